@@ -1,0 +1,1 @@
+"""Demo data and default letter templates, shipped with the package."""

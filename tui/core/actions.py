@@ -1,0 +1,246 @@
+"""Every change to an application, as a pure function: (app, ..., now) -> new app.
+
+The input is never mutated, so the caller can keep it for undo. Each change
+writes its line into the history, and the stage rules (all thanked -> thanked,
+nothing left on our side -> awaiting, a follow-up sent -> followed-up, an
+outcome -> closed, a new round -> interviewed) live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Iterable
+
+from pendulum import DateTime
+
+from tui.core.errors import ValidationError
+from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round
+from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
+from tui.core.timeutil import to_utc
+
+NOTES_EDIT_COALESCE_MINUTES = 30
+
+
+def _copy(app: Application, now: DateTime) -> Application:
+    new = copy.deepcopy(app)
+    new.updated_at = to_utc(now)
+    return new
+
+
+def _log(app: Application, now: DateTime, kind: str, text: str, **data) -> None:
+    app.history.append(Event(at=to_utc(now), kind=kind, text=text, data=data))
+
+
+def _set_stage(app: Application, stage: Stage, now: DateTime, why: str) -> None:
+    if app.stage is stage:
+        return
+    before = app.stage
+    app.stage = stage
+    _log(app, now, "stage", f"{before.label} → {stage.label} ({why})",
+         **{"from": before.value, "to": stage.value, "why": why})
+
+
+def new_application(
+    company: str,
+    role: str,
+    *,
+    now: DateTime,
+    round_name: str = "Interview",
+    round_at: DateTime | None = None,
+    interviewers: Iterable[Interviewer] = (),
+    notes: str = "",
+    recruiter: str = "",
+) -> Application:
+    app = Application(company=company, role=role, notes=notes or "", recruiter=recruiter or "")
+    app.created_at = app.updated_at = to_utc(now)
+    _log(app, now, "created", f"Added {app.company} — {app.role}")
+    if round_at is not None:
+        rnd = Round(name=round_name or "Interview", at=round_at, interviewers=list(interviewers))
+        app.rounds.append(rnd)
+        _log(app, now, "round", f"Round “{rnd.name}” on {rnd.at.to_date_string()}", round=rnd.id)
+    return app
+
+
+def move(app: Application, stage: Stage | str, *, now: DateTime, why: str = "moved by hand") -> Application:
+    target = Stage.parse(stage)
+    new = _copy(app, now)
+    if target is not Stage.CLOSED and new.outcome is not None:
+        new.outcome, new.outcome_at = None, None
+    _set_stage(new, target, now, why)
+    return new
+
+
+def edit(app: Application, *, now: DateTime, **fields) -> Application:
+    """Change plain fields (company, role, recruiter, decision_by, keep_in_touch)."""
+    allowed = {"company", "role", "recruiter", "decision_by", "keep_in_touch"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"cannot edit {', '.join(sorted(unknown))}: editable are {', '.join(sorted(allowed))}")
+    new = _copy(app, now)
+    changed = []
+    for name, value in fields.items():
+        if name in {"decision_by", "keep_in_touch"} and value is not None:
+            value = to_utc(value)
+        if getattr(new, name) != value:
+            setattr(new, name, value)
+            changed.append(name)
+    new.__post_init__()  # re-validate
+    if changed:
+        _log(new, now, "edit", "Edited " + ", ".join(n.replace("_", " ") for n in changed))
+    return new
+
+
+def set_notes(app: Application, text: str, *, now: DateTime) -> Application:
+    """Notes are saved as the user types; the history keeps one line per editing session."""
+    new = _copy(app, now)
+    new.notes = text
+    last = new.history[-1] if new.history else None
+    recent = last is not None and last.kind == "notes" and (
+        to_utc(now) - last.at
+    ).total_seconds() < NOTES_EDIT_COALESCE_MINUTES * 60
+    if recent:
+        last.at = to_utc(now)
+    else:
+        _log(new, now, "notes", "Edited notes")
+    return new
+
+
+def add_round(
+    app: Application, name: str, at: DateTime, interviewers: Iterable[Interviewer] = (), *, now: DateTime
+) -> Application:
+    new = _copy(app, now)
+    rnd = Round(name=name, at=at, interviewers=list(interviewers))
+    new.rounds.append(rnd)
+    if new.outcome is not None:
+        new.outcome, new.outcome_at = None, None
+    _log(new, now, "round", f"Round “{rnd.name}” on {rnd.at.to_date_string()}", round=rnd.id)
+    _set_stage(new, Stage.INTERVIEWED, now, "new round")
+    return new
+
+
+def update_round(
+    app: Application, round_id: str, *, now: DateTime, name: str | None = None,
+    at: DateTime | None = None, interviewers: list[Interviewer] | None = None,
+) -> Application:
+    new = _copy(app, now)
+    rnd = new.find_round(round_id)
+    if name is not None:
+        rnd.name = name
+    if at is not None:
+        rnd.at = at
+    if interviewers is not None:
+        rnd.interviewers = list(interviewers)
+    rnd.__post_init__()
+    _log(new, now, "edit", f"Edited round “{rnd.name}”", round=rnd.id)
+    return new
+
+
+def remove_round(app: Application, round_id: str, *, now: DateTime) -> Application:
+    new = _copy(app, now)
+    rnd = new.find_round(round_id)
+    new.rounds.remove(rnd)
+    _log(new, now, "edit", f"Removed round “{rnd.name}”", round=rnd.id)
+    return new
+
+
+def _all_thanked(rnd: Round | None) -> bool:
+    return rnd is not None and bool(rnd.interviewers) and all(i.thanked_at for i in rnd.interviewers)
+
+
+def set_thanked(
+    app: Application, interviewer_id: str, thanked: bool = True, *, now: DateTime
+) -> Application:
+    """Mark one interviewer thanked (or not); thanking the last of the latest round moves the card."""
+    new = _copy(app, now)
+    rnd, person = new.find_interviewer(interviewer_id)
+    if thanked:
+        person.thanked_at = to_utc(now)
+        _log(new, now, "thanked", f"Thanked {person.name}", interviewer=person.id)
+        if new.stage is Stage.INTERVIEWED and rnd is new.latest_round and _all_thanked(rnd):
+            _set_stage(new, Stage.THANKED, now, "every interviewer thanked")
+    else:
+        person.thanked_at = None
+        _log(new, now, "thanked", f"Unmarked thank-you to {person.name}", interviewer=person.id)
+    return new
+
+
+def add_direction(
+    app: Application, text: str, kind: DirectionKind | str = DirectionKind.DO_BY,
+    due: DateTime | None = None, *, now: DateTime,
+) -> Application:
+    new = _copy(app, now)
+    direction = Direction(text=text, kind=DirectionKind.parse(kind), due=due)
+    new.directions.append(direction)
+    when = f" by {direction.due.to_date_string()}" if direction.due else ""
+    _log(new, now, "direction", f"Direction ({direction.kind.value}): {direction.text}{when}",
+         direction=direction.id)
+    return new
+
+
+def remove_direction(app: Application, direction_id: str, *, now: DateTime) -> Application:
+    new = _copy(app, now)
+    direction = new.find_direction(direction_id)
+    new.directions.remove(direction)
+    _log(new, now, "direction", f"Removed direction: {direction.text}", direction=direction.id)
+    return new
+
+
+def open_tasks(app: Application) -> list[Direction]:
+    """What is still on the user's side: open do-by directions."""
+    return [d for d in app.directions if d.kind is DirectionKind.DO_BY and d.is_open]
+
+
+def set_direction_done(
+    app: Application, direction_id: str, done: bool = True, *, now: DateTime
+) -> Application:
+    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*."""
+    new = _copy(app, now)
+    direction = new.find_direction(direction_id)
+    direction.done_at = to_utc(now) if done else None
+    verb = "Done" if done else "Reopened"
+    _log(new, now, "direction", f"{verb}: {direction.text}", direction=direction.id)
+    if done and new.stage is Stage.THANKED and not open_tasks(new):
+        _set_stage(new, Stage.AWAITING, now, "nothing left on our side")
+    return new
+
+
+def record_contact(
+    app: Application, kind: str, *, now: DateTime, to: str = "", summary: str = "", inbound: bool = False
+) -> Application:
+    new = _copy(app, now)
+    contact = Contact(at=now, kind=kind, to=to, summary=summary, inbound=inbound)
+    new.contacts.append(contact)
+    who = f" {'from' if inbound else 'to'} {to}" if to else ""
+    _log(new, now, "contact", f"{kind.capitalize()}{who}" + (f": {summary}" if summary else ""),
+         contact=contact.id)
+    return new
+
+
+def record_letter_sent(
+    app: Application, kind: LetterKind | str, *, now: DateTime, interviewer_id: str | None = None,
+    to: str = "", summary: str = "",
+) -> Application:
+    """A letter went out: record the contact, then apply the stage rule for its kind."""
+    kind = LetterKind.parse(kind)
+    new = app
+    if kind is LetterKind.THANK_YOU:
+        if interviewer_id is None:
+            raise ValidationError("a thank-you note is sent to one interviewer: name which")
+        _, person = app.find_interviewer(interviewer_id)
+        to = to or person.display()
+        new = set_thanked(app, person.id, True, now=now)
+    new = record_contact(new, kind.value, now=now, to=to, summary=summary or f"{kind.value} letter sent")
+    new.history[-1].kind = "letter"
+    if kind is LetterKind.FOLLOW_UP:
+        _set_stage(new, Stage.FOLLOWED_UP, now, f"follow-up #{new.follow_up_count} sent")
+    return new
+
+
+def close(app: Application, outcome: Outcome | str, *, now: DateTime) -> Application:
+    outcome = Outcome.parse(outcome)
+    new = _copy(app, now)
+    new.outcome = outcome
+    new.outcome_at = to_utc(now)
+    _log(new, now, "outcome", f"Outcome: {outcome.label}", outcome=outcome.value)
+    _set_stage(new, Stage.CLOSED, now, outcome.label)
+    return new

@@ -1,0 +1,198 @@
+"""The deadline rules: pure functions of (applications, settings, now).
+
+Nothing here is stored: every deadline is derived from the cards each time,
+so it can never disagree with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+from typing import Iterable
+
+from pendulum import DateTime
+
+from tui.core.actions import open_tasks
+from tui.core.businessdays import add_business_days
+from tui.core.model import Application
+from tui.core.settings import Settings
+from tui.core.stages import DirectionKind, Outcome, Stage
+from tui.core.timeutil import to_utc
+
+
+class DeadlineKind(StrEnum):
+    THANK_YOU = "thank-you"
+    DIRECTION = "direction"
+    FOLLOW_UP = "follow-up"
+    CLOSE = "close"  # the follow-up limit is reached: suggest closing as no response
+    REJECTION_REPLY = "rejection-reply"
+    OFFER_REPLY = "offer-reply"
+    KEEP_IN_TOUCH = "keep-in-touch"
+    QUIET = "quiet"  # not a task: a period in which not to contact them
+
+
+class Group(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    WEEK = "this week"
+    LATER = "later"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    app_id: str
+    company: str
+    kind: DeadlineKind
+    due: DateTime  # UTC
+    action: str  # in words: "Thank Dana Kim — Acme"
+    person: str = ""
+    ref: str = ""  # the interviewer or direction id it is about
+    overdue: bool = False
+
+    @property
+    def is_quiet(self) -> bool:
+        return self.kind is DeadlineKind.QUIET
+
+
+def quiet_until(app: Application, now: DateTime) -> DateTime | None:
+    """The end of the latest not-before period still running, if any."""
+    ends = [
+        d.due for d in app.directions
+        if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due is not None and d.due > now
+    ]
+    return max(ends) if ends else None
+
+
+def next_follow_up(app: Application, settings: Settings, now: DateTime) -> DateTime | None:
+    """When to follow up: the later of 'last contact + wait' and the end of any quiet period.
+
+    When they named a decision date after the last contact, the wait is
+    instead that date + 1 business day.
+    """
+    last = app.last_contact_at()
+    if last is None:
+        return None
+    zone = settings.zone
+    due = add_business_days(last, settings.follow_up_business_days, zone)
+    if app.decision_by is not None and app.decision_by >= last:
+        due = add_business_days(app.decision_by, 1, zone)
+    quiet_ends = [
+        d.due for d in app.directions
+        if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due is not None
+    ]
+    if quiet_ends:
+        due = max(due, max(quiet_ends))
+    return due
+
+
+def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[Deadline]:
+    now = to_utc(now)
+    found: list[Deadline] = []
+
+    def add(kind, due, action, person="", ref=""):
+        due = to_utc(due)
+        found.append(Deadline(app.id, app.company, kind, due, action, person, ref,
+                              overdue=due < now and kind is not DeadlineKind.QUIET))
+
+    if app.stage is Stage.CLOSED:
+        last_reply = max((c.at for c in app.contacts if c.kind in ("rejection-reply", "offer-reply")),
+                         default=None)
+        answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
+        if app.outcome is Outcome.REJECTED and app.outcome_at and not answered:
+            add(DeadlineKind.REJECTION_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
+                f"Reply to {app.company}'s decision, ask for feedback")
+        if app.outcome is Outcome.OFFER and app.outcome_at and not answered:
+            add(DeadlineKind.OFFER_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
+                f"Answer {app.company}'s offer")
+        if app.keep_in_touch is not None:
+            add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
+        return found
+
+    if settings.use_thank_you and app.stage is Stage.INTERVIEWED and app.latest_round:
+        rnd = app.latest_round
+        for person in rnd.interviewers:
+            if person.thanked_at is None:
+                add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
+                    f"Thank {person.name} — {app.company}", person.name, person.id)
+
+    for direction in app.directions:
+        if direction.kind is DirectionKind.DO_BY and direction.is_open and direction.due is not None:
+            add(DeadlineKind.DIRECTION, direction.due, f"{direction.text} — {app.company}", ref=direction.id)
+
+    quiet = quiet_until(app, now)
+    if quiet is not None:
+        add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="")
+
+    waiting = app.stage in (Stage.THANKED, Stage.AWAITING, Stage.FOLLOWED_UP) or (
+        app.stage is Stage.INTERVIEWED and not settings.use_thank_you
+    )
+    if waiting and not open_tasks(app):
+        due = next_follow_up(app, settings, now)
+        if due is not None:
+            if app.follow_up_count >= settings.follow_up_limit:
+                add(DeadlineKind.CLOSE, due,
+                    f"No reply after {app.follow_up_count} follow-ups: close {app.company} as no response")
+            else:
+                nth = "follow up" if app.follow_up_count == 0 else f"follow up again (#{app.follow_up_count + 1})"
+                add(DeadlineKind.FOLLOW_UP, due, f"{nth.capitalize()} — {app.company}")
+    return found
+
+
+def all_deadlines(apps: Iterable[Application], settings: Settings, now: DateTime) -> list[Deadline]:
+    """Every deadline of every card, soonest first."""
+    out = [d for app in apps for d in deadlines_for(app, settings, now)]
+    out.sort(key=lambda d: (d.due, d.company, d.action))
+    return out
+
+
+def next_deadline(app: Application, settings: Settings, now: DateTime) -> Deadline | None:
+    """The card's most pressing task (quiet periods are not tasks)."""
+    tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
+    return min(tasks, key=lambda d: d.due) if tasks else None
+
+
+def group_of(deadline: Deadline, now: DateTime, zone) -> Group:
+    """Overdue, today (local calendar day), this week (next 7 days), or later."""
+    now = to_utc(now)
+    if deadline.overdue:
+        return Group.OVERDUE
+    local_due = deadline.due.in_timezone(zone)
+    local_now = now.in_timezone(zone)
+    if local_due.date() == local_now.date():
+        return Group.TODAY
+    if local_due < local_now.add(days=7):
+        return Group.WEEK
+    return Group.LATER
+
+
+def grouped(deadlines: Iterable[Deadline], now: DateTime, zone) -> dict[Group, list[Deadline]]:
+    groups: dict[Group, list[Deadline]] = {g: [] for g in Group}
+    for deadline in deadlines:
+        groups[group_of(deadline, now, zone)].append(deadline)
+    return groups
+
+
+def relative(due: DateTime, now: DateTime) -> str:
+    """'in 5 h', '2 d overdue', 'now': short enough for a card."""
+    seconds = (to_utc(due) - to_utc(now)).total_seconds()
+    late = seconds < 0
+    span = abs(seconds)
+    if span < 60:
+        return "now"
+    if span < 3600:
+        amount = f"{int(span // 60)} min"
+    elif span < 48 * 3600:
+        amount = f"{int(span // 3600)} h"
+    elif span < 60 * 86400:
+        amount = f"{int(span // 86400)} d"
+    else:
+        amount = f"{int(span // (7 * 86400))} wk"
+    return f"{amount} overdue" if late else f"in {amount}"
+
+
+def short_action(deadline: Deadline) -> str:
+    """The action without the company, for a card that already shows it."""
+    suffix = f" — {deadline.company}"
+    text = deadline.action
+    return text[: -len(suffix)] if text.endswith(suffix) else text
