@@ -1,0 +1,103 @@
+"""The demo data set: data/demo.json, with times as offsets from `now`.
+
+Offsets are written like "-20h", "+1d", "-7bd" or "-3bd+4h" (business days
+skip weekends), so the demo always has overdue, today and future deadlines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+from pendulum import DateTime
+
+from tui.core import actions
+from tui.core.businessdays import add_business_days
+from tui.core.errors import ValidationError
+from tui.core.model import Application, Contact, Direction, Interviewer, Round
+from tui.core.timeutil import UTC, to_utc
+
+_PART = re.compile(r"([+-])(\d+)(bd|d|h)")
+
+
+def at_offset(text: str, now: DateTime, zone=UTC) -> DateTime:
+    """'-3bd+4h' -> three business days before now, plus four hours."""
+    parts = _PART.findall(text.replace(" ", ""))
+    if not parts or "".join("".join(p) for p in parts) != text.replace(" ", ""):
+        raise ValidationError(f"demo offset {text!r}: write e.g. '-20h', '+1d', '-7bd' or '-3bd+4h'")
+    moment = to_utc(now)
+    for sign, amount, unit in parts:
+        n = int(amount) * (1 if sign == "+" else -1)
+        if unit == "bd":
+            moment = add_business_days(moment, n, zone)
+        elif unit == "d":
+            moment = moment.add(days=n)
+        else:
+            moment = moment.add(hours=n)
+    return moment
+
+
+def _when(value, now, zone):
+    return at_offset(value, now, zone) if value else None
+
+
+def demo_applications(now: DateTime, zone=UTC) -> list[Application]:
+    raw = json.loads(resources.files("tui.data").joinpath("demo.json").read_text(encoding="utf-8"))
+    apps = []
+    for item in raw["applications"]:
+        rounds = [
+            Round(
+                name=r["name"],
+                at=at_offset(r["at"], now, zone),
+                interviewers=[
+                    Interviewer(
+                        name=i["name"], title=i.get("title", ""), email=i.get("email", ""),
+                        topic=i.get("topic", ""), thanked_at=_when(i.get("thanked_at"), now, zone),
+                    )
+                    for i in r.get("interviewers", [])
+                ],
+            )
+            for r in item.get("rounds", [])
+        ]
+        first = min((r.at for r in rounds), default=to_utc(now))
+        app = actions.new_application(item["company"], item["role"], now=first,
+                                      notes=item.get("notes", ""), recruiter=item.get("recruiter", ""))
+        app.rounds = rounds
+        app.directions = [
+            Direction(text=d["text"], kind=d.get("kind", "do-by"), due=_when(d.get("due"), now, zone))
+            for d in item.get("directions", [])
+        ]
+        app.contacts = [
+            Contact(at=at_offset(c["at"], now, zone), kind=c["kind"], to=c.get("to", ""),
+                    summary=c.get("summary", ""))
+            for c in item.get("contacts", [])
+        ]
+        app.decision_by = _when(item.get("decision_by"), now, zone)
+        app.keep_in_touch = _when(item.get("keep_in_touch"), now, zone)
+        app.stage = item.get("stage", "interviewed")
+        if item.get("outcome"):
+            app.outcome = item["outcome"]
+            app.outcome_at = _when(item.get("outcome_at"), now, zone)
+        app.__post_init__()
+        _replay_history(app)
+        app.updated_at = max([e.at for e in app.history], default=first)
+        apps.append(app)
+    return apps
+
+
+def _replay_history(app: Application) -> None:
+    """Give the demo cards a believable history: rounds, thanks, letters, stage moves."""
+    from tui.core.model import Event
+
+    events = []
+    for rnd in app.rounds:
+        events.append(Event(rnd.at, "round", f"Round “{rnd.name}”"))
+        for person in rnd.interviewers:
+            if person.thanked_at:
+                events.append(Event(person.thanked_at, "thanked", f"Thanked {person.name}"))
+    for contact in app.contacts:
+        events.append(Event(contact.at, "letter", f"{contact.kind.capitalize()} to {contact.to}"))
+    if app.outcome and app.outcome_at:
+        events.append(Event(app.outcome_at, "outcome", f"Outcome: {app.outcome.label}"))
+    app.history = sorted(app.history + events, key=lambda e: e.at)
