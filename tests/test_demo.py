@@ -1,0 +1,42 @@
+"""The demo data must show every stage and every kind of deadline, whatever day it is run."""
+
+import pendulum
+import pytest
+
+from tui.core import deadlines
+from tui.core.demo import at_offset, demo_applications
+from tui.core.errors import ValidationError
+from tui.core.settings import Settings
+from tui.core.stages import STAGES
+
+SETTINGS = Settings(timezone="Europe/London")
+
+
+@pytest.mark.parametrize("day", range(7))  # every weekday, so weekends are covered
+def test_demo_has_every_stage_and_overdue_today_and_later(day):
+    now = pendulum.datetime(2026, 11, 23 + day, 10, 30, tz="UTC")
+    apps = demo_applications(now, SETTINGS.zone)
+    assert 10 <= len(apps) <= 15
+    assert {a.stage for a in apps} == set(STAGES)
+    groups = deadlines.grouped(deadlines.all_deadlines(apps, SETTINGS, now), now, SETTINGS.zone)
+    assert groups[deadlines.Group.OVERDUE], "no overdue deadline"
+    assert groups[deadlines.Group.TODAY], "no deadline today"
+    assert groups[deadlines.Group.WEEK] or groups[deadlines.Group.LATER], "no future deadline"
+    assert any(d.is_quiet for d in deadlines.all_deadlines(apps, SETTINGS, now)), "no quiet period"
+
+
+def test_demo_round_trips_through_the_serialised_form():
+    now = pendulum.datetime(2026, 11, 25, 10, tz="UTC")
+    from tui.core.model import Application
+
+    for app in demo_applications(now):
+        assert Application.from_dict(app.to_dict()).to_dict() == app.to_dict()
+
+
+def test_offsets():
+    now = pendulum.datetime(2026, 11, 27, 10, tz="UTC")  # a Friday
+    assert at_offset("-20h", now) == now.subtract(hours=20)
+    assert at_offset("+1bd", now) == pendulum.datetime(2026, 11, 30, 10, tz="UTC")
+    assert at_offset("-1d+2h", now) == now.subtract(hours=22)
+    with pytest.raises(ValidationError):
+        at_offset("yesterday", now)
