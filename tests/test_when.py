@@ -1,0 +1,127 @@
+"""The everyday time parser, against a fixed now in a zone that is not UTC."""
+
+import pendulum
+import pytest
+
+from tui.core.errors import ValidationError
+from tui.core.when import parse_when
+
+ZONE = "Europe/Berlin"
+# Wednesday 25 November 2026, 14:00 in Berlin (13:00 UTC)
+NOW = pendulum.datetime(2026, 11, 25, 14, 0, tz=ZONE)
+
+# input -> expected wall-clock time in Berlin
+VALID = [
+    ("now", "2026-11-25 14:00"),
+    ("Now", "2026-11-25 14:00"),
+    ("2026-12-01 14:00", "2026-12-01 14:00"),
+    ("2026-12-01T14:00", "2026-12-01 14:00"),
+    ("2026-12-01T14:00:30", "2026-12-01 14:00:30"),
+    ("2026-12-01", "2026-12-01 09:00"),
+    ("2026/12/1 9:30", "2026-12-01 09:30"),
+    ("2026-12-01 3pm", "2026-12-01 15:00"),
+    ("today 15:30", "2026-11-25 15:30"),
+    ("today", "2026-11-25 09:00"),
+    ("yesterday 10am", "2026-11-24 10:00"),
+    ("Yesterday 10 AM", "2026-11-24 10:00"),
+    ("tomorrow", "2026-11-26 09:00"),
+    ("tomorrow at 3pm", "2026-11-26 15:00"),
+    ("3pm tomorrow", "2026-11-26 15:00"),
+    ("noon tomorrow", "2026-11-26 12:00"),
+    ("mon 9:00", "2026-11-30 09:00"),
+    ("monday", "2026-11-30 09:00"),
+    ("wed 15:00", "2026-11-25 15:00"),  # today is Wednesday and 15:00 is still ahead
+    ("wed 13:00", "2026-12-02 13:00"),  # already past today: next week
+    ("next wed", "2026-12-02 09:00"),
+    ("next friday", "2026-11-27 09:00"),
+    ("last fri", "2026-11-20 09:00"),
+    ("last wednesday 11:00", "2026-11-18 11:00"),
+    ("in 2 days", "2026-11-27 14:00"),
+    ("in 2 days 10am", "2026-11-27 10:00"),
+    ("in 3h", "2026-11-25 17:00"),
+    ("in 90 minutes", "2026-11-25 15:30"),
+    ("in 1 week", "2026-12-02 14:00"),
+    ("2 days ago", "2026-11-23 14:00"),
+    ("3pm", "2026-11-25 15:00"),
+    ("3 pm", "2026-11-25 15:00"),
+    ("12am", "2026-11-25 00:00"),
+    ("12pm", "2026-11-25 12:00"),
+    ("midnight", "2026-11-25 00:00"),
+    ("9:05", "2026-11-25 09:05"),
+    ("dec 1", "2026-12-01 09:00"),
+    ("1 dec 14:00", "2026-12-01 14:00"),
+    ("December 1st, 2027", "2027-12-01 09:00"),
+    ("1st of december 2027", "2027-12-01 09:00"),
+    ("Dec. 1 3:30 p.m.", "2026-12-01 15:30"),
+    ("jan 5", "2027-01-05 09:00"),  # the closest 5 January is the coming one
+    ("oct 20", "2026-10-20 09:00"),  # ... and the closest 20 October the past one
+]
+
+INVALID = [
+    "xyz", "", "   ", "25:00", "24:00", "12:60", "feb 30", "2026-02-30", "2026-13-01",
+    "13pm", "0am", "9", "3pm 4pm", "mon tue", "someday", "in 2 fortnights",
+    "in 3 hours 10am", "2026-12-01T14:00+25:00", "foo 1", "dec 32",
+    "feb 29",  # no leap year among 2025-2027
+]
+
+
+@pytest.mark.parametrize("text,expected", VALID)
+def test_reads_everyday_forms_in_the_user_zone(text, expected):
+    result = parse_when(text, NOW, ZONE)
+    assert result.timezone_name == "UTC"
+    fmt = "YYYY-MM-DD HH:mm:ss" if expected.count(":") == 2 else "YYYY-MM-DD HH:mm"
+    assert result.in_timezone(ZONE).format(fmt) == expected
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_refuses_what_it_cannot_read_with_examples(text):
+    with pytest.raises(ValidationError) as info:
+        parse_when(text, NOW, ZONE)
+    message = str(info.value)
+    assert message.startswith(f"cannot read the time {text.strip()!r}: use e.g.")
+    assert '"today 15:30"' in message and "\n" not in message
+
+
+def test_table_is_large_enough():
+    assert len(VALID) + len(INVALID) >= 30
+
+
+def test_naive_iso_is_local_not_utc():
+    assert parse_when("2026-12-01 14:00", NOW, ZONE).hour == 13  # 14:00 CET is 13:00 UTC
+
+
+@pytest.mark.parametrize("text,utc", [
+    ("2026-12-01T14:00Z", "2026-12-01 14:00"),
+    ("2026-12-01T14:00:00+05:30", "2026-12-01 08:30"),
+    ("2026-12-01 14:00 -0500", "2026-12-01 19:00"),
+])
+def test_iso_with_an_offset_keeps_its_offset(text, utc):
+    assert parse_when(text, NOW, ZONE).format("YYYY-MM-DD HH:mm") == utc
+
+
+def test_tomorrow_across_the_autumn_dst_change():
+    zone = "America/New_York"  # clocks go back at 02:00 on Sunday 1 November 2026
+    now = pendulum.datetime(2026, 10, 31, 12, 0, tz=zone)  # 16:00 UTC, EDT
+    tomorrow = parse_when("tomorrow 10:00", now, zone)
+    assert tomorrow.format("YYYY-MM-DD HH:mm") == "2026-11-01 15:00"  # EST: UTC-5
+    one_day = parse_when("in 1 day", now, zone)
+    assert one_day.in_timezone(zone).format("YYYY-MM-DD HH:mm") == "2026-11-01 12:00"
+    assert (one_day - now).in_hours() == 25
+
+
+def test_a_time_skipped_by_spring_forward_moves_forward():
+    now = pendulum.datetime(2026, 3, 28, 12, 0, tz=ZONE)
+    moment = parse_when("tomorrow 2:30", now, ZONE)  # 02:00-03:00 does not exist on 29 March
+    assert moment.in_timezone(ZONE).format("HH:mm") == "03:30"
+
+
+def test_accepts_a_zone_object_and_a_custom_default_time():
+    from datetime import time
+
+    result = parse_when("tomorrow", NOW, pendulum.timezone(ZONE), default_time=time(17, 0))
+    assert result.in_timezone(ZONE).format("YYYY-MM-DD HH:mm") == "2026-11-26 17:00"
+
+
+def test_unknown_zone_name_is_a_validation_error():
+    with pytest.raises(ValidationError, match="unknown time zone"):
+        parse_when("today", NOW, "Mars/Olympus")
