@@ -1,29 +1,442 @@
-"""The command line. Headless commands never import Textual (they run in login scripts)."""
+"""The command line: the board, and headless commands for scripts and login shells.
+
+Only argparse is imported up front; each command imports what it needs, so
+`followup due` stays fast in a login script and never loads Textual.
+Conventions for command handlers (also the `letter` command in cli_letter.py):
+handler(args) -> int exit code; a user error is raised as FollowupError and
+main() prints it as one line, `followup: <message>`, with exit code 2.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from tui import __version__
 
+EXIT_USER_ERROR = 2
+TABLE_WIDTH = 80
+DUE_LINE_WIDTH = 72
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+# --- helpers shared with cli_letter.py ---------------------------------------
+def now():
+    from tui.core import clock
+
+    return clock.now()
+
+
+def user_settings():
+    """Settings from config.toml in the config dir; defaults when it is absent."""
+    from tui.core.errors import ValidationError
+    from tui.core.settings import load_settings
+    from tui.store.store import default_config_dir
+
+    path = default_config_dir() / "config.toml"
+    try:
+        return load_settings(path)
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot be read ({exc.strerror}); fix or remove the file") from None
+
+
+def open_store(args):
+    """The store at --db, $FOLLOWUP_DB or the user data dir, created on first use."""
+    from tui.store.store import Store, default_db_path
+
+    return Store(getattr(args, "db", None) or default_db_path()).open()
+
+
+def _fit(text: str, width: int) -> str:
+    """One line of at most `width` characters, cut with an ellipsis."""
+    text = str(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _title(app) -> str:
+    return f"{app.short_id} {app.company} — {app.role}"
+
+
+# --- the board ---------------------------------------------------------------
+def _board(args) -> int:
+    settings = user_settings()
+    if args.demo:
+        return _demo_board(settings)
+    store = open_store(args)
+    from tui.ui.app import run_board
+
+    result = run_board(store, settings, demo=False)
+    return result if isinstance(result, int) else 0
+
+
+def _demo_board(settings) -> int:
+    """The demo data in a temporary file that is deleted on exit."""
+    import tempfile
+
+    from tui.core.demo import demo_applications
+    from tui.store.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="followup-demo-") as folder:
+        store = Store(Path(folder) / "demo.json").open()
+        store.add_many(demo_applications(now(), settings.zone))
+        from tui.ui.app import run_board
+
+        result = run_board(store, settings, demo=True)
+    return result if isinstance(result, int) else 0
+
+
+# --- add, list, move, close ---------------------------------------------------
+def cmd_add(args) -> int:
+    from tui.core import actions
+    from tui.core.model import Interviewer
+    from tui.core.when import parse_when
+
+    settings, moment = user_settings(), now()
+    people = [Interviewer.parse(text) for text in args.interviewer or []]
+    at = parse_when(args.at, moment, settings.zone)
+    app = actions.new_application(
+        args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people
+    )
+    open_store(args).add(app)  # only after everything above was accepted
+    print(app.short_id)
+    return 0
+
+
+def list_rows(apps, settings, moment, stage=None) -> list[dict]:
+    """The documented `list --json` objects, in board order (stage, then most pressing)."""
+    from tui.core.deadlines import next_deadline
+    from tui.core.timeutil import dump_time
+
+    keyed = []
+    for app in apps:
+        if stage is not None and app.stage is not stage:
+            continue
+        upcoming = next_deadline(app, settings, moment)
+        order = (app.stage.index, dump_time(upcoming.due) if upcoming else "~", app.company.lower())
+        keyed.append((order, {
+            "id": app.id,
+            "short_id": app.short_id,
+            "company": app.company,
+            "role": app.role,
+            "stage": app.stage.value,
+            "outcome": app.outcome.value if app.outcome else None,
+            "next_deadline": dump_time(upcoming.due) if upcoming else None,
+            "next_action": upcoming.action if upcoming else None,
+            "overdue": bool(upcoming and upcoming.overdue),
+            "updated_at": dump_time(app.updated_at),
+        }))
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _, row in keyed]
+
+
+def cmd_list(args) -> int:
+    import json
+
+    from tui.core.stages import Stage
+
+    stage = Stage.parse(args.stage) if args.stage else None
+    settings, moment = user_settings(), now()
+    rows = list_rows(open_store(args).load_all(), settings, moment, stage)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        where = f" in stage {stage.value}" if stage else " yet"
+        print(f"no applications{where}; add one with: followup add COMPANY --role ROLE --at WHEN")
+        return 0
+    from pendulum import parse
+
+    from tui.core.deadlines import relative
+
+    widths = (8, 20, 22, 11)
+    print(_row(("ID", "COMPANY", "ROLE", "STAGE", "NEXT"), widths))
+    for row in rows:
+        due = relative(parse(row["next_deadline"]), moment) if row["next_deadline"] else "—"
+        print(_row((row["short_id"], row["company"], row["role"], row["stage"], due), widths))
+    return 0
+
+
+def _row(cells, widths) -> str:
+    last = TABLE_WIDTH - sum(widths) - len(widths)
+    parts = [_fit(cell, width).ljust(width) for cell, width in zip(cells, widths)]
+    return " ".join(parts + [_fit(cells[-1], last)]).rstrip()
+
+
+def cmd_move(args) -> int:
+    from tui.core import actions
+    from tui.core.stages import Stage
+
+    stage = Stage.parse(args.stage)
+    store = open_store(args)
+    app = store.resolve(args.id)
+    if app.stage is stage:
+        print(f"{_title(app)} is already in {stage.value}; nothing changed")
+        return 0
+    store.save(actions.move(app, stage, now=now()))
+    print(f"{_title(app)}: {app.stage.value} → {stage.value}")
+    if stage is Stage.CLOSED:
+        print(f"record how it ended with: followup close {app.short_id} OUTCOME")
+    return 0
+
+
+def cmd_close(args) -> int:
+    from tui.core import actions
+    from tui.core.stages import Outcome, Stage
+
+    outcome = Outcome.parse(args.outcome)
+    store = open_store(args)
+    app = store.resolve(args.id)
+    if app.stage is Stage.CLOSED and app.outcome is outcome:
+        print(f"{_title(app)} is already closed as {outcome.value}; nothing changed")
+        return 0
+    store.save(actions.close(app, outcome, now=now()))
+    print(f"{_title(app)}: closed, {outcome.label}")
+    return 0
+
+
+# --- due -------------------------------------------------------------------------
+def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bool]:
+    """One short line per overdue or soon deadline, and whether any is overdue."""
+    from datetime import timedelta
+
+    from tui.core.deadlines import all_deadlines, relative
+
+    horizon = moment + timedelta(days=within_days)
+    lines, overdue = [], False
+    for deadline in all_deadlines(apps, settings, moment):
+        if deadline.is_quiet or deadline.due > horizon:
+            continue
+        overdue = overdue or deadline.overdue
+        mark = "!" if deadline.overdue else " "
+        lines.append(_fit(f"{mark} {relative(deadline.due, moment):<12} {deadline.action}", DUE_LINE_WIDTH))
+    return lines, overdue
+
+
+def cmd_due(args) -> int:
+    settings, moment = user_settings(), now()
+    lines, overdue = due_lines(open_store(args).load_all(), settings, moment, args.within)
+    if args.summary:
+        late = sum(1 for line in lines if line.startswith("!"))
+        soon = len(lines) - late
+        parts = ([f"{late} overdue"] if late else []) + ([f"{soon} due soon"] if soon else [])
+        if parts or not args.quiet:
+            print("followup: " + (", ".join(parts) or "nothing due"))
+    elif lines:
+        print("\n".join(lines))
+    elif not args.quiet:
+        print("nothing due")
+    return 1 if args.exit_code and overdue else 0
+
+
+def _days(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3650:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days: use e.g. 1, 7 or 0.5")
+    return value
+
+
+# --- export and import ------------------------------------------------------------
+def cmd_export(args) -> int:
+    from tui.core.errors import ValidationError
+    from tui.core.exchange import FORMATS, export
+
+    fmt = args.format.lower()
+    if fmt not in FORMATS:
+        raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
+    store = open_store(args)
+    target = Path(args.output).expanduser() if args.output else None
+    if target is not None and target.resolve() == store.path.resolve():
+        raise ValidationError(f"{target} is the data file itself: write the export to another file")
+    apps = store.load_all()
+    payload = export(fmt, apps, user_settings(), now())
+    if target is None:
+        sys.stdout.write(payload.decode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    from tui.store.atomic import atomic_write_bytes
+    from tui.store.errors import StoreError
+
+    try:
+        atomic_write_bytes(target, payload)
+    except (OSError, StoreError) as exc:  # the store words its errors for the data file; reword
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        why = getattr(cause, "strerror", None) or "the disk refused it"
+        raise ValidationError(f"{target}: cannot write the export ({why}); pick another file with -o") from None
+    print(f"wrote {len(apps)} applications to {target} ({fmt})")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from tui.core.errors import ValidationError
+    from tui.core.exchange import read_import
+
+    source = Path(args.file).expanduser()
+    try:
+        payload = source.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            f"{source}: cannot be read ({exc.strerror}); give a CSV or JSON file written by 'followup export'"
+        ) from None
+    apps = read_import(payload, str(source), now())  # everything is checked before anything is written
+    store = open_store(args)
+    current = {app.id: app for app in store.load_all()}
+    new, changed, same = [], [], 0
+    for app in apps:
+        old = current.get(app.id)
+        if old is None:
+            new.append(app)
+        elif _same_data(old, app):
+            same += 1
+        else:
+            changed.append(app)
+    store.put_many(new + changed)  # one write: all of the file or nothing
+    print(f"imported {source.name}: {len(new)} new, {len(changed)} updated, {same} unchanged")
+    return 0
+
+
+def _same_data(left, right) -> bool:
+    a, b = left.to_dict(), right.to_dict()
+    a.pop("revision"), b.pop("revision")
+    return a == b
+
+
+# --- the parser --------------------------------------------------------------------
+LIST_JSON_SHAPE = """\
+--json prints a list of objects, one per application, in board order:
+  id             the full id (string); any unique prefix works as ID
+  short_id       its first 8 characters, as the table shows
+  company, role  strings
+  stage          interviewed | thanked | awaiting | followed-up | closed
+  outcome        offer | accepted | rejected | withdrawn | no-response | null
+  next_deadline  ISO 8601 time in UTC of the most pressing task, or null
+  next_action    that task in words ("Thank Dana Kim — Acme"), or null
+  overdue        true when next_deadline has passed
+  updated_at     ISO 8601 time in UTC of the last change
+New keys may be added; existing ones keep their meaning."""
+
+
+def _command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = ""):
+    epilog = (extra + "\n\n" if extra else "") + "example:\n  " + example.replace("\n", "\n  ")
+    parser = subparsers.add_parser(
+        name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+        epilog=epilog, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="followup",
-        description="Followup: thank-you notes, recruiter directions and follow-ups after an interview.",
+        description="Followup: thank-you notes, recruiter directions and follow-ups after an interview. "
+                    "With no command, opens the board.",
+        epilog="examples:\n  followup                      open the board\n"
+               "  followup --demo               try it on a throw-away copy of the demo data\n"
+               "  followup due --exit-code      what is due, for a login script\n"
+               "Each command has its own --help.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"followup {__version__}")
     parser.add_argument("--db", metavar="PATH", help="data file (default: $FOLLOWUP_DB, else the user data dir)")
     parser.add_argument("--demo", action="store_true", help="open the board on a throw-away copy of the demo data")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="data file (default: $FOLLOWUP_DB, else the user data dir)")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    add = _command(subparsers, common, "add", "add an application after an interview round",
+                   'followup add Acme --role "Platform engineer" --at "yesterday 10am" \\\n'
+                   '    --interviewer "Dana Kim <dana@acme.example>" --interviewer "Lee Park" --round Onsite',
+                   cmd_add,
+                   'WHEN is in your time zone: "2026-12-01 14:00", "today 15:30", "yesterday 10am",\n'
+                   '"tomorrow" (09:00), "mon 9:00" (the coming Monday), "last fri", "dec 1", "in 2 days", "now".')
+    add.add_argument("company", metavar="COMPANY")
+    add.add_argument("--role", required=True, help="the role applied for")
+    add.add_argument("--at", required=True, metavar="WHEN", help="when the interview round took place")
+    add.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"',
+                     help="someone you met (repeat for each); the email is optional")
+    add.add_argument("--round", default="Interview", metavar="NAME", help="name of the round (default: Interview)")
+
+    lst = _command(subparsers, common, "list", "list applications with their next deadline",
+                   "followup list --stage awaiting\nfollowup list --json | jq -r '.[] | select(.overdue) | .company'",
+                   cmd_list, LIST_JSON_SHAPE)
+    lst.add_argument("--stage", metavar="STAGE", help="only this stage: interviewed, thanked, awaiting, followed-up, closed")
+    lst.add_argument("--json", action="store_true", help="machine-readable output (shape below)")
+
+    move = _command(subparsers, common, "move", "move an application to another stage (kept in its history)",
+                    "followup move 3f2a awaiting", cmd_move,
+                    "ID is the id or any unique prefix of it ('followup list' shows them).")
+    move.add_argument("id", metavar="ID")
+    move.add_argument("stage", metavar="STAGE", help="interviewed, thanked, awaiting, followed-up or closed")
+
+    close = _command(subparsers, common, "close", "record how a process ended and close it",
+                     "followup close 3f2a rejected", cmd_close,
+                     "After a rejection, 'followup due' reminds you to reply and ask for feedback.")
+    close.add_argument("id", metavar="ID")
+    close.add_argument("outcome", metavar="OUTCOME", help="offer, accepted, rejected, withdrawn or no-response")
+
+    due = _command(subparsers, common, "due", "print what is overdue or due soon, one short line each",
+                   'followup due --within 2\n# in ~/.profile:   followup due --quiet\n'
+                   "# in ~/.tmux.conf: set -g status-right '#(followup due --summary --quiet)'",
+                   cmd_due, "Overdue lines start with '!'.")
+    due.add_argument("--within", type=_days, default=1.0, metavar="DAYS",
+                     help="also show what falls due in the next DAYS days (default: 1)")
+    due.add_argument("--exit-code", action="store_true", help="exit with status 1 when something is overdue")
+    due.add_argument("--summary", action="store_true", help="one line with counts, for a status bar")
+    due.add_argument("-q", "--quiet", action="store_true", help="print nothing when nothing is due")
+
+    export = _command(subparsers, common, "export", "write every application as json, csv, ics or md",
+                      "followup export csv -o applications.csv\nfollowup export ics -o deadlines.ics",
+                      cmd_export,
+                      "json: everything, for 'followup import' or backups; csv: one row per application;\n"
+                      "ics: one calendar event per deadline; md: a readable report grouped by stage.")
+    export.add_argument("format", metavar="FORMAT", help="json, csv, ics or md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+
+    imp = _command(subparsers, common, "import", "read applications from a CSV or JSON export",
+                   "followup import applications.csv", cmd_import,
+                   "Applications are matched by id, so importing a file twice adds nothing twice.\n"
+                   "A bad row is reported as FILE:LINE and nothing from the file is written.")
+    imp.add_argument("file", metavar="FILE")
+
+    from tui import cli_letter
+
+    cli_letter.register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    parser.print_help()
-    return 0
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USER_ERROR
+    from tui.core.errors import FollowupError
+
+    handler = getattr(args, "handler", None)
+    try:
+        return int((handler or _board)(args) or 0)
+    except FollowupError as exc:
+        print(f"followup: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):  # e.g. `followup list | head -1`
+            return 0
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"followup: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

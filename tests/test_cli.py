@@ -1,0 +1,264 @@
+"""The headless commands, run in-process: add, list, move, close, due, help, errors."""
+
+import json
+import sys
+import types
+
+import pendulum
+import pytest
+
+from tui import cli
+from tui.core import actions
+from tui.core.model import Application, Interviewer
+from tui.store.store import Store
+
+NOW = "2026-11-25T13:00:00Z"  # Wednesday, 14:00 in Berlin
+ZONE = "Europe/Berlin"
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A fresh data file and config dir, a frozen clock and a Berlin time zone."""
+    config = tmp_path / "config"
+    (config / "followup").mkdir(parents=True)
+    (config / "followup" / "config.toml").write_text(f'timezone = "{ZONE}"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
+    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
+    return tmp_path / "followup.json"
+
+
+def run(db, *argv):
+    return cli.main(["--db", str(db), *argv])
+
+
+def one_line_error(capsys, *must_contain):
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("followup"), err
+    for text in must_contain:
+        assert text in err, err
+    return err
+
+
+def seeded(db, *apps):
+    store = Store(db).open()
+    store.add_many(apps)
+    return store
+
+
+def make(company, role="Engineer", *, app_id=None, hours_ago=20, people=("Dana Kim",)):
+    now = pendulum.parse(NOW)
+    app = actions.new_application(
+        company, role, now=now, round_at=now.subtract(hours=hours_ago),
+        interviewers=[Interviewer(name=p) for p in people],
+    )
+    if app_id:
+        app.id = app_id
+    return app
+
+
+# --- add -------------------------------------------------------------------------
+def test_add_prints_the_short_id_and_stores_the_round_in_utc(env, capsys):
+    code = run(env, "add", "Acme", "--role", "Platform engineer", "--at", "yesterday 10am",
+               "--interviewer", "Dana Kim <dana@acme.example>", "--interviewer", "Lee Park", "--round", "Onsite")
+    assert code == 0
+    short = capsys.readouterr().out.strip()
+    assert len(short) == 8
+    app = Store(env).open().resolve(short)
+    assert (app.company, app.role, app.stage.value) == ("Acme", "Platform engineer", "interviewed")
+    rnd = app.latest_round
+    assert rnd.name == "Onsite"
+    assert rnd.at.isoformat() == "2026-11-24T09:00:00+00:00"  # 10:00 in Berlin
+    assert [(i.name, i.email) for i in rnd.interviewers] == [("Dana Kim", "dana@acme.example"), ("Lee Park", "")]
+    assert app.history[0].kind == "created"
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["add", "  ", "--role", "SRE", "--at", "today"], "company is empty"),
+    (["add", "Acme", "--role", "", "--at", "today"], "role is empty"),
+    (["add", "Acme", "--role", "SRE", "--at", "25:00"], "cannot read the time '25:00': use e.g."),
+    (["add", "Acme", "--role", "SRE", "--at", "feb 30"], "cannot read the time 'feb 30'"),
+    (["add", "Acme", "--role", "SRE", "--at", "today", "--interviewer", "Bob <bob>"], "not an address"),
+    (["add", "Acme", "--role", "SRE", "--at", "today", "--interviewer", "Bob <bob@x"], "Name <email>"),
+    (["add", "Acme", "--role", "SRE"], "required: --at"),
+    (["move", "aaaa", "sideways"], "unknown stage 'sideways': use one of interviewed, thanked"),
+    (["move", "zzzz", "thanked"], "no application id starts with 'zzzz'"),
+    (["move", "aaaa", "thanked"], "ambiguous"),
+    (["close", "aaaa1111", "maybe"], "unknown outcome 'maybe': use one of offer"),
+    (["list", "--stage", "done"], "unknown stage 'done'"),
+    (["due", "--within", "soon"], "not a number of days"),
+    (["export", "xlsx"], "unknown export format 'xlsx': use one of json, csv, ics, md"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_input_is_one_line_and_leaves_the_file_alone(env, capsys, argv, expected):
+    seeded(env, make("Acme", app_id="aaaa1111-0000-4000-8000-000000000001"),
+           make("Globex", app_id="aaaa2222-0000-4000-8000-000000000002"))
+    before = env.read_bytes()
+    assert run(env, *argv) == 2
+    one_line_error(capsys, expected)
+    assert env.read_bytes() == before
+
+
+def test_add_with_a_bad_time_does_not_create_a_missing_file(env, capsys):
+    assert run(env, "add", "Acme", "--role", "SRE", "--at", "someday") == 2
+    assert not env.exists()
+
+
+# --- list ------------------------------------------------------------------------
+def test_list_table_fits_80_columns_and_says_when_in_words(env, capsys):
+    seeded(env, make("Acme"), make("A company with a very long name indeed", "Principal staff platform engineer"))
+    assert run(env, "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "COMPANY", "ROLE", "STAGE", "NEXT"]
+    assert all(len(line) <= 80 for line in lines)
+    assert any("A company with a ve…" in line for line in lines)
+    assert all("4 h" in line for line in lines[1:])  # round 20 h ago + 24 h window
+
+
+def test_list_json_has_the_documented_shape_and_filters_by_stage(env, capsys):
+    store = seeded(env, make("Acme"), make("Globex"))
+    globex = next(a for a in store.load_all() if a.company == "Globex")
+    store.save(actions.close(globex, "rejected", now=pendulum.parse(NOW)))
+    assert run(env, "list", "--json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["company"] for r in rows] == ["Acme", "Globex"]  # board order
+    acme = rows[0]
+    assert set(acme) >= {"id", "company", "role", "stage", "next_deadline", "next_action", "outcome", "updated_at"}
+    assert acme["next_deadline"] == "2026-11-25T17:00:00+00:00"  # round 20 h ago + 24 h
+    assert acme["next_action"] == "Thank Dana Kim — Acme" and acme["overdue"] is False
+    assert rows[1]["stage"] == "closed" and rows[1]["outcome"] == "rejected"
+    assert run(env, "list", "--stage", "closed", "--json") == 0
+    assert [r["company"] for r in json.loads(capsys.readouterr().out)] == ["Globex"]
+
+
+def test_list_on_an_empty_file_says_how_to_add(env, capsys):
+    assert run(env, "list") == 0
+    assert "followup add" in capsys.readouterr().out
+    assert run(env, "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+# --- move and close --------------------------------------------------------------
+def test_move_by_prefix_records_history(env, capsys):
+    seeded(env, make("Acme", app_id="bbbb1111-0000-4000-8000-000000000001"))
+    assert run(env, "move", "bbbb", "awaiting") == 0
+    assert "interviewed → awaiting" in capsys.readouterr().out
+    app = Store(env).open().get("bbbb1111-0000-4000-8000-000000000001")
+    assert app.stage.value == "awaiting"
+    last = app.history[-1]
+    assert last.kind == "stage" and last.data["from"] == "interviewed" and last.data["to"] == "awaiting"
+    before = env.read_bytes()
+    assert run(env, "move", "bbbb1111", "Awaiting") == 0
+    assert "already" in capsys.readouterr().out and env.read_bytes() == before
+
+
+def test_close_records_the_outcome(env, capsys):
+    seeded(env, make("Acme", app_id="cccc1111-0000-4000-8000-000000000001"))
+    assert run(env, "close", "cccc", "no response") == 0
+    app = Store(env).open().get("cccc1111-0000-4000-8000-000000000001")
+    assert (app.stage.value, app.outcome.value) == ("closed", "no-response")
+    assert app.outcome_at == pendulum.parse(NOW)
+
+
+# --- due -------------------------------------------------------------------------
+def test_due_lists_overdue_first_with_a_mark_and_exit_code(env, capsys):
+    seeded(env, make("Acme", hours_ago=30), make("Globex", hours_ago=20), make("Later Inc", hours_ago=-48))
+    assert run(env, "due", "--exit-code") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["! 6 h overdue  Thank Dana Kim — Acme", "  in 4 h       Thank Dana Kim — Globex"]
+    assert run(env, "due", "--within", "4") == 0
+    assert "Later Inc" in capsys.readouterr().out
+
+
+def test_due_without_overdue_exits_zero_even_with_exit_code(env, capsys):
+    seeded(env, make("Globex", hours_ago=20))
+    assert run(env, "due", "--exit-code") == 0
+    assert capsys.readouterr().out.startswith("  in 4 h")
+
+
+def test_due_when_clear(env, capsys):
+    seeded(env, make("Later Inc", hours_ago=-48))
+    assert run(env, "due") == 0
+    assert capsys.readouterr().out == "nothing due\n"
+    assert run(env, "due", "--quiet") == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_due_summary_is_one_line_for_a_status_bar(env, capsys):
+    seeded(env, make("Acme", hours_ago=30, people=("Dana Kim", "Lee Park")), make("Globex", hours_ago=20))
+    assert run(env, "due", "--summary") == 0
+    assert capsys.readouterr().out == "followup: 2 overdue, 1 due soon\n"
+
+
+def test_due_lines_are_short(env, capsys):
+    seeded(env, make("Acme " * 30, hours_ago=30))
+    run(env, "due")
+    assert all(len(line) <= 72 for line in capsys.readouterr().out.splitlines())
+
+
+# --- help, version, settings -----------------------------------------------------
+@pytest.mark.parametrize("command", ["add", "list", "move", "close", "due", "export", "import"])
+def test_every_command_has_help_with_an_example(command, capsys):
+    assert cli.main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "example:" in out and f"followup {command}" in out.split("example:")[1]
+
+
+def test_list_help_documents_the_json_shape(capsys):
+    cli.main(["list", "--help"])
+    out = capsys.readouterr().out
+    for key in ("id", "company", "role", "stage", "next_deadline", "next_action", "updated_at"):
+        assert f"  {key}" in out or f", {key}" in out
+
+
+def test_version(capsys):
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == "followup 0.1.0"
+
+
+def test_a_bad_settings_file_is_named_in_one_line(env, capsys, tmp_path):
+    (tmp_path / "config" / "followup" / "config.toml").write_text("thank_you_hours = 0\n")
+    assert run(env, "list") == 2
+    one_line_error(capsys, "config.toml", "thank_you_hours")
+
+
+def test_db_option_also_works_after_the_command(env, capsys):
+    seeded(env, make("Acme"))
+    assert cli.main(["list", "--json", "--db", str(env)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["company"] == "Acme"
+
+
+# --- the board -------------------------------------------------------------------
+@pytest.fixture
+def fake_board(monkeypatch):
+    calls = []
+
+    def run_board(store, settings, demo=False):
+        calls.append((store, settings, demo, store.load_all()))
+        return 0
+
+    monkeypatch.setitem(sys.modules, "tui.ui.app", types.SimpleNamespace(run_board=run_board))
+    return calls
+
+
+def test_no_command_opens_the_board_on_the_data_file(env, fake_board):
+    seeded(env, make("Acme"))
+    assert run(env) == 0
+    store, settings, demo, apps = fake_board[0]
+    assert store.path == env and demo is False and settings.timezone == ZONE
+    assert [a.company for a in apps] == ["Acme"]
+
+
+def test_demo_opens_a_throwaway_copy(env, fake_board):
+    assert run(env, "--demo") == 0
+    store, _, demo, apps = fake_board[0]
+    assert demo is True and len(apps) >= 10
+    assert store.path != env and not store.path.exists()  # deleted on exit
+    assert not env.exists()
+
+
+def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys, fake_board):
+    env.write_text("{ not json")
+    assert run(env) == 2
+    one_line_error(capsys, str(env), "not valid JSON")
+    assert env.read_text() == "{ not json" and not fake_board

@@ -1,0 +1,147 @@
+"""Export and import formats as pure functions: shapes, round trips and the reasons for refusing a file."""
+
+import csv
+import io
+import json
+
+import pendulum
+import pytest
+
+from tui.core import actions, exchange
+from tui.core.demo import demo_applications
+from tui.core.errors import ValidationError
+from tui.core.settings import Settings
+
+NOW = pendulum.datetime(2026, 11, 25, 13, tz="UTC")
+SETTINGS = Settings(timezone="Europe/Berlin")
+
+
+@pytest.fixture(scope="module")
+def apps():
+    return demo_applications(NOW, SETTINGS.zone)
+
+
+def without_revision(app):
+    data = app.to_dict()
+    data.pop("revision")
+    return data
+
+
+def test_json_is_the_versioned_envelope_and_stable(apps):
+    text = exchange.to_json(apps)
+    data = json.loads(text)
+    assert data["schema"] == exchange.EXPORT_SCHEMA
+    assert len(data["applications"]) == len(apps)
+    assert text == exchange.to_json(list(reversed(apps)))  # order does not depend on the input
+
+
+def test_json_round_trips_every_field(apps):
+    back = exchange.read_import(exchange.to_json(apps).encode(), "x.json", NOW)
+    assert sorted(map(json.dumps, map(without_revision, back))) == sorted(
+        map(json.dumps, map(without_revision, apps)))
+
+
+def test_csv_has_spreadsheet_columns_and_round_trips(apps):
+    text = exchange.to_csv(apps, SETTINGS, NOW)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert tuple(rows[0]) == exchange.CSV_COLUMNS
+    acme = next(r for r in rows if r["company"] == "Acme Robotics")
+    assert acme["rounds"] == "2" and acme["last_round"].startswith("Onsite, ")
+    assert "Dana Kim <dana.kim@acme-robotics.example>" in acme["interviewers"]
+    assert "Added Acme Robotics" in acme["history"] and " | " in acme["history"]
+    assert acme["next_action"].startswith("Thank Luis Ortega")
+    back = exchange.read_import(text.encode(), "x.csv", NOW)
+    assert [without_revision(a) for a in back] == [without_revision(a) for a in exchange._ordered(apps)]
+
+
+def test_csv_line_numbers_count_multi_line_notes():
+    first = actions.new_application("Acme", "SRE", now=NOW, notes="line one\nline two\nline three")
+    text = exchange.to_csv([first], SETTINGS, NOW) + "deadbeef,Globex,SRE,sideways\r\n"
+    with pytest.raises(ValidationError) as info:
+        exchange.read_import(text.encode(), "apps.csv", NOW)
+    assert str(info.value).startswith("apps.csv:5: unknown stage 'sideways'")
+
+
+def test_hand_made_csv_rows_get_stable_ids():
+    text = "id,company,role,stage\n,Acme,SRE,\n,Globex,Data engineer,awaiting\n"
+    first = exchange.read_import(text.encode(), "mine.csv", NOW)
+    again = exchange.read_import(text.encode(), "mine.csv", NOW)
+    assert [a.id for a in first] == [a.id for a in again]
+    assert [a.stage.value for a in first] == ["interviewed", "awaiting"]
+    assert first[0].history[-1].text == "Imported Acme — SRE" and first[0].created_at == NOW
+
+
+def test_an_edited_csv_cell_wins_and_is_recorded(apps):
+    rows = list(csv.DictReader(io.StringIO(exchange.to_csv(apps[:1], SETTINGS, NOW), newline="")))
+    rows[0]["role"] = "Staff Backend Engineer"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=exchange.CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    later = NOW.add(hours=1)
+    (app,) = exchange.read_import(out.getvalue().encode(), "x.csv", later)
+    assert app.role == "Staff Backend Engineer"
+    assert app.history[-1].text == "Changed in a spreadsheet: role" and app.updated_at == later
+
+
+def test_semicolon_csv_from_a_european_spreadsheet():
+    (app,) = exchange.read_import("id;company;role;stage\n;Acme;SRE;thanked\n".encode(), "x.csv", NOW)
+    assert (app.company, app.stage.value) == ("Acme", "thanked")
+
+
+@pytest.mark.parametrize("payload,expected", [
+    (b"name,age\nBob,3\n", "x.csv:1: missing columns id, company, role, stage"),
+    (b"id,company,role\n,Acme,SRE\n", "x.csv:1: missing column stage;"),
+    ("id,company,role,stage\n,Café,SRE,thanked\n".encode("latin-1"), "x.csv: not UTF-8 text (byte 0xe9"),
+    (b"id,company,role,stage\n,Acme,SRE,thanked\n,,SRE,thanked\n", "x.csv:3: company is empty"),
+    (b"id,company,role,stage\n,Acme,SRE,thanked\n,Acme,SRE,thanked\n", "x.csv:3: id "),
+    (b"id,company,role,stage,outcome\n,Acme,SRE,awaiting,offer\n", "x.csv:2: outcome 'offer' goes with stage closed"),
+    (b"id,company,role,stage,data\n,Acme,SRE,thanked,{oops\n", "x.csv:2: the data column is not the JSON"),
+    (b"id,company,role,stage\n,Acme,SRE,thanked,extra\n", "x.csv:2: 5 cells but the header has 4"),
+    (b"", "x.csv: the file is empty"),
+])
+def test_bad_csv_names_line_and_reason(payload, expected):
+    with pytest.raises(ValidationError) as info:
+        exchange.read_import(payload, "x.csv", NOW)
+    assert str(info.value).startswith(expected), str(info.value)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("payload,expected", [
+    (b'{"schema": 1, "applications": [}', "x.json:1: not valid JSON"),
+    (b'[{"id": "1", "company": "Acme"}]', "x.json: not a Followup export"),
+    (b'{"_meta": {}, "applications": {}}', "x.json: not a Followup export"),
+    (b'{"schema": 99, "applications": []}', "x.json: written by a newer Followup"),
+    (b'{"schema": 1,\n "applications": [\n {"id": "a1", "company": "Acme", "role": "SRE"},\n'
+     b' {"id": "b2", "company": "Globex", "role": "SRE", "stage": "nowhere"}]}',
+     "x.json:4: application 2: unknown stage 'nowhere'"),
+    (b'{"schema": 1, "applications": [{"id": "a1", "company": "Acme", "role": "SRE", "rounds": [{"name": "x"}]}]}',
+     "x.json:1: application 1: a round has no time"),
+])
+def test_bad_json_names_the_reason(payload, expected):
+    with pytest.raises(ValidationError) as info:
+        exchange.read_import(payload, "x.json", NOW)
+    assert str(info.value).startswith(expected), str(info.value)
+
+
+def test_ics_has_one_event_per_deadline(apps):
+    from icalendar import Calendar
+
+    from tui.core.deadlines import all_deadlines
+
+    calendar = Calendar.from_ical(exchange.to_ics(apps, SETTINGS, NOW))
+    events = list(calendar.walk("VEVENT"))
+    expected = [d for d in all_deadlines(apps, SETTINGS, NOW) if not d.is_quiet]
+    assert len(events) == len(expected) > 5
+    assert [str(e["summary"]) for e in events] == [d.action for d in expected]
+    assert [e.decoded("dtstart") for e in events] == [d.due for d in expected]
+    assert len({str(e["uid"]) for e in events}) == len(events)
+
+
+def test_markdown_groups_by_stage_in_board_order(apps):
+    text = exchange.to_markdown(apps, SETTINGS, NOW)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert [h.split(" (")[0][3:] for h in headings] == ["Interviewed", "Thanked", "Awaiting", "Followed up", "Closed"]
+    for app in apps:
+        assert f"### {app.company} — {app.role}" in text
+    assert "> \\# Onsite" in text  # notes are quoted, markdown in them escaped
