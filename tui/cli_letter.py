@@ -89,7 +89,7 @@ def handler(args) -> int:
     sys.stdout.write(letter.text.rstrip("\n") + "\n")
     sys.stdout.flush()
 
-    if kind is LetterKind.THANK_YOU:
+    if kind is LetterKind.THANK_YOU and "topic" not in letter.missing:
         _warn_duplicates(app, letter, settings, moment, templates_dir)
     quiet = letters.quiet_period_warning(app, moment, settings.zone) if kind is LetterKind.FOLLOW_UP else None
     if quiet:
@@ -97,7 +97,11 @@ def handler(args) -> int:
     if letter.missing:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
-            _warn(f"the letter has gaps: {gaps}; fill them with --set NAME=VALUE or pass --force")
+            held = "not marked sent: " if args.mark_sent else ""
+            hint = ""
+            if {"my_name", "signature"} & set(letter.missing):
+                hint = f" (or set name = \"...\" in {default_config_dir() / 'config.toml'})"
+            _warn(f"{held}the letter has gaps: {gaps}; fill them with --set NAME=VALUE{hint} or pass --force")
             return EXIT_HELD_BACK
         _warn(f"warning: the letter has gaps: {gaps}")
     if not args.mark_sent:

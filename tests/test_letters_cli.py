@@ -1,0 +1,151 @@
+"""`followup letter`, run in-process: the printed letter, gaps, choosing, quiet periods, --mark-sent."""
+
+import pendulum
+import pytest
+
+from tui import cli
+from tui.core import actions, letters
+from tui.core.model import Interviewer
+from tui.core.settings import Settings
+from tui.core.stages import Stage
+from tui.store.store import Store
+
+NOW = pendulum.datetime(2026, 3, 11, 15, 0, tz="UTC")
+SETTINGS = Settings(name="Alex Morgan", timezone="Europe/Berlin")
+
+
+@pytest.fixture
+def config(tmp_path, monkeypatch):
+    """The user's config dir (name and zone set), a frozen clock; returns the dir."""
+    folder = tmp_path / "config" / "followup"
+    folder.mkdir(parents=True)
+    (folder / "config.toml").write_text('name = "Alex Morgan"\ntimezone = "Europe/Berlin"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("FOLLOWUP_NOW", NOW.isoformat())
+    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
+    return folder
+
+
+def seed(tmp_path, *people, stage=None, quiet_until=None):
+    app = actions.new_application(
+        "Acme Robotics", "Backend Engineer", now=NOW.subtract(hours=20), round_name="Onsite",
+        round_at=NOW.subtract(hours=24), interviewers=list(people), recruiter="Sam Reyes <sam@acme.example>",
+    )
+    if stage:
+        app = actions.move(app, stage, now=NOW.subtract(hours=1))
+    if quiet_until:
+        app = actions.add_direction(app, "Please wait for the panel", "not-before", quiet_until, now=NOW)
+    db = tmp_path / "followup.json"
+    Store(db).open().add(app)
+    return db, app
+
+
+def run(db, *argv):
+    return cli.main(["--db", str(db), "letter", *argv])
+
+
+DANA = Interviewer("Dana Kim", email="dana@acme.example", topic="moving telemetry onto Kafka")
+LUIS = Interviewer("Luis Ortega", topic="their flaky integration tests")
+
+
+def test_prints_the_same_letter_the_engine_drafts(tmp_path, config, capsys):
+    db, app = seed(tmp_path, DANA)
+    assert run(db, app.id[:6], "thank-you") == 0
+    out, err = capsys.readouterr()
+    expected = letters.draft(app, "thank-you", SETTINGS, NOW)
+    assert out == expected.text + "\n"
+    assert out.startswith("Subject: Thank you for your time, Dana\n\nHi Dana,\n")
+    assert err == ""
+    assert Store(db).open().get(app.id).to_dict() == app.to_dict()  # printing records nothing
+
+
+def test_thank_you_with_several_waiting_lists_them_and_prints_nothing(tmp_path, config, capsys):
+    db, app = seed(tmp_path, DANA, LUIS)
+    assert run(db, app.id[:6], "thank-you") == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "Dana Kim, Luis Ortega" in err and "--interviewer" in err
+
+
+def test_cloned_notes_get_a_warning_on_stderr_only(tmp_path, config, capsys):
+    db, app = seed(tmp_path, DANA, LUIS)
+    assert run(db, app.id, "thank-you", "--interviewer", "luis") == 0
+    out, err = capsys.readouterr()
+    assert "Hi Luis," in out and "warning" not in out
+    assert "like the one for Dana Kim" in err
+
+
+def test_gaps_print_the_letter_but_exit_1_naming_them(tmp_path, config, capsys):
+    db, app = seed(tmp_path, Interviewer("Grace Liu"))
+    assert run(db, app.id, "thank-you") == 1
+    out, err = capsys.readouterr()
+    assert "[topic?]" in out
+    assert err.count("\n") == 1 and "[topic?]" in err and "--set" in err
+    assert run(db, app.id, "thank-you", "--force") == 0
+    assert run(db, app.id, "thank-you", "--set", "topic=dbt model tests") == 0
+    out, _ = capsys.readouterr()
+    assert "our conversation about dbt model tests" in out
+
+
+def test_mark_sent_records_the_note_and_moves_the_card(tmp_path, config, capsys):
+    db, app = seed(tmp_path, DANA)
+    assert run(db, app.id, "thank-you", "--mark-sent") == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Subject: ")
+    assert "recorded" in err and "thanked" in err
+    saved = Store(db).open().get(app.id)
+    assert saved.stage is Stage.THANKED
+    assert saved.interviewers()[0].thanked_at == NOW
+    assert saved.contacts[-1].to == "Dana Kim <dana@acme.example>"
+    assert saved.history[-1].kind == "letter"
+
+
+def test_mark_sent_with_gaps_records_nothing_unless_forced(tmp_path, config, capsys):
+    db, app = seed(tmp_path, Interviewer("Grace Liu"))
+    assert run(db, app.id, "thank-you", "--mark-sent") == 1
+    assert "not marked sent" in capsys.readouterr().err
+    assert Store(db).open().get(app.id).to_dict() == app.to_dict()
+    assert run(db, app.id, "thank-you", "--mark-sent", "--force") == 0
+    assert Store(db).open().get(app.id).stage is Stage.THANKED
+
+
+def test_follow_up_in_a_quiet_period_warns_and_needs_force_to_record(tmp_path, config, capsys):
+    until = pendulum.datetime(2026, 3, 20, 9, 0, tz="Europe/Berlin")
+    db, app = seed(tmp_path, DANA, stage=Stage.AWAITING, quiet_until=until)
+    assert run(db, app.id, "follow-up") == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Subject: Following up on the Backend Engineer position\n\nHi Sam,")
+    assert "before Friday 20 March at 09:00" in err
+    assert run(db, app.id, "follow-up", "--mark-sent") == 1
+    assert "quiet period" in capsys.readouterr().err
+    assert Store(db).open().get(app.id).follow_up_count == 0
+    assert run(db, app.id, "follow-up", "--mark-sent", "--force") == 0
+    saved = Store(db).open().get(app.id)
+    assert saved.stage is Stage.FOLLOWED_UP and saved.follow_up_count == 1
+
+
+def test_user_template_in_the_config_dir_is_used(tmp_path, config, capsys):
+    (config / "templates").mkdir()
+    (config / "templates" / "rejection-reply.txt").write_text(
+        "Subject: Thanks, {recipient_first_name}\n\nThanks for the news about {role}.\n{signature}\n")
+    db, app = seed(tmp_path, DANA, stage=Stage.CLOSED)
+    assert run(db, app.id, "rejection-reply") == 0
+    assert capsys.readouterr().out == ("Subject: Thanks, Sam\n\nThanks for the news about Backend Engineer.\n"
+                                       "Alex Morgan\n")
+
+
+def test_bad_template_or_input_is_one_line_and_changes_nothing(tmp_path, config, capsys):
+    (config / "templates").mkdir()
+    (config / "templates" / "follow-up.txt").write_text("Subject: Hi\n\nI bring {strength}.\n")
+    db, app = seed(tmp_path, DANA, stage=Stage.AWAITING)
+    for argv, words in [
+        (("follow-up", "--mark-sent"), "{strength}"),
+        (("thankyou",), "unknown letter kind"),
+        (("offer-reply", "--variant", "decline"), "accept, ask-for-time"),
+        (("thank-you", "--set", "topic"), "NAME=VALUE"),
+        (("thank-you", "--interviewer", "Zed"), "no interviewer 'Zed'"),
+    ]:
+        assert run(db, app.id, *argv) == 2, argv
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1 and words in err, (argv, err)
+    assert Store(db).open().get(app.id).to_dict() == app.to_dict()
