@@ -1,0 +1,144 @@
+"""A stand-in board for testing the detail screen on its own, plus shared fixtures.
+
+`DetailHarness` does what the contract asks of the real app: it owns a
+ChangeLog, applies every ChangeRequested, tells the screen with
+ApplicationsChanged, and calls flush_pending when it quits or switches screens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from pathlib import Path
+
+import pendulum
+import pytest
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.core import actions
+from tui.core.errors import FollowupError
+from tui.core.model import Application, Interviewer
+from tui.core.settings import Settings
+from tui.store import Store
+from tui.ui.detail import DetailScreen
+from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.ui.state import ChangeLog
+
+FROZEN = "2026-12-01T13:00:00+00:00"  # a Tuesday, 14:00 in Berlin
+SETTINGS = Settings(timezone="Europe/Berlin", name="Alex Doe")
+SIZE = (80, 24)
+
+
+def frozen_now():
+    return pendulum.parse(FROZEN)
+
+
+def acme(now) -> Application:
+    """One card in *interviewed*: an onsite yesterday with one interviewer, a small note."""
+    app = actions.new_application(
+        "Acme", "Backend Engineer", now=now.subtract(days=3), round_name="Phone screen",
+        round_at=now.subtract(days=3), interviewers=[Interviewer(name="Sam Lee", email="sam@acme.com")],
+        recruiter="Rita Recruiter <rita@acme.com>",
+    )
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, True, now=now.subtract(days=3).add(hours=2))
+    app = actions.add_round(app, "Onsite", now.subtract(hours=20), [
+        Interviewer(name="Dana Kim", title="Engineering Manager", email="dana@acme.com", topic="system design"),
+    ], now=now.subtract(hours=19))
+    return actions.set_notes(app, "# Acme\n- ask about **on-call**", now=now.subtract(hours=18))
+
+
+def make_db(tmp_path: Path, *apps: Application) -> Path:
+    path = tmp_path / "followup.json"
+    Store(path).open().add_many(list(apps))
+    return path
+
+
+def stored(db: Path, app_id: str) -> Application:
+    """What a fresh process would read from the file."""
+    return Store(db).open().get(app_id)
+
+
+class ElsewhereScreen(Screen):
+    def compose(self):
+        yield Static("somewhere else")
+
+
+class DetailHarness(App):
+    BINDINGS = [
+        Binding("q", "quit_all", "Quit"),
+        Binding("ctrl+c", "quit_all", "Quit", priority=True),
+        Binding("f2", "switch", "Elsewhere", priority=True),
+    ]
+
+    def __init__(self, db: Path, app_id: str, section: str = "", settings: Settings = SETTINGS) -> None:
+        super().__init__()
+        self.changes = ChangeLog(Store(db).open(), settings)
+        self.changes.reload()
+        self.app_id = app_id
+        self.section = section
+        self.errors: list[str] = []
+
+    def compose(self):
+        yield Static("the board", id="board")
+
+    def on_mount(self) -> None:
+        self.push_screen(DetailScreen(self.app_id, self.section))
+
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        try:
+            self.changes.apply(message.app_id, message.change, message.label)
+        except FollowupError as exc:
+            self.errors.append(str(exc))
+            self.notify(str(exc), severity="error")
+            return
+        self.screen.post_message(ApplicationsChanged(frozenset({message.app_id})))
+
+    def _flush(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, DetailScreen):
+                screen.flush_pending()
+
+    def action_quit_all(self) -> None:
+        self._flush()
+        self.exit()
+
+    def action_switch(self) -> None:
+        self._flush()
+        self.push_screen(ElsewhereScreen())
+
+    def open_detail(self, section: str = "") -> None:
+        self.push_screen(DetailScreen(self.app_id, section))
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
+    return frozen_now()
+
+
+def async_test(coroutine_function):
+    """Run an async test on a fresh event loop (no async pytest plugin is installed)."""
+
+    @functools.wraps(coroutine_function)
+    def run(*args, **kwargs):
+        return asyncio.run(coroutine_function(*args, **kwargs))
+
+    return run
+
+
+async def wait_until(pilot, condition, timeout: float = 3.0) -> None:
+    """Let the app run until `condition()` holds (a debounce timer, a worker); fail after `timeout`."""
+    waited = 0.0
+    while not condition():
+        if waited >= timeout:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+def screen_text(app) -> str:
+    """The screen as plain text, for asserting on what the user sees."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

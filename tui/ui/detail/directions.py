@@ -1,0 +1,109 @@
+"""What the recruiter asked for: do-by tasks, quiet periods and plain facts."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core import actions, clock
+from tui.core.deadlines import relative
+from tui.core.model import Application, Direction
+from tui.core.stages import DirectionKind
+from tui.ui.detail.confirm import ConfirmScreen
+from tui.ui.detail.forms import DirectionForm
+from tui.ui.detail.timefmt import show_day, show_time
+
+
+def direction_line(d: Direction, zone, now) -> Content:
+    when = show_time(d.due, zone, now)
+    if d.kind is DirectionKind.NOT_BEFORE:
+        if d.is_open and d.due > now:
+            return Content.assemble(("⏸ quiet ", "$text-warning"), (d.text, "bold"),
+                                    (f" · no contact before {when} ({relative(d.due, now)})", "$text-warning"))
+        return Content.assemble(("⏸ ", "$text-muted"), (d.text, "$text-muted"),
+                                (f" · quiet period over since {when}", "$text-muted"))
+    if d.kind is DirectionKind.INFO:
+        return Content.assemble(("ℹ ", "$text-primary"), d.text, (f" · {when}" if when else "", "$text-muted"))
+    if not d.is_open:
+        return Content.assemble(("☑ ", "$text-success"), (d.text, "$text-muted"),
+                                (f" · done {show_day(d.done_at, zone, now)}", "$text-muted"))
+    if d.due is None:
+        return Content.assemble(("☐ ", "$text-warning"), (d.text, "bold"), (" · no date", "$text-muted"))
+    style = "$text-error" if d.due < now else "$text-warning"
+    return Content.assemble(("☐ ", style), (d.text, "bold"), (f" · by {when} ({relative(d.due, now)})", style))
+
+
+class DirectionsList(OptionList):
+    BINDINGS = [
+        Binding("a", "add", "Add", tooltip="Add a direction from the recruiter"),
+        Binding("d", "toggle_done", "Done"),
+        Binding("x", "remove", "Remove"),
+    ]
+
+    def __init__(self, app_id: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.app_id = app_id
+        self.application: Application | None = None
+
+    def show(self, app: Application, settings, now) -> None:
+        self.application = app
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        options = [Option(direction_line(d, settings.zone, now), id=d.id) for d in app.directions]
+        if not options:
+            options.append(Option(Content.styled(
+                "No directions yet. When the recruiter says “send references by Friday” or "
+                "“don't call before the 8th”, press a.", "$text-muted"), id="empty", disabled=True))
+        self.set_options(options)
+        ids = [o.id for o in options]
+        if keep in ids:
+            self.highlighted = ids.index(keep)
+        elif not options[0].disabled:
+            self.highlighted = 0
+
+    def _selected(self) -> Direction | None:
+        option = self.highlighted_option
+        if option is None or option.id in (None, "empty") or self.application is None:
+            return None
+        return self.application.find_direction(option.id)
+
+    def action_add(self) -> None:
+        company = self.application.company if self.application else ""
+
+        def added(d: Direction | None) -> None:
+            if d is not None:
+                self.screen.request_change(
+                    lambda a: actions.add_direction(a, d.text, d.kind, d.due, now=clock.now()),
+                    f"Add direction “{d.text}” at {company}",
+                )
+
+        self.app.push_screen(DirectionForm(clock.now(), self.screen.zone), added)
+
+    def action_toggle_done(self) -> None:
+        d = self._selected()
+        if d is None:
+            self.notify("Highlight a direction (↑↓) to mark it done.", severity="warning")
+            return
+        done = d.is_open
+        verb = "Done" if done else "Reopen"
+        self.screen.request_change(
+            lambda a: actions.set_direction_done(a, d.id, done, now=clock.now()),
+            f"{verb}: {d.text} — {self.application.company}",
+        )
+
+    def action_remove(self) -> None:
+        d = self._selected()
+        if d is None:
+            return
+        company = self.application.company
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.screen.request_change(
+                    lambda a: actions.remove_direction(a, d.id, now=clock.now()),
+                    f"Remove direction “{d.text}” at {company}",
+                )
+
+        self.app.push_screen(ConfirmScreen(f"Remove the direction “{d.text}”?",
+                                           "Undo on the board (u) brings it back."), answered)

@@ -1,0 +1,192 @@
+"""The detail screen's forms: a round, an interviewer, a direction, the card's details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pendulum import DateTime
+
+from tui.core.errors import ValidationError
+from tui.core.model import Application, Direction, Interviewer, Round, check_email
+from tui.core.stages import DirectionKind
+from tui.ui.detail.form import Field, FieldError, FormScreen
+from tui.ui.detail.timefmt import for_input, parse_user_time
+
+
+def required(what: str, limit: int = 200):
+    def check(text: str) -> str:
+        value = text.strip()
+        if not value:
+            raise ValidationError(f"the {what} is empty: type one")
+        if len(value) > limit:
+            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
+        return value
+
+    return check
+
+
+def optional(what: str, limit: int = 200):
+    def check(text: str) -> str:
+        value = text.strip()
+        if len(value) > limit:
+            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
+        return value
+
+    return check
+
+
+def split_people(text: str) -> list[str]:
+    """'Dana Kim <d@x.com>, Lee Park; Sam' -> three entries (commas inside <> are kept)."""
+    parts, current, depth = [], "", 0
+    for char in text:
+        depth += char == "<"
+        depth -= char == ">" and depth > 0
+        if char in ",;" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_people(text: str) -> list[Interviewer]:
+    return [Interviewer.parse(entry) for entry in split_people(text)]
+
+
+def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Interviewer]:
+    """People already on the round keep their id, title, topic and thank-you mark."""
+    by_name = {p.name.lower(): p for p in known}
+    out = []
+    for person in parsed:
+        old = by_name.get(person.name.lower())
+        if old is None:
+            out.append(person)
+        else:
+            out.append(Interviewer(name=person.name, title=old.title, email=person.email,
+                                   topic=old.topic, thanked_at=old.thanked_at, id=old.id))
+    return out
+
+
+def check_recruiter(text: str) -> str:
+    """Free text, but an email in it must be an address."""
+    value = optional("recruiter")(text)
+    if "@" in value or "<" in value:
+        try:
+            Interviewer.parse(value)
+        except ValidationError as exc:
+            raise ValidationError(str(exc).replace("interviewer", "recruiter", 1)) from exc
+    return value
+
+
+@dataclass
+class RoundInput:
+    name: str
+    at: DateTime
+    interviewers: list[Interviewer]
+
+
+class RoundForm(FormScreen):
+    def __init__(self, now: DateTime, zone, existing: Round | None = None) -> None:
+        super().__init__()
+        self.now, self.zone, self.existing = now, zone, existing
+        self.form_title = f"Edit round “{existing.name}”" if existing else "Add a round"
+
+    def fields(self) -> list[Field]:
+        old = self.existing
+        return [
+            Field("name", "Round", old.name if old else "", "phone screen, onsite, final…",
+                  required("round name", 80)),
+            Field("when", "When", for_input(old.at, self.zone) if old else "",
+                  "2026-12-01 14:00, today 15:30, yesterday 10am",
+                  lambda text: parse_user_time(text, self.now, self.zone)),
+            Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
+                  "Dana Kim <dana@acme.com>, Lee Park", parse_people),
+        ]
+
+    def build(self, values) -> RoundInput:
+        people = values["people"]
+        if self.existing is not None:
+            people = keep_known(people, self.existing.interviewers)
+        names = [p.name.lower() for p in people]
+        if len(set(names)) != len(names):
+            raise FieldError("people", "the same name is listed twice: give each interviewer once")
+        return RoundInput(values["name"], values["when"], people)
+
+
+class InterviewerForm(FormScreen):
+    def __init__(self, round_name: str, existing: Interviewer | None = None) -> None:
+        super().__init__()
+        self.existing = existing
+        self.form_title = f"Edit {existing.name}" if existing else f"Add an interviewer to “{round_name}”"
+
+    def fields(self) -> list[Field]:
+        old = self.existing
+        return [
+            Field("name", "Name", old.name if old else "", "Dana Kim", required("name")),
+            Field("title", "Title", old.title if old else "", "Engineering Manager", optional("title")),
+            Field("email", "Email", old.email if old else "", "dana@acme.com", check_email),
+            Field("topic", "Topic", old.topic if old else "", "what you talked about (the thank-you names it)",
+                  optional("topic", 500)),
+        ]
+
+    def build(self, values) -> Interviewer:
+        old = self.existing
+        return Interviewer(
+            name=values["name"], title=values["title"], email=values["email"], topic=values["topic"],
+            thanked_at=old.thanked_at if old else None, **({"id": old.id} if old else {}),
+        )
+
+
+KIND_CHOICES = [
+    ("do by a date", DirectionKind.DO_BY.value),
+    ("quiet: not before a date", DirectionKind.NOT_BEFORE.value),
+    ("just information", DirectionKind.INFO.value),
+]
+
+
+class DirectionForm(FormScreen):
+    form_title = "Add a direction from the recruiter"
+
+    def __init__(self, now: DateTime, zone) -> None:
+        super().__init__()
+        self.now, self.zone = now, zone
+
+    def fields(self) -> list[Field]:
+        return [
+            Field("text", "What", "", "send two references", required("direction", 500)),
+            Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse),
+            Field("when", "Date", "", "fri 17:00, 2026-12-04 (empty for none)",
+                  lambda text: parse_user_time(text, self.now, self.zone) if text.strip() else None),
+        ]
+
+    def build(self, values) -> Direction:
+        if values["kind"] is DirectionKind.NOT_BEFORE and values["when"] is None:
+            raise FieldError("when", "a quiet period needs a date: until when not to contact them")
+        return Direction(text=values["text"], kind=values["kind"], due=values["when"])
+
+
+class DetailsForm(FormScreen):
+    form_title = "Edit the card"
+
+    def __init__(self, app: Application, now: DateTime, zone) -> None:
+        super().__init__()
+        self.application, self.now, self.zone = app, now, zone
+
+    def _when(self, text: str):
+        return parse_user_time(text, self.now, self.zone) if text.strip() else None
+
+    def fields(self) -> list[Field]:
+        app = self.application
+        return [
+            Field("company", "Company", app.company, "Acme", required("company")),
+            Field("role", "Role", app.role, "Backend Engineer", required("role")),
+            Field("recruiter", "Recruiter", app.recruiter, "Sam Lee <sam@acme.com>", check_recruiter),
+            Field("decision_by", "Decision by", for_input(app.decision_by, self.zone),
+                  "when they said they would decide (empty for none)", self._when),
+            Field("keep_in_touch", "Keep in touch", for_input(app.keep_in_touch, self.zone),
+                  "when to get back in touch (empty for none)", self._when),
+        ]
+
+    def build(self, values) -> dict:
+        return values

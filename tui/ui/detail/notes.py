@@ -1,0 +1,158 @@
+"""The notes editor: Markdown in a TextArea, saved as it is typed and on every way out.
+
+Normal saves go to the app as a `ChangeRequested` (so they can be undone);
+`flush_direct` writes through the ChangeLog at once, for quit and signals,
+when queued messages may never be handled.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+from tui.core import actions, clock
+from tui.core.errors import FollowupError
+from tui.store.errors import StaleEditError
+from tui.ui.detail.markdown_highlight import markdown_highlights
+from tui.ui.messages import ChangeRequested
+
+SAVE_AFTER_SECONDS = 0.6
+
+
+def notes_change(text: str):
+    """A change that sets the notes; it returns the card unchanged when they already match."""
+
+    def change(app):
+        return app if app.notes == text else actions.set_notes(app, text, now=clock.now())
+
+    return change
+
+
+class NotesEditor(TextArea):
+    """A TextArea that highlights Markdown without tree-sitter and hands `escape` to the screen."""
+
+    BINDINGS = [Binding("escape", "leave", "Done", tooltip="Leave the editor; what you typed is kept")]
+
+    class Left(Message):
+        """The user pressed escape in the editor."""
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())
+
+    def _build_highlight_map(self) -> None:
+        self._line_cache.clear()
+        self._highlights.clear()
+        self._highlights.update(markdown_highlights(list(self.document.lines)))
+
+
+class NotesPanel(Vertical):
+    """The editor plus a status line (saved or not, word count)."""
+
+    def __init__(self, app_id: str, text: str, label: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.app_id = app_id
+        self.label = label  # "Acme": names the undo step
+        self.editor = NotesEditor(
+            text, soft_wrap=True, tab_behavior="focus", id="notes-editor",
+            placeholder="Write anything: who you met, what they asked, what to send. Markdown works.",
+        )
+        self._baseline = text  # what the editor held when it last matched a save (or a load)
+        self._awaiting: str | None = None  # a save posted to the app, not yet seen in the store
+        self._timer: Timer | None = None
+
+    def compose(self):
+        yield self.editor
+        yield Static("", id="notes-status")
+
+    def on_mount(self) -> None:
+        self._show_status()
+
+    # --- state ------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        return self.editor.text
+
+    @property
+    def unsaved(self) -> bool:
+        return self.editor.text != self._baseline
+
+    def _show_status(self) -> None:
+        words = len(self.editor.text.split())
+        state = "not saved yet" if self.unsaved else "saved"
+        self.query_one("#notes-status", Static).update(
+            f"Markdown · {words} word{'s' if words != 1 else ''} · {state}"
+        )
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.unsaved:
+            self._timer = self.set_timer(SAVE_AFTER_SECONDS, self.request_save)
+        self._show_status()
+
+    # --- saving -----------------------------------------------------------
+    def request_save(self) -> None:
+        """Hand typed text to the app, which applies and records it (undoable)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self.unsaved:
+            return
+        text = self.editor.text
+        self.app.post_message(ChangeRequested(self.app_id, notes_change(text), f"Edit notes of {self.label}"))
+        self._baseline = self._awaiting = text
+        if self.is_mounted:
+            self._show_status()
+
+    def flush_direct(self) -> None:
+        """Write the editor's text through the ChangeLog now, without the message queue."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.editor.text
+        changes = self.app.changes
+        try:
+            stored = changes.get(self.app_id).notes
+        except KeyError:
+            return  # deleted elsewhere; nothing left to write into
+        if text == stored:
+            return
+        label = f"Edit notes of {self.label}"
+        try:
+            changes.apply(self.app_id, notes_change(text), label)
+        except StaleEditError:
+            # another process saved this card meanwhile: keep their change, put our notes on top
+            changes.reload()
+            changes.apply(self.app_id, notes_change(text), label)
+        self._baseline = text
+        self._awaiting = None
+
+    def sync_from_store(self, stored_notes: str) -> None:
+        """After a change: take the stored notes unless the user has typed since."""
+        if self._awaiting is not None:
+            if stored_notes != self._awaiting:
+                return  # our save is still on its way
+            self._awaiting = None
+        if not self.unsaved and stored_notes != self._baseline:
+            self._baseline = stored_notes
+            self.editor.load_text(stored_notes)
+        self._show_status()
+
+    def replace_text(self, text: str) -> None:
+        """Take text edited elsewhere ($EDITOR) and save it at once."""
+        self.editor.load_text(text)
+        self.request_save()
+
+
+def safe_flush(panel: NotesPanel) -> str | None:
+    """flush_direct, turning a failure into a message instead of an exception."""
+    try:
+        panel.flush_direct()
+    except FollowupError as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,199 @@
+"""The rounds of an application with their interviewers, and the keys that change them."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core import actions, clock
+from tui.core.deadlines import DeadlineKind, deadlines_for, relative
+from tui.core.model import Application, Interviewer
+from tui.ui.detail.confirm import ConfirmScreen
+from tui.ui.detail.forms import InterviewerForm, RoundForm, RoundInput
+from tui.ui.detail.timefmt import show_day, show_time
+
+
+def round_key(round_id: str) -> str:
+    return f"round:{round_id}"
+
+
+def person_key(round_id: str, person_id: str) -> str:
+    return f"person:{round_id}:{person_id}"
+
+
+class RoundsList(OptionList):
+    """One line per round, one indented line per interviewer under it."""
+
+    BINDINGS = [
+        Binding("a", "add_round", "Add", tooltip="Add a round"),
+        Binding("p", "add_person", "Person", tooltip="Add an interviewer to the highlighted round"),
+        Binding("e", "edit", "Edit"),
+        Binding("t", "toggle_thanked", "Thanked", tooltip="Mark the highlighted interviewer thanked, or not"),
+        Binding("x", "remove", "Remove"),
+    ]
+
+    def __init__(self, app_id: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.app_id = app_id
+        self.application: Application | None = None
+
+    # --- showing -------------------------------------------------------------
+    def show(self, app: Application, settings, now) -> None:
+        self.application = app
+        zone = settings.zone
+        due = {d.ref: d for d in deadlines_for(app, settings, now) if d.kind is DeadlineKind.THANK_YOU}
+        latest = app.latest_round
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option] = []
+        for rnd in sorted(app.rounds, key=lambda r: r.at):
+            count = len(rnd.interviewers)
+            options.append(Option(Content.assemble(
+                (rnd.name, "bold"), f" · {show_time(rnd.at, zone, now)}",
+                f" · {count} interviewer{'s' if count != 1 else ''}",
+                (" · latest", "$text-accent") if rnd is latest else "",
+            ), id=round_key(rnd.id)))
+            for person in rnd.interviewers:
+                options.append(Option(self._person_line(person, due.get(person.id), zone, now),
+                                      id=person_key(rnd.id, person.id)))
+        if not options:
+            options.append(Option(Content.styled("No rounds yet: press a to add one.", "$text-muted"),
+                                  id="empty", disabled=True))
+        self.set_options(options)
+        ids = [o.id for o in options]
+        if keep in ids:
+            self.highlighted = ids.index(keep)
+        elif self.option_count and not options[0].disabled:
+            self.highlighted = 0
+
+    @staticmethod
+    def _person_line(person: Interviewer, deadline, zone, now) -> Content:
+        who = ", ".join(part for part in (person.title, person.email) if part)
+        if person.thanked_at:
+            mark, state = ("  ✓ ", "$text-success"), (f" · thanked {show_day(person.thanked_at, zone, now)}", "$text-muted")
+        elif deadline is not None:
+            style = "$text-error" if deadline.overdue else "$text-warning"
+            mark = ("  ○ ", style)
+            state = (f" · thank by {show_time(deadline.due, zone, now)} ({relative(deadline.due, now)})", style)
+        else:
+            mark, state = ("  ○ ", "$text-muted"), (" · not thanked", "$text-muted")
+        return Content.assemble(
+            mark, (person.name, "bold"), f" ({who})" if who else "", state,
+            (f"\n      topic: {person.topic}", "$text-muted") if person.topic else "",
+        )
+
+    # --- what is highlighted ---------------------------------------------------
+    def _selected(self) -> tuple[str | None, str | None]:
+        """(round id, interviewer id) of the highlighted line."""
+        option = self.highlighted_option
+        if option is None or not option.id or option.id == "empty":
+            return None, None
+        kind, *ids = option.id.split(":")
+        return (ids[0], ids[1]) if kind == "person" else (ids[0], None)
+
+    def _request(self, change, label: str) -> None:
+        self.screen.request_change(change, label)
+
+    def _company(self) -> str:
+        return self.application.company if self.application else ""
+
+    # --- actions -----------------------------------------------------------------
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_add_round(self) -> None:
+        def added(result: RoundInput | None) -> None:
+            if result is not None:
+                self._request(
+                    lambda a: actions.add_round(a, result.name, result.at, result.interviewers, now=clock.now()),
+                    f"Add round “{result.name}” to {self._company()}",
+                )
+
+        self.app.push_screen(RoundForm(clock.now(), self.screen.zone), added)
+
+    def action_add_person(self) -> None:
+        round_id, _ = self._selected()
+        app = self.application
+        if round_id is None and app is not None and app.latest_round is not None:
+            round_id = app.latest_round.id
+        if round_id is None or app is None:
+            self.notify("Add a round first (a), then its interviewers.", severity="warning")
+            return
+        rnd = app.find_round(round_id)
+
+        def added(person: Interviewer | None) -> None:
+            if person is not None:
+                self._request(
+                    lambda a: actions.update_round(
+                        a, round_id, interviewers=[*a.find_round(round_id).interviewers, person], now=clock.now()),
+                    f"Add {person.name} to “{rnd.name}” at {self._company()}",
+                )
+
+        self.app.push_screen(InterviewerForm(rnd.name), added)
+
+    def action_edit(self) -> None:
+        round_id, person_id = self._selected()
+        app = self.application
+        if round_id is None or app is None:
+            self.notify("Nothing to edit here: press a to add a round.", severity="warning")
+            return
+        rnd = app.find_round(round_id)
+        if person_id is None:
+            def edited(result: RoundInput | None) -> None:
+                if result is not None:
+                    self._request(
+                        lambda a: actions.update_round(a, round_id, name=result.name, at=result.at,
+                                                       interviewers=result.interviewers, now=clock.now()),
+                        f"Edit round “{result.name}” at {self._company()}",
+                    )
+
+            self.app.push_screen(RoundForm(clock.now(), self.screen.zone, rnd), edited)
+            return
+        person = next(p for p in rnd.interviewers if p.id == person_id)
+
+        def edited_person(new: Interviewer | None) -> None:
+            if new is not None:
+                self._request(
+                    lambda a: actions.update_round(a, round_id, now=clock.now(), interviewers=[
+                        new if p.id == person_id else p for p in a.find_round(round_id).interviewers]),
+                    f"Edit {new.name} at {self._company()}",
+                )
+
+        self.app.push_screen(InterviewerForm(rnd.name, person), edited_person)
+
+    def action_toggle_thanked(self) -> None:
+        round_id, person_id = self._selected()
+        if person_id is None or self.application is None:
+            self.notify("Highlight an interviewer (↑↓) to mark them thanked.", severity="warning")
+            return
+        person = next(p for p in self.application.find_round(round_id).interviewers if p.id == person_id)
+        thanked = person.thanked_at is None
+        self._request(
+            lambda a: actions.set_thanked(a, person_id, thanked, now=clock.now()),
+            f"{'Thank' if thanked else 'Unmark thank-you to'} {person.name} — {self._company()}",
+        )
+
+    def action_remove(self) -> None:
+        round_id, person_id = self._selected()
+        app = self.application
+        if round_id is None or app is None:
+            return
+        rnd = app.find_round(round_id)
+        if person_id is None:
+            question = f"Remove the round “{rnd.name}” and its {len(rnd.interviewers)} interviewer(s)?"
+            change = lambda a: actions.remove_round(a, round_id, now=clock.now())  # noqa: E731
+            label = f"Remove round “{rnd.name}” at {app.company}"
+        else:
+            person = next(p for p in rnd.interviewers if p.id == person_id)
+            question = f"Remove {person.name} from “{rnd.name}”?"
+            change = lambda a: actions.update_round(a, round_id, now=clock.now(), interviewers=[  # noqa: E731
+                p for p in a.find_round(round_id).interviewers if p.id != person_id])
+            label = f"Remove {person.name} at {app.company}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._request(change, label)
+
+        self.app.push_screen(ConfirmScreen(question, "Undo on the board (u) brings it back."), answered)

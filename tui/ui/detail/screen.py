@@ -1,0 +1,217 @@
+"""Everything about one application: notes, rounds, directions, outcome, history.
+
+The screen never writes to the store: every change is a `ChangeRequested`
+the app applies (so `u` on the board undoes it). The one exception is
+`flush_pending`, which the app calls on quit and on signals, when queued
+messages might never be handled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane, Tabs
+
+from tui.core import actions, clock
+from tui.core.errors import FollowupError
+from tui.core.model import Application
+from tui.ui.detail.directions import DirectionsList
+from tui.ui.detail.external_editor import edit_text
+from tui.ui.detail.forms import DetailsForm
+from tui.ui.detail.history import HistoryList
+from tui.ui.detail.notes import NotesEditor, NotesPanel
+from tui.ui.detail.outcome import OutcomeScreen
+from tui.ui.detail.rescue import rescue_note
+from tui.ui.detail.rounds import RoundsList
+from tui.ui.detail.summary import Summary
+from tui.ui.messages import ApplicationsChanged, ChangeRequested
+
+SECTIONS = ("notes", "rounds", "directions", "history")
+TYPING_HIDES = {"section", "outcome", "details"}  # printable keys the editor swallows
+
+
+class DetailScreen(Screen):
+    CSS_PATH = Path(__file__).with_name("detail.tcss")
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("1", "section('notes')", "Tabs", key_display="1-4",
+                tooltip="1 notes · 2 rounds · 3 directions · 4 history"),
+        Binding("2", "section('rounds')", "Rounds", show=False),
+        Binding("3", "section('directions')", "Directions", show=False),
+        Binding("4", "section('history')", "History", show=False),
+        Binding("o", "outcome", "Outcome"),
+        Binding("c", "details", "Card"),
+        Binding("ctrl+o", "external_editor", "$EDITOR", tooltip="Edit the notes in your own editor"),
+    ]
+
+    def __init__(self, app_id: str, section: str = "") -> None:
+        super().__init__()
+        self.app_id = app_id
+        self.section = section if section in SECTIONS else ""
+        self._returns_on_escape = section == "notes"  # `e` from the board: escape goes straight back
+
+    # --- data ----------------------------------------------------------------
+    @property
+    def application(self) -> Application:
+        return self.app.changes.get(self.app_id)
+
+    @property
+    def settings(self):
+        return self.app.changes.settings
+
+    @property
+    def zone(self):
+        return self.settings.zone
+
+    def request_change(self, change, label: str) -> None:
+        """Ask the app to apply `change` (posted to the app itself, so it outlives this screen)."""
+        self.app.post_message(ChangeRequested(self.app_id, change, label))
+
+    # --- layout --------------------------------------------------------------
+    def compose(self):
+        app = self.application
+        self.notes = NotesPanel(self.app_id, app.notes, app.company, id="notes-panel")
+        yield Summary(id="summary")
+        with TabbedContent(initial=self.section or "notes", id="sections"):
+            with TabPane("1 Notes", id="notes"):
+                yield self.notes
+            with TabPane("2 Rounds", id="rounds"):
+                yield RoundsList(self.app_id, id="rounds-list")
+            with TabPane("3 Directions", id="directions"):
+                yield DirectionsList(self.app_id, id="directions-list")
+            with TabPane("4 History", id="history"):
+                yield HistoryList(id="history-list")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show_application()
+        if self.section:
+            self._go(self.section)
+        else:
+            self.query_one(Tabs).focus()
+        self.set_interval(60, self.show_application)  # keeps "in 5 h" honest
+
+    def show_application(self) -> None:
+        try:
+            app = self.application
+        except KeyError:
+            self.notify("This application was deleted.", severity="warning")
+            self.dismiss()
+            return
+        now = clock.now()
+        self.sub_title = f"{app.company} — {app.role}"
+        self.query_one(Summary).show(app, self.settings, now)
+        self.query_one(RoundsList).show(app, self.settings, now)
+        self.query_one(DirectionsList).show(app, self.settings, now)
+        self.query_one(HistoryList).show(app, self.settings, now)
+        self.notes.label = app.company
+        self.notes.sync_from_store(app.notes)
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("rounds").label = f"2 Rounds ({len(app.rounds)})"
+        open_directions = sum(1 for d in app.directions if d.is_open)
+        tabs.get_tab("directions").label = f"3 Directions ({open_directions})"
+
+    def on_applications_changed(self, message: ApplicationsChanged) -> None:
+        if message.app_ids is None or self.app_id in message.app_ids:
+            self.show_application()
+
+    # --- saving notes on every way out ----------------------------------------
+    def flush_pending(self) -> None:
+        """Write typed-but-unsaved notes now, through the ChangeLog (quit, signals, switches)."""
+        if not hasattr(self, "notes"):
+            return
+        try:
+            self.notes.flush_direct()
+        except FollowupError as exc:
+            try:
+                where = f"a copy is in {rescue_note(self.app.changes.store.path, self.app_id, self.notes.text)}"
+            except OSError as rescue_error:
+                where = str(rescue_error)
+            self.notify(f"Notes not saved ({exc}); {where}", severity="error", timeout=30)
+
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
+        self.notes.request_save()
+
+    def on_unmount(self) -> None:
+        if self.notes.unsaved:
+            self.flush_pending()
+
+    # --- keys --------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
+            return False  # the editor takes these keys as text; don't advertise them
+        if action == "external_editor" and self.is_mounted:
+            return self.query_one(TabbedContent).active == "notes"  # shown where it applies
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        # at 80 columns the section keys need the room the palette hint takes
+        self.query_one(Footer).show_command_palette = event.size.width >= 100
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.refresh_bindings()
+
+    def on_notes_editor_left(self, message: NotesEditor.Left) -> None:
+        self.notes.request_save()
+        if self._returns_on_escape:
+            self.dismiss()
+        else:
+            self.query_one(Tabs).focus()
+
+    def action_back(self) -> None:
+        self.notes.request_save()
+        self.dismiss()
+
+    def action_section(self, section: str) -> None:
+        self._returns_on_escape = False  # moving around here: escape now leaves the editor only
+        self._go(section)
+
+    def _go(self, section: str) -> None:
+        self.query_one(TabbedContent).active = section
+        target = {
+            "notes": self.notes.editor,
+            "rounds": self.query_one(RoundsList),
+            "directions": self.query_one(DirectionsList),
+            "history": self.query_one(HistoryList),
+        }[section]
+        if section == "notes":
+            target.move_cursor(target.document.end)
+        target.focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id != "notes":
+            self.notes.request_save()
+        self.refresh_bindings()
+
+    def action_outcome(self) -> None:
+        app = self.application
+
+        def chosen(outcome) -> None:
+            if outcome is not None:
+                self.request_change(lambda a: actions.close(a, outcome, now=clock.now()),
+                                    f"Close {app.company}: {outcome.label}")
+
+        self.app.push_screen(OutcomeScreen(app.company), chosen)
+
+    def action_details(self) -> None:
+        app = self.application
+
+        def edited(values) -> None:
+            if values is not None:
+                self.request_change(lambda a: actions.edit(a, now=clock.now(), **values), f"Edit {app.company}")
+
+        self.app.push_screen(DetailsForm(app, clock.now(), self.zone), edited)
+
+    def action_external_editor(self) -> None:
+        self.notes.request_save()
+        try:
+            text = edit_text(self.app, self.notes.text, name=self.application.short_id)
+        except FollowupError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if text != self.notes.text:
+            self.notes.replace_text(text)
+        self.action_section("notes")

@@ -1,0 +1,48 @@
+"""The lines at the top of the detail screen: who, which stage, what is due."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.core.deadlines import DeadlineKind, deadlines_for, relative, short_action
+from tui.core.model import Application
+from tui.core.stages import Stage
+from tui.ui.detail.timefmt import show_time
+
+
+def summary_content(app: Application, settings, now) -> Content:
+    zone = settings.zone
+    stage = app.stage.label
+    if app.stage is Stage.CLOSED and app.outcome is not None:
+        stage += f": {app.outcome.label}"
+    parts: list = [(f"{app.company}", "bold"), f" — {app.role}  ", (f" {stage} ", "reverse $accent")]
+    facts = []
+    if app.recruiter:
+        facts.append(f"recruiter {app.recruiter}")
+    if app.decision_by:
+        facts.append(f"they decide by {show_time(app.decision_by, zone, now)}")
+    if app.keep_in_touch:
+        facts.append(f"keep in touch {show_time(app.keep_in_touch, zone, now)}")
+    if app.follow_up_count:
+        facts.append(f"{app.follow_up_count} follow-up(s) sent")
+    if facts:
+        parts.append(("\n" + " · ".join(facts), "$text-muted"))
+    due = deadlines_for(app, settings, now)
+    parts.append("\n")
+    if not due:
+        parts.append(("Nothing due.", "$text-muted"))
+    for index, d in enumerate(sorted(due, key=lambda d: d.due)):
+        if index:
+            parts.append(" · ")
+        if d.kind is DeadlineKind.QUIET:
+            parts.append((f"⏸ quiet until {show_time(d.due, zone, now)}", "$text-warning"))
+            continue
+        style = "$text-error" if d.overdue else "$text-warning"
+        parts.append((f"{short_action(d)} {relative(d.due, now)}", style))
+    return Content.assemble(*parts)
+
+
+class Summary(Static):
+    def show(self, app: Application, settings, now) -> None:
+        self.update(summary_content(app, settings, now))
