@@ -102,6 +102,10 @@ def test_missing_topic_is_marked_and_blocks_sending_until_filled_or_forced():
     sent = letters.mark_sent(app, edited, now=NOW, zone=SETTINGS.zone)
     assert sent.interviewers()[0].thanked_at == NOW
 
+    whole = letter.revised(text=edited.text.replace("Kind regards", "Warm regards"))
+    assert whole.subject == letter.subject and whole.missing == [] and "Warm regards" in whole.body
+    assert letter.revised(text="Hi Grace, about [topic?]").missing == ["topic"]
+
     filled = letters.draft(app, "thank-you", SETTINGS, NOW, values={"topic": "dbt model tests"})
     assert filled.missing == [] and "dbt model tests" in filled.body
     forced = letters.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone, force=True)

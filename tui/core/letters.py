@@ -180,6 +180,14 @@ def in_words(moment: DateTime, zone, now: DateTime | None = None) -> str:
     return text
 
 
+def split_text(text: str, subject: str = "") -> tuple[str, str]:
+    """(subject, body) of a letter's text; without a 'Subject:' first line it is all body."""
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first[len("subject:"):].strip(), rest.lstrip("\n")
+    return subject, text
+
+
 def first_name(name: str) -> str:
     parts = name.split()
     return parts[0] if parts else ""
@@ -211,8 +219,12 @@ class Letter:
     def ready(self) -> bool:
         return not self.missing
 
-    def revised(self, *, subject: str | None = None, body: str | None = None) -> "Letter":
-        """The letter after the user's edits, with its gaps counted again."""
+    def revised(self, *, subject: str | None = None, body: str | None = None,
+                text: str | None = None) -> "Letter":
+        """The letter after the user's edits (subject and/or body, or the whole text),
+        with its gaps counted again."""
+        if text is not None:
+            subject, body = split_text(text, self.subject)
         subject = self.subject if subject is None else subject
         body = self.body if body is None else body
         return replace(self, subject=subject, body=body,
@@ -252,8 +264,8 @@ def thank_you_target(app: Application, interviewer: str | None = None) -> tuple[
 
 def _parse_person(text: str) -> Interviewer | None:
     try:
-        return Interviewer.parse(text) if text and text.strip() else None
-    except ValidationError:
+        return Interviewer.parse(text) if text.strip() else None
+    except ValidationError:  # a free-form 'to' such as 'the hiring team'
         return None
 
 
