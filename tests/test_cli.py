@@ -193,7 +193,8 @@ def test_due_summary_is_one_line_for_a_status_bar(env, capsys):
 def test_due_lines_are_short(env, capsys):
     seeded(env, make("Acme " * 30, hours_ago=30))
     run(env, "due")
-    assert all(len(line) <= 72 for line in capsys.readouterr().out.splitlines())
+    (line,) = capsys.readouterr().out.splitlines()
+    assert len(line) == 80 and line.startswith("! 6 h overdue  Thank Dana Kim — Acme Acme") and line.endswith("…")
 
 
 # --- help, version, settings -----------------------------------------------------
@@ -262,3 +263,9 @@ def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys, fake_boar
     assert run(env) == 2
     one_line_error(capsys, str(env), "not valid JSON")
     assert env.read_text() == "{ not json" and not fake_board
+
+
+@pytest.mark.parametrize("argv", [["due"], ["list"], ["export", "json"]])
+def test_reading_commands_do_not_create_the_data_file(env, capsys, argv):
+    assert run(env, *argv) == 0
+    assert not env.exists()

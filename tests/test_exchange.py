@@ -144,4 +144,6 @@ def test_markdown_groups_by_stage_in_board_order(apps):
     assert [h.split(" (")[0][3:] for h in headings] == ["Interviewed", "Thanked", "Awaiting", "Followed up", "Closed"]
     for app in apps:
         assert f"### {app.company} — {app.role}" in text
-    assert "> \\# Onsite" in text  # notes are quoted, markdown in them escaped
+    assert "> # Onsite" in text  # the notes are quoted as written
+    assert "with Dana Kim (dana.kim@acme-robotics.example, thanked), Luis Ortega (luis" in text
+    assert "- next: Thank Luis Ortega, in 4 h (Wed 25 Nov 2026 18:00)" in text  # 17:00 UTC in Berlin

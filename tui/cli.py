@@ -17,7 +17,7 @@ from tui import __version__
 
 EXIT_USER_ERROR = 2
 TABLE_WIDTH = 80
-DUE_LINE_WIDTH = 72
+DUE_LINE_WIDTH = 80
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,6 +52,14 @@ def open_store(args):
     from tui.store.store import Store, default_db_path
 
     return Store(getattr(args, "db", None) or default_db_path()).open()
+
+
+def _reading_store(args):
+    """The store for commands that only read: nothing is created or migrated on disk
+    (load_all reads a missing file as empty and an older one through its migration)."""
+    from tui.store.store import Store, default_db_path
+
+    return Store(getattr(args, "db", None) or default_db_path())
 
 
 def _fit(text: str, width: int) -> str:
@@ -143,7 +151,7 @@ def cmd_list(args) -> int:
 
     stage = Stage.parse(args.stage) if args.stage else None
     settings, moment = user_settings(), now()
-    rows = list_rows(open_store(args).load_all(), settings, moment, stage)
+    rows = list_rows(_reading_store(args).load_all(), settings, moment, stage)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -209,19 +217,17 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
     from tui.core.deadlines import all_deadlines, relative
 
     horizon = moment + timedelta(days=within_days)
-    lines, overdue = [], False
-    for deadline in all_deadlines(apps, settings, moment):
-        if deadline.is_quiet or deadline.due > horizon:
-            continue
-        overdue = overdue or deadline.overdue
-        mark = "!" if deadline.overdue else " "
-        lines.append(_fit(f"{mark} {relative(deadline.due, moment):<12} {deadline.action}", DUE_LINE_WIDTH))
-    return lines, overdue
+    shown = [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet and d.due <= horizon]
+    when = [relative(d.due, moment) for d in shown]
+    width = max(map(len, when), default=0)
+    lines = [_fit(f"{'!' if d.overdue else ' '} {w:<{width}}  {d.action}", DUE_LINE_WIDTH)
+             for d, w in zip(shown, when)]
+    return lines, any(d.overdue for d in shown)
 
 
 def cmd_due(args) -> int:
     settings, moment = user_settings(), now()
-    lines, overdue = due_lines(open_store(args).load_all(), settings, moment, args.within)
+    lines, overdue = due_lines(_reading_store(args).load_all(), settings, moment, args.within)
     if args.summary:
         late = sum(1 for line in lines if line.startswith("!"))
         soon = len(lines) - late
@@ -253,7 +259,7 @@ def cmd_export(args) -> int:
     fmt = args.format.lower()
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
-    store = open_store(args)
+    store = _reading_store(args)
     target = Path(args.output).expanduser() if args.output else None
     if target is not None and target.resolve() == store.path.resolve():
         raise ValidationError(f"{target} is the data file itself: write the export to another file")

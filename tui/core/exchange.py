@@ -19,7 +19,7 @@ from datetime import timedelta
 
 from pendulum import DateTime
 
-from tui.core.deadlines import all_deadlines, next_deadline, relative
+from tui.core.deadlines import all_deadlines, next_deadline, relative, short_action
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Event
 from tui.core.settings import Settings
@@ -140,6 +140,18 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#<>|])", r"\\\1", text)
 
 
+def _md_interviewer(person) -> str:
+    extras = [person.email] if person.email else []
+    extras += ["thanked"] if person.thanked_at else []
+    return _md(person.name) + (f" ({_md(', '.join(extras))})" if extras else "")
+
+
+def _md_person(text: str) -> str:
+    """'Dana Kim <dana@x>' as 'Dana Kim (dana@x)': readable raw and rendered."""
+    match = re.fullmatch(r"(.*?)\s*<([^<>]*)>", text.strip())
+    return _md(f"{match.group(1)} ({match.group(2)})" if match else text)
+
+
 def to_markdown(apps: list[Application], settings: Settings, now: DateTime) -> str:
     zone = settings.zone
     when = "ddd D MMM YYYY HH:mm"
@@ -164,12 +176,10 @@ def _markdown_card(app: Application, upcoming, zone, now: DateTime, when: str) -
     if app.outcome:
         lines.append(f"- outcome: {app.outcome.label}")
     if upcoming:
-        lines.append(f"- next: {_md(upcoming.action)}, {relative(upcoming.due, now)} "
+        lines.append(f"- next: {_md(short_action(upcoming))}, {relative(upcoming.due, now)} "
                      f"({upcoming.due.in_timezone(zone).format(when)})")
     for rnd in sorted(app.rounds, key=lambda r: r.at):
-        people = ", ".join(
-            _md(p.display()) + (" (thanked)" if p.thanked_at else "") for p in rnd.interviewers
-        )
+        people = ", ".join(_md_interviewer(person) for person in rnd.interviewers)
         lines.append(f"- round: {_md(rnd.name)}, {rnd.at.in_timezone(zone).format(when)}"
                      + (f", with {people}" if people else ""))
     for direction in app.directions:
@@ -177,13 +187,14 @@ def _markdown_card(app: Application, upcoming, zone, now: DateTime, when: str) -
         state = "done" if direction.done_at else direction.kind.value
         lines.append(f"- direction ({state}): {_md(direction.text)}{due}")
     if app.recruiter:
-        lines.append(f"- recruiter: {_md(app.recruiter)}")
+        lines.append(f"- recruiter: {_md_person(app.recruiter)}")
     if app.contacts:
         last = max(app.contacts, key=lambda c: c.at)
         lines.append(f"- contacts: {len(app.contacts)}, last {last.kind} on {last.at.in_timezone(zone).format(when)}")
     lines.append("")
     if app.notes.strip():
-        lines += ["> " + _md(line) if line.strip() else ">" for line in app.notes.strip().splitlines()]
+        # the notes are the user's own words, often markdown already: quoted as written
+        lines += ["> " + line if line.strip() else ">" for line in app.notes.strip().splitlines()]
         lines.append("")
     return lines
 
