@@ -81,10 +81,12 @@ def test_import_updates_what_changed_in_the_spreadsheet(env, full_db, capsys):
     assert acme.history[-1].text == "Changed in a spreadsheet: role"
 
 
-def test_export_to_stdout(env, full_db, capsys):
-    assert cli.main(["--db", str(full_db), "export", "json"]) == 0
+@pytest.mark.parametrize("extra", [[], ["-o", "-"]])
+def test_export_to_stdout(env, full_db, capsys, extra):
+    assert cli.main(["--db", str(full_db), "export", "json", *extra]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == 1 and len(data["applications"]) == len(records(full_db)) >= 10
+    assert not (env / "-").exists()
 
 
 def test_export_ics_and_md_to_files(env, full_db, capsys):

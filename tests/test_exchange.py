@@ -84,6 +84,12 @@ def test_an_edited_csv_cell_wins_and_is_recorded(apps):
     assert app.history[-1].text == "Changed in a spreadsheet: role" and app.updated_at == later
 
 
+def test_csv_with_very_long_notes_round_trips():
+    app = actions.new_application("Acme", "SRE", now=NOW, notes="x" * 300_000)
+    (back,) = exchange.read_import(exchange.to_csv([app], SETTINGS, NOW).encode(), "x.csv", NOW)
+    assert back.notes == app.notes
+
+
 def test_semicolon_csv_from_a_european_spreadsheet():
     (app,) = exchange.read_import("id;company;role;stage\n;Acme;SRE;thanked\n".encode(), "x.csv", NOW)
     assert (app.company, app.stage.value) == ("Acme", "thanked")
@@ -110,8 +116,10 @@ def test_bad_csv_names_line_and_reason(payload, expected):
 @pytest.mark.parametrize("payload,expected", [
     (b'{"schema": 1, "applications": [}', "x.json:1: not valid JSON"),
     (b'[{"id": "1", "company": "Acme"}]', "x.json: not a Followup export"),
-    (b'{"_meta": {}, "applications": {}}', "x.json: not a Followup export"),
+    (b'{"applications": {}}', "x.json: not a Followup export"),
     (b'{"schema": 99, "applications": []}', "x.json: written by a newer Followup"),
+    (b'{"_meta": {"1": {"app": "followup", "schema": 1}}, "applications": {}}',
+     "x.json: this is a Followup data file, not an export"),
     (b'{"schema": 1,\n "applications": [\n {"id": "a1", "company": "Acme", "role": "SRE"},\n'
      b' {"id": "b2", "company": "Globex", "role": "SRE", "stage": "nowhere"}]}',
      "x.json:4: application 2: unknown stage 'nowhere'"),

@@ -260,7 +260,7 @@ def cmd_export(args) -> int:
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
     store = _reading_store(args)
-    target = Path(args.output).expanduser() if args.output else None
+    target = Path(args.output).expanduser() if args.output not in (None, "-") else None
     if target is not None and target.resolve() == store.path.resolve():
         raise ValidationError(f"{target} is the data file itself: write the export to another file")
     apps = store.load_all()
@@ -407,7 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "json: everything, for 'followup import' or backups; csv: one row per application;\n"
                       "ics: one calendar event per deadline; md: a readable report grouped by stage.")
     export.add_argument("format", metavar="FORMAT", help="json, csv, ics or md")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically); without it, or with -, to stdout")
 
     imp = _command(subparsers, common, "import", "read applications from a CSV or JSON export",
                    "followup import applications.csv", cmd_import,

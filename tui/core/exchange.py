@@ -230,6 +230,9 @@ def _read_json(text: str, name: str) -> list[tuple[Application, str]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    if isinstance(data, dict) and "_meta" in data:
+        raise ValidationError(f"{name}: this is a Followup data file, not an export: open it with "
+                              "'followup --db FILE', or export it first with 'followup --db FILE export json'")
     if not (isinstance(data, dict) and isinstance(data.get("applications"), list)
             and isinstance(data.get("schema"), int)):
         raise ValidationError(
@@ -264,6 +267,7 @@ def _line_of(item, lines: list[str]) -> int:
 def _read_csv(text: str, name: str, now: DateTime) -> list[tuple[Application, str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))  # long notes in the data column
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [cell.strip().lower() for cell in next(reader)]
