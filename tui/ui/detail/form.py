@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static
 
@@ -40,12 +40,13 @@ class FieldError(ValidationError):
 
 class FormScreen(ModalScreen):
     CSS_PATH = Path(__file__).with_name("modal.tcss")
+    AUTO_FOCUS = "Input, Select"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
     ]
     form_title = "Form"
-    hint = "enter or ctrl+s saves · tab moves to the next field · esc cancels"
+    hint = "ctrl+s (or enter in a text field) saves · tab: next field · esc: cancel"
 
     def fields(self) -> list[Field]:
         raise NotImplementedError
@@ -60,7 +61,7 @@ class FormScreen(ModalScreen):
         self._initial = {f.name: f.value for f in self._fields.values()}
         with Vertical(classes="modal-box form-box"):
             yield Static(self.form_title, classes="modal-title")
-            with VerticalScroll(classes="form-fields"):
+            with Vertical(classes="form-fields"):
                 for field in self._fields.values():
                     with Horizontal(classes="form-row"):
                         yield Label(field.label, classes="form-label")
