@@ -74,29 +74,24 @@ def _title(app) -> str:
 
 # --- the board ---------------------------------------------------------------
 def _board(args) -> int:
-    settings = user_settings()
-    if args.demo:
-        return _demo_board(settings)
-    store = open_store(args)
-    from tui.ui.app import run_board
-
-    result = run_board(store, settings, demo=False)
-    return result if isinstance(result, int) else 0
-
-
-def _demo_board(settings) -> int:
-    """The demo data in a temporary file that is deleted on exit."""
+    """The board; with --demo, on the demo data in a temporary file deleted on exit."""
     import tempfile
+    from contextlib import ExitStack
 
-    from tui.core.demo import demo_applications
-    from tui.store.store import Store
+    settings = user_settings()
+    with ExitStack() as cleanup:
+        if args.demo:
+            from tui.core.demo import demo_applications
+            from tui.store.store import Store
 
-    with tempfile.TemporaryDirectory(prefix="followup-demo-") as folder:
-        store = Store(Path(folder) / "demo.json").open()
-        store.add_many(demo_applications(now(), settings.zone))
-        from tui.ui.app import run_board
+            folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="followup-demo-"))
+            store = Store(Path(folder) / "demo.json").open()
+            store.add_many(demo_applications(now(), settings.zone))
+        else:
+            store = open_store(args)
+        from tui.ui.app import run_board  # Textual loads only here
 
-        result = run_board(store, settings, demo=True)
+        result = run_board(store, settings, demo=args.demo)
     return result if isinstance(result, int) else 0
 
 
@@ -117,31 +112,33 @@ def cmd_add(args) -> int:
     return 0
 
 
-def list_rows(apps, settings, moment, stage=None) -> list[dict]:
-    """The documented `list --json` objects, in board order (stage, then most pressing)."""
+def _listed(apps, settings, moment, stage=None) -> list[tuple]:
+    """(application, its most pressing deadline or None), in board order."""
     from tui.core.deadlines import next_deadline
+
+    pairs = [(app, next_deadline(app, settings, moment)) for app in apps
+             if stage is None or app.stage is stage]
+    far = moment.add(years=1000)
+    pairs.sort(key=lambda pair: (pair[0].stage.index, pair[1].due if pair[1] else far, pair[0].company.lower()))
+    return pairs
+
+
+def list_rows(apps, settings, moment, stage=None) -> list[dict]:
+    """The documented `list --json` objects (see LIST_JSON_SHAPE)."""
     from tui.core.timeutil import dump_time
 
-    keyed = []
-    for app in apps:
-        if stage is not None and app.stage is not stage:
-            continue
-        upcoming = next_deadline(app, settings, moment)
-        order = (app.stage.index, dump_time(upcoming.due) if upcoming else "~", app.company.lower())
-        keyed.append((order, {
-            "id": app.id,
-            "short_id": app.short_id,
-            "company": app.company,
-            "role": app.role,
-            "stage": app.stage.value,
-            "outcome": app.outcome.value if app.outcome else None,
-            "next_deadline": dump_time(upcoming.due) if upcoming else None,
-            "next_action": upcoming.action if upcoming else None,
-            "overdue": bool(upcoming and upcoming.overdue),
-            "updated_at": dump_time(app.updated_at),
-        }))
-    keyed.sort(key=lambda pair: pair[0])
-    return [row for _, row in keyed]
+    return [{
+        "id": app.id,
+        "short_id": app.short_id,
+        "company": app.company,
+        "role": app.role,
+        "stage": app.stage.value,
+        "outcome": app.outcome.value if app.outcome else None,
+        "next_deadline": dump_time(upcoming.due) if upcoming else None,
+        "next_action": upcoming.action if upcoming else None,
+        "overdue": bool(upcoming and upcoming.overdue),
+        "updated_at": dump_time(app.updated_at),
+    } for app, upcoming in _listed(apps, settings, moment, stage)]
 
 
 def cmd_list(args) -> int:
@@ -151,23 +148,22 @@ def cmd_list(args) -> int:
 
     stage = Stage.parse(args.stage) if args.stage else None
     settings, moment = user_settings(), now()
-    rows = list_rows(_reading_store(args).load_all(), settings, moment, stage)
+    apps = _reading_store(args).load_all()
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
         return 0
-    if not rows:
+    pairs = _listed(apps, settings, moment, stage)
+    if not pairs:
         where = f" in stage {stage.value}" if stage else " yet"
         print(f"no applications{where}; add one with: followup add COMPANY --role ROLE --at WHEN")
         return 0
-    from pendulum import parse
-
     from tui.core.deadlines import relative
 
     widths = (8, 20, 22, 11)
     print(_row(("ID", "COMPANY", "ROLE", "STAGE", "NEXT"), widths))
-    for row in rows:
-        due = relative(parse(row["next_deadline"]), moment) if row["next_deadline"] else "—"
-        print(_row((row["short_id"], row["company"], row["role"], row["stage"], due), widths))
+    for app, upcoming in pairs:
+        due = relative(upcoming.due, moment) if upcoming else "—"
+        print(_row((app.short_id, app.company, app.role, app.stage.value, due), widths))
     return 0
 
 
