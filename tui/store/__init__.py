@@ -2,14 +2,17 @@
 
 from tui.store.errors import (
     LockTimeoutError,
+    NewerSchemaError,
     NotFoundError,
     StaleEditError,
     StoreError,
     UnreadableFileError,
+    WriteFailedError,
 )
-from tui.store.store import SCHEMA_VERSION, Store, default_config_dir, default_db_path
+from tui.store.store import SCHEMA_VERSION, Snapshot, Store, default_config_dir, default_db_path
 
 __all__ = [
-    "LockTimeoutError", "NotFoundError", "SCHEMA_VERSION", "StaleEditError", "Store",
-    "StoreError", "UnreadableFileError", "default_config_dir", "default_db_path",
+    "LockTimeoutError", "NewerSchemaError", "NotFoundError", "SCHEMA_VERSION", "Snapshot",
+    "StaleEditError", "Store", "StoreError", "UnreadableFileError", "WriteFailedError",
+    "default_config_dir", "default_db_path",
 ]

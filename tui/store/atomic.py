@@ -1,48 +1,125 @@
-"""A TinyDB storage that never leaves a half-written file.
+"""Reading the data file and replacing it atomically.
 
-TinyDB's JSONStorage truncates and rewrites the file in place, so a crash or
-a full disk can leave broken JSON. This one writes a temporary file in the
-same folder, fsyncs it, renames it over the old one and fsyncs the folder:
-a reader sees the old file or the new one, never a mix.
+TinyDB's JSONStorage truncates and rewrites the file in place, so a crash or a
+full disk can leave broken JSON. Here a write goes to a temporary file in the
+same folder, is fsynced, renamed over the old file, and the folder is fsynced:
+a reader sees the old file or the new one, never a mix. Any OSError on the way
+becomes a WriteFailedError whose one-line message says what to do, and the
+temporary file is removed.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from tinydb.storages import Storage
+from tui.store.errors import UnreadableFileError, WriteFailedError
 
-from tui.store.errors import UnreadableFileError
+TEMP_SUFFIX = ".tmp"
+_TEMP_RANDOM_LEN = 8  # tempfile.mkstemp's random part
+FINGERPRINT_HEAD = 128  # bytes; the _meta record (with its write counter) comes first
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def is_our_temp(path: Path, name: str) -> bool:
+    """A temporary file that a write of `path` creates (and a killed writer may leave)."""
+    prefix = temp_prefix(path)
+    if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+        return False
+    middle = name[len(prefix) : -len(TEMP_SUFFIX)]
+    return len(middle) == _TEMP_RANDOM_LEN and "." not in middle
+
+
+def remove_stale_temps(path: Path) -> list[str]:
+    """Remove temporary files left by writers that died mid-write.
+
+    Call only while holding the write lock: every live writer holds it for the
+    whole life of its temporary file, so any one seen then is stale.
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if is_our_temp(path, entry.name):
+            try:
+                os.unlink(entry.path)
+                removed.append(entry.name)
+            except OSError:
+                pass
+    return removed
+
+
+def write_error(path: Path, exc: OSError) -> WriteFailedError:
+    """One actionable line for an OSError met while saving `path`."""
+    folder = path.parent
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        why = "the disk is full (no space left on device). Free some space and try again"
+    elif code in (errno.EACCES, errno.EPERM):
+        why = (f"permission denied in {folder}. Make the folder and file writable for you "
+               "(ls -ld to check), or pick another file with --db")
+    elif code == errno.EROFS:
+        why = f"{folder} is on a read-only file system. Pick a file on a writable disk with --db"
+    elif code == errno.ENOENT:
+        why = f"the folder {folder} has disappeared. Create it again, or pick another file with --db"
+    else:
+        why = f"{exc.strerror or exc}. Check the disk and try again"
+    return WriteFailedError(f"{path}: not saved: {why}; the file still holds its previous contents")
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _copy_mode(fd: int, path: Path) -> None:
+    """Keep the old file's permissions (a new file stays private: 0600)."""
+    try:
+        os.fchmod(fd, os.stat(path).st_mode & 0o777)
+    except OSError:
+        pass
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that a crash leaves the old or the new file."""
     path = Path(path)
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp_name, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    try:
+        try:
+            _write_all(fd, payload)
+            _copy_mode(fd, path)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp_name, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp_name)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from exc
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable; quietly skipped where folders cannot be fsynced."""
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -55,45 +132,50 @@ def _fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
-def read_json_file(path: Path) -> dict | None:
-    """None for a missing or empty file; UnreadableFileError for anything not JSON."""
-    path = Path(path)
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The file's bytes and the stat of that very file; None when it does not exist."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            return handle.read(), stat
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UnreadableFileError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+        raise UnreadableFileError(
+            f"{path}: cannot be read ({exc.strerror or exc}); check that it is a file you may "
+            f"read (ls -l {path}), or pick another file with --db"
+        ) from exc
+
+
+def fingerprint_of(stat: os.stat_result, head: bytes) -> tuple:
+    """Identity of one version of the file: a rename gives a new inode, a write a new counter."""
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, head[:FINGERPRINT_HEAD])
+
+
+def read_fingerprint(path: Path) -> tuple:
+    """fingerprint_of for the file as it is now, reading only its first bytes; () when missing."""
+    try:
+        with open(path, "rb") as handle:
+            return fingerprint_of(os.fstat(handle.fileno()), handle.read(FINGERPRINT_HEAD))
+    except OSError:
+        return ()
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """The JSON in `raw`; None when it is blank. UnreadableFileError when it is not JSON."""
     if not raw.strip():
         return None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return json.loads(raw)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise UnreadableFileError(
-            f"{path}: not valid JSON ({exc}). The file was left as it is. "
-            f"Restore a backup (e.g. a {path.name}.bak-* file beside it), "
-            f"or move it away to start afresh."
+            f"{path}: not valid JSON ({detail}), so Followup will not touch it. To recover, "
+            f"restore a backup (a {path.name}.bak-* file beside it, if any) or move the file "
+            "away to start afresh"
         ) from exc
-    if not isinstance(data, dict):
-        raise UnreadableFileError(
-            f"{path}: holds JSON but not a Followup database (top level is not an object). "
-            "The file was left as it is; pass another file with --db or move it away."
-        )
-    return data
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage over read_json_file / atomic_write_bytes."""
-
-    def __init__(self, path: str | Path, **_ignored) -> None:
-        self.path = Path(path)
-
-    def read(self):
-        return read_json_file(self.path)
-
-    def write(self, data) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write_bytes(self.path, payload)
-
-    def close(self) -> None:
-        pass
+def dump_json(data: dict) -> bytes:
+    """Compact ASCII JSON: any text (even a stray surrogate) survives the round trip."""
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")

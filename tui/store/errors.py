@@ -8,7 +8,18 @@ class StoreError(FollowupError):
 
 
 class UnreadableFileError(StoreError):
-    """The file is not valid JSON or not a Followup file; it is left untouched."""
+    """The file is not valid JSON, not a Followup file, or damaged; it is left untouched."""
+
+
+class NewerSchemaError(UnreadableFileError):
+    """The file was written by a newer Followup; this one must not touch it."""
+
+
+class WriteFailedError(StoreError):
+    """The operating system refused the write (disk full, no permission, read-only disk).
+
+    The previous file is still in place and nothing was changed.
+    """
 
 
 class StaleEditError(StoreError):

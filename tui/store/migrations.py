@@ -1,46 +1,196 @@
-"""Schema detection and ordered migrations, each after a backup copy."""
+"""Telling our files from others, and bringing old ones up to date.
+
+Schema 0 is the pre-release layout: applications in TinyDB's `_default` table,
+the stage under "status", times possibly naive ISO strings (meaning UTC), and
+no `_meta` table. Schema 1 keeps applications in the `applications` table and
+a `_meta` record {"app": "followup", "schema": 1, "writes": N}.
+
+Detection is strict: a file is only ours when its `_meta` record says so, or
+when it has exactly the schema-0 shape. Everything else is refused untouched.
+Migrations are pure functions from one layout to the next, run in order; the
+store writes a byte-for-byte backup before writing the migrated file.
+"""
 
 from __future__ import annotations
 
-import shutil
+import copy
+import uuid
 from pathlib import Path
+from typing import Callable
 
-import pendulum
-
-from tui.store.errors import UnreadableFileError
+from tui.core.clock import now
+from tui.core.errors import ValidationError
+from tui.core.stages import Stage
+from tui.core.timeutil import dump_time, load_time
+from tui.store.atomic import atomic_write_bytes
+from tui.store.errors import NewerSchemaError, UnreadableFileError
 
 SCHEMA_VERSION = 1
+APP_NAME = "followup"
+META_TABLE = "_meta"
+META_DOC_ID = "1"
+APPS_TABLE = "applications"
+LEGACY_TABLE = "_default"
+LEGACY_KEYS = ("company", "role", "status")
 
 
-def detect_schema(path: Path, data: dict) -> int:
-    """The file's schema version; UnreadableFileError when the file is not ours."""
-    meta = data.get("_meta")
-    if isinstance(meta, dict) and meta:
-        record = next(iter(meta.values()))
-        if isinstance(record, dict) and record.get("app") == "followup":
-            schema = record.get("schema")
-            if isinstance(schema, int) and 0 <= schema <= SCHEMA_VERSION:
-                return schema
-            raise UnreadableFileError(
-                f"{path}: written by a newer Followup (schema {schema}, this one reads up to "
-                f"{SCHEMA_VERSION}); upgrade Followup. The file was left as it is."
-            )
-    raise UnreadableFileError(
-        f"{path}: valid JSON but not a Followup database. The file was left as it is; "
-        "pass another file with --db, or move this one away."
+def meta_record(schema: int = SCHEMA_VERSION, writes: int = 0) -> dict:
+    return {"app": APP_NAME, "schema": schema, "writes": writes}
+
+
+def fresh_layout() -> dict:
+    """What a new, empty data file holds."""
+    return {META_TABLE: {META_DOC_ID: meta_record()}, APPS_TABLE: {}}
+
+
+def foreign(path: Path, why: str) -> UnreadableFileError:
+    return UnreadableFileError(
+        f"{path}: valid JSON but not a Followup data file ({why}), so Followup will not touch "
+        "it. Pick another file with --db (or $FOLLOWUP_DB), or move this one away"
     )
 
 
-def backup(path: Path, schema: int) -> Path:
-    stamp = pendulum.now("UTC").format("YYYYMMDDTHHmmss")
-    target = path.with_name(f"{path.name}.bak-v{schema}-{stamp}")
-    shutil.copy2(path, target)
-    return target
+def damaged(path: Path, why: str) -> UnreadableFileError:
+    return UnreadableFileError(
+        f"{path}: a Followup data file, but damaged ({why}); nothing was changed. Fix it by "
+        f"hand or restore a backup (a {path.name}.bak-* file beside it, if any)"
+    )
 
 
-def migrate_if_needed(path: Path, data: dict) -> Path | None:
-    """Bring an older file to SCHEMA_VERSION; returns the backup made, if any."""
-    schema = detect_schema(path, data)
-    if schema == SCHEMA_VERSION:
+def our_meta(data: dict) -> dict | None:
+    """Our _meta record, or None when the file has none that is ours."""
+    meta = data.get(META_TABLE)
+    if not isinstance(meta, dict):
         return None
-    raise UnreadableFileError(f"{path}: no migration from schema {schema}")
+    for record in meta.values():
+        if isinstance(record, dict) and record.get("app") == APP_NAME:
+            return record
+    return None
+
+
+def _is_table(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(doc, dict) for doc in value.values())
+
+
+def _looks_like_schema_0(data: dict) -> bool:
+    table = data.get(LEGACY_TABLE)
+    if set(data) != {LEGACY_TABLE} or not _is_table(table):
+        return False
+    for doc_id, doc in table.items():
+        if not doc_id.isdigit() or not all(key in doc for key in LEGACY_KEYS):
+            return False
+        try:
+            Stage.parse(doc["status"])
+        except ValidationError:
+            return False
+    return True
+
+
+def classify(path: Path, data) -> int | None:
+    """The file's schema; None when it holds nothing at all (a fresh file may be written).
+
+    Raises UnreadableFileError (NewerSchemaError for a newer file) when it must be left alone.
+    """
+    if data is None or data == {}:
+        return None
+    if not isinstance(data, dict):
+        raise foreign(path, f"its top level is a JSON {type(data).__name__}, not an object")
+    if META_TABLE in data:
+        record = our_meta(data)
+        if record is None:
+            raise foreign(path, "its _meta table belongs to another program")
+        schema = record.get("schema")
+        if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
+            raise damaged(path, f"its schema number {schema!r} is not a whole number")
+        if schema > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{path}: written by a newer Followup (data schema {schema}; this version reads "
+                f"up to {SCHEMA_VERSION}), so it was left untouched. Upgrade Followup to open it"
+            )
+        table_name = APPS_TABLE if schema >= 1 else LEGACY_TABLE
+        if not _is_table(data.get(table_name, {})):
+            raise damaged(path, f"its {table_name!r} table is not a set of records")
+        return schema
+    if _looks_like_schema_0(data):
+        return 0
+    raise foreign(path, "it has no Followup _meta record and is not an early Followup file")
+
+
+# --- migrations ------------------------------------------------------------------
+
+_TOP_TIMES = ("outcome_at", "decision_by", "keep_in_touch", "created_at", "updated_at")
+
+
+def _utc_text(value, where: str):
+    """A stored time as aware UTC ISO text; naive text is taken as UTC."""
+    if value in (None, ""):
+        return None
+    return dump_time(load_time(value, field=where))
+
+
+def _convert_times(doc: dict) -> None:
+    for key in _TOP_TIMES:
+        if key in doc:
+            doc[key] = _utc_text(doc[key], key)
+    for rnd in _records(doc.get("rounds")):
+        if "at" in rnd:
+            rnd["at"] = _utc_text(rnd["at"], "round time")
+        for person in _records(rnd.get("interviewers")):
+            if "thanked_at" in person:
+                person["thanked_at"] = _utc_text(person["thanked_at"], "thanked_at")
+    for direction in _records(doc.get("directions")):
+        for key in ("due", "done_at"):
+            if key in direction:
+                direction[key] = _utc_text(direction[key], f"direction {key}")
+    for item in _records(doc.get("contacts")) + _records(doc.get("history")):
+        if "at" in item:
+            item["at"] = _utc_text(item["at"], "time")
+
+
+def _records(value) -> list[dict]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _whole(value) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _schema_0_to_1(path: Path, data: dict) -> dict:
+    """Move `_default` to `applications`, rename status to stage, store times as UTC."""
+    apps = {}
+    for doc_id, old in data.get(LEGACY_TABLE, {}).items():
+        doc = copy.deepcopy(old)
+        doc["stage"] = Stage.parse(doc.pop("status")).value
+        doc["id"] = str(doc.get("id") or uuid.uuid4())
+        doc["revision"] = max(1, _whole(doc.get("revision")))
+        try:
+            _convert_times(doc)
+        except ValidationError as exc:
+            raise damaged(path, f"application {doc_id} ({doc.get('company')}): {exc}") from exc
+        apps[doc_id] = doc
+    return {META_TABLE: {META_DOC_ID: meta_record(1)}, APPS_TABLE: apps}
+
+
+MIGRATIONS: dict[int, Callable[[Path, dict], dict]] = {0: _schema_0_to_1}
+
+
+def migrate(path: Path, data: dict, schema: int) -> dict:
+    """`data` (at `schema`) brought to SCHEMA_VERSION, one step at a time; `data` is not changed."""
+    for version in range(schema, SCHEMA_VERSION):
+        data = MIGRATIONS[version](path, data)
+    return data
+
+
+def write_backup(path: Path, raw: bytes, schema: int) -> Path:
+    """Keep the file's exact bytes beside it before it is migrated."""
+    stamp = now().format("YYYYMMDD[T]HHmmss")
+    target = path.with_name(f"{path.name}.bak-v{schema}-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.bak-v{schema}-{stamp}-{counter}")
+    atomic_write_bytes(target, raw)
+    return target

@@ -1,35 +1,47 @@
-"""The store: applications in one TinyDB JSON file, safe for several processes.
+"""The store: applications in one TinyDB JSON file, shared safely by several processes.
 
-Every write takes a short file lock, re-reads the file, checks the revision of
-what it changes, writes atomically and lets go. Nothing is cached between
-calls, so a board, a second board and a script can share one file.
+Reads take no lock: a write replaces the file by an atomic rename, so a reader
+always sees a whole file. Every write is one short transaction: take the file
+lock, re-read the file, check it is ours (migrating an older layout in memory),
+let TinyDB change that in-memory copy, check revisions, write the result once,
+atomically, and let go. Nothing is cached between calls, so a board, a second
+board and a script can share one file without losing each other's changes.
 """
 
 from __future__ import annotations
 
+import errno
+import gc
 import os
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import platformdirs
 from filelock import FileLock, Timeout
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
+from tinydb.storages import Storage
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application
-from tui.store.atomic import AtomicJSONStorage, read_json_file
-from tui.store.errors import (
-    LockTimeoutError,
-    NotFoundError,
-    StaleEditError,
-    UnreadableFileError,
+from tui.store import atomic
+from tui.store.errors import LockTimeoutError, NotFoundError, StaleEditError, WriteFailedError
+from tui.store.migrations import (
+    APP_NAME,
+    APPS_TABLE,
+    META_DOC_ID,
+    META_TABLE,
+    SCHEMA_VERSION,
+    classify,
+    damaged,
+    fresh_layout,
+    migrate,
+    meta_record,
+    write_backup,
 )
 
-SCHEMA_VERSION = 1
-APP_NAME = "followup"
-META_TABLE = "_meta"
-APPS_TABLE = "applications"
+LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in small steps
 
 
 def default_db_path() -> Path:
@@ -44,175 +56,359 @@ def default_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+class Snapshot(NamedTuple):
+    """Every application, and the fingerprint of the very file they were read from."""
+
+    applications: list[Application]
+    fingerprint: tuple
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building thousands of small objects triggers needless full collections; skip them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _TransactionStorage(Storage):
+    """TinyDB storage over the copy read under the lock; the store writes it once, at the end."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.changed = False
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+        self.changed = True
+
+
+@dataclass
+class _Loaded:
+    data: dict | None  # at SCHEMA_VERSION (migrated in memory if older); None: nothing stored
+    raw: bytes
+    schema: int | None  # as found in the file
+    fingerprint: tuple
+
+
+def _revision(doc: dict) -> int:
+    try:
+        return int(doc.get("revision") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+class _Stored(NamedTuple):
+    doc_id: int
+    doc: dict
+
+
+def _index(db: TinyDB) -> dict[str, _Stored]:
+    """Applications in the transaction's copy by application id (no per-document copies)."""
+    docs = db.storage.read().get(APPS_TABLE, {})
+    return {doc.get("id"): _Stored(int(doc_id), doc) for doc_id, doc in docs.items()}
+
+
+def _check_unique(apps: list[Application]) -> None:
+    seen: set[str] = set()
+    for app in apps:
+        if app.id in seen:
+            raise ValidationError(f"application id {app.id} appears twice: each must be unique")
+        seen.add(app.id)
+
+
+def _replace_with(new_docs: dict[str, dict]) -> Callable[[dict], None]:
+    def replace(doc: dict) -> None:
+        new = new_docs[doc["id"]]
+        doc.clear()
+        doc.update(new)
+
+    return replace
+
+
 class Store:
+    """One data file. Call open() first; every method re-reads the file."""
+
     def __init__(self, path: str | Path, *, lock_timeout: float = 10.0) -> None:
         self.path = Path(path).expanduser()
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        # A symlinked data file (dotfiles) stays a symlink: we replace its target.
+        self.real_path = Path(os.path.realpath(self.path))
+        self.lock_path = self.real_path.with_name(self.real_path.name + ".lock")
         self.lock_timeout = lock_timeout
-        self._lock = FileLock(str(self.lock_path), timeout=lock_timeout)
+        self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=LOCK_POLL_SECONDS)
+        self.last_backup: Path | None = None  # the backup made by the last migration, if any
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    @property
+    def schema(self) -> int:
+        """The schema this store reads and writes (a file is brought to it on open)."""
+        return SCHEMA_VERSION
 
     # --- opening -------------------------------------------------------
     def open(self) -> "Store":
-        """Create the file on first run, check it is ours, migrate it if old."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._locked():
-            data = read_json_file(self.path)
-            if data is None:
-                with self._db() as db:
-                    db.table(META_TABLE).insert({"app": APP_NAME, "schema": SCHEMA_VERSION})
-                return self
-            self._check_ours(data)
-            from tui.store.migrations import migrate_if_needed
+        """Create the file on first run, check it is ours, migrate it (with a backup) if old.
 
-            migrate_if_needed(self.path, data)
+        A file that is not JSON, not ours or newer raises UnreadableFileError and
+        nothing is written anywhere.
+        """
+        loaded = self._load()
+        if loaded.schema != SCHEMA_VERSION:
+            with self._transaction():
+                pass  # the transaction writes a fresh file or the migrated one
         return self
 
-    def _check_ours(self, data: dict) -> int:
-        from tui.store.migrations import detect_schema
+    # --- reading -------------------------------------------------------
+    def _load(self) -> _Loaded:
+        path = self.real_path
+        found = atomic.read_bytes(path)
+        if found is None:
+            return _Loaded(None, b"", None, ())
+        raw, stat = found
+        with _gc_paused():
+            data = atomic.parse_json(path, raw)
+            schema = classify(path, data)
+            if schema is not None and schema < SCHEMA_VERSION:
+                data = migrate(path, data, schema)
+        return _Loaded(data if schema is not None else None, raw, schema, atomic.fingerprint_of(stat, raw))
 
-        return detect_schema(self.path, data)
+    def _docs(self, loaded: _Loaded) -> dict[str, dict]:
+        return {} if loaded.data is None else loaded.data.get(APPS_TABLE, {})
+
+    def _to_app(self, doc_id: str, doc: dict) -> Application:
+        try:
+            return Application.from_dict(doc)
+        except (ValidationError, ValueError, TypeError, AttributeError, KeyError) as exc:
+            name = doc.get("id", doc_id) if isinstance(doc, dict) else doc_id
+            raise damaged(self.real_path, f"application {name!r}: {exc}") from exc
+
+    def _to_apps(self, docs: dict[str, dict]) -> list[Application]:
+        with _gc_paused():
+            return [self._to_app(doc_id, doc) for doc_id, doc in docs.items()]
+
+    def snapshot(self) -> Snapshot:
+        """All applications plus the fingerprint of the file they came from (for changed_since)."""
+        loaded = self._load()
+        return Snapshot(self._to_apps(self._docs(loaded)), loaded.fingerprint)
+
+    def load_all(self) -> list[Application]:
+        """Every application, in the order they were added; [] when the file does not exist yet."""
+        return self.snapshot().applications
+
+    def fingerprint(self) -> tuple:
+        """Changes whenever any process writes the file; () when it does not exist."""
+        return atomic.read_fingerprint(self.real_path)
+
+    def changed_since(self, fingerprint: tuple) -> bool:
+        """True when the file is no longer the one `fingerprint` was taken from."""
+        return self.fingerprint() != fingerprint
+
+    def get(self, app_id: str) -> Application:
+        for doc_id, doc in self._docs(self._load()).items():
+            if doc.get("id") == app_id:
+                return self._to_app(doc_id, doc)
+        raise NotFoundError(f"no application with id {app_id!r}; 'followup list' shows the ids")
+
+    def resolve(self, prefix: str) -> Application:
+        """The one application whose id is `prefix` or starts with it."""
+        key = prefix.strip().lower()
+        if not key:
+            raise NotFoundError("no id given: pass an application id or a unique prefix of it")
+        docs = self._docs(self._load())
+        exact = [(i, d) for i, d in docs.items() if d.get("id") == key]
+        matches = exact or [(i, d) for i, d in docs.items() if str(d.get("id", "")).startswith(key)]
+        if not matches:
+            raise NotFoundError(f"no application id starts with {prefix!r}; 'followup list' shows the ids")
+        if len(matches) > 1:
+            shown = ", ".join(f"{str(d.get('id'))[:8]} ({d.get('company')})" for _, d in matches[:5])
+            raise NotFoundError(f"id prefix {prefix!r} is ambiguous: it matches {shown}; give more characters")
+        return self._to_app(*matches[0])
+
+    # --- the write transaction -------------------------------------------
+    def _check_folder_writable(self) -> None:
+        folder = self.real_path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise atomic.write_error(self.real_path, exc) from exc
+        if not os.access(folder, os.W_OK):
+            code = errno.EACCES
+            try:
+                if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                    code = errno.EROFS
+            except (OSError, AttributeError):
+                pass
+            raise atomic.write_error(self.real_path, OSError(code, os.strerror(code)))
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout as exc:
             raise LockTimeoutError(
-                f"{self.path}: another Followup process has held the lock for over "
-                f"{self.lock_timeout:.0f} s; try again, or remove {self.lock_path} if no other copy runs"
+                f"{self.real_path}: another Followup process kept it locked for over "
+                f"{self.lock_timeout:g} s, so nothing was saved; try again in a moment"
             ) from exc
+        except OSError as exc:
+            raise WriteFailedError(
+                f"{self.real_path}: not saved: cannot take the lock {self.lock_path} "
+                f"({exc.strerror or exc}); check that its folder is writable"
+            ) from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     @contextmanager
-    def _db(self) -> Iterator[TinyDB]:
-        db = TinyDB(self.path, storage=AtomicJSONStorage)
-        try:
-            yield db
-        finally:
-            db.close()
+    def _transaction(self) -> Iterator[TinyDB]:
+        """A TinyDB over the file as it is now, under the lock; written once if changed.
 
-    def _checked_data(self) -> dict:
-        data = read_json_file(self.path)
-        if data is None:
-            raise UnreadableFileError(f"{self.path}: the data file is missing or empty; run followup once to create it")
-        self._check_ours(data)
-        return data
+        If the body raises, nothing is written.
+        """
+        self._check_folder_writable()
+        with self._locked(), _gc_paused():
+            atomic.remove_stale_temps(self.real_path)
+            loaded = self._load()
+            fresh = loaded.schema is None
+            upgrading = not fresh and loaded.schema < SCHEMA_VERSION
+            data = fresh_layout() if fresh else loaded.data
+            if upgrading:
+                self._to_apps(self._docs(loaded))  # a migrated file must load: check before writing
+            storage = _TransactionStorage(data)
+            yield TinyDB(storage=lambda: storage)
+            if storage.changed or fresh or upgrading:
+                if upgrading:
+                    self.last_backup = write_backup(self.real_path, loaded.raw, loaded.schema)
+                self._commit(storage.data)
 
-    # --- reading -------------------------------------------------------
-    def fingerprint(self) -> tuple:
-        """Changes whenever any process replaces the file (atomic renames change the inode)."""
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return ()
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-    def load_all(self) -> list[Application]:
-        data = self._checked_data()
-        table = data.get(APPS_TABLE, {})
-        return [self._to_app(doc) for doc in table.values()]
-
-    def _to_app(self, doc: dict) -> Application:
-        try:
-            return Application.from_dict(doc)
-        except ValidationError as exc:
-            raise UnreadableFileError(f"{self.path}: an application in the file is invalid: {exc}") from exc
-
-    def get(self, app_id: str) -> Application:
-        for app in self.load_all():
-            if app.id == app_id:
-                return app
-        raise NotFoundError(f"no application with id {app_id!r}")
-
-    def resolve(self, prefix: str) -> Application:
-        """The one application whose id starts with `prefix`."""
-        key = prefix.strip().lower()
-        if not key:
-            raise NotFoundError("no id given: pass an application id or a unique prefix of it")
-        apps = self.load_all()
-        exact = [a for a in apps if a.id == key]
-        if exact:
-            return exact[0]
-        matches = [a for a in apps if a.id.startswith(key)]
-        if not matches:
-            raise NotFoundError(f"no application id starts with {prefix!r}; 'followup list' shows the ids")
-        if len(matches) > 1:
-            shown = ", ".join(f"{a.short_id} ({a.company})" for a in matches[:5])
-            raise NotFoundError(f"id prefix {prefix!r} is ambiguous: it matches {shown}; give more characters")
-        return matches[0]
+    def _commit(self, data: dict) -> None:
+        """Write `data` with our _meta record first and its write counter bumped."""
+        meta = dict(data.get(META_TABLE) or {})
+        key = next((k for k, r in meta.items() if isinstance(r, dict) and r.get("app") == APP_NAME), META_DOC_ID)
+        record = meta.get(key)
+        writes = record.get("writes") if isinstance(record, dict) else None
+        writes = writes + 1 if isinstance(writes, int) and not isinstance(writes, bool) else 1
+        meta[key] = meta_record(SCHEMA_VERSION, writes)
+        out = {META_TABLE: {key: meta[key], **{k: v for k, v in meta.items() if k != key}}}
+        out.update((name, table) for name, table in data.items() if name != META_TABLE)
+        atomic.atomic_write_bytes(self.real_path, atomic.dump_json(out))
 
     # --- writing -------------------------------------------------------
     def add(self, app: Application) -> Application:
         return self.add_many([app])[0]
 
     def add_many(self, apps: Iterable[Application]) -> list[Application]:
-        """All or nothing: one write for the lot."""
+        """All or nothing, in one write; each gets revision 1."""
         apps = list(apps)
-        with self._locked():
-            self._checked_data()
-            with self._db() as db:
-                table = db.table(APPS_TABLE)
-                ids = {doc.get("id") for doc in table.all()}
-                out = []
-                for app in apps:
-                    if app.id in ids:
-                        raise ValidationError(f"an application with id {app.id} already exists")
-                    ids.add(app.id)
-                    app.revision = 1
-                    out.append(app)
-                table.insert_multiple([a.to_dict() for a in out])
-        return out
+        if not apps:
+            return []
+        _check_unique(apps)
+        docs = [dict(app.to_dict(), revision=1) for app in apps]
+        with self._transaction() as db:
+            table = db.table(APPS_TABLE)
+            known = _index(db)
+            for app in apps:
+                if app.id in known:
+                    raise ValidationError(f"an application with id {app.id} already exists ({app.company})")
+            table.insert_multiple(docs)
+        for app in apps:
+            app.revision = 1
+        return apps
 
     def save(self, app: Application) -> Application:
-        """Write a changed application; refused if the file holds a newer revision."""
+        """Write a changed application and bump its revision; StaleEditError if the file holds a newer one."""
         return self.save_many([app])[0]
 
     def save_many(self, apps: Iterable[Application]) -> list[Application]:
+        """All or nothing: if any one is stale or gone, none is written."""
         apps = list(apps)
-        with self._locked():
-            self._checked_data()
-            with self._db() as db:
-                table = db.table(APPS_TABLE)
-                current = {doc.get("id"): doc for doc in table.all()}
-                for app in apps:
-                    doc = current.get(app.id)
-                    if doc is None:
-                        raise NotFoundError(
-                            f"{app.company}: this application was deleted by another Followup process"
-                        )
-                    if int(doc.get("revision", 0)) != app.revision:
-                        raise StaleEditError(
-                            f"{app.company} — {app.role} was changed by another Followup process "
-                            f"since you opened it; your change was not saved. Reload and try again."
-                        )
-                payloads = []
-                for app in apps:
-                    app.revision += 1
-                    payloads.append((app.to_dict(), Query().id == app.id))
-                table.update_multiple(payloads)
+        if not apps:
+            return []
+        _check_unique(apps)
+        new_docs = {app.id: dict(app.to_dict(), revision=app.revision + 1) for app in apps}
+        with self._transaction() as db:
+            table = db.table(APPS_TABLE)
+            known = _index(db)
+            for app in apps:
+                doc = known.get(app.id)
+                if doc is None:
+                    raise NotFoundError(
+                        f"{app.company} — {app.role} was deleted by another Followup process; "
+                        "your change was not saved"
+                    )
+                if _revision(doc.doc) != app.revision:
+                    raise StaleEditError(
+                        f"{app.company} — {app.role} was changed by another Followup process since "
+                        "you opened it; your change was not saved. Reload and try again"
+                    )
+            table.update(_replace_with(new_docs), doc_ids=[known[app.id].doc_id for app in apps])
+        for app in apps:
+            app.revision += 1
         return apps
 
     def put(self, app: Application) -> Application:
         """Insert or overwrite regardless of revision (undo of a delete, import)."""
-        with self._locked():
-            self._checked_data()
-            with self._db() as db:
-                table = db.table(APPS_TABLE)
-                doc = table.get(Query().id == app.id)
-                app.revision = (int(doc.get("revision", 0)) if doc else 0) + 1
-                table.upsert(app.to_dict(), Query().id == app.id)
-        return app
+        return self.put_many([app])[0]
+
+    def put_many(self, apps: Iterable[Application]) -> list[Application]:
+        """Insert or overwrite each, regardless of revision, in one write."""
+        apps = list(apps)
+        if not apps:
+            return []
+        _check_unique(apps)
+        dicts = {app.id: app.to_dict() for app in apps}
+        with self._transaction() as db:
+            table = db.table(APPS_TABLE)
+            known = _index(db)
+            revisions = {a.id: (_revision(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
+            for app_id, doc in dicts.items():
+                doc["revision"] = revisions[app_id]
+            old = [a.id for a in apps if a.id in known]
+            table.update(_replace_with(dicts), doc_ids=[known[i].doc_id for i in old])
+            table.insert_multiple([dicts[a.id] for a in apps if a.id not in known])
+        for app in apps:
+            app.revision = revisions[app.id]
+        return apps
+
+    def replace_all(self, apps: Iterable[Application]) -> list[Application]:
+        """Make `apps` the whole content of the file, in one write (an import that replaces).
+
+        An application that was already there gets a higher revision, so a board
+        still holding the old copy is refused rather than overwriting the import.
+        """
+        apps = list(apps)
+        _check_unique(apps)
+        dicts = {app.id: app.to_dict() for app in apps}
+        with self._transaction() as db:
+            table = db.table(APPS_TABLE)
+            known = _index(db)
+            revisions = {a.id: (_revision(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
+            for app_id, doc in dicts.items():
+                doc["revision"] = revisions[app_id]
+            table.truncate()
+            table.insert_multiple(list(dicts.values()))
+        for app in apps:
+            app.revision = revisions[app.id]
+        return apps
 
     def delete(self, app_id: str, *, revision: int | None = None) -> None:
-        with self._locked():
-            self._checked_data()
-            with self._db() as db:
-                table = db.table(APPS_TABLE)
-                doc = table.get(Query().id == app_id)
-                if doc is None:
-                    raise NotFoundError(f"no application with id {app_id!r}")
-                if revision is not None and int(doc.get("revision", 0)) != revision:
-                    raise StaleEditError(
-                        f"{doc.get('company')} was changed by another Followup process; not deleted. Reload and try again."
-                    )
-                table.remove(Query().id == app_id)
+        """Remove one application; with `revision`, refused if it changed since."""
+        with self._transaction() as db:
+            table = db.table(APPS_TABLE)
+            stored = _index(db).get(app_id)
+            if stored is None:
+                raise NotFoundError(f"no application with id {app_id!r}; it may have been deleted already")
+            if revision is not None and _revision(stored.doc) != revision:
+                raise StaleEditError(
+                    f"{stored.doc.get('company')} — {stored.doc.get('role')} was changed by another "
+                    "Followup process since you opened it; it was not deleted. Reload and try again"
+                )
+            table.remove(doc_ids=[stored.doc_id])

@@ -1,0 +1,233 @@
+"""The store's API in one process: what each call writes, refuses and reports."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from store_helpers import folder_bytes, make_app
+
+from tui.core.errors import ValidationError
+from tui.store import (
+    SCHEMA_VERSION,
+    NotFoundError,
+    StaleEditError,
+    Store,
+    default_config_dir,
+    default_db_path,
+)
+from tui.store import atomic
+from tui.store.atomic import is_our_temp
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "followup.json").open()
+
+
+def raw(store: Store) -> dict:
+    return json.loads(store.path.read_bytes())
+
+
+def test_open_creates_the_file_with_our_schema_record(tmp_path):
+    path = tmp_path / "new" / "folder" / "followup.json"
+    Store(path).open()
+    data = json.loads(path.read_bytes())
+    record = data["_meta"]["1"]
+    assert (record["app"], record["schema"]) == ("followup", SCHEMA_VERSION)
+    assert data["applications"] == {}
+    assert Store(path).schema == SCHEMA_VERSION
+
+
+def test_open_of_an_empty_file_makes_it_a_fresh_data_file(tmp_path):
+    path = tmp_path / "followup.json"
+    path.write_bytes(b"")
+    assert Store(path).open().load_all() == []
+    assert raw(Store(path))["_meta"]["1"]["app"] == "followup"
+
+
+def test_reading_a_missing_file_creates_nothing(tmp_path):
+    store = Store(tmp_path / "absent.json")
+    assert store.load_all() == []
+    assert store.fingerprint() == ()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_added_applications_come_back_equal_and_in_order(store):
+    apps = [make_app("Acme"), make_app("Globex"), make_app("Initech")]
+    store.add_many(apps)
+    loaded = store.load_all()
+    assert [a.to_dict() for a in loaded] == [a.to_dict() for a in apps]
+    assert [a.revision for a in loaded] == [1, 1, 1]
+
+
+def test_add_many_is_all_or_nothing(store):
+    first = store.add(make_app("Acme"))
+    before = store.path.read_bytes()
+    duplicate = make_app("Again", id=first.id)
+    with pytest.raises(ValidationError, match="already exists"):
+        store.add_many([make_app("Globex"), duplicate])
+    assert store.path.read_bytes() == before
+    with pytest.raises(ValidationError, match="appears twice"):
+        twin = make_app("Twin")
+        store.add_many([twin, make_app("Twin", id=twin.id)])
+
+
+def test_get_and_resolve_by_id_and_prefix(store):
+    app = store.add(make_app("Acme"))
+    assert store.get(app.id).company == "Acme"
+    assert store.resolve(app.id[:6].upper()).id == app.id
+    with pytest.raises(NotFoundError, match="no application id starts with 'zzz'"):
+        store.resolve("zzz")
+    with pytest.raises(NotFoundError, match="no id given"):
+        store.resolve("  ")
+    with pytest.raises(NotFoundError):
+        store.get("missing")
+
+
+def test_an_ambiguous_prefix_names_the_candidates(store):
+    store.add_many([make_app("Acme", id="abc-1"), make_app("Globex", id="abc-2")])
+    with pytest.raises(NotFoundError, match=r"ambiguous.*Acme.*Globex"):
+        store.resolve("abc")
+
+
+def test_save_bumps_the_revision_and_a_stale_copy_is_refused(store):
+    app = store.add(make_app("Acme"))
+    board_one, board_two = store.get(app.id), Store(store.path).get(app.id)
+    board_one.notes = "first"
+    assert store.save(board_one).revision == 2
+    board_two.notes = "second"
+    with pytest.raises(StaleEditError, match="Acme — Engineer was changed by another Followup process"):
+        Store(store.path).save(board_two)
+    assert board_two.revision == 1
+    assert store.get(app.id).notes == "first"
+
+
+def test_save_many_writes_none_when_one_is_stale(store):
+    a, b = store.add_many([make_app("Acme"), make_app("Globex")])
+    stale = store.get(b.id)
+    store.save(store.get(b.id))
+    a.notes, stale.notes = "new a", "new b"
+    before = store.path.read_bytes()
+    with pytest.raises(StaleEditError):
+        store.save_many([a, stale])
+    assert store.path.read_bytes() == before
+    assert (a.revision, stale.revision) == (1, 1)
+
+
+def test_saving_a_deleted_application_is_refused(store):
+    app = store.add(make_app("Acme"))
+    store.delete(app.id)
+    with pytest.raises(NotFoundError, match="deleted by another Followup process"):
+        store.save(app)
+    assert store.load_all() == []
+
+
+def test_delete_with_a_stale_revision_is_refused(store):
+    app = store.add(make_app("Acme"))
+    store.save(store.get(app.id))
+    with pytest.raises(StaleEditError, match="not deleted"):
+        store.delete(app.id, revision=1)
+    store.delete(app.id, revision=2)
+    with pytest.raises(NotFoundError):
+        store.delete(app.id)
+
+
+def test_put_overwrites_regardless_of_revision_and_inserts_when_missing(store):
+    app = store.add(make_app("Acme"))
+    store.save(store.get(app.id))  # now revision 2 in the file
+    old = make_app("Acme Restored", id=app.id)
+    assert store.put(old).revision == 3
+    assert store.get(app.id).company == "Acme Restored"
+    store.delete(app.id)
+    assert store.put(make_app("Back", id=app.id)).revision == 1
+
+
+def test_put_many_inserts_and_overwrites_in_one_write(store):
+    kept = store.add(make_app("Acme"))
+    changed = make_app("Acme Changed", id=kept.id)
+    new = make_app("Globex")
+    writes = raw(store)["_meta"]["1"]["writes"]
+    store.put_many([changed, new])
+    assert raw(store)["_meta"]["1"]["writes"] == writes + 1
+    assert {a.company: a.revision for a in store.load_all()} == {"Acme Changed": 2, "Globex": 1}
+
+
+def test_replace_all_leaves_exactly_the_given_applications(store):
+    kept, dropped = store.add_many([make_app("Acme"), make_app("Globex")])
+    replacement = make_app("Acme Imported", id=kept.id)
+    store.replace_all([replacement, make_app("Initech")])
+    loaded = {a.company: a.revision for a in store.load_all()}
+    assert loaded == {"Acme Imported": 2, "Initech": 1}
+    stale = store.get(kept.id)
+    stale.revision = 1
+    with pytest.raises(StaleEditError):
+        store.save(stale)
+
+
+def test_every_write_changes_the_fingerprint_even_when_inode_size_and_time_match(store, monkeypatch):
+    app = store.add(make_app("Acme"))
+    frozen = os.stat(store.path)  # as if the file system reused the inode within one clock tick
+    monkeypatch.setattr(atomic.os, "fstat", lambda _fd: frozen)
+    seen = {store.fingerprint()}
+    for _ in range(12):  # the same size every time
+        store.put(app)
+        seen.add(store.fingerprint())
+    assert len(seen) == 13
+
+
+def test_snapshot_fingerprint_is_that_of_the_file_read(store):
+    store.add(make_app("Acme"))
+    apps, fingerprint = store.snapshot()
+    assert [a.company for a in apps] == ["Acme"]
+    assert fingerprint == store.fingerprint()
+    assert not store.changed_since(fingerprint)
+    store.add(make_app("Globex"))
+    assert store.changed_since(fingerprint)
+
+
+def test_reads_never_write(store):
+    store.add(make_app("Acme"))
+    before = folder_bytes(store.path.parent)
+    store.load_all(), store.snapshot(), store.fingerprint(), store.resolve(store.load_all()[0].id[:4])
+    Store(store.path).open()
+    assert folder_bytes(store.path.parent) == before
+
+
+def test_a_symlinked_data_file_stays_a_symlink(tmp_path):
+    real = tmp_path / "dotfiles" / "followup.json"
+    real.parent.mkdir()
+    link = tmp_path / "followup.json"
+    link.symlink_to(real)
+    store = Store(link).open()
+    store.add(make_app("Acme"))
+    assert link.is_symlink()
+    assert [a.company for a in Store(real).load_all()] == ["Acme"]
+
+
+def test_temporary_files_left_by_a_killed_writer_are_cleared_by_the_next_write(store):
+    leftover = store.path.parent / f".{store.path.name}.k1ll3d_x.tmp"
+    leftover.write_bytes(b'{"half": ')
+    unrelated = store.path.parent / f".{store.path.name}.other.k1ll3d_x.tmp"
+    unrelated.write_bytes(b"not ours")
+    assert is_our_temp(store.path, leftover.name) and not is_our_temp(store.path, unrelated.name)
+    store.add(make_app("Acme"))
+    assert not leftover.exists()
+    assert unrelated.exists()
+
+
+def test_a_new_file_is_private_and_an_existing_one_keeps_its_mode(tmp_path):
+    store = Store(tmp_path / "followup.json").open()
+    assert store.path.stat().st_mode & 0o777 == 0o600
+    os.chmod(store.path, 0o640)
+    store.add(make_app())
+    assert store.path.stat().st_mode & 0o777 == 0o640
+
+
+def test_default_paths_follow_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "mine.json"))
+    assert default_db_path() == tmp_path / "mine.json"
+    monkeypatch.delenv("FOLLOWUP_DB")
+    assert default_db_path().name == "followup.json"
+    assert default_config_dir().name == "followup"
