@@ -1,0 +1,351 @@
+"""The Followup board app: the one place that changes data.
+
+Widgets and screens post messages (tui/ui/messages.py); the app applies them
+through its `ChangeLog`, so undo and history live in one place. Memory is
+updated first and the board redrawn; the store write happens on a single
+ordered writer thread (`StoreWriter`), so a slow disk never holds up a key.
+A write the store refuses (another process changed the card: StaleEditError)
+is undone in memory, the file re-read, and the one-line reason shown.
+
+Other processes: every second the app compares the file's fingerprint (a
+cheap stat) with what it last saw and, when it changed, re-reads it and
+updates only the cards that differ, keeping the focus on the same card.
+
+Leaving: `flush_pending()` asks every screen on the stack that has a
+`flush_pending()` method (the detail screen keeps typed-but-unsaved notes) to
+apply it, synchronously, through `apply_change`. It runs on q, ctrl+c and
+ctrl+q, and on SIGTERM and SIGHUP (handlers installed by `run_board`); then
+the app waits for the writer to finish every write and exits cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from typing import Callable
+
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from tui.core import clock
+from tui.core.errors import FollowupError
+from tui.core.model import Application
+from tui.core.settings import Settings
+from tui.store import Store
+from tui.ui.messages import (
+    AddRequested,
+    ApplicationsChanged,
+    ChangeRequested,
+    DeleteRequested,
+    LetterRequested,
+    OpenRequested,
+)
+from tui.ui.screens.too_small import TooSmallScreen, too_small
+from tui.ui.state import ChangeLog, Reloaded, StoreWriter, UndoRefused, WriteFailure
+
+
+class _WriteFailed(Message):
+    def __init__(self, failure: WriteFailure) -> None:
+        super().__init__()
+        self.failure = failure
+
+
+class _Reloaded(Message):
+    def __init__(self, result: Reloaded) -> None:
+        super().__init__()
+        self.result = result
+
+
+class FollowupApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Followup"
+
+    BINDINGS = [
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit",
+                tooltip="Save anything pending and quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_q",
+                tooltip="Save anything pending and quit"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, id="app.palette",
+                tooltip="The command palette: every action by name, every card by company"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        apps: list[Application] | None = None,
+        fingerprint: tuple | None = None,
+        demo: bool = False,
+        poll_seconds: float = 1.0,
+        write_settle: float = 0.02,
+        handle_signals: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.demo = demo
+        self.poll_seconds = poll_seconds
+        self.write_settle = write_settle
+        self.handle_signals = handle_signals
+        self.changelog = ChangeLog(store, settings)
+        if apps is None:
+            fingerprint = store.fingerprint()
+            apps = store.load_all()
+        self.changelog.apps = {a.id: a for a in apps}
+        self._fingerprint = fingerprint if fingerprint is not None else store.fingerprint()
+        self.writer: StoreWriter | None = None
+        self._reload_asked = False
+        self._last_reload_error = ""
+        self._leaving = False
+        try:
+            self.theme = settings.theme
+        except Exception:  # an unknown theme must not stop the board
+            self.theme = "textual-dark"
+
+    # --- start ---------------------------------------------------------
+    def get_default_screen(self):
+        from tui.ui.board.screen import BoardScreen
+
+        return BoardScreen()
+
+    def on_mount(self) -> None:
+        self.writer = StoreWriter(
+            self.store,
+            on_failed=lambda failure: self.post_message(_WriteFailed(failure)),
+            on_reloaded=lambda result: self.post_message(_Reloaded(result)),
+            settle=self.write_settle,
+        )
+        self.writer.known_fingerprint = self._fingerprint
+        self.changelog.writer = self.writer
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll_store)
+        self.set_interval(30, self.tick)
+        if self.handle_signals:
+            self.install_signal_handlers()
+        self._check_size()
+
+    def install_signal_handlers(self) -> None:
+        """SIGTERM and SIGHUP save what is pending and quit (only when running for real)."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(sig, self.on_signal, sig)
+            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
+                pass
+
+    def on_signal(self, sig: int) -> None:
+        self.call_later(self.action_quit)
+
+    @property
+    def board_screen(self):
+        from tui.ui.board.screen import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                return screen
+        return None
+
+    # --- the terminal's size -------------------------------------------
+    def on_resize(self, event) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        small = too_small(self.size.width, self.size.height)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()
+
+    # --- changes -------------------------------------------------------
+    def apply_change(self, app_id: str, change: Callable[[Application], Application], label: str) -> bool:
+        """Apply one change now (memory at once, the file by the writer); False if refused."""
+        try:
+            self.changelog.apply(app_id, change, label)
+        except FollowupError as exc:
+            self.notify(str(exc), severity="error")
+            return False
+        self.changed({app_id})
+        return True
+
+    def changed(self, app_ids: set[str] | None) -> None:
+        """Redraw what changed: the board's cards, and any other screen that listens."""
+        board = self.board_screen
+        if board is not None:
+            if app_ids is None:
+                board.show_all()
+            else:
+                board.show_changes(app_ids)
+        message_ids = None if app_ids is None else frozenset(app_ids)
+        for screen in self.screen_stack:
+            if screen is not board:
+                screen.post_message(ApplicationsChanged(message_ids))
+
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        self.apply_change(message.app_id, message.change, message.label)
+
+    def on_add_requested(self, message: AddRequested) -> None:
+        try:
+            added = self.changelog.add(message.application, message.label)
+        except FollowupError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.changed({added.id})
+        board = self.board_screen
+        if board is not None:
+            board.jump_to(added.id)
+        self.notify(f"Added {added.company}. Everything is saved as you go.")
+
+    def on_delete_requested(self, message: DeleteRequested) -> None:
+        application = self.changelog.apps.get(message.app_id)
+        if application is None:
+            return
+        try:
+            self.changelog.delete(message.app_id, f"Delete {application.company}")
+        except FollowupError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.changed({message.app_id})
+        self.notify(f"Deleted {application.company}. u brings it back.")
+
+    def undo(self) -> None:
+        try:
+            step = self.changelog.undo()
+        except UndoRefused as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        if step is None:
+            self.notify("Nothing to undo.")
+            return
+        self.changed({step.app_id})
+        board = self.board_screen
+        if board is not None and step.app_id in self.changelog.apps:
+            board.board.focus_card(step.app_id)
+        self.notify(f"Undid: {step.label}")
+
+    def on__write_failed(self, message: _WriteFailed) -> None:
+        failure = message.failure
+        changed = self.changelog.write_failed(failure.seq, failure.fresh)
+        self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
+        if changed:
+            self.changed(changed)
+
+    # --- other processes -----------------------------------------------
+    def poll_store(self) -> None:
+        """Cheap: a stat. Re-read the file only when another process wrote it."""
+        if self.writer is None or self._reload_asked or not self.writer.idle:
+            return
+        if self.store.fingerprint() != self.writer.known_fingerprint:
+            self._reload_asked = True
+            self.writer.request_reload(self.changelog.seq)
+
+    def on__reloaded(self, message: _Reloaded) -> None:
+        self._reload_asked = False
+        result = message.result
+        if result.error is not None:
+            text = str(result.error)
+            if text != self._last_reload_error:  # say it once, not every second
+                self.notify(f"Cannot re-read the data file: {text}", severity="error", timeout=15)
+                self._last_reload_error = text
+            return
+        self._last_reload_error = ""
+        if self.changelog.seq > result.upto_seq:  # we changed something meanwhile: read again later
+            self.writer.known_fingerprint = None
+            return
+        self.writer.known_fingerprint = result.fingerprint
+        changed = self.changelog.replace_all(result.apps)
+        if changed:
+            self.changed(changed)
+
+    def tick(self) -> None:
+        board = self.board_screen
+        if board is not None:
+            board.tick()
+
+    async def wait_for_writes(self, timeout: float = 10.0) -> bool:
+        """Every write made so far is in the file (tests and quitting use it)."""
+        if self.writer is None:
+            return True
+        return await asyncio.to_thread(self.writer.drain, timeout)
+
+    # --- opening things ------------------------------------------------
+    def on_open_requested(self, message: OpenRequested) -> None:
+        if message.app_id not in self.changelog.apps:
+            return
+        try:
+            from tui.ui.detail import DetailScreen
+        except ImportError:
+            from tui.ui.screens.placeholder_detail import PlaceholderDetailScreen as DetailScreen
+        self.push_screen(DetailScreen(message.app_id, section=message.section))
+
+    def on_letter_requested(self, message: LetterRequested) -> None:
+        try:
+            from tui.ui.letters import LetterScreen
+        except ImportError:
+            self.notify("Letters are not on the board yet; they come in a later version.")
+            return
+        self.push_screen(LetterScreen(message.app_id, message.kind))
+
+    def show_help(self) -> None:
+        from tui.ui.board.board import Board
+        from tui.ui.board.screen import BoardScreen
+        from tui.ui.screens.help import HelpScreen
+        from tui.ui.sidebar.sidebar import DeadlineSidebar
+
+        self.push_screen(HelpScreen([
+            ("Moving around", Board.BINDINGS),
+            ("Cards", BoardScreen.BINDINGS),
+            ("Deadline sidebar", DeadlineSidebar.BINDINGS),
+            ("Anywhere", self.BINDINGS),
+        ]))
+
+    # --- leaving -------------------------------------------------------
+    def flush_pending(self) -> None:
+        """Let every screen that holds unsaved input (e.g. typed notes) apply it now."""
+        for screen in list(self.screen_stack):
+            flush = getattr(screen, "flush_pending", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception as exc:  # one screen's trouble must not lose the others' input
+                    self.notify(f"Could not keep what was typed: {exc}", severity="error")
+
+    async def action_quit(self) -> None:
+        if self._leaving:
+            return
+        self._leaving = True
+        self.flush_pending()
+        saved = True
+        if self.writer is not None:
+            saved = await asyncio.to_thread(self.writer.close, 15.0)
+        if not saved:
+            print("followup: some changes were still being written when the board closed", file=sys.stderr)
+        self.exit(0 if saved else 1)
+
+
+def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
+    """Open the board on `store` and return an exit code.
+
+    With `demo`, an empty store is first filled with the demo applications
+    (the caller passes a throw-away store). A file that cannot be read is
+    reported on stderr and left untouched.
+    """
+    try:
+        store.open()
+        fingerprint = store.fingerprint()
+        apps = store.load_all()
+        if demo and not apps:
+            from tui.core.demo import demo_applications
+
+            store.add_many(demo_applications(clock.now(), settings.zone))
+            fingerprint = store.fingerprint()
+            apps = store.load_all()
+    except FollowupError as exc:
+        print(f"followup: {exc}", file=sys.stderr)
+        return 1
+    app = FollowupApp(store, settings, apps=apps, fingerprint=fingerprint, demo=demo, handle_signals=True)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,240 @@
+"""One stage of the board: a header with its count and a Line-API list of cards.
+
+`CardList` is a single ScrollView that draws only the lines on screen from a
+sorted list of `CardView`s, so a column of 10,000 cards mounts and scrolls as
+fast as an empty one. Changes are local: inserting or removing one card
+touches this column only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Iterable
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
+
+from tui.core.stages import Stage
+from tui.ui.board.cards import CARD_HEIGHT, CardStyles, CardView, card_strips, fit
+from tui.ui.board.timeframe import TimeFrame
+
+
+class CardList(ScrollView, can_focus=False):
+    """The cards of one column, sorted most pressing first."""
+
+    COMPONENT_CLASSES = {
+        "card--company", "card--role", "card--overdue", "card--today", "card--later",
+        "card--quiet", "card--muted", "card--marker", "card--cursor", "card--cursor-marker",
+        "card--resting", "card--empty",
+    }
+
+    DEFAULT_CSS = """
+    CardList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        height: 1fr;
+        & > .card--company { text-style: bold; }
+        & > .card--role { color: $text-muted; }
+        & > .card--overdue { color: $text-error; text-style: bold; }
+        & > .card--today { color: $text-warning; text-style: bold; }
+        & > .card--later { color: $text-success; }
+        & > .card--quiet { color: $text-accent; text-style: italic; }
+        & > .card--muted { color: $text-muted; }
+        & > .card--marker { color: $text-muted; }
+        & > .card--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        & > .card--cursor-marker {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
+        & > .card--resting { color: $text-accent; }
+        & > .card--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    def __init__(self, stage: Stage, frame: TimeFrame, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.stage = stage
+        self.frame = frame
+        self.cards: list[CardView] = []
+        self.index: dict[str, int] = {}
+        self.cursor = 0
+        self.current = False  # the board's cursor is in this column
+        self.active = False  # ... and the board has the focus
+        self.empty_text = "nothing here"
+        self._strip_cache: dict[tuple, list[Strip]] = {}
+        self._styles: CardStyles | None = None
+
+    # --- data ----------------------------------------------------------
+    def set_cards(self, cards: Iterable[CardView], keep: str | None = None) -> None:
+        """Replace every card (sorted here); the cursor stays on `keep` when it is present."""
+        self.cards = sorted(cards, key=lambda c: c.sort_key)
+        self.index = {}
+        self._reindex(0)
+        self.cursor = self.index.get(keep, min(self.cursor, max(0, len(self.cards) - 1)))
+        self._resize()
+
+    def insert(self, card: CardView) -> int:
+        pos = bisect_left(self.cards, card.sort_key, key=lambda c: c.sort_key)
+        had_cards = bool(self.cards)
+        self.cards.insert(pos, card)
+        self._reindex(pos)
+        if had_cards and self.cursor >= pos:
+            self.cursor += 1
+        self._resize()
+        return pos
+
+    def remove(self, app_id: str) -> int | None:
+        pos = self.index.pop(app_id, None)
+        if pos is None:
+            return None
+        del self.cards[pos]
+        self._reindex(pos)
+        if self.cursor > pos or self.cursor >= len(self.cards):
+            self.cursor = max(0, self.cursor - 1)
+        self._resize()
+        return pos
+
+    def _reindex(self, start: int) -> None:
+        index = self.index
+        for i in range(start, len(self.cards)):
+            index[self.cards[i].app.id] = i
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        self.refresh()
+
+    @property
+    def cursor_card(self) -> CardView | None:
+        return self.cards[self.cursor] if 0 <= self.cursor < len(self.cards) else None
+
+    # --- cursor --------------------------------------------------------
+    def move_cursor(self, index: int) -> None:
+        if not self.cards:
+            return
+        self.cursor = max(0, min(len(self.cards) - 1, index))
+        self.scroll_to_cursor()
+        self.refresh()
+
+    def scroll_to_cursor(self) -> None:
+        top = self.cursor * CARD_HEIGHT
+        height = self.scrollable_content_region.height or self.size.height
+        bottom = top + CARD_HEIGHT - 1  # the gap line may stay hidden
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif bottom > self.scroll_y + height:
+            self.scroll_to(y=bottom - height, animate=False)
+
+    def screen_row_of_cursor(self) -> int:
+        return self.cursor * CARD_HEIGHT - round(self.scroll_y)
+
+    def index_at_screen_row(self, row: int) -> int:
+        return (row + round(self.scroll_y)) // CARD_HEIGHT
+
+    @property
+    def page_size(self) -> int:
+        return max(1, (self.size.height or CARD_HEIGHT) // CARD_HEIGHT)
+
+    def set_active(self, current: bool, focused: bool) -> None:
+        active = current and focused
+        if (current, active) != (self.current, self.active):
+            self.current, self.active = current, active
+            self.refresh()
+
+    def set_frame(self, frame: TimeFrame) -> None:
+        self.frame = frame
+        self._strip_cache.clear()
+        self.refresh()
+
+    # --- drawing -------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._strip_cache.clear()
+
+    def card_styles(self) -> CardStyles:
+        if self._styles is None:
+            get = self.get_component_rich_style
+            cursor = get("card--cursor")
+            if self.app.no_color:
+                cursor = Style(reverse=True, bold=True)
+            self._styles = CardStyles(
+                base=self.rich_style, company=get("card--company"), role=get("card--role"),
+                overdue=get("card--overdue"), today=get("card--today"), later=get("card--later"),
+                quiet=get("card--quiet"), muted=get("card--muted"), marker=get("card--marker"),
+                cursor=cursor,
+                cursor_marker=cursor if self.app.no_color else get("card--cursor-marker"),
+                resting=get("card--resting"),
+            )
+        return self._styles
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + round(self.scroll_y)
+        index, part = divmod(line, CARD_HEIGHT)
+        styles = self.card_styles()
+        if not self.cards:
+            if line == 1:
+                return Strip([Segment(" " + fit(self.empty_text, width - 1), self.get_component_rich_style("card--empty"))], width)
+            return Strip.blank(width, styles.base)
+        if index >= len(self.cards):
+            return Strip.blank(width, styles.base)
+        card = self.cards[index]
+        cursor = index == self.cursor and self.current
+        key = (card.version, width, cursor, cursor and self.active)
+        strips = self._strip_cache.get(key)
+        if strips is None:
+            if len(self._strip_cache) > 4000:
+                self._strip_cache.clear()
+            strips = card_strips(card, width, self.frame, styles, cursor=cursor, active=self.active)
+            self._strip_cache[key] = strips
+        return strips[part]
+
+
+class StageColumn(Vertical):
+    """A column: '<Stage> <count>' above its cards."""
+
+    DEFAULT_CSS = """
+    StageColumn {
+        width: 1fr;
+        height: 1fr;
+        & > .column--header {
+            height: 1;
+            padding: 0 1;
+            text-style: bold;
+            background: $panel;
+            color: $text;
+        }
+        &.-focused > .column--header {
+            background: $primary;
+            color: $text;
+        }
+    }
+    """
+
+    def __init__(self, stage: Stage, frame: TimeFrame) -> None:
+        super().__init__(id=f"column-{stage.value}")
+        self.stage = stage
+        self.header = Static(stage.label, classes="column--header", markup=False)
+        self.cards = CardList(stage, frame, id=f"cards-{stage.value}")
+        self.total = 0
+
+    def compose(self):
+        yield self.header
+        yield self.cards
+
+    def update_header(self, total: int | None = None) -> None:
+        if total is not None:
+            self.total = total
+        shown = len(self.cards.cards)
+        count = f"{shown}/{self.total}" if shown != self.total else str(shown)
+        self.header.update(f"{self.stage.label} {count}")

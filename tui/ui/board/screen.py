@@ -1,0 +1,299 @@
+"""The board screen: title line, five columns, deadline sidebar, filter bar, footer.
+
+It turns keys into messages (ChangeRequested, AddRequested, DeleteRequested,
+OpenRequested, LetterRequested) for the app, which owns the data; the app calls
+`show_changes` / `show_all` back after every change, ours or another process's.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.core import actions, clock
+from tui.core.deadlines import deadlines_for
+from tui.core.stages import Stage
+from tui.ui.board.board import Board
+from tui.ui.board.cards import card_view
+from tui.ui.board.timeframe import TimeFrame
+from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested, LetterRequested, OpenRequested
+from tui.ui.palette import BoardCommands, JumpCommands, open_jump_palette, stage_commands
+from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.filter_bar import FilterBar
+from tui.ui.sidebar.sidebar import DeadlineSidebar
+
+SIDEBAR_MIN_WIDTH = 100
+EMPTY_TEXT = (
+    "No applications yet. Press n to add your first one: the company, the role, "
+    "when the interview was and who you met. ? lists every key; q quits."
+)
+
+
+def _move_change(stage: Stage):
+    return lambda app: actions.move(app, stage, now=clock.now())
+
+
+class BoardScreen(Screen):
+    COMMANDS = {BoardCommands, JumpCommands}
+
+    BINDINGS = [
+        Binding("n", "new", "New", id="board.new", tooltip="Add an application after an interview"),
+        Binding("enter", "open", "Open", id="board.open", tooltip="Open the focused card"),
+        Binding("L,shift+right", "move_card(1)", "Move", key_display="H/L", id="board.move_right",
+                tooltip="Move the focused card one stage right (it keeps the focus)"),
+        Binding("H,shift+left", "move_card(-1)", "Move left", show=False, id="board.move_left",
+                tooltip="Move the focused card one stage left (it keeps the focus)"),
+        Binding("e", "open_notes", "Notes", show=False, id="board.notes",
+                tooltip="Open the focused card straight into its notes"),
+        Binding("slash", "filter", "Filter", id="board.filter", priority=True,
+                tooltip="Filter cards as you type: company, role, interviewer or notes"),
+        Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change (many steps deep)"),
+        Binding("d", "delete", "Delete", id="board.delete", tooltip="Delete the focused card (asks first)"),
+        Binding("t", "letters('thank-you')", "Thank", show=False, id="board.thank",
+                tooltip="Thank-you letters for the focused card's interviewers"),
+        Binding("f", "letters('follow-up')", "Follow up", show=False, id="board.follow_up",
+                tooltip="A follow-up letter for the focused card"),
+        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
+        Binding("tab", "switch_pane", "Board/sidebar", show=False, id="board.switch",
+                tooltip="Move the focus between the board and the deadline sidebar"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter",
+                tooltip="Clear the filter"),
+        Binding("question_mark", "help", "Help", id="board.help", tooltip="Every key on one screen"),
+        Binding("q", "quit", "Quit", id="board.quit", tooltip="Save anything pending and quit"),
+    ]
+
+    DEFAULT_CSS = """
+    BoardScreen {
+        & > #title { height: 1; padding: 0 1; background: $panel; color: $text; }
+        & > #empty {
+            display: none;
+            height: auto;
+            margin: 1 2;
+            padding: 1 2;
+            border: round $accent;
+            color: $text;
+        }
+        & > #empty.-shown { display: block; }
+        & > #main { height: 1fr; }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.frame = TimeFrame(clock.now(), self.zone)
+        self.board = Board(self.frame, id="board")
+        self.sidebar = DeadlineSidebar(self.frame, id="sidebar")
+        self.filter_bar = FilterBar(id="filter")
+
+    @property
+    def zone(self):
+        return self.app.settings.zone
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", markup=False)
+        yield Static(EMPTY_TEXT, id="empty", markup=False)
+        with Horizontal(id="main"):
+            yield self.board
+            yield self.sidebar
+        yield self.filter_bar
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        self.sidebar.set_filter(self._shown)
+        self.show_all()
+        self.set_focus(self.board)
+        self.board.focus_first_card()
+
+    # --- showing the data ----------------------------------------------
+    def _views(self, app_ids):
+        apps = self.app.changelog.apps
+        settings = self.app.settings
+        now = self.frame.now
+        cards, found = {}, {}
+        for app_id in app_ids:
+            app = apps.get(app_id)
+            if app is None:
+                cards[app_id] = found[app_id] = None
+                continue
+            deadlines = deadlines_for(app, settings, now)
+            found[app_id] = deadlines
+            cards[app_id] = card_view(app, settings, now, deadlines)
+        return cards, found
+
+    def show_all(self) -> None:
+        """Rebuild every card (start-up, or after the file was re-read)."""
+        cards, found = self._views(list(self.app.changelog.apps))
+        self.board.load(cards.values())
+        self.sidebar.load(found)
+        self._update_title()
+
+    def show_changes(self, app_ids) -> None:
+        """Only these applications changed: update their cards and deadlines."""
+        cards, found = self._views(app_ids)
+        self.board.update_cards(cards)
+        self.sidebar.update_apps(found)
+        self._update_title()
+
+    def tick(self) -> None:
+        """A new minute: relative times and overdue / today groups move on."""
+        self.frame = TimeFrame(clock.now(), self.zone)
+        self.board.set_frame(self.frame)
+        self.sidebar.set_frame(self.frame)
+        self._update_title()
+
+    def _shown(self, app_id: str) -> bool:
+        card = self.board.cards.get(app_id)
+        return card is not None and self.board.visible(card)
+
+    def _update_title(self) -> None:
+        total = len(self.board.cards)
+        parts = [f"Followup — {total} application{'s' if total != 1 else ''}"]
+        counts = self.sidebar.counts
+        parts.append(f"{counts.get('overdue', 0)} overdue")
+        parts.append(f"{counts.get('today', 0)} due today")
+        if self.board.needle:
+            parts.append(f"filter “{self.board.needle}”: {self.board.shown_count} shown (escape clears)")
+        if getattr(self.app, "demo", False):
+            parts.append("demo data")
+        self.query_one("#title", Static).update("  ·  ".join(parts))
+        self.query_one("#empty", Static).set_class(total == 0, "-shown")
+
+    # --- which card ----------------------------------------------------
+    def current_app_id(self) -> str | None:
+        if self.sidebar.has_focus and self.sidebar.current is not None:
+            return self.sidebar.current.app_id
+        return self.board.current_id
+
+    def _current_app(self):
+        app_id = self.current_app_id()
+        application = self.app.changelog.apps.get(app_id) if app_id else None
+        if application is None:
+            self.notify("No card is focused: press n to add an application.", severity="warning")
+        return application
+
+    def jump_to(self, app_id: str) -> None:
+        card = self.board.cards.get(app_id)
+        if card is None:
+            self.notify("That application is no longer on the board.", severity="warning")
+            return
+        if not self.board.visible(card):
+            self.action_clear_filter()
+        self.board.focus_card(app_id)
+        self.set_focus(self.board)
+
+    def on_deadline_sidebar_chosen(self, message: DeadlineSidebar.Chosen) -> None:
+        self.jump_to(message.app_id)
+
+    # --- actions -------------------------------------------------------
+    def action_move_card(self, step: int) -> None:
+        application = self._current_app()
+        if application is not None:
+            target = application.stage.neighbour(step)
+            if target is application.stage:
+                edge = "last" if step > 0 else "first"
+                self.notify(f"{application.company} is already in {target.label}, the {edge} stage.")
+                return
+            self.move_to_stage(application.id, target)
+
+    def move_to_stage(self, app_id: str, stage: Stage) -> None:
+        application = self.app.changelog.apps.get(app_id)
+        if application is None:
+            return
+        if application.stage is stage:
+            self.notify(f"{application.company} is already in {stage.label}.")
+            return
+        label = f"Move {application.company} to {stage.label}"
+        self.post_message(ChangeRequested(app_id, _move_change(stage), label))
+
+    def choose_stage(self) -> None:
+        application = self._current_app()
+        if application is not None:
+            self.app.search_commands(
+                stage_commands(self, application.id, application.company),
+                placeholder=f"Move {application.company} to…",
+            )
+
+    def choose_application(self) -> None:
+        open_jump_palette(self.app)
+
+    def action_open(self) -> None:
+        application = self._current_app()
+        if application is not None:
+            self.post_message(OpenRequested(application.id))
+
+    def action_open_notes(self) -> None:
+        application = self._current_app()
+        if application is not None:
+            self.post_message(OpenRequested(application.id, "notes"))
+
+    def action_new(self) -> None:
+        from tui.ui.screens.new_application import NewApplicationScreen
+
+        def added(application) -> None:
+            if application is not None:
+                self.post_message(AddRequested(application))
+
+        self.app.push_screen(NewApplicationScreen(clock.now, self.zone), added)
+
+    def action_delete(self) -> None:
+        application = self._current_app()
+        if application is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.post_message(DeleteRequested(application.id))
+
+        question = f"Delete {application.company} — {application.role}?\nu brings it back."
+        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep it"), answered)
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+    def action_filter(self) -> None:
+        self.filter_bar.open()
+
+    def on_input_changed(self, event: FilterBar.Changed) -> None:
+        if event.input is self.filter_bar:
+            self._set_filter(event.value)
+
+    def on_filter_bar_closed(self, message: FilterBar.Closed) -> None:
+        if message.cleared:
+            self._set_filter("")
+        self.set_focus(self.board)
+
+    def action_clear_filter(self) -> None:
+        self.filter_bar.value = ""
+        self.filter_bar.close()
+        self._set_filter("")
+
+    def _set_filter(self, text: str) -> None:
+        self.board.set_filter(text)
+        self.sidebar.set_filter(self._shown)
+        self._update_title()
+
+    def action_letters(self, kind: str) -> None:
+        application = self._current_app()
+        if application is not None:
+            self.post_message(LetterRequested(application.id, kind))
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar.display = not self.sidebar.display
+        if not self.sidebar.display and self.focused is self.sidebar:
+            self.set_focus(self.board)
+
+    def action_switch_pane(self) -> None:
+        if self.focused is self.board and self.sidebar.display:
+            self.set_focus(self.sidebar)
+        else:
+            self.set_focus(self.board)
+
+    def action_help(self) -> None:
+        self.app.show_help()
+
+    async def action_quit(self) -> None:
+        await self.app.action_quit()

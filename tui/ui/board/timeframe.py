@@ -1,0 +1,37 @@
+"""`now` and the user's day boundaries, for quick overdue / today / this week / later checks.
+
+The sidebar and the cards classify thousands of deadlines each minute;
+comparing plain timestamps against boundaries worked out once is much cheaper
+than converting every deadline into the user's zone. `group` agrees with
+`tui.core.deadlines.group_of` (a test checks it).
+"""
+
+from __future__ import annotations
+
+from pendulum import DateTime
+
+from tui.core.deadlines import Group
+from tui.core.timeutil import to_utc
+
+
+class TimeFrame:
+    def __init__(self, now: DateTime, zone) -> None:
+        self.now = to_utc(now)
+        self.zone = zone
+        local = self.now.in_timezone(zone)
+        self.now_ts = self.now.timestamp()
+        self.today_end_ts = local.add(days=1).start_of("day").timestamp()
+        self.week_end_ts = local.add(days=7).timestamp()
+
+    def group(self, due_ts: float, *, quiet: bool = False) -> Group:
+        if due_ts < self.now_ts and not quiet:
+            return Group.OVERDUE
+        if due_ts < self.today_end_ts:
+            return Group.TODAY
+        if due_ts < self.week_end_ts:
+            return Group.WEEK
+        return Group.LATER
+
+    def day(self, moment: DateTime) -> str:
+        """'Tue 1 Dec' in the user's zone."""
+        return moment.in_timezone(self.zone).format("ddd D MMM")

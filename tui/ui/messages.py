@@ -1,0 +1,68 @@
+"""Messages widgets post instead of writing to the store themselves.
+
+One place (the app, through `ChangeLog` in state.py) applies every change,
+so undo and history live in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.message import Message
+
+from tui.core.model import Application
+
+Change = Callable[[Application], Application]
+
+
+class ChangeRequested(Message):
+    """Apply `change` to application `app_id`; `label` names it for undo ("Move Acme to Thanked")."""
+
+    def __init__(self, app_id: str, change: Change, label: str) -> None:
+        super().__init__()
+        self.app_id = app_id
+        self.change = change
+        self.label = label
+
+
+class AddRequested(Message):
+    """Add a new application (built by the new-application form); the app saves it."""
+
+    def __init__(self, application: Application, label: str = "") -> None:
+        super().__init__()
+        self.application = application
+        self.label = label or f"Add {application.company}"
+
+
+class DeleteRequested(Message):
+    """Delete application `app_id` (the caller has already asked the user)."""
+
+    def __init__(self, app_id: str) -> None:
+        super().__init__()
+        self.app_id = app_id
+
+
+class OpenRequested(Message):
+    """Open the application's detail screen; `section` may be "notes" for `e`."""
+
+    def __init__(self, app_id: str, section: str = "") -> None:
+        super().__init__()
+        self.app_id = app_id
+        self.section = section
+
+
+class ApplicationsChanged(Message):
+    """Sent by the app to the active screen after any change (ours or another process's)."""
+
+    def __init__(self, app_ids: frozenset[str] | None = None) -> None:
+        super().__init__()
+        self.app_ids = app_ids  # None: reload everything
+
+
+class LetterRequested(Message):
+    """Draft letters of `kind` ("thank-you", "follow-up", ...) for application `app_id`."""
+
+    def __init__(self, app_id: str, kind: str) -> None:
+        super().__init__()
+        self.app_id = app_id
+        self.kind = kind

@@ -1,0 +1,226 @@
+"""The `n` form: company, role, round, when it was, who you met.
+
+Each field is checked as it is typed and its problem shown right under it;
+nothing is saved until every field is valid. escape on a form with something
+typed in asks before throwing it away.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pendulum
+from pendulum import DateTime
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from tui.core import actions
+from tui.core.deadlines import relative
+from tui.core.errors import ValidationError
+from tui.core.model import Application, Interviewer
+from tui.ui.screens.confirm import ConfirmScreen
+
+WHEN_EXAMPLES = "e.g. today 15:30, yesterday 10am, 2026-12-01 14:00"
+
+
+def parse_round_time(text: str, now: DateTime, zone) -> DateTime:
+    """Everyday words through tui.core.when when it is there; ISO 8601 otherwise."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(f"when was it? {WHEN_EXAMPLES}")
+    try:
+        from tui.core.when import parse_when
+    except ImportError:
+        parse_when = None
+    if parse_when is not None:
+        return parse_when(text, now, zone)
+    try:
+        parsed = pendulum.parse(text, tz=zone)
+    except Exception:
+        raise ValidationError(f"{text!r} is not a time I know: write it as 2026-12-01 14:00") from None
+    if not isinstance(parsed, DateTime):
+        raise ValidationError(f"{text!r} is not a date and time: write it as 2026-12-01 14:00")
+    return parsed
+
+
+def parse_interviewers(text: str) -> list[Interviewer]:
+    """'Dana Kim <dana@acme.com>, Luis Ortega' -> two interviewers."""
+    return [Interviewer.parse(part) for part in text.split(",") if part.strip()]
+
+
+class NewApplicationScreen(ModalScreen[Application | None]):
+    """Dismisses with the new Application (not yet saved), or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the new application"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close the form (asks first if anything is typed)"),
+        # priority: handled as the key arrives, so keys typed right after land in the next field
+        Binding("enter", "next_or_save", "Next field", show=False, priority=True, id="form.enter"),
+        Binding("tab,down", "move(1)", "Next field", show=False, priority=True, id="form.next"),
+        Binding("shift+tab,up", "move(-1)", "Previous field", show=False, priority=True, id="form.previous"),
+    ]
+
+    DEFAULT_CSS = """
+    NewApplicationScreen {
+        align: center middle;
+        & > #form {
+            width: 76;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: thick $primary;
+            border-title-align: left;
+            border-subtitle-align: right;
+            background: $surface;
+            padding: 0 1;
+        }
+        & .field { height: 1; margin-top: 1; }
+        & .field-label { width: 15; text-style: bold; }
+        & Input { width: 1fr; background: $boost; }
+        & Input:focus { background: $primary 30%; }
+        & .problem { color: $text-error; height: auto; padding-left: 15; }
+        & .hint { color: $text-success; height: auto; padding-left: 15; }
+        & #form-keys { margin-top: 1; color: $text-muted; }
+    }
+    """
+
+    FIELDS = (
+        ("company", "Company", "Acme Robotics"),
+        ("role", "Role", "Senior Backend Engineer"),
+        ("round", "Round", "Interview"),
+        ("when", "When", WHEN_EXAMPLES),
+        ("interviewers", "Interviewers", "Dana Kim <dana@acme.example>, Luis Ortega"),
+    )
+
+    def __init__(self, now: Callable[[], DateTime], zone) -> None:
+        super().__init__()
+        self.now = now
+        self.zone = zone
+        self.touched: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        form = VerticalScroll(id="form")
+        form.border_title = "New application"
+        form.border_subtitle = "ctrl+s saves · escape cancels"
+        with form:
+            for name, label, placeholder in self.FIELDS:
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(placeholder=placeholder, id=f"field-{name}", compact=True)
+                yield Static("", id=f"problem-{name}", classes="problem", markup=False)
+            yield Static(
+                "enter goes to the next field and saves on the last one; "
+                "interviewers are separated by commas.",
+                id="form-keys", markup=False,
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#field-company", Input).focus()
+        self._check_all(show_missing=False)
+
+    # --- values and their problems -------------------------------------
+    def value(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", Input).value
+
+    def problems(self) -> dict[str, str]:
+        """Field name -> what is wrong with it (empty when fine); also the parsed time hint."""
+        out: dict[str, str] = {}
+        for name, check in (("company", "company"), ("role", "role")):
+            text = self.value(name).strip()
+            if not text:
+                out[name] = f"give the {check}"
+            elif len(text) > 200:
+                out[name] = f"{len(text)} characters: keep it under 200"
+        round_name = self.value("round").strip() or "Interview"
+        if len(round_name) > 80:
+            out["round"] = f"{len(round_name)} characters: keep it under 80"
+        try:
+            parse_round_time(self.value("when"), self.now(), self.zone)
+        except ValidationError as exc:
+            out["when"] = str(exc)
+        try:
+            parse_interviewers(self.value("interviewers"))
+        except ValidationError as exc:
+            out["interviewers"] = str(exc)
+        return out
+
+    def _check_all(self, *, show_missing: bool) -> dict[str, str]:
+        problems = self.problems()
+        for name, _, _ in self.FIELDS:
+            widget = self.query_one(f"#problem-{name}", Static)
+            shown = name in self.touched or show_missing or bool(self.value(name).strip())
+            message = problems.get(name, "") if shown else ""
+            if name == "when" and not message:
+                widget.set_class(True, "hint").set_class(False, "problem")
+                text = self._when_hint()
+            else:
+                widget.set_class(False, "hint").set_class(True, "problem")
+                text = f"✗ {message}" if message else ""
+            widget.update(text)
+            widget.display = bool(text)
+        return problems
+
+    def _when_hint(self) -> str:
+        text = self.value("when").strip()
+        if not text:
+            return ""
+        at = parse_round_time(text, self.now(), self.zone)
+        local = at.in_timezone(self.zone)
+        return f"✓ {local.format('ddd D MMM YYYY, HH:mm')} ({relative(at, self.now()).replace(' overdue', ' ago')})"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._check_all(show_missing=False)
+
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, Input) and event.widget.id:
+            self.touched.add(event.widget.id.removeprefix("field-"))
+            self._check_all(show_missing=False)
+
+    def action_next_or_save(self) -> None:
+        if self.focused is self.query_one("#field-interviewers"):
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_move(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    # --- leaving -------------------------------------------------------
+    def action_save(self) -> None:
+        problems = self._check_all(show_missing=True)
+        if problems:
+            first = next(name for name, _, _ in self.FIELDS if name in problems)
+            self.query_one(f"#field-{first}", Input).focus()
+            self.notify("Not saved yet: fix the fields marked ✗", severity="warning")
+            return
+        now = self.now()
+        application = actions.new_application(
+            self.value("company"),
+            self.value("role"),
+            now=now,
+            round_name=self.value("round").strip() or "Interview",
+            round_at=parse_round_time(self.value("when"), now, self.zone),
+            interviewers=parse_interviewers(self.value("interviewers")),
+        )
+        self.dismiss(application)
+
+    def action_cancel(self) -> None:
+        if not any(self.value(name).strip() for name, _, _ in self.FIELDS):
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Throw away this new application?", yes="Throw it away", no="Keep editing"),
+            answered,
+        )
+
