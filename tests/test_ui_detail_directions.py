@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from test_ui_detail_harness import (
-    SETTINGS, SIZE, DetailHarness, acme, async_test, frozen, make_db, screen_text, stored, wait_until,
+    SETTINGS, SIZE, acme, async_test, board, frozen, make_db, on_disk, open_card, screen_text,
 )
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
@@ -14,6 +14,7 @@ from tui.ui.detail.form import FormScreen
 from tui.ui.detail.screen import DetailScreen
 
 __all__ = ["frozen"]
+WIDE = (120, 40)  # wide enough for the board's deadline sidebar
 
 
 @pytest.fixture
@@ -23,89 +24,100 @@ def thanked_card(tmp_path, frozen):
     return make_db(tmp_path, app), app
 
 
-def deadlines_of(db, app_id, now):
-    return [d for d in all_deadlines([stored(db, app_id)], SETTINGS, now) if d.app_id == app_id]
+async def deadlines_of(pilot, db, app_id, now):
+    """The deadlines of the stored card, as the sidebar and `followup due` derive them."""
+    return all_deadlines([await on_disk(pilot, db, app_id)], SETTINGS, now)
 
 
 @async_test
 async def test_do_by_and_not_before_become_deadlines_and_done_moves_to_awaiting(thanked_card, frozen):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=WIDE) as pilot:
+        await open_card(pilot)
         await pilot.press("3", "a", *"send two references", "tab", "tab", *"fri 17:00", "enter")
         await pilot.pause()
         await pilot.press("a", *"no calls before the board meets", "tab", "enter", "down", "enter",
                           "tab", *"dec 8 9:00", "enter")
-        await pilot.pause()
-        saved = stored(db, app.id)
+        saved = await on_disk(pilot, db, app.id)
         assert [(d.kind, d.text) for d in saved.directions] == [
             (DirectionKind.DO_BY, "send two references"),
             (DirectionKind.NOT_BEFORE, "no calls before the board meets"),
         ]
-        found = {d.kind: d for d in deadlines_of(db, app.id, frozen)}
+        found = {d.kind: d for d in await deadlines_of(pilot, db, app.id, frozen)}
         assert found[DeadlineKind.DIRECTION].action.startswith("send two references")
         assert found[DeadlineKind.DIRECTION].due.in_timezone("Europe/Berlin").format("ddd HH:mm") == "Fri 17:00"
         assert found[DeadlineKind.QUIET].due.in_timezone("Europe/Berlin").format("D MMM HH:mm") == "8 Dec 09:00"
-        text = screen_text(harness)
+        text = screen_text(followup)
         assert "quiet until Tue 8 Dec 09:00" in text  # the summary line
         assert "no contact before Tue 8 Dec 09:00" in text  # the list
-        await pilot.press("home", "d")
+        await pilot.press("escape")
         await pilot.pause()
-        saved = stored(db, app.id)
+        sidebar = screen_text(followup)
+        assert "send two references" in sidebar and "Quiet: don't contact Acme" in sidebar
+        await pilot.press("enter", "3", "home", "d")
+        saved = await on_disk(pilot, db, app.id)
         assert saved.directions[0].done_at is not None
         assert saved.stage is Stage.AWAITING  # nothing left on our side
-        assert DeadlineKind.DIRECTION not in {d.kind for d in deadlines_of(db, app.id, frozen)}
+        assert DeadlineKind.DIRECTION not in {d.kind for d in await deadlines_of(pilot, db, app.id, frozen)}
 
 
 @async_test
 async def test_a_quiet_period_needs_a_date(thanked_card):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("3", "a", *"wait for them", "tab", "enter", "down", "enter", "ctrl+s")
         await pilot.pause()
-        assert isinstance(harness.screen, FormScreen)
-        assert "needs a date" in str(harness.screen.query_one("#error-when").render())
-        assert stored(db, app.id).directions == []
+        assert isinstance(followup.screen, FormScreen)
+        assert "needs a date" in str(followup.screen.query_one("#error-when").render())
+        assert (await on_disk(pilot, db, app.id)).directions == []
 
 
 @async_test
 async def test_remove_a_direction_after_confirming(thanked_card, frozen):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("3", "a", *"they use Go", "tab", "enter", "down", "down", "enter", "ctrl+s")
         await pilot.pause()
-        assert stored(db, app.id).directions[0].kind is DirectionKind.INFO
+        assert (await on_disk(pilot, db, app.id)).directions[0].kind is DirectionKind.INFO
         await pilot.press("x", "y")
         await pilot.pause()
-        assert stored(db, app.id).directions == []
+        assert (await on_disk(pilot, db, app.id)).directions == []
 
 
 @async_test
 async def test_rejection_closes_the_card_and_sets_the_reply_deadline(thanked_card, frozen):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=WIDE) as pilot:
+        await open_card(pilot)
         await pilot.press("o", "down", "down", "enter")
         await pilot.pause()
-        assert isinstance(harness.screen, DetailScreen)
-        saved = stored(db, app.id)
+        assert isinstance(followup.screen, DetailScreen)
+        saved = (await on_disk(pilot, db, app.id))
         assert (saved.stage, saved.outcome) == (Stage.CLOSED, Outcome.REJECTED)
-        replies = [d for d in deadlines_of(db, app.id, frozen) if d.kind is DeadlineKind.REJECTION_REPLY]
+        replies = [d for d in await deadlines_of(pilot, db, app.id, frozen) if d.kind is DeadlineKind.REJECTION_REPLY]
         assert len(replies) == 1 and replies[0].due == frozen.add(hours=SETTINGS.reply_hours)
-        text = screen_text(harness)
+        text = screen_text(followup)
         assert "Closed: rejected" in text and "ask for feedback in 2 d" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Reply to Acme's decision" in screen_text(followup)  # the board's sidebar
 
 
 @async_test
 async def test_history_is_newest_first_in_the_users_zone(thanked_card, frozen):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("o", "enter", "4")  # an offer, recorded at 13:00 UTC
         await pilot.pause()
-        lines = [line.strip() for line in screen_text(harness).splitlines()]
+        lines = [line.strip() for line in screen_text(followup).splitlines()]
         first = next(i for i, line in enumerate(lines) if "Outcome: offer" in line)
         assert lines[first].startswith("Tue 1 Dec 14:00")  # Berlin, not UTC
         assert any(line.startswith("Sat 28 Nov 14:00") and "Added Acme" in line for line in lines[first:])
@@ -114,11 +126,12 @@ async def test_history_is_newest_first_in_the_users_zone(thanked_card, frozen):
 @async_test
 async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("c", "tab", "ctrl+u", *"Staff Engineer", "tab", "tab", *"next fri", "enter")
         await pilot.pause()
-        saved = stored(db, app.id)
+        saved = (await on_disk(pilot, db, app.id))
         assert saved.role == "Staff Engineer"
         assert saved.decision_by.in_timezone("Europe/Berlin").format("YYYY-MM-DD") == "2026-12-04"
-        assert "they decide by Fri 4 Dec" in screen_text(harness)
+        assert "they decide by Fri 4 Dec" in screen_text(followup)

@@ -1,8 +1,10 @@
-"""A stand-in board for testing the detail screen on its own, plus shared fixtures.
+"""Shared fixtures for the detail screen's tests: the real board app, and a bare host.
 
-`DetailHarness` does what the contract asks of the real app: it owns a
-ChangeLog, applies every ChangeRequested, tells the screen with
-ApplicationsChanged, and calls flush_pending when it quits or switches screens.
+Flow tests run the real `FollowupApp` and open a card with the board's own
+keys (`enter`, `e`), so the integration is what is tested. `DetailHarness`
+is a minimal host (a plain ChangeLog, no writer thread) for the few tests
+that need to control the host: it applies every ChangeRequested, tells the
+screen with ApplicationsChanged, and calls flush_pending on quit and switches.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tui.core.errors import FollowupError
 from tui.core.model import Application, Interviewer
 from tui.core.settings import Settings
 from tui.store import Store
+from tui.ui.app import FollowupApp
 from tui.ui.detail import DetailScreen
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 from tui.ui.state import ChangeLog
@@ -59,6 +62,27 @@ def make_db(tmp_path: Path, *apps: Application) -> Path:
 def stored(db: Path, app_id: str) -> Application:
     """What a fresh process would read from the file."""
     return Store(db).open().get(app_id)
+
+
+def board(db: Path, settings: Settings = SETTINGS) -> FollowupApp:
+    """The real app on `db`; no polling, so tests decide when other processes' writes are read."""
+    return FollowupApp(Store(db), settings, poll_seconds=0)
+
+
+async def open_card(pilot, section: str = "") -> DetailScreen:
+    """From the board (focus on the first card), open it as the user would: `e` or `enter`."""
+    await pilot.press("e" if section == "notes" else "enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, DetailScreen), f"the board opened {screen!r}"
+    return screen
+
+
+async def on_disk(pilot, db: Path, app_id: str) -> Application:
+    """The card as stored, once the app has handled its messages and written everything."""
+    await pilot.pause()
+    assert await pilot.app.wait_for_writes(), "the app's writes did not finish"
+    return stored(db, app_id)
 
 
 class ElsewhereScreen(Screen):

@@ -6,15 +6,16 @@ import sys
 import textwrap
 
 import pytest
+from textual.command import CommandPalette
 
 from test_ui_detail_harness import (
-    SIZE, DetailHarness, async_test, ElsewhereScreen, acme, frozen, make_db, screen_text, stored, wait_until,
+    SIZE, DetailHarness, acme, async_test, board, frozen, make_db, on_disk, open_card,
+    screen_text, stored, wait_until,
 )
-from tui.core.model import Application
 from tui.store import Store
+from tui.ui.board.screen import BoardScreen
 from tui.ui.detail import DetailScreen
 from tui.ui.detail.notes import NotesEditor
-from tui.ui.messages import ChangeRequested
 
 __all__ = ["frozen"]
 
@@ -26,110 +27,108 @@ def card(tmp_path, frozen):
 
 
 @async_test
-async def test_escape_from_e_saves_and_returns_to_the_board(card):
+async def test_escape_after_e_saves_returns_to_the_board_and_undo_reverts(card):
     db, app = card
-    harness = DetailHarness(db, app.id, section="notes")
-    async with harness.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(harness.screen.focused, NotesEditor)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+        assert isinstance(screen.focused, NotesEditor)
         await pilot.press(*"call back", "escape")
-        await wait_until(pilot, lambda: not isinstance(harness.screen, DetailScreen))
         await pilot.pause()
-        assert stored(db, app.id).notes.endswith("call back")
-        harness.open_detail("notes")
-        await pilot.pause()
-        assert harness.screen.query_one(NotesEditor).text.endswith("call back")
+        assert isinstance(followup.screen, BoardScreen)
+        assert (await on_disk(pilot, db, app.id)).notes.endswith("call back")
+        screen = await open_card(pilot, "notes")
+        assert screen.query_one(NotesEditor).text.endswith("call back")
+        await pilot.press("escape", "u")
+        assert (await on_disk(pilot, db, app.id)).notes == app.notes
 
 
 @async_test
 async def test_escape_inside_the_screen_leaves_the_editor_and_keeps_the_text(card):
     db, app = card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot)
         await pilot.press("1", *" ok", "escape")
         await pilot.pause()
-        assert isinstance(harness.screen, DetailScreen)
-        assert not isinstance(harness.screen.focused, NotesEditor)
-        assert harness.screen.query_one(NotesEditor).text.endswith(" ok")
-        assert stored(db, app.id).notes.endswith(" ok")
+        assert followup.screen is screen and not isinstance(screen.focused, NotesEditor)
+        assert screen.query_one(NotesEditor).text.endswith(" ok")
+        assert (await on_disk(pilot, db, app.id)).notes.endswith(" ok")
 
 
 @async_test
 async def test_typing_is_saved_after_a_pause(card):
     db, app = card
-    harness = DetailHarness(db, app.id, section="notes")
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
         await pilot.press(*"xyz")
-        assert "not saved yet" in screen_text(harness)
+        assert "not saved yet" in screen_text(followup)
         await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("xyz"))
         await pilot.pause()
-        assert "· saved" in screen_text(harness)
+        assert "· saved" in screen_text(followup)
 
 
 @async_test
-async def test_switching_screens_saves(card):
+async def test_opening_another_screen_saves(card):
     db, app = card
-    harness = DetailHarness(db, app.id, section="notes")
-    async with harness.run_test(size=SIZE) as pilot:
-        await pilot.press(*"switch", "f2")
-        assert isinstance(harness.screen, ElsewhereScreen)
-        assert stored(db, app.id).notes.endswith("switch")  # flush_pending: written at once
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
+        await pilot.press(*"palette", "ctrl+p")
+        await pilot.pause()
+        assert isinstance(followup.screen, CommandPalette)
+        assert (await on_disk(pilot, db, app.id)).notes.endswith("palette")
 
 
 @async_test
-async def test_a_screen_pushed_on_top_saves_even_without_flush(card):
+async def test_the_apps_flush_writes_at_once(card):
     db, app = card
-    harness = DetailHarness(db, app.id, section="notes")
-    async with harness.run_test(size=SIZE) as pilot:
-        await pilot.press(*"pushed")
-        await harness.push_screen(ElsewhereScreen())
-        await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("pushed"))
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
+        await pilot.press(*"flushed")
+        followup.flush_pending()  # what the app does on SIGTERM/SIGHUP, before any message runs
+        assert followup.changelog.get(app.id).notes.endswith("flushed")
+        assert (await on_disk(pilot, db, app.id)).notes.endswith("flushed")
 
 
 @pytest.mark.parametrize("key", ["ctrl+c", "ctrl+q"])
 @async_test
-async def test_quitting_saves(card, key):
+async def test_quitting_from_the_editor_saves(card, key):
     db, app = card
-    harness = DetailHarness(db, app.id, section="notes")
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
         await pilot.press(*"bye", key)
         await pilot.pause()
     assert stored(db, app.id).notes.endswith("bye")
 
 
 @async_test
-async def test_quit_with_q_after_leaving_the_editor(card):
+async def test_q_quits_from_the_detail_screen_and_saves(card):
     db, app = card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("1", *" q-test", "escape", "q")
         await pilot.pause()
+    assert followup.return_code == 0
     assert stored(db, app.id).notes.endswith(" q-test")
 
 
 @async_test
-async def test_flush_pending_writes_over_another_process_change(card):
+async def test_notes_written_by_another_process_show_up(card):
     db, app = card
-    harness = DetailHarness(db, app.id, section="notes")
-    async with harness.run_test(size=SIZE) as pilot:
-        await pilot.press(*"mine")
-        other = Store(db).open()
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot)
+        other = Store(db)
         theirs = other.get(app.id)
-        theirs.role = "Platform Engineer"
+        theirs.notes = "from elsewhere"
         other.save(theirs)
-        harness.screen.flush_pending()
-        saved = stored(db, app.id)
-        assert saved.notes.endswith("mine") and saved.role == "Platform Engineer"
-
-
-@async_test
-async def test_notes_changed_elsewhere_show_up_when_nothing_is_typed(card):
-    db, app = card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
-        harness.post_message(ChangeRequested(
-            app.id, lambda a: Application.from_dict({**a.to_dict(), "notes": "from elsewhere"}), "elsewhere"))
-        await wait_until(pilot, lambda: harness.screen.query_one(NotesEditor).text == "from elsewhere")
+        followup.poll_store()
+        await wait_until(pilot, lambda: screen.query_one(NotesEditor).text == "from elsewhere")
 
 
 @async_test
@@ -142,20 +141,49 @@ async def test_external_editor_round_trip(card, tmp_path, monkeypatch):
             f.write("\\nwritten in vim")
     """))
     monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot)
         await pilot.press("ctrl+o")
-        await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("written in vim"))
-        assert harness.screen.query_one(NotesEditor).text.endswith("written in vim")
+        assert (await on_disk(pilot, db, app.id)).notes.endswith("written in vim")
+        assert screen.query_one(NotesEditor).text.endswith("written in vim")
 
 
 @async_test
 async def test_failing_external_editor_leaves_the_note(card, monkeypatch):
     db, app = card
     monkeypatch.setenv("VISUAL", f"{sys.executable} -c 'import sys; sys.exit(3)'")
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert stored(db, app.id).notes == app.notes
-        assert any("exited with code 3" in str(n.message) for n in harness._notifications)
+        assert (await on_disk(pilot, db, app.id)).notes == app.notes
+        assert any("exited with code 3" in str(n.message) for n in followup._notifications)
+
+
+# --- a bare host (a plain ChangeLog, no writer thread) ---------------------------
+
+
+@async_test
+async def test_bare_host_flush_writes_over_another_process_change(card):
+    db, app = card
+    host = DetailHarness(db, app.id, section="notes")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.press(*"mine")
+        other = Store(db)
+        theirs = other.get(app.id)
+        theirs.role = "Platform Engineer"
+        other.save(theirs)
+        host.screen.flush_pending()
+        saved = stored(db, app.id)
+        assert saved.notes.endswith("mine") and saved.role == "Platform Engineer"
+
+
+@async_test
+async def test_bare_host_screen_pushed_on_top_saves_even_without_flush(card):
+    db, app = card
+    host = DetailHarness(db, app.id, section="notes")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.press(*"pushed")
+        await host.push_screen(DetailScreen(app.id, "history"))
+        await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("pushed"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from test_ui_detail_harness import (
-    SETTINGS, SIZE, DetailHarness, acme, async_test, frozen, make_db, screen_text, stored, wait_until,
+    SETTINGS, SIZE, acme, async_test, board, frozen, make_db, on_disk, open_card, screen_text,
 )
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
@@ -35,10 +35,11 @@ async def add_round(pilot, name: str, when: str, people: str) -> None:
 @async_test
 async def test_round_with_two_interviewers_then_thank_both(thanked_card, frozen):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await add_round(pilot, "Final", "today 10:00", "Lee Park <lee@acme.com>, Kai Chen")
-        saved = stored(db, app.id)
+        saved = (await on_disk(pilot, db, app.id))
         final = saved.latest_round
         assert final.name == "Final" and [p.name for p in final.interviewers] == ["Lee Park", "Kai Chen"]
         assert final.at.in_timezone("Europe/Berlin").format("YYYY-MM-DD HH:mm") == "2026-12-01 10:00"
@@ -47,86 +48,90 @@ async def test_round_with_two_interviewers_then_thank_both(thanked_card, frozen)
         assert sorted(d.person for d in thanks) == ["Kai Chen", "Lee Park"]
         await pilot.press("end", "t")  # the last line: Kai Chen
         await pilot.pause()
-        assert stored(db, app.id).stage is Stage.INTERVIEWED
+        assert (await on_disk(pilot, db, app.id)).stage is Stage.INTERVIEWED
         await pilot.press("up", "t")  # Lee Park
         await pilot.pause()
-        saved = stored(db, app.id)
+        saved = (await on_disk(pilot, db, app.id))
         assert all(p.thanked_at for p in saved.latest_round.interviewers)
         assert saved.stage is Stage.THANKED
-        assert "Thanked" in screen_text(harness)
-        undone = harness.changes.undo()  # what `u` on the board does
-        assert undone is not None and stored(db, app.id).stage is Stage.INTERVIEWED
+        assert "Thanked" in screen_text(followup)
+        await pilot.press("escape", "u")  # back on the board, undo the last thank-you
+        assert (await on_disk(pilot, db, app.id)).stage is Stage.INTERVIEWED
 
 
 @async_test
 async def test_form_shows_each_error_by_its_field_and_saves_nothing(thanked_card):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await add_round(pilot, "", "someday", "Lee <lee.acme.com>")
-        form = harness.screen
+        form = followup.screen
         assert isinstance(form, FormScreen)
         errors = {name: str(form.query_one(f"#error-{name}").render()) for name in ("name", "when", "people")}
         assert "round name is empty" in errors["name"]
         assert "cannot read the time 'someday'" in errors["when"]
         assert "not an address" in errors["people"]
-        assert len(stored(db, app.id).rounds) == len(app.rounds)
-        assert harness.screen.focused.id == "field-name"  # the first bad field
+        assert len((await on_disk(pilot, db, app.id)).rounds) == len(app.rounds)
+        assert followup.screen.focused.id == "field-name"  # the first bad field
         await pilot.press(*"Final")
         assert not form.has_error("name")  # cleared as soon as it is fixed
         await pilot.press("tab", "ctrl+u", *"tomorrow 9am", "tab", "ctrl+u", *"Lee <lee@acme.com>", "ctrl+s")
         await pilot.pause()
-        assert isinstance(harness.screen, DetailScreen)
-        assert stored(db, app.id).latest_round.interviewers[0].email == "lee@acme.com"
+        assert isinstance(followup.screen, DetailScreen)
+        assert (await on_disk(pilot, db, app.id)).latest_round.interviewers[0].email == "lee@acme.com"
 
 
 @async_test
 async def test_escape_on_a_changed_form_asks_first(thanked_card):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("2", "a", "escape")  # nothing typed: closes at once
-        assert isinstance(harness.screen, DetailScreen)
+        assert isinstance(followup.screen, DetailScreen)
         await pilot.press("a", *"Fin", "escape")
-        assert isinstance(harness.screen, ConfirmScreen)
+        assert isinstance(followup.screen, ConfirmScreen)
         await pilot.press("n")
-        assert isinstance(harness.screen, FormScreen)
+        assert isinstance(followup.screen, FormScreen)
         await pilot.press("escape", "y")
         await pilot.pause()
-        assert isinstance(harness.screen, DetailScreen)
-        assert len(stored(db, app.id).rounds) == len(app.rounds)
+        assert isinstance(followup.screen, DetailScreen)
+        assert len((await on_disk(pilot, db, app.id)).rounds) == len(app.rounds)
 
 
 @async_test
 async def test_edit_an_interviewer_and_remove_a_round(thanked_card):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("2", "end", "e")  # Dana Kim, the last line
-        assert isinstance(harness.screen, FormScreen)
+        assert isinstance(followup.screen, FormScreen)
         await pilot.press("tab", "tab", "ctrl+u", *"dana.acme.com", "enter")
-        assert "not an address" in str(harness.screen.query_one("#error-email").render())
+        assert "not an address" in str(followup.screen.query_one("#error-email").render())
         await pilot.press("ctrl+u", *"dana@acme.io", "tab", "ctrl+u", *"caching", "enter")
         await pilot.pause()
-        dana = stored(db, app.id).find_interviewer("Dana Kim")[1]
+        dana = (await on_disk(pilot, db, app.id)).find_interviewer("Dana Kim")[1]
         assert (dana.email, dana.topic) == ("dana@acme.io", "caching")
         assert dana.thanked_at is not None  # editing keeps the thank-you mark
         await pilot.press("home", "x")
-        assert isinstance(harness.screen, ConfirmScreen)
+        assert isinstance(followup.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert [r.name for r in stored(db, app.id).rounds] == ["Onsite"]
+        assert [r.name for r in (await on_disk(pilot, db, app.id)).rounds] == ["Onsite"]
 
 
 @async_test
 async def test_edit_a_round_keeps_its_people(thanked_card):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("2", "end", "up", "enter")  # the Onsite line, above Dana Kim
         await pilot.press("ctrl+u", *"Onsite loop", "tab", "tab", "end", *", Ann Ode", "enter")
         await pilot.pause()
-        onsite = stored(db, app.id).find_round(app.rounds[1].id)
+        onsite = (await on_disk(pilot, db, app.id)).find_round(app.rounds[1].id)
         assert onsite.name == "Onsite loop"
         assert [p.name for p in onsite.interviewers] == ["Dana Kim", "Ann Ode"]
         assert onsite.interviewers[0].topic == "system design"
@@ -135,9 +140,10 @@ async def test_edit_a_round_keeps_its_people(thanked_card):
 @async_test
 async def test_add_a_person_to_the_latest_round(thanked_card):
     db, app = thanked_card
-    harness = DetailHarness(db, app.id)
-    async with harness.run_test(size=SIZE) as pilot:
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
         await pilot.press("2", "end", "p", *"Bo Rai", "tab", *"CTO", "enter")
         await pilot.pause()
-        people = stored(db, app.id).latest_round.interviewers
+        people = (await on_disk(pilot, db, app.id)).latest_round.interviewers
         assert [(p.name, p.title) for p in people] == [("Dana Kim", "Engineering Manager"), ("Bo Rai", "CTO")]

@@ -16,6 +16,7 @@ from textual.widgets import Static, TextArea
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
 from tui.store.errors import StaleEditError
+from tui.ui.detail.context import apply_now, change_log
 from tui.ui.detail.markdown_highlight import markdown_highlights
 from tui.ui.messages import ChangeRequested
 
@@ -115,20 +116,20 @@ class NotesPanel(Vertical):
             self._timer.stop()
             self._timer = None
         text = self.editor.text
-        changes = self.app.changes
+        changes = change_log(self.app)
         try:
             stored = changes.get(self.app_id).notes
         except KeyError:
-            return  # deleted elsewhere; nothing left to write into
+            raise FollowupError("the application was deleted while its notes were open") from None
         if text == stored:
             return
         label = f"Edit notes of {self.label}"
         try:
-            changes.apply(self.app_id, notes_change(text), label)
+            apply_now(self.app, self.app_id, notes_change(text), label)
         except StaleEditError:
             # another process saved this card meanwhile: keep their change, put our notes on top
             changes.reload()
-            changes.apply(self.app_id, notes_change(text), label)
+            apply_now(self.app, self.app_id, notes_change(text), label)
         self._baseline = text
         self._awaiting = None
 

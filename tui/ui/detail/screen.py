@@ -18,6 +18,7 @@ from textual.widgets import Footer, TabbedContent, TabPane, Tabs
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
+from tui.ui.detail.context import change_log
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.external_editor import edit_text
 from tui.ui.detail.forms import DetailsForm
@@ -45,6 +46,7 @@ class DetailScreen(Screen):
         Binding("o", "outcome", "Outcome"),
         Binding("c", "details", "Card"),
         Binding("ctrl+o", "external_editor", "$EDITOR", tooltip="Edit the notes in your own editor"),
+        Binding("q", "app.quit", "Quit", tooltip="Save everything and quit"),
     ]
 
     def __init__(self, app_id: str, section: str = "") -> None:
@@ -56,11 +58,11 @@ class DetailScreen(Screen):
     # --- data ----------------------------------------------------------------
     @property
     def application(self) -> Application:
-        return self.app.changes.get(self.app_id)
+        return change_log(self.app).get(self.app_id)
 
     @property
     def settings(self):
-        return self.app.changes.settings
+        return change_log(self.app).settings
 
     @property
     def zone(self):
@@ -127,7 +129,7 @@ class DetailScreen(Screen):
             self.notes.flush_direct()
         except FollowupError as exc:
             try:
-                where = f"a copy is in {rescue_note(self.app.changes.store.path, self.app_id, self.notes.text)}"
+                where = f"a copy is in {rescue_note(change_log(self.app).store.path, self.app_id, self.notes.text)}"
             except OSError as rescue_error:
                 where = str(rescue_error)
             self.notify(f"Notes not saved ({exc}); {where}", severity="error", timeout=30)
