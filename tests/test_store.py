@@ -40,9 +40,11 @@ def test_open_creates_the_file_with_our_schema_record(tmp_path):
     assert Store(path).schema == SCHEMA_VERSION
 
 
-def test_open_of_an_empty_file_makes_it_a_fresh_data_file(tmp_path):
+@pytest.mark.parametrize("content", [b"", b"  \n", b"{}"])
+def test_open_of_a_file_holding_nothing_makes_it_a_fresh_data_file(tmp_path, content):
     path = tmp_path / "followup.json"
-    path.write_bytes(b"")
+    path.write_bytes(content)
+    assert Store(path).load_all() == []
     assert Store(path).open().load_all() == []
     assert raw(Store(path))["_meta"]["1"]["app"] == "followup"
 
@@ -84,6 +86,12 @@ def test_get_and_resolve_by_id_and_prefix(store):
         store.resolve("  ")
     with pytest.raises(NotFoundError):
         store.get("missing")
+
+
+def test_resolve_ignores_case_of_imported_ids(store):
+    store.add(make_app("Acme", id="ACME-2026"))
+    assert store.resolve("acme-2026").company == "Acme"
+    assert store.resolve("Acme").id == "ACME-2026"
 
 
 def test_an_ambiguous_prefix_names_the_candidates(store):

@@ -16,6 +16,7 @@ CORRUPT = b'{"_meta": {"1": {"app": "followup", "schema": 1}}, "applications": {
 FOREIGN = {
     "a JSON list": [1, 2, 3],
     "a JSON string": "hello",
+    "JSON null": None,
     "another program's settings": {"theme": "dark", "volume": 3},
     "another program's TinyDB": {"_default": {"1": {"name": "milk", "qty": 2}}},
     "an early file with one odd record": {"_default": {

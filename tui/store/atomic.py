@@ -162,9 +162,9 @@ def read_fingerprint(path: Path) -> tuple:
 
 
 def parse_json(path: Path, raw: bytes) -> Any:
-    """The JSON in `raw`; None when it is blank. UnreadableFileError when it is not JSON."""
+    """The JSON in `raw`; {} when it is blank. UnreadableFileError when it is not JSON."""
     if not raw.strip():
-        return None
+        return {}
     try:
         return json.loads(raw)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

@@ -86,15 +86,20 @@ def _looks_like_schema_0(data: dict) -> bool:
     return True
 
 
+_JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "true/false",
+               type(None): "null"}
+
+
 def classify(path: Path, data) -> int | None:
-    """The file's schema; None when it holds nothing at all (a fresh file may be written).
+    """The file's schema; None when it holds nothing at all (an empty file or `{}`).
 
     Raises UnreadableFileError (NewerSchemaError for a newer file) when it must be left alone.
     """
-    if data is None or data == {}:
+    if data == {}:
         return None
     if not isinstance(data, dict):
-        raise foreign(path, f"its top level is a JSON {type(data).__name__}, not an object")
+        kind = _JSON_KINDS.get(type(data), "value")
+        raise foreign(path, f"its top level is a JSON {kind}, not an object")
     if META_TABLE in data:
         record = our_meta(data)
         if record is None:

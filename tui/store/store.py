@@ -11,17 +11,15 @@ board and a script can share one file without losing each other's changes.
 from __future__ import annotations
 
 import errno
-import gc
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import platformdirs
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.storages import Storage
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application
@@ -40,6 +38,7 @@ from tui.store.migrations import (
     meta_record,
     write_backup,
 )
+from tui.store.tables import TransactionStorage, gc_paused, index_by_id, replace_with, revision_of
 
 LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in small steps
 
@@ -63,33 +62,6 @@ class Snapshot(NamedTuple):
     fingerprint: tuple
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building thousands of small objects triggers needless full collections; skip them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-class _TransactionStorage(Storage):
-    """TinyDB storage over the copy read under the lock; the store writes it once, at the end."""
-
-    def __init__(self, data: dict) -> None:
-        self.data = data
-        self.changed = False
-
-    def read(self) -> dict:
-        return self.data
-
-    def write(self, data: dict) -> None:
-        self.data = data
-        self.changed = True
-
-
 @dataclass
 class _Loaded:
     data: dict | None  # at SCHEMA_VERSION (migrated in memory if older); None: nothing stored
@@ -98,39 +70,12 @@ class _Loaded:
     fingerprint: tuple
 
 
-def _revision(doc: dict) -> int:
-    try:
-        return int(doc.get("revision") or 0)
-    except (TypeError, ValueError):
-        return 0
-
-
-class _Stored(NamedTuple):
-    doc_id: int
-    doc: dict
-
-
-def _index(db: TinyDB) -> dict[str, _Stored]:
-    """Applications in the transaction's copy by application id (no per-document copies)."""
-    docs = db.storage.read().get(APPS_TABLE, {})
-    return {doc.get("id"): _Stored(int(doc_id), doc) for doc_id, doc in docs.items()}
-
-
 def _check_unique(apps: list[Application]) -> None:
     seen: set[str] = set()
     for app in apps:
         if app.id in seen:
             raise ValidationError(f"application id {app.id} appears twice: each must be unique")
         seen.add(app.id)
-
-
-def _replace_with(new_docs: dict[str, dict]) -> Callable[[dict], None]:
-    def replace(doc: dict) -> None:
-        new = new_docs[doc["id"]]
-        doc.clear()
-        doc.update(new)
-
-    return replace
 
 
 class Store:
@@ -173,7 +118,7 @@ class Store:
         if found is None:
             return _Loaded(None, b"", None, ())
         raw, stat = found
-        with _gc_paused():
+        with gc_paused():
             data = atomic.parse_json(path, raw)
             schema = classify(path, data)
             if schema is not None and schema < SCHEMA_VERSION:
@@ -191,7 +136,7 @@ class Store:
             raise damaged(self.real_path, f"application {name!r}: {exc}") from exc
 
     def _to_apps(self, docs: dict[str, dict]) -> list[Application]:
-        with _gc_paused():
+        with gc_paused():
             return [self._to_app(doc_id, doc) for doc_id, doc in docs.items()]
 
     def snapshot(self) -> Snapshot:
@@ -223,8 +168,9 @@ class Store:
         if not key:
             raise NotFoundError("no id given: pass an application id or a unique prefix of it")
         docs = self._docs(self._load())
-        exact = [(i, d) for i, d in docs.items() if d.get("id") == key]
-        matches = exact or [(i, d) for i, d in docs.items() if str(d.get("id", "")).startswith(key)]
+        ids = {doc_id: str(doc.get("id", "")).lower() for doc_id, doc in docs.items()}
+        exact = [(i, docs[i]) for i, app_id in ids.items() if app_id == key]
+        matches = exact or [(i, docs[i]) for i, app_id in ids.items() if app_id.startswith(key)]
         if not matches:
             raise NotFoundError(f"no application id starts with {prefix!r}; 'followup list' shows the ids")
         if len(matches) > 1:
@@ -274,7 +220,7 @@ class Store:
         If the body raises, nothing is written.
         """
         self._check_folder_writable()
-        with self._locked(), _gc_paused():
+        with self._locked(), gc_paused():
             atomic.remove_stale_temps(self.real_path)
             loaded = self._load()
             fresh = loaded.schema is None
@@ -282,7 +228,7 @@ class Store:
             data = fresh_layout() if fresh else loaded.data
             if upgrading:
                 self._to_apps(self._docs(loaded))  # a migrated file must load: check before writing
-            storage = _TransactionStorage(data)
+            storage = TransactionStorage(data)
             yield TinyDB(storage=lambda: storage)
             if storage.changed or fresh or upgrading:
                 if upgrading:
@@ -314,7 +260,7 @@ class Store:
         docs = [dict(app.to_dict(), revision=1) for app in apps]
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
-            known = _index(db)
+            known = index_by_id(db)
             for app in apps:
                 if app.id in known:
                     raise ValidationError(f"an application with id {app.id} already exists ({app.company})")
@@ -336,7 +282,7 @@ class Store:
         new_docs = {app.id: dict(app.to_dict(), revision=app.revision + 1) for app in apps}
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
-            known = _index(db)
+            known = index_by_id(db)
             for app in apps:
                 doc = known.get(app.id)
                 if doc is None:
@@ -344,12 +290,12 @@ class Store:
                         f"{app.company} — {app.role} was deleted by another Followup process; "
                         "your change was not saved"
                     )
-                if _revision(doc.doc) != app.revision:
+                if revision_of(doc.doc) != app.revision:
                     raise StaleEditError(
                         f"{app.company} — {app.role} was changed by another Followup process since "
                         "you opened it; your change was not saved. Reload and try again"
                     )
-            table.update(_replace_with(new_docs), doc_ids=[known[app.id].doc_id for app in apps])
+            table.update(replace_with(new_docs), doc_ids=[known[app.id].doc_id for app in apps])
         for app in apps:
             app.revision += 1
         return apps
@@ -367,12 +313,12 @@ class Store:
         dicts = {app.id: app.to_dict() for app in apps}
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
-            known = _index(db)
-            revisions = {a.id: (_revision(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
+            known = index_by_id(db)
+            revisions = {a.id: (revision_of(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
             for app_id, doc in dicts.items():
                 doc["revision"] = revisions[app_id]
             old = [a.id for a in apps if a.id in known]
-            table.update(_replace_with(dicts), doc_ids=[known[i].doc_id for i in old])
+            table.update(replace_with(dicts), doc_ids=[known[i].doc_id for i in old])
             table.insert_multiple([dicts[a.id] for a in apps if a.id not in known])
         for app in apps:
             app.revision = revisions[app.id]
@@ -389,8 +335,8 @@ class Store:
         dicts = {app.id: app.to_dict() for app in apps}
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
-            known = _index(db)
-            revisions = {a.id: (_revision(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
+            known = index_by_id(db)
+            revisions = {a.id: (revision_of(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
             for app_id, doc in dicts.items():
                 doc["revision"] = revisions[app_id]
             table.truncate()
@@ -403,10 +349,10 @@ class Store:
         """Remove one application; with `revision`, refused if it changed since."""
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
-            stored = _index(db).get(app_id)
+            stored = index_by_id(db).get(app_id)
             if stored is None:
                 raise NotFoundError(f"no application with id {app_id!r}; it may have been deleted already")
-            if revision is not None and _revision(stored.doc) != revision:
+            if revision is not None and revision_of(stored.doc) != revision:
                 raise StaleEditError(
                     f"{stored.doc.get('company')} — {stored.doc.get('role')} was changed by another "
                     "Followup process since you opened it; it was not deleted. Reload and try again"

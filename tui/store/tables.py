@@ -1,0 +1,71 @@
+"""TinyDB inside one write transaction: its storage, and quick lookups in its copy."""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from typing import Callable, Iterator, NamedTuple
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from tui.store.migrations import APPS_TABLE
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Building thousands of small objects triggers needless full collections; skip them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class TransactionStorage(Storage):
+    """TinyDB storage over the copy read under the lock; the store writes it once, at the end.
+
+    Not a cache: it lives for one transaction, while the lock is held.
+    """
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.changed = False
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+        self.changed = True
+
+
+class Stored(NamedTuple):
+    doc_id: int
+    doc: dict
+
+
+def index_by_id(db: TinyDB) -> dict[str, Stored]:
+    """Applications in the transaction's copy by application id (no per-document copies)."""
+    docs = db.storage.read().get(APPS_TABLE, {})
+    return {doc.get("id"): Stored(int(doc_id), doc) for doc_id, doc in docs.items()}
+
+
+def revision_of(doc: dict) -> int:
+    try:
+        return int(doc.get("revision") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def replace_with(new_docs: dict[str, dict]) -> Callable[[dict], None]:
+    """A TinyDB update that swaps each document for its new version, dropping stale keys."""
+
+    def replace(doc: dict) -> None:
+        new = new_docs[doc["id"]]
+        doc.clear()
+        doc.update(new)
+
+    return replace
