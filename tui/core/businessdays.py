@@ -1,30 +1,48 @@
-"""Business-day arithmetic, which pendulum lacks: weekends are skipped."""
+"""Business-day arithmetic, which pendulum lacks: weekends are skipped.
+
+Counting is done on the user's calendar (a Friday evening in Berlin is already
+Saturday in Tokyo), and the answer keeps the start's wall-clock time.
+
+A start on a weekend counts from the Monday after it: Sat + 1 -> Tue,
+Sat + 5 -> the Monday after next. A letter sent on Saturday is read on Monday,
+so a wait of five business days should be five whole working days from then;
+rolling back to Friday instead would make the wait start before the letter
+was sent (Sat + 1 -> Mon, barely a working morning later). Going backwards,
+the weekend rolls back to Friday for the same reason (Sat - 1 -> Thu).
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
+import pendulum
 from pendulum import DateTime
 
 SATURDAY, SUNDAY = 5, 6
+_ONE_DAY = timedelta(days=1)
 
 
-def is_business_day(moment: DateTime) -> bool:
+def is_business_day(moment: date) -> bool:
     return moment.weekday() not in (SATURDAY, SUNDAY)
 
 
-def add_business_days(start: DateTime, days: int, zone) -> DateTime:
-    """`days` working days after `start`, counted on the user's calendar.
+def add_business_days(start: datetime, days: int, zone) -> DateTime:
+    """`days` working days after `start` (before it when negative), in UTC.
 
     The wall-clock time is kept (10:00 Friday + 1 -> 10:00 Monday), also across a
-    DST change, because the step is taken in the local zone. A start on a weekend
-    counts from the next Monday morning's equivalent (Sat + 1 -> Tue).
+    DST change: the days are counted on local dates and the time is set once at
+    the end, so a step through a skipped hour cannot shift it.
     """
-    local = start.in_timezone(zone)
-    step = 1 if days >= 0 else -1
+    local = pendulum.instance(start).in_timezone(zone)
+    step = _ONE_DAY if days >= 0 else -_ONE_DAY
+    day = local.date()
+    while not is_business_day(day):
+        day += step
     remaining = abs(days)
-    while not is_business_day(local):
-        local = local.add(days=step)
     while remaining:
-        local = local.add(days=step)
-        if is_business_day(local):
+        day += step
+        if is_business_day(day):
             remaining -= 1
-    return local.in_timezone("UTC")
+    result = pendulum.datetime(day.year, day.month, day.day, local.hour, local.minute,
+                               local.second, local.microsecond, tz=zone)
+    return result.in_timezone(pendulum.UTC)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+from functools import lru_cache
+
 import pendulum
 from pendulum import DateTime
 
@@ -10,9 +13,12 @@ from tui.core.errors import ValidationError
 UTC = pendulum.UTC
 
 
-def to_utc(value: DateTime) -> DateTime:
+def to_utc(value: datetime) -> DateTime:
+    """The same instant as a pendulum DateTime in UTC; a naive time is refused."""
     if value.tzinfo is None:
         raise ValidationError("a time without a time zone cannot be stored; give its zone")
+    if value.tzinfo is UTC and isinstance(value, DateTime):
+        return value  # already in the stored form (DateTime is immutable)
     return pendulum.instance(value).in_timezone(UTC)
 
 
@@ -24,29 +30,54 @@ def dump_time(value: DateTime | None) -> str | None:
 
 
 def load_time(text: str | None, *, field: str = "time") -> DateTime | None:
-    """Read a stored ISO time; a naive string is taken as UTC, as stored times are."""
+    """Read a stored ISO time; a naive string is taken as UTC, as stored times are.
+
+    Loading a big file reads about ten times per application, so the common
+    ISO forms go through the standard library's fast parser and only odd ones
+    fall back to pendulum's slower, more lenient one.
+    """
     if text in (None, ""):
         return None
+    raw = str(text)
     try:
-        parsed = pendulum.parse(str(text), tz=UTC)
+        parsed: object = datetime.fromisoformat(raw)
+    except ValueError:
+        parsed = _lenient_parse(raw, field)
+    if isinstance(parsed, datetime):
+        if parsed.tzinfo is not None:
+            if parsed.tzinfo is UTC and isinstance(parsed, DateTime):
+                return parsed
+            parsed = parsed.astimezone(timezone.utc)
+        return DateTime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute,
+                        parsed.second, parsed.microsecond, tzinfo=UTC)
+    if isinstance(parsed, date):  # a bare date: midnight UTC
+        return DateTime(parsed.year, parsed.month, parsed.day, tzinfo=UTC)
+    raise ValidationError(f"{field}: {text!r} is not a date and time; write it as ISO 8601")
+
+
+def _lenient_parse(raw: str, field: str) -> object:
+    try:
+        return pendulum.parse(raw, tz=UTC)
     except Exception as exc:  # pendulum raises several types
-        raise ValidationError(f"{field}: {text!r} is not an ISO 8601 time") from exc
-    if not isinstance(parsed, DateTime):
-        # a bare date: midnight UTC
-        parsed = pendulum.datetime(parsed.year, parsed.month, parsed.day, tz=UTC)
-    return parsed.in_timezone(UTC)
+        raise ValidationError(f"{field}: {raw!r} is not an ISO 8601 time") from exc
 
 
 def local_zone(name: str | None = None):
     """The user's zone: the setting when given, else the system's."""
     if name:
-        try:
-            return pendulum.timezone(name)
-        except Exception as exc:
-            raise ValidationError(
-                f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris'"
-            ) from exc
+        return _named_zone(name)
     try:
         return pendulum.local_timezone()
     except Exception:
         return UTC
+
+
+@lru_cache(maxsize=64)
+def _named_zone(name: str):
+    """Looking a zone up costs tens of microseconds; the deadline rules ask once per card."""
+    try:
+        return pendulum.timezone(name)
+    except Exception as exc:
+        raise ValidationError(
+            f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris'"
+        ) from exc
