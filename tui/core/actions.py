@@ -229,9 +229,14 @@ def record_letter_sent(
         _, person = app.find_interviewer(interviewer_id)
         to = to or person.display()
         new = set_thanked(app, person.id, True, now=now)
-    new = record_contact(new, kind.value, now=now, to=to, summary=summary or f"{kind.value} letter sent")
+    default_summary = f"{kind.value} letter sent"
+    if kind is LetterKind.FOLLOW_UP:
+        default_summary = f"follow-up #{app.follow_up_count + 1} sent"
+    new = record_contact(new, kind.value, now=now, to=to, summary=summary or default_summary)
     new.history[-1].kind = "letter"
     if kind is LetterKind.FOLLOW_UP:
+        if new.outcome is not None:  # following up reopens the process, as moving it by hand does
+            new.outcome, new.outcome_at = None, None
         _set_stage(new, Stage.FOLLOWED_UP, now, f"follow-up #{new.follow_up_count} sent")
     return new
 

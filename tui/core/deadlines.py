@@ -86,6 +86,25 @@ def next_follow_up(app: Application, settings: Settings, now: DateTime) -> DateT
     return due
 
 
+def _still_to_thank(app: Application, settings: Settings) -> list:
+    """Interviewers of the latest round owed a note; only while the card is in *interviewed*."""
+    if not settings.use_thank_you or app.stage is not Stage.INTERVIEWED or app.latest_round is None:
+        return []
+    return [p for p in app.latest_round.interviewers if p.thanked_at is None]
+
+
+def _follow_up_clock_runs(app: Application, settings: Settings) -> bool:
+    """From *thanked* on; in *interviewed* too once nobody is owed a thank-you.
+
+    Thank-you notes switched off, a round with no interviewers recorded, or a
+    card moved back by hand after every note went out: none of them must leave
+    the card without a next step.
+    """
+    if app.stage in (Stage.THANKED, Stage.AWAITING, Stage.FOLLOWED_UP):
+        return True
+    return app.stage is Stage.INTERVIEWED and not _still_to_thank(app, settings)
+
+
 def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[Deadline]:
     now = to_utc(now)
     found: list[Deadline] = []
@@ -109,12 +128,10 @@ def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[D
             add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
         return found
 
-    if settings.use_thank_you and app.stage is Stage.INTERVIEWED and app.latest_round:
-        rnd = app.latest_round
-        for person in rnd.interviewers:
-            if person.thanked_at is None:
-                add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
-                    f"Thank {person.name} — {app.company}", person.name, person.id)
+    rnd = app.latest_round
+    for person in _still_to_thank(app, settings):
+        add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
+            f"Thank {person.name} — {app.company}", person.name, person.id)
 
     for direction in app.directions:
         if direction.kind is DirectionKind.DO_BY and direction.is_open and direction.due is not None:
@@ -124,10 +141,7 @@ def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[D
     if quiet is not None:
         add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="")
 
-    waiting = app.stage in (Stage.THANKED, Stage.AWAITING, Stage.FOLLOWED_UP) or (
-        app.stage is Stage.INTERVIEWED and not settings.use_thank_you
-    )
-    if waiting and not open_tasks(app):
+    if _follow_up_clock_runs(app, settings) and not open_tasks(app):
         due = next_follow_up(app, settings, now)
         if due is not None:
             if app.follow_up_count >= settings.follow_up_limit:
@@ -153,9 +167,13 @@ def next_deadline(app: Application, settings: Settings, now: DateTime) -> Deadli
 
 
 def group_of(deadline: Deadline, now: DateTime, zone) -> Group:
-    """Overdue, today (local calendar day), this week (next 7 days), or later."""
+    """Overdue, today (local calendar day), this week (next 7 days), or later.
+
+    Overdue is judged against this `now`, not the one the deadline was made
+    with, so a list kept open past a due time still moves it to overdue.
+    """
     now = to_utc(now)
-    if deadline.overdue:
+    if deadline.due < now and not deadline.is_quiet:
         return Group.OVERDUE
     local_due = deadline.due.in_timezone(zone)
     local_now = now.in_timezone(zone)

@@ -78,8 +78,8 @@ class Interviewer:
         """'Dana Kim <dana@acme.com>' or 'Dana Kim' or 'dana@acme.com'."""
         raw = (text or "").strip()
         name, email = raw, ""
-        if "<" in raw:
-            if not raw.endswith(">"):
+        if "<" in raw or ">" in raw:
+            if "<" not in raw or not raw.endswith(">"):
                 raise ValidationError(
                     f"interviewer {raw!r}: write it as \"Name <email>\" or just \"Name\""
                 )
@@ -362,5 +362,7 @@ class Application:
                 updated_at=load_time(data.get("updated_at"), field="updated_at"),
                 revision=int(data.get("revision", 0) or 0),
             )
-        except (TypeError, AttributeError) as exc:
+        except ValidationError:
+            raise
+        except (TypeError, AttributeError, ValueError) as exc:  # e.g. a list where text belongs
             raise ValidationError(f"application {data.get('id', '?')!r} is malformed: {exc}") from exc

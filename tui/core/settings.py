@@ -71,7 +71,10 @@ def settings_from_mapping(data: dict, *, source: str = "settings") -> Settings:
         if ok and key == "theme":
             ok = value in THEMES
         if ok and key == "timezone" and value:
-            local_zone(value)  # raises a ValidationError naming the zone
+            try:
+                local_zone(value)
+            except ValidationError:
+                ok = False
         if not ok:
             raise ValidationError(f"{source}: {key} = {value!r} is not allowed; use {accepted}")
         values[key] = value
@@ -83,7 +86,13 @@ def load_settings(path: Path | None) -> Settings:
     if path is None or not Path(path).exists():
         return Settings()
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{path}: not UTF-8 text ({exc}); save it as UTF-8") from exc
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot read the settings ({exc.strerror or exc})") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ValidationError(f"{path}: not valid TOML ({exc}); fix or remove the file") from exc
     return settings_from_mapping(data, source=str(path))
