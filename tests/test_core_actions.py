@@ -1,0 +1,208 @@
+"""Every change goes through tui.core.actions: stage rules, history lines, and an untouched input."""
+
+import pendulum
+import pytest
+
+from tui.core import actions
+from tui.core.errors import ValidationError
+from tui.core.model import Interviewer
+from tui.core.stages import DirectionKind, Outcome, Stage
+
+T0 = pendulum.datetime(2026, 3, 26, 10, 0, tz="UTC")
+
+
+def later(hours):
+    return T0.add(hours=hours)
+
+
+def card():
+    return actions.new_application(
+        "Acme", "SRE", now=T0, round_name="Phone screen", round_at=T0,
+        interviewers=[Interviewer("Dana Kim", email="dana@acme.example"), Interviewer("Luis Ortega")],
+    )
+
+
+def people(app):
+    return app.latest_round.interviewers
+
+
+def stage_events(app):
+    return [(e.data["from"], e.data["to"]) for e in app.history if e.kind == "stage"]
+
+
+def test_a_new_application_records_its_creation_and_round():
+    app = card()
+    assert app.stage is Stage.INTERVIEWED and app.created_at == T0 == app.updated_at
+    assert [(e.kind, e.text) for e in app.history] == [
+        ("created", "Added Acme — SRE"), ("round", "Round “Phone screen” on 2026-03-26")]
+    assert app.history[1].data == {"round": app.rounds[0].id}
+
+
+def test_thanking_every_interviewer_of_the_latest_round_moves_to_thanked():
+    app = card()
+    dana, luis = people(app)
+    one = actions.set_thanked(app, dana.id, now=later(2))
+    assert one.stage is Stage.INTERVIEWED and people(one)[0].thanked_at == later(2)
+    both = actions.set_thanked(one, luis.id, now=later(3))
+    assert both.stage is Stage.THANKED
+    assert stage_events(both) == [("interviewed", "thanked")]
+    assert [e.text for e in both.history[-2:]] == [
+        "Thanked Luis Ortega", "Interviewed → Thanked (every interviewer thanked)"]
+    assert both.history[-1].at == later(3)
+
+
+def test_thanking_an_earlier_rounds_interviewer_does_not_move_the_card():
+    app = card()
+    app = actions.add_round(app, "Onsite", later(48), [Interviewer("Mia Chen")], now=later(48))
+    for person in app.rounds[0].interviewers:
+        app = actions.set_thanked(app, person.id, now=later(50))
+    assert app.stage is Stage.INTERVIEWED
+    app = actions.set_thanked(app, "mia chen", now=later(51))  # by name, any case
+    assert app.stage is Stage.THANKED
+
+
+def test_unmarking_a_thank_you_clears_it_and_says_so():
+    app = actions.set_thanked(card(), "Dana Kim", now=later(1))
+    dana = people(app)[0]
+    undone = actions.set_thanked(app, dana.id, False, now=later(2))
+    assert people(undone)[0].thanked_at is None
+    assert undone.history[-1].text == "Unmarked thank-you to Dana Kim"
+
+
+def thanked_with_tasks():
+    app = card()
+    for person in people(app):
+        app = actions.set_thanked(app, person.id, now=later(2))
+    app = actions.add_direction(app, "Send two references", "do-by", later(48), now=later(3))
+    app = actions.add_direction(app, "Email Sam in two days", DirectionKind.DO_BY, later(50), now=later(3))
+    return actions.add_direction(app, "They use Go", "info", now=later(3))
+
+
+def test_marking_the_last_do_by_done_in_thanked_moves_to_awaiting():
+    app = thanked_with_tasks()
+    refs, email, _ = app.directions
+    assert app.history[-3].text == "Direction (do-by): Send two references by 2026-03-28"
+    first = actions.set_direction_done(app, refs.id, now=later(4))
+    assert first.stage is Stage.THANKED and first.directions[0].done_at == later(4)
+    assert first.history[-1].text == "Done: Send two references"
+    second = actions.set_direction_done(first, email.id, now=later(5))
+    assert second.stage is Stage.AWAITING
+    assert second.history[-1].text == "Thanked → Awaiting (nothing left on our side)"
+    reopened = actions.set_direction_done(second, email.id, False, now=later(6))
+    assert reopened.directions[1].done_at is None and reopened.history[-1].text == "Reopened: Email Sam in two days"
+
+
+def test_a_done_do_by_outside_thanked_does_not_move_the_card():
+    app = actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
+    done = actions.set_direction_done(app, app.directions[0].id, now=later(2))
+    assert done.stage is Stage.INTERVIEWED
+
+
+def test_a_follow_up_letter_moves_to_followed_up_and_counts():
+    app = actions.move(card(), Stage.AWAITING, now=later(1))
+    first = actions.record_letter_sent(app, "follow-up", now=later(200), to="Sam Reyes")
+    assert first.stage is Stage.FOLLOWED_UP and first.follow_up_count == 1
+    assert first.contacts[-1].at == later(200) and first.last_contact_at() == later(200)
+    letter, stage = first.history[-2:]
+    assert (letter.kind, letter.text) == ("letter", "Follow-up to Sam Reyes: follow-up #1 sent")
+    assert stage.text == "Awaiting → Followed up (follow-up #1 sent)"
+    second = actions.record_letter_sent(first, "follow-up", now=later(300))
+    assert second.follow_up_count == 2 and second.stage is Stage.FOLLOWED_UP
+    assert second.history[-1].text == "Follow-up: follow-up #2 sent"
+
+
+def test_a_follow_up_after_closing_reopens_without_the_old_outcome():
+    closed = actions.close(card(), "no-response", now=later(400))
+    reopened = actions.record_letter_sent(closed, "follow-up", now=later(500))
+    assert reopened.stage is Stage.FOLLOWED_UP and reopened.outcome is None and reopened.outcome_at is None
+
+
+def test_a_thank_you_letter_marks_the_interviewer_and_records_the_contact():
+    app = card()
+    sent = actions.record_letter_sent(app, "thank-you", now=later(3), interviewer_id=people(app)[0].id)
+    assert people(sent)[0].thanked_at == later(3)
+    assert sent.contacts[-1].kind == "thank-you" and sent.contacts[-1].to == "Dana Kim <dana@acme.example>"
+    assert sent.history[-1].kind == "letter"
+    with pytest.raises(ValidationError, match="name which"):
+        actions.record_letter_sent(app, "thank-you", now=later(3))
+
+
+def test_a_new_round_puts_the_card_back_to_interviewed_and_clears_the_outcome():
+    closed = actions.close(card(), "rejected", now=later(100))
+    again = actions.add_round(closed, "Second look", later(300), [Interviewer("Mia Chen")], now=later(290))
+    assert again.stage is Stage.INTERVIEWED and again.outcome is None and again.outcome_at is None
+    assert again.latest_round.name == "Second look"
+    assert [e.text for e in again.history[-2:]] == [
+        "Round “Second look” on 2026-04-07", "Closed → Interviewed (new round)"]
+
+
+def test_closing_records_the_outcome():
+    app = actions.close(card(), "Rejected", now=later(100))
+    assert app.stage is Stage.CLOSED and app.outcome is Outcome.REJECTED and app.outcome_at == later(100)
+    assert [e.text for e in app.history[-2:]] == ["Outcome: rejected", "Interviewed → Closed (rejected)"]
+    assert app.history[-2].data == {"outcome": "rejected"}
+
+
+def test_moving_by_hand_is_logged_and_leaving_closed_drops_the_outcome():
+    closed = actions.close(card(), "offer", now=later(10))
+    moved = actions.move(closed, "awaiting", now=later(11))
+    assert moved.stage is Stage.AWAITING and moved.outcome is None
+    assert moved.history[-1].data == {"from": "closed", "to": "awaiting", "why": "moved by hand"}
+    same = actions.move(moved, Stage.AWAITING, now=later(12))
+    assert len(same.history) == len(moved.history), "no line for a move that changes nothing"
+
+
+def test_edit_changes_plain_fields_and_refuses_others():
+    app = actions.edit(card(), role="Staff SRE", decision_by=pendulum.datetime(2026, 4, 1, 17, tz="Europe/Berlin"),
+                       now=later(1))
+    assert app.role == "Staff SRE" and app.decision_by == pendulum.datetime(2026, 4, 1, 15, tz="UTC")
+    assert app.history[-1].text == "Edited role, decision by"
+    with pytest.raises(ValidationError, match="cannot edit stage: editable are company, decision_by"):
+        actions.edit(app, stage="closed", now=later(2))
+    with pytest.raises(ValidationError, match="company is empty"):
+        actions.edit(app, company="  ", now=later(2))
+
+
+def test_notes_typed_in_one_session_make_one_history_line():
+    app = actions.set_notes(card(), "a", now=later(1))
+    app = actions.set_notes(app, "ab", now=later(1).add(minutes=10))
+    assert app.notes == "ab" and [e.kind for e in app.history].count("notes") == 1
+    app = actions.set_notes(app, "abc", now=later(2))
+    assert [e.kind for e in app.history].count("notes") == 2
+
+
+def test_a_bad_input_raises_and_names_what_is_accepted():
+    with pytest.raises(ValidationError, match="use one of offer, accepted, rejected, withdrawn, no-response"):
+        actions.close(card(), "hired", now=later(1))
+    with pytest.raises(ValidationError, match="known are Dana Kim, Luis Ortega"):
+        actions.set_thanked(card(), "Nobody", now=later(1))
+    with pytest.raises(ValidationError, match="not-before direction needs a date"):
+        actions.add_direction(card(), "Quiet please", "not-before", now=later(1))
+
+
+EVERY_ACTION = {
+    "move": lambda a: actions.move(a, "closed", now=later(9)),
+    "edit": lambda a: actions.edit(a, company="Acme Corp", now=later(9)),
+    "notes": lambda a: actions.set_notes(a, "new notes", now=later(9)),
+    "add_round": lambda a: actions.add_round(a, "Onsite", later(9), [Interviewer("Mia")], now=later(9)),
+    "update_round": lambda a: actions.update_round(a, a.rounds[0].id, name="Screen", now=later(9)),
+    "remove_round": lambda a: actions.remove_round(a, a.rounds[0].id, now=later(9)),
+    "thank": lambda a: actions.set_thanked(a, people(a)[0].id, now=later(9)),
+    "direction": lambda a: actions.add_direction(a, "Call Sam", "do-by", later(30), now=later(9)),
+    "done": lambda a: actions.set_direction_done(a, a.directions[0].id, now=later(9)),
+    "remove_direction": lambda a: actions.remove_direction(a, a.directions[0].id, now=later(9)),
+    "contact": lambda a: actions.record_contact(a, "call", now=later(9), inbound=True),
+    "letter": lambda a: actions.record_letter_sent(a, "thank-you", interviewer_id="Luis Ortega", now=later(9)),
+    "follow_up": lambda a: actions.record_letter_sent(a, "follow-up", now=later(9)),
+    "close": lambda a: actions.close(a, "withdrawn", now=later(9)),
+}
+
+
+@pytest.mark.parametrize("name", EVERY_ACTION)
+def test_no_action_mutates_its_input_so_undo_can_keep_it(name):
+    app = actions.set_thanked(thanked_with_tasks(), "Dana Kim", False, now=later(4))
+    before = app.to_dict()
+    changed = EVERY_ACTION[name](app)
+    assert app.to_dict() == before
+    assert changed is not app and changed.to_dict() != before
+    assert changed.history[-1].at == later(9) and changed.updated_at == later(9)

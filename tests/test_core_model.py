@@ -1,0 +1,177 @@
+"""The application record: one serialised form that round-trips, and messages a user can act on."""
+
+import json
+
+import pendulum
+import pytest
+
+from tui.core import actions
+from tui.core.errors import FollowupError, ValidationError
+from tui.core.model import Application, Contact, Direction, Interviewer, Round
+from tui.core.stages import STAGES, DirectionKind, LetterKind, Outcome, Stage
+
+T0 = pendulum.datetime(2026, 3, 26, 10, 0, tz="UTC")
+
+
+def full_card():
+    """A card with every field filled, built the way the app builds it."""
+    app = actions.new_application(
+        "Acme Robotics", "Senior Backend Engineer", now=T0, round_name="Onsite", round_at=T0,
+        interviewers=[Interviewer("Dana Kim", title="CTO", email="dana@acme.example", topic="Kafka"),
+                      Interviewer("Luis Ortega")],
+        notes="# Acme\n- ask about on-call", recruiter="Sam Reyes <sam@acme.example>",
+    )
+    app = actions.record_letter_sent(app, "thank-you", interviewer_id="Dana Kim", now=T0.add(hours=3))
+    app = actions.add_direction(app, "Send references", "do-by", T0.add(days=2), now=T0.add(hours=4))
+    app = actions.add_direction(app, "Not before Friday", "not-before", T0.add(days=8), now=T0.add(hours=4))
+    app = actions.add_direction(app, "They use Go", "info", now=T0.add(hours=4))
+    app = actions.set_direction_done(app, app.directions[0].id, now=T0.add(hours=5))
+    app = actions.edit(app, decision_by=T0.add(days=10), keep_in_touch=T0.add(days=90), now=T0.add(hours=6))
+    app = actions.record_contact(app, "call", now=T0.add(days=1), to="Sam", summary="timeline", inbound=True)
+    app = actions.close(app, "offer", now=T0.add(days=11))
+    app.revision = 7
+    return app
+
+
+def test_to_dict_and_from_dict_round_trip_through_json():
+    app = full_card()
+    data = json.loads(json.dumps(app.to_dict()))
+    again = Application.from_dict(data)
+    assert again == app
+    assert again.to_dict() == app.to_dict()
+    assert data["stage"] == "closed" and data["outcome"] == "offer" and data["revision"] == 7
+    assert data["rounds"][0]["interviewers"][0]["thanked_at"] == "2026-03-26T13:00:00+00:00"
+    assert {d["kind"] for d in data["directions"]} == {"do-by", "not-before", "info"}
+
+
+def test_from_dict_fills_what_older_files_leave_out():
+    app = Application.from_dict({"company": "Acme", "role": "SRE"})
+    assert app.stage is Stage.INTERVIEWED and app.rounds == [] and app.revision == 0 and len(app.id) == 36
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ("not a dict", "must be a JSON object"),
+    ({"company": "", "role": "SRE"}, "company is empty"),
+    ({"company": "Acme", "role": "SRE", "stage": "done"}, "unknown stage 'done'"),
+    ({"company": "Acme", "role": "SRE", "revision": "seven"}, "malformed"),
+    ({"company": "Acme", "role": "SRE", "rounds": [{"name": "Onsite"}]}, "round has no time"),
+    ({"company": "Acme", "role": "SRE", "decision_by": "soon"}, "decision_by: 'soon' is not an ISO 8601 time"),
+    ({"company": "Acme", "role": "SRE", "contacts": [{"kind": "call"}]}, "a contact has no time"),
+])
+def test_from_dict_refuses_bad_data_with_one_error_type(data, message):
+    with pytest.raises(ValidationError, match=message):
+        Application.from_dict(data)
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    (dict(company="", role="SRE"), "company is empty: give a company"),
+    (dict(company="   ", role="SRE"), "company is empty"),
+    (dict(company="Acme", role=""), "role is empty"),
+    (dict(company="A" * 201, role="SRE"), "company is 201 characters long: keep it under 200"),
+    (dict(company="Acme", role="SRE", stage="later"), "use one of interviewed, thanked, awaiting, followed-up, closed"),
+    (dict(company="Acme", role="SRE", outcome="hired"),
+     "use one of offer, accepted, rejected, withdrawn, no-response"),
+])
+def test_application_validation_messages(fields, message):
+    with pytest.raises(ValidationError, match=message):
+        Application(**fields)
+
+
+def test_company_and_role_are_trimmed():
+    app = Application(company="  Acme ", role=" SRE\n")
+    assert (app.company, app.role) == ("Acme", "SRE")
+
+
+@pytest.mark.parametrize("email", ["dana.acme.example", "@acme.example", "dana@", "dana kim@acme.example"])
+def test_an_email_must_look_like_an_address(email):
+    with pytest.raises(ValidationError, match=r"is not an address: write it as name@example.com"):
+        Interviewer("Dana Kim", email=email)
+
+
+@pytest.mark.parametrize(("text", "name", "email"), [
+    ("Dana Kim <dana@acme.example>", "Dana Kim", "dana@acme.example"),
+    ("  Dana Kim   < dana@acme.example >", "Dana Kim", "dana@acme.example"),
+    ("Dana Kim", "Dana Kim", ""),
+    ("dana@acme.example", "dana", "dana@acme.example"),
+])
+def test_interviewer_parse_accepts_the_usual_forms(text, name, email):
+    person = Interviewer.parse(text)
+    assert (person.name, person.email) == (name, email)
+    assert person.display() == (f"{name} <{email}>" if email else name)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Dana Kim <dana@acme.example", r"write it as \"Name <email>\""),
+    ("Dana Kim dana@acme.example>", r"write it as \"Name <email>\""),
+    ("Dana Kim <>", "the email between < > is empty"),
+    ("<dana@acme.example>", "has no name"),
+    ("", "has no name"),
+    ("Dana Kim <dana>", "'dana' is not an address"),
+])
+def test_interviewer_parse_explains_malformed_input(text, message):
+    with pytest.raises(ValidationError, match=message):
+        Interviewer.parse(text)
+
+
+def test_one_error_type_a_user_can_fix():
+    assert issubclass(ValidationError, FollowupError) and issubclass(ValidationError, ValueError)
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("interviewed", Stage.INTERVIEWED), ("Thanked", Stage.THANKED), (" awaiting ", Stage.AWAITING),
+    ("followed-up", Stage.FOLLOWED_UP), ("FOLLOWED_UP", Stage.FOLLOWED_UP), ("followed up", Stage.FOLLOWED_UP),
+    ("followed", Stage.FOLLOWED_UP), ("closed", Stage.CLOSED), (Stage.CLOSED, Stage.CLOSED),
+])
+def test_stage_parse_accepts_spellings(text, stage):
+    assert Stage.parse(text) is stage
+
+
+def test_stage_and_outcome_errors_list_the_accepted_values():
+    with pytest.raises(ValidationError) as stage_error:
+        Stage.parse("done")
+    assert str(stage_error.value) == "unknown stage 'done': use one of interviewed, thanked, awaiting, followed-up, closed"
+    with pytest.raises(ValidationError) as outcome_error:
+        Outcome.parse("hired")
+    assert str(outcome_error.value) == (
+        "unknown outcome 'hired': use one of offer, accepted, rejected, withdrawn, no-response")
+    assert Outcome.parse("No response") is Outcome.NO_RESPONSE
+    with pytest.raises(ValidationError, match="use one of do-by, not-before, info"):
+        DirectionKind.parse("someday")
+    with pytest.raises(ValidationError, match="use one of thank-you, follow-up, rejection-reply, offer-reply"):
+        LetterKind.parse("love-letter")
+
+
+def test_stages_are_the_five_board_columns_in_order():
+    assert [s.value for s in STAGES] == ["interviewed", "thanked", "awaiting", "followed-up", "closed"]
+    assert Stage.FOLLOWED_UP.label == "Followed up" and Stage.AWAITING.index == 2
+    assert Stage.INTERVIEWED.neighbour(-1) is Stage.INTERVIEWED
+    assert Stage.AWAITING.neighbour(1) is Stage.FOLLOWED_UP
+    assert Stage.CLOSED.neighbour(1) is Stage.CLOSED
+
+
+def test_parts_validate_themselves():
+    with pytest.raises(ValidationError, match="round name is empty"):
+        Round(name=" ", at=T0)
+    with pytest.raises(ValidationError, match="without a time zone"):
+        Round(name="Onsite", at=pendulum.naive(2026, 3, 26, 10))
+    with pytest.raises(ValidationError, match="direction is empty"):
+        Direction(text="")
+    with pytest.raises(ValidationError, match="contact kind is empty"):
+        Contact(at=T0, kind="")
+    berlin = Round(name="Onsite", at=pendulum.datetime(2026, 3, 26, 11, tz="Europe/Berlin"))
+    assert berlin.at == T0 and berlin.at.tzinfo is pendulum.UTC
+
+
+def test_derived_facts():
+    app = full_card()
+    assert app.latest_round.name == "Onsite" and app.short_id == app.id[:8]
+    assert app.follow_up_count == 0
+    app = actions.record_contact(app, "follow-up", now=T0.add(days=12), inbound=True)
+    assert app.follow_up_count == 0, "a letter from them is not our follow-up"
+    app = actions.record_letter_sent(app, "follow-up", now=T0.add(days=13))
+    assert app.follow_up_count == 1 and app.last_contact_at() == T0.add(days=13)
+    assert Application(company="Acme", role="SRE").last_contact_at() is None
+    assert app.find_interviewer("luis")[1].name == "Luis Ortega"
+    assert "kafka" in app.search_text() and "sam reyes" in app.search_text()
+    with pytest.raises(ValidationError, match="no direction 'nope' in Acme Robotics"):
+        app.find_direction("nope")

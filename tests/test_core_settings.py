@@ -1,0 +1,111 @@
+"""Settings from an optional TOML file: defaults, every key, and errors that say how to fix the file."""
+
+import pendulum
+import pytest
+
+from tui.core.errors import ValidationError
+from tui.core.settings import THEMES, Settings, load_settings, settings_from_mapping
+
+
+def write(tmp_path, text):
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_means_the_defaults(tmp_path):
+    assert load_settings(tmp_path / "config.toml") == Settings() == load_settings(None)
+    defaults = Settings()
+    assert (defaults.thank_you_hours, defaults.follow_up_business_days, defaults.follow_up_limit,
+            defaults.reply_hours, defaults.use_thank_you) == (24, 5, 2, 48, True)
+
+
+def test_every_key_is_read_from_the_file(tmp_path):
+    path = write(tmp_path, '''
+name = "Alex Morgan"
+signature = """Alex Morgan
++44 20 7946 0000"""
+thank_you_hours = 12
+follow_up_business_days = 3
+follow_up_limit = 4
+reply_hours = 72
+use_thank_you = false
+timezone = "Europe/Berlin"
+theme = "nord"
+''')
+    settings = load_settings(path)
+    assert settings == Settings(
+        name="Alex Morgan", signature="Alex Morgan\n+44 20 7946 0000", thank_you_hours=12,
+        follow_up_business_days=3, follow_up_limit=4, reply_hours=72, use_thank_you=False,
+        timezone="Europe/Berlin", theme="nord",
+    )
+    assert settings.zone.name == "Europe/Berlin"
+    assert pendulum.datetime(2026, 7, 1, 12, tz="UTC").in_timezone(settings.zone).hour == 14
+
+
+def test_a_partial_file_keeps_the_other_defaults(tmp_path):
+    settings = load_settings(write(tmp_path, "follow_up_limit = 0\n"))
+    assert settings.follow_up_limit == 0 and settings.thank_you_hours == 24
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("thank_you_hours = 0", "thank_you_hours = 0 is not allowed; use a whole number of hours from 1 to 168"),
+    ('thank_you_hours = "24"', "thank_you_hours = '24' is not allowed; use a whole number of hours"),
+    ("thank_you_hours = 24.5", "thank_you_hours = 24.5 is not allowed"),
+    ("follow_up_business_days = 31", "follow_up_business_days = 31 is not allowed; use a whole number of business days from 1 to 30"),
+    ("follow_up_limit = true", "follow_up_limit = True is not allowed; use a whole number from 0 to 10"),
+    ("reply_hours = -1", "reply_hours = -1 is not allowed; use a whole number of hours from 1 to 336"),
+    ('use_thank_you = "no"', "use_thank_you = 'no' is not allowed; use true or false"),
+    ('theme = "pink"', "theme = 'pink' is not allowed; use one of textual-dark, "),
+    ("name = 3", "name = 3 is not allowed; use text"),
+])
+def test_a_bad_value_names_the_file_the_key_and_what_is_allowed(tmp_path, line, message):
+    path = write(tmp_path, line + "\n")
+    with pytest.raises(ValidationError) as error:
+        load_settings(path)
+    assert str(error.value).startswith(f"{path}: {message}")
+    assert path.read_text(encoding="utf-8") == line + "\n", "the file is never rewritten"
+
+
+def test_an_unknown_key_lists_the_known_ones(tmp_path):
+    path = write(tmp_path, "colour = 'blue'\n")
+    with pytest.raises(ValidationError, match=r"unknown key 'colour'; known keys are follow_up_business_days, "
+                                              r"follow_up_limit, name, reply_hours, signature"):
+        load_settings(path)
+
+
+def test_a_table_is_an_unknown_key_too(tmp_path):
+    with pytest.raises(ValidationError, match="unknown key 'letters'"):
+        load_settings(write(tmp_path, "[letters]\ntone = 'warm'\n"))
+
+
+def test_bad_toml_names_the_file(tmp_path):
+    path = write(tmp_path, "thank_you_hours = = 24\n")
+    with pytest.raises(ValidationError, match=r"config.toml: not valid TOML \(.*line 1.*\); fix or remove the file"):
+        load_settings(path)
+
+
+def test_a_file_that_is_not_utf8_or_not_a_file_is_reported(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes(b"name = '\xff'\n")
+    with pytest.raises(ValidationError, match="not UTF-8"):
+        load_settings(path)
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    with pytest.raises(ValidationError, match="folder.toml: cannot read the settings"):
+        load_settings(folder)
+
+
+def test_an_unknown_time_zone_names_the_key(tmp_path):
+    path = write(tmp_path, 'timezone = "Mars/Olympus"\n')
+    with pytest.raises(ValidationError, match=r"timezone = 'Mars/Olympus' is not allowed; use an IANA zone name"):
+        load_settings(path)
+
+
+def test_an_empty_time_zone_means_the_systems():
+    settings = settings_from_mapping({"timezone": ""})
+    assert settings.zone is not None and settings.zone == pendulum.local_timezone()
+
+
+def test_every_listed_theme_is_accepted():
+    assert {settings_from_mapping({"theme": t}).theme for t in THEMES} == set(THEMES)
