@@ -1,0 +1,288 @@
+"""The letter screen in a stand-in host: the text, the clipboard, gaps, clones, quiet periods, marking sent."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_ui_letters_harness import (
+    DANA, LUIS, SETTINGS, LetterHarness, async_test, awaiting, env, frozen_now, interviewed, letter_screen,
+    make_db, notices, replace_in_body, shown_text, status_text, stored, wait_until, warnings_text,
+)
+from tui import cli
+from tui.core import actions, letters
+from tui.core.deadlines import DeadlineKind, deadlines_for
+from tui.core.stages import LetterKind, Stage
+from tui.ui.letters import LetterScreen
+from tui.ui.letters.dialogs import LetterConfirm
+from tui.ui.letters.drafts import letter_kind_for
+from tui.ui.messages import ApplicationsChanged
+
+__all__ = ["env"]
+SIZE = (100, 32)
+
+
+def cli_letter(capsys, db, app_id, kind, *extra) -> str:
+    code = cli.main(["--db", str(db), "letter", app_id, kind, *extra])
+    out = capsys.readouterr().out
+    assert code in (0, 1), out
+    return out
+
+
+@pytest.mark.parametrize("kind, stage_change, extra", [
+    ("thank-you", None, ["--interviewer", "Dana"]),
+    ("follow-up", "awaiting", []),
+    ("rejection-reply", "rejected", []),
+    ("offer-reply", "offer", []),
+])
+def test_the_screen_shows_exactly_what_followup_letter_prints(tmp_path, env, capsys, kind, stage_change, extra):
+    now = frozen_now()
+    app = interviewed(now, DANA, LUIS)
+    if stage_change == "awaiting":
+        app = actions.move(app, "awaiting", now=now)
+    elif stage_change:
+        app = actions.close(app, stage_change, now=now)
+    db = make_db(tmp_path, app)
+    printed = cli_letter(capsys, db, app.id, kind, *extra)
+
+    @async_test
+    async def run():
+        host = LetterHarness(db, app.id, kind)
+        async with host.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert shown_text(host) + "\n" == printed
+
+    run()
+
+
+@async_test
+async def test_copy_puts_the_subject_and_the_letter_on_the_clipboard(tmp_path, env):
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await replace_in_body(pilot, "Kind regards", "Warm regards")
+        await pilot.press("ctrl+t")
+        assert host.clipboard == shown_text(host)
+        assert host.clipboard.startswith("Subject: Thank you for your time, Dana\n\nHi Dana,\n")
+        assert "Warm regards" in host.clipboard
+        assert "set -g set-clipboard on" in notices(host)[-1]
+        assert "copied" in status_text(host)
+
+
+@async_test
+async def test_a_missing_topic_blocks_copy_until_the_user_fills_it(tmp_path, env):
+    app = interviewed(frozen_now(), dict(name="Grace Liu"))
+    db = make_db(tmp_path, app)
+    host = LetterHarness(db, app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "[topic?]" in shown_text(host)
+        assert "Still to fill: [topic?]" in warnings_text(host)
+
+        await pilot.press("ctrl+t")
+        assert isinstance(host.screen, LetterConfirm)
+        await pilot.press("n")
+        assert host.clipboard == ""
+        assert "Not copied: fill [topic?] first." in notices(host)[-1]
+
+        await pilot.press("ctrl+r")  # marking sent asks too, naming the gap
+        assert isinstance(host.screen, LetterConfirm) and "gaps: [topic?]" in " ".join(host.screen.details)
+        await pilot.press("escape")
+        assert stored(db, app.id).interviewers()[0].thanked_at is None
+
+        await replace_in_body(pilot, "[topic?]", "their on-call rota")
+        assert warnings_text(host) == ""
+        await pilot.press("ctrl+t")
+        assert isinstance(host.screen, LetterScreen)  # no question this time
+        assert "about their on-call rota." in host.clipboard and "[topic?]" not in host.clipboard
+
+
+@async_test
+async def test_copy_with_gaps_goes_through_when_the_user_says_so(tmp_path, env):
+    app = interviewed(frozen_now(), dict(name="Grace Liu"))
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t", "y")
+        assert host.clipboard == shown_text(host) and "[topic?]" in host.clipboard
+
+
+@async_test
+async def test_marking_sent_records_thanks_contact_history_and_stage_in_the_file(tmp_path, env):
+    now = frozen_now()
+    app = interviewed(now, DANA)
+    db = make_db(tmp_path, app)
+    assert [d.kind for d in deadlines_for(app, SETTINGS, now)] == [DeadlineKind.THANK_YOU]
+    host = LetterHarness(db, app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        assert isinstance(host.screen, LetterConfirm)
+        assert "Dana Kim is marked thanked" in " ".join(host.screen.details)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
+        assert "Acme Robotics is now in Thanked" in notices(host)[-1]
+
+    saved = stored(db, app.id)
+    assert saved.stage is Stage.THANKED
+    assert saved.interviewers()[0].thanked_at == now
+    assert [(c.kind, c.to) for c in saved.contacts] == [("thank-you", "Dana Kim <dana@acme.example>")]
+    assert saved.history[-1].kind == "letter" and "“Thank you for your time, Dana”" in saved.history[-1].text
+    assert not [d for d in deadlines_for(saved, SETTINGS, now) if d.kind is DeadlineKind.THANK_YOU]
+
+
+@async_test
+async def test_t_goes_through_each_waiting_interviewer_and_moves_on_after_each_is_sent(tmp_path, env):
+    app = interviewed(frozen_now(), DANA, LUIS)
+    db = make_db(tmp_path, app)
+    host = LetterHarness(db, app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = letter_screen(host)
+        assert "Thank-you note 1 of 2" in str(screen.query_one("#letter-title").render())
+        await pilot.press("ctrl+n")
+        assert shown_text(host).startswith("Subject: Thank you for your time, Luis")
+        await pilot.press("ctrl+g")
+        assert shown_text(host).startswith("Subject: Thank you for your time, Dana")
+
+        await pilot.press("ctrl+r", "y")
+        await wait_until(pilot, lambda: "Next: Luis Ortega (2 of 2)" in notices(host)[-1])
+        assert shown_text(host).startswith("Subject: Thank you for your time, Luis")
+        middle = stored(db, app.id)
+        assert middle.stage is Stage.INTERVIEWED and [p.thanked_at is not None for p in middle.interviewers()] == [True, False]
+
+        await pilot.press("ctrl+r", "y")
+        await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
+    assert stored(db, app.id).stage is Stage.THANKED
+
+
+@async_test
+async def test_near_identical_notes_for_one_round_are_flagged_until_one_is_made_personal(tmp_path, env):
+    app = interviewed(frozen_now(), DANA, LUIS)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "The notes to Dana Kim and Luis Ortega are" in warnings_text(host)
+        assert "alike" in warnings_text(host)
+
+        await replace_in_body(
+            pilot, "It gave me a clear picture of the work, and talking it through with you made me even keener "
+            "to join the team.",
+            "Your sketch of the consumer lag dashboard stayed with me; I have since read the Kafka Streams "
+            "docs on exactly-once delivery and would love to compare notes with your on-call engineers "
+            "about rebalancing storms during peak traffic.")
+        assert warnings_text(host) == ""
+        await pilot.press("ctrl+n")  # Luis's note is compared with Dana's edited one
+        assert warnings_text(host) == ""
+        await pilot.press("ctrl+g")
+        assert "rebalancing storms" in shown_text(host)  # the edit survived the trip
+        assert "edited" in status_text(host)
+
+
+@async_test
+async def test_a_follow_up_inside_a_quiet_period_asks_first_naming_their_date(tmp_path, env):
+    now = frozen_now()
+    app = awaiting(now, quiet_until=now.add(days=6).start_of("day"))  # Tuesday 17 March
+    db = make_db(tmp_path, app)
+    before = db.read_bytes()
+    host = LetterHarness(db, app.id, "follow-up")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(host.screen, LetterConfirm)
+        assert host.screen.question.startswith("Acme Robotics asked not to be contacted before Tuesday 17 March")
+        assert "Please wait until the panel has met" in host.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert not any(isinstance(s, LetterScreen) for s in host.screen_stack)
+    assert db.read_bytes() == before
+
+    host = LetterHarness(db, app.id, "follow-up")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        assert isinstance(host.screen, LetterScreen)
+        assert "asked not to be contacted before Tuesday 17 March" in warnings_text(host)
+        await pilot.press("ctrl+r")
+        assert "before Tuesday 17 March" in " ".join(host.screen.details)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
+    saved = stored(db, app.id)
+    assert saved.stage is Stage.FOLLOWED_UP and saved.follow_up_count == 1
+
+
+@async_test
+async def test_no_quiet_question_outside_a_quiet_period(tmp_path, env):
+    app = awaiting(frozen_now())
+    host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(host.screen, LetterScreen)
+        assert str(host.screen.query_one("#letter-to").render()) == "Sam Reyes <sam@acme.example>"
+        assert warnings_text(host) == ""
+
+
+@async_test
+async def test_offer_reply_switches_between_accepting_and_asking_for_time(tmp_path, env):
+    app = actions.close(interviewed(frozen_now(), DANA), "offer", now=frozen_now())
+    host = LetterHarness(make_db(tmp_path, app), app.id, letter_kind_for(app))
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown_text(host).startswith("Subject: Accepting the Backend Engineer offer")
+        await pilot.press("ctrl+f")
+        assert shown_text(host).startswith("Subject: Your offer for the Backend Engineer position")
+        assert "(ask for time)" in str(host.screen.query_one("#letter-title").render())
+
+
+@async_test
+async def test_a_change_to_the_card_redrafts_untouched_letters_and_keeps_edited_ones(tmp_path, env):
+    now = frozen_now()
+    app = interviewed(now, DANA, LUIS)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await replace_in_body(pilot, "Hi Dana,", "Dear Dana,")
+        rnd = app.rounds[0]
+        people = list(rnd.interviewers)
+        people[0].topic, people[1].topic = "stream processing", "test sharding"
+        host.changes.apply(app.id, lambda a: actions.update_round(a, rnd.id, interviewers=people, now=now), "Edit")
+        letter_screen(host).post_message(ApplicationsChanged(None))
+        await pilot.pause()
+        assert "Dear Dana," in shown_text(host) and "moving their telemetry" in shown_text(host)
+        await pilot.press("ctrl+n")
+        assert "about test sharding." in shown_text(host)
+
+
+@async_test
+async def test_a_card_without_interviewers_says_what_to_do_and_goes_back(tmp_path, env):
+    app = interviewed(frozen_now())
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
+        assert "has no interviewer recorded" in notices(host)[-1]
+
+
+@async_test
+async def test_escape_goes_back_and_writes_nothing(tmp_path, env):
+    app = interviewed(frozen_now(), DANA)
+    db = make_db(tmp_path, app)
+    before = db.read_bytes()
+    host = LetterHarness(db, app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await replace_in_body(pilot, "Hi Dana,", "Dear Dana,")
+        letter_screen(host).flush_pending()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not any(isinstance(s, LetterScreen) for s in host.screen_stack)
+    assert db.read_bytes() == before
+
+
+def test_f_drafts_the_reply_a_closed_card_needs():
+    now = frozen_now()
+    app = interviewed(now, DANA)
+    assert letter_kind_for(app) is LetterKind.FOLLOW_UP
+    assert letter_kind_for(actions.close(app, "rejected", now=now)) is LetterKind.REJECTION_REPLY
+    assert letter_kind_for(actions.close(app, "offer", now=now)) is LetterKind.OFFER_REPLY
+    assert letter_kind_for(actions.close(app, "withdrawn", now=now)) is LetterKind.FOLLOW_UP
+    rejected = actions.close(app, "rejected", now=now)
+    assert letters.draft(rejected, letter_kind_for(rejected), SETTINGS, now).subject == "Thank you, and a small request"

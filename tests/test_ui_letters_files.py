@@ -1,0 +1,117 @@
+"""The letter leaves the screen as a file: saved (never over a file without asking) or edited in $EDITOR."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+
+from test_ui_letters_harness import (
+    DANA, LetterHarness, async_test, env, frozen_now, interviewed, letter_screen, make_db, notices,
+    shown_text,
+)
+from textual.widgets import Input
+
+from tui.ui.letters import LetterScreen
+from tui.ui.letters.dialogs import LetterConfirm, PathPrompt
+
+__all__ = ["env"]
+SIZE = (100, 32)
+
+
+@async_test
+async def test_save_offers_a_file_in_the_home_folder_and_writes_the_letter(tmp_path, env):
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert isinstance(host.screen, PathPrompt)
+        assert host.screen.query_one(Input).value == "~/followup-letters/acme-robotics-thank-you-dana.txt"
+        await pilot.press("enter")
+        await pilot.pause()
+        target = env / "followup-letters" / "acme-robotics-thank-you-dana.txt"
+        assert target.read_text(encoding="utf-8") == shown_text(host) + "\n"
+        assert notices(host)[-1] == f"Saved to {target}"
+
+
+@async_test
+async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, env):
+    app = interviewed(frozen_now(), DANA)
+    target = tmp_path / "mine.txt"
+    target.write_text("my own draft\n", encoding="utf-8")
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for answer in ("n", "y"):
+            await pilot.press("ctrl+s")
+            host.screen.query_one(Input).value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(host.screen, LetterConfirm) and "already exists" in host.screen.question
+            await pilot.press(answer)
+            await pilot.pause()
+            if answer == "n":
+                assert target.read_text(encoding="utf-8") == "my own draft\n"
+                assert "the file is unchanged" in notices(host)[-1]
+        assert target.read_text(encoding="utf-8") == shown_text(host) + "\n"
+
+
+@async_test
+async def test_bad_paths_are_refused_with_one_line_and_write_nothing(tmp_path, env):
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for raw, expected in [(str(tmp_path), "is a folder"), (str(tmp_path / "nowhere" / "x.txt"), "does not exist"),
+                              ("   ", "no file name given")]:
+            await pilot.press("ctrl+s")
+            host.screen.query_one(Input).value = raw
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(host.screen, LetterScreen)
+            assert expected in notices(host)[-1] and "\n" not in notices(host)[-1]
+        assert not (tmp_path / "nowhere").exists()
+        await pilot.press("ctrl+s", "escape")
+        assert isinstance(host.screen, LetterScreen)
+        assert not (env / "followup-letters").exists()
+
+
+def _editor(tmp_path, code: str) -> str:
+    """An $EDITOR that runs `code` on the file named by its last argument."""
+    script = tmp_path / "editor.py"
+    script.write_text("import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n" + code, encoding="utf-8")
+    return f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
+
+
+@async_test
+async def test_editor_round_trip_brings_the_edited_subject_and_body_back(tmp_path, env, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", _editor(tmp_path, (
+        "t = p.read_text()\n"
+        "t = t.replace('Thank you for your time, Dana', 'Thanks, Dana').replace('Kafka', 'Pulsar')\n"
+        "p.write_text(t)\n")))
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen = letter_screen(host)
+        assert screen.query_one("#letter-subject", Input).value == "Thanks, Dana"
+        assert "onto Pulsar." in shown_text(host) and "Kafka" not in shown_text(host)
+        assert shown_text(host).endswith("Kind regards,\nAlex Morgan")
+
+
+@async_test
+async def test_a_failing_editor_leaves_the_letter_as_it_was(tmp_path, env, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", _editor(tmp_path, "p.write_text('ruined')\nsys.exit(3)\n"))
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = shown_text(host)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert shown_text(host) == before
+        assert "exited with code 3" in notices(host)[-1]

@@ -1,0 +1,175 @@
+"""A stand-in host for the letter screen, and the cards and helpers its tests share.
+
+`LetterHarness` does what the contract asks of the real app: it owns a
+ChangeLog (as `changes`), applies every ChangeRequested and answers with
+ApplicationsChanged. The config dir, the home folder and the clock are all
+pointed into the test's tmp folder, so the user's own templates never leak in
+and the CLI (for parity tests) sees the same settings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from pathlib import Path
+
+import pendulum
+import pytest
+from textual.app import App
+from textual.widgets import Input, Static
+
+from tui.core import actions
+from tui.core.errors import FollowupError
+from tui.core.model import Application, Interviewer
+from tui.core.settings import Settings
+from tui.store import Store
+from tui.ui.letters import LetterScreen
+from tui.ui.letters.body import LetterBody
+from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.ui.state import ChangeLog
+
+FROZEN = "2026-03-11T15:00:00+00:00"  # a Wednesday afternoon
+SETTINGS = Settings(name="Alex Morgan", signature="Alex Morgan", timezone="Europe/London")
+CONFIG_TOML = 'name = "Alex Morgan"\nsignature = "Alex Morgan"\ntimezone = "Europe/London"\n'
+
+DANA = dict(name="Dana Kim", email="dana@acme.example", topic="moving their telemetry onto Kafka")
+LUIS = dict(name="Luis Ortega", topic="how they keep integration tests fast")
+
+
+def frozen_now():
+    return pendulum.parse(FROZEN)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """Frozen clock, a config dir with our settings (no template overrides), a private home."""
+    config = tmp_path / "config"
+    (config / "followup").mkdir(parents=True)
+    (config / "followup" / "config.toml").write_text(CONFIG_TOML, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
+    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
+    return home
+
+
+def interviewed(now, *people: dict, company: str = "Acme Robotics") -> Application:
+    """A card in *interviewed*: an onsite yesterday with these interviewers, a recruiter."""
+    return actions.new_application(
+        company, "Backend Engineer", now=now.subtract(hours=20), round_name="Onsite",
+        round_at=now.subtract(hours=24), interviewers=[Interviewer(**p) for p in people],
+        recruiter="Sam Reyes <sam@acme.example>",
+    )
+
+
+def awaiting(now, *, quiet_until=None) -> Application:
+    """A card in *awaiting* (everyone thanked a week ago), optionally with a quiet period."""
+    app = interviewed(now.subtract(days=7), DANA)
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=now.subtract(days=7))
+    app = actions.move(app, "awaiting", now=now.subtract(days=6))
+    if quiet_until is not None:
+        app = actions.add_direction(app, "Please wait until the panel has met", "not-before",
+                                    quiet_until, now=now.subtract(days=6))
+    return app
+
+
+def make_db(tmp_path: Path, *apps: Application) -> Path:
+    path = tmp_path / "followup.json"
+    Store(path).open().add_many(list(apps))
+    return path
+
+
+def stored(db: Path, app_id: str) -> Application:
+    """What a fresh process reads from the file."""
+    return Store(db).open().get(app_id)
+
+
+class LetterHarness(App):
+    """Opens one LetterScreen over a plain base screen, as the board would."""
+
+    def __init__(self, db: Path, app_id: str, kind: str, interviewer_ids=None,
+                 settings: Settings = SETTINGS) -> None:
+        super().__init__()
+        self.changes = ChangeLog(Store(db).open(), settings)
+        self.changes.reload()
+        self.letter_args = (app_id, kind, interviewer_ids)
+        self.refused: list[str] = []
+
+    def compose(self):
+        yield Static("the board", id="board")
+
+    def on_mount(self) -> None:
+        self.push_screen(LetterScreen(*self.letter_args))
+
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        try:
+            self.changes.apply(message.app_id, message.change, message.label)
+        except FollowupError as exc:
+            self.refused.append(str(exc))
+            return
+        for screen in self.screen_stack:
+            screen.post_message(ApplicationsChanged(frozenset({message.app_id})))
+
+
+def async_test(coroutine_function):
+    """Run an async test on a fresh event loop (no async pytest plugin is installed)."""
+
+    @functools.wraps(coroutine_function)
+    def run(*args, **kwargs):
+        return asyncio.run(coroutine_function(*args, **kwargs))
+
+    return run
+
+
+async def wait_until(pilot, condition, timeout: float = 3.0) -> None:
+    """Let the app run until `condition()` holds; fail after `timeout`."""
+    waited = 0.0
+    while not condition():
+        if waited >= timeout:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+def letter_screen(app: App) -> LetterScreen:
+    return next(s for s in app.screen_stack if isinstance(s, LetterScreen))
+
+
+def shown_text(app: App) -> str:
+    """The letter as the screen holds it: 'Subject: …', a blank line, the body."""
+    screen = letter_screen(app)
+    subject = screen.query_one("#letter-subject", Input).value
+    return f"Subject: {subject}\n\n{screen.query_one(LetterBody).text}"
+
+
+def warnings_text(app: App) -> str:
+    box = letter_screen(app).query_one("#letter-warnings", Static)
+    return str(box.render()) if box.display else ""
+
+
+def status_text(app: App) -> str:
+    return str(letter_screen(app).query_one("#letter-status", Static).render())
+
+
+def screen_text(app: App) -> str:
+    """The whole screen as plain text, as the user sees it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def notices(app: App) -> list[str]:
+    """Every notification shown so far (newest last)."""
+    return [n.message for n in app._notifications]
+
+
+async def replace_in_body(pilot, old: str, new: str) -> None:
+    """Type over the first `old` in the letter's body, as a user editing it would."""
+    body = letter_screen(pilot.app).query_one(LetterBody)
+    for row, line in enumerate(body.document.lines):
+        col = line.find(old)
+        if col >= 0:
+            body.replace(new, (row, col), (row, col + len(old)))
+            await pilot.pause()
+            return
+    raise AssertionError(f"{old!r} is not in the letter")

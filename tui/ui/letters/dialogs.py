@@ -1,0 +1,67 @@
+"""The two small questions the letter screen asks: yes or no, and which file."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+
+class LetterConfirm(ModalScreen[bool]):
+    """A yes/no question; `y` agrees, `n` or `escape` declines (declining is always safe)."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="letters.confirm.yes"),
+        Binding("n", "answer(False)", "No", id="letters.confirm.no"),
+        Binding("escape", "answer(False)", "No", show=False, id="letters.confirm.escape"),
+    ]
+
+    def __init__(self, question: str, details: list[str] | None = None, *, yes: str = "yes") -> None:
+        super().__init__()
+        self.question = question
+        self.details = details or []
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="letter-dialog"):
+            yield Static(self.question, classes="dialog-question", markup=False)
+            for line in self.details:
+                yield Static(line, classes="dialog-detail", markup=False)
+            yield Static(f"y: {self.yes}   n or esc: no", classes="dialog-keys", markup=False)
+        yield Footer(compact=True)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PathPrompt(ModalScreen[str | None]):
+    """Ask for a file path, prefilled; `enter` takes it, `escape` gives up (None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="letters.path.cancel")]
+
+    def __init__(self, title: str, default: str, hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.default = default
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="letter-dialog"):
+            yield Static(self.title_text, classes="dialog-question", markup=False)
+            yield Input(self.default, id="path-input", select_on_focus=False)
+            if self.hint:
+                yield Static(self.hint, classes="dialog-keys", markup=False)
+            yield Static("enter: save   esc: cancel", classes="dialog-keys", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,221 @@
+"""The letters one letter screen goes through, with the user's edits, and the checks on them.
+
+Plain Python (no Textual), so the screen stays about keys and widgets. Letters
+are never stored: each is drafted from the card by `tui.core.letters.draft`
+(exactly what `followup letter` prints), and what the user typed lives here,
+per interviewer (and offer variant), only while the screen is open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pendulum import DateTime
+
+from tui.core import letters
+from tui.core.errors import ValidationError
+from tui.core.letters import Letter
+from tui.core.model import Application
+from tui.core.settings import Settings
+from tui.core.stages import LetterKind, Outcome, Stage
+
+Key = tuple[str | None, str | None]  # (interviewer id, offer variant)
+
+
+def letter_kind_for(application: Application) -> LetterKind:
+    """What `f` drafts for a card: the reply a closed card needs, else a follow-up."""
+    if application.stage is Stage.CLOSED:
+        if application.outcome is Outcome.REJECTED:
+            return LetterKind.REJECTION_REPLY
+        if application.outcome in (Outcome.OFFER, Outcome.ACCEPTED):
+            return LetterKind.OFFER_REPLY
+    return LetterKind.FOLLOW_UP
+
+
+def thank_you_targets(application: Application, interviewer_ids: list[str] | None) -> list[str]:
+    """Whom the thank-you notes go to: those named, else everyone in the latest round
+    still waiting, else (all thanked already) everyone in it again."""
+    if interviewer_ids:
+        return [application.find_interviewer(key)[1].id for key in interviewer_ids]
+    waiting = letters.unthanked_interviewers(application)
+    if waiting:
+        return [p.id for p in waiting]
+    latest = application.latest_round
+    if latest is None or not latest.interviewers:
+        raise ValidationError(
+            f"{application.company} has no interviewer recorded for its latest round: "
+            "add one on its card (enter), then press t again")
+    return [p.id for p in latest.interviewers]
+
+
+class LetterDrafts:
+    """Letters of one kind for one card: which one is shown, and what the user changed."""
+
+    def __init__(
+        self, application: Application, kind: LetterKind | str, settings: Settings, now: DateTime,
+        templates_dir: Path | None, interviewer_ids: list[str] | None = None,
+    ) -> None:
+        self.kind = LetterKind.parse(kind)
+        self.application = application
+        self.settings = settings
+        self.now = now
+        self.templates_dir = templates_dir
+        if self.kind is LetterKind.THANK_YOU:
+            self.targets: list[str | None] = list(thank_you_targets(application, interviewer_ids))
+        else:
+            self.targets = [application.find_interviewer(k)[1].id for k in interviewer_ids or []] or [None]
+        self.variants: tuple[str, ...] = letters.VARIANTS.get(self.kind, ())
+        self.index = 0
+        self.variant_index = 0
+        self._fresh: dict[Key, Letter] = {}
+        self._edited: dict[Key, Letter] = {}
+        self.fresh()  # draft the first letter now, so a bad template fails at once
+
+    # --- which letter ----------------------------------------------------
+    @property
+    def variant(self) -> str | None:
+        return self.variants[self.variant_index] if self.variants else None
+
+    @property
+    def key(self) -> Key:
+        return self.targets[self.index], self.variant
+
+    @property
+    def count(self) -> int:
+        return len(self.targets)
+
+    def step(self, delta: int) -> None:
+        """Next / previous letter, going round at the ends."""
+        self.index = (self.index + delta) % self.count
+
+    def next_variant(self) -> None:
+        if self.variants:
+            self.variant_index = (self.variant_index + 1) % len(self.variants)
+
+    def go_to(self, interviewer_id: str) -> bool:
+        if interviewer_id in self.targets:
+            self.index = self.targets.index(interviewer_id)
+            return True
+        return False
+
+    # --- the letters -----------------------------------------------------
+    def fresh(self, key: Key | None = None) -> Letter:
+        """The letter as drafted from the card, before any edit."""
+        key = key or self.key
+        if key not in self._fresh:
+            interviewer_id, variant = key
+            self._fresh[key] = letters.draft(
+                self.application, self.kind, self.settings, self.now, interviewer_id=interviewer_id,
+                templates_dir=self.templates_dir, variant=variant)
+        return self._fresh[key]
+
+    def letter(self, key: Key) -> Letter:
+        return self._edited.get(key) or self.fresh(key)
+
+    @property
+    def current(self) -> Letter:
+        return self.letter(self.key)
+
+    @property
+    def edited(self) -> bool:
+        return self.key in self._edited
+
+    def revise(self, subject: str, body: str) -> Letter:
+        """Take the user's subject and body for the letter shown; its gaps are counted again."""
+        fresh = self.fresh()
+        if (subject, body) == (fresh.subject, fresh.body):
+            self._edited.pop(self.key, None)
+            return fresh
+        revised = fresh.revised(subject=subject, body=body)
+        self._edited[self.key] = revised
+        return revised
+
+    def revise_text(self, text: str) -> Letter:
+        """The whole text back from an editor: a `Subject:` first line, then the body."""
+        subject, body = letters.split_text(text.replace("\r\n", "\n"), self.current.subject)
+        return self.revise(subject.strip(), body.strip("\n"))
+
+    def refresh(self, application: Application, now: DateTime) -> None:
+        """The card changed: draft again from it, keeping what the user typed.
+
+        An interviewer no longer on the card drops out; when nobody is left the
+        ValidationError says so."""
+        self.application, self.now = application, now
+        self._fresh.clear()
+        shown = self.targets[self.index]
+        keep = []
+        for target in self.targets:
+            try:
+                self.fresh((target, self.variant))
+            except ValidationError:
+                continue
+            keep.append(target)
+        if not keep:
+            raise ValidationError(f"{application.company} has no one left to write this letter to")
+        self.targets = keep
+        self.index = keep.index(shown) if shown in keep else min(self.index, len(keep) - 1)
+        for key, letter in list(self._edited.items()):
+            if key[0] not in keep:
+                del self._edited[key]
+            else:
+                self._edited[key] = self.fresh(key).revised(subject=letter.subject, body=letter.body)
+
+    # --- checks ----------------------------------------------------------
+    def duplicates(self) -> list[tuple[Letter, float]]:
+        """Thank-you notes for the same round that read nearly like the one shown
+        (as they stand now, with the user's edits)."""
+        current = self.current
+        if self.kind is not LetterKind.THANK_YOU or current.round_id is None:
+            return []
+        rnd = next((r for r in self.application.rounds if r.id == current.round_id), None)
+        if rnd is None:
+            return []
+        others = []
+        for person in rnd.interviewers:
+            if person.id != current.interviewer_id:
+                try:
+                    others.append(self.letter((person.id, None)))
+                except ValidationError:
+                    continue
+        found = []
+        for a, b, ratio in letters.near_duplicates([current, *others]):
+            if a is current or b is current:
+                found.append((b if a is current else a, ratio))
+        return found
+
+    def quiet_warning(self) -> str | None:
+        if self.kind is not LetterKind.FOLLOW_UP:
+            return None
+        return letters.quiet_period_warning(self.application, self.now, self.settings.zone)
+
+    def blockers(self, now: DateTime) -> list[str]:
+        return letters.send_blockers(self.application, self.current, now, self.settings.zone)
+
+    def sent_at(self) -> DateTime | None:
+        """When this letter was last recorded as sent (a thank-you: that person's thanked time)."""
+        letter = self.current
+        if self.kind is LetterKind.THANK_YOU:
+            try:
+                return self.application.find_interviewer(letter.interviewer_id)[1].thanked_at
+            except ValidationError:
+                return None
+        sent = [c.at for c in self.application.contacts if c.kind == self.kind.value and not c.inbound]
+        return max(sent) if sent else None
+
+    def contacts_sent(self) -> int:
+        """How many letters of this kind the card records; a mark-sent adds one."""
+        return sum(1 for c in self.application.contacts if c.kind == self.kind.value and not c.inbound)
+
+    def unsent_after(self) -> str | None:
+        """The next thank-you target (after the one shown) not yet thanked, if any."""
+        if self.kind is not LetterKind.THANK_YOU:
+            return None
+        for offset in range(1, self.count):
+            target = self.targets[(self.index + offset) % self.count]
+            try:
+                _, person = self.application.find_interviewer(target)
+            except ValidationError:
+                continue
+            if person.thanked_at is None:
+                return target
+        return None

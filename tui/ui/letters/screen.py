@@ -1,0 +1,367 @@
+"""The letter screen: a letter drafted from the card, edited, then copied, saved or marked sent.
+
+The text is exactly what `followup letter` prints for the same card. The screen
+never writes to the store: marking sent posts a ChangeRequested and waits for
+the app's ApplicationsChanged to show the result (and move on to the next
+note, or back to the board when none is left).
+
+Edits are kept in memory per interviewer while the screen is open, so going
+to the next note and back keeps them; leaving drops them, because a letter is
+a draft made afresh from the card, never a record. So `flush_pending` has
+nothing to save.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static, TextArea
+
+from tui.core import clock, letters
+from tui.core.errors import FollowupError
+from tui.core.letters import Letter
+from tui.core.stages import LetterKind
+from tui.store import default_config_dir
+from tui.ui.letters.body import LetterBody
+from tui.ui.letters.dialogs import LetterConfirm, PathPrompt
+from tui.ui.letters.drafts import LetterDrafts
+from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
+from tui.ui.messages import ApplicationsChanged, ChangeRequested
+
+LONG_LETTER_WORDS = 150
+TITLES = {
+    LetterKind.THANK_YOU: "Thank-you note",
+    LetterKind.FOLLOW_UP: "Follow-up letter",
+    LetterKind.REJECTION_REPLY: "Reply to the rejection",
+    LetterKind.OFFER_REPLY: "Reply to the offer",
+}
+HELP = "Edits last until you leave · copying in tmux needs: set -g set-clipboard on"
+TMUX_HINT = "Over SSH it travels by OSC 52; inside tmux that needs set -g set-clipboard on."
+
+
+def change_log(app):
+    """The running app's ChangeLog: `changes` on a bare host, `changelog` on the board app."""
+    log = getattr(app, "changes", None)
+    return log if log is not None else app.changelog
+
+
+def templates_dir() -> Path:
+    return default_config_dir() / "templates"
+
+
+def gaps_text(letter: Letter) -> str:
+    return ", ".join(letters.marker(name) for name in letter.missing)
+
+
+class LetterScreen(Screen):
+    CSS_PATH = "letters.tcss"
+    BINDINGS = [
+        Binding("ctrl+t", "copy", "Copy", id="letters.copy",
+                tooltip="Copy 'Subject: …' and the letter to the clipboard (OSC 52)"),
+        Binding("ctrl+s", "save", "Save", id="letters.save", tooltip="Save the letter to a file"),
+        Binding("ctrl+o", "edit_external", "Editor", id="letters.editor",
+                tooltip="Edit the letter in $EDITOR, then come back to it here"),
+        Binding("ctrl+r", "mark_sent", "Sent", id="letters.sent",
+                tooltip="Record the letter as sent: history, deadlines and stage follow"),
+        Binding("ctrl+n", "step(1)", "Next", id="letters.next", tooltip="The next interviewer's note"),
+        Binding("ctrl+g", "step(-1)", "Prev", id="letters.previous", tooltip="The previous interviewer's note"),
+        Binding("ctrl+f", "variant", "Other answer", id="letters.variant",
+                tooltip="Accept the offer, or ask for a few days to decide"),
+        Binding("escape", "leave", "Back", id="letters.back", tooltip="Back to the board; edits are dropped"),
+    ]
+
+    def __init__(self, app_id: str, kind: LetterKind | str, interviewer_ids: list[str] | None = None) -> None:
+        super().__init__()
+        self.app_id = app_id
+        self.kind = LetterKind.parse(kind)
+        self.interviewer_ids = list(interviewer_ids) if interviewer_ids else None
+        self.drafts: LetterDrafts | None = None
+        self._copied: dict = {}  # letter key -> the text last copied for it
+        self._awaiting: tuple | None = None  # (key, letters of this kind on the card) after mark-sent
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="letter-title", markup=False)
+        with Horizontal(classes="letter-row"):
+            yield Label("To", classes="row-label")
+            yield Static("", id="letter-to", markup=False)
+        with Horizontal(classes="letter-row"):
+            yield Label("Subject", classes="row-label")
+            yield Input(id="letter-subject", compact=True)
+        yield LetterBody(id="letter-body")
+        yield Static("", id="letter-status", markup=False)
+        yield Static("", id="letter-warnings", markup=False)
+        yield Static(HELP, id="letter-help", markup=False)
+        yield Footer(compact=True)
+
+    # --- opening -----------------------------------------------------------
+    def on_mount(self) -> None:
+        log = change_log(self.app)
+        application = log.apps.get(self.app_id)
+        try:
+            if application is None:
+                raise FollowupError("that application is no longer on the board")
+            self.drafts = LetterDrafts(application, self.kind, log.settings, clock.now(),
+                                       templates_dir(), self.interviewer_ids)
+        except FollowupError as exc:
+            self.notify(f"No letter: {exc}", severity="error", timeout=8)
+            self.call_later(self._close)
+            return
+        self._show()
+        self.refresh_bindings()
+        self.query_one(LetterBody).focus()
+        quiet = self.drafts.quiet_warning()
+        if quiet:
+            self.app.push_screen(
+                LetterConfirm(quiet, ["Draft the follow-up anyway? Marking it sent will ask again."],
+                              yes="draft it anyway"),
+                self._after_quiet_answer,
+            )
+
+    def _close(self) -> None:
+        self.dismiss()  # not awaited: a screen may not wait on its own dismissal
+
+    def _after_quiet_answer(self, go_on: bool | None) -> None:
+        if not go_on:
+            self.notify("No follow-up drafted: it can wait until the date they gave.")
+            self.dismiss()
+
+    def flush_pending(self) -> None:
+        """Nothing to save: letters are drafts made from the card, never stored (see the module doc)."""
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.drafts is None:
+            return action == "leave"
+        if action == "step":
+            return self.drafts.count > 1
+        if action == "variant":
+            return bool(self.drafts.variants)
+        return True
+
+    # --- showing -----------------------------------------------------------
+    @property
+    def letter(self) -> Letter:
+        return self.drafts.current
+
+    def _show(self) -> None:
+        """Put the current letter in the widgets (without counting that as an edit)."""
+        letter = self.letter
+        subject, body = self.query_one("#letter-subject", Input), self.query_one(LetterBody)
+        if (subject.value, body.text) != (letter.subject, letter.body):
+            with self.prevent(Input.Changed, TextArea.Changed):
+                subject.value = letter.subject
+                body.load_text(letter.body)
+        self._show_facts()
+
+    def _show_facts(self) -> None:
+        drafts, letter = self.drafts, self.letter
+        application = drafts.application
+        title = TITLES[self.kind]
+        if drafts.variant:
+            title += f" ({drafts.variant.replace('-', ' ')})"
+        if drafts.count > 1:
+            title += f" {drafts.index + 1} of {drafts.count}"
+        self.query_one("#letter-title", Static).update(f"{title} · {application.company} — {application.role}")
+        self.query_one("#letter-to", Static).update(letter.to or "(nobody on the card yet: add a recruiter)")
+        self.query_one("#letter-status", Static).update(self._status(letter))
+        warnings = self._warnings(letter)
+        box = self.query_one("#letter-warnings", Static)
+        box.update("\n".join(f"! {w}" for w in warnings))
+        box.display = bool(warnings)
+
+    def _status(self, letter: Letter) -> str:
+        words = letter.word_count
+        parts = [f"{words} words" + (f", long: aim for under {LONG_LETTER_WORDS}" if words > LONG_LETTER_WORDS else "")]
+        if self.drafts.edited:
+            parts.append("edited")
+        if self._copied.get(self.drafts.key) == letter.text:
+            parts.append("copied")
+        sent = self.drafts.sent_at()
+        zone = self.drafts.settings.zone
+        if sent is not None:
+            parts.append("recorded as sent " + sent.in_timezone(zone).format("ddd D MMM HH:mm"))
+        else:
+            parts.append("not sent yet")
+        return " · ".join(parts)
+
+    def _warnings(self, letter: Letter) -> list[str]:
+        found = []
+        if letter.missing:
+            found.append(f"Still to fill: {gaps_text(letter)}. Replace each in the text; "
+                         "until then copy and mark sent ask first.")
+        for other, ratio in self.drafts.duplicates():
+            found.append(letters.duplicate_warning(letter, other, ratio))
+        quiet = self.drafts.quiet_warning()
+        if quiet:
+            found.append(quiet)
+        return found
+
+    # --- editing -----------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "letter-subject":
+            self._take_edits()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if isinstance(event.text_area, LetterBody):
+            self._take_edits()
+
+    def _take_edits(self) -> None:
+        if self.drafts is None:
+            return
+        subject = self.query_one("#letter-subject", Input).value
+        self.drafts.revise(subject, self.query_one(LetterBody).text)
+        self._show_facts()
+
+    def action_step(self, delta: int) -> None:
+        self._take_edits()
+        self.drafts.step(delta)
+        self._show()
+
+    def action_variant(self) -> None:
+        self._take_edits()
+        self.drafts.next_variant()
+        self._show()
+
+    def action_leave(self) -> None:
+        self.dismiss()
+
+    # --- copy, save, editor ------------------------------------------------
+    def action_copy(self) -> None:
+        letter = self.letter
+        if not letter.missing:
+            self._copy()
+            return
+        self.app.push_screen(
+            LetterConfirm("This letter still has gaps. Copy it anyway?",
+                          [f"Unfilled: {gaps_text(letter)}. Replace each in the text to copy without this question."],
+                          yes="copy it with the gaps"),
+            lambda yes: self._copy() if yes else self.notify(
+                f"Not copied: fill {gaps_text(self.letter)} first.", severity="warning"),
+        )
+
+    def _copy(self) -> None:
+        letter = self.letter
+        self.app.copy_to_clipboard(letter.text)
+        self._copied[self.drafts.key] = letter.text
+        self._show_facts()
+        self.notify(f"Copied “{letter.subject}” ({letter.word_count} words) to the clipboard. {TMUX_HINT}",
+                    timeout=6)
+
+    def action_save(self) -> None:
+        letter = self.letter
+        path = default_path(letter, self.drafts.application.company)
+        try:
+            shown = "~/" + str(path.relative_to(Path.home()))
+        except ValueError:
+            shown = str(path)
+        hint = f"The gaps {gaps_text(letter)} are saved as they are." if letter.missing else ""
+        self.app.push_screen(PathPrompt("Save the letter to a file", shown, hint), self._save_to)
+
+    def _save_to(self, raw: str | None, replace: bool = False) -> None:
+        if raw is None:
+            return
+        try:
+            path = resolve_path(raw)
+        except FollowupError as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
+        if path.exists() and not replace:
+            self.app.push_screen(
+                LetterConfirm(f"{path} already exists. Replace it with this letter?", yes="replace it"),
+                lambda yes: self._save_to(raw, True) if yes else self.notify("Not saved; the file is unchanged."),
+            )
+            return
+        try:
+            write_letter(path, self.letter.text)
+        except FollowupError as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
+        self.notify(f"Saved to {path}")
+
+    def action_edit_external(self) -> None:
+        self._take_edits()
+        try:
+            text = edit_in_editor(self.app, self.letter.text)
+        except FollowupError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.drafts.revise_text(text)
+        self._show()
+
+    # --- marking sent ------------------------------------------------------
+    def action_mark_sent(self) -> None:
+        self._take_edits()
+        letter, drafts = self.letter, self.drafts
+        who = letter.recipient_name or drafts.application.company
+        details = [b[0].upper() + b[1:] + ("" if b.endswith(".") else ".") for b in drafts.blockers(clock.now())]
+        sent = drafts.sent_at()
+        if sent is not None:
+            when = sent.in_timezone(drafts.settings.zone).format("ddd D MMM HH:mm")
+            details.append(f"It was already recorded as sent on {when}; this records it again.")
+        details.append(self._consequence(letter))
+        yes = "record it" if len(details) == 1 else "record it anyway"
+        self.app.push_screen(
+            LetterConfirm(f"Record the {TITLES[self.kind].lower()} to {who} as sent now?", details, yes=yes),
+            lambda ok: self._mark_sent() if ok else None,
+        )
+
+    def _consequence(self, letter: Letter) -> str:
+        if self.kind is LetterKind.THANK_YOU:
+            return (f"{letter.recipient_name} is marked thanked; once everyone in the round is, "
+                    "the card moves to Thanked.")
+        if self.kind is LetterKind.FOLLOW_UP:
+            return (f"It counts as follow-up #{self.drafts.contacts_sent() + 1} and the card moves to "
+                    "Followed up; the next one falls due after the usual wait.")
+        return "It goes into the card's history as a contact, and its reply deadline is done."
+
+    def _mark_sent(self) -> None:
+        letter, drafts = self.letter, self.drafts
+        zone = drafts.settings.zone
+
+        def change(application):
+            return letters.mark_sent(application, letter, now=clock.now(), zone=zone, force=True)
+
+        who = letter.recipient_name or drafts.application.company
+        self._awaiting = (drafts.key, drafts.contacts_sent())
+        self.post_message(ChangeRequested(self.app_id, change, f"Mark the {self.kind.value} letter to {who} sent"))
+
+    def on_applications_changed(self, message: ApplicationsChanged) -> None:
+        if self.drafts is None or (message.app_ids is not None and self.app_id not in message.app_ids):
+            return
+        company = self.drafts.application.company
+        application = change_log(self.app).apps.get(self.app_id)
+        try:
+            if application is None:
+                raise FollowupError(f"{company} is no longer on the board")
+            self.drafts.refresh(application, clock.now())
+        except FollowupError as exc:
+            self.notify(f"Letter closed: {exc}.", severity="warning")
+            self.dismiss()
+            return
+        awaiting, self._awaiting = self._awaiting, None
+        if awaiting is not None and self.drafts.contacts_sent() > awaiting[1]:
+            self._after_sent(awaiting[0][0])
+            return
+        self._awaiting = awaiting
+        self._show()
+
+    def _after_sent(self, target: str | None) -> None:
+        drafts = self.drafts
+        if target is not None:
+            drafts.go_to(target)
+        who = self.letter.recipient_name or drafts.application.company
+        stage = drafts.application.stage.label
+        following = drafts.unsent_after()
+        if following is not None:
+            drafts.go_to(following)
+            self._show()
+            self.refresh_bindings()
+            self.notify(f"Recorded the note to {who}. Next: {self.letter.recipient_name} "
+                        f"({drafts.index + 1} of {drafts.count}).")
+            return
+        self.notify(f"Recorded the {TITLES[self.kind].lower()} to {who}. "
+                    f"{drafts.application.company} is now in {stage}.")
+        self.dismiss()
