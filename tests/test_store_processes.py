@@ -19,42 +19,60 @@ KILLS_PER_FILE = 50
 FILES = 4  # 200 kills in all; a fresh file every 50 keeps each write small and quick
 
 
+def kill_writers(db, kills: int, sig: int, rng: random.Random) -> tuple[int, int]:
+    """Start `kills` writers on `db`, each stopped by `sig` at a random moment.
+
+    After each kill the file must load and hold every id a writer printed (an
+    add() that returned). Returns (adds that returned, kills inside a write).
+    """
+    Store(db).open()
+    returned: list[str] = []
+    mid_write = 0
+    server = Worker("fork-writer", str(db))
+    try:
+        server.wait_for("ready")
+        for kill in range(1, kills + 1):
+            server.send("spawn")
+            pid = int(server.wait_for("pid", returned).split()[1])
+            if rng.random() < 0.5:  # half the time, once the writer is surely under way
+                returned.append(server.wait_for("id ", returned))
+            time.sleep(rng.uniform(0, 0.02))  # the random moment of the kill
+            os.kill(pid, sig)
+            server.send(f"reap {pid}")
+            server.wait_for(f"reaped {pid}", returned)
+            if any(is_our_temp(db, name) for name in os.listdir(db.parent)):
+                mid_write += 1  # stopped between creating its temporary file and the rename
+            printed = {line.split()[1] for line in returned if line.startswith("id ")}
+            stored = {app.id for app in Store(db).load_all()}  # the file must load
+            lost = printed - stored
+            assert not lost, f"{len(lost)} returned writes lost after kill {kill} of {db.name}"
+    finally:
+        server.finish()
+    # The next write clears what killed writers left behind.
+    Store(db).add(make_app())
+    assert not [n for n in os.listdir(db.parent) if is_our_temp(db, n)]
+    return len(returned), mid_write
+
+
 def test_a_writer_killed_at_random_moments_never_loses_a_write_that_returned(tmp_path):
     seed = int(time.time())
     rng = random.Random(seed)
-    kills = mid_write = 0
-    returned_total = 0
+    returned = mid_write = 0
     for number in range(FILES):
-        db = tmp_path / f"killed-{number}.json"
-        Store(db).open()
-        returned: list[str] = []
-        server = Worker("fork-writer", str(db))
-        try:
-            server.wait_for("ready")
-            for _ in range(KILLS_PER_FILE):
-                server.send("spawn")
-                pid = int(server.wait_for("pid", returned).split()[1])
-                time.sleep(rng.uniform(0, 0.02))  # the random moment of the kill
-                os.kill(pid, signal.SIGKILL)
-                server.send(f"reap {pid}")
-                server.wait_for(f"reaped {pid}", returned)
-                kills += 1
-                if any(is_our_temp(db, name) for name in os.listdir(tmp_path)):
-                    mid_write += 1  # killed between creating its temporary file and the rename
-                printed = {line.split()[1] for line in returned if line.startswith("id ")}
-                stored = {app.id for app in Store(db).load_all()}  # the file must load
-                lost = printed - stored
-                assert not lost, f"seed {seed}: {len(lost)} returned writes lost after kill {kills}"
-        finally:
-            server.finish()
-        returned_total += len(returned)
-        # The next write clears what killed writers left behind.
-        Store(db).add(make_app())
-        assert not [n for n in os.listdir(tmp_path) if is_our_temp(db, n)]
-    print(f"kills {kills}, inside a write {mid_write}, returned adds {returned_total}, seed {seed}")
+        done, inside = kill_writers(tmp_path / f"killed-{number}.json", KILLS_PER_FILE, signal.SIGKILL, rng)
+        returned, mid_write = returned + done, mid_write + inside
+    kills = FILES * KILLS_PER_FILE
+    print(f"{kills} kills, {mid_write} inside a write, {returned} adds returned, seed {seed}")
     assert kills >= 200
-    assert returned_total >= kills, f"seed {seed}: the writers hardly wrote ({returned_total} adds)"
+    assert returned >= kills // 4, f"seed {seed}: the writers hardly wrote ({returned} adds)"
     assert mid_write >= 5, f"seed {seed}: only {mid_write} kills landed inside a write"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_lose_no_write_that_returned(tmp_path, sig):
+    """A closed terminal or SSH link sends SIGHUP; a shutdown sends SIGTERM."""
+    returned, _ = kill_writers(tmp_path / "followup.json", 25, sig, random.Random(int(time.time())))
+    assert returned >= 5
 
 
 def test_two_processes_adding_200_each_at_the_same_time_keep_all_400(tmp_path):
