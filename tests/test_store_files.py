@@ -83,6 +83,13 @@ def test_a_file_from_a_newer_followup_is_refused_untouched(tmp_path):
     assert_refused_untouched(path, NewerSchemaError, "newer Followup", "Upgrade Followup")
 
 
+@pytest.mark.parametrize("meta", [{"app": "followup", "schema": "1"}, {"app": "followup"}])
+def test_our_file_with_a_broken_schema_record_is_called_damaged_and_left_alone(tmp_path, meta):
+    path = tmp_path / "followup.json"
+    path.write_text(json.dumps({"_meta": {"1": meta}, "applications": {}}))
+    assert_refused_untouched(path, UnreadableFileError, "damaged", "restore a backup")
+
+
 def test_opening_a_bad_file_creates_nothing_beside_it(tmp_path):
     path = tmp_path / "followup.json"
     path.write_bytes(CORRUPT)

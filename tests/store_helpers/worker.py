@@ -19,11 +19,10 @@ import os
 import sys
 from pathlib import Path
 
-import pendulum
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tui.core import actions  # noqa: E402
+from tui.core.clock import now  # noqa: E402
 from tui.core.model import Application  # noqa: E402
 from tui.store import Store  # noqa: E402
 
@@ -45,7 +44,7 @@ def add(db: str, count: str, tag: str) -> None:
 def edit(db: str, app_id: str, company: str) -> None:
     store = Store(db)
     app = store.get(app_id)
-    store.save(actions.edit(app, now=pendulum.now("UTC"), company=company))
+    store.save(actions.edit(app, now=now(), company=company))
     say("saved")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ def write_error(path: Path, exc: OSError) -> WriteFailedError:
         why = f"the folder {folder} has disappeared. Create it again, or pick another file with --db"
     else:
         why = f"{exc.strerror or exc}. Check the disk and try again"
-    return WriteFailedError(f"{path}: not saved: {why}; the file still holds its previous contents")
+    return WriteFailedError(f"{path}: not saved: {why}; nothing was changed")
 
 
 def _write_all(fd: int, payload: bytes) -> None:
@@ -91,6 +92,17 @@ def _copy_mode(fd: int, path: Path) -> None:
         pass
 
 
+def _flush_to_disk(fd: int) -> None:
+    os.fsync(fd)
+    if sys.platform == "darwin":  # macOS fsync stops at the drive's cache; F_FULLFSYNC does not
+        try:
+            import fcntl
+
+            fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+        except (ImportError, AttributeError, OSError):
+            pass
+
+
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves the old or the new file."""
     path = Path(path)
@@ -103,7 +115,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         try:
             _write_all(fd, payload)
             _copy_mode(fd, path)
-            os.fsync(fd)
+            _flush_to_disk(fd)
         finally:
             os.close(fd)
         os.replace(tmp_name, path)
