@@ -1,0 +1,156 @@
+"""A hang-up (terminal closed, SSH dropped) must not lose a note typed a moment ago.
+
+The real program runs in a pseudo-terminal; `e` opens the first card's notes,
+a few characters are typed, and SIGHUP follows at once: well before the
+editor's own save-after-a-pause would fire. The note must then be in the file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+
+import pytest
+
+from test_ui_detail_harness import FROZEN, acme, frozen_now, make_db, stored
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+ESCAPES = re.compile(rb"\x1b(\[[0-9;?<=>]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78DEHMNOZc])")
+
+
+class Terminal:
+    """The master side of a pty: what the program drew so far, as plain text."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.raw = b""
+
+    def read_some(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # the child has gone and the pty is closed
+            return False
+        self.raw += chunk
+        return bool(chunk)
+
+    @property
+    def text(self) -> str:
+        return ESCAPES.sub(b"", self.raw).decode("utf-8", "replace")
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while needle not in self.text:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} never appeared; the screen showed:\n{self.text[-2000:]}")
+            self.read_some(0.1)
+
+    def send(self, text: str) -> None:
+        os.write(self.fd, text.encode())
+
+
+def wait_for_exit(pid: int, terminal: Terminal, timeout: float = 20.0) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        terminal.read_some(0.05)  # keep the pty drained so the program can write its goodbye
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise AssertionError("the program did not exit after SIGHUP")
+
+
+def start(db, tmp_path) -> tuple[int, Terminal]:
+    env = {
+        **os.environ,
+        "FOLLOWUP_NOW": FROZEN,
+        "TERM": "xterm-256color",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # no user settings
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "VISUAL": "", "EDITOR": "",
+    }
+    env.pop("TEXTUAL", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the program
+        try:
+            os.execvpe(sys.executable, [sys.executable, "-m", "tui", "--db", str(db)], env)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    return pid, Terminal(fd)
+
+
+def open_notes_and_type(db, card, tmp_path, text: str) -> tuple[int, Terminal]:
+    pid, terminal = start(db, tmp_path)
+    terminal.wait_for("Backend")  # the board shows the card
+    terminal.send("e")
+    terminal.wait_for("Markdown ·")  # the notes editor is open
+    terminal.send(text)
+    terminal.wait_for(text)  # drawn, so the keys reached the editor
+    assert not stored(db, card.id).notes.endswith(text), "saved before the signal: the test would prove nothing"
+    return pid, terminal
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_signal_right_after_typing_keeps_the_note(tmp_path, sig):
+    card = acme(frozen_now())
+    db = make_db(tmp_path, card)
+    pid, terminal = open_notes_and_type(db, card, tmp_path, "zq7x")
+    try:
+        os.kill(pid, sig)
+        wait_for_exit(pid, terminal)
+    finally:
+        os.close(terminal.fd)
+    assert stored(db, card.id).notes.endswith("zq7x")
+
+
+def wait_quietly_for_exit(pid: int, timeout: float) -> bool:
+    """True if the child exits within `timeout`; otherwise it is killed and False returned."""
+    deadline = time.monotonic() + timeout
+    while not os.waitpid(pid, os.WNOHANG)[0]:
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return False
+        time.sleep(0.05)  # the terminal is gone: there is nothing else to wait on
+    return True
+
+
+def hang_up(tmp_path, text: str) -> tuple[bool, bool]:
+    """Close the terminal under the program: (the note was kept, the program exited)."""
+    card = acme(frozen_now())
+    db = make_db(tmp_path, card)
+    pid, terminal = open_notes_and_type(db, card, tmp_path, text)
+    os.close(terminal.fd)  # the kernel sends SIGHUP; every later write to the terminal fails
+    deadline = time.monotonic() + 10
+    while not stored(db, card.id).notes.endswith(text) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    exited = wait_quietly_for_exit(pid, 5)
+    return stored(db, card.id).notes.endswith(text), exited
+
+
+def test_closing_the_terminal_keeps_the_note(tmp_path):
+    kept, _ = hang_up(tmp_path, "k9w")
+    assert kept
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "Textual's output thread dies on the first write to a closed terminal, and the app's "
+    "shutdown then blocks on its full queue (textual/drivers/_writer_thread.py); the note "
+    "is saved first, but the process can hang. Needs a fix in tui/ui/app.py's hang-up path."))
+def test_closing_the_terminal_ends_the_program(tmp_path):
+    for attempt in range(3):  # the hang comes about one time in three
+        _, exited = hang_up(tmp_path / str(attempt), "k9w")
+        assert exited
