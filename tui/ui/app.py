@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from pathlib import Path
 from typing import Callable
 
 from textual.app import App
@@ -59,7 +60,7 @@ class _Reloaded(Message):
 
 
 class FollowupApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "Followup"
 
     BINDINGS = [
@@ -104,6 +105,12 @@ class FollowupApp(App[int]):
             self.theme = settings.theme
         except Exception:  # an unknown theme must not stop the board
             self.theme = "textual-dark"
+
+    def get_system_commands(self, screen):
+        """Textual's own palette entries that make sense here (theme, screenshot, quit)."""
+        for command in super().get_system_commands(screen):
+            if command.title in ("Theme", "Screenshot", "Quit"):
+                yield command
 
     # --- start ---------------------------------------------------------
     def get_default_screen(self):
@@ -150,10 +157,11 @@ class FollowupApp(App[int]):
 
     # --- the terminal's size -------------------------------------------
     def on_resize(self, event) -> None:
-        self._check_size()
+        self._check_size(event.size)  # runs before App updates self.size
 
-    def _check_size(self) -> None:
-        small = too_small(self.size.width, self.size.height)
+    def _check_size(self, size=None) -> None:
+        size = size or self.size
+        small = too_small(size.width, size.height)
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen())

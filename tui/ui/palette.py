@@ -89,10 +89,13 @@ class JumpPalette(JumpCommands):
     DISCOVER = 30
 
 
-def stage_commands(screen, app_id: str, company: str):
+def stage_commands(screen, application):
+    """One command per stage the card is not in."""
     return [
-        (f"Move {company} to {stage.label}", partial(screen.move_to_stage, app_id, stage), None)
+        (f"Move {application.company} to {stage.label}",
+         partial(screen.move_to_stage, application.id, stage), None)
         for stage in STAGES
+        if stage is not application.stage
     ]
 
 

@@ -106,6 +106,7 @@ class ChangeLog:
         self.writer = writer
         self.now = now
         self.seq = 0  # number of the last write handed out
+        self.recent: dict[int, str] = {}  # seq -> app id of the latest writes, for write_failed
         self.generation = 0  # bumped when memory is re-read after a failed write
 
     # --- reading -------------------------------------------------------
@@ -210,6 +211,9 @@ class ChangeLog:
 
     def _op(self, kind, app_id, app, base, label) -> WriteOp:
         self.seq += 1
+        self.recent[self.seq] = app_id
+        if len(self.recent) > 1000:
+            del self.recent[min(self.recent)]
         return WriteOp(kind, app_id, app, base, label, self.seq, self.generation)
 
     def _commit(self, op: WriteOp, new_value: Application | None, step: UndoStep | None) -> None:
@@ -246,9 +250,10 @@ class ChangeLog:
         """
         self.undo_stack = [s for s in self.undo_stack if s.seq < seq]
         self.generation += 1
+        lost = {app_id for number, app_id in self.recent.items() if number >= seq}
         if fresh is None:
             return set()
-        return self.replace_all(fresh)
+        return self.replace_all(fresh) | lost
 
 
 # --- the writer thread ---------------------------------------------------
@@ -282,7 +287,8 @@ class StoreWriter:
     """One thread that performs the store's writes in the order they were made.
 
     The board hands it every write so a slow disk or a big file never holds up
-    a key press. Quick successive saves are sent to the store as one write.
+    a key press. Quick successive saves of different cards go to the store as
+    one write (saves of one card stay separate: each bumps its revision).
     `on_failed` and `on_reloaded` are called on the writer's thread.
     `known_fingerprint` is the file as this board last saw it; a different
     fingerprint means another process wrote.
@@ -364,7 +370,9 @@ class StoreWriter:
                     nxt = self._queue.get_nowait()
                 except queue.Empty:
                     break
-                if isinstance(nxt, WriteOp) and nxt.kind == "save":
+                if isinstance(nxt, WriteOp) and nxt.kind == "save" and all(
+                    op.app_id != nxt.app_id for op in batch
+                ):
                     batch.append(nxt)
                 else:
                     carry = nxt
@@ -383,7 +391,7 @@ class StoreWriter:
             if len(live) == 1:
                 perform(self.store, live[0])
             else:
-                self.store.save_many(_merged_saves(live))
+                self.store.save_many([op.app for op in live])
             self.writes += 1
         except Exception as exc:  # any failure: report it, never kill the thread
             self._skip_upto_generation = max(op.generation for op in live)
@@ -405,13 +413,3 @@ class StoreWriter:
         except Exception as exc:
             apps, error = None, exc
         self.on_reloaded(Reloaded(apps, fingerprint, request.upto_seq, error))
-
-
-def _merged_saves(ops: list[WriteOp]) -> list[Application]:
-    """Several saves of one card become one: the last content, checked against the first revision."""
-    first_base: dict[str, int] = {}
-    last: dict[str, Application] = {}
-    for op in ops:
-        first_base.setdefault(op.app_id, op.base_revision)
-        last[op.app_id] = op.app
-    return [_for_store(app, first_base[app_id]) for app_id, app in last.items()]

@@ -22,14 +22,16 @@ class Board(Horizontal, can_focus=True):
     """Arrow keys and h j k l move the cursor; the screen acts on `current_id`."""
 
     BINDINGS = [
-        Binding("left,h", "cursor_left", "Left", show=False, id="board.left"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="board.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="board.up"),
-        Binding("right,l", "cursor_right", "Right", show=False, id="board.right"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down"),
-        Binding("home,g", "first", "First card", show=False, id="board.first"),
-        Binding("end,G", "last", "Last card", show=False, id="board.last"),
+        Binding("left,h", "cursor_left", "Left", show=False, id="board.left",
+                tooltip="Focus the column to the left (empty columns are skipped)"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="board.down", tooltip="Focus the card below"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="board.up", tooltip="Focus the card above"),
+        Binding("right,l", "cursor_right", "Right", show=False, id="board.right",
+                tooltip="Focus the column to the right (empty columns are skipped)"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up", tooltip="A screenful up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down", tooltip="A screenful down"),
+        Binding("home,g", "first", "First card", show=False, id="board.first", tooltip="The column's first card"),
+        Binding("end,G", "last", "Last card", show=False, id="board.last", tooltip="The column's last card"),
     ]
 
     DEFAULT_CSS = """

@@ -213,7 +213,7 @@ class BoardScreen(Screen):
         application = self._current_app()
         if application is not None:
             self.app.search_commands(
-                stage_commands(self, application.id, application.company),
+                stage_commands(self, application),
                 placeholder=f"Move {application.company} to…",
             )
 

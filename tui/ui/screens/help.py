@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -42,22 +45,22 @@ def key_rows(app: App, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
     return [(" ".join(keys[a]), words[a]) for a in order]
 
 
-def help_text(app: App, sections: Sequence[HelpSection]) -> Text:
-    text = Text()
+def help_renderable(app: App, sections: Sequence[HelpSection]) -> Group:
+    """One table per section (keys | what they do), wrapped lines hang under their text."""
+    parts = []
     for title, bindings in sections:
         rows = key_rows(app, bindings)
         if not rows:
             continue
-        width = max(len(k) for k, _ in rows)
-        text.append(f"{title}\n", style="bold underline")
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1)
         for keys, words in rows:
-            text.append(f"  {keys.ljust(width)}  ", style="bold")
-            text.append(f"{words}\n")
-        text.append("\n")
+            table.add_row(keys, words)
+        parts += [Text(title, style="bold underline"), Padding(table, (0, 0, 1, 2))]
     for note in CLOSING_NOTES:
-        text.append(note + "\n\n", style="italic")
-    text.rstrip()
-    return text
+        parts.append(Padding(Text(note, style="italic"), (0, 0, 1, 0)))
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -84,6 +87,7 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, sections: Sequence[HelpSection]) -> None:
         super().__init__()
         self.sections = sections
+        self.renderable: Group | None = None
 
     def compose(self) -> ComposeResult:
         box = Vertical(id="help-box")
@@ -91,7 +95,8 @@ class HelpScreen(ModalScreen[None]):
         box.border_subtitle = "escape closes"
         with box:
             with VerticalScroll(id="help-scroll"):
-                yield Static(help_text(self.app, self.sections), id="help-text")
+                self.renderable = help_renderable(self.app, self.sections)
+                yield Static(self.renderable, id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

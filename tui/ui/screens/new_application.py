@@ -99,7 +99,8 @@ class NewApplicationScreen(ModalScreen[Application | None]):
         super().__init__()
         self.now = now
         self.zone = zone
-        self.touched: set[str] = set()
+        self.touched: set[str] = set()  # fields left once: their problems show even when empty
+        self.tried = False  # after a save attempt every problem shows
 
     def compose(self) -> ComposeResult:
         form = VerticalScroll(id="form")
@@ -119,7 +120,7 @@ class NewApplicationScreen(ModalScreen[Application | None]):
 
     def on_mount(self) -> None:
         self.query_one("#field-company", Input).focus()
-        self._check_all(show_missing=False)
+        self._check_all()
 
     # --- values and their problems -------------------------------------
     def value(self, name: str) -> str:
@@ -147,11 +148,11 @@ class NewApplicationScreen(ModalScreen[Application | None]):
             out["interviewers"] = str(exc)
         return out
 
-    def _check_all(self, *, show_missing: bool) -> dict[str, str]:
+    def _check_all(self) -> dict[str, str]:
         problems = self.problems()
         for name, _, _ in self.FIELDS:
             widget = self.query_one(f"#problem-{name}", Static)
-            shown = name in self.touched or show_missing or bool(self.value(name).strip())
+            shown = name in self.touched or self.tried or bool(self.value(name).strip())
             message = problems.get(name, "") if shown else ""
             if name == "when" and not message:
                 widget.set_class(True, "hint").set_class(False, "problem")
@@ -172,12 +173,12 @@ class NewApplicationScreen(ModalScreen[Application | None]):
         return f"✓ {local.format('ddd D MMM YYYY, HH:mm')} ({relative(at, self.now()).replace(' overdue', ' ago')})"
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._check_all(show_missing=False)
+        self._check_all()
 
     def on_descendant_blur(self, event) -> None:
         if isinstance(event.widget, Input) and event.widget.id:
             self.touched.add(event.widget.id.removeprefix("field-"))
-            self._check_all(show_missing=False)
+            self._check_all()
 
     def action_next_or_save(self) -> None:
         if self.focused is self.query_one("#field-interviewers"):
@@ -193,7 +194,8 @@ class NewApplicationScreen(ModalScreen[Application | None]):
 
     # --- leaving -------------------------------------------------------
     def action_save(self) -> None:
-        problems = self._check_all(show_missing=True)
+        self.tried = True
+        problems = self._check_all()
         if problems:
             first = next(name for name, _, _ in self.FIELDS if name in problems)
             self.query_one(f"#field-{first}", Input).focus()

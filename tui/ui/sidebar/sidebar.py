@@ -42,12 +42,12 @@ class DeadlineSidebar(ScrollView, can_focus=True):
     """Enter on a row posts `Chosen` with the row's application id."""
 
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False, id="sidebar.down"),
-        Binding("up,k", "move(-1)", "Up", show=False, id="sidebar.up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="sidebar.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="sidebar.page_up"),
-        Binding("home,g", "edge(0)", "First", show=False, id="sidebar.first"),
-        Binding("end,G", "edge(1)", "Last", show=False, id="sidebar.last"),
+        Binding("down,j", "move(1)", "Down", show=False, id="sidebar.down", tooltip="The next deadline"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="sidebar.up", tooltip="The previous deadline"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="sidebar.page_down", tooltip="A screenful down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="sidebar.page_up", tooltip="A screenful up"),
+        Binding("home,g", "edge(0)", "First", show=False, id="sidebar.first", tooltip="The first deadline"),
+        Binding("end,G", "edge(1)", "Last", show=False, id="sidebar.last", tooltip="The last deadline"),
         Binding("enter", "choose", "Go to card", id="sidebar.choose", tooltip="Jump to this deadline's card"),
     ]
 

@@ -1,0 +1,235 @@
+"""The board's keys: focus, moving cards, undo, opening, letters, sidebar; checked against the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_ui_board_support import (
+    NARROW,
+    SETTINGS,
+    WIDE,
+    async_test,
+    board_of,
+    company_of,
+    demo_store,
+    focused_company,
+    freeze_clock,  # noqa: F401  (autouse)
+    make_app,
+    shown_ids,
+    small_apps,
+    store_with,
+    stored,
+)
+from tui.core.stages import Stage
+from tui.ui.app import FollowupApp
+
+
+@async_test
+async def test_opens_on_the_first_card_of_the_first_non_empty_column(tmp_path):
+    apps = small_apps()
+    store = store_with(tmp_path, [apps[2]])  # only Initech, in awaiting
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert focused_company(app) == "Initech"
+        assert board_of(app).stage is Stage.AWAITING
+        assert app.focused is board_of(app)
+
+
+@async_test
+async def test_the_most_pressing_card_comes_first(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        # Acme's thank-you is 6 h overdue, Globex's due in 21 h
+        assert [company_of(app, i) for i in shown_ids(app, "interviewed")] == ["Acme", "Globex"]
+        assert focused_company(app) == "Acme"
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+@async_test
+async def test_arrows_and_hjkl_move_the_focus(tmp_path, size):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        assert focused_company(app) == "Globex"
+        await pilot.press("k")
+        assert focused_company(app) == "Acme"
+        await pilot.press("down")
+        assert focused_company(app) == "Globex"
+        await pilot.press("up")
+        assert focused_company(app) == "Acme"
+        await pilot.press("l")  # thanked is empty: skipped
+        assert focused_company(app) == "Initech"
+        await pilot.press("h")
+        assert focused_company(app) == "Acme"
+        await pilot.press("right")
+        assert focused_company(app) == "Initech"
+        await pilot.press("left")
+        assert focused_company(app) == "Acme"
+        await pilot.press("G")
+        assert focused_company(app) == "Globex"
+        await pilot.press("g")
+        assert focused_company(app) == "Acme"
+
+
+@async_test
+async def test_L_and_H_move_the_card_keeping_the_focus_and_save_it(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        await app.wait_for_writes()
+        assert focused_company(app) == "Acme" and board_of(app).stage is Stage.THANKED
+        doc = stored(store)["Acme"]
+        assert doc["stage"] == "thanked"
+        assert doc["history"][-1]["text"] == "Interviewed → Thanked (moved by hand)"
+        await pilot.press("shift+right")
+        await pilot.press("L")
+        await app.wait_for_writes()
+        assert stored(store)["Acme"]["stage"] == "followed-up"
+        assert focused_company(app) == "Acme" and board_of(app).stage is Stage.FOLLOWED_UP
+        await pilot.press("H")
+        await pilot.press("shift+left")
+        await app.wait_for_writes()
+        assert stored(store)["Acme"]["stage"] == "thanked"
+        assert focused_company(app) == "Acme"
+        headers = {s: board_of(app).columns[s].header.render().plain for s in (Stage.THANKED, Stage.INTERVIEWED)}
+        assert headers == {Stage.THANKED: "Thanked 1", Stage.INTERVIEWED: "Interviewed 1"}
+
+
+@async_test
+async def test_moving_past_the_last_stage_says_so_and_writes_nothing(tmp_path):
+    apps = small_apps()
+    store = store_with(tmp_path, apps)
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("H")
+        await pilot.pause()
+        assert stored(store)["Acme"]["revision"] == 1
+        assert any("already in Interviewed" in n.message for n in app._notifications)
+
+
+@async_test
+async def test_u_undoes_many_steps_and_the_file_follows(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("L", "L", "L")
+        await app.wait_for_writes()
+        assert stored(store)["Acme"]["stage"] == "followed-up"
+        await pilot.press("u")
+        await app.wait_for_writes()
+        assert stored(store)["Acme"]["stage"] == "awaiting"
+        assert focused_company(app) == "Acme" and board_of(app).stage is Stage.AWAITING
+        await pilot.press("u", "u")
+        await app.wait_for_writes()
+        doc = stored(store)["Acme"]
+        assert doc["stage"] == "interviewed"
+        assert [e["text"] for e in doc["history"]][-1] == "Undid: Move Acme to Thanked"
+        await pilot.press("u")
+        await pilot.pause()
+        assert any(n.message == "Nothing to undo." for n in app._notifications)
+
+
+@async_test
+async def test_changes_are_there_after_a_restart(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        await pilot.press("q")
+    again = make_app(type(store)(store.path))
+    async with again.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert [company_of(again, i) for i in shown_ids(again, "thanked")] == ["Acme"]
+
+
+@async_test
+async def test_enter_opens_the_card_and_e_opens_its_notes(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert getattr(app.screen, "app_id", None) == board_of(app).current_id
+        assert getattr(app.screen, "section", "") == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.board_screen
+        await pilot.press("e")
+        await pilot.pause()
+        assert getattr(app.screen, "section", None) == "notes"
+
+
+@async_test
+async def test_t_and_f_ask_for_letters(tmp_path):
+    requested = []
+
+    class Recording(FollowupApp):
+        def on_letter_requested(self, message):
+            message.prevent_default()
+            requested.append((message.app_id, message.kind))
+
+    app = Recording(store_with(tmp_path, small_apps()), SETTINGS, poll_seconds=0)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        acme_id = board_of(app).current_id
+        await pilot.press("t")
+        await pilot.press("f")
+        await pilot.pause()
+        assert requested == [(acme_id, "thank-you"), (acme_id, "follow-up")]
+
+
+@async_test
+async def test_sidebar_starts_hidden_when_narrow_and_s_toggles_it(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        sidebar = app.board_screen.sidebar
+        assert not sidebar.display
+        await pilot.press("s")
+        assert sidebar.display
+        await pilot.press("s")
+        assert not sidebar.display
+
+
+@async_test
+async def test_sidebar_groups_deadlines_and_enter_jumps_to_the_card(tmp_path):
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        sidebar = app.board_screen.sidebar
+        assert sidebar.display
+        headers = [r.group.value for r in sidebar.rows if r.deadline is None]
+        assert headers[0] == "overdue" and "later" in headers
+        assert any(r.deadline is not None and r.deadline.is_quiet for r in sidebar.rows)
+        await pilot.press("tab")
+        assert app.focused is sidebar
+        await pilot.press("j", "j")
+        wanted = sidebar.current.app_id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is board_of(app)
+        assert board_of(app).current_id == wanted
+        await pilot.press("tab", "tab")
+        assert app.focused is board_of(app)
+
+
+@async_test
+async def test_sidebar_updates_when_a_card_moves(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        sidebar = app.board_screen.sidebar
+        actions_before = [r.deadline.action for r in sidebar.rows if r.deadline]
+        assert "Thank Dana Kim — Acme" in actions_before
+        await pilot.press("L")  # thanked: the thank-you deadline is gone, a follow-up appears
+        actions_after = [r.deadline.action for r in sidebar.rows if r.deadline]
+        assert "Thank Dana Kim — Acme" not in actions_after
+        assert "Follow up — Acme" in actions_after

@@ -1,0 +1,235 @@
+"""n (new application), d (delete), / (filter), ? (help), ctrl+p (palette), the empty board."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Input, Static
+
+from test_ui_board_support import (
+    NARROW,
+    WIDE,
+    async_test,
+    board_of,
+    company_of,
+    focused_company,
+    freeze_clock,  # noqa: F401  (autouse)
+    make_app,
+    shown_ids,
+    small_apps,
+    store_with,
+    stored,
+)
+from tui.ui.board.board import Board
+from tui.ui.board.screen import BoardScreen
+from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.help import HelpScreen, key_rows
+from tui.ui.screens.new_application import NewApplicationScreen
+from tui.ui.sidebar.sidebar import DeadlineSidebar
+
+
+async def type_into(pilot, field: str, text: str) -> None:
+    """Focus the field, paste all but the last character, type the last one."""
+    field = pilot.app.screen.query_one(f"#field-{field}", Input)
+    field.focus()
+    await pilot.pause()
+    field.insert_text_at_cursor(text[:-1])
+    await pilot.press(text[-1])
+
+
+async def search(pilot, query: str) -> None:
+    """Type a query into the open command palette and take its best hit."""
+    await pilot.pause()
+    field = pilot.app.screen.query_one(Input)
+    field.value = query[:-1]
+    await pilot.press(query[-1])
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def problem(app, field: str) -> str:
+    widget = app.screen.query_one(f"#problem-{field}", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+@async_test
+async def test_new_application_form_saves_only_when_valid(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewApplicationScreen)
+        await type_into(pilot, "company", "Hooli")
+        await type_into(pilot, "when", "next blursday")
+        await type_into(pilot, "interviewers", "Gavin <gavin at hooli>")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewApplicationScreen)  # not saved
+        assert problem(app, "role").startswith("✗ give the role")
+        assert problem(app, "when").startswith("✗")
+        assert "email" in problem(app, "interviewers")
+        assert "Hooli" not in stored(store)
+        await type_into(pilot, "role", "Platform Engineer")
+        app.screen.query_one("#field-when", Input).clear()
+        await type_into(pilot, "when", "2026-11-24 15:00")
+        assert "Tue 24 Nov 2026, 15:00" in problem(app, "when")
+        app.screen.query_one("#field-interviewers", Input).clear()
+        await type_into(pilot, "interviewers", "Gavin Belson <gavin@hooli.example>, Jian Yang")
+        await pilot.press("enter")  # on the last field: save
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen)
+        doc = stored(store)["Hooli"]
+        assert doc["role"] == "Platform Engineer" and doc["stage"] == "interviewed"
+        assert [i["name"] for i in doc["rounds"][0]["interviewers"]] == ["Gavin Belson", "Jian Yang"]
+        assert doc["rounds"][0]["at"] == "2026-11-24T15:00:00+00:00"
+        assert focused_company(app) == "Hooli"
+        await pilot.press("u")  # undo the add
+        await app.wait_for_writes()
+        assert "Hooli" not in stored(store)
+
+
+@async_test
+async def test_enter_walks_the_fields(tmp_path):
+    app = make_app(store_with(tmp_path, []))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Hooli", "enter", *"SRE", "enter", "enter", *"2026-11-24 15:00", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.value("company") == "Hooli" and screen.value("role") == "SRE"
+        assert screen.value("when") == "2026-11-24 15:00"
+        assert app.focused.id == "field-interviewers"
+
+
+@async_test
+async def test_escape_asks_before_throwing_a_filled_form_away(tmp_path):
+    store = store_with(tmp_path, [])
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")  # empty: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Hooli")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, NewApplicationScreen) and app.screen.value("company") == "Hooli"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert stored(store) == {}
+
+
+@async_test
+async def test_d_asks_first_then_deletes_and_u_brings_it_back(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Delete Acme — Backend Engineer?" in app.screen.question
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Acme" in stored(store)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.wait_for_writes()
+        assert "Acme" not in stored(store)
+        assert focused_company(app) == "Globex"  # the next card takes the focus
+        await pilot.press("u")
+        await app.wait_for_writes()
+        assert stored(store)["Acme"]["history"][-1]["text"] == "Undid: Delete Acme"
+        assert focused_company(app) == "Acme"
+
+
+@async_test
+async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        await pilot.press("slash", *"lumb")  # Initech's interviewer, Bill Lumbergh
+        await pilot.pause()
+        assert [company_of(app, c) for c in board.cards if board.visible(board.cards[c])] == ["Initech"]
+        assert shown_ids(app, "interviewed") == []
+        assert "filter “lumb”" in str(app.screen.query_one("#title", Static).render())
+        await pilot.press("enter")  # keep the filter, back to the board
+        await pilot.pause()
+        assert app.focused is board and focused_company(app) == "Initech"
+        assert board.needle == "lumb"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert board.needle == "" and len(shown_ids(app, "interviewed")) == 2
+        await pilot.press("slash", *"volcano")  # Globex's notes
+        await pilot.pause()
+        assert [company_of(app, i) for i in shown_ids(app, "interviewed")] == ["Globex"]
+        sidebar_apps = {r.deadline.app_id for r in app.screen.sidebar.rows if r.deadline}
+        assert {company_of(app, i) for i in sidebar_apps} == {"Globex"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert board.needle == "" and app.focused is board
+
+
+@async_test
+async def test_help_lists_every_binding_from_the_bindings(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = app.console.render_lines(app.screen.renderable, app.console.options.update_width(200))
+        text = "\n".join("".join(segment.text for segment in line) for line in lines)
+        for bindings in (BoardScreen.BINDINGS, Board.BINDINGS, DeadlineSidebar.BINDINGS):
+            for keys, words in key_rows(app, bindings):
+                assert words in text and keys in text
+        assert "set -g set-clipboard on" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+@async_test
+async def test_palette_moves_to_a_stage_and_jumps_to_an_application(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await search(pilot, "move to stage")
+        await search(pilot, "closed")
+        await app.wait_for_writes()
+        assert stored(store)["Acme"]["stage"] == "closed"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await search(pilot, "jump to application")
+        await search(pilot, "initech")
+        assert focused_company(app) == "Initech"
+
+
+@async_test
+async def test_first_launch_says_how_to_add_the_first_application(tmp_path):
+    app = make_app(store_with(tmp_path, []))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        empty = app.screen.query_one("#empty", Static)
+        assert empty.display and "Press n to add your first one" in str(empty.render())
+        await pilot.press("d")  # nothing to delete: a hint, no crash
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)

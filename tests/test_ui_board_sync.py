@@ -1,0 +1,185 @@
+"""Other processes, failed writes, quitting with pending input, signals, tiny terminals, the clock."""
+
+from __future__ import annotations
+
+import signal
+
+import pendulum
+from textual.screen import Screen
+
+from test_ui_board_support import (
+    NARROW,
+    WIDE,
+    async_test,
+    board_of,
+    company_of,
+    focused_company,
+    freeze_clock,  # noqa: F401  (autouse)
+    make_app,
+    shown_ids,
+    small_apps,
+    store_with,
+    stored,
+)
+from tui.core import actions
+from tui.store import Store
+from tui.ui.board.screen import BoardScreen
+from tui.ui.screens.too_small import TooSmallScreen
+
+
+def other_process_moves(store: Store, company: str, stage: str) -> None:
+    other = Store(store.path)
+    app = next(a for a in other.load_all() if a.company == company)
+    other.save(actions.move(app, stage, now=pendulum.now("UTC")))
+
+
+async def until(pilot, condition, tries: int = 100) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the board did not catch up")
+
+
+@async_test
+async def test_the_board_picks_up_another_process_and_keeps_the_focus(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        assert focused_company(app) == "Globex"
+        other_process_moves(store, "Globex", "awaiting")
+        Store(store.path).add(actions.new_application("Hooli", "SRE", now=pendulum.now("UTC")))
+        app.poll_store()  # what the 1-second timer does
+        await until(pilot, lambda: len(board_of(app).cards) == 4)
+        assert sorted(company_of(app, i) for i in shown_ids(app, "awaiting")) == ["Globex", "Initech"]
+        assert focused_company(app) == "Globex"
+        app.poll_store()  # nothing new: no reload asked
+        assert not app._reload_asked
+
+
+@async_test
+async def test_our_own_writes_do_not_trigger_a_reload(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        await app.wait_for_writes()
+        app.poll_store()
+        assert not app._reload_asked
+
+
+@async_test
+async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store, write_settle=0.3)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        other_process_moves(store, "Acme", "closed")  # the board has not polled yet
+        await pilot.press("L")
+        assert board_of(app).stage.value == "thanked"  # shown at once...
+        await app.wait_for_writes()
+        await until(pilot, lambda: any("Not saved" in n.message for n in app._notifications))
+        message = next(n.message for n in app._notifications if "Not saved" in n.message)
+        assert "changed by another Followup process" in message
+        await until(pilot, lambda: shown_ids(app, "thanked") == [])
+        assert stored(store)["Acme"]["stage"] == "closed"  # theirs is kept
+        assert [company_of(app, i) for i in shown_ids(app, "closed")] == ["Acme"]
+        assert app.changelog.undo_stack == []
+
+
+@async_test
+async def test_undo_refuses_over_another_process(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        await app.wait_for_writes()
+        other_process_moves(store, "Acme", "closed")
+        app.poll_store()
+        await until(pilot, lambda: shown_ids(app, "thanked") == [])
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("cannot undo" in n.message for n in app._notifications)
+        assert stored(store)["Acme"]["stage"] == "closed"
+
+
+class PendingInput(Screen):
+    """Stands in for the detail screen: holds typed text until flushed."""
+
+    def __init__(self, app_id: str) -> None:
+        super().__init__()
+        self.app_id = app_id
+        self.flushed = 0
+
+    def flush_pending(self) -> None:
+        self.flushed += 1
+        self.app.apply_change(self.app_id, lambda a: actions.set_notes(a, "typed", now=pendulum.now("UTC")),
+                              "Edit notes")
+
+
+@async_test
+async def test_quitting_flushes_pending_input_and_writes(tmp_path):
+    for key in ("q", "ctrl+c"):
+        store = store_with(tmp_path / key, small_apps())
+        app = make_app(store, write_settle=0.2)  # a slow writer: quitting must still wait for it
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            await pilot.press("L")
+            acme_id = board_of(app).current_id
+            if key == "q":
+                await pilot.press("q")
+            else:
+                pending = PendingInput(acme_id)
+                await app.push_screen(pending)
+                await pilot.press("ctrl+c")
+        assert app.return_code == 0
+        doc = stored(store)["Acme"]
+        assert doc["stage"] == "thanked"
+        if key == "ctrl+c":
+            assert pending.flushed == 1 and doc["notes"] == "typed"
+
+
+@async_test
+async def test_sigterm_saves_and_exits(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store, write_settle=0.2)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        pending = PendingInput(board_of(app).current_id)
+        await app.push_screen(pending)
+        app.on_signal(signal.SIGTERM)
+        await pilot.pause(0.5)
+    assert pending.flushed == 1
+    assert stored(store)["Acme"]["notes"] == "typed"
+
+
+@async_test
+async def test_a_tiny_terminal_asks_for_a_larger_window(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Make the window larger" in str(app.screen.query_one("#message").render())
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert focused_company(app) == "Acme"
+
+
+@async_test
+async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        column = board_of(app).list_of(board_of(app).stage)
+        assert "6 h overdue" in column.render_line(3).text  # Acme's thank-you, due 24 h after the round
+        assert app.board_screen.sidebar.counts["overdue"] == 2  # Acme's thank-you, Initech's follow-up
+        monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-27T10:30:00+00:00")
+        app.tick()
+        await pilot.pause()
+        assert "2 d overdue" in column.render_line(3).text
+        assert app.board_screen.sidebar.counts["overdue"] == 3  # ... and now Globex's thank-you

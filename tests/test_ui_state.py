@@ -1,0 +1,197 @@
+"""ChangeLog and StoreWriter without Textual: memory, undo, the file, other processes."""
+
+from __future__ import annotations
+
+import threading
+
+import pendulum
+import pytest
+
+from test_ui_board_support import SETTINGS, frozen_now, small_apps, store_with, stored
+from tui.core import actions
+from tui.core.deadlines import all_deadlines, group_of
+from tui.core.errors import ValidationError
+from tui.store import Store
+from tui.store.errors import StaleEditError
+from tui.ui.board.timeframe import TimeFrame
+from tui.ui.state import ChangeLog, StoreWriter, UndoRefused
+
+
+def loaded_log(store, **kwargs) -> ChangeLog:
+    log = ChangeLog(store, SETTINGS, now=frozen_now, **kwargs)
+    log.reload()
+    return log
+
+
+def by_company(log: ChangeLog, company: str):
+    return next(a for a in log.apps.values() if a.company == company)
+
+
+def move(stage):
+    return lambda app: actions.move(app, stage, now=frozen_now())
+
+
+def test_apply_saves_with_history_and_the_revision_memory_predicted(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+    after = log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    doc = stored(store)["Acme"]
+    assert doc["stage"] == "thanked"
+    assert doc["history"][-1]["text"].startswith("Interviewed → Thanked")
+    assert doc["revision"] == after.revision == log.apps[acme.id].revision
+
+
+def test_undo_is_many_steps_deep_and_keeps_every_move_in_history(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+    for stage in ("thanked", "awaiting", "followed-up"):
+        log.apply(acme.id, move(stage), f"Move Acme to {stage}")
+    assert stored(store)["Acme"]["stage"] == "followed-up"
+    for expected in ("awaiting", "thanked", "interviewed"):
+        log.undo()
+        assert stored(store)["Acme"]["stage"] == expected
+    texts = [e["text"] for e in stored(store)["Acme"]["history"]]
+    assert sum(t.startswith("Undid: ") for t in texts) == 3
+    assert any("Awaiting → Followed up" in t for t in texts)  # the undone move is still on record
+    assert log.undo() is None
+
+
+def test_undo_of_add_and_delete(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    new = actions.new_application("Hooli", "SRE", now=frozen_now())
+    log.add(new, "Add Hooli")
+    assert "Hooli" in stored(store)
+    log.undo()
+    assert "Hooli" not in stored(store) and new.id not in log.apps
+    globex = by_company(log, "Globex")
+    log.delete(globex.id, "Delete Globex")
+    assert "Globex" not in stored(store)
+    log.undo()
+    assert stored(store)["Globex"]["notes"] == "They use Nomad and love volcanoes"
+    assert stored(store)["Globex"]["history"][-1]["text"] == "Undid: Delete Globex"
+
+
+def test_undo_refuses_to_overwrite_another_process(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    other = Store(store.path)
+    theirs = other.get(acme.id)
+    other.save(actions.move(theirs, "closed", now=frozen_now()))
+    log.reload()  # what the board's poll does
+    with pytest.raises(UndoRefused, match="changed by another Followup process"):
+        log.undo()
+    assert stored(store)["Acme"]["stage"] == "closed"
+    assert log.undo_stack == []
+
+
+def test_a_failing_change_changes_nothing(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+    before = stored(store)
+
+    def bad(app):
+        raise ValidationError("no")
+
+    with pytest.raises(ValidationError):
+        log.apply(acme.id, bad, "Bad")
+    assert stored(store) == before and log.undo_stack == []
+
+
+def test_without_writer_a_stale_write_raises_and_memory_stays(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+    other = Store(store.path)
+    other.save(actions.move(other.get(acme.id), "closed", now=frozen_now()))
+    with pytest.raises(StaleEditError):
+        log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    assert log.apps[acme.id].stage.value == "interviewed"
+    assert log.undo_stack == []
+
+
+class Collect:
+    def __init__(self):
+        self.failures, self.reloads = [], []
+        self.event = threading.Event()
+
+    def failed(self, failure):
+        self.failures.append(failure)
+        self.event.set()
+
+    def reloaded(self, result):
+        self.reloads.append(result)
+        self.event.set()
+
+
+def writer_for(store, collect, **kwargs):
+    return StoreWriter(store, on_failed=collect.failed, on_reloaded=collect.reloaded, **kwargs)
+
+
+def test_writer_writes_in_order_and_batches_quick_saves_of_different_cards(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    collect = Collect()
+    writer = writer_for(store, collect, settle=0.05)
+    log = loaded_log(store, writer=writer)
+    acme, globex = by_company(log, "Acme"), by_company(log, "Globex")
+    for stage in ("thanked", "awaiting", "followed-up", "closed"):
+        log.apply(acme.id, move(stage), stage)
+        log.apply(globex.id, move(stage), stage)
+    assert log.apps[acme.id].stage.value == "closed"  # memory first
+    assert writer.drain(10)
+    assert stored(store)["Acme"]["stage"] == stored(store)["Globex"]["stage"] == "closed"
+    assert stored(store)["Acme"]["revision"] == log.apps[acme.id].revision
+    assert writer.writes < 8 and not collect.failures
+    log.undo()
+    assert writer.close(10)
+    assert stored(store)["Globex"]["stage"] == "followed-up"
+
+
+def test_writer_failure_drops_the_step_and_rereads_the_file(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    collect = Collect()
+    writer = writer_for(store, collect)
+    log = loaded_log(store, writer=writer)
+    acme = by_company(log, "Acme")
+    other = Store(store.path)
+    other.save(actions.move(other.get(acme.id), "closed", now=frozen_now()))
+    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    assert collect.event.wait(10)
+    failure = collect.failures[0]
+    assert isinstance(failure.error, StaleEditError)
+    changed = log.write_failed(failure.seq, failure.fresh)
+    assert acme.id in changed
+    assert log.apps[acme.id].stage.value == "closed" and log.undo_stack == []
+    assert stored(store)["Acme"]["stage"] == "closed"
+    writer.close(10)
+
+
+def test_writer_reload_reports_what_the_file_holds(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    collect = Collect()
+    writer = writer_for(store, collect)
+    Store(store.path).add(actions.new_application("Hooli", "SRE", now=frozen_now()))
+    assert store.fingerprint() != writer.known_fingerprint
+    writer.request_reload(0)
+    assert collect.event.wait(10)
+    assert {a.company for a in collect.reloads[0].apps} == {"Acme", "Globex", "Initech", "Hooli"}
+    writer.close(10)
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "America/New_York", "Asia/Tokyo"])
+def test_timeframe_groups_like_the_core(zone):
+    from tui.core.settings import Settings
+    from tui.core.demo import demo_applications
+
+    settings = Settings(timezone=zone)
+    for hour in (0, 9, 23):
+        now = pendulum.datetime(2026, 3, 27, hour, 30, tz="UTC")  # the weekend clocks change in Europe
+        frame = TimeFrame(now, settings.zone)
+        for deadline in all_deadlines(demo_applications(now, settings.zone), settings, now):
+            expected = group_of(deadline, now, settings.zone)
+            assert frame.group(deadline.due.timestamp(), quiet=deadline.is_quiet) is expected
