@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandPalette
 
 from test_ui_letters_harness import (
     DANA, LUIS, SETTINGS, LetterHarness, async_test, awaiting, env, frozen_now, interviewed, letter_screen,
-    make_db, notices, replace_in_body, shown_text, status_text, stored, wait_until, warnings_text,
+    make_db, notices, replace_in_body, screen_text, shown_text, status_text, stored, wait_until, warnings_text,
 )
 from tui import cli
 from tui.core import actions, letters
@@ -286,3 +287,24 @@ def test_f_drafts_the_reply_a_closed_card_needs():
     assert letter_kind_for(actions.close(app, "withdrawn", now=now)) is LetterKind.FOLLOW_UP
     rejected = actions.close(app, "rejected", now=now)
     assert letters.draft(rejected, letter_kind_for(rejected), SETTINGS, now).subject == "Thank you, and a small request"
+
+
+@async_test
+async def test_every_letter_action_is_in_the_command_palette(tmp_path, env):
+    app = interviewed(frozen_now(), DANA, LUIS)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(host.screen, CommandPalette))
+        await pilot.press(*"next")
+        await wait_until(pilot, lambda: "ctrl+n" in screen_text(host))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(host.screen, LetterScreen))
+        await wait_until(pilot, lambda: shown_text(host).startswith("Subject: Thank you for your time, Luis"))
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(host.screen, CommandPalette))
+        await pilot.press(*"copy")
+        await wait_until(pilot, lambda: "ctrl+t" in screen_text(host))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: host.clipboard == shown_text(host))

@@ -28,8 +28,8 @@ def default_folder() -> Path:
 
 
 def slug(text: str) -> str:
-    """'Acme Robotics, Inc.' -> 'acme-robotics-inc', safe in any file name."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "letter"
+    """'Acme Robotics, Inc.' -> 'acme-robotics-inc': letters and digits only, safe in a file name."""
+    return re.sub(r"[\W_]+", "-", text.lower()).strip("-")[:40] or "letter"
 
 
 def default_path(letter: Letter, company: str) -> Path:

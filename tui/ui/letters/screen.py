@@ -27,6 +27,7 @@ from tui.core.letters import Letter
 from tui.core.stages import LetterKind
 from tui.store import default_config_dir
 from tui.ui.letters.body import LetterBody
+from tui.ui.letters.commands import LetterCommands
 from tui.ui.letters.dialogs import LetterConfirm, PathPrompt
 from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
@@ -59,6 +60,7 @@ def gaps_text(letter: Letter) -> str:
 
 class LetterScreen(Screen):
     CSS_PATH = "letters.tcss"
+    COMMANDS = {LetterCommands}
     BINDINGS = [
         Binding("ctrl+t", "copy", "Copy", id="letters.copy",
                 tooltip="Copy 'Subject: …' and the letter to the clipboard (OSC 52)"),
@@ -192,8 +194,9 @@ class LetterScreen(Screen):
         if letter.missing:
             found.append(f"Still to fill: {gaps_text(letter)}. Replace each in the text; "
                          "until then copy and mark sent ask first.")
-        for other, ratio in self.drafts.duplicates():
-            found.append(letters.duplicate_warning(letter, other, ratio))
+        if "topic" not in letter.missing:  # as the CLI: the gap already says what to write
+            for other, ratio in self.drafts.duplicates():
+                found.append(letters.duplicate_warning(letter, other, ratio))
         quiet = self.drafts.quiet_warning()
         if quiet:
             found.append(quiet)
