@@ -308,3 +308,34 @@ async def test_every_letter_action_is_in_the_command_palette(tmp_path, env):
         await wait_until(pilot, lambda: "ctrl+t" in screen_text(host))
         await pilot.press("enter")
         await wait_until(pilot, lambda: host.clipboard == shown_text(host))
+
+
+@async_test
+async def test_the_users_own_template_is_used_and_a_broken_one_is_named(tmp_path, env):
+    folder = tmp_path / "config" / "followup" / "templates"
+    folder.mkdir()
+    app = interviewed(frozen_now(), DANA)
+    db = make_db(tmp_path, app)
+    (folder / "thank-you.txt").write_text("Subject: Thanks, {interviewer_first_name}\n\nCheers for {topic}.\n{signature}\n")
+    host = LetterHarness(db, app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown_text(host) == "Subject: Thanks, Dana\n\nCheers for moving their telemetry onto Kafka.\nAlex Morgan"
+
+    (folder / "thank-you.txt").write_text("Subject: Hi\n\nAbout {hobby}.\n")
+    host = LetterHarness(db, app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
+        assert "unknown placeholder {hobby}" in notices(host)[-1] and str(folder) in notices(host)[-1]
+
+
+@async_test
+async def test_the_word_count_follows_the_typing_and_says_when_the_letter_runs_long(tmp_path, env):
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        words = letters.word_count(letter_screen(host).query_one("#letter-body").text)
+        assert status_text(host).startswith(f"{words} words · not sent yet")
+        await replace_in_body(pilot, "Hi Dana,", "Hi Dana," + " really" * (151 - words))
+        assert status_text(host).startswith("151 words, long: aim for under 150 · edited")
