@@ -7,8 +7,8 @@ from test_ui_letters_harness import (
     shown_text, stored, wait_until,
 )
 
-from tui.core import letters
-from tui.core.stages import Stage
+from tui.core import actions, letters
+from tui.core.stages import LetterKind, Stage
 from tui.store import Store
 from tui.ui.app import FollowupApp
 from tui.ui.letters import LetterScreen
@@ -61,3 +61,16 @@ async def test_copy_from_the_board_app_reaches_its_clipboard(tmp_path, env):
         assert app.clipboard == letters.draft(card, "follow-up", SETTINGS, now).text
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is app.board_screen)
+
+
+@async_test
+async def test_f_on_a_rejected_card_drafts_the_reply(tmp_path, env):
+    now = frozen_now()
+    card = actions.close(interviewed(now, DANA), "rejected", now=now)
+    app = board_app(make_db(tmp_path, card))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LetterScreen))
+        assert app.screen.kind is LetterKind.REJECTION_REPLY
+        assert shown_text(app) == letters.draft(card, "rejection-reply", SETTINGS, now).text
