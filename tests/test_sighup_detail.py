@@ -128,7 +128,7 @@ def wait_quietly_for_exit(pid: int, timeout: float) -> bool:
     return True
 
 
-def hang_up(tmp_path, text: str) -> tuple[bool, bool]:
+def hang_up(tmp_path, text: str, exit_within: float) -> tuple[bool, bool]:
     """Close the terminal under the program: (the note was kept, the program exited)."""
     card = acme(frozen_now())
     db = make_db(tmp_path, card)
@@ -137,12 +137,12 @@ def hang_up(tmp_path, text: str) -> tuple[bool, bool]:
     deadline = time.monotonic() + 10
     while not stored(db, card.id).notes.endswith(text) and time.monotonic() < deadline:
         time.sleep(0.05)
-    exited = wait_quietly_for_exit(pid, 5)
+    exited = wait_quietly_for_exit(pid, exit_within)
     return stored(db, card.id).notes.endswith(text), exited
 
 
 def test_closing_the_terminal_keeps_the_note(tmp_path):
-    kept, _ = hang_up(tmp_path, "k9w")
+    kept, _ = hang_up(tmp_path, "k9w", exit_within=1)
     assert kept
 
 
@@ -152,5 +152,5 @@ def test_closing_the_terminal_keeps_the_note(tmp_path):
     "is saved first, but the process can hang. Needs a fix in tui/ui/app.py's hang-up path."))
 def test_closing_the_terminal_ends_the_program(tmp_path):
     for attempt in range(3):  # the hang comes about one time in three
-        _, exited = hang_up(tmp_path / str(attempt), "k9w")
+        _, exited = hang_up(tmp_path / str(attempt), "k9w", exit_within=5)
         assert exited

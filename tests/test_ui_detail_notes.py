@@ -187,3 +187,17 @@ async def test_bare_host_screen_pushed_on_top_saves_even_without_flush(card):
         await pilot.press(*"pushed")
         await host.push_screen(DetailScreen(app.id, "history"))
         await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("pushed"))
+
+
+@async_test
+async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_notes(card, tmp_path):
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
+        await pilot.press(*"last words")
+        Store(db).delete(app.id)
+        followup.poll_store()
+        await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
+        rescued = tmp_path / f"followup-unsaved-notes-{app.id[:8]}.md"
+        assert rescued.read_text(encoding="utf-8").endswith("last words")

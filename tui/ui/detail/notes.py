@@ -133,6 +133,14 @@ class NotesPanel(Vertical):
         self._baseline = text
         self._awaiting = None
 
+    def mark_kept(self) -> None:
+        """The text is safe elsewhere (a rescue file): stop trying to save it."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._baseline = self.editor.text
+        self._awaiting = None
+
     def sync_from_store(self, stored_notes: str) -> None:
         """After a change: take the stored notes unless the user has typed since."""
         if self._awaiting is not None:

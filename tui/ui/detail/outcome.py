@@ -13,11 +13,11 @@ from textual.widgets.option_list import Option
 from tui.core.stages import Outcome
 
 WHAT_FOLLOWS = {
-    Outcome.OFFER: "an offer is on the table: you will be reminded to answer it",
+    Outcome.OFFER: "they made an offer: a reminder to answer it follows",
     Outcome.ACCEPTED: "you took the job",
-    Outcome.REJECTED: "they said no: you will be reminded to reply and ask for feedback",
+    Outcome.REJECTED: "they said no: a reminder to reply and ask for feedback",
     Outcome.WITHDRAWN: "you stepped out of the process",
-    Outcome.NO_RESPONSE: "they never answered; the card is closed",
+    Outcome.NO_RESPONSE: "they never answered",
 }
 
 

@@ -30,7 +30,7 @@ class RoundsList(OptionList):
         Binding("a", "add_round", "Add", tooltip="Add a round"),
         Binding("p", "add_person", "Person", tooltip="Add an interviewer to the highlighted round"),
         Binding("e", "edit", "Edit"),
-        Binding("t", "toggle_thanked", "Thanked", tooltip="Mark the highlighted interviewer thanked, or not"),
+        Binding("t", "toggle_thanked", "Thank", tooltip="Mark the highlighted interviewer thanked, or not"),
         Binding("x", "remove", "Remove"),
     ]
 

@@ -18,6 +18,7 @@ from textual.widgets import Footer, TabbedContent, TabPane, Tabs
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
+from tui.ui.detail.commands import DetailCommands
 from tui.ui.detail.context import change_log
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.external_editor import edit_text
@@ -36,6 +37,7 @@ TYPING_HIDES = {"section", "outcome", "details"}  # printable keys the editor sw
 
 class DetailScreen(Screen):
     CSS_PATH = Path(__file__).with_name("detail.tcss")
+    COMMANDS = {DetailCommands}
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("1", "section('notes')", "Tabs", key_display="1-4",
@@ -54,6 +56,7 @@ class DetailScreen(Screen):
         self.app_id = app_id
         self.section = section if section in SECTIONS else ""
         self._returns_on_escape = section == "notes"  # `e` from the board: escape goes straight back
+        self._stored_notes: str | None = None  # the notes as last seen in the data
 
     # --- data ----------------------------------------------------------------
     @property
@@ -67,6 +70,14 @@ class DetailScreen(Screen):
     @property
     def zone(self):
         return self.settings.zone
+
+    @property
+    def rounds_list(self) -> RoundsList:
+        return self.query_one(RoundsList)
+
+    @property
+    def directions_list(self) -> DirectionsList:
+        return self.query_one(DirectionsList)
 
     def request_change(self, change, label: str) -> None:
         """Ask the app to apply `change` (posted to the app itself, so it outlives this screen)."""
@@ -100,8 +111,12 @@ class DetailScreen(Screen):
         try:
             app = self.application
         except KeyError:
-            self.notify("This application was deleted.", severity="warning")
-            self.dismiss()
+            self.notify("This application was deleted by another Followup process.", severity="warning")
+            if self.notes.text != self._stored_notes:
+                self._rescue(FollowupError("the application was deleted while its notes were open"))
+            if self.is_attached and self in self.app.screen_stack:
+                self.pop_until_active()
+                self.dismiss()
             return
         now = clock.now()
         self.sub_title = f"{app.company} — {app.role}"
@@ -111,6 +126,7 @@ class DetailScreen(Screen):
         self.query_one(HistoryList).show(app, self.settings, now)
         self.notes.label = app.company
         self.notes.sync_from_store(app.notes)
+        self._stored_notes = app.notes
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("rounds").label = f"2 Rounds ({len(app.rounds)})"
         open_directions = sum(1 for d in app.directions if d.is_open)
@@ -128,11 +144,16 @@ class DetailScreen(Screen):
         try:
             self.notes.flush_direct()
         except FollowupError as exc:
-            try:
-                where = f"a copy is in {rescue_note(change_log(self.app).store.path, self.app_id, self.notes.text)}"
-            except OSError as rescue_error:
-                where = str(rescue_error)
-            self.notify(f"Notes not saved ({exc}); {where}", severity="error", timeout=30)
+            self._rescue(exc)
+
+    def _rescue(self, why: Exception) -> None:
+        """Notes that cannot be saved go to a file beside the data file, and the user is told."""
+        try:
+            where = f"a copy is in {rescue_note(change_log(self.app).store.path, self.app_id, self.notes.text)}"
+        except OSError as rescue_error:
+            where = str(rescue_error)
+        self.notes.mark_kept()
+        self.notify(f"Notes not saved ({why}); {where}", severity="error", timeout=30)
 
     def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
         self.notes.request_save()

@@ -1,0 +1,73 @@
+"""The detail screen's pure helpers: Markdown highlighting, people lists, time display."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from tui.core.errors import ValidationError
+from tui.core.model import Interviewer
+from tui.ui.detail.forms import keep_known, parse_people, split_people
+from tui.ui.detail.markdown_highlight import highlight_line, markdown_highlights
+from tui.ui.detail.timefmt import for_input, parse_user_time, show_time
+
+BERLIN = "Europe/Berlin"
+
+
+def names(marks):
+    return [name for _, _, name in marks]
+
+
+def test_markdown_highlights_what_notes_use():
+    assert names(highlight_line("## Next steps")) == ["heading.marker", "heading"]
+    assert "bold" in names(highlight_line("ask about **on-call**"))
+    assert "italic" in names(highlight_line("they were *very* keen"))
+    assert "inline_code" in names(highlight_line("band `80-95k`"))
+    assert {"link.label", "link.uri"} <= set(names(highlight_line("[jobs](https://x.example)")))
+    assert names(highlight_line("- item"))[0] == "list.marker"
+    assert highlight_line("plain words, nothing special") == []
+
+
+def test_markdown_offsets_are_utf8_bytes():
+    (start, end, name), = [m for m in highlight_line("café **bold**") if m[2] == "bold"]
+    assert (start, end) == (len("café ".encode()), len("café **bold**".encode()))
+
+
+def test_fenced_code_is_one_block():
+    marks = markdown_highlights(["```", "**not bold**", "```", "**bold**"])
+    assert names(marks[1]) == ["inline_code"]
+    assert "bold" in names(marks[3])
+
+
+def test_people_split_on_commas_and_semicolons_but_not_inside_angle_brackets():
+    assert split_people("Dana Kim <d@x.com>, Lee Park; Sam") == ["Dana Kim <d@x.com>", "Lee Park", "Sam"]
+    assert split_people("Odd <a,b@x.com>") == ["Odd <a,b@x.com>"]
+    assert split_people(" , ") == []
+
+
+def test_parse_people_refuses_a_bad_email():
+    with pytest.raises(ValidationError, match="not an address"):
+        parse_people("Lee <lee.example.com>")
+
+
+def test_known_people_keep_their_details():
+    thanked = pendulum.datetime(2026, 11, 30, tz="UTC")
+    old = Interviewer(name="Dana Kim", title="EM", topic="caching", thanked_at=thanked, email="d@x.com")
+    kept, new = keep_known(parse_people("dana kim <dana@x.com>, Lee Park"), [old])
+    assert (kept.id, kept.title, kept.topic, kept.thanked_at, kept.email) == (
+        old.id, "EM", "caching", thanked, "dana@x.com")
+    assert new.name == "Lee Park" and new.thanked_at is None
+
+
+def test_times_are_shown_and_prefilled_in_the_users_zone():
+    moment = pendulum.datetime(2026, 12, 1, 13, 0, tz="UTC")
+    now = pendulum.datetime(2026, 11, 1, tz="UTC")
+    assert show_time(moment, BERLIN, now) == "Tue 1 Dec 14:00"
+    assert show_time(moment, BERLIN, now.add(years=1)) == "Tue 1 Dec 14:00 2026"
+    assert for_input(moment, BERLIN) == "2026-12-01 14:00"
+    assert parse_user_time(for_input(moment, BERLIN), now, BERLIN) == moment
+
+
+def test_an_empty_time_says_what_to_type():
+    with pytest.raises(ValidationError, match="no time given"):
+        parse_user_time("  ", pendulum.now("UTC"), BERLIN)
