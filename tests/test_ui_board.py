@@ -96,7 +96,7 @@ async def test_L_and_H_move_the_card_keeping_the_focus_and_save_it(tmp_path):
         await app.wait_for_writes()
         assert stored(store)["Acme"]["stage"] == "thanked"
         assert focused_company(app) == "Acme"
-        headers = {s: board_of(app).columns[s].header.render().plain for s in (Stage.THANKED, Stage.INTERVIEWED)}
+        headers = {s: board_of(app).columns[s].header.label for s in (Stage.THANKED, Stage.INTERVIEWED)}
         assert headers == {Stage.THANKED: "Thanked 1", Stage.INTERVIEWED: "Interviewed 1"}
 
 
@@ -206,9 +206,9 @@ async def test_sidebar_groups_deadlines_and_enter_jumps_to_the_card(tmp_path):
         await pilot.pause()
         sidebar = app.board_screen.sidebar
         assert sidebar.display
-        headers = [r.group.value for r in sidebar.rows if r.deadline is None]
+        headers = [group.value for group, deadline in sidebar.rows if deadline is None]
         assert headers[0] == "overdue" and "later" in headers
-        assert any(r.deadline is not None and r.deadline.is_quiet for r in sidebar.rows)
+        assert any(deadline is not None and deadline.is_quiet for _, deadline in sidebar.rows)
         await pilot.press("tab")
         assert app.focused is sidebar
         await pilot.press("j", "j")
@@ -227,9 +227,9 @@ async def test_sidebar_updates_when_a_card_moves(tmp_path):
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         sidebar = app.board_screen.sidebar
-        actions_before = [r.deadline.action for r in sidebar.rows if r.deadline]
+        actions_before = [d.action for _, d in sidebar.rows if d]
         assert "Thank Dana Kim — Acme" in actions_before
         await pilot.press("L")  # thanked: the thank-you deadline is gone, a follow-up appears
-        actions_after = [r.deadline.action for r in sidebar.rows if r.deadline]
+        actions_after = [d.action for _, d in sidebar.rows if d]
         assert "Thank Dana Kim — Acme" not in actions_after
         assert "Follow up — Acme" in actions_after

@@ -177,7 +177,7 @@ async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(t
         await pilot.press("slash", *"volcano")  # Globex's notes
         await pilot.pause()
         assert [company_of(app, i) for i in shown_ids(app, "interviewed")] == ["Globex"]
-        sidebar_apps = {r.deadline.app_id for r in app.screen.sidebar.rows if r.deadline}
+        sidebar_apps = {d.app_id for _, d in app.screen.sidebar.rows if d}
         assert {company_of(app, i) for i in sidebar_apps} == {"Globex"}
         await pilot.press("escape")
         await pilot.pause()

@@ -183,3 +183,20 @@ async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
         await pilot.pause()
         assert "2 d overdue" in column.render_line(3).text
         assert app.board_screen.sidebar.counts["overdue"] == 3  # ... and now Globex's thank-you
+
+
+@async_test
+async def test_sighup_saves_and_leaves_without_the_terminal(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store, write_settle=0.2)
+    exits = []
+    async with app.run_test(size=WIDE) as pilot:
+        app._hard_exit = exits.append
+        await pilot.pause()
+        await pilot.press("L")
+        pending = PendingInput(board_of(app).current_id)
+        await app.push_screen(pending)
+        app.on_signal(signal.SIGHUP)
+        assert exits == [0]  # the writes were finished before leaving
+        doc = stored(store)["Acme"]
+        assert doc["stage"] == "thanked" and doc["notes"] == "typed"

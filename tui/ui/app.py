@@ -15,12 +15,14 @@ Leaving: `flush_pending()` asks every screen on the stack that has a
 `flush_pending()` method (the detail screen keeps typed-but-unsaved notes) to
 apply it, synchronously, through `apply_change`. It runs on q, ctrl+c and
 ctrl+q, and on SIGTERM and SIGHUP (handlers installed by `run_board`); then
-the app waits for the writer to finish every write and exits cleanly.
+the app waits for the writer to finish every write and exits cleanly (after
+SIGHUP without touching the terminal, which is gone).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from pathlib import Path
@@ -68,6 +70,8 @@ class FollowupApp(App[int]):
                 tooltip="Save anything pending and quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_q",
                 tooltip="Save anything pending and quit"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend",
+                tooltip="Back to the shell for a moment; fg brings the board back"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="app.palette",
                 tooltip="The command palette: every action by name, every card by company"),
     ]
@@ -101,6 +105,7 @@ class FollowupApp(App[int]):
         self._reload_asked = False
         self._last_reload_error = ""
         self._leaving = False
+        self._hard_exit = os._exit  # after a hang-up nothing may touch the terminal again
         try:
             self.theme = settings.theme
         except Exception:  # an unknown theme must not stop the board
@@ -132,19 +137,61 @@ class FollowupApp(App[int]):
         self.set_interval(30, self.tick)
         if self.handle_signals:
             self.install_signal_handlers()
+        self.app_resume_signal.subscribe(self, self._redraw_after_resume)
         self._check_size()
 
     def install_signal_handlers(self) -> None:
-        """SIGTERM and SIGHUP save what is pending and quit (only when running for real)."""
+        """SIGTERM saves what is pending and quits; SIGHUP (the terminal is gone) saves and leaves.
+
+        Also guards Textual's SIGCONT handler: a hang-up sends SIGHUP and then
+        SIGCONT, and Textual would re-enter application mode on a terminal that
+        no longer exists (and can hang there). SIGCONT now only resumes after
+        a real suspend (ctrl+z).
+        """
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             try:
                 loop.add_signal_handler(sig, self.on_signal, sig)
             except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
                 pass
+        if hasattr(signal, "SIGCONT"):
+            resume = signal.getsignal(signal.SIGCONT)
+            suspend = signal.getsignal(signal.SIGTSTP)
+            if callable(resume) and callable(suspend):
+                suspended = []
+
+                def on_suspend(signum, frame):
+                    suspended.append(True)
+                    suspend(signum, frame)
+
+                def on_resume(signum, frame):
+                    if suspended:
+                        suspended.clear()
+                        resume(signum, frame)
+
+                signal.signal(signal.SIGTSTP, on_suspend)
+                signal.signal(signal.SIGCONT, on_resume)
+
+    def _redraw_after_resume(self, _app=None) -> None:
+        """Back from ctrl+z: the shell drew over the screen, so draw all of it again."""
+        for screen in self.screen_stack:
+            screen.refresh(layout=True)
+        self.refresh(repaint=True, layout=True)
 
     def on_signal(self, sig: int) -> None:
-        self.call_later(self.action_quit)
+        if sig == getattr(signal, "SIGHUP", None):
+            self.hang_up()
+        else:
+            self.call_later(self.action_quit)
+
+    def hang_up(self) -> None:
+        """The terminal is gone: keep what is pending, finish the writes, leave without drawing."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self.flush_pending()
+        saved = self.writer.close(15.0) if self.writer is not None else True
+        self._hard_exit(0 if saved else 1)
 
     @property
     def board_screen(self):
@@ -290,12 +337,22 @@ class FollowupApp(App[int]):
         self.push_screen(DetailScreen(message.app_id, section=message.section))
 
     def on_letter_requested(self, message: LetterRequested) -> None:
+        """t: thank-you notes; f: a follow-up, or the reply a closed card needs."""
+        application = self.changelog.apps.get(message.app_id)
+        if application is None:
+            return
         try:
-            from tui.ui.letters import LetterScreen
+            from tui.ui.letters import LetterScreen, letter_kind_for
         except ImportError:
             self.notify("Letters are not on the board yet; they come in a later version.")
             return
-        self.push_screen(LetterScreen(message.app_id, message.kind))
+        kind = letter_kind_for(application) if message.kind == "follow-up" else message.kind
+        try:
+            screen = LetterScreen(message.app_id, kind)
+        except FollowupError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.push_screen(screen)
 
     def show_help(self) -> None:
         from tui.ui.board.board import Board

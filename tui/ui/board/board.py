@@ -146,7 +146,6 @@ class Board(Horizontal, can_focus=True):
             return False
         self.stage = card.stage
         cards.move_cursor(index)
-        self.call_after_refresh(cards.scroll_to_cursor)  # again once the new size is known
         self._sync_active()
         return True
 
@@ -168,7 +167,7 @@ class Board(Horizontal, can_focus=True):
         focused = self.has_focus
         for stage, column in self.columns.items():
             column.cards.set_active(stage is self.stage, focused)
-            column.set_class(stage is self.stage, "-focused")
+            column.update_header()
 
     def on_focus(self) -> None:
         self._sync_active()

@@ -17,11 +17,33 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.core.stages import Stage
 from tui.ui.board.cards import CARD_HEIGHT, CardStyles, CardView, card_strips, fit
 from tui.ui.board.timeframe import TimeFrame
+
+
+def set_virtual_height(view: ScrollView, height: int) -> None:
+    """Change how far a ScrollView scrolls, without a whole-screen layout when possible.
+
+    Assigning `virtual_size` asks for a layout, which repaints every widget on
+    screen; a card moving between columns only needs its two columns redrawn.
+    So unless the scrollbar appears or goes, the size is set quietly and only
+    the scrollbar and the view are refreshed (`_scroll_update` is Textual's own
+    step for exactly that).
+    """
+    size = Size(view.size.width, height)
+    if size == view.virtual_size:
+        view.refresh()
+        return
+    viewport = view.scrollable_content_region.height
+    if not view.is_mounted or not viewport or (height > viewport) != (view.virtual_size.height > viewport):
+        view.virtual_size = size
+        return
+    view.set_reactive(ScrollView.virtual_size, size)
+    view._scroll_update(size)
+    view.refresh()
 
 
 class CardList(ScrollView, can_focus=False):
@@ -110,8 +132,7 @@ class CardList(ScrollView, can_focus=False):
             index[self.cards[i].app.id] = i
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
-        self.refresh()
+        set_virtual_height(self, len(self.cards) * CARD_HEIGHT)
 
     @property
     def cursor_card(self) -> CardView | None:
@@ -200,6 +221,39 @@ class CardList(ScrollView, can_focus=False):
         return strips[part]
 
 
+class ColumnHeader(Widget):
+    """'<Stage> <count>', highlighted while the cursor is in the column.
+
+    Drawn from component styles rather than toggled CSS classes: a class change
+    restyles the whole column, which costs milliseconds on every key.
+    """
+
+    COMPONENT_CLASSES = {"header--plain", "header--current"}
+
+    DEFAULT_CSS = """
+    ColumnHeader {
+        height: 1;
+        & > .header--plain { text-style: bold; background: $panel; color: $text; }
+        & > .header--current { text-style: bold; background: $primary; color: $text; }
+    }
+    """
+
+    def __init__(self, label: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.label = label
+        self.current = False
+
+    def show(self, label: str, current: bool) -> None:
+        if (label, current) != (self.label, self.current):
+            self.label, self.current = label, current
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        style = self.get_component_rich_style("header--current" if self.current else "header--plain")
+        return Strip([Segment(" " + fit(self.label, max(0, width - 1)), style)], width)
+
+
 class StageColumn(Vertical):
     """A column: '<Stage> <count>' above its cards."""
 
@@ -207,24 +261,13 @@ class StageColumn(Vertical):
     StageColumn {
         width: 1fr;
         height: 1fr;
-        & > .column--header {
-            height: 1;
-            padding: 0 1;
-            text-style: bold;
-            background: $panel;
-            color: $text;
-        }
-        &.-focused > .column--header {
-            background: $primary;
-            color: $text;
-        }
     }
     """
 
     def __init__(self, stage: Stage, frame: TimeFrame) -> None:
         super().__init__(id=f"column-{stage.value}")
         self.stage = stage
-        self.header = Static(stage.label, classes="column--header", markup=False)
+        self.header = ColumnHeader(stage.label)
         self.cards = CardList(stage, frame, id=f"cards-{stage.value}")
         self.total = 0
 
@@ -237,4 +280,4 @@ class StageColumn(Vertical):
             self.total = total
         shown = len(self.cards.cards)
         count = f"{shown}/{self.total}" if shown != self.total else str(shown)
-        self.header.update(f"{self.stage.label} {count}")
+        self.header.show(f"{self.stage.label} {count}", self.cards.current)

@@ -20,7 +20,6 @@ from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested, LetterRequested, OpenRequested
-from tui.ui.palette import BoardCommands, JumpCommands, open_jump_palette, stage_commands
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.filter_bar import FilterBar
 from tui.ui.sidebar.sidebar import DeadlineSidebar
@@ -32,12 +31,24 @@ EMPTY_TEXT = (
 )
 
 
+def _board_commands():
+    from tui.ui.palette import BoardCommands  # the palette's module loads when first opened
+
+    return BoardCommands
+
+
+def _jump_commands():
+    from tui.ui.palette import JumpCommands
+
+    return JumpCommands
+
+
 def _move_change(stage: Stage):
     return lambda app: actions.move(app, stage, now=clock.now())
 
 
 class BoardScreen(Screen):
-    COMMANDS = {BoardCommands, JumpCommands}
+    COMMANDS = {_board_commands, _jump_commands}
 
     BINDINGS = [
         Binding("n", "new", "New", id="board.new", tooltip="Add an application after an interview"),
@@ -55,7 +66,7 @@ class BoardScreen(Screen):
         Binding("t", "letters('thank-you')", "Thank", show=False, id="board.thank",
                 tooltip="Thank-you letters for the focused card's interviewers"),
         Binding("f", "letters('follow-up')", "Follow up", show=False, id="board.follow_up",
-                tooltip="A follow-up letter for the focused card"),
+                tooltip="A follow-up letter for the focused card (on a closed card: the reply it needs)"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
         Binding("tab", "switch_pane", "Board/sidebar", show=False, id="board.switch",
                 tooltip="Move the focus between the board and the deadline sidebar"),
@@ -69,14 +80,12 @@ class BoardScreen(Screen):
     BoardScreen {
         & > #title { height: 1; padding: 0 1; background: $panel; color: $text; }
         & > #empty {
-            display: none;
             height: auto;
             margin: 1 2;
             padding: 1 2;
             border: round $accent;
             color: $text;
         }
-        & > #empty.-shown { display: block; }
         & > #main { height: 1fr; }
     }
     """
@@ -87,14 +96,17 @@ class BoardScreen(Screen):
         self.board = Board(self.frame, id="board")
         self.sidebar = DeadlineSidebar(self.frame, id="sidebar")
         self.filter_bar = FilterBar(id="filter")
+        self.title_bar = Static(id="title", markup=False)
+        self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
+        self.empty_note.display = False
 
     @property
     def zone(self):
         return self.app.settings.zone
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title", markup=False)
-        yield Static(EMPTY_TEXT, id="empty", markup=False)
+        yield self.title_bar
+        yield self.empty_note
         with Horizontal(id="main"):
             yield self.board
             yield self.sidebar
@@ -103,7 +115,6 @@ class BoardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        self.sidebar.set_filter(self._shown)
         self.show_all()
         self.set_focus(self.board)
         self.board.focus_first_card()
@@ -159,8 +170,9 @@ class BoardScreen(Screen):
             parts.append(f"filter “{self.board.needle}”: {self.board.shown_count} shown (escape clears)")
         if getattr(self.app, "demo", False):
             parts.append("demo data")
-        self.query_one("#title", Static).update("  ·  ".join(parts))
-        self.query_one("#empty", Static).set_class(total == 0, "-shown")
+        self.title_bar.update("  ·  ".join(parts))
+        if self.empty_note.display != (total == 0):
+            self.empty_note.display = total == 0
 
     # --- which card ----------------------------------------------------
     def current_app_id(self) -> str | None:
@@ -210,6 +222,8 @@ class BoardScreen(Screen):
         self.post_message(ChangeRequested(app_id, _move_change(stage), label))
 
     def choose_stage(self) -> None:
+        from tui.ui.palette import stage_commands
+
         application = self._current_app()
         if application is not None:
             self.app.search_commands(
@@ -218,6 +232,8 @@ class BoardScreen(Screen):
             )
 
     def choose_application(self) -> None:
+        from tui.ui.palette import open_jump_palette
+
         open_jump_palette(self.app)
 
     def action_open(self) -> None:
@@ -273,7 +289,7 @@ class BoardScreen(Screen):
 
     def _set_filter(self, text: str) -> None:
         self.board.set_filter(text)
-        self.sidebar.set_filter(self._shown)
+        self.sidebar.set_filter(self._shown if self.board.needle else None)
         self._update_title()
 
     def action_letters(self, kind: str) -> None:

@@ -1,0 +1,224 @@
+"""How fast the board starts and answers a key, at 0, 1,000 and 10,000 applications.
+
+    .venv/bin/python benchmarks/bench_board.py [--sizes 0,1000,10000] [--runs 3]
+
+Each measurement runs in a fresh process, started the same way for the board
+and for a bare Textual app (a Header, one Label, a Footer), headless:
+
+- first frame: from just before the process is spawned to the first screen
+  refresh that shows every card (CLOCK_MONOTONIC is shared by processes);
+- key to screen: from posting the key `L` to the refresh that shows the moved
+  card in its new column (for the bare app: the key updates its label).
+
+Targets (issue 4): first frame at 1,000 applications within 1.3x the bare app,
+at 10,000 within 2x; key to screen under 50 ms at 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY_ROUNDS = 7
+
+
+# --- the child processes -------------------------------------------------
+def child_bare() -> None:
+    from textual import events
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.widgets import Footer, Header, Label
+
+    class Bare(App):
+        BINDINGS = [Binding("L", "bump", "Bump")]
+
+        def compose(self):
+            yield Header()
+            yield Label("ready", id="label")
+            yield Footer()
+
+        def on_mount(self):
+            self.call_after_refresh(self.first_frame)
+
+        def first_frame(self):
+            self.report = {"first_frame": time.monotonic(), "keys": []}
+            self.count = 0
+            self.press()
+
+        def press(self):
+            self.sent = time.monotonic()
+            self.post_message(events.Key("L", "L"))
+
+        def action_bump(self):
+            self.count += 1
+            self.query_one("#label", Label).update(f"pressed {self.count}")
+            self.call_after_refresh(self.drawn)
+
+        def drawn(self):
+            self.report["keys"].append(time.monotonic() - self.sent)
+            if len(self.report["keys"]) < KEY_ROUNDS:
+                self.press()
+            else:
+                self.exit()
+
+    app = Bare()
+    app.run(headless=True, size=(120, 40))
+    print(json.dumps(app.report))
+
+
+def child_board() -> None:
+    from textual import events
+
+    from tui.core.settings import Settings
+    from tui.core.stages import Stage
+    from tui.store import Store
+    from tui.ui.app import FollowupApp
+
+    started = time.monotonic()
+    store = Store(os.environ["FOLLOWUP_DB"]).open()
+    fingerprint = store.fingerprint()
+    apps = store.load_all()
+    loaded = time.monotonic()
+
+    class Measured(FollowupApp):
+        def on_mount(self):
+            self.call_after_refresh(self.wait_for_board)
+
+        def wait_for_board(self):
+            board = self.board_screen.board if self.board_screen else None
+            if board is None or len(board.cards) != len(apps):
+                self.call_after_refresh(self.wait_for_board)
+                return
+            self.report = {"first_frame": time.monotonic(), "load": loaded - started, "keys": [], "writes": []}
+            if apps:
+                self.set_timer(0.3, self.press)  # let start-up work settle first
+            else:
+                self.exit()
+
+        def press(self):
+            board = self.board_screen.board
+            self.moving = board.current_id
+            self.target = Stage.THANKED if board.stage is Stage.INTERVIEWED else Stage.INTERVIEWED
+            self.sent = time.monotonic()
+            self.post_message(events.Key("L" if self.target is Stage.THANKED else "H", None))
+            self.call_after_refresh(self.check)
+
+        def check(self):
+            column = self.board_screen.board.list_of(self.target)
+            if self.moving not in column.index:
+                self.call_after_refresh(self.check)
+                return
+            self.report["keys"].append(time.monotonic() - self.sent)
+            self.run_worker(self.after_write, thread=True)
+
+        def after_write(self):
+            self.writer.drain(60)
+            self.report["writes"].append(time.monotonic() - self.sent)
+            self.call_from_thread(self.next_round)
+
+        def next_round(self):
+            if len(self.report["keys"]) < KEY_ROUNDS:
+                self.press()
+            else:
+                self.exit()
+
+    settings = Settings(timezone="Europe/London")
+    app = Measured(store, settings, apps=apps, fingerprint=fingerprint, poll_seconds=0, write_settle=0.0)
+    app.run(headless=True, size=(120, 40))
+    print(json.dumps(app.report))
+
+
+# --- the parent -----------------------------------------------------------
+def make_db(folder: Path, count: int) -> Path:
+    sys.path.insert(0, str(ROOT))
+    import pendulum
+
+    from tui.core.demo import demo_applications
+    from tui.core.model import new_id
+    from tui.store import Store
+
+    path = folder / f"board-{count}.json"
+    store = Store(path).open()
+    templates = demo_applications(pendulum.now("UTC"))
+    apps = []
+    for i in range(count):
+        app = copy.deepcopy(templates[i % len(templates)])
+        app.id = new_id()
+        app.company = f"{app.company} {i}"
+        for rnd in app.rounds:
+            rnd.id = new_id()
+            for person in rnd.interviewers:
+                person.id = new_id()
+        apps.append(app)
+    if apps:
+        store.add_many(apps)
+    return path
+
+
+def run_child(kind: str, db: Path | None) -> tuple[float, dict]:
+    env = dict(os.environ)
+    env.pop("FOLLOWUP_NOW", None)
+    if db is not None:
+        env["FOLLOWUP_DB"] = str(db)
+    spawned = time.monotonic()
+    out = subprocess.run([sys.executable, __file__, "--child", kind], env=env, cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        raise SystemExit(f"{kind} child failed:\n{out.stderr[-3000:]}")
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    return report["first_frame"] - spawned, report
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.0f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0,1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", choices=["bare", "board"])
+    args = parser.parse_args()
+    if args.child == "bare":
+        child_bare()
+        return 0
+    if args.child == "board":
+        sys.path.insert(0, str(ROOT))
+        child_board()
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as folder:
+        dbs = {n: make_db(Path(folder), n) for n in sizes}
+        print(f"{'apps':>6}  {'bare first':>10}  {'board first':>11}  {'ratio':>5}  {'of it: load':>11}  "
+              f"{'bare key':>9}  {'board key':>9}  {'write done':>10}")
+        for n in sizes:
+            bare, board, bare_keys, board_keys, loads, writes = [], [], [], [], [], []
+            for _ in range(args.runs):  # alternate, so both see the same machine load
+                first, report = run_child("bare", None)
+                bare.append(first)
+                bare_keys += report["keys"]
+                first, report = run_child("board", dbs[n])
+                board.append(first)
+                board_keys += report["keys"]
+                loads.append(report["load"])
+                writes += report["writes"]
+            b, f = statistics.median(bare), statistics.median(board)
+            key = ms(statistics.median(board_keys)) if board_keys else "      —"
+            write = ms(statistics.median(writes)) if writes else "      —"
+            print(f"{n:>6}  {ms(b):>10}  {ms(f):>11}  {f / b:5.2f}  {ms(statistics.median(loads)):>11}  "
+                  f"{ms(statistics.median(bare_keys)):>9}  {key:>9}  {write:>10}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
