@@ -135,3 +135,19 @@ async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
         assert saved.role == "Staff"
         assert saved.decision_by.in_timezone("Europe/Berlin").format("YYYY-MM-DD") == "2026-12-04"
         assert "they decide by Fri 4 Dec" in screen_text(followup)
+
+
+@async_test
+async def test_wide_terminals_keep_the_history_beside_the_tabs(thanked_card):
+    db, app = thanked_card
+    followup = board(db)
+    async with followup.run_test(size=WIDE) as pilot:
+        screen = await open_card(pilot)
+        await pilot.press("4")
+        assert screen.focused.id == "history-side"
+        assert "Added Acme" in screen_text(followup)  # visible while the notes tab is open
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("4")
+        assert screen.focused.id == "history-list"
+        assert screen.query_one("#sections").active == "history"

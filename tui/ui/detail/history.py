@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.model import Application
+from tui.core.model import Application, Event
 from tui.ui.detail.timefmt import show_time
 
 KIND_MARKS = {
     "created": "✚", "stage": "→", "round": "◆", "thanked": "✓", "direction": "☐",
-    "letter": "✉", "contact": "☎", "outcome": "■", "edit": "✎", "notes": "✎",
+    "letter": "✉", "contact": "☎", "outcome": "■", "edit": "✎", "notes": "✎", "undo": "↶",
 }
+
+
+def event_row(event: Event, zone, now) -> Table:
+    """Time, mark, text: long texts wrap under themselves, not under the time."""
+    row = Table.grid(padding=(0, 1))
+    row.add_column(width=17, no_wrap=True)
+    row.add_column(width=1, no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text(show_time(event.at, zone, now), style="dim"), KIND_MARKS.get(event.kind, "·"),
+                Text(event.text))
+    return row
 
 
 class HistoryList(OptionList):
     """Read-only; ↑↓ and page keys scroll it."""
 
     def show(self, app: Application, settings, now) -> None:
-        zone = settings.zone
         events = sorted(app.history, key=lambda e: e.at.timestamp() if e.at else 0.0, reverse=True)
-        options = [
-            Option(Content.assemble((f"{show_time(e.at, zone, now):<17}", "$text-muted"),
-                                    f" {KIND_MARKS.get(e.kind, '·')} ", e.text))
-            for e in events
-        ]
+        options = [Option(event_row(e, settings.zone, now)) for e in events]
         if not options:
             options.append(Option(Content.styled("Nothing has happened yet.", "$text-muted"), disabled=True))
         keep = self.highlighted

@@ -13,7 +13,8 @@ from pathlib import Path
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane, Tabs
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
 
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
@@ -32,6 +33,7 @@ from tui.ui.detail.summary import Summary
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 
 SECTIONS = ("notes", "rounds", "directions", "history")
+WIDE = 110  # columns from which the history gets its own column
 TYPING_HIDES = {"section", "outcome", "details"}  # printable keys the editor swallows
 
 
@@ -88,18 +90,23 @@ class DetailScreen(Screen):
         app = self.application
         self.notes = NotesPanel(self.app_id, app.notes, app.company, id="notes-panel")
         yield Summary(id="summary")
-        with TabbedContent(initial=self.section or "notes", id="sections"):
-            with TabPane("1 Notes", id="notes"):
-                yield self.notes
-            with TabPane("2 Rounds", id="rounds"):
-                yield RoundsList(self.app_id, id="rounds-list")
-            with TabPane("3 Directions", id="directions"):
-                yield DirectionsList(self.app_id, id="directions-list")
-            with TabPane("4 History", id="history"):
-                yield HistoryList(id="history-list")
+        with Horizontal(id="body"):
+            with TabbedContent(initial=self.section or "notes", id="sections"):
+                with TabPane("1 Notes", id="notes"):
+                    yield self.notes
+                with TabPane("2 Rounds", id="rounds"):
+                    yield RoundsList(self.app_id, id="rounds-list")
+                with TabPane("3 Directions", id="directions"):
+                    yield DirectionsList(self.app_id, id="directions-list")
+                with TabPane("4 History", id="history"):
+                    yield HistoryList(id="history-list")
+            with Vertical(id="side"):  # wide terminals: the history stays in view beside the tabs
+                yield Static("4 History", classes="side-title")
+                yield HistoryList(id="history-side")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._set_wide(self.app.size.width >= WIDE)
         self.show_application()
         if self.section:
             self._go(self.section)
@@ -123,7 +130,8 @@ class DetailScreen(Screen):
         self.query_one(Summary).show(app, self.settings, now)
         self.query_one(RoundsList).show(app, self.settings, now)
         self.query_one(DirectionsList).show(app, self.settings, now)
-        self.query_one(HistoryList).show(app, self.settings, now)
+        for history in self.query(HistoryList):
+            history.show(app, self.settings, now)
         self.notes.label = app.company
         self.notes.sync_from_store(app.notes)
         self._stored_notes = app.notes
@@ -173,6 +181,23 @@ class DetailScreen(Screen):
     def on_resize(self, event: events.Resize) -> None:
         # at 80 columns the section keys need the room the palette hint takes
         self.query_one(Footer).show_command_palette = event.size.width >= 100
+        self._set_wide(event.size.width >= WIDE)
+
+    def _set_wide(self, wide: bool) -> None:
+        """Wide: the history moves out of its tab into a column of its own."""
+        if wide == self.has_class("-wide"):
+            return
+        reading_history = isinstance(self.focused, HistoryList)
+        self.set_class(wide, "-wide")
+        tabs = self.query_one(TabbedContent)
+        if wide:
+            if tabs.active == "history":
+                tabs.active = "notes"
+            tabs.hide_tab("history")
+        else:
+            tabs.show_tab("history")
+        if reading_history:
+            self._go("history")  # keep the reader in the history, wherever it now is
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.refresh_bindings()
@@ -193,12 +218,15 @@ class DetailScreen(Screen):
         self._go(section)
 
     def _go(self, section: str) -> None:
+        if section == "history" and self.has_class("-wide"):
+            self.query_one("#history-side", HistoryList).focus()
+            return
         self.query_one(TabbedContent).active = section
         target = {
             "notes": self.notes.editor,
-            "rounds": self.query_one(RoundsList),
-            "directions": self.query_one(DirectionsList),
-            "history": self.query_one(HistoryList),
+            "rounds": self.rounds_list,
+            "directions": self.directions_list,
+            "history": self.query_one("#history-list", HistoryList),
         }[section]
         if section == "notes":
             target.move_cursor(target.document.end)
