@@ -69,18 +69,19 @@ class RoundsList(OptionList):
 
     @staticmethod
     def _person_line(person: Interviewer, deadline, zone, now) -> Content:
+        """Who on the first line; the thank-you state and the topic indented below."""
         who = ", ".join(part for part in (person.title, person.email) if part)
         if person.thanked_at:
-            mark, state = ("  ✓ ", "$text-success"), (f" · thanked {show_day(person.thanked_at, zone, now)}", "$text-muted")
+            mark, state = ("  ✓ ", "$text-success"), (f"thanked {show_day(person.thanked_at, zone, now)}", "$text-muted")
         elif deadline is not None:
             style = "$text-error" if deadline.overdue else "$text-warning"
             mark = ("  ○ ", style)
-            state = (f" · thank by {show_time(deadline.due, zone, now)} ({relative(deadline.due, now)})", style)
+            state = (f"thank by {show_time(deadline.due, zone, now)} ({relative(deadline.due, now)})", style)
         else:
-            mark, state = ("  ○ ", "$text-muted"), (" · not thanked", "$text-muted")
+            mark, state = ("  ○ ", "$text-muted"), ("not thanked", "$text-muted")
         return Content.assemble(
-            mark, (person.name, "bold"), f" ({who})" if who else "", state,
-            (f"\n      topic: {person.topic}", "$text-muted") if person.topic else "",
+            mark, (person.name, "bold"), f" ({who})" if who else "", "\n      ", state,
+            (f" · topic: {person.topic}", "$text-muted") if person.topic else "",
         )
 
     # --- what is highlighted ---------------------------------------------------
