@@ -33,7 +33,7 @@ async def test_opens_on_the_first_card_of_the_first_non_empty_column(tmp_path):
         await pilot.pause()
         assert focused_company(app) == "Initech"
         assert board_of(app).stage is Stage.AWAITING
-        assert app.focused is board_of(app)
+        assert board_of(app).focused
 
 
 @async_test
@@ -215,10 +215,10 @@ async def test_sidebar_groups_deadlines_and_enter_jumps_to_the_card(tmp_path):
         wanted = sidebar.current.app_id
         await pilot.press("enter")
         await pilot.pause()
-        assert app.focused is board_of(app)
+        assert board_of(app).focused
         assert board_of(app).current_id == wanted
         await pilot.press("tab", "tab")
-        assert app.focused is board_of(app)
+        assert board_of(app).focused
 
 
 @async_test

@@ -85,7 +85,7 @@ class FollowupApp(App[int]):
         fingerprint: tuple | None = None,
         demo: bool = False,
         poll_seconds: float = 1.0,
-        write_settle: float = 0.02,
+        write_settle: float = 0.05,
         handle_signals: bool = False,
     ) -> None:
         super().__init__()

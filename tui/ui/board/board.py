@@ -9,17 +9,49 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from rich.style import Style
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 
 from tui.core.stages import STAGES, Stage
-from tui.ui.board.cards import CardView
+from tui.ui.board.cards import CardStyles, CardView
 from tui.ui.board.column import CardList, StageColumn
 from tui.ui.board.timeframe import TimeFrame
 
 
-class Board(Horizontal, can_focus=True):
-    """Arrow keys and h j k l move the cursor; the screen acts on `current_id`."""
+class BoardKeys(Widget, can_focus=True):
+    """What holds the focus for the board: an invisible leaf.
+
+    Textual restyles a widget and everything inside it when its focus
+    changes; with the focus on this leaf, tabbing to the sidebar or opening
+    the filter does not restyle five columns of cards.
+    """
+
+    DEFAULT_CSS = """
+    BoardKeys { width: 0; height: 0; }
+    """
+
+    def on_focus(self) -> None:
+        self.parent.sync_active()
+
+    def on_blur(self) -> None:
+        self.parent.sync_active()
+
+
+class Board(Horizontal, can_focus=False):
+    """Arrow keys and h j k l move the cursor; the screen acts on `current_id`.
+
+    The card styles live here as component classes, once for all five
+    columns: each component class costs a style computation whenever Textual
+    restyles the widget that declares it.
+    """
+
+    COMPONENT_CLASSES = {
+        "card--company", "card--role", "card--overdue", "card--today", "card--later",
+        "card--quiet", "card--muted", "card--marker", "card--cursor", "card--cursor-marker",
+        "card--resting", "card--empty", "header--plain", "header--current",
+    }
 
     BINDINGS = [
         Binding("left,h", "cursor_left", "Left", show=False, id="board.left",
@@ -38,6 +70,24 @@ class Board(Horizontal, can_focus=True):
     Board {
         width: 1fr;
         height: 1fr;
+        & > .card--company { text-style: bold; }
+        & > .card--role { color: $text-muted; }
+        & > .card--overdue { color: $text-error; text-style: bold; }
+        & > .card--today { color: $text-warning; text-style: bold; }
+        & > .card--later { color: $text-success; }
+        & > .card--quiet { color: $text-accent; text-style: italic; }
+        & > .card--muted { color: $text-muted; }
+        & > .card--marker { color: $text-muted; }
+        & > .card--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        & > .card--cursor-marker {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
+        & > .card--resting { color: $text-accent; }
+        & > .card--empty { color: $text-muted; text-style: italic; }
+        & > .header--plain { text-style: bold; background: $panel; color: $text; }
+        & > .header--current { text-style: bold; background: $primary; color: $text; }
     }
     """
 
@@ -49,9 +99,42 @@ class Board(Horizontal, can_focus=True):
         self.stage: Stage = STAGES[0]
         self.totals: dict[Stage, int] = {s: 0 for s in STAGES}
         self.columns = {stage: StageColumn(stage, frame) for stage in STAGES}
+        self.keys = BoardKeys()
+        self._styles: CardStyles | None = None
 
     def compose(self):
         yield from self.columns.values()
+        yield self.keys
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        for column in self.columns.values():
+            column.cards.forget_drawings()
+            column.header.refresh()
+
+    def card_styles(self) -> CardStyles:
+        if self._styles is None:
+            get = self.get_component_rich_style
+            no_color = self.app.no_color
+            cursor = Style(reverse=True, bold=True) if no_color else get("card--cursor")
+            self._styles = CardStyles(
+                base=self.rich_style, company=get("card--company"), role=get("card--role"),
+                overdue=get("card--overdue"), today=get("card--today"), later=get("card--later"),
+                quiet=get("card--quiet"), muted=get("card--muted"), marker=get("card--marker"),
+                cursor=cursor, cursor_marker=cursor if no_color else get("card--cursor-marker"),
+                resting=get("card--resting"), empty=get("card--empty"),
+                header=get("header--plain"),
+                header_current=Style(reverse=True, bold=True) if no_color else get("header--current"),
+            )
+        return self._styles
+
+    @property
+    def focused(self) -> bool:
+        return self.keys.has_focus
+
+    def focus(self, scroll_visible: bool = True):
+        return self.keys.focus(scroll_visible)
 
     # --- what is shown -------------------------------------------------
     def list_of(self, stage: Stage) -> CardList:
@@ -102,7 +185,7 @@ class Board(Horizontal, can_focus=True):
             self.focus_card(kept.app_id)
         elif not self.list_of(self.stage).cards:
             self.stage = self._first_filled() or self.stage
-        self._sync_active()
+        self.sync_active()
 
     def update_cards(self, changed: dict[str, CardView | None]) -> None:
         """Apply changed (None: deleted) cards, touching only the columns involved."""
@@ -128,7 +211,7 @@ class Board(Horizontal, can_focus=True):
             self.stage = self._nearest_filled(self.stage) or self.stage
         else:
             self.list_of(self.stage).scroll_to_cursor()
-        self._sync_active()
+        self.sync_active()
 
     def set_frame(self, frame: TimeFrame) -> None:
         self.frame = frame
@@ -146,7 +229,7 @@ class Board(Horizontal, can_focus=True):
             return False
         self.stage = card.stage
         cards.move_cursor(index)
-        self._sync_active()
+        self.sync_active()
         return True
 
     def focus_first_card(self) -> None:
@@ -154,7 +237,7 @@ class Board(Horizontal, can_focus=True):
         if stage is not None:
             self.stage = stage
             self.list_of(stage).move_cursor(0)
-        self._sync_active()
+        self.sync_active()
 
     def _first_filled(self) -> Stage | None:
         return next((s for s in STAGES if self.list_of(s).cards), None)
@@ -163,17 +246,11 @@ class Board(Horizontal, can_focus=True):
         order = sorted(STAGES, key=lambda s: (abs(s.index - stage.index), -s.index))
         return next((s for s in order if self.list_of(s).cards), None)
 
-    def _sync_active(self) -> None:
-        focused = self.has_focus
+    def sync_active(self) -> None:
+        focused = self.keys.has_focus
         for stage, column in self.columns.items():
             column.cards.set_active(stage is self.stage, focused)
             column.update_header()
-
-    def on_focus(self) -> None:
-        self._sync_active()
-
-    def on_blur(self) -> None:
-        self._sync_active()
 
     def action_cursor_up(self) -> None:
         cards = self.list_of(self.stage)
@@ -210,6 +287,6 @@ class Board(Horizontal, can_focus=True):
             if target.cards:
                 self.stage = STAGES[index]
                 target.move_cursor(target.index_at_screen_row(row))
-                self._sync_active()
+                self.sync_active()
                 return
             index += step

@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.core.deadlines import Deadline, Group, next_deadline, quiet_until, relative, short_action
+from tui.core.deadlines import Deadline, DeadlineKind, Group, next_deadline, quiet_until, relative, short_action
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.stages import Stage
@@ -62,10 +62,14 @@ def card_view(
 ) -> CardView:
     """`found`: the card's deadlines when already worked out (the sidebar needs them too)."""
     if found is None:
-        deadline = next_deadline(app, settings, now)
-    else:
-        tasks = [d for d in found if not d.is_quiet]
-        deadline = min(tasks, key=lambda d: d.due) if tasks else None
+        deadline, quiet = next_deadline(app, settings, now), quiet_until(app, now)
+    else:  # the quiet period, if one runs, is among the deadlines
+        deadline = quiet = None
+        for d in found:
+            if d.kind is DeadlineKind.QUIET:
+                quiet = d.due
+            elif deadline is None or d.due < deadline.due:
+                deadline = d
     closing = ""
     if app.stage is Stage.CLOSED:
         closing = f"Closed: {app.outcome.label}" if app.outcome else "Closed"
@@ -75,7 +79,7 @@ def card_view(
         due=deadline.due if deadline else None,
         due_ts=deadline.due.timestamp() if deadline else _NO_DUE,
         action=short_action(deadline) if deadline else "",
-        quiet_until=quiet_until(app, now),
+        quiet_until=quiet,
         closing=closing,
         follow_ups=app.follow_up_count,
     )
@@ -97,6 +101,9 @@ class CardStyles:
     cursor: Style  # the whole focused card
     cursor_marker: Style
     resting: Style  # the remembered card of a column without focus
+    empty: Style  # "nothing here"
+    header: Style
+    header_current: Style
 
 
 MARKER = "▌"

@@ -12,7 +12,6 @@ from bisect import bisect_left
 from typing import Iterable
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -49,37 +48,12 @@ def set_virtual_height(view: ScrollView, height: int) -> None:
 class CardList(ScrollView, can_focus=False):
     """The cards of one column, sorted most pressing first."""
 
-    COMPONENT_CLASSES = {
-        "card--company", "card--role", "card--overdue", "card--today", "card--later",
-        "card--quiet", "card--muted", "card--marker", "card--cursor", "card--cursor-marker",
-        "card--resting", "card--empty",
-    }
-
     DEFAULT_CSS = """
     CardList {
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
         height: 1fr;
-        & > .card--company { text-style: bold; }
-        & > .card--role { color: $text-muted; }
-        & > .card--overdue { color: $text-error; text-style: bold; }
-        & > .card--today { color: $text-warning; text-style: bold; }
-        & > .card--later { color: $text-success; }
-        & > .card--quiet { color: $text-accent; text-style: italic; }
-        & > .card--muted { color: $text-muted; }
-        & > .card--marker { color: $text-muted; }
-        & > .card--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-        }
-        & > .card--cursor-marker {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: bold;
-        }
-        & > .card--resting { color: $text-accent; }
-        & > .card--empty { color: $text-muted; text-style: italic; }
     }
     """
 
@@ -94,7 +68,6 @@ class CardList(ScrollView, can_focus=False):
         self.active = False  # ... and the board has the focus
         self.empty_text = "nothing here"
         self._strip_cache: dict[tuple, list[Strip]] = {}
-        self._styles: CardStyles | None = None
 
     # --- data ----------------------------------------------------------
     def set_cards(self, cards: Iterable[CardView], keep: str | None = None) -> None:
@@ -177,26 +150,13 @@ class CardList(ScrollView, can_focus=False):
         self.refresh()
 
     # --- drawing -------------------------------------------------------
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles = None
+    def forget_drawings(self) -> None:
+        """The theme changed: draw every card again."""
         self._strip_cache.clear()
+        self.refresh()
 
     def card_styles(self) -> CardStyles:
-        if self._styles is None:
-            get = self.get_component_rich_style
-            cursor = get("card--cursor")
-            if self.app.no_color:
-                cursor = Style(reverse=True, bold=True)
-            self._styles = CardStyles(
-                base=self.rich_style, company=get("card--company"), role=get("card--role"),
-                overdue=get("card--overdue"), today=get("card--today"), later=get("card--later"),
-                quiet=get("card--quiet"), muted=get("card--muted"), marker=get("card--marker"),
-                cursor=cursor,
-                cursor_marker=cursor if self.app.no_color else get("card--cursor-marker"),
-                resting=get("card--resting"),
-            )
-        return self._styles
+        return self.parent.parent.card_styles()  # the Board's, shared by its five columns
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -205,7 +165,7 @@ class CardList(ScrollView, can_focus=False):
         styles = self.card_styles()
         if not self.cards:
             if line == 1:
-                return Strip([Segment(" " + fit(self.empty_text, width - 1), self.get_component_rich_style("card--empty"))], width)
+                return Strip([Segment(" " + fit(self.empty_text, width - 1), styles.empty)], width)
             return Strip.blank(width, styles.base)
         if index >= len(self.cards):
             return Strip.blank(width, styles.base)
@@ -224,18 +184,12 @@ class CardList(ScrollView, can_focus=False):
 class ColumnHeader(Widget):
     """'<Stage> <count>', highlighted while the cursor is in the column.
 
-    Drawn from component styles rather than toggled CSS classes: a class change
-    restyles the whole column, which costs milliseconds on every key.
+    Drawn from the board's component styles rather than toggled CSS classes:
+    a class change restyles the whole column, which costs milliseconds a key.
     """
 
-    COMPONENT_CLASSES = {"header--plain", "header--current"}
-
     DEFAULT_CSS = """
-    ColumnHeader {
-        height: 1;
-        & > .header--plain { text-style: bold; background: $panel; color: $text; }
-        & > .header--current { text-style: bold; background: $primary; color: $text; }
-    }
+    ColumnHeader { height: 1; }
     """
 
     def __init__(self, label: str, **kwargs) -> None:
@@ -250,7 +204,8 @@ class ColumnHeader(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        style = self.get_component_rich_style("header--current" if self.current else "header--plain")
+        styles = self.parent.parent.card_styles()
+        style = styles.header_current if self.current else styles.header
         return Strip([Segment(" " + fit(self.label, max(0, width - 1)), style)], width)
 
 

@@ -26,8 +26,10 @@ from tui.ui.sidebar.sidebar import DeadlineSidebar
 
 SIDEBAR_MIN_WIDTH = 100
 EMPTY_TEXT = (
-    "No applications yet. Press n to add your first one: the company, the role, "
-    "when the interview was and who you met. ? lists every key; q quits."
+    "No applications yet.\n\n"
+    "Press n to add your first one: the company, the role, when the interview was and who you met. "
+    "From then on the board shows what is due: thank-you notes, the recruiter's instructions, follow-ups.\n\n"
+    "? lists every key; q quits."
 )
 
 
@@ -116,7 +118,7 @@ class BoardScreen(Screen):
     def on_mount(self) -> None:
         self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
         self.show_all()
-        self.set_focus(self.board)
+        self.set_focus(self.board.keys)
         self.board.focus_first_card()
 
     # --- showing the data ----------------------------------------------
@@ -195,7 +197,7 @@ class BoardScreen(Screen):
         if not self.board.visible(card):
             self.action_clear_filter()
         self.board.focus_card(app_id)
-        self.set_focus(self.board)
+        self.set_focus(self.board.keys)
 
     def on_deadline_sidebar_chosen(self, message: DeadlineSidebar.Chosen) -> None:
         self.jump_to(message.app_id)
@@ -280,7 +282,7 @@ class BoardScreen(Screen):
     def on_filter_bar_closed(self, message: FilterBar.Closed) -> None:
         if message.cleared:
             self._set_filter("")
-        self.set_focus(self.board)
+        self.set_focus(self.board.keys)
 
     def action_clear_filter(self) -> None:
         self.filter_bar.value = ""
@@ -300,13 +302,13 @@ class BoardScreen(Screen):
     def action_toggle_sidebar(self) -> None:
         self.sidebar.display = not self.sidebar.display
         if not self.sidebar.display and self.focused is self.sidebar:
-            self.set_focus(self.board)
+            self.set_focus(self.board.keys)
 
     def action_switch_pane(self) -> None:
-        if self.focused is self.board and self.sidebar.display:
+        if self.focused is self.board.keys and self.sidebar.display:
             self.set_focus(self.sidebar)
         else:
-            self.set_focus(self.board)
+            self.set_focus(self.board.keys)
 
     def action_help(self) -> None:
         self.app.show_help()

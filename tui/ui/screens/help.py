@@ -48,12 +48,13 @@ def key_rows(app: App, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
 def help_renderable(app: App, sections: Sequence[HelpSection]) -> Group:
     """One table per section (keys | what they do), wrapped lines hang under their text."""
     parts = []
-    for title, bindings in sections:
-        rows = key_rows(app, bindings)
+    all_rows = [key_rows(app, bindings) for _, bindings in sections]
+    key_width = max((len(keys) for rows in all_rows for keys, _ in rows), default=4)
+    for (title, _), rows in zip(sections, all_rows):
         if not rows:
             continue
         table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="bold")
+        table.add_column(no_wrap=True, style="bold", min_width=key_width)
         table.add_column(ratio=1)
         for keys, words in rows:
             table.add_row(keys, words)

@@ -110,7 +110,7 @@ class NewApplicationScreen(ModalScreen[Application | None]):
             for name, label, placeholder in self.FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
-                    yield Input(placeholder=placeholder, id=f"field-{name}", compact=True)
+                    yield Input(placeholder=placeholder, id=f"field-{name}", compact=True, select_on_focus=False)
                 yield Static("", id=f"problem-{name}", classes="problem", markup=False)
             yield Static(
                 "enter goes to the next field and saves on the last one; "

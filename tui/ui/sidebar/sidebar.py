@@ -69,7 +69,9 @@ class DeadlineSidebar(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     DeadlineSidebar {
-        width: 34;
+        width: 28%;
+        min-width: 30;
+        max-width: 56;
         height: 1fr;
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
