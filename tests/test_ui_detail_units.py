@@ -71,3 +71,13 @@ def test_times_are_shown_and_prefilled_in_the_users_zone():
 def test_an_empty_time_says_what_to_type():
     with pytest.raises(ValidationError, match="no time given"):
         parse_user_time("  ", pendulum.now("UTC"), BERLIN)
+
+
+def test_the_notes_editor_carries_the_highlights():
+    """Guards the hook into TextArea: a Textual upgrade that stops calling it fails here."""
+    from tui.ui.detail.notes import NotesEditor
+
+    editor = NotesEditor("# Title\nplain")
+    assert "heading" in names(editor._highlights[0])
+    editor.insert("**b** ", (1, 0))
+    assert "bold" in names(editor._highlights[1])

@@ -44,6 +44,8 @@ class NotesEditor(TextArea):
         self.post_message(self.Left())
 
     def _build_highlight_map(self) -> None:
+        # Replaces TextArea's tree-sitter query (textual 8.2.8 calls this after every edit);
+        # a test checks the editor really carries these highlights.
         self._line_cache.clear()
         self._highlights.clear()
         self._highlights.update(markdown_highlights(list(self.document.lines)))
@@ -80,6 +82,11 @@ class NotesPanel(Vertical):
     def unsaved(self) -> bool:
         return self.editor.text != self._baseline
 
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
     def _show_status(self) -> None:
         words = len(self.editor.text.split())
         state = "not saved yet" if self.unsaved else "saved"
@@ -89,9 +96,7 @@ class NotesPanel(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._cancel_timer()
         if self.unsaved:
             self._timer = self.set_timer(SAVE_AFTER_SECONDS, self.request_save)
         self._show_status()
@@ -99,9 +104,7 @@ class NotesPanel(Vertical):
     # --- saving -----------------------------------------------------------
     def request_save(self) -> None:
         """Hand typed text to the app, which applies and records it (undoable)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._cancel_timer()
         if not self.unsaved:
             return
         text = self.editor.text
@@ -112,9 +115,7 @@ class NotesPanel(Vertical):
 
     def flush_direct(self) -> None:
         """Write the editor's text through the ChangeLog now, without the message queue."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._cancel_timer()
         text = self.editor.text
         changes = change_log(self.app)
         try:
@@ -135,9 +136,7 @@ class NotesPanel(Vertical):
 
     def mark_kept(self) -> None:
         """The text is safe elsewhere (a rescue file): stop trying to save it."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._cancel_timer()
         self._baseline = self.editor.text
         self._awaiting = None
 
@@ -157,11 +156,3 @@ class NotesPanel(Vertical):
         self.editor.load_text(text)
         self.request_save()
 
-
-def safe_flush(panel: NotesPanel) -> str | None:
-    """flush_direct, turning a failure into a message instead of an exception."""
-    try:
-        panel.flush_direct()
-    except FollowupError as exc:
-        return str(exc)
-    return None

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from textual import events
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
 
 from tui.core import actions, clock
@@ -128,8 +128,8 @@ class DetailScreen(Screen):
         now = clock.now()
         self.sub_title = f"{app.company} — {app.role}"
         self.query_one(Summary).show(app, self.settings, now)
-        self.query_one(RoundsList).show(app, self.settings, now)
-        self.query_one(DirectionsList).show(app, self.settings, now)
+        self.rounds_list.show(app, self.settings, now)
+        self.directions_list.show(app, self.settings, now)
         for history in self.query(HistoryList):
             history.show(app, self.settings, now)
         self.notes.label = app.company
@@ -146,7 +146,11 @@ class DetailScreen(Screen):
 
     # --- saving notes on every way out ----------------------------------------
     def flush_pending(self) -> None:
-        """Write typed-but-unsaved notes now, through the ChangeLog (quit, signals, switches)."""
+        """Write typed-but-unsaved notes now, not through the message queue (quit, signals, switches).
+
+        Goes through the app's `apply_change` (or a bare ChangeLog); if that is
+        refused, the text goes to a rescue file and the user is told where.
+        """
         if not hasattr(self, "notes"):
             return
         try:
