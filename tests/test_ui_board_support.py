@@ -80,6 +80,7 @@ def small_apps() -> list[Application]:
 def make_app(store: Store, **kwargs) -> FollowupApp:
     kwargs.setdefault("poll_seconds", 0)
     kwargs.setdefault("write_settle", 0)
+    kwargs.setdefault("save_in_child", False)  # the helper process has its own tests
     return FollowupApp(store, SETTINGS, **kwargs)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 
 import pendulum
+import pytest
 from textual.screen import Screen
 
 from test_ui_board_support import (
@@ -71,10 +72,11 @@ async def test_our_own_writes_do_not_trigger_a_reload(tmp_path):
         assert not app._reload_asked
 
 
+@pytest.mark.parametrize("in_child", [False, True], ids=["thread", "helper-process"])
 @async_test
-async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path):
+async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path, in_child):
     store = store_with(tmp_path, small_apps())
-    app = make_app(store, write_settle=0.3)
+    app = make_app(store, write_settle=0.3, save_in_child=in_child)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         other_process_moves(store, "Acme", "closed")  # the board has not polled yet

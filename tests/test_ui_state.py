@@ -152,35 +152,67 @@ def test_writer_writes_in_order_and_batches_quick_saves_of_different_cards(tmp_p
     assert stored(store)["Globex"]["stage"] == "followed-up"
 
 
-def test_writer_failure_drops_the_step_and_rereads_the_file(tmp_path):
+@pytest.mark.parametrize("in_child", [False, True], ids=["thread", "helper-process"])
+def test_writer_failure_drops_the_step_and_the_reread_restores_the_file(tmp_path, in_child):
     store = store_with(tmp_path, small_apps())
     collect = Collect()
-    writer = writer_for(store, collect)
+    writer = writer_for(store, collect, in_child=in_child)
     log = loaded_log(store, writer=writer)
     acme = by_company(log, "Acme")
     other = Store(store.path)
-    other.save(actions.move(other.get(acme.id), "closed", now=frozen_now()))
+    other.save(actions.move(other.get(acme.id), "closed", now=frozen_now()))  # revision 2, like ours
     log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
-    assert collect.event.wait(10)
+    assert collect.event.wait(20)
     failure = collect.failures[0]
     assert isinstance(failure.error, StaleEditError)
-    changed = log.write_failed(failure.seq, failure.fresh)
-    assert acme.id in changed
-    assert log.apps[acme.id].stage.value == "closed" and log.undo_stack == []
+    stale = log.write_failed(failure.seq)
+    assert stale == {acme.id} and log.undo_stack == []
+    collect.event.clear()
+    writer.request_reload(log.seq, log.known_revisions(stale))
+    assert collect.event.wait(20)
+    result = collect.reloads[0]
+    assert [a.company for a in result.changed] == ["Acme"]  # only what differs comes back
+    assert log.apply_reload(result.changed, result.present) == {acme.id}
+    assert log.apps[acme.id].stage.value == "closed"
     assert stored(store)["Acme"]["stage"] == "closed"
     writer.close(10)
 
 
-def test_writer_reload_reports_what_the_file_holds(tmp_path):
+@pytest.mark.parametrize("in_child", [False, True], ids=["thread", "helper-process"])
+def test_writer_reload_sends_only_what_changed(tmp_path, in_child):
     store = store_with(tmp_path, small_apps())
     collect = Collect()
-    writer = writer_for(store, collect)
-    Store(store.path).add(actions.new_application("Hooli", "SRE", now=frozen_now()))
+    writer = writer_for(store, collect, in_child=in_child)
+    log = loaded_log(store, writer=writer)
+    globex = by_company(log, "Globex")
+    other = Store(store.path)
+    other.add(actions.new_application("Hooli", "SRE", now=frozen_now()))
+    other.delete(globex.id)
     assert store.fingerprint() != writer.known_fingerprint
-    writer.request_reload(0)
-    assert collect.event.wait(10)
-    assert {a.company for a in collect.reloads[0].apps} == {"Acme", "Globex", "Initech", "Hooli"}
+    writer.request_reload(log.seq, log.known_revisions())
+    assert collect.event.wait(20)
+    result = collect.reloads[0]
+    assert [a.company for a in result.changed] == ["Hooli"]
+    changed = log.apply_reload(result.changed, result.present)
+    assert {log.apps[i].company for i in changed if i in log.apps} == {"Hooli"} and globex.id in changed
+    assert sorted(a.company for a in log.apps.values()) == ["Acme", "Hooli", "Initech"]
     writer.close(10)
+
+
+def test_helper_process_writes_what_memory_says(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    collect = Collect()
+    writer = writer_for(store, collect, in_child=True)
+    log = loaded_log(store, writer=writer)
+    acme = by_company(log, "Acme")
+    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    log.add(actions.new_application("Hooli", "SRE", now=frozen_now()), "Add Hooli")
+    log.delete(by_company(log, "Globex").id, "Delete Globex")
+    assert writer.close(20) and not collect.failures
+    on_disk = stored(store)
+    assert sorted(on_disk) == ["Acme", "Hooli", "Initech"]
+    assert on_disk["Acme"]["stage"] == "thanked" and on_disk["Acme"]["revision"] == log.apps[acme.id].revision
+    assert writer.backend.proc is None  # the helper was stopped with the writer
 
 
 @pytest.mark.parametrize("zone", ["Europe/London", "America/New_York", "Asia/Tokyo"])

@@ -46,7 +46,8 @@ from tui.ui.messages import (
     OpenRequested,
 )
 from tui.ui.screens.too_small import TooSmallScreen, too_small
-from tui.ui.state import ChangeLog, Reloaded, StoreWriter, UndoRefused, WriteFailure
+from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
+from tui.ui.state import ChangeLog, UndoRefused
 
 
 class _WriteFailed(Message):
@@ -87,6 +88,7 @@ class FollowupApp(App[int]):
         poll_seconds: float = 1.0,
         write_settle: float = 0.05,
         handle_signals: bool = False,
+        save_in_child: bool = True,
     ) -> None:
         super().__init__()
         self.store = store
@@ -95,6 +97,8 @@ class FollowupApp(App[int]):
         self.poll_seconds = poll_seconds
         self.write_settle = write_settle
         self.handle_signals = handle_signals
+        self.save_in_child = save_in_child
+        self._stale: set[str] = set()  # cards whose write failed: re-read whatever their revision
         self.changelog = ChangeLog(store, settings)
         if apps is None:
             fingerprint = store.fingerprint()
@@ -129,9 +133,12 @@ class FollowupApp(App[int]):
             on_failed=lambda failure: self.post_message(_WriteFailed(failure)),
             on_reloaded=lambda result: self.post_message(_Reloaded(result)),
             settle=self.write_settle,
+            in_child=self.save_in_child,
         )
         self.writer.known_fingerprint = self._fingerprint
         self.changelog.writer = self.writer
+        if self.save_in_child:
+            self.set_timer(0.5, self.writer.warm_up)  # after the first frame
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_store)
         self.set_interval(30, self.tick)
@@ -283,19 +290,22 @@ class FollowupApp(App[int]):
 
     def on__write_failed(self, message: _WriteFailed) -> None:
         failure = message.failure
-        changed = self.changelog.write_failed(failure.seq, failure.fresh)
+        self._stale |= self.changelog.write_failed(failure.seq)
         self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
-        if changed:
-            self.changed(changed)
+        self._ask_reload()
 
     # --- other processes -----------------------------------------------
     def poll_store(self) -> None:
         """Cheap: a stat. Re-read the file only when another process wrote it."""
         if self.writer is None or self._reload_asked or not self.writer.idle:
             return
-        if self.store.fingerprint() != self.writer.known_fingerprint:
+        if self._stale or self.store.fingerprint() != self.writer.known_fingerprint:
+            self._ask_reload()
+
+    def _ask_reload(self) -> None:
+        if self.writer is not None and not self._reload_asked:
             self._reload_asked = True
-            self.writer.request_reload(self.changelog.seq)
+            self.writer.request_reload(self.changelog.seq, self.changelog.known_revisions(self._stale))
 
     def on__reloaded(self, message: _Reloaded) -> None:
         self._reload_asked = False
@@ -309,9 +319,11 @@ class FollowupApp(App[int]):
         self._last_reload_error = ""
         if self.changelog.seq > result.upto_seq:  # we changed something meanwhile: read again later
             self.writer.known_fingerprint = None
+            self._ask_reload()  # queued behind those writes, so it will include them
             return
         self.writer.known_fingerprint = result.fingerprint
-        changed = self.changelog.replace_all(result.apps)
+        self._stale.clear()
+        changed = self.changelog.apply_reload(result.changed, result.present)
         if changed:
             self.changed(changed)
 

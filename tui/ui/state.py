@@ -6,10 +6,11 @@ step is recorded, and a `WriteOp` says what the file must receive.
 
 Without a writer (`ChangeLog(store, settings)`) each write happens before the
 call returns and a failure raises with memory untouched. With a writer
-(`ChangeLog(..., writer=StoreWriter(...))`, as the running board does) the write
-happens on the writer's thread, so key handling never waits for the disk; a
-failed write is reported back and `write_failed` puts memory back in line with
-the file.
+(`ChangeLog(..., writer=StoreWriter(...))` from saving.py, as the running board
+does) the write happens on the writer's thread, so key handling never waits
+for the disk; a failed write is reported back, `write_failed` forgets its undo
+steps, and re-reading the file (`known_revisions` / `apply_reload`) puts memory
+back in line with it.
 
 Revisions: the store bumps an application's revision on every write, so memory
 predicts the bump (`before.revision + 1`) and each write names the revision the
@@ -20,11 +21,8 @@ store (StaleEditError), and `undo` refuses to undo over one.
 from __future__ import annotations
 
 import copy
-import queue
-import threading
-import time
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Callable
 
 from tui.core import clock
 from tui.core.errors import FollowupError
@@ -33,6 +31,14 @@ from tui.core.settings import Settings
 from tui.core.timeutil import to_utc
 from tui.store import Store
 from tui.store.errors import NotFoundError
+from tui.ui.saving import (  # noqa: F401  (the writer's names, importable from here too)
+    Reloaded,
+    StoreWriter,
+    WriteFailure,
+    WriteOp,
+    Writer,
+    perform,
+)
 
 Change = Callable[[Application], Application]
 
@@ -48,35 +54,6 @@ class UndoStep:
     before: Application | None  # None: the step added it
     after: Application | None  # None: the step deleted it
     seq: int = 0  # the write that made it; a failed write drops its step
-
-
-@dataclass
-class WriteOp:
-    """One write for the store: what to write and which revision the file must hold."""
-
-    kind: str  # "add" | "save" | "delete"
-    app_id: str
-    app: Application | None  # a private copy to write (add/save)
-    base_revision: int | None  # save/delete: the revision the file must still hold
-    label: str
-    seq: int
-    generation: int
-
-
-class Writer(Protocol):
-    def submit(self, op: WriteOp) -> None: ...
-
-
-def perform(store: Store, op: WriteOp) -> None:
-    """Carry out one write; raises the store's error when it is refused."""
-    if op.kind == "add":
-        store.add(op.app)
-    elif op.kind == "save":
-        store.save(op.app)
-    elif op.kind == "delete":
-        store.delete(op.app_id, revision=op.base_revision)
-    else:  # pragma: no cover - a programming error
-        raise ValueError(f"unknown write {op.kind!r}")
 
 
 def _for_store(app: Application, revision: int) -> Application:
@@ -242,174 +219,29 @@ class ChangeLog:
         if step is not None and step in self.undo_stack:
             self.undo_stack.remove(step)
 
-    def write_failed(self, seq: int, fresh: list[Application] | None) -> set[str]:
-        """A write (and so every later one) did not happen: forget those steps, re-read memory.
+    def write_failed(self, seq: int) -> set[str]:
+        """A write (and so every later one) did not happen: forget their undo steps.
 
-        `fresh` is the file's content read right after the failure (None when it
-        could not be read: memory is then kept). Returns the ids that changed.
+        Returns the ids those writes were for: memory still shows them as
+        written, so the caller re-reads them from the file (`known_revisions`
+        with them forced, then `apply_reload`).
         """
         self.undo_stack = [s for s in self.undo_stack if s.seq < seq]
         self.generation += 1
-        lost = {app_id for number, app_id in self.recent.items() if number >= seq}
-        if fresh is None:
-            return set()
-        return self.replace_all(fresh) | lost
+        return {app_id for number, app_id in self.recent.items() if number >= seq}
 
+    def known_revisions(self, force: set[str] = frozenset()) -> dict[str, int]:
+        """id -> revision as memory has it; ids in `force` are re-read whatever their revision."""
+        known = {app_id: app.revision for app_id, app in self.apps.items()}
+        for app_id in force:
+            known[app_id] = -1
+        return known
 
-# --- the writer thread ---------------------------------------------------
-
-
-@dataclass
-class WriteFailure:
-    seq: int  # the first write that did not happen; every later one was dropped too
-    error: Exception
-    fresh: list[Application] | None  # the file right after, or None if unreadable
-    fingerprint: tuple
-
-
-@dataclass
-class Reloaded:
-    apps: list[Application] | None
-    fingerprint: tuple
-    upto_seq: int  # memory changes after this write are not in `apps`
-    error: Exception | None = None
-
-
-@dataclass
-class _Reload:
-    upto_seq: int
-
-
-_STOP = object()
-
-
-class StoreWriter:
-    """One thread that performs the store's writes in the order they were made.
-
-    The board hands it every write so a slow disk or a big file never holds up
-    a key press. Quick successive saves of different cards go to the store as
-    one write (saves of one card stay separate: each bumps its revision).
-    `on_failed` and `on_reloaded` are called on the writer's thread.
-    `known_fingerprint` is the file as this board last saw it; a different
-    fingerprint means another process wrote.
-    """
-
-    def __init__(
-        self,
-        store: Store,
-        *,
-        on_failed: Callable[[WriteFailure], None],
-        on_reloaded: Callable[[Reloaded], None],
-        settle: float = 0.0,
-    ) -> None:
-        self.store = store
-        self.on_failed = on_failed
-        self.on_reloaded = on_reloaded
-        self.settle = settle  # a short wait that lets the screen show a change before its write
-        self.known_fingerprint: tuple | None = store.fingerprint()
-        self.writes = 0  # store writes done, for tests and the benchmark
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._cond = threading.Condition()
-        self._pending = 0
-        self._skip_upto_generation = -1
-        self._thread = threading.Thread(target=self._run, name="followup-writer", daemon=True)
-        self._thread.start()
-
-    # --- called from the app's thread ----------------------------------
-    def submit(self, op: WriteOp) -> None:
-        self._enqueue(op)
-
-    def request_reload(self, upto_seq: int) -> None:
-        self._enqueue(_Reload(upto_seq))
-
-    @property
-    def idle(self) -> bool:
-        with self._cond:
-            return self._pending == 0
-
-    def drain(self, timeout: float | None = None) -> bool:
-        """Wait until every write so far is done; False on timeout."""
-        with self._cond:
-            return self._cond.wait_for(lambda: self._pending == 0, timeout)
-
-    def close(self, timeout: float | None = 10.0) -> bool:
-        done = self.drain(timeout)
-        self._queue.put(_STOP)
-        self._thread.join(timeout)
-        return done
-
-    def _enqueue(self, item) -> None:
-        if not self._thread.is_alive():
-            raise FollowupError("the board has stopped saving; quit and start it again")
-        with self._cond:
-            self._pending += 1
-        self._queue.put(item)
-
-    # --- the thread ----------------------------------------------------
-    def _finished(self, count: int) -> None:
-        with self._cond:
-            self._pending -= count
-            self._cond.notify_all()
-
-    def _run(self) -> None:
-        carry = None
-        while True:
-            item = carry if carry is not None else self._queue.get()
-            carry = None
-            if item is _STOP:
-                return
-            if isinstance(item, _Reload):
-                self._reload(item)
-                self._finished(1)
-                continue
-            if self.settle:
-                time.sleep(self.settle)
-            batch = [item]
-            while item.kind == "save":
-                try:
-                    nxt = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if isinstance(nxt, WriteOp) and nxt.kind == "save" and all(
-                    op.app_id != nxt.app_id for op in batch
-                ):
-                    batch.append(nxt)
-                else:
-                    carry = nxt
-                    break
-            try:
-                self._write(batch)
-            finally:
-                self._finished(len(batch))
-
-    def _write(self, batch: list[WriteOp]) -> None:
-        live = [op for op in batch if op.generation > self._skip_upto_generation]
-        if not live:
-            return
-        before = self.store.fingerprint()
-        try:
-            if len(live) == 1:
-                perform(self.store, live[0])
-            else:
-                self.store.save_many([op.app for op in live])
-            self.writes += 1
-        except Exception as exc:  # any failure: report it, never kill the thread
-            self._skip_upto_generation = max(op.generation for op in live)
-            fingerprint = self.store.fingerprint()
-            try:
-                fresh = self.store.load_all()
-            except Exception:
-                fresh = None
-            self.known_fingerprint = fingerprint
-            self.on_failed(WriteFailure(live[0].seq, exc, fresh, fingerprint))
-            return
-        if before == self.known_fingerprint:
-            self.known_fingerprint = self.store.fingerprint()
-
-    def _reload(self, request: _Reload) -> None:
-        fingerprint = self.store.fingerprint()
-        try:
-            apps, error = self.store.load_all(), None
-        except Exception as exc:
-            apps, error = None, exc
-        self.on_reloaded(Reloaded(apps, fingerprint, request.upto_seq, error))
+    def apply_reload(self, changed: list[Application], present: set[str]) -> set[str]:
+        """Take what the file holds now (only what differs from memory); returns the ids that changed."""
+        gone = self.apps.keys() - present
+        for app_id in gone:
+            del self.apps[app_id]
+        for app in changed:
+            self.apps[app.id] = app
+        return set(gone) | {a.id for a in changed}

@@ -194,19 +194,27 @@ class ColumnHeader(Widget):
 
     def __init__(self, label: str, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.label = label
+        self.stage_label = label
+        self.count = ""
         self.current = False
 
-    def show(self, label: str, current: bool) -> None:
-        if (label, current) != (self.label, self.current):
-            self.label, self.current = label, current
+    @property
+    def label(self) -> str:
+        return f"{self.stage_label} {self.count}"
+
+    def show(self, count: str, current: bool) -> None:
+        if (count, current) != (self.count, self.current):
+            self.count, self.current = count, current
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
+        """The count always shows; a narrow column shortens the stage's name instead."""
         width = self.size.width
         styles = self.parent.parent.card_styles()
         style = styles.header_current if self.current else styles.header
-        return Strip([Segment(" " + fit(self.label, max(0, width - 1)), style)], width)
+        room = max(0, width - 2 - len(self.count))
+        text = f" {fit(self.stage_label, room).rstrip()} {self.count}" if room else f" {self.count}"
+        return Strip([Segment(fit(text, width), style)], width)
 
 
 class StageColumn(Vertical):
@@ -235,4 +243,4 @@ class StageColumn(Vertical):
             self.total = total
         shown = len(self.cards.cards)
         count = f"{shown}/{self.total}" if shown != self.total else str(shown)
-        self.header.show(f"{self.stage.label} {count}", self.cards.current)
+        self.header.show(count, self.cards.current)

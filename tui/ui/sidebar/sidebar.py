@@ -238,7 +238,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         get = self.get_component_rich_style
         if not self.blocks:
             if line == 1:
-                text = "Nothing due." if self.show is None else "Nothing due among these cards."
+                text = "Nothing due." if self.show is None else "Nothing due here."
                 return Strip([Segment(" " + fit(text, width - 1), get("sidebar--empty"))], width)
             return Strip.blank(width, self.rich_style)
         found = self._locate(line)
