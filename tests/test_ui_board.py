@@ -217,6 +217,8 @@ async def test_sidebar_groups_deadlines_and_enter_jumps_to_the_card(tmp_path):
         await pilot.pause()
         assert board_of(app).focused
         assert board_of(app).current_id == wanted
+        column = board_of(app).list_of(board_of(app).stage)
+        assert column.active  # the cursor is drawn as focused, not resting
         await pilot.press("tab", "tab")
         assert board_of(app).focused
 

@@ -33,10 +33,10 @@ class BoardKeys(Widget, can_focus=True):
     """
 
     def on_focus(self) -> None:
-        self.parent.sync_active()
+        self.parent.sync_active(focused=True)  # has_focus is only updated after this handler
 
     def on_blur(self) -> None:
-        self.parent.sync_active()
+        self.parent.sync_active(focused=False)
 
 
 class Board(Horizontal, can_focus=False):
@@ -246,8 +246,10 @@ class Board(Horizontal, can_focus=False):
         order = sorted(STAGES, key=lambda s: (abs(s.index - stage.index), -s.index))
         return next((s for s in order if self.list_of(s).cards), None)
 
-    def sync_active(self) -> None:
-        focused = self.keys.has_focus
+    def sync_active(self, focused: bool | None = None) -> None:
+        """Show the cursor strongly in the board's column while the board has the focus."""
+        if focused is None:
+            focused = self.keys.has_focus
         for stage, column in self.columns.items():
             column.cards.set_active(stage is self.stage, focused)
             column.update_header()
