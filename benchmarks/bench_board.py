@@ -217,9 +217,10 @@ def main() -> int:
     median = statistics.median
     with tempfile.TemporaryDirectory() as folder:
         dbs = {n: make_db(Path(folder), n) for n in sizes}
-        print("first frame: wall (CPU) for the bare app and the board; key to screen: main-thread wall (CPU)")
+        print("first frame: wall (CPU) for the bare app and the board; key to screen: main-thread wall (CPU);")
+        print("while saving: median / slowest key pressed while the previous move was being written")
         print(f"{'apps':>6}  {'bare first':>17}  {'board first':>17}  {'ratio':>11}  {'load':>7}  "
-              f"{'bare key':>15}  {'board key':>15}  {'while saving':>12}  {'write done':>10}")
+              f"{'bare key':>15}  {'board key':>15}  {'while saving':>15}  {'write done':>10}")
         for n in sizes:
             rows: dict[str, list] = {k: [] for k in ("bare", "bare_cpu", "board", "board_cpu", "bare_keys",
                                                      "bare_key_cpu", "keys", "key_cpu", "loads", "writes", "busy")}
@@ -244,10 +245,11 @@ def main() -> int:
 
             ratio = f"{m['board'] / m['bare']:.2f} ({m['board_cpu'] / m['bare_cpu']:.2f})"
             write = ms(m["writes"]) if m["writes"] is not None else "—"
-            busy = ms(max(rows["busy"])) + " max" if rows["busy"] else "—"
+            busy = (f"{median(rows['busy']) * 1000:.0f} / {max(rows['busy']) * 1000:.0f} ms"
+                    if rows["busy"] else "—")
             print(f"{n:>6}  {pair(m['bare'], m['bare_cpu']):>17}  {pair(m['board'], m['board_cpu']):>17}  "
                   f"{ratio:>11}  {m['loads'] * 1000:5.0f} ms  {pair(m['bare_keys'], m['bare_key_cpu']):>15}  "
-                  f"{pair(m['keys'], m['key_cpu']):>15}  {busy:>12}  {write:>10}", flush=True)
+                  f"{pair(m['keys'], m['key_cpu']):>15}  {busy:>15}  {write:>10}", flush=True)
     return 0
 
 
