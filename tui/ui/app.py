@@ -390,6 +390,11 @@ class FollowupApp(App[int]):
                 except Exception as exc:  # one screen's trouble must not lose the others' input
                     self.notify(f"Could not keep what was typed: {exc}", severity="error")
 
+    def on_unmount(self) -> None:
+        """However the app ends (q, app.exit(), a test finishing): finish the writes, stop the helper."""
+        if self.writer is not None:
+            self.writer.close(15.0)
+
     async def action_quit(self) -> None:
         if self._leaving:
             return
