@@ -219,7 +219,7 @@ def test_an_offer_has_an_answer_deadline_until_answered():
     slow = Settings(timezone="UTC", reply_hours=72)
     found = deadlines_for(app, slow, at(4, 1, 10))
     assert [(d.kind, d.due, d.action) for d in found] == [
-        (DeadlineKind.OFFER_REPLY, at(4, 4, 9), "Answer Acme's offer")]
+        (DeadlineKind.OFFER_REPLY, at(4, 4, 9), "Answer the offer from Acme")]
     answered = actions.record_letter_sent(app, "offer-reply", now=at(4, 2))
     assert deadlines_for(answered, slow, at(4, 2, 1)) == []
 

@@ -106,7 +106,7 @@ async def test_rejection_closes_the_card_and_sets_the_reply_deadline(thanked_car
         assert "Closed: rejected" in text and "ask for feedback in 2 d" in text
         await pilot.press("escape")
         await pilot.pause()
-        assert "Reply to Acme's decision" in screen_text(followup)  # the board's sidebar
+        assert "Reply to Acme: thank them" in screen_text(followup)  # the board's sidebar
 
 
 @async_test

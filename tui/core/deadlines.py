@@ -120,10 +120,10 @@ def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[D
         answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
         if app.outcome is Outcome.REJECTED and app.outcome_at and not answered:
             add(DeadlineKind.REJECTION_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
-                f"Reply to {app.company}'s decision, ask for feedback")
+                f"Reply to {app.company}: thank them, ask for feedback")
         if app.outcome is Outcome.OFFER and app.outcome_at and not answered:
             add(DeadlineKind.OFFER_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
-                f"Answer {app.company}'s offer")
+                f"Answer the offer from {app.company}")
         if app.keep_in_touch is not None:
             add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
         return found
