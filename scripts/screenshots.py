@@ -20,6 +20,8 @@ from typing import Awaitable, Callable
 
 FROZEN_NOW = "2026-11-25T10:30:00+00:00"  # a Wednesday morning in London
 os.environ["FOLLOWUP_NOW"] = FROZEN_NOW  # before anything reads the clock
+# The user's own config (templates, settings) must not leak into the pictures.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="followup-shots-config-")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -48,14 +50,22 @@ async def fill_new_application(pilot) -> None:
     """A half-filled form: a parsed time, and one field with a problem."""
     screen = pilot.app.screen
     values = {
-        "company": "Hooli",
+        "company": "Fernwood Systems",
         "role": "Platform Engineer",
         "round": "Onsite",
         "when": "yesterday 14:00",
-        "interviewers": "Gavin Belson <gavin@hooli.example>, Jian Yang <jian>",
+        "interviewers": "Marta Silva <marta@fernwood.example>, Jo Park <jo>",
     }
     for name, value in values.items():
         screen.query_one(f"#field-{name}").value = value
+    await pilot.pause()
+
+
+async def steady_letter(pilot) -> None:
+    """No blinking cursor, so the picture is the same on every run."""
+    from tui.ui.letters.body import LetterBody
+
+    pilot.app.screen.query_one(LetterBody).cursor_blink = False
     await pilot.pause()
 
 
@@ -64,6 +74,10 @@ SHOTS: list[Shot] = [
     Shot("board-120x40", (120, 40), ("j", "l")),
     Shot("help", (100, 40), ("question_mark",)),
     Shot("new-application", (80, 24), ("n",), prepare=fill_new_application),
+    Shot("detail-120x40", (120, 40), ("j", "enter")),
+    Shot("detail-80x24", (80, 24), ("j", "enter", "2")),
+    Shot("letter-120x40", (120, 40), ("j", "t"), prepare=steady_letter),
+    Shot("letter-80x24", (80, 24), ("j", "t"), prepare=steady_letter),
 ]
 
 
