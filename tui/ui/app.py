@@ -22,6 +22,7 @@ SIGHUP without touching the terminal, which is gone).
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import sys
@@ -105,6 +106,10 @@ class FollowupApp(App[int]):
             apps = store.load_all()
         self.changelog.apps = {a.id: a for a in apps}
         self._fingerprint = fingerprint if fingerprint is not None else store.fingerprint()
+        # The loaded cards live as long as the board: keep the cycle collector
+        # from walking them again and again while the first frame is built
+        # (at 10,000 cards that walking cost more than building the frame).
+        gc.freeze()
         self.writer: StoreWriter | None = None
         self._reload_asked = False
         self._last_reload_error = ""
@@ -394,6 +399,7 @@ class FollowupApp(App[int]):
         """However the app ends (q, app.exit(), a test finishing): finish the writes, stop the helper."""
         if self.writer is not None:
             self.writer.close(15.0)
+        gc.unfreeze()  # many apps may run in one process (tests): let the collector see them again
 
     async def action_quit(self) -> None:
         if self._leaving:
