@@ -36,16 +36,17 @@ def load_time(text: str | None, *, field: str = "time") -> DateTime | None:
     ISO forms go through the standard library's fast parser and only odd ones
     fall back to pendulum's slower, more lenient one.
     """
-    if text in (None, ""):
+    if text is None or text == "":
         return None
-    raw = str(text)
+    raw = text if type(text) is str else str(text)
     try:
         parsed: object = datetime.fromisoformat(raw)
     except ValueError:
         parsed = _lenient_parse(raw, field)
     if isinstance(parsed, datetime):
-        if parsed.tzinfo is not None:
-            if parsed.tzinfo is UTC and isinstance(parsed, DateTime):
+        tz = parsed.tzinfo
+        if tz is not None and tz is not timezone.utc:  # the stored form, '+00:00', needs no conversion
+            if tz is UTC and isinstance(parsed, DateTime):
                 return parsed
             parsed = parsed.astimezone(timezone.utc)
         return DateTime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute,
