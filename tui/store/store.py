@@ -38,7 +38,14 @@ from tui.store.migrations import (
     meta_record,
     write_backup,
 )
-from tui.store.tables import TransactionStorage, gc_paused, index_by_id, replace_with, revision_of
+from tui.store.tables import (
+    TransactionStorage,
+    gc_paused,
+    index_by_id,
+    replace_with,
+    revision_of,
+    set_next_revisions,
+)
 
 LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in small steps
 
@@ -70,12 +77,15 @@ class _Loaded:
     fingerprint: tuple
 
 
-def _check_unique(apps: list[Application]) -> None:
+def _unique_list(apps: Iterable[Application]) -> list[Application]:
+    """`apps` as a list; ValidationError if an id appears twice."""
+    apps = list(apps)
     seen: set[str] = set()
     for app in apps:
         if app.id in seen:
             raise ValidationError(f"application id {app.id} appears twice: each must be unique")
         seen.add(app.id)
+    return apps
 
 
 class Store:
@@ -253,10 +263,9 @@ class Store:
 
     def add_many(self, apps: Iterable[Application]) -> list[Application]:
         """All or nothing, in one write; each gets revision 1."""
-        apps = list(apps)
+        apps = _unique_list(apps)
         if not apps:
             return []
-        _check_unique(apps)
         docs = [dict(app.to_dict(), revision=1) for app in apps]
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
@@ -275,10 +284,9 @@ class Store:
 
     def save_many(self, apps: Iterable[Application]) -> list[Application]:
         """All or nothing: if any one is stale or gone, none is written."""
-        apps = list(apps)
+        apps = _unique_list(apps)
         if not apps:
             return []
-        _check_unique(apps)
         new_docs = {app.id: dict(app.to_dict(), revision=app.revision + 1) for app in apps}
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
@@ -306,17 +314,14 @@ class Store:
 
     def put_many(self, apps: Iterable[Application]) -> list[Application]:
         """Insert or overwrite each, regardless of revision, in one write."""
-        apps = list(apps)
+        apps = _unique_list(apps)
         if not apps:
             return []
-        _check_unique(apps)
         dicts = {app.id: app.to_dict() for app in apps}
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
             known = index_by_id(db)
-            revisions = {a.id: (revision_of(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
-            for app_id, doc in dicts.items():
-                doc["revision"] = revisions[app_id]
+            revisions = set_next_revisions(dicts, known)
             old = [a.id for a in apps if a.id in known]
             table.update(replace_with(dicts), doc_ids=[known[i].doc_id for i in old])
             table.insert_multiple([dicts[a.id] for a in apps if a.id not in known])
@@ -330,15 +335,12 @@ class Store:
         An application that was already there gets a higher revision, so a board
         still holding the old copy is refused rather than overwriting the import.
         """
-        apps = list(apps)
-        _check_unique(apps)
+        apps = _unique_list(apps)
         dicts = {app.id: app.to_dict() for app in apps}
         with self._transaction() as db:
             table = db.table(APPS_TABLE)
             known = index_by_id(db)
-            revisions = {a.id: (revision_of(known[a.id].doc) + 1 if a.id in known else 1) for a in apps}
-            for app_id, doc in dicts.items():
-                doc["revision"] = revisions[app_id]
+            revisions = set_next_revisions(dicts, known)
             table.truncate()
             table.insert_multiple(list(dicts.values()))
         for app in apps:

@@ -60,6 +60,15 @@ def revision_of(doc: dict) -> int:
         return 0
 
 
+def set_next_revisions(docs: dict[str, dict], known: dict[str, Stored]) -> dict[str, int]:
+    """Give each new document the revision after its stored one (1 if new); those revisions by id."""
+    revisions = {}
+    for app_id, doc in docs.items():
+        stored = known.get(app_id)
+        doc["revision"] = revisions[app_id] = revision_of(stored.doc) + 1 if stored else 1
+    return revisions
+
+
 def replace_with(new_docs: dict[str, dict]) -> Callable[[dict], None]:
     """A TinyDB update that swaps each document for its new version, dropping stale keys."""
 
