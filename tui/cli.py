@@ -280,7 +280,7 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.exchange import read_import
+    from tui.core.exchange import read_import, record
 
     source = Path(args.file).expanduser()
     try:
@@ -297,19 +297,13 @@ def cmd_import(args) -> int:
         old = current.get(app.id)
         if old is None:
             new.append(app)
-        elif _same_data(old, app):
+        elif record(old) == record(app):
             same += 1
         else:
             changed.append(app)
     store.put_many(new + changed)  # one write: all of the file or nothing
     print(f"imported {source.name}: {len(new)} new, {len(changed)} updated, {same} unchanged")
     return 0
-
-
-def _same_data(left, right) -> bool:
-    a, b = left.to_dict(), right.to_dict()
-    a.pop("revision"), b.pop("revision")
-    return a == b
 
 
 # --- the parser --------------------------------------------------------------------

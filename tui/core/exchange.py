@@ -56,7 +56,8 @@ def _ordered(apps: list[Application]) -> list[Application]:
     return sorted(apps, key=lambda a: (dump_time(a.created_at) or "", a.company.lower(), a.id))
 
 
-def _record(app: Application) -> dict:
+def record(app: Application) -> dict:
+    """The application's data as exported: everything but the store's revision."""
     data = app.to_dict()
     data.pop("revision", None)  # the store's bookkeeping, not the user's data
     return data
@@ -64,7 +65,7 @@ def _record(app: Application) -> dict:
 
 # --- JSON ------------------------------------------------------------------
 def to_json(apps: list[Application]) -> str:
-    payload = {"schema": EXPORT_SCHEMA, "applications": [_record(a) for a in _ordered(apps)]}
+    payload = {"schema": EXPORT_SCHEMA, "applications": [record(a) for a in _ordered(apps)]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -93,7 +94,7 @@ def csv_row(app: Application, settings: Settings, now: DateTime) -> dict:
         "recruiter": app.recruiter,
         "notes": app.notes,
         "history": " | ".join(f"{_local(e.at, zone)} {e.text}" for e in app.history),
-        "data": json.dumps(_record(app), ensure_ascii=False, separators=(",", ":")),
+        "data": json.dumps(record(app), ensure_ascii=False, separators=(",", ":")),
     }
 
 

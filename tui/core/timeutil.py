@@ -66,7 +66,7 @@ def _lenient_parse(raw: str, field: str) -> object:
 def local_zone(name: str | None = None):
     """The user's zone: the setting when given, else the system's."""
     if name:
-        return _named_zone(name)
+        return named_zone(name)
     try:
         return pendulum.local_timezone()
     except Exception:
@@ -74,7 +74,7 @@ def local_zone(name: str | None = None):
 
 
 @lru_cache(maxsize=64)
-def _named_zone(name: str):
+def named_zone(name: str):
     """Looking a zone up costs tens of microseconds; the deadline rules ask once per card."""
     try:
         return pendulum.timezone(name)

@@ -21,7 +21,7 @@ import pendulum
 from pendulum import DateTime
 
 from tui.core.errors import ValidationError
-from tui.core.timeutil import UTC, to_utc
+from tui.core.timeutil import UTC, named_zone, to_utc
 
 DEFAULT_TIME = Time(9, 0)
 
@@ -66,10 +66,7 @@ class _Unreadable(Exception):
 def resolve_zone(zone):
     """A zone object from a zone or an IANA name."""
     if isinstance(zone, str):
-        try:
-            return pendulum.timezone(zone)
-        except Exception as exc:
-            raise ValidationError(f"unknown time zone {zone!r}: use an IANA name such as 'Europe/Paris'") from exc
+        return named_zone(zone)
     return zone or UTC
 
 
