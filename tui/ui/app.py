@@ -103,8 +103,7 @@ class FollowupApp(App[int]):
         self._stale: set[str] = set()  # cards whose write failed: re-read whatever their revision
         self.changelog = ChangeLog(store, settings)
         if apps is None:
-            fingerprint = store.fingerprint()
-            apps = store.load_all()
+            apps, fingerprint = store.snapshot()  # one read: the cards and the file they came from
         self.changelog.apps = {a.id: a for a in apps}
         self._fingerprint = fingerprint if fingerprint is not None else store.fingerprint()
         # The loaded cards live as long as the board: keep the cycle collector
@@ -146,8 +145,8 @@ class FollowupApp(App[int]):
             on_reloaded=lambda result: self.post_message(_Reloaded(result)),
             settle=self.write_settle,
             in_child=self.save_in_child,
+            fingerprint=self._fingerprint,
         )
-        self.writer.known_fingerprint = self._fingerprint
         self.changelog.writer = self.writer
         if self.save_in_child:
             self.set_timer(0.5, self.writer.warm_up)  # after the first frame
@@ -429,15 +428,12 @@ def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
     reported on stderr and left untouched.
     """
     try:
-        store.open()
-        fingerprint = store.fingerprint()
-        apps = store.load_all()
+        apps, fingerprint = store.open().snapshot()
         if demo and not apps:
             from tui.core.demo import demo_applications
 
             store.add_many(demo_applications(clock.now(), settings.zone))
-            fingerprint = store.fingerprint()
-            apps = store.load_all()
+            apps, fingerprint = store.snapshot()
     except FollowupError as exc:
         print(f"followup: {exc}", file=sys.stderr)
         return 1

@@ -248,13 +248,15 @@ class StoreWriter:
         on_reloaded: Callable[[Reloaded], None],
         settle: float = 0.0,
         in_child: bool = False,
+        fingerprint: tuple | None = None,
     ) -> None:
         self.store = store
         self.on_failed = on_failed
         self.on_reloaded = on_reloaded
         self.settle = settle  # a short wait that lets the screen show a change before its write
         self.backend = ChildStore(store) if in_child else LocalStore(store)
-        self.known_fingerprint: tuple | None = store.fingerprint()
+        # The file as the caller last read it (default: as it is now).
+        self.known_fingerprint: tuple | None = store.fingerprint() if fingerprint is None else fingerprint
         self.writes = 0  # store writes done, for tests and the benchmark
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._cond = threading.Condition()
