@@ -2,9 +2,10 @@
 
 Flow tests run the real `FollowupApp` and open a card with the board's own
 keys (`enter`, `e`), so the integration is what is tested. `DetailHarness`
-is a minimal host (a plain ChangeLog, no writer thread) for the few tests
-that need to control the host: it applies every ChangeRequested, tells the
-screen with ApplicationsChanged, and calls flush_pending on quit and switches.
+is a minimal host (a `ChangeLogHost`, which the letter tests share) for the
+few tests that need to control the host: it applies every ChangeRequested,
+tells the screen with ApplicationsChanged, and calls flush_pending on quit and
+switches.
 """
 
 from __future__ import annotations
@@ -90,7 +91,39 @@ class ElsewhereScreen(Screen):
         yield Static("somewhere else")
 
 
-class DetailHarness(App):
+class ChangeLogHost(App):
+    """A bare host over one ChangeLog (kept as `changelog`, like the real app), no writer thread.
+
+    It applies every ChangeRequested, keeps the refusals in `refused`, and
+    answers with ApplicationsChanged (`announce` says to which screens).
+    """
+
+    def __init__(self, db: Path, settings: Settings) -> None:
+        super().__init__()
+        self.changelog = ChangeLog(Store(db).open(), settings)
+        self.changelog.reload()
+        self.refused: list[str] = []
+
+    def compose(self):
+        yield Static("the board", id="board")
+
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        try:
+            self.changelog.apply(message.app_id, message.change, message.label)
+        except FollowupError as exc:
+            self.refused.append(str(exc))
+            self.refuse(str(exc))
+            return
+        self.announce(ApplicationsChanged(frozenset({message.app_id})))
+
+    def refuse(self, text: str) -> None:
+        """Show a refusal; the default keeps it quiet."""
+
+    def announce(self, message: ApplicationsChanged) -> None:
+        self.screen.post_message(message)
+
+
+class DetailHarness(ChangeLogHost):
     BINDINGS = [
         Binding("q", "quit_all", "Quit"),
         Binding("ctrl+c", "quit_all", "Quit", priority=True),
@@ -98,27 +131,15 @@ class DetailHarness(App):
     ]
 
     def __init__(self, db: Path, app_id: str, section: str = "", settings: Settings = SETTINGS) -> None:
-        super().__init__()
-        self.changes = ChangeLog(Store(db).open(), settings)
-        self.changes.reload()
+        super().__init__(db, settings)
         self.app_id = app_id
         self.section = section
-        self.errors: list[str] = []
-
-    def compose(self):
-        yield Static("the board", id="board")
 
     def on_mount(self) -> None:
         self.push_screen(DetailScreen(self.app_id, self.section))
 
-    def on_change_requested(self, message: ChangeRequested) -> None:
-        try:
-            self.changes.apply(message.app_id, message.change, message.label)
-        except FollowupError as exc:
-            self.errors.append(str(exc))
-            self.notify(str(exc), severity="error")
-            return
-        self.screen.post_message(ApplicationsChanged(frozenset({message.app_id})))
+    def refuse(self, text: str) -> None:
+        self.notify(text, severity="error")
 
     def _flush(self) -> None:
         for screen in self.screen_stack:

@@ -245,7 +245,7 @@ async def test_a_change_to_the_card_redrafts_untouched_letters_and_keeps_edited_
         rnd = app.rounds[0]
         people = list(rnd.interviewers)
         people[0].topic, people[1].topic = "stream processing", "test sharding"
-        host.changes.apply(app.id, lambda a: actions.update_round(a, rnd.id, interviewers=people, now=now), "Edit")
+        host.changelog.apply(app.id, lambda a: actions.update_round(a, rnd.id, interviewers=people, now=now), "Edit")
         letter_screen(host).post_message(ApplicationsChanged(None))
         await pilot.pause()
         assert "Dear Dana," in shown_text(host) and "moving their telemetry" in shown_text(host)

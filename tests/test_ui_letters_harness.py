@@ -1,16 +1,16 @@
 """A stand-in host for the letter screen, and the cards and helpers its tests share.
 
-`LetterHarness` does what the contract asks of the real app: it owns a
-ChangeLog (as `changes`), applies every ChangeRequested and answers with
-ApplicationsChanged. The config dir, the home folder and the clock are all
+`LetterHarness` does what the contract asks of the real app: it is the
+detail tests' `ChangeLogHost` (a ChangeLog as `changelog`, like the real app),
+applying every ChangeRequested and answering every screen with
+ApplicationsChanged. The generic helpers (make_db, stored, async_test,
+wait_until, screen_text) are the detail harness's, re-exported. The config dir, the home folder and the clock are all
 pointed into the test's tmp folder, so the user's own templates never leak in
 and the CLI (for parity tests) sees the same settings.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pendulum
@@ -18,15 +18,20 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
+from test_ui_detail_harness import (  # noqa: F401  (re-exported for the letter tests)
+    ChangeLogHost,
+    async_test,
+    make_db,
+    screen_text,
+    stored,
+    wait_until,
+)
 from tui.core import actions
-from tui.core.errors import FollowupError
 from tui.core.model import Application, Interviewer
 from tui.core.settings import Settings
-from tui.store import Store
 from tui.ui.letters import LetterScreen
 from tui.ui.letters.body import LetterBody
-from tui.ui.messages import ApplicationsChanged, ChangeRequested
-from tui.ui.state import ChangeLog
+from tui.ui.messages import ApplicationsChanged
 
 FROZEN = "2026-03-11T15:00:00+00:00"  # a Wednesday afternoon
 SETTINGS = Settings(name="Alex Morgan", signature="Alex Morgan", timezone="Europe/London")
@@ -75,62 +80,20 @@ def awaiting(now, *, quiet_until=None) -> Application:
     return app
 
 
-def make_db(tmp_path: Path, *apps: Application) -> Path:
-    path = tmp_path / "followup.json"
-    Store(path).open().add_many(list(apps))
-    return path
-
-
-def stored(db: Path, app_id: str) -> Application:
-    """What a fresh process reads from the file."""
-    return Store(db).open().get(app_id)
-
-
-class LetterHarness(App):
+class LetterHarness(ChangeLogHost):
     """Opens one LetterScreen over a plain base screen, as the board would."""
 
     def __init__(self, db: Path, app_id: str, kind: str, interviewer_ids=None,
                  settings: Settings = SETTINGS) -> None:
-        super().__init__()
-        self.changes = ChangeLog(Store(db).open(), settings)
-        self.changes.reload()
+        super().__init__(db, settings)
         self.letter_args = (app_id, kind, interviewer_ids)
-        self.refused: list[str] = []
-
-    def compose(self):
-        yield Static("the board", id="board")
 
     def on_mount(self) -> None:
         self.push_screen(LetterScreen(*self.letter_args))
 
-    def on_change_requested(self, message: ChangeRequested) -> None:
-        try:
-            self.changes.apply(message.app_id, message.change, message.label)
-        except FollowupError as exc:
-            self.refused.append(str(exc))
-            return
+    def announce(self, message: ApplicationsChanged) -> None:
         for screen in self.screen_stack:
-            screen.post_message(ApplicationsChanged(frozenset({message.app_id})))
-
-
-def async_test(coroutine_function):
-    """Run an async test on a fresh event loop (no async pytest plugin is installed)."""
-
-    @functools.wraps(coroutine_function)
-    def run(*args, **kwargs):
-        return asyncio.run(coroutine_function(*args, **kwargs))
-
-    return run
-
-
-async def wait_until(pilot, condition, timeout: float = 3.0) -> None:
-    """Let the app run until `condition()` holds; fail after `timeout`."""
-    waited = 0.0
-    while not condition():
-        if waited >= timeout:
-            raise AssertionError(f"condition not met within {timeout} s")
-        await pilot.pause(0.05)
-        waited += 0.05
+            screen.post_message(message)
 
 
 def letter_screen(app: App) -> LetterScreen:
@@ -151,11 +114,6 @@ def warnings_text(app: App) -> str:
 
 def status_text(app: App) -> str:
     return str(letter_screen(app).query_one("#letter-status", Static).render())
-
-
-def screen_text(app: App) -> str:
-    """The whole screen as plain text, as the user sees it."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def notices(app: App) -> list[str]:

@@ -28,31 +28,31 @@ def editor_command() -> list[str]:
     return parts
 
 
-def edit_text(app: App, text: str, *, name: str = "notes") -> str:
-    """The text after editing; FollowupError (note untouched) when the editor fails."""
+def edit_text(app: App, text: str, *, name: str = "notes", suffix: str = ".md", what: str = "note") -> str:
+    """The text after editing; FollowupError (the `what` untouched) when the editor fails."""
     command = editor_command()
-    handle, raw_path = tempfile.mkstemp(prefix=f"followup-{name}-", suffix=".md")
+    handle, raw_path = tempfile.mkstemp(prefix=f"followup-{name}-", suffix=suffix)
     path = Path(raw_path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
-        code = _run(app, command + [str(path)])
+        code = _run(app, command + [str(path)], what)
         if code != 0:
-            raise FollowupError(f"{command[0]} exited with code {code}; the note was left as it was")
+            raise FollowupError(f"{command[0]} exited with code {code}; the {what} was left as it was")
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise FollowupError(f"cannot run {command[0]!r}: not found; set $EDITOR to an installed editor") from exc
     except UnicodeDecodeError as exc:
-        raise FollowupError("the edited note is not UTF-8 text; the note was left as it was") from exc
+        raise FollowupError(f"the edited {what} is not UTF-8 text; the {what} was left as it was") from exc
     finally:
         path.unlink(missing_ok=True)
 
 
-def _run(app: App, argv: list[str]) -> int:
-    if app.is_headless:
+def _run(app: App, argv: list[str], what: str) -> int:
+    if app.is_headless:  # tests: no terminal to hand over
         return subprocess.call(argv)
     try:
         with app.suspend():
             return subprocess.call(argv)
     except SuspendNotSupported as exc:
-        raise FollowupError("this terminal cannot hand over to another program; edit the note here") from exc
+        raise FollowupError(f"this terminal cannot hand over to another program; edit the {what} here") from exc

@@ -16,7 +16,7 @@ from textual.widgets import Static, TextArea
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
 from tui.store.errors import StaleEditError
-from tui.ui.detail.context import apply_now, change_log
+from tui.ui.detail.context import apply_now
 from tui.ui.detail.markdown_highlight import markdown_highlights
 from tui.ui.messages import ChangeRequested
 
@@ -117,7 +117,7 @@ class NotesPanel(Vertical):
         """Write the editor's text through the ChangeLog now, without the message queue."""
         self._cancel_timer()
         text = self.editor.text
-        changes = change_log(self.app)
+        changes = self.app.changelog
         try:
             stored = changes.get(self.app_id).notes
         except KeyError:

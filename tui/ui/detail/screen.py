@@ -20,7 +20,6 @@ from tui.core import actions, clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.ui.detail.commands import DetailCommands
-from tui.ui.detail.context import change_log
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.external_editor import edit_text
 from tui.ui.detail.forms import DetailsForm
@@ -63,11 +62,11 @@ class DetailScreen(Screen):
     # --- data ----------------------------------------------------------------
     @property
     def application(self) -> Application:
-        return change_log(self.app).get(self.app_id)
+        return self.app.changelog.get(self.app_id)
 
     @property
     def settings(self):
-        return change_log(self.app).settings
+        return self.app.changelog.settings
 
     @property
     def zone(self):
@@ -161,7 +160,7 @@ class DetailScreen(Screen):
     def _rescue(self, why: Exception) -> None:
         """Notes that cannot be saved go to a file beside the data file, and the user is told."""
         try:
-            where = f"a copy is in {rescue_note(change_log(self.app).store.path, self.app_id, self.notes.text)}"
+            where = f"a copy is in {rescue_note(self.app.changelog.store.path, self.app_id, self.notes.text)}"
         except OSError as rescue_error:
             where = str(rescue_error)
         self.notes.mark_kept()

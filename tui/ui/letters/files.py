@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import tempfile
 from pathlib import Path
 
-from textual.app import App, SuspendNotSupported
+from textual.app import App
 
-from tui.core.errors import FollowupError, ValidationError
+from tui.core.errors import ValidationError
 from tui.core.letters import Letter, first_name
 from tui.core.stages import LetterKind
 from tui.store.atomic import atomic_write_bytes
-from tui.ui.detail.external_editor import editor_command
+from tui.ui.detail.external_editor import edit_text
 
 FOLDER_NAME = "followup-letters"
 
@@ -69,29 +67,5 @@ def write_letter(path: Path, text: str) -> None:
 
 def edit_in_editor(app: App, text: str) -> str:
     """The text after the user's editor has run on it; FollowupError (letter untouched) if it failed."""
-    command = editor_command()
-    handle, raw_path = tempfile.mkstemp(prefix="followup-letter-", suffix=".txt")
-    path = Path(raw_path)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text.rstrip("\n") + "\n")
-        code = _run(app, command + [str(path)])
-        if code != 0:
-            raise FollowupError(f"{command[0]} exited with code {code}; the letter was left as it was")
-        return path.read_text(encoding="utf-8").rstrip("\n")
-    except FileNotFoundError as exc:
-        raise FollowupError(f"cannot run {command[0]!r}: not found; set $EDITOR to an installed editor") from exc
-    except UnicodeDecodeError as exc:
-        raise FollowupError("the edited letter is not UTF-8 text; the letter was left as it was") from exc
-    finally:
-        path.unlink(missing_ok=True)
-
-
-def _run(app: App, argv: list[str]) -> int:
-    if app.is_headless:  # tests: no terminal to hand over
-        return subprocess.call(argv)
-    try:
-        with app.suspend():
-            return subprocess.call(argv)
-    except SuspendNotSupported as exc:
-        raise FollowupError("this terminal cannot hand over to another program; edit the letter here") from exc
+    edited = edit_text(app, text.rstrip("\n") + "\n", name="letter", suffix=".txt", what="letter")
+    return edited.rstrip("\n")

@@ -44,12 +44,6 @@ HELP = "Edits last until you leave · copying in tmux needs: set -g set-clipboar
 TMUX_HINT = "Over SSH it travels by OSC 52; inside tmux that needs set -g set-clipboard on."
 
 
-def change_log(app):
-    """The running app's ChangeLog: `changes` on a bare host, `changelog` on the board app."""
-    log = getattr(app, "changes", None)
-    return log if log is not None else app.changelog
-
-
 def templates_dir() -> Path:
     return default_config_dir() / "templates"
 
@@ -101,7 +95,7 @@ class LetterScreen(Screen):
 
     # --- opening -----------------------------------------------------------
     def on_mount(self) -> None:
-        log = change_log(self.app)
+        log = self.app.changelog
         application = log.apps.get(self.app_id)
         try:
             if application is None:
@@ -335,7 +329,7 @@ class LetterScreen(Screen):
         if self.drafts is None or (message.app_ids is not None and self.app_id not in message.app_ids):
             return
         company = self.drafts.application.company
-        application = change_log(self.app).apps.get(self.app_id)
+        application = self.app.changelog.apps.get(self.app_id)
         try:
             if application is None:
                 raise FollowupError(f"{company} is no longer on the board")
