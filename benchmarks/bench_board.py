@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import json
 import os
 import statistics
@@ -150,6 +151,7 @@ def child_board() -> None:
 
     settings = Settings(timezone="Europe/London")
     app = Measured(store, settings, apps=apps, fingerprint=fingerprint, poll_seconds=0)
+    gc.freeze()  # as run_board does
     app.run(headless=True, size=(120, 40))
     print(json.dumps(app.report))
 

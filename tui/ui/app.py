@@ -66,7 +66,6 @@ class _Reloaded(Message):
 class FollowupApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "Followup"
-    _boards_created = 0  # in this process; see __init__
 
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit",
@@ -106,16 +105,6 @@ class FollowupApp(App[int]):
             apps, fingerprint = store.snapshot()  # one read: the cards and the file they came from
         self.changelog.apps = {a.id: a for a in apps}
         self._fingerprint = fingerprint if fingerprint is not None else store.fingerprint()
-        # The loaded cards live as long as the board: keep the cycle collector
-        # from walking them again and again while the first frame is built
-        # (at 10,000 cards that walking cost more than building the frame).
-        # An earlier board in this process (tests) leaves garbage that must be
-        # collected, not frozen, or its clean-up would run at some arbitrary later
-        # time; a real run has no earlier board and skips the collection.
-        if FollowupApp._boards_created:
-            gc.collect()
-        FollowupApp._boards_created += 1
-        gc.freeze()
         self.writer: StoreWriter | None = None
         self._reload_asked = False
         self._last_reload_error = ""
@@ -405,7 +394,6 @@ class FollowupApp(App[int]):
         """However the app ends (q, app.exit(), a test finishing): finish the writes, stop the helper."""
         if self.writer is not None:
             self.writer.close(15.0)
-        gc.unfreeze()  # many apps may run in one process (tests): let the collector see them again
 
     async def action_quit(self) -> None:
         if self._leaving:
@@ -438,5 +426,11 @@ def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
         print(f"followup: {exc}", file=sys.stderr)
         return 1
     app = FollowupApp(store, settings, apps=apps, fingerprint=fingerprint, demo=demo, handle_signals=True)
+    # The process runs one board, and its loaded cards live as long as it does:
+    # keep the cycle collector from walking them again and again while the
+    # first frame is built (at 10,000 cards that cost more than the frame).
+    # Done here, for the whole process, not per app: tests run many apps in one
+    # process, and freezing one app's leftovers there stopped a later writer.
+    gc.freeze()
     app.run()
     return app.return_code or 0
