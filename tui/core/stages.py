@@ -7,6 +7,24 @@ from enum import StrEnum
 from tui.core.errors import ValidationError
 
 
+def _member(cls: type[StrEnum], text: object, aliases: dict[str, str] | None = None) -> StrEnum | None:
+    """The member of `cls` that `text` names, or None.
+
+    The stored value itself is found with one dict look-up (loading a big file
+    asks this a few times per application); anything else is normalised first:
+    case, spaces and underscores do not matter.
+    """
+    by_value = cls._value2member_map_
+    if isinstance(text, str):
+        found = by_value.get(text)
+        if found is not None:
+            return found
+    key = str(text).strip().lower().replace("_", "-").replace(" ", "-")
+    if aliases:
+        key = aliases.get(key, key)
+    return by_value.get(key)
+
+
 class Stage(StrEnum):
     INTERVIEWED = "interviewed"
     THANKED = "thanked"
@@ -24,12 +42,9 @@ class Stage(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> "Stage":
-        key = str(text).strip().lower().replace("_", "-").replace(" ", "-")
-        if key == "followed":
-            key = "followed-up"
-        for stage in cls:
-            if stage.value == key:
-                return stage
+        stage = _member(cls, text, {"followed": "followed-up"})
+        if stage is not None:
+            return stage
         raise ValidationError(
             f"unknown stage {text!r}: use one of {', '.join(s.value for s in cls)}"
         )
@@ -55,10 +70,9 @@ class Outcome(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> "Outcome":
-        key = str(text).strip().lower().replace("_", "-").replace(" ", "-")
-        for outcome in cls:
-            if outcome.value == key:
-                return outcome
+        outcome = _member(cls, text)
+        if outcome is not None:
+            return outcome
         raise ValidationError(
             f"unknown outcome {text!r}: use one of {', '.join(o.value for o in cls)}"
         )
@@ -71,10 +85,9 @@ class DirectionKind(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> "DirectionKind":
-        key = str(text).strip().lower().replace("_", "-").replace(" ", "-")
-        for kind in cls:
-            if kind.value == key:
-                return kind
+        kind = _member(cls, text)
+        if kind is not None:
+            return kind
         raise ValidationError(
             f"unknown direction kind {text!r}: use one of {', '.join(k.value for k in cls)}"
         )
@@ -88,10 +101,9 @@ class LetterKind(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> "LetterKind":
-        key = str(text).strip().lower().replace("_", "-").replace(" ", "-")
-        for kind in cls:
-            if kind.value == key:
-                return kind
+        kind = _member(cls, text)
+        if kind is not None:
+            return kind
         raise ValidationError(
             f"unknown letter kind {text!r}: use one of {', '.join(k.value for k in cls)}"
         )
