@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
-
-import platformdirs
-from filelock import FileLock, Timeout
-from tinydb import TinyDB
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application
@@ -47,7 +43,12 @@ from tui.store.tables import (
     set_next_revisions,
 )
 
+if TYPE_CHECKING:  # imported where first needed: reading the file needs neither
+    from filelock import FileLock
+    from tinydb import TinyDB
+
 LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in small steps
+_MAKING_LOCK = threading.Lock()
 
 
 def default_db_path() -> Path:
@@ -55,10 +56,14 @@ def default_db_path() -> Path:
     env = os.environ.get("FOLLOWUP_DB")
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "followup.json"
 
 
 def default_config_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
@@ -69,8 +74,7 @@ class Snapshot(NamedTuple):
     fingerprint: tuple
 
 
-@dataclass
-class _Loaded:
+class _Loaded(NamedTuple):  # a NamedTuple: a dataclass would add 2 ms to every start-up
     data: dict | None  # at SCHEMA_VERSION (migrated in memory if older); None: nothing stored
     raw: bytes
     schema: int | None  # as found in the file
@@ -97,7 +101,7 @@ class Store:
         self.real_path = Path(os.path.realpath(self.path))
         self.lock_path = self.real_path.with_name(self.real_path.name + ".lock")
         self.lock_timeout = lock_timeout
-        self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=LOCK_POLL_SECONDS)
+        self._lock: FileLock | None = None  # made by the first write (see _file_lock)
         self.last_backup: Path | None = None  # the backup made by the last migration, if any
 
     def __repr__(self) -> str:
@@ -115,11 +119,28 @@ class Store:
         A file that is not JSON, not ours or newer raises UnreadableFileError and
         nothing is written anywhere.
         """
-        loaded = self._load()
-        if loaded.schema != SCHEMA_VERSION:
-            with self._transaction():
-                pass  # the transaction writes a fresh file or the migrated one
+        self._settle(self._load())
         return self
+
+    def open_snapshot(self) -> Snapshot:
+        """open() then snapshot(), reading and parsing the file once (a board's start-up).
+
+        Same errors and guarantees as open(). Only a file that must first be
+        created or migrated is read again, after that write.
+        """
+        with gc_paused():
+            loaded = self._load()
+            if self._settle(loaded):
+                loaded = self._load()
+            return self._snapshot_of(loaded)
+
+    def _settle(self, loaded: _Loaded) -> bool:
+        """Write a fresh file, or the migrated one, unless `loaded` is already current; True if written."""
+        if loaded.schema == SCHEMA_VERSION:
+            return False
+        with self._transaction():
+            pass  # the transaction writes a fresh file or the migrated one
+        return True
 
     # --- reading -------------------------------------------------------
     def _load(self) -> _Loaded:
@@ -149,10 +170,13 @@ class Store:
         with gc_paused():
             return [self._to_app(doc_id, doc) for doc_id, doc in docs.items()]
 
+    def _snapshot_of(self, loaded: _Loaded) -> Snapshot:
+        return Snapshot(self._to_apps(self._docs(loaded)), loaded.fingerprint)
+
     def snapshot(self) -> Snapshot:
         """All applications plus the fingerprint of the file they came from (for changed_since)."""
-        loaded = self._load()
-        return Snapshot(self._to_apps(self._docs(loaded)), loaded.fingerprint)
+        with gc_paused():  # one pause for parsing and building: no collection over the parsed JSON between
+            return self._snapshot_of(self._load())
 
     def load_all(self) -> list[Application]:
         """Every application, in the order they were added; [] when the file does not exist yet."""
@@ -204,10 +228,23 @@ class Store:
                 pass
             raise atomic.write_error(self.real_path, OSError(code, os.strerror(code)))
 
+    def _file_lock(self) -> FileLock:
+        """This store's lock on its file, made on first use: a store that only reads never loads filelock."""
+        with _MAKING_LOCK:  # a board's writer thread and its UI may both write first
+            if self._lock is None:
+                from filelock import FileLock
+
+                self._lock = FileLock(str(self.lock_path), timeout=self.lock_timeout,
+                                      poll_interval=LOCK_POLL_SECONDS)
+            return self._lock
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import Timeout
+
+        lock = self._file_lock()
         try:
-            self._lock.acquire()
+            lock.acquire()
         except Timeout as exc:
             raise LockTimeoutError(
                 f"{self.real_path}: another Followup process kept it locked for over "
@@ -221,7 +258,7 @@ class Store:
         try:
             yield
         finally:
-            self._lock.release()
+            lock.release()
 
     @contextmanager
     def _transaction(self) -> Iterator[TinyDB]:
@@ -229,6 +266,8 @@ class Store:
 
         If the body raises, nothing is written.
         """
+        from tinydb import TinyDB
+
         self._check_folder_writable()
         with self._locked(), gc_paused():
             atomic.remove_stale_temps(self.real_path)

@@ -1,15 +1,19 @@
-"""TinyDB inside one write transaction: its storage, and quick lookups in its copy."""
+"""TinyDB inside one write transaction: its storage, and quick lookups in its copy.
+
+TinyDB itself is imported only where a transaction builds one (Store._transaction):
+reading the file never needs it, and a board starts faster without it.
+"""
 
 from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from typing import Callable, Iterator, NamedTuple
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from tui.store.migrations import APPS_TABLE
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 
 @contextmanager
@@ -24,10 +28,12 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class TransactionStorage(Storage):
+class TransactionStorage:
     """TinyDB storage over the copy read under the lock; the store writes it once, at the end.
 
-    Not a cache: it lives for one transaction, while the lock is held.
+    It has the three methods of TinyDB's storage interface (tinydb.storages.Storage),
+    without subclassing it so that this module loads without TinyDB. Not a cache:
+    it lives for one transaction, while the lock is held.
     """
 
     def __init__(self, data: dict) -> None:
@@ -40,6 +46,9 @@ class TransactionStorage(Storage):
     def write(self, data: dict) -> None:
         self.data = data
         self.changed = True
+
+    def close(self) -> None:
+        """Nothing to release: the store writes the data itself."""
 
 
 class Stored(NamedTuple):
