@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pendulum
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from test_ui_board_support import SETTINGS, frozen_now, small_apps, store_with, stored
 from tui.core import actions
 from tui.core.deadlines import all_deadlines, group_of
-from tui.core.errors import ValidationError
+from tui.core.errors import FollowupError, ValidationError
 from tui.store import Store
 from tui.store.errors import StaleEditError
 from tui.ui.board.timeframe import TimeFrame
@@ -227,3 +228,31 @@ def test_timeframe_groups_like_the_core(zone):
         for deadline in all_deadlines(demo_applications(now, settings.zone), settings, now):
             expected = group_of(deadline, now, settings.zone)
             assert frame.group(deadline.due.timestamp(), quiet=deadline.is_quiet) is expected
+
+
+def test_a_warm_up_that_arrives_after_close_neither_hangs_nor_raises(tmp_path):
+    """The warm-up timer can fire while the board is leaving (a quit within half a second of
+    starting): it used to queue behind the stop and leave a write 'pending' forever, so the
+    second close (on unmount) waited out its whole timeout."""
+    store = store_with(tmp_path, small_apps())
+    collect = Collect()
+    writer = writer_for(store, collect, in_child=True)
+    assert writer.close(10)
+    writer.warm_up()  # quietly nothing
+    started = time.monotonic()
+    assert writer.close(10)
+    assert time.monotonic() - started < 1
+    assert writer.idle
+
+
+def test_a_write_after_close_is_refused_not_lost_silently(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    collect = Collect()
+    writer = writer_for(store, collect)
+    log = loaded_log(store, writer=writer)
+    assert writer.close(10)
+    acme = by_company(log, "Acme")
+    with pytest.raises(FollowupError, match="stopped saving"):
+        log.apply(acme.id, move("thanked"), "thanked")
+    assert log.apps[acme.id].stage.value == "interviewed"  # memory kept as the file is
+    assert stored(store)["Acme"]["stage"] == "interviewed"

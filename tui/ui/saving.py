@@ -261,6 +261,7 @@ class StoreWriter:
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._cond = threading.Condition()
         self._pending = 0
+        self._closed = False
         self._skip_upto_generation = -1
         self._thread = threading.Thread(target=self._run, name="followup-writer", daemon=True)
         self._thread.start()
@@ -270,7 +271,14 @@ class StoreWriter:
         self._enqueue(op)
 
     def warm_up(self) -> None:
-        """Start the helper process now (after the first frame), not on the first key."""
+        """Start the helper process now (after the first frame), not on the first key.
+
+        Quietly nothing once closed: the timer that asks for it can fire while
+        the board is already leaving.
+        """
+        with self._cond:
+            if self._closed:
+                return
         self._enqueue(_WARM_UP)
 
     def request_reload(self, upto_seq: int, known: dict[str, int]) -> None:
@@ -288,15 +296,18 @@ class StoreWriter:
             return self._cond.wait_for(lambda: self._pending == 0, timeout)
 
     def close(self, timeout: float | None = 10.0) -> bool:
+        """Finish every write so far, then stop; later writes are refused. Safe to call twice."""
         done = self.drain(timeout)
+        with self._cond:
+            self._closed = True
         self._queue.put(_STOP)
         self._thread.join(timeout)
         return done
 
     def _enqueue(self, item) -> None:
-        if not self._thread.is_alive():
-            raise FollowupError("the board has stopped saving; quit and start it again")
-        with self._cond:
+        with self._cond:  # checked and counted together, so nothing slips in behind _STOP
+            if self._closed or not self._thread.is_alive():
+                raise FollowupError("the board has stopped saving; quit and start it again")
             self._pending += 1
         self._queue.put(item)
 
