@@ -6,10 +6,9 @@ so it can never disagree with them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from pendulum import DateTime
 
@@ -53,8 +52,9 @@ class Group(StrEnum):
     LATER = "later"
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
+    """A tuple, not a dataclass: the board builds one per deadline of every card at start-up."""
+
     app_id: str
     company: str
     kind: DeadlineKind
