@@ -6,7 +6,11 @@ Each measurement runs in a fresh process, started the same way for the board
 and for a bare Textual app (a Header, one Label, a Footer), headless:
 
 - first frame: from just before the process is spawned to the first screen
-  refresh that shows every card (CLOCK_MONOTONIC is shared by processes);
+  refresh that shows every card (CLOCK_MONOTONIC is shared by processes),
+  started as `run_board` starts it. The everyday start reads the start-up
+  index the previous session left (tui/store/board_index.py), so the first
+  run of each size, on a file no board has closed yet, is reported apart
+  ("no index"); "ready" is when the applications behind the cards are in;
 - key to screen: from posting the key `L` to the refresh that shows the moved
   card in its new column (for the bare app: the key updates its label); and,
   from 1,000 cards on, the slowest key pressed while the previous move is
@@ -84,34 +88,43 @@ def child_bare() -> None:
 
 
 def child_board() -> None:
+    gc.disable()  # as `followup` does before it imports the board (tui/cli.py)
     from textual import events
 
     from tui.core.settings import Settings
     from tui.core.stages import Stage
     from tui.store import Store
-    from tui.ui.app import FollowupApp
+    from tui.ui.app import FollowupApp, start_board
 
-    started = time.monotonic()
-    store = Store(os.environ["FOLLOWUP_DB"]).open()
-    fingerprint = store.fingerprint()
-    apps = store.load_all()
-    loaded = time.monotonic()
+    count = int(os.environ["FOLLOWUP_COUNT"])
 
     class Measured(FollowupApp):
         def on_mount(self):
+            super().on_mount()
             self.call_after_refresh(self.wait_for_board)
 
         def wait_for_board(self):
             board = self.board_screen.board if self.board_screen else None
-            if board is None or len(board.cards) != len(apps):
+            if board is None or len(board.cards) != count:
                 self.call_after_refresh(self.wait_for_board)
                 return
-            self.report = {"first_frame": time.monotonic(), "cpu": time.process_time(), "load": loaded - started,
+            self.report = {"first_frame": time.monotonic(), "cpu": time.process_time(),
+                           "from_index": self.start_summaries is not None,
                            "keys": [], "key_cpu": [], "writes": [], "busy_keys": []}
-            if apps:
+            self.wait_for_load()
+
+        def wait_for_load(self):
+            if self.changelog.pending is not None:  # a fast start: the applications are still loading
+                self.set_timer(0.005, self.wait_for_load)
+                return
+            self.report["ready"] = time.monotonic()
+            if count:
                 self.set_timer(0.3, self.press)  # let start-up work settle first
             else:
-                self.exit()
+                self.finish()
+
+        def finish(self):
+            self.run_worker(self.action_quit())  # as q does: finish the writes, leave the start-up index
 
         def press(self, busy: bool = False):
             self.busy = busy
@@ -133,7 +146,7 @@ def child_board() -> None:
                 return
             self.report["keys"].append(time.monotonic() - self.sent)
             self.report["key_cpu"].append(time.thread_time() - self.sent_cpu)
-            if len(apps) >= 1000:  # the write takes a while: press again in the middle of it
+            if count >= 1000:  # the write takes a while: press again in the middle of it
                 self.set_timer(0.02, lambda: self.press(busy=not self.writer.idle))
             else:
                 self.run_worker(self.after_write, thread=True)
@@ -147,11 +160,10 @@ def child_board() -> None:
             if len(self.report["keys"]) < KEY_ROUNDS:
                 self.press()
             else:
-                self.exit()
+                self.finish()
 
     settings = Settings(timezone="Europe/London")
-    app = Measured(store, settings, apps=apps, fingerprint=fingerprint, poll_seconds=0)
-    gc.freeze()  # as run_board does
+    app = start_board(Store(os.environ["FOLLOWUP_DB"]), settings, app_class=Measured, poll_seconds=0)
     app.run(headless=True, size=(120, 40))
     print(json.dumps(app.report))
 
@@ -183,9 +195,10 @@ def make_db(folder: Path, count: int) -> Path:
     return path
 
 
-def run_child(kind: str, db: Path | None) -> tuple[float, dict]:
+def run_child(kind: str, db: Path | None, count: int = 0) -> tuple[float, dict]:
     env = dict(os.environ)
     env.pop("FOLLOWUP_NOW", None)
+    env["FOLLOWUP_COUNT"] = str(count)
     if db is not None:
         env["FOLLOWUP_DB"] = str(db)
     spawned = time.monotonic()
@@ -194,6 +207,8 @@ def run_child(kind: str, db: Path | None) -> tuple[float, dict]:
     if out.returncode != 0:
         raise SystemExit(f"{kind} child failed:\n{out.stderr[-3000:]}")
     report = json.loads(out.stdout.strip().splitlines()[-1])
+    if "ready" in report:
+        report["ready"] -= spawned
     return report["first_frame"] - spawned, report
 
 
@@ -219,25 +234,31 @@ def main() -> int:
     median = statistics.median
     with tempfile.TemporaryDirectory() as folder:
         dbs = {n: make_db(Path(folder), n) for n in sizes}
-        print("first frame: wall (CPU) for the bare app and the board; key to screen: main-thread wall (CPU);")
+        print("first frame: wall (CPU) for the bare app and the board (started from its index); ready: until")
+        print("the applications are loaded behind it; no index: the board's first frame without the index")
+        print("(first start, or after another program changed the file); key to screen: main-thread wall (CPU);")
         print("while saving: median / slowest key pressed while the previous move was being written")
-        print(f"{'apps':>6}  {'bare first':>17}  {'board first':>17}  {'ratio':>11}  {'load':>7}  "
+        print(f"{'apps':>6}  {'bare first':>17}  {'board first':>17}  {'ratio':>11}  {'ready':>7}  {'no index':>8}  "
               f"{'bare key':>15}  {'board key':>15}  {'while saving':>15}  {'write done':>10}")
         for n in sizes:
             rows: dict[str, list] = {k: [] for k in ("bare", "bare_cpu", "board", "board_cpu", "bare_keys",
-                                                     "bare_key_cpu", "keys", "key_cpu", "loads", "writes", "busy")}
+                                                     "bare_key_cpu", "keys", "key_cpu", "ready", "writes", "busy")}
+            cold, report = run_child("board", dbs[n], n)  # no index yet; on quitting it leaves one
+            assert not report["from_index"], "a fresh file should have no start-up index"
             for _ in range(args.runs):  # alternate, so both see the same machine load
                 first, report = run_child("bare", None)
                 rows["bare"].append(first)
                 rows["bare_cpu"].append(report["cpu"])
                 rows["bare_keys"] += report["keys"]
                 rows["bare_key_cpu"] += report["key_cpu"]
-                first, report = run_child("board", dbs[n])
+                first, report = run_child("board", dbs[n], n)
+                if not report["from_index"]:
+                    raise SystemExit("the board did not start from its index: see tui/store/board_index.py")
                 rows["board"].append(first)
                 rows["board_cpu"].append(report["cpu"])
                 rows["keys"] += report["keys"]
                 rows["key_cpu"] += report["key_cpu"]
-                rows["loads"].append(report["load"])
+                rows["ready"].append(report["ready"])
                 rows["writes"] += report["writes"]
                 rows["busy"] += report["busy_keys"]
             m = {k: median(v) if v else None for k, v in rows.items()}
@@ -250,7 +271,8 @@ def main() -> int:
             busy = (f"{median(rows['busy']) * 1000:.0f} / {max(rows['busy']) * 1000:.0f} ms"
                     if rows["busy"] else "—")
             print(f"{n:>6}  {pair(m['bare'], m['bare_cpu']):>17}  {pair(m['board'], m['board_cpu']):>17}  "
-                  f"{ratio:>11}  {m['loads'] * 1000:5.0f} ms  {pair(m['bare_keys'], m['bare_key_cpu']):>15}  "
+                  f"{ratio:>11}  {m['ready'] * 1000:4.0f} ms  {cold * 1000:5.0f} ms  "
+                  f"{pair(m['bare_keys'], m['bare_key_cpu']):>15}  "
                   f"{pair(m['keys'], m['key_cpu']):>15}  {busy:>15}  {write:>10}", flush=True)
     return 0
 

@@ -75,6 +75,9 @@ def _title(app) -> str:
 # --- the board ---------------------------------------------------------------
 def _board(args) -> int:
     """The board; with --demo, on the demo data in a temporary file deleted on exit."""
+    import gc
+
+    gc.disable()  # start-up only allocates; run_board turns the collector back on (see start_board)
     import tempfile
     from contextlib import ExitStack
 

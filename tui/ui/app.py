@@ -37,7 +37,9 @@ from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.core.settings import Settings
+from tui.core.summary import rules_key
 from tui.store import Store
+from tui.store.board_index import read_index, write_index
 from tui.ui.messages import (
     AddRequested,
     ApplicationsChanged,
@@ -47,6 +49,7 @@ from tui.ui.messages import (
     OpenRequested,
 )
 from tui.ui.screens.too_small import TooSmallScreen, too_small
+from tui.ui.loading import BackgroundLoad
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
 from tui.ui.state import ChangeLog, UndoRefused
 
@@ -61,6 +64,10 @@ class _Reloaded(Message):
     def __init__(self, result: Reloaded) -> None:
         super().__init__()
         self.result = result
+
+
+class _LoadDone(Message):
+    """The background load finished (posted from its thread)."""
 
 
 class FollowupApp(App[int]):
@@ -85,6 +92,7 @@ class FollowupApp(App[int]):
         *,
         apps: list[Application] | None = None,
         fingerprint: tuple | None = None,
+        summaries: list | None = None,
         demo: bool = False,
         poll_seconds: float = 1.0,
         write_settle: float = 0.05,
@@ -101,9 +109,17 @@ class FollowupApp(App[int]):
         self.save_in_child = save_in_child
         self._stale: set[str] = set()  # cards whose write failed: re-read whatever their revision
         self.changelog = ChangeLog(store, settings)
-        if apps is None:
-            apps, fingerprint = store.snapshot()  # one read: the cards and the file they came from
-        self.changelog.apps = {a.id: a for a in apps}
+        # A fast start: the board is drawn from the start-up index's summaries
+        # (the file's fingerprint comes with them), the applications load after.
+        self.start_summaries = summaries
+        self.after_load: Callable[[], None] | None = None  # run_board's: the garbage collector back on
+        self._index_current = summaries is not None  # the index on disk still describes the board
+        if summaries is not None:
+            self.changelog.load_later(BackgroundLoad(store, on_done=self._load_done), self._loaded)
+        else:
+            if apps is None:
+                apps, fingerprint = store.open_snapshot()  # one read: the cards and the file they came from
+            self.changelog.apps = {a.id: a for a in apps}
         self._fingerprint = fingerprint if fingerprint is not None else store.fingerprint()
         self.writer: StoreWriter | None = None
         self._reload_asked = False
@@ -146,6 +162,31 @@ class FollowupApp(App[int]):
             self.install_signal_handlers()
         self.app_resume_signal.subscribe(self, self._redraw_after_resume)
         self._check_size()
+
+    # --- a fast start's applications ------------------------------------
+    def load_applications(self) -> None:
+        """Start building the applications (the board is on screen already)."""
+        if self.changelog.pending is not None:
+            self.changelog.pending.start()
+
+    def _load_done(self) -> None:  # on the loading thread
+        self.post_message(_LoadDone())
+
+    def on__load_done(self, _message: _LoadDone) -> None:
+        self.changelog.finish_loading()  # nothing left to do when something needed them first
+
+    def _loaded(self, snapshot, error) -> None:
+        self.start_summaries = None
+        if error is not None:
+            self.exit(return_code=1, message=f"followup: {error}")
+        elif snapshot.fingerprint != self._fingerprint:  # written by another process meanwhile
+            self._fingerprint = snapshot.fingerprint
+            if self.writer is not None:
+                self.writer.known_fingerprint = snapshot.fingerprint
+            self.changed(None)
+        if self.after_load is not None:
+            self.after_load()
+            self.after_load = None
 
     def install_signal_handlers(self) -> None:
         """SIGTERM saves what is pending and quits; SIGHUP (the terminal is gone) saves and leaves.
@@ -198,6 +239,8 @@ class FollowupApp(App[int]):
         self._leaving = True
         self.flush_pending()
         saved = self.writer.close(15.0) if self.writer is not None else True
+        if saved:
+            self.save_index()
         self._hard_exit(0 if saved else 1)
 
     @property
@@ -235,6 +278,7 @@ class FollowupApp(App[int]):
 
     def changed(self, app_ids: set[str] | None) -> None:
         """Redraw what changed: the board's cards, and any other screen that listens."""
+        self._index_current = False
         board = self.board_screen
         if board is not None:
             if app_ids is None:
@@ -390,8 +434,24 @@ class FollowupApp(App[int]):
                 except Exception as exc:  # one screen's trouble must not lose the others' input
                     self.notify(f"Could not keep what was typed: {exc}", severity="error")
 
+    def save_index(self) -> None:
+        """Leave the board's summaries beside the file, so the next start draws at once.
+
+        Only when they describe the file exactly: every write done, nothing
+        another process wrote since (the writer's fingerprint is the file's).
+        """
+        board = self.board_screen
+        if self._index_current or self.demo or board is None or self._stale:
+            return
+        known = self.writer.known_fingerprint if self.writer is not None else self.store.fingerprint()
+        if known and self.changelog.pending is None:
+            write_index(self.store.real_path, known, rules_key(self.settings), board.summaries.values())
+
     def on_unmount(self) -> None:
         """However the app ends (q, app.exit(), a test finishing): finish the writes, stop the helper."""
+        if self.after_load is not None:  # left before the applications were in
+            self.after_load()
+            self.after_load = None
         if self.writer is not None:
             self.writer.close(15.0)
 
@@ -403,34 +463,61 @@ class FollowupApp(App[int]):
         saved = True
         if self.writer is not None:
             saved = await asyncio.to_thread(self.writer.close, 15.0)
+        if saved:
+            self.save_index()
         if not saved:
             print("followup: some changes were still being written when the board closed", file=sys.stderr)
         self.exit(0 if saved else 1)
 
 
-def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
-    """Open the board on `store` and return an exit code.
+def start_board(store: Store, settings: Settings, *, demo: bool = False, app_class=None, **options) -> "FollowupApp":
+    """The board app for `store`, ready to run; raises FollowupError when the file cannot be read.
 
+    When the start-up index still describes the file, the board is drawn from
+    it and the applications load behind it; otherwise they are read first.
     With `demo`, an empty store is first filled with the demo applications
-    (the caller passes a throw-away store). A file that cannot be read is
-    reported on stderr and left untouched.
+    (the caller passes a throw-away store). `options` go to the app.
     """
+    # Start-up allocates a great many objects that live as long as the board:
+    # the cycle collector would walk them again and again (at 10,000 cards that
+    # cost more than the first frame). It stays off until they are all in, and
+    # they are then frozen out of its reach. Done here, for the whole process,
+    # not per app: tests run many apps in one process.
+    app_class = app_class or FollowupApp
+    gc.disable()
+
+    def collector_back() -> None:
+        gc.freeze()
+        gc.enable()
+
     try:
-        apps, fingerprint = store.open().snapshot()
+        found = None if demo else read_index(store.real_path, rules_key(settings))
+        if found is not None:
+            summaries, fingerprint = found
+            app = app_class(store, settings, summaries=summaries, fingerprint=fingerprint, **options)
+            app.after_load = collector_back
+            return app
+        apps, fingerprint = store.open_snapshot()
         if demo and not apps:
             from tui.core.demo import demo_applications
 
             store.add_many(demo_applications(clock.now(), settings.zone))
             apps, fingerprint = store.snapshot()
+        app = app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo, **options)
+    except BaseException:
+        gc.enable()
+        raise
+    collector_back()
+    return app
+
+
+def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
+    """Open the board on `store` and return an exit code; a file that cannot be read is
+    reported on stderr and left untouched."""
+    try:
+        app = start_board(store, settings, demo=demo, handle_signals=True)
     except FollowupError as exc:
         print(f"followup: {exc}", file=sys.stderr)
         return 1
-    app = FollowupApp(store, settings, apps=apps, fingerprint=fingerprint, demo=demo, handle_signals=True)
-    # The process runs one board, and its loaded cards live as long as it does:
-    # keep the cycle collector from walking them again and again while the
-    # first frame is built (at 10,000 cards that cost more than the frame).
-    # Done here, for the whole process, not per app: tests run many apps in one
-    # process, and freezing one app's leftovers there stopped a later writer.
-    gc.freeze()
     app.run()
     return app.return_code or 0

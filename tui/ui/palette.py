@@ -63,7 +63,7 @@ class JumpCommands(Provider):
             return
         cards = sorted(self._cards(), key=lambda c: c.sort_key)[: self.DISCOVER]
         for card in cards:
-            title = f"Jump to {card.app.company} — {card.app.role}"
+            title = f"Jump to {card.company} — {card.role}"
             yield DiscoveryHit(title, partial(self.screen.jump_to, card.app_id), help=card.stage.label)
 
     async def search(self, query: str) -> Hits:
@@ -73,12 +73,11 @@ class JumpCommands(Provider):
         matcher = self.matcher(query)
         found = 0
         for card in self._cards():
-            app = card.app
-            haystack = f"{app.company} {app.role}".lower()
+            haystack = f"{card.company} {card.role}".lower()
             if all(word in haystack for word in words):
-                title = f"Jump to {app.company} — {app.role}"
+                title = f"Jump to {card.company} — {card.role}"
                 score = matcher.match(title) or 0.1
-                yield Hit(score, matcher.highlight(title), partial(self.screen.jump_to, app.id),
+                yield Hit(score, matcher.highlight(title), partial(self.screen.jump_to, card.app_id),
                           help=f"{card.stage.label}" + (f"  ·  {card.action}" if card.action else ""))
                 found += 1
                 if found >= self.LIMIT:

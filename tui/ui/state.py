@@ -31,6 +31,7 @@ from tui.core.settings import Settings
 from tui.core.timeutil import to_utc
 from tui.store import Store
 from tui.store.errors import NotFoundError
+from tui.ui.loading import BackgroundLoad
 from tui.ui.saving import (  # noqa: F401  (the writer's names, importable from here too)
     Reloaded,
     StoreWriter,
@@ -77,7 +78,9 @@ class ChangeLog:
     ) -> None:
         self.store = store
         self.settings = settings
-        self.apps: dict[str, Application] = {}
+        self._apps: dict[str, Application] = {}
+        self.pending: BackgroundLoad | None = None  # applications still loading (a fast start)
+        self.on_loaded: Callable | None = None
         self.undo_stack: list[UndoStep] = []
         self.undo_depth = undo_depth
         self.writer = writer
@@ -87,6 +90,37 @@ class ChangeLog:
         self.generation = 0  # bumped when memory is re-read after a failed write
 
     # --- reading -------------------------------------------------------
+    @property
+    def apps(self) -> dict[str, Application]:
+        """Applications by id; while they are still loading, waits for them."""
+        if self.pending is not None:
+            self.finish_loading()
+        return self._apps
+
+    @apps.setter
+    def apps(self, value: dict[str, Application]) -> None:
+        self._apps = value
+
+    def load_later(self, load: BackgroundLoad, on_loaded: Callable) -> None:
+        """The board is drawn from summaries; the applications come from `load`.
+
+        `on_loaded(snapshot, error)` runs on the app's thread once they are in
+        (or the load failed: `error`, and no applications).
+        """
+        self.pending, self.on_loaded = load, on_loaded
+
+    def finish_loading(self) -> None:
+        load, self.pending = self.pending, None
+        if load is None:
+            return
+        try:
+            snapshot = load.result()
+        except FollowupError as exc:
+            self.on_loaded(None, exc)
+            return
+        self._apps = {a.id: a for a in snapshot.applications}
+        self.on_loaded(snapshot, None)
+
     def reload(self) -> None:
         self.apps = {a.id: a for a in self.store.load_all()}
 

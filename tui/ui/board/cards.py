@@ -18,10 +18,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.core.deadlines import Deadline, DeadlineKind, Group, next_deadline, quiet_until, relative, short_action
-from tui.core.model import Application
-from tui.core.settings import Settings
+from tui.core.deadlines import Deadline, DeadlineKind, Group, relative, short_action
 from tui.core.stages import Stage
+from tui.core.summary import Summary
 from tui.ui.board.timeframe import TimeFrame
 
 CARD_HEIGHT = 5  # four lines of text and a gap
@@ -31,7 +30,9 @@ _NO_DUE = float("inf")
 
 @dataclass(slots=True, eq=False)
 class CardView:
-    app: Application
+    app_id: str
+    company: str
+    role: str
     stage: Stage
     due: DateTime | None
     due_ts: float
@@ -39,49 +40,41 @@ class CardView:
     quiet_until: DateTime | None
     closing: str  # for a closed card: its outcome in words
     follow_ups: int
+    search: str  # what the filter matches, lower-cased
     version: int = field(default_factory=lambda: next(_versions))
-    _search: str | None = None
-
-    @property
-    def app_id(self) -> str:
-        return self.app.id
 
     @property
     def sort_key(self) -> tuple:
         """Most pressing first; cards without a deadline last, by company."""
-        return (self.due_ts, self.app.company.lower(), self.app.id)
+        return (self.due_ts, self.company.lower(), self.app_id)
 
     def matches(self, needle: str) -> bool:
-        if self._search is None:
-            self._search = self.app.search_text()
-        return needle in self._search
+        return needle in self.search
 
 
-def card_view(
-    app: Application, settings: Settings, now: DateTime, found: list[Deadline] | None = None
-) -> CardView:
-    """`found`: the card's deadlines when already worked out (the sidebar needs them too)."""
-    if found is None:
-        deadline, quiet = next_deadline(app, settings, now), quiet_until(app, now)
-    else:  # the quiet period, if one runs, is among the deadlines
-        deadline = quiet = None
-        for d in found:
-            if d.kind is DeadlineKind.QUIET:
-                quiet = d.due
-            elif deadline is None or d.due < deadline.due:
-                deadline = d
-    closing = ""
-    if app.stage is Stage.CLOSED:
-        closing = f"Closed: {app.outcome.label}" if app.outcome else "Closed"
+_STAGES = {stage.value: stage for stage in Stage}
+
+
+def card_view(summary: Summary, found: list[Deadline]) -> CardView:
+    """The card of a summary; `found`: its deadlines now (summary_deadlines), quiet period included."""
+    deadline = quiet = None
+    for d in found:
+        if d.kind is DeadlineKind.QUIET:
+            quiet = d.due
+        elif deadline is None or d.due < deadline.due:
+            deadline = d
     return CardView(
-        app=app,
-        stage=app.stage,
+        app_id=summary.app_id,
+        company=summary.company,
+        role=summary.role,
+        stage=_STAGES[summary.stage],
         due=deadline.due if deadline else None,
         due_ts=deadline.due.timestamp() if deadline else _NO_DUE,
         action=short_action(deadline) if deadline else "",
         quiet_until=quiet,
-        closing=closing,
-        follow_ups=app.follow_up_count,
+        closing=summary.closing,
+        follow_ups=summary.follow_ups,
+        search=summary.search,
     )
 
 
@@ -140,7 +133,7 @@ def card_texts(card: CardView, frame: TimeFrame) -> tuple[str, str, str, str, Gr
     if card.follow_ups and not card.closing:
         extras.append(f"{card.follow_ups} follow-up{'s' if card.follow_ups > 1 else ''}")
     detail = " · ".join([when, *extras] if when else extras)
-    return card.app.company, card.app.role, action, detail, group
+    return card.company, card.role, action, detail, group
 
 
 def card_strips(

@@ -102,7 +102,7 @@ class CardList(ScrollView, can_focus=False):
     def _reindex(self, start: int) -> None:
         index = self.index
         for i in range(start, len(self.cards)):
-            index[self.cards[i].app.id] = i
+            index[self.cards[i].app_id] = i
 
     def _resize(self) -> None:
         set_virtual_height(self, len(self.cards) * CARD_HEIGHT)

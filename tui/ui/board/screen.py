@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from tui.core import actions, clock
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import Stage
+from tui.core.summary import summarize, summary_deadlines
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
@@ -101,6 +102,7 @@ class BoardScreen(Screen):
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
+        self.summaries: dict = {}  # app id -> Summary of what the board shows (the start-up index)
 
     @property
     def zone(self):
@@ -116,12 +118,18 @@ class BoardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        self.show_all()
+        summaries = getattr(self.app, "start_summaries", None)
+        if summaries is not None:
+            self.show_summaries(summaries)
+            self.call_after_refresh(self.app.load_applications)  # once the board is on screen
+        else:
+            self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
 
     # --- showing the data ----------------------------------------------
     def _views(self, app_ids):
+        """Summaries, cards and deadlines of these applications (None for one that is gone)."""
         apps = self.app.changelog.apps
         settings = self.app.settings
         now = self.frame.now
@@ -129,16 +137,32 @@ class BoardScreen(Screen):
         for app_id in app_ids:
             app = apps.get(app_id)
             if app is None:
+                self.summaries.pop(app_id, None)
                 cards[app_id] = found[app_id] = None
                 continue
             deadlines = deadlines_for(app, settings, now)
+            summary = self.summaries[app_id] = summarize(app, settings, now, deadlines)
             found[app_id] = deadlines
-            cards[app_id] = card_view(app, settings, now, deadlines)
+            cards[app_id] = card_view(summary, deadlines)
         return cards, found
 
     def show_all(self) -> None:
         """Rebuild every card (start-up, or after the file was re-read)."""
+        self.summaries = {}
         cards, found = self._views(list(self.app.changelog.apps))
+        self._show(cards, found)
+
+    def show_summaries(self, summaries) -> None:
+        """Start-up from the index: the cards without the applications (they load meanwhile)."""
+        self.summaries = {s.app_id: s for s in summaries}
+        now_ts = self.frame.now_ts
+        cards, found = {}, {}
+        for summary in summaries:
+            deadlines = found[summary.app_id] = summary_deadlines(summary, now_ts)
+            cards[summary.app_id] = card_view(summary, deadlines)
+        self._show(cards, found)
+
+    def _show(self, cards, found) -> None:
         self.board.load(cards.values())
         self.sidebar.load(found)
         self._update_title()

@@ -1,0 +1,113 @@
+"""What the board shows of one application, in plain values (str, int, float, lists).
+
+The board draws cards and the deadline sidebar from these summaries, never
+from the applications themselves. Being plain values, they can be saved next
+to the data file (the start-up index) and read back in a few milliseconds, so
+the board is drawn before the applications are rebuilt from the store.
+
+A summary does not depend on `now`: deadlines are absolute times, and the
+only time-dependent choice in the rules (whether a quiet period is still
+running) is re-made by whoever shows them, who drops a quiet period that has
+ended. `rules_key` says which settings and which rules the summaries were
+made with; a summary is only reused under the same key.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import NamedTuple
+
+from pendulum import DateTime
+
+from tui.core.deadlines import Deadline, DeadlineKind, deadlines_for
+from tui.core.model import Application
+from tui.core.settings import Settings
+from tui.core.stages import Stage
+from tui.core.timeutil import UTC
+
+SUMMARY_FORMAT = 1
+_RULE_FILES = ("deadlines.py", "actions.py", "businessdays.py", "summary.py", "model.py")
+_EPOCH = DateTime(1970, 1, 1, tzinfo=UTC)
+_STAGE_VALUES = {stage.value for stage in Stage}
+
+
+class Summary(NamedTuple):
+    app_id: str
+    stage: str
+    company: str
+    role: str
+    revision: int
+    follow_ups: int
+    closing: str  # a closed card's outcome in words, else ""
+    search: str  # what the filter matches, lower-cased
+    deadlines: list  # [kind, due timestamp, action, person, ref] for each deadline, quiet periods included
+
+
+def closing_text(app: Application) -> str:
+    if app.stage is not Stage.CLOSED:
+        return ""
+    return f"Closed: {app.outcome.label}" if app.outcome else "Closed"
+
+
+def summarize(app: Application, settings: Settings, now, found: list[Deadline] | None = None) -> Summary:
+    """`found`: the application's deadlines at `now`, when already worked out."""
+    if found is None:
+        found = deadlines_for(app, settings, now)
+    return Summary(
+        app.id, app.stage.value, app.company, app.role, app.revision, app.follow_up_count,
+        closing_text(app), app.search_text(),
+        [[d.kind.value, d.due.timestamp(), d.action, d.person, d.ref] for d in found],
+    )
+
+
+_KINDS = {kind.value: kind for kind in DeadlineKind}
+
+
+def due_time(timestamp: float):
+    """A stored timestamp back as a UTC pendulum DateTime (adding to a DateTime keeps the type)."""
+    return datetime.__add__(_EPOCH, timedelta(seconds=timestamp))
+
+
+def summary_deadlines(summary: Summary, now_ts: float) -> list[Deadline]:
+    """The summary's deadlines as the rules would give them at `now_ts` (ended quiet periods dropped)."""
+    out = []
+    for kind, due_ts, action, person, ref in summary.deadlines:
+        kind = _KINDS[kind]
+        quiet = kind is DeadlineKind.QUIET
+        if quiet and due_ts <= now_ts:
+            continue
+        out.append(Deadline(summary.app_id, summary.company, kind, due_time(due_ts), action, person, ref,
+                            overdue=due_ts < now_ts and not quiet))
+    return out
+
+
+def rules_key(settings: Settings) -> str:
+    """Changes when anything that shapes a summary changes: the settings, the zone, the rules' code."""
+    here = Path(__file__).parent
+    stamps = []
+    for name in _RULE_FILES:
+        try:
+            stat = (here / name).stat()
+            stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{name}:?")
+    rules = (settings.thank_you_hours, settings.follow_up_business_days, settings.follow_up_limit,
+             settings.reply_hours, settings.use_thank_you, settings.zone.name)
+    return f"{SUMMARY_FORMAT}|{rules!r}|{'|'.join(stamps)}"
+
+
+def from_plain(row) -> Summary | None:
+    """A summary read back from a file; None when the row is not one (the index is then ignored)."""
+    if not isinstance(row, list) or len(row) != len(Summary._fields):
+        return None
+    summary = Summary(*row)
+    if not (isinstance(summary.app_id, str) and summary.stage in _STAGE_VALUES
+            and isinstance(summary.deadlines, list)):
+        return None
+    for deadline in summary.deadlines:
+        if not (isinstance(deadline, list) and len(deadline) == 5 and deadline[0] in _KINDS
+                and isinstance(deadline[1], (int, float))):
+            return None
+    return summary
+
