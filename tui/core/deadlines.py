@@ -207,7 +207,11 @@ def grouped(deadlines: Iterable[Deadline], now: DateTime, zone) -> dict[Group, l
 
 def relative(due: DateTime, now: DateTime) -> str:
     """'in 5 h', '2 d overdue', 'now': short enough for a card."""
-    seconds = (to_utc(due) - to_utc(now)).total_seconds()
+    return relative_seconds((to_utc(due) - to_utc(now)).total_seconds())
+
+
+def relative_seconds(seconds: float) -> str:
+    """`relative` for a due time `seconds` from now (negative: past)."""
     late = seconds < 0
     span = abs(seconds)
     if span < 60:

@@ -40,7 +40,6 @@ class Summary(NamedTuple):
     revision: int
     follow_ups: int
     closing: str  # a closed card's outcome in words, else ""
-    search: str  # what the filter matches, lower-cased
     deadlines: list  # [kind, due timestamp, action, person, ref] for each deadline, quiet periods included
 
 
@@ -56,7 +55,7 @@ def summarize(app: Application, settings: Settings, now, found: list[Deadline] |
         found = deadlines_for(app, settings, now)
     return Summary(
         app.id, app.stage.value, app.company, app.role, app.revision, app.follow_up_count,
-        closing_text(app), app.search_text(),
+        closing_text(app),
         [[d.kind.value, d.due.timestamp(), d.action, d.person, d.ref] for d in found],
     )
 
@@ -71,14 +70,19 @@ def due_time(timestamp: float):
 
 def summary_deadlines(summary: Summary, now_ts: float) -> list[Deadline]:
     """The summary's deadlines as the rules would give them at `now_ts` (ended quiet periods dropped)."""
+    return [deadline for _, deadline in timed_deadlines(summary, now_ts)]
+
+
+def timed_deadlines(summary: Summary, now_ts: float) -> list[tuple[float, Deadline]]:
+    """`summary_deadlines`, each with its due time as a timestamp (cheaper than asking the DateTime)."""
     out = []
     for kind, due_ts, action, person, ref in summary.deadlines:
         kind = _KINDS[kind]
         quiet = kind is DeadlineKind.QUIET
         if quiet and due_ts <= now_ts:
             continue
-        out.append(Deadline(summary.app_id, summary.company, kind, due_time(due_ts), action, person, ref,
-                            overdue=due_ts < now_ts and not quiet))
+        out.append((due_ts, Deadline(summary.app_id, summary.company, kind, due_time(due_ts), action, person, ref,
+                                     due_ts < now_ts and not quiet)))
     return out
 
 

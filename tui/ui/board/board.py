@@ -7,7 +7,7 @@ each between (at most) two columns, keeping the cursor on the card it was on.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rich.style import Style
 from textual.binding import Binding
@@ -91,9 +91,11 @@ class Board(Horizontal, can_focus=False):
     }
     """
 
-    def __init__(self, frame: TimeFrame, **kwargs) -> None:
+    def __init__(self, frame: TimeFrame, search_text: Callable[[str], str] = lambda app_id: "", **kwargs) -> None:
+        """`search_text(app_id)`: what the filter matches for that card (asked once, on the first filter)."""
         super().__init__(**kwargs)
         self.frame = frame
+        self.search_text = search_text
         self.cards: dict[str, CardView] = {}
         self.needle = ""
         self.stage: Stage = STAGES[0]
@@ -150,7 +152,7 @@ class Board(Horizontal, can_focus=False):
         return card.app_id if card else None
 
     def visible(self, card: CardView) -> bool:
-        return not self.needle or card.matches(self.needle)
+        return not self.needle or card.matches(self.needle, self.search_text)
 
     @property
     def shown_count(self) -> int:

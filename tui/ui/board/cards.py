@@ -10,15 +10,15 @@ current minute, so they stay right without recomputing any card.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Callable
 
-from pendulum import DateTime
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.core.deadlines import Deadline, DeadlineKind, Group, relative, short_action
+from tui.core.deadlines import DeadlineKind, Group, relative_seconds
 from tui.core.stages import Stage
 from tui.core.summary import Summary
 from tui.ui.board.timeframe import TimeFrame
@@ -34,48 +34,52 @@ class CardView:
     company: str
     role: str
     stage: Stage
-    due: DateTime | None
-    due_ts: float
+    due_ts: float  # the next task's due time (a timestamp); infinity when nothing is due
     action: str
-    quiet_until: DateTime | None
+    quiet_ts: float | None  # the end of a quiet period, if one was running when the card was made
     closing: str  # for a closed card: its outcome in words
     follow_ups: int
-    search: str  # what the filter matches, lower-cased
-    version: int = field(default_factory=lambda: next(_versions))
+    version: int
+    search: str | None = None  # what the filter matches, lower-cased; worked out on the first filter
+
+    @property
+    def has_due(self) -> bool:
+        return self.due_ts != _NO_DUE
 
     @property
     def sort_key(self) -> tuple:
         """Most pressing first; cards without a deadline last, by company."""
         return (self.due_ts, self.company.lower(), self.app_id)
 
-    def matches(self, needle: str) -> bool:
+    def matches(self, needle: str, search_text: Callable[[str], str]) -> bool:
+        """`search_text(app_id)`: the application's searchable text (it needs the application itself)."""
+        if self.search is None:
+            self.search = search_text(self.app_id)
         return needle in self.search
 
 
 _STAGES = {stage.value: stage for stage in Stage}
+_QUIET = DeadlineKind.QUIET.value
 
 
-def card_view(summary: Summary, found: list[Deadline]) -> CardView:
-    """The card of a summary; `found`: its deadlines now (summary_deadlines), quiet period included."""
-    deadline = quiet = None
-    for d in found:
-        if d.kind is DeadlineKind.QUIET:
-            quiet = d.due
-        elif deadline is None or d.due < deadline.due:
-            deadline = d
-    return CardView(
-        app_id=summary.app_id,
-        company=summary.company,
-        role=summary.role,
-        stage=_STAGES[summary.stage],
-        due=deadline.due if deadline else None,
-        due_ts=deadline.due.timestamp() if deadline else _NO_DUE,
-        action=short_action(deadline) if deadline else "",
-        quiet_until=quiet,
-        closing=summary.closing,
-        follow_ups=summary.follow_ups,
-        search=summary.search,
-    )
+def card_view(summary: Summary, now_ts: float) -> CardView:
+    """The card of a summary at `now_ts`: its most pressing task and any quiet period still running.
+
+    Works on the summary's plain deadline rows, not Deadline objects: at start-up
+    this runs for every card before the first frame.
+    """
+    due_ts, action, quiet_ts = _NO_DUE, "", None
+    for kind, when, text, _person, _ref in summary.deadlines:
+        if kind == _QUIET:
+            if when > now_ts:
+                quiet_ts = when
+        elif when < due_ts:
+            due_ts, action = when, text
+    suffix = f" — {summary.company}"
+    if action.endswith(suffix):  # the card shows the company already (as short_action does)
+        action = action[: -len(suffix)]
+    return CardView(summary.app_id, summary.company, summary.role, _STAGES[summary.stage], due_ts, action,
+                    quiet_ts, summary.closing, summary.follow_ups, next(_versions))
 
 
 @dataclass(frozen=True)
@@ -113,23 +117,23 @@ def fit(text: str, width: int) -> str:
 
 
 def urgency(card: CardView, frame: TimeFrame) -> Group | None:
-    return None if card.due is None else frame.group(card.due_ts)
+    return frame.group(card.due_ts) if card.has_due else None
 
 
 def card_texts(card: CardView, frame: TimeFrame) -> tuple[str, str, str, str, Group | None]:
     """The four lines of a card as plain text, and how urgent it is."""
     group = urgency(card, frame)
-    if card.due is not None:
+    if card.has_due:
         action = card.action
-        when = relative(card.due, frame.now)
+        when = relative_seconds(card.due_ts - frame.now_ts)
     else:
         action = card.closing or "Nothing due"
         when = ""
     extras = []
-    if card.closing and card.due is not None:
+    if card.closing and card.has_due:
         extras.append(card.closing.removeprefix("Closed: "))
-    if card.quiet_until is not None and card.quiet_until.timestamp() > frame.now_ts:
-        extras.append(f"quiet till {frame.day(card.quiet_until)}")
+    if card.quiet_ts is not None and card.quiet_ts > frame.now_ts:
+        extras.append(f"quiet till {frame.day_of(card.quiet_ts)}")
     if card.follow_ups and not card.closing:
         extras.append(f"{card.follow_ups} follow-up{'s' if card.follow_ups > 1 else ''}")
     detail = " · ".join([when, *extras] if when else extras)

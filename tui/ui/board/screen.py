@@ -16,14 +16,14 @@ from textual.widgets import Footer, Static
 from tui.core import actions, clock
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import Stage
-from tui.core.summary import summarize, summary_deadlines
+from tui.core.summary import summarize, timed_deadlines
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested, LetterRequested, OpenRequested
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.filter_bar import FilterBar
-from tui.ui.sidebar.sidebar import DeadlineSidebar
+from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
 
 SIDEBAR_MIN_WIDTH = 100
 EMPTY_TEXT = (
@@ -96,13 +96,18 @@ class BoardScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.frame = TimeFrame(clock.now(), self.zone)
-        self.board = Board(self.frame, id="board")
+        self.board = Board(self.frame, self._search_text, id="board")
         self.sidebar = DeadlineSidebar(self.frame, id="sidebar")
         self.filter_bar = FilterBar(id="filter")
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
         self.summaries: dict = {}  # app id -> Summary of what the board shows (the start-up index)
+
+    def _search_text(self, app_id: str) -> str:
+        """The filter's text for a card (waits for the applications after a fast start)."""
+        application = self.app.changelog.apps.get(app_id)
+        return application.search_text() if application is not None else ""
 
     @property
     def zone(self):
@@ -132,7 +137,7 @@ class BoardScreen(Screen):
         """Summaries, cards and deadlines of these applications (None for one that is gone)."""
         apps = self.app.changelog.apps
         settings = self.app.settings
-        now = self.frame.now
+        now, now_ts = self.frame.now, self.frame.now_ts
         cards, found = {}, {}
         for app_id in app_ids:
             app = apps.get(app_id)
@@ -143,7 +148,7 @@ class BoardScreen(Screen):
             deadlines = deadlines_for(app, settings, now)
             summary = self.summaries[app_id] = summarize(app, settings, now, deadlines)
             found[app_id] = deadlines
-            cards[app_id] = card_view(summary, deadlines)
+            cards[app_id] = card_view(summary, now_ts)
         return cards, found
 
     def show_all(self) -> None:
@@ -156,11 +161,13 @@ class BoardScreen(Screen):
         """Start-up from the index: the cards without the applications (they load meanwhile)."""
         self.summaries = {s.app_id: s for s in summaries}
         now_ts = self.frame.now_ts
-        cards, found = {}, {}
+        cards, entries = {}, {}
         for summary in summaries:
-            deadlines = found[summary.app_id] = summary_deadlines(summary, now_ts)
-            cards[summary.app_id] = card_view(summary, deadlines)
-        self._show(cards, found)
+            cards[summary.app_id] = card_view(summary, now_ts)
+            entries[summary.app_id] = [make_entry(d, due_ts) for due_ts, d in timed_deadlines(summary, now_ts)]
+        self.board.load(cards.values())
+        self.sidebar.load_entries(entries)
+        self._update_title()
 
     def _show(self, cards, found) -> None:
         self.board.load(cards.values())

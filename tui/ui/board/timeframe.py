@@ -11,6 +11,7 @@ from __future__ import annotations
 from pendulum import DateTime
 
 from tui.core.deadlines import Group
+from tui.core.summary import due_time
 from tui.core.timeutil import to_utc
 
 
@@ -35,3 +36,6 @@ class TimeFrame:
     def day(self, moment: DateTime) -> str:
         """'Tue 1 Dec' in the user's zone."""
         return moment.in_timezone(self.zone).format("ddd D MMM")
+
+    def day_of(self, timestamp: float) -> str:
+        return self.day(due_time(timestamp))

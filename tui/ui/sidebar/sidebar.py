@@ -31,8 +31,11 @@ _serial = itertools.count()
 Entry = tuple  # (due timestamp, company, action, serial, Deadline): sorts by time, never ties
 
 
-def _entry(deadline: Deadline) -> Entry:
-    return (deadline.due.timestamp(), deadline.company, deadline.action, next(_serial), deadline)
+def make_entry(deadline: Deadline, due_ts: float | None = None) -> Entry:
+    """`due_ts`: the deadline's due time as a timestamp, when known (it is costly to ask the DateTime)."""
+    if due_ts is None:
+        due_ts = deadline.due.timestamp()
+    return (due_ts, deadline.company, deadline.action, next(_serial), deadline)
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,11 @@ class DeadlineSidebar(ScrollView, can_focus=True):
 
     # --- data ----------------------------------------------------------
     def load(self, by_app: dict[str, list[Deadline] | None]) -> None:
-        self.by_app = {app_id: [_entry(d) for d in found] for app_id, found in by_app.items() if found}
+        self.load_entries({app_id: [make_entry(d) for d in found] for app_id, found in by_app.items() if found})
+
+    def load_entries(self, by_app: dict[str, list[Entry]]) -> None:
+        """Show these entries (see `make_entry`), by application id."""
+        self.by_app = {app_id: entries for app_id, entries in by_app.items() if entries}
         self.ordered = sorted(e for entries in self.by_app.values() for e in entries)
         self._rebuild()
 
@@ -120,7 +127,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
                 if index < len(self.ordered) and self.ordered[index] is old:
                     del self.ordered[index]
             if found:
-                entries = [_entry(d) for d in found]
+                entries = [make_entry(d) for d in found]
                 self.by_app[app_id] = entries
                 for entry in entries:
                     insort(self.ordered, entry)
