@@ -1,13 +1,13 @@
 """The application record and its parts, with their one serialised form.
 
-Everything is a plain dataclass so that copies are cheap (undo keeps them)
+Everything is a plain record so that copies are cheap (undo keeps them)
 and `to_dict`/`from_dict` give the JSON the store and exports share.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from pendulum import DateTime
@@ -37,14 +37,47 @@ def check_email(email: str | None) -> str:
     return value
 
 
-@dataclass
-class Interviewer:
-    name: str
-    title: str = ""
-    email: str = ""
-    topic: str = ""  # what was discussed with them; the thank-you note names it
-    thanked_at: DateTime | None = None
-    id: str = field(default_factory=new_id)
+class Record:
+    """Equality and repr over the fields, as @dataclass would write them.
+
+    The records are plain classes, not dataclasses: making the six dataclasses
+    took about 3 ms of every start-up. A record's fields are its `__init__`'s
+    parameters, in order. `__init__` ends with `__post_init__`, which checks
+    and normalises the values; an edit calls it again to re-validate.
+    """
+
+    _fields: tuple[str, ...] = ()
+    __hash__ = None  # mutable, so unhashable (as a dataclass with eq)
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        code = cls.__init__.__code__
+        cls._fields = code.co_varnames[1:code.co_argcount]
+        cls._values = staticmethod(attrgetter(*cls._fields))  # the fields' values, as a tuple
+
+    def __post_init__(self) -> None:
+        """Nothing to check unless a record says otherwise."""
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values(self) == self._values(other)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{self.__class__.__qualname__}({inner})"
+
+
+class Interviewer(Record):
+    def __init__(self, name: str, title: str = "", email: str = "", topic: str = "",
+                 thanked_at: DateTime | None = None, id: str | None = None) -> None:
+        self.name = name
+        self.title = title
+        self.email = email
+        self.topic = topic  # what was discussed with them; the thank-you note names it
+        self.thanked_at = thanked_at
+        self.id = new_id() if id is None else id
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         self.name = _clean(self.name, "interviewer name", required=True)
@@ -98,12 +131,14 @@ class Interviewer:
         return f"{self.name} <{self.email}>" if self.email else self.name
 
 
-@dataclass
-class Round:
-    name: str
-    at: DateTime
-    interviewers: list[Interviewer] = field(default_factory=list)
-    id: str = field(default_factory=new_id)
+class Round(Record):
+    def __init__(self, name: str, at: DateTime, interviewers: list[Interviewer] | None = None,
+                 id: str | None = None) -> None:
+        self.name = name
+        self.at = at
+        self.interviewers = [] if interviewers is None else interviewers
+        self.id = new_id() if id is None else id
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         self.name = _clean(self.name, "round name", required=True, limit=80)
@@ -130,15 +165,17 @@ class Round:
         )
 
 
-@dataclass
-class Direction:
+class Direction(Record):
     """Something the recruiter said: do X by a date, don't call before a date, or a fact."""
 
-    text: str
-    kind: DirectionKind = DirectionKind.DO_BY
-    due: DateTime | None = None
-    done_at: DateTime | None = None
-    id: str = field(default_factory=new_id)
+    def __init__(self, text: str, kind: DirectionKind = DirectionKind.DO_BY, due: DateTime | None = None,
+                 done_at: DateTime | None = None, id: str | None = None) -> None:
+        self.text = text
+        self.kind = kind
+        self.due = due
+        self.done_at = done_at
+        self.id = new_id() if id is None else id
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         self.text = _clean(self.text, "direction", required=True, limit=500)
@@ -172,16 +209,18 @@ class Direction:
         )
 
 
-@dataclass
-class Contact:
+class Contact(Record):
     """A letter sent or a contact made; the follow-up clock starts from the last one."""
 
-    at: DateTime
-    kind: str  # a LetterKind value, or "email", "call", "message", "reply"
-    to: str = ""
-    summary: str = ""
-    inbound: bool = False  # they contacted us
-    id: str = field(default_factory=new_id)
+    def __init__(self, at: DateTime, kind: str, to: str = "", summary: str = "", inbound: bool = False,
+                 id: str | None = None) -> None:
+        self.at = at
+        self.kind = kind  # a LetterKind value, or "email", "call", "message", "reply"
+        self.to = to
+        self.summary = summary
+        self.inbound = inbound  # they contacted us
+        self.id = new_id() if id is None else id
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         self.at = to_utc(self.at)
@@ -212,14 +251,14 @@ class Contact:
         )
 
 
-@dataclass
-class Event:
+class Event(Record):
     """One line of an application's history."""
 
-    at: DateTime
-    kind: str  # created, stage, round, thanked, direction, letter, contact, outcome, edit, notes
-    text: str
-    data: dict = field(default_factory=dict)
+    def __init__(self, at: DateTime, kind: str, text: str, data: dict | None = None) -> None:
+        self.at = at
+        self.kind = kind  # created, stage, round, thanked, direction, letter, contact, outcome, edit, notes
+        self.text = text
+        self.data = {} if data is None else data
 
     def to_dict(self) -> dict:
         return {"at": dump_time(self.at), "kind": self.kind, "text": self.text, "data": self.data}
@@ -234,25 +273,33 @@ class Event:
         )
 
 
-@dataclass
-class Application:
-    company: str
-    role: str
-    stage: Stage = Stage.INTERVIEWED
-    id: str = field(default_factory=new_id)
-    outcome: Outcome | None = None
-    outcome_at: DateTime | None = None
-    notes: str = ""
-    recruiter: str = ""  # "Name <email>" of the person to write follow-ups to
-    decision_by: DateTime | None = None  # when they said they would decide
-    keep_in_touch: DateTime | None = None
-    rounds: list[Round] = field(default_factory=list)
-    directions: list[Direction] = field(default_factory=list)
-    contacts: list[Contact] = field(default_factory=list)
-    history: list[Event] = field(default_factory=list)
-    created_at: DateTime | None = None
-    updated_at: DateTime | None = None
-    revision: int = 0  # bumped by the store on every write; a stale edit is refused
+class Application(Record):
+    def __init__(
+        self, company: str, role: str, stage: Stage = Stage.INTERVIEWED, id: str | None = None,
+        outcome: Outcome | None = None, outcome_at: DateTime | None = None, notes: str = "",
+        recruiter: str = "", decision_by: DateTime | None = None, keep_in_touch: DateTime | None = None,
+        rounds: list[Round] | None = None, directions: list[Direction] | None = None,
+        contacts: list[Contact] | None = None, history: list[Event] | None = None,
+        created_at: DateTime | None = None, updated_at: DateTime | None = None, revision: int = 0,
+    ) -> None:
+        self.company = company
+        self.role = role
+        self.stage = stage
+        self.id = new_id() if id is None else id
+        self.outcome = outcome
+        self.outcome_at = outcome_at
+        self.notes = notes
+        self.recruiter = recruiter  # "Name <email>" of the person to write follow-ups to
+        self.decision_by = decision_by  # when they said they would decide
+        self.keep_in_touch = keep_in_touch
+        self.rounds = [] if rounds is None else rounds
+        self.directions = [] if directions is None else directions
+        self.contacts = [] if contacts is None else contacts
+        self.history = [] if history is None else history
+        self.created_at = created_at
+        self.updated_at = updated_at
+        self.revision = revision  # bumped by the store on every write; a stale edit is refused
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         self.company = _clean(self.company, "company", required=True)
