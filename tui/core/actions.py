@@ -186,8 +186,8 @@ def remove_direction(app: Application, direction_id: str, *, now: DateTime) -> A
 
 
 def open_tasks(app: Application) -> list[Direction]:
-    """What is still on the user's side: open do-by directions."""
-    return [d for d in app.directions if d.kind is DirectionKind.DO_BY and d.is_open]
+    """What is still on the user's side: open do-by directions (`Application.open_tasks`)."""
+    return app.open_tasks()
 
 
 def set_direction_done(

@@ -350,6 +350,10 @@ class Application(Record):
         names = ", ".join(i.name for i in self.interviewers()) or "none recorded"
         raise ValidationError(f"no interviewer {key!r} at {self.company}: known are {names}")
 
+    def open_tasks(self) -> list[Direction]:
+        """What is still on the user's side: open do-by directions."""
+        return [d for d in self.directions if d.kind is DirectionKind.DO_BY and d.is_open]
+
     def find_direction(self, direction_id: str) -> Direction:
         for direction in self.directions:
             if direction.id == direction_id:

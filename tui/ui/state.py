@@ -21,12 +21,11 @@ store (StaleEditError), and `undo` refuses to undo over one.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Callable
 
 from tui.core import clock
 from tui.core.errors import FollowupError
-from tui.core.model import Application, Event
+from tui.core.model import Application, Event, Record
 from tui.core.settings import Settings
 from tui.core.timeutil import to_utc
 from tui.store import Store
@@ -48,13 +47,14 @@ class UndoRefused(FollowupError):
     """Undo would overwrite something another process changed since."""
 
 
-@dataclass
-class UndoStep:
-    label: str
-    app_id: str
-    before: Application | None  # None: the step added it
-    after: Application | None  # None: the step deleted it
-    seq: int = 0  # the write that made it; a failed write drops its step
+class UndoStep(Record):  # a Record (equality and repr as a dataclass's): cheaper to make at start-up
+    def __init__(self, label: str, app_id: str, before: Application | None, after: Application | None,
+                 seq: int = 0) -> None:
+        self.label = label
+        self.app_id = app_id
+        self.before = before  # None: the step added it
+        self.after = after  # None: the step deleted it
+        self.seq = seq  # the write that made it; a failed write drops its step
 
 
 def _for_store(app: Application, revision: int) -> Application:
