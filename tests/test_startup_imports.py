@@ -1,0 +1,53 @@
+"""The board's start-up imports only what its first frame needs.
+
+Every module on that path is paid for at every start; screens, letters and
+parsers the user may never open load when first used. These checks fail when
+an import at the top of a start-up module pulls one of them back in.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Loaded on first use, never at start-up.
+LATER = [
+    "tomllib",  # only when a settings file exists (tui.core.settings.load_settings)
+    "tinydb",  # only for the store's first write
+    "filelock",  # likewise
+    "tui.core.when",  # typed dates: the add form and the detail screen
+    "tui.core.letters",
+    "tui.core.exchange",
+    "tui.core.demo",
+    "tui.ui.detail",
+    "tui.ui.letters",
+    "tui.ui.palette",
+    "tui.ui.screens.new_application",
+    "tui.ui.screens.help",
+]
+
+
+@pytest.fixture(scope="module")
+def loaded() -> set[str]:
+    """The modules in a fresh interpreter once the board's modules are imported."""
+    code = (
+        "import json, sys\n"
+        "import tui.ui.app, tui.ui.board.screen\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout))
+
+
+def test_the_board_modules_are_what_was_imported(loaded):
+    assert {"tui.ui.app", "tui.ui.board.screen", "tui.core.model", "tui.store.store"} <= loaded
+
+
+@pytest.mark.parametrize("module", LATER)
+def test_start_up_leaves_for_later(loaded, module):
+    assert module not in loaded, f"{module} is imported at start-up; import it where it is first used"
