@@ -96,7 +96,7 @@ async def test_L_and_H_move_the_card_keeping_the_focus_and_save_it(tmp_path):
         await app.wait_for_writes()
         assert stored(store)["Acme"]["stage"] == "thanked"
         assert focused_company(app) == "Acme"
-        headers = {s: board_of(app).columns[s].header.label for s in (Stage.THANKED, Stage.INTERVIEWED)}
+        headers = {s: board_of(app).list_of(s).header_label for s in (Stage.THANKED, Stage.INTERVIEWED)}
         assert headers == {Stage.THANKED: "Thanked 1", Stage.INTERVIEWED: "Interviewed 1"}
 
 

@@ -16,7 +16,7 @@ from textual.widget import Widget
 
 from tui.core.stages import STAGES, Stage
 from tui.ui.board.cards import CardStyles, CardView
-from tui.ui.board.column import CardList, StageColumn
+from tui.ui.board.column import CardList
 from tui.ui.board.timeframe import TimeFrame
 
 
@@ -100,7 +100,7 @@ class Board(Horizontal, can_focus=False):
         self.needle = ""
         self.stage: Stage = STAGES[0]
         self.totals: dict[Stage, int] = {s: 0 for s in STAGES}
-        self.columns = {stage: StageColumn(stage, frame) for stage in STAGES}
+        self.columns = {stage: CardList(stage, frame, id=f"cards-{stage.value}") for stage in STAGES}
         self.keys = BoardKeys()
         self._styles: CardStyles | None = None
 
@@ -112,8 +112,7 @@ class Board(Horizontal, can_focus=False):
         super().notify_style_update()
         self._styles = None
         for column in self.columns.values():
-            column.cards.forget_drawings()
-            column.header.refresh()
+            column.forget_drawings()
 
     def card_styles(self) -> CardStyles:
         if self._styles is None:
@@ -140,7 +139,7 @@ class Board(Horizontal, can_focus=False):
 
     # --- what is shown -------------------------------------------------
     def list_of(self, stage: Stage) -> CardList:
-        return self.columns[stage].cards
+        return self.columns[stage]
 
     @property
     def current(self) -> CardView | None:
@@ -181,7 +180,7 @@ class Board(Horizontal, can_focus=False):
         for stage in STAGES:
             self.list_of(stage).empty_text = "no match" if self.needle else "nothing here"
             self.list_of(stage).set_cards(by_stage[stage], keep)
-            self.columns[stage].update_header(self.totals[stage])
+            self.list_of(stage).update_header(self.totals[stage])
         kept = self.cards.get(keep) if keep else None
         if kept is not None and self.visible(kept):
             self.focus_card(kept.app_id)
@@ -206,7 +205,7 @@ class Board(Horizontal, can_focus=False):
                 if self.visible(card):
                     self.list_of(card.stage).insert(card)
         for stage in touched:
-            self.columns[stage].update_header(self.totals[stage])
+            self.list_of(stage).update_header(self.totals[stage])
         if keep in changed and changed[keep] is not None and self.visible(changed[keep]):
             self.focus_card(keep)
         elif not self.list_of(self.stage).cards:
@@ -253,8 +252,7 @@ class Board(Horizontal, can_focus=False):
         if focused is None:
             focused = self.keys.has_focus
         for stage, column in self.columns.items():
-            column.cards.set_active(stage is self.stage, focused)
-            column.update_header()
+            column.set_active(stage is self.stage, focused)
 
     def action_cursor_up(self) -> None:
         cards = self.list_of(self.stage)

@@ -24,6 +24,7 @@ from tui.core.summary import Summary
 from tui.ui.board.timeframe import TimeFrame
 
 CARD_HEIGHT = 5  # four lines of text and a gap
+HEADER_HEIGHT = 1  # a column's '<Stage> <count>' line, above its cards
 _versions = itertools.count(1)
 _NO_DUE = float("inf")
 

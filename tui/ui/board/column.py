@@ -1,9 +1,11 @@
-"""One stage of the board: a header with its count and a Line-API list of cards.
+"""One stage of the board: a header with its count above a Line-API list of cards.
 
 `CardList` is a single ScrollView that draws only the lines on screen from a
 sorted list of `CardView`s, so a column of 10,000 cards mounts and scrolls as
 fast as an empty one. Changes are local: inserting or removing one card
-touches this column only.
+touches this column only. It draws its own header on its top line (the cards
+scroll under it): a separate header widget and a container per column cost the
+first frame about 15 ms, in Textual's layout and drawing of twice the widgets.
 """
 
 from __future__ import annotations
@@ -12,14 +14,12 @@ from bisect import bisect_left
 from typing import Iterable
 
 from rich.segment import Segment
-from textual.containers import Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from tui.core.stages import Stage
-from tui.ui.board.cards import CARD_HEIGHT, CardStyles, CardView, card_strips, fit
+from tui.ui.board.cards import CARD_HEIGHT, HEADER_HEIGHT, CardStyles, CardView, card_strips, fit
 from tui.ui.board.timeframe import TimeFrame
 
 
@@ -53,6 +53,7 @@ class CardList(ScrollView, can_focus=False):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
+        width: 1fr;
         height: 1fr;
     }
     """
@@ -67,6 +68,7 @@ class CardList(ScrollView, can_focus=False):
         self.current = False  # the board's cursor is in this column
         self.active = False  # ... and the board has the focus
         self.empty_text = "nothing here"
+        self.total = 0  # cards in this stage, the filter's hidden ones included
         self._strip_cache: dict[tuple, list[Strip]] = {}
 
     # --- data ----------------------------------------------------------
@@ -105,7 +107,12 @@ class CardList(ScrollView, can_focus=False):
             index[self.cards[i].app_id] = i
 
     def _resize(self) -> None:
-        set_virtual_height(self, len(self.cards) * CARD_HEIGHT)
+        set_virtual_height(self, HEADER_HEIGHT + len(self.cards) * CARD_HEIGHT)
+
+    @property
+    def card_rows(self) -> int:
+        """How many lines of cards show below the header."""
+        return max(0, (self.scrollable_content_region.height or self.size.height) - HEADER_HEIGHT)
 
     @property
     def cursor_card(self) -> CardView | None:
@@ -121,7 +128,7 @@ class CardList(ScrollView, can_focus=False):
 
     def scroll_to_cursor(self) -> None:
         top = self.cursor * CARD_HEIGHT
-        height = self.scrollable_content_region.height or self.size.height
+        height = self.card_rows
         bottom = top + CARD_HEIGHT - 1  # the gap line may stay hidden
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
@@ -136,13 +143,36 @@ class CardList(ScrollView, can_focus=False):
 
     @property
     def page_size(self) -> int:
-        return max(1, (self.size.height or CARD_HEIGHT) // CARD_HEIGHT)
+        return max(1, (self.card_rows or CARD_HEIGHT) // CARD_HEIGHT)
 
     def set_active(self, current: bool, focused: bool) -> None:
         active = current and focused
         if (current, active) != (self.current, self.active):
             self.current, self.active = current, active
             self.refresh()
+
+    # --- the header ----------------------------------------------------
+    @property
+    def count_text(self) -> str:
+        shown = len(self.cards)
+        return f"{shown}/{self.total}" if shown != self.total else str(shown)
+
+    @property
+    def header_label(self) -> str:
+        return f"{self.stage.label} {self.count_text}"
+
+    def update_header(self, total: int | None = None) -> None:
+        if total is not None and total != self.total:
+            self.total = total
+            self.refresh(Region(0, 0, self.size.width, HEADER_HEIGHT))
+
+    def _header_strip(self, width: int, styles: CardStyles) -> Strip:
+        """The count always shows; a narrow column shortens the stage's name instead."""
+        count = self.count_text
+        style = styles.header_current if self.current else styles.header
+        room = max(0, width - 2 - len(count))
+        text = f" {fit(self.stage.label, room).rstrip()} {count}" if room else f" {count}"
+        return Strip([Segment(fit(text, width), style)], width)
 
     def set_frame(self, frame: TimeFrame) -> None:
         self.frame = frame
@@ -156,13 +186,15 @@ class CardList(ScrollView, can_focus=False):
         self.refresh()
 
     def card_styles(self) -> CardStyles:
-        return self.parent.parent.card_styles()  # the Board's, shared by its five columns
+        return self.parent.card_styles()  # the Board's, shared by its five columns
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = y + round(self.scroll_y)
-        index, part = divmod(line, CARD_HEIGHT)
         styles = self.card_styles()
+        if y < HEADER_HEIGHT:
+            return self._header_strip(width, styles)
+        line = y - HEADER_HEIGHT + round(self.scroll_y)
+        index, part = divmod(line, CARD_HEIGHT)
         if not self.cards:
             if line == 1:
                 return Strip([Segment(" " + fit(self.empty_text, width - 1), styles.empty)], width)
@@ -179,68 +211,3 @@ class CardList(ScrollView, can_focus=False):
             strips = card_strips(card, width, self.frame, styles, cursor=cursor, active=self.active)
             self._strip_cache[key] = strips
         return strips[part]
-
-
-class ColumnHeader(Widget):
-    """'<Stage> <count>', highlighted while the cursor is in the column.
-
-    Drawn from the board's component styles rather than toggled CSS classes:
-    a class change restyles the whole column, which costs milliseconds a key.
-    """
-
-    DEFAULT_CSS = """
-    ColumnHeader { height: 1; }
-    """
-
-    def __init__(self, label: str, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.stage_label = label
-        self.count = ""
-        self.current = False
-
-    @property
-    def label(self) -> str:
-        return f"{self.stage_label} {self.count}"
-
-    def show(self, count: str, current: bool) -> None:
-        if (count, current) != (self.count, self.current):
-            self.count, self.current = count, current
-            self.refresh()
-
-    def render_line(self, y: int) -> Strip:
-        """The count always shows; a narrow column shortens the stage's name instead."""
-        width = self.size.width
-        styles = self.parent.parent.card_styles()
-        style = styles.header_current if self.current else styles.header
-        room = max(0, width - 2 - len(self.count))
-        text = f" {fit(self.stage_label, room).rstrip()} {self.count}" if room else f" {self.count}"
-        return Strip([Segment(fit(text, width), style)], width)
-
-
-class StageColumn(Vertical):
-    """A column: '<Stage> <count>' above its cards."""
-
-    DEFAULT_CSS = """
-    StageColumn {
-        width: 1fr;
-        height: 1fr;
-    }
-    """
-
-    def __init__(self, stage: Stage, frame: TimeFrame) -> None:
-        super().__init__(id=f"column-{stage.value}")
-        self.stage = stage
-        self.header = ColumnHeader(stage.label)
-        self.cards = CardList(stage, frame, id=f"cards-{stage.value}")
-        self.total = 0
-
-    def compose(self):
-        yield self.header
-        yield self.cards
-
-    def update_header(self, total: int | None = None) -> None:
-        if total is not None:
-            self.total = total
-        shown = len(self.cards.cards)
-        count = f"{shown}/{self.total}" if shown != self.total else str(shown)
-        self.header.show(count, self.cards.current)
