@@ -33,6 +33,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
+from tui._startup import load_date_parser
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
@@ -161,11 +162,13 @@ class FollowupApp(App[int]):
         if self.handle_signals:
             self.install_signal_handlers()
         self.app_resume_signal.subscribe(self, self._redraw_after_resume)
+        self.call_after_refresh(load_date_parser)  # before any other thread might parse a date
         self._check_size()
 
     # --- a fast start's applications ------------------------------------
     def load_applications(self) -> None:
         """Start building the applications (the board is on screen already)."""
+        load_date_parser()
         if self.changelog.pending is not None:
             self.changelog.pending.start()
 
