@@ -28,6 +28,8 @@ LATER = [
     "tui.ui.palette",
     "tui.ui.screens.new_application",
     "tui.ui.screens.help",
+    "tui.core.actions",  # the first change
+    "tui.ui.screens.confirm",  # the first delete
     "dateutil.parser._parser",  # pendulum's lenient parsing (tui/_startup.py)
     "dateutil.tz",
 ]

@@ -12,7 +12,6 @@ from typing import Iterable, NamedTuple
 
 from pendulum import DateTime
 
-from tui.core.actions import open_tasks
 from tui.core.businessdays import add_business_days
 from tui.core.model import Application
 from tui.core.settings import Settings
@@ -155,7 +154,7 @@ def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[D
     if quiet is not None:
         add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="")
 
-    if _follow_up_clock_runs(app, settings) and not open_tasks(app):
+    if _follow_up_clock_runs(app, settings) and not app.open_tasks():
         due = next_follow_up(app, settings, now)
         if due is not None:
             if app.follow_up_count >= settings.follow_up_limit:

@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.core import actions, clock
+from tui.core import clock
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import Stage
 from tui.core.summary import summarize, timed_deadlines
@@ -21,7 +21,6 @@ from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested, LetterRequested, OpenRequested
-from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.filter_bar import FilterBar
 from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
 
@@ -47,6 +46,8 @@ def _jump_commands():
 
 
 def _move_change(stage: Stage):
+    from tui.core import actions  # the first change loads the actions, not the first frame
+
     return lambda app: actions.move(app, stage, now=clock.now())
 
 
@@ -297,6 +298,8 @@ class BoardScreen(Screen):
                 self.post_message(DeleteRequested(application.id))
 
         question = f"Delete {application.company} — {application.role}?\nu brings it back."
+        from tui.ui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep it"), answered)
 
     def action_undo(self) -> None:
