@@ -67,6 +67,9 @@ class _Reloaded(Message):
         self.result = result
 
 
+AFTER_FIRST_FRAME = 0.3  # seconds after mounting: past the start-up's layout passes, even at 10,000 cards
+
+
 class _LoadDone(Message):
     """The background load finished (posted from its thread)."""
 
@@ -162,13 +165,15 @@ class FollowupApp(App[int]):
         if self.handle_signals:
             self.install_signal_handlers()
         self.app_resume_signal.subscribe(self, self._redraw_after_resume)
-        self.call_after_refresh(load_date_parser)  # before any other thread might parse a date
+        # Work that can wait for the first frame: Textual lays out and draws the
+        # screen several times as it starts, and a loading thread would slow each.
+        self.set_timer(AFTER_FIRST_FRAME, self.load_applications)
         self._check_size()
 
     # --- a fast start's applications ------------------------------------
     def load_applications(self) -> None:
         """Start building the applications (the board is on screen already)."""
-        load_date_parser()
+        load_date_parser()  # on this thread, before another one might parse a date
         if self.changelog.pending is not None:
             self.changelog.pending.start()
 

@@ -126,8 +126,7 @@ class BoardScreen(Screen):
         self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
         summaries = getattr(self.app, "start_summaries", None)
         if summaries is not None:
-            self.show_summaries(summaries)
-            self.call_after_refresh(self.app.load_applications)  # once the board is on screen
+            self.show_summaries(summaries)  # the app loads the applications once this is on screen
         else:
             self.show_all()
         self.set_focus(self.board.keys)
