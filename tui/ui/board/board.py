@@ -50,7 +50,7 @@ class Board(Horizontal, can_focus=False):
     COMPONENT_CLASSES = {
         "card--company", "card--role", "card--overdue", "card--today", "card--later",
         "card--quiet", "card--muted", "card--marker", "card--cursor", "card--cursor-marker",
-        "card--resting", "card--empty", "header--plain", "header--current",
+        "card--resting", "card--empty", "header--plain", "header--current", "card--thumb", "card--track",
     }
 
     BINDINGS = [
@@ -88,6 +88,8 @@ class Board(Horizontal, can_focus=False):
         & > .card--empty { color: $text-muted; text-style: italic; }
         & > .header--plain { text-style: bold; background: $panel; color: $text; }
         & > .header--current { text-style: bold; background: $primary; color: $text; }
+        & > .card--thumb { color: $scrollbar; }
+        & > .card--track { color: $panel-lighten-1; }
     }
     """
 
@@ -127,6 +129,7 @@ class Board(Horizontal, can_focus=False):
                 resting=get("card--resting"), empty=get("card--empty"),
                 header=get("header--plain"),
                 header_current=Style(reverse=True, bold=True) if no_color else get("header--current"),
+                thumb=get("card--thumb"), track=get("card--track"),
             )
         return self._styles
 

@@ -102,6 +102,8 @@ class CardStyles:
     empty: Style  # "nothing here"
     header: Style
     header_current: Style
+    thumb: Style  # a long column's scroll position
+    track: Style
 
 
 MARKER = "▌"

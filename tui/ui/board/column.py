@@ -23,7 +23,7 @@ from tui.ui.board.cards import CARD_HEIGHT, HEADER_HEIGHT, CardStyles, CardView,
 from tui.ui.board.timeframe import TimeFrame
 
 
-def set_virtual_height(view: ScrollView, height: int) -> None:
+def set_virtual_height(view: ScrollView, height: int, *, has_scrollbar: bool = True) -> None:
     """Change how far a ScrollView scrolls, without a whole-screen layout when possible.
 
     Assigning `virtual_size` asks for a layout, which repaints every widget on
@@ -37,7 +37,8 @@ def set_virtual_height(view: ScrollView, height: int) -> None:
         view.refresh()
         return
     viewport = view.scrollable_content_region.height
-    if not view.is_mounted or not viewport or (height > viewport) != (view.virtual_size.height > viewport):
+    appears = has_scrollbar and (height > viewport) != (view.virtual_size.height > viewport)
+    if not view.is_mounted or not viewport or appears:
         view.virtual_size = size
         return
     view.set_reactive(ScrollView.virtual_size, size)
@@ -46,13 +47,19 @@ def set_virtual_height(view: ScrollView, height: int) -> None:
 
 
 class CardList(ScrollView, can_focus=False):
-    """The cards of one column, sorted most pressing first."""
+    """The cards of one column, sorted most pressing first.
+
+    It draws its own one-cell scroll thumb beside the cards of a column too long
+    for the screen: Textual's scrollbar is a widget of its own, and five of them
+    cost the first frame about 20 ms (they appear only after the first layout,
+    so the screen is laid out and drawn once more).
+    """
 
     DEFAULT_CSS = """
     CardList {
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;
         width: 1fr;
         height: 1fr;
     }
@@ -107,7 +114,7 @@ class CardList(ScrollView, can_focus=False):
             index[self.cards[i].app_id] = i
 
     def _resize(self) -> None:
-        set_virtual_height(self, HEADER_HEIGHT + len(self.cards) * CARD_HEIGHT)
+        set_virtual_height(self, HEADER_HEIGHT + len(self.cards) * CARD_HEIGHT, has_scrollbar=False)
 
     @property
     def card_rows(self) -> int:
@@ -193,21 +200,38 @@ class CardList(ScrollView, can_focus=False):
         styles = self.card_styles()
         if y < HEADER_HEIGHT:
             return self._header_strip(width, styles)
-        line = y - HEADER_HEIGHT + round(self.scroll_y)
+        row = y - HEADER_HEIGHT
+        line = row + round(self.scroll_y)
         index, part = divmod(line, CARD_HEIGHT)
         if not self.cards:
             if line == 1:
                 return Strip([Segment(" " + fit(self.empty_text, width - 1), styles.empty)], width)
             return Strip.blank(width, styles.base)
+        thumb = self._thumb(row, styles)
+        body = width - 1 if thumb is not None else width
         if index >= len(self.cards):
-            return Strip.blank(width, styles.base)
-        card = self.cards[index]
-        cursor = index == self.cursor and self.current
-        key = (card.version, width, cursor, cursor and self.active)
-        strips = self._strip_cache.get(key)
-        if strips is None:
-            if len(self._strip_cache) > 4000:
-                self._strip_cache.clear()
-            strips = card_strips(card, width, self.frame, styles, cursor=cursor, active=self.active)
-            self._strip_cache[key] = strips
-        return strips[part]
+            strip = Strip.blank(body, styles.base)
+        else:
+            card = self.cards[index]
+            cursor = index == self.cursor and self.current
+            key = (card.version, body, cursor, cursor and self.active)
+            strips = self._strip_cache.get(key)
+            if strips is None:
+                if len(self._strip_cache) > 4000:
+                    self._strip_cache.clear()
+                strips = card_strips(card, body, self.frame, styles, cursor=cursor, active=self.active)
+                self._strip_cache[key] = strips
+            strip = strips[part]
+        if thumb is None:
+            return strip
+        return Strip([*strip, thumb], width)
+
+    def _thumb(self, row: int, styles: CardStyles) -> Segment | None:
+        """The scroll thumb's cell on this row of cards; None when every card fits."""
+        total = len(self.cards) * CARD_HEIGHT
+        rows = self.card_rows
+        if total <= rows or rows <= 0:
+            return None
+        size = max(1, round(rows * rows / total))
+        top = round((rows - size) * min(1.0, self.scroll_y / (total - rows)))
+        return Segment("┃", styles.thumb) if top <= row < top + size else Segment("│", styles.track)
