@@ -235,3 +235,31 @@ async def test_sidebar_updates_when_a_card_moves(tmp_path):
         actions_after = [d.action for _, d in sidebar.rows if d]
         assert "Thank Dana Kim — Acme" not in actions_after
         assert "Follow up — Acme" in actions_after
+
+
+@async_test
+async def test_a_long_column_shows_where_it_is_scrolled_to(tmp_path):
+    """A column too long for the screen draws a thumb in its last cell that follows the cursor down."""
+    from test_ui_board_support import frozen_now
+    from tui.core import actions
+    from tui.core.model import Interviewer
+
+    now = frozen_now()
+    apps = [actions.new_application(f"Company {i:02}", "Engineer", now=now.subtract(days=1),
+                                    round_at=now.subtract(hours=20 - i), interviewers=[Interviewer(name="Dana")])
+            for i in range(12)]
+    app = make_app(store_with(tmp_path, apps))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        column = board_of(app).list_of(Stage.INTERVIEWED)
+        rows = column.card_rows
+
+        def edge() -> str:
+            return "".join(column.render_line(1 + row).text[-1] for row in range(rows))
+
+        assert set(edge()) == {"┃", "│"} and edge().index("┃") == 0  # at the top
+        await pilot.press("G")
+        await pilot.pause()
+        assert edge()[0] == "│" and edge()[-1] == "┃"  # at the bottom
+        short = board_of(app).list_of(Stage.AWAITING)  # empty: nothing to scroll
+        assert "┃" not in "".join(short.render_line(1 + row).text for row in range(rows))
