@@ -263,3 +263,28 @@ async def test_a_long_column_shows_where_it_is_scrolled_to(tmp_path):
         assert edge()[0] == "│" and edge()[-1] == "┃"  # at the bottom
         short = board_of(app).list_of(Stage.AWAITING)  # empty: nothing to scroll
         assert "┃" not in "".join(short.render_line(1 + row).text for row in range(rows))
+
+
+@async_test
+async def test_a_long_deadline_list_shows_where_it_is_scrolled_to(tmp_path):
+    from test_ui_board_support import frozen_now
+    from tui.core import actions
+    from tui.core.model import Interviewer
+
+    now = frozen_now()
+    apps = [actions.new_application(f"Company {i:02}", "Engineer", now=now.subtract(days=1),
+                                    round_at=now.subtract(hours=20 - i / 2), interviewers=[Interviewer(name="Dana")])
+            for i in range(30)]
+    app = make_app(store_with(tmp_path, apps))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        sidebar = app.board_screen.sidebar
+        rows = sidebar.size.height
+
+        def edge() -> str:
+            return "".join(sidebar.render_line(row).text[-1] for row in range(rows))
+
+        assert edge()[0] == "┃" and edge()[-1] == "│"
+        await pilot.press("tab", "G")
+        await pilot.pause()
+        assert edge()[0] == "│" and edge()[-1] == "┃"

@@ -68,6 +68,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "sidebar--header", "sidebar--overdue", "sidebar--today", "sidebar--week", "sidebar--later",
         "sidebar--quiet", "sidebar--action", "sidebar--company", "sidebar--cursor", "sidebar--empty",
+        "sidebar--thumb", "sidebar--track",
     }
 
     DEFAULT_CSS = """
@@ -77,7 +78,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         max-width: 56;
         height: 1fr;
         overflow-x: hidden;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;  /* it draws its own thumb, as the columns do (see CardList) */
         border-left: vkey $panel-lighten-2;
         &:focus { border-left: vkey $primary; }
         & > .sidebar--header { text-style: bold; background: $panel; color: $text; }
@@ -90,6 +91,8 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         & > .sidebar--company { color: $text-muted; }
         & > .sidebar--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
         & > .sidebar--empty { color: $text-muted; text-style: italic; }
+        & > .sidebar--thumb { color: $scrollbar; }
+        & > .sidebar--track { color: $panel-lighten-1; }
     }
     """
 
@@ -167,7 +170,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
                 1 for e in shown[block.start:block.end] if e[4].is_quiet)
             self.counts[block.group] = block.end - block.start - quiet
         self.cursor = self._index_of(keep) if keep is not None else 0
-        set_virtual_height(self, line)
+        set_virtual_height(self, line, has_scrollbar=False)
 
     def _index_of(self, entry: Entry) -> int:
         index = bisect_left(self.shown, entry)
@@ -241,6 +244,17 @@ class DeadlineSidebar(ScrollView, can_focus=True):
     # --- drawing -------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        rows = self.scrollable_content_region.height or self.size.height
+        total = self.virtual_size.height
+        if total <= rows or rows <= 0 or width < 2:
+            return self._body_line(y, width)
+        size = max(1, round(rows * rows / total))
+        top = round((rows - size) * min(1.0, self.scroll_y / (total - rows)))
+        get = self.get_component_rich_style
+        thumb = Segment("┃", get("sidebar--thumb")) if top <= y < top + size else Segment("│", get("sidebar--track"))
+        return Strip([*self._body_line(y, width - 1), thumb], width)
+
+    def _body_line(self, y: int, width: int) -> Strip:
         line = y + round(self.scroll_y)
         get = self.get_component_rich_style
         if not self.blocks:
