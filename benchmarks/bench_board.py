@@ -98,7 +98,8 @@ def child_board() -> None:
     from tui.core.settings import Settings
     from tui.core.stages import Stage
     from tui.store import Store
-    from tui.ui.app import FollowupApp, start_board
+    from tui.ui.app import FollowupApp
+    from tui.ui.launch import start_board
 
     count = int(os.environ["FOLLOWUP_COUNT"])
 

@@ -238,7 +238,7 @@ def fake_board(monkeypatch):
         calls.append((store, settings, demo, store.load_all()))
         return 0
 
-    monkeypatch.setitem(sys.modules, "tui.ui.app", types.SimpleNamespace(run_board=run_board))
+    monkeypatch.setitem(sys.modules, "tui.ui.launch", types.SimpleNamespace(run_board=run_board))
     return calls
 
 

@@ -18,7 +18,8 @@ from test_ui_board_support import (
 from tui.core.stages import Stage
 from tui.core.summary import rules_key
 from tui.store.board_index import index_path, read_index
-from tui.ui.app import FollowupApp, start_board
+from tui.ui.app import FollowupApp
+from tui.ui.launch import start_board
 
 
 @pytest.fixture(autouse=True)

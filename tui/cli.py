@@ -92,7 +92,7 @@ def _board(args) -> int:
             store.add_many(demo_applications(now(), settings.zone))
         else:
             store = open_store(args)
-        from tui.ui.app import run_board  # Textual loads only here
+        from tui.ui.launch import run_board  # Textual loads only here
 
         result = run_board(store, settings, demo=args.demo)
     return result if isinstance(result, int) else 0

@@ -14,7 +14,7 @@ updates only the cards that differ, keeping the focus on the same card.
 Leaving: `flush_pending()` asks every screen on the stack that has a
 `flush_pending()` method (the detail screen keeps typed-but-unsaved notes) to
 apply it, synchronously, through `apply_change`. It runs on q, ctrl+c and
-ctrl+q, and on SIGTERM and SIGHUP (handlers installed by `run_board`); then
+ctrl+q, and on SIGTERM and SIGHUP (tui/ui/signals.py, installed by `run_board`); then
 the app waits for the writer to finish every write and exits cleanly (after
 SIGHUP without touching the terminal, which is gone).
 """
@@ -22,9 +22,7 @@ SIGHUP without touching the terminal, which is gone).
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Callable
@@ -34,13 +32,12 @@ from textual.binding import Binding
 from textual.message import Message
 
 from tui._startup import load_date_parser
-from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.summary import rules_key
 from tui.store import Store
-from tui.store.board_index import read_index, write_index
+from tui.store.board_index import write_index
 from tui.ui.messages import (
     AddRequested,
     ApplicationsChanged,
@@ -52,6 +49,7 @@ from tui.ui.messages import (
 from tui.ui.screens.too_small import TooSmallScreen, too_small
 from tui.ui.loading import BackgroundLoad
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
+from tui.ui.signals import SignalHandling
 from tui.ui.state import ChangeLog, UndoRefused
 
 
@@ -74,7 +72,7 @@ class _LoadDone(Message):
     """The background load finished (posted from its thread)."""
 
 
-class FollowupApp(App[int]):
+class FollowupApp(SignalHandling, App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "Followup"
 
@@ -195,61 +193,6 @@ class FollowupApp(App[int]):
         if self.after_load is not None:
             self.after_load()
             self.after_load = None
-
-    def install_signal_handlers(self) -> None:
-        """SIGTERM saves what is pending and quits; SIGHUP (the terminal is gone) saves and leaves.
-
-        Also guards Textual's SIGCONT handler: a hang-up sends SIGHUP and then
-        SIGCONT, and Textual would re-enter application mode on a terminal that
-        no longer exists (and can hang there). SIGCONT now only resumes after
-        a real suspend (ctrl+z).
-        """
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(sig, self.on_signal, sig)
-            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
-                pass
-        if hasattr(signal, "SIGCONT"):
-            resume = signal.getsignal(signal.SIGCONT)
-            suspend = signal.getsignal(signal.SIGTSTP)
-            if callable(resume) and callable(suspend):
-                suspended = []
-
-                def on_suspend(signum, frame):
-                    suspended.append(True)
-                    suspend(signum, frame)
-
-                def on_resume(signum, frame):
-                    if suspended:
-                        suspended.clear()
-                        resume(signum, frame)
-
-                signal.signal(signal.SIGTSTP, on_suspend)
-                signal.signal(signal.SIGCONT, on_resume)
-
-    def _redraw_after_resume(self, _app=None) -> None:
-        """Back from ctrl+z: the shell drew over the screen, so draw all of it again."""
-        for screen in self.screen_stack:
-            screen.refresh(layout=True)
-        self.refresh(repaint=True, layout=True)
-
-    def on_signal(self, sig: int) -> None:
-        if sig == getattr(signal, "SIGHUP", None):
-            self.hang_up()
-        else:
-            self.call_later(self.action_quit)
-
-    def hang_up(self) -> None:
-        """The terminal is gone: keep what is pending, finish the writes, leave without drawing."""
-        if self._leaving:
-            return
-        self._leaving = True
-        self.flush_pending()
-        saved = self.writer.close(15.0) if self.writer is not None else True
-        if saved:
-            self.save_index()
-        self._hard_exit(0 if saved else 1)
 
     @property
     def board_screen(self):
@@ -476,56 +419,3 @@ class FollowupApp(App[int]):
         if not saved:
             print("followup: some changes were still being written when the board closed", file=sys.stderr)
         self.exit(0 if saved else 1)
-
-
-def start_board(store: Store, settings: Settings, *, demo: bool = False, app_class=None, **options) -> "FollowupApp":
-    """The board app for `store`, ready to run; raises FollowupError when the file cannot be read.
-
-    When the start-up index still describes the file, the board is drawn from
-    it and the applications load behind it; otherwise they are read first.
-    With `demo`, an empty store is first filled with the demo applications
-    (the caller passes a throw-away store). `options` go to the app.
-    """
-    # Start-up allocates a great many objects that live as long as the board:
-    # the cycle collector would walk them again and again (at 10,000 cards that
-    # cost more than the first frame). It stays off until they are all in, and
-    # they are then frozen out of its reach. Done here, for the whole process,
-    # not per app: tests run many apps in one process.
-    app_class = app_class or FollowupApp
-    gc.disable()
-
-    def collector_back() -> None:
-        gc.freeze()
-        gc.enable()
-
-    try:
-        found = None if demo else read_index(store.real_path, rules_key(settings))
-        if found is not None:
-            summaries, fingerprint = found
-            app = app_class(store, settings, summaries=summaries, fingerprint=fingerprint, **options)
-            app.after_load = collector_back
-            return app
-        apps, fingerprint = store.open_snapshot()
-        if demo and not apps:
-            from tui.core.demo import demo_applications
-
-            store.add_many(demo_applications(clock.now(), settings.zone))
-            apps, fingerprint = store.snapshot()
-        app = app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo, **options)
-    except BaseException:
-        gc.enable()
-        raise
-    collector_back()
-    return app
-
-
-def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
-    """Open the board on `store` and return an exit code; a file that cannot be read is
-    reported on stderr and left untouched."""
-    try:
-        app = start_board(store, settings, demo=demo, handle_signals=True)
-    except FollowupError as exc:
-        print(f"followup: {exc}", file=sys.stderr)
-        return 1
-    app.run()
-    return app.return_code or 0
