@@ -269,3 +269,24 @@ def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys, fake_boar
 def test_reading_commands_do_not_create_the_data_file(env, capsys, argv):
     assert run(env, *argv) == 0
     assert not env.exists()
+
+
+def test_commands_keep_the_boards_start_up_index(env):
+    """After `followup move` (and the other writing commands) the board still starts from its index."""
+    from tui.core.settings import load_settings
+    from tui.core.summary import rules_key, summarize
+    from tui.store.board_index import read_index, write_index
+
+    store = seeded(env, make("Acme", app_id="aaaa1111-0000-0000-0000-000000000000"), make("Globex"))
+    settings = load_settings(env.parent / "config" / "followup" / "config.toml")
+    rules = rules_key(settings)
+    moment = pendulum.parse(NOW)
+    apps, fingerprint = store.snapshot()
+    write_index(store.real_path, fingerprint, rules, [summarize(a, settings, moment) for a in apps])
+    assert run(env, "move", "aaaa1111", "thanked") == 0
+    assert run(env, "add", "Initech", "--role", "Developer", "--at", "yesterday 3pm") == 0
+    found = read_index(store.real_path, rules)
+    assert found is not None, "the index no longer matches the file"
+    by_company = {s.company: s for s in found[0]}
+    assert by_company["Acme"].stage == "thanked"
+    assert set(by_company) == {"Acme", "Globex", "Initech"}

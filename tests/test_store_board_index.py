@@ -12,7 +12,7 @@ from tui.core.demo import demo_applications
 from tui.core.settings import Settings
 from tui.core.summary import rules_key, summarize
 from tui.store import Store
-from tui.store.board_index import index_path, read_index, write_index
+from tui.store.board_index import carry_index, index_path, read_index, write_index
 
 SETTINGS = Settings(timezone="Europe/London")
 NOW = pendulum.datetime(2026, 11, 25, 10, 30, tz="UTC")
@@ -108,3 +108,37 @@ def test_a_write_error_is_swallowed(indexed, monkeypatch):
 
     monkeypatch.setattr(atomic, "atomic_write_bytes", full_disk)
     assert not write_index(store.real_path, store.fingerprint(), RULES, summaries)
+
+
+def test_a_write_records_the_file_before_and_after_it(indexed):
+    store, _ = indexed
+    before = store.fingerprint()
+    saved = store.save(store.load_all()[0])
+    assert store.last_write == (before, store.fingerprint())
+    assert saved.revision >= 2
+
+
+def test_carry_after_a_single_write(indexed):
+    store, summaries = indexed
+    apps = store.load_all()
+    apps[0].company = "Renamed"
+    saved = store.save(apps[0])
+    assert carry_index(store.real_path, *store.last_write, RULES, [summarize(saved, SETTINGS, NOW)],
+                       removed=[apps[1].id])
+    read, fingerprint = read_index(store.real_path, RULES)
+    assert fingerprint == store.fingerprint()
+    by_id = {s.app_id: s for s in read}
+    assert by_id[apps[0].id].company == "Renamed"
+    assert apps[1].id not in by_id
+    assert len(read) == len(summaries) - 1
+
+
+def test_an_index_is_not_carried_over_someone_elses_write(indexed):
+    store, _ = indexed
+    other = Store(store.path)  # another process writes first
+    app = other.load_all()[0]
+    other.save(app)
+    app = store.load_all()[1]
+    store.save(app)  # our write starts from the other process's version, which has no index
+    assert not carry_index(store.real_path, *store.last_write, RULES, [summarize(app, SETTINGS, NOW)])
+    assert read_index(store.real_path, RULES) is None

@@ -62,6 +62,14 @@ def _reading_store(args):
     return Store(getattr(args, "db", None) or default_db_path())
 
 
+def keep_board_index(store, apps=(), removed=()) -> None:
+    """After a command's write, carry the board's start-up index over (so the next board starts fast)."""
+    if store.last_write is not None:
+        from tui.store.board_index import carry_after_write
+
+        carry_after_write(store, user_settings, now(), apps, removed)
+
+
 def _fit(text: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis."""
     text = str(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
@@ -110,7 +118,8 @@ def cmd_add(args) -> int:
     app = actions.new_application(
         args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people
     )
-    open_store(args).add(app)  # only after everything above was accepted
+    store = open_store(args)
+    keep_board_index(store, [store.add(app)])  # only after everything above was accepted
     print(app.short_id)
     return 0
 
@@ -186,7 +195,7 @@ def cmd_move(args) -> int:
     if app.stage is stage:
         print(f"{_title(app)} is already in {stage.value}; nothing changed")
         return 0
-    store.save(actions.move(app, stage, now=now()))
+    keep_board_index(store, [store.save(actions.move(app, stage, now=now()))])
     print(f"{_title(app)}: {app.stage.value} → {stage.value}")
     if stage is Stage.CLOSED:
         print(f"record how it ended with: followup close {app.short_id} OUTCOME")
@@ -203,7 +212,7 @@ def cmd_close(args) -> int:
     if app.stage is Stage.CLOSED and app.outcome is outcome:
         print(f"{_title(app)} is already closed as {outcome.value}; nothing changed")
         return 0
-    store.save(actions.close(app, outcome, now=now()))
+    keep_board_index(store, [store.save(actions.close(app, outcome, now=now()))])
     print(f"{_title(app)}: closed, {outcome.label}")
     return 0
 
@@ -304,7 +313,7 @@ def cmd_import(args) -> int:
             same += 1
         else:
             changed.append(app)
-    store.put_many(new + changed)  # one write: all of the file or nothing
+    keep_board_index(store, store.put_many(new + changed))  # one write: all of the file or nothing
     print(f"imported {source.name}: {len(new)} new, {len(changed)} updated, {same} unchanged")
     return 0
 

@@ -37,6 +37,51 @@ def read_index(data_path: Path, rules: str) -> tuple[list[Summary], tuple] | Non
     """The summaries and the data file's fingerprint, when the index matches the file as it is now."""
     data_path = Path(data_path)
     fingerprint = atomic.read_fingerprint(data_path)
+    summaries = _read(data_path, rules, fingerprint)
+    return None if summaries is None else (summaries, fingerprint)
+
+
+def carry_index(data_path: Path, before: tuple, after: tuple, rules: str, changed, removed=()) -> bool:
+    """The file went from `before` to `after` by changing only these applications: keep the index.
+
+    `changed`: the new summaries of added or changed applications; `removed`:
+    ids of deleted ones. A command-line change then costs the next board
+    start nothing. False (and the index left to be ignored) when there was no
+    index for `before`.
+    """
+    data_path = Path(data_path)
+    summaries = _read(data_path, rules, before)
+    if summaries is None:
+        return False
+    by_id = {s.app_id: s for s in summaries}
+    for app_id in removed:
+        by_id.pop(app_id, None)
+    for summary in changed:
+        by_id[summary.app_id] = summary
+    return write_index(data_path, after, rules, by_id.values())
+
+
+def carry_after_write(store, settings, now, apps=(), removed=()) -> bool:
+    """`carry_index` for `store`'s last write, which changed `apps` and deleted `removed`.
+
+    `settings`: the Settings, or a callable that reads them (only called when
+    there is an index to carry). Best effort: the change is saved already, so
+    any trouble here only costs the next board start its speed.
+    """
+    if store.last_write is None or not index_path(store.real_path).exists():
+        return False
+    try:
+        from tui.core.summary import rules_key, summarize
+
+        settings = settings() if callable(settings) else settings
+        return carry_index(store.real_path, *store.last_write, rules_key(settings),
+                           [summarize(app, settings, now) for app in apps], removed)
+    except Exception:  # noqa: BLE001  (see the docstring)
+        return False
+
+
+def _read(data_path: Path, rules: str, fingerprint: tuple) -> list[Summary] | None:
+    """The index's summaries when it was made from the file version `fingerprint` under `rules`."""
     if not fingerprint:
         return None
     try:
@@ -54,7 +99,7 @@ def read_index(data_path: Path, rules: str) -> tuple[list[Summary], tuple] | Non
         if summary is None:
             return None
         summaries.append(summary)
-    return summaries, fingerprint
+    return summaries
 
 
 def write_index(data_path: Path, fingerprint: tuple, rules: str, summaries) -> bool:

@@ -103,6 +103,9 @@ class Store:
         self.lock_timeout = lock_timeout
         self._lock: FileLock | None = None  # made by the first write (see _file_lock)
         self.last_backup: Path | None = None  # the backup made by the last migration, if any
+        # (file before, file after) for this store's last write, taken under the lock: what the
+        # start-up index needs to know that nothing else changed in between (board_index.carry_index)
+        self.last_write: tuple[tuple, tuple] | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -283,6 +286,7 @@ class Store:
                 if upgrading:
                     self.last_backup = write_backup(self.real_path, loaded.raw, loaded.schema)
                 self._commit(storage.data)
+                self.last_write = (loaded.fingerprint, atomic.read_fingerprint(self.real_path))
 
     def _commit(self, data: dict) -> None:
         """Write `data` with our _meta record first and its write counter bumped."""
