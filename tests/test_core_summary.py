@@ -86,6 +86,13 @@ def test_rules_key_follows_every_setting_that_shapes_deadlines():
     ["id", "awaiting", "Acme", "Eng", 1, 0, "", [["follow-up", "soon", "x", "", ""]]],  # time not a number
     ["id", "awaiting", "Acme", "Eng", 1, 0, "", [["lunch", 1.0, "x", "", ""]]],  # unknown kind
     ["id", "awaiting", "Acme", "Eng", 1, 0, "", [["follow-up", 1.0]]],  # short
+    ["id", "awaiting", 7, "Eng", 1, 0, "", []],  # company not text
+    ["id", ["awaiting"], "Acme", "Eng", 1, 0, "", []],  # stage not text (and not hashable)
+    ["id", "awaiting", "Acme", "Eng", "1", 0, "", []],  # revision not a number
+    ["id", "awaiting", "Acme", "Eng", 1, 0, None, []],  # closing text missing
+    ["id", "awaiting", "Acme", "Eng", 1, 0, "", [["follow-up", float("nan"), "x", "", ""]]],  # no time at all
+    ["id", "awaiting", "Acme", "Eng", 1, 0, "", [[["follow-up"], 1.0, "x", "", ""]]],  # kind not text
+    ["id", "awaiting", "Acme", "Eng", 1, 0, "", [["follow-up", 1.0, None, "", ""]]],  # action missing
 ])
 def test_a_row_that_is_not_a_summary_is_refused(row):
     assert from_plain(row) is None

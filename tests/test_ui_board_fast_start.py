@@ -176,3 +176,22 @@ async def test_changes_made_after_a_fast_start_are_in_the_next_index(tmp_path):
     assert {s.company: s.stage for s in summaries}[moved] == "thanked"
     third = board_app(store)
     assert third.start_summaries is not None
+
+
+@async_test
+async def test_a_card_the_index_got_wrong_is_put_right_once_the_applications_are_in(tmp_path):
+    """Belt and braces: a summary of another revision than the file's is redrawn from the file."""
+    from tui.store.board_index import write_index
+
+    store = demo_store(tmp_path)
+    await run_and_quit(board_app(store))
+    summaries, fingerprint = read_index(store.real_path, rules_key(SETTINGS))
+    wrong = summaries[0]._replace(company="Not what the file says", revision=summaries[0].revision - 1)
+    write_index(store.real_path, fingerprint, rules_key(SETTINGS), [wrong, *summaries[1:]])
+    app = board_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert board_of(app).cards[wrong.app_id].company == "Not what the file says"  # drawn from the index
+        app.changelog.finish_loading()
+        await pilot.pause()
+        assert board_of(app).cards[wrong.app_id].company == app.changelog.apps[wrong.app_id].company

@@ -256,3 +256,33 @@ def test_a_write_after_close_is_refused_not_lost_silently(tmp_path):
         log.apply(acme.id, move("thanked"), "thanked")
     assert log.apps[acme.id].stage.value == "interviewed"  # memory kept as the file is
     assert stored(store)["Acme"]["stage"] == "interviewed"
+
+
+def test_a_write_that_slips_in_just_before_ours_is_not_taken_for_our_own(tmp_path):
+    """The board trusts the file as its own only when nothing else wrote between its last look and
+    its write, judged under the store's lock: otherwise the next poll must re-read the file, or the
+    other process's change would stay off the board, and off the start-up index, for good."""
+    store = store_with(tmp_path, small_apps())
+    collect = Collect()
+    writer = writer_for(store, collect)
+    log = loaded_log(store, writer=writer)
+    acme, globex = by_company(log, "Acme"), by_company(log, "Globex")
+    log.apply(acme.id, move("thanked"), "thanked")
+    assert writer.drain(10) and not collect.failures
+    assert writer.known_fingerprint == store.fingerprint()  # only our write: memory is the file
+
+    checked = store._check_folder_writable  # runs just before our write takes the lock
+
+    def another_process_writes_first():
+        store._check_folder_writable = checked
+        other = Store(store.path)
+        initech = next(a for a in other.load_all() if a.company == "Initech")
+        other.save(actions.close(initech, "rejected", now=frozen_now()))
+        checked()
+
+    store._check_folder_writable = another_process_writes_first
+    log.apply(globex.id, move("thanked"), "thanked")  # our write now carries their change too
+    assert writer.drain(10) and not collect.failures
+    assert stored(store)["Initech"]["outcome"] == "rejected"
+    assert writer.known_fingerprint != store.fingerprint()  # so the board re-reads the file
+    assert writer.close(10)

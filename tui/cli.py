@@ -47,11 +47,16 @@ def user_settings():
         raise ValidationError(f"{path}: cannot be read ({exc.strerror}); fix or remove the file") from None
 
 
-def open_store(args):
-    """The store at --db, $FOLLOWUP_DB or the user data dir, created on first use."""
+def open_store(args, *, opened: bool = True):
+    """The store at --db, $FOLLOWUP_DB or the user data dir, created on first use.
+
+    `opened=False` leaves the reading to the caller: the board reads the file
+    once, or not at all before its first frame (see tui/ui/launch.py).
+    """
     from tui.store.store import Store, default_db_path
 
-    return Store(getattr(args, "db", None) or default_db_path()).open()
+    store = Store(getattr(args, "db", None) or default_db_path())
+    return store.open() if opened else store
 
 
 def _reading_store(args):
@@ -99,7 +104,7 @@ def _board(args) -> int:
             store = Store(Path(folder) / "demo.json").open()
             store.add_many(demo_applications(now(), settings.zone))
         else:
-            store = open_store(args)
+            store = open_store(args, opened=False)
         from tui.ui.launch import run_board  # Textual loads only here
 
         result = run_board(store, settings, demo=args.demo)

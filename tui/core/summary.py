@@ -15,6 +15,7 @@ made with; a summary is only reused under the same key.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from math import isfinite
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,7 +28,8 @@ from tui.core.stages import Stage
 from tui.core.timeutil import UTC
 
 SUMMARY_FORMAT = 1
-_RULE_FILES = ("deadlines.py", "actions.py", "businessdays.py", "summary.py", "model.py")
+_RULE_FILES = ("deadlines.py", "actions.py", "businessdays.py", "summary.py", "model.py", "stages.py",
+               "timeutil.py", "settings.py")
 _EPOCH = DateTime(1970, 1, 1, tzinfo=UTC)
 _STAGE_VALUES = {stage.value for stage in Stage}
 
@@ -86,32 +88,44 @@ def timed_deadlines(summary: Summary, now_ts: float) -> list[tuple[float, Deadli
     return out
 
 
-def rules_key(settings: Settings) -> str:
-    """Changes when anything that shapes a summary changes: the settings, the zone, the rules' code."""
+def _code_stamp() -> str:
+    """The version and the rule files as this process loaded them (not as they are at quit time)."""
+    from tui import __version__
+
     here = Path(__file__).parent
-    stamps = []
+    stamps = [__version__]
     for name in _RULE_FILES:
         try:
             stat = (here / name).stat()
             stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
             stamps.append(f"{name}:?")
+    return "|".join(stamps)
+
+
+_CODE = _code_stamp()
+
+
+def rules_key(settings: Settings) -> str:
+    """Changes when anything that shapes a summary changes: the settings, the zone, the rules' code."""
     rules = (settings.thank_you_hours, settings.follow_up_business_days, settings.follow_up_limit,
              settings.reply_hours, settings.use_thank_you, settings.zone.name)
-    return f"{SUMMARY_FORMAT}|{rules!r}|{'|'.join(stamps)}"
+    return f"{SUMMARY_FORMAT}|{rules!r}|{_CODE}"
 
 
 def from_plain(row) -> Summary | None:
     """A summary read back from a file; None when the row is not one (the index is then ignored)."""
-    if not isinstance(row, list) or len(row) != len(Summary._fields):
+    if type(row) is not list or len(row) != len(Summary._fields):
         return None
     summary = Summary(*row)
-    if not (isinstance(summary.app_id, str) and summary.stage in _STAGE_VALUES
-            and isinstance(summary.deadlines, list)):
+    app_id, stage, company, role, revision, follow_ups, closing, deadlines = summary
+    if not (type(app_id) is str and type(company) is str and type(role) is str and type(closing) is str
+            and type(stage) is str and stage in _STAGE_VALUES and type(revision) is int and type(follow_ups) is int
+            and type(deadlines) is list):
         return None
-    for deadline in summary.deadlines:
-        if not (isinstance(deadline, list) and len(deadline) == 5 and deadline[0] in _KINDS
-                and isinstance(deadline[1], (int, float))):
+    for deadline in deadlines:
+        if not (type(deadline) is list and len(deadline) == 5 and type(deadline[0]) is str and deadline[0] in _KINDS
+                and type(deadline[1]) in (int, float) and isfinite(deadline[1])
+                and type(deadline[2]) is str and type(deadline[3]) is str and type(deadline[4]) is str):
             return None
     return summary
-

@@ -271,6 +271,7 @@ class Store:
         """
         from tinydb import TinyDB
 
+        self.last_write = None
         self._check_folder_writable()
         with self._locked(), gc_paused():
             atomic.remove_stale_temps(self.real_path)

@@ -184,15 +184,30 @@ class FollowupApp(SignalHandling, App[int]):
     def _loaded(self, snapshot, error) -> None:
         self.start_summaries = None
         if error is not None:
-            self.exit(return_code=1, message=f"followup: {error}")
+            reason = str(error) if isinstance(error, FollowupError) else f"cannot read {self.store.path}: {error!r}"
+            self.exit(return_code=1, message=f"followup: {reason}")
         elif snapshot.fingerprint != self._fingerprint:  # written by another process meanwhile
             self._fingerprint = snapshot.fingerprint
             if self.writer is not None:
                 self.writer.known_fingerprint = snapshot.fingerprint
             self.changed(None)
+        else:
+            self._check_summaries()
         if self.after_load is not None:
             self.after_load()
             self.after_load = None
+
+    def _check_summaries(self) -> None:
+        """Belt and braces: redraw any card whose summary is not of the revision just loaded."""
+        board = self.board_screen
+        if board is None:
+            return
+        apps = self.changelog.apps
+        stale = {app_id for app_id, summary in board.summaries.items()
+                 if app_id not in apps or apps[app_id].revision != summary.revision}
+        stale |= apps.keys() - board.summaries.keys()
+        if stale:
+            self.changed(stale)
 
     @property
     def board_screen(self):

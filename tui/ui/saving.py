@@ -82,11 +82,13 @@ class LocalStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def write(self, ops: list[WriteOp]) -> None:
+    def write(self, ops: list[WriteOp]) -> tuple[tuple, tuple] | None:
+        """Returns the file's fingerprints before and after the write (taken under the lock)."""
         if len(ops) == 1:
             perform(self.store, ops[0])
         else:
             self.store.save_many([op.app for op in ops])
+        return self.store.last_write
 
     def changes(self, known: dict[str, int]) -> tuple[list[Application], set[str]]:
         apps = self.store.load_all()
@@ -97,6 +99,15 @@ class LocalStore:
 
     def close(self) -> None:
         pass
+
+
+def _plain(fingerprint: tuple) -> list:
+    """A fingerprint in JSON (its last part is bytes)."""
+    return [part.hex() if isinstance(part, bytes) else part for part in fingerprint]
+
+
+def _from_plain(parts: list) -> tuple:
+    return tuple(bytes.fromhex(part) if isinstance(part, str) else part for part in parts)
 
 
 _ERRORS = {cls.__name__: cls for cls in (
@@ -160,7 +171,7 @@ class ChildStore:
             cls = _ERRORS.get(answer["error"], FollowupError)
             raise cls(answer["message"])
 
-    def write(self, ops: list[WriteOp]) -> None:
+    def write(self, ops: list[WriteOp]) -> tuple[tuple, tuple] | None:
         request = {"do": "write", "ops": [
             {"kind": op.kind, "id": op.app_id, "base": op.base_revision,
              "app": op.app.to_dict() if op.app is not None else None}
@@ -170,6 +181,8 @@ class ChildStore:
         if answer is None:
             return self.local.write(ops)
         self._raise(answer)
+        last = answer.get("last_write")
+        return None if last is None else (_from_plain(last[0]), _from_plain(last[1]))
 
     def changes(self, known: dict[str, int]) -> tuple[list[Application], set[str]]:
         answer = self._ask({"do": "changes", "known": known})
@@ -206,8 +219,8 @@ def serve() -> None:
                     if app is not None and item["base"] is not None:
                         app.revision = item["base"]
                     ops.append(WriteOp(item["kind"], item["id"], app, item["base"], "", 0, 0))
-                local.write(ops)
-                answer = {"ok": True}
+                last = local.write(ops)
+                answer = {"ok": True, "last_write": None if last is None else [_plain(f) for f in last]}
             else:
                 changed, present = local.changes(request["known"])
                 answer = {"changed": [a.to_dict() for a in changed], "present": sorted(present)}
@@ -274,10 +287,7 @@ class StoreWriter:
         Quietly nothing once closed: the timer that asks for it can fire while
         the board is already leaving.
         """
-        with self._cond:
-            if self._closed:
-                return
-        self._enqueue(_WARM_UP)
+        self._enqueue(_WARM_UP, refused_quietly=True)
 
     def request_reload(self, upto_seq: int, known: dict[str, int]) -> None:
         """Read the file again; send back what differs from `known` (id -> revision)."""
@@ -302,9 +312,11 @@ class StoreWriter:
         self._thread.join(timeout)
         return done
 
-    def _enqueue(self, item) -> None:
+    def _enqueue(self, item, *, refused_quietly: bool = False) -> None:
         with self._cond:  # checked and counted together, so nothing slips in behind _STOP
             if self._closed or not self._thread.is_alive():
+                if refused_quietly:
+                    return
                 raise FollowupError("the board has stopped saving; quit and start it again")
             self._pending += 1
         self._queue.put(item)
@@ -363,17 +375,19 @@ class StoreWriter:
         live = [op for op in batch if op.generation > self._skip_upto_generation]
         if not live:
             return
-        before = self.store.fingerprint()
         try:
-            self.backend.write(live)
+            last = self.backend.write(live)
             self.writes += 1
         except Exception as exc:  # any failure: report it, never kill the thread
             self._skip_upto_generation = max(op.generation for op in live)
             self.known_fingerprint = None  # the board re-reads the file
             self.on_failed(WriteFailure(live[0].seq, exc))
             return
-        if before == self.known_fingerprint:
-            self.known_fingerprint = self.store.fingerprint()
+        # Only our own write happened since the board last read the file: it still knows all of
+        # it. Otherwise (another process wrote first, inside the lock's wait) the fingerprint
+        # stays behind, so the next poll re-reads the file and shows their change too.
+        if last is not None and last[0] == self.known_fingerprint:
+            self.known_fingerprint = last[1]
 
     def _reload(self, request: _Reload) -> None:
         fingerprint = self.store.fingerprint()

@@ -99,6 +99,7 @@ class ChangeLog:
 
     @apps.setter
     def apps(self, value: dict[str, Application]) -> None:
+        self.pending = None  # what is set now is newer than anything still loading
         self._apps = value
 
     def load_later(self, load: BackgroundLoad, on_loaded: Callable) -> None:
@@ -115,7 +116,7 @@ class ChangeLog:
             return
         try:
             snapshot = load.result()
-        except FollowupError as exc:
+        except Exception as exc:  # noqa: BLE001  (the app reports it and closes; see FollowupApp._loaded)
             self.on_loaded(None, exc)
             return
         self._apps = {a.id: a for a in snapshot.applications}
