@@ -10,8 +10,7 @@ current minute, so they stay right without recomputing any card.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -29,19 +28,29 @@ _versions = itertools.count(1)
 _NO_DUE = float("inf")
 
 
-@dataclass(slots=True, eq=False)
 class CardView:
-    app_id: str
-    company: str
-    role: str
-    stage: Stage
-    due_ts: float  # the next task's due time (a timestamp); infinity when nothing is due
-    action: str
-    quiet_ts: float | None  # the end of a quiet period, if one was running when the card was made
-    closing: str  # for a closed card: its outcome in words
-    follow_ups: int
-    version: int
-    search: str | None = None  # what the filter matches, lower-cased; worked out on the first filter
+    """One card as drawn (a plain class: 10,000 are made before the first frame)."""
+
+    __slots__ = ("app_id", "company", "role", "stage", "due_ts", "action", "quiet_ts", "closing",
+                 "follow_ups", "version", "search")
+
+    def __init__(self, app_id: str, company: str, role: str, stage: Stage, due_ts: float, action: str,
+                 quiet_ts: float | None, closing: str, follow_ups: int, version: int,
+                 search: str | None = None) -> None:
+        self.app_id = app_id
+        self.company = company
+        self.role = role
+        self.stage = stage
+        self.due_ts = due_ts  # the next task's due time (a timestamp); infinity when nothing is due
+        self.action = action
+        self.quiet_ts = quiet_ts  # the end of a quiet period, if one was running when the card was made
+        self.closing = closing  # for a closed card: its outcome in words
+        self.follow_ups = follow_ups
+        self.version = version
+        self.search = search  # what the filter matches, lower-cased; worked out on the first filter
+
+    def __repr__(self) -> str:
+        return f"CardView({self.company!r}, {self.stage.value}, due_ts={self.due_ts})"
 
     @property
     def has_due(self) -> bool:
@@ -83,8 +92,7 @@ def card_view(summary: Summary, now_ts: float) -> CardView:
                     quiet_ts, summary.closing, summary.follow_ups, next(_versions))
 
 
-@dataclass(frozen=True)
-class CardStyles:
+class CardStyles(NamedTuple):
     """Rich styles for each part of a card, read from the column's CSS."""
 
     base: Style

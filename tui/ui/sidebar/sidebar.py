@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, insort
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -38,8 +37,7 @@ def make_entry(deadline: Deadline, due_ts: float | None = None) -> Entry:
     return (due_ts, deadline.company, deadline.action, next(_serial), deadline)
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
     """One non-empty group: entries[start:end] of the shown list, drawn from `line` on."""
 
     group: Group
