@@ -1,9 +1,9 @@
 """What the board shows of one application, in plain values (str, int, float, lists).
 
-The board draws cards and the deadline sidebar from these summaries, never
-from the applications themselves. Being plain values, they can be saved next
-to the data file (the start-up index) and read back in a few milliseconds, so
-the board is drawn before the applications are rebuilt from the store.
+The board draws its cards from these summaries (and, at start-up, its
+deadline sidebar too). Being plain values, they can be saved next to the data
+file (the start-up index) and read back in a few milliseconds, so the board is
+drawn before the applications are rebuilt from the store.
 
 A summary does not depend on `now`: deadlines are absolute times, and the
 only time-dependent choice in the rules (whether a quiet period is still

@@ -1,7 +1,7 @@
 """What a card shows, worked out once per change, and how its lines are drawn.
 
-A `CardView` is a small, immutable summary of one application (its next
-deadline, quiet period, outcome). Columns keep lists of them and draw only the
+A `CardView` is what one card shows (its next deadline, quiet period,
+outcome), made from the application's Summary (tui/core/summary.py). Columns keep lists of them and draw only the
 cards on screen, so a board of 10,000 applications costs what the visible ones
 cost. Relative times ("in 5 h") are computed while drawing, from the board's
 current minute, so they stay right without recomputing any card.
