@@ -235,7 +235,7 @@ def fake_board(monkeypatch):
     calls = []
 
     def run_board(store, settings, demo=False):
-        calls.append((store, settings, demo, store.load_all()))
+        calls.append((store, settings, demo, store.open_snapshot().applications))  # as start_board reads it
         return 0
 
     monkeypatch.setitem(sys.modules, "tui.ui.launch", types.SimpleNamespace(run_board=run_board))
@@ -258,11 +258,20 @@ def test_demo_opens_a_throwaway_copy(env, fake_board):
     assert not env.exists()
 
 
-def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys, fake_board):
+def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys):
+    """The real board: it refuses before drawing anything, and the command line exits 2."""
     env.write_text("{ not json")
     assert run(env) == 2
     one_line_error(capsys, str(env), "not valid JSON")
-    assert env.read_text() == "{ not json" and not fake_board
+    assert env.read_text() == "{ not json"
+
+
+def test_board_on_a_file_from_a_newer_followup_says_why_in_one_line(env, capsys):
+    env.write_text(json.dumps({"_meta": {"1": {"app": "followup", "schema": 99}}, "applications": {}}))
+    before = env.read_bytes()
+    assert run(env) == 2
+    one_line_error(capsys, str(env))
+    assert env.read_bytes() == before
 
 
 @pytest.mark.parametrize("argv", [["due"], ["list"], ["export", "json"]])

@@ -173,6 +173,15 @@ def read_fingerprint(path: Path) -> tuple:
         return ()
 
 
+def fingerprint_to_json(fingerprint: tuple) -> list:
+    """A fingerprint as JSON can hold it (its last part, the file's first bytes, as hex)."""
+    return [part.hex() if isinstance(part, bytes) else part for part in fingerprint]
+
+
+def fingerprint_from_json(parts: list) -> tuple:
+    return tuple(bytes.fromhex(part) if isinstance(part, str) else part for part in parts)
+
+
 def parse_json(path: Path, raw: bytes) -> Any:
     """The JSON in `raw`; {} when it is blank. UnreadableFileError when it is not JSON."""
     if not raw.strip():

@@ -29,10 +29,6 @@ def index_path(data_path: Path) -> Path:
     return data_path.with_name(data_path.name + INDEX_SUFFIX)
 
 
-def _plain_fingerprint(fingerprint: tuple) -> list:
-    return [part.hex() if isinstance(part, bytes) else part for part in fingerprint]
-
-
 def read_index(data_path: Path, rules: str) -> tuple[list[Summary], tuple] | None:
     """The summaries and the data file's fingerprint, when the index matches the file as it is now."""
     data_path = Path(data_path)
@@ -91,7 +87,7 @@ def _read(data_path: Path, rules: str, fingerprint: tuple) -> list[Summary] | No
         return None
     if not isinstance(found, dict) or found.get("format") != _FORMAT or found.get("rules") != rules:
         return None
-    if found.get("data") != _plain_fingerprint(fingerprint) or not isinstance(found.get("cards"), list):
+    if found.get("data") != atomic.fingerprint_to_json(fingerprint) or not isinstance(found.get("cards"), list):
         return None
     summaries = []
     for row in found["cards"]:
@@ -108,7 +104,7 @@ def write_index(data_path: Path, fingerprint: tuple, rules: str, summaries) -> b
     if not fingerprint or atomic.read_fingerprint(data_path) != fingerprint:
         return False  # the file is not the one these summaries describe
     payload = json.dumps(
-        {"format": _FORMAT, "rules": rules, "data": _plain_fingerprint(fingerprint),
+        {"format": _FORMAT, "rules": rules, "data": atomic.fingerprint_to_json(fingerprint),
          "cards": [list(s) for s in summaries]},
         ensure_ascii=False, separators=(",", ":"),
     ).encode("utf-8")

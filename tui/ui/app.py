@@ -184,8 +184,10 @@ class FollowupApp(SignalHandling, App[int]):
     def _loaded(self, snapshot, error) -> None:
         self.start_summaries = None
         if error is not None:
-            reason = str(error) if isinstance(error, FollowupError) else f"cannot read {self.store.path}: {error!r}"
-            self.exit(return_code=1, message=f"followup: {reason}")
+            if isinstance(error, FollowupError):  # the file's trouble, as the command line reports it
+                self.exit(return_code=2, message=f"followup: {error}")
+            else:
+                self.exit(return_code=1, message=f"followup: cannot read {self.store.path}: {error!r}")
         elif snapshot.fingerprint != self._fingerprint:  # written by another process meanwhile
             self._fingerprint = snapshot.fingerprint
             if self.writer is not None:

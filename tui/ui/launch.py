@@ -7,10 +7,8 @@ demo data, the garbage collector) are read in one place.
 from __future__ import annotations
 
 import gc
-import sys
 
 from tui.core import clock
-from tui.core.errors import FollowupError
 from tui.core.settings import Settings
 from tui.core.summary import rules_key
 from tui.store import Store
@@ -60,12 +58,11 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
 
 
 def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
-    """Open the board on `store` and return an exit code; a file that cannot be read is
-    reported on stderr and left untouched."""
-    try:
-        app = start_board(store, settings, demo=demo, handle_signals=True)
-    except FollowupError as exc:
-        print(f"followup: {exc}", file=sys.stderr)
-        return 1
+    """Open the board on `store` and return its exit code.
+
+    A file that cannot be read raises FollowupError before anything is drawn
+    (the command line says why in one line, exits 2, and the file is untouched).
+    """
+    app = start_board(store, settings, demo=demo, handle_signals=True)
     app.run()
     return app.return_code or 0

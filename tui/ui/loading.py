@@ -32,7 +32,7 @@ class BackgroundLoad:
     def _run(self) -> None:
         try:
             self._snapshot = self.store.open_snapshot()
-        except BaseException as exc:  # handed to whoever waits for the result
+        except Exception as exc:  # handed to whoever waits for the result
             self._error = exc
         if self.on_done is not None:
             self.on_done()

@@ -29,6 +29,7 @@ from tui.core.errors import FollowupError, ValidationError
 from tui.core.model import Application
 from tui.store import Store
 from tui.store import errors as store_errors
+from tui.store.atomic import fingerprint_from_json, fingerprint_to_json
 
 
 # The records below are NamedTuples rather than dataclasses: they are never
@@ -99,15 +100,6 @@ class LocalStore:
 
     def close(self) -> None:
         pass
-
-
-def _plain(fingerprint: tuple) -> list:
-    """A fingerprint in JSON (its last part is bytes)."""
-    return [part.hex() if isinstance(part, bytes) else part for part in fingerprint]
-
-
-def _from_plain(parts: list) -> tuple:
-    return tuple(bytes.fromhex(part) if isinstance(part, str) else part for part in parts)
 
 
 _ERRORS = {cls.__name__: cls for cls in (
@@ -182,7 +174,7 @@ class ChildStore:
             return self.local.write(ops)
         self._raise(answer)
         last = answer.get("last_write")
-        return None if last is None else (_from_plain(last[0]), _from_plain(last[1]))
+        return None if last is None else (fingerprint_from_json(last[0]), fingerprint_from_json(last[1]))
 
     def changes(self, known: dict[str, int]) -> tuple[list[Application], set[str]]:
         answer = self._ask({"do": "changes", "known": known})
@@ -220,7 +212,7 @@ def serve() -> None:
                         app.revision = item["base"]
                     ops.append(WriteOp(item["kind"], item["id"], app, item["base"], "", 0, 0))
                 last = local.write(ops)
-                answer = {"ok": True, "last_write": None if last is None else [_plain(f) for f in last]}
+                answer = {"ok": True, "last_write": None if last is None else [fingerprint_to_json(f) for f in last]}
             else:
                 changed, present = local.changes(request["known"])
                 answer = {"changed": [a.to_dict() for a in changed], "present": sorted(present)}
