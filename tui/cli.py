@@ -69,10 +69,9 @@ def _reading_store(args):
 
 def keep_board_index(store, apps=(), removed=()) -> None:
     """After a command's write, carry the board's start-up index over (so the next board starts fast)."""
-    if store.last_write is not None:
-        from tui.store.board_index import carry_after_write
+    from tui.store.board_index import carry_after_write
 
-        carry_after_write(store, user_settings, now(), apps, removed)
+    carry_after_write(store, user_settings, now(), apps, removed)
 
 
 def _fit(text: str, width: int) -> str:

@@ -228,6 +228,10 @@ def relative_seconds(seconds: float) -> str:
 
 def short_action(deadline: Deadline) -> str:
     """The action without the company, for a card that already shows it."""
-    suffix = f" — {deadline.company}"
-    text = deadline.action
-    return text[: -len(suffix)] if text.endswith(suffix) else text
+    return without_company(deadline.action, deadline.company)
+
+
+def without_company(action: str, company: str) -> str:
+    """`short_action` for an action's text."""
+    suffix = f" — {company}"
+    return action[: -len(suffix)] if action.endswith(suffix) else action

@@ -195,6 +195,9 @@ class FollowupApp(SignalHandling, App[int]):
             self.changed(None)
         else:
             self._check_summaries()
+        self._run_after_load()
+
+    def _run_after_load(self) -> None:
         if self.after_load is not None:
             self.after_load()
             self.after_load = None
@@ -417,9 +420,7 @@ class FollowupApp(SignalHandling, App[int]):
 
     def on_unmount(self) -> None:
         """However the app ends (q, app.exit(), a test finishing): finish the writes, stop the helper."""
-        if self.after_load is not None:  # left before the applications were in
-            self.after_load()
-            self.after_load = None
+        self._run_after_load()  # when it leaves before the applications were in
         if self.writer is not None:
             self.writer.close(15.0)
 
@@ -433,6 +434,6 @@ class FollowupApp(SignalHandling, App[int]):
             saved = await asyncio.to_thread(self.writer.close, 15.0)
         if saved:
             self.save_index()
-        if not saved:
+        else:
             print("followup: some changes were still being written when the board closed", file=sys.stderr)
         self.exit(0 if saved else 1)

@@ -37,10 +37,6 @@ class BackgroundLoad:
         if self.on_done is not None:
             self.on_done()
 
-    @property
-    def done(self) -> bool:
-        return self._thread is not None and not self._thread.is_alive()
-
     def result(self):
         """The store's snapshot (applications and fingerprint); raises what the load raised."""
         self.start()

@@ -1,9 +1,9 @@
 """What a card shows, worked out once per change, and how its lines are drawn.
 
 A `CardView` is what one card shows (its next deadline, quiet period,
-outcome), made from the application's Summary (tui/core/summary.py). Columns keep lists of them and draw only the
-cards on screen, so a board of 10,000 applications costs what the visible ones
-cost. Relative times ("in 5 h") are computed while drawing, from the board's
+outcome), made from the application's Summary (tui/core/summary.py). Columns
+keep lists of them and draw only the cards on screen, so a board of 10,000
+applications costs what the visible ones cost. Relative times ("in 5 h") are computed while drawing, from the board's
 current minute, so they stay right without recomputing any card.
 """
 
@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.core.deadlines import DeadlineKind, Group, relative_seconds
+from tui.core.deadlines import DeadlineKind, Group, relative_seconds, without_company
 from tui.core.stages import Stage
 from tui.core.summary import Summary
 from tui.ui.board.timeframe import TimeFrame
@@ -85,10 +85,8 @@ def card_view(summary: Summary, now_ts: float) -> CardView:
                 quiet_ts = when
         elif when < due_ts:
             due_ts, action = when, text
-    suffix = f" — {summary.company}"
-    if action.endswith(suffix):  # the card shows the company already (as short_action does)
-        action = action[: -len(suffix)]
-    return CardView(summary.app_id, summary.company, summary.role, _STAGES[summary.stage], due_ts, action,
+    return CardView(summary.app_id, summary.company, summary.role, _STAGES[summary.stage], due_ts,
+                    without_company(action, summary.company),
                     quiet_ts, summary.closing, summary.follow_ups, next(_versions))
 
 

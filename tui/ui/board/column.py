@@ -14,6 +14,7 @@ from bisect import bisect_left
 from typing import Iterable
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -44,6 +45,15 @@ def set_virtual_height(view: ScrollView, height: int, *, has_scrollbar: bool = T
     view.set_reactive(ScrollView.virtual_size, size)
     view._scroll_update(size)
     view.refresh()
+
+
+def scroll_thumb(row: int, rows: int, total: int, scroll_y: float, thumb: Style, track: Style) -> Segment | None:
+    """The one-cell scroll mark for screen row `row` of `rows` over `total` lines; None when all fit."""
+    if total <= rows or rows <= 0:
+        return None
+    size = max(1, round(rows * rows / total))
+    top = round((rows - size) * min(1.0, scroll_y / (total - rows)))
+    return Segment("┃", thumb) if top <= row < top + size else Segment("│", track)
 
 
 class CardList(ScrollView, can_focus=False):
@@ -207,7 +217,8 @@ class CardList(ScrollView, can_focus=False):
             if line == 1:
                 return Strip([Segment(" " + fit(self.empty_text, width - 1), styles.empty)], width)
             return Strip.blank(width, styles.base)
-        thumb = self._thumb(row, styles)
+        thumb = scroll_thumb(row, self.card_rows, len(self.cards) * CARD_HEIGHT, self.scroll_y,
+                             styles.thumb, styles.track)
         body = width - 1 if thumb is not None else width
         if index >= len(self.cards):
             strip = Strip.blank(body, styles.base)
@@ -225,13 +236,3 @@ class CardList(ScrollView, can_focus=False):
         if thumb is None:
             return strip
         return Strip([*strip, thumb], width)
-
-    def _thumb(self, row: int, styles: CardStyles) -> Segment | None:
-        """The scroll thumb's cell on this row of cards; None when every card fits."""
-        total = len(self.cards) * CARD_HEIGHT
-        rows = self.card_rows
-        if total <= rows or rows <= 0:
-            return None
-        size = max(1, round(rows * rows / total))
-        top = round((rows - size) * min(1.0, self.scroll_y / (total - rows)))
-        return Segment("┃", styles.thumb) if top <= row < top + size else Segment("│", styles.track)

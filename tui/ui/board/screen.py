@@ -155,7 +155,7 @@ class BoardScreen(Screen):
         """Rebuild every card (start-up, or after the file was re-read)."""
         self.summaries = {}
         cards, found = self._views(list(self.app.changelog.apps))
-        self._show(cards, found)
+        self._show(cards, {app_id: [make_entry(d) for d in deadlines or ()] for app_id, deadlines in found.items()})
 
     def show_summaries(self, summaries) -> None:
         """Start-up from the index: the cards without the applications (they load meanwhile)."""
@@ -165,13 +165,11 @@ class BoardScreen(Screen):
         for summary in summaries:
             cards[summary.app_id] = card_view(summary, now_ts)
             entries[summary.app_id] = [make_entry(d, due_ts) for due_ts, d in timed_deadlines(summary, now_ts)]
+        self._show(cards, entries)
+
+    def _show(self, cards, entries) -> None:
         self.board.load(cards.values())
         self.sidebar.load_entries(entries)
-        self._update_title()
-
-    def _show(self, cards, found) -> None:
-        self.board.load(cards.values())
-        self.sidebar.load(found)
         self._update_title()
 
     def show_changes(self, app_ids) -> None:

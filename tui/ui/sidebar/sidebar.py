@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from tui.core.deadlines import Deadline, Group, relative, short_action
 from tui.ui.board.cards import fit
-from tui.ui.board.column import set_virtual_height
+from tui.ui.board.column import scroll_thumb, set_virtual_height
 from tui.ui.board.timeframe import TimeFrame
 
 GROUP_TITLES = {Group.OVERDUE: "Overdue", Group.TODAY: "Today", Group.WEEK: "This week", Group.LATER: "Later"}
@@ -111,9 +111,6 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         self.counts: dict[Group, int] = {g: 0 for g in Group}
 
     # --- data ----------------------------------------------------------
-    def load(self, by_app: dict[str, list[Deadline] | None]) -> None:
-        self.load_entries({app_id: [make_entry(d) for d in found] for app_id, found in by_app.items() if found})
-
     def load_entries(self, by_app: dict[str, list[Entry]]) -> None:
         """Show these entries (see `make_entry`), by application id."""
         self.by_app = {app_id: entries for app_id, entries in by_app.items() if entries}
@@ -242,14 +239,11 @@ class DeadlineSidebar(ScrollView, can_focus=True):
     # --- drawing -------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        rows = self.scrollable_content_region.height or self.size.height
-        total = self.virtual_size.height
-        if total <= rows or rows <= 0 or width < 2:
-            return self._body_line(y, width)
-        size = max(1, round(rows * rows / total))
-        top = round((rows - size) * min(1.0, self.scroll_y / (total - rows)))
         get = self.get_component_rich_style
-        thumb = Segment("┃", get("sidebar--thumb")) if top <= y < top + size else Segment("│", get("sidebar--track"))
+        thumb = scroll_thumb(y, self.scrollable_content_region.height or self.size.height, self.virtual_size.height,
+                             self.scroll_y, get("sidebar--thumb"), get("sidebar--track"))
+        if thumb is None or width < 2:
+            return self._body_line(y, width)
         return Strip([*self._body_line(y, width - 1), thumb], width)
 
     def _body_line(self, y: int, width: int) -> Strip:
