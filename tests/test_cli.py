@@ -82,7 +82,7 @@ def test_add_prints_the_short_id_and_stores_the_round_in_utc(env, capsys):
     (["add", "Acme", "--role", "SRE", "--at", "today", "--interviewer", "Bob <bob@x"], "Name <email>"),
     (["add", "Acme", "--role", "SRE"], "required: --at"),
     (["move", "aaaa", "sideways"], "unknown stage 'sideways': use one of interviewed, thanked"),
-    (["move", "zzzz", "thanked"], "no application id starts with 'zzzz'"),
+    (["move", "zzzz", "thanked"], "no application id or company starts with 'zzzz'"),
     (["move", "aaaa", "thanked"], "ambiguous"),
     (["close", "aaaa1111", "maybe"], "unknown outcome 'maybe': use one of offer"),
     (["list", "--stage", "done"], "unknown stage 'done'"),
@@ -280,22 +280,12 @@ def test_reading_commands_do_not_create_the_data_file(env, capsys, argv):
     assert not env.exists()
 
 
-def test_commands_keep_the_boards_start_up_index(env):
-    """After `followup move` (and the other writing commands) the board still starts from its index."""
-    from tui.core.settings import load_settings
-    from tui.core.summary import rules_key, summarize
-    from tui.store.board_index import read_index, write_index
-
-    store = seeded(env, make("Acme", app_id="aaaa1111-0000-0000-0000-000000000000"), make("Globex"))
-    settings = load_settings(env.parent / "config" / "followup" / "config.toml")
-    rules = rules_key(settings)
-    moment = pendulum.parse(NOW)
-    apps, fingerprint = store.snapshot()
-    write_index(store.real_path, fingerprint, rules, [summarize(a, settings, moment) for a in apps])
+def test_an_old_start_up_index_is_removed_once(env):
+    """Followup 0.1 left `<file>.board` beside the data file; only the lock and backups live there now."""
+    store = seeded(env, make("Acme", app_id="aaaa1111-0000-0000-0000-000000000000"))
+    index = store.real_path.with_name(store.real_path.name + ".board")
+    index.write_text("[]")
     assert run(env, "move", "aaaa1111", "thanked") == 0
-    assert run(env, "add", "Initech", "--role", "Developer", "--at", "yesterday 3pm") == 0
-    found = read_index(store.real_path, rules)
-    assert found is not None, "the index no longer matches the file"
-    by_company = {s.company: s for s in found[0]}
-    assert by_company["Acme"].stage == "thanked"
-    assert set(by_company) == {"Acme", "Globex", "Initech"}
+    assert not index.exists()
+    beside = sorted(p.name for p in store.real_path.parent.iterdir() if p.name.startswith(store.real_path.name))
+    assert beside == [store.real_path.name, store.real_path.name + ".lock"]

@@ -121,7 +121,7 @@ BAD_FILES = [
      "rows.csv:4: unknown stage 'bogus'"),
     ("email.csv", b'id,company,role,stage,data\n,Acme,SRE,thanked,"{""rounds"": [{""name"": ""x"", '
                   b'""at"": ""2026-11-20T10:00:00Z"", ""interviewers"": [{""name"": ""Bo"", ""email"": ""bo""}]}]}"\n',
-     "email.csv:2: email 'bo' is not an address"),
+     "email.csv:2: rounds[0].interviewers[0]: email 'bo' is not an address"),
     ("list.json", b'[{"id": "x", "company": "Acme", "role": "SRE", "stage": "thanked"}]', "not a Followup export"),
     ("broken.json", b'{"schema": 1,\n "applications": [\n', "broken.json:3: not valid JSON"),
 ]

@@ -47,7 +47,7 @@ def test_add_list_move_due_from_a_fresh_install(env):
 def test_errors_reach_stderr_as_one_line_with_exit_2(env):
     result = followup(env, "move", "nothing", "thanked")
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "no application id starts with 'nothing'" in result.stderr
+    assert result.stderr.count("\n") == 1 and "no application id or company starts with 'nothing'" in result.stderr
 
 
 def test_version_and_help(env):

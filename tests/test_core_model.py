@@ -1,6 +1,7 @@
 """The application record: one serialised form that round-trips, and messages a user can act on."""
 
 import json
+from datetime import timezone
 
 import pendulum
 import pytest
@@ -40,7 +41,7 @@ def test_to_dict_and_from_dict_round_trip_through_json():
     assert again == app
     assert again.to_dict() == app.to_dict()
     assert data["stage"] == "closed" and data["outcome"] == "offer" and data["revision"] == 7
-    assert data["rounds"][0]["interviewers"][0]["thanked_at"] == "2026-03-26T13:00:00+00:00"
+    assert data["rounds"][0]["interviewers"][0]["thanked_at"] == "2026-03-26T13:00:00Z"
     assert {d["kind"] for d in data["directions"]} == {"do-by", "not-before", "info"}
 
 
@@ -52,11 +53,11 @@ def test_from_dict_fills_what_older_files_leave_out():
 @pytest.mark.parametrize(("data", "message"), [
     ("not a dict", "must be a JSON object"),
     ({"company": "", "role": "SRE"}, "company is empty"),
-    ({"company": "Acme", "role": "SRE", "stage": "done"}, "unknown stage 'done'"),
-    ({"company": "Acme", "role": "SRE", "revision": "seven"}, "malformed"),
-    ({"company": "Acme", "role": "SRE", "rounds": [{"name": "Onsite"}]}, "round has no time"),
-    ({"company": "Acme", "role": "SRE", "decision_by": "soon"}, "decision_by: 'soon' is not an ISO 8601 time"),
-    ({"company": "Acme", "role": "SRE", "contacts": [{"kind": "call"}]}, "a contact has no time"),
+    ({"company": "Acme", "role": "SRE", "stage": "done"}, "stage: invalid enum value 'done'"),
+    ({"company": "Acme", "role": "SRE", "revision": "seven"}, "revision: expected `int`, got `str`"),
+    ({"company": "Acme", "role": "SRE", "rounds": [{"name": "Onsite"}]}, "rounds\\[0\\]: object missing required field `at`"),
+    ({"company": "Acme", "role": "SRE", "decision_by": "soon"}, "decision_by: invalid RFC3339 encoded datetime.*ISO 8601"),
+    ({"company": "Acme", "role": "SRE", "contacts": [{"kind": "call"}]}, "contacts\\[0\\]: object missing required field `at`"),
 ])
 def test_from_dict_refuses_bad_data_with_one_error_type(data, message):
     with pytest.raises(ValidationError, match=message):
@@ -159,7 +160,7 @@ def test_parts_validate_themselves():
     with pytest.raises(ValidationError, match="contact kind is empty"):
         Contact(at=T0, kind="")
     berlin = Round(name="Onsite", at=pendulum.datetime(2026, 3, 26, 11, tz="Europe/Berlin"))
-    assert berlin.at == T0 and berlin.at.tzinfo is pendulum.UTC
+    assert berlin.at == T0 and berlin.at.tzinfo is timezone.utc
 
 
 def test_derived_facts():

@@ -1,7 +1,11 @@
 """Time on the user's calendar: DST weeks, local 'today', relative wording, business days, stored times."""
 
 
+from datetime import datetime, timezone
+
 import pendulum
+
+from tui.core.timeutil import local
 import pytest
 
 from tui.core import actions
@@ -35,8 +39,8 @@ def test_a_follow_up_across_a_dst_change_keeps_the_local_time(zone, start, expec
     settings = Settings(timezone=zone)
     start_at = pendulum.datetime(2026, *start, tz=zone)
     due = next_follow_up(awaiting_since(start_at), settings, start_at)
-    assert due.in_timezone(zone) == pendulum.datetime(2026, *expected, tz=zone)
-    assert due.in_timezone(zone).hour == start[2]
+    assert local(due, zone) == pendulum.datetime(2026, *expected, tz=zone)
+    assert local(due, zone).hour == start[2]
     hours = (due - start_at).total_seconds() / 3600
     assert hours != 7 * 24, "the UTC gap is a week plus or minus the DST hour"
 
@@ -44,7 +48,7 @@ def test_a_follow_up_across_a_dst_change_keeps_the_local_time(zone, start, expec
 def test_a_time_in_the_skipped_hour_does_not_drift_an_hour():
     """02:30 does not exist on Sun 29 Mar in Berlin; stepping through it must not move Monday's time."""
     start = pendulum.datetime(2026, 3, 27, 2, 30, tz=BERLIN)
-    due = add_business_days(start, 1, BERLIN).in_timezone(BERLIN)
+    due = local(add_business_days(start, 1, BERLIN), BERLIN)
     assert (due.day, due.hour, due.minute) == (30, 2, 30)
 
 
@@ -54,7 +58,7 @@ def test_the_thank_you_window_is_24_real_hours_even_across_dst():
                                   interviewers=[Interviewer("Dana Kim")])
     (thanks,) = deadlines_for(app, Settings(timezone="Europe/Berlin"), round_at)
     assert thanks.due - round_at == pendulum.duration(hours=24)
-    assert thanks.due.in_timezone(BERLIN).hour == 13
+    assert local(thanks.due, BERLIN).hour == 13
 
 
 # --- business days ---------------------------------------------------------
@@ -71,7 +75,7 @@ def test_add_business_days(start_day, days, expected_day):
     start = pendulum.datetime(2026, 3, start_day, 15, 45, tz="UTC")
     result = add_business_days(start, days, pendulum.UTC)
     assert (result.day, result.hour, result.minute) == (expected_day, 15, 45)
-    assert result.tzinfo is pendulum.UTC
+    assert result.tzinfo is timezone.utc
 
 
 # --- grouping -------------------------------------------------------------
@@ -170,7 +174,7 @@ def test_relative_does_not_care_which_zone_the_times_are_in():
 ])
 def test_load_time_reads_iso_forms_into_utc(text, expected):
     loaded = load_time(text)
-    assert isinstance(loaded, pendulum.DateTime) and loaded.tzinfo is pendulum.UTC
+    assert type(loaded) is datetime and loaded.tzinfo is timezone.utc
     assert (loaded.year, loaded.month, loaded.day, loaded.hour, loaded.minute, loaded.second,
             loaded.microsecond) == expected
 

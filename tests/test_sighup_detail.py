@@ -106,6 +106,7 @@ def open_notes_and_type(db, card, tmp_path, text: str) -> tuple[int, Terminal]:
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_a_signal_right_after_typing_keeps_the_note(tmp_path, sig):
     card = acme(frozen_now())
+    tmp_path.mkdir(parents=True, exist_ok=True)
     db = make_db(tmp_path, card)
     pid, terminal = open_notes_and_type(db, card, tmp_path, "zq7x")
     try:
@@ -131,6 +132,7 @@ def wait_quietly_for_exit(pid: int, timeout: float) -> bool:
 def hang_up(tmp_path, text: str, exit_within: float) -> tuple[bool, bool]:
     """Close the terminal under the program: (the note was kept, the program exited)."""
     card = acme(frozen_now())
+    tmp_path.mkdir(parents=True, exist_ok=True)
     db = make_db(tmp_path, card)
     pid, terminal = open_notes_and_type(db, card, tmp_path, text)
     os.close(terminal.fd)  # the kernel sends SIGHUP; every later write to the terminal fails

@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # Loaded on first use, never at start-up.
 LATER = [
     "tomllib",  # only when a settings file exists (tui.core.settings.load_settings)
-    "tinydb",  # only for the store's first write
     "filelock",  # likewise
     "tui.core.when",  # typed dates: the add form and the detail screen
     "tui.core.letters",
@@ -30,8 +29,6 @@ LATER = [
     "tui.ui.screens.help",
     "tui.core.actions",  # the first change
     "tui.ui.screens.confirm",  # the first delete
-    "dateutil.parser._parser",  # pendulum's lenient parsing (tui/_startup.py)
-    "dateutil.tz",
 ]
 
 
@@ -55,19 +52,3 @@ def test_the_board_modules_are_what_was_imported(loaded):
 @pytest.mark.parametrize("module", LATER)
 def test_start_up_leaves_for_later(loaded, module):
     assert module not in loaded, f"{module} is imported at start-up; import it where it is first used"
-
-
-def test_the_deferred_date_parser_still_parses_when_first_used():
-    """pendulum's lenient fallback (dateutil) loads on first use and gives the same answer."""
-    code = (
-        "import sys\n"
-        "import tui, pendulum\n"
-        "assert 'dateutil.parser._parser' not in sys.modules\n"
-        "print(pendulum.parse('5 Dec 2026 10:00', strict=False).isoformat())\n"
-        "assert 'dateutil.parser._parser' in sys.modules\n"
-        "from tui._startup import load_date_parser\n"
-        "load_date_parser()\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "2026-12-05T10:00:00+00:00"

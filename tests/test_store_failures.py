@@ -84,7 +84,7 @@ def test_a_temporary_file_that_cannot_be_created_is_reported(store, monkeypatch)
 def test_a_read_only_folder_is_refused_before_anything_is_tried(store, monkeypatch):
     monkeypatch.setattr(os, "access", lambda *_a, **_k: False)
     monkeypatch.setattr(os, "statvfs", lambda _p: SimpleNamespace(f_flag=os.ST_RDONLY))
-    with pytest.raises(WriteFailedError, match="read-only file system"):
+    with pytest.raises(WriteFailedError, match="read-only"):
         store.add(make_app("Globex"))
 
 

@@ -105,7 +105,7 @@ def test_a_damaged_application_is_named_and_nothing_is_written(tmp_path):
     data["applications"]["1"]["rounds"][0]["at"] = "next tuesday-ish"
     store.path.write_text(json.dumps(data))
     before = store.path.read_bytes()
-    with pytest.raises(UnreadableFileError, match=rf"application '{app.id}'.*round time.*bak-"):
+    with pytest.raises(UnreadableFileError, match=r"damaged \(record 1 \(Acme\).*rounds\[0\]\.at: invalid RFC3339.*bak-"):
         store.load_all()
     assert store.path.read_bytes() == before
 

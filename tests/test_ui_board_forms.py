@@ -83,7 +83,7 @@ async def test_new_application_form_saves_only_when_valid(tmp_path):
         doc = stored(store)["Hooli"]
         assert doc["role"] == "Platform Engineer" and doc["stage"] == "interviewed"
         assert [i["name"] for i in doc["rounds"][0]["interviewers"]] == ["Gavin Belson", "Jian Yang"]
-        assert doc["rounds"][0]["at"] == "2026-11-24T15:00:00+00:00"
+        assert doc["rounds"][0]["at"] == "2026-11-24T15:00:00Z"
         assert focused_company(app) == "Hooli"
         await pilot.press("u")  # undo the add
         await app.wait_for_writes()

@@ -47,6 +47,7 @@ def freeze_clock(monkeypatch):
 
 
 def store_with(tmp_path: Path, apps: list[Application]) -> Store:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     store = Store(tmp_path / "followup.json").open()
     if apps:
         store.add_many(apps)
@@ -80,7 +81,6 @@ def small_apps() -> list[Application]:
 def make_app(store: Store, **kwargs) -> FollowupApp:
     kwargs.setdefault("poll_seconds", 0)
     kwargs.setdefault("write_settle", 0)
-    kwargs.setdefault("save_in_child", False)  # the helper process has its own tests
     return FollowupApp(store, SETTINGS, **kwargs)
 
 

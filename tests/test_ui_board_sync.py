@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 
 import pendulum
@@ -10,6 +11,7 @@ from textual.screen import Screen
 
 from test_ui_board_support import (
     NARROW,
+    SETTINGS,
     WIDE,
     async_test,
     board_of,
@@ -72,11 +74,10 @@ async def test_our_own_writes_do_not_trigger_a_reload(tmp_path):
         assert not app._reload_asked
 
 
-@pytest.mark.parametrize("in_child", [False, True], ids=["thread", "helper-process"])
 @async_test
-async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path, in_child):
+async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path):
     store = store_with(tmp_path, small_apps())
-    app = make_app(store, write_settle=0.3, save_in_child=in_child)
+    app = make_app(store, write_settle=0.3)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         other_process_moves(store, "Acme", "closed")  # the board has not polled yet
@@ -202,3 +203,26 @@ async def test_sighup_saves_and_leaves_without_the_terminal(tmp_path):
         assert exits == [0]  # the writes were finished before leaving
         doc = stored(store)["Acme"]
         assert doc["stage"] == "thanked" and doc["notes"] == "typed"
+
+
+@async_test
+async def test_a_damaged_file_opens_read_only_with_a_banner_and_is_never_written(tmp_path):
+    from tui.ui.launch import start_board
+
+    store = store_with(tmp_path, small_apps())
+    data = json.loads(store.path.read_bytes())
+    next(iter(data["applications"].values()))["stage"] = "nowhere"  # Acme, damaged by hand
+    store.path.write_text(json.dumps(data))
+    before = store.path.read_bytes()
+    app = start_board(store, SETTINGS, poll_seconds=0, write_settle=0)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        title = str(app.board_screen.title_bar.render())
+        assert "READ-ONLY: 1 damaged record(s) left out" in title
+        assert sorted(a.company for a in app.changelog.apps.values()) == ["Globex", "Initech"]
+        moving = board_of(app).current_id
+        await pilot.press("L", "d", "y", "u")
+        await app.wait_for_writes()
+        assert app.changelog.apps[moving].stage.value == "interviewed"
+        assert len(app.changelog.apps) == 2
+    assert store.path.read_bytes() == before

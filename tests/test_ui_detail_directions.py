@@ -10,6 +10,7 @@ from test_ui_detail_harness import (
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import DirectionKind, Outcome, Stage
+from tui.core.timeutil import local
 from tui.ui.detail.form import FormScreen
 from tui.ui.detail.screen import DetailScreen
 
@@ -46,8 +47,8 @@ async def test_do_by_and_not_before_become_deadlines_and_done_moves_to_awaiting(
         ]
         found = {d.kind: d for d in await deadlines_of(pilot, db, app.id, frozen)}
         assert found[DeadlineKind.DIRECTION].action.startswith("send refs")
-        assert found[DeadlineKind.DIRECTION].due.in_timezone("Europe/Berlin").format("ddd HH:mm") == "Fri 17:00"
-        assert found[DeadlineKind.QUIET].due.in_timezone("Europe/Berlin").format("D MMM HH:mm") == "8 Dec 09:00"
+        assert local(found[DeadlineKind.DIRECTION].due, "Europe/Berlin").format("ddd HH:mm") == "Fri 17:00"
+        assert local(found[DeadlineKind.QUIET].due, "Europe/Berlin").format("D MMM HH:mm") == "8 Dec 09:00"
         text = screen_text(followup)
         assert "quiet until Tue 8 Dec 09:00" in text  # the summary line
         assert "no contact before Tue 8 Dec 09:00" in text  # the list
@@ -133,7 +134,7 @@ async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
         await pilot.pause()
         saved = (await on_disk(pilot, db, app.id))
         assert saved.role == "Staff"
-        assert saved.decision_by.in_timezone("Europe/Berlin").format("YYYY-MM-DD") == "2026-12-04"
+        assert local(saved.decision_by, "Europe/Berlin").format("YYYY-MM-DD") == "2026-12-04"
         assert "they decide by Fri 4 Dec" in screen_text(followup)
 
 

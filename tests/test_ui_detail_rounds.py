@@ -10,6 +10,7 @@ from test_ui_detail_harness import (
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import Stage
+from tui.core.timeutil import local
 from tui.ui.detail.confirm import ConfirmScreen
 from tui.ui.detail.form import FormScreen
 from tui.ui.detail.forms import RoundForm
@@ -43,7 +44,7 @@ async def test_round_with_two_interviewers_then_thank_both(thanked_card, frozen)
         saved = (await on_disk(pilot, db, app.id))
         final = saved.latest_round
         assert final.name == "Final" and [p.name for p in final.interviewers] == ["Lee", "Kai"]
-        assert final.at.in_timezone("Europe/Berlin").format("YYYY-MM-DD HH:mm") == "2026-12-01 10:00"
+        assert local(final.at, "Europe/Berlin").format("YYYY-MM-DD HH:mm") == "2026-12-01 10:00"
         assert saved.stage is Stage.INTERVIEWED  # a new round moves the card back
         thanks = [d for d in all_deadlines([saved], SETTINGS, frozen) if d.kind is DeadlineKind.THANK_YOU]
         assert sorted(d.person for d in thanks) == ["Kai", "Lee"]

@@ -153,11 +153,10 @@ def test_writer_writes_in_order_and_batches_quick_saves_of_different_cards(tmp_p
     assert stored(store)["Globex"]["stage"] == "followed-up"
 
 
-@pytest.mark.parametrize("in_child", [False, True], ids=["thread", "helper-process"])
-def test_writer_failure_drops_the_step_and_the_reread_restores_the_file(tmp_path, in_child):
+def test_writer_failure_drops_the_step_and_the_reread_restores_the_file(tmp_path):
     store = store_with(tmp_path, small_apps())
     collect = Collect()
-    writer = writer_for(store, collect, in_child=in_child)
+    writer = writer_for(store, collect)
     log = loaded_log(store, writer=writer)
     acme = by_company(log, "Acme")
     other = Store(store.path)
@@ -179,11 +178,10 @@ def test_writer_failure_drops_the_step_and_the_reread_restores_the_file(tmp_path
     writer.close(10)
 
 
-@pytest.mark.parametrize("in_child", [False, True], ids=["thread", "helper-process"])
-def test_writer_reload_sends_only_what_changed(tmp_path, in_child):
+def test_writer_reload_sends_only_what_changed(tmp_path):
     store = store_with(tmp_path, small_apps())
     collect = Collect()
-    writer = writer_for(store, collect, in_child=in_child)
+    writer = writer_for(store, collect)
     log = loaded_log(store, writer=writer)
     globex = by_company(log, "Globex")
     other = Store(store.path)
@@ -200,22 +198,6 @@ def test_writer_reload_sends_only_what_changed(tmp_path, in_child):
     writer.close(10)
 
 
-def test_helper_process_writes_what_memory_says(tmp_path):
-    store = store_with(tmp_path, small_apps())
-    collect = Collect()
-    writer = writer_for(store, collect, in_child=True)
-    log = loaded_log(store, writer=writer)
-    acme = by_company(log, "Acme")
-    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
-    log.add(actions.new_application("Hooli", "SRE", now=frozen_now()), "Add Hooli")
-    log.delete(by_company(log, "Globex").id, "Delete Globex")
-    assert writer.close(20) and not collect.failures
-    on_disk = stored(store)
-    assert sorted(on_disk) == ["Acme", "Hooli", "Initech"]
-    assert on_disk["Acme"]["stage"] == "thanked" and on_disk["Acme"]["revision"] == log.apps[acme.id].revision
-    assert writer.backend.proc is None  # the helper was stopped with the writer
-
-
 @pytest.mark.parametrize("zone", ["Europe/London", "America/New_York", "Asia/Tokyo"])
 def test_timeframe_groups_like_the_core(zone):
     from tui.core.settings import Settings
@@ -228,21 +210,6 @@ def test_timeframe_groups_like_the_core(zone):
         for deadline in all_deadlines(demo_applications(now, settings.zone), settings, now):
             expected = group_of(deadline, now, settings.zone)
             assert frame.group(deadline.due.timestamp(), quiet=deadline.is_quiet) is expected
-
-
-def test_a_warm_up_that_arrives_after_close_neither_hangs_nor_raises(tmp_path):
-    """The warm-up timer can fire while the board is leaving (a quit within half a second of
-    starting): it used to queue behind the stop and leave a write 'pending' forever, so the
-    second close (on unmount) waited out its whole timeout."""
-    store = store_with(tmp_path, small_apps())
-    collect = Collect()
-    writer = writer_for(store, collect, in_child=True)
-    assert writer.close(10)
-    writer.warm_up()  # quietly nothing
-    started = time.monotonic()
-    assert writer.close(10)
-    assert time.monotonic() - started < 1
-    assert writer.idle
 
 
 def test_a_write_after_close_is_refused_not_lost_silently(tmp_path):
@@ -261,7 +228,7 @@ def test_a_write_after_close_is_refused_not_lost_silently(tmp_path):
 def test_a_write_that_slips_in_just_before_ours_is_not_taken_for_our_own(tmp_path):
     """The board trusts the file as its own only when nothing else wrote between its last look and
     its write, judged under the store's lock: otherwise the next poll must re-read the file, or the
-    other process's change would stay off the board, and off the start-up index, for good."""
+    other process's change would stay off the board for good."""
     store = store_with(tmp_path, small_apps())
     collect = Collect()
     writer = writer_for(store, collect)
@@ -271,16 +238,16 @@ def test_a_write_that_slips_in_just_before_ours_is_not_taken_for_our_own(tmp_pat
     assert writer.drain(10) and not collect.failures
     assert writer.known_fingerprint == store.fingerprint()  # only our write: memory is the file
 
-    checked = store._check_folder_writable  # runs just before our write takes the lock
+    checked = store._check_folder  # runs just before our write takes the lock
 
     def another_process_writes_first():
-        store._check_folder_writable = checked
+        store._check_folder = checked
         other = Store(store.path)
         initech = next(a for a in other.load_all() if a.company == "Initech")
         other.save(actions.close(initech, "rejected", now=frozen_now()))
         checked()
 
-    store._check_folder_writable = another_process_writes_first
+    store._check_folder = another_process_writes_first
     log.apply(globex.id, move("thanked"), "thanked")  # our write now carries their change too
     assert writer.drain(10) and not collect.failures
     assert stored(store)["Initech"]["outcome"] == "rejected"

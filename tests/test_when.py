@@ -1,6 +1,8 @@
 """The everyday time parser, against a fixed now in a zone that is not UTC."""
 
 import pendulum
+
+from tui.core.timeutil import local
 import pytest
 
 from tui.core.errors import ValidationError
@@ -70,7 +72,7 @@ def test_reads_everyday_forms_in_the_user_zone(text, expected):
     result = parse_when(text, NOW, ZONE)
     assert result.timezone_name == "UTC"
     fmt = "YYYY-MM-DD HH:mm:ss" if expected.count(":") == 2 else "YYYY-MM-DD HH:mm"
-    assert result.in_timezone(ZONE).format(fmt) == expected
+    assert local(result, ZONE).format(fmt) == expected
 
 
 @pytest.mark.parametrize("text", INVALID)
@@ -105,21 +107,21 @@ def test_tomorrow_across_the_autumn_dst_change():
     tomorrow = parse_when("tomorrow 10:00", now, zone)
     assert tomorrow.format("YYYY-MM-DD HH:mm") == "2026-11-01 15:00"  # EST: UTC-5
     one_day = parse_when("in 1 day", now, zone)
-    assert one_day.in_timezone(zone).format("YYYY-MM-DD HH:mm") == "2026-11-01 12:00"
+    assert local(one_day, zone).format("YYYY-MM-DD HH:mm") == "2026-11-01 12:00"
     assert (one_day - now).in_hours() == 25
 
 
 def test_a_time_skipped_by_spring_forward_moves_forward():
     now = pendulum.datetime(2026, 3, 28, 12, 0, tz=ZONE)
     moment = parse_when("tomorrow 2:30", now, ZONE)  # 02:00-03:00 does not exist on 29 March
-    assert moment.in_timezone(ZONE).format("HH:mm") == "03:30"
+    assert local(moment, ZONE).format("HH:mm") == "03:30"
 
 
 def test_accepts_a_zone_object_and_a_custom_default_time():
     from datetime import time
 
     result = parse_when("tomorrow", NOW, pendulum.timezone(ZONE), default_time=time(17, 0))
-    assert result.in_timezone(ZONE).format("YYYY-MM-DD HH:mm") == "2026-11-26 17:00"
+    assert local(result, ZONE).format("YYYY-MM-DD HH:mm") == "2026-11-26 17:00"
 
 
 def test_unknown_zone_name_is_a_validation_error():

@@ -1,6 +1,6 @@
 """The command line: the board, and headless commands for scripts and login shells.
 
-Only argparse is imported up front; each command imports what it needs, so
+Only argparse and re are imported up front; each command imports what it needs, so
 `followup due` stays fast in a login script and never loads Textual.
 Conventions for command handlers (also the `letter` command in cli_letter.py):
 handler(args) -> int exit code; a user error is raised as FollowupError and
@@ -10,6 +10,7 @@ main() prints it as one line, `followup: <message>`, with exit code 2.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -51,27 +52,43 @@ def open_store(args, *, opened: bool = True):
     """The store at --db, $FOLLOWUP_DB or the user data dir, created on first use.
 
     `opened=False` leaves the reading to the caller: the board reads the file
-    once, or not at all before its first frame (see tui/ui/launch.py).
+    once (see tui/ui/launch.py).
     """
+    store = _store_at(args)
+    return store.open() if opened else store
+
+
+def _store_at(args):
+    """The store of --db or $FOLLOWUP_DB (whose folder must exist), else of the default data folder
+    (created on first run)."""
+    import os
+
     from tui.store.store import Store, default_db_path
 
-    store = Store(getattr(args, "db", None) or default_db_path())
-    return store.open() if opened else store
+    given = getattr(args, "db", None) or os.environ.get("FOLLOWUP_DB")
+    return Store(given or default_db_path(), create_folder=not given)
 
 
 def _reading_store(args):
     """The store for commands that only read: nothing is created or migrated on disk
     (load_all reads a missing file as empty and an older one through its migration)."""
-    from tui.store.store import Store, default_db_path
-
-    return Store(getattr(args, "db", None) or default_db_path())
+    return _store_at(args)
 
 
-def keep_board_index(store, apps=(), removed=()) -> None:
-    """After a command's write, carry the board's start-up index over (so the next board starts fast)."""
-    from tui.store.board_index import carry_after_write
+def _read_apps(args) -> tuple[list, int]:
+    """The applications that load, and the exit code the command ends with.
 
-    carry_after_write(store, user_settings, now(), apps, removed)
+    A damaged record is left out and named on standard error, and the code is
+    1: reading a damaged file still works; writing to it is refused.
+    """
+    store = _reading_store(args)
+    apps, _, problems = store.snapshot()
+    for problem in problems:
+        print(f"followup: {store.path}: left out a damaged record: {problem}", file=sys.stderr)
+    if problems:
+        print(f"followup: {store.path} is damaged, so Followup will not write to it; fix it by hand or "
+              f"restore a backup ({store.path.name}.bak-* beside it, if any)", file=sys.stderr)
+    return apps, 1 if problems else 0
 
 
 def _fit(text: str, width: int) -> str:
@@ -84,12 +101,33 @@ def _title(app) -> str:
     return f"{app.short_id} {app.company} — {app.role}"
 
 
+def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
+    """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
+    and only where paths.check_target allows (never a device, a FIFO or a read-only
+    file, never into a missing folder). Returns the file written, None for stdout."""
+    if name in (None, "-"):
+        sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
+        sys.stdout.flush()
+        return None
+    from tui.core.errors import ValidationError
+    from tui.store.atomic import atomic_write_bytes
+    from tui.store.errors import StoreError
+
+    target = Path(name).expanduser()
+    try:
+        atomic_write_bytes(target, payload)
+    except (OSError, StoreError) as exc:  # the store words its OS errors for the data file; reword
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        if not isinstance(cause, OSError):  # refused by check_target: its message says what to do
+            raise ValidationError(f"cannot write {what}: {exc}") from None
+        why = cause.strerror or "the disk refused it"
+        raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
+    return target
+
+
 # --- the board ---------------------------------------------------------------
 def _board(args) -> int:
     """The board; with --demo, on the demo data in a temporary file deleted on exit."""
-    import gc
-
-    gc.disable()  # start-up only allocates; run_board turns the collector back on (see start_board)
     import tempfile
     from contextlib import ExitStack
 
@@ -123,7 +161,7 @@ def cmd_add(args) -> int:
         args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people
     )
     store = open_store(args)
-    keep_board_index(store, [store.add(app)])  # only after everything above was accepted
+    store.add(app)  # only after everything above was accepted
     print(app.short_id)
     return 0
 
@@ -164,15 +202,15 @@ def cmd_list(args) -> int:
 
     stage = Stage.parse(args.stage) if args.stage else None
     settings, moment = user_settings(), now()
-    apps = _reading_store(args).load_all()
+    apps, code = _read_apps(args)
     if args.json:
         print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
-        return 0
+        return code
     pairs = _listed(apps, settings, moment, stage)
     if not pairs:
         where = f" in stage {stage.value}" if stage else " yet"
         print(f"no applications{where}; add one with: followup add COMPANY --role ROLE --at WHEN")
-        return 0
+        return code
     from tui.core.deadlines import relative
 
     widths = (8, 20, 22, 11)
@@ -180,7 +218,7 @@ def cmd_list(args) -> int:
     for app, upcoming in pairs:
         due = relative(upcoming.due, moment) if upcoming else "—"
         print(_row((app.short_id, app.company, app.role, app.stage.value, due), widths))
-    return 0
+    return code
 
 
 def _row(cells, widths) -> str:
@@ -199,7 +237,7 @@ def cmd_move(args) -> int:
     if app.stage is stage:
         print(f"{_title(app)} is already in {stage.value}; nothing changed")
         return 0
-    keep_board_index(store, [store.save(actions.move(app, stage, now=now()))])
+    store.save(actions.move(app, stage, now=now()))
     print(f"{_title(app)}: {app.stage.value} → {stage.value}")
     if stage is Stage.CLOSED:
         print(f"record how it ended with: followup close {app.short_id} OUTCOME")
@@ -216,7 +254,7 @@ def cmd_close(args) -> int:
     if app.stage is Stage.CLOSED and app.outcome is outcome:
         print(f"{_title(app)} is already closed as {outcome.value}; nothing changed")
         return 0
-    keep_board_index(store, [store.save(actions.close(app, outcome, now=now()))])
+    store.save(actions.close(app, outcome, now=now()))
     print(f"{_title(app)}: closed, {outcome.label}")
     return 0
 
@@ -239,7 +277,8 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
 
 def cmd_due(args) -> int:
     settings, moment = user_settings(), now()
-    lines, overdue = due_lines(_reading_store(args).load_all(), settings, moment, args.within)
+    apps, code = _read_apps(args)
+    lines, overdue = due_lines(apps, settings, moment, args.within)
     if args.summary:
         late = sum(1 for line in lines if line.startswith("!"))
         soon = len(lines) - late
@@ -250,7 +289,7 @@ def cmd_due(args) -> int:
         print("\n".join(lines))
     elif not args.quiet:
         print("nothing due")
-    return 1 if args.exit_code and overdue else 0
+    return 1 if args.exit_code and overdue else code
 
 
 def _days(text: str) -> float:
@@ -275,23 +314,11 @@ def cmd_export(args) -> int:
     target = Path(args.output).expanduser() if args.output not in (None, "-") else None
     if target is not None and target.resolve() == store.path.resolve():
         raise ValidationError(f"{target} is the data file itself: write the export to another file")
-    apps = store.load_all()
+    apps, code = _read_apps(args)
     payload = export(fmt, apps, user_settings(), now())
-    if target is None:
-        sys.stdout.write(payload.decode("utf-8"))
-        sys.stdout.flush()
-        return 0
-    from tui.store.atomic import atomic_write_bytes
-    from tui.store.errors import StoreError
-
-    try:
-        atomic_write_bytes(target, payload)
-    except (OSError, StoreError) as exc:  # the store words its errors for the data file; reword
-        cause = exc if isinstance(exc, OSError) else exc.__cause__
-        why = getattr(cause, "strerror", None) or "the disk refused it"
-        raise ValidationError(f"{target}: cannot write the export ({why}); pick another file with -o") from None
-    print(f"wrote {len(apps)} applications to {target} ({fmt})")
-    return 0
+    if write_output(args.output, payload, "the export") is not None:
+        print(f"wrote {len(apps)} applications to {target} ({fmt})")
+    return code
 
 
 def cmd_import(args) -> int:
@@ -317,7 +344,7 @@ def cmd_import(args) -> int:
             same += 1
         else:
             changed.append(app)
-    keep_board_index(store, store.put_many(new + changed))  # one write: all of the file or nothing
+    store.put_many(new + changed)  # one write: all of the file or nothing
     print(f"imported {source.name}: {len(new)} new, {len(changed)} updated, {same} unchanged")
     return 0
 
@@ -427,14 +454,86 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# --- text refused at the door ------------------------------------------------------
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1; newlines and tabs are text
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _shown(text: str) -> str:
+    """`text` safe to print on one line: a byte that was not UTF-8 as \\xNN, a control as \\uNNNN."""
+    def escape(match):
+        code = ord(match.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, text[:60]) + ("…" if len(text) > 60 else "")
+
+
+def _argument_name(parser: argparse.ArgumentParser, argv: list[str]) -> str:
+    """What the last of `argv` is, for a message: 'the value of --role', 'COMPANY of add', '' if unknown."""
+    def value_option(p, option: str) -> str:  # argparse also takes a unique prefix of a long option
+        found = {o: a.nargs != 0 for a in p._actions for o in a.option_strings}
+        named = [o for o in found if o == option or (option.startswith("--") and o.startswith(option))]
+        name = option if option in found else named[0] if len(named) == 1 else ""
+        return name if found.get(name) else ""
+
+    commands = next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {})
+    name, current, positional, value_of = "", parser, 0, ""
+    for arg in argv:
+        if value_of:
+            name, value_of = f"the value of {value_of}", ""
+        elif arg.startswith("-") and arg != "-":
+            option, inline, _ = arg.partition("=")
+            name = f"the value of {option}" if inline else option
+            value_of = "" if inline else value_option(current, option)
+        elif current is parser and arg in commands:
+            name, current, positional = "the command", commands[arg], 0
+        else:
+            slots = [a for a in current._actions if not a.option_strings and a.nargs != argparse.PARSER]
+            slot = slots[positional] if positional < len(slots) else None
+            name = f"{slot.metavar or slot.dest} of {current.prog.split()[-1]}" if slot else ""
+            positional += 1
+    return name
+
+
+def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Refuse an argument that is not UTF-8 or holds a control character, before anything is done.
+
+    Stored, such text would break every later print and write of it, or reach
+    the terminal as an escape sequence; the message names the argument.
+    """
+    from tui.core.errors import ValidationError
+
+    for number, arg in enumerate(argv, start=1):
+        if _NOT_UTF8.search(arg):
+            why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
+        elif control := _CONTROL.search(arg):
+            why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
+        else:
+            continue
+        name = _argument_name(parser, argv[:number])
+        label = f"argument {number}" + (f" ({_shown(name)})" if name else "")
+        raise ValidationError(f'{label} {why}: "{_shown(arg)}"; {fix} and try again')
+
+
 def main(argv: list[str] | None = None) -> int:
+    from tui.core.errors import FollowupError
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:  # text from an older file that is not UTF-8 is printed escaped, never as a traceback
+        sys.stdout.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError):
+        pass
     parser = build_parser()
+    try:
+        refuse_bad_arguments(parser, argv)
+    except FollowupError as exc:
+        print(f"followup: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USER_ERROR
-    from tui.core.errors import FollowupError
-
     handler = getattr(args, "handler", None)
     try:
         return int((handler or _board)(args) or 0)

@@ -68,7 +68,7 @@ def _warn(text: str) -> None:
 
 
 def handler(args) -> int:
-    from tui.cli import keep_board_index, now, open_store, user_settings
+    from tui.cli import now, open_store, user_settings
     from tui.core import letters
     from tui.core.errors import ValidationError
     from tui.core.stages import LetterKind
@@ -110,7 +110,7 @@ def handler(args) -> int:
         _warn("not marked sent: it is inside their quiet period; pass --force to record it anyway")
         return EXIT_HELD_BACK
     updated = letters.mark_sent(app, letter, now=moment, zone=settings.zone, force=True)
-    keep_board_index(store, [store.save(updated)])
+    store.save(updated)
     who = f" to {letter.recipient_name}" if letter.recipient_name else ""
     _warn(f"recorded the {kind.value} letter{who}; {app.company} is now in {updated.stage.value}")
     return 0

@@ -57,7 +57,7 @@ def new_application(
     if round_at is not None:
         rnd = Round(name=round_name or "Interview", at=round_at, interviewers=list(interviewers))
         app.rounds.append(rnd)
-        _log(app, now, "round", f"Round “{rnd.name}” on {rnd.at.to_date_string()}", round=rnd.id)
+        _log(app, now, "round", f"Round “{rnd.name}” on {rnd.at.date().isoformat()}", round=rnd.id)
     return app
 
 
@@ -113,7 +113,7 @@ def add_round(
     new.rounds.append(rnd)
     if new.outcome is not None:
         new.outcome, new.outcome_at = None, None
-    _log(new, now, "round", f"Round “{rnd.name}” on {rnd.at.to_date_string()}", round=rnd.id)
+    _log(new, now, "round", f"Round “{rnd.name}” on {rnd.at.date().isoformat()}", round=rnd.id)
     _set_stage(new, Stage.INTERVIEWED, now, "new round")
     return new
 
@@ -171,7 +171,7 @@ def add_direction(
     new = _copy(app, now)
     direction = Direction(text=text, kind=DirectionKind.parse(kind), due=due)
     new.directions.append(direction)
-    when = f" by {direction.due.to_date_string()}" if direction.due else ""
+    when = f" by {direction.due.date().isoformat()}" if direction.due else ""
     _log(new, now, "direction", f"Direction ({direction.kind.value}): {direction.text}{when}",
          direction=direction.id)
     return new

@@ -16,7 +16,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pendulum
-from pendulum import DateTime
+
+from tui.core.timeutil import to_utc
 
 SATURDAY, SUNDAY = 5, 6
 _ONE_DAY = timedelta(days=1)
@@ -26,7 +27,7 @@ def is_business_day(moment: date) -> bool:
     return moment.weekday() not in (SATURDAY, SUNDAY)
 
 
-def add_business_days(start: datetime, days: int, zone) -> DateTime:
+def add_business_days(start: datetime, days: int, zone) -> datetime:
     """`days` working days after `start` (before it when negative), in UTC.
 
     The wall-clock time is kept (10:00 Friday + 1 -> 10:00 Monday), also across a
@@ -53,6 +54,6 @@ def add_business_days(start: datetime, days: int, zone) -> DateTime:
     # fold=0 and a skipped hour resolve as pendulum does: move forward by the gap
     utc = wall.astimezone(timezone.utc)
     if utc.astimezone(zone).replace(tzinfo=None) != wall.replace(tzinfo=None):
-        return pendulum.datetime(day.year, day.month, day.day, local.hour, local.minute,
-                                 local.second, local.microsecond, tz=zone).in_timezone(pendulum.UTC)
-    return pendulum.instance(utc, tz=pendulum.UTC)
+        return to_utc(pendulum.datetime(day.year, day.month, day.day, local.hour, local.minute,
+                                        local.second, local.microsecond, tz=zone))
+    return utc

@@ -10,27 +10,12 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Iterable, NamedTuple
 
-from pendulum import DateTime
 
 from tui.core.businessdays import add_business_days
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
-from tui.core.timeutil import UTC, to_utc
-
-
-def _plus(moment: DateTime, delta: timedelta) -> DateTime:
-    """`moment + delta`; a stored (UTC) time skips pendulum's slow path for the same answer."""
-    if moment.tzinfo is UTC:  # no DST in UTC, so plain arithmetic is exact (and stays a DateTime)
-        return datetime.__add__(moment, delta)
-    return moment + delta
-
-
-def _plain(moment: datetime) -> datetime:
-    """The same instant as a standard-library datetime: the business-day loop then steps
-    standard dates, about five times quicker than pendulum's (the result is unchanged)."""
-    return datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
-                    moment.second, moment.microsecond, tzinfo=moment.tzinfo, fold=moment.fold)
+from tui.core.timeutil import local, to_utc
 
 
 class DeadlineKind(StrEnum):
@@ -57,7 +42,7 @@ class Deadline(NamedTuple):
     app_id: str
     company: str
     kind: DeadlineKind
-    due: DateTime  # UTC
+    due: datetime  # UTC
     action: str  # in words: "Thank Dana Kim — Acme"
     person: str = ""
     ref: str = ""  # the interviewer or direction id it is about
@@ -68,7 +53,7 @@ class Deadline(NamedTuple):
         return self.kind is DeadlineKind.QUIET
 
 
-def quiet_until(app: Application, now: DateTime) -> DateTime | None:
+def quiet_until(app: Application, now: datetime) -> datetime | None:
     """The end of the latest not-before period still running, if any."""
     ends = [
         d.due for d in app.directions
@@ -77,7 +62,7 @@ def quiet_until(app: Application, now: DateTime) -> DateTime | None:
     return max(ends) if ends else None
 
 
-def next_follow_up(app: Application, settings: Settings, now: DateTime) -> DateTime | None:
+def next_follow_up(app: Application, settings: Settings, now: datetime) -> datetime | None:
     """When to follow up: the later of 'last contact + wait' and the end of any quiet period.
 
     When they named a decision date after the last contact, the wait is
@@ -87,9 +72,9 @@ def next_follow_up(app: Application, settings: Settings, now: DateTime) -> DateT
     if last is None:
         return None
     zone = settings.zone
-    due = add_business_days(_plain(last), settings.follow_up_business_days, zone)
+    due = add_business_days(last, settings.follow_up_business_days, zone)
     if app.decision_by is not None and app.decision_by >= last:
-        due = add_business_days(_plain(app.decision_by), 1, zone)
+        due = add_business_days(app.decision_by, 1, zone)
     quiet_ends = [
         d.due for d in app.directions
         if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due is not None
@@ -118,7 +103,7 @@ def _follow_up_clock_runs(app: Application, settings: Settings) -> bool:
     return app.stage is Stage.INTERVIEWED and not _still_to_thank(app, settings)
 
 
-def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[Deadline]:
+def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[Deadline]:
     now = to_utc(now)
     found: list[Deadline] = []
 
@@ -132,10 +117,10 @@ def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[D
                          default=None)
         answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
         if app.outcome is Outcome.REJECTED and app.outcome_at and not answered:
-            add(DeadlineKind.REJECTION_REPLY, _plus(app.outcome_at, timedelta(hours=settings.reply_hours)),
+            add(DeadlineKind.REJECTION_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
                 f"Reply to {app.company}: thank them, ask for feedback")
         if app.outcome is Outcome.OFFER and app.outcome_at and not answered:
-            add(DeadlineKind.OFFER_REPLY, _plus(app.outcome_at, timedelta(hours=settings.reply_hours)),
+            add(DeadlineKind.OFFER_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
                 f"Answer the offer from {app.company}")
         if app.keep_in_touch is not None:
             add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
@@ -143,7 +128,7 @@ def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[D
 
     rnd = app.latest_round
     for person in _still_to_thank(app, settings):
-        add(DeadlineKind.THANK_YOU, _plus(rnd.at, timedelta(hours=settings.thank_you_hours)),
+        add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
             f"Thank {person.name} — {app.company}", person.name, person.id)
 
     for direction in app.directions:
@@ -166,20 +151,20 @@ def deadlines_for(app: Application, settings: Settings, now: DateTime) -> list[D
     return found
 
 
-def all_deadlines(apps: Iterable[Application], settings: Settings, now: DateTime) -> list[Deadline]:
+def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:
     """Every deadline of every card, soonest first."""
     out = [d for app in apps for d in deadlines_for(app, settings, now)]
     out.sort(key=lambda d: (d.due, d.company, d.action))
     return out
 
 
-def next_deadline(app: Application, settings: Settings, now: DateTime) -> Deadline | None:
+def next_deadline(app: Application, settings: Settings, now: datetime) -> Deadline | None:
     """The card's most pressing task (quiet periods are not tasks)."""
     tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
     return min(tasks, key=lambda d: d.due) if tasks else None
 
 
-def group_of(deadline: Deadline, now: DateTime, zone) -> Group:
+def group_of(deadline: Deadline, now: datetime, zone) -> Group:
     """Overdue, today (local calendar day), this week (next 7 days), or later.
 
     Overdue is judged against this `now`, not the one the deadline was made
@@ -188,23 +173,22 @@ def group_of(deadline: Deadline, now: DateTime, zone) -> Group:
     now = to_utc(now)
     if deadline.due < now and not deadline.is_quiet:
         return Group.OVERDUE
-    local_due = deadline.due.in_timezone(zone)
-    local_now = now.in_timezone(zone)
-    if local_due.date() == local_now.date():
+    local_now = local(now, zone)
+    if deadline.due.astimezone(zone).date() == local_now.date():
         return Group.TODAY
-    if local_due < local_now.add(days=7):
+    if deadline.due < local_now.add(days=7):
         return Group.WEEK
     return Group.LATER
 
 
-def grouped(deadlines: Iterable[Deadline], now: DateTime, zone) -> dict[Group, list[Deadline]]:
+def grouped(deadlines: Iterable[Deadline], now: datetime, zone) -> dict[Group, list[Deadline]]:
     groups: dict[Group, list[Deadline]] = {g: [] for g in Group}
     for deadline in deadlines:
         groups[group_of(deadline, now, zone)].append(deadline)
     return groups
 
 
-def relative(due: DateTime, now: DateTime) -> str:
+def relative(due: datetime, now: datetime) -> str:
     """'in 5 h', '2 d overdue', 'now': short enough for a card."""
     return relative_seconds((to_utc(due) - to_utc(now)).total_seconds())
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from importlib import resources
 
 from pendulum import DateTime
@@ -32,9 +33,9 @@ def at_offset(text: str, now: DateTime, zone=UTC) -> DateTime:
         if unit == "bd":
             moment = add_business_days(moment, n, zone)
         elif unit == "d":
-            moment = moment.add(days=n)
+            moment = moment + timedelta(days=n)
         else:
-            moment = moment.add(hours=n)
+            moment = moment + timedelta(hours=n)
     return moment
 
 

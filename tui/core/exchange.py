@@ -24,7 +24,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import Application, Event
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Stage
-from tui.core.timeutil import dump_time, to_utc
+from tui.core.timeutil import dump_time, local, to_utc
 
 EXPORT_SCHEMA = 1
 FORMATS = ("json", "csv", "ics", "md")
@@ -41,14 +41,25 @@ _LOCAL = "YYYY-MM-DD HH:mm"
 def export(fmt: str, apps: list[Application], settings: Settings, now: DateTime) -> bytes:
     """The export in `fmt` as bytes ready to write."""
     if fmt == "json":
-        return to_json(apps).encode("utf-8")
+        return _utf8(to_json(apps))
     if fmt == "csv":
-        return to_csv(apps, settings, now).encode("utf-8")
+        return _utf8(to_csv(apps, settings, now))
     if fmt == "ics":
         return to_ics(apps, settings, now)
     if fmt == "md":
-        return to_markdown(apps, settings, now).encode("utf-8")
+        return _utf8(to_markdown(apps, settings, now))
     raise ValidationError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8, with a lone surrogate (an older file may hold one) written as \\udcxx, so that an
+    export never fails on it; in JSON that escape reads back as the same text."""
+    return text.encode("utf-8", "backslashreplace")
+
+
+def _clean(text: str) -> str:
+    """`text` as _utf8 writes it, for a library that encodes strictly (icalendar)."""
+    return _utf8(text).decode("utf-8")
 
 
 def _ordered(apps: list[Application]) -> list[Application]:
@@ -71,7 +82,7 @@ def to_json(apps: list[Application]) -> str:
 
 # --- CSV -------------------------------------------------------------------
 def _local(moment: DateTime | None, zone) -> str:
-    return moment.in_timezone(zone).format(_LOCAL) if moment is not None else ""
+    return local(moment, zone).format(_LOCAL) if moment is not None else ""
 
 
 def csv_row(app: Application, settings: Settings, now: DateTime) -> dict:
@@ -128,9 +139,9 @@ def to_ics(apps: list[Application], settings: Settings, now: DateTime) -> bytes:
         event.add("dtstamp", to_utc(now))
         event.add("dtstart", deadline.due)
         event.add("duration", timedelta(minutes=15))
-        event.add("summary", deadline.action)
-        event.add("description", f"{app.company} — {app.role} ({app.stage.label}). "
-                                 f"In Followup: id {app.short_id}.")
+        event.add("summary", _clean(deadline.action))
+        event.add("description", _clean(f"{app.company} — {app.role} ({app.stage.label}). "
+                                        f"In Followup: id {app.short_id}."))
         event.add("categories", ["Followup", deadline.kind.value])
         calendar.add_component(event)
     return calendar.to_ical()
@@ -157,14 +168,14 @@ def to_markdown(apps: list[Application], settings: Settings, now: DateTime) -> s
     zone = settings.zone
     when = "ddd D MMM YYYY HH:mm"
     lines = ["# Followup report", "",
-             f"{len(apps)} applications, as of {to_utc(now).in_timezone(zone).format(when)} "
+             f"{len(apps)} applications, as of {local(to_utc(now), zone).format(when)} "
              f"({getattr(zone, 'name', zone)}).", ""]
     for stage in STAGES:
         members = [a for a in apps if a.stage is stage]
         if not members:
             continue
         upcoming = {a.id: next_deadline(a, settings, now) for a in members}
-        members.sort(key=lambda a: (upcoming[a.id].due if upcoming[a.id] else to_utc(now).add(years=100),
+        members.sort(key=lambda a: (upcoming[a.id].due if upcoming[a.id] else to_utc(now) + timedelta(days=36500),
                                     a.company.lower()))
         lines += [f"## {stage.label} ({len(members)})", ""]
         for app in members:
@@ -178,20 +189,20 @@ def _markdown_card(app: Application, upcoming, zone, now: DateTime, when: str) -
         lines.append(f"- outcome: {app.outcome.label}")
     if upcoming:
         lines.append(f"- next: {_md(short_action(upcoming))}, {relative(upcoming.due, now)} "
-                     f"({upcoming.due.in_timezone(zone).format(when)})")
+                     f"({local(upcoming.due, zone).format(when)})")
     for rnd in sorted(app.rounds, key=lambda r: r.at):
         people = ", ".join(_md_interviewer(person) for person in rnd.interviewers)
-        lines.append(f"- round: {_md(rnd.name)}, {rnd.at.in_timezone(zone).format(when)}"
+        lines.append(f"- round: {_md(rnd.name)}, {local(rnd.at, zone).format(when)}"
                      + (f", with {people}" if people else ""))
     for direction in app.directions:
-        due = f" by {direction.due.in_timezone(zone).format(when)}" if direction.due else ""
+        due = f" by {local(direction.due, zone).format(when)}" if direction.due else ""
         state = "done" if direction.done_at else direction.kind.value
         lines.append(f"- direction ({state}): {_md(direction.text)}{due}")
     if app.recruiter:
         lines.append(f"- recruiter: {_md_person(app.recruiter)}")
     if app.contacts:
         last = max(app.contacts, key=lambda c: c.at)
-        lines.append(f"- contacts: {len(app.contacts)}, last {last.kind} on {last.at.in_timezone(zone).format(when)}")
+        lines.append(f"- contacts: {len(app.contacts)}, last {last.kind} on {local(last.at, zone).format(when)}")
     lines.append("")
     if app.notes.strip():
         # the notes are the user's own words, often markdown already: quoted as written

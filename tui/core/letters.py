@@ -27,6 +27,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
+from tui.core.timeutil import local
 
 # Every placeholder a template may use, with what fills it (shown in the help).
 PLACEHOLDERS: dict[str, str] = {
@@ -173,10 +174,10 @@ def missing_placeholders(text: str) -> list[str]:
 
 def in_words(moment: DateTime, zone, now: DateTime | None = None) -> str:
     """'Tuesday 1 December' in the user's zone; the year only when it is not this one."""
-    local = moment.in_timezone(zone)
-    text = local.format("dddd D MMMM")
-    if now is not None and now.in_timezone(zone).year != local.year:
-        text += f" {local.year}"
+    shown = local(moment, zone)
+    text = shown.format("dddd D MMMM")
+    if now is not None and local(now, zone).year != shown.year:
+        text += f" {shown.year}"
     return text
 
 
@@ -396,10 +397,10 @@ def quiet_period_warning(app: Application, now: DateTime, zone) -> str | None:
         return None
     asked = next((d for d in app.directions
                   if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due == until), None)
-    local = until.in_timezone(zone)
+    shown = local(until, zone)
     when = in_words(until, zone, now)
-    if (local.hour, local.minute) != (0, 0):
-        when += f" at {local.format('HH:mm')}"
+    if (shown.hour, shown.minute) != (0, 0):
+        when += f" at {shown.format('HH:mm')}"
     said = f" (“{asked.text}”)" if asked is not None else ""
     return f"{app.company} asked not to be contacted before {when}{said}."
 

@@ -11,58 +11,52 @@ from pendulum import DateTime
 from tui.core.errors import ValidationError
 
 UTC = pendulum.UTC
-STORED_UTC_SUFFIX = "+00:00"  # datetime.isoformat of a UTC time ends so
-_from_iso = datetime.fromisoformat
 
 
-def to_utc(value: datetime) -> DateTime:
-    """The same instant as a pendulum DateTime in UTC; a naive time is refused."""
-    if value.tzinfo is None:
+def to_utc(value: datetime) -> datetime:
+    """The same instant as a standard datetime in UTC, the one form the model holds.
+
+    A naive time is refused. Stored times are already in this form and come
+    back unchanged: the model checks every time it decodes.
+    """
+    tz = value.tzinfo
+    if tz is timezone.utc and type(value) is datetime:
+        return value
+    offset = value.utcoffset()
+    if offset is None:
         raise ValidationError("a time without a time zone cannot be stored; give its zone")
-    if value.tzinfo is UTC and isinstance(value, DateTime):
-        return value  # already in the stored form (DateTime is immutable)
-    return pendulum.instance(value).in_timezone(UTC)
+    wall = datetime(value.year, value.month, value.day, value.hour, value.minute, value.second,
+                    value.microsecond)
+    return (wall - offset).replace(tzinfo=timezone.utc)
 
 
-def dump_time(value: DateTime | None) -> str | None:
-    """ISO 8601 in UTC, the one form times take in the data file."""
+def local(moment: datetime, zone) -> DateTime:
+    """`moment` in `zone` as a pendulum DateTime: for showing and formatting it."""
+    return pendulum.instance(to_utc(moment), tz=UTC).in_timezone(zone)
+
+
+def dump_time(value: datetime | None) -> str | None:
+    """ISO 8601 in UTC, the form times take in exports."""
     if value is None:
         return None
     return to_utc(value).isoformat()
 
 
-def load_time(text: str | None, *, field: str = "time") -> DateTime | None:
-    """Read a stored ISO time; a naive string is taken as UTC, as stored times are.
-
-    Loading a big file reads about ten times per application, so the stored
-    form ('+00:00') takes the shortest path, other ISO forms the standard
-    library's fast parser, and only odd ones pendulum's slower, lenient one.
-    """
+def load_time(text: str | None, *, field: str = "time") -> datetime | None:
+    """Read an ISO time; a naive one is taken as UTC, as stored times are."""
     if text is None or text == "":
         return None
-    if type(text) is str and text.endswith(STORED_UTC_SUFFIX):  # how dump_time writes every time
-        try:
-            stored = _from_iso(text)
-        except ValueError:
-            stored = None  # not ISO after all: the general path below says why
-        if stored is not None and stored.tzinfo is timezone.utc:
-            return DateTime(stored.year, stored.month, stored.day, stored.hour, stored.minute,
-                            stored.second, stored.microsecond, UTC)
     raw = text if type(text) is str else str(text)
     try:
         parsed: object = datetime.fromisoformat(raw)
     except ValueError:
         parsed = _lenient_parse(raw, field)
     if isinstance(parsed, datetime):
-        tz = parsed.tzinfo
-        if tz is not None and tz is not timezone.utc:  # the stored form, '+00:00', needs no conversion
-            if tz is UTC and isinstance(parsed, DateTime):
-                return parsed
-            parsed = parsed.astimezone(timezone.utc)
-        return DateTime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute,
-                        parsed.second, parsed.microsecond, tzinfo=UTC)
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        return to_utc(parsed)
     if isinstance(parsed, date):  # a bare date: midnight UTC
-        return DateTime(parsed.year, parsed.month, parsed.day, tzinfo=UTC)
+        return datetime(parsed.year, parsed.month, parsed.day, tzinfo=timezone.utc)
     raise ValidationError(f"{field}: {text!r} is not a date and time; write it as ISO 8601")
 
 

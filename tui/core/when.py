@@ -21,7 +21,7 @@ import pendulum
 from pendulum import DateTime
 
 from tui.core.errors import ValidationError
-from tui.core.timeutil import UTC, named_zone, to_utc
+from tui.core.timeutil import UTC, local, named_zone, to_utc
 
 DEFAULT_TIME = Time(9, 0)
 
@@ -77,7 +77,7 @@ def parse_when(text: str, now: DateTime, zone, *, default_time: Time = DEFAULT_T
     try:
         if not cleaned:
             raise _Unreadable
-        moment = _parse(cleaned, to_utc(now).in_timezone(zone), zone, default_time)
+        moment = _parse(cleaned, local(now, zone), zone, default_time)
     except (_Unreadable, ValueError, OverflowError):
         raise ValidationError(f"cannot read the time {str(text or '').strip()!r}: use e.g. {EXAMPLES}") from None
     return moment.in_timezone(UTC)

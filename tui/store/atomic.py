@@ -11,14 +11,14 @@ temporary file is removed.
 from __future__ import annotations
 
 import errno
-import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from tui.store.errors import UnreadableFileError, WriteFailedError
+from tui.store.paths import check_target
 
 TEMP_SUFFIX = ".tmp"
 _TEMP_RANDOM_LEN = 8  # tempfile.mkstemp's random part
@@ -104,8 +104,12 @@ def _flush_to_disk(fd: int) -> None:
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves the old or the new file."""
-    path = Path(path)
+    """Replace `path` with `payload` so that a crash leaves the old or the new file.
+
+    Only what paths.check_target allows is replaced (a symlink's target, so the
+    link stays); a refused path is left untouched and no temporary file is made.
+    """
+    path = check_target(Path(path))
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
@@ -144,12 +148,25 @@ def fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
+def _open_regular(path: Path):
+    """`path` opened for reading; OSError when it is not a regular file.
+
+    Opened without blocking, so a FIFO at the path cannot hang the program
+    waiting for a writer.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file (a device, FIFO or folder)")
+    return open(fd, "rb")
+
+
 def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
     """The file's bytes and the stat of that very file; None when it does not exist."""
     try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            return handle.read(), stat
+        with _open_regular(path) as handle:
+            info = os.fstat(handle.fileno())
+            return handle.read(), info
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -159,44 +176,15 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
         ) from exc
 
 
-def fingerprint_of(stat: os.stat_result, head: bytes) -> tuple:
+def fingerprint_of(info: os.stat_result, head: bytes) -> tuple:
     """Identity of one version of the file: a rename gives a new inode, a write a new counter."""
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, head[:FINGERPRINT_HEAD])
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, head[:FINGERPRINT_HEAD])
 
 
 def read_fingerprint(path: Path) -> tuple:
     """fingerprint_of for the file as it is now, reading only its first bytes; () when missing."""
     try:
-        with open(path, "rb") as handle:
+        with _open_regular(path) as handle:
             return fingerprint_of(os.fstat(handle.fileno()), handle.read(FINGERPRINT_HEAD))
     except OSError:
         return ()
-
-
-def fingerprint_to_json(fingerprint: tuple) -> list:
-    """A fingerprint as JSON can hold it (its last part, the file's first bytes, as hex)."""
-    return [part.hex() if isinstance(part, bytes) else part for part in fingerprint]
-
-
-def fingerprint_from_json(parts: list) -> tuple:
-    return tuple(bytes.fromhex(part) if isinstance(part, str) else part for part in parts)
-
-
-def parse_json(path: Path, raw: bytes) -> Any:
-    """The JSON in `raw`; {} when it is blank. UnreadableFileError when it is not JSON."""
-    if not raw.strip():
-        return {}
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UnreadableFileError(
-            f"{path}: not valid JSON ({detail}), so Followup will not touch it. To recover, "
-            f"restore a backup (a {path.name}.bak-* file beside it, if any) or move the file "
-            "away to start afresh"
-        ) from exc
-
-
-def dump_json(data: dict) -> bytes:
-    """Compact ASCII JSON: any text (even a stray surrogate) survives the round trip."""
-    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")

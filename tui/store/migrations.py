@@ -3,7 +3,11 @@
 Schema 0 is the pre-release layout: applications in TinyDB's `_default` table,
 the stage under "status", times possibly naive ISO strings (meaning UTC), and
 no `_meta` table. Schema 1 keeps applications in the `applications` table and
-a `_meta` record {"app": "followup", "schema": 1, "writes": N}.
+a `_meta` record {"app": "followup", "schema": 1, "writes": N}. Schema 2 is
+schema 1 with only clean text: Followup 0.1 stored what it was given, so an
+argument's undecodable byte (a lone surrogate) or a terminal control
+character could sit in the file; the step to 2 replaces the first with U+FFFD
+and drops the second.
 
 Detection is strict: a file is only ours when its `_meta` record says so, or
 when it has exactly the schema-0 shape. Everything else is refused untouched.
@@ -21,11 +25,12 @@ from typing import Callable
 from tui.core.clock import now
 from tui.core.errors import ValidationError
 from tui.core.stages import Stage
+from tui.core.text import clean_text
 from tui.core.timeutil import dump_time, load_time
 from tui.store.atomic import atomic_write_bytes
 from tui.store.errors import NewerSchemaError, UnreadableFileError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_NAME = "followup"
 META_TABLE = "_meta"
 META_DOC_ID = "1"
@@ -179,7 +184,23 @@ def _schema_0_to_1(path: Path, data: dict) -> dict:
     return {META_TABLE: {META_DOC_ID: meta_record(1)}, APPS_TABLE: apps}
 
 
-MIGRATIONS: dict[int, Callable[[Path, dict], dict]] = {0: _schema_0_to_1}
+def cleaned(value):
+    """`value` with every text in it cleaned (tui.core.text.clean_text), keys included."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [cleaned(item) for item in value]
+    if isinstance(value, dict):
+        return {cleaned(key): cleaned(item) for key, item in value.items()}
+    return value
+
+
+def _schema_1_to_2(path: Path, data: dict) -> dict:
+    """Clean every text of every application (see the module's docstring)."""
+    return {**data, META_TABLE: {META_DOC_ID: meta_record(2)}, APPS_TABLE: cleaned(data.get(APPS_TABLE, {}))}
+
+
+MIGRATIONS: dict[int, Callable[[Path, dict], dict]] = {0: _schema_0_to_1, 1: _schema_1_to_2}
 
 
 def migrate(path: Path, data: dict, schema: int) -> dict:

@@ -1,54 +1,33 @@
 """The store: applications in one TinyDB JSON file, shared safely by several processes.
 
 Reads take no lock: a write replaces the file by an atomic rename, so a reader
-always sees a whole file. Every write is one short transaction: take the file
-lock, re-read the file, check it is ours (migrating an older layout in memory),
-let TinyDB change that in-memory copy, check revisions, write the result once,
-atomically, and let go. Nothing is cached between calls, so a board, a second
-board and a script can share one file without losing each other's changes.
+always sees a whole file, decoded straight into typed records. Every write is
+one short transaction of the storage (tui/store/storage.py): take the file
+lock, re-read the file, let TinyDB change it, check revisions, write the
+result once, atomically, and let go. So a board, a second board and a script
+can share one file without losing each other's changes.
+
+A file with a damaged record is read (the records that load, with the damaged
+ones named) but never written.
 """
 
 from __future__ import annotations
 
-import errno
 import os
-import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
+
+from tinydb import TinyDB
+from tinydb.table import Table
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application
-from tui.store import atomic
-from tui.store.errors import LockTimeoutError, NotFoundError, StaleEditError, WriteFailedError
-from tui.store.migrations import (
-    APP_NAME,
-    APPS_TABLE,
-    META_DOC_ID,
-    META_TABLE,
-    SCHEMA_VERSION,
-    classify,
-    damaged,
-    fresh_layout,
-    migrate,
-    meta_record,
-    write_backup,
-)
-from tui.store.tables import (
-    TransactionStorage,
-    gc_paused,
-    index_by_id,
-    replace_with,
-    revision_of,
-    set_next_revisions,
-)
-
-if TYPE_CHECKING:  # imported where first needed: reading the file needs neither
-    from filelock import FileLock
-    from tinydb import TinyDB
-
-LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in small steps
-_MAKING_LOCK = threading.Lock()
+from tui.store import atomic, codec
+from tui.store.errors import NotFoundError, StaleEditError
+from tui.store.migrations import APP_NAME, APPS_TABLE, SCHEMA_VERSION
+from tui.store.paths import check_target
+from tui.store.storage import FileStorage
 
 
 def default_db_path() -> Path:
@@ -68,238 +47,131 @@ def default_config_dir() -> Path:
 
 
 class Snapshot(NamedTuple):
-    """Every application, and the fingerprint of the very file they were read from."""
+    """The applications that load, the damaged records named, and the file's fingerprint."""
 
     applications: list[Application]
     fingerprint: tuple
-
-
-class _Loaded(NamedTuple):  # a NamedTuple: a dataclass would add 2 ms to every start-up
-    data: dict | None  # at SCHEMA_VERSION (migrated in memory if older); None: nothing stored
-    raw: bytes
-    schema: int | None  # as found in the file
-    fingerprint: tuple
+    problems: list[str] = []
 
 
 def _unique_list(apps: Iterable[Application]) -> list[Application]:
     """`apps` as a list; ValidationError if an id appears twice."""
     apps = list(apps)
-    seen: set[str] = set()
-    for app in apps:
-        if app.id in seen:
-            raise ValidationError(f"application id {app.id} appears twice: each must be unique")
-        seen.add(app.id)
+    problems = codec.duplicate_ids(apps)
+    if problems:
+        raise ValidationError(f"application {problems[0]}: each must be unique")
     return apps
 
 
-class Store:
-    """One data file. Call open() first; every method re-reads the file."""
+def _revision(doc: dict) -> int:
+    value = doc.get("revision")
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
-    def __init__(self, path: str | Path, *, lock_timeout: float = 10.0) -> None:
+
+class Store:
+    """One data file. `open()` creates or migrates it; every read sees the file as it is now."""
+
+    def __init__(self, path: str | Path, *, lock_timeout: float = 10.0, create_folder: bool = False) -> None:
         self.path = Path(path).expanduser()
         # A symlinked data file (dotfiles) stays a symlink: we replace its target.
         self.real_path = Path(os.path.realpath(self.path))
-        self.lock_path = self.real_path.with_name(self.real_path.name + ".lock")
-        self.lock_timeout = lock_timeout
-        self._lock: FileLock | None = None  # made by the first write (see _file_lock)
-        self.last_backup: Path | None = None  # the backup made by the last migration, if any
-        # (file before, file after) for this store's last write, taken under the lock: what the
-        # start-up index needs to know that nothing else changed in between (board_index.carry_index)
-        self.last_write: tuple[tuple, tuple] | None = None
+        self.create_folder = create_folder  # only for the default data folder, on first run
+        self.storage = FileStorage(self.real_path, lock_timeout=lock_timeout)
+        self.lock_path = self.storage.lock_path
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
 
     @property
-    def schema(self) -> int:
-        """The schema this store reads and writes (a file is brought to it on open)."""
-        return SCHEMA_VERSION
+    def last_backup(self) -> Path | None:
+        return self.storage.last_backup
+
+    @property
+    def last_write(self) -> tuple[tuple, tuple] | None:
+        """The file's fingerprints just before and after this store's last write."""
+        return self.storage.last_write
 
     # --- opening -------------------------------------------------------
     def open(self) -> "Store":
         """Create the file on first run, check it is ours, migrate it (with a backup) if old.
 
-        A file that is not JSON, not ours or newer raises UnreadableFileError and
-        nothing is written anywhere.
+        A file that is not JSON, not ours, newer or damaged raises
+        UnreadableFileError, and nothing is written anywhere.
         """
-        self._settle(self._load())
+        self.open_snapshot()
         return self
 
     def open_snapshot(self) -> Snapshot:
-        """open() then snapshot(), reading and parsing the file once (a board's start-up).
+        """open() then snapshot(), decoding the file once when it is already current."""
+        _remove_old_index(self.real_path)
+        snapshot = self.snapshot()
+        if snapshot.problems:
+            codec.check_whole(self.real_path, codec.Decoded([], snapshot.problems, None))
+        if not snapshot.fingerprint or self._schema_found() != SCHEMA_VERSION:
+            with self._transaction():
+                pass  # writes a fresh file, or the migrated one
+            snapshot = self.snapshot()
+        return snapshot
 
-        Same errors and guarantees as open(). Only a file that must first be
-        created or migrated is read again, after that write.
-        """
-        with gc_paused():
-            loaded = self._load()
-            if self._settle(loaded):
-                loaded = self._load()
-            return self._snapshot_of(loaded)
-
-    def _settle(self, loaded: _Loaded) -> bool:
-        """Write a fresh file, or the migrated one, unless `loaded` is already current; True if written."""
-        if loaded.schema == SCHEMA_VERSION:
-            return False
-        with self._transaction():
-            pass  # the transaction writes a fresh file or the migrated one
-        return True
+    def _schema_found(self) -> int | None:
+        raw = self.storage.read_bytes()
+        return None if raw is None or not raw.strip() else codec.decode_typed(self.real_path, raw).schema
 
     # --- reading -------------------------------------------------------
-    def _load(self) -> _Loaded:
-        path = self.real_path
-        found = atomic.read_bytes(path)
-        if found is None:
-            return _Loaded(None, b"", None, ())
-        raw, stat = found
-        with gc_paused():
-            data = atomic.parse_json(path, raw)
-            schema = classify(path, data)
-            if schema is not None and schema < SCHEMA_VERSION:
-                data = migrate(path, data, schema)
-        return _Loaded(data if schema is not None else None, raw, schema, atomic.fingerprint_of(stat, raw))
-
-    def _docs(self, loaded: _Loaded) -> dict[str, dict]:
-        return {} if loaded.data is None else loaded.data.get(APPS_TABLE, {})
-
-    def _to_app(self, doc_id: str, doc: dict) -> Application:
-        try:
-            return Application.from_dict(doc)
-        except (ValidationError, ValueError, TypeError, AttributeError, KeyError) as exc:
-            name = doc.get("id", doc_id) if isinstance(doc, dict) else doc_id
-            raise damaged(self.real_path, f"application {name!r}: {exc}") from exc
-
-    def _to_apps(self, docs: dict[str, dict]) -> list[Application]:
-        with gc_paused():
-            return [self._to_app(doc_id, doc) for doc_id, doc in docs.items()]
-
-    def _snapshot_of(self, loaded: _Loaded) -> Snapshot:
-        return Snapshot(self._to_apps(self._docs(loaded)), loaded.fingerprint)
-
     def snapshot(self) -> Snapshot:
-        """All applications plus the fingerprint of the file they came from (for changed_since)."""
-        with gc_paused():  # one pause for parsing and building: no collection over the parsed JSON between
-            return self._snapshot_of(self._load())
+        """Every application that loads, the damaged records named, and the file's fingerprint."""
+        fingerprint = self.fingerprint()
+        decoded = self.storage.decoded()
+        if self.fingerprint() != fingerprint:  # replaced while we read: read the new one
+            return self.snapshot()
+        return Snapshot(decoded.applications, fingerprint, decoded.problems)
 
     def load_all(self) -> list[Application]:
-        """Every application, in the order they were added; [] when the file does not exist yet."""
-        return self.snapshot().applications
+        """Every application, in the order they were added; damage refuses (UnreadableFileError)."""
+        return codec.check_whole(self.real_path, self.storage.decoded())
 
     def fingerprint(self) -> tuple:
         """Changes whenever any process writes the file; () when it does not exist."""
         return atomic.read_fingerprint(self.real_path)
 
     def changed_since(self, fingerprint: tuple) -> bool:
-        """True when the file is no longer the one `fingerprint` was taken from."""
         return self.fingerprint() != fingerprint
 
     def get(self, app_id: str) -> Application:
-        for doc_id, doc in self._docs(self._load()).items():
-            if doc.get("id") == app_id:
-                return self._to_app(doc_id, doc)
+        for app in self.storage.decoded().applications:
+            if app.id == app_id:
+                return app
         raise NotFoundError(f"no application with id {app_id!r}; 'followup list' shows the ids")
 
-    def resolve(self, prefix: str) -> Application:
-        """The one application whose id is `prefix` or starts with it."""
-        key = prefix.strip().lower()
-        if not key:
-            raise NotFoundError("no id given: pass an application id or a unique prefix of it")
-        docs = self._docs(self._load())
-        ids = {doc_id: str(doc.get("id", "")).lower() for doc_id, doc in docs.items()}
-        exact = [(i, docs[i]) for i, app_id in ids.items() if app_id == key]
-        matches = exact or [(i, docs[i]) for i, app_id in ids.items() if app_id.startswith(key)]
-        if not matches:
-            raise NotFoundError(f"no application id starts with {prefix!r}; 'followup list' shows the ids")
-        if len(matches) > 1:
-            shown = ", ".join(f"{str(d.get('id'))[:8]} ({d.get('company')})" for _, d in matches[:5])
-            raise NotFoundError(f"id prefix {prefix!r} is ambiguous: it matches {shown}; give more characters")
-        return self._to_app(*matches[0])
+    def resolve(self, key: str) -> Application:
+        """The one application whose id is `key` or starts with it, else whose company starts with it."""
+        return resolve_in(self.storage.decoded().applications, key)
 
     # --- the write transaction -------------------------------------------
-    def _check_folder_writable(self) -> None:
+    def _check_folder(self) -> None:
         folder = self.real_path.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise atomic.write_error(self.real_path, exc) from exc
-        if not os.access(folder, os.W_OK):
-            code = errno.EACCES
+        if self.create_folder and not folder.exists():
             try:
-                if os.statvfs(folder).f_flag & os.ST_RDONLY:
-                    code = errno.EROFS
-            except (OSError, AttributeError):
-                pass
-            raise atomic.write_error(self.real_path, OSError(code, os.strerror(code)))
-
-    def _file_lock(self) -> FileLock:
-        """This store's lock on its file, made on first use: a store that only reads never loads filelock."""
-        with _MAKING_LOCK:  # a board's writer thread and its UI may both write first
-            if self._lock is None:
-                from filelock import FileLock
-
-                self._lock = FileLock(str(self.lock_path), timeout=self.lock_timeout,
-                                      poll_interval=LOCK_POLL_SECONDS)
-            return self._lock
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise atomic.write_error(self.real_path, exc) from exc
+        check_target(self.real_path)
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
-        from filelock import Timeout
+    def _transaction(self) -> Iterator[Table]:
+        """The applications table over the file as it is now, under the lock; written once if changed."""
+        self._check_folder()
+        self.storage.read()  # a file it cannot read is refused before even the lock file is made
+        with self.storage.transaction():
+            # A TinyDB per transaction: its tables remember the next document id,
+            # which another process may have used since.
+            yield TinyDB(storage=lambda: self.storage).table(APPS_TABLE, cache_size=0)
 
-        lock = self._file_lock()
-        try:
-            lock.acquire()
-        except Timeout as exc:
-            raise LockTimeoutError(
-                f"{self.real_path}: another Followup process kept it locked for over "
-                f"{self.lock_timeout:g} s, so nothing was saved; try again in a moment"
-            ) from exc
-        except OSError as exc:
-            raise WriteFailedError(
-                f"{self.real_path}: not saved: cannot take the lock {self.lock_path} "
-                f"({exc.strerror or exc}); check that its folder is writable"
-            ) from exc
-        try:
-            yield
-        finally:
-            lock.release()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[TinyDB]:
-        """A TinyDB over the file as it is now, under the lock; written once if changed.
-
-        If the body raises, nothing is written.
-        """
-        from tinydb import TinyDB
-
-        self.last_write = None
-        self._check_folder_writable()
-        with self._locked(), gc_paused():
-            atomic.remove_stale_temps(self.real_path)
-            loaded = self._load()
-            fresh = loaded.schema is None
-            upgrading = not fresh and loaded.schema < SCHEMA_VERSION
-            data = fresh_layout() if fresh else loaded.data
-            if upgrading:
-                self._to_apps(self._docs(loaded))  # a migrated file must load: check before writing
-            storage = TransactionStorage(data)
-            yield TinyDB(storage=lambda: storage)
-            if storage.changed or fresh or upgrading:
-                if upgrading:
-                    self.last_backup = write_backup(self.real_path, loaded.raw, loaded.schema)
-                self._commit(storage.data)
-                self.last_write = (loaded.fingerprint, atomic.read_fingerprint(self.real_path))
-
-    def _commit(self, data: dict) -> None:
-        """Write `data` with our _meta record first and its write counter bumped."""
-        meta = dict(data.get(META_TABLE) or {})
-        key = next((k for k, r in meta.items() if isinstance(r, dict) and r.get("app") == APP_NAME), META_DOC_ID)
-        record = meta.get(key)
-        writes = record.get("writes") if isinstance(record, dict) else None
-        writes = writes + 1 if isinstance(writes, int) and not isinstance(writes, bool) else 1
-        meta[key] = meta_record(SCHEMA_VERSION, writes)
-        out = {META_TABLE: {key: meta[key], **{k: v for k, v in meta.items() if k != key}}}
-        out.update((name, table) for name, table in data.items() if name != META_TABLE)
-        atomic.atomic_write_bytes(self.real_path, atomic.dump_json(out))
+    @staticmethod
+    def _by_id(table: Table) -> dict[str, tuple[int, dict]]:
+        """The table's documents by application id, as (TinyDB doc id, document)."""
+        docs = table.storage.read().get(APPS_TABLE, {})
+        return {doc.get("id"): (int(doc_id), doc) for doc_id, doc in docs.items()}
 
     # --- writing -------------------------------------------------------
     def add(self, app: Application) -> Application:
@@ -310,14 +182,12 @@ class Store:
         apps = _unique_list(apps)
         if not apps:
             return []
-        docs = [dict(app.to_dict(), revision=1) for app in apps]
-        with self._transaction() as db:
-            table = db.table(APPS_TABLE)
-            known = index_by_id(db)
+        with self._transaction() as table:
+            known = self._by_id(table)
             for app in apps:
                 if app.id in known:
                     raise ValidationError(f"an application with id {app.id} already exists ({app.company})")
-            table.insert_multiple(docs)
+            table.insert_multiple([dict(codec.to_plain(app), revision=1) for app in apps])
         for app in apps:
             app.revision = 1
         return apps
@@ -331,23 +201,22 @@ class Store:
         apps = _unique_list(apps)
         if not apps:
             return []
-        new_docs = {app.id: dict(app.to_dict(), revision=app.revision + 1) for app in apps}
-        with self._transaction() as db:
-            table = db.table(APPS_TABLE)
-            known = index_by_id(db)
+        with self._transaction() as table:
+            known = self._by_id(table)
             for app in apps:
-                doc = known.get(app.id)
-                if doc is None:
+                found = known.get(app.id)
+                if found is None:
                     raise NotFoundError(
                         f"{app.company} — {app.role} was deleted by another Followup process; "
                         "your change was not saved"
                     )
-                if revision_of(doc.doc) != app.revision:
+                if _revision(found[1]) != app.revision:
                     raise StaleEditError(
                         f"{app.company} — {app.role} was changed by another Followup process since "
                         "you opened it; your change was not saved. Reload and try again"
                     )
-            table.update(replace_with(new_docs), doc_ids=[known[app.id].doc_id for app in apps])
+            self._replace(table, known, {app.id: dict(codec.to_plain(app), revision=app.revision + 1)
+                                         for app in apps})
         for app in apps:
             app.revision += 1
         return apps
@@ -361,46 +230,62 @@ class Store:
         apps = _unique_list(apps)
         if not apps:
             return []
-        dicts = {app.id: app.to_dict() for app in apps}
-        with self._transaction() as db:
-            table = db.table(APPS_TABLE)
-            known = index_by_id(db)
-            revisions = set_next_revisions(dicts, known)
-            old = [a.id for a in apps if a.id in known]
-            table.update(replace_with(dicts), doc_ids=[known[i].doc_id for i in old])
-            table.insert_multiple([dicts[a.id] for a in apps if a.id not in known])
+        with self._transaction() as table:
+            known = self._by_id(table)
+            docs = {app.id: dict(codec.to_plain(app), revision=_revision(known[app.id][1]) + 1
+                                 if app.id in known else 1) for app in apps}
+            self._replace(table, known, {i: d for i, d in docs.items() if i in known})
+            table.insert_multiple([d for i, d in docs.items() if i not in known])
         for app in apps:
-            app.revision = revisions[app.id]
+            app.revision = docs[app.id]["revision"]
         return apps
 
-    def replace_all(self, apps: Iterable[Application]) -> list[Application]:
-        """Make `apps` the whole content of the file, in one write (an import that replaces).
+    @staticmethod
+    def _replace(table: Table, known: dict[str, tuple[int, dict]], docs: dict[str, dict]) -> None:
+        """Swap each stored document for its new version (keys it no longer has are dropped)."""
+        def replace(doc: dict) -> None:
+            new = docs[doc["id"]]
+            doc.clear()
+            doc.update(new)
 
-        An application that was already there gets a higher revision, so a board
-        still holding the old copy is refused rather than overwriting the import.
-        """
-        apps = _unique_list(apps)
-        dicts = {app.id: app.to_dict() for app in apps}
-        with self._transaction() as db:
-            table = db.table(APPS_TABLE)
-            known = index_by_id(db)
-            revisions = set_next_revisions(dicts, known)
-            table.truncate()
-            table.insert_multiple(list(dicts.values()))
-        for app in apps:
-            app.revision = revisions[app.id]
-        return apps
+        if docs:
+            table.update(replace, doc_ids=[known[app_id][0] for app_id in docs])
 
     def delete(self, app_id: str, *, revision: int | None = None) -> None:
         """Remove one application; with `revision`, refused if it changed since."""
-        with self._transaction() as db:
-            table = db.table(APPS_TABLE)
-            stored = index_by_id(db).get(app_id)
-            if stored is None:
+        with self._transaction() as table:
+            found = self._by_id(table).get(app_id)
+            if found is None:
                 raise NotFoundError(f"no application with id {app_id!r}; it may have been deleted already")
-            if revision is not None and revision_of(stored.doc) != revision:
+            if revision is not None and _revision(found[1]) != revision:
                 raise StaleEditError(
-                    f"{stored.doc.get('company')} — {stored.doc.get('role')} was changed by another "
+                    f"{found[1].get('company')} — {found[1].get('role')} was changed by another "
                     "Followup process since you opened it; it was not deleted. Reload and try again"
                 )
-            table.remove(doc_ids=[stored.doc_id])
+            table.remove(doc_ids=[found[0]])
+
+
+def _remove_old_index(path: Path) -> None:
+    """Followup 0.1 kept a start-up cache, `<file>.board`, beside the data file: it goes, once."""
+    try:
+        path.with_name(path.name + ".board").unlink()
+    except OSError:
+        pass
+
+
+def resolve_in(apps: list[Application], key: str) -> Application:
+    """The one application whose id is `key` or starts with it, else whose company starts with it
+    (case-insensitive); NotFoundError says what matched when it is not exactly one."""
+    want = key.strip().lower()
+    if not want:
+        raise NotFoundError("no id given: pass an application id or a unique prefix of it")
+    exact = [a for a in apps if a.id.lower() == want]
+    matches = exact or [a for a in apps if a.id.lower().startswith(want)]
+    if not matches:
+        matches = [a for a in apps if a.company.lower().startswith(want)]
+    if not matches:
+        raise NotFoundError(f"no application id or company starts with {key!r}; 'followup list' shows them")
+    if len(matches) > 1:
+        shown = ", ".join(f"{a.short_id} ({a.company})" for a in matches[:5])
+        raise NotFoundError(f"{key!r} is ambiguous: it matches {shown}; give more characters")
+    return matches[0]

@@ -31,13 +31,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
-from tui._startup import load_date_parser
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.summary import rules_key
 from tui.store import Store
-from tui.store.board_index import write_index
 from tui.ui.messages import (
     AddRequested,
     ApplicationsChanged,
@@ -47,7 +44,6 @@ from tui.ui.messages import (
     OpenRequested,
 )
 from tui.ui.screens.too_small import TooSmallScreen, too_small
-from tui.ui.loading import BackgroundLoad
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
 from tui.ui.signals import SignalHandling
 from tui.ui.state import ChangeLog, UndoRefused
@@ -63,13 +59,6 @@ class _Reloaded(Message):
     def __init__(self, result: Reloaded) -> None:
         super().__init__()
         self.result = result
-
-
-AFTER_FIRST_FRAME = 0.3  # seconds after mounting: past the start-up's layout passes, even at 10,000 cards
-
-
-class _LoadDone(Message):
-    """The background load finished (posted from its thread)."""
 
 
 class FollowupApp(SignalHandling, App[int]):
@@ -94,12 +83,11 @@ class FollowupApp(SignalHandling, App[int]):
         *,
         apps: list[Application] | None = None,
         fingerprint: tuple | None = None,
-        summaries: list | None = None,
         demo: bool = False,
+        damaged: list[str] | None = None,
         poll_seconds: float = 1.0,
         write_settle: float = 0.05,
         handle_signals: bool = False,
-        save_in_child: bool = True,
     ) -> None:
         super().__init__()
         self.store = store
@@ -108,20 +96,17 @@ class FollowupApp(SignalHandling, App[int]):
         self.poll_seconds = poll_seconds
         self.write_settle = write_settle
         self.handle_signals = handle_signals
-        self.save_in_child = save_in_child
         self._stale: set[str] = set()  # cards whose write failed: re-read whatever their revision
         self.changelog = ChangeLog(store, settings)
-        # A fast start: the board is drawn from the start-up index's summaries
-        # (the file's fingerprint comes with them), the applications load after.
-        self.start_summaries = summaries
-        self.after_load: Callable[[], None] | None = None  # run_board's: the garbage collector back on
-        self._index_current = summaries is not None  # the index on disk still describes the board
-        if summaries is not None:
-            self.changelog.load_later(BackgroundLoad(store, on_done=self._load_done), self._loaded)
-        else:
-            if apps is None:
-                apps, fingerprint = store.open_snapshot()  # one read: the cards and the file they came from
-            self.changelog.apps = {a.id: a for a in apps}
+        if apps is None:
+            apps, fingerprint, _ = store.open_snapshot()  # one read: the cards and the file they came from
+        self.changelog.apps = {a.id: a for a in apps}
+        self.damaged = damaged or []
+        if self.damaged:
+            self.changelog.read_only = (
+                f"Read-only: {store.path} has {len(self.damaged)} damaged record(s), so nothing can be "
+                "saved. Quit, then 'followup list' names them; fix the file or restore a backup"
+            )
         self._fingerprint = fingerprint if fingerprint is not None else store.fingerprint()
         self.writer: StoreWriter | None = None
         self._reload_asked = False
@@ -151,68 +136,18 @@ class FollowupApp(SignalHandling, App[int]):
             on_failed=lambda failure: self.post_message(_WriteFailed(failure)),
             on_reloaded=lambda result: self.post_message(_Reloaded(result)),
             settle=self.write_settle,
-            in_child=self.save_in_child,
             fingerprint=self._fingerprint,
         )
         self.changelog.writer = self.writer
-        if self.save_in_child:
-            self.set_timer(0.5, self.writer.warm_up)  # after the first frame
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_store)
         self.set_interval(30, self.tick)
         if self.handle_signals:
             self.install_signal_handlers()
         self.app_resume_signal.subscribe(self, self._redraw_after_resume)
-        # Work that can wait for the first frame: Textual lays out and draws the
-        # screen several times as it starts, and a loading thread would slow each.
-        self.set_timer(AFTER_FIRST_FRAME, self.load_applications)
         self._check_size()
-
-    # --- a fast start's applications ------------------------------------
-    def load_applications(self) -> None:
-        """Start building the applications (the board is on screen already)."""
-        load_date_parser()  # on this thread, before another one might parse a date
-        if self.changelog.pending is not None:
-            self.changelog.pending.start()
-
-    def _load_done(self) -> None:  # on the loading thread
-        self.post_message(_LoadDone())
-
-    def on__load_done(self, _message: _LoadDone) -> None:
-        self.changelog.finish_loading()  # nothing left to do when something needed them first
-
-    def _loaded(self, snapshot, error) -> None:
-        self.start_summaries = None
-        if error is not None:
-            if isinstance(error, FollowupError):  # the file's trouble, as the command line reports it
-                self.exit(return_code=2, message=f"followup: {error}")
-            else:
-                self.exit(return_code=1, message=f"followup: cannot read {self.store.path}: {error!r}")
-        elif snapshot.fingerprint != self._fingerprint:  # written by another process meanwhile
-            self._fingerprint = snapshot.fingerprint
-            if self.writer is not None:
-                self.writer.known_fingerprint = snapshot.fingerprint
-            self.changed(None)
-        else:
-            self._check_summaries()
-        self._run_after_load()
-
-    def _run_after_load(self) -> None:
-        if self.after_load is not None:
-            self.after_load()
-            self.after_load = None
-
-    def _check_summaries(self) -> None:
-        """Belt and braces: redraw any card whose summary is not of the revision just loaded."""
-        board = self.board_screen
-        if board is None:
-            return
-        apps = self.changelog.apps
-        stale = {app_id for app_id, summary in board.summaries.items()
-                 if app_id not in apps or apps[app_id].revision != summary.revision}
-        stale |= apps.keys() - board.summaries.keys()
-        if stale:
-            self.changed(stale)
+        if self.changelog.read_only:
+            self.notify(self.changelog.read_only, severity="error", timeout=30)
 
     @property
     def board_screen(self):
@@ -249,7 +184,6 @@ class FollowupApp(SignalHandling, App[int]):
 
     def changed(self, app_ids: set[str] | None) -> None:
         """Redraw what changed: the board's cards, and any other screen that listens."""
-        self._index_current = False
         board = self.board_screen
         if board is not None:
             if app_ids is None:
@@ -405,22 +339,8 @@ class FollowupApp(SignalHandling, App[int]):
                 except Exception as exc:  # one screen's trouble must not lose the others' input
                     self.notify(f"Could not keep what was typed: {exc}", severity="error")
 
-    def save_index(self) -> None:
-        """Leave the board's summaries beside the file, so the next start draws at once.
-
-        Only when they describe the file exactly: every write done, nothing
-        another process wrote since (the writer's fingerprint is the file's).
-        """
-        board = self.board_screen
-        if self._index_current or self.demo or board is None or self._stale:
-            return
-        known = self.writer.known_fingerprint if self.writer is not None else self.store.fingerprint()
-        if known and self.changelog.pending is None:
-            write_index(self.store.real_path, known, rules_key(self.settings), board.summaries.values())
-
     def on_unmount(self) -> None:
-        """However the app ends (q, app.exit(), a test finishing): finish the writes, stop the helper."""
-        self._run_after_load()  # when it leaves before the applications were in
+        """However the app ends (q, app.exit(), a test finishing): finish the writes."""
         if self.writer is not None:
             self.writer.close(15.0)
 
@@ -432,8 +352,6 @@ class FollowupApp(SignalHandling, App[int]):
         saved = True
         if self.writer is not None:
             saved = await asyncio.to_thread(self.writer.close, 15.0)
-        if saved:
-            self.save_index()
-        else:
+        if not saved:
             print("followup: some changes were still being written when the board closed", file=sys.stderr)
         self.exit(0 if saved else 1)

@@ -1,7 +1,6 @@
-"""Starting the board: from the start-up index when it still describes the file, else from the file.
+"""Starting the board: the file read once, the demo data, the garbage collector.
 
-Kept apart from the app class so that the start-up choices (the index, the
-demo data, the garbage collector) are read in one place.
+Kept apart from the app class so that the start-up choices are read in one place.
 """
 
 from __future__ import annotations
@@ -10,51 +9,41 @@ import gc
 
 from tui.core import clock
 from tui.core.settings import Settings
-from tui.core.summary import rules_key
 from tui.store import Store
-from tui.store.board_index import read_index
 from tui.ui.app import FollowupApp
 
 
 def start_board(store: Store, settings: Settings, *, demo: bool = False, app_class=None, **options) -> FollowupApp:
-    """The board app for `store`, ready to run; raises FollowupError when the file cannot be read.
+    """The board app for `store` with its applications in, ready to run.
 
-    When the start-up index still describes the file, the board is drawn from
-    it and the applications load behind it; otherwise they are read first.
-    With `demo`, an empty store is first filled with the demo applications
-    (the caller passes a throw-away store). `options` go to the app.
+    Raises FollowupError when the file cannot be read. A file with damaged
+    records opens read-only, with the records that load and a banner. With `demo`, an empty
+    store is first filled with the demo applications (the caller passes a
+    throw-away store). `options` go to the app.
     """
-    # Start-up allocates a great many objects that live as long as the board:
-    # the cycle collector would walk them again and again (at 10,000 cards that
-    # cost more than the first frame). It stays off until they are all in, and
-    # they are then frozen out of its reach. Done here, for the whole process,
-    # not per app: tests run many apps in one process.
+    # Start-up makes a great many objects that live as long as the board: the
+    # cycle collector would walk them again and again while they are made (at
+    # 10,000 cards, longer than decoding them). So it is off while the file is
+    # read, and what was read is then frozen out of its reach. This is the one
+    # place that touches the collector.
     app_class = app_class or FollowupApp
+    was_enabled = gc.isenabled()
     gc.disable()
-
-    def collector_back() -> None:
-        gc.freeze()
-        gc.enable()
-
     try:
-        found = None if demo else read_index(store.real_path, rules_key(settings))
-        if found is not None:
-            summaries, fingerprint = found
-            app = app_class(store, settings, summaries=summaries, fingerprint=fingerprint, **options)
-            app.after_load = collector_back
-            return app
-        apps, fingerprint = store.open_snapshot()
+        apps, fingerprint, problems = store.snapshot()
+        if not problems:
+            apps, fingerprint, problems = store.open_snapshot()  # creates or migrates the file if need be
         if demo and not apps:
             from tui.core.demo import demo_applications
 
             store.add_many(demo_applications(clock.now(), settings.zone))
-            apps, fingerprint = store.snapshot()
-        app = app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo, **options)
-    except BaseException:
-        gc.enable()
-        raise
-    collector_back()
-    return app
+            apps, fingerprint, problems = store.snapshot()
+        return app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo,
+                         damaged=problems, **options)
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def run_board(store: Store, settings: Settings, demo: bool = False) -> int:

@@ -1,6 +1,6 @@
 """Signals for the board app: SIGTERM quits cleanly, SIGHUP (the terminal is gone) saves and leaves.
 
-A mixin for FollowupApp, which provides `flush_pending`, `writer`, `save_index`,
+A mixin for FollowupApp, which provides `flush_pending`, `writer`,
 `action_quit`, `_leaving` and `_hard_exit`.
 """
 
@@ -62,6 +62,4 @@ class SignalHandling:
         self._leaving = True
         self.flush_pending()
         saved = self.writer.close(15.0) if self.writer is not None else True
-        if saved:
-            self.save_index()
         self._hard_exit(0 if saved else 1)

@@ -21,16 +21,16 @@ store (StaleEditError), and `undo` refuses to undo over one.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Callable
 
 from tui.core import clock
 from tui.core.errors import FollowupError
-from tui.core.model import Application, Event, Record
+from tui.core.model import Application, Event
 from tui.core.settings import Settings
 from tui.core.timeutil import to_utc
 from tui.store import Store
 from tui.store.errors import NotFoundError
-from tui.ui.loading import BackgroundLoad
 from tui.ui.saving import (  # noqa: F401  (the writer's names, importable from here too)
     Reloaded,
     StoreWriter,
@@ -47,14 +47,13 @@ class UndoRefused(FollowupError):
     """Undo would overwrite something another process changed since."""
 
 
-class UndoStep(Record):  # a Record (equality and repr as a dataclass's): cheaper to make at start-up
-    def __init__(self, label: str, app_id: str, before: Application | None, after: Application | None,
-                 seq: int = 0) -> None:
-        self.label = label
-        self.app_id = app_id
-        self.before = before  # None: the step added it
-        self.after = after  # None: the step deleted it
-        self.seq = seq  # the write that made it; a failed write drops its step
+@dataclass
+class UndoStep:
+    label: str
+    app_id: str
+    before: Application | None  # None: the step added it
+    after: Application | None  # None: the step deleted it
+    seq: int = 0  # the write that made it; a failed write drops its step
 
 
 def _for_store(app: Application, revision: int) -> Application:
@@ -78,9 +77,8 @@ class ChangeLog:
     ) -> None:
         self.store = store
         self.settings = settings
-        self._apps: dict[str, Application] = {}
-        self.pending: BackgroundLoad | None = None  # applications still loading (a fast start)
-        self.on_loaded: Callable | None = None
+        self.apps: dict[str, Application] = {}
+        self.read_only = ""  # why nothing may be changed (a damaged file), or "" when all is well
         self.undo_stack: list[UndoStep] = []
         self.undo_depth = undo_depth
         self.writer = writer
@@ -90,38 +88,6 @@ class ChangeLog:
         self.generation = 0  # bumped when memory is re-read after a failed write
 
     # --- reading -------------------------------------------------------
-    @property
-    def apps(self) -> dict[str, Application]:
-        """Applications by id; while they are still loading, waits for them."""
-        if self.pending is not None:
-            self.finish_loading()
-        return self._apps
-
-    @apps.setter
-    def apps(self, value: dict[str, Application]) -> None:
-        self.pending = None  # what is set now is newer than anything still loading
-        self._apps = value
-
-    def load_later(self, load: BackgroundLoad, on_loaded: Callable) -> None:
-        """The board is drawn from summaries; the applications come from `load`.
-
-        `on_loaded(snapshot, error)` runs on the app's thread once they are in
-        (or the load failed: `error`, and no applications).
-        """
-        self.pending, self.on_loaded = load, on_loaded
-
-    def finish_loading(self) -> None:
-        load, self.pending = self.pending, None
-        if load is None:
-            return
-        try:
-            snapshot = load.result()
-        except Exception as exc:  # noqa: BLE001  (the app reports it and closes; see FollowupApp._loaded)
-            self.on_loaded(None, exc)
-            return
-        self._apps = {a.id: a for a in snapshot.applications}
-        self.on_loaded(snapshot, None)
-
     def reload(self) -> None:
         self.apps = {a.id: a for a in self.store.load_all()}
 
@@ -187,7 +153,7 @@ class ChangeLog:
         now = to_utc(self.now())
         restored = copy.deepcopy(step.before)
         history = (current or step.before).history
-        restored.history = copy.deepcopy(history) + [Event(now, "undo", f"Undid: {step.label}")]
+        restored.history = copy.deepcopy(history) + [Event(to_utc(now), "undo", f"Undid: {step.label}")]
         restored.updated_at = now
         if current is None:  # it was deleted: put it back
             restored.revision = 1
@@ -229,6 +195,8 @@ class ChangeLog:
         return WriteOp(kind, app_id, app, base, label, self.seq, self.generation)
 
     def _commit(self, op: WriteOp, new_value: Application | None, step: UndoStep | None) -> None:
+        if self.read_only:
+            raise FollowupError(self.read_only)
         if self.writer is None:
             perform(self.store, op)  # raises before memory changes
         old_value = self.apps.get(op.app_id)

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 from tui.core import clock
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import Stage
-from tui.core.summary import summarize, timed_deadlines
+from tui.core.summary import summarize
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
@@ -103,10 +103,10 @@ class BoardScreen(Screen):
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
-        self.summaries: dict = {}  # app id -> Summary of what the board shows (the start-up index)
+        self.summaries: dict = {}  # app id -> Summary of what the board shows
 
     def _search_text(self, app_id: str) -> str:
-        """The filter's text for a card (waits for the applications after a fast start)."""
+        """The filter's text for a card."""
         application = self.app.changelog.apps.get(app_id)
         return application.search_text() if application is not None else ""
 
@@ -124,11 +124,7 @@ class BoardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        summaries = getattr(self.app, "start_summaries", None)
-        if summaries is not None:
-            self.show_summaries(summaries)  # the app loads the applications once this is on screen
-        else:
-            self.show_all()
+        self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
 
@@ -156,16 +152,6 @@ class BoardScreen(Screen):
         self.summaries = {}
         cards, found = self._views(list(self.app.changelog.apps))
         self._show(cards, {app_id: [make_entry(d) for d in deadlines or ()] for app_id, deadlines in found.items()})
-
-    def show_summaries(self, summaries) -> None:
-        """Start-up from the index: the cards without the applications (they load meanwhile)."""
-        self.summaries = {s.app_id: s for s in summaries}
-        now_ts = self.frame.now_ts
-        cards, entries = {}, {}
-        for summary in summaries:
-            cards[summary.app_id] = card_view(summary, now_ts)
-            entries[summary.app_id] = [make_entry(d, due_ts) for due_ts, d in timed_deadlines(summary, now_ts)]
-        self._show(cards, entries)
 
     def _show(self, cards, entries) -> None:
         self.board.load(cards.values())
@@ -200,6 +186,9 @@ class BoardScreen(Screen):
             parts.append(f"filter “{self.board.needle}”: {self.board.shown_count} shown (escape clears)")
         if getattr(self.app, "demo", False):
             parts.append("demo data")
+        damaged = getattr(self.app, "damaged", None)
+        if damaged:
+            parts.append(f"READ-ONLY: {len(damaged)} damaged record(s) left out")
         self.title_bar.update("  ·  ".join(parts))
         if self.empty_note.display != (total == 0):
             self.empty_note.display = total == 0

@@ -8,21 +8,20 @@ than converting every deadline into the user's zone. `group` agrees with
 
 from __future__ import annotations
 
-from pendulum import DateTime
+from datetime import datetime, timezone
 
 from tui.core.deadlines import Group
-from tui.core.summary import due_time
-from tui.core.timeutil import to_utc
+from tui.core.timeutil import local, to_utc
 
 
 class TimeFrame:
-    def __init__(self, now: DateTime, zone) -> None:
+    def __init__(self, now: datetime, zone) -> None:
         self.now = to_utc(now)
         self.zone = zone
-        local = self.now.in_timezone(zone)
+        local_now = local(self.now, zone)
         self.now_ts = self.now.timestamp()
-        self.today_end_ts = local.add(days=1).start_of("day").timestamp()
-        self.week_end_ts = local.add(days=7).timestamp()
+        self.today_end_ts = local_now.add(days=1).start_of("day").timestamp()
+        self.week_end_ts = local_now.add(days=7).timestamp()
 
     def group(self, due_ts: float, *, quiet: bool = False) -> Group:
         if due_ts < self.now_ts and not quiet:
@@ -33,9 +32,9 @@ class TimeFrame:
             return Group.WEEK
         return Group.LATER
 
-    def day(self, moment: DateTime) -> str:
+    def day(self, moment: datetime) -> str:
         """'Tue 1 Dec' in the user's zone."""
-        return moment.in_timezone(self.zone).format("ddd D MMM")
+        return local(moment, self.zone).format("ddd D MMM")
 
     def day_of(self, timestamp: float) -> str:
-        return self.day(due_time(timestamp))
+        return self.day(datetime.fromtimestamp(timestamp, timezone.utc))

@@ -10,6 +10,7 @@ from pendulum import DateTime
 
 from tui.core.errors import ValidationError
 from tui.core.when import parse_when
+from tui.core.timeutil import local
 
 ACCEPTED = "a time such as '2026-12-01 14:00', 'tomorrow 10am' or 'fri 9:30'"
 
@@ -26,24 +27,24 @@ def show_time(moment: DateTime | None, zone, now: DateTime | None = None) -> str
     """'Tue 1 Dec 14:00' in the user's zone; the year only when it is not this year's."""
     if moment is None:
         return ""
-    local = moment.in_timezone(zone)
-    this_year = now.in_timezone(zone).year if now is not None else local.year
-    text = local.format("ddd D MMM HH:mm")
-    return text if local.year == this_year else f"{text} {local.year}"
+    shown = local(moment, zone)
+    this_year = local(now, zone).year if now is not None else shown.year
+    text = shown.format("ddd D MMM HH:mm")
+    return text if shown.year == this_year else f"{text} {shown.year}"
 
 
 def show_day(moment: DateTime | None, zone, now: DateTime | None = None) -> str:
     """'Tue 1 Dec' (a date without the clock), for thank-you and done marks."""
     if moment is None:
         return ""
-    local = moment.in_timezone(zone)
-    this_year = now.in_timezone(zone).year if now is not None else local.year
-    text = local.format("ddd D MMM")
-    return text if local.year == this_year else f"{text} {local.year}"
+    shown = local(moment, zone)
+    this_year = local(now, zone).year if now is not None else shown.year
+    text = shown.format("ddd D MMM")
+    return text if shown.year == this_year else f"{text} {shown.year}"
 
 
 def for_input(moment: DateTime | None, zone) -> str:
-    """The form's prefilled value: a plain local time that parse_user_time reads back."""
+    """The form's prefilled value: a plain shown time that parse_user_time reads back."""
     if moment is None:
         return ""
-    return moment.in_timezone(zone).format("YYYY-MM-DD HH:mm")
+    return local(moment, zone).format("YYYY-MM-DD HH:mm")

@@ -32,6 +32,7 @@ from tui.ui.letters.dialogs import LetterConfirm, PathPrompt
 from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.core.timeutil import local
 
 LONG_LETTER_WORDS = 150
 TITLES = {
@@ -178,7 +179,7 @@ class LetterScreen(Screen):
         sent = self.drafts.sent_at()
         zone = self.drafts.settings.zone
         if sent is not None:
-            parts.append("recorded as sent " + sent.in_timezone(zone).format("ddd D MMM HH:mm"))
+            parts.append("recorded as sent " + local(sent, zone).format("ddd D MMM HH:mm"))
         else:
             parts.append("not sent yet")
         return " · ".join(parts)
@@ -296,7 +297,7 @@ class LetterScreen(Screen):
         details = [b[0].upper() + b[1:] + ("" if b.endswith(".") else ".") for b in drafts.blockers(clock.now())]
         sent = drafts.sent_at()
         if sent is not None:
-            when = sent.in_timezone(drafts.settings.zone).format("ddd D MMM HH:mm")
+            when = local(sent, drafts.settings.zone).format("ddd D MMM HH:mm")
             details.append(f"It was already recorded as sent on {when}; this records it again.")
         details.append(self._consequence(letter))
         yes = "record it" if len(details) == 1 else "record it anyway"

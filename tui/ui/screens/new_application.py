@@ -22,6 +22,7 @@ from tui.core.deadlines import relative
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.core.timeutil import local
 
 WHEN_EXAMPLES = "e.g. today 15:30, yesterday 10am, 2026-12-01 14:00"
 
@@ -169,8 +170,8 @@ class NewApplicationScreen(ModalScreen[Application | None]):
         if not text:
             return ""
         at = parse_round_time(text, self.now(), self.zone)
-        local = at.in_timezone(self.zone)
-        return f"✓ {local.format('ddd D MMM YYYY, HH:mm')} ({relative(at, self.now()).replace(' overdue', ' ago')})"
+        shown = local(at, self.zone)
+        return f"✓ {shown.format('ddd D MMM YYYY, HH:mm')} ({relative(at, self.now()).replace(' overdue', ' ago')})"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._check_all()

@@ -10,11 +10,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.model import Application
+from tui.core.timeutil import local
 
 
 def describe(app: Application, zone) -> Text:
     def when(moment) -> str:
-        return moment.in_timezone(zone).format("ddd D MMM YYYY, HH:mm") if moment else "—"
+        return local(moment, zone).format("ddd D MMM YYYY, HH:mm") if moment else "—"
 
     text = Text()
     text.append(f"{app.company}\n", style="bold")

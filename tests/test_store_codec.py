@@ -1,0 +1,169 @@
+"""The data path: typed records decoded in one pass, TinyDB on our storage, damage read but never written."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from store_helpers import folder_bytes, make_app
+
+from tui.core.errors import ValidationError
+from tui.core.model import Application, Event
+from tui.store import SCHEMA_VERSION, Store, UnreadableFileError, codec
+from tui.store.storage import FileStorage
+
+NOW = pendulum.datetime(2026, 11, 25, 10, tz="UTC")
+
+
+@pytest.fixture
+def filled(tmp_path):
+    store = Store(tmp_path / "followup.json").open()
+    store.add_many([make_app("Acme"), make_app("Globex"), make_app("Initech")])
+    return store
+
+
+def _edit_file(store: Store, change) -> bytes:
+    data = json.loads(store.path.read_bytes())
+    change(data["applications"])
+    store.path.write_text(json.dumps(data))
+    return store.path.read_bytes()
+
+
+def test_the_typed_reading_equals_the_plain_one(filled):
+    raw = filled.path.read_bytes()
+    typed = codec.decode_typed(filled.path, raw)
+    plain = codec.from_plain(filled.path, json.loads(raw))
+    assert typed == plain and [a.company for a in typed.applications] == ["Acme", "Globex", "Initech"]
+    assert typed.schema == SCHEMA_VERSION and typed.problems == []
+
+
+def test_stored_times_come_back_as_utc_datetimes(filled):
+    app = filled.load_all()[0]
+    assert type(app.rounds[0].at) is datetime and app.rounds[0].at.utcoffset().total_seconds() == 0
+    assert app.rounds[0].at == pendulum.datetime(2026, 11, 23, 14, tz="UTC")
+
+
+def test_a_damaged_record_leaves_the_others_readable_and_the_file_unwritable(filled):
+    before = _edit_file(filled, lambda apps: apps["2"].update(stage="nowhere"))
+    apps, _, problems = filled.snapshot()
+    assert [a.company for a in apps] == ["Acme", "Initech"]
+    assert len(problems) == 1 and "record 2 (Globex)" in problems[0] and "stage" in problems[0]
+    with pytest.raises(UnreadableFileError, match="damaged"):
+        filled.load_all()
+    for write in (lambda: filled.add(make_app("Hooli")), lambda: filled.save(apps[0]),
+                  lambda: filled.delete(apps[0].id), lambda: Store(filled.path).open()):
+        with pytest.raises(UnreadableFileError, match="damaged.*nothing was changed"):
+            write()
+    assert filled.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("damage, said", [
+    (lambda apps: apps["2"].update(id=apps["1"]["id"]), "appears twice"),
+    (lambda apps: apps["2"].pop("id"), "record 2: it has no id"),
+    (lambda apps: apps["3"].update(company=""), "company is empty"),
+], ids=["duplicate id", "no id", "empty company"])
+def test_duplicate_and_missing_ids_count_as_damage(filled, damage, said):
+    before = _edit_file(filled, damage)
+    _, _, problems = filled.snapshot()
+    assert any(said in p for p in problems), problems
+    with pytest.raises(UnreadableFileError, match="damaged"):
+        filled.add(make_app("Hooli"))
+    assert filled.path.read_bytes() == before
+
+
+def test_a_missing_id_is_still_made_for_a_new_record_on_another_thread_meanwhile():
+    assert len(Application(company="Acme", role="SRE").id) == 36
+
+
+def test_the_storage_sees_an_edit_that_keeps_size_and_mtime(filled):
+    """What the storage keeps between operations is reused only for the very same bytes."""
+    filled.add(make_app("Hooli"))  # the storage now keeps this file's bytes and data
+    raw = filled.path.read_bytes()
+    stat = os.stat(filled.path)
+    edited = raw.replace(b'"Acme"', b'"Acmf"', 1)
+    assert len(edited) == len(raw)
+    with open(filled.path, "r+b") as handle:  # in place: same inode, same size
+        handle.write(edited)
+    os.utime(filled.path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    filled.add(make_app("Umbrella"))
+    companies = [a.company for a in Store(filled.path).load_all()]
+    assert "Acmf" in companies and "Acme" not in companies and "Umbrella" in companies
+
+
+def test_a_failed_write_leaves_nothing_kept_that_the_file_does_not_hold(filled, monkeypatch):
+    from tui.store import atomic
+
+    apps = filled.load_all()
+    real = atomic.atomic_write_bytes
+
+    def full_disk(path, payload):
+        raise atomic.write_error(path, OSError(28, "No space left on device"))
+
+    monkeypatch.setattr(atomic, "atomic_write_bytes", full_disk)
+    with pytest.raises(Exception, match="disk is full"):
+        filled.delete(apps[0].id)
+    monkeypatch.setattr(atomic, "atomic_write_bytes", real)
+    filled.add(make_app("Hooli"))
+    assert [a.company for a in Store(filled.path).load_all()] == ["Acme", "Globex", "Initech", "Hooli"]
+
+
+def test_tinydb_is_given_our_storage(filled):
+    from tinydb import TinyDB
+
+    db = TinyDB(filled.real_path, storage=FileStorage)
+    assert len(db.table("applications")) == 3
+    with pytest.raises(RuntimeError, match="only inside"):
+        db.table("applications").truncate()
+    assert len(filled.load_all()) == 3
+
+
+def test_a_version_one_file_with_bad_text_is_cleaned_by_the_migration_with_a_backup(tmp_path):
+    """Followup 0.1 stored a script's Latin-1 byte as a lone surrogate and passed control characters through."""
+    path = tmp_path / "followup.json"
+    doc = dict(make_app("Caf\udce9").to_dict(), revision=1)
+    doc["notes"] = "line one\n\x1b[31mred\x1b[0m\tand a tab"
+    original = json.dumps({"_meta": {"1": {"app": "followup", "schema": 1, "writes": 3}},
+                           "applications": {"1": doc}}).encode("ascii")
+    path.write_bytes(original)
+    store = Store(path).open()
+    (app,) = store.load_all()
+    assert app.company == "Caf\ufffd" and app.notes == "line one\n[31mred[0m\tand a tab"
+    backups = [p for p in tmp_path.iterdir() if ".bak-v1-" in p.name]
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+    assert json.loads(path.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION == 2
+
+
+@pytest.mark.parametrize("content", [b'{"_meta": {"1": {"app": "followup", "schema": 2}}, "applications": {"1": {"comp',
+                                     b'{"theme": "dark"}', b"[]"])
+def test_a_file_it_cannot_read_is_left_byte_for_byte(tmp_path, content):
+    path = tmp_path / "followup.json"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFileError) as caught:
+        Store(path).add(make_app())
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+    assert folder_bytes(tmp_path) == {"followup.json": content}
+
+
+def test_an_event_needs_a_zone_when_decoded():
+    with pytest.raises(ValidationError, match="history"):
+        Application.from_dict({"company": "Acme", "role": "SRE",
+                               "history": [{"at": "2026-11-25T10:00:00", "kind": "edit", "text": "x"}]})
+    assert Event(NOW, "edit", "x").at == NOW
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(str.strip)
+
+
+@settings(max_examples=40, deadline=None)
+@given(company=texts, role=texts, notes=st.text(max_size=80))
+def test_any_record_round_trips_through_the_file_format(company, role, notes):
+    app = Application(company=company, role=role, notes=notes, created_at=NOW)
+    raw = codec.encode({"applications": {"1": app}})
+    assert json.loads(raw)["applications"]["1"]["company"] == app.company
+    again = Application.from_dict(json.loads(raw)["applications"]["1"])
+    assert again == app

@@ -1,0 +1,63 @@
+"""Which files Followup may replace: the one check before every write of a file the user named.
+
+An atomic write renames a new file over the old one. Done blindly, that rename
+would turn /dev/null into a plain file (as root), swallow a FIFO, replace a file
+the user made read-only, or, with a folder created on the way, write where a
+typo pointed. So a write first asks check_target, which allows only a regular
+file (or none yet) in a folder that already exists, and returns the path to
+replace: a symlink's target, so that the link stays a link.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from tui.store.errors import WriteFailedError
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refused(path: Path, why: str) -> WriteFailedError:
+    return WriteFailedError(f"{path}: refused: {why}; nothing was written")
+
+
+def check_target(path: Path) -> Path:
+    """The real path to write for `path` (symlinks resolved); WriteFailedError when it must not be written.
+
+    Refused: anything but a regular file (device, FIFO, folder, socket); a file
+    nobody may write (no write bit at all: checked on the mode, so it holds for
+    root too) or that this user may not write; a path whose folder is missing
+    (never created here) or is not a folder.
+    """
+    path = Path(path)
+    real = Path(os.path.realpath(path))
+    shown = path if real == path.absolute() else f"{path} (→ {real})"
+    try:
+        info = os.stat(real)
+    except (FileNotFoundError, NotADirectoryError):  # the folder is checked below
+        info = None
+    except OSError as exc:
+        raise _refused(shown, f"cannot check it ({exc.strerror or exc}); name another file") from None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+            raise _refused(shown, f"it is {kind}, and Followup replaces only regular files; name another file")
+        if info.st_mode & 0o222 == 0 or not os.access(real, os.W_OK):
+            raise _refused(shown, f"the file is read-only; make it writable (chmod u+w {real}) "
+                                  "or name another file")
+        return real
+    folder = real.parent
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise _refused(shown, f"{folder} is not a folder; name another path")
+    if not folder.is_dir():
+        raise _refused(shown, f"the folder {folder} does not exist, and Followup does not create folders; "
+                              f"create it (mkdir -p {folder}) or name another path")
+    return real
