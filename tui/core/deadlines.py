@@ -84,14 +84,16 @@ def next_follow_up(app: Application, settings: Settings, now: datetime) -> datet
     return due
 
 
-def _still_to_thank(app: Application, settings: Settings) -> list:
-    """Interviewers of the latest round owed a note; only while the card is in *interviewed*."""
-    if not settings.use_thank_you or app.stage is not Stage.INTERVIEWED or app.latest_round is None:
+def _still_to_thank(app: Application, settings: Settings, rnd=None) -> list:
+    """Interviewers of the latest round (`rnd`, when known) owed a note; only while the card is in
+    *interviewed*."""
+    if not settings.use_thank_you or app.stage is not Stage.INTERVIEWED:
         return []
-    return [p for p in app.latest_round.interviewers if p.thanked_at is None]
+    rnd = rnd or app.latest_round
+    return [] if rnd is None else [p for p in rnd.interviewers if p.thanked_at is None]
 
 
-def _follow_up_clock_runs(app: Application, settings: Settings) -> bool:
+def _follow_up_clock_runs(app: Application, settings: Settings, owed: list) -> bool:
     """From *thanked* on; in *interviewed* too once nobody is owed a thank-you.
 
     Thank-you notes switched off, a round with no interviewers recorded, or a
@@ -100,7 +102,7 @@ def _follow_up_clock_runs(app: Application, settings: Settings) -> bool:
     """
     if app.stage in (Stage.THANKED, Stage.AWAITING, Stage.FOLLOWED_UP):
         return True
-    return app.stage is Stage.INTERVIEWED and not _still_to_thank(app, settings)
+    return app.stage is Stage.INTERVIEWED and not owed
 
 
 def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[Deadline]:
@@ -127,7 +129,8 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
         return found
 
     rnd = app.latest_round
-    for person in _still_to_thank(app, settings):
+    owed = _still_to_thank(app, settings, rnd)
+    for person in owed:
         add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
             f"Thank {person.name} — {app.company}", person.name, person.id)
 
@@ -139,14 +142,14 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     if quiet is not None:
         add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="")
 
-    if _follow_up_clock_runs(app, settings) and not app.open_tasks():
+    if _follow_up_clock_runs(app, settings, owed) and not app.open_tasks():
         due = next_follow_up(app, settings, now)
         if due is not None:
-            if app.follow_up_count >= settings.follow_up_limit:
-                add(DeadlineKind.CLOSE, due,
-                    f"No reply after {app.follow_up_count} follow-ups: close {app.company} as no response")
+            count = app.follow_up_count
+            if count >= settings.follow_up_limit:
+                add(DeadlineKind.CLOSE, due, f"No reply after {count} follow-ups: close {app.company} as no response")
             else:
-                nth = "follow up" if app.follow_up_count == 0 else f"follow up again (#{app.follow_up_count + 1})"
+                nth = "follow up" if count == 0 else f"follow up again (#{count + 1})"
                 add(DeadlineKind.FOLLOW_UP, due, f"{nth.capitalize()} — {app.company}")
     return found
 

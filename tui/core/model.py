@@ -8,8 +8,9 @@ them in one pass (at 10,000 applications, a tenth of what building them from
 `datetime`s in UTC (`timeutil.to_utc` makes them so); pendulum comes in
 where a time is shown or typed.
 
-Each record checks itself in `__post_init__`, which msgspec also runs when it
-decodes one, and which an edit calls again to re-validate.
+Each record checks itself in `__post_init__`, which an edit calls again to
+re-validate; the data file's own records are checked by the decoder
+(`decoding_stored`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ from tui.core.errors import ValidationError
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
-ZonedTime = Annotated[datetime, msgspec.Meta(tz=True)]  # a stored time must say its zone (UTC)
 NAME_LIMIT = 200
 LONG_TEXT_LIMIT = 500
+# What the decoder checks in a stored record (see decoding_stored); __post_init__ checks the same and more.
+ZonedTime = Annotated[datetime, msgspec.Meta(tz=True)]
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_LIMIT)]
+Short = Annotated[str, msgspec.Meta(max_length=NAME_LIMIT)]
+LongText = Annotated[str, msgspec.Meta(max_length=LONG_TEXT_LIMIT)]
 
 
 def new_id() -> str:
@@ -39,23 +44,32 @@ _decoding = threading.local()
 
 
 @contextmanager
-def stored_ids_required() -> Iterator[None]:
-    """While this thread decodes stored records, a record without an id is damage.
+def decoding_stored() -> Iterator[None]:
+    """While this thread decodes the data file, records are checked by the decoder alone.
 
-    msgspec fills a missing field from its default, and the id's default makes
-    a fresh id for a new record; for a stored one that would hide the damage
-    and give it a new id on every read. Per thread: the board may make a new
-    application on another thread meanwhile.
+    What a person or the code makes goes through each record's
+    `__post_init__` (trimming, limits, addresses, UTC); for a 10,000-card
+    file those Python calls cost more than the decoding. Stored records were
+    made that way, and the decoder checks their types, zones and lengths
+    (the `Annotated` constraints below), so here `__post_init__` returns at
+    once. And a record without an id is damage, not a new record: msgspec
+    fills a missing id from its default, which would hide the damage and
+    give the record a new id on every read. Per thread: the board may make a
+    new application on another thread meanwhile.
     """
-    _decoding.strict = True
+    _decoding.active = True
     try:
         yield
     finally:
-        _decoding.strict = False
+        _decoding.active = False
+
+
+def _decoding_stored() -> bool:
+    return getattr(_decoding, "active", False)
 
 
 def _fresh_id() -> str:
-    if getattr(_decoding, "strict", False):
+    if _decoding_stored():
         raise ValidationError("a record has no id")
     return new_id()
 
@@ -85,14 +99,16 @@ def check_email(email: str | None) -> str:
 
 
 class Interviewer(msgspec.Struct, gc=False):
-    name: str
-    title: str = ""
-    email: str = ""
-    topic: str = ""  # what was discussed with them; the thank-you note names it
-    thanked_at: datetime | None = None
+    name: Name
+    title: Short = ""
+    email: Short = ""
+    topic: LongText = ""  # what was discussed with them; the thank-you note names it
+    thanked_at: ZonedTime | None = None
     id: str = _id()
 
     def __post_init__(self) -> None:
+        if _decoding_stored():
+            return
         self.name = _clean(self.name, "interviewer name", required=True)
         self.title = _clean(self.title, "title")
         self.email = check_email(self.email)
@@ -125,12 +141,14 @@ class Interviewer(msgspec.Struct, gc=False):
 
 
 class Round(msgspec.Struct, gc=False):
-    name: str
-    at: datetime
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
+    at: ZonedTime
     interviewers: list[Interviewer] = msgspec.field(default_factory=list)
     id: str = _id()
 
     def __post_init__(self) -> None:
+        if _decoding_stored():
+            return
         self.name = _clean(self.name, "round name", required=True, limit=80)
         if self.at is None:
             raise ValidationError("a round has no time: every round needs 'at'")
@@ -140,13 +158,15 @@ class Round(msgspec.Struct, gc=False):
 class Direction(msgspec.Struct, gc=False):
     """Something the recruiter said: do X by a date, don't call before a date, or a fact."""
 
-    text: str
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=LONG_TEXT_LIMIT)]
     kind: DirectionKind = DirectionKind.DO_BY
-    due: datetime | None = None
-    done_at: datetime | None = None
+    due: ZonedTime | None = None
+    done_at: ZonedTime | None = None
     id: str = _id()
 
     def __post_init__(self) -> None:
+        if _decoding_stored():
+            return
         self.text = _clean(self.text, "direction", required=True, limit=LONG_TEXT_LIMIT)
         self.kind = DirectionKind.parse(self.kind)
         self.due = _time(self.due)
@@ -162,14 +182,16 @@ class Direction(msgspec.Struct, gc=False):
 class Contact(msgspec.Struct, gc=False):
     """A letter sent or a contact made; the follow-up clock starts from the last one."""
 
-    at: datetime
-    kind: str  # a LetterKind value, or "email", "call", "message", "reply"
+    at: ZonedTime
+    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]  # a LetterKind value, or "email", "call", …
     to: str = ""
     summary: str = ""
     inbound: bool = False  # they contacted us
     id: str = _id()
 
     def __post_init__(self) -> None:
+        if _decoding_stored():
+            return
         if self.at is None:
             raise ValidationError("a contact has no time")
         self.at = to_utc(self.at)
@@ -191,25 +213,27 @@ class Event(msgspec.Struct, gc=False):
 
 
 class Application(msgspec.Struct, gc=False):
-    company: str
-    role: str
+    company: Name
+    role: Name
     stage: Stage = Stage.INTERVIEWED
     id: str = _id()
     outcome: Outcome | None = None
-    outcome_at: datetime | None = None
+    outcome_at: ZonedTime | None = None
     notes: str = ""
     recruiter: str = ""  # "Name <email>" of the person to write follow-ups to
-    decision_by: datetime | None = None  # when they said they would decide
-    keep_in_touch: datetime | None = None
+    decision_by: ZonedTime | None = None  # when they said they would decide
+    keep_in_touch: ZonedTime | None = None
     rounds: list[Round] = msgspec.field(default_factory=list)
     directions: list[Direction] = msgspec.field(default_factory=list)
     contacts: list[Contact] = msgspec.field(default_factory=list)
     history: list[Event] = msgspec.field(default_factory=list)
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+    created_at: ZonedTime | None = None
+    updated_at: ZonedTime | None = None
     revision: int = 0  # bumped by the store on every write; a stale edit is refused
 
     def __post_init__(self) -> None:
+        if _decoding_stored():
+            return
         self.company = _clean(self.company, "company", required=True)
         self.role = _clean(self.role, "role", required=True)
         self.stage = Stage.parse(self.stage)
@@ -306,5 +330,8 @@ def plain_reason(exc: Exception) -> str:
     reason, sep, where = text.rpartition(" - at `$")
     if not sep:
         return text
+    where = where.rstrip("`").lstrip(".")
+    if reason == "Expected `str` of length >= 1":
+        return f"{where} is empty"
     hint = " (write times as ISO 8601, e.g. 2026-12-01T14:00:00Z)" if "datetime" in reason else ""
-    return f"{where.rstrip('`').lstrip('.')}: {reason[:1].lower()}{reason[1:]}{hint}"
+    return f"{where}: {reason[:1].lower()}{reason[1:]}{hint}"

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application, stored_ids_required
+from tui.core.model import Application, decoding_stored
 from tui.core.text import is_clean
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (
@@ -64,7 +64,7 @@ def decode_typed(path: Path, raw: bytes) -> Decoded:
     """The applications in `raw`; UnreadableFileError when the file is not ours at all."""
     if raw.strip():
         try:
-            with stored_ids_required():
+            with decoding_stored():
                 layout = _DECODER.decode(raw)
         except (msgspec.ValidationError, msgspec.DecodeError, ValidationError):
             pass  # said precisely by the plain reading below

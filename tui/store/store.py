@@ -98,33 +98,35 @@ class Store:
         A file that is not JSON, not ours, newer or damaged raises
         UnreadableFileError, and nothing is written anywhere.
         """
-        self.open_snapshot()
+        snapshot = self.open_snapshot()
+        codec.check_whole(self.real_path, codec.Decoded([], snapshot.problems, None))
         return self
 
     def open_snapshot(self) -> Snapshot:
-        """open() then snapshot(), decoding the file once when it is already current."""
+        """The file created (first run) or migrated (with a backup) when it must be, then read.
+
+        The file is decoded once when it is already current. A damaged file is
+        read but not written: its problems come back with the records that load.
+        """
         _remove_old_index(self.real_path)
-        snapshot = self.snapshot()
-        if snapshot.problems:
-            codec.check_whole(self.real_path, codec.Decoded([], snapshot.problems, None))
-        if not snapshot.fingerprint or self._schema_found() != SCHEMA_VERSION:
+        snapshot, schema = self._read()
+        if schema != SCHEMA_VERSION and not snapshot.problems:
             with self._transaction():
                 pass  # writes a fresh file, or the migrated one
-            snapshot = self.snapshot()
+            snapshot, _ = self._read()
         return snapshot
 
-    def _schema_found(self) -> int | None:
-        raw = self.storage.read_bytes()
-        return None if raw is None or not raw.strip() else codec.decode_typed(self.real_path, raw).schema
-
     # --- reading -------------------------------------------------------
-    def snapshot(self) -> Snapshot:
-        """Every application that loads, the damaged records named, and the file's fingerprint."""
+    def _read(self) -> tuple[Snapshot, int | None]:
         fingerprint = self.fingerprint()
         decoded = self.storage.decoded()
         if self.fingerprint() != fingerprint:  # replaced while we read: read the new one
-            return self.snapshot()
-        return Snapshot(decoded.applications, fingerprint, decoded.problems)
+            return self._read()
+        return Snapshot(decoded.applications, fingerprint, decoded.problems), decoded.schema
+
+    def snapshot(self) -> Snapshot:
+        """Every application that loads, the damaged records named, and the file's fingerprint."""
+        return self._read()[0]
 
     def load_all(self) -> list[Application]:
         """Every application, in the order they were added; damage refuses (UnreadableFileError)."""

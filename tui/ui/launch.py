@@ -30,9 +30,7 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        apps, fingerprint, problems = store.snapshot()
-        if not problems:
-            apps, fingerprint, problems = store.open_snapshot()  # creates or migrates the file if need be
+        apps, fingerprint, problems = store.open_snapshot()  # creates or migrates the file if need be
         if demo and not apps:
             from tui.core.demo import demo_applications
 

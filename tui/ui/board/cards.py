@@ -1,7 +1,7 @@
 """What a card shows, worked out once per change, and how its lines are drawn.
 
 A `CardView` is what one card shows (its next deadline, quiet period,
-outcome), made from the application's Summary (tui/core/summary.py). Columns
+outcome), made from the application and its deadlines. Columns
 keep lists of them and draw only the cards on screen, so a board of 10,000
 applications costs what the visible ones cost. Relative times ("in 5 h") are computed while drawing, from the board's
 current minute, so they stay right without recomputing any card.
@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from tui.core.deadlines import DeadlineKind, Group, relative_seconds, without_company
 from tui.core.stages import Stage
-from tui.core.summary import Summary
+from tui.core.model import Application
 from tui.ui.board.timeframe import TimeFrame
 
 CARD_HEIGHT = 5  # four lines of text and a gap
@@ -68,26 +68,24 @@ class CardView:
         return needle in self.search
 
 
-_STAGES = {stage.value: stage for stage in Stage}
-_QUIET = DeadlineKind.QUIET.value
+def closing_text(app: Application) -> str:
+    if app.stage is not Stage.CLOSED:
+        return ""
+    return f"Closed: {app.outcome.label}" if app.outcome else "Closed"
 
 
-def card_view(summary: Summary, now_ts: float) -> CardView:
-    """The card of a summary at `now_ts`: its most pressing task and any quiet period still running.
-
-    Works on the summary's plain deadline rows, not Deadline objects: at start-up
-    this runs for every card before the first frame.
-    """
+def card_view(app: Application, entries: list, now_ts: float) -> CardView:
+    """The card of an application at `now_ts`, from its sidebar entries (see sidebar.make_entry):
+    its most pressing task and any quiet period still running."""
     due_ts, action, quiet_ts = _NO_DUE, "", None
-    for kind, when, text, _person, _ref in summary.deadlines:
-        if kind == _QUIET:
+    for when, _company, text, _serial, deadline in entries:
+        if deadline.kind is DeadlineKind.QUIET:
             if when > now_ts:
                 quiet_ts = when
         elif when < due_ts:
             due_ts, action = when, text
-    return CardView(summary.app_id, summary.company, summary.role, _STAGES[summary.stage], due_ts,
-                    without_company(action, summary.company),
-                    quiet_ts, summary.closing, summary.follow_ups, next(_versions))
+    return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
+                    quiet_ts, closing_text(app), app.follow_up_count, next(_versions))
 
 
 class CardStyles(NamedTuple):

@@ -11,18 +11,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.core import clock
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import Stage
-from tui.core.summary import summarize
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested, LetterRequested, OpenRequested
 from tui.ui.screens.filter_bar import FilterBar
 from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
+from tui.ui.keybar import KeyBar
 
 SIDEBAR_MIN_WIDTH = 100
 EMPTY_TEXT = (
@@ -53,6 +53,10 @@ def _move_change(stage: Stage):
 
 class BoardScreen(Screen):
     COMMANDS = {_board_commands, _jump_commands}
+    # The key bar's order (PRODUCT.md); help and the palette always come last.
+    KEY_ORDER = ("board.open", "board.new", "board.thank", "board.follow_up", "board.move_right",
+                 "board.filter", "board.undo", "board.reply", "board.snooze", "board.notes",
+                 "board.sidebar", "board.stats", "board.delete")
 
     BINDINGS = [
         Binding("n", "new", "New", id="board.new", tooltip="Add an application after an interview"),
@@ -61,23 +65,23 @@ class BoardScreen(Screen):
                 tooltip="Move the focused card one stage right (it keeps the focus)"),
         Binding("H,shift+left", "move_card(-1)", "Move left", show=False, id="board.move_left",
                 tooltip="Move the focused card one stage left (it keeps the focus)"),
-        Binding("e", "open_notes", "Notes", show=False, id="board.notes",
+        Binding("e", "open_notes", "Notes", id="board.notes",
                 tooltip="Open the focused card straight into its notes"),
         Binding("slash", "filter", "Filter", id="board.filter", priority=True,
                 tooltip="Filter cards as you type: company, role, interviewer or notes"),
         Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change (many steps deep)"),
         Binding("d", "delete", "Delete", id="board.delete", tooltip="Delete the focused card (asks first)"),
-        Binding("t", "letters('thank-you')", "Thank", show=False, id="board.thank",
+        Binding("t", "letters('thank-you')", "Thank", id="board.thank",
                 tooltip="Thank-you letters for the focused card's interviewers"),
-        Binding("f", "letters('follow-up')", "Follow up", show=False, id="board.follow_up",
+        Binding("f", "letters('follow-up')", "Follow up", id="board.follow_up",
                 tooltip="A follow-up letter for the focused card (on a closed card: the reply it needs)"),
-        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
         Binding("tab", "switch_pane", "Board/sidebar", show=False, id="board.switch",
                 tooltip="Move the focus between the board and the deadline sidebar"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter",
                 tooltip="Clear the filter"),
         Binding("question_mark", "help", "Help", id="board.help", tooltip="Every key on one screen"),
-        Binding("q", "quit", "Quit", id="board.quit", tooltip="Save anything pending and quit"),
+        Binding("q", "quit", "Quit", show=False, id="board.quit", tooltip="Save anything pending and quit"),
     ]
 
     DEFAULT_CSS = """
@@ -103,7 +107,6 @@ class BoardScreen(Screen):
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
-        self.summaries: dict = {}  # app id -> Summary of what the board shows
 
     def _search_text(self, app_id: str) -> str:
         """The filter's text for a card."""
@@ -120,7 +123,7 @@ class BoardScreen(Screen):
         with Horizontal(id="main"):
             yield self.board
             yield self.sidebar
-        yield Footer(compact=True)  # the filter bar goes above it when first opened
+        yield KeyBar()  # the filter bar goes above it when first opened
 
     def on_mount(self) -> None:
         self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
@@ -130,28 +133,23 @@ class BoardScreen(Screen):
 
     # --- showing the data ----------------------------------------------
     def _views(self, app_ids):
-        """Summaries, cards and deadlines of these applications (None for one that is gone)."""
+        """Cards and sidebar entries of these applications (None and [] for one that is gone)."""
         apps = self.app.changelog.apps
         settings = self.app.settings
         now, now_ts = self.frame.now, self.frame.now_ts
-        cards, found = {}, {}
+        cards, entries = {}, {}
         for app_id in app_ids:
             app = apps.get(app_id)
             if app is None:
-                self.summaries.pop(app_id, None)
-                cards[app_id] = found[app_id] = None
+                cards[app_id], entries[app_id] = None, []
                 continue
-            deadlines = deadlines_for(app, settings, now)
-            summary = self.summaries[app_id] = summarize(app, settings, now, deadlines)
-            found[app_id] = deadlines
-            cards[app_id] = card_view(summary, now_ts)
-        return cards, found
+            found = entries[app_id] = [make_entry(d) for d in deadlines_for(app, settings, now)]
+            cards[app_id] = card_view(app, found, now_ts)
+        return cards, entries
 
     def show_all(self) -> None:
         """Rebuild every card (start-up, or after the file was re-read)."""
-        self.summaries = {}
-        cards, found = self._views(list(self.app.changelog.apps))
-        self._show(cards, {app_id: [make_entry(d) for d in deadlines or ()] for app_id, deadlines in found.items()})
+        self._show(*self._views(list(self.app.changelog.apps)))
 
     def _show(self, cards, entries) -> None:
         self.board.load(cards.values())
@@ -160,9 +158,9 @@ class BoardScreen(Screen):
 
     def show_changes(self, app_ids) -> None:
         """Only these applications changed: update their cards and deadlines."""
-        cards, found = self._views(app_ids)
+        cards, entries = self._views(app_ids)
         self.board.update_cards(cards)
-        self.sidebar.update_apps(found)
+        self.sidebar.update_apps(entries)
         self._update_title()
 
     def tick(self) -> None:
@@ -294,7 +292,7 @@ class BoardScreen(Screen):
     async def action_filter(self) -> None:
         """Open the filter bar, mounting it the first time (an Input costs ~35 ms of start-up)."""
         if self.filter_bar.parent is None:
-            await self.mount(self.filter_bar, before=self.query_one(Footer))
+            await self.mount(self.filter_bar, before=self.query_one(KeyBar))
         self.filter_bar.open()
 
     def on_input_changed(self, event: FilterBar.Changed) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+from tui.ui.keybar import KeyBar
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -29,7 +30,7 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.detail:
                 yield Static(self.detail, classes="modal-hint")
             yield Static("y: yes   n or esc: no", classes="modal-hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -14,10 +14,11 @@ from typing import Any, Callable
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from tui.core.errors import ValidationError
 from tui.ui.detail.confirm import ConfirmScreen
+from tui.ui.keybar import KeyBar
 
 
 @dataclass
@@ -68,7 +69,7 @@ class FormScreen(ModalScreen):
                         yield self._control(field)
                     yield Static("", id=f"error-{field.name}", classes="form-error")
             yield Static(self.hint, classes="modal-hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def _control(self, field: Field):
         if field.options is not None:

@@ -7,10 +7,11 @@ from pathlib import Path
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.stages import Outcome
+from tui.ui.keybar import KeyBar
 
 WHAT_FOLLOWS = {
     Outcome.OFFER: "they made an offer: a reminder to answer it follows",
@@ -40,7 +41,7 @@ class OutcomeScreen(ModalScreen[Outcome | None]):
                 id="outcome-list",
             )
             yield Static("The card moves to Closed; undo on the board (u) takes it back.", classes="modal-hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def action_pick(self) -> None:
         option = self.query_one(OptionList).highlighted_option

@@ -14,7 +14,7 @@ from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Static, TabbedContent, TabPane, Tabs
 
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
@@ -30,6 +30,7 @@ from tui.ui.detail.rescue import rescue_note
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.ui.keybar import KeyBar
 
 SECTIONS = ("notes", "rounds", "directions", "history")
 WIDE = 110  # columns from which the history gets its own column
@@ -102,7 +103,7 @@ class DetailScreen(Screen):
             with Vertical(id="side"):  # wide terminals: the history stays in view beside the tabs
                 yield Static("4 History", classes="side-title")
                 yield HistoryList(id="history-side")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._set_wide(self.app.size.width >= WIDE)
@@ -182,8 +183,6 @@ class DetailScreen(Screen):
         return True
 
     def on_resize(self, event: events.Resize) -> None:
-        # at 80 columns the section keys need the room the palette hint takes
-        self.query_one(Footer).show_command_palette = event.size.width >= 100
         self._set_wide(event.size.width >= WIDE)
 
     def _set_wide(self, wide: bool) -> None:

@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
+from tui.ui.keybar import KeyBar
 
 
 class LetterConfirm(ModalScreen[bool]):
@@ -30,7 +31,7 @@ class LetterConfirm(ModalScreen[bool]):
             for line in self.details:
                 yield Static(line, classes="dialog-detail", markup=False)
             yield Static(f"y: {self.yes}   n or esc: no", classes="dialog-keys", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -54,7 +55,7 @@ class PathPrompt(ModalScreen[str | None]):
             if self.hint:
                 yield Static(self.hint, classes="dialog-keys", markup=False)
             yield Static("enter: save   esc: cancel", classes="dialog-keys", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

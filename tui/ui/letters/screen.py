@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from tui.core import clock, letters
 from tui.core.errors import FollowupError
@@ -33,6 +33,7 @@ from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 from tui.core.timeutil import local
+from tui.ui.keybar import KeyBar
 
 LONG_LETTER_WORDS = 150
 TITLES = {
@@ -92,7 +93,7 @@ class LetterScreen(Screen):
         yield Static("", id="letter-status", markup=False)
         yield Static("", id="letter-warnings", markup=False)
         yield Static(HELP, id="letter-help", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     # --- opening -----------------------------------------------------------
     def on_mount(self) -> None:

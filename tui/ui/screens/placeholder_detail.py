@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.core.model import Application
 from tui.core.timeutil import local
+from tui.ui.keybar import KeyBar
 
 
 def describe(app: Application, zone) -> Text:
@@ -59,7 +60,7 @@ class PlaceholderDetailScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="placeholder-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

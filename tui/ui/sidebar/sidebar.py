@@ -30,11 +30,8 @@ _serial = itertools.count()
 Entry = tuple  # (due timestamp, company, action, serial, Deadline): sorts by time, never ties
 
 
-def make_entry(deadline: Deadline, due_ts: float | None = None) -> Entry:
-    """`due_ts`: the deadline's due time as a timestamp, when known (it is costly to ask the DateTime)."""
-    if due_ts is None:
-        due_ts = deadline.due.timestamp()
-    return (due_ts, deadline.company, deadline.action, next(_serial), deadline)
+def make_entry(deadline: Deadline) -> Entry:
+    return (deadline.due.timestamp(), deadline.company, deadline.action, next(_serial), deadline)
 
 
 class _Block(NamedTuple):
@@ -117,15 +114,14 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         self.ordered = sorted(e for entries in self.by_app.values() for e in entries)
         self._rebuild()
 
-    def update_apps(self, changed: dict[str, list[Deadline] | None]) -> None:
-        """New deadlines for some applications (None: the application is gone)."""
-        for app_id, found in changed.items():
+    def update_apps(self, changed: dict[str, list[Entry]]) -> None:
+        """New entries for some applications (none: the application is gone or has no deadline)."""
+        for app_id, entries in changed.items():
             for old in self.by_app.pop(app_id, ()):
                 index = bisect_left(self.ordered, old)
                 if index < len(self.ordered) and self.ordered[index] is old:
                     del self.ordered[index]
-            if found:
-                entries = [make_entry(d) for d in found]
+            if entries:
                 self.by_app[app_id] = entries
                 for entry in entries:
                     insort(self.ordered, entry)
