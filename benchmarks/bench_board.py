@@ -123,11 +123,25 @@ def child_board() -> None:
                     self.report["write_cpu"].append(time.thread_time() - started)
 
             backend.write = timed_write
-            if count:  # a key at once, at the first frame
+            first_key = os.environ.get("FOLLOWUP_FIRST_KEY")
+            if first_key:  # enter or / at the first frame, until its screen or bar is drawn
+                self.sent = time.monotonic()
+                self.before = self.screen
+                self.post_message(events.Key(first_key, None))
+                self.call_after_refresh(self.opened, first_key)
+            elif count:  # a key at once, at the first frame
                 self.early = True
                 self.press()
             else:
                 self.finish()
+
+        def opened(self, key):
+            bar = self.board_screen.filter_bar
+            if self.screen is self.before if key == "enter" else not (bar.is_mounted and bar.display):
+                self.call_after_refresh(self.opened, key)
+                return
+            self.report["opened"] = time.monotonic() - self.sent
+            self.set_timer(0.05, self.exit)
 
         def settle(self):
             self.set_timer(0.3, self.press)  # let start-up work settle first
@@ -214,9 +228,10 @@ def make_db(folder: Path, count: int) -> Path:
     return path
 
 
-def run_child(kind: str, db: Path | None, count: int = 0) -> tuple[float, dict]:
+def run_child(kind: str, db: Path | None, count: int = 0, first_key: str = "") -> tuple[float, dict]:
     env = dict(os.environ)
     env.pop("FOLLOWUP_NOW", None)
+    env["FOLLOWUP_FIRST_KEY"] = first_key
     env["FOLLOWUP_COUNT"] = str(count)
     if db is not None:
         env["FOLLOWUP_DB"] = str(db)
@@ -255,12 +270,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         dbs = {n: make_db(Path(folder), n) for n in sizes}
         print("medians; wall (CPU) for first frames and keys; first key: board / bare app, pressed at the first")
-        print("frame; write: the writer thread's CPU for one save")
+        print("frame; write: the writer thread's CPU for one save; enter, /: pressed at the first frame, until")
+        print("the detail screen or the filter bar is drawn")
         print(f"{'apps':>6}  {'bare first':>17}  {'board first':>17}  {'ratio':>11}  {'first key':>11}  "
-              f"{'key':>15}  {'write':>7}  {'key while saving':>16}  {'peak':>8}")
+              f"{'key':>15}  {'write':>7}  {'key while saving':>16}  {'peak':>8}  {'enter':>8}  {'/':>8}")
         for n in sizes:
             rows: dict[str, list] = {k: [] for k in ("bare", "bare_cpu", "board", "board_cpu", "keys", "key_cpu",
-                                                     "write_cpu", "busy", "early", "rss", "bare_early")}
+                                                     "write_cpu", "busy", "early", "rss", "bare_early",
+                                                     "enter", "slash")}
             for _ in range(args.runs):  # alternate, so both see the same machine load
                 first, report = run_child("bare", None)
                 rows["bare"].append(first)
@@ -276,6 +293,8 @@ def main() -> int:
                 rows["rss"].append(report["peak_rss_mib"])
                 if "early_key" in report:
                     rows["early"].append(report["early_key"])
+                for key in ("enter", "slash"):
+                    rows[key].append(run_child("board", dbs[n], n, key)[1]["opened"])
             m = {k: median(v) if v else None for k, v in rows.items()}
 
             def pair(wall, cpu):
@@ -287,7 +306,7 @@ def main() -> int:
             busy = f"{max(rows['busy']) * 1000:.0f} ms" if rows["busy"] else "—"
             print(f"{n:>6}  {pair(m['bare'], m['bare_cpu']):>17}  {pair(m['board'], m['board_cpu']):>17}  "
                   f"{ratio:>11}  {early:>11}  {pair(m['keys'], m['key_cpu']):>15}  {write:>7}  {busy:>16}  "
-                  f"{m['rss']:5.0f} MiB", flush=True)
+                  f"{m['rss']:5.0f} MiB  {m['enter'] * 1000:5.0f} ms  {m['slash'] * 1000:5.0f} ms", flush=True)
     return 0
 
 

@@ -61,6 +61,28 @@ class _Reloaded(Message):
         self.result = result
 
 
+PRELOAD_AFTER = 0.3  # seconds after the first frame: past the keys typed ahead of the board
+
+
+def preload() -> None:
+    """Import the screens that keys open (detail, letters, forms, help, the palette and the changes).
+
+    They are imported where first used, so the board starts without them;
+    importing them once the board is drawn means the first `enter` or `t`
+    does not wait for them (the detail screen alone is ~60 ms of imports).
+    On the app's thread, not a worker: a key would otherwise wait for the
+    module lock while the worker shares the interpreter with the screen
+    (measured: a first `enter` took 300-500 ms instead of ~100).
+    """
+    import tui.core.actions  # noqa: F401
+    import tui.core.when  # noqa: F401
+    import tui.ui.detail  # noqa: F401
+    import tui.ui.letters  # noqa: F401
+    import tui.ui.palette  # noqa: F401
+    import tui.ui.screens.help  # noqa: F401
+    import tui.ui.screens.new_application  # noqa: F401
+
+
 class FollowupApp(SignalHandling, App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "Followup"
@@ -85,6 +107,7 @@ class FollowupApp(SignalHandling, App[int]):
         fingerprint: tuple | None = None,
         demo: bool = False,
         damaged: list[str] | None = None,
+        start_views=None,
         poll_seconds: float = 1.0,
         write_settle: float = 0.05,
         handle_signals: bool = False,
@@ -101,6 +124,7 @@ class FollowupApp(SignalHandling, App[int]):
         if apps is None:
             apps, fingerprint, _ = store.open_snapshot()  # one read: the cards and the file they came from
         self.changelog.apps = {a.id: a for a in apps}
+        self.start_views = start_views  # the first cards, when start_board made them
         self.damaged = damaged or []
         if self.damaged:
             self.changelog.read_only = (
@@ -128,7 +152,8 @@ class FollowupApp(SignalHandling, App[int]):
     def get_default_screen(self):
         from tui.ui.board.screen import BoardScreen
 
-        return BoardScreen()
+        start, self.start_views = self.start_views, None
+        return BoardScreen(start)
 
     def on_mount(self) -> None:
         self.writer = StoreWriter(
@@ -139,6 +164,7 @@ class FollowupApp(SignalHandling, App[int]):
             fingerprint=self._fingerprint,
         )
         self.changelog.writer = self.writer
+        self.call_after_refresh(self._preload)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_store)
         self.set_interval(30, self.tick)
@@ -148,6 +174,10 @@ class FollowupApp(SignalHandling, App[int]):
         self._check_size()
         if self.changelog.read_only:
             self.notify(self.changelog.read_only, severity="error", timeout=30)
+
+    def _preload(self) -> None:
+        """Soon after the board is drawn, import what the keys open (see `preload`)."""
+        self.set_timer(PRELOAD_AFTER, preload)
 
     @property
     def board_screen(self):

@@ -11,6 +11,7 @@ from tui.core import clock
 from tui.core.settings import Settings
 from tui.store import Store
 from tui.ui.app import FollowupApp
+from tui.ui.board.screen import start_views
 
 
 def start_board(store: Store, settings: Settings, *, demo: bool = False, app_class=None, **options) -> FollowupApp:
@@ -22,10 +23,11 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
     throw-away store). `options` go to the app.
     """
     # Start-up makes a great many objects that live as long as the board: the
-    # cycle collector would walk them again and again while they are made (at
-    # 10,000 cards, longer than decoding them). So it is off while the file is
-    # read, and what was read is then frozen out of its reach. This is the one
-    # place that touches the collector.
+    # records and the cards made from them. The cycle collector would walk them
+    # again and again while they are made and at every later full collection
+    # (at 10,000 cards, the first screen opened paid ~100 ms for it). So it is
+    # off while they are made, and they are then frozen out of its reach. This
+    # is the one place that touches the collector.
     app_class = app_class or FollowupApp
     was_enabled = gc.isenabled()
     gc.disable()
@@ -36,8 +38,9 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
 
             store.add_many(demo_applications(clock.now(), settings.zone))
             apps, fingerprint, problems = store.snapshot()
+        views = start_views({a.id: a for a in apps}, settings)
         return app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo,
-                         damaged=problems, **options)
+                         damaged=problems, start_views=views, **options)
     finally:
         gc.freeze()
         if was_enabled:

@@ -7,6 +7,8 @@ OpenRequested, LetterRequested) for the app, which owns the data; the app calls
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -49,6 +51,32 @@ def _move_change(stage: Stage):
     from tui.core import actions  # the first change loads the actions, not the first frame
 
     return lambda app: actions.move(app, stage, now=clock.now())
+
+
+class StartViews(NamedTuple):
+    frame: TimeFrame
+    cards: dict
+    entries: dict
+
+
+def board_views(apps: dict, app_ids, settings, frame: TimeFrame) -> tuple[dict, dict]:
+    """Cards and sidebar entries of these applications (None and [] for one that is gone)."""
+    now, now_ts = frame.now, frame.now_ts
+    cards, entries = {}, {}
+    for app_id in app_ids:
+        app = apps.get(app_id)
+        if app is None:
+            cards[app_id], entries[app_id] = None, []
+            continue
+        found = entries[app_id] = [make_entry(d) for d in deadlines_for(app, settings, now)]
+        cards[app_id] = card_view(app, found, now_ts)
+    return cards, entries
+
+
+def start_views(apps: dict, settings) -> StartViews:
+    """The board's first cards and deadlines, for `BoardScreen(start=…)`."""
+    frame = TimeFrame(clock.now(), settings.zone)
+    return StartViews(frame, *board_views(apps, list(apps), settings, frame))
 
 
 class BoardScreen(Screen):
@@ -98,9 +126,10 @@ class BoardScreen(Screen):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, start: StartViews | None = None) -> None:
         super().__init__()
-        self.frame = TimeFrame(clock.now(), self.zone)
+        self.start = start  # the first cards, made before the app ran (see tui/ui/launch.py)
+        self.frame = start.frame if start is not None else TimeFrame(clock.now(), self.zone)
         self.board = Board(self.frame, self._search_text, id="board")
         self.sidebar = DeadlineSidebar(self.frame, id="sidebar")
         self.filter_bar = FilterBar(id="filter")
@@ -127,25 +156,17 @@ class BoardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        self.show_all()
+        if self.start is not None:
+            self._show(self.start.cards, self.start.entries)
+            self.start = None
+        else:
+            self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
 
     # --- showing the data ----------------------------------------------
     def _views(self, app_ids):
-        """Cards and sidebar entries of these applications (None and [] for one that is gone)."""
-        apps = self.app.changelog.apps
-        settings = self.app.settings
-        now, now_ts = self.frame.now, self.frame.now_ts
-        cards, entries = {}, {}
-        for app_id in app_ids:
-            app = apps.get(app_id)
-            if app is None:
-                cards[app_id], entries[app_id] = None, []
-                continue
-            found = entries[app_id] = [make_entry(d) for d in deadlines_for(app, settings, now)]
-            cards[app_id] = card_view(app, found, now_ts)
-        return cards, entries
+        return board_views(self.app.changelog.apps, app_ids, self.app.settings, self.frame)
 
     def show_all(self) -> None:
         """Rebuild every card (start-up, or after the file was re-read)."""
