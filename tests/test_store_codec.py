@@ -146,7 +146,7 @@ def test_a_file_it_cannot_read_is_left_byte_for_byte(tmp_path, content):
     with pytest.raises(UnreadableFileError) as caught:
         Store(path).add(make_app())
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
-    assert folder_bytes(tmp_path) == {"followup.json": content}
+    assert folder_bytes(tmp_path) == {"followup.json": content, "followup.json.lock": b""}
 
 
 def test_an_event_needs_a_zone_when_decoded():

@@ -11,13 +11,15 @@ full disk leaves broken JSON) and takes no lock; this one
 - writes only inside `transaction()`: the lock is taken, the file re-read,
   TinyDB's changes collected, and the result written once, atomically (a
   temporary file, fsync, rename), with a backup first when it migrated;
-- keeps the last bytes it read or wrote and what they decoded to, and reuses
-  them only while the file holds exactly those bytes (compared in full, under
-  the lock), so nothing it keeps can go stale.
+- keeps what the last bytes it read or wrote decoded to, and reuses it only
+  while the file holds exactly those bytes (their digest is compared, under
+  the lock), so nothing it keeps can go stale. The digest, not the bytes:
+  at 10,000 applications that is 12 MB less held for the board's lifetime.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +44,11 @@ from tui.store.migrations import (
 LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in small steps
 
 
+def _digest(raw: bytes) -> bytes:
+    """Identifies the file's content (hashlib lets other threads run meanwhile)."""
+    return hashlib.sha1(raw, usedforsecurity=False).digest()
+
+
 class FileStorage(Storage):
     def __init__(self, path: str | Path, *, lock_timeout: float = 10.0) -> None:
         self.path = Path(path)
@@ -50,7 +57,7 @@ class FileStorage(Storage):
         self.last_backup: Path | None = None  # made by the last migration, if any
         self._guard = threading.RLock()  # the board's writer thread and its UI share one storage
         self._lock: Any = None  # the file lock, made on first write: reading never loads filelock
-        self._raw: bytes | None = None  # the last bytes read or written, and their plain data
+        self._digest: bytes | None = None  # of the last bytes read or written, and their plain data
         self._data: dict | None = None
         self._working: dict | None = None  # inside a transaction: what TinyDB reads and writes
         self._changed = False
@@ -86,7 +93,8 @@ class FileStorage(Storage):
         raw = self.read_bytes()
         if raw is None or not raw.strip():
             return None, None
-        if raw == self._raw and self._data is not None:
+        digest = _digest(raw)
+        if digest == self._digest and self._data is not None:
             return self._data, SCHEMA_VERSION
         data = codec.decode_plain(self.path, raw)
         schema = classify(self.path, data)
@@ -95,7 +103,7 @@ class FileStorage(Storage):
         if schema < SCHEMA_VERSION:
             return migrate(self.path, data, schema), schema
         codec.check_whole(self.path, codec.from_plain(self.path, data))
-        self._raw, self._data = raw, data
+        self._digest, self._data = digest, data
         return data, schema
 
     def decoded(self) -> codec.Decoded:
@@ -151,7 +159,7 @@ class FileStorage(Storage):
                     self._commit(self._working)
                     self.last_write = (before, atomic.read_fingerprint(self.path))
             except BaseException:
-                self._raw = self._data = None  # TinyDB may have changed the kept data in place
+                self._digest = self._data = None  # TinyDB may have changed the kept data in place
                 raise
             finally:
                 self._working = None
@@ -170,4 +178,4 @@ class FileStorage(Storage):
             raise WriteFailedError(f"{self.path}: not saved: a text holds characters that are not valid "
                                    f"UTF-8 ({exc.object[exc.start:exc.end]!a}); nothing was changed") from None
         atomic.atomic_write_bytes(self.path, raw)
-        self._raw, self._data = raw, out
+        self._digest, self._data = _digest(raw), out

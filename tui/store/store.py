@@ -163,7 +163,6 @@ class Store:
     def _transaction(self) -> Iterator[Table]:
         """The applications table over the file as it is now, under the lock; written once if changed."""
         self._check_folder()
-        self.storage.read()  # a file it cannot read is refused before even the lock file is made
         with self.storage.transaction():
             # A TinyDB per transaction: its tables remember the next document id,
             # which another process may have used since.
