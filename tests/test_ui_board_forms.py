@@ -157,6 +157,20 @@ async def test_d_asks_first_then_deletes_and_u_brings_it_back(tmp_path):
 
 
 @async_test
+async def test_no_dialog_deletes_on_enter_even_in_a_burst(tmp_path):
+    """`d` then `enter` typed together (a habit from other apps): the card stays."""
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        await app.wait_for_writes()
+        assert "Acme" in stored(store) and focused_company(app) == "Acme"
+
+
+@async_test
 async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:

@@ -11,7 +11,7 @@ from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import Stage
 from tui.core.timeutil import local
-from tui.ui.detail.confirm import ConfirmScreen
+from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.detail.form import FormScreen
 from tui.ui.detail.forms import RoundForm
 from tui.ui.detail.screen import DetailScreen

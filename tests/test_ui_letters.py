@@ -14,7 +14,7 @@ from tui.core import actions, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.stages import LetterKind, Stage
 from tui.ui.letters import LetterScreen
-from tui.ui.letters.dialogs import LetterConfirm
+from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.letters.drafts import letter_kind_for
 from tui.ui.messages import ApplicationsChanged
 
@@ -81,13 +81,13 @@ async def test_a_missing_topic_blocks_copy_until_the_user_fills_it(tmp_path, env
         assert "Still to fill: [topic?]" in warnings_text(host)
 
         await pilot.press("ctrl+t")
-        assert isinstance(host.screen, LetterConfirm)
+        assert isinstance(host.screen, ConfirmScreen)
         await pilot.press("n")
         assert host.clipboard == ""
         assert "Not copied: fill [topic?] first." in notices(host)[-1]
 
         await pilot.press("ctrl+r")  # marking sent asks too, naming the gap
-        assert isinstance(host.screen, LetterConfirm) and "gaps: [topic?]" in " ".join(host.screen.details)
+        assert isinstance(host.screen, ConfirmScreen) and "gaps: [topic?]" in " ".join(host.screen.details)
         await pilot.press("escape")
         assert stored(db, app.id).interviewers()[0].thanked_at is None
 
@@ -118,7 +118,7 @@ async def test_marking_sent_records_thanks_contact_history_and_stage_in_the_file
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+r")
-        assert isinstance(host.screen, LetterConfirm)
+        assert isinstance(host.screen, ConfirmScreen)
         assert "Dana Kim is marked thanked" in " ".join(host.screen.details)
         await pilot.press("y")
         await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
@@ -189,7 +189,7 @@ async def test_a_follow_up_inside_a_quiet_period_asks_first_naming_their_date(tm
     host = LetterHarness(db, app.id, "follow-up")
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(host.screen, LetterConfirm)
+        assert isinstance(host.screen, ConfirmScreen)
         assert host.screen.question.startswith("Acme Robotics asked not to be contacted before Tuesday 17 March")
         assert "Please wait until the panel has met" in host.screen.question
         await pilot.press("n")

@@ -12,7 +12,8 @@ from test_ui_letters_harness import (
 from textual.widgets import Input
 
 from tui.ui.letters import LetterScreen
-from tui.ui.letters.dialogs import LetterConfirm, PathPrompt
+from tui.ui.letters.dialogs import PathPrompt
+from tui.ui.screens.confirm import ConfirmScreen
 
 __all__ = ["env"]
 SIZE = (100, 32)
@@ -47,7 +48,7 @@ async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, env):
             host.screen.query_one(Input).value = str(target)
             await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(host.screen, LetterConfirm) and "already exists" in host.screen.question
+            assert isinstance(host.screen, ConfirmScreen) and "already exists" in host.screen.question
             await pilot.press(answer)
             await pilot.pause()
             if answer == "n":

@@ -321,10 +321,8 @@ class FollowupApp(SignalHandling, App[int]):
     def on_open_requested(self, message: OpenRequested) -> None:
         if message.app_id not in self.changelog.apps:
             return
-        try:
-            from tui.ui.detail import DetailScreen
-        except ImportError:
-            from tui.ui.screens.placeholder_detail import PlaceholderDetailScreen as DetailScreen
+        from tui.ui.detail import DetailScreen
+
         self.push_screen(DetailScreen(message.app_id, section=message.section))
 
     def on_letter_requested(self, message: LetterRequested) -> None:
@@ -332,11 +330,8 @@ class FollowupApp(SignalHandling, App[int]):
         application = self.changelog.apps.get(message.app_id)
         if application is None:
             return
-        try:
-            from tui.ui.letters import LetterScreen, letter_kind_for
-        except ImportError:
-            self.notify("Letters are not on the board yet; they come in a later version.")
-            return
+        from tui.ui.letters import LetterScreen, letter_kind_for
+
         kind = letter_kind_for(application) if message.kind == "follow-up" else message.kind
         try:
             screen = LetterScreen(message.app_id, kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rich.style import Style
-from textual._text_area_theme import TextAreaTheme
+from textual.widgets.text_area import TextAreaTheme
 from textual.widgets import TextArea
 
 from tui.core.letters import PLACEHOLDERS

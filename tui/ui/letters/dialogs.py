@@ -1,4 +1,4 @@
-"""The two small questions the letter screen asks: yes or no, and which file."""
+"""The letter screen's question for a file name (its yes/no questions are screens/confirm.py's)."""
 
 from __future__ import annotations
 
@@ -8,33 +8,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from tui.ui.keybar import KeyBar
-
-
-class LetterConfirm(ModalScreen[bool]):
-    """A yes/no question; `y` agrees, `n` or `escape` declines (declining is always safe)."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="letters.confirm.yes"),
-        Binding("n", "answer(False)", "No", id="letters.confirm.no"),
-        Binding("escape", "answer(False)", "No", show=False, id="letters.confirm.escape"),
-    ]
-
-    def __init__(self, question: str, details: list[str] | None = None, *, yes: str = "yes") -> None:
-        super().__init__()
-        self.question = question
-        self.details = details or []
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="letter-dialog"):
-            yield Static(self.question, classes="dialog-question", markup=False)
-            for line in self.details:
-                yield Static(line, classes="dialog-detail", markup=False)
-            yield Static(f"y: {self.yes}   n or esc: no", classes="dialog-keys", markup=False)
-        yield KeyBar()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class PathPrompt(ModalScreen[str | None]):

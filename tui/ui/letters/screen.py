@@ -28,7 +28,8 @@ from tui.core.stages import LetterKind
 from tui.store import default_config_dir
 from tui.ui.letters.body import LetterBody
 from tui.ui.letters.commands import LetterCommands
-from tui.ui.letters.dialogs import LetterConfirm, PathPrompt
+from tui.ui.letters.dialogs import PathPrompt
+from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
@@ -114,7 +115,7 @@ class LetterScreen(Screen):
         quiet = self.drafts.quiet_warning()
         if quiet:
             self.app.push_screen(
-                LetterConfirm(quiet, ["Draft the follow-up anyway? Marking it sent will ask again."],
+                ConfirmScreen(quiet, ["Draft the follow-up anyway? Marking it sent will ask again."],
                               yes="draft it anyway"),
                 self._after_quiet_answer,
             )
@@ -234,7 +235,7 @@ class LetterScreen(Screen):
             self._copy()
             return
         self.app.push_screen(
-            LetterConfirm("This letter still has gaps. Copy it anyway?",
+            ConfirmScreen("This letter still has gaps. Copy it anyway?",
                           [f"Unfilled: {gaps_text(letter)}. Replace each in the text to copy without this question."],
                           yes="copy it with the gaps"),
             lambda yes: self._copy() if yes else self.notify(
@@ -269,7 +270,7 @@ class LetterScreen(Screen):
             return
         if path.exists() and not replace:
             self.app.push_screen(
-                LetterConfirm(f"{path} already exists. Replace it with this letter?", yes="replace it"),
+                ConfirmScreen(f"{path} already exists. Replace it with this letter?", yes="replace it"),
                 lambda yes: self._save_to(raw, True) if yes else self.notify("Not saved; the file is unchanged."),
             )
             return
@@ -303,7 +304,7 @@ class LetterScreen(Screen):
         details.append(self._consequence(letter))
         yes = "record it" if len(details) == 1 else "record it anyway"
         self.app.push_screen(
-            LetterConfirm(f"Record the {TITLES[self.kind].lower()} to {who} as sent now?", details, yes=yes),
+            ConfirmScreen(f"Record the {TITLES[self.kind].lower()} to {who} as sent now?", details, yes=yes),
             lambda ok: self._mark_sent() if ok else None,
         )
 

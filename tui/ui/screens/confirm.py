@@ -1,6 +1,13 @@
-"""A yes/no question in a small dialog: y or enter agrees, n or escape declines."""
+"""The one yes/no question of the app: `y` agrees; `n`, `escape` and `enter` decline.
+
+Declining is always the safe answer (keep the card, keep editing, don't send),
+so no key that a fast typist may have queued up, `enter` above all, can
+delete or discard anything.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,16 +15,20 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.ui.keybar import KeyBar
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Agree"),
+        Binding("n,escape,enter", "answer(False)", "No", id="confirm.no", priority=True,
+                tooltip="Decline: nothing is changed"),
     ]
 
     DEFAULT_CSS = """
     ConfirmScreen {
         align: center middle;
+        background: $background 60%;
         & > #dialog {
             width: auto;
             max-width: 70;
@@ -28,20 +39,27 @@ class ConfirmScreen(ModalScreen[bool]):
             background: $surface;
         }
         & #question { width: auto; max-width: 64; text-style: bold; }
+        & .detail { width: auto; max-width: 64; margin-top: 1; color: $text; }
         & #keys { margin-top: 1; color: $text-muted; width: auto; }
     }
     """
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, details: Iterable[str] | str = (), *, yes: str = "Yes",
+                 no: str = "No") -> None:
         super().__init__()
         self.question = question
+        self.details = [details] if isinstance(details, str) else list(details)
         self.yes = yes
         self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.question, id="question", markup=False)
-            yield Static(f"y / enter  {self.yes}     n / escape  {self.no}", id="keys", markup=False)
+            for line in self.details:
+                if line:
+                    yield Static(line, classes="detail", markup=False)
+            yield Static(f"y  {self.yes}     n / escape / enter  {self.no}", id="keys", markup=False)
+        yield KeyBar()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-import pendulum
 from pendulum import DateTime
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,23 +27,13 @@ WHEN_EXAMPLES = "e.g. today 15:30, yesterday 10am, 2026-12-01 14:00"
 
 
 def parse_round_time(text: str, now: DateTime, zone) -> DateTime:
-    """Everyday words through tui.core.when when it is there; ISO 8601 otherwise."""
+    """Everyday words, through tui.core.when (the one reader of typed times)."""
+    from tui.core.when import parse_when
+
     text = text.strip()
     if not text:
         raise ValidationError(f"when was it? {WHEN_EXAMPLES}")
-    try:
-        from tui.core.when import parse_when
-    except ImportError:
-        parse_when = None
-    if parse_when is not None:
-        return parse_when(text, now, zone)
-    try:
-        parsed = pendulum.parse(text, tz=zone)
-    except Exception:
-        raise ValidationError(f"{text!r} is not a time I know: write it as 2026-12-01 14:00") from None
-    if not isinstance(parsed, DateTime):
-        raise ValidationError(f"{text!r} is not a date and time: write it as 2026-12-01 14:00")
-    return parsed
+    return parse_when(text, now, zone)
 
 
 def parse_interviewers(text: str) -> list[Interviewer]:
