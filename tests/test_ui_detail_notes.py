@@ -201,3 +201,64 @@ async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_note
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
         rescued = tmp_path / f"followup-unsaved-notes-{app.id[:8]}.md"
         assert rescued.read_text(encoding="utf-8").endswith("last words")
+
+
+@pytest.mark.parametrize("refusal", ["disk full", "stale"])
+@async_test
+async def test_a_refused_save_keeps_the_typed_notes_on_screen_and_says_why(card, refusal, monkeypatch):
+    from tui.core import actions
+    from tui.store import errors
+
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+        store = followup.store
+        if refusal == "stale":  # another process changes the card first
+            other = Store(db)
+            other.save(actions.edit(other.get(app.id), now=frozen_now_value(), recruiter="Sam <s@x.example>"))
+        else:
+            def full(*_a, **_k):
+                raise errors.WriteFailedError(f"{db}: not saved: the disk is full")
+            monkeypatch.setattr(store, "save", full)
+            monkeypatch.setattr(store, "save_many", full)
+        await pilot.press(*"call Dana back")
+        await wait_until(pilot, lambda: "not saved" in screen_text(followup).replace("not saved yet", "")
+                         or stored(db, app.id).notes.endswith("call Dana back"))
+        await pilot.pause()
+        editor = screen.query_one(NotesEditor)
+        assert editor.text.endswith("call Dana back"), "the typed text must stay in the editor"
+        if refusal == "disk full":
+            assert "not saved" in screen_text(followup) and "disk is full" in screen_text(followup)
+            monkeypatch.undo()
+            await pilot.press("!")  # typing again retries
+            await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("call Dana back!"))
+        else:  # their change and our text both end up in the file
+            await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("call Dana back"))
+            assert stored(db, app.id).recruiter == "Sam <s@x.example>"
+
+
+def frozen_now_value():
+    from tui.core import clock
+
+    return clock.now()
+
+
+@async_test
+async def test_notes_changed_elsewhere_while_typing_keep_both_texts(card):
+    from tui.core import actions
+
+    db, app = card
+    followup = board(db)
+    followup.poll_seconds = 0.1
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+        editor = screen.query_one(NotesEditor)
+        editor.move_cursor(editor.document.end)
+        other = Store(db)
+        await pilot.press("enter", *"- typed here")
+        theirs = other.get(app.id)
+        other.save(actions.set_notes(theirs, "added by a script\n" + theirs.notes, now=frozen_now_value()))
+        await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
+                         and "added by a script" in stored(db, app.id).notes, timeout=8)
+        assert "added by a script" in editor.text and editor.text.endswith("- typed here")

@@ -42,6 +42,7 @@ from tui.ui.messages import (
     DeleteRequested,
     LetterRequested,
     OpenRequested,
+    SaveRefused,
 )
 from tui.ui.screens.too_small import TooSmallScreen, too_small
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
@@ -269,8 +270,11 @@ class FollowupApp(SignalHandling, App[int]):
 
     def on__write_failed(self, message: _WriteFailed) -> None:
         failure = message.failure
-        self._stale |= self.changelog.write_failed(failure.seq)
+        refused = self.changelog.write_failed(failure.seq)
+        self._stale |= refused
         self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
+        for screen in self.screen_stack:  # before the re-read, so typed text is kept through it
+            screen.post_message(SaveRefused(frozenset(refused), failure.error))
         self._ask_reload()
 
     # --- other processes -----------------------------------------------

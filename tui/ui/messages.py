@@ -59,6 +59,19 @@ class ApplicationsChanged(Message):
         self.app_ids = app_ids  # None: reload everything
 
 
+class SaveRefused(Message):
+    """Sent by the app to every screen when the store refused a write of these applications.
+
+    Memory is about to be put back in line with the file; a screen holding
+    typed text for one of them keeps it and says why it was not saved.
+    """
+
+    def __init__(self, app_ids: frozenset[str], error: Exception) -> None:
+        super().__init__()
+        self.app_ids = app_ids
+        self.error = error
+
+
 class LetterRequested(Message):
     """Draft letters of `kind` ("thank-you", "follow-up", ...) for application `app_id`."""
 

@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
+from tui.core.merge import merge3
 from tui.store.errors import StaleEditError
 from tui.ui.detail.context import apply_now
 from tui.ui.detail.markdown_highlight import markdown_highlights
@@ -35,13 +36,22 @@ def notes_change(text: str):
 class NotesEditor(TextArea):
     """A TextArea that highlights Markdown without tree-sitter and hands `escape` to the screen."""
 
-    BINDINGS = [Binding("escape", "leave", "Done", tooltip="Leave the editor; what you typed is kept")]
+    BINDINGS = [
+        Binding("escape", "leave", "Done", tooltip="Leave the editor; what you typed is kept"),
+        Binding("ctrl+s", "save_now", "Save", tooltip="Save now (also retries a refused save)"),
+    ]
 
     class Left(Message):
         """The user pressed escape in the editor."""
 
+    class SaveNow(Message):
+        """The user pressed ctrl+s in the editor."""
+
     def action_leave(self) -> None:
         self.post_message(self.Left())
+
+    def action_save_now(self) -> None:
+        self.post_message(self.SaveNow())
 
     def _build_highlight_map(self) -> None:
         # Replaces TextArea's tree-sitter query (textual 8.2.8 calls this after every edit);
@@ -62,8 +72,13 @@ class NotesPanel(Vertical):
             text, soft_wrap=True, tab_behavior="focus", id="notes-editor",
             placeholder="Write anything: who you met, what they asked, what to send. Markdown works.",
         )
-        self._baseline = text  # what the editor held when it last matched a save (or a load)
+        # what the editor held when it last matched a save (or a load); None after a refused save
+        self._baseline: str | None = text
         self._awaiting: str | None = None  # a save posted to the app, not yet seen in the store
+        self._stored = text  # the notes as the file holds them, as far as we know: the merge's base
+        self._stored_before_save = text
+        self._refused = ""  # why the last save was refused, until one succeeds
+        self._retry_after_reload = False  # refused over another process's change: try again on its version
         self._timer: Timer | None = None
 
     def compose(self):
@@ -80,7 +95,7 @@ class NotesPanel(Vertical):
 
     @property
     def unsaved(self) -> bool:
-        return self.editor.text != self._baseline
+        return self._baseline is None or self.editor.text != self._baseline
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
@@ -89,10 +104,29 @@ class NotesPanel(Vertical):
 
     def _show_status(self) -> None:
         words = len(self.editor.text.split())
-        state = "not saved yet" if self.unsaved else "saved"
+        if self._refused:
+            state = f"not saved: {self._refused} (ctrl+s retries)"
+        else:
+            state = "not saved yet" if self.unsaved else "saved"
         self.query_one("#notes-status", Static).update(
             f"Markdown · {words} word{'s' if words != 1 else ''} · {state}"
         )
+
+    def on_notes_editor_save_now(self, event: NotesEditor.SaveNow) -> None:
+        event.stop()
+        if self._refused:
+            self._baseline = None  # try again even if nothing was typed since
+        self.request_save()
+
+    def refused(self, error: Exception) -> None:
+        """The store refused our save: keep the text, say why, and never take the stored text over it."""
+        self._refused = str(error).split(": not saved: ")[-1]
+        self._retry_after_reload = isinstance(error, (StaleEditError,))
+        self._baseline = None
+        self._awaiting = None
+        self._stored = self._stored_before_save  # the file never took our save
+        if self.is_mounted:
+            self._show_status()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -109,6 +143,7 @@ class NotesPanel(Vertical):
             return
         text = self.editor.text
         self.app.post_message(ChangeRequested(self.app_id, notes_change(text), f"Edit notes of {self.label}"))
+        self._stored_before_save = self._stored
         self._baseline = self._awaiting = text
         if self.is_mounted:
             self._show_status()
@@ -141,15 +176,46 @@ class NotesPanel(Vertical):
         self._awaiting = None
 
     def sync_from_store(self, stored_notes: str) -> None:
-        """After a change: take the stored notes unless the user has typed since."""
+        """After a change: take the stored notes; if the user typed meanwhile, merge the two.
+
+        Nothing typed is ever replaced: notes changed both here and elsewhere
+        are merged line by line (tui/core/merge.py), conflicting lines kept
+        from both sides between markers, and the result saved.
+        """
         if self._awaiting is not None:
             if stored_notes != self._awaiting:
                 return  # our save is still on its way
             self._awaiting = None
-        if not self.unsaved and stored_notes != self._baseline:
-            self._baseline = stored_notes
-            self.editor.load_text(stored_notes)
+            self._refused = ""
+            self._stored = stored_notes
+        if stored_notes != self._stored:  # changed elsewhere
+            if self.unsaved:
+                merged, conflicted = merge3(self._stored, self.editor.text, stored_notes)
+                self._stored = stored_notes
+                self._replace_keeping_place(merged)
+                if conflicted:
+                    self.notify("The notes were changed elsewhere too: both versions are kept between "
+                                "<<<<<<< and >>>>>>> lines.", severity="warning", timeout=10)
+                self._retry_after_reload = False
+                self.call_later(self.request_save)
+            else:
+                self._stored = self._baseline = stored_notes
+                self._replace_keeping_place(stored_notes)
+        elif self._retry_after_reload and self.unsaved:  # their version is in memory now: ours goes on top
+            self._retry_after_reload = False
+            self.call_later(self.request_save)
         self._show_status()
+
+    def _replace_keeping_place(self, text: str) -> None:
+        """Load `text` without moving the reader: cursor and scroll stay where they were (clamped)."""
+        if text == self.editor.text:
+            return
+        cursor, scroll = self.editor.cursor_location, self.editor.scroll_offset
+        self.editor.load_text(text)
+        last = self.editor.document.line_count - 1
+        row = min(cursor[0], last)
+        self.editor.cursor_location = (row, min(cursor[1], len(self.editor.document.get_line(row))))
+        self.editor.scroll_to(scroll.x, scroll.y, animate=False)
 
     def replace_text(self, text: str) -> None:
         """Take text edited elsewhere ($EDITOR) and save it at once."""

@@ -29,7 +29,7 @@ from tui.ui.detail.outcome import OutcomeScreen
 from tui.ui.detail.rescue import rescue_note
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
-from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.ui.messages import ApplicationsChanged, ChangeRequested, SaveRefused
 from tui.ui.keybar import KeyBar
 
 SECTIONS = ("notes", "rounds", "directions", "history")
@@ -142,6 +142,10 @@ class DetailScreen(Screen):
         tabs.get_tab("rounds").label = f"2 Rounds ({len(app.rounds)})"
         open_directions = sum(1 for d in app.directions if d.is_open)
         tabs.get_tab("directions").label = f"3 Directions ({open_directions})"
+
+    def on_save_refused(self, message: SaveRefused) -> None:
+        if self.app_id in message.app_ids:
+            self.notes.refused(message.error)
 
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
         if message.app_ids is None or self.app_id in message.app_ids:
