@@ -190,7 +190,8 @@ async def test_bare_host_screen_pushed_on_top_saves_even_without_flush(card):
 
 
 @async_test
-async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_notes(card, tmp_path):
+async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_notes(card, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     db, app = card
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
@@ -199,7 +200,7 @@ async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_note
         Store(db).delete(app.id)
         followup.poll_store()
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
-        rescued = tmp_path / f"followup-unsaved-notes-{app.id[:8]}.md"
+        (rescued,) = (tmp_path / "state" / "followup").glob(f"followup-rescue-*-{app.id[:8]}.md")
         assert rescued.read_text(encoding="utf-8").endswith("last words")
 
 

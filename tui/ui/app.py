@@ -44,6 +44,7 @@ from tui.ui.messages import (
     OpenRequested,
     SaveRefused,
 )
+from tui.ui.rescue import Unsaved, rescue_text
 from tui.ui.screens.too_small import TooSmallScreen, too_small
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
 from tui.ui.signals import SignalHandling
@@ -137,6 +138,7 @@ class FollowupApp(SignalHandling, App[int]):
         self._reload_asked = False
         self._last_reload_error = ""
         self._leaving = False
+        self.rescued: list[str] = []  # what went to rescue files as the board closed, for stderr
         self._hard_exit = os._exit  # after a hang-up nothing may touch the terminal again
         try:
             self.theme = settings.theme
@@ -286,6 +288,8 @@ class FollowupApp(SignalHandling, App[int]):
             self._ask_reload()
 
     def _ask_reload(self) -> None:
+        if self._leaving:  # the writer is closing or closed: close_writes sees to any refusal
+            return
         if self.writer is not None and not self._reload_asked:
             self._reload_asked = True
             self.writer.request_reload(self.changelog.seq, self.changelog.known_revisions(self._stale))
@@ -373,14 +377,48 @@ class FollowupApp(SignalHandling, App[int]):
         if self.writer is not None:
             self.writer.close(15.0)
 
+    def unsaved_texts(self) -> list[Unsaved]:
+        """Typed text any screen holds that the file may not have yet."""
+        found: list[Unsaved] = []
+        for screen in self.screen_stack:
+            collect = getattr(screen, "unsaved_texts", None)
+            if callable(collect):
+                found += collect()
+        return found
+
+    def close_writes(self, timeout: float = 15.0) -> int:
+        """Save what is pending, wait for the writer, and keep in rescue files whatever the file refused.
+
+        Returns the exit code: 0, or 1 when some text went to a rescue file
+        (named on standard error) or writes were still running. Runs on any
+        thread: quitting, SIGTERM and SIGHUP all end here.
+        """
+        pending = self.unsaved_texts()
+        self.flush_pending()
+        before = len(self.writer.failures) if self.writer is not None else 0
+        done = self.writer.close(timeout) if self.writer is not None else True
+        failures = self.writer.failures[before:] if self.writer is not None else []
+        refused: set[str] = set()
+        for failure in failures:
+            refused |= self.changelog.write_failed(failure.seq)
+        reason = str(failures[0].error).split(": not saved: ")[-1] if failures else "still being written"
+        code = 0
+        for text in pending:
+            if text.app_id in refused or not done:
+                code = 1
+                try:
+                    where = f"it is in {rescue_text(text, reason)}"
+                except OSError as exc:
+                    where = f"and no rescue file could be written: {exc}"
+                self.rescued.append(f"followup: {text.what} could not be saved ({reason}); {where}")
+        if not done and not self.rescued:
+            self.rescued.append("followup: some changes were still being written when the board closed")
+            code = 1
+        return code
+
     async def action_quit(self) -> None:
         if self._leaving:
             return
         self._leaving = True
-        self.flush_pending()
-        saved = True
-        if self.writer is not None:
-            saved = await asyncio.to_thread(self.writer.close, 15.0)
-        if not saved:
-            print("followup: some changes were still being written when the board closed", file=sys.stderr)
-        self.exit(0 if saved else 1)
+        code = await asyncio.to_thread(self.close_writes, 15.0)
+        self.exit(code, return_code=code)  # run_board prints `rescued` once the terminal is back

@@ -6,8 +6,10 @@ Kept apart from the app class so that the start-up choices are read in one place
 from __future__ import annotations
 
 import gc
+import sys
 
 from tui.core import clock
+from tui.core.errors import FollowupError
 from tui.core.settings import Settings
 from tui.store import Store
 from tui.ui.app import FollowupApp
@@ -53,6 +55,13 @@ def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
     A file that cannot be read raises FollowupError before anything is drawn
     (the command line says why in one line, exits 2, and the file is untouched).
     """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise FollowupError(
+            "the board needs a terminal, and standard input or output is not one; without a terminal "
+            "use the commands (followup list, due, add, move, close, letter, export …; followup --help)"
+        )
     app = start_board(store, settings, demo=demo, handle_signals=True)
     app.run()
+    for line in app.rescued:
+        print(line, file=sys.stderr)
     return app.return_code or 0

@@ -126,6 +126,7 @@ class StoreWriter:
         # The file as the caller last read it (default: as it is now).
         self.known_fingerprint: tuple | None = store.fingerprint() if fingerprint is None else fingerprint
         self.writes = 0  # store writes done, for tests and the benchmark
+        self.failures: list[WriteFailure] = []  # every refused write, in order
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._cond = threading.Condition()
         self._pending = 0
@@ -220,6 +221,7 @@ class StoreWriter:
             last = self.backend.write(live)
             self.writes += 1
         except Exception as exc:  # any failure: report it, never kill the thread
+            self.failures.append(WriteFailure(live[0].seq, exc))  # read by a board that is closing
             self._skip_upto_generation = max(op.generation for op in live)
             self.known_fingerprint = None  # the board re-reads the file
             self.on_failed(WriteFailure(live[0].seq, exc))

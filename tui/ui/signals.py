@@ -1,6 +1,6 @@
 """Signals for the board app: SIGTERM quits cleanly, SIGHUP (the terminal is gone) saves and leaves.
 
-A mixin for FollowupApp, which provides `flush_pending`, `writer`,
+A mixin for FollowupApp, which provides `close_writes`, `rescued`, `writer`,
 `action_quit`, `_leaving` and `_hard_exit`.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 
 
 class SignalHandling:
@@ -60,6 +61,10 @@ class SignalHandling:
         if self._leaving:
             return
         self._leaving = True
-        self.flush_pending()
-        saved = self.writer.close(15.0) if self.writer is not None else True
-        self._hard_exit(0 if saved else 1)
+        code = self.close_writes(15.0)
+        for line in self.rescued:  # standard error may be gone with the terminal: the file is written
+            try:
+                print(line, file=sys.stderr)
+            except OSError:
+                pass
+        self._hard_exit(code)

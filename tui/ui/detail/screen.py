@@ -26,7 +26,7 @@ from tui.ui.detail.forms import DetailsForm
 from tui.ui.detail.history import HistoryList
 from tui.ui.detail.notes import NotesEditor, NotesPanel
 from tui.ui.detail.outcome import OutcomeScreen
-from tui.ui.detail.rescue import rescue_note
+from tui.ui.rescue import Unsaved, rescue_text
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
 from tui.ui.messages import ApplicationsChanged, ChangeRequested, SaveRefused
@@ -165,10 +165,17 @@ class DetailScreen(Screen):
         except FollowupError as exc:
             self._rescue(exc)
 
+    def unsaved_texts(self) -> list[Unsaved]:
+        """What the board must keep if it closes now (see FollowupApp.action_quit)."""
+        if not hasattr(self, "notes") or not self.notes.unsaved:
+            return []
+        return [Unsaved(self.app_id, f"the notes of {self.notes.label}", self.notes.text)]
+
     def _rescue(self, why: Exception) -> None:
-        """Notes that cannot be saved go to a file beside the data file, and the user is told."""
+        """Notes that cannot be saved go to a rescue file, and the user is told where."""
+        text = Unsaved(self.app_id, f"the notes of {self.notes.label}", self.notes.text)
         try:
-            where = f"a copy is in {rescue_note(self.app.changelog.store.path, self.app_id, self.notes.text)}"
+            where = f"a copy is in {rescue_text(text, str(why))}"
         except OSError as rescue_error:
             where = str(rescue_error)
         self.notes.mark_kept()

@@ -1,0 +1,62 @@
+"""Leaving the board: no terminal, no board; text the file refused goes to a rescue file, exit 1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_ui_detail_harness import SIZE, acme, async_test, board, make_db, open_card, stored, wait_until
+
+from tui.store import errors
+from tui.ui.detail.notes import NotesEditor
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_without_a_terminal_the_board_exits_2_at_once_and_touches_nothing(tmp_path):
+    db = tmp_path / "followup.json"
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "tui", "--db", str(db)], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("followup: the board needs a terminal") and result.stderr.count("\n") == 1
+    assert "followup list" in result.stderr
+    assert not db.exists() and time.monotonic() - started < 30
+
+
+@pytest.fixture
+def state_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder / "followup"
+
+
+@async_test
+async def test_quitting_with_notes_the_disk_refuses_writes_a_rescue_file_and_exits_1(tmp_path, state_dir,
+                                                                                     monkeypatch):
+    from tui.core import clock
+
+    card = acme(clock.now())
+    db = make_db(tmp_path, card)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+
+        def full(*_a, **_k):
+            raise errors.WriteFailedError(f"{db}: not saved: the disk is full (no space left on device)")
+
+        monkeypatch.setattr(followup.store, "save", full)
+        monkeypatch.setattr(followup.store, "save_many", full)
+        await pilot.press(*"offer call on Friday", "ctrl+c")
+        await wait_until(pilot, lambda: followup.return_code is not None)
+        assert screen.query_one(NotesEditor).text.endswith("offer call on Friday")
+    assert followup.return_code == 1
+    (line,) = followup.rescued
+    assert "the notes of Acme could not be saved (the disk is full" in line
+    path = Path(line.rsplit("it is in ", 1)[1])
+    assert path.parent == state_dir and path.read_text(encoding="utf-8").endswith("offer call on Friday")
+    assert not stored(db, card.id).notes.endswith("offer call on Friday")
+    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == [db.name, db.name + ".lock"]

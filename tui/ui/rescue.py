@@ -1,0 +1,47 @@
+"""The last resort for typed text the board could not save: a plain file the user can copy from.
+
+PRODUCT.md: rescue files live in the user's state folder (the temp folder if
+that cannot be written), never beside the data file, and are named on screen
+and on standard error.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Unsaved(NamedTuple):
+    """Text a screen holds that the file may not have: what it is, for whom, and the text."""
+
+    app_id: str
+    what: str  # "the notes of Acme", "the thank-you note to Dana Kim (Acme)"
+    text: str
+
+
+def rescue_folder_candidates() -> list[Path]:
+    import platformdirs
+
+    return [Path(platformdirs.user_state_dir("followup", appauthor=False)), Path(tempfile.gettempdir())]
+
+
+def rescue_text(unsaved: Unsaved, reason: str = "") -> Path:
+    """Write the text to a new rescue file and return its path; OSError when no folder would take it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    name = f"followup-rescue-{stamp}-{unsaved.app_id[:8]}.md"
+    header = f"<!-- {unsaved.what}: not saved{': ' + reason if reason else ''} -->\n"
+    errors = []
+    for folder in rescue_folder_candidates():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / name
+            with open(target, "x", encoding="utf-8") as handle:
+                handle.write(header + unsaved.text)
+            os.chmod(target, 0o600)
+            return target
+        except OSError as exc:
+            errors.append(f"{folder}: {exc.strerror or exc}")
+    raise OSError("could not write a rescue file (" + "; ".join(errors) + ")")
