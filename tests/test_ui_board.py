@@ -172,9 +172,8 @@ async def test_t_and_f_ask_for_letters(tmp_path):
     requested = []
 
     class Recording(FollowupApp):
-        def on_letter_requested(self, message):
-            message.prevent_default()
-            requested.append((message.app_id, message.kind))
+        async def open_letters(self, app_id, kind):
+            requested.append((app_id, kind))
 
     app = Recording(store_with(tmp_path, small_apps()), SETTINGS, poll_seconds=0)
     async with app.run_test(size=WIDE) as pilot:

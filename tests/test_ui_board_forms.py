@@ -6,6 +6,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from test_ui_board_support import (
+    burst_keys,
     NARROW,
     WIDE,
     async_test,
@@ -163,7 +164,7 @@ async def test_no_dialog_deletes_on_enter_even_in_a_burst(tmp_path):
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await pilot.press("d", "enter")
+        burst_keys(app, "d", "enter")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         await app.wait_for_writes()
@@ -247,3 +248,48 @@ async def test_first_launch_says_how_to_add_the_first_application(tmp_path):
         await pilot.press("d")  # nothing to delete: a hint, no crash
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
+
+
+@async_test
+async def test_a_burst_of_keys_fills_the_new_application_form_as_typing_slowly_would(tmp_path):
+    """n and the whole form in one burst: every character in its field, saved with both interviewers."""
+    store = store_with(tmp_path, [])
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        burst_keys(app, "n", "Acme", "enter", "Dev", "enter", "Onsite", "enter", "yesterday 10am", "enter",
+                   "Dana Kim, Lee Park", "enter")
+        await pilot.pause()
+        await app.wait_for_writes()
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        doc = stored(store)["Acme"]
+        assert doc["role"] == "Dev" and doc["rounds"][0]["name"] == "Onsite"
+        assert [i["name"] for i in doc["rounds"][0]["interviewers"]] == ["Dana Kim", "Lee Park"]
+
+
+@async_test
+async def test_escape_in_a_burst_still_asks_before_dropping_what_was_typed(tmp_path):
+    store = store_with(tmp_path, [])
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        burst_keys(app, "n", "Hooli", "escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, NewApplicationScreen) and app.screen.value("company") == "Hooli"
+
+
+@async_test
+async def test_d_and_y_in_one_burst_delete_the_focused_card_only(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        burst_keys(app, "d", "y")
+        await pilot.pause()
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen)
+        assert sorted(stored(store)) == ["Globex", "Initech"]

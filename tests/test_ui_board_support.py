@@ -106,3 +106,31 @@ def company_of(app: FollowupApp, app_id: str | None) -> str | None:
 
 def focused_company(app: FollowupApp) -> str | None:
     return company_of(app, board_of(app).current_id)
+
+
+def burst_keys(app, *keys: str) -> None:
+    """Post every key at once, as a slow SSH link delivers them: no pause for the app between keys.
+
+    (Pilot's `press` waits for the app to be idle after each key, so it cannot
+    show what a burst does.) A key is a Textual key name ("enter", "ctrl+s")
+    or a string of plain characters typed one after the other.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    driver = app._driver
+    for key in keys:
+        names = [key] if len(key) > 1 and not key.isprintable() or key in NAMED_KEYS or "+" in key[1:] else list(key)
+        for name in names:
+            if len(name) == 1:
+                char = name
+                name = name if name.isalnum() else _character_to_key(name)
+            else:
+                char = {"enter": "\r", "tab": "\t", "space": " "}.get(name)
+            event = events.Key(name, char)
+            event.set_sender(app)
+            driver.send_message(event)
+
+
+NAMED_KEYS = {"enter", "tab", "escape", "backspace", "space", "up", "down", "left", "right", "home", "end",
+              "shift+tab", "pageup", "pagedown", "delete"}

@@ -263,3 +263,16 @@ async def test_notes_changed_elsewhere_while_typing_keep_both_texts(card):
         await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
                          and "added by a script" in stored(db, app.id).notes, timeout=8)
         assert "added by a script" in editor.text and editor.text.endswith("- typed here")
+
+
+@async_test
+async def test_e_and_a_sentence_in_one_burst_all_reach_the_notes(card):
+    from test_ui_board_support import burst_keys
+
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst_keys(followup, "e", " call back Friday", "escape")
+        await wait_until(pilot, lambda: stored(db, app.id).notes.endswith(" call back Friday"))
+        assert isinstance(followup.screen, BoardScreen)

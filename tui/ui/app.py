@@ -326,35 +326,42 @@ class FollowupApp(SignalHandling, App[int]):
         return await asyncio.to_thread(self.writer.drain, timeout)
 
     # --- opening things ------------------------------------------------
-    def on_open_requested(self, message: OpenRequested) -> None:
-        if message.app_id not in self.changelog.apps:
+    async def on_open_requested(self, message: OpenRequested) -> None:
+        await self.open_application(message.app_id, message.section)
+
+    async def open_application(self, app_id: str, section: str = "") -> None:
+        """The detail screen, up and focused when this returns (see BoardScreen.OPENS_A_SCREEN)."""
+        if app_id not in self.changelog.apps:
             return
         from tui.ui.detail import DetailScreen
 
-        self.push_screen(DetailScreen(message.app_id, section=message.section))
+        await self.push_screen(DetailScreen(app_id, section=section))
 
-    def on_letter_requested(self, message: LetterRequested) -> None:
+    async def on_letter_requested(self, message: LetterRequested) -> None:
+        await self.open_letters(message.app_id, message.kind)
+
+    async def open_letters(self, app_id: str, kind: str) -> None:
         """t: thank-you notes; f: a follow-up, or the reply a closed card needs."""
-        application = self.changelog.apps.get(message.app_id)
+        application = self.changelog.apps.get(app_id)
         if application is None:
             return
         from tui.ui.letters import LetterScreen, letter_kind_for
 
-        kind = letter_kind_for(application) if message.kind == "follow-up" else message.kind
+        kind = letter_kind_for(application) if kind == "follow-up" else kind
         try:
-            screen = LetterScreen(message.app_id, kind)
+            screen = LetterScreen(app_id, kind)
         except FollowupError as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.push_screen(screen)
+        await self.push_screen(screen)
 
-    def show_help(self) -> None:
+    async def show_help(self) -> None:
         from tui.ui.board.board import Board
         from tui.ui.board.screen import BoardScreen
         from tui.ui.screens.help import HelpScreen
         from tui.ui.sidebar.sidebar import DeadlineSidebar
 
-        self.push_screen(HelpScreen([
+        await self.push_screen(HelpScreen([
             ("Moving around", Board.BINDINGS),
             ("Cards", BoardScreen.BINDINGS),
             ("Deadline sidebar", DeadlineSidebar.BINDINGS),

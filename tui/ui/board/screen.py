@@ -87,28 +87,28 @@ class BoardScreen(Screen):
                  "board.sidebar", "board.stats", "board.delete")
 
     BINDINGS = [
-        Binding("n", "new", "New", id="board.new", tooltip="Add an application after an interview"),
-        Binding("enter", "open", "Open", id="board.open", tooltip="Open the focused card"),
+        Binding("n", "new", "New", id="board.new", priority=True, tooltip="Add an application after an interview"),
+        Binding("enter", "open", "Open", id="board.open", priority=True, tooltip="Open the focused card"),
         Binding("L,shift+right", "move_card(1)", "Move", key_display="H/L", id="board.move_right",
                 tooltip="Move the focused card one stage right (it keeps the focus)"),
         Binding("H,shift+left", "move_card(-1)", "Move left", show=False, id="board.move_left",
                 tooltip="Move the focused card one stage left (it keeps the focus)"),
-        Binding("e", "open_notes", "Notes", id="board.notes",
+        Binding("e", "open_notes", "Notes", id="board.notes", priority=True,
                 tooltip="Open the focused card straight into its notes"),
         Binding("slash", "filter", "Filter", id="board.filter", priority=True,
                 tooltip="Filter cards as you type: company, role, interviewer or notes"),
         Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change (many steps deep)"),
-        Binding("d", "delete", "Delete", id="board.delete", tooltip="Delete the focused card (asks first)"),
-        Binding("t", "letters('thank-you')", "Thank", id="board.thank",
+        Binding("d", "delete", "Delete", id="board.delete", priority=True, tooltip="Delete the focused card (asks first)"),
+        Binding("t", "letters('thank-you')", "Thank", id="board.thank", priority=True,
                 tooltip="Thank-you letters for the focused card's interviewers"),
-        Binding("f", "letters('follow-up')", "Follow up", id="board.follow_up",
+        Binding("f", "letters('follow-up')", "Follow up", id="board.follow_up", priority=True,
                 tooltip="A follow-up letter for the focused card (on a closed card: the reply it needs)"),
         Binding("s", "toggle_sidebar", "Sidebar", id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
         Binding("tab", "switch_pane", "Board/sidebar", show=False, id="board.switch",
                 tooltip="Move the focus between the board and the deadline sidebar"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter",
                 tooltip="Clear the filter"),
-        Binding("question_mark", "help", "Help", id="board.help", tooltip="Every key on one screen"),
+        Binding("question_mark", "help", "Help", id="board.help", priority=True, tooltip="Every key on one screen"),
         Binding("q", "quit", "Quit", show=False, id="board.quit", tooltip="Save anything pending and quit"),
     ]
 
@@ -274,26 +274,38 @@ class BoardScreen(Screen):
 
         open_jump_palette(self.app)
 
-    def action_open(self) -> None:
+    # Keys that open a screen are priority bindings whose actions await the new screen: the
+    # app handles them as they arrive and takes the next key only once the screen is up and
+    # focused, so keys typed right after (a burst over SSH) land in it, in order.
+    OPENS_A_SCREEN = {"new", "open", "open_notes", "delete", "letters", "help"}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.OPENS_A_SCREEN and self.focused is self.filter_bar:
+            return False  # typed into the filter, not taken as a command
+        if action == "open" and self.focused is self.sidebar:
+            return False  # enter on a deadline jumps to its card (the sidebar's own binding)
+        return True
+
+    async def action_open(self) -> None:
         application = self._current_app()
         if application is not None:
-            self.post_message(OpenRequested(application.id))
+            await self.app.open_application(application.id)
 
-    def action_open_notes(self) -> None:
+    async def action_open_notes(self) -> None:
         application = self._current_app()
         if application is not None:
-            self.post_message(OpenRequested(application.id, "notes"))
+            await self.app.open_application(application.id, "notes")
 
-    def action_new(self) -> None:
+    async def action_new(self) -> None:
         from tui.ui.screens.new_application import NewApplicationScreen
 
         def added(application) -> None:
             if application is not None:
                 self.post_message(AddRequested(application))
 
-        self.app.push_screen(NewApplicationScreen(clock.now, self.zone), added)
+        await self.app.push_screen(NewApplicationScreen(clock.now, self.zone), added)
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
         application = self._current_app()
         if application is None:
             return
@@ -305,7 +317,7 @@ class BoardScreen(Screen):
         question = f"Delete {application.company} — {application.role}?\nu brings it back."
         from tui.ui.screens.confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep it"), answered)
+        await self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep it"), answered)
 
     def action_undo(self) -> None:
         self.app.undo()
@@ -336,10 +348,10 @@ class BoardScreen(Screen):
         self.sidebar.set_filter(self._shown if self.board.needle else None)
         self._update_title()
 
-    def action_letters(self, kind: str) -> None:
+    async def action_letters(self, kind: str) -> None:
         application = self._current_app()
         if application is not None:
-            self.post_message(LetterRequested(application.id, kind))
+            await self.app.open_letters(application.id, kind)
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.display = not self.sidebar.display
@@ -352,8 +364,8 @@ class BoardScreen(Screen):
         else:
             self.set_focus(self.board.keys)
 
-    def action_help(self) -> None:
-        self.app.show_help()
+    async def action_help(self) -> None:
+        await self.app.show_help()
 
     async def action_quit(self) -> None:
         await self.app.action_quit()

@@ -114,7 +114,7 @@ class DetailScreen(Screen):
         if self.section:
             self._go(self.section)
         else:
-            self.query_one(Tabs).focus()
+            self.set_focus(self.query_one(Tabs))
         self.set_interval(60, self.show_application)  # keeps "in 5 h" honest
 
     def show_application(self) -> None:
@@ -235,7 +235,7 @@ class DetailScreen(Screen):
 
     def _go(self, section: str) -> None:
         if section == "history" and self.has_class("-wide"):
-            self.query_one("#history-side", HistoryList).focus()
+            self.set_focus(self.query_one("#history-side", HistoryList))
             return
         self.query_one(TabbedContent).active = section
         target = {
@@ -246,7 +246,7 @@ class DetailScreen(Screen):
         }[section]
         if section == "notes":
             target.move_cursor(target.document.end)
-        target.focus()
+        self.set_focus(target)  # now, not later: keys typed right after `e` are already queued
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id != "notes":

@@ -21,6 +21,7 @@ from tui.core.deadlines import relative
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.settle import settled
 from tui.core.timeutil import local
 
 WHEN_EXAMPLES = "e.g. today 15:30, yesterday 10am, 2026-12-01 14:00"
@@ -109,7 +110,7 @@ class NewApplicationScreen(ModalScreen[Application | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#field-company", Input).focus()
+        self.set_focus(self.query_one("#field-company", Input))  # now, not later: keys may be queued
         self._check_all()
 
     # --- values and their problems -------------------------------------
@@ -170,20 +171,22 @@ class NewApplicationScreen(ModalScreen[Application | None]):
             self.touched.add(event.widget.id.removeprefix("field-"))
             self._check_all()
 
-    def action_next_or_save(self) -> None:
+    async def action_next_or_save(self) -> None:
         if self.focused is self.query_one("#field-interviewers"):
-            self.action_save()
+            await self.action_save()
         else:
-            self.focus_next()
+            self.action_move(1)
 
     def action_move(self, step: int) -> None:
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
+        """The next (or previous) field, focused at once, so that the next key typed lands there
+        (the keys typed before this one are already in the previous field's queue)."""
+        fields = [self.query_one(f"#field-{name}", Input) for name, _, _ in self.FIELDS]
+        index = fields.index(self.focused) if self.focused in fields else -1
+        self.set_focus(fields[(index + step) % len(fields)])
 
     # --- leaving -------------------------------------------------------
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await self._settle_fields()
         self.tried = True
         problems = self._check_all()
         if problems:
@@ -202,7 +205,13 @@ class NewApplicationScreen(ModalScreen[Application | None]):
         )
         self.dismiss(application)
 
-    def action_cancel(self) -> None:
+    async def _settle_fields(self) -> None:
+        """Every key typed before the one being handled is in its field (see tui/ui/settle.py)."""
+        for name, _, _ in self.FIELDS:
+            await settled(self.query_one(f"#field-{name}", Input))
+
+    async def action_cancel(self) -> None:
+        await self._settle_fields()
         if not any(self.value(name).strip() for name, _, _ in self.FIELDS):
             self.dismiss(None)
             return
