@@ -293,3 +293,16 @@ async def test_d_and_y_in_one_burst_delete_the_focused_card_only(tmp_path):
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen)
         assert sorted(stored(store)) == ["Globex", "Initech"]
+
+
+@async_test
+async def test_pasted_control_characters_are_dropped_and_a_newline_becomes_a_space(tmp_path):
+    from textual import events
+
+    app = make_app(store_with(tmp_path, []))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.post_message(events.Paste("Acme\x1b[31m\r\nRobotics\x07"))
+        await pilot.pause()
+        assert app.screen.value("company") == "Acme[31m Robotics"

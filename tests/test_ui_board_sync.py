@@ -226,3 +226,26 @@ async def test_a_damaged_file_opens_read_only_with_a_banner_and_is_never_written
         assert app.changelog.apps[moving].stage.value == "interviewed"
         assert len(app.changelog.apps) == 2
     assert store.path.read_bytes() == before
+
+
+@async_test
+async def test_a_data_file_that_cannot_be_written_is_said_at_start_and_nothing_is_typed_in_vain(tmp_path):
+    import os
+
+    from tui.ui.launch import start_board
+
+    store = store_with(tmp_path, small_apps())
+    before = store.path.read_bytes()
+    os.chmod(store.path, 0o444)  # no write bit: refused by mode, so this holds as root too
+    try:
+        app = start_board(store, SETTINGS, poll_seconds=0, write_settle=0)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            assert "READ-ONLY" in str(app.board_screen.title_bar.render())
+            assert "read-only" in app.changelog.read_only
+            await pilot.press("L")
+            await app.wait_for_writes()
+            assert all(a.stage.value != "thanked" or a.company == "Initech" for a in app.changelog.apps.values())
+    finally:
+        os.chmod(store.path, 0o644)
+    assert store.path.read_bytes() == before

@@ -276,3 +276,23 @@ async def test_e_and_a_sentence_in_one_burst_all_reach_the_notes(card):
         burst_keys(followup, "e", " call back Friday", "escape")
         await wait_until(pilot, lambda: stored(db, app.id).notes.endswith(" call back Friday"))
         assert isinstance(followup.screen, BoardScreen)
+
+
+@async_test
+async def test_question_mark_is_typed_in_the_notes_and_f1_shows_the_keys_anywhere(card):
+    from tui.ui.screens.help import HelpScreen
+
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+        await pilot.press("?")
+        assert screen.query_one(NotesEditor).text.endswith("?") and followup.screen is screen
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(followup.screen, HelpScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("?")  # outside the editor: the keys of the detail screen
+        await pilot.pause()
+        assert isinstance(followup.screen, HelpScreen)

@@ -27,11 +27,14 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.widgets import Input
 
 from tui.core.errors import FollowupError
+from tui.core.text import clean_text
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.store import Store
@@ -96,6 +99,8 @@ class FollowupApp(SignalHandling, App[int]):
                 tooltip="Save anything pending and quit"),
         Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend",
                 tooltip="Back to the shell for a moment; fg brings the board back"),
+        Binding("f1", "help", "Help", show=False, priority=True, id="app.help",
+                tooltip="The keys of this screen (also ? wherever you are not typing)"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="app.palette",
                 tooltip="The command palette: every action by name, every card by company"),
     ]
@@ -109,6 +114,7 @@ class FollowupApp(SignalHandling, App[int]):
         fingerprint: tuple | None = None,
         demo: bool = False,
         damaged: list[str] | None = None,
+        unwritable: str = "",
         start_views=None,
         poll_seconds: float = 1.0,
         write_settle: float = 0.05,
@@ -128,11 +134,14 @@ class FollowupApp(SignalHandling, App[int]):
         self.changelog.apps = {a.id: a for a in apps}
         self.start_views = start_views  # the first cards, when start_board made them
         self.damaged = damaged or []
+        self.unwritable = unwritable  # why the data file cannot be written, found at start-up
         if self.damaged:
             self.changelog.read_only = (
                 f"Read-only: {store.path} has {len(self.damaged)} damaged record(s), so nothing can be "
                 "saved. Quit, then 'followup list' names them; fix the file or restore a backup"
             )
+        elif unwritable:
+            self.changelog.read_only = f"Read-only: {unwritable}"
         self._fingerprint = fingerprint if fingerprint is not None else store.fingerprint()
         self.writer: StoreWriter | None = None
         self._reload_asked = False
@@ -144,6 +153,18 @@ class FollowupApp(SignalHandling, App[int]):
             self.theme = settings.theme
         except Exception:  # an unknown theme must not stop the board
             self.theme = "textual-dark"
+
+    async def on_event(self, event) -> None:
+        """Pasted text is cleaned before any field sees it (PRODUCT: control characters never
+        reach the data; a newline in a one-line field becomes a space)."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+            if isinstance(self.focused, Input):
+                text = text.replace("\n", " ").replace("\t", " ")
+            cleaned = clean_text(text)
+            if cleaned != event.text:
+                event = events.Paste(cleaned)
+        await super().on_event(event)
 
     def get_system_commands(self, screen):
         """Textual's own palette entries that make sense here (theme, screenshot, quit)."""
@@ -354,6 +375,18 @@ class FollowupApp(SignalHandling, App[int]):
             self.notify(str(exc), severity="warning")
             return
         await self.push_screen(screen)
+
+    async def action_help(self) -> None:
+        """f1 anywhere, ? outside text fields: the keys of the screen in front."""
+        from tui.ui.board.screen import BoardScreen
+        from tui.ui.screens.help import HelpScreen, screen_sections
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        if isinstance(self.screen, BoardScreen):
+            await self.show_help()
+        else:
+            await self.push_screen(HelpScreen(screen_sections(self.screen)))
 
     async def show_help(self) -> None:
         from tui.ui.board.board import Board

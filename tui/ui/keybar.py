@@ -22,6 +22,7 @@ PINNED = ("question_mark", "f1")  # help: always shown, just before the palette
 class KeyBar(Widget):
     DEFAULT_CSS = """
     KeyBar {
+        dock: bottom;
         height: 1;
         background: $panel;
         color: $text-muted;

@@ -6,12 +6,14 @@ Kept apart from the app class so that the start-up choices are read in one place
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.settings import Settings
-from tui.store import Store
+from tui.store import Store, WriteFailedError
+from tui.store.paths import check_target
 from tui.ui.app import FollowupApp
 from tui.ui.board.screen import start_views
 
@@ -42,11 +44,23 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
             apps, fingerprint, problems = store.snapshot()
         views = start_views({a.id: a for a in apps}, settings)
         return app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo,
-                         damaged=problems, start_views=views, **options)
+                         damaged=problems, unwritable=unwritable(store), start_views=views, **options)
     finally:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def unwritable(store: Store) -> str:
+    """Why the data file cannot be written, or "": said once, at start-up, before anything is typed."""
+    try:
+        check_target(store.real_path)
+    except WriteFailedError as exc:
+        return str(exc).replace("; nothing was written", "")
+    folder = store.real_path.parent
+    if not os.access(folder, os.W_OK):
+        return f"{folder} cannot be written (a read-only disk or folder), so nothing you change can be saved"
+    return ""
 
 
 def run_board(store: Store, settings: Settings, demo: bool = False) -> int:

@@ -208,6 +208,8 @@ class BoardScreen(Screen):
         damaged = getattr(self.app, "damaged", None)
         if damaged:
             parts.append(f"READ-ONLY: {len(damaged)} damaged record(s) left out")
+        elif getattr(self.app, "unwritable", ""):
+            parts.append("READ-ONLY: the data file cannot be written (see the message)")
         self.title_bar.update("  ·  ".join(parts))
         if self.empty_note.display != (total == 0):
             self.empty_note.display = total == 0

@@ -51,6 +51,7 @@ class DetailScreen(Screen):
         Binding("c", "details", "Card"),
         Binding("ctrl+o", "external_editor", "$EDITOR", tooltip="Edit the notes in your own editor"),
         Binding("q", "app.quit", "Quit", tooltip="Save everything and quit"),
+        Binding("question_mark", "app.help", "Help", tooltip="The keys of this screen (f1 works while typing)"),
     ]
 
     def __init__(self, app_id: str, section: str = "") -> None:

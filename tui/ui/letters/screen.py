@@ -70,6 +70,8 @@ class LetterScreen(Screen):
         Binding("ctrl+g", "step(-1)", "Prev", id="letters.previous", tooltip="The previous interviewer's note"),
         Binding("ctrl+f", "variant", "Other answer", id="letters.variant",
                 tooltip="Accept the offer, or ask for a few days to decide"),
+        Binding("question_mark", "app.help", "Help", id="letters.help",
+                tooltip="The keys of this screen (f1 works while typing)"),
         Binding("escape", "leave", "Back", id="letters.back", tooltip="Back to the board; edits are dropped"),
     ]
 

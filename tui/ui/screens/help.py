@@ -45,6 +45,23 @@ def key_rows(app: App, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
     return [(" ".join(keys[a]), words[a]) for a in order]
 
 
+def screen_sections(screen) -> list[HelpSection]:
+    """The keys of `screen` as they stand (its own and those of the focused widget and its parents),
+    one section per part, for screens that do not list their sections themselves."""
+    sections: dict[str, list[Binding]] = {}
+    for active in screen.active_bindings.values():
+        title = getattr(active.node, "HELP_TITLE", "") or _words(type(active.node).__name__)
+        if active.binding not in sections.setdefault(title, []):
+            sections[title].append(active.binding)
+    return list(sections.items())
+
+
+def _words(name: str) -> str:
+    """'LetterScreen' -> 'Letter screen'."""
+    spaced = "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
+    return spaced[:1].upper() + spaced[1:]
+
+
 def help_renderable(app: App, sections: Sequence[HelpSection]) -> Group:
     """One table per section (keys | what they do), wrapped lines hang under their text."""
     parts = []
