@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from test_ui_letters_harness import DANA, LUIS, LetterHarness, env, frozen_now, interviewed, make_db
-
 from tui.ui.letters.body import LetterBody
 
 __all__ = ["env"]

@@ -6,11 +6,11 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from test_ui_board_support import (
-    burst_keys,
     NARROW,
     WIDE,
     async_test,
     board_of,
+    burst_keys,
     company_of,
     focused_company,
     freeze_clock,  # noqa: F401  (autouse)

@@ -6,7 +6,6 @@ import json
 import signal
 
 import pendulum
-import pytest
 from textual.screen import Screen
 
 from test_ui_board_support import (
@@ -179,7 +178,8 @@ async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         column = board_of(app).list_of(board_of(app).stage)
-        assert "6 h overdue" in column.render_line(1 + 3).text  # below the header: Acme's thank-you, due 24 h after the round
+        # below the header: Acme's thank-you, due 24 h after the round
+        assert "6 h overdue" in column.render_line(1 + 3).text
         assert app.board_screen.sidebar.counts["overdue"] == 2  # Acme's thank-you, Initech's follow-up
         monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-27T10:30:00+00:00")
         app.tick()

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from test_ui_detail_harness import (
-    SETTINGS, SIZE, acme, async_test, board, frozen, make_db, on_disk, open_card, screen_text,
+    SETTINGS,
+    SIZE,
+    acme,
+    async_test,
+    board,
+    frozen,
+    make_db,
+    on_disk,
+    open_card,
+    screen_text,
 )
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines

@@ -9,8 +9,18 @@ import pytest
 from textual.command import CommandPalette
 
 from test_ui_detail_harness import (
-    SIZE, DetailHarness, acme, async_test, board, frozen, make_db, on_disk, open_card,
-    screen_text, stored, wait_until,
+    SIZE,
+    DetailHarness,
+    acme,
+    async_test,
+    board,
+    frozen,
+    make_db,
+    on_disk,
+    open_card,
+    screen_text,
+    stored,
+    wait_until,
 )
 from tui.store import Store
 from tui.ui.board.screen import BoardScreen

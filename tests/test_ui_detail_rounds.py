@@ -5,16 +5,25 @@ from __future__ import annotations
 import pytest
 
 from test_ui_detail_harness import (
-    SETTINGS, SIZE, acme, async_test, board, frozen, make_db, on_disk, open_card, screen_text,
+    SETTINGS,
+    SIZE,
+    acme,
+    async_test,
+    board,
+    frozen,
+    make_db,
+    on_disk,
+    open_card,
+    screen_text,
 )
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import Stage
 from tui.core.timeutil import local
-from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.detail.form import FormScreen
 from tui.ui.detail.forms import RoundForm
 from tui.ui.detail.screen import DetailScreen
+from tui.ui.screens.confirm import ConfirmScreen
 
 __all__ = ["frozen"]
 

@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_ui_detail_harness import SIZE, acme, async_test, board, make_db, open_card, stored, wait_until
 
+from test_ui_detail_harness import SIZE, acme, async_test, board, make_db, open_card, stored, wait_until
 from tui.store import errors
 from tui.ui.detail.notes import NotesEditor
 

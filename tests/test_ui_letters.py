@@ -6,17 +6,34 @@ import pytest
 from textual.command import CommandPalette
 
 from test_ui_letters_harness import (
-    DANA, LUIS, SETTINGS, LetterHarness, async_test, awaiting, env, frozen_now, interviewed, letter_screen,
-    make_db, notices, replace_in_body, screen_text, shown_text, status_text, stored, wait_until, warnings_text,
+    DANA,
+    LUIS,
+    SETTINGS,
+    LetterHarness,
+    async_test,
+    awaiting,
+    env,
+    frozen_now,
+    interviewed,
+    letter_screen,
+    make_db,
+    notices,
+    replace_in_body,
+    screen_text,
+    shown_text,
+    status_text,
+    stored,
+    wait_until,
+    warnings_text,
 )
 from tui import cli
 from tui.core import actions, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.stages import LetterKind, Stage
 from tui.ui.letters import LetterScreen
-from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.letters.drafts import letter_kind_for
 from tui.ui.messages import ApplicationsChanged
+from tui.ui.screens.confirm import ConfirmScreen
 
 __all__ = ["env"]
 SIZE = (100, 32)
@@ -150,7 +167,8 @@ async def test_t_goes_through_each_waiting_interviewer_and_moves_on_after_each_i
         await wait_until(pilot, lambda: "Next: Luis Ortega (2 of 2)" in notices(host)[-1])
         assert shown_text(host).startswith("Subject: Thank you for your time, Luis")
         middle = stored(db, app.id)
-        assert middle.stage is Stage.INTERVIEWED and [p.thanked_at is not None for p in middle.interviewers()] == [True, False]
+        assert middle.stage is Stage.INTERVIEWED
+        assert [p.thanked_at is not None for p in middle.interviewers()] == [True, False]
 
         await pilot.press("ctrl+r", "y")
         await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
@@ -316,7 +334,8 @@ async def test_the_users_own_template_is_used_and_a_broken_one_is_named(tmp_path
     folder.mkdir()
     app = interviewed(frozen_now(), DANA)
     db = make_db(tmp_path, app)
-    (folder / "thank-you.txt").write_text("Subject: Thanks, {interviewer_first_name}\n\nCheers for {topic}.\n{signature}\n")
+    (folder / "thank-you.txt").write_text(
+        "Subject: Thanks, {interviewer_first_name}\n\nCheers for {topic}.\n{signature}\n")
     host = LetterHarness(db, app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()

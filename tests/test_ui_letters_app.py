@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from test_ui_letters_harness import (
-    DANA, LUIS, SETTINGS, async_test, awaiting, env, frozen_now, interviewed, make_db, notices,
-    shown_text, stored, wait_until,
+    DANA,
+    LUIS,
+    SETTINGS,
+    async_test,
+    awaiting,
+    env,
+    frozen_now,
+    interviewed,
+    make_db,
+    notices,
+    shown_text,
+    stored,
+    wait_until,
 )
-
 from tui.core import actions, letters
 from tui.core.stages import LetterKind, Stage
 from tui.store import Store

@@ -5,12 +5,20 @@ from __future__ import annotations
 import shlex
 import sys
 
-from test_ui_letters_harness import (
-    DANA, LetterHarness, async_test, env, frozen_now, interviewed, letter_screen, make_db, notices,
-    shown_text,
-)
 from textual.widgets import Input
 
+from test_ui_letters_harness import (
+    DANA,
+    LetterHarness,
+    async_test,
+    env,
+    frozen_now,
+    interviewed,
+    letter_screen,
+    make_db,
+    notices,
+    shown_text,
+)
 from tui.ui.letters import LetterScreen
 from tui.ui.letters.dialogs import PathPrompt
 from tui.ui.screens.confirm import ConfirmScreen

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from test_ui_letters_harness import DANA, LUIS, SETTINGS, frozen_now, interviewed
-
 from tui.core import actions
 from tui.core.errors import ValidationError
 from tui.core.letters import draft

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pendulum
 import pytest
@@ -200,8 +199,8 @@ def test_writer_reload_sends_only_what_changed(tmp_path):
 
 @pytest.mark.parametrize("zone", ["Europe/London", "America/New_York", "Asia/Tokyo"])
 def test_timeframe_groups_like_the_core(zone):
-    from tui.core.settings import Settings
     from tui.core.demo import demo_applications
+    from tui.core.settings import Settings
 
     settings = Settings(timezone=zone)
     for hour in (0, 9, 23):

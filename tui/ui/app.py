@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from pathlib import Path
 from typing import Callable
 
@@ -34,9 +33,9 @@ from textual.message import Message
 from textual.widgets import Input
 
 from tui.core.errors import FollowupError
-from tui.core.text import clean_text
 from tui.core.model import Application
 from tui.core.settings import Settings
+from tui.core.text import clean_text
 from tui.store import Store
 from tui.ui.messages import (
     AddRequested,
@@ -48,8 +47,8 @@ from tui.ui.messages import (
     SaveRefused,
 )
 from tui.ui.rescue import Unsaved, rescue_text
-from tui.ui.screens.too_small import TooSmallScreen, too_small
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
+from tui.ui.screens.too_small import TooSmallScreen, too_small
 from tui.ui.signals import SignalHandling
 from tui.ui.state import ChangeLog, UndoRefused
 

@@ -28,7 +28,8 @@ def board_commands(screen) -> Iterator[tuple[str, Callable[[], object], str]]:
     yield "Filter cards", screen.action_filter, "Show only cards matching some text  ·  /"
     yield "Clear the filter", screen.action_clear_filter, "Show every card again  ·  escape"
     yield "Thank-you letters", partial(screen.action_letters, "thank-you"), "Draft thank-you notes  ·  t"
-    yield "Follow-up letter", partial(screen.action_letters, "follow-up"), "Draft a follow-up, or the reply a closed card needs  ·  f"
+    yield ("Follow-up letter", partial(screen.action_letters, "follow-up"),
+           "Draft a follow-up, or the reply a closed card needs  ·  f")
     yield "Toggle the deadline sidebar", screen.action_toggle_sidebar, "Show or hide the deadlines  ·  s"
     yield "Keys and help", screen.action_help, "Every key on one screen  ·  ?"
 

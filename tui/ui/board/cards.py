@@ -18,8 +18,8 @@ from rich.style import Style
 from textual.strip import Strip
 
 from tui.core.deadlines import DeadlineKind, Group, relative_seconds, without_company
-from tui.core.stages import Stage
 from tui.core.model import Application
+from tui.core.stages import Stage
 from tui.ui.board.timeframe import TimeFrame
 
 CARD_HEIGHT = 5  # four lines of text and a gap

@@ -21,10 +21,10 @@ from tui.core.stages import Stage
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
-from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested, LetterRequested, OpenRequested
+from tui.ui.keybar import KeyBar
+from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested
 from tui.ui.screens.filter_bar import FilterBar
 from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
-from tui.ui.keybar import KeyBar
 
 SIDEBAR_MIN_WIDTH = 100
 EMPTY_TEXT = (
@@ -98,7 +98,8 @@ class BoardScreen(Screen):
         Binding("slash", "filter", "Filter", id="board.filter", priority=True,
                 tooltip="Filter cards as you type: company, role, interviewer or notes"),
         Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change (many steps deep)"),
-        Binding("d", "delete", "Delete", id="board.delete", priority=True, tooltip="Delete the focused card (asks first)"),
+        Binding("d", "delete", "Delete", id="board.delete", priority=True,
+                tooltip="Delete the focused card (asks first)"),
         Binding("t", "letters('thank-you')", "Thank", id="board.thank", priority=True,
                 tooltip="Thank-you letters for the focused card's interviewers"),
         Binding("f", "letters('follow-up')", "Follow up", id="board.follow_up", priority=True,

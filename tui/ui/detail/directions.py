@@ -11,9 +11,9 @@ from tui.core import actions, clock
 from tui.core.deadlines import relative
 from tui.core.model import Application, Direction
 from tui.core.stages import DirectionKind
-from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.detail.forms import DirectionForm
 from tui.ui.detail.timefmt import show_day, show_time
+from tui.ui.screens.confirm import ConfirmScreen
 
 
 def direction_line(d: Direction, zone, now) -> Content:

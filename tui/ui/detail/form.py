@@ -17,8 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from tui.core.errors import ValidationError
-from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.keybar import KeyBar
+from tui.ui.screens.confirm import ConfirmScreen
 
 
 @dataclass

@@ -10,9 +10,9 @@ from textual.widgets.option_list import Option
 from tui.core import actions, clock
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative
 from tui.core.model import Application, Interviewer
-from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.detail.forms import InterviewerForm, RoundForm, RoundInput
 from tui.ui.detail.timefmt import show_day, show_time
+from tui.ui.screens.confirm import ConfirmScreen
 
 
 def round_key(round_id: str) -> str:
@@ -72,7 +72,8 @@ class RoundsList(OptionList):
         """Who on the first line; the thank-you state and the topic indented below."""
         who = ", ".join(part for part in (person.title, person.email) if part)
         if person.thanked_at:
-            mark, state = ("  ✓ ", "$text-success"), (f"thanked {show_day(person.thanked_at, zone, now)}", "$text-muted")
+            mark = ("  ✓ ", "$text-success")
+            state = (f"thanked {show_day(person.thanked_at, zone, now)}", "$text-muted")
         elif deadline is not None:
             style = "$text-error" if deadline.overdue else "$text-warning"
             mark = ("  ○ ", style)

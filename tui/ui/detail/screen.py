@@ -26,11 +26,11 @@ from tui.ui.detail.forms import DetailsForm
 from tui.ui.detail.history import HistoryList
 from tui.ui.detail.notes import NotesEditor, NotesPanel
 from tui.ui.detail.outcome import OutcomeScreen
-from tui.ui.rescue import Unsaved, rescue_text
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
-from tui.ui.messages import ApplicationsChanged, ChangeRequested, SaveRefused
 from tui.ui.keybar import KeyBar
+from tui.ui.messages import ApplicationsChanged, ChangeRequested, SaveRefused
+from tui.ui.rescue import Unsaved, rescue_text
 
 SECTIONS = ("notes", "rounds", "directions", "history")
 WIDE = 110  # columns from which the history gets its own column

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pendulum import DateTime
 
 from tui.core.errors import ValidationError
-from tui.core.when import parse_when
 from tui.core.timeutil import local
+from tui.core.when import parse_when
 
 ACCEPTED = "a time such as '2026-12-01 14:00', 'tomorrow 10am' or 'fri 9:30'"
 

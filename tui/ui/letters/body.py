@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from rich.style import Style
-from textual.widgets.text_area import TextAreaTheme
 from textual.widgets import TextArea
+from textual.widgets.text_area import TextAreaTheme
 
 from tui.core.letters import PLACEHOLDERS
 

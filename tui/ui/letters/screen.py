@@ -25,16 +25,16 @@ from tui.core import clock, letters
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
+from tui.core.timeutil import local
 from tui.store import default_config_dir
+from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
 from tui.ui.letters.commands import LetterCommands
 from tui.ui.letters.dialogs import PathPrompt
-from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
-from tui.core.timeutil import local
-from tui.ui.keybar import KeyBar
+from tui.ui.screens.confirm import ConfirmScreen
 
 LONG_LETTER_WORDS = 150
 TITLES = {

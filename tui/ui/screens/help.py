@@ -67,7 +67,7 @@ def help_renderable(app: App, sections: Sequence[HelpSection]) -> Group:
     parts = []
     all_rows = [key_rows(app, bindings) for _, bindings in sections]
     key_width = max((len(keys) for rows in all_rows for keys, _ in rows), default=4)
-    for (title, _), rows in zip(sections, all_rows):
+    for (title, _), rows in zip(sections, all_rows, strict=True):
         if not rows:
             continue
         table = Table.grid(padding=(0, 2))

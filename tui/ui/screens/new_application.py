@@ -20,9 +20,9 @@ from tui.core import actions
 from tui.core.deadlines import relative
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer
+from tui.core.timeutil import local
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
-from tui.core.timeutil import local
 
 WHEN_EXAMPLES = "e.g. today 15:30, yesterday 10am, 2026-12-01 14:00"
 
@@ -47,7 +47,8 @@ class NewApplicationScreen(ModalScreen[Application | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the new application"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close the form (asks first if anything is typed)"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel",
+                tooltip="Close the form (asks first if anything is typed)"),
         # priority: handled as the key arrives, so keys typed right after land in the next field
         Binding("enter", "next_or_save", "Next field", show=False, priority=True, id="form.enter"),
         Binding("tab,down", "move(1)", "Next field", show=False, priority=True, id="form.next"),

@@ -148,7 +148,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             shown = [e for i, e in enumerate(shown) if i not in dropped]
             cuts = [0, cuts[1] - len(past_quiet)] + [c - len(past_quiet) for c in cuts[2:]]
         blocks, line = [], 0
-        for group, start, end in zip(Group, cuts, cuts[1:]):
+        for group, start, end in zip(Group, cuts, cuts[1:], strict=False):  # cuts: one more than groups
             if end > start:
                 if blocks:
                     line += 1  # a gap between groups
