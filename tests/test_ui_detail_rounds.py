@@ -57,10 +57,10 @@ async def test_round_with_two_interviewers_then_thank_both(thanked_card, frozen)
         assert saved.stage is Stage.INTERVIEWED  # a new round moves the card back
         thanks = [d for d in all_deadlines([saved], SETTINGS, frozen) if d.kind is DeadlineKind.THANK_YOU]
         assert sorted(d.person for d in thanks) == ["Kai", "Lee"]
-        await pilot.press("end", "t")  # the last line: Kai
+        await pilot.press("end", "space")  # the last line: Kai, thanked without a letter
         await pilot.pause()
         assert (await on_disk(pilot, db, app.id)).stage is Stage.INTERVIEWED
-        await pilot.press("up", "t")  # Lee
+        await pilot.press("k", "space")  # Lee
         await pilot.pause()
         saved = (await on_disk(pilot, db, app.id))
         assert all(p.thanked_at for p in saved.latest_round.interviewers)
@@ -68,6 +68,21 @@ async def test_round_with_two_interviewers_then_thank_both(thanked_card, frozen)
         assert "Thanked" in screen_text(followup)
         await pilot.press("escape", "u")  # back on the board, undo the last thank-you
         assert (await on_disk(pilot, db, app.id)).stage is Stage.INTERVIEWED
+
+
+@async_test
+async def test_t_on_an_interviewer_drafts_their_thank_you_note(tmp_path, frozen):
+    from tui.ui.letters import LetterScreen
+
+    app = acme(frozen)
+    db = make_db(tmp_path, app)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("2", "j", "t")
+        await pilot.pause()
+        assert isinstance(followup.screen, LetterScreen)
+        assert followup.screen.interviewer_ids == [app.rounds[0].interviewers[0].id]
 
 
 @async_test

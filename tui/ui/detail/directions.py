@@ -13,6 +13,7 @@ from tui.core.model import Application, Direction
 from tui.core.stages import DirectionKind
 from tui.ui.detail.forms import DirectionForm
 from tui.ui.detail.timefmt import show_day, show_time
+from tui.ui.lists import LIST_KEYS
 from tui.ui.screens.confirm import ConfirmScreen
 
 
@@ -40,6 +41,7 @@ class DirectionsList(OptionList):
         Binding("a", "add", "Add", tooltip="Add a direction from the recruiter"),
         Binding("d", "toggle_done", "Done"),
         Binding("x", "remove", "Remove"),
+        *LIST_KEYS,
     ]
 
     def __init__(self, app_id: str, **kwargs) -> None:

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.model import Application, Event
 from tui.ui.detail.timefmt import show_time
+from tui.ui.lists import LIST_KEYS
 
 KIND_MARKS = {
     "created": "✚", "stage": "→", "round": "◆", "thanked": "✓", "direction": "☐",
@@ -29,7 +30,9 @@ def event_row(event: Event, zone, now) -> Table:
 
 
 class HistoryList(OptionList):
-    """Read-only; ↑↓ and page keys scroll it."""
+    """Read-only; ↑↓ (j/k) and page keys scroll it."""
+
+    BINDINGS = LIST_KEYS
 
     def show(self, app: Application, settings, now) -> None:
         events = sorted(app.history, key=lambda e: e.at.timestamp() if e.at else 0.0, reverse=True)

@@ -12,6 +12,7 @@ from tui.core.deadlines import DeadlineKind, deadlines_for, relative
 from tui.core.model import Application, Interviewer
 from tui.ui.detail.forms import InterviewerForm, RoundForm, RoundInput
 from tui.ui.detail.timefmt import show_day, show_time
+from tui.ui.lists import LIST_KEYS
 from tui.ui.screens.confirm import ConfirmScreen
 
 
@@ -30,8 +31,11 @@ class RoundsList(OptionList):
         Binding("a", "add_round", "Add", tooltip="Add a round"),
         Binding("p", "add_person", "Person", tooltip="Add an interviewer to the highlighted round"),
         Binding("e", "edit", "Edit"),
-        Binding("t", "toggle_thanked", "Thank", tooltip="Mark the highlighted interviewer thanked, or not"),
+        Binding("t", "thank", "Thank", tooltip="Draft the thank-you note to the highlighted interviewer"),
+        Binding("space", "toggle_thanked", "Thanked",
+                tooltip="Mark the highlighted interviewer thanked (no letter), or not"),
         Binding("x", "remove", "Remove"),
+        *LIST_KEYS,
     ]
 
     def __init__(self, app_id: str, **kwargs) -> None:
@@ -165,10 +169,20 @@ class RoundsList(OptionList):
 
         self.app.push_screen(InterviewerForm(rnd.name, person), edited_person)
 
+    async def action_thank(self) -> None:
+        """t, as on the board: the thank-you letter, here for the highlighted interviewer."""
+        _round_id, person_id = self._selected()
+        if person_id is None or self.application is None:
+            self.notify("Highlight an interviewer (j/k) to draft their thank-you note.", severity="warning")
+            return
+        from tui.ui.letters import LetterScreen
+
+        await self.app.push_screen(LetterScreen(self.app_id, "thank-you", interviewer_ids=[person_id]))
+
     def action_toggle_thanked(self) -> None:
         round_id, person_id = self._selected()
         if person_id is None or self.application is None:
-            self.notify("Highlight an interviewer (↑↓) to mark them thanked.", severity="warning")
+            self.notify("Highlight an interviewer (j/k) to mark them thanked.", severity="warning")
             return
         person = next(p for p in self.application.find_round(round_id).interviewers if p.id == person_id)
         thanked = person.thanked_at is None
