@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.command import CommandPalette
 
@@ -29,8 +31,11 @@ from test_ui_letters_harness import (
 from tui import cli
 from tui.core import actions, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
+from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Stage
+from tui.store import Store
 from tui.ui.letters import LetterScreen
+from tui.ui.letters.body import LetterBody
 from tui.ui.letters.drafts import letter_kind_for
 from tui.ui.messages import ApplicationsChanged
 from tui.ui.screens.confirm import ConfirmScreen
@@ -281,7 +286,7 @@ async def test_a_card_without_interviewers_says_what_to_do_and_goes_back(tmp_pat
 
 
 @async_test
-async def test_escape_goes_back_and_writes_nothing(tmp_path, env):
+async def test_escape_asks_before_dropping_edits_goes_back_and_writes_nothing(tmp_path, env):
     app = interviewed(frozen_now(), DANA)
     db = make_db(tmp_path, app)
     before = db.read_bytes()
@@ -292,8 +297,35 @@ async def test_escape_goes_back_and_writes_nothing(tmp_path, env):
         letter_screen(host).flush_pending()
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(host.screen, ConfirmScreen) and "drop your edits" in host.screen.question
+        await pilot.press("n")  # stay: the edit is still there
+        await pilot.pause()
+        assert "Dear Dana," in letter_screen(host).query_one(LetterBody).text
+        await pilot.press("escape", "y")
+        await pilot.pause()
         assert not any(isinstance(s, LetterScreen) for s in host.screen_stack)
     assert db.read_bytes() == before
+
+
+@async_test
+async def test_quitting_with_an_edited_letter_keeps_it_in_a_rescue_file_and_exits_1(tmp_path, env, monkeypatch):
+    from tui.ui.app import FollowupApp
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = interviewed(frozen_now(), DANA)
+    db = make_db(tmp_path, app)
+    followup = FollowupApp(Store(db), Settings(timezone="Europe/Berlin"), poll_seconds=0)
+    async with followup.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await replace_in_body(pilot, "Hi Dana,", "Dear Dana,")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert followup.return_code == 1
+    (line,) = followup.rescued
+    assert "the edited thank-you letter to Dana" in line
+    rescued = Path(line.rsplit("it is in ", 1)[1]).read_text(encoding="utf-8")
+    assert "Dear Dana," in rescued
 
 
 def test_f_drafts_the_reply_a_closed_card_needs():

@@ -443,13 +443,14 @@ class FollowupApp(SignalHandling, App[int]):
         reason = str(failures[0].error).split(": not saved: ")[-1] if failures else "still being written"
         code = 0
         for text in pending:
-            if text.app_id in refused or not done:
+            if not text.stored or text.app_id in refused or not done:
                 code = 1
                 try:
                     where = f"it is in {rescue_text(text, reason)}"
                 except OSError as exc:
                     where = f"and no rescue file could be written: {exc}"
-                self.rescued.append(f"followup: {text.what} could not be saved ({reason}); {where}")
+                why = reason if text.stored else "letters live until they are sent"
+                self.rescued.append(f"followup: {text.what} could not be saved ({why}); {where}")
         if not done and not self.rescued:
             self.rescued.append("followup: some changes were still being written when the board closed")
             code = 1

@@ -20,6 +20,7 @@ class Unsaved(NamedTuple):
     app_id: str
     what: str  # "the notes of Acme", "the thank-you note to Dana Kim (Acme)"
     text: str
+    stored: bool = True  # the data file takes it (notes); False: only a rescue file keeps it (a letter)
 
 
 def rescue_folder_candidates() -> list[Path]:

@@ -20,7 +20,7 @@ def letter_commands(screen) -> Iterator[tuple[str, Callable[[], object], str]]:
         yield "Previous note", partial(screen.action_step, -1), "The previous interviewer's note  ·  ctrl+g"
     if drafts is not None and drafts.variants:
         yield "Other answer to the offer", screen.action_variant, "Accept, or ask for time  ·  ctrl+f"
-    yield "Back to the board", screen.action_leave, "Edits are dropped  ·  escape"
+    yield "Back to the board", screen.action_leave, "Asks first if you edited a letter  ·  escape"
 
 
 class LetterCommands(Provider):

@@ -120,6 +120,10 @@ class LetterDrafts:
     def edited(self) -> bool:
         return self.key in self._edited
 
+    def edited_letters(self) -> list[Letter]:
+        """Every letter the user changed and has not sent: what leaving must not drop silently."""
+        return list(self._edited.values())
+
     def revise(self, subject: str, body: str) -> Letter:
         """Take the user's subject and body for the letter shown; its gaps are counted again."""
         fresh = self.fresh()

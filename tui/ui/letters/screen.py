@@ -34,6 +34,7 @@ from tui.ui.letters.dialogs import PathPrompt
 from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
 
 LONG_LETTER_WORDS = 150
@@ -72,7 +73,8 @@ class LetterScreen(Screen):
                 tooltip="Accept the offer, or ask for a few days to decide"),
         Binding("question_mark", "app.help", "Help", id="letters.help",
                 tooltip="The keys of this screen (f1 works while typing)"),
-        Binding("escape", "leave", "Back", id="letters.back", tooltip="Back to the board; edits are dropped"),
+        Binding("escape", "leave", "Back", id="letters.back",
+                tooltip="Back to the board (asks first if you edited a letter)"),
     ]
 
     def __init__(self, app_id: str, kind: LetterKind | str, interviewer_ids: list[str] | None = None) -> None:
@@ -227,8 +229,31 @@ class LetterScreen(Screen):
         self.drafts.next_variant()
         self._show()
 
-    def action_leave(self) -> None:
-        self.dismiss()
+    def unsaved_texts(self) -> list[Unsaved]:
+        """Edited letters not sent: kept in a rescue file if the board closes now."""
+        if self.drafts is None:
+            return []
+        self._take_edits()
+        company = self.drafts.application.company
+        return [Unsaved(self.app_id, f"the edited {letter.kind.value} letter to {letter.recipient_name} ({company})",
+                        f"Subject: {letter.subject}\n\n{letter.body}", stored=False)
+                for letter in self.drafts.edited_letters()]
+
+    async def action_leave(self) -> None:
+        """Back to the board; edited letters are dropped only when the user says so."""
+        edited = self.unsaved_texts()
+        if not edited:
+            self.dismiss()
+            return
+
+        def answered(drop: bool | None) -> None:
+            if drop:
+                self.dismiss()
+
+        count = f"{len(edited)} edited letters" if len(edited) > 1 else "your edits to this letter"
+        await self.app.push_screen(
+            ConfirmScreen(f"Leave and drop {count}?", "Copy or save them first to keep them (ctrl+t, ctrl+s).",
+                          yes="Drop them", no="Stay"), answered)
 
     # --- copy, save, editor ------------------------------------------------
     def action_copy(self) -> None:
