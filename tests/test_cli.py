@@ -7,9 +7,9 @@ import types
 import pendulum
 import pytest
 
-from tui import cli
+from tui import cli, main
 from tui.core import actions
-from tui.core.model import Application, Interviewer
+from tui.core.model import Interviewer
 from tui.store.store import Store
 
 NOW = "2026-11-25T13:00:00Z"  # Wednesday, 14:00 in Berlin
@@ -30,6 +30,11 @@ def env(tmp_path, monkeypatch):
 
 def run(db, *argv):
     return cli.main(["--db", str(db), *argv])
+
+
+def run_program(db, *argv):
+    """As the `followup` entry point runs: the board when there is no command."""
+    return main.main(["--db", str(db), *argv])
 
 
 def one_line_error(capsys, *must_contain):
@@ -244,34 +249,59 @@ def fake_board(monkeypatch):
 
 def test_no_command_opens_the_board_on_the_data_file(env, fake_board):
     seeded(env, make("Acme"))
-    assert run(env) == 0
+    assert run_program(env) == 0
     store, settings, demo, apps = fake_board[0]
     assert store.path == env and demo is False and settings.timezone == ZONE
     assert [a.company for a in apps] == ["Acme"]
 
 
 def test_demo_opens_a_throwaway_copy(env, fake_board):
-    assert run(env, "--demo") == 0
+    assert run_program(env, "--demo") == 0
     store, _, demo, apps = fake_board[0]
     assert demo is True and len(apps) >= 10
     assert store.path != env and not store.path.exists()  # deleted on exit
     assert not env.exists()
 
 
-def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys):
+def pretend_terminal(monkeypatch):
+    """Standard input and output pass for a terminal, which the real board asks for before the file.
+
+    Called in the test itself: capsys puts its own standard output in place only then.
+    """
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+
+
+def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys, monkeypatch):
     """The real board: it refuses before drawing anything, and the command line exits 2."""
     env.write_text("{ not json")
-    assert run(env) == 2
+    pretend_terminal(monkeypatch)
+    assert run_program(env) == 2
     one_line_error(capsys, str(env), "not valid JSON")
     assert env.read_text() == "{ not json"
 
 
-def test_board_on_a_file_from_a_newer_followup_says_why_in_one_line(env, capsys):
+def test_board_on_a_file_from_a_newer_followup_says_why_in_one_line(env, capsys, monkeypatch):
     env.write_text(json.dumps({"_meta": {"1": {"app": "followup", "schema": 99}}, "applications": {}}))
     before = env.read_bytes()
-    assert run(env) == 2
+    pretend_terminal(monkeypatch)
+    assert run_program(env) == 2
     one_line_error(capsys, str(env))
     assert env.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [["--demo", "list"], ["--demo", "add", "Acme", "--role", "SRE", "--at", "now"]])
+def test_demo_with_a_command_is_refused(env, capsys, fake_board, argv):
+    """--demo is for the board: a command with it would act on the real data file."""
+    assert run_program(env, *argv) == 2
+    one_line_error(capsys, "--demo")
+    assert not fake_board and not env.exists()
+
+
+def test_the_command_line_alone_needs_a_command(env, capsys):
+    """tui.cli never opens the board itself (it imports no Textual); tui.main gives it the launcher."""
+    assert run(env) == 2
+    one_line_error(capsys, "no command given")
 
 
 @pytest.mark.parametrize("argv", [["due"], ["list"], ["export", "json"]])

@@ -7,8 +7,6 @@ to summer time), Mon 30, Thu 2 Apr, Fri 3, Mon 6.
 from datetime import timedelta
 
 import pendulum
-
-from tui.core.timeutil import local
 import pytest
 
 from tui.core import actions
@@ -16,6 +14,7 @@ from tui.core.deadlines import DeadlineKind, all_deadlines, deadlines_for, next_
 from tui.core.model import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
+from tui.core.timeutil import local
 
 UTC_SETTINGS = Settings(timezone="UTC")
 THU = pendulum.datetime(2026, 3, 26, 10, 0, tz="UTC")

@@ -7,7 +7,8 @@ import sys
 def test_core_does_not_import_textual():
     code = (
         "import sys, tui.core, tui.core.deadlines, tui.core.actions, tui.core.settings;"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'tinydb') or m.startswith('tui.store') or m.startswith('tui.ui')];"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'tinydb')"
+        " or m.startswith('tui.store') or m.startswith('tui.ui')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

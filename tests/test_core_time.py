@@ -4,20 +4,24 @@
 from datetime import datetime, timezone
 
 import pendulum
-
-from tui.core.timeutil import local
 import pytest
 
 from tui.core import actions
 from tui.core.businessdays import add_business_days
 from tui.core.deadlines import (
-    Deadline, DeadlineKind, Group, deadlines_for, group_of, grouped, next_follow_up, relative,
+    Deadline,
+    DeadlineKind,
+    Group,
+    deadlines_for,
+    group_of,
+    next_follow_up,
+    relative,
 )
 from tui.core.errors import ValidationError
 from tui.core.model import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
-from tui.core.timeutil import dump_time, load_time, local_zone, to_utc
+from tui.core.timeutil import dump_time, load_time, local, local_zone, to_utc
 
 BERLIN = pendulum.timezone("Europe/Berlin")
 NEW_YORK = pendulum.timezone("America/New_York")
@@ -105,19 +109,15 @@ def test_today_is_the_users_calendar_day_east_of_utc():
     assert group_of(deadline(tonight), now, pendulum.UTC) is Group.WEEK, "in UTC it is another day"
 
 
-def test_grouped_sorts_into_overdue_today_this_week_and_later():
+def test_group_of_sorts_into_overdue_today_this_week_and_later():
     now = pendulum.datetime(2026, 3, 26, 9, 0, tz="UTC")
     items = {
-        "late": deadline(now.subtract(hours=1), now=now),
-        "today": deadline(now.add(hours=5), now=now),
-        "week": deadline(now.add(days=6), now=now),
-        "later": deadline(now.add(days=8), now=now),
+        Group.OVERDUE: deadline(now.subtract(hours=1), now=now),
+        Group.TODAY: deadline(now.add(hours=5), now=now),
+        Group.WEEK: deadline(now.add(days=6), now=now),
+        Group.LATER: deadline(now.add(days=8), now=now),
     }
-    groups = grouped(items.values(), now, pendulum.UTC)
-    assert list(groups) == [Group.OVERDUE, Group.TODAY, Group.WEEK, Group.LATER]
-    assert groups == {Group.OVERDUE: [items["late"]], Group.TODAY: [items["today"]],
-                      Group.WEEK: [items["week"]], Group.LATER: [items["later"]]}
-    assert grouped([], now, pendulum.UTC) == {g: [] for g in Group}
+    assert {group: group_of(item, now, pendulum.UTC) for group, item in items.items()} == {g: g for g in Group}
 
 
 def test_overdue_is_judged_against_the_now_given_to_group_of():

@@ -6,8 +6,8 @@ import json
 import os
 
 import pytest
-from store_helpers import folder_bytes, make_app
 
+from store_helpers import folder_bytes, make_app
 from tui.core.errors import ValidationError
 from tui.store import (
     SCHEMA_VERSION,
@@ -15,10 +15,10 @@ from tui.store import (
     StaleEditError,
     Store,
     WriteFailedError,
+    atomic,
     default_config_dir,
     default_db_path,
 )
-from tui.store import atomic
 from tui.store.atomic import is_our_temp
 
 

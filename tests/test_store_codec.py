@@ -10,8 +10,8 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from store_helpers import folder_bytes, make_app
 
+from store_helpers import folder_bytes, make_app
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Event
 from tui.store import SCHEMA_VERSION, Store, UnreadableFileError, codec

@@ -9,10 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 from filelock import FileLock
-from store_helpers import folder_bytes, make_app
 
-from tui.store import LockTimeoutError, Store, StoreError, WriteFailedError
-from tui.store import atomic
+from store_helpers import folder_bytes, make_app
+from tui.store import LockTimeoutError, Store, StoreError, WriteFailedError, atomic
 
 
 def refuse(code: int):

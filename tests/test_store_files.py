@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from store_helpers import folder_bytes, make_app
 
+from store_helpers import folder_bytes, make_app
 from tui.core.stages import Stage
 from tui.store import SCHEMA_VERSION, NewerSchemaError, Store, UnreadableFileError
 from tui.store.migrations import MIGRATIONS
@@ -100,12 +100,13 @@ def test_opening_a_bad_file_creates_nothing_beside_it(tmp_path):
 
 def test_a_damaged_application_is_named_and_nothing_is_written(tmp_path):
     store = Store(tmp_path / "followup.json").open()
-    app = store.add(make_app("Acme"))
+    store.add(make_app("Acme"))
     data = json.loads(store.path.read_bytes())
     data["applications"]["1"]["rounds"][0]["at"] = "next tuesday-ish"
     store.path.write_text(json.dumps(data))
     before = store.path.read_bytes()
-    with pytest.raises(UnreadableFileError, match=r"damaged \(record 1 \(Acme\).*rounds\[0\]\.at: invalid RFC3339.*bak-"):
+    damaged = r"damaged \(record 1 \(Acme\).*rounds\[0\]\.at: invalid RFC3339.*bak-"
+    with pytest.raises(UnreadableFileError, match=damaged):
         store.load_all()
     assert store.path.read_bytes() == before
 

@@ -8,8 +8,8 @@ import signal
 import time
 
 import pytest
-from store_helpers import Worker, make_app
 
+from store_helpers import Worker, make_app
 from tui.store import StaleEditError, Store
 from tui.store.atomic import is_our_temp
 

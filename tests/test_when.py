@@ -1,11 +1,10 @@
 """The everyday time parser, against a fixed now in a zone that is not UTC."""
 
 import pendulum
-
-from tui.core.timeutil import local
 import pytest
 
 from tui.core.errors import ValidationError
+from tui.core.timeutil import local
 from tui.core.when import parse_when
 
 ZONE = "Europe/Berlin"

@@ -1,7 +1,10 @@
-"""The command line: the board, and headless commands for scripts and login shells.
+"""The command line: its arguments, and the headless commands for scripts and login shells.
 
-Only argparse and re are imported up front; each command imports what it needs, so
-`followup due` stays fast in a login script and never loads Textual.
+Only argparse and re (and cli_letter.py and cli_common.py, which import no more)
+are imported up front; each command imports what it needs, so
+`followup due` stays fast in a login script. Nothing here imports Textual: the
+board is opened by tui/main.py (the `followup` entry point), which hands main()
+its launcher for a command line without a command.
 Conventions for command handlers (also the `letter` command in cli_letter.py):
 handler(args) -> int exit code; a user error is raised as FollowupError and
 main() prints it as one line, `followup: <message>`, with exit code 2.
@@ -13,8 +16,10 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import Callable
 
-from tui import __version__
+from tui import __version__, cli_letter
+from tui.cli_common import add_db_option, now, open_store, store_at, user_settings
 
 EXIT_USER_ERROR = 2
 TABLE_WIDTH = 80
@@ -28,51 +33,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
-# --- helpers shared with cli_letter.py ---------------------------------------
-def now():
-    from tui.core import clock
-
-    return clock.now()
-
-
-def user_settings():
-    """Settings from config.toml in the config dir; defaults when it is absent."""
-    from tui.core.errors import ValidationError
-    from tui.core.settings import load_settings
-    from tui.store.store import default_config_dir
-
-    path = default_config_dir() / "config.toml"
-    try:
-        return load_settings(path)
-    except OSError as exc:
-        raise ValidationError(f"{path}: cannot be read ({exc.strerror}); fix or remove the file") from None
-
-
-def open_store(args, *, opened: bool = True):
-    """The store at --db, $FOLLOWUP_DB or the user data dir, created on first use.
-
-    `opened=False` leaves the reading to the caller: the board reads the file
-    once (see tui/ui/launch.py).
-    """
-    store = _store_at(args)
-    return store.open() if opened else store
-
-
-def _store_at(args):
-    """The store of --db or $FOLLOWUP_DB (whose folder must exist), else of the default data folder
-    (created on first run)."""
-    import os
-
-    from tui.store.store import Store, default_db_path
-
-    given = getattr(args, "db", None) or os.environ.get("FOLLOWUP_DB")
-    return Store(given or default_db_path(), create_folder=not given)
-
-
+# --- helpers (those shared with cli_letter.py and main.py are in cli_common.py) ---
 def _reading_store(args):
     """The store for commands that only read: nothing is created or migrated on disk
     (load_all reads a missing file as empty and an older one through its migration)."""
-    return _store_at(args)
+    return store_at(args)
 
 
 def _read_apps(args) -> tuple[list, int]:
@@ -123,29 +88,6 @@ def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
         why = cause.strerror or "the disk refused it"
         raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
     return target
-
-
-# --- the board ---------------------------------------------------------------
-def _board(args) -> int:
-    """The board; with --demo, on the demo data in a temporary file deleted on exit."""
-    import tempfile
-    from contextlib import ExitStack
-
-    settings = user_settings()
-    with ExitStack() as cleanup:
-        if args.demo:
-            from tui.core.demo import demo_applications
-            from tui.store.store import Store
-
-            folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="followup-demo-"))
-            store = Store(Path(folder) / "demo.json").open()
-            store.add_many(demo_applications(now(), settings.zone))
-        else:
-            store = open_store(args, opened=False)
-        from tui.ui.launch import run_board  # Textual loads only here
-
-        result = run_board(store, settings, demo=args.demo)
-    return result if isinstance(result, int) else 0
 
 
 # --- add, list, move, close ---------------------------------------------------
@@ -223,7 +165,7 @@ def cmd_list(args) -> int:
 
 def _row(cells, widths) -> str:
     last = TABLE_WIDTH - sum(widths) - len(widths)
-    parts = [_fit(cell, width).ljust(width) for cell, width in zip(cells, widths)]
+    parts = [_fit(cell, width).ljust(width) for cell, width in zip(cells, widths, strict=False)]
     return " ".join(parts + [_fit(cells[-1], last)]).rstrip()
 
 
@@ -271,7 +213,7 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
     when = [relative(d.due, moment) for d in shown]
     width = max(map(len, when), default=0)
     lines = [_fit(f"{'!' if d.overdue else ' '} {w:<{width}}  {d.action}", DUE_LINE_WIDTH)
-             for d, w in zip(shown, when)]
+             for d, w in zip(shown, when, strict=True)]
     return lines, any(d.overdue for d in shown)
 
 
@@ -386,11 +328,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"followup {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="data file (default: $FOLLOWUP_DB, else the user data dir)")
+    add_db_option(parser)
     parser.add_argument("--demo", action="store_true", help="open the board on a throw-away copy of the demo data")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="data file (default: $FOLLOWUP_DB, else the user data dir)")
+    common = argparse.ArgumentParser(add_help=False)  # what every command takes: --db
+    add_db_option(common)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     add = _command(subparsers, common, "add", "add an application after an interview round",
@@ -409,7 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst = _command(subparsers, common, "list", "list applications with their next deadline",
                    "followup list --stage awaiting\nfollowup list --json | jq -r '.[] | select(.overdue) | .company'",
                    cmd_list, LIST_JSON_SHAPE)
-    lst.add_argument("--stage", metavar="STAGE", help="only this stage: interviewed, thanked, awaiting, followed-up, closed")
+    lst.add_argument("--stage", metavar="STAGE",
+                     help="only this stage: interviewed, thanked, awaiting, followed-up, closed")
     lst.add_argument("--json", action="store_true", help="machine-readable output (shape below)")
 
     move = _command(subparsers, common, "move", "move an application to another stage (kept in its history)",
@@ -440,7 +382,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "json: everything, for 'followup import' or backups; csv: one row per application;\n"
                       "ics: one calendar event per deadline; md: a readable report grouped by stage.")
     export.add_argument("format", metavar="FORMAT", help="json, csv, ics or md")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically); without it, or with -, to stdout")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (atomically); without it, or with -, to stdout")
 
     imp = _command(subparsers, common, "import", "read applications from a CSV or JSON export",
                    "followup import applications.csv", cmd_import,
@@ -448,9 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "A bad row is reported as FILE:LINE and nothing from the file is written.")
     imp.add_argument("file", metavar="FILE")
 
-    from tui import cli_letter
-
-    cli_letter.register(subparsers)
+    cli_letter.register(subparsers, common)
     return parser
 
 
@@ -516,7 +457,11 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
         raise ValidationError(f'{label} {why}: "{_shown(arg)}"; {fix} and try again')
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """Run the command in `argv`; without one, `board(args)` (tui/main.py passes the board's launcher).
+
+    The arguments are checked first either way, and every way it ends is an exit code.
+    """
     from tui.core.errors import FollowupError
 
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -532,11 +477,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USER_ERROR
     try:
         args = parser.parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is not None and args.demo:
+            parser.error("--demo opens the board on the demo data: give it without a command")
+        if handler is None and board is None:
+            parser.error("no command given")
     except SystemExit as exc:  # --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USER_ERROR
-    handler = getattr(args, "handler", None)
     try:
-        return int((handler or _board)(args) or 0)
+        return int((handler or board)(args) or 0)
     except FollowupError as exc:
         print(f"followup: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tui.cli_common import now, open_store, user_settings
+
 EXIT_HELD_BACK = 1
 
 EPILOG = """\
@@ -30,17 +32,17 @@ examples:
   followup letter 3f2a thank-you --interviewer Dana --mark-sent"""
 
 
-def register(subparsers) -> None:
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    """Add the `letter` command; `common` holds the options every command takes (--db)."""
     parser = subparsers.add_parser(
         "letter", help="print a filled letter; --mark-sent records it",
         description="Print a letter filled from the card, ready to pipe to a mail tool.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[common],
     )
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="data file (default: $FOLLOWUP_DB, else the user data dir)")
     parser.add_argument("id", metavar="ID", help="the application's id or a unique prefix of it")
     parser.add_argument("kind", metavar="KIND", help="thank-you, follow-up, rejection-reply or offer-reply")
-    parser.add_argument("--interviewer", metavar="NAME", help="whom the letter is for (thank-you: required when several wait)")
+    parser.add_argument("--interviewer", metavar="NAME",
+                        help="whom the letter is for (thank-you: required when several wait)")
     parser.add_argument("--variant", metavar="CHOICE", help="offer-reply: accept (default) or ask-for-time")
     parser.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
                         help="fill or replace a placeholder, e.g. topic=\"error budgets\" (repeatable)")
@@ -68,7 +70,6 @@ def _warn(text: str) -> None:
 
 
 def handler(args) -> int:
-    from tui.cli import now, open_store, user_settings
     from tui.core import letters
     from tui.core.errors import ValidationError
     from tui.core.stages import LetterKind

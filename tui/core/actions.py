@@ -9,9 +9,8 @@ outcome -> closed, a new round -> interviewed) live here and nowhere else.
 from __future__ import annotations
 
 import copy
-from typing import Iterable
-
-from pendulum import DateTime
+from datetime import datetime
+from typing import Any, Iterable
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round
@@ -21,17 +20,17 @@ from tui.core.timeutil import to_utc
 NOTES_EDIT_COALESCE_MINUTES = 30
 
 
-def _copy(app: Application, now: DateTime) -> Application:
+def _copy(app: Application, now: datetime) -> Application:
     new = copy.deepcopy(app)
     new.updated_at = to_utc(now)
     return new
 
 
-def _log(app: Application, now: DateTime, kind: str, text: str, **data) -> None:
+def _log(app: Application, now: datetime, kind: str, text: str, **data: Any) -> None:
     app.history.append(Event(at=to_utc(now), kind=kind, text=text, data=data))
 
 
-def _set_stage(app: Application, stage: Stage, now: DateTime, why: str) -> None:
+def _set_stage(app: Application, stage: Stage, now: datetime, why: str) -> None:
     if app.stage is stage:
         return
     before = app.stage
@@ -44,9 +43,9 @@ def new_application(
     company: str,
     role: str,
     *,
-    now: DateTime,
+    now: datetime,
     round_name: str = "Interview",
-    round_at: DateTime | None = None,
+    round_at: datetime | None = None,
     interviewers: Iterable[Interviewer] = (),
     notes: str = "",
     recruiter: str = "",
@@ -61,7 +60,7 @@ def new_application(
     return app
 
 
-def move(app: Application, stage: Stage | str, *, now: DateTime, why: str = "moved by hand") -> Application:
+def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "moved by hand") -> Application:
     target = Stage.parse(stage)
     new = _copy(app, now)
     if target is not Stage.CLOSED and new.outcome is not None:
@@ -70,7 +69,7 @@ def move(app: Application, stage: Stage | str, *, now: DateTime, why: str = "mov
     return new
 
 
-def edit(app: Application, *, now: DateTime, **fields) -> Application:
+def edit(app: Application, *, now: datetime, **fields: Any) -> Application:
     """Change plain fields (company, role, recruiter, decision_by, keep_in_touch)."""
     allowed = {"company", "role", "recruiter", "decision_by", "keep_in_touch"}
     unknown = set(fields) - allowed
@@ -90,15 +89,14 @@ def edit(app: Application, *, now: DateTime, **fields) -> Application:
     return new
 
 
-def set_notes(app: Application, text: str, *, now: DateTime) -> Application:
+def set_notes(app: Application, text: str, *, now: datetime) -> Application:
     """Notes are saved as the user types; the history keeps one line per editing session."""
     new = _copy(app, now)
     new.notes = text
     last = new.history[-1] if new.history else None
-    recent = last is not None and last.kind == "notes" and (
+    if last is not None and last.kind == "notes" and last.at is not None and (
         to_utc(now) - last.at
-    ).total_seconds() < NOTES_EDIT_COALESCE_MINUTES * 60
-    if recent:
+    ).total_seconds() < NOTES_EDIT_COALESCE_MINUTES * 60:
         last.at = to_utc(now)
     else:
         _log(new, now, "notes", "Edited notes")
@@ -106,7 +104,7 @@ def set_notes(app: Application, text: str, *, now: DateTime) -> Application:
 
 
 def add_round(
-    app: Application, name: str, at: DateTime, interviewers: Iterable[Interviewer] = (), *, now: DateTime
+    app: Application, name: str, at: datetime, interviewers: Iterable[Interviewer] = (), *, now: datetime
 ) -> Application:
     new = _copy(app, now)
     rnd = Round(name=name, at=at, interviewers=list(interviewers))
@@ -119,8 +117,8 @@ def add_round(
 
 
 def update_round(
-    app: Application, round_id: str, *, now: DateTime, name: str | None = None,
-    at: DateTime | None = None, interviewers: list[Interviewer] | None = None,
+    app: Application, round_id: str, *, now: datetime, name: str | None = None,
+    at: datetime | None = None, interviewers: list[Interviewer] | None = None,
 ) -> Application:
     new = _copy(app, now)
     rnd = new.find_round(round_id)
@@ -135,7 +133,7 @@ def update_round(
     return new
 
 
-def remove_round(app: Application, round_id: str, *, now: DateTime) -> Application:
+def remove_round(app: Application, round_id: str, *, now: datetime) -> Application:
     new = _copy(app, now)
     rnd = new.find_round(round_id)
     new.rounds.remove(rnd)
@@ -148,7 +146,7 @@ def _all_thanked(rnd: Round | None) -> bool:
 
 
 def set_thanked(
-    app: Application, interviewer_id: str, thanked: bool = True, *, now: DateTime
+    app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime
 ) -> Application:
     """Mark one interviewer thanked (or not); thanking the last of the latest round moves the card."""
     new = _copy(app, now)
@@ -166,7 +164,7 @@ def set_thanked(
 
 def add_direction(
     app: Application, text: str, kind: DirectionKind | str = DirectionKind.DO_BY,
-    due: DateTime | None = None, *, now: DateTime,
+    due: datetime | None = None, *, now: datetime,
 ) -> Application:
     new = _copy(app, now)
     direction = Direction(text=text, kind=DirectionKind.parse(kind), due=due)
@@ -177,7 +175,7 @@ def add_direction(
     return new
 
 
-def remove_direction(app: Application, direction_id: str, *, now: DateTime) -> Application:
+def remove_direction(app: Application, direction_id: str, *, now: datetime) -> Application:
     new = _copy(app, now)
     direction = new.find_direction(direction_id)
     new.directions.remove(direction)
@@ -185,13 +183,8 @@ def remove_direction(app: Application, direction_id: str, *, now: DateTime) -> A
     return new
 
 
-def open_tasks(app: Application) -> list[Direction]:
-    """What is still on the user's side: open do-by directions (`Application.open_tasks`)."""
-    return app.open_tasks()
-
-
 def set_direction_done(
-    app: Application, direction_id: str, done: bool = True, *, now: DateTime
+    app: Application, direction_id: str, done: bool = True, *, now: datetime
 ) -> Application:
     """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*."""
     new = _copy(app, now)
@@ -199,13 +192,13 @@ def set_direction_done(
     direction.done_at = to_utc(now) if done else None
     verb = "Done" if done else "Reopened"
     _log(new, now, "direction", f"{verb}: {direction.text}", direction=direction.id)
-    if done and new.stage is Stage.THANKED and not open_tasks(new):
+    if done and new.stage is Stage.THANKED and not new.open_tasks():
         _set_stage(new, Stage.AWAITING, now, "nothing left on our side")
     return new
 
 
 def record_contact(
-    app: Application, kind: str, *, now: DateTime, to: str = "", summary: str = "", inbound: bool = False
+    app: Application, kind: str, *, now: datetime, to: str = "", summary: str = "", inbound: bool = False
 ) -> Application:
     new = _copy(app, now)
     contact = Contact(at=now, kind=kind, to=to, summary=summary, inbound=inbound)
@@ -217,7 +210,7 @@ def record_contact(
 
 
 def record_letter_sent(
-    app: Application, kind: LetterKind | str, *, now: DateTime, interviewer_id: str | None = None,
+    app: Application, kind: LetterKind | str, *, now: datetime, interviewer_id: str | None = None,
     to: str = "", summary: str = "",
 ) -> Application:
     """A letter went out: record the contact, then apply the stage rule for its kind."""
@@ -241,7 +234,7 @@ def record_letter_sent(
     return new
 
 
-def close(app: Application, outcome: Outcome | str, *, now: DateTime) -> Application:
+def close(app: Application, outcome: Outcome | str, *, now: datetime) -> Application:
     outcome = Outcome.parse(outcome)
     new = _copy(app, now)
     new.outcome = outcome

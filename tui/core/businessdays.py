@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pendulum
 
-from tui.core.timeutil import to_utc
+from tui.core.timeutil import Zone, to_utc
 
 SATURDAY, SUNDAY = 5, 6
 _ONE_DAY = timedelta(days=1)
@@ -27,7 +27,7 @@ def is_business_day(moment: date) -> bool:
     return moment.weekday() not in (SATURDAY, SUNDAY)
 
 
-def add_business_days(start: datetime, days: int, zone) -> datetime:
+def add_business_days(start: datetime, days: int, zone: Zone) -> datetime:
     """`days` working days after `start` (before it when negative), in UTC.
 
     The wall-clock time is kept (10:00 Friday + 1 -> 10:00 Monday), also across a

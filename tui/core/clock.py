@@ -16,5 +16,8 @@ from pendulum import DateTime
 def now() -> DateTime:
     frozen = os.environ.get("FOLLOWUP_NOW")
     if frozen:
-        return pendulum.parse(frozen, tz="UTC").in_timezone("UTC")
+        moment = pendulum.parse(frozen, tz="UTC")
+        if not isinstance(moment, DateTime):  # a bare date or a duration is no moment
+            raise ValueError(f"FOLLOWUP_NOW={frozen!r} is not a date and time")
+        return moment.in_timezone("UTC")
     return pendulum.now("UTC")

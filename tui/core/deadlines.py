@@ -10,12 +10,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Iterable, NamedTuple
 
-
 from tui.core.businessdays import add_business_days
-from tui.core.model import Application
+from tui.core.model import Application, Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
-from tui.core.timeutil import local, to_utc
+from tui.core.timeutil import Zone, local, to_utc
 
 
 class DeadlineKind(StrEnum):
@@ -84,7 +83,7 @@ def next_follow_up(app: Application, settings: Settings, now: datetime) -> datet
     return due
 
 
-def _still_to_thank(app: Application, settings: Settings, rnd=None) -> list:
+def _still_to_thank(app: Application, settings: Settings, rnd: Round | None = None) -> list[Interviewer]:
     """Interviewers of the latest round (`rnd`, when known) owed a note; only while the card is in
     *interviewed*."""
     if not settings.use_thank_you or app.stage is not Stage.INTERVIEWED:
@@ -93,7 +92,7 @@ def _still_to_thank(app: Application, settings: Settings, rnd=None) -> list:
     return [] if rnd is None else [p for p in rnd.interviewers if p.thanked_at is None]
 
 
-def _follow_up_clock_runs(app: Application, settings: Settings, owed: list) -> bool:
+def _follow_up_clock_runs(app: Application, settings: Settings, owed: list[Interviewer]) -> bool:
     """From *thanked* on; in *interviewed* too once nobody is owed a thank-you.
 
     Thank-you notes switched off, a round with no interviewers recorded, or a
@@ -109,7 +108,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     now = to_utc(now)
     found: list[Deadline] = []
 
-    def add(kind, due, action, person="", ref=""):
+    def add(kind: DeadlineKind, due: datetime, action: str, person: str = "", ref: str = "") -> None:
         due = to_utc(due)
         found.append(Deadline(app.id, app.company, kind, due, action, person, ref,
                               overdue=due < now and kind is not DeadlineKind.QUIET))
@@ -130,9 +129,10 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
 
     rnd = app.latest_round
     owed = _still_to_thank(app, settings, rnd)
-    for person in owed:
-        add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
-            f"Thank {person.name} — {app.company}", person.name, person.id)
+    if rnd is not None:  # else nobody is owed
+        for person in owed:
+            add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
+                f"Thank {person.name} — {app.company}", person.name, person.id)
 
     for direction in app.directions:
         if direction.kind is DirectionKind.DO_BY and direction.is_open and direction.due is not None:
@@ -167,7 +167,7 @@ def next_deadline(app: Application, settings: Settings, now: datetime) -> Deadli
     return min(tasks, key=lambda d: d.due) if tasks else None
 
 
-def group_of(deadline: Deadline, now: datetime, zone) -> Group:
+def group_of(deadline: Deadline, now: datetime, zone: Zone) -> Group:
     """Overdue, today (local calendar day), this week (next 7 days), or later.
 
     Overdue is judged against this `now`, not the one the deadline was made
@@ -182,13 +182,6 @@ def group_of(deadline: Deadline, now: datetime, zone) -> Group:
     if deadline.due < local_now.add(days=7):
         return Group.WEEK
     return Group.LATER
-
-
-def grouped(deadlines: Iterable[Deadline], now: datetime, zone) -> dict[Group, list[Deadline]]:
-    groups: dict[Group, list[Deadline]] = {g: [] for g in Group}
-    for deadline in deadlines:
-        groups[group_of(deadline, now, zone)].append(deadline)
-    return groups
 
 
 def relative(due: datetime, now: datetime) -> str:

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from importlib import resources
-
-from pendulum import DateTime
 
 from tui.core import actions
 from tui.core.businessdays import add_business_days
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Contact, Direction, Interviewer, Round
-from tui.core.timeutil import UTC, to_utc
+from tui.core.timeutil import UTC, Zone, to_utc
 
 _PART = re.compile(r"([+-])(\d+)(bd|d|h)")
+_EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
-def at_offset(text: str, now: DateTime, zone=UTC) -> DateTime:
+def at_offset(text: str, now: datetime, zone: Zone = UTC) -> datetime:
     """'-3bd+4h' -> three business days before now, plus four hours."""
     parts = _PART.findall(text.replace(" ", ""))
     if not parts or "".join("".join(p) for p in parts) != text.replace(" ", ""):
@@ -39,11 +38,11 @@ def at_offset(text: str, now: DateTime, zone=UTC) -> DateTime:
     return moment
 
 
-def _when(value, now, zone):
+def _when(value: str | None, now: datetime, zone: Zone) -> datetime | None:
     return at_offset(value, now, zone) if value else None
 
 
-def demo_applications(now: DateTime, zone=UTC) -> list[Application]:
+def demo_applications(now: datetime, zone: Zone = UTC) -> list[Application]:
     raw = json.loads(resources.files("tui.data").joinpath("demo.json").read_text(encoding="utf-8"))
     apps = []
     for item in raw["applications"]:
@@ -82,7 +81,7 @@ def demo_applications(now: DateTime, zone=UTC) -> list[Application]:
             app.outcome_at = _when(item.get("outcome_at"), now, zone)
         app.__post_init__()
         _replay_history(app)
-        app.updated_at = max([e.at for e in app.history], default=first)
+        app.updated_at = max((e.at for e in app.history if e.at is not None), default=first)
         apps.append(app)
     return apps
 
@@ -101,4 +100,4 @@ def _replay_history(app: Application) -> None:
         events.append(Event(contact.at, "letter", f"{contact.kind.capitalize()} to {contact.to}"))
     if app.outcome and app.outcome_at:
         events.append(Event(app.outcome_at, "outcome", f"Outcome: {app.outcome.label}"))
-    app.history = sorted(app.history + events, key=lambda e: e.at)
+    app.history = sorted(app.history + events, key=lambda e: e.at or _EARLIEST)

@@ -15,16 +15,15 @@ import io
 import json
 import re
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from pendulum import DateTime
-
-from tui.core.deadlines import all_deadlines, next_deadline, relative, short_action
+from tui.core.deadlines import Deadline, all_deadlines, next_deadline, relative, short_action
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Event
+from tui.core.model import Application, Event, Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Stage
-from tui.core.timeutil import dump_time, local, to_utc
+from tui.core.timeutil import Zone, dump_time, local, to_utc
 
 EXPORT_SCHEMA = 1
 FORMATS = ("json", "csv", "ics", "md")
@@ -38,7 +37,7 @@ _ID_NAMESPACE = uuid.UUID("6f1c1f55-6a43-4a8e-9a0e-5b0f3c7f0d11")  # ids for han
 _LOCAL = "YYYY-MM-DD HH:mm"
 
 
-def export(fmt: str, apps: list[Application], settings: Settings, now: DateTime) -> bytes:
+def export(fmt: str, apps: list[Application], settings: Settings, now: datetime) -> bytes:
     """The export in `fmt` as bytes ready to write."""
     if fmt == "json":
         return _utf8(to_json(apps))
@@ -67,7 +66,7 @@ def _ordered(apps: list[Application]) -> list[Application]:
     return sorted(apps, key=lambda a: (dump_time(a.created_at) or "", a.company.lower(), a.id))
 
 
-def record(app: Application) -> dict:
+def record(app: Application) -> dict[str, Any]:
     """The application's data as exported: everything but the store's revision."""
     data = app.to_dict()
     data.pop("revision", None)  # the store's bookkeeping, not the user's data
@@ -81,11 +80,11 @@ def to_json(apps: list[Application]) -> str:
 
 
 # --- CSV -------------------------------------------------------------------
-def _local(moment: DateTime | None, zone) -> str:
+def _local(moment: datetime | None, zone: Zone) -> str:
     return local(moment, zone).format(_LOCAL) if moment is not None else ""
 
 
-def csv_row(app: Application, settings: Settings, now: DateTime) -> dict:
+def csv_row(app: Application, settings: Settings, now: datetime) -> dict[str, str]:
     zone = settings.zone
     upcoming = next_deadline(app, settings, now)
     last = app.latest_round
@@ -109,7 +108,7 @@ def csv_row(app: Application, settings: Settings, now: DateTime) -> dict:
     }
 
 
-def to_csv(apps: list[Application], settings: Settings, now: DateTime) -> str:
+def to_csv(apps: list[Application], settings: Settings, now: datetime) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -119,9 +118,10 @@ def to_csv(apps: list[Application], settings: Settings, now: DateTime) -> str:
 
 
 # --- ICS -------------------------------------------------------------------
-def to_ics(apps: list[Application], settings: Settings, now: DateTime) -> bytes:
+def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
     """One event per deadline (quiet periods are not tasks), 15 minutes long, in UTC."""
-    from icalendar import Calendar, Event as CalendarEvent
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
 
     from tui import __version__
 
@@ -144,7 +144,8 @@ def to_ics(apps: list[Application], settings: Settings, now: DateTime) -> bytes:
                                         f"In Followup: id {app.short_id}."))
         event.add("categories", ["Followup", deadline.kind.value])
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 # --- Markdown --------------------------------------------------------------
@@ -152,7 +153,7 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#<>|])", r"\\\1", text)
 
 
-def _md_interviewer(person) -> str:
+def _md_interviewer(person: Interviewer) -> str:
     extras = [person.email] if person.email else []
     extras += ["thanked"] if person.thanked_at else []
     return _md(person.name) + (f" ({_md(', '.join(extras))})" if extras else "")
@@ -164,7 +165,7 @@ def _md_person(text: str) -> str:
     return _md(f"{match.group(1)} ({match.group(2)})" if match else text)
 
 
-def to_markdown(apps: list[Application], settings: Settings, now: DateTime) -> str:
+def to_markdown(apps: list[Application], settings: Settings, now: datetime) -> str:
     zone = settings.zone
     when = "ddd D MMM YYYY HH:mm"
     lines = ["# Followup report", "",
@@ -175,15 +176,15 @@ def to_markdown(apps: list[Application], settings: Settings, now: DateTime) -> s
         if not members:
             continue
         upcoming = {a.id: next_deadline(a, settings, now) for a in members}
-        members.sort(key=lambda a: (upcoming[a.id].due if upcoming[a.id] else to_utc(now) + timedelta(days=36500),
-                                    a.company.lower()))
+        far = to_utc(now) + timedelta(days=36500)
+        members.sort(key=lambda a: ((due.due if (due := upcoming[a.id]) else far), a.company.lower()))
         lines += [f"## {stage.label} ({len(members)})", ""]
         for app in members:
             lines += _markdown_card(app, upcoming[app.id], zone, now, when)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _markdown_card(app: Application, upcoming, zone, now: DateTime, when: str) -> list[str]:
+def _markdown_card(app: Application, upcoming: Deadline | None, zone: Zone, now: datetime, when: str) -> list[str]:
     lines = [f"### {_md(app.company)} — {_md(app.role)}", "", f"- id: `{app.short_id}`"]
     if app.outcome:
         lines.append(f"- outcome: {app.outcome.label}")
@@ -212,7 +213,7 @@ def _markdown_card(app: Application, upcoming, zone, now: DateTime, when: str) -
 
 
 # --- import ----------------------------------------------------------------
-def read_import(payload: bytes, name: str, now: DateTime) -> list[Application]:
+def read_import(payload: bytes, name: str, now: datetime) -> list[Application]:
     """Every application in an export file; ValidationError 'NAME:LINE: reason' on the first bad one."""
     try:
         text = payload.decode("utf-8-sig")
@@ -265,7 +266,7 @@ def _read_json(text: str, name: str) -> list[tuple[Application, str]]:
     return out
 
 
-def _line_of(item, lines: list[str]) -> int:
+def _line_of(item: object, lines: list[str]) -> int:
     """The line where this application starts, found by its id (1 when unknown)."""
     key = item.get("id") if isinstance(item, dict) else None
     if isinstance(key, str) and key:
@@ -276,7 +277,7 @@ def _line_of(item, lines: list[str]) -> int:
     return 1
 
 
-def _read_csv(text: str, name: str, now: DateTime) -> list[tuple[Application, str]]:
+def _read_csv(text: str, name: str, now: datetime) -> list[tuple[Application, str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))  # long notes in the data column
@@ -305,7 +306,7 @@ def _read_csv(text: str, name: str, now: DateTime) -> list[tuple[Application, st
             continue
         if len(cells) > len(header):
             raise ValidationError(f"{name}:{start}: {len(cells)} cells but the header has {len(header)} columns")
-        row = dict(zip(header, cells))
+        row = dict(zip(header, cells, strict=False))  # a short row leaves the last columns out
         try:
             out.append((_app_from_row(row, now), f"{name}:{start}"))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
@@ -313,7 +314,7 @@ def _read_csv(text: str, name: str, now: DateTime) -> list[tuple[Application, st
     return out
 
 
-def _app_from_row(row: dict, now: DateTime) -> Application:
+def _app_from_row(row: dict[str, str], now: datetime) -> Application:
     """The `data` column when present, with the plain columns a spreadsheet user may have edited on top."""
     raw = (row.get("data") or "").strip()
     if raw:
@@ -336,7 +337,7 @@ def _app_from_row(row: dict, now: DateTime) -> Application:
     for column in EDITABLE_CSV_COLUMNS:
         if column not in row:
             continue
-        value = row[column].strip() if column != "notes" else row[column]
+        value: str | None = row[column].strip() if column != "notes" else row[column]
         if column == "stage":
             value = Stage.parse(value).value if value else (data.get("stage") or Stage.INTERVIEWED.value)
         if column == "outcome":

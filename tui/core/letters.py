@@ -14,11 +14,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
-
-from pendulum import DateTime
 
 from tui.core import actions
 from tui.core.businessdays import add_business_days
@@ -27,7 +26,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
-from tui.core.timeutil import local
+from tui.core.timeutil import Zone, local
 
 # Every placeholder a template may use, with what fills it (shown in the help).
 PLACEHOLDERS: dict[str, str] = {
@@ -147,7 +146,7 @@ def fill(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
     """Replace placeholders; an empty value leaves its `[name?]` marker and is reported."""
     missing: list[str] = []
 
-    def one(match: re.Match) -> str:
+    def one(match: re.Match[str]) -> str:
         token = match.group(0)
         if token in ("{{", "}}"):
             return token[0]
@@ -172,7 +171,7 @@ def missing_placeholders(text: str) -> list[str]:
     return found
 
 
-def in_words(moment: DateTime, zone, now: DateTime | None = None) -> str:
+def in_words(moment: datetime, zone: Zone, now: datetime | None = None) -> str:
     """'Tuesday 1 December' in the user's zone; the year only when it is not this one."""
     shown = local(moment, zone)
     text = shown.format("dddd D MMMM")
@@ -300,7 +299,8 @@ def _focus(app: Application, recipient: str) -> tuple[Round | None, Interviewer 
     return rnd, (people[0] if people else None)
 
 
-def _values(app, settings: Settings, now: DateTime, rnd, person, recipient: str) -> dict[str, str]:
+def _values(app: Application, settings: Settings, now: datetime, rnd: Round | None, person: Interviewer | None,
+            recipient: str) -> dict[str, str]:
     zone = settings.zone
     signature = settings.signature.strip() or settings.name.strip()
     return {
@@ -324,7 +324,7 @@ def first_line(text: str) -> str:
 
 
 def draft(
-    app: Application, kind: LetterKind | str, settings: Settings, now: DateTime, *,
+    app: Application, kind: LetterKind | str, settings: Settings, now: datetime, *,
     interviewer_id: str | None = None, templates_dir: Path | str | None = None,
     variant: str | None = None, values: dict[str, str] | None = None,
 ) -> Letter:
@@ -390,7 +390,7 @@ def duplicate_warning(a: Letter, b: Letter, ratio: float) -> str:
             f"make each one about what you discussed with that person.")
 
 
-def quiet_period_warning(app: Application, now: DateTime, zone) -> str | None:
+def quiet_period_warning(app: Application, now: datetime, zone: Zone) -> str | None:
     """When they asked not to be contacted yet: which date, and their words."""
     until = quiet_until(app, now)
     if until is None:
@@ -405,7 +405,7 @@ def quiet_period_warning(app: Application, now: DateTime, zone) -> str | None:
     return f"{app.company} asked not to be contacted before {when}{said}."
 
 
-def send_blockers(app: Application, letter: Letter, now: DateTime, zone) -> list[str]:
+def send_blockers(app: Application, letter: Letter, now: datetime, zone: Zone) -> list[str]:
     """Why the letter should not be marked sent yet; empty when it may go."""
     reasons = []
     if letter.missing:
@@ -417,7 +417,7 @@ def send_blockers(app: Application, letter: Letter, now: DateTime, zone) -> list
     return reasons
 
 
-def mark_sent(app: Application, letter: Letter, *, now: DateTime, zone, force: bool = False) -> Application:
+def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, force: bool = False) -> Application:
     """Record the letter as sent (contact, thanked time or follow-up count, stage)."""
     if letter.app_id != app.id:
         raise ValidationError(f"this letter was drafted for another card, not {app.company}")

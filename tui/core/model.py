@@ -19,7 +19,7 @@ import threading
 import uuid
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Annotated, Any, Iterator
+from typing import Annotated, Any, Iterator, TypeVar
 
 import msgspec
 
@@ -34,6 +34,7 @@ ZonedTime = Annotated[datetime, msgspec.Meta(tz=True)]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_LIMIT)]
 Short = Annotated[str, msgspec.Meta(max_length=NAME_LIMIT)]
 LongText = Annotated[str, msgspec.Meta(max_length=LONG_TEXT_LIMIT)]
+T = TypeVar("T")
 
 
 def new_id() -> str:
@@ -304,9 +305,10 @@ class Application(msgspec.Struct, gc=False):
         return "\n".join(parts).lower()
 
     # --- serialised form -----------------------------------------------
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON form the data file, exports and `show --json` share."""
-        return msgspec.to_builtins(self)
+        data: dict[str, Any] = msgspec.to_builtins(self)
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> "Application":
@@ -316,7 +318,7 @@ class Application(msgspec.Struct, gc=False):
         return convert(data, cls)
 
 
-def convert(data: Any, kind: type) -> Any:
+def convert(data: Any, kind: type[T]) -> T:
     """`data` (plain JSON values) as a `kind` record; ValidationError, in words, when it is not one."""
     try:
         return msgspec.convert(data, kind)

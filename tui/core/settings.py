@@ -7,10 +7,10 @@ can fix the file; nothing is guessed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tui.core.errors import ValidationError
-from tui.core.timeutil import local_zone
+from tui.core.timeutil import Zone, local_zone
 
 THEMES = (
     "textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox",
@@ -33,7 +33,7 @@ class Settings(NamedTuple):
     theme: str = "textual-dark"
 
     @property
-    def zone(self):
+    def zone(self) -> Zone:
         return local_zone(self.timezone or None)
 
 
@@ -56,7 +56,7 @@ _RANGES = {
 }
 
 
-def settings_from_mapping(data: dict, *, source: str = "settings") -> Settings:
+def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> Settings:
     known = set(Settings._fields)
     values = {}
     for key, value in data.items():

@@ -2,30 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from typing import Self, cast
 
 from tui.core.errors import ValidationError
 
 
-def _member(cls: type[StrEnum], text: object, aliases: dict[str, str] | None = None) -> StrEnum | None:
-    """The member of `cls` that `text` names, or None.
+class Choice(StrEnum):
+    """A StrEnum read from what people and files say: the one `parse` of every such set.
 
     The stored value itself is found with one dict look-up (loading a big file
     asks this a few times per application); anything else is normalised first:
-    case, spaces and underscores do not matter.
+    case, spaces and underscores do not matter, and `aliases` may add spellings.
+    A value that names no member is refused with the accepted ones, naming the
+    kind of value after the class ("unknown direction kind 'x': use one of …").
     """
-    by_value = cls._value2member_map_
-    if isinstance(text, str):
-        found = by_value.get(text)
+
+    @classmethod
+    def aliases(cls) -> dict[str, str]:
+        """Other spellings of a value (after normalising) that mean it."""
+        return {}
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        by_value = cls._value2member_map_
+        found = by_value.get(text) if isinstance(text, str) else None
+        if found is None:
+            key = str(text).strip().lower().replace("_", "-").replace(" ", "-")
+            found = by_value.get(cls.aliases().get(key, key))
         if found is not None:
-            return found
-    key = str(text).strip().lower().replace("_", "-").replace(" ", "-")
-    if aliases:
-        key = aliases.get(key, key)
-    return by_value.get(key)
+            return cast(Self, found)
+        what = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls.__name__).lower()  # DirectionKind: direction kind
+        raise ValidationError(f"unknown {what} {text!r}: use one of {', '.join(m.value for m in cls)}")
 
 
-class Stage(StrEnum):
+class Stage(Choice):
     INTERVIEWED = "interviewed"
     THANKED = "thanked"
     AWAITING = "awaiting"
@@ -37,17 +49,12 @@ class Stage(StrEnum):
         return self.value.replace("-", " ").capitalize()
 
     @property
-    def index(self) -> int:
+    def index(self) -> int:  # type: ignore[override]  # the column number; str.index is never wanted on a stage
         return STAGES.index(self)
 
     @classmethod
-    def parse(cls, text: str) -> "Stage":
-        stage = _member(cls, text, {"followed": "followed-up"})
-        if stage is not None:
-            return stage
-        raise ValidationError(
-            f"unknown stage {text!r}: use one of {', '.join(s.value for s in cls)}"
-        )
+    def aliases(cls) -> dict[str, str]:
+        return {"followed": "followed-up"}
 
     def neighbour(self, step: int) -> "Stage":
         """The stage `step` columns away, clamped to the board's ends."""
@@ -57,7 +64,7 @@ class Stage(StrEnum):
 STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
-class Outcome(StrEnum):
+class Outcome(Choice):
     OFFER = "offer"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
@@ -68,42 +75,16 @@ class Outcome(StrEnum):
     def label(self) -> str:
         return self.value.replace("-", " ")
 
-    @classmethod
-    def parse(cls, text: str) -> "Outcome":
-        outcome = _member(cls, text)
-        if outcome is not None:
-            return outcome
-        raise ValidationError(
-            f"unknown outcome {text!r}: use one of {', '.join(o.value for o in cls)}"
-        )
 
-
-class DirectionKind(StrEnum):
+class DirectionKind(Choice):
     DO_BY = "do-by"  # something the user must do by the date
     NOT_BEFORE = "not-before"  # a quiet period: no contact before the date
     INFO = "info"  # worth remembering, no date rule
 
-    @classmethod
-    def parse(cls, text: str) -> "DirectionKind":
-        kind = _member(cls, text)
-        if kind is not None:
-            return kind
-        raise ValidationError(
-            f"unknown direction kind {text!r}: use one of {', '.join(k.value for k in cls)}"
-        )
 
-
-class LetterKind(StrEnum):
+class LetterKind(Choice):
     THANK_YOU = "thank-you"
     FOLLOW_UP = "follow-up"
     REJECTION_REPLY = "rejection-reply"
     OFFER_REPLY = "offer-reply"
 
-    @classmethod
-    def parse(cls, text: str) -> "LetterKind":
-        kind = _member(cls, text)
-        if kind is not None:
-            return kind
-        raise ValidationError(
-            f"unknown letter kind {text!r}: use one of {', '.join(k.value for k in cls)}"
-        )

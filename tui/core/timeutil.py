@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from functools import lru_cache
+from typing import TypeAlias
 
 import pendulum
-from pendulum import DateTime
+from pendulum import DateTime, FixedTimezone, Timezone
+from pendulum.tz.local_timezone import get_local_timezone
 
 from tui.core.errors import ValidationError
 
 UTC = pendulum.UTC
+Zone: TypeAlias = Timezone | FixedTimezone  # the user's zone; both are datetime.tzinfo
 
 
 def to_utc(value: datetime) -> datetime:
@@ -30,7 +33,7 @@ def to_utc(value: datetime) -> datetime:
     return (wall - offset).replace(tzinfo=timezone.utc)
 
 
-def local(moment: datetime, zone) -> DateTime:
+def local(moment: datetime, zone: Zone | str) -> DateTime:
     """`moment` in `zone` as a pendulum DateTime: for showing and formatting it."""
     return pendulum.instance(to_utc(moment), tz=UTC).in_timezone(zone)
 
@@ -67,18 +70,19 @@ def _lenient_parse(raw: str, field: str) -> object:
         raise ValidationError(f"{field}: {raw!r} is not an ISO 8601 time") from exc
 
 
-def local_zone(name: str | None = None):
+def local_zone(name: str | None = None) -> Zone:
     """The user's zone: the setting when given, else the system's."""
     if name:
         return named_zone(name)
     try:
-        return pendulum.local_timezone()
+        # pendulum.local_timezone is this function, but mypy resolves the name to its module
+        return get_local_timezone()
     except Exception:
         return UTC
 
 
 @lru_cache(maxsize=64)
-def named_zone(name: str):
+def named_zone(name: str) -> Zone:
     """Looking a zone up costs tens of microseconds; the deadline rules ask once per card."""
     try:
         return pendulum.timezone(name)

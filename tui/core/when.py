@@ -21,7 +21,7 @@ import pendulum
 from pendulum import DateTime
 
 from tui.core.errors import ValidationError
-from tui.core.timeutil import UTC, local, named_zone, to_utc
+from tui.core.timeutil import UTC, Zone, local, named_zone
 
 DEFAULT_TIME = Time(9, 0)
 
@@ -63,14 +63,14 @@ class _Unreadable(Exception):
     """Internal: the text does not fit any form."""
 
 
-def resolve_zone(zone):
+def resolve_zone(zone: Zone | str | None) -> Zone:
     """A zone object from a zone or an IANA name."""
     if isinstance(zone, str):
         return named_zone(zone)
     return zone or UTC
 
 
-def parse_when(text: str, now: DateTime, zone, *, default_time: Time = DEFAULT_TIME) -> DateTime:
+def parse_when(text: str, now: DateTime, zone: Zone | str | None, *, default_time: Time = DEFAULT_TIME) -> DateTime:
     """The moment `text` names, in UTC; ValidationError when it cannot be read."""
     zone = resolve_zone(zone)
     cleaned = " ".join(str(text or "").lower().replace(",", " ").split())
@@ -83,7 +83,7 @@ def parse_when(text: str, now: DateTime, zone, *, default_time: Time = DEFAULT_T
     return moment.in_timezone(UTC)
 
 
-def _parse(text: str, local_now: DateTime, zone, default_time: Time) -> DateTime:
+def _parse(text: str, local_now: DateTime, zone: Zone, default_time: Time) -> DateTime:
     if text in ("now", "right now"):
         return local_now
     iso = _ISO.fullmatch(text)
@@ -104,7 +104,7 @@ def _parse(text: str, local_now: DateTime, zone, default_time: Time) -> DateTime
     return _read_day(" ".join(words), clock, local_now, zone, default_time)
 
 
-def _from_iso(match: re.Match, zone, default_time: Time) -> DateTime:
+def _from_iso(match: re.Match[str], zone: Zone, default_time: Time) -> DateTime:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     if hour is None:
         return _at(int(year), int(month), int(day), default_time, zone)
@@ -115,7 +115,7 @@ def _from_iso(match: re.Match, zone, default_time: Time) -> DateTime:
     return _at(int(year), int(month), int(day), clock, zone)
 
 
-def _fixed_zone(offset: str):
+def _fixed_zone(offset: str) -> Zone:
     if offset == "z":
         return UTC
     sign = -1 if offset[0] == "-" else 1
@@ -146,7 +146,7 @@ def _read_clock(token: str) -> Time | None:
     return Time(hour, minute, second)
 
 
-def _read_day(words: str, clock: Time | None, local_now: DateTime, zone, default_time: Time) -> DateTime:
+def _read_day(words: str, clock: Time | None, local_now: DateTime, zone: Zone, default_time: Time) -> DateTime:
     today = local_now.date()
     use = clock or default_time
     if not words:
@@ -164,8 +164,8 @@ def _read_day(words: str, clock: Time | None, local_now: DateTime, zone, default
         return _weekday(parts, use, local_now, zone)
     date = _DATE.fullmatch(words)
     if date:
-        year, month, day = (int(g) for g in date.groups())
-        return _at(year, month, day, use, zone)
+        year, month, day_of_month = (int(g) for g in date.groups())
+        return _at(year, month, day_of_month, use, zone)
     for pattern, order in ((_DAY_MONTH, (0, 1)), (_MONTH_DAY, (1, 0))):
         match = pattern.fullmatch(words)
         if match:
@@ -173,12 +173,12 @@ def _read_day(words: str, clock: Time | None, local_now: DateTime, zone, default
             day_text, month_text = groups[order[0]], groups[order[1]]
             if month_text not in _MONTHS:
                 raise _Unreadable
-            year = int(groups[2]) if groups[2] else None
-            return _calendar_day(year, _MONTHS[month_text], int(day_text), use, local_now, zone)
+            given_year = int(groups[2]) if groups[2] else None
+            return _calendar_day(given_year, _MONTHS[month_text], int(day_text), use, local_now, zone)
     raise _Unreadable
 
 
-def _relative(match: re.Match, clock: Time | None, local_now: DateTime, zone) -> DateTime:
+def _relative(match: re.Match[str], clock: Time | None, local_now: DateTime, zone: Zone) -> DateTime:
     amount = int(match.group(1) or match.group(3))
     unit = _UNITS.get(match.group(2) or match.group(4))
     if unit is None:
@@ -192,7 +192,7 @@ def _relative(match: re.Match, clock: Time | None, local_now: DateTime, zone) ->
     return _at(moment.year, moment.month, moment.day, clock, zone)
 
 
-def _weekday(parts: list[str], clock: Time, local_now: DateTime, zone) -> DateTime:
+def _weekday(parts: list[str], clock: Time, local_now: DateTime, zone: Zone) -> DateTime:
     target = _WEEKDAYS[parts[-1]]
     lead = parts[0] if len(parts) == 2 else ""
     if lead not in ("", "next", "last", "this"):
@@ -212,7 +212,7 @@ def _weekday(parts: list[str], clock: Time, local_now: DateTime, zone) -> DateTi
     return _at(day.year, day.month, day.day, clock, zone)
 
 
-def _calendar_day(year: int | None, month: int, day: int, clock: Time, local_now: DateTime, zone) -> DateTime:
+def _calendar_day(year: int | None, month: int, day: int, clock: Time, local_now: DateTime, zone: Zone) -> DateTime:
     if year is not None:
         return _at(year, month, day, clock, zone)
     candidates = []
@@ -226,7 +226,7 @@ def _calendar_day(year: int | None, month: int, day: int, clock: Time, local_now
     return min(candidates, key=lambda moment: abs((moment - local_now).total_seconds()))
 
 
-def _at(year: int, month: int, day: int, clock: Time, zone) -> DateTime:
+def _at(year: int, month: int, day: int, clock: Time, zone: Zone) -> DateTime:
     """A wall-clock time in `zone`; a time skipped by a DST change moves forward."""
     if not 1900 <= year <= 2200:
         raise _Unreadable

@@ -9,7 +9,8 @@ from tui.store.errors import (
     UnreadableFileError,
     WriteFailedError,
 )
-from tui.store.store import SCHEMA_VERSION, Snapshot, Store, default_config_dir, default_db_path
+from tui.store.migrations import SCHEMA_VERSION
+from tui.store.store import Snapshot, Store, default_config_dir, default_db_path
 
 __all__ = [
     "LockTimeoutError", "NewerSchemaError", "NotFoundError", "SCHEMA_VERSION", "Snapshot",

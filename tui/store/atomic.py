@@ -16,6 +16,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, TypeAlias
 
 from tui.store.errors import UnreadableFileError, WriteFailedError
 from tui.store.paths import check_target
@@ -23,6 +24,8 @@ from tui.store.paths import check_target
 TEMP_SUFFIX = ".tmp"
 _TEMP_RANDOM_LEN = 8  # tempfile.mkstemp's random part
 FINGERPRINT_HEAD = 128  # bytes; the _meta record (with its write counter) comes first
+# (device, inode, size, mtime in ns, first bytes) of one version of the file; () when there is none
+Fingerprint: TypeAlias = tuple[int | bytes, ...]
 
 
 def temp_prefix(path: Path) -> str:
@@ -44,7 +47,7 @@ def remove_stale_temps(path: Path) -> list[str]:
     Call only while holding the write lock: every live writer holds it for the
     whole life of its temporary file, so any one seen then is stale.
     """
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
@@ -95,11 +98,11 @@ def _copy_mode(fd: int, path: Path) -> None:
 def _flush_to_disk(fd: int) -> None:
     os.fsync(fd)
     if sys.platform == "darwin":  # macOS fsync stops at the drive's cache; F_FULLFSYNC does not
-        try:
-            import fcntl
+        import fcntl  # on every POSIX system
 
+        try:
             fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
-        except (ImportError, AttributeError, OSError):
+        except (AttributeError, OSError):  # an older macOS, or a file system without it
             pass
 
 
@@ -148,7 +151,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
-def _open_regular(path: Path):
+def _open_regular(path: Path) -> BinaryIO:
     """`path` opened for reading; OSError when it is not a regular file.
 
     Opened without blocking, so a FIFO at the path cannot hang the program
@@ -176,12 +179,12 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
         ) from exc
 
 
-def fingerprint_of(info: os.stat_result, head: bytes) -> tuple:
+def fingerprint_of(info: os.stat_result, head: bytes) -> Fingerprint:
     """Identity of one version of the file: a rename gives a new inode, a write a new counter."""
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, head[:FINGERPRINT_HEAD])
 
 
-def read_fingerprint(path: Path) -> tuple:
+def read_fingerprint(path: Path) -> Fingerprint:
     """fingerprint_of for the file as it is now, reading only its first bytes; () when missing."""
     try:
         with _open_regular(path) as handle:

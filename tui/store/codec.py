@@ -31,6 +31,7 @@ from tui.store.migrations import (
     APPS_TABLE,
     META_TABLE,
     SCHEMA_VERSION,
+    Doc,
     classify,
     cleaned,
     damaged,
@@ -149,5 +150,5 @@ def encode(data: Any) -> bytes:
     return _ENCODER.encode(data)
 
 
-def to_plain(app: Application) -> dict:
-    return msgspec.to_builtins(app)
+def to_plain(app: Application) -> Doc:
+    return app.to_dict()

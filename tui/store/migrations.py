@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 import uuid
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, TypeAlias, TypeGuard
 
 from tui.core.clock import now
 from tui.core.errors import ValidationError
@@ -38,12 +38,15 @@ APPS_TABLE = "applications"
 LEGACY_TABLE = "_default"
 LEGACY_KEYS = ("company", "role", "status")
 
+Doc: TypeAlias = dict[str, Any]  # one record (or a whole file) as plain JSON values
+Layout: TypeAlias = dict[str, dict[str, Any]]  # a whole file: table name -> {document id -> record}
 
-def meta_record(schema: int = SCHEMA_VERSION, writes: int = 0) -> dict:
+
+def meta_record(schema: int = SCHEMA_VERSION, writes: int = 0) -> Doc:
     return {"app": APP_NAME, "schema": schema, "writes": writes}
 
 
-def fresh_layout() -> dict:
+def fresh_layout() -> Layout:
     """What a new, empty data file holds."""
     return {META_TABLE: {META_DOC_ID: meta_record()}, APPS_TABLE: {}}
 
@@ -62,7 +65,7 @@ def damaged(path: Path, why: str) -> UnreadableFileError:
     )
 
 
-def our_meta(data: dict) -> dict | None:
+def our_meta(data: Doc) -> Doc | None:
     """Our _meta record, or None when the file has none that is ours."""
     meta = data.get(META_TABLE)
     if not isinstance(meta, dict):
@@ -73,11 +76,11 @@ def our_meta(data: dict) -> dict | None:
     return None
 
 
-def _is_table(value) -> bool:
+def _is_table(value: object) -> TypeGuard[dict[str, Doc]]:
     return isinstance(value, dict) and all(isinstance(doc, dict) for doc in value.values())
 
 
-def _looks_like_schema_0(data: dict) -> bool:
+def _looks_like_schema_0(data: Doc) -> bool:
     table = data.get(LEGACY_TABLE)
     if set(data) != {LEGACY_TABLE} or not _is_table(table):
         return False
@@ -95,7 +98,7 @@ _JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", boo
                type(None): "null"}
 
 
-def classify(path: Path, data) -> int | None:
+def classify(path: Path, data: Any) -> int | None:
     """The file's schema; None when it holds nothing at all (an empty file or `{}`).
 
     Raises UnreadableFileError (NewerSchemaError for a newer file) when it must be left alone.
@@ -131,14 +134,14 @@ def classify(path: Path, data) -> int | None:
 _TOP_TIMES = ("outcome_at", "decision_by", "keep_in_touch", "created_at", "updated_at")
 
 
-def _utc_text(value, where: str):
+def _utc_text(value: Any, where: str) -> str | None:
     """A stored time as aware UTC ISO text; naive text is taken as UTC."""
     if value in (None, ""):
         return None
     return dump_time(load_time(value, field=where))
 
 
-def _convert_times(doc: dict) -> None:
+def _convert_times(doc: Doc) -> None:
     for key in _TOP_TIMES:
         if key in doc:
             doc[key] = _utc_text(doc[key], key)
@@ -157,20 +160,20 @@ def _convert_times(doc: dict) -> None:
             item["at"] = _utc_text(item["at"], "time")
 
 
-def _records(value) -> list[dict]:
+def _records(value: Any) -> list[Doc]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _whole(value) -> int:
+def _whole(value: Any) -> int:
     try:
         return int(value or 0)
     except (TypeError, ValueError):
         return 0
 
 
-def _schema_0_to_1(path: Path, data: dict) -> dict:
+def _schema_0_to_1(path: Path, data: Layout) -> Layout:
     """Move `_default` to `applications`, rename status to stage, store times as UTC."""
-    apps = {}
+    apps: Doc = {}
     for doc_id, old in data.get(LEGACY_TABLE, {}).items():
         doc = copy.deepcopy(old)
         doc["stage"] = Stage.parse(doc.pop("status")).value
@@ -184,7 +187,7 @@ def _schema_0_to_1(path: Path, data: dict) -> dict:
     return {META_TABLE: {META_DOC_ID: meta_record(1)}, APPS_TABLE: apps}
 
 
-def cleaned(value):
+def cleaned(value: Any) -> Any:
     """`value` with every text in it cleaned (tui.core.text.clean_text), keys included."""
     if isinstance(value, str):
         return clean_text(value)
@@ -195,15 +198,15 @@ def cleaned(value):
     return value
 
 
-def _schema_1_to_2(path: Path, data: dict) -> dict:
+def _schema_1_to_2(path: Path, data: Layout) -> Layout:
     """Clean every text of every application (see the module's docstring)."""
     return {**data, META_TABLE: {META_DOC_ID: meta_record(2)}, APPS_TABLE: cleaned(data.get(APPS_TABLE, {}))}
 
 
-MIGRATIONS: dict[int, Callable[[Path, dict], dict]] = {0: _schema_0_to_1, 1: _schema_1_to_2}
+MIGRATIONS: dict[int, Callable[[Path, Layout], Layout]] = {0: _schema_0_to_1, 1: _schema_1_to_2}
 
 
-def migrate(path: Path, data: dict, schema: int) -> dict:
+def migrate(path: Path, data: Layout, schema: int) -> Layout:
     """`data` (at `schema`) brought to SCHEMA_VERSION, one step at a time; `data` is not changed."""
     for version in range(schema, SCHEMA_VERSION):
         data = MIGRATIONS[version](path, data)

@@ -25,7 +25,7 @@ _KINDS = (
 )
 
 
-def _refused(path: Path, why: str) -> WriteFailedError:
+def _refused(path: Path | str, why: str) -> WriteFailedError:
     return WriteFailedError(f"{path}: refused: {why}; nothing was written")
 
 

@@ -34,6 +34,7 @@ from tui.store.migrations import (
     META_DOC_ID,
     META_TABLE,
     SCHEMA_VERSION,
+    Layout,
     classify,
     fresh_layout,
     meta_record,
@@ -58,22 +59,22 @@ class FileStorage(Storage):
         self._guard = threading.RLock()  # the board's writer thread and its UI share one storage
         self._lock: Any = None  # the file lock, made on first write: reading never loads filelock
         self._digest: bytes | None = None  # of the last bytes read or written, and their plain data
-        self._data: dict | None = None
-        self._working: dict | None = None  # inside a transaction: what TinyDB reads and writes
+        self._data: Layout | None = None
+        self._working: Layout | None = None  # inside a transaction: what TinyDB reads and writes
         self._changed = False
         # (file before, file after) of the last write, fingerprinted under the lock: a board
         # knows from it whether anyone else wrote in between
-        self.last_write: tuple[tuple, tuple] | None = None
+        self.last_write: tuple[atomic.Fingerprint, atomic.Fingerprint] | None = None
 
     # --- TinyDB's storage interface ----------------------------------------
-    def read(self) -> dict | None:
+    def read(self) -> Layout | None:
         with self._guard:
             if self._working is not None:
                 return self._working
             data, _ = self._current()
             return data
 
-    def write(self, data: dict) -> None:
+    def write(self, data: Layout) -> None:
         with self._guard:
             if self._working is None:
                 raise RuntimeError("the data file is written only inside FileStorage.transaction()")
@@ -88,7 +89,7 @@ class FileStorage(Storage):
         found = atomic.read_bytes(self.path)
         return None if found is None else found[0]
 
-    def _current(self) -> tuple[dict | None, int | None]:
+    def _current(self) -> tuple[Layout | None, int | None]:
         """The file's plain data at the current schema (None: nothing stored) and the schema found."""
         raw = self.read_bytes()
         if raw is None or not raw.strip():
@@ -147,15 +148,17 @@ class FileStorage(Storage):
             atomic.remove_stale_temps(self.path)
             before = atomic.read_fingerprint(self.path)
             current, schema = self._current()
-            fresh, upgrading = schema is None, schema is not None and schema < SCHEMA_VERSION
+            older = schema if schema is not None and schema < SCHEMA_VERSION else None  # to migrate from
+            fresh, upgrading = current is None, older is not None
             if upgrading:
                 codec.check_whole(self.path, codec.from_plain(self.path, current))
-            self._working, self._changed = (fresh_layout() if fresh else current), False
+            self._working, self._changed = (fresh_layout() if current is None else current), False
             try:
                 yield
                 if self._changed or fresh or upgrading:
-                    if upgrading:
-                        self.last_backup = write_backup(self.path, self.read_bytes() or b"", schema)
+                    if older is not None:
+                        self.last_backup = write_backup(self.path, self.read_bytes() or b"", older)
+                    assert self._working is not None  # set above; write() only replaces it
                     self._commit(self._working)
                     self.last_write = (before, atomic.read_fingerprint(self.path))
             except BaseException:
@@ -164,7 +167,7 @@ class FileStorage(Storage):
             finally:
                 self._working = None
 
-    def _commit(self, data: dict) -> None:
+    def _commit(self, data: Layout) -> None:
         """Write `data` with our _meta record first (its write counter bumped)."""
         meta = dict(data.get(META_TABLE) or {})
         key = next((k for k, r in meta.items() if isinstance(r, dict) and r.get("app") == APP_NAME), META_DOC_ID)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, MutableMapping, NamedTuple
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -25,7 +25,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.store import atomic, codec
 from tui.store.errors import NotFoundError, StaleEditError
-from tui.store.migrations import APP_NAME, APPS_TABLE, SCHEMA_VERSION
+from tui.store.migrations import APP_NAME, APPS_TABLE, SCHEMA_VERSION, Doc
 from tui.store.paths import check_target
 from tui.store.storage import FileStorage
 
@@ -50,7 +50,7 @@ class Snapshot(NamedTuple):
     """The applications that load, the damaged records named, and the file's fingerprint."""
 
     applications: list[Application]
-    fingerprint: tuple
+    fingerprint: atomic.Fingerprint
     problems: list[str] = []
 
 
@@ -63,7 +63,7 @@ def _unique_list(apps: Iterable[Application]) -> list[Application]:
     return apps
 
 
-def _revision(doc: dict) -> int:
+def _revision(doc: Doc) -> int:
     value = doc.get("revision")
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
@@ -87,7 +87,7 @@ class Store:
         return self.storage.last_backup
 
     @property
-    def last_write(self) -> tuple[tuple, tuple] | None:
+    def last_write(self) -> tuple[atomic.Fingerprint, atomic.Fingerprint] | None:
         """The file's fingerprints just before and after this store's last write."""
         return self.storage.last_write
 
@@ -132,11 +132,11 @@ class Store:
         """Every application, in the order they were added; damage refuses (UnreadableFileError)."""
         return codec.check_whole(self.real_path, self.storage.decoded())
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> atomic.Fingerprint:
         """Changes whenever any process writes the file; () when it does not exist."""
         return atomic.read_fingerprint(self.real_path)
 
-    def changed_since(self, fingerprint: tuple) -> bool:
+    def changed_since(self, fingerprint: atomic.Fingerprint) -> bool:
         return self.fingerprint() != fingerprint
 
     def get(self, app_id: str) -> Application:
@@ -169,9 +169,9 @@ class Store:
             yield TinyDB(storage=lambda: self.storage).table(APPS_TABLE, cache_size=0)
 
     @staticmethod
-    def _by_id(table: Table) -> dict[str, tuple[int, dict]]:
+    def _by_id(table: Table) -> dict[str, tuple[int, Doc]]:
         """The table's documents by application id, as (TinyDB doc id, document)."""
-        docs = table.storage.read().get(APPS_TABLE, {})
+        docs = (table.storage.read() or {}).get(APPS_TABLE, {})  # never None inside a transaction
         return {doc.get("id"): (int(doc_id), doc) for doc_id, doc in docs.items()}
 
     # --- writing -------------------------------------------------------
@@ -242,9 +242,9 @@ class Store:
         return apps
 
     @staticmethod
-    def _replace(table: Table, known: dict[str, tuple[int, dict]], docs: dict[str, dict]) -> None:
+    def _replace(table: Table, known: dict[str, tuple[int, Doc]], docs: dict[str, Doc]) -> None:
         """Swap each stored document for its new version (keys it no longer has are dropped)."""
-        def replace(doc: dict) -> None:
+        def replace(doc: MutableMapping[str, Any]) -> None:
             new = docs[doc["id"]]
             doc.clear()
             doc.update(new)
