@@ -76,7 +76,7 @@ async def test_our_own_writes_do_not_trigger_a_reload(tmp_path):
 @async_test
 async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path):
     store = store_with(tmp_path, small_apps())
-    app = make_app(store, write_settle=0.3)
+    app = make_app(store, write_settle=1.5)  # time enough to see the move before the refusal, even on a busy CI
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         other_process_moves(store, "Acme", "closed")  # the board has not polled yet
