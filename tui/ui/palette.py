@@ -1,50 +1,92 @@
-"""Command palette (ctrl+p) providers: every board action by name, and every card by company.
+"""The command palette (ctrl+p): every screen's actions by name, and every card by company.
 
-The providers only call the board screen's public methods, so the palette,
-the keys and the help screen all do exactly the same thing.
+One provider (`ScreenCommands`) serves every screen: a screen lists its
+actions in `palette_commands()` and the keys shown beside them are read from
+its bindings by id. The actions are the screens' own, so the palette, the
+keys and the help screen do exactly the same thing.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
+from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tui.core.stages import STAGES
 
 
-def board_commands(screen) -> Iterator[tuple[str, Callable[[], object], str]]:
-    """(name, what it does, help) for every board action, with its key in the help."""
-    yield "New application", screen.action_new, "Add an application after an interview  ·  n"
-    yield "Open card", screen.action_open, "Open the focused card  ·  enter"
-    yield "Open notes", screen.action_open_notes, "Open the focused card straight into its notes  ·  e"
-    yield "Move card to the next stage", partial(screen.action_move_card, 1), "Move the focused card right  ·  L"
-    yield "Move card to the previous stage", partial(screen.action_move_card, -1), "Move the focused card left  ·  H"
-    yield "Move to stage…", screen.choose_stage, "Move the focused card to any stage"
-    yield "Jump to application…", screen.choose_application, "Find a card by company or role"
-    yield "Delete card", screen.action_delete, "Delete the focused card (asks first)  ·  d"
-    yield "Undo", screen.action_undo, "Undo the last change  ·  u"
-    yield "Filter cards", screen.action_filter, "Show only cards matching some text  ·  /"
-    yield "Clear the filter", screen.action_clear_filter, "Show every card again  ·  escape"
-    yield "Thank-you letters", partial(screen.action_letters, "thank-you"), "Draft thank-you notes  ·  t"
-    yield ("Follow-up letter", partial(screen.action_letters, "follow-up"),
-           "Draft a follow-up, or the reply a closed card needs  ·  f")
-    yield "Toggle the deadline sidebar", screen.action_toggle_sidebar, "Show or hide the deadlines  ·  s"
-    yield "Keys and help", screen.action_help, "Every key on one screen  ·  ?"
+class Command(NamedTuple):
+    """One palette entry: its name, what it does, a line of help, and the ids of the bindings that
+    do the same from the keyboard (pressed in turn: ("detail.rounds", "rounds.add") is "2 a")."""
+
+    name: str
+    run: Callable[[], object]
+    help: str
+    keys: tuple[str, ...] = ()
 
 
-class BoardCommands(Provider):
+def binding_keys(screen) -> dict[str, str]:
+    """Binding id -> the key as shown, for the app, the screen and every widget on it."""
+    found: dict[str, str] = {}
+    for node in (screen.app, screen, *screen.walk_children()):
+        for cls in type(node).__mro__:
+            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", ())):
+                if binding.id and binding.id not in found:
+                    shown = screen.app.get_key_display(binding)  # "^n" in the key bar, spelled out here
+                    found[binding.id] = "ctrl+" + shown[1:] if shown.startswith("^") and len(shown) > 1 else shown
+    return found
+
+
+class ScreenCommands(Provider):
+    """The one palette provider for every screen: the screen lists its `palette_commands()`, and the
+    key beside each is read from the bindings, so the palette and the keys cannot disagree."""
+
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        listed = getattr(self.screen, "palette_commands", None)
+        if listed is None:
+            return
+        keys = binding_keys(self.screen)
+        for command in listed():
+            shown = " ".join(keys.get(key, key) for key in command.keys)
+            yield command.name, command.run, f"{command.help}  ·  {shown}" if shown else command.help
+
     async def discover(self) -> Hits:
-        for name, callback, help_text in board_commands(self.screen):
+        for name, callback, help_text in self._commands():
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, callback, help_text in board_commands(self.screen):
+        for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+def board_commands(screen) -> Iterator[Command]:
+    """Every board action by name."""
+    yield Command("New application", screen.action_new, "Add an application after an interview", ("board.new",))
+    yield Command("Open card", screen.action_open, "Open the focused card", ("board.open",))
+    yield Command("Open notes", screen.action_open_notes, "Open the focused card straight into its notes",
+                  ("board.notes",))
+    yield Command("Move card to the next stage", partial(screen.action_move_card, 1), "Move the focused card right",
+                  ("board.move_right",))
+    yield Command("Move card to the previous stage", partial(screen.action_move_card, -1),
+                  "Move the focused card left", ("board.move_left",))
+    yield Command("Move to stage…", screen.choose_stage, "Move the focused card to any stage")
+    yield Command("Jump to application…", screen.choose_application, "Find a card by company or role")
+    yield Command("Delete card", screen.action_delete, "Delete the focused card (asks first)", ("board.delete",))
+    yield Command("Undo", screen.action_undo, "Undo the last change", ("board.undo",))
+    yield Command("Filter cards", screen.action_filter, "Show only cards matching some text", ("board.filter",))
+    yield Command("Clear the filter", screen.action_clear_filter, "Show every card again", ("board.clear_filter",))
+    yield Command("Thank-you letters", partial(screen.action_letters, "thank-you"), "Draft thank-you notes",
+                  ("board.thank",))
+    yield Command("Follow-up letter", partial(screen.action_letters, "follow-up"),
+                  "Draft a follow-up, or the reply a closed card needs", ("board.follow_up",))
+    yield Command("Toggle the deadline sidebar", screen.action_toggle_sidebar, "Show or hide the deadlines",
+                  ("board.sidebar",))
+    yield Command("Keys and help", screen.action_help, "Every key on one screen", ("board.help",))
 
 
 class JumpCommands(Provider):

@@ -35,10 +35,10 @@ EMPTY_TEXT = (
 )
 
 
-def _board_commands():
-    from tui.ui.palette import BoardCommands  # the palette's module loads when first opened
+def _screen_commands():
+    from tui.ui.palette import ScreenCommands  # the palette's module loads when first opened
 
-    return BoardCommands
+    return ScreenCommands
 
 
 def _jump_commands():
@@ -80,7 +80,7 @@ def start_views(apps: dict, settings) -> StartViews:
 
 
 class BoardScreen(Screen):
-    COMMANDS = {_board_commands, _jump_commands}
+    COMMANDS = {_screen_commands, _jump_commands}
     # The key bar's order (PRODUCT.md); help and the palette always come last.
     KEY_ORDER = ("board.open", "board.new", "board.thank", "board.follow_up", "board.move_right",
                  "board.filter", "board.undo", "board.reply", "board.snooze", "board.notes",
@@ -281,6 +281,11 @@ class BoardScreen(Screen):
     # app handles them as they arrive and takes the next key only once the screen is up and
     # focused, so keys typed right after (a burst over SSH) land in it, in order.
     OPENS_A_SCREEN = {"new", "open", "open_notes", "delete", "letters", "help"}
+
+    def palette_commands(self):
+        from tui.ui.palette import board_commands
+
+        return board_commands(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.OPENS_A_SCREEN and self.focused is self.filter_bar:

@@ -1,14 +1,13 @@
-"""The detail screen's actions in the command palette (ctrl+p), each with its key."""
+"""The detail screen's actions for the command palette (tui/ui/palette.py shows their keys)."""
 
 from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from tui.ui.palette import Command
 
 
-def detail_commands(screen) -> Iterator[tuple[str, Callable[[], object], str]]:
-    """(name, what it does, help) for every action of the detail screen."""
+def detail_commands(screen) -> Iterator[Command]:
     rounds, directions = screen.rounds_list, screen.directions_list
 
     def on(section: str, action: Callable[[], object]) -> Callable[[], None]:
@@ -18,30 +17,29 @@ def detail_commands(screen) -> Iterator[tuple[str, Callable[[], object], str]]:
 
         return run
 
-    yield "Write notes", lambda: screen.action_section("notes"), "The Markdown notes editor  ·  1"
-    yield "Edit notes in $EDITOR", screen.action_external_editor, "Your own editor, e.g. vim  ·  ctrl+o"
-    yield "Show rounds", lambda: screen.action_section("rounds"), "Rounds and interviewers  ·  2"
-    yield "Add a round", on("rounds", rounds.action_add_round), "Moves the card back to Interviewed  ·  2 a"
-    yield "Add an interviewer", on("rounds", rounds.action_add_person), "To the highlighted round  ·  2 p"
-    yield "Thank-you note to the interviewer", on("rounds", rounds.action_thank), "Draft it  ·  2 t"
-    yield "Mark interviewer thanked", on("rounds", rounds.action_toggle_thanked), "Without a letter, or not  ·  2 space"
-    yield "Show directions", lambda: screen.action_section("directions"), "What the recruiter asked  ·  3"
-    yield "Add a direction", on("directions", directions.action_add), "Do-by, quiet period or info  ·  3 a"
-    yield "Mark direction done", on("directions", directions.action_toggle_done), "Or open again  ·  3 d"
-    yield "Show history", lambda: screen.action_section("history"), "Everything that happened  ·  4"
-    yield "Record the outcome", screen.action_outcome, "Offer, accepted, rejected, withdrawn, no response  ·  o"
-    yield "Edit the card", screen.action_details, "Company, role, recruiter, dates  ·  c"
-    yield "Back to the board", screen.action_back, "Notes are saved  ·  escape"
-
-
-class DetailCommands(Provider):
-    async def discover(self) -> Hits:
-        for name, callback, help_text in detail_commands(self.screen):
-            yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in detail_commands(self.screen):
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+    yield Command("Write notes", lambda: screen.action_section("notes"), "The Markdown notes editor",
+                  ("detail.notes",))
+    yield Command("Edit notes in $EDITOR", screen.action_external_editor, "Your own editor, e.g. vim",
+                  ("detail.editor",))
+    yield Command("Show rounds", lambda: screen.action_section("rounds"), "Rounds and interviewers",
+                  ("detail.rounds",))
+    yield Command("Add a round", on("rounds", rounds.action_add_round), "Moves the card back to Interviewed",
+                  ("detail.rounds", "rounds.add"))
+    yield Command("Add an interviewer", on("rounds", rounds.action_add_person), "To the highlighted round",
+                  ("detail.rounds", "rounds.person"))
+    yield Command("Thank-you note to the interviewer", on("rounds", rounds.action_thank), "Draft it",
+                  ("detail.rounds", "rounds.thank"))
+    yield Command("Mark interviewer thanked", on("rounds", rounds.action_toggle_thanked),
+                  "Without a letter, or not", ("detail.rounds", "rounds.thanked"))
+    yield Command("Show directions", lambda: screen.action_section("directions"), "What the recruiter asked",
+                  ("detail.directions",))
+    yield Command("Add a direction", on("directions", directions.action_add), "Do-by, quiet period or info",
+                  ("detail.directions", "directions.add"))
+    yield Command("Mark direction done", on("directions", directions.action_toggle_done), "Or open again",
+                  ("detail.directions", "directions.done"))
+    yield Command("Show history", lambda: screen.action_section("history"), "Everything that happened",
+                  ("detail.history",))
+    yield Command("Record the outcome", screen.action_outcome, "Offer, accepted, rejected, withdrawn, no response",
+                  ("detail.outcome",))
+    yield Command("Edit the card", screen.action_details, "Company, role, recruiter, dates", ("detail.card",))
+    yield Command("Back to the board", screen.action_back, "Notes are saved", ("detail.back",))

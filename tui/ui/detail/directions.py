@@ -38,9 +38,9 @@ def direction_line(d: Direction, zone, now) -> Content:
 
 class DirectionsList(OptionList):
     BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Add a direction from the recruiter"),
-        Binding("d", "toggle_done", "Done"),
-        Binding("x", "remove", "Remove"),
+        Binding("a", "add", "Add", id="directions.add", tooltip="Add a direction from the recruiter"),
+        Binding("d", "toggle_done", "Done", id="directions.done"),
+        Binding("x", "remove", "Remove", id="directions.remove"),
         *LIST_KEYS,
     ]
 

@@ -28,13 +28,14 @@ class RoundsList(OptionList):
     """One line per round, one indented line per interviewer under it."""
 
     BINDINGS = [
-        Binding("a", "add_round", "Add", tooltip="Add a round"),
-        Binding("p", "add_person", "Person", tooltip="Add an interviewer to the highlighted round"),
-        Binding("e", "edit", "Edit"),
-        Binding("t", "thank", "Thank", tooltip="Draft the thank-you note to the highlighted interviewer"),
-        Binding("space", "toggle_thanked", "Thanked",
+        Binding("a", "add_round", "Add", id="rounds.add", tooltip="Add a round"),
+        Binding("p", "add_person", "Person", id="rounds.person", tooltip="Add an interviewer to the highlighted round"),
+        Binding("e", "edit", "Edit", id="rounds.edit"),
+        Binding("t", "thank", "Thank", id="rounds.thank",
+                tooltip="Draft the thank-you note to the highlighted interviewer"),
+        Binding("space", "toggle_thanked", "Thanked", id="rounds.thanked",
                 tooltip="Mark the highlighted interviewer thanked (no letter), or not"),
-        Binding("x", "remove", "Remove"),
+        Binding("x", "remove", "Remove", id="rounds.remove"),
         *LIST_KEYS,
     ]
 

@@ -19,7 +19,6 @@ from textual.widgets import Static, TabbedContent, TabPane, Tabs
 from tui.core import actions, clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
-from tui.ui.detail.commands import DetailCommands
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.external_editor import edit_text
 from tui.ui.detail.forms import DetailsForm
@@ -30,6 +29,7 @@ from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
 from tui.ui.messages import ApplicationsChanged, ChangeRequested, SaveRefused
+from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved, rescue_text
 
 SECTIONS = ("notes", "rounds", "directions", "history")
@@ -39,19 +39,22 @@ TYPING_HIDES = {"section", "outcome", "details"}  # printable keys the editor sw
 
 class DetailScreen(Screen):
     CSS_PATH = Path(__file__).with_name("detail.tcss")
-    COMMANDS = {DetailCommands}
+    COMMANDS = {ScreenCommands}
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("1", "section('notes')", "Tabs", key_display="1-4",
+        Binding("escape", "back", "Back", id="detail.back"),
+        Binding("1", "section('notes')", "Tabs", key_display="1-4", id="detail.notes",
                 tooltip="1 notes · 2 rounds · 3 directions · 4 history"),
-        Binding("2", "section('rounds')", "Rounds", show=False),
-        Binding("3", "section('directions')", "Directions", show=False),
-        Binding("4", "section('history')", "History", show=False),
-        Binding("o", "outcome", "Outcome"),
-        Binding("c", "details", "Card"),
-        Binding("ctrl+o", "external_editor", "$EDITOR", tooltip="Edit the notes in your own editor"),
-        Binding("q", "app.quit", "Quit", tooltip="Save everything and quit"),
-        Binding("question_mark", "app.help", "Help", tooltip="The keys of this screen (f1 works while typing)"),
+        Binding("2", "section('rounds')", "Rounds", show=False, id="detail.rounds"),
+        Binding("3", "section('directions')", "Directions", show=False,
+                id="detail.directions"),
+        Binding("4", "section('history')", "History", show=False, id="detail.history"),
+        Binding("o", "outcome", "Outcome", id="detail.outcome"),
+        Binding("c", "details", "Card", id="detail.card"),
+        Binding("ctrl+o", "external_editor", "$EDITOR", id="detail.editor",
+                tooltip="Edit the notes in your own editor"),
+        Binding("q", "app.quit", "Quit", id="detail.quit", tooltip="Save everything and quit"),
+        Binding("question_mark", "app.help", "Help", id="detail.help",
+                tooltip="The keys of this screen (f1 works while typing)"),
     ]
 
     def __init__(self, app_id: str, section: str = "") -> None:
@@ -87,6 +90,11 @@ class DetailScreen(Screen):
         self.app.post_message(ChangeRequested(self.app_id, change, label))
 
     # --- layout --------------------------------------------------------------
+    def palette_commands(self):
+        from tui.ui.detail.commands import detail_commands
+
+        return detail_commands(self)
+
     def compose(self):
         app = self.application
         # Wide or not is known now: setting the class after mounting restyled the whole screen

@@ -29,11 +29,11 @@ from tui.core.timeutil import local
 from tui.store import default_config_dir
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
-from tui.ui.letters.commands import LetterCommands
 from tui.ui.letters.dialogs import PathPrompt
 from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
 
@@ -58,7 +58,7 @@ def gaps_text(letter: Letter) -> str:
 
 class LetterScreen(Screen):
     CSS_PATH = "letters.tcss"
-    COMMANDS = {LetterCommands}
+    COMMANDS = {ScreenCommands}
     BINDINGS = [
         Binding("ctrl+t", "copy", "Copy", id="letters.copy",
                 tooltip="Copy 'Subject: …' and the letter to the clipboard (OSC 52)"),
@@ -85,6 +85,11 @@ class LetterScreen(Screen):
         self.drafts: LetterDrafts | None = None
         self._copied: dict = {}  # letter key -> the text last copied for it
         self._awaiting: tuple | None = None  # (key, letters of this kind on the card) after mark-sent
+
+    def palette_commands(self):
+        from tui.ui.letters.commands import letter_commands
+
+        return letter_commands(self)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="letter-title", markup=False)
