@@ -154,4 +154,4 @@ def test_markdown_groups_by_stage_in_board_order(apps):
         assert f"### {app.company} — {app.role}" in text
     assert "> # Onsite" in text  # the notes are quoted as written
     assert "with Dana Kim (dana.kim@acme-robotics.example, thanked), Luis Ortega (luis" in text
-    assert "- next: Thank Luis Ortega, in 4 h (Wed 25 Nov 2026 18:00)" in text  # 17:00 UTC in Berlin
+    assert "- next: Thank Luis Ortega, in 4 h (Wed 25 Nov 2026, 18:00)" in text  # 17:00 UTC in Berlin

@@ -18,6 +18,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
+from tui.core import timefmt
 from tui.core.deadlines import Deadline, all_deadlines, next_deadline, relative, short_action
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Event, Interviewer
@@ -34,7 +35,6 @@ CSV_COLUMNS = (
 REQUIRED_CSV_COLUMNS = ("id", "company", "role", "stage")
 EDITABLE_CSV_COLUMNS = ("company", "role", "stage", "outcome", "recruiter", "notes")
 _ID_NAMESPACE = uuid.UUID("6f1c1f55-6a43-4a8e-9a0e-5b0f3c7f0d11")  # ids for hand-made CSV rows
-_LOCAL = "YYYY-MM-DD HH:mm"
 
 
 def export(fmt: str, apps: list[Application], settings: Settings, now: datetime) -> bytes:
@@ -81,7 +81,7 @@ def to_json(apps: list[Application]) -> str:
 
 # --- CSV -------------------------------------------------------------------
 def _local(moment: datetime | None, zone: Zone) -> str:
-    return local(moment, zone).format(_LOCAL) if moment is not None else ""
+    return local(moment, zone).format(timefmt.TYPED) if moment is not None else ""
 
 
 def csv_row(app: Application, settings: Settings, now: datetime) -> dict[str, str]:
@@ -167,7 +167,7 @@ def _md_person(text: str) -> str:
 
 def to_markdown(apps: list[Application], settings: Settings, now: datetime) -> str:
     zone = settings.zone
-    when = "ddd D MMM YYYY HH:mm"
+    when = timefmt.DAY_TIME_YEAR
     lines = ["# Followup report", "",
              f"{len(apps)} applications, as of {local(to_utc(now), zone).format(when)} "
              f"({getattr(zone, 'name', zone)}).", ""]

@@ -19,7 +19,7 @@ from importlib import resources
 from itertools import combinations
 from pathlib import Path
 
-from tui.core import actions
+from tui.core import actions, timefmt
 from tui.core.businessdays import add_business_days
 from tui.core.deadlines import quiet_until
 from tui.core.errors import ValidationError
@@ -174,7 +174,7 @@ def missing_placeholders(text: str) -> list[str]:
 def in_words(moment: datetime, zone: Zone, now: datetime | None = None) -> str:
     """'Tuesday 1 December' in the user's zone; the year only when it is not this one."""
     shown = local(moment, zone)
-    text = shown.format("dddd D MMMM")
+    text = shown.format(timefmt.LONG_DAY)
     if now is not None and local(now, zone).year != shown.year:
         text += f" {shown.year}"
     return text
@@ -400,7 +400,7 @@ def quiet_period_warning(app: Application, now: datetime, zone: Zone) -> str | N
     shown = local(until, zone)
     when = in_words(until, zone, now)
     if (shown.hour, shown.minute) != (0, 0):
-        when += f" at {shown.format('HH:mm')}"
+        when += f" at {shown.format(timefmt.CLOCK)}"
     said = f" (“{asked.text}”)" if asked is not None else ""
     return f"{app.company} asked not to be contacted before {when}{said}."
 

@@ -26,6 +26,7 @@ from tui.core.clock import now
 from tui.core.errors import ValidationError
 from tui.core.stages import Stage
 from tui.core.text import clean_text
+from tui.core.timefmt import FILE_STAMP
 from tui.core.timeutil import dump_time, load_time
 from tui.store.atomic import atomic_write_bytes
 from tui.store.errors import NewerSchemaError, UnreadableFileError
@@ -215,7 +216,7 @@ def migrate(path: Path, data: Layout, schema: int) -> Layout:
 
 def write_backup(path: Path, raw: bytes, schema: int) -> Path:
     """Keep the file's exact bytes beside it before it is migrated."""
-    stamp = now().format("YYYYMMDD[T]HHmmss")
+    stamp = now().format(FILE_STAMP)
     target = path.with_name(f"{path.name}.bak-v{schema}-{stamp}")
     counter = 1
     while target.exists():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from tui.core import timefmt
 from tui.core.deadlines import Group
 from tui.core.timeutil import local, to_utc
 
@@ -34,7 +35,7 @@ class TimeFrame:
 
     def day(self, moment: datetime) -> str:
         """'Tue 1 Dec' in the user's zone."""
-        return local(moment, self.zone).format("ddd D MMM")
+        return timefmt.at(moment, self.zone, timefmt.DAY)
 
     def day_of(self, timestamp: float) -> str:
         return self.day(datetime.fromtimestamp(timestamp, timezone.utc))

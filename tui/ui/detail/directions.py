@@ -11,8 +11,8 @@ from tui.core import actions, clock
 from tui.core.deadlines import relative
 from tui.core.model import Application, Direction
 from tui.core.stages import DirectionKind
+from tui.core.timefmt import show_day, show_time
 from tui.ui.detail.forms import DirectionForm
-from tui.ui.detail.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS
 from tui.ui.screens.confirm import ConfirmScreen
 

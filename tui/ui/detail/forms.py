@@ -9,8 +9,9 @@ from pendulum import DateTime
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Direction, Interviewer, Round, check_email
 from tui.core.stages import DirectionKind
+from tui.core.timefmt import for_input
 from tui.ui.detail.form import Field, FieldError, FormScreen
-from tui.ui.detail.timefmt import for_input, parse_user_time
+from tui.ui.detail.timefmt import parse_user_time
 
 
 def required(what: str, limit: int = 200):

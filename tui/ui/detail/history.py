@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Application, Event
-from tui.ui.detail.timefmt import show_time
+from tui.core.timefmt import show_time
 from tui.ui.lists import LIST_KEYS
 
 KIND_MARKS = {

@@ -10,8 +10,8 @@ from textual.widgets.option_list import Option
 from tui.core import actions, clock
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative
 from tui.core.model import Application, Interviewer
+from tui.core.timefmt import show_day, show_time
 from tui.ui.detail.forms import InterviewerForm, RoundForm, RoundInput
-from tui.ui.detail.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS
 from tui.ui.screens.confirm import ConfirmScreen
 

@@ -8,7 +8,7 @@ from textual.widgets import Static
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative, short_action
 from tui.core.model import Application
 from tui.core.stages import Stage
-from tui.ui.detail.timefmt import show_time
+from tui.core.timefmt import show_time
 
 
 def summary_content(app: Application, settings, now) -> Content:

@@ -21,11 +21,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.core import clock, letters
+from tui.core import clock, letters, timefmt
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
-from tui.core.timeutil import local
 from tui.store import default_config_dir
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
@@ -190,7 +189,7 @@ class LetterScreen(Screen):
         sent = self.drafts.sent_at()
         zone = self.drafts.settings.zone
         if sent is not None:
-            parts.append("recorded as sent " + local(sent, zone).format("ddd D MMM HH:mm"))
+            parts.append("recorded as sent " + timefmt.at(sent, zone, timefmt.DAY_TIME))
         else:
             parts.append("not sent yet")
         return " · ".join(parts)
@@ -331,7 +330,7 @@ class LetterScreen(Screen):
         details = [b[0].upper() + b[1:] + ("" if b.endswith(".") else ".") for b in drafts.blockers(clock.now())]
         sent = drafts.sent_at()
         if sent is not None:
-            when = local(sent, drafts.settings.zone).format("ddd D MMM HH:mm")
+            when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
             details.append(f"It was already recorded as sent on {when}; this records it again.")
         details.append(self._consequence(letter))
         yes = "record it" if len(details) == 1 else "record it anyway"

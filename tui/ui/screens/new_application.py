@@ -16,11 +16,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.core import actions
+from tui.core import actions, timefmt
 from tui.core.deadlines import relative
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer
-from tui.core.timeutil import local
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
 
@@ -161,8 +160,8 @@ class NewApplicationScreen(ModalScreen[Application | None]):
         if not text:
             return ""
         at = parse_round_time(text, self.now(), self.zone)
-        shown = local(at, self.zone)
-        return f"✓ {shown.format('ddd D MMM YYYY, HH:mm')} ({relative(at, self.now()).replace(' overdue', ' ago')})"
+        shown = timefmt.at(at, self.zone, timefmt.DAY_TIME_YEAR)
+        return f"✓ {shown} ({relative(at, self.now()).replace(' overdue', ' ago')})"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._check_all()
