@@ -20,9 +20,12 @@ import time
 
 import pytest
 
-from test_ui_detail_harness import FROZEN, acme, frozen_now, make_db, stored
+from ui_detail_helpers import FROZEN, acme, frozen_now, make_db, stored
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+    pytest.mark.slow,  # each test starts the real program in a pseudo-terminal
+]
 
 ESCAPES = re.compile(rb"\x1b(\[[0-9;?<=>]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78DEHMNOZc])")
 

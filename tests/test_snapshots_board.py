@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from test_ui_board_support import demo_store, make_app
+from ui_board_helpers import demo_store, make_app
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_ui_detail_harness import FROZEN, acme, board, frozen_now, make_db
 from tui.core import actions
 from tui.core.stages import DirectionKind
+from ui_detail_helpers import FROZEN, acme, board, frozen_now, make_db
 
 
 @pytest.fixture

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from test_ui_letters_harness import DANA, LUIS, LetterHarness, env, frozen_now, interviewed, make_db
 from tui.ui.letters.body import LetterBody
-
-__all__ = ["env"]
+from ui_letters_helpers import DANA, LUIS, LetterHarness, frozen_now, interviewed, make_db
 
 
 async def steady(pilot) -> None:
@@ -15,13 +13,13 @@ async def steady(pilot) -> None:
     await pilot.pause()
 
 
-def test_thank_you_notes_80x24(snap_compare, tmp_path, env):
+def test_thank_you_notes_80x24(snap_compare, tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA, LUIS)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     assert snap_compare(host, terminal_size=(80, 24), run_before=steady)
 
 
-def test_note_with_a_gap_120x40(snap_compare, tmp_path, env):
+def test_note_with_a_gap_120x40(snap_compare, tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA, dict(name="Grace Liu", email="grace@acme.example"))
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -87,16 +90,40 @@ def test_a_read_only_folder_is_refused_before_anything_is_tried(store, monkeypat
         store.add(make_app("Globex"))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
-def test_a_folder_without_write_permission_is_refused(tmp_path):
-    store = Store(tmp_path / "followup.json").open()
-    os.chmod(tmp_path, 0o555)
+@pytest.fixture
+def tmpfs(tmp_path):
+    """A fresh tmpfs mounted on a folder in tmp_path, and a function that makes it read-only.
+
+    A read-only mount refuses writes to root as well, so this runs in CI
+    (root), unlike a folder without write permission. It is skipped only where
+    mounting is impossible (not root, no CAP_SYS_ADMIN, no mount command).
+    """
+    folder = tmp_path / "tmpfs"
+    folder.mkdir()
+    mount = shutil.which("mount")
+    if mount is None or not sys.platform.startswith("linux"):
+        pytest.skip("needs Linux's mount")
+    done = subprocess.run([mount, "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+
+    def read_only() -> None:
+        subprocess.run([mount, "-o", "remount,ro", str(folder)], check=True, capture_output=True)
+
     try:
-        with pytest.raises(WriteFailedError, match="permission denied"):
-            store.add(make_app())
-        assert store.load_all() == []  # reading still works
+        yield SimpleNamespace(path=folder, read_only=read_only)
     finally:
-        os.chmod(tmp_path, 0o755)
+        if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_a_read_only_file_system_is_refused_and_reading_still_works(tmpfs):
+    store = Store(tmpfs.path / "followup.json").open()
+    store.add(make_app("Acme"))
+    tmpfs.read_only()
+    with pytest.raises(WriteFailedError, match="read-only"):
+        store.add(make_app("Globex"))
+    assert [app.company for app in store.load_all()] == ["Acme"]  # reading still works
 
 
 def test_a_lock_held_too_long_gives_up_with_a_clear_message(store):

@@ -54,6 +54,7 @@ def kill_writers(db, kills: int, sig: int, rng: random.Random) -> tuple[int, int
     return len(returned), mid_write
 
 
+@pytest.mark.slow  # a soak: 200 writers killed at random moments
 def test_a_writer_killed_at_random_moments_never_loses_a_write_that_returned(tmp_path):
     seed = int(time.time())
     rng = random.Random(seed)
@@ -68,6 +69,7 @@ def test_a_writer_killed_at_random_moments_never_loses_a_write_that_returned(tmp
     assert mid_write >= 5, f"seed {seed}: only {mid_write} kills landed inside a write"
 
 
+@pytest.mark.slow  # a soak: 25 writers killed by the signal, one at a time
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_sigterm_and_sighup_lose_no_write_that_returned(tmp_path, sig):
     """A closed terminal or SSH link sends SIGHUP; a shutdown sends SIGTERM."""
@@ -75,6 +77,7 @@ def test_sigterm_and_sighup_lose_no_write_that_returned(tmp_path, sig):
     assert returned >= 5
 
 
+@pytest.mark.slow  # a soak: two processes, 400 writes racing
 def test_two_processes_adding_200_each_at_the_same_time_keep_all_400(tmp_path):
     db = tmp_path / "shared.json"
     Store(db).open()

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from test_ui_board_support import (
+from tui.core.stages import Stage
+from tui.ui.app import FollowupApp
+from ui_board_helpers import (
     NARROW,
     SETTINGS,
     WIDE,
-    async_test,
     board_of,
     company_of,
     demo_store,
     focused_company,
-    freeze_clock,  # noqa: F401  (autouse)
     make_app,
     shown_ids,
     small_apps,
     store_with,
     stored,
 )
-from tui.core.stages import Stage
-from tui.ui.app import FollowupApp
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")  # the board's frozen clock, conftest.py
 
 
-@async_test
 async def test_opens_on_the_first_card_of_the_first_non_empty_column(tmp_path):
     apps = small_apps()
     store = store_with(tmp_path, [apps[2]])  # only Initech, in awaiting
@@ -36,7 +35,6 @@ async def test_opens_on_the_first_card_of_the_first_non_empty_column(tmp_path):
         assert board_of(app).focused
 
 
-@async_test
 async def test_the_most_pressing_card_comes_first(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:
@@ -47,7 +45,6 @@ async def test_the_most_pressing_card_comes_first(tmp_path):
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])
-@async_test
 async def test_arrows_and_hjkl_move_the_focus(tmp_path, size):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=size) as pilot:
@@ -74,7 +71,6 @@ async def test_arrows_and_hjkl_move_the_focus(tmp_path, size):
         assert focused_company(app) == "Acme"
 
 
-@async_test
 async def test_L_and_H_move_the_card_keeping_the_focus_and_save_it(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -100,7 +96,6 @@ async def test_L_and_H_move_the_card_keeping_the_focus_and_save_it(tmp_path):
         assert headers == {Stage.THANKED: "Thanked 1", Stage.INTERVIEWED: "Interviewed 1"}
 
 
-@async_test
 async def test_moving_past_the_last_stage_says_so_and_writes_nothing(tmp_path):
     apps = small_apps()
     store = store_with(tmp_path, apps)
@@ -113,7 +108,6 @@ async def test_moving_past_the_last_stage_says_so_and_writes_nothing(tmp_path):
         assert any("already in Interviewed" in n.message for n in app._notifications)
 
 
-@async_test
 async def test_u_undoes_many_steps_and_the_file_follows(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -136,7 +130,6 @@ async def test_u_undoes_many_steps_and_the_file_follows(tmp_path):
         assert any(n.message == "Nothing to undo." for n in app._notifications)
 
 
-@async_test
 async def test_changes_are_there_after_a_restart(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -150,7 +143,6 @@ async def test_changes_are_there_after_a_restart(tmp_path):
         assert [company_of(again, i) for i in shown_ids(again, "thanked")] == ["Acme"]
 
 
-@async_test
 async def test_enter_opens_the_card_and_e_opens_its_notes(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:
@@ -167,7 +159,6 @@ async def test_enter_opens_the_card_and_e_opens_its_notes(tmp_path):
         assert getattr(app.screen, "section", None) == "notes"
 
 
-@async_test
 async def test_t_and_f_ask_for_letters(tmp_path):
     requested = []
 
@@ -185,7 +176,6 @@ async def test_t_and_f_ask_for_letters(tmp_path):
         assert requested == [(acme_id, "thank-you"), (acme_id, "follow-up")]
 
 
-@async_test
 async def test_sidebar_starts_hidden_when_narrow_and_s_toggles_it(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=NARROW) as pilot:
@@ -198,7 +188,6 @@ async def test_sidebar_starts_hidden_when_narrow_and_s_toggles_it(tmp_path):
         assert not sidebar.display
 
 
-@async_test
 async def test_sidebar_groups_deadlines_and_enter_jumps_to_the_card(tmp_path):
     app = make_app(demo_store(tmp_path))
     async with app.run_test(size=WIDE) as pilot:
@@ -222,7 +211,6 @@ async def test_sidebar_groups_deadlines_and_enter_jumps_to_the_card(tmp_path):
         assert board_of(app).focused
 
 
-@async_test
 async def test_sidebar_updates_when_a_card_moves(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:
@@ -236,12 +224,11 @@ async def test_sidebar_updates_when_a_card_moves(tmp_path):
         assert "Follow up — Acme" in actions_after
 
 
-@async_test
 async def test_a_long_column_shows_where_it_is_scrolled_to(tmp_path):
     """A column too long for the screen draws a thumb in its last cell that follows the cursor down."""
-    from test_ui_board_support import frozen_now
     from tui.core import actions
     from tui.core.model import Interviewer
+    from ui_board_helpers import frozen_now
 
     now = frozen_now()
     apps = [actions.new_application(f"Company {i:02}", "Engineer", now=now.subtract(days=1),
@@ -264,11 +251,10 @@ async def test_a_long_column_shows_where_it_is_scrolled_to(tmp_path):
         assert "┃" not in "".join(short.render_line(1 + row).text for row in range(rows))
 
 
-@async_test
 async def test_a_long_deadline_list_shows_where_it_is_scrolled_to(tmp_path):
-    from test_ui_board_support import frozen_now
     from tui.core import actions
     from tui.core.model import Interviewer
+    from ui_board_helpers import frozen_now
 
     now = frozen_now()
     apps = [actions.new_application(f"Company {i:02}", "Engineer", now=now.subtract(days=1),

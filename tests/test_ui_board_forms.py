@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
-from test_ui_board_support import (
-    NARROW,
-    WIDE,
-    async_test,
-    board_of,
-    burst_keys,
-    company_of,
-    focused_company,
-    freeze_clock,  # noqa: F401  (autouse)
-    make_app,
-    shown_ids,
-    small_apps,
-    store_with,
-    stored,
-)
+from conftest import burst_keys
 from tui.ui.board.board import Board
 from tui.ui.board.screen import BoardScreen
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.help import HelpScreen, key_rows
 from tui.ui.screens.new_application import NewApplicationScreen
 from tui.ui.sidebar.sidebar import DeadlineSidebar
+from ui_board_helpers import (
+    NARROW,
+    WIDE,
+    board_of,
+    company_of,
+    focused_company,
+    make_app,
+    shown_ids,
+    small_apps,
+    store_with,
+    stored,
+)
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")  # the board's frozen clock, conftest.py
 
 
 async def type_into(pilot, field: str, text: str) -> None:
@@ -53,7 +54,6 @@ def problem(app, field: str) -> str:
     return str(widget.render()) if widget.display else ""
 
 
-@async_test
 async def test_new_application_form_saves_only_when_valid(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -91,7 +91,6 @@ async def test_new_application_form_saves_only_when_valid(tmp_path):
         assert "Hooli" not in stored(store)
 
 
-@async_test
 async def test_enter_walks_the_fields(tmp_path):
     app = make_app(store_with(tmp_path, []))
     async with app.run_test(size=NARROW) as pilot:
@@ -105,7 +104,6 @@ async def test_enter_walks_the_fields(tmp_path):
         assert app.focused.id == "field-interviewers"
 
 
-@async_test
 async def test_escape_asks_before_throwing_a_filled_form_away(tmp_path):
     store = store_with(tmp_path, [])
     app = make_app(store)
@@ -132,7 +130,6 @@ async def test_escape_asks_before_throwing_a_filled_form_away(tmp_path):
         assert stored(store) == {}
 
 
-@async_test
 async def test_d_asks_first_then_deletes_and_u_brings_it_back(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -157,7 +154,6 @@ async def test_d_asks_first_then_deletes_and_u_brings_it_back(tmp_path):
         assert focused_company(app) == "Acme"
 
 
-@async_test
 async def test_no_dialog_deletes_on_enter_even_in_a_burst(tmp_path):
     """`d` then `enter` typed together (a habit from other apps): the card stays."""
     store = store_with(tmp_path, small_apps())
@@ -171,7 +167,6 @@ async def test_no_dialog_deletes_on_enter_even_in_a_burst(tmp_path):
         assert "Acme" in stored(store) and focused_company(app) == "Acme"
 
 
-@async_test
 async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:
@@ -199,7 +194,6 @@ async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(t
         assert board.needle == "" and board.focused
 
 
-@async_test
 async def test_help_lists_every_binding_from_the_bindings(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:
@@ -218,7 +212,6 @@ async def test_help_lists_every_binding_from_the_bindings(tmp_path):
         assert isinstance(app.screen, BoardScreen)
 
 
-@async_test
 async def test_palette_moves_to_a_stage_and_jumps_to_an_application(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -238,7 +231,6 @@ async def test_palette_moves_to_a_stage_and_jumps_to_an_application(tmp_path):
         assert focused_company(app) == "Initech"
 
 
-@async_test
 async def test_first_launch_says_how_to_add_the_first_application(tmp_path):
     app = make_app(store_with(tmp_path, []))
     async with app.run_test(size=NARROW) as pilot:
@@ -250,7 +242,6 @@ async def test_first_launch_says_how_to_add_the_first_application(tmp_path):
         assert isinstance(app.screen, BoardScreen)
 
 
-@async_test
 async def test_a_burst_of_keys_fills_the_new_application_form_as_typing_slowly_would(tmp_path):
     """n and the whole form in one burst: every character in its field, saved with both interviewers."""
     store = store_with(tmp_path, [])
@@ -268,7 +259,6 @@ async def test_a_burst_of_keys_fills_the_new_application_form_as_typing_slowly_w
         assert [i["name"] for i in doc["rounds"][0]["interviewers"]] == ["Dana Kim", "Lee Park"]
 
 
-@async_test
 async def test_escape_in_a_burst_still_asks_before_dropping_what_was_typed(tmp_path):
     store = store_with(tmp_path, [])
     app = make_app(store)
@@ -282,7 +272,6 @@ async def test_escape_in_a_burst_still_asks_before_dropping_what_was_typed(tmp_p
         assert isinstance(app.screen, NewApplicationScreen) and app.screen.value("company") == "Hooli"
 
 
-@async_test
 async def test_d_and_y_in_one_burst_delete_the_focused_card_only(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -295,7 +284,6 @@ async def test_d_and_y_in_one_burst_delete_the_focused_card_only(tmp_path):
         assert sorted(stored(store)) == ["Globex", "Initech"]
 
 
-@async_test
 async def test_pasted_control_characters_are_dropped_and_a_newline_becomes_a_space(tmp_path):
     from textual import events
 

@@ -6,27 +6,28 @@ import json
 import signal
 
 import pendulum
+import pytest
 from textual.screen import Screen
 
-from test_ui_board_support import (
+from tui.core import actions
+from tui.store import Store
+from tui.ui.board.screen import BoardScreen
+from tui.ui.screens.too_small import TooSmallScreen
+from ui_board_helpers import (
     NARROW,
     SETTINGS,
     WIDE,
-    async_test,
     board_of,
     company_of,
     focused_company,
-    freeze_clock,  # noqa: F401  (autouse)
     make_app,
     shown_ids,
     small_apps,
     store_with,
     stored,
 )
-from tui.core import actions
-from tui.store import Store
-from tui.ui.board.screen import BoardScreen
-from tui.ui.screens.too_small import TooSmallScreen
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")  # the board's frozen clock, conftest.py
 
 
 def other_process_moves(store: Store, company: str, stage: str) -> None:
@@ -43,7 +44,6 @@ async def until(pilot, condition, tries: int = 100) -> None:
     raise AssertionError("the board did not catch up")
 
 
-@async_test
 async def test_the_board_picks_up_another_process_and_keeps_the_focus(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -61,7 +61,6 @@ async def test_the_board_picks_up_another_process_and_keeps_the_focus(tmp_path):
         assert not app._reload_asked
 
 
-@async_test
 async def test_our_own_writes_do_not_trigger_a_reload(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -73,7 +72,6 @@ async def test_our_own_writes_do_not_trigger_a_reload(tmp_path):
         assert not app._reload_asked
 
 
-@async_test
 async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store, write_settle=1.5)  # time enough to see the move before the refusal, even on a busy CI
@@ -92,7 +90,6 @@ async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path):
         assert app.changelog.undo_stack == []
 
 
-@async_test
 async def test_undo_refuses_over_another_process(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
@@ -123,7 +120,6 @@ class PendingInput(Screen):
                               "Edit notes")
 
 
-@async_test
 async def test_quitting_flushes_pending_input_and_writes(tmp_path):
     for key in ("q", "ctrl+c"):
         store = store_with(tmp_path / key, small_apps())
@@ -145,7 +141,6 @@ async def test_quitting_flushes_pending_input_and_writes(tmp_path):
             assert pending.flushed == 1 and doc["notes"] == "typed"
 
 
-@async_test
 async def test_sigterm_saves_and_exits(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store, write_settle=0.2)
@@ -159,7 +154,6 @@ async def test_sigterm_saves_and_exits(tmp_path):
     assert stored(store)["Acme"]["notes"] == "typed"
 
 
-@async_test
 async def test_a_tiny_terminal_asks_for_a_larger_window(tmp_path):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=(50, 12)) as pilot:
@@ -172,7 +166,6 @@ async def test_a_tiny_terminal_asks_for_a_larger_window(tmp_path):
         assert focused_company(app) == "Acme"
 
 
-@async_test
 async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:
@@ -188,7 +181,6 @@ async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
         assert app.board_screen.sidebar.counts["overdue"] == 3  # ... and now Globex's thank-you
 
 
-@async_test
 async def test_sighup_saves_and_leaves_without_the_terminal(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store, write_settle=0.2)
@@ -205,7 +197,6 @@ async def test_sighup_saves_and_leaves_without_the_terminal(tmp_path):
         assert doc["stage"] == "thanked" and doc["notes"] == "typed"
 
 
-@async_test
 async def test_a_damaged_file_opens_read_only_with_a_banner_and_is_never_written(tmp_path):
     from tui.ui.launch import start_board
 
@@ -228,7 +219,6 @@ async def test_a_damaged_file_opens_read_only_with_a_banner_and_is_never_written
     assert store.path.read_bytes() == before
 
 
-@async_test
 async def test_a_data_file_that_cannot_be_written_is_said_at_start_and_nothing_is_typed_in_vain(tmp_path):
     import os
 

@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from test_ui_detail_harness import (
-    SETTINGS,
-    SIZE,
-    acme,
-    async_test,
-    board,
-    frozen,
-    make_db,
-    on_disk,
-    open_card,
-    screen_text,
-)
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timeutil import local
 from tui.ui.detail.form import FormScreen
 from tui.ui.detail.screen import DetailScreen
+from ui_detail_helpers import SETTINGS, SIZE, acme, board, make_db, on_disk, open_card, screen_text
 
-__all__ = ["frozen"]
 WIDE = (120, 40)  # wide enough for the board's deadline sidebar
 
 
@@ -39,7 +27,6 @@ async def deadlines_of(pilot, db, app_id, now):
     return all_deadlines([await on_disk(pilot, db, app_id)], SETTINGS, now)
 
 
-@async_test
 async def test_do_by_and_not_before_become_deadlines_and_done_moves_to_awaiting(thanked_card, frozen):
     db, app = thanked_card
     followup = board(db)
@@ -72,7 +59,6 @@ async def test_do_by_and_not_before_become_deadlines_and_done_moves_to_awaiting(
         assert DeadlineKind.DIRECTION not in {d.kind for d in await deadlines_of(pilot, db, app.id, frozen)}
 
 
-@async_test
 async def test_a_quiet_period_needs_a_date(thanked_card):
     db, app = thanked_card
     followup = board(db)
@@ -85,7 +71,6 @@ async def test_a_quiet_period_needs_a_date(thanked_card):
         assert (await on_disk(pilot, db, app.id)).directions == []
 
 
-@async_test
 async def test_remove_a_direction_after_confirming(thanked_card, frozen):
     db, app = thanked_card
     followup = board(db)
@@ -99,7 +84,6 @@ async def test_remove_a_direction_after_confirming(thanked_card, frozen):
         assert (await on_disk(pilot, db, app.id)).directions == []
 
 
-@async_test
 async def test_rejection_closes_the_card_and_sets_the_reply_deadline(thanked_card, frozen):
     db, app = thanked_card
     followup = board(db)
@@ -119,7 +103,6 @@ async def test_rejection_closes_the_card_and_sets_the_reply_deadline(thanked_car
         assert "Reply to Acme: thank them" in screen_text(followup)  # the board's sidebar
 
 
-@async_test
 async def test_history_is_newest_first_in_the_users_zone(thanked_card, frozen):
     db, app = thanked_card
     followup = board(db)
@@ -133,7 +116,6 @@ async def test_history_is_newest_first_in_the_users_zone(thanked_card, frozen):
         assert any(line.startswith("Sat 28 Nov 14:00") and "Added Acme" in line for line in lines[first:])
 
 
-@async_test
 async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
     db, app = thanked_card
     followup = board(db)
@@ -147,7 +129,6 @@ async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
         assert "they decide by Fri 4 Dec" in screen_text(followup)
 
 
-@async_test
 async def test_wide_terminals_keep_the_history_beside_the_tabs(thanked_card):
     db, app = thanked_card
     followup = board(db)

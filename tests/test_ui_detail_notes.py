@@ -8,13 +8,15 @@ import textwrap
 import pytest
 from textual.command import CommandPalette
 
-from test_ui_detail_harness import (
+from tui.store import Store
+from tui.ui.board.screen import BoardScreen
+from tui.ui.detail import DetailScreen
+from tui.ui.detail.notes import NotesEditor
+from ui_detail_helpers import (
     SIZE,
     DetailHarness,
     acme,
-    async_test,
     board,
-    frozen,
     make_db,
     on_disk,
     open_card,
@@ -22,12 +24,6 @@ from test_ui_detail_harness import (
     stored,
     wait_until,
 )
-from tui.store import Store
-from tui.ui.board.screen import BoardScreen
-from tui.ui.detail import DetailScreen
-from tui.ui.detail.notes import NotesEditor
-
-__all__ = ["frozen"]
 
 
 @pytest.fixture
@@ -36,7 +32,6 @@ def card(tmp_path, frozen):
     return make_db(tmp_path, app), app
 
 
-@async_test
 async def test_escape_after_e_saves_returns_to_the_board_and_undo_reverts(card):
     db, app = card
     followup = board(db)
@@ -53,7 +48,6 @@ async def test_escape_after_e_saves_returns_to_the_board_and_undo_reverts(card):
         assert (await on_disk(pilot, db, app.id)).notes == app.notes
 
 
-@async_test
 async def test_escape_inside_the_screen_leaves_the_editor_and_keeps_the_text(card):
     db, app = card
     followup = board(db)
@@ -66,7 +60,6 @@ async def test_escape_inside_the_screen_leaves_the_editor_and_keeps_the_text(car
         assert (await on_disk(pilot, db, app.id)).notes.endswith(" ok")
 
 
-@async_test
 async def test_typing_is_saved_after_a_pause(card):
     db, app = card
     followup = board(db)
@@ -79,7 +72,6 @@ async def test_typing_is_saved_after_a_pause(card):
         assert "· saved" in screen_text(followup)
 
 
-@async_test
 async def test_opening_another_screen_saves(card):
     db, app = card
     followup = board(db)
@@ -91,7 +83,6 @@ async def test_opening_another_screen_saves(card):
         assert (await on_disk(pilot, db, app.id)).notes.endswith("palette")
 
 
-@async_test
 async def test_the_apps_flush_writes_at_once(card):
     db, app = card
     followup = board(db)
@@ -104,7 +95,6 @@ async def test_the_apps_flush_writes_at_once(card):
 
 
 @pytest.mark.parametrize("key", ["ctrl+c", "ctrl+q"])
-@async_test
 async def test_quitting_from_the_editor_saves(card, key):
     db, app = card
     followup = board(db)
@@ -115,7 +105,6 @@ async def test_quitting_from_the_editor_saves(card, key):
     assert stored(db, app.id).notes.endswith("bye")
 
 
-@async_test
 async def test_q_quits_from_the_detail_screen_and_saves(card):
     db, app = card
     followup = board(db)
@@ -127,7 +116,6 @@ async def test_q_quits_from_the_detail_screen_and_saves(card):
     assert stored(db, app.id).notes.endswith(" q-test")
 
 
-@async_test
 async def test_notes_written_by_another_process_show_up(card):
     db, app = card
     followup = board(db)
@@ -141,7 +129,6 @@ async def test_notes_written_by_another_process_show_up(card):
         await wait_until(pilot, lambda: screen.query_one(NotesEditor).text == "from elsewhere")
 
 
-@async_test
 async def test_external_editor_round_trip(card, tmp_path, monkeypatch):
     db, app = card
     script = tmp_path / "fake_editor.py"
@@ -159,7 +146,6 @@ async def test_external_editor_round_trip(card, tmp_path, monkeypatch):
         assert screen.query_one(NotesEditor).text.endswith("written in vim")
 
 
-@async_test
 async def test_failing_external_editor_leaves_the_note(card, monkeypatch):
     db, app = card
     monkeypatch.setenv("VISUAL", f"{sys.executable} -c 'import sys; sys.exit(3)'")
@@ -174,7 +160,6 @@ async def test_failing_external_editor_leaves_the_note(card, monkeypatch):
 # --- a bare host (a plain ChangeLog, no writer thread) ---------------------------
 
 
-@async_test
 async def test_bare_host_flush_writes_over_another_process_change(card):
     db, app = card
     host = DetailHarness(db, app.id, section="notes")
@@ -189,7 +174,6 @@ async def test_bare_host_flush_writes_over_another_process_change(card):
         assert saved.notes.endswith("mine") and saved.role == "Platform Engineer"
 
 
-@async_test
 async def test_bare_host_screen_pushed_on_top_saves_even_without_flush(card):
     db, app = card
     host = DetailHarness(db, app.id, section="notes")
@@ -199,7 +183,6 @@ async def test_bare_host_screen_pushed_on_top_saves_even_without_flush(card):
         await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("pushed"))
 
 
-@async_test
 async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_notes(card, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     db, app = card
@@ -215,7 +198,6 @@ async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_note
 
 
 @pytest.mark.parametrize("refusal", ["disk full", "stale"])
-@async_test
 async def test_a_refused_save_keeps_the_typed_notes_on_screen_and_says_why(card, refusal, monkeypatch):
     from tui.core import actions
     from tui.store import errors
@@ -255,7 +237,6 @@ def frozen_now_value():
     return clock.now()
 
 
-@async_test
 async def test_notes_changed_elsewhere_while_typing_keep_both_texts(card):
     from tui.core import actions
 
@@ -275,9 +256,8 @@ async def test_notes_changed_elsewhere_while_typing_keep_both_texts(card):
         assert "added by a script" in editor.text and editor.text.endswith("- typed here")
 
 
-@async_test
 async def test_e_and_a_sentence_in_one_burst_all_reach_the_notes(card):
-    from test_ui_board_support import burst_keys
+    from conftest import burst_keys
 
     db, app = card
     followup = board(db)
@@ -288,7 +268,6 @@ async def test_e_and_a_sentence_in_one_burst_all_reach_the_notes(card):
         assert isinstance(followup.screen, BoardScreen)
 
 
-@async_test
 async def test_question_mark_is_typed_in_the_notes_and_f1_shows_the_keys_anywhere(card):
     from tui.ui.screens.help import HelpScreen
 

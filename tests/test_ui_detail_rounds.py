@@ -4,18 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_ui_detail_harness import (
-    SETTINGS,
-    SIZE,
-    acme,
-    async_test,
-    board,
-    frozen,
-    make_db,
-    on_disk,
-    open_card,
-    screen_text,
-)
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import Stage
@@ -24,8 +12,7 @@ from tui.ui.detail.form import FormScreen
 from tui.ui.detail.forms import RoundForm
 from tui.ui.detail.screen import DetailScreen
 from tui.ui.screens.confirm import ConfirmScreen
-
-__all__ = ["frozen"]
+from ui_detail_helpers import SETTINGS, SIZE, acme, board, make_db, on_disk, open_card, screen_text
 
 
 @pytest.fixture
@@ -43,7 +30,6 @@ async def add_round(pilot, name: str, when: str, people: str) -> None:
     await pilot.pause()
 
 
-@async_test
 async def test_round_with_two_interviewers_then_thank_both(thanked_card, frozen):
     db, app = thanked_card
     followup = board(db)
@@ -70,7 +56,6 @@ async def test_round_with_two_interviewers_then_thank_both(thanked_card, frozen)
         assert (await on_disk(pilot, db, app.id)).stage is Stage.INTERVIEWED
 
 
-@async_test
 async def test_t_on_an_interviewer_drafts_their_thank_you_note(tmp_path, frozen):
     from tui.ui.letters import LetterScreen
 
@@ -85,7 +70,6 @@ async def test_t_on_an_interviewer_drafts_their_thank_you_note(tmp_path, frozen)
         assert followup.screen.interviewer_ids == [app.rounds[0].interviewers[0].id]
 
 
-@async_test
 async def test_form_shows_each_error_by_its_field_and_saves_nothing(thanked_card):
     db, app = thanked_card
     followup = board(db)
@@ -108,7 +92,6 @@ async def test_form_shows_each_error_by_its_field_and_saves_nothing(thanked_card
         assert (await on_disk(pilot, db, app.id)).latest_round.interviewers[0].email == "l@a.io"
 
 
-@async_test
 async def test_escape_on_a_changed_form_asks_first(thanked_card):
     db, app = thanked_card
     followup = board(db)
@@ -126,7 +109,6 @@ async def test_escape_on_a_changed_form_asks_first(thanked_card):
         assert len((await on_disk(pilot, db, app.id)).rounds) == len(app.rounds)
 
 
-@async_test
 async def test_edit_an_interviewer_and_remove_a_round(thanked_card):
     db, app = thanked_card
     followup = board(db)
@@ -148,7 +130,6 @@ async def test_edit_an_interviewer_and_remove_a_round(thanked_card):
         assert [r.name for r in (await on_disk(pilot, db, app.id)).rounds] == ["Onsite"]
 
 
-@async_test
 async def test_edit_a_round_keeps_its_people(thanked_card):
     db, app = thanked_card
     followup = board(db)
@@ -163,7 +144,6 @@ async def test_edit_a_round_keeps_its_people(thanked_card):
         assert onsite.interviewers[0].topic == "system design"
 
 
-@async_test
 async def test_add_a_person_to_the_latest_round(thanked_card):
     db, app = thanked_card
     followup = board(db)
@@ -175,7 +155,6 @@ async def test_add_a_person_to_the_latest_round(thanked_card):
         assert [(p.name, p.title) for p in people] == [("Dana Kim", "Engineering Manager"), ("Bo", "CTO")]
 
 
-@async_test
 async def test_the_command_palette_offers_the_screens_actions(thanked_card):
     db, app = thanked_card
     followup = board(db)

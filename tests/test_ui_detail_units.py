@@ -7,9 +7,10 @@ import pytest
 
 from tui.core.errors import ValidationError
 from tui.core.model import Interviewer
+from tui.core.timefmt import for_input, show_time
 from tui.ui.detail.forms import keep_known, parse_people, split_people
 from tui.ui.detail.markdown_highlight import highlight_line, markdown_highlights
-from tui.ui.detail.timefmt import for_input, parse_user_time, show_time
+from tui.ui.detail.timefmt import parse_user_time
 
 BERLIN = "Europe/Berlin"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from test_ui_detail_harness import SIZE, acme, async_test, board, make_db, open_card, stored, wait_until
 from tui.store import errors
 from tui.ui.detail.notes import NotesEditor
+from ui_detail_helpers import SIZE, acme, board, make_db, open_card, stored, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,6 @@ def state_dir(tmp_path, monkeypatch):
     return folder / "followup"
 
 
-@async_test
 async def test_quitting_with_notes_the_disk_refuses_writes_a_rescue_file_and_exits_1(tmp_path, state_dir,
                                                                                      monkeypatch):
     from tui.core import clock

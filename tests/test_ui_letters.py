@@ -7,14 +7,23 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from test_ui_letters_harness import (
+from tui import cli
+from tui.core import actions, letters
+from tui.core.deadlines import DeadlineKind, deadlines_for
+from tui.core.settings import Settings
+from tui.core.stages import LetterKind, Stage
+from tui.store import Store
+from tui.ui.letters import LetterScreen
+from tui.ui.letters.body import LetterBody
+from tui.ui.letters.drafts import letter_kind_for
+from tui.ui.messages import ApplicationsChanged
+from tui.ui.screens.confirm import ConfirmScreen
+from ui_letters_helpers import (
     DANA,
     LUIS,
     SETTINGS,
     LetterHarness,
-    async_test,
     awaiting,
-    env,
     frozen_now,
     interviewed,
     letter_screen,
@@ -28,19 +37,7 @@ from test_ui_letters_harness import (
     wait_until,
     warnings_text,
 )
-from tui import cli
-from tui.core import actions, letters
-from tui.core.deadlines import DeadlineKind, deadlines_for
-from tui.core.settings import Settings
-from tui.core.stages import LetterKind, Stage
-from tui.store import Store
-from tui.ui.letters import LetterScreen
-from tui.ui.letters.body import LetterBody
-from tui.ui.letters.drafts import letter_kind_for
-from tui.ui.messages import ApplicationsChanged
-from tui.ui.screens.confirm import ConfirmScreen
 
-__all__ = ["env"]
 SIZE = (100, 32)
 
 
@@ -57,7 +54,8 @@ def cli_letter(capsys, db, app_id, kind, *extra) -> str:
     ("rejection-reply", "rejected", []),
     ("offer-reply", "offer", []),
 ])
-def test_the_screen_shows_exactly_what_followup_letter_prints(tmp_path, env, capsys, kind, stage_change, extra):
+async def test_the_screen_shows_exactly_what_followup_letter_prints(tmp_path, letter_env, capsys, kind, stage_change,
+                                                                   extra):
     now = frozen_now()
     app = interviewed(now, DANA, LUIS)
     if stage_change == "awaiting":
@@ -67,18 +65,13 @@ def test_the_screen_shows_exactly_what_followup_letter_prints(tmp_path, env, cap
     db = make_db(tmp_path, app)
     printed = cli_letter(capsys, db, app.id, kind, *extra)
 
-    @async_test
-    async def run():
-        host = LetterHarness(db, app.id, kind)
-        async with host.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert shown_text(host) + "\n" == printed
-
-    run()
+    host = LetterHarness(db, app.id, kind)
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown_text(host) + "\n" == printed
 
 
-@async_test
-async def test_copy_puts_the_subject_and_the_letter_on_the_clipboard(tmp_path, env):
+async def test_copy_puts_the_subject_and_the_letter_on_the_clipboard(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
@@ -92,8 +85,7 @@ async def test_copy_puts_the_subject_and_the_letter_on_the_clipboard(tmp_path, e
         assert "copied" in status_text(host)
 
 
-@async_test
-async def test_a_missing_topic_blocks_copy_until_the_user_fills_it(tmp_path, env):
+async def test_a_missing_topic_blocks_copy_until_the_user_fills_it(tmp_path, letter_env):
     app = interviewed(frozen_now(), dict(name="Grace Liu"))
     db = make_db(tmp_path, app)
     host = LetterHarness(db, app.id, "thank-you")
@@ -120,8 +112,7 @@ async def test_a_missing_topic_blocks_copy_until_the_user_fills_it(tmp_path, env
         assert "about their on-call rota." in host.clipboard and "[topic?]" not in host.clipboard
 
 
-@async_test
-async def test_copy_with_gaps_goes_through_when_the_user_says_so(tmp_path, env):
+async def test_copy_with_gaps_goes_through_when_the_user_says_so(tmp_path, letter_env):
     app = interviewed(frozen_now(), dict(name="Grace Liu"))
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
@@ -130,8 +121,7 @@ async def test_copy_with_gaps_goes_through_when_the_user_says_so(tmp_path, env):
         assert host.clipboard == shown_text(host) and "[topic?]" in host.clipboard
 
 
-@async_test
-async def test_marking_sent_records_thanks_contact_history_and_stage_in_the_file(tmp_path, env):
+async def test_marking_sent_records_thanks_contact_history_and_stage_in_the_file(tmp_path, letter_env):
     now = frozen_now()
     app = interviewed(now, DANA)
     db = make_db(tmp_path, app)
@@ -154,8 +144,7 @@ async def test_marking_sent_records_thanks_contact_history_and_stage_in_the_file
     assert not [d for d in deadlines_for(saved, SETTINGS, now) if d.kind is DeadlineKind.THANK_YOU]
 
 
-@async_test
-async def test_t_goes_through_each_waiting_interviewer_and_moves_on_after_each_is_sent(tmp_path, env):
+async def test_t_goes_through_each_waiting_interviewer_and_moves_on_after_each_is_sent(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA, LUIS)
     db = make_db(tmp_path, app)
     host = LetterHarness(db, app.id, "thank-you")
@@ -180,8 +169,7 @@ async def test_t_goes_through_each_waiting_interviewer_and_moves_on_after_each_i
     assert stored(db, app.id).stage is Stage.THANKED
 
 
-@async_test
-async def test_near_identical_notes_for_one_round_are_flagged_until_one_is_made_personal(tmp_path, env):
+async def test_near_identical_notes_for_one_round_are_flagged_until_one_is_made_personal(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA, LUIS)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
@@ -203,8 +191,7 @@ async def test_near_identical_notes_for_one_round_are_flagged_until_one_is_made_
         assert "edited" in status_text(host)
 
 
-@async_test
-async def test_a_follow_up_inside_a_quiet_period_asks_first_naming_their_date(tmp_path, env):
+async def test_a_follow_up_inside_a_quiet_period_asks_first_naming_their_date(tmp_path, letter_env):
     now = frozen_now()
     app = awaiting(now, quiet_until=now.add(days=6).start_of("day"))  # Tuesday 17 March
     db = make_db(tmp_path, app)
@@ -234,8 +221,7 @@ async def test_a_follow_up_inside_a_quiet_period_asks_first_naming_their_date(tm
     assert saved.stage is Stage.FOLLOWED_UP and saved.follow_up_count == 1
 
 
-@async_test
-async def test_no_quiet_question_outside_a_quiet_period(tmp_path, env):
+async def test_no_quiet_question_outside_a_quiet_period(tmp_path, letter_env):
     app = awaiting(frozen_now())
     host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
     async with host.run_test(size=SIZE) as pilot:
@@ -245,8 +231,7 @@ async def test_no_quiet_question_outside_a_quiet_period(tmp_path, env):
         assert warnings_text(host) == ""
 
 
-@async_test
-async def test_offer_reply_switches_between_accepting_and_asking_for_time(tmp_path, env):
+async def test_offer_reply_switches_between_accepting_and_asking_for_time(tmp_path, letter_env):
     app = actions.close(interviewed(frozen_now(), DANA), "offer", now=frozen_now())
     host = LetterHarness(make_db(tmp_path, app), app.id, letter_kind_for(app))
     async with host.run_test(size=SIZE) as pilot:
@@ -257,8 +242,7 @@ async def test_offer_reply_switches_between_accepting_and_asking_for_time(tmp_pa
         assert "(ask for time)" in str(host.screen.query_one("#letter-title").render())
 
 
-@async_test
-async def test_a_change_to_the_card_redrafts_untouched_letters_and_keeps_edited_ones(tmp_path, env):
+async def test_a_change_to_the_card_redrafts_untouched_letters_and_keeps_edited_ones(tmp_path, letter_env):
     now = frozen_now()
     app = interviewed(now, DANA, LUIS)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
@@ -276,8 +260,7 @@ async def test_a_change_to_the_card_redrafts_untouched_letters_and_keeps_edited_
         assert "about test sharding." in shown_text(host)
 
 
-@async_test
-async def test_a_card_without_interviewers_says_what_to_do_and_goes_back(tmp_path, env):
+async def test_a_card_without_interviewers_says_what_to_do_and_goes_back(tmp_path, letter_env):
     app = interviewed(frozen_now())
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
@@ -285,8 +268,7 @@ async def test_a_card_without_interviewers_says_what_to_do_and_goes_back(tmp_pat
         assert "has no interviewer recorded" in notices(host)[-1]
 
 
-@async_test
-async def test_escape_asks_before_dropping_edits_goes_back_and_writes_nothing(tmp_path, env):
+async def test_escape_asks_before_dropping_edits_goes_back_and_writes_nothing(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA)
     db = make_db(tmp_path, app)
     before = db.read_bytes()
@@ -307,8 +289,7 @@ async def test_escape_asks_before_dropping_edits_goes_back_and_writes_nothing(tm
     assert db.read_bytes() == before
 
 
-@async_test
-async def test_quitting_with_an_edited_letter_keeps_it_in_a_rescue_file_and_exits_1(tmp_path, env, monkeypatch):
+async def test_quitting_with_an_edited_letter_keeps_it_in_a_rescue_file_and_exits_1(tmp_path, letter_env, monkeypatch):
     from tui.ui.app import FollowupApp
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
@@ -339,8 +320,7 @@ def test_f_drafts_the_reply_a_closed_card_needs():
     assert letters.draft(rejected, letter_kind_for(rejected), SETTINGS, now).subject == "Thank you, and a small request"
 
 
-@async_test
-async def test_every_letter_action_is_in_the_command_palette(tmp_path, env):
+async def test_every_letter_action_is_in_the_command_palette(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA, LUIS)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
@@ -360,8 +340,7 @@ async def test_every_letter_action_is_in_the_command_palette(tmp_path, env):
         await wait_until(pilot, lambda: host.clipboard == shown_text(host))
 
 
-@async_test
-async def test_the_users_own_template_is_used_and_a_broken_one_is_named(tmp_path, env):
+async def test_the_users_own_template_is_used_and_a_broken_one_is_named(tmp_path, letter_env):
     folder = tmp_path / "config" / "followup" / "templates"
     folder.mkdir()
     app = interviewed(frozen_now(), DANA)
@@ -380,8 +359,7 @@ async def test_the_users_own_template_is_used_and_a_broken_one_is_named(tmp_path
         assert "unknown placeholder {hobby}" in notices(host)[-1] and str(folder) in notices(host)[-1]
 
 
-@async_test
-async def test_the_word_count_follows_the_typing_and_says_when_the_letter_runs_long(tmp_path, env):
+async def test_the_word_count_follows_the_typing_and_says_when_the_letter_runs_long(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:

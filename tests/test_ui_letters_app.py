@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from test_ui_letters_harness import (
+from tui.core import actions, letters
+from tui.core.stages import LetterKind, Stage
+from tui.store import Store
+from tui.ui.app import FollowupApp
+from tui.ui.letters import LetterScreen
+from ui_letters_helpers import (
     DANA,
     LUIS,
     SETTINGS,
-    async_test,
     awaiting,
-    env,
     frozen_now,
     interviewed,
     make_db,
@@ -17,21 +20,13 @@ from test_ui_letters_harness import (
     stored,
     wait_until,
 )
-from tui.core import actions, letters
-from tui.core.stages import LetterKind, Stage
-from tui.store import Store
-from tui.ui.app import FollowupApp
-from tui.ui.letters import LetterScreen
-
-__all__ = ["env"]
 
 
 def board_app(db) -> FollowupApp:
     return FollowupApp(Store(db).open(), SETTINGS, poll_seconds=0, write_settle=0)
 
 
-@async_test
-async def test_t_on_the_board_drafts_each_note_and_marking_them_sent_moves_the_card(tmp_path, env):
+async def test_t_on_the_board_drafts_each_note_and_marking_them_sent_moves_the_card(tmp_path, letter_env):
     now = frozen_now()
     acme, quiet = interviewed(now, DANA, LUIS), awaiting(now)
     db = make_db(tmp_path, acme, quiet)
@@ -58,8 +53,7 @@ async def test_t_on_the_board_drafts_each_note_and_marking_them_sent_moves_the_c
     assert [c.kind for c in saved.contacts] == ["thank-you", "thank-you"]
 
 
-@async_test
-async def test_copy_from_the_board_app_reaches_its_clipboard(tmp_path, env):
+async def test_copy_from_the_board_app_reaches_its_clipboard(tmp_path, letter_env):
     now = frozen_now()
     card = awaiting(now)
     app = board_app(make_db(tmp_path, card))
@@ -73,8 +67,7 @@ async def test_copy_from_the_board_app_reaches_its_clipboard(tmp_path, env):
         await wait_until(pilot, lambda: app.screen is app.board_screen)
 
 
-@async_test
-async def test_f_on_a_rejected_card_drafts_the_reply(tmp_path, env):
+async def test_f_on_a_rejected_card_drafts_the_reply(tmp_path, letter_env):
     now = frozen_now()
     card = actions.close(interviewed(now, DANA), "rejected", now=now)
     app = board_app(make_db(tmp_path, card))

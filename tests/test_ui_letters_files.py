@@ -7,28 +7,15 @@ import sys
 
 from textual.widgets import Input
 
-from test_ui_letters_harness import (
-    DANA,
-    LetterHarness,
-    async_test,
-    env,
-    frozen_now,
-    interviewed,
-    letter_screen,
-    make_db,
-    notices,
-    shown_text,
-)
 from tui.ui.letters import LetterScreen
 from tui.ui.letters.dialogs import PathPrompt
 from tui.ui.screens.confirm import ConfirmScreen
+from ui_letters_helpers import DANA, LetterHarness, frozen_now, interviewed, letter_screen, make_db, notices, shown_text
 
-__all__ = ["env"]
 SIZE = (100, 32)
 
 
-@async_test
-async def test_save_offers_a_file_in_the_home_folder_and_writes_the_letter(tmp_path, env):
+async def test_save_offers_a_file_in_the_home_folder_and_writes_the_letter(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
@@ -38,13 +25,12 @@ async def test_save_offers_a_file_in_the_home_folder_and_writes_the_letter(tmp_p
         assert host.screen.query_one(Input).value == "~/followup-letters/acme-robotics-thank-you-dana.txt"
         await pilot.press("enter")
         await pilot.pause()
-        target = env / "followup-letters" / "acme-robotics-thank-you-dana.txt"
+        target = letter_env / "followup-letters" / "acme-robotics-thank-you-dana.txt"
         assert target.read_text(encoding="utf-8") == shown_text(host) + "\n"
         assert notices(host)[-1] == f"Saved to {target}"
 
 
-@async_test
-async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, env):
+async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA)
     target = tmp_path / "mine.txt"
     target.write_text("my own draft\n", encoding="utf-8")
@@ -65,8 +51,7 @@ async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, env):
         assert target.read_text(encoding="utf-8") == shown_text(host) + "\n"
 
 
-@async_test
-async def test_bad_paths_are_refused_with_one_line_and_write_nothing(tmp_path, env):
+async def test_bad_paths_are_refused_with_one_line_and_write_nothing(tmp_path, letter_env):
     app = interviewed(frozen_now(), DANA)
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
@@ -82,7 +67,7 @@ async def test_bad_paths_are_refused_with_one_line_and_write_nothing(tmp_path, e
         assert not (tmp_path / "nowhere").exists()
         await pilot.press("ctrl+s", "escape")
         assert isinstance(host.screen, LetterScreen)
-        assert not (env / "followup-letters").exists()
+        assert not (letter_env / "followup-letters").exists()
 
 
 def _editor(tmp_path, code: str) -> str:
@@ -92,8 +77,7 @@ def _editor(tmp_path, code: str) -> str:
     return f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
 
 
-@async_test
-async def test_editor_round_trip_brings_the_edited_subject_and_body_back(tmp_path, env, monkeypatch):
+async def test_editor_round_trip_brings_the_edited_subject_and_body_back(tmp_path, letter_env, monkeypatch):
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", _editor(tmp_path, (
         "t = p.read_text()\n"
@@ -111,8 +95,7 @@ async def test_editor_round_trip_brings_the_edited_subject_and_body_back(tmp_pat
         assert shown_text(host).endswith("Kind regards,\nAlex Morgan")
 
 
-@async_test
-async def test_a_failing_editor_leaves_the_letter_as_it_was(tmp_path, env, monkeypatch):
+async def test_a_failing_editor_leaves_the_letter_as_it_was(tmp_path, letter_env, monkeypatch):
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", _editor(tmp_path, "p.write_text('ruined')\nsys.exit(3)\n"))
     app = interviewed(frozen_now(), DANA)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from test_ui_letters_harness import DANA, LUIS, SETTINGS, frozen_now, interviewed
 from tui.core import actions
 from tui.core.errors import ValidationError
 from tui.core.letters import draft
 from tui.ui.letters.body import gap_spans
 from tui.ui.letters.drafts import LetterDrafts
 from tui.ui.letters.files import default_path, slug
+from ui_letters_helpers import DANA, LUIS, SETTINGS, frozen_now, interviewed
 
 
 def test_gap_spans_are_utf8_byte_columns_and_only_known_placeholders():

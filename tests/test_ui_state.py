@@ -7,7 +7,6 @@ import threading
 import pendulum
 import pytest
 
-from test_ui_board_support import SETTINGS, frozen_now, small_apps, store_with, stored
 from tui.core import actions
 from tui.core.deadlines import all_deadlines, group_of
 from tui.core.errors import FollowupError, ValidationError
@@ -15,6 +14,7 @@ from tui.store import Store
 from tui.store.errors import StaleEditError
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.state import ChangeLog, StoreWriter, UndoRefused
+from ui_board_helpers import SETTINGS, frozen_now, small_apps, store_with, stored
 
 
 def loaded_log(store, **kwargs) -> ChangeLog:

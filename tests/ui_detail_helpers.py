@@ -1,4 +1,6 @@
-"""Shared fixtures for the detail screen's tests: the real board app, and a bare host.
+"""Shared helpers for the detail screen's tests: the real board app, and a bare host.
+
+(The `frozen` fixture, which sets this module's clock, lives in conftest.py.)
 
 Flow tests run the real `FollowupApp` and open a card with the board's own
 keys (`enter`, `e`), so the integration is what is tested. `DetailHarness`
@@ -10,12 +12,9 @@ switches.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pendulum
-import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -156,22 +155,6 @@ class DetailHarness(ChangeLogHost):
 
     def open_detail(self, section: str = "") -> None:
         self.push_screen(DetailScreen(self.app_id, section))
-
-
-@pytest.fixture
-def frozen(monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
-    return frozen_now()
-
-
-def async_test(coroutine_function):
-    """Run an async test on a fresh event loop (no async pytest plugin is installed)."""
-
-    @functools.wraps(coroutine_function)
-    def run(*args, **kwargs):
-        return asyncio.run(coroutine_function(*args, **kwargs))
-
-    return run
 
 
 async def wait_until(pilot, condition, timeout: float = 3.0) -> None:

@@ -1,18 +1,17 @@
 """Shared set-up for the board's tests: a frozen clock, a store on disk, the app.
 
+(The `freeze_clock` fixture that sets this clock lives in conftest.py.)
+
 Time is frozen through FOLLOWUP_NOW (what `tui.core.clock.now()` reads), and
 the zone is fixed, so what the cards say never depends on the day the tests run.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 from pathlib import Path
 
 import pendulum
-import pytest
 
 from tui.core import actions
 from tui.core.demo import demo_applications
@@ -27,23 +26,8 @@ WIDE = (120, 40)
 NARROW = (80, 24)
 
 
-def async_test(test):
-    """Run an async test in its own event loop (no async plugin is installed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
 def frozen_now():
     return pendulum.parse(FROZEN)
-
-
-@pytest.fixture(autouse=True)
-def freeze_clock(monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
 
 
 def store_with(tmp_path: Path, apps: list[Application]) -> Store:
@@ -106,31 +90,3 @@ def company_of(app: FollowupApp, app_id: str | None) -> str | None:
 
 def focused_company(app: FollowupApp) -> str | None:
     return company_of(app, board_of(app).current_id)
-
-
-def burst_keys(app, *keys: str) -> None:
-    """Post every key at once, as a slow SSH link delivers them: no pause for the app between keys.
-
-    (Pilot's `press` waits for the app to be idle after each key, so it cannot
-    show what a burst does.) A key is a Textual key name ("enter", "ctrl+s")
-    or a string of plain characters typed one after the other.
-    """
-    from textual import events
-    from textual.keys import _character_to_key
-
-    driver = app._driver
-    for key in keys:
-        names = [key] if len(key) > 1 and not key.isprintable() or key in NAMED_KEYS or "+" in key[1:] else list(key)
-        for name in names:
-            if len(name) == 1:
-                char = name
-                name = name if name.isalnum() else _character_to_key(name)
-            else:
-                char = {"enter": "\r", "tab": "\t", "space": " "}.get(name)
-            event = events.Key(name, char)
-            event.set_sender(app)
-            driver.send_message(event)
-
-
-NAMED_KEYS = {"enter", "tab", "escape", "backspace", "space", "up", "down", "left", "right", "home", "end",
-              "shift+tab", "pageup", "pagedown", "delete"}

@@ -3,9 +3,10 @@
 `LetterHarness` does what the contract asks of the real app: it is the
 detail tests' `ChangeLogHost` (a ChangeLog as `changelog`, like the real app),
 applying every ChangeRequested and answering every screen with
-ApplicationsChanged. The generic helpers (make_db, stored, async_test,
-wait_until, screen_text) are the detail harness's, re-exported. The config dir, the home folder and the clock are all
-pointed into the test's tmp folder, so the user's own templates never leak in
+ApplicationsChanged. The generic helpers (make_db, stored, wait_until,
+screen_text) are the detail helpers', re-exported. The `letter_env` fixture
+(conftest.py) points the config dir, the home folder and the clock into the
+test's tmp folder, so the user's own templates never leak in
 and the CLI (for parity tests) sees the same settings.
 """
 
@@ -14,24 +15,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
-import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
-from test_ui_detail_harness import (  # noqa: F401  (re-exported for the letter tests)
-    ChangeLogHost,
-    async_test,
-    make_db,
-    screen_text,
-    stored,
-    wait_until,
-)
 from tui.core import actions
 from tui.core.model import Application, Interviewer
 from tui.core.settings import Settings
 from tui.ui.letters import LetterScreen
 from tui.ui.letters.body import LetterBody
 from tui.ui.messages import ApplicationsChanged
+from ui_detail_helpers import (  # noqa: F401  (re-exported for the letter tests)
+    ChangeLogHost,
+    make_db,
+    screen_text,
+    stored,
+    wait_until,
+)
 
 FROZEN = "2026-03-11T15:00:00+00:00"  # a Wednesday afternoon
 SETTINGS = Settings(name="Alex Morgan", signature="Alex Morgan", timezone="Europe/London")
@@ -43,21 +42,6 @@ LUIS = dict(name="Luis Ortega", topic="how they keep integration tests fast")
 
 def frozen_now():
     return pendulum.parse(FROZEN)
-
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    """Frozen clock, a config dir with our settings (no template overrides), a private home."""
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text(CONFIG_TOML, encoding="utf-8")
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
-    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
-    return home
 
 
 def interviewed(now, *people: dict, company: str = "Acme Robotics") -> Application:

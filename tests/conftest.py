@@ -1,0 +1,80 @@
+"""Fixtures shared by the UI tests, and the key-burst helper.
+
+The plain helpers (cards, hosts, readers of the screen) live in the
+`ui_board_helpers`, `ui_detail_helpers` and `ui_letters_helpers` modules;
+each suite has its own frozen clock, set by the fixture named here:
+
+- `freeze_clock`: the board's clock (`ui_board_helpers.FROZEN`); the board
+  suites use it for every test (`pytestmark = pytest.mark.usefixtures(...)`).
+- `frozen`: the detail screen's clock (`ui_detail_helpers.FROZEN`); returns it.
+- `letter_env`: the letter screen's clock, settings and home folder; returns
+  the home folder.
+
+Async tests are plain `async def` functions: pytest-asyncio runs each on a
+fresh event loop (asyncio_mode = "auto" in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ui_board_helpers
+import ui_detail_helpers
+import ui_letters_helpers
+
+
+@pytest.fixture
+def freeze_clock(monkeypatch):
+    """Freeze the clock (FOLLOWUP_NOW) at the board tests' Wednesday morning."""
+    monkeypatch.setenv("FOLLOWUP_NOW", ui_board_helpers.FROZEN)
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    """Freeze the clock at the detail tests' Tuesday; the frozen time."""
+    monkeypatch.setenv("FOLLOWUP_NOW", ui_detail_helpers.FROZEN)
+    return ui_detail_helpers.frozen_now()
+
+
+@pytest.fixture
+def letter_env(tmp_path, monkeypatch):
+    """Frozen clock, a config dir with the letter tests' settings (no template overrides), a private home."""
+    config = tmp_path / "config"
+    (config / "followup").mkdir(parents=True)
+    (config / "followup" / "config.toml").write_text(ui_letters_helpers.CONFIG_TOML, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("FOLLOWUP_NOW", ui_letters_helpers.FROZEN)
+    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
+    return home
+
+
+def burst_keys(app, *keys: str) -> None:
+    """Post every key at once, as a slow SSH link delivers them: no pause for the app between keys.
+
+    (Pilot's `press` waits for the app to be idle after each key, so it cannot
+    show what a burst does.) A key is a Textual key name ("enter", "ctrl+s")
+    or a string of plain characters typed one after the other.
+    Tests import it: `from conftest import burst_keys`.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    driver = app._driver
+    for key in keys:
+        names = [key] if len(key) > 1 and not key.isprintable() or key in NAMED_KEYS or "+" in key[1:] else list(key)
+        for name in names:
+            if len(name) == 1:
+                char = name
+                name = name if name.isalnum() else _character_to_key(name)
+            else:
+                char = {"enter": "\r", "tab": "\t", "space": " "}.get(name)
+            event = events.Key(name, char)
+            event.set_sender(app)
+            driver.send_message(event)
+
+
+NAMED_KEYS = {"enter", "tab", "escape", "backspace", "space", "up", "down", "left", "right", "home", "end",
+              "shift+tab", "pageup", "pagedown", "delete"}
