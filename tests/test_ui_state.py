@@ -13,7 +13,8 @@ from tui.core.errors import FollowupError, ValidationError
 from tui.store import Store
 from tui.store.errors import StaleEditError
 from tui.ui.board.timeframe import TimeFrame
-from tui.ui.state import ChangeLog, StoreWriter, UndoRefused
+from tui.ui.saving import StoreWriter
+from tui.ui.state import ChangeLog, UndoRefused
 from ui_board_helpers import SETTINGS, frozen_now, small_apps, store_with, stored
 
 

@@ -27,7 +27,9 @@ from tui.core.errors import ValidationError
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
-NAME_LIMIT = 200
+NAME_LIMIT = 200  # every limit on typed text is here; forms and the CLI read them
+ROUND_NAME_LIMIT = 80
+KIND_LIMIT = 40
 LONG_TEXT_LIMIT = 500
 # What the decoder checks in a stored record (see decoding_stored); __post_init__ checks the same and more.
 ZonedTime = Annotated[datetime, msgspec.Meta(tz=True)]
@@ -142,7 +144,7 @@ class Interviewer(msgspec.Struct, gc=False):
 
 
 class Round(msgspec.Struct, gc=False):
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=ROUND_NAME_LIMIT)]
     at: ZonedTime
     interviewers: list[Interviewer] = msgspec.field(default_factory=list)
     id: str = _id()
@@ -150,7 +152,7 @@ class Round(msgspec.Struct, gc=False):
     def __post_init__(self) -> None:
         if _decoding_stored():
             return
-        self.name = _clean(self.name, "round name", required=True, limit=80)
+        self.name = _clean(self.name, "round name", required=True, limit=ROUND_NAME_LIMIT)
         if self.at is None:
             raise ValidationError("a round has no time: every round needs 'at'")
         self.at = to_utc(self.at)
@@ -184,7 +186,7 @@ class Contact(msgspec.Struct, gc=False):
     """A letter sent or a contact made; the follow-up clock starts from the last one."""
 
     at: ZonedTime
-    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]  # a LetterKind value, or "email", "call", …
+    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=KIND_LIMIT)]  # a LetterKind value, or "email", "call", …
     to: str = ""
     summary: str = ""
     inbound: bool = False  # they contacted us
@@ -196,7 +198,7 @@ class Contact(msgspec.Struct, gc=False):
         if self.at is None:
             raise ValidationError("a contact has no time")
         self.at = to_utc(self.at)
-        self.kind = _clean(self.kind, "contact kind", required=True, limit=40)
+        self.kind = _clean(self.kind, "contact kind", required=True, limit=KIND_LIMIT)
 
 
 class Event(msgspec.Struct, gc=False):

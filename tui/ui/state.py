@@ -31,14 +31,7 @@ from tui.core.settings import Settings
 from tui.core.timeutil import to_utc
 from tui.store import Store
 from tui.store.errors import NotFoundError
-from tui.ui.saving import (  # noqa: F401  (the writer's names, importable from here too)
-    Reloaded,
-    StoreWriter,
-    WriteFailure,
-    WriteOp,
-    Writer,
-    perform,
-)
+from tui.ui.saving import WriteOp, Writer, perform
 
 Change = Callable[[Application], Application]
 
@@ -93,17 +86,6 @@ class ChangeLog:
 
     def get(self, app_id: str) -> Application:
         return self.apps[app_id]
-
-    def replace_all(self, apps: list[Application]) -> set[str]:
-        """Take a fresh copy of the file; returns the ids that differ from memory."""
-        fresh = {a.id: a for a in apps}
-        changed = {i for i in self.apps.keys() - fresh.keys()}
-        for app_id, app in fresh.items():
-            old = self.apps.get(app_id)
-            if old is None or old.revision != app.revision:
-                changed.add(app_id)
-        self.apps = fresh
-        return changed
 
     # --- changing ------------------------------------------------------
     def apply(self, app_id: str, change: Change, label: str) -> Application:

@@ -7,14 +7,23 @@ from dataclasses import dataclass
 from pendulum import DateTime
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Direction, Interviewer, Round, check_email
+from tui.core.model import (
+    LONG_TEXT_LIMIT,
+    NAME_LIMIT,
+    ROUND_NAME_LIMIT,
+    Application,
+    Direction,
+    Interviewer,
+    Round,
+    check_email,
+)
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
 from tui.ui.detail.form import Field, FieldError, FormScreen
 from tui.ui.detail.timefmt import parse_user_time
 
 
-def required(what: str, limit: int = 200):
+def required(what: str, limit: int = NAME_LIMIT):
     def check(text: str) -> str:
         value = text.strip()
         if not value:
@@ -26,7 +35,7 @@ def required(what: str, limit: int = 200):
     return check
 
 
-def optional(what: str, limit: int = 200):
+def optional(what: str, limit: int = NAME_LIMIT):
     def check(text: str) -> str:
         value = text.strip()
         if len(value) > limit:
@@ -97,7 +106,7 @@ class RoundForm(FormScreen):
         old = self.existing
         return [
             Field("name", "Round", old.name if old else "", "phone screen, onsite, final…",
-                  required("round name", 80)),
+                  required("round name", ROUND_NAME_LIMIT)),
             Field("when", "When", for_input(old.at, self.zone) if old else "",
                   "2026-12-01 14:00, today 15:30, yesterday 10am",
                   lambda text: parse_user_time(text, self.now, self.zone)),
@@ -128,7 +137,7 @@ class InterviewerForm(FormScreen):
             Field("title", "Title", old.title if old else "", "Engineering Manager", optional("title")),
             Field("email", "Email", old.email if old else "", "dana@acme.com", check_email),
             Field("topic", "Topic", old.topic if old else "", "what you talked about (the thank-you names it)",
-                  optional("topic", 500)),
+                  optional("topic", LONG_TEXT_LIMIT)),
         ]
 
     def build(self, values) -> Interviewer:
@@ -155,7 +164,7 @@ class DirectionForm(FormScreen):
 
     def fields(self) -> list[Field]:
         return [
-            Field("text", "What", "", "send two references", required("direction", 500)),
+            Field("text", "What", "", "send two references", required("direction", LONG_TEXT_LIMIT)),
             Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse),
             Field("when", "Date", "", "fri 17:00, 2026-12-04 (empty for none)",
                   lambda text: parse_user_time(text, self.now, self.zone) if text.strip() else None),

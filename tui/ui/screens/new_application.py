@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, Static
 from tui.core import actions, timefmt
 from tui.core.deadlines import relative
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Interviewer
+from tui.core.model import NAME_LIMIT, ROUND_NAME_LIMIT, Application, Interviewer
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
 
@@ -124,11 +124,11 @@ class NewApplicationScreen(ModalScreen[Application | None]):
             text = self.value(name).strip()
             if not text:
                 out[name] = f"give the {check}"
-            elif len(text) > 200:
-                out[name] = f"{len(text)} characters: keep it under 200"
+            elif len(text) > NAME_LIMIT:
+                out[name] = f"{len(text)} characters: keep it under {NAME_LIMIT}"
         round_name = self.value("round").strip() or "Interview"
-        if len(round_name) > 80:
-            out["round"] = f"{len(round_name)} characters: keep it under 80"
+        if len(round_name) > ROUND_NAME_LIMIT:
+            out["round"] = f"{len(round_name)} characters: keep it under {ROUND_NAME_LIMIT}"
         try:
             parse_round_time(self.value("when"), self.now(), self.zone)
         except ValidationError as exc:
