@@ -31,7 +31,6 @@ from tui.store.migrations import (
     APPS_TABLE,
     META_TABLE,
     SCHEMA_VERSION,
-    Doc,
     classify,
     cleaned,
     damaged,
@@ -149,6 +148,3 @@ def encode(data: Any) -> bytes:
     """Compact UTF-8 JSON of plain values and records alike."""
     return _ENCODER.encode(data)
 
-
-def to_plain(app: Application) -> Doc:
-    return app.to_dict()

@@ -103,7 +103,7 @@ class FileStorage(Storage):
             return None, None
         if schema < SCHEMA_VERSION:
             return migrate(self.path, data, schema), schema
-        codec.check_whole(self.path, codec.from_plain(self.path, data))
+        codec.check_whole(self.path, codec.decode_typed(self.path, raw))  # damage is refused (typed: fast)
         self._digest, self._data = digest, data
         return data, schema
 

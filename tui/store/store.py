@@ -188,7 +188,7 @@ class Store:
             for app in apps:
                 if app.id in known:
                     raise ValidationError(f"an application with id {app.id} already exists ({app.company})")
-            table.insert_multiple([dict(codec.to_plain(app), revision=1) for app in apps])
+            table.insert_multiple([dict(app.to_dict(), revision=1) for app in apps])
         for app in apps:
             app.revision = 1
         return apps
@@ -216,7 +216,7 @@ class Store:
                         f"{app.company} — {app.role} was changed by another Followup process since "
                         "you opened it; your change was not saved. Reload and try again"
                     )
-            self._replace(table, known, {app.id: dict(codec.to_plain(app), revision=app.revision + 1)
+            self._replace(table, known, {app.id: dict(app.to_dict(), revision=app.revision + 1)
                                          for app in apps})
         for app in apps:
             app.revision += 1
@@ -233,7 +233,7 @@ class Store:
             return []
         with self._transaction() as table:
             known = self._by_id(table)
-            docs = {app.id: dict(codec.to_plain(app), revision=_revision(known[app.id][1]) + 1
+            docs = {app.id: dict(app.to_dict(), revision=_revision(known[app.id][1]) + 1
                                  if app.id in known else 1) for app in apps}
             self._replace(table, known, {i: d for i, d in docs.items() if i in known})
             table.insert_multiple([d for i, d in docs.items() if i not in known])

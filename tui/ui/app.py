@@ -42,8 +42,6 @@ from tui.ui.messages import (
     ApplicationsChanged,
     ChangeRequested,
     DeleteRequested,
-    LetterRequested,
-    OpenRequested,
     SaveRefused,
 )
 from tui.ui.rescue import Unsaved, rescue_text
@@ -65,7 +63,7 @@ class _Reloaded(Message):
         self.result = result
 
 
-PRELOAD_AFTER = 0.3  # seconds after the first frame: past the keys typed ahead of the board
+PRELOAD_AFTER = 0.3  # seconds after mounting: past the first frame and the keys typed ahead of it
 
 
 def preload() -> None:
@@ -187,7 +185,7 @@ class FollowupApp(SignalHandling, App[int]):
             fingerprint=self._fingerprint,
         )
         self.changelog.writer = self.writer
-        self.call_after_refresh(self._preload)
+        self.set_timer(PRELOAD_AFTER, preload)  # what keys open, soon after the board is drawn
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_store)
         self.set_interval(30, self.tick)
@@ -197,10 +195,6 @@ class FollowupApp(SignalHandling, App[int]):
         self._check_size()
         if self.changelog.read_only:
             self.notify(self.changelog.read_only, severity="error", timeout=30)
-
-    def _preload(self) -> None:
-        """Soon after the board is drawn, import what the keys open (see `preload`)."""
-        self.set_timer(PRELOAD_AFTER, preload)
 
     @property
     def board_screen(self):
@@ -346,9 +340,6 @@ class FollowupApp(SignalHandling, App[int]):
         return await asyncio.to_thread(self.writer.drain, timeout)
 
     # --- opening things ------------------------------------------------
-    async def on_open_requested(self, message: OpenRequested) -> None:
-        await self.open_application(message.app_id, message.section)
-
     async def open_application(self, app_id: str, section: str = "") -> None:
         """The detail screen, up and focused when this returns (see BoardScreen.OPENS_A_SCREEN)."""
         if app_id not in self.changelog.apps:
@@ -356,9 +347,6 @@ class FollowupApp(SignalHandling, App[int]):
         from tui.ui.detail import DetailScreen
 
         await self.push_screen(DetailScreen(app_id, section=section))
-
-    async def on_letter_requested(self, message: LetterRequested) -> None:
-        await self.open_letters(message.app_id, message.kind)
 
     async def open_letters(self, app_id: str, kind: str) -> None:
         """t: thank-you notes; f: a follow-up, or the reply a closed card needs."""

@@ -42,15 +42,6 @@ class DeleteRequested(Message):
         self.app_id = app_id
 
 
-class OpenRequested(Message):
-    """Open the application's detail screen; `section` may be "notes" for `e`."""
-
-    def __init__(self, app_id: str, section: str = "") -> None:
-        super().__init__()
-        self.app_id = app_id
-        self.section = section
-
-
 class ApplicationsChanged(Message):
     """Sent by the app to the active screen after any change (ours or another process's)."""
 
@@ -70,12 +61,3 @@ class SaveRefused(Message):
         super().__init__()
         self.app_ids = app_ids
         self.error = error
-
-
-class LetterRequested(Message):
-    """Draft letters of `kind` ("thank-you", "follow-up", ...) for application `app_id`."""
-
-    def __init__(self, app_id: str, kind: str) -> None:
-        super().__init__()
-        self.app_id = app_id
-        self.kind = kind

@@ -1,7 +1,8 @@
 """The board screen: title line, five columns, deadline sidebar, filter bar, footer.
 
-It turns keys into messages (ChangeRequested, AddRequested, DeleteRequested,
-OpenRequested, LetterRequested) for the app, which owns the data; the app calls
+It turns keys into messages (ChangeRequested, AddRequested, DeleteRequested)
+for the app, which owns the data, and opens screens through the app's
+open_application / open_letters; the app calls
 `show_changes` / `show_all` back after every change, ours or another process's.
 """
 
