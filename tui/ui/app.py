@@ -63,7 +63,7 @@ class _Reloaded(Message):
         self.result = result
 
 
-PRELOAD_AFTER = 0.3  # seconds after mounting: past the first frame and the keys typed ahead of it
+PRELOAD_AFTER = 0.3  # seconds after the first frame: past the keys typed ahead of the board
 
 
 def preload() -> None:
@@ -185,7 +185,8 @@ class FollowupApp(SignalHandling, App[int]):
             fingerprint=self._fingerprint,
         )
         self.changelog.writer = self.writer
-        self.set_timer(PRELOAD_AFTER, preload)  # what keys open, soon after the board is drawn
+        # what keys open, soon after the first frame (a timer set now could fire before it at 10,000 cards)
+        self.call_after_refresh(self.set_timer, PRELOAD_AFTER, preload)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_store)
         self.set_interval(30, self.tick)
