@@ -206,3 +206,44 @@ def test_no_action_mutates_its_input_so_undo_can_keep_it(name):
     assert app.to_dict() == before
     assert changed is not app and changed.to_dict() != before
     assert changed.history[-1].at == later(9) and changed.updated_at == later(9)
+
+
+def test_a_reply_restarts_the_follow_up_count_and_moves_the_card_to_awaiting():
+    app = actions.record_letter_sent(actions.move(card(), Stage.AWAITING, now=later(30)), "follow-up", now=later(200))
+    app = actions.record_letter_sent(app, "follow-up", now=later(400))
+    assert (app.stage, app.follow_up_count) == (Stage.FOLLOWED_UP, 2)
+    replied = actions.record_reply(app, now=later(500), at=later(450), via="call", note="next week")
+    assert (replied.stage, replied.follow_up_count) == (Stage.AWAITING, 0)
+    assert replied.restarted_at() == later(450) and replied.contacts[-1].inbound
+    assert replied.history[-2].kind == "reply" and "call" in replied.history[-2].text
+    with pytest.raises(ValidationError, match="use one of email, call, other"):
+        actions.record_reply(app, now=later(500), via="pigeon")
+
+
+def test_a_new_round_restarts_the_follow_up_count():
+    app = actions.record_letter_sent(actions.move(card(), Stage.AWAITING, now=later(30)), "follow-up", now=later(200))
+    again = actions.add_round(app, "Onsite", later(300), now=later(250))
+    assert (app.follow_up_count, again.follow_up_count) == (1, 0)
+
+
+def test_closing_keeps_when_they_said_it_and_the_keep_in_touch_date():
+    app = actions.close(card(), "rejected", now=later(50), at=later(40), keep_in_touch=later(2000))
+    assert (app.outcome, app.outcome_at, app.keep_in_touch) == (Outcome.REJECTED, later(40), later(2000))
+    assert app.stage is Stage.CLOSED
+
+
+def test_a_snooze_replaces_the_older_one_of_its_deadline_and_must_end_after_it():
+    app = actions.snooze(card(), "follow-up", later(100), later(120), now=later(90), reason="on holiday")
+    app = actions.snooze(app, "follow-up", later(100), later(140), now=later(91))
+    assert [(s.kind, s.until) for s in app.snoozes] == [("follow-up", later(140))]
+    assert app.history[-1].kind == "snooze"
+    with pytest.raises(ValidationError, match="end after the deadline"):
+        actions.snooze(app, "follow-up", later(100), later(100), now=later(92))
+
+
+@pytest.mark.parametrize("link", ["ftp://x.org/a", "example.com/a", "https://", "https://x.org/a b",
+                                  "https://x.org/\x1b[31m", "javascript:alert(1)"])
+def test_an_interviewer_link_must_be_a_web_address(link):
+    with pytest.raises(ValidationError, match="link"):
+        Interviewer("Dana Kim", link=link)
+    assert Interviewer("Dana Kim", link=" https://x.org/post ").link == "https://x.org/post"

@@ -1,5 +1,8 @@
 """Settings from an optional TOML file: defaults, every key, and errors that say how to fix the file."""
 
+import re
+from datetime import time, timedelta
+
 import pendulum
 import pytest
 
@@ -71,8 +74,32 @@ def test_a_bad_value_names_the_file_the_key_and_what_is_allowed(tmp_path, line, 
 def test_an_unknown_key_lists_the_known_ones(tmp_path):
     path = write(tmp_path, "colour = 'blue'\n")
     with pytest.raises(ValidationError, match=r"unknown key 'colour'; known keys are follow_up_business_days, "
-                                              r"follow_up_limit, name, reply_hours, signature"):
+                                              r"follow_up_limit, holidays, mail_from, mail_to, name, "):
         load_settings(path)
+
+
+@pytest.mark.parametrize("key, value, says", [
+    ("work_hours", "17:00-09:00", "start before end"),
+    ("remind_hours", "8-21", "a span of the day"),
+    ("remind_before", "2 weeks", "one minute to a week"),
+    ("holidays", "England", "country code"),
+    ("remind_channels", ["sms"], "'desktop', 'email', 'command'"),
+    ("smtp_security", "tls", "'starttls' or 'ssl'"),
+    ("smtp_port", 70000, "1 to 65535"),
+    ("mail_to", "not an address", "e-mail address"),
+])
+def test_a_bad_reminder_or_calendar_setting_names_the_key_and_what_it_takes(key, value, says):
+    with pytest.raises(ValidationError, match=f"{key} = .* is not allowed; use .*{re.escape(says)}"):
+        settings_from_mapping({key: value})
+
+
+def test_the_calendar_and_reminder_settings_are_read_into_values():
+    settings = settings_from_mapping({"work_hours": "08:30-18:00", "remind_before": "30m",
+                                      "remind_channels": ["email", "command"], "pitch": "I ship."})
+    assert settings.work_window == (time(8, 30), time(18, 0))
+    assert settings.remind_lead == timedelta(minutes=30)
+    assert settings.remind_channels == ("email", "command") and settings.pitch == "I ship."
+    assert Settings().work_window == (time(9), time(17)) and Settings().remind_window == (time(8), time(21))
 
 
 def test_a_table_is_an_unknown_key_too(tmp_path):

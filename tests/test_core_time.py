@@ -213,3 +213,12 @@ def test_load_time_takes_the_fast_path_for_stored_iso_times(monkeypatch):
     monkeypatch.setattr(timeutil.pendulum, "parse", refuse)
     for text in ("2026-03-01T09:30:00+00:00", "2026-03-01T09:30:00.123456+00:00", "2026-03-01T09:30:00"):
         assert load_time(text).hour == 9
+
+
+def test_a_typed_time_is_confirmed_with_its_day_and_distance():
+    from tui.core.timefmt import understood
+    zone = pendulum.timezone("Europe/Berlin")
+    now = pendulum.datetime(2026, 11, 27, 10, tz=zone)
+    assert understood(now.subtract(days=2, hours=1), zone, now) == "Wed 25 Nov 09:00 · 2 days ago"
+    assert understood(now.add(hours=3), zone, now) == "Fri 27 Nov 13:00 · in 3 hours"
+    assert understood(now.add(years=1), zone, now).startswith("Sat 27 Nov 10:00 2027")

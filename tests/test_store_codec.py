@@ -135,7 +135,30 @@ def test_a_version_one_file_with_bad_text_is_cleaned_by_the_migration_with_a_bac
     assert app.company == "Caf\ufffd" and app.notes == "line one\n[31mred[0m\tand a tab"
     backups = [p for p in tmp_path.iterdir() if ".bak-v1-" in p.name]
     assert len(backups) == 1 and backups[0].read_bytes() == original
-    assert json.loads(path.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION == 2
+    assert json.loads(path.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION
+
+
+def test_a_version_two_file_gains_the_schema_3_fields_and_the_reminders_table_with_a_backup(tmp_path):
+    path = tmp_path / "followup.json"
+    doc = dict(make_app("Acme").to_dict(), revision=1)
+    for key in ("pitch", "snoozes"):
+        doc.pop(key)
+    for rnd in doc["rounds"]:
+        for person in rnd["interviewers"]:
+            person.pop("link"), person.pop("link_note")
+    original = json.dumps({"_meta": {"1": {"app": "followup", "schema": 2, "writes": 3}},
+                           "applications": {"1": doc}}).encode()
+    path.write_bytes(original)
+    store = Store(path).open()
+    (app,) = store.load_all()
+    assert (app.pitch, app.snoozes) == ("", [])
+    assert app.company == "Acme" and app.revision == 1
+    written = json.loads(path.read_bytes())
+    assert written["_meta"]["1"]["schema"] == SCHEMA_VERSION == 3
+    assert written["reminders"] == {} and written["applications"]["1"]["snoozes"] == []
+    assert all(p["link"] == "" for r in written["applications"]["1"]["rounds"] for p in r["interviewers"])
+    backups = [p for p in tmp_path.iterdir() if ".bak-v2-" in p.name]
+    assert len(backups) == 1 and backups[0].read_bytes() == original
 
 
 @pytest.mark.parametrize("content", [b'{"_meta": {"1": {"app": "followup", "schema": 2}}, "applications": {"1": {"comp',

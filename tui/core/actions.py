@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round
+from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round, Snooze
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
@@ -234,11 +234,61 @@ def record_letter_sent(
     return new
 
 
-def close(app: Application, outcome: Outcome | str, *, now: datetime) -> Application:
+def close(
+    app: Application, outcome: Outcome | str, *, now: datetime, at: datetime | None = None,
+    keep_in_touch: datetime | None = None,
+) -> Application:
+    """Record how the process ended (`at`: when they told us, default now) and close the card.
+
+    The reply a rejection or an offer needs is derived from `outcome_at`; a
+    keep-in-touch date becomes its own deadline.
+    """
     outcome = Outcome.parse(outcome)
     new = _copy(app, now)
     new.outcome = outcome
-    new.outcome_at = to_utc(now)
+    new.outcome_at = to_utc(at or now)
     _log(new, now, "outcome", f"Outcome: {outcome.label}", outcome=outcome.value)
+    if keep_in_touch is not None:
+        new.keep_in_touch = to_utc(keep_in_touch)
+        _log(new, now, "edit", "Keep in touch from " + new.keep_in_touch.date().isoformat())
     _set_stage(new, Stage.CLOSED, now, outcome.label)
+    return new
+
+
+REPLY_VIAS = ("email", "call", "other")
+
+
+def record_reply(
+    app: Application, *, now: datetime, at: datetime | None = None, via: str = "email", note: str = "",
+) -> Application:
+    """They answered. The follow-up count and wait restart from `at` (model.follow_up_count), and an
+    open card moves to *awaiting*: the ball is in their court again until they say what is next."""
+    if via not in REPLY_VIAS:
+        raise ValidationError(f"unknown way of replying {via!r}: use one of {', '.join(REPLY_VIAS)}")
+    moment = to_utc(at or now)
+    new = _copy(app, now)
+    contact = Contact(at=moment, kind="reply", to=via, summary=note, inbound=True)
+    new.contacts.append(contact)
+    _log(new, now, "reply", f"They replied ({via})" + (f": {note}" if note else ""), contact=contact.id,
+         via=via, at=moment.isoformat())
+    if new.stage is not Stage.CLOSED:
+        _set_stage(new, Stage.AWAITING, now, "they replied")
+    return new
+
+
+def snooze(
+    app: Application, kind: str, due: datetime, until: datetime, *, now: datetime, ref: str = "",
+    reason: str = "",
+) -> Application:
+    """Put one deadline (named by its kind and ref, as `deadlines.Deadline`) off until `until`.
+
+    A newer snooze of the same deadline replaces the older; one whose `until`
+    is not after the deadline is refused (Snooze checks it).
+    """
+    entry = Snooze(kind=str(kind), ref=ref, due=due, until=until, reason=reason, at=now)
+    new = _copy(app, now)
+    new.snoozes = [s for s in new.snoozes if (s.kind, s.ref) != (entry.kind, entry.ref)] + [entry]
+    _log(new, now, "snooze", f"Snoozed {entry.kind} until {entry.until.isoformat()}"
+         + (f": {entry.reason}" if entry.reason else ""), deadline=entry.kind, ref=ref,
+         until=entry.until.isoformat())
     return new

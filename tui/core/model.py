@@ -31,6 +31,7 @@ NAME_LIMIT = 200  # every limit on typed text is here; forms and the CLI read th
 ROUND_NAME_LIMIT = 80
 KIND_LIMIT = 40
 LONG_TEXT_LIMIT = 500
+LINK_LIMIT = 2000
 # What the decoder checks in a stored record (see decoding_stored); __post_init__ checks the same and more.
 ZonedTime = Annotated[datetime, msgspec.Meta(tz=True)]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_LIMIT)]
@@ -94,6 +95,21 @@ def _time(value: datetime | None) -> datetime | None:
     return None if value is None else to_utc(value)
 
 
+def check_link(url: str | None) -> str:
+    """An http(s) address with no spaces or control characters, or empty; refused in one line."""
+    value = (url or "").strip()
+    if not value:
+        return ""
+    scheme, sep, rest = value.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
+        raise ValidationError(f"link {value!r} is not a web address: write it as https://example.com/…")
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValidationError(f"link {value!r} has a space or a control character: paste the address alone")
+    if len(value) > LINK_LIMIT:
+        raise ValidationError(f"link is {len(value)} characters long: keep it under {LINK_LIMIT}")
+    return value
+
+
 def check_email(email: str | None) -> str:
     value = (email or "").strip()
     if value and ("@" not in value or value.startswith("@") or value.endswith("@") or " " in value):
@@ -108,6 +124,8 @@ class Interviewer(msgspec.Struct, gc=False):
     topic: LongText = ""  # what was discussed with them; the thank-you note names it
     thanked_at: ZonedTime | None = None
     id: str = _id()
+    link: Annotated[str, msgspec.Meta(max_length=LINK_LIMIT)] = ""  # an article that supports the topic
+    link_note: Short = ""  # what the link is, in a few words
 
     def __post_init__(self) -> None:
         if _decoding_stored():
@@ -117,6 +135,8 @@ class Interviewer(msgspec.Struct, gc=False):
         self.email = check_email(self.email)
         self.topic = _clean(self.topic, "topic", limit=LONG_TEXT_LIMIT)
         self.thanked_at = _time(self.thanked_at)
+        self.link = check_link(self.link)
+        self.link_note = _clean(self.link_note, "link note")
 
     @classmethod
     def parse(cls, text: str) -> "Interviewer":
@@ -201,6 +221,35 @@ class Contact(msgspec.Struct, gc=False):
         self.kind = _clean(self.kind, "contact kind", required=True, limit=KIND_LIMIT)
 
 
+class Snooze(msgspec.Struct, gc=False):
+    """One deadline put off by the user until a later time.
+
+    It names the deadline as `deadlines.Deadline` does (kind and ref) and
+    keeps the due time the rules gave when it was snoozed: when the rules move
+    that deadline (a new round, a reply), the snooze no longer matches and is
+    ignored, so a stale snooze can never hide a new deadline.
+    """
+
+    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=KIND_LIMIT)]  # a DeadlineKind value
+    due: ZonedTime  # the deadline's due time when it was snoozed
+    until: ZonedTime
+    ref: str = ""  # the interviewer or direction id, as the deadline's
+    reason: Short = ""
+    at: ZonedTime | None = None  # when it was snoozed
+    id: str = _id()
+
+    def __post_init__(self) -> None:
+        if _decoding_stored():
+            return
+        self.kind = _clean(self.kind, "deadline kind", required=True, limit=KIND_LIMIT)
+        self.due = to_utc(self.due)
+        self.until = to_utc(self.until)
+        self.reason = _clean(self.reason, "reason")
+        self.at = _time(self.at)
+        if self.until <= self.due:
+            raise ValidationError("a snooze must end after the deadline it puts off")
+
+
 class Event(msgspec.Struct, gc=False):
     """One line of an application's history.
 
@@ -233,12 +282,15 @@ class Application(msgspec.Struct, gc=False):
     created_at: ZonedTime | None = None
     updated_at: ZonedTime | None = None
     revision: int = 0  # bumped by the store on every write; a stale edit is refused
+    pitch: LongText = ""  # what the user brings to this role; empty: the settings' pitch
+    snoozes: list[Snooze] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
         if _decoding_stored():
             return
         self.company = _clean(self.company, "company", required=True)
         self.role = _clean(self.role, "role", required=True)
+        self.pitch = _clean(self.pitch, "pitch", limit=LONG_TEXT_LIMIT)
         self.stage = Stage.parse(self.stage)
         if self.outcome is not None:
             self.outcome = Outcome.parse(self.outcome)
@@ -256,9 +308,21 @@ class Application(msgspec.Struct, gc=False):
     def latest_round(self) -> Round | None:
         return max(self.rounds, key=lambda r: r.at) if self.rounds else None
 
+    def restarted_at(self) -> datetime | None:
+        """When the process last moved on their side: the latest round or reply from them.
+
+        The follow-up count and wait start again from here (PRODUCT: a new
+        round or a logged reply restarts them).
+        """
+        times = [r.at for r in self.rounds] + [c.at for c in self.contacts if c.inbound]
+        return max(times) if times else None
+
     @property
     def follow_up_count(self) -> int:
-        return sum(1 for c in self.contacts if c.kind == "follow-up" and not c.inbound)
+        """Follow-ups sent since the process last moved (`restarted_at`)."""
+        since = self.restarted_at()
+        return sum(1 for c in self.contacts
+                   if c.kind == "follow-up" and not c.inbound and (since is None or c.at >= since))
 
     def last_contact_at(self) -> datetime | None:
         """The latest moment either side spoke: a round or a recorded contact."""

@@ -6,8 +6,10 @@ can fix the file; nothing is guessed.
 
 from __future__ import annotations
 
+import re
+from datetime import time, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from tui.core.errors import ValidationError
 from tui.core.timeutil import Zone, local_zone
@@ -31,10 +33,85 @@ class Settings(NamedTuple):
     use_thank_you: bool = True
     timezone: str = ""  # empty: the system's zone
     theme: str = "textual-dark"
+    pitch: str = ""  # what the user brings; the follow-up letter uses it (a card may have its own)
+    work_hours: str = "09:00-17:00"  # deadlines (but the thank-you) fall inside these on business days
+    holidays: str = ""  # "GB-ENG": that country's (and subdivision's) public holidays are not business days
+    remind_before: str = "2h"  # lead time of reminders and of .ics alarms
+    remind_hours: str = "08:00-21:00"  # reminders are only sent inside these
+    remind_channels: tuple[str, ...] = ()  # empty: every configured channel
+    notify_command: str = ""  # gets each reminder on standard input
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_user: str = ""
+    smtp_password_command: str = ""  # the password never sits in this file
+    mail_from: str = ""
+    mail_to: str = ""
+    terminal_notify: bool = True  # OSC 9 / bell from a running board when a deadline comes due
 
     @property
     def zone(self) -> Zone:
         return local_zone(self.timezone or None)
+
+    @property
+    def work_window(self) -> tuple[time, time]:
+        return read_hours(self.work_hours)
+
+    @property
+    def remind_window(self) -> tuple[time, time]:
+        return read_hours(self.remind_hours)
+
+    @property
+    def remind_lead(self) -> timedelta:
+        return read_duration(self.remind_before)
+
+
+_HOURS = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
+_DURATION = re.compile(r"(\d{1,4})\s*(m|min|h|d)")
+CHANNELS = ("desktop", "email", "command")
+SMTP_SECURITY = ("starttls", "ssl")
+
+
+def read_hours(text: str) -> tuple[time, time]:
+    """'09:00-17:00' as (start, end); ValueError when it is not such a span with start before end."""
+    match = _HOURS.fullmatch(text.strip())
+    if not match:
+        raise ValueError(text)
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
+        raise ValueError(text)
+    start, end = time(h1, m1), (time(23, 59, 59) if h2 == 24 else time(h2, m2))
+    if not start < end:
+        raise ValueError(text)
+    return start, end
+
+
+def read_duration(text: str) -> timedelta:
+    """'2h', '30m', '1d' (one minute to a week); ValueError otherwise."""
+    match = _DURATION.fullmatch(text.strip().lower())
+    if not match:
+        raise ValueError(text)
+    amount, unit = int(match.group(1)), match.group(2)
+    span = timedelta(days=amount) if unit == "d" else timedelta(hours=amount) if unit == "h" else timedelta(
+        minutes=amount)
+    if not timedelta(minutes=1) <= span <= timedelta(days=7):
+        raise ValueError(text)
+    return span
+
+
+def _holiday_code(text: str) -> bool:
+    """The shape only ("GB", "GB-ENG", "US-CA"); the calendar checks the code itself (tui.core.holidays)."""
+    return not text or re.fullmatch(r"[A-Za-z]{2}(-[A-Za-z0-9]{1,6})?", text) is not None
+
+
+def _parses(reader: Callable[[str], object]) -> Callable[[Any], bool]:
+    def check(value: Any) -> bool:
+        try:
+            reader(value)
+        except ValueError:
+            return False
+        return True
+    return check
 
 
 _RULES: dict[str, tuple[type, str]] = {
@@ -47,18 +124,44 @@ _RULES: dict[str, tuple[type, str]] = {
     "use_thank_you": (bool, "true or false"),
     "timezone": (str, "an IANA zone name such as 'Europe/Berlin', or empty"),
     "theme": (str, "one of " + ", ".join(THEMES)),
+    "pitch": (str, "one or two sentences of text"),
+    "work_hours": (str, "a span of the day such as '09:00-17:00' (start before end)"),
+    "holidays": (str, "a country code with an optional subdivision, such as 'GB-ENG' or 'US', or empty"),
+    "remind_before": (str, "a lead time such as '2h', '30m' or '1d' (one minute to a week)"),
+    "remind_hours": (str, "a span of the day such as '08:00-21:00' (start before end)"),
+    "remind_channels": (list, "a list of " + ", ".join(repr(c) for c in CHANNELS)),
+    "notify_command": (str, "a shell command, or empty"),
+    "smtp_host": (str, "a host name, or empty"),
+    "smtp_port": (int, "a port number from 1 to 65535"),
+    "smtp_security": (str, "'starttls' or 'ssl'"),
+    "smtp_user": (str, "text"),
+    "smtp_password_command": (str, "a command that prints the password (never the password itself)"),
+    "mail_from": (str, "an e-mail address"),
+    "mail_to": (str, "an e-mail address"),
+    "terminal_notify": (bool, "true or false"),
+}
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "work_hours": _parses(read_hours),
+    "remind_hours": _parses(read_hours),
+    "remind_before": _parses(read_duration),
+    "holidays": _holiday_code,
+    "remind_channels": lambda value: all(isinstance(c, str) and c in CHANNELS for c in value),
+    "smtp_security": lambda value: value in SMTP_SECURITY,
+    "mail_from": lambda value: not value or ("@" in value and " " not in value.strip()),
+    "mail_to": lambda value: not value or ("@" in value and " " not in value.strip()),
 }
 _RANGES = {
     "thank_you_hours": (1, 168),
     "follow_up_business_days": (1, 30),
     "follow_up_limit": (0, 10),
     "reply_hours": (1, 336),
+    "smtp_port": (1, 65535),
 }
 
 
 def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> Settings:
     known = set(Settings._fields)
-    values = {}
+    values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
             raise ValidationError(
@@ -71,6 +174,8 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> 
             ok = low <= value <= high
         if ok and key == "theme":
             ok = value in THEMES
+        if ok and key in _CHECKS:
+            ok = _CHECKS[key](value)
         if ok and key == "timezone" and value:
             try:
                 local_zone(value)
@@ -78,7 +183,7 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> 
                 ok = False
         if not ok:
             raise ValidationError(f"{source}: {key} = {value!r} is not allowed; use {accepted}")
-        values[key] = value
+        values[key] = tuple(value) if isinstance(value, list) else value
     return Settings(**values)
 
 

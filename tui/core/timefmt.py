@@ -46,3 +46,14 @@ def show_day(moment: datetime | None, zone: Zone, now: datetime | None = None) -
 def for_input(moment: datetime | None, zone: Zone) -> str:
     """A form's prefilled value: a plain local time that the time reader reads back."""
     return "" if moment is None else at(moment, zone, TYPED)
+
+
+def understood(moment: datetime, zone: Zone, now: datetime) -> str:
+    """What a typed time was read as, for a form's hint and a command's confirmation line:
+    'Wed 25 Nov 14:00 · 2 days ago' (the year only when it is not this year's)."""
+    span = local(moment, zone).diff_for_humans(local(now, zone), absolute=True)
+    if abs((moment - now).total_seconds()) < 60:
+        words = "now"
+    else:
+        words = f"{span} ago" if moment < now else f"in {span}"
+    return f"{show_time(moment, zone, now)} · {words}"

@@ -7,7 +7,11 @@ a `_meta` record {"app": "followup", "schema": 1, "writes": N}. Schema 2 is
 schema 1 with only clean text: Followup 0.1 stored what it was given, so an
 argument's undecodable byte (a lone surrogate) or a terminal control
 character could sit in the file; the step to 2 replaces the first with U+FFFD
-and drops the second.
+and drops the second. Schema 3 adds fields with empty defaults (an
+interviewer's `link` and `link_note`, an application's `pitch` and
+`snoozes`) and a `reminders` table, where `followup remind` keeps what it
+sent apart from the cards (so sending one never changes a card's revision);
+the step to 3 writes those defaults into every record and adds the table.
 
 Detection is strict: a file is only ours when its `_meta` record says so, or
 when it has exactly the schema-0 shape. Everything else is refused untouched.
@@ -31,11 +35,12 @@ from tui.core.timeutil import dump_time, load_time
 from tui.store.atomic import atomic_write_bytes
 from tui.store.errors import NewerSchemaError, UnreadableFileError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_NAME = "followup"
 META_TABLE = "_meta"
 META_DOC_ID = "1"
 APPS_TABLE = "applications"
+REMINDERS_TABLE = "reminders"
 LEGACY_TABLE = "_default"
 LEGACY_KEYS = ("company", "role", "status")
 
@@ -49,7 +54,7 @@ def meta_record(schema: int = SCHEMA_VERSION, writes: int = 0) -> Doc:
 
 def fresh_layout() -> Layout:
     """What a new, empty data file holds."""
-    return {META_TABLE: {META_DOC_ID: meta_record()}, APPS_TABLE: {}}
+    return {META_TABLE: {META_DOC_ID: meta_record()}, APPS_TABLE: {}, REMINDERS_TABLE: {}}
 
 
 def foreign(path: Path, why: str) -> UnreadableFileError:
@@ -204,7 +209,27 @@ def _schema_1_to_2(path: Path, data: Layout) -> Layout:
     return {**data, META_TABLE: {META_DOC_ID: meta_record(2)}, APPS_TABLE: cleaned(data.get(APPS_TABLE, {}))}
 
 
-MIGRATIONS: dict[int, Callable[[Path, Layout], Layout]] = {0: _schema_0_to_1, 1: _schema_1_to_2}
+def _schema_2_to_3(path: Path, data: Layout) -> Layout:
+    """Write the new fields' defaults into every record and add the reminders table."""
+    apps: Doc = {}
+    for doc_id, old in data.get(APPS_TABLE, {}).items():
+        doc = copy.deepcopy(old)
+        if isinstance(doc, dict):
+            doc.setdefault("pitch", "")
+            doc.setdefault("snoozes", [])
+            for rnd in _records(doc.get("rounds")):
+                for person in _records(rnd.get("interviewers")):
+                    person.setdefault("link", "")
+                    person.setdefault("link_note", "")
+        apps[doc_id] = doc
+    reminders = data.get(REMINDERS_TABLE)
+    return {**data, META_TABLE: {META_DOC_ID: meta_record(3)}, APPS_TABLE: apps,
+            REMINDERS_TABLE: reminders if _is_table(reminders) else {}}
+
+
+MIGRATIONS: dict[int, Callable[[Path, Layout], Layout]] = {
+    0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3,
+}
 
 
 def migrate(path: Path, data: Layout, schema: int) -> Layout:
