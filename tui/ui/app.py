@@ -154,7 +154,9 @@ class FollowupApp(SignalHandling, App[int]):
     async def on_event(self, event) -> None:
         """Pasted text is cleaned before any field sees it (PRODUCT: control characters never
         reach the data; a newline in a one-line field becomes a space)."""
-        if isinstance(event, events.Paste) and not event.is_forwarded:
+        if isinstance(event, events.Key):
+            self.keys_seen += 1  # a signal waits until keys stop arriving (tui/ui/signals.py)
+        elif isinstance(event, events.Paste) and not event.is_forwarded:
             text = event.text.replace("\r\n", "\n").replace("\r", "\n")
             if isinstance(self.focused, Input):
                 text = text.replace("\n", " ").replace("\t", " ")
@@ -414,15 +416,19 @@ class FollowupApp(SignalHandling, App[int]):
                 found += collect()
         return found
 
-    def close_writes(self, timeout: float = 15.0) -> int:
+    def close_writes(self, timeout: float = 15.0, pending: list[Unsaved] | None = None) -> int:
         """Save what is pending, wait for the writer, and keep in rescue files whatever the file refused.
 
         Returns the exit code: 0, or 1 when some text went to a rescue file
-        (named on standard error) or writes were still running. Runs on any
-        thread: quitting, SIGTERM and SIGHUP all end here.
+        (named on standard error) or writes were still running. Quitting,
+        SIGTERM and SIGHUP all end here. The editors are read and flushed on
+        the event loop's thread (reading a TextArea while the loop handles
+        a key into it would race); a caller that already did so passes the
+        `pending` it found, and may then run this on another thread.
         """
-        pending = self.unsaved_texts()
-        self.flush_pending()
+        if pending is None:
+            pending = self.unsaved_texts()
+            self.flush_pending()
         before = len(self.writer.failures) if self.writer is not None else 0
         done = self.writer.close(timeout) if self.writer is not None else True
         failures = self.writer.failures[before:] if self.writer is not None else []
@@ -449,5 +455,7 @@ class FollowupApp(SignalHandling, App[int]):
         if self._leaving:
             return
         self._leaving = True
-        code = await asyncio.to_thread(self.close_writes, 15.0)
+        pending = self.unsaved_texts()
+        self.flush_pending()
+        code = await asyncio.to_thread(self.close_writes, 15.0, pending)
         self.exit(code, return_code=code)  # run_board prints `rescued` once the terminal is back

@@ -166,7 +166,7 @@ class NotesPanel(Vertical):
             # another process saved this card meanwhile: keep their change, put our notes on top
             changes.reload()
             apply_now(self.app, self.app_id, notes_change(text), label)
-        self._baseline = text
+        self._baseline = self._stored = text
         self._awaiting = None
 
     def mark_kept(self) -> None:
