@@ -183,3 +183,11 @@ def test_derived_facts():
     assert "kafka" in app.search_text() and "sam reyes" in app.search_text()
     with pytest.raises(ValidationError, match="no direction 'nope' in Acme Robotics"):
         app.find_direction("nope")
+
+
+def test_one_splitter_reads_a_list_of_interviewers():
+    from tui.core.model import Interviewer
+    people = Interviewer.parse_many("Dana Kim <dana@acme.test>, Lee Park; Sam <s@x.io>,  ,")
+    assert [(p.name, p.email) for p in people] == [("Dana Kim", "dana@acme.test"), ("Lee Park", ""),
+                                                   ("Sam", "s@x.io")]
+    assert Interviewer.parse_many("") == []

@@ -159,6 +159,25 @@ class Interviewer(msgspec.Struct, gc=False):
             raise ValidationError(f"interviewer {raw!r} has no name: write \"Name <email>\"")
         return cls(name=name, email=email)
 
+    @classmethod
+    def parse_many(cls, text: str) -> list["Interviewer"]:
+        """'Dana Kim <d@x.com>, Lee Park; Sam' -> three interviewers: the one splitter of every form.
+
+        Commas and semicolons separate people, except inside <…> (an address
+        may be written "Kim, Dana <dana@acme.com>"-style by a mail client).
+        """
+        parts, current, depth = [], "", 0
+        for char in text or "":
+            depth += char == "<"
+            depth -= char == ">" and depth > 0
+            if char in ",;" and depth == 0:
+                parts.append(current)
+                current = ""
+            else:
+                current += char
+        parts.append(current)
+        return [cls.parse(part) for part in parts if part.strip()]
+
     def display(self) -> str:
         return f"{self.name} <{self.email}>" if self.email else self.name
 
