@@ -1,0 +1,382 @@
+"""How the search is going, worked out from what happened: pure functions of (applications, settings, now).
+
+Every figure comes from the recorded history, rounds, contacts and outcome,
+never from where a card sits today: a process that reached a second round and
+was then rejected still reached a second round. The definitions (also in the
+README and the statistics screen's help):
+
+- applications: those whose first round took place in the period (`since`
+  to `now`); an application with no round yet is not counted anywhere.
+- answer: the first, on or after the first round, of a reply from them (any
+  contact marked as coming from them), a later round (from when it was
+  recorded, or when it took place if it was recorded after or before the
+  first round), or an outcome offer, accepted or rejected (at the time they
+  told us). The latest outcome counts as well as any earlier one of a
+  process that was later reopened.
+- counted: applications whose first round is at least one follow-up wait old
+  (`follow_up_business_days`), or that got an answer.
+- answer_rate = counted with an answer / counted; silence_rate = counted
+  that were closed as no response, or are open with the follow-up limit
+  reached and no answer / counted. None when nothing is counted.
+- days_to_answer: first round -> answer, median and quartiles (linear
+  between the nearest values, as a spreadsheet's PERCENTILE.INC).
+- thank_you: one note per interviewer marked thanked, plus any thank-you
+  letter that matches none of them; on time when sent within
+  `thank_you_hours` of its round.
+- rounds: how many applications had a 2nd round (or more), and a 3rd or more.
+- stage_days: median days of a stay in each open stage; a stay counts once
+  the card has left the stage.
+- funnel: how many applications were ever in each stage, and how the closed
+  ones ended.
+- weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
+  that took place, letters sent, answers received (replies and outcomes; a
+  later round shows as a round).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from datetime import date, datetime
+from typing import Any, Iterable, NamedTuple
+
+from tui.core.businessdays import add_business_days
+from tui.core.model import Application, Round
+from tui.core.settings import Settings
+from tui.core.stages import STAGES, LetterKind, Outcome, Stage
+from tui.core.timeutil import Zone, local, to_utc
+
+WEEKS = 12
+ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
+OPEN_STAGES = tuple(stage for stage in STAGES if stage is not Stage.CLOSED)
+LETTERS_BUT_THANKS = tuple(kind.value for kind in LetterKind if kind is not LetterKind.THANK_YOU)
+_DAY = 86400.0
+
+
+class Activity(NamedTuple):
+    """One dated thing that happened: a round, a letter sent or an answer received."""
+
+    at: datetime  # UTC
+    kind: str  # "round", "letter" or "answer"
+    what: str  # "Onsite", "thank-you letter", "reply (email): …", "rejected"
+    contact: str  # who it was with, as recorded
+    app: Application
+
+
+class Spread(NamedTuple):
+    median: float | None
+    p25: float | None
+    p75: float | None
+    size: int  # how many answers they are of
+
+
+class ThankYou(NamedTuple):
+    sent: int
+    on_time: int
+    on_time_rate: float | None
+    median_hours: float | None
+
+
+class Week(NamedTuple):
+    start: date  # its Monday, in the user's zone
+    rounds: int
+    letters: int
+    answers: int
+
+
+class Figures(NamedTuple):
+    since: datetime | None
+    now: datetime
+    applications: int
+    counted: int
+    answered: int  # counted applications with an answer
+    silent: int  # counted applications gone silent
+    answer_rate: float | None
+    silence_rate: float | None
+    days_to_answer: Spread
+    thank_you: ThankYou
+    second_round: int
+    third_round: int  # a 3rd round or later
+    stage_days: dict[str, float | None]
+    stage_stays: dict[str, int]  # how many stays each median is of
+    funnel: dict[str, int]  # stage value -> applications that were ever in it
+    outcomes: dict[str, int]  # outcome value (and "unrecorded") -> closed applications
+    weeks: list[Week]
+    thank_you_hours: int
+
+
+# --- one application's facts ------------------------------------------------------
+def first_round_at(app: Application, now: datetime) -> datetime | None:
+    """When the process started: its earliest round, once it has taken place."""
+    first = min((r.at for r in app.rounds), default=None)
+    return first if first is not None and first <= now else None
+
+
+def _round_recorded(app: Application) -> dict[str, datetime]:
+    """Round id -> when it was first written down (the history's "round" line)."""
+    found: dict[str, datetime] = {}
+    for event in app.history:
+        ref = event.data.get("round") if event.kind == "round" else None
+        if isinstance(ref, str) and event.at is not None and ref not in found:
+            found[ref] = event.at
+    return found
+
+
+def _outcome_times(app: Application) -> list[tuple[str, datetime]]:
+    """(outcome, when they told us) for every answering outcome ever recorded.
+
+    Earlier outcomes of a reopened process are known from the history, at the
+    time they were recorded; the current one at its `outcome_at`.
+    """
+    found = [(str(e.data.get("outcome")), e.at) for e in app.history
+             if e.kind == "outcome" and e.at is not None and e.data.get("outcome") in ANSWERING]
+    current = app.outcome.value if app.outcome is not None else None
+    if current in ANSWERING and app.stage is Stage.CLOSED:
+        for index in range(len(found) - 1, -1, -1):
+            if found[index][0] == current:  # the record of the current outcome: its told time wins
+                del found[index]
+                break
+        told = app.outcome_at or app.updated_at or app.created_at
+        if told is not None:
+            found.append((current, told))
+    return [(outcome, to_utc(at)) for outcome, at in found if at is not None]
+
+
+def _later_round_times(app: Application, first: datetime, now: datetime) -> list[tuple[Round, datetime]]:
+    """Each round after the first, at the moment it tells us they want to go on."""
+    recorded = _round_recorded(app)
+    ordered = sorted(app.rounds, key=lambda r: r.at)
+    found = []
+    for rnd in ordered[1:]:
+        at = min(recorded.get(rnd.id, rnd.at), rnd.at)
+        if at < first:  # arranged together with the first: it says something only once it happens
+            at = rnd.at
+        if at <= now:
+            found.append((rnd, at))
+    return found
+
+
+def answer_at(app: Application, now: datetime) -> datetime | None:
+    """The first answer on or after the first round (see the module's definitions), or None."""
+    first = first_round_at(app, now)
+    if first is None:
+        return None
+    times = [c.at for c in app.contacts if c.inbound and first <= c.at <= now]
+    times += [at for _, at in _later_round_times(app, first, now)]
+    times += [at for _, at in _outcome_times(app) if first <= at <= now]
+    return min(times, default=None)
+
+
+class Note(NamedTuple):
+    round_at: datetime
+    sent_at: datetime
+    to: str
+
+
+def thank_you_notes(app: Application) -> list[Note]:
+    """One note per interviewer marked thanked, and each thank-you letter that matches none of them
+    (one sent, then unmarked), counted against the latest round before it."""
+    notes = []
+    times, names = set(), []
+    for rnd in app.rounds:
+        for person in rnd.interviewers:
+            if person.thanked_at is not None:
+                notes.append(Note(rnd.at, person.thanked_at, person.display()))
+                times.add(person.thanked_at)
+                names.append(person.name.lower())
+    rounds = sorted(r.at for r in app.rounds)
+    for contact in app.contacts:
+        if contact.inbound or contact.kind != LetterKind.THANK_YOU.value or contact.at in times:
+            continue
+        if any(name and name in contact.to.lower() for name in names):
+            continue
+        index = bisect.bisect_right(rounds, contact.at)
+        if index:
+            notes.append(Note(rounds[index - 1], contact.at, contact.to))
+    return notes
+
+
+class Stay(NamedTuple):
+    stage: Stage
+    start: datetime | None  # None: not known (a file from before stage lines were kept)
+    end: datetime | None  # None: it is still there
+
+
+def _stage(value: Any) -> Stage | None:
+    found = Stage._value2member_map_.get(value) if isinstance(value, str) else None
+    return found if isinstance(found, Stage) else None
+
+
+def stays(app: Application) -> list[Stay]:
+    """The stages the card was in, in order, from its history's stage lines (each with its from and to)."""
+    moves = sorted(((e.at, _stage(e.data.get("from")), _stage(e.data.get("to"))) for e in app.history
+                    if e.kind == "stage" and e.at is not None), key=lambda move: move[0])
+    start = min((e.at for e in app.history if e.at is not None), default=app.created_at)
+    stage = moves[0][1] if moves else app.stage
+    found: list[Stay] = []
+    for at, _, to in moves:
+        if stage is not None:
+            found.append(Stay(stage, start, at))
+        stage, start = to, at
+    if stage is not None:
+        found.append(Stay(stage, start, None))
+    if not found or found[-1].stage is not app.stage:  # moved without a stage line
+        found.append(Stay(app.stage, None, None))
+    return found
+
+
+# --- activity: what the report lists and the weeks count ----------------------------
+def activities(app: Application, now: datetime) -> list[Activity]:
+    """Rounds that took place, letters sent and answers received, oldest first."""
+    found = []
+    for rnd in app.rounds:
+        if rnd.at <= now:
+            people = ", ".join(p.display() for p in rnd.interviewers)
+            found.append(Activity(rnd.at, "round", rnd.name, people, app))
+    for note in thank_you_notes(app):
+        found.append(Activity(note.sent_at, "letter", "thank-you letter", note.to, app))
+    for contact in app.contacts:
+        if contact.inbound:
+            via = f" ({contact.to})" if contact.to else ""
+            kind = "reply" if contact.kind == "reply" else contact.kind
+            what = f"{kind}{via}" + (f": {contact.summary}" if contact.summary else "")
+            found.append(Activity(contact.at, "answer", what, app.recruiter, app))
+        elif contact.kind in LETTERS_BUT_THANKS:
+            found.append(Activity(contact.at, "letter", f"{contact.kind} letter", contact.to or app.recruiter, app))
+    for outcome, at in _outcome_times(app):
+        found.append(Activity(at, "answer", outcome.replace("-", " "), app.recruiter, app))
+    found = [a for a in found if a.at <= now]
+    found.sort(key=lambda a: a.at)
+    return found
+
+
+# --- the figures ------------------------------------------------------------------
+def percentile(ordered: list[float], q: float) -> float | None:
+    """The q-th quantile of sorted values, linear between the nearest two (PERCENTILE.INC)."""
+    if not ordered:
+        return None
+    position = q * (len(ordered) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def spread(values: Iterable[float]) -> Spread:
+    ordered = sorted(values)
+    return Spread(percentile(ordered, 0.5), percentile(ordered, 0.25), percentile(ordered, 0.75), len(ordered))
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def week_starts(now: datetime, zone: Zone, weeks: int = WEEKS) -> list[datetime]:
+    """The Monday midnights (in `zone`, as UTC) that begin each of the last `weeks` weeks, oldest first."""
+    monday = local(now, zone).start_of("week")
+    return [to_utc(monday.subtract(weeks=weeks - 1 - i)) for i in range(weeks)]
+
+
+def in_period(apps: Iterable[Application], now: datetime, since: datetime | None = None) -> list[Application]:
+    """The applications whose first round took place between `since` and `now`."""
+    chosen = []
+    for app in apps:
+        first = first_round_at(app, now)
+        if first is not None and (since is None or first >= since):
+            chosen.append(app)
+    return chosen
+
+
+def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
+            since: datetime | None = None) -> Figures:
+    """Every figure for the applications whose first round falls between `since` and `now`."""
+    now = to_utc(now)
+    since = to_utc(since) if since is not None else None
+    zone = settings.zone
+    chosen = in_period(apps, now, since)
+    counted = answered = silent = second = third = 0
+    waits: list[float] = []
+    hours: list[float] = []
+    on_time = 0
+    window = settings.thank_you_hours * 3600
+    stay_days: dict[str, list[float]] = {s.value: [] for s in OPEN_STAGES}
+    funnel = {s.value: 0 for s in STAGES}
+    outcomes = {o.value: 0 for o in Outcome} | {"unrecorded": 0}
+    starts = week_starts(now, zone)
+    weekly = [[0, 0, 0] for _ in starts]
+    column = {"round": 0, "letter": 1, "answer": 2}
+    for app in chosen:
+        first = first_round_at(app, now)
+        assert first is not None
+        answer = answer_at(app, now)
+        if answer is not None or add_business_days(first, settings.follow_up_business_days, zone) <= now:
+            counted += 1
+            if answer is not None:
+                answered += 1
+                waits.append((answer - first).total_seconds() / _DAY)
+            closed = app.stage is Stage.CLOSED
+            if (closed and app.outcome is Outcome.NO_RESPONSE) or (
+                    not closed and answer is None and app.follow_up_count >= settings.follow_up_limit):
+                silent += 1
+        held = sum(1 for r in app.rounds if r.at <= now)
+        second += held >= 2
+        third += held >= 3
+        for note in thank_you_notes(app):
+            took = max(0.0, (note.sent_at - note.round_at).total_seconds())
+            hours.append(took / 3600)
+            on_time += took <= window
+        reached = set()
+        for stay in stays(app):
+            reached.add(stay.stage.value)
+            if stay.start is not None and stay.end is not None and stay.stage is not Stage.CLOSED:
+                stay_days[stay.stage.value].append((stay.end - stay.start).total_seconds() / _DAY)
+        for value in reached:
+            funnel[value] += 1
+        if app.stage is Stage.CLOSED:
+            outcomes[app.outcome.value if app.outcome is not None else "unrecorded"] += 1
+        for activity in activities(app, now):
+            index = bisect.bisect_right(starts, activity.at) - 1
+            if index >= 0:
+                weekly[index][column[activity.kind]] += 1
+    hours.sort()
+    return Figures(
+        since=since, now=now, applications=len(chosen), counted=counted, answered=answered, silent=silent,
+        answer_rate=_rate(answered, counted), silence_rate=_rate(silent, counted),
+        days_to_answer=spread(waits),
+        thank_you=ThankYou(len(hours), on_time, _rate(on_time, len(hours)), percentile(hours, 0.5)),
+        second_round=second, third_round=third,
+        stage_days={stage: percentile(sorted(days), 0.5) for stage, days in stay_days.items()},
+        stage_stays={stage: len(days) for stage, days in stay_days.items()},
+        funnel=funnel, outcomes=outcomes,
+        weeks=[Week(local(start, zone).date(), *counts) for start, counts in zip(starts, weekly, strict=True)],
+        thank_you_hours=settings.thank_you_hours,
+    )
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def to_json(fig: Figures) -> dict[str, Any]:
+    """The documented `stats --json` object: rates as fractions 0–1, days and hours as numbers."""
+    spread_ = fig.days_to_answer
+    return {
+        "since": fig.since.isoformat() if fig.since is not None else None,
+        "now": fig.now.isoformat(),
+        "applications": fig.applications,
+        "counted": fig.counted,
+        "answered": fig.answered,
+        "silent": fig.silent,
+        "answer_rate": _round(fig.answer_rate, 4),
+        "silence_rate": _round(fig.silence_rate, 4),
+        "days_to_answer": {"median": _round(spread_.median, 2), "p25": _round(spread_.p25, 2),
+                           "p75": _round(spread_.p75, 2), "answers": spread_.size},
+        "thank_you": {"sent": fig.thank_you.sent, "on_time": fig.thank_you.on_time,
+                      "on_time_rate": _round(fig.thank_you.on_time_rate, 4),
+                      "median_hours": _round(fig.thank_you.median_hours, 1),
+                      "window_hours": fig.thank_you_hours},
+        "rounds": {"second": fig.second_round, "third_or_later": fig.third_round},
+        "stage_days": {stage: _round(days, 2) for stage, days in fig.stage_days.items()},
+        "funnel": {"stages": dict(fig.funnel), "outcomes": dict(fig.outcomes)},
+        "weeks": [{"week": w.start.isoformat(), "rounds": w.rounds, "letters": w.letters, "answers": w.answers}
+                  for w in fig.weeks],
+    }
