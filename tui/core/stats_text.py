@@ -23,6 +23,32 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 LABEL = 17  # the width of the left column
 
 
+DEFINITIONS = (
+    ("Applications", "those whose first round took place in the period; one with no round yet is left out."),
+    ("Counted", "applications whose first round is at least one follow-up wait old (follow_up_business_days), "
+                "or that got an answer: younger ones could not have been answered yet."),
+    ("Answer", "the first, on or after the first round, of a reply from them (r on the board, followup reply), "
+               "a later round (from when it was recorded), or an offer or a rejection (when they told you)."),
+    ("Answered", "counted applications with an answer, as a share of those counted."),
+    ("Gone silent", "counted applications closed as no response, or still open with the follow-up limit "
+                    "reached and no answer, as a share of those counted."),
+    ("Days to answer", "from the first round to the answer: the median, and the middle half (25th to 75th "
+                       "percentile) of the answered applications."),
+    ("Thank-you notes", "one per interviewer marked thanked (with a letter or without); on time when sent within "
+                        "thank_you_hours of the round; the median hours from the round to the note."),
+    ("Later rounds", "applications that had a second round (or more), and a third or more."),
+    ("Funnel", "how many applications were ever in each stage, from their history (a process rejected after a "
+               "second round still reached it); how the closed ones ended."),
+    ("Days in each stage", "the median length of a stay in each stage, counted once the card has left it; "
+                           "the number of stays in brackets."),
+    ("Weeks", "the last 12 weeks, Monday to Sunday in your time zone: rounds that took place, letters sent "
+              "(thank-you notes, follow-ups, replies to an offer or a rejection), answers received (replies, "
+              "offers and rejections; an invitation to another round shows as that round)."),
+    ("Shares", f"with fewer than {MIN_FOR_RATES} counted applications (or notes), counts are shown instead: a "
+               "share of so few says little."),
+)
+
+
 class Line(NamedTuple):
     text: str
     style: str = ""  # "title", "heading" or "" (plain); the screen makes the first two bold
@@ -79,8 +105,8 @@ def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
         lines.append(Line("No application has a round in this period yet: the figures start with the first "
                           "interview."))
         return lines
-    lines.append(_row("Applications", f"{fig.applications}  (first round in the period)"))
-    lines.append(_row("Counted", f"{fig.counted}  (a follow-up wait old, or answered)"))
+    lines.append(_row("Applications", f"{fig.applications:>4}  (first round in the period)"))
+    lines.append(_row("Counted", f"{fig.counted:>4}  (a follow-up wait old, or answered)"))
     lines.append(_share("Answered", fig.answered, fig.counted, fig.answer_rate, bar_width, "counted"))
     lines.append(_share("Gone silent", fig.silent, fig.counted, fig.silence_rate, bar_width, "counted"))
     wait = fig.days_to_answer
@@ -94,7 +120,7 @@ def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
         on_time = (f"{thanks.on_time} within {fig.thank_you_hours} h"
                    + (f" ({percent(thanks.on_time_rate)})" if thanks.sent >= MIN_FOR_RATES else ""))
         lines.append(_row("Thank-you notes", f"{thanks.sent} sent · {on_time} · median "
-                          f"{number(thanks.median_hours)} h after the round"))
+                          f"{number(thanks.median_hours)} h"))
     else:
         lines.append(_row("Thank-you notes", "none sent yet"))
     lines.append(_row("Later rounds", f"{fig.second_round} reached a 2nd round · {fig.third_round} a 3rd or later"))
