@@ -106,7 +106,7 @@ def test_every_figure_of_a_hand_built_history():
     # thank-you notes: Bolt 20 h (on time), Cask 30 h (late)
     assert fig.thank_you == stats.ThankYou(sent=2, on_time=1, on_time_rate=0.5, median_hours=25.0)
     assert (fig.second_round, fig.third_round) == (1, 0)  # Acme's onsite took place on day 10
-    # interviewed stays: Bolt 20 h, Dune 23 h, Cask 30 h, Acme 3 d - 1 h, Fern 7 d, Gale 17 d -> median of the middle two
+    # interviewed stays: Bolt 20 h, Dune 23 h, Cask 30 h, Acme 3 d - 1 h, Fern 7 d, Gale 17 d: the middle two
     assert fig.stage_stays["interviewed"] == 6
     assert fig.stage_days["interviewed"] == pytest.approx((1.25 + (3 - 1 / 24)) / 2)
     assert fig.stage_days["thanked"] == pytest.approx((4 + 4 / 24 + 3.75) / 2)  # Bolt 4 d 4 h, Cask 3 d 18 h
