@@ -11,8 +11,11 @@ import io
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.core import actions, report, stats, stats_text
+from tui.core.businessdays import add_business_days
 from tui.core.model import Interviewer
 from tui.core.settings import Settings
 
@@ -237,3 +240,22 @@ def test_report_markdown_and_csv():
 ])
 def test_csv_cells_that_look_like_formulas_are_quoted(cell, safe):
     assert report.safe_cell(cell) == safe
+
+
+def test_the_weeks_count_what_the_report_lists():
+    apps = everything()
+    fig = stats.figures(apps, SETTINGS, NOW)
+    start = datetime(2026, 9, 14, tzinfo=UTC)
+    listed = report.in_period(apps, start, NOW + timedelta(microseconds=1), NOW)
+    for kind, field in (("round", "rounds"), ("letter", "letters"), ("answer", "answers")):
+        assert sum(1 for a in listed if a.kind == kind) == sum(getattr(w, field) for w in fig.weeks)
+
+
+@given(first=st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)),
+       days=st.integers(min_value=0, max_value=20), after=st.integers(min_value=0, max_value=60 * 24 * 50),
+       zone=st.sampled_from(["UTC", "Europe/London", "Pacific/Auckland", "America/Sao_Paulo"]))
+def test_the_quick_wait_check_agrees_with_the_calendar(first, days, after, zone):
+    tz = Settings(timezone=zone).zone
+    start = first.replace(tzinfo=UTC)
+    now = start + timedelta(minutes=after)
+    assert stats._wait_over(start, days, tz, now) == (add_business_days(start, days, tz) <= now)

@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import bisect
 import math
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable, NamedTuple
 
 from tui.core.businessdays import add_business_days
-from tui.core.model import Application, Round
+from tui.core.model import Application, Contact, Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, LetterKind, Outcome, Stage
 from tui.core.timeutil import Zone, local, to_utc
@@ -49,6 +49,7 @@ from tui.core.timeutil import Zone, local, to_utc
 WEEKS = 12
 ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
 OPEN_STAGES = tuple(stage for stage in STAGES if stage is not Stage.CLOSED)
+THANK_YOU = LetterKind.THANK_YOU.value
 LETTERS_BUT_THANKS = tuple(kind.value for kind in LetterKind if kind is not LetterKind.THANK_YOU)
 _DAY = 86400.0
 
@@ -112,24 +113,47 @@ def first_round_at(app: Application, now: datetime) -> datetime | None:
     return first if first is not None and first <= now else None
 
 
-def _round_recorded(app: Application) -> dict[str, datetime]:
-    """Round id -> when it was first written down (the history's "round" line)."""
-    found: dict[str, datetime] = {}
+class _Scan(NamedTuple):
+    """What the statistics need from one application's history, read in one pass."""
+
+    recorded: dict[str, datetime]  # round id -> when it was first written down
+    outcomes: list[tuple[str, datetime]]  # answering outcomes, when they were recorded
+    moves: list[tuple[datetime, Any, Any]]  # stage lines: (when, from, to)
+    earliest: datetime | None
+
+
+def _scan(app: Application) -> _Scan:
+    recorded: dict[str, datetime] = {}
+    outcomes: list[tuple[str, datetime]] = []
+    moves: list[tuple[datetime, Any, Any]] = []
+    earliest = None
     for event in app.history:
-        ref = event.data.get("round") if event.kind == "round" else None
-        if isinstance(ref, str) and event.at is not None and ref not in found:
-            found[ref] = event.at
-    return found
+        at = event.at
+        if at is None:
+            continue
+        if earliest is None or at < earliest:
+            earliest = at
+        kind = event.kind
+        if kind == "stage":
+            moves.append((at, event.data.get("from"), event.data.get("to")))
+        elif kind == "round":
+            ref = event.data.get("round")
+            if isinstance(ref, str) and ref not in recorded:
+                recorded[ref] = at
+        elif kind == "outcome":
+            outcome = event.data.get("outcome")
+            if outcome in ANSWERING:
+                outcomes.append((str(outcome), at))
+    return _Scan(recorded, outcomes, moves, earliest)
 
 
-def _outcome_times(app: Application) -> list[tuple[str, datetime]]:
+def _outcome_times(app: Application, scan: _Scan) -> list[tuple[str, datetime]]:
     """(outcome, when they told us) for every answering outcome ever recorded.
 
     Earlier outcomes of a reopened process are known from the history, at the
     time they were recorded; the current one at its `outcome_at`.
     """
-    found = [(str(e.data.get("outcome")), e.at) for e in app.history
-             if e.kind == "outcome" and e.at is not None and e.data.get("outcome") in ANSWERING]
+    found = list(scan.outcomes)
     current = app.outcome.value if app.outcome is not None else None
     if current in ANSWERING and app.stage is Stage.CLOSED:
         for index in range(len(found) - 1, -1, -1):
@@ -138,22 +162,30 @@ def _outcome_times(app: Application) -> list[tuple[str, datetime]]:
                 break
         told = app.outcome_at or app.updated_at or app.created_at
         if told is not None:
-            found.append((current, told))
-    return [(outcome, to_utc(at)) for outcome, at in found if at is not None]
-
-
-def _later_round_times(app: Application, first: datetime, now: datetime) -> list[tuple[Round, datetime]]:
-    """Each round after the first, at the moment it tells us they want to go on."""
-    recorded = _round_recorded(app)
-    ordered = sorted(app.rounds, key=lambda r: r.at)
-    found = []
-    for rnd in ordered[1:]:
-        at = min(recorded.get(rnd.id, rnd.at), rnd.at)
-        if at < first:  # arranged together with the first: it says something only once it happens
-            at = rnd.at
-        if at <= now:
-            found.append((rnd, at))
+            found.append((str(current), told))
     return found
+
+
+def _answer_at(app: Application, first: datetime, now: datetime, scan: _Scan,
+               outcomes: list[tuple[str, datetime]]) -> datetime | None:
+    answer = None
+    for contact in app.contacts:
+        if contact.inbound and first <= contact.at <= now and (answer is None or contact.at < answer):
+            answer = contact.at
+    if len(app.rounds) > 1:
+        recorded = scan.recorded
+        for rnd in app.rounds:
+            if rnd.at <= first:  # the first itself (or one held with it)
+                continue
+            at = min(recorded.get(rnd.id, rnd.at), rnd.at)
+            if at < first:  # arranged together with the first: it says something only once it happens
+                at = rnd.at
+            if at <= now and (answer is None or at < answer):
+                answer = at
+    for _, at in outcomes:
+        if first <= at <= now and (answer is None or at < answer):
+            answer = at
+    return answer
 
 
 def answer_at(app: Application, now: datetime) -> datetime | None:
@@ -161,16 +193,14 @@ def answer_at(app: Application, now: datetime) -> datetime | None:
     first = first_round_at(app, now)
     if first is None:
         return None
-    times = [c.at for c in app.contacts if c.inbound and first <= c.at <= now]
-    times += [at for _, at in _later_round_times(app, first, now)]
-    times += [at for _, at in _outcome_times(app) if first <= at <= now]
-    return min(times, default=None)
+    scan = _scan(app)
+    return _answer_at(app, first, now, scan, _outcome_times(app, scan))
 
 
 class Note(NamedTuple):
     round_at: datetime
     sent_at: datetime
-    to: str
+    to: Interviewer | Contact  # the interviewer thanked, or the letter that went out
 
 
 def thank_you_notes(app: Application) -> list[Note]:
@@ -181,18 +211,19 @@ def thank_you_notes(app: Application) -> list[Note]:
     for rnd in app.rounds:
         for person in rnd.interviewers:
             if person.thanked_at is not None:
-                notes.append(Note(rnd.at, person.thanked_at, person.display()))
+                notes.append(Note(rnd.at, person.thanked_at, person))
                 times.add(person.thanked_at)
                 names.append(person.name.lower())
-    rounds = sorted(r.at for r in app.rounds)
+    rounds = None
     for contact in app.contacts:
-        if contact.inbound or contact.kind != LetterKind.THANK_YOU.value or contact.at in times:
+        if contact.inbound or contact.kind != THANK_YOU or contact.at in times:
             continue
         if any(name and name in contact.to.lower() for name in names):
             continue
+        rounds = rounds or sorted(r.at for r in app.rounds)
         index = bisect.bisect_right(rounds, contact.at)
         if index:
-            notes.append(Note(rounds[index - 1], contact.at, contact.to))
+            notes.append(Note(rounds[index - 1], contact.at, contact))
     return notes
 
 
@@ -207,17 +238,17 @@ def _stage(value: Any) -> Stage | None:
     return found if isinstance(found, Stage) else None
 
 
-def stays(app: Application) -> list[Stay]:
+def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
     """The stages the card was in, in order, from its history's stage lines (each with its from and to)."""
-    moves = sorted(((e.at, _stage(e.data.get("from")), _stage(e.data.get("to"))) for e in app.history
-                    if e.kind == "stage" and e.at is not None), key=lambda move: move[0])
-    start = min((e.at for e in app.history if e.at is not None), default=app.created_at)
-    stage = moves[0][1] if moves else app.stage
+    scan = scan or _scan(app)
+    moves = sorted(scan.moves, key=lambda move: move[0])
+    start = scan.earliest or app.created_at
+    stage = _stage(moves[0][1]) if moves else app.stage
     found: list[Stay] = []
     for at, _, to in moves:
         if stage is not None:
             found.append(Stay(stage, start, at))
-        stage, start = to, at
+        stage, start = _stage(to), at
     if stage is not None:
         found.append(Stay(stage, start, None))
     if not found or found[-1].stage is not app.stage:  # moved without a stage line
@@ -227,14 +258,18 @@ def stays(app: Application) -> list[Stay]:
 
 # --- activity: what the report lists and the weeks count ----------------------------
 def activities(app: Application, now: datetime) -> list[Activity]:
-    """Rounds that took place, letters sent and answers received, oldest first."""
+    """Rounds that took place, letters sent and answers received, oldest first.
+
+    The weeks of `figures` count the same things (a test holds the two together).
+    """
     found = []
     for rnd in app.rounds:
         if rnd.at <= now:
             people = ", ".join(p.display() for p in rnd.interviewers)
             found.append(Activity(rnd.at, "round", rnd.name, people, app))
     for note in thank_you_notes(app):
-        found.append(Activity(note.sent_at, "letter", "thank-you letter", note.to, app))
+        to = note.to.display() if isinstance(note.to, Interviewer) else note.to.to
+        found.append(Activity(note.sent_at, "letter", "thank-you letter", to, app))
     for contact in app.contacts:
         if contact.inbound:
             via = f" ({contact.to})" if contact.to else ""
@@ -243,7 +278,7 @@ def activities(app: Application, now: datetime) -> list[Activity]:
             found.append(Activity(contact.at, "answer", what, app.recruiter, app))
         elif contact.kind in LETTERS_BUT_THANKS:
             found.append(Activity(contact.at, "letter", f"{contact.kind} letter", contact.to or app.recruiter, app))
-    for outcome, at in _outcome_times(app):
+    for outcome, at in _outcome_times(app, _scan(app)):
         found.append(Activity(at, "answer", outcome.replace("-", " "), app.recruiter, app))
     found = [a for a in found if a.at <= now]
     found.sort(key=lambda a: a.at)
@@ -276,6 +311,17 @@ def week_starts(now: datetime, zone: Zone, weeks: int = WEEKS) -> list[datetime]
     return [to_utc(monday.subtract(weeks=weeks - 1 - i)) for i in range(weeks)]
 
 
+def _wait_over(first: datetime, days: int, zone: Zone, now: datetime) -> bool:
+    """Whether `days` business days have passed since `first`. N business days span at least N and
+    at most 2N + 3 calendar days, so only the few in between need the calendar (a tenth of the time)."""
+    elapsed = now - first
+    if days > 0 and elapsed < timedelta(days=days):
+        return False
+    if elapsed >= timedelta(days=2 * days + 3):
+        return True
+    return add_business_days(first, days, zone) <= now
+
+
 def in_period(apps: Iterable[Application], now: datetime, since: datetime | None = None) -> list[Application]:
     """The applications whose first round took place between `since` and `now`."""
     chosen = []
@@ -292,23 +338,32 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
     now = to_utc(now)
     since = to_utc(since) if since is not None else None
     zone = settings.zone
-    chosen = in_period(apps, now, since)
-    counted = answered = silent = second = third = 0
+    counted = answered = silent = second = third = chosen = 0
     waits: list[float] = []
     hours: list[float] = []
     on_time = 0
     window = settings.thank_you_hours * 3600
+    wait_days = settings.follow_up_business_days
     stay_days: dict[str, list[float]] = {s.value: [] for s in OPEN_STAGES}
     funnel = {s.value: 0 for s in STAGES}
     outcomes = {o.value: 0 for o in Outcome} | {"unrecorded": 0}
     starts = week_starts(now, zone)
+    oldest = starts[0]
     weekly = [[0, 0, 0] for _ in starts]
-    column = {"round": 0, "letter": 1, "answer": 2}
-    for app in chosen:
+
+    def count(at: datetime, column: int) -> None:  # the same things `activities` lists for the report
+        if oldest <= at <= now:
+            weekly[bisect.bisect_right(starts, at) - 1][column] += 1
+
+    for app in apps:
         first = first_round_at(app, now)
-        assert first is not None
-        answer = answer_at(app, now)
-        if answer is not None or add_business_days(first, settings.follow_up_business_days, zone) <= now:
+        if first is None or (since is not None and first < since):
+            continue
+        chosen += 1
+        scan = _scan(app)
+        told = _outcome_times(app, scan)
+        answer = _answer_at(app, first, now, scan, told)
+        if answer is not None or _wait_over(first, wait_days, zone, now):
             counted += 1
             if answer is not None:
                 answered += 1
@@ -317,15 +372,27 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             if (closed and app.outcome is Outcome.NO_RESPONSE) or (
                     not closed and answer is None and app.follow_up_count >= settings.follow_up_limit):
                 silent += 1
-        held = sum(1 for r in app.rounds if r.at <= now)
+        held = 0
+        for rnd in app.rounds:
+            if rnd.at <= now:
+                held += 1
+                count(rnd.at, 0)
         second += held >= 2
         third += held >= 3
         for note in thank_you_notes(app):
             took = max(0.0, (note.sent_at - note.round_at).total_seconds())
             hours.append(took / 3600)
             on_time += took <= window
+            count(note.sent_at, 1)
+        for contact in app.contacts:
+            if contact.inbound:
+                count(contact.at, 2)
+            elif contact.kind in LETTERS_BUT_THANKS:
+                count(contact.at, 1)
+        for _, at in told:
+            count(at, 2)
         reached = set()
-        for stay in stays(app):
+        for stay in stays(app, scan):
             reached.add(stay.stage.value)
             if stay.start is not None and stay.end is not None and stay.stage is not Stage.CLOSED:
                 stay_days[stay.stage.value].append((stay.end - stay.start).total_seconds() / _DAY)
@@ -333,13 +400,9 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             funnel[value] += 1
         if app.stage is Stage.CLOSED:
             outcomes[app.outcome.value if app.outcome is not None else "unrecorded"] += 1
-        for activity in activities(app, now):
-            index = bisect.bisect_right(starts, activity.at) - 1
-            if index >= 0:
-                weekly[index][column[activity.kind]] += 1
     hours.sort()
     return Figures(
-        since=since, now=now, applications=len(chosen), counted=counted, answered=answered, silent=silent,
+        since=since, now=now, applications=chosen, counted=counted, answered=answered, silent=silent,
         answer_rate=_rate(answered, counted), silence_rate=_rate(silent, counted),
         days_to_answer=spread(waits),
         thank_you=ThankYou(len(hours), on_time, _rate(on_time, len(hours)), percentile(hours, 0.5)),
