@@ -78,6 +78,8 @@ SHOTS: list[Shot] = [
     Shot("detail-80x24", (80, 24), ("j", "enter", "2")),
     Shot("letter-120x40", (120, 40), ("j", "t"), prepare=steady_letter),
     Shot("letter-80x24", (80, 24), ("j", "t"), prepare=steady_letter),
+    Shot("stats-80x24", (80, 24), ("a",)),
+    Shot("stats-120x40", (120, 40), ("a",)),
 ]
 
 

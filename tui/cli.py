@@ -18,8 +18,10 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from tui import __version__, cli_letter
-from tui.cli_common import add_db_option, now, open_store, store_at, user_settings
+from tui import __version__, cli_letter, cli_stats
+from tui.cli_common import add_db_option, now, open_store, store_at, user_settings, write_output
+from tui.cli_common import command as _command
+from tui.cli_common import read_apps as _read_apps
 
 EXIT_USER_ERROR = 2
 TABLE_WIDTH = 80
@@ -40,22 +42,6 @@ def _reading_store(args):
     return store_at(args)
 
 
-def _read_apps(args) -> tuple[list, int]:
-    """The applications that load, and the exit code the command ends with.
-
-    A damaged record is left out and named on standard error, and the code is
-    1: reading a damaged file still works; writing to it is refused.
-    """
-    store = _reading_store(args)
-    apps, _, problems = store.snapshot()
-    for problem in problems:
-        print(f"followup: {store.path}: left out a damaged record: {problem}", file=sys.stderr)
-    if problems:
-        print(f"followup: {store.path} is damaged, so Followup will not write to it; fix it by hand or "
-              f"restore a backup ({store.path.name}.bak-* beside it, if any)", file=sys.stderr)
-    return apps, 1 if problems else 0
-
-
 def _fit(text: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis."""
     text = str(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
@@ -64,30 +50,6 @@ def _fit(text: str, width: int) -> str:
 
 def _title(app) -> str:
     return f"{app.short_id} {app.company} — {app.role}"
-
-
-def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
-    """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
-    and only where paths.check_target allows (never a device, a FIFO or a read-only
-    file, never into a missing folder). Returns the file written, None for stdout."""
-    if name in (None, "-"):
-        sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
-        sys.stdout.flush()
-        return None
-    from tui.core.errors import ValidationError
-    from tui.store.atomic import atomic_write_bytes
-    from tui.store.errors import StoreError
-
-    target = Path(name).expanduser()
-    try:
-        atomic_write_bytes(target, payload)
-    except (OSError, StoreError) as exc:  # the store words its OS errors for the data file; reword
-        cause = exc if isinstance(exc, OSError) else exc.__cause__
-        if not isinstance(cause, OSError):  # refused by check_target: its message says what to do
-            raise ValidationError(f"cannot write {what}: {exc}") from None
-        why = cause.strerror or "the disk refused it"
-        raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
-    return target
 
 
 # --- add, list, move, close ---------------------------------------------------
@@ -306,16 +268,6 @@ LIST_JSON_SHAPE = """\
 New keys may be added; existing ones keep their meaning."""
 
 
-def _command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = ""):
-    epilog = (extra + "\n\n" if extra else "") + "example:\n  " + example.replace("\n", "\n  ")
-    parser = subparsers.add_parser(
-        name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-        epilog=epilog, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.set_defaults(handler=handler)
-    return parser
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="followup",
@@ -392,6 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE")
 
     cli_letter.register(subparsers, common)
+    cli_stats.register(subparsers, common)
     return parser
 
 

@@ -9,6 +9,8 @@ imported up front.
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -60,3 +62,54 @@ def store_at(args):
 
     given = getattr(args, "db", None) or os.environ.get("FOLLOWUP_DB")
     return Store(given or default_db_path(), create_folder=not given)
+
+
+def read_apps(args) -> tuple[list, int]:
+    """The applications that load, and the exit code the command ends with.
+
+    A damaged record is left out and named on standard error, and the code is
+    1: reading a damaged file still works; writing to it is refused.
+    """
+    store = store_at(args)  # reading only: nothing is created or migrated on disk
+    apps, _, problems = store.snapshot()
+    for problem in problems:
+        print(f"followup: {store.path}: left out a damaged record: {problem}", file=sys.stderr)
+    if problems:
+        print(f"followup: {store.path} is damaged, so Followup will not write to it; fix it by hand or "
+              f"restore a backup ({store.path.name}.bak-* beside it, if any)", file=sys.stderr)
+    return apps, 1 if problems else 0
+
+
+def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
+    """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
+    and only where paths.check_target allows (never a device, a FIFO or a read-only
+    file, never into a missing folder). Returns the file written, None for stdout."""
+    if name in (None, "-"):
+        sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
+        sys.stdout.flush()
+        return None
+    from tui.core.errors import ValidationError
+    from tui.store.atomic import atomic_write_bytes
+    from tui.store.errors import StoreError
+
+    target = Path(name).expanduser()
+    try:
+        atomic_write_bytes(target, payload)
+    except (OSError, StoreError) as exc:  # the store words its OS errors for the data file; reword
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        if not isinstance(cause, OSError):  # refused by check_target: its message says what to do
+            raise ValidationError(f"cannot write {what}: {exc}") from None
+        why = cause.strerror or "the disk refused it"
+        raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
+    return target
+
+
+def command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = ""):
+    """A command as every command is declared: its help, `extra` text, then an example, with --db."""
+    epilog = (extra + "\n\n" if extra else "") + "example:\n  " + example.replace("\n", "\n  ")
+    parser = subparsers.add_parser(
+        name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+        epilog=epilog, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(handler=handler)
+    return parser

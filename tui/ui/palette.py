@@ -86,6 +86,7 @@ def board_commands(screen) -> Iterator[Command]:
                   "Draft a follow-up, or the reply a closed card needs", ("board.follow_up",))
     yield Command("Toggle the deadline sidebar", screen.action_toggle_sidebar, "Show or hide the deadlines",
                   ("board.sidebar",))
+    yield Command("Statistics", screen.action_stats, "How the search is going", ("board.stats",))
     yield Command("Keys and help", screen.action_help, "Every key on one screen", ("board.help",))
 
 

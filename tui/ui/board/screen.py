@@ -105,6 +105,8 @@ class BoardScreen(Screen):
                 tooltip="Thank-you letters for the focused card's interviewers"),
         Binding("f", "letters('follow-up')", "Follow up", id="board.follow_up", priority=True,
                 tooltip="A follow-up letter for the focused card (on a closed card: the reply it needs)"),
+        Binding("a", "stats", "Stats", id="board.stats", priority=True,
+                tooltip="How the search is going: answers, silence, thank-you notes, funnel, weeks"),
         Binding("s", "toggle_sidebar", "Sidebar", id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
         Binding("tab", "switch_pane", "Board/sidebar", show=False, id="board.switch",
                 tooltip="Move the focus between the board and the deadline sidebar"),
@@ -281,7 +283,7 @@ class BoardScreen(Screen):
     # Keys that open a screen are priority bindings whose actions await the new screen: the
     # app handles them as they arrive and takes the next key only once the screen is up and
     # focused, so keys typed right after (a burst over SSH) land in it, in order.
-    OPENS_A_SCREEN = {"new", "open", "open_notes", "delete", "letters", "help"}
+    OPENS_A_SCREEN = {"new", "open", "open_notes", "delete", "letters", "help", "stats"}
 
     def palette_commands(self):
         from tui.ui.palette import board_commands
@@ -372,6 +374,11 @@ class BoardScreen(Screen):
             self.set_focus(self.sidebar)
         else:
             self.set_focus(self.board.keys)
+
+    async def action_stats(self) -> None:
+        from tui.ui.screens.stats import StatsScreen
+
+        await self.app.push_screen(StatsScreen())
 
     async def action_help(self) -> None:
         await self.app.show_help()

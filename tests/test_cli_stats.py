@@ -1,0 +1,126 @@
+"""`followup stats` and `followup report` through the command line, on real data files."""
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+import pendulum
+import pytest
+
+from tui import cli
+from tui.core import actions
+from tui.core.demo import demo_applications
+from tui.core.model import Interviewer
+from tui.store.store import Store
+
+NOW = "2026-12-01T12:00:00Z"
+ZONE = "Asia/Tokyo"  # nine hours ahead of UTC: a day's bounds are not UTC midnights
+UTC = timezone.utc
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    (config / "followup").mkdir(parents=True)
+    (config / "followup" / "config.toml").write_text(f'timezone = "{ZONE}"\nname = "Alex Doe"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
+    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def db(env):
+    """Two applications either side of Tokyo's midnight starting 2 Nov, and one either side of 1 Dec."""
+    before = datetime(2026, 11, 1, 14, 0, tzinfo=UTC)  # Sun 1 Nov 23:00 in Tokyo
+    after = datetime(2026, 11, 1, 16, 0, tzinfo=UTC)  # Mon 2 Nov 01:00 in Tokyo
+    late = datetime(2026, 11, 30, 14, 30, tzinfo=UTC)  # Mon 30 Nov 23:30 in Tokyo
+    early = datetime(2026, 11, 30, 15, 30, tzinfo=UTC)  # Tue 1 Dec 00:30 in Tokyo
+    apps = [
+        actions.new_application("Before", "Dev", now=before, round_at=before),
+        actions.new_application("After", "Dev", now=after, round_at=after,
+                                interviewers=[Interviewer(name="Dana Kim", email="dana@after.example")]),
+        actions.new_application("Late", "Dev", now=late, round_at=late),
+        actions.new_application("Early", "Dev", now=early, round_at=early),
+    ]
+    apps[1] = actions.close(apps[1], "rejected", now=after.replace(day=5), at=after.replace(day=5))
+    path = env / "data.json"
+    Store(path).open().add_many(apps)
+    return path
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_stats_prints_the_figures_of_the_demo(env, capsys):
+    path = env / "demo.json"
+    Store(path).open().add_many(demo_applications(pendulum.parse(NOW), pendulum.timezone(ZONE)))
+    code, out, err = run(capsys, "--db", str(path), "stats")
+    assert code == 0 and err == ""
+    assert "Applications       13" in out and "Answered" in out and "Last 12 weeks" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_stats_json_and_since_a_day_in_the_users_zone(db, capsys):
+    code, out, _ = run(capsys, "--db", str(db), "stats", "--json")
+    assert code == 0
+    data = json.loads(out)
+    # counted: Before (a month old, no answer) and After (rejected); Late and Early are a day old
+    assert (data["applications"], data["counted"], data["answer_rate"]) == (4, 2, 0.5)
+    code, out, _ = run(capsys, "--db", str(db), "stats", "--since", "2026-11-02", "--json")
+    data = json.loads(out)
+    assert data["since"] == "2026-11-01T15:00:00+00:00"  # Tokyo's midnight
+    assert data["applications"] == 3  # After, Late, Early; Before was on the evening before
+
+
+def test_report_takes_whole_days_in_the_users_zone(db, capsys):
+    code, out, _ = run(capsys, "--db", str(db), "report", "--from", "2026-11-02", "--to", "2026-11-30")
+    assert code == 0
+    assert "| After |" in out and "| Late |" in out
+    assert "| Before |" not in out and "| Early |" not in out
+    assert "Dana Kim \\<dana@after.example\\>" in out
+    assert "In all: 2 interviews, 0 letters sent, 1 answer received." in out
+
+
+def test_report_csv_to_a_file(db, env, capsys):
+    target = env / "november.csv"
+    code, out, _ = run(capsys, "--db", str(db), "report", "--from", "2026-11-01", "--to", "2026-11-30",
+                       "--format", "csv", "-o", str(target))
+    assert code == 0
+    assert out.startswith("wrote 3 interviews, 0 letters sent, 1 answer received to ")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "date,company,role,activity,detail,contact"
+    assert lines[1].startswith("2026-11-01 23:00,Before,Dev,Interview")  # written in Tokyo time
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["stats", "--since", "someday"], "--since: cannot read the time 'someday'"),
+    (["stats", "--since", "tomorrow"], "is in the future"),
+    (["report", "--from", "2026-11-30", "--to", "2026-11-01"], "is after --to"),
+    (["report", "--from", "2026-11-01", "--to", "soon"], "--to: cannot read the time 'soon'"),
+    (["report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf"], "invalid choice: 'pdf'"),
+    (["report", "--from", "2026-11-01"], "the following arguments are required: --to"),
+])
+def test_bad_input_exits_2_with_one_line_and_changes_nothing(db, capsys, argv, message):
+    before = digest(db)
+    code, out, err = run(capsys, "--db", str(db), *argv)
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert digest(db) == before
+
+
+@pytest.mark.parametrize("command,example", [
+    ("stats", "followup stats --since 2026-09-01 --json"),
+    ("report", "followup report --from 2026-11-01 --to 2026-11-30"),
+])
+def test_help_defines_and_gives_an_example(capsys, command, example):
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0 and example in out
+    assert ("silence_rate" in out) if command == "stats" else ("whole" in out)

@@ -1,0 +1,261 @@
+"""The statistics and the activity report, on histories built by hand with the real actions.
+
+Every expected figure is worked out in the comments next to it, from the
+times below, so a wrong rule shows up as a wrong number here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core import actions, report, stats, stats_text
+from tui.core.businessdays import add_business_days
+from tui.core.model import Interviewer
+from tui.core.settings import Settings
+
+UTC = timezone.utc
+T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # a Monday
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # a Tuesday, four weeks later
+SETTINGS = Settings(timezone="UTC")  # follow-up wait 5 business days, limit 2, thank-you window 24 h
+D, H = timedelta(days=1), timedelta(hours=1)
+
+
+def reopened():
+    """Rejected three days after the round, reopened by hand, then invited to a second round."""
+    app = actions.new_application("Acme", "Backend", now=T0 + H, round_at=T0)
+    app = actions.close(app, "rejected", now=T0 + 3 * D, at=T0 + 3 * D)
+    app = actions.move(app, "awaiting", now=T0 + 5 * D)
+    return actions.add_round(app, "Onsite", T0 + 10 * D, now=T0 + 9 * D)
+
+
+def withdrawn():
+    """Thanked within 20 h, then withdrawn: no answer, not silence."""
+    app = actions.new_application("Bolt", "SRE", now=T0 + D, round_at=T0 + D,
+                                  interviewers=[Interviewer(name="Dana Kim")])
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=T0 + D + 20 * H)
+    return actions.close(app, "withdrawn", now=T0 + 6 * D)
+
+
+def replied():
+    """Thanked late (30 h), then a reply four days after the round, logged a day later; no later round."""
+    app = actions.new_application("Cask", "Dev", now=T0 + 2 * D, round_at=T0 + 2 * D,
+                                  interviewers=[Interviewer(name="Lee Park")])
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=T0 + 2 * D + 30 * H)
+    return actions.record_reply(app, now=T0 + 7 * D, at=T0 + 6 * D)
+
+
+def quick_no():
+    """Rejected 22 h after the round, long before a follow-up was due: counted because answered."""
+    app = actions.new_application("Dune", "Ops", now=NOW - D, round_at=NOW - D)
+    return actions.close(app, "rejected", now=NOW - H, at=NOW - 2 * H)
+
+
+def young():
+    """A round yesterday and nothing since: too young to count."""
+    return actions.new_application("Echo", "QA", now=NOW - D, round_at=NOW - D)
+
+
+def silent():
+    """Two follow-ups and no answer, still open: the limit is reached."""
+    app = actions.new_application("Fern", "Dev", now=T0, round_at=T0)
+    app = actions.record_letter_sent(app, "follow-up", now=T0 + 7 * D)
+    return actions.record_letter_sent(app, "follow-up", now=T0 + 14 * D)
+
+
+def no_response():
+    app = actions.new_application("Gale", "Dev", now=T0 + 3 * D, round_at=T0 + 3 * D)
+    return actions.close(app, "no-response", now=T0 + 20 * D)
+
+
+def everything():
+    return [reopened(), withdrawn(), replied(), quick_no(), young(), silent(), no_response()]
+
+
+def test_the_answer_of_each_process():
+    assert stats.answer_at(reopened(), NOW) == T0 + 3 * D  # the rejection, though reopened since
+    assert stats.answer_at(withdrawn(), NOW) is None
+    assert stats.answer_at(replied(), NOW) == T0 + 6 * D  # when they replied, not when it was logged
+    assert stats.answer_at(quick_no(), NOW) == NOW - 2 * H
+    assert stats.answer_at(silent(), NOW) is None
+
+
+def test_a_later_round_is_an_answer_from_when_it_was_recorded():
+    app = actions.new_application("Acme", "Backend", now=T0, round_at=T0)
+    app = actions.add_round(app, "Onsite", T0 + 10 * D, now=T0 + 4 * D)  # invited on day 4, held on day 10
+    assert stats.answer_at(app, T0 + 5 * D) == T0 + 4 * D
+    fig = stats.figures([app], SETTINGS, T0 + 5 * D)
+    assert fig.second_round == 0  # invited, but the second round has not taken place yet
+    assert stats.figures([app], SETTINGS, T0 + 11 * D).second_round == 1
+
+
+def test_every_figure_of_a_hand_built_history():
+    fig = stats.figures(everything(), SETTINGS, NOW)
+    assert fig.applications == 7
+    # counted: the three answered (Acme, Cask, Dune) and the three a wait old (Bolt, Fern, Gale); Echo is a day old
+    assert fig.counted == 6
+    assert fig.answered == 3 and fig.answer_rate == pytest.approx(0.5)
+    assert fig.silent == 2 and fig.silence_rate == pytest.approx(1 / 3)  # Fern (limit reached), Gale (no response)
+    # days to answer: Dune 22 h = 0.9167, Acme 3, Cask 4
+    assert fig.days_to_answer.size == 3
+    assert fig.days_to_answer.median == pytest.approx(3.0)
+    assert fig.days_to_answer.p25 == pytest.approx(0.9167 + (3 - 0.9167) / 2, abs=1e-3)
+    assert fig.days_to_answer.p75 == pytest.approx(3.5)
+    # thank-you notes: Bolt 20 h (on time), Cask 30 h (late)
+    assert fig.thank_you == stats.ThankYou(sent=2, on_time=1, on_time_rate=0.5, median_hours=25.0)
+    assert (fig.second_round, fig.third_round) == (1, 0)  # Acme's onsite took place on day 10
+    # interviewed stays: Bolt 20 h, Dune 23 h, Cask 30 h, Acme 3 d - 1 h, Fern 7 d, Gale 17 d: the middle two
+    assert fig.stage_stays["interviewed"] == 6
+    assert fig.stage_days["interviewed"] == pytest.approx((1.25 + (3 - 1 / 24)) / 2)
+    assert fig.stage_days["thanked"] == pytest.approx((4 + 4 / 24 + 3.75) / 2)  # Bolt 4 d 4 h, Cask 3 d 18 h
+    assert fig.stage_days["awaiting"] == pytest.approx(4.0)  # Acme, reopened on day 5, invited on day 9
+    assert fig.stage_days["followed-up"] is None  # Fern is still there
+    assert fig.funnel == {"interviewed": 7, "thanked": 2, "awaiting": 2, "followed-up": 1, "closed": 4}
+    assert fig.outcomes == {"offer": 0, "accepted": 0, "rejected": 1, "withdrawn": 1, "no-response": 1,
+                            "unrecorded": 0}  # Acme's rejection is history: it is open now
+
+
+def test_the_last_twelve_weeks():
+    fig = stats.figures(everything(), SETTINGS, NOW)
+    assert len(fig.weeks) == 12
+    assert fig.weeks[0].start.isoformat() == "2026-09-14" and fig.weeks[-1].start.isoformat() == "2026-11-30"
+    by_week = {w.start.isoformat(): (w.rounds, w.letters, w.answers) for w in fig.weeks}
+    # 2 Nov: rounds Acme, Bolt, Cask, Fern, Gale; notes Bolt, Cask; answers Acme's rejection, Cask's reply (Sun 8th)
+    assert by_week["2026-11-02"] == (5, 2, 2)
+    assert by_week["2026-11-09"] == (1, 1, 0)  # Acme's onsite (Thu 12th), Fern's first follow-up
+    assert by_week["2026-11-16"] == (0, 1, 0)
+    assert by_week["2026-11-23"] == (0, 0, 0)  # Gale closed as no response: no answer
+    assert by_week["2026-11-30"] == (2, 0, 1)  # Dune and Echo; Dune's rejection
+    assert sum(w.rounds + w.letters + w.answers for w in fig.weeks[:7]) == 0
+
+
+def test_weeks_start_on_monday_in_the_users_zone():
+    late_sunday = datetime(2026, 11, 30, 4, 30, tzinfo=UTC)  # Sun 29 Nov 23:30 in New York
+    app = actions.new_application("Acme", "Dev", now=late_sunday, round_at=late_sunday)
+    in_utc = {w.start.isoformat(): w.rounds for w in stats.figures([app], SETTINGS, NOW).weeks}
+    in_ny = {w.start.isoformat(): w.rounds
+             for w in stats.figures([app], Settings(timezone="America/New_York"), NOW).weeks}
+    assert (in_utc["2026-11-23"], in_utc["2026-11-30"]) == (0, 1)
+    assert (in_ny["2026-11-23"], in_ny["2026-11-30"]) == (1, 0)
+
+
+def test_week_starts_keep_local_midnight_across_a_clock_change():
+    starts = stats.week_starts(datetime(2026, 11, 1, 12, tzinfo=UTC), Settings(timezone="Europe/London").zone)
+    assert datetime(2026, 10, 18, 23, 0, tzinfo=UTC) in starts  # Mon 19 Oct 00:00 BST
+    assert datetime(2026, 10, 26, 0, 0, tzinfo=UTC) in starts  # Mon 26 Oct 00:00 GMT
+
+
+def test_the_period_starts_at_the_first_round():
+    since = T0 + 2 * D  # Bolt's round (day 1) is before it; Cask's (day 2) is on it
+    fig = stats.figures(everything(), SETTINGS, NOW, since=since)
+    assert fig.applications == 4  # Cask, Dune, Echo, Gale
+    assert (fig.counted, fig.answered, fig.silent) == (3, 2, 1)
+
+
+def test_an_empty_period():
+    fig = stats.figures(everything(), SETTINGS, NOW, since=NOW - H)
+    assert (fig.applications, fig.counted, fig.answer_rate, fig.silence_rate) == (0, 0, None, None)
+    data = stats.to_json(fig)
+    assert data["answer_rate"] is None and data["days_to_answer"]["median"] is None
+    assert data["thank_you"] == {"sent": 0, "on_time": 0, "on_time_rate": None, "median_hours": None,
+                                 "window_hours": 24}
+    assert all(w["rounds"] == w["letters"] == w["answers"] == 0 for w in data["weeks"])
+    text = stats_text.as_text(stats_text.describe(fig, SETTINGS.zone))
+    assert "No application has a round in this period" in text
+
+
+def test_no_rounds_yet_is_no_application():
+    only_upcoming = actions.new_application("Acme", "Dev", now=NOW - D, round_at=NOW + D)
+    assert stats.figures([only_upcoming], SETTINGS, NOW).applications == 0
+
+
+def test_json_has_the_documented_keys_and_fractions():
+    data = stats.to_json(stats.figures(everything(), SETTINGS, NOW))
+    for key in ("applications", "counted", "answer_rate", "silence_rate", "days_to_answer", "thank_you",
+                "rounds", "stage_days", "funnel", "weeks"):
+        assert key in data
+    assert data["answer_rate"] == 0.5 and data["silence_rate"] == 0.3333
+    assert data["rounds"] == {"second": 1, "third_or_later": 0}
+    assert data["funnel"]["stages"]["closed"] == 4
+    assert data["weeks"][-1] == {"week": "2026-11-30", "rounds": 2, "letters": 0, "answers": 1}
+
+
+def test_percentiles_interpolate_between_the_nearest_values():
+    assert stats.spread([4.0, 1.0, 3.0, 2.0]) == stats.Spread(2.5, 1.75, 3.25, 4)
+    assert stats.spread([7.0]) == stats.Spread(7.0, 7.0, 7.0, 1)
+    assert stats.spread([]) == stats.Spread(None, None, None, 0)
+
+
+def test_text_shows_counts_under_five_and_percentages_from_five():
+    few = stats_text.as_text(stats_text.describe(stats.figures(everything()[:3], SETTINGS, NOW), SETTINGS.zone))
+    assert "Answered         2 of 3 counted" in few and "%" not in few.split("Funnel")[0].replace("(", "")
+    many = stats_text.as_text(stats_text.describe(stats.figures(everything(), SETTINGS, NOW), SETTINGS.zone))
+    assert "50%" in many and "3 of 6" in many and "33%" in many
+    assert all(len(line) <= 80 for line in many.splitlines())
+
+
+def test_bars_are_drawn_in_eighths():
+    assert stats_text.bar(0.5, 4, "░") == "██░░"
+    assert stats_text.bar(1 / 16, 2) == "▏"
+    assert stats_text.bar(0, 3, "░") == "░░░"
+    assert stats_text.spark([0, 1, 4]) == "· ▂ █"
+
+
+# --- the activity report ---------------------------------------------------------
+def test_report_lists_rounds_letters_and_answers_of_the_period_only():
+    rows = report.in_period(everything(), T0 + 2 * D, T0 + 7 * D, NOW)  # Wed 4 Nov 10:00 to Mon 9 Nov 10:00
+    listed = [(r.app.company, r.kind, r.what) for r in rows]
+    assert listed == [
+        ("Cask", "round", "Interview"),
+        ("Acme", "answer", "rejected"),
+        ("Gale", "round", "Interview"),
+        ("Cask", "letter", "thank-you letter"),
+        ("Cask", "answer", "reply (email)"),
+    ]  # Fern's follow-up at exactly the end is left out: the end is excluded
+
+
+def test_report_markdown_and_csv():
+    app = actions.new_application("=HYPERLINK(1)", "Dev | Ops", now=T0, round_at=T0,
+                                  interviewers=[Interviewer(name="Dana Kim", email="dana@x.example")])
+    rows = report.in_period([app], T0 - D, T0 + D, NOW)
+    text = report.to_markdown(rows, T0 - D, T0 + D, SETTINGS.zone, name="Alex Doe")
+    assert "# Job search activity of Alex Doe" in text
+    assert "| Mon 2 Nov 2026, 10:00 | =HYPERLINK(1) | Dev \\| Ops | Interview | Interview |" in text
+    assert text.rstrip().endswith("In all: 1 interview, 0 letters sent, 0 answers received.")
+    table = list(csv.reader(io.StringIO(report.to_csv(rows, SETTINGS.zone))))
+    assert table[0] == list(report.CSV_COLUMNS)
+    assert table[1][:4] == ["2026-11-02 10:00", "'=HYPERLINK(1)", "Dev | Ops", "Interview"]
+    assert table[1][5] == "Dana Kim <dana@x.example>"
+    assert "Nothing was recorded in this period." in report.to_markdown([], T0, T0 + D, SETTINGS.zone)
+
+
+@pytest.mark.parametrize("cell,safe", [
+    ("=1+1", "'=1+1"), ("+44 20", "'+44 20"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("'quoted", "''quoted"), ("Acme", "Acme"), ("", ""), ("a=b", "a=b"),
+])
+def test_csv_cells_that_look_like_formulas_are_quoted(cell, safe):
+    assert report.safe_cell(cell) == safe
+
+
+def test_the_weeks_count_what_the_report_lists():
+    apps = everything()
+    fig = stats.figures(apps, SETTINGS, NOW)
+    start = datetime(2026, 9, 14, tzinfo=UTC)
+    listed = report.in_period(apps, start, NOW + timedelta(microseconds=1), NOW)
+    for kind, field in (("round", "rounds"), ("letter", "letters"), ("answer", "answers")):
+        assert sum(1 for a in listed if a.kind == kind) == sum(getattr(w, field) for w in fig.weeks)
+
+
+@given(first=st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)),
+       days=st.integers(min_value=0, max_value=20), after=st.integers(min_value=0, max_value=60 * 24 * 50),
+       zone=st.sampled_from(["UTC", "Europe/London", "Pacific/Auckland", "America/Sao_Paulo"]))
+def test_the_quick_wait_check_agrees_with_the_calendar(first, days, after, zone):
+    tz = Settings(timezone=zone).zone
+    start = first.replace(tzinfo=UTC)
+    now = start + timedelta(minutes=after)
+    assert stats._wait_over(start, days, tz, now) == (add_business_days(start, days, tz) <= now)

@@ -1,0 +1,453 @@
+"""How the search is going, worked out from what happened: pure functions of (applications, settings, now).
+
+Every figure comes from the recorded history, rounds, contacts and outcome,
+never from where a card sits today: a process that reached a second round and
+was then rejected still reached a second round. The definitions (also in the
+README and the statistics screen's help):
+
+- applications: those whose first round took place in the period (`since`
+  to `now`); an application with no round yet is not counted anywhere.
+- answer: the first, on or after the first round, of a reply from them (any
+  contact marked as coming from them), a later round (from when it was
+  recorded, or when it took place if it was recorded after or before the
+  first round), or an outcome offer, accepted or rejected (at the time they
+  told us). The latest outcome counts as well as any earlier one of a
+  process that was later reopened.
+- counted: applications whose first round is at least one follow-up wait old
+  (`follow_up_business_days`), or that got an answer.
+- answer_rate = counted with an answer / counted; silence_rate = counted
+  that were closed as no response, or are open with the follow-up limit
+  reached and no answer / counted. None when nothing is counted.
+- days_to_answer: first round -> answer, median and quartiles (linear
+  between the nearest values, as a spreadsheet's PERCENTILE.INC).
+- thank_you: one note per interviewer marked thanked, plus any thank-you
+  letter that matches none of them; on time when sent within
+  `thank_you_hours` of its round.
+- rounds: how many applications had a 2nd round (or more), and a 3rd or more.
+- stage_days: median days of a stay in each open stage; a stay counts once
+  the card has left the stage.
+- funnel: how many applications were ever in each stage, and how the closed
+  ones ended.
+- weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
+  that took place, letters sent, answers received (replies and outcomes; a
+  later round shows as a round).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable, NamedTuple
+
+from tui.core.businessdays import add_business_days
+from tui.core.model import Application, Contact, Interviewer
+from tui.core.settings import Settings
+from tui.core.stages import STAGES, LetterKind, Outcome, Stage
+from tui.core.timeutil import Zone, local, to_utc
+
+WEEKS = 12
+ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
+OPEN_STAGES = tuple(stage for stage in STAGES if stage is not Stage.CLOSED)
+THANK_YOU = LetterKind.THANK_YOU.value
+LETTERS_BUT_THANKS = tuple(kind.value for kind in LetterKind if kind is not LetterKind.THANK_YOU)
+_DAY = 86400.0
+
+
+class Activity(NamedTuple):
+    """One dated thing that happened: a round, a letter sent or an answer received."""
+
+    at: datetime  # UTC
+    kind: str  # "round", "letter" or "answer"
+    what: str  # "Onsite", "thank-you letter", "reply (email): …", "rejected"
+    contact: str  # who it was with, as recorded
+    app: Application
+
+
+class Spread(NamedTuple):
+    median: float | None
+    p25: float | None
+    p75: float | None
+    size: int  # how many answers they are of
+
+
+class ThankYou(NamedTuple):
+    sent: int
+    on_time: int
+    on_time_rate: float | None
+    median_hours: float | None
+
+
+class Week(NamedTuple):
+    start: date  # its Monday, in the user's zone
+    rounds: int
+    letters: int
+    answers: int
+
+
+class Figures(NamedTuple):
+    since: datetime | None
+    now: datetime
+    applications: int
+    counted: int
+    answered: int  # counted applications with an answer
+    silent: int  # counted applications gone silent
+    answer_rate: float | None
+    silence_rate: float | None
+    days_to_answer: Spread
+    thank_you: ThankYou
+    second_round: int
+    third_round: int  # a 3rd round or later
+    stage_days: dict[str, float | None]
+    stage_stays: dict[str, int]  # how many stays each median is of
+    funnel: dict[str, int]  # stage value -> applications that were ever in it
+    outcomes: dict[str, int]  # outcome value (and "unrecorded") -> closed applications
+    weeks: list[Week]
+    thank_you_hours: int
+
+
+# --- one application's facts ------------------------------------------------------
+def first_round_at(app: Application, now: datetime) -> datetime | None:
+    """When the process started: its earliest round, once it has taken place."""
+    first = min((r.at for r in app.rounds), default=None)
+    return first if first is not None and first <= now else None
+
+
+class _Scan(NamedTuple):
+    """What the statistics need from one application's history, read in one pass."""
+
+    recorded: dict[str, datetime]  # round id -> when it was first written down
+    outcomes: list[tuple[str, datetime]]  # answering outcomes, when they were recorded
+    moves: list[tuple[datetime, Any, Any]]  # stage lines: (when, from, to)
+    earliest: datetime | None
+
+
+def _scan(app: Application) -> _Scan:
+    recorded: dict[str, datetime] = {}
+    outcomes: list[tuple[str, datetime]] = []
+    moves: list[tuple[datetime, Any, Any]] = []
+    earliest = None
+    for event in app.history:
+        at = event.at
+        if at is None:
+            continue
+        if earliest is None or at < earliest:
+            earliest = at
+        kind = event.kind
+        if kind == "stage":
+            moves.append((at, event.data.get("from"), event.data.get("to")))
+        elif kind == "round":
+            ref = event.data.get("round")
+            if isinstance(ref, str) and ref not in recorded:
+                recorded[ref] = at
+        elif kind == "outcome":
+            outcome = event.data.get("outcome")
+            if outcome in ANSWERING:
+                outcomes.append((str(outcome), at))
+    return _Scan(recorded, outcomes, moves, earliest)
+
+
+def _outcome_times(app: Application, scan: _Scan) -> list[tuple[str, datetime]]:
+    """(outcome, when they told us) for every answering outcome ever recorded.
+
+    Earlier outcomes of a reopened process are known from the history, at the
+    time they were recorded; the current one at its `outcome_at`.
+    """
+    found = list(scan.outcomes)
+    current = app.outcome.value if app.outcome is not None else None
+    if current in ANSWERING and app.stage is Stage.CLOSED:
+        for index in range(len(found) - 1, -1, -1):
+            if found[index][0] == current:  # the record of the current outcome: its told time wins
+                del found[index]
+                break
+        told = app.outcome_at or app.updated_at or app.created_at
+        if told is not None:
+            found.append((str(current), told))
+    return found
+
+
+def _answer_at(app: Application, first: datetime, now: datetime, scan: _Scan,
+               outcomes: list[tuple[str, datetime]]) -> datetime | None:
+    answer = None
+    for contact in app.contacts:
+        if contact.inbound and first <= contact.at <= now and (answer is None or contact.at < answer):
+            answer = contact.at
+    if len(app.rounds) > 1:
+        recorded = scan.recorded
+        for rnd in app.rounds:
+            if rnd.at <= first:  # the first itself (or one held with it)
+                continue
+            at = min(recorded.get(rnd.id, rnd.at), rnd.at)
+            if at < first:  # arranged together with the first: it says something only once it happens
+                at = rnd.at
+            if at <= now and (answer is None or at < answer):
+                answer = at
+    for _, at in outcomes:
+        if first <= at <= now and (answer is None or at < answer):
+            answer = at
+    return answer
+
+
+def answer_at(app: Application, now: datetime) -> datetime | None:
+    """The first answer on or after the first round (see the module's definitions), or None."""
+    first = first_round_at(app, now)
+    if first is None:
+        return None
+    scan = _scan(app)
+    return _answer_at(app, first, now, scan, _outcome_times(app, scan))
+
+
+class Note(NamedTuple):
+    round_at: datetime
+    sent_at: datetime
+    to: Interviewer | Contact  # the interviewer thanked, or the letter that went out
+
+
+def thank_you_notes(app: Application) -> list[Note]:
+    """One note per interviewer marked thanked, and each thank-you letter that matches none of them
+    (one sent, then unmarked), counted against the latest round before it."""
+    notes = []
+    times, names = set(), []
+    for rnd in app.rounds:
+        for person in rnd.interviewers:
+            if person.thanked_at is not None:
+                notes.append(Note(rnd.at, person.thanked_at, person))
+                times.add(person.thanked_at)
+                names.append(person.name.lower())
+    rounds = None
+    for contact in app.contacts:
+        if contact.inbound or contact.kind != THANK_YOU or contact.at in times:
+            continue
+        if any(name and name in contact.to.lower() for name in names):
+            continue
+        rounds = rounds or sorted(r.at for r in app.rounds)
+        index = bisect.bisect_right(rounds, contact.at)
+        if index:
+            notes.append(Note(rounds[index - 1], contact.at, contact))
+    return notes
+
+
+class Stay(NamedTuple):
+    stage: Stage
+    start: datetime | None  # None: not known (a file from before stage lines were kept)
+    end: datetime | None  # None: it is still there
+
+
+def _stage(value: Any) -> Stage | None:
+    found = Stage._value2member_map_.get(value) if isinstance(value, str) else None
+    return found if isinstance(found, Stage) else None
+
+
+def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
+    """The stages the card was in, in order, from its history's stage lines (each with its from and to)."""
+    scan = scan or _scan(app)
+    moves = sorted(scan.moves, key=lambda move: move[0])
+    start = scan.earliest or app.created_at
+    stage = _stage(moves[0][1]) if moves else app.stage
+    found: list[Stay] = []
+    for at, _, to in moves:
+        if stage is not None:
+            found.append(Stay(stage, start, at))
+        stage, start = _stage(to), at
+    if stage is not None:
+        found.append(Stay(stage, start, None))
+    if not found or found[-1].stage is not app.stage:  # moved without a stage line
+        found.append(Stay(app.stage, None, None))
+    return found
+
+
+# --- activity: what the report lists and the weeks count ----------------------------
+def activities(app: Application, now: datetime) -> list[Activity]:
+    """Rounds that took place, letters sent and answers received, oldest first.
+
+    The weeks of `figures` count the same things (a test holds the two together).
+    """
+    found = []
+    for rnd in app.rounds:
+        if rnd.at <= now:
+            people = ", ".join(p.display() for p in rnd.interviewers)
+            found.append(Activity(rnd.at, "round", rnd.name, people, app))
+    for note in thank_you_notes(app):
+        to = note.to.display() if isinstance(note.to, Interviewer) else note.to.to
+        found.append(Activity(note.sent_at, "letter", "thank-you letter", to, app))
+    for contact in app.contacts:
+        if contact.inbound:
+            via = f" ({contact.to})" if contact.to else ""
+            kind = "reply" if contact.kind == "reply" else contact.kind
+            what = f"{kind}{via}" + (f": {contact.summary}" if contact.summary else "")
+            found.append(Activity(contact.at, "answer", what, app.recruiter, app))
+        elif contact.kind in LETTERS_BUT_THANKS:
+            found.append(Activity(contact.at, "letter", f"{contact.kind} letter", contact.to or app.recruiter, app))
+    for outcome, at in _outcome_times(app, _scan(app)):
+        found.append(Activity(at, "answer", outcome.replace("-", " "), app.recruiter, app))
+    found = [a for a in found if a.at <= now]
+    found.sort(key=lambda a: a.at)
+    return found
+
+
+# --- the figures ------------------------------------------------------------------
+def percentile(ordered: list[float], q: float) -> float | None:
+    """The q-th quantile of sorted values, linear between the nearest two (PERCENTILE.INC)."""
+    if not ordered:
+        return None
+    position = q * (len(ordered) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def spread(values: Iterable[float]) -> Spread:
+    ordered = sorted(values)
+    return Spread(percentile(ordered, 0.5), percentile(ordered, 0.25), percentile(ordered, 0.75), len(ordered))
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def week_starts(now: datetime, zone: Zone, weeks: int = WEEKS) -> list[datetime]:
+    """The Monday midnights (in `zone`, as UTC) that begin each of the last `weeks` weeks, oldest first."""
+    monday = local(now, zone).start_of("week")
+    return [to_utc(monday.subtract(weeks=weeks - 1 - i)) for i in range(weeks)]
+
+
+def _wait_over(first: datetime, days: int, zone: Zone, now: datetime) -> bool:
+    """Whether `days` business days have passed since `first`. N business days span at least N and
+    at most 2N + 3 calendar days, so only the few in between need the calendar (a tenth of the time)."""
+    elapsed = now - first
+    if days > 0 and elapsed < timedelta(days=days):
+        return False
+    if elapsed >= timedelta(days=2 * days + 3):
+        return True
+    return add_business_days(first, days, zone) <= now
+
+
+def in_period(apps: Iterable[Application], now: datetime, since: datetime | None = None) -> list[Application]:
+    """The applications whose first round took place between `since` and `now`."""
+    chosen = []
+    for app in apps:
+        first = first_round_at(app, now)
+        if first is not None and (since is None or first >= since):
+            chosen.append(app)
+    return chosen
+
+
+def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
+            since: datetime | None = None) -> Figures:
+    """Every figure for the applications whose first round falls between `since` and `now`."""
+    now = to_utc(now)
+    since = to_utc(since) if since is not None else None
+    zone = settings.zone
+    counted = answered = silent = second = third = chosen = 0
+    waits: list[float] = []
+    hours: list[float] = []
+    on_time = 0
+    window = settings.thank_you_hours * 3600
+    wait_days = settings.follow_up_business_days
+    stay_days: dict[str, list[float]] = {s.value: [] for s in OPEN_STAGES}
+    funnel = {s.value: 0 for s in STAGES}
+    outcomes = {o.value: 0 for o in Outcome} | {"unrecorded": 0}
+    # The times of what the weeks count (the same things `activities` lists for the report), sorted and
+    # cut at the Mondays once at the end: a few bisections instead of one per activity.
+    round_times: list[datetime] = []
+    letter_times: list[datetime] = []
+    answer_times: list[datetime] = []
+    for app in apps:
+        first = first_round_at(app, now)
+        if first is None or (since is not None and first < since):
+            continue
+        chosen += 1
+        scan = _scan(app)
+        told = _outcome_times(app, scan)
+        answer = _answer_at(app, first, now, scan, told)
+        if answer is not None or _wait_over(first, wait_days, zone, now):
+            counted += 1
+            if answer is not None:
+                answered += 1
+                waits.append((answer - first).total_seconds() / _DAY)
+            closed = app.stage is Stage.CLOSED
+            if (closed and app.outcome is Outcome.NO_RESPONSE) or (
+                    not closed and answer is None and app.follow_up_count >= settings.follow_up_limit):
+                silent += 1
+        held = 0
+        for rnd in app.rounds:
+            if rnd.at <= now:
+                held += 1
+                round_times.append(rnd.at)
+        second += held >= 2
+        third += held >= 3
+        for note in thank_you_notes(app):
+            took = max(0.0, (note.sent_at - note.round_at).total_seconds())
+            hours.append(took / 3600)
+            on_time += took <= window
+            letter_times.append(note.sent_at)
+        for contact in app.contacts:
+            if contact.inbound:
+                answer_times.append(contact.at)
+            elif contact.kind in LETTERS_BUT_THANKS:
+                letter_times.append(contact.at)
+        answer_times += [at for _, at in told]
+        reached = set()
+        for stay in stays(app, scan):
+            reached.add(stay.stage.value)
+            if stay.start is not None and stay.end is not None and stay.stage is not Stage.CLOSED:
+                stay_days[stay.stage.value].append((stay.end - stay.start).total_seconds() / _DAY)
+        for value in reached:
+            funnel[value] += 1
+        if app.stage is Stage.CLOSED:
+            outcomes[app.outcome.value if app.outcome is not None else "unrecorded"] += 1
+    hours.sort()
+    return Figures(
+        since=since, now=now, applications=chosen, counted=counted, answered=answered, silent=silent,
+        answer_rate=_rate(answered, counted), silence_rate=_rate(silent, counted),
+        days_to_answer=spread(waits),
+        thank_you=ThankYou(len(hours), on_time, _rate(on_time, len(hours)), percentile(hours, 0.5)),
+        second_round=second, third_round=third,
+        stage_days={stage: percentile(sorted(days), 0.5) for stage, days in stay_days.items()},
+        stage_stays={stage: len(days) for stage, days in stay_days.items()},
+        funnel=funnel, outcomes=outcomes,
+        weeks=_weeks(now, zone, round_times, letter_times, answer_times),
+        thank_you_hours=settings.thank_you_hours,
+    )
+
+
+def _weeks(now: datetime, zone: Zone, *series: list[datetime]) -> list[Week]:
+    starts = week_starts(now, zone)
+    ends = starts[1:] + [now + timedelta(microseconds=1)]  # this week: up to now, nothing planned
+    counts = []
+    for times in series:
+        times.sort()
+        counts.append([bisect.bisect_left(times, end) - bisect.bisect_left(times, start)
+                       for start, end in zip(starts, ends, strict=True)])
+    return [Week(local(start, zone).date(), *week)
+            for start, week in zip(starts, zip(*counts, strict=True), strict=True)]
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def to_json(fig: Figures) -> dict[str, Any]:
+    """The documented `stats --json` object: rates as fractions 0–1, days and hours as numbers."""
+    spread_ = fig.days_to_answer
+    return {
+        "since": fig.since.isoformat() if fig.since is not None else None,
+        "now": fig.now.isoformat(),
+        "applications": fig.applications,
+        "counted": fig.counted,
+        "answered": fig.answered,
+        "silent": fig.silent,
+        "answer_rate": _round(fig.answer_rate, 4),
+        "silence_rate": _round(fig.silence_rate, 4),
+        "days_to_answer": {"median": _round(spread_.median, 2), "p25": _round(spread_.p25, 2),
+                           "p75": _round(spread_.p75, 2), "answers": spread_.size},
+        "thank_you": {"sent": fig.thank_you.sent, "on_time": fig.thank_you.on_time,
+                      "on_time_rate": _round(fig.thank_you.on_time_rate, 4),
+                      "median_hours": _round(fig.thank_you.median_hours, 1),
+                      "window_hours": fig.thank_you_hours},
+        "rounds": {"second": fig.second_round, "third_or_later": fig.third_round},
+        "stage_days": {stage: _round(days, 2) for stage, days in fig.stage_days.items()},
+        "funnel": {"stages": dict(fig.funnel), "outcomes": dict(fig.outcomes)},
+        "weeks": [{"week": w.start.isoformat(), "rounds": w.rounds, "letters": w.letters, "answers": w.answers}
+                  for w in fig.weeks],
+    }

@@ -1,0 +1,162 @@
+"""The statistics in words and Unicode bars: one text for `followup stats` and the board's screen.
+
+Bars are characters (eighth blocks on a light-shade track), not colours, so
+they read the same with NO_COLOR, over SSH and in a pasted log. Rates are
+percentages here (fractions in JSON); under MIN_FOR_RATES cases a share says
+little, so the counts are shown instead.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import NamedTuple
+
+from tui.core import timefmt
+from tui.core.stages import STAGES, Outcome, Stage
+from tui.core.stats import OPEN_STAGES, Figures
+from tui.core.timeutil import Zone
+
+MIN_FOR_RATES = 5
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+_SPARKS = "▁▂▃▄▅▆▇█"
+LABEL = 17  # the width of the left column
+
+
+DEFINITIONS = (
+    ("Applications", "those whose first round took place in the period; one with no round yet is left out."),
+    ("Counted", "applications whose first round is at least one follow-up wait old (follow_up_business_days), "
+                "or that got an answer: younger ones could not have been answered yet."),
+    ("Answer", "the first, on or after the first round, of a reply from them (r on the board, followup reply), "
+               "a later round (from when it was recorded), or an offer or a rejection (when they told you)."),
+    ("Answered", "counted applications with an answer, as a share of those counted."),
+    ("Gone silent", "counted applications closed as no response, or still open with the follow-up limit "
+                    "reached and no answer, as a share of those counted."),
+    ("Days to answer", "from the first round to the answer: the median, and the middle half (25th to 75th "
+                       "percentile) of the answered applications."),
+    ("Thank-you notes", "one per interviewer marked thanked (with a letter or without); on time when sent within "
+                        "thank_you_hours of the round; the median hours from the round to the note."),
+    ("Later rounds", "applications that had a second round (or more), and a third or more."),
+    ("Funnel", "how many applications were ever in each stage, from their history (a process rejected after a "
+               "second round still reached it); how the closed ones ended."),
+    ("Days in each stage", "the median length of a stay in each stage, counted once the card has left it; "
+                           "the number of stays in brackets."),
+    ("Weeks", "the last 12 weeks, Monday to Sunday in your time zone: rounds that took place, letters sent "
+              "(thank-you notes, follow-ups, replies to an offer or a rejection), answers received (replies, "
+              "offers and rejections; an invitation to another round shows as that round)."),
+    ("Shares", f"with fewer than {MIN_FOR_RATES} counted applications (or notes), counts are shown instead: a "
+               "share of so few says little."),
+)
+
+
+class Line(NamedTuple):
+    text: str
+    style: str = ""  # "title", "heading" or "" (plain); the screen makes the first two bold
+
+
+def bar(fraction: float, width: int, track: str = "") -> str:
+    """A horizontal bar `fraction` (0–1) of `width` cells long, in eighths of a cell; the rest is `track`."""
+    fraction = min(1.0, max(0.0, fraction))
+    eighths = round(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    drawn = "█" * full + (_EIGHTHS[part] if part else "")
+    return drawn + (track or " ") * (width - len(drawn)) if track else drawn
+
+
+def spark(values: list[int]) -> str:
+    """One character a value, its height against the largest; `·` for none."""
+    top = max(values, default=0)
+    if not top:
+        return " ".join("·" for _ in values)
+    return " ".join("·" if v == 0 else _SPARKS[max(0, math.ceil(v / top * len(_SPARKS)) - 1)] for v in values)
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.0f}%"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _row(label: str, text: str) -> Line:
+    return Line(f"{label:<{LABEL}}{text}")
+
+
+def _share(label: str, part: int, whole: int, rate: float | None, width: int, what: str) -> Line:
+    if whole < MIN_FOR_RATES:
+        return _row(label, f"{part} of {whole} {what}")
+    gauge = bar(rate or 0.0, width, "░")
+    return _row(label, f"{percent(rate):>4}  {gauge}  {part} of {whole}")
+
+
+def period_words(fig: Figures, zone: Zone) -> str:
+    if fig.since is None:
+        return "all applications"
+    return "first round since " + timefmt.show_day(fig.since, zone, fig.now)
+
+
+def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
+    """The figures as lines at most `width` cells wide (about; a long outcome list may wrap)."""
+    bar_width = max(10, min(40, width - LABEL - 30))
+    lines = [Line(f"How the search is going — {period_words(fig, zone)}, as of "
+                  f"{timefmt.show_time(fig.now, zone, fig.now)}", "title"), Line("")]
+    if not fig.applications:
+        lines.append(Line("No application has a round in this period yet: the figures start with the first "
+                          "interview."))
+        return lines
+    lines.append(_row("Applications", f"{fig.applications:>4}  (first round in the period)"))
+    lines.append(_row("Counted", f"{fig.counted:>4}  (a follow-up wait old, or answered)"))
+    lines.append(_share("Answered", fig.answered, fig.counted, fig.answer_rate, bar_width, "counted"))
+    lines.append(_share("Gone silent", fig.silent, fig.counted, fig.silence_rate, bar_width, "counted"))
+    wait = fig.days_to_answer
+    if wait.size:
+        lines.append(_row("Days to answer", f"median {number(wait.median)} · middle half {number(wait.p25)}–"
+                          f"{number(wait.p75)}  ({wait.size} answer{'s' if wait.size != 1 else ''})"))
+    else:
+        lines.append(_row("Days to answer", "— (no answer yet)"))
+    thanks = fig.thank_you
+    if thanks.sent:
+        on_time = (f"{thanks.on_time} within {fig.thank_you_hours} h"
+                   + (f" ({percent(thanks.on_time_rate)})" if thanks.sent >= MIN_FOR_RATES else ""))
+        lines.append(_row("Thank-you notes", f"{thanks.sent} sent · {on_time} · median "
+                          f"{number(thanks.median_hours)} h"))
+    else:
+        lines.append(_row("Thank-you notes", "none sent yet"))
+    lines.append(_row("Later rounds", f"{fig.second_round} reached a 2nd round · {fig.third_round} a 3rd or later"))
+    lines += [Line(""), Line("Funnel: applications ever in each stage", "heading")]
+    top = max(fig.funnel.values(), default=0) or 1
+    for stage in STAGES:
+        count = fig.funnel[stage.value]
+        lines.append(Line(f"  {stage.label:<{LABEL - 2}}{bar(count / top, bar_width, ' ')} {count:>4}"))
+    ended = [f"{Outcome(value).label if value in Outcome._value2member_map_ else 'not recorded'} {count}"
+             for value, count in fig.outcomes.items() if count]
+    if ended:
+        lines.append(Line(f"  {'how they ended':<{LABEL - 2}}" + " · ".join(ended)))
+    lines += [Line(""), Line("Median days in each stage (stays the card has left)", "heading")]
+    lines.append(Line("  " + " · ".join(_stage_days(fig, stage) for stage in OPEN_STAGES)))
+    lines += [Line(""), Line(f"Last {len(fig.weeks)} weeks, Monday to Sunday (from "
+                             f"{timefmt.show_day(_monday(fig, zone), zone, fig.now)})", "heading")]
+    series = (("Rounds", [w.rounds for w in fig.weeks]), ("Letters sent", [w.letters for w in fig.weeks]),
+              ("Answers", [w.answers for w in fig.weeks]))
+    for name, values in series:
+        lines.append(Line(f"  {name:<{LABEL - 2}}{spark(values)}   {sum(values)} in all, "
+                          f"most {max(values, default=0)} a week"))
+    return lines
+
+
+def _stage_days(fig: Figures, stage: Stage) -> str:
+    stays = fig.stage_stays[stage.value]
+    if not stays:
+        return f"{stage.label} —"
+    return f"{stage.label} {number(fig.stage_days[stage.value])} ({stays})"
+
+
+def _monday(fig: Figures, zone: Zone) -> datetime:
+    first = fig.weeks[0].start
+    return datetime(first.year, first.month, first.day, 12, tzinfo=zone)
+
+
+def as_text(lines: list[Line]) -> str:
+    return "\n".join(line.text.rstrip() for line in lines) + "\n"
+
