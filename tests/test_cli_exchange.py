@@ -50,7 +50,7 @@ def test_export_then_import_into_an_empty_db_gives_equal_data(env, full_db, caps
     assert f"wrote {len(records(full_db))} applications to {target}" in capsys.readouterr().out
     empty = env / "empty.json"
     assert cli.main(["--db", str(empty), "import", str(target)]) == 0
-    assert "new, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert "added, 0 updated, 0 left" in capsys.readouterr().out
     assert records(empty) == records(full_db)
 
 
@@ -60,7 +60,7 @@ def test_importing_the_same_file_twice_adds_nothing(env, full_db, capsys, fmt):
     cli.main(["--db", str(full_db), "export", fmt, "-o", str(target)])
     count = len(records(full_db))
     assert cli.main(["--db", str(full_db), "import", str(target)]) == 0
-    assert f"0 new, 0 updated, {count} unchanged" in capsys.readouterr().out
+    assert f"0 added, 0 updated, {count} left ({count} unchanged)" in capsys.readouterr().out
     assert len(records(full_db)) == count
 
 
@@ -75,7 +75,7 @@ def test_import_updates_what_changed_in_the_spreadsheet(env, full_db, capsys):
     with target.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     assert cli.main(["--db", str(full_db), "import", str(target)]) == 0
-    assert "0 new, 1 updated" in capsys.readouterr().out
+    assert "0 added, 1 updated" in capsys.readouterr().out
     acme = next(a for a in Store(full_db).open().load_all() if a.company == "Acme Robotics")
     assert acme.role == "Staff Backend Engineer"
     assert acme.history[-1].text == "Changed in a spreadsheet: role"
