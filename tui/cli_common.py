@@ -74,18 +74,17 @@ def read_when(text: str, reading: str, settings, moment, option: str = ""):
     """The one place the command line reads a typed time, as PRODUCT's "WHEN" rules say for `option`.
 
     Options that record what happened read PAST (EVENT for a round's time);
-    forward-looking ones read COMING.
+    forward-looking ones read COMING (tui.core.when.Reading).
     """
     from tui.core.errors import ValidationError
-    from tui.core.timefmt import understood
-    from tui.core.when import parse_when
+    from tui.core.when import Reading, parse_when
 
-    when = parse_when(text, moment, settings.zone)
-    if reading == PAST and (when - moment).total_seconds() > 60:
-        label = f"{option} " if option else ""
-        raise ValidationError(f"{label}{text!r} is {understood(when, settings.zone, moment)}, in the future: "
-                              "give when it happened (e.g. \"yesterday 10am\")")
-    return when
+    try:
+        return parse_when(text, moment, settings.zone, reading=Reading(reading))
+    except ValidationError as exc:
+        if not option:
+            raise
+        raise ValidationError(f"{option}: {exc}") from None
 
 
 # --- commands that change a card ----------------------------------------------------------
