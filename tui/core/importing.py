@@ -146,6 +146,10 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
         base["id"] = item.key or base.get("id") or made_up
         return _with_columns(base, item.columns, now, new=item.data is None), ""
     here = record(existing)
+    columns = item.columns
+    if not item.key and item.data is None:  # matched by company and role: their spelling here stays
+        columns = {c: v for c, v in columns.items() if c not in ("company", "role") or v.lower() != here[c].lower()}
+        item = item._replace(columns=columns)
     if item.data is not None:
         theirs, ours = _history(item.data), _history(here)
         if theirs[: len(ours)] == ours:  # the file is as new as the card, or newer: take it whole
