@@ -282,3 +282,15 @@ def test_a_stale_edit_is_refused(env, acme, capsys, monkeypatch):
     assert "changed by another Followup process" in capsys.readouterr().err
     monkeypatch.setattr(RealStore, "resolve", original)
     assert app_of(env).notes == "theirs"
+
+
+def test_list_columns_align_with_wide_characters(env, capsys):
+    from tui.core.text import cell_width
+
+    for company in ("東京ロボティクス株式会社", "Acme"):
+        assert run(env, "add", company, "--role", "SRE", "--at", "yesterday 10am", "-q") == 0
+    capsys.readouterr()
+    assert run(env, "list") == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    starts = {cell_width(line[: line.index("SRE")]) for line in rows}
+    assert starts == {cell_width(header[: header.index("ROLE")])}
