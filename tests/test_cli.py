@@ -67,8 +67,10 @@ def test_add_prints_the_short_id_and_stores_the_round_in_utc(env, capsys):
     code = run(env, "add", "Acme", "--role", "Platform engineer", "--at", "yesterday 10am",
                "--interviewer", "Dana Kim <dana@acme.example>", "--interviewer", "Lee Park", "--round", "Onsite")
     assert code == 0
-    short = capsys.readouterr().out.strip()
-    assert len(short) == 8
+    line = capsys.readouterr().out
+    short = line.split()[0]
+    assert len(short) == 8 and line.count("\n") == 1
+    assert "round “Onsite” Tue 24 Nov 10:00 · 1 day ago; next: Thank Dana Kim — Acme, due Wed 25 Nov 10:00" in line
     app = Store(env).open().resolve(short)
     assert (app.company, app.role, app.stage.value) == ("Acme", "Platform engineer", "interviewed")
     rnd = app.latest_round

@@ -50,7 +50,7 @@ def test_export_then_import_into_an_empty_db_gives_equal_data(env, full_db, caps
     assert f"wrote {len(records(full_db))} applications to {target}" in capsys.readouterr().out
     empty = env / "empty.json"
     assert cli.main(["--db", str(empty), "import", str(target)]) == 0
-    assert "new, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert "added, 0 updated, 0 left" in capsys.readouterr().out
     assert records(empty) == records(full_db)
 
 
@@ -60,7 +60,7 @@ def test_importing_the_same_file_twice_adds_nothing(env, full_db, capsys, fmt):
     cli.main(["--db", str(full_db), "export", fmt, "-o", str(target)])
     count = len(records(full_db))
     assert cli.main(["--db", str(full_db), "import", str(target)]) == 0
-    assert f"0 new, 0 updated, {count} unchanged" in capsys.readouterr().out
+    assert f"0 added, 0 updated, {count} left ({count} unchanged)" in capsys.readouterr().out
     assert len(records(full_db)) == count
 
 
@@ -75,7 +75,7 @@ def test_import_updates_what_changed_in_the_spreadsheet(env, full_db, capsys):
     with target.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     assert cli.main(["--db", str(full_db), "import", str(target)]) == 0
-    assert "0 new, 1 updated" in capsys.readouterr().out
+    assert "0 added, 1 updated" in capsys.readouterr().out
     acme = next(a for a in Store(full_db).open().load_all() if a.company == "Acme Robotics")
     assert acme.role == "Staff Backend Engineer"
     assert acme.history[-1].text == "Changed in a spreadsheet: role"
@@ -137,3 +137,164 @@ def test_a_bad_file_writes_nothing_and_says_why(env, full_db, capsys, name, payl
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and expected in err, err
     assert full_db.read_bytes() == before  # all or nothing: the good rows were not written either
+
+
+# --- spreadsheets that can be trusted ----------------------------------------------------------
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "'quoted"]
+
+
+@pytest.mark.parametrize("company", FORMULAS)
+def test_a_formula_is_exported_as_text_and_imported_exactly(env, capsys, company):
+    from tui.core import actions
+
+    db = env / "f.json"
+    app = actions.new_application(company, "-dev", now=pendulum.parse(NOW), notes="\t=1+1")
+    Store(db).open().add(app)
+    assert cli.main(["--db", str(db), "export", "csv"]) == 0
+    text = capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert rows[0]["company"] == "'" + company and rows[0]["role"] == "'-dev" and rows[0]["notes"] == "'\t=1+1"
+    for row in rows:
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
+    other = env / "other.json"
+    (env / "x.csv").write_text(text, newline="")
+    assert cli.main(["--db", str(other), "import", str(env / "x.csv")]) == 0
+    assert records(other) == records(db)
+
+
+def test_a_user_quote_before_plain_text_is_kept():
+    from tui.core.exchange import escape_cell, unescape_cell
+
+    assert unescape_cell("'s-Hertogenbosch") == "'s-Hertogenbosch"
+    assert unescape_cell(escape_cell("'s-Hertogenbosch")) == "'s-Hertogenbosch"
+    assert unescape_cell(escape_cell("''=x")) == "''=x"
+    for text in ("\rCR", "\tTab", "=1", "+1", "-1", "@x", "'"):
+        assert escape_cell(text) == "'" + text and unescape_cell(escape_cell(text)) == text
+
+
+def _csv_of(db, capsys):
+    cli.main(["--db", str(db), "export", "csv"])
+    return capsys.readouterr().out
+
+
+def test_an_unterminated_quote_refuses_the_whole_file(env, capsys):
+    path = env / "broken.csv"
+    path.write_text('id,company,role,stage,notes\r\n,Acme,SRE,thanked,\r\n,Globex,SRE,thanked,"never closed\r\n'
+                    ',Initech,SRE,awaiting,\r\n', newline="")
+    empty = env / "e.json"
+    assert cli.main(["--db", str(empty), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "broken.csv:3: not readable as CSV (a quoted field is never closed)" in err and err.count("\n") == 1
+    assert records(empty) == {}
+
+
+def test_a_row_of_the_wrong_length_is_refused_with_its_line(env, capsys):
+    path = env / "short.csv"
+    path.write_text("id,company,role,stage\r\n,Acme,SRE,thanked\r\n,Globex,SRE\r\n", newline="")
+    db = env / "d.json"
+    assert cli.main(["--db", str(db), "import", str(path)]) == 2
+    assert "short.csv:3: 3 cells but the header has 4 columns" in capsys.readouterr().err
+
+
+def test_hand_made_rows_are_matched_not_duplicated_and_never_overwrite_history(env, capsys):
+    db = env / "d.json"
+    path = env / "mine.csv"
+    path.write_text("company,role,stage,notes,id\r\nAcme,SRE,awaiting,first,\r\nGlobex,Dev,thanked,,\r\n", newline="")
+    assert cli.main(["--db", str(db), "import", str(path)]) == 0
+    assert "2 added, 0 updated, 0 left" in capsys.readouterr().out
+    acme = next(a for a in Store(db).load_all() if a.company == "Acme")
+    cli.main(["--db", str(db), "direction", "acme", "send references", "--by", "fri"])  # later history here
+    capsys.readouterr()
+    assert cli.main(["--db", str(db), "import", str(path)]) == 0
+    assert "0 added, 0 updated, 2 left (2 unchanged)" in capsys.readouterr().out
+    path.write_text("company,role,stage,notes,id\r\nacme,sre,awaiting,second,\r\nGlobex,Dev,thanked,,\r\n",
+                    newline="")
+    assert cli.main(["--db", str(db), "import", str(path), "--dry-run"]) == 0
+    assert "would import mine.csv: 0 added, 1 updated" in capsys.readouterr().out
+    assert Store(db).resolve("acme").notes == "first"  # a dry run writes nothing
+    assert cli.main(["--db", str(db), "import", str(path)]) == 0
+    after = Store(db).resolve("acme")
+    assert after.id == acme.id and after.notes == "second" and len(Store(db).load_all()) == 2
+    assert [d.text for d in after.directions] == ["send references"]  # the later history is kept
+    assert after.history[-1].text == "Changed in a spreadsheet: notes"
+
+
+def test_an_old_export_does_not_undo_later_changes(env, full_db, capsys):
+    old = env / "old.json"
+    cli.main(["--db", str(full_db), "export", "json", "-o", str(old)])
+    first = Store(full_db).load_all()[0]
+    cli.main(["--db", str(full_db), "note", first.id, "written after the export"])
+    before = records(full_db)
+    capsys.readouterr()
+    assert cli.main(["--db", str(full_db), "import", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 updated" in out and "changed here since the file was written" in out
+    assert records(full_db) == before
+
+
+def test_import_reads_standard_input(env, full_db, capsys, monkeypatch):
+    payload = cli.main(["--db", str(full_db), "export", "json"]) or capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(payload.encode())))
+    empty = env / "e.json"
+    assert cli.main(["--db", str(empty), "import", "-"]) == 0
+    assert records(empty) == records(full_db)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_round_trip_keeps_history_and_is_stable(env, full_db, capsys, fmt):
+    first = env / f"a.{fmt}"
+    cli.main(["--db", str(full_db), "export", fmt, "-o", str(first)])
+    copy = env / "copy.json"
+    cli.main(["--db", str(copy), "import", str(first)])
+    assert all(data["history"] for data in records(copy).values())
+    assert records(copy) == records(full_db)
+    again = env / f"b.{fmt}"
+    cli.main(["--db", str(copy), "export", fmt, "-o", str(again)])
+    assert again.read_bytes() == first.read_bytes()
+
+
+# --- the calendar ---------------------------------------------------------------------------------
+def _unfolded(text):
+    """A second, independent reader: RFC 5545 lines unfolded, as (name, params, value)."""
+    lines = []
+    for raw in text.split("\r\n"):
+        if raw.startswith((" ", "\t")) and lines:
+            lines[-1] += raw[1:]
+        elif raw:
+            lines.append(raw)
+    out = []
+    for line in lines:
+        head, _, value = line.partition(":")
+        name, *params = head.split(";")
+        out.append((name, params, value))
+    return out
+
+
+def test_ics_has_alarms_quiet_periods_and_upcoming_rounds(env, capsys):
+    from icalendar import Calendar
+
+    db = env / "d.json"
+    cli.main(["--db", str(db), "add", "Acme", "--role", "SRE", "--at", "yesterday 10am", "--interviewer", "Dana Kim"])
+    cli.main(["--db", str(db), "direction", "acme", "two references", "--by", "fri 12:00"])
+    cli.main(["--db", str(db), "direction", "acme", "no calls", "--not-before", "dec 10"])
+    cli.main(["--db", str(db), "round", "acme", "--at", "next tue 14:00", "--name", "Final"])
+    cli.main(["--db", str(db), "config", "remind_before", "90m"])
+    capsys.readouterr()
+    assert cli.main(["--db", str(db), "export", "ics"]) == 0
+    text = capsys.readouterr().out
+    assert not any(ord(ch) < 32 and ch not in "\r\n" for ch in text)
+    events = list(Calendar.from_ical(text).walk("VEVENT"))
+    by_summary = {str(e["summary"]): e for e in events}
+    quiet = by_summary["Don't contact Acme"]
+    assert str(quiet.decoded("dtstart")) == "2026-11-25" and str(quiet.decoded("dtend")) == "2026-12-10"
+    final = by_summary["Interview: Final — Acme"]
+    assert final.decoded("dtstart").isoformat() == "2026-12-01T13:00:00+00:00"
+    tasks = [e for e in events if str(e["categories"].cats[1]) not in ("quiet", "interview")]
+    assert tasks and all(len(e.subcomponents) == 1 for e in tasks)
+    assert {str(e.subcomponents[0].decoded("trigger")) for e in tasks} == {"-1 day, 22:30:00"}
+
+    lines = _unfolded(text)  # read again without icalendar
+    assert [v for n, _, v in lines if n == "BEGIN"].count("VALARM") == len(tasks)
+    assert [v for n, _, v in lines if n == "TRIGGER"] == ["-PT1H30M"] * len(tasks)
+    assert ("DTSTART", ["VALUE=DATE"], "20261125") in lines and ("DTEND", ["VALUE=DATE"], "20261210") in lines
+    assert sum(1 for n, _, v in lines if n == "BEGIN" and v == "VEVENT") == len(events)

@@ -30,7 +30,7 @@ def test_add_list_move_due_from_a_fresh_install(env):
     added = followup(env, "add", "Acme", "--role", "SRE", "--at", "2026-11-24 10:00",
                      "--interviewer", "Dana Kim <dana@acme.example>")
     assert added.returncode == 0, added.stderr
-    short = added.stdout.strip()
+    short = added.stdout.split()[0]
     assert Path(env["FOLLOWUP_DB"]).exists()
 
     due = followup(env, "due", "--exit-code")

@@ -15,13 +15,21 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 from typing import Callable
 
-from tui import __version__, cli_letter, cli_stats
-from tui.cli_common import add_db_option, now, open_store, store_at, user_settings, write_output
-from tui.cli_common import command as _command
-from tui.cli_common import read_apps as _read_apps
+from tui import __version__, cli_config, cli_edit, cli_exchange, cli_letter, cli_record, cli_show, cli_stats
+from tui.cli_common import (
+    EVENT,
+    add_command,
+    add_db_option,
+    add_quiet_option,
+    confirm,
+    now,
+    open_store,
+    read_apps,
+    read_when,
+    user_settings,
+)
 
 EXIT_USER_ERROR = 2
 TABLE_WIDTH = 80
@@ -36,18 +44,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # --- helpers (those shared with cli_letter.py and main.py are in cli_common.py) ---
-def _reading_store(args):
-    """The store for commands that only read: nothing is created or migrated on disk
-    (load_all reads a missing file as empty and an older one through its migration)."""
-    return store_at(args)
-
-
-def _fit(text: str, width: int) -> str:
-    """One line of at most `width` characters, cut with an ellipsis."""
-    text = str(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _title(app) -> str:
     return f"{app.short_id} {app.company} — {app.role}"
 
@@ -56,18 +52,19 @@ def _title(app) -> str:
 def cmd_add(args) -> int:
     from tui.core import actions
     from tui.core.model import Interviewer
-    from tui.core.when import parse_when
+    from tui.core.timefmt import understood
 
     settings, moment = user_settings(), now()
     people = [Interviewer.parse(text) for text in args.interviewer or []]
-    at = parse_when(args.at, moment, settings.zone)
+    at = read_when(args.at, EVENT, settings, moment, "--at")
     app = actions.new_application(
         args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people
     )
     store = open_store(args)
     store.add(app)  # only after everything above was accepted
-    print(app.short_id)
-    return 0
+    upcoming = " (upcoming)" if at > moment else ""
+    return confirm(args, None, app, f"{app.role}, round “{args.round}” "
+                   f"{understood(at, settings.zone, moment)}{upcoming}", settings, moment)
 
 
 def _listed(apps, settings, moment, stage=None) -> list[tuple]:
@@ -106,7 +103,7 @@ def cmd_list(args) -> int:
 
     stage = Stage.parse(args.stage) if args.stage else None
     settings, moment = user_settings(), now()
-    apps, code = _read_apps(args)
+    apps, code = read_apps(args)
     if args.json:
         print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
         return code
@@ -127,8 +124,10 @@ def cmd_list(args) -> int:
 
 def _row(cells, widths) -> str:
     last = TABLE_WIDTH - sum(widths) - len(widths)
-    parts = [_fit(cell, width).ljust(width) for cell, width in zip(cells, widths, strict=False)]
-    return " ".join(parts + [_fit(cells[-1], last)]).rstrip()
+    from tui.core.text import fit_cells
+
+    parts = [fit_cells(cell, width) for cell, width in zip(cells, widths, strict=False)]
+    return " ".join(parts + [fit_cells(cells[-1], last)]).rstrip()
 
 
 def cmd_move(args) -> int:
@@ -148,21 +147,6 @@ def cmd_move(args) -> int:
     return 0
 
 
-def cmd_close(args) -> int:
-    from tui.core import actions
-    from tui.core.stages import Outcome, Stage
-
-    outcome = Outcome.parse(args.outcome)
-    store = open_store(args)
-    app = store.resolve(args.id)
-    if app.stage is Stage.CLOSED and app.outcome is outcome:
-        print(f"{_title(app)} is already closed as {outcome.value}; nothing changed")
-        return 0
-    store.save(actions.close(app, outcome, now=now()))
-    print(f"{_title(app)}: closed, {outcome.label}")
-    return 0
-
-
 # --- due -------------------------------------------------------------------------
 def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bool]:
     """One short line per overdue or soon deadline, and whether any is overdue."""
@@ -174,14 +158,16 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
     shown = [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet and d.due <= horizon]
     when = [relative(d.due, moment) for d in shown]
     width = max(map(len, when), default=0)
-    lines = [_fit(f"{'!' if d.overdue else ' '} {w:<{width}}  {d.action}", DUE_LINE_WIDTH)
+    from tui.core.text import fit_cells
+
+    lines = [fit_cells(f"{'!' if d.overdue else ' '} {w:<{width}}  {d.action}", DUE_LINE_WIDTH).rstrip()
              for d, w in zip(shown, when, strict=True)]
     return lines, any(d.overdue for d in shown)
 
 
 def cmd_due(args) -> int:
     settings, moment = user_settings(), now()
-    apps, code = _read_apps(args)
+    apps, code = read_apps(args)
     lines, overdue = due_lines(apps, settings, moment, args.within)
     if args.summary:
         late = sum(1 for line in lines if line.startswith("!"))
@@ -204,53 +190,6 @@ def _days(text: str) -> float:
     if not 0 <= value <= 3650:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of days: use e.g. 1, 7 or 0.5")
     return value
-
-
-# --- export and import ------------------------------------------------------------
-def cmd_export(args) -> int:
-    from tui.core.errors import ValidationError
-    from tui.core.exchange import FORMATS, export
-
-    fmt = args.format.lower()
-    if fmt not in FORMATS:
-        raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
-    store = _reading_store(args)
-    target = Path(args.output).expanduser() if args.output not in (None, "-") else None
-    if target is not None and target.resolve() == store.path.resolve():
-        raise ValidationError(f"{target} is the data file itself: write the export to another file")
-    apps, code = _read_apps(args)
-    payload = export(fmt, apps, user_settings(), now())
-    if write_output(args.output, payload, "the export") is not None:
-        print(f"wrote {len(apps)} applications to {target} ({fmt})")
-    return code
-
-
-def cmd_import(args) -> int:
-    from tui.core.errors import ValidationError
-    from tui.core.exchange import read_import, record
-
-    source = Path(args.file).expanduser()
-    try:
-        payload = source.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            f"{source}: cannot be read ({exc.strerror}); give a CSV or JSON file written by 'followup export'"
-        ) from None
-    apps = read_import(payload, str(source), now())  # everything is checked before anything is written
-    store = open_store(args)
-    current = {app.id: app for app in store.load_all()}
-    new, changed, same = [], [], 0
-    for app in apps:
-        old = current.get(app.id)
-        if old is None:
-            new.append(app)
-        elif record(old) == record(app):
-            same += 1
-        else:
-            changed.append(app)
-    store.put_many(new + changed)  # one write: all of the file or nothing
-    print(f"imported {source.name}: {len(new)} new, {len(changed)} updated, {same} unchanged")
-    return 0
 
 
 # --- the parser --------------------------------------------------------------------
@@ -286,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(common)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    add = _command(subparsers, common, "add", "add an application after an interview round",
+    add = add_command(subparsers, common, "add", "add an application after an interview round",
                    'followup add Acme --role "Platform engineer" --at "yesterday 10am" \\\n'
                    '    --interviewer "Dana Kim <dana@acme.example>" --interviewer "Lee Park" --round Onsite',
                    cmd_add,
@@ -298,27 +237,22 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"',
                      help="someone you met (repeat for each); the email is optional")
     add.add_argument("--round", default="Interview", metavar="NAME", help="name of the round (default: Interview)")
+    add_quiet_option(add)
 
-    lst = _command(subparsers, common, "list", "list applications with their next deadline",
+    lst = add_command(subparsers, common, "list", "list applications with their next deadline",
                    "followup list --stage awaiting\nfollowup list --json | jq -r '.[] | select(.overdue) | .company'",
                    cmd_list, LIST_JSON_SHAPE)
     lst.add_argument("--stage", metavar="STAGE",
                      help="only this stage: interviewed, thanked, awaiting, followed-up, closed")
     lst.add_argument("--json", action="store_true", help="machine-readable output (shape below)")
 
-    move = _command(subparsers, common, "move", "move an application to another stage (kept in its history)",
+    move = add_command(subparsers, common, "move", "move an application to another stage (kept in its history)",
                     "followup move 3f2a awaiting", cmd_move,
                     "ID is the id or any unique prefix of it ('followup list' shows them).")
     move.add_argument("id", metavar="ID")
     move.add_argument("stage", metavar="STAGE", help="interviewed, thanked, awaiting, followed-up or closed")
 
-    close = _command(subparsers, common, "close", "record how a process ended and close it",
-                     "followup close 3f2a rejected", cmd_close,
-                     "After a rejection, 'followup due' reminds you to reply and ask for feedback.")
-    close.add_argument("id", metavar="ID")
-    close.add_argument("outcome", metavar="OUTCOME", help="offer, accepted, rejected, withdrawn or no-response")
-
-    due = _command(subparsers, common, "due", "print what is overdue or due soon, one short line each",
+    due = add_command(subparsers, common, "due", "print what is overdue or due soon, one short line each",
                    'followup due --within 2\n# in ~/.profile:   followup due --quiet\n'
                    "# in ~/.tmux.conf: set -g status-right '#(followup due --summary --quiet)'",
                    cmd_due, "Overdue lines start with '!'.")
@@ -328,23 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--summary", action="store_true", help="one line with counts, for a status bar")
     due.add_argument("-q", "--quiet", action="store_true", help="print nothing when nothing is due")
 
-    export = _command(subparsers, common, "export", "write every application as json, csv, ics or md",
-                      "followup export csv -o applications.csv\nfollowup export ics -o deadlines.ics",
-                      cmd_export,
-                      "json: everything, for 'followup import' or backups; csv: one row per application;\n"
-                      "ics: one calendar event per deadline; md: a readable report grouped by stage.")
-    export.add_argument("format", metavar="FORMAT", help="json, csv, ics or md")
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (atomically); without it, or with -, to stdout")
-
-    imp = _command(subparsers, common, "import", "read applications from a CSV or JSON export",
-                   "followup import applications.csv", cmd_import,
-                   "Applications are matched by id, so importing a file twice adds nothing twice.\n"
-                   "A bad row is reported as FILE:LINE and nothing from the file is written.")
-    imp.add_argument("file", metavar="FILE")
-
     cli_letter.register(subparsers, common)
-    cli_stats.register(subparsers, common)
+    for module in (cli_show, cli_record, cli_edit, cli_exchange, cli_config, cli_stats):
+        module.register(subparsers, common)
     return parser
 
 
@@ -423,6 +343,7 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     except (AttributeError, ValueError):
         pass
     parser = build_parser()
+    cli_config.complete(parser)  # a shell asking for completions gets them, and nothing else runs
     try:
         refuse_bad_arguments(parser, argv)
     except FollowupError as exc:

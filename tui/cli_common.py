@@ -80,6 +80,103 @@ def read_apps(args) -> tuple[list, int]:
     return apps, 1 if problems else 0
 
 
+# --- times typed on the command line -------------------------------------------------
+PAST = "past"  # what happened: a bare weekday or time is the most recent one; the future is refused
+EVENT = "event"  # a round: as PAST, but an explicit future ("next tue", a date) is an upcoming round
+COMING = "coming"  # what is ahead: a bare weekday or time is the next one to come
+
+
+def read_when(text: str, reading: str, settings, moment, option: str = ""):
+    """The one place the command line reads a typed time, as PRODUCT's "WHEN" rules say for `option`.
+
+    Options that record what happened read PAST (EVENT for a round's time);
+    forward-looking ones read COMING (tui.core.when.Reading).
+    """
+    from tui.core.errors import ValidationError
+    from tui.core.when import Reading, parse_when
+
+    try:
+        return parse_when(text, moment, settings.zone, reading=Reading(reading))
+    except ValidationError as exc:
+        if not option:
+            raise
+        raise ValidationError(f"{option}: {exc}") from None
+
+
+# --- commands that change a card ----------------------------------------------------------
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", help="print the id alone")
+
+
+def deadline_names(app, deadlines) -> list[tuple[str, object]]:
+    """Each deadline of `app` with the name `show` gives it and `snooze --deadline` takes:
+    its kind ("follow-up"), "thank-you:dana-kim" for one interviewer's note, "direction:N" for the
+    N-th direction (the N of `direction --done N`)."""
+    numbers = {direction.id: number for number, direction in enumerate(app.directions, start=1)}
+    named = []
+    for deadline in deadlines:
+        name = deadline.kind.value
+        if deadline.kind.value == "thank-you":
+            name += ":" + "-".join(deadline.person.lower().split())
+        elif deadline.ref in numbers:
+            name += f":{numbers[deadline.ref]}"
+        named.append((name, deadline))
+    return named
+
+
+def first_moved_deadline(before, after, settings, moment):
+    """The first deadline `after` has that `before` had not (new, or due at another time), else None."""
+    from tui.core.deadlines import deadlines_for
+
+    old = {(d.kind, d.ref, d.due) for d in deadlines_for(before, settings, moment)} if before else set()
+    fresh = [d for d in deadlines_for(after, settings, moment) if (d.kind, d.ref, d.due) not in old]
+    return min(fresh, key=lambda d: d.due) if fresh else None
+
+
+def confirm(args, before, after, words: str, settings, moment) -> int:
+    """PRODUCT's confirmation line: the id, what was understood, the first deadline created or moved.
+
+    With -q, the id alone (for scripts). Returns exit code 0.
+    """
+    if getattr(args, "quiet", False):
+        print(after.short_id)
+        return 0
+    from tui.core.timefmt import understood
+
+    line = f"{after.short_id} {after.company}: {words}"
+    deadline = first_moved_deadline(before, after, settings, moment)
+    if deadline is not None:
+        line += f"; next: {deadline.action}, {'until' if deadline.is_quiet else 'due'} " \
+                f"{understood(deadline.due, settings.zone, moment)}"
+    print(line)
+    return 0
+
+
+def change_card(args, change) -> int:
+    """Resolve ID, apply `change(app, settings, moment) -> (new app, words)`, save it, confirm.
+
+    The save takes the file's lock and refuses a stale edit, like the board's:
+    the card is read, changed and written back only if nobody wrote it since.
+    """
+    settings, moment = user_settings(), now()
+    store = open_store(args)
+    app = store.resolve(args.id)
+    new, words = change(app, settings, moment)
+    store.save(new)
+    return confirm(args, app, new, words, settings, moment)
+
+
+def add_command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = ""):
+    """A command's parser: its one-line help, a description, the notes in `extra` and an example."""
+    epilog = (extra + "\n\n" if extra else "") + "example:\n  " + example.replace("\n", "\n  ")
+    parser = subparsers.add_parser(
+        name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+        epilog=epilog, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
 def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
     """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
     and only where paths.check_target allows (never a device, a FIFO or a read-only
@@ -102,14 +199,3 @@ def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
         why = cause.strerror or "the disk refused it"
         raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
     return target
-
-
-def command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = ""):
-    """A command as every command is declared: its help, `extra` text, then an example, with --db."""
-    epilog = (extra + "\n\n" if extra else "") + "example:\n  " + example.replace("\n", "\n  ")
-    parser = subparsers.add_parser(
-        name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-        epilog=epilog, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.set_defaults(handler=handler)
-    return parser

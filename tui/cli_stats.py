@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time
 
-from tui.cli_common import command, now, read_apps, user_settings, write_output
+from tui.cli_common import add_command, now, read_apps, user_settings, write_output
 
 STATS_EPILOG = """\
 Every figure is worked out from what happened (rounds, letters, replies,
@@ -112,14 +112,14 @@ def cmd_report(args) -> int:
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
     """Add `stats` and `report`; `common` holds the options every command takes (--db)."""
-    stats = command(subparsers, common, "stats",
+    stats = add_command(subparsers, common, "stats",
                     "how the search is going: answers, silence, thank-you notes, funnel, weeks",
                     STATS_EXAMPLE, cmd_stats, STATS_EPILOG)
     stats.add_argument("--since", metavar="WHEN",
                        help="only applications whose first round is from WHEN on (a day: from its start)")
     stats.add_argument("--json", action="store_true", help="machine-readable output (keys above)")
 
-    rep = command(subparsers, common, "report", "a dated log of rounds, letters and answers in a period",
+    rep = add_command(subparsers, common, "report", "a dated log of rounds, letters and answers in a period",
                   REPORT_EXAMPLE, cmd_report, REPORT_EPILOG)
     rep.add_argument("--from", dest="start", required=True, metavar="WHEN", help="the first day or moment")
     rep.add_argument("--to", dest="end", required=True, metavar="WHEN",

@@ -15,3 +15,29 @@ def clean_text(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     return not (_CONTROLS.search(text) or _LONE_SURROGATES.search(text))
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells `text` takes: a wide character (CJK, most emoji) takes two, a
+    combining mark none. The board and the command line both measure with this, so their
+    columns agree; rich's table is the one the board's widgets use, and plain ASCII skips it."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len  # rich, not Textual: 14 ms, paid only for non-ASCII text
+
+    return cell_len(text)
+
+
+def fit_cells(text: str, width: int) -> str:
+    """`text` on one line, cut to at most `width` cells with an ellipsis, then padded to `width`."""
+    line = str(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if cell_width(line) > width:
+        kept, used = [], 0
+        for char in line:
+            size = cell_width(char)
+            if used + size > width - 1:
+                break
+            kept.append(char)
+            used += size
+        line = "".join(kept) + "…"
+    return line + " " * max(0, width - cell_width(line))

@@ -1,0 +1,138 @@
+"""`followup config` (read and write settings) and `followup completion` (shell completion scripts).
+
+config.toml is the user's own file: `config KEY VALUE` changes that one key
+with tomlkit, which keeps every comment, blank line and key order as it was
+(tomllib only reads; a dump from a dict would drop the comments), checks the
+whole result with the settings loader's own rules before writing, and writes
+atomically through tui.store.atomic (a symlinked dotfile keeps its link).
+Completion comes from argcomplete: the shells call `followup` back with the
+line typed so far, so the completions always come from this very parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli_common import add_command
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+def _config_path():
+    from tui.store.store import default_config_dir
+
+    return default_config_dir() / "config.toml"
+
+
+def _typed(key: str, text: str):
+    """VALUE as the type the key takes: a whole number, true/false, a list (comma-separated) or text."""
+    from tui.core.errors import ValidationError
+    from tui.core.settings import Settings
+
+    if key not in Settings._fields:
+        raise ValidationError(f"unknown key {key!r}; known keys are {', '.join(sorted(Settings._fields))}")
+    default = Settings._field_defaults[key]
+    if isinstance(default, bool):
+        if text.strip().lower() not in ("true", "false"):
+            raise ValidationError(f"{key} = {text!r} is not allowed; use true or false")
+        return text.strip().lower() == "true"
+    if isinstance(default, int):
+        try:
+            return int(text.strip())
+        except ValueError:
+            raise ValidationError(f"{key} = {text!r} is not allowed; use a whole number") from None
+    if isinstance(default, tuple):
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return text.replace("\\n", "\n") if key == "signature" else text
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value)
+    return str(value)
+
+
+def cmd_config(args) -> int:
+    from tui.core.errors import ValidationError
+    from tui.core.settings import Settings, settings_from_mapping
+
+    path = _config_path()
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"{path}: cannot be read ({exc}); fix or remove the file") from None
+    import tomlkit
+
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as exc:
+        raise ValidationError(f"{path}: not valid TOML ({exc}); fix or remove the file") from None
+    current = document.unwrap()
+    if args.key is None:  # every key, as the app reads it
+        settings = settings_from_mapping(current, source=str(path))
+        for key in Settings._fields:
+            mark = "" if key in current else "   (default)"
+            print(f"{key} = {_shown(getattr(settings, key))}{mark}")
+        return 0
+    value = _typed(args.key, args.value) if args.value is not None else None
+    if value is None:
+        settings_from_mapping(current, source=str(path))
+        print(_shown(current.get(args.key, Settings._field_defaults[args.key])))
+        return 0
+    settings_from_mapping({**current, args.key: value}, source=str(path))  # the loader's own checks
+    document[args.key] = value
+    _write(path, tomlkit.dumps(document).encode("utf-8"))
+    print(f"{args.key} = {_shown(value)}   (written to {path})")
+    return 0
+
+
+def _write(path, payload: bytes) -> None:
+    from tui.core.errors import ValidationError
+    from tui.store.atomic import atomic_write_bytes
+    from tui.store.errors import StoreError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # Followup's own config folder, on first use
+        atomic_write_bytes(path, payload)
+    except (OSError, StoreError) as exc:
+        raise ValidationError(f"{path}: cannot write the settings ({exc})") from None
+
+
+def cmd_completion(args) -> int:
+    import argcomplete
+
+    sys.stdout.write(argcomplete.shellcode(["followup"], shell=args.shell))
+    return 0
+
+
+def complete(parser: argparse.ArgumentParser) -> None:
+    """When a shell asks for completions (argcomplete's environment is set), answer and exit."""
+    import os
+
+    if "_ARGCOMPLETE" in os.environ:
+        import argcomplete
+
+        argcomplete.autocomplete(parser)
+
+
+def register(subparsers, common) -> None:
+    config = add_command(subparsers, common, "config", "show or change a setting in config.toml",
+                         'followup config\nfollowup config name "Alex Doe"\n'
+                         'followup config signature "Best regards,\\nAlex Doe"\nfollowup config work_hours',
+                         cmd_config,
+                         "Without KEY: every setting and its value. With KEY: its value. With KEY VALUE: the\n"
+                         "value is checked as the app checks it, then written; comments in the file are kept.\n"
+                         "Lists (remind_channels) are comma-separated; in signature, \\n starts a new line.")
+    config.add_argument("key", metavar="KEY", nargs="?")
+    config.add_argument("value", metavar="VALUE", nargs="?")
+
+    completion = add_command(subparsers, common, "completion",
+                             "print the shell completion script for bash, zsh or fish",
+                             'eval "$(followup completion bash)"      # in ~/.bashrc\n'
+                             'eval "$(followup completion zsh)"       # in ~/.zshrc\n'
+                             "followup completion fish > ~/.config/fish/completions/followup.fish",
+                             cmd_completion)
+    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")

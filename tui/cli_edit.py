@@ -1,0 +1,143 @@
+"""Commands that change a card's own fields: edit, note, delete.
+
+Like every command that writes, they take the file's lock and refuse a stale
+edit (through tui.store.Store), and the change is in the card's history.
+Only argparse is imported up front.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tui.cli_common import COMING, add_command, add_quiet_option, change_card, open_store, read_when
+
+EXIT_DECLINED = 1
+
+
+# --- edit ------------------------------------------------------------------------------
+def cmd_edit(args) -> int:
+    from tui.core import actions
+    from tui.core.errors import ValidationError
+    from tui.core.model import Interviewer
+
+    given = {"company": args.company, "role": args.role, "pitch": args.pitch}
+    if args.recruiter is not None:  # "Name <email>", checked as an interviewer's is; empty clears it
+        given["recruiter"] = Interviewer.parse(args.recruiter).display() if args.recruiter.strip() else ""
+    given = {field: value for field, value in given.items() if value is not None}
+    if not given and args.decision_by is None:
+        raise ValidationError("nothing to change: give --company, --role, --recruiter, --pitch or --decision-by")
+
+    def change(app, settings, moment):
+        from tui.core.timefmt import understood
+
+        fields = dict(given)
+        words = [f"{field} “{value}”" if value else f"{field} cleared" for field, value in given.items()]
+        if args.decision_by is not None:
+            due = read_when(args.decision_by, COMING, settings, moment, "--decision-by")
+            fields["decision_by"] = due
+            words.append(f"they decide by {understood(due, settings.zone, moment)}")
+        new = actions.edit(app, now=moment, **fields)
+        if new.history == app.history:
+            raise ValidationError(f"{app.company} — {app.role} already has these values; nothing changed")
+        return new, "set " + ", ".join(words)
+
+    return change_card(args, change)
+
+
+# --- note ------------------------------------------------------------------------------
+def _from_editor() -> str:
+    """What the user writes in $VISUAL or $EDITOR (vi when neither is set), in a temporary file."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from tui.core.errors import ValidationError
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.TemporaryDirectory(prefix="followup-note-") as folder:
+        path = os.path.join(folder, "note.md")
+        open(path, "w", encoding="utf-8").close()
+        try:
+            result = subprocess.run([*shlex.split(editor), path])
+        except OSError as exc:
+            raise ValidationError(
+                f"cannot start the editor {editor!r} ({exc.strerror}); set $EDITOR or give TEXT") from None
+        if result.returncode != 0:
+            raise ValidationError(f"the editor {editor!r} exited with status {result.returncode}; nothing was added")
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+            return handle.read()
+
+
+def cmd_note(args) -> int:
+    from tui.core import actions
+    from tui.core.errors import ValidationError
+    from tui.core.text import is_clean
+
+    if args.text == "-":
+        text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+    elif args.text is None:
+        text = _from_editor()
+    else:
+        text = args.text
+    if not is_clean(text.replace("\t", " ")):
+        raise ValidationError("the note holds a control character or text that is not UTF-8; nothing was added")
+    text = text.strip("\n")
+    if not text.strip():
+        raise ValidationError("the note is empty; nothing was added")
+
+    def change(app, settings, moment):
+        joined = app.notes.rstrip("\n") + ("\n\n" if app.notes.strip() else "") + text
+        words = text.splitlines()[0]
+        return actions.set_notes(app, joined, now=moment), f"note added: “{words[:60]}”"
+
+    return change_card(args, change)
+
+
+# --- delete ----------------------------------------------------------------------------
+def cmd_delete(args) -> int:
+    from tui.core.errors import ValidationError
+
+    store = open_store(args)
+    app = store.resolve(args.id)
+    title = f"{app.short_id} {app.company} — {app.role}"
+    if not args.yes:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise ValidationError(f"delete {title}: there is no terminal to ask on; pass --yes to delete it")
+        answer = input(f"Delete {app.company} — {app.role} and all its history? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print(f"{app.short_id} kept: nothing deleted")
+            return EXIT_DECLINED
+    store.delete(app.id, revision=app.revision)  # refused if another process changed it meanwhile
+    print(app.short_id if args.quiet else f"{title}: deleted")
+    return 0
+
+
+def register(subparsers, common) -> None:
+    edit = add_command(subparsers, common, "edit", "change a card's company, role, recruiter, pitch or decision date",
+                       'followup edit acme --recruiter "Sam Lee <sam@acme.example>" --decision-by "fri 17:00"\n'
+                       'followup edit acme --pitch "ten years of keeping payment systems up"', cmd_edit,
+                       "--pitch is what you bring to this role (the follow-up letter uses it; empty: the\n"
+                       "pitch setting). An empty value clears --recruiter or --pitch.")
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--company", metavar="C")
+    edit.add_argument("--role", metavar="R")
+    edit.add_argument("--recruiter", metavar='"NAME <EMAIL>"', help="whom follow-ups go to")
+    edit.add_argument("--pitch", metavar="TEXT", help="what you bring to this role")
+    edit.add_argument("--decision-by", metavar="WHEN", help="when they said they would decide")
+    add_quiet_option(edit)
+
+    note = add_command(subparsers, common, "note", "add to a card's notes (TEXT, - for standard input, or $EDITOR)",
+                       'followup note acme "they use Kafka; ask about the on-call rota"\n'
+                       "pbpaste | followup note acme -\nfollowup note acme          # opens $EDITOR",
+                       cmd_note, "The text is added below the notes already there; nothing is replaced.")
+    note.add_argument("id", metavar="ID")
+    note.add_argument("text", metavar="TEXT", nargs="?", help="the text; - reads standard input; none opens $EDITOR")
+    add_quiet_option(note)
+
+    delete = add_command(subparsers, common, "delete", "delete an application and its history",
+                         "followup delete acme\nfollowup delete 3f2a1b2c --yes   # in a script", cmd_delete,
+                         "On a terminal it asks first (exit 1 when you decline); elsewhere it needs --yes.")
+    delete.add_argument("id", metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="delete without asking")
+    add_quiet_option(delete)

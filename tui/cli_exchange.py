@@ -1,0 +1,101 @@
+"""`followup export` and `followup import`: every application out as json, csv, ics or md, and back in.
+
+The formats themselves are pure functions in tui/core/exchange.py (export),
+tui/core/importing.py (import) and tui/core/ics.py (calendar). Here: files,
+standard input and output, and the one write an import makes.
+Only argparse is imported up front.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.cli_common import add_command, now, open_store, read_apps, store_at, user_settings, write_output
+
+
+def cmd_export(args) -> int:
+    from tui.core.errors import ValidationError
+    from tui.core.exchange import FORMATS, export
+
+    fmt = args.format.lower()
+    if fmt not in FORMATS:
+        raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
+    store = store_at(args)
+    target = Path(args.output).expanduser() if args.output not in (None, "-") else None
+    if target is not None and target.resolve() == store.path.resolve():
+        raise ValidationError(f"{target} is the data file itself: write the export to another file")
+    apps, code = read_apps(args)
+    payload = export(fmt, apps, user_settings(), now())
+    if write_output(args.output, payload, "the export") is not None:
+        print(f"wrote {len(apps)} applications to {target} ({fmt})")
+    return code
+
+
+def _payload(name: str) -> tuple[bytes, str]:
+    from tui.core.errors import ValidationError
+
+    if name == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    source = Path(name).expanduser()
+    if source.suffix.lower() in (".ics", ".md"):  # said before reading: it may be large or not a file
+        raise ValidationError(f"{source}: ics and md are export-only; import a CSV or JSON file written by "
+                              "'followup export csv' or 'followup export json'")
+    try:
+        return source.read_bytes(), str(source)
+    except OSError as exc:
+        raise ValidationError(
+            f"{source}: cannot be read ({exc.strerror}); give a CSV or JSON file written by 'followup export'"
+        ) from None
+
+
+def cmd_import(args) -> int:
+    from tui.core.importing import plan_import
+
+    payload, name = _payload(args.file)
+    store = open_store(args)
+    for _attempt in range(3):  # planned against the file as it is; planned again if another process wrote
+        snapshot = store.snapshot()
+        plan = plan_import(payload, name, snapshot.applications, now())  # all checked before anything is written
+        if args.dry_run or not store.changed_since(snapshot.fingerprint):
+            break
+    if not args.dry_run:
+        store.put_many(plan.added + plan.updated)  # one write: all of the file or nothing
+    verb = "would import" if args.dry_run else "imported"
+    unchanged = sum(1 for _, why in plan.left if why == "unchanged")
+    print(f"{verb} {Path(name).name}: {len(plan.added)} added, {len(plan.updated)} updated, "
+          f"{len(plan.left)} left ({unchanged} unchanged)")
+    if not args.quiet:
+        for app in plan.added:
+            print(f"  added   {app.short_id} {app.company} — {app.role}")
+        for app in plan.updated:
+            print(f"  updated {app.short_id} {app.company} — {app.role}")
+        for app, why in plan.left:
+            if why != "unchanged":
+                print(f"  left    {app.short_id} {app.company} — {app.role}: {why}")
+    return 0
+
+
+def register(subparsers, common) -> None:
+    export = add_command(subparsers, common, "export", "write every application as json, csv, ics or md",
+                         "followup export csv -o applications.csv\nfollowup export ics -o deadlines.ics",
+                         cmd_export,
+                         "json: everything, for 'followup import' or backups; csv: one row per application\n"
+                         "(cells a spreadsheet would run as a formula start with ', which import removes);\n"
+                         "ics: each deadline with an alarm (remind_before ahead), quiet periods as all-day\n"
+                         "\"don't contact\" events, upcoming rounds; md: a readable report grouped by stage.")
+    export.add_argument("format", metavar="FORMAT", help="json, csv, ics or md")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (atomically); without it, or with -, to stdout")
+
+    imp = add_command(subparsers, common, "import", "read applications from a CSV or JSON export",
+                      "followup import applications.csv --dry-run\nfollowup export json | ssh box followup import -",
+                      cmd_import,
+                      "Matched by id; a row without one by company and role (and the first round's day).\n"
+                      "Importing a file twice adds nothing twice; a card changed here since the file was\n"
+                      "written keeps its history (only the columns edited in the spreadsheet apply).\n"
+                      "A bad row is reported as FILE:LINE and nothing from the file is written.\n"
+                      "ics and md are export-only.")
+    imp.add_argument("file", metavar="FILE", help="a .csv or .json file; - reads standard input")
+    imp.add_argument("--dry-run", action="store_true", help="say what would be added, updated and left; write nothing")
+    imp.add_argument("-q", "--quiet", action="store_true", help="the summary line alone")

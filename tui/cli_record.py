@@ -1,0 +1,279 @@
+"""Commands that record what happened or what was said: round, interviewer, direction, reply, close, snooze.
+
+Each one goes through cli_common.change_card: the card is read, changed by a
+pure function of tui.core.actions (which writes the history line and applies the
+stage rules) and saved under the file's lock with the board's stale-edit check;
+then PRODUCT's confirmation line is printed. Only argparse is imported up front.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_common import COMING, EVENT, PAST, add_command, add_quiet_option, change_card, read_when
+
+WHEN_NOTE = ('WHEN: "2026-12-01 14:00", "today 15:30", "yesterday 10am", "wed 14:00", "next tue 10:00",\n'
+             '"in 3 days". What happened reads a bare weekday or time as the most recent one.')
+
+
+def _understood(moment, settings, now) -> str:
+    from tui.core.timefmt import understood
+
+    return understood(moment, settings.zone, now)
+
+
+def _round_number(app, number: int | None):
+    """The round `round N` names, counting from 1 in time order; the latest when None."""
+    from tui.core.errors import ValidationError
+
+    ordered = sorted(app.rounds, key=lambda r: r.at)
+    if not ordered:
+        raise ValidationError(
+            f"{app.company} has no round yet: add one with 'followup round {app.short_id} --at WHEN'")
+    if number is None:
+        return ordered[-1]
+    if not 1 <= number <= len(ordered):
+        raise ValidationError(
+            f"--round {number}: {app.company} has rounds 1 to {len(ordered)} ('followup show' lists them)")
+    return ordered[number - 1]
+
+
+# --- round -------------------------------------------------------------------------------
+def cmd_round(args) -> int:
+    from tui.core import actions
+    from tui.core.model import Interviewer
+
+    people = [Interviewer.parse(text) for text in args.interviewer or []]
+
+    def change(app, settings, now):
+        at = read_when(args.at, EVENT, settings, now, "--at")
+        new = actions.add_round(app, args.name, at, people, now=now)
+        upcoming = " (upcoming)" if at > now else ""
+        who = f" with {', '.join(p.name for p in people)}" if people else ""
+        return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}"
+
+    return change_card(args, change)
+
+
+# --- interviewer ---------------------------------------------------------------------------
+def cmd_interviewer(args) -> int:
+    import copy
+
+    from tui.core import actions
+    from tui.core.errors import ValidationError
+    from tui.core.model import Interviewer
+    from tui.core.timeutil import to_utc
+
+    if args.link_note is not None and args.link is None:
+        raise ValidationError("--link-note says what a link is: give it with --link URL")
+
+    def change(app, settings, now):
+        thanked = None
+        if args.thanked is not None:
+            thanked = now if args.thanked == "" else read_when(args.thanked, PAST, settings, now, "--thanked")
+        rnd = _round_number(app, args.round)
+        people = [copy.copy(p) for p in rnd.interviewers]
+        person = next((p for p in people if p.name.lower() == args.name.strip().lower()), None)
+        added = person is None
+        if added:
+            person = Interviewer(name=args.name)
+            people.append(person)
+        given = {"email": args.email, "title": args.title, "topic": args.topic, "link": args.link,
+                 "link_note": args.link_note}
+        for field, value in given.items():
+            if value is not None:
+                setattr(person, field, value)
+        person.__post_init__()  # checks the address, the link and the lengths
+        new = actions.update_round(app, rnd.id, now=now, interviewers=people)
+        done = [f"{'added to' if added else 'updated in'} round “{rnd.name}”"]
+        done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
+        if thanked is not None:
+            new = actions.set_thanked(new, person.id, True, now=now)
+            new.find_interviewer(person.id)[1].thanked_at = to_utc(thanked)
+            done.append(f"thanked {_understood(thanked, settings, now)}")
+        return new, f"{person.name}: " + ", ".join(done)
+
+    return change_card(args, change)
+
+
+# --- direction -------------------------------------------------------------------------------
+def cmd_direction(args) -> int:
+    from tui.core import actions
+    from tui.core.errors import ValidationError
+    from tui.core.stages import DirectionKind
+
+    if args.done is not None:
+        if args.text or args.by or args.not_before:
+            raise ValidationError("--done N marks direction N done: give it without TEXT, --by or --not-before")
+    elif not (args.text or "").strip():
+        raise ValidationError("give the recruiter's instruction as TEXT, e.g. \"send two references\"")
+
+    def change(app, settings, now):
+        if args.done is not None:
+            if not 1 <= args.done <= len(app.directions):
+                known = f"1 to {len(app.directions)}" if app.directions else "none yet"
+                raise ValidationError(f"--done {args.done}: {app.company}'s directions are {known} "
+                                      "('followup show' numbers them)")
+            direction = app.directions[args.done - 1]
+            return actions.set_direction_done(app, direction.id, True, now=now), f"done: {direction.text}"
+        if args.not_before:
+            due, kind = read_when(args.not_before, COMING, settings, now, "--not-before"), DirectionKind.NOT_BEFORE
+            words = f"quiet period: don't contact them before {_understood(due, settings, now)}"
+        elif args.by:
+            due, kind = read_when(args.by, COMING, settings, now, "--by"), DirectionKind.DO_BY
+            words = f"to do: {args.text.strip()} by {_understood(due, settings, now)}"
+        else:
+            due, kind, words = None, DirectionKind.INFO, f"noted: {args.text.strip()}"
+        new = actions.add_direction(app, args.text, kind, due, now=now)
+        return new, f"direction {len(new.directions)}, {words}"
+
+    return change_card(args, change)
+
+
+# --- reply, close -----------------------------------------------------------------------------
+def cmd_reply(args) -> int:
+    from tui.core import actions
+
+    def change(app, settings, now):
+        at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
+        new = actions.record_reply(app, now=now, at=at, via=args.via, note=args.note or "")
+        return new, f"they replied ({args.via}) {_understood(at, settings, now)}; now {new.stage.value}"
+
+    return change_card(args, change)
+
+
+def cmd_close(args) -> int:
+    from tui.core import actions
+    from tui.core.stages import Outcome
+
+    outcome = Outcome.parse(args.outcome)
+
+    def change(app, settings, now):
+        at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
+        keep = read_when(args.keep_in_touch, COMING, settings, now, "--keep-in-touch") if args.keep_in_touch else None
+        new = actions.close(app, outcome, now=now, at=at, keep_in_touch=keep)
+        words = f"closed, {outcome.label}, {_understood(at, settings, now)}"
+        if keep is not None:
+            words += f"; keep in touch from {_understood(keep, settings, now)}"
+        return new, words
+
+    return change_card(args, change)
+
+
+# --- snooze -------------------------------------------------------------------------------------
+def pick_deadline(app, which: str | None, settings, now):
+    """The deadline `which` names (as `show` names them: exactly or by a unique prefix), else the next."""
+    from tui.cli_common import deadline_names
+    from tui.core.deadlines import deadlines_for
+    from tui.core.errors import ValidationError
+
+    named = [(name, d) for name, d in deadline_names(app, deadlines_for(app, settings, now)) if not d.is_quiet]
+    if not named:
+        raise ValidationError(f"{app.company} has no deadline to snooze")
+    if which is None:
+        return min(named, key=lambda pair: pair[1].due)
+    want = which.strip().lower()
+    found = [pair for pair in named if pair[0] == want] or [pair for pair in named if pair[0].startswith(want)]
+    if len(found) != 1:
+        names = ", ".join(name for name, _ in named)
+        why = "matches several" if found else "is not one of them"
+        raise ValidationError(f"--deadline {which!r} {why}; {app.company}'s deadlines are: {names}")
+    return found[0]
+
+
+def cmd_snooze(args) -> int:
+    from tui.core import actions
+    from tui.core.errors import ValidationError
+
+    def change(app, settings, now):
+        name, deadline = pick_deadline(app, args.deadline, settings, now)
+        until = read_when(args.until, COMING, settings, now, "--until")
+        if until <= deadline.due:
+            raise ValidationError(f"--until {_understood(until, settings, now)} is not after the deadline "
+                                  f"{name} ({_understood(deadline.due, settings, now)}): give a later time")
+        new = actions.snooze(app, deadline.kind.value, deadline.due, until, now=now, ref=deadline.ref,
+                             reason=args.reason or "")
+        return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}"
+
+    return change_card(args, change)
+
+
+def _number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number: give N as 'followup show' numbers them") from None
+
+
+def register(subparsers, common) -> None:
+    rnd = add_command(subparsers, common, "round", "add an interview round, past or upcoming",
+                      'followup round acme --at "next tue 14:00" --name Final \\\n'
+                      '    --interviewer "Ana Ruiz <ana@acme.example>"',
+                      cmd_round, WHEN_NOTE + "\nA future time (\"next tue\", a date) makes an upcoming round.")
+    rnd.add_argument("id", metavar="ID")
+    rnd.add_argument("--at", required=True, metavar="WHEN", help="when it took place or will take place")
+    rnd.add_argument("--name", default="Interview", help="what the round is called (default: Interview)")
+    rnd.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"', help="someone you met (repeat)")
+    add_quiet_option(rnd)
+
+    person = add_command(subparsers, common, "interviewer",
+                         "add an interviewer to a round, or change one (topic, link, thanked)",
+                         'followup interviewer acme "Dana Kim" --topic "their move to event sourcing" \\\n'
+                         '    --link https://example.com/es-article --link-note "the article I mentioned"',
+                         cmd_interviewer,
+                         "NAME is matched in the round (the latest unless --round N); a new name is added.\n"
+                         "The topic is what the thank-you note names.")
+    person.add_argument("id", metavar="ID")
+    person.add_argument("name", metavar="NAME")
+    person.add_argument("--email", metavar="E")
+    person.add_argument("--title", metavar="T")
+    person.add_argument("--topic", metavar="TEXT", help="what you discussed with them")
+    person.add_argument("--link", metavar="URL", help="an article that supports the topic")
+    person.add_argument("--link-note", metavar="TEXT", help="what the link is, in a few words")
+    person.add_argument("--thanked", nargs="?", const="", metavar="WHEN", help="you thanked them (default: now)")
+    person.add_argument("--round", type=_number, metavar="N", help="the round, counting from 1 (default: the latest)")
+    add_quiet_option(person)
+
+    direction = add_command(subparsers, common, "direction", "record a recruiter's instruction, or mark one done",
+                            'followup direction acme "send two references" --by fri\n'
+                            'followup direction acme "no calls please" --not-before "dec 10"\n'
+                            "followup direction acme --done 1", cmd_direction,
+                            "--by: something you must do by then; --not-before: a quiet period (no contact\n"
+                            "before then); neither: a fact worth keeping. N counts from 1, as 'show' lists them.")
+    direction.add_argument("id", metavar="ID")
+    direction.add_argument("text", metavar="TEXT", nargs="?")
+    when = direction.add_mutually_exclusive_group()
+    when.add_argument("--by", metavar="WHEN", help="do it by then")
+    when.add_argument("--not-before", metavar="WHEN", help="don't contact them before then")
+    when.add_argument("--done", type=_number, metavar="N", help="mark direction N done")
+    add_quiet_option(direction)
+
+    reply = add_command(subparsers, common, "reply", "record that they answered (restarts the follow-up wait)",
+                        'followup reply acme --at "yesterday 16:00" --via call --note "second round next week"',
+                        cmd_reply, WHEN_NOTE)
+    reply.add_argument("id", metavar="ID")
+    reply.add_argument("--at", metavar="WHEN", help="when they answered (default: now)")
+    reply.add_argument("--via", default="email", choices=("email", "call", "other"), help="how (default: email)")
+    reply.add_argument("--note", metavar="TEXT", help="what they said, in a few words")
+    add_quiet_option(reply)
+
+    close = add_command(subparsers, common, "close", "record how a process ended and close it",
+                        'followup close acme rejected --at "today 11:00" --keep-in-touch "in 3 months"', cmd_close,
+                        "OUTCOME: offer, accepted, rejected, withdrawn or no-response.\n"
+                        "After a rejection, 'followup due' reminds you to reply and ask for feedback.")
+    close.add_argument("id", metavar="ID")
+    close.add_argument("outcome", metavar="OUTCOME", help="offer, accepted, rejected, withdrawn or no-response")
+    close.add_argument("--at", metavar="WHEN", help="when they told you (default: now)")
+    close.add_argument("--keep-in-touch", metavar="WHEN", help="when to get back in touch (a deadline)")
+    add_quiet_option(close)
+
+    snooze = add_command(subparsers, common, "snooze", "put a deadline off until later",
+                         'followup snooze acme --until "next mon 9:00" --reason "they are at a conference"\n'
+                         "followup snooze acme --deadline thank-you:dana-kim --until \"today 18:00\"", cmd_snooze,
+                         "WHICH is a deadline's name as 'followup show ID' lists it (a unique start is enough);\n"
+                         "without it, the card's next deadline. The time must be after the deadline.")
+    snooze.add_argument("id", metavar="ID")
+    snooze.add_argument("--until", required=True, metavar="WHEN")
+    snooze.add_argument("--deadline", metavar="WHICH")
+    snooze.add_argument("--reason", metavar="TEXT")
+    add_quiet_option(snooze)

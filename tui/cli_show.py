@@ -1,0 +1,110 @@
+"""`followup show ID`: one application whole, as a person reads it or (--json) as `export json` writes it.
+
+The numbers it prints are the ones other commands take: `--round N`,
+`direction --done N`, and the deadline names `snooze --deadline` takes.
+Only argparse is imported up front.
+"""
+
+from __future__ import annotations
+
+from tui.cli_common import add_command, deadline_names, now, read_apps, user_settings
+
+LABEL_WIDTH = 12
+
+
+def show_lines(app, settings, moment) -> list[str]:
+    """The card in plain text: one fact per line, times in the user's zone."""
+    from tui.core.deadlines import deadlines_for, relative
+    from tui.core.text import fit_cells
+    from tui.core.timefmt import show_time
+
+    zone = settings.zone
+
+    def when(moment_):
+        return show_time(moment_, zone, moment)
+
+    def field(label: str, value: str) -> str:
+        return f"{fit_cells(label, LABEL_WIDTH)}{value}"
+
+    lines = [f"{app.short_id}  {app.company} — {app.role}", field("id", app.id)]
+    stage = app.stage.value + (f", {app.outcome.label} {when(app.outcome_at)}" if app.outcome else "")
+    lines.append(field("stage", stage))
+    for label, value in (("recruiter", app.recruiter), ("pitch", app.pitch)):
+        if value:
+            lines.append(field(label, value))
+    if app.decision_by:
+        lines.append(field("decision by", when(app.decision_by)))
+    if app.keep_in_touch:
+        lines.append(field("keep in touch", when(app.keep_in_touch)))
+    lines.append(field("created", when(app.created_at)) + f"   (updated {when(app.updated_at)})")
+
+    lines += ["", "rounds:" if app.rounds else "rounds: none yet"]
+    for number, rnd in enumerate(sorted(app.rounds, key=lambda r: r.at), start=1):
+        upcoming = "  (upcoming)" if rnd.at > moment else ""
+        lines.append(f"  {number}. {rnd.name}, {when(rnd.at)}{upcoming}")
+        for person in rnd.interviewers:
+            title = f", {person.title}" if person.title else ""
+            thanked = f" — thanked {when(person.thanked_at)}" if person.thanked_at else ""
+            lines.append(f"     {person.display()}{title}{thanked}")
+            if person.topic:
+                lines.append(f"       topic: {person.topic}")
+            if person.link:
+                lines.append(f"       link: {person.link}" + (f" ({person.link_note})" if person.link_note else ""))
+
+    if app.directions:
+        lines += ["", "directions:"]
+        for number, direction in enumerate(app.directions, start=1):
+            word = "by" if direction.kind.value == "do-by" else "until"
+            due = f" — {word} {when(direction.due)}" if direction.due else ""
+            state = f", done {when(direction.done_at)}" if direction.done_at else ""
+            lines.append(f"  {number}. [{direction.kind.value}{state}] {direction.text}{due}")
+
+    if app.contacts:
+        lines += ["", "contacts:"]
+        for contact in sorted(app.contacts, key=lambda c: c.at):
+            arrow = "from them" if contact.inbound else "sent"
+            extra = f": {contact.summary}" if contact.summary else ""
+            to = f", {contact.to}" if contact.to else ""
+            lines.append(f"  {when(contact.at)}  {contact.kind} ({arrow}{to}){extra}")
+
+    named = deadline_names(app, deadlines_for(app, settings, moment))
+    if named:
+        lines += ["", "deadlines:"]
+        width = max(len(name) for name, _ in named)
+        for name, deadline in sorted(named, key=lambda pair: pair[1].due):
+            lines.append(f"  {name:<{width}}  {when(deadline.due)} ({relative(deadline.due, moment)})  "
+                         f"{deadline.action}")
+    for snooze in app.snoozes:
+        reason = f": {snooze.reason}" if snooze.reason else ""
+        lines.append(f"  snoozed {snooze.kind} until {when(snooze.until)}{reason}")
+
+    if app.notes.strip():
+        lines += ["", "notes:"] + ["  " + line for line in app.notes.strip("\n").splitlines()]
+    lines += ["", "history:"] + [f"  {when(event.at)}  {event.text}" for event in app.history]
+    return lines
+
+
+def cmd_show(args) -> int:
+    import json
+
+    from tui.core.exchange import record
+    from tui.store.store import resolve_in
+
+    apps, code = read_apps(args)
+    app = resolve_in(apps, args.id)
+    if args.json:
+        print(json.dumps(record(app), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(show_lines(app, user_settings(), now())))
+    return code
+
+
+def register(subparsers, common) -> None:
+    show = add_command(subparsers, common, "show", "show one application whole: rounds, directions, deadlines, history",
+                       "followup show acme\nfollowup show 3f2a --json | jq .rounds", cmd_show,
+                       "ID is the id, a unique start of it, or a unique start of the company's name.\n"
+                       "--json prints the application as one element of 'followup export json'.\n"
+                       "The numbers and deadline names shown are what --round N, direction --done N\n"
+                       "and snooze --deadline take.")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="as one element of 'export json'")

@@ -1,0 +1,105 @@
+"""The calendar export: deadlines with alarms, quiet periods and upcoming rounds, as iCalendar.
+
+What a calendar should hold so that the user need not open Followup: each
+deadline as a short event at the time the rules placed it, with an alarm
+`remind_before` ahead (the same lead as the reminders); each quiet period ("don't
+contact them before the 10th") as all-day events that say so; each upcoming
+interview round as an event. Text is cleaned of control characters, so no
+calendar can be handed an escape sequence from the data.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from tui.core.deadlines import all_deadlines
+from tui.core.model import Application
+from tui.core.settings import Settings
+from tui.core.stages import DirectionKind
+from tui.core.text import clean_text
+from tui.core.timeutil import local, to_utc
+
+DEADLINE_MINUTES = 15
+ROUND_MINUTES = 60
+
+
+def _text(value: str) -> str:
+    """Printable text on one line (icalendar escapes the rest), safe for a strict encoder."""
+    return clean_text(value.replace("\r", " ").replace("\n", " ")).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _quiet_start(app: Application, direction_id: str, now: datetime) -> datetime:
+    """When the quiet period began: when it was recorded (its history line), else now."""
+    for event in app.history:
+        if event.data.get("direction") == direction_id and event.at is not None:
+            return event.at
+    return to_utc(now)
+
+
+def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
+    from icalendar import Alarm, Calendar
+    from icalendar import Event as CalendarEvent
+
+    from tui import __version__
+
+    now = to_utc(now)
+    zone = settings.zone
+    by_id = {app.id: app for app in apps}
+    calendar = Calendar()
+    calendar.add("prodid", f"-//Followup//followup {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Followup deadlines")
+
+    def event(uid: str, summary: str, description: str, categories: list[str]) -> CalendarEvent:
+        item = CalendarEvent()
+        item.add("uid", f"{uid}@followup")
+        item.add("dtstamp", now)
+        item.add("summary", _text(summary))
+        item.add("description", _text(description))
+        item.add("categories", [_text(c) for c in categories])
+        calendar.add_component(item)
+        return item
+
+    for deadline in all_deadlines(apps, settings, now):
+        if deadline.is_quiet:
+            continue
+        app = by_id[deadline.app_id]
+        item = event(f"{deadline.app_id}-{deadline.kind.value}-{deadline.ref or 'main'}", deadline.action,
+                     f"{app.company} — {app.role} ({app.stage.label}). In Followup: id {app.short_id}.",
+                     ["Followup", deadline.kind.value])
+        item.add("dtstart", deadline.due)
+        item.add("duration", timedelta(minutes=DEADLINE_MINUTES))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _text(deadline.action))
+        alarm.add("trigger", -settings.remind_lead)
+        item.add_component(alarm)
+
+    for app in sorted(apps, key=lambda a: (a.company.lower(), a.id)):
+        for direction in app.directions:
+            if direction.kind is not DirectionKind.NOT_BEFORE or not direction.is_open or direction.due is None:
+                continue
+            if direction.due <= now:
+                continue
+            first: date = local(_quiet_start(app, direction.id, now), zone).date()
+            last_day: date = local(direction.due, zone).date()  # the end is exclusive: contact from that day
+            if last_day <= first:
+                continue
+            item = event(f"{app.id}-quiet-{direction.id}", f"Don't contact {app.company}",
+                         f"Quiet period: {direction.text}. Don't contact {app.company} before "
+                         f"{local(direction.due, zone).format('ddd D MMM HH:mm')}. In Followup: id {app.short_id}.",
+                         ["Followup", "quiet"])
+            item.add("dtstart", first)
+            item.add("dtend", last_day)
+            item.add("transp", "TRANSPARENT")
+        for rnd in app.rounds:
+            if rnd.at <= now:
+                continue
+            people = ", ".join(person.name for person in rnd.interviewers)
+            item = event(f"{app.id}-round-{rnd.id}", f"Interview: {rnd.name} — {app.company}",
+                         f"{app.company} — {app.role}" + (f", with {people}" if people else "")
+                         + f". In Followup: id {app.short_id}.", ["Followup", "interview"])
+            item.add("dtstart", rnd.at)
+            item.add("duration", timedelta(minutes=ROUND_MINUTES))
+    ical: bytes = calendar.to_ical()
+    return ical

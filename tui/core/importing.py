@@ -1,0 +1,316 @@
+"""Imports: read a JSON or CSV export (or a hand-made CSV) and plan what it changes, as pure functions.
+
+The whole file is read and checked before anything is planned, so a bad row
+means nothing from the file is written. Planning is idempotent: importing the
+same file twice changes nothing the second time. Records are matched by id; a
+CSV row without an id by company and role (and the first round's day, when the
+row gives one). A card's later history is never overwritten: a file older than
+the card only applies the columns edited in the spreadsheet, and a card changed
+on both sides is left as it is, and said so.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from tui.core.errors import ValidationError
+from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
+from tui.core.model import Application, Event
+from tui.core.stages import Stage
+from tui.core.text import is_clean
+from tui.core.timeutil import to_utc
+
+EXPORT_ONLY = (".ics", ".md", ".markdown")
+_ID_NAMESPACE = uuid.UUID("6f1c1f55-6a43-4a8e-9a0e-5b0f3c7f0d11")  # ids for hand-made CSV rows
+
+
+class Incoming(NamedTuple):
+    """One application of the file: a whole record (`data`), edited columns, or both."""
+
+    where: str  # NAME:LINE
+    data: dict[str, Any] | None  # the whole record (JSON, or the CSV's data column)
+    columns: dict[str, str]  # the plain CSV columns that differ from `data` (all of them without it)
+    key: str  # the id the row gives, or ""
+    company: str
+    role: str
+    round_day: date | None  # the first round's day a hand-made row gives, to tell two same roles apart
+
+
+class ImportPlan(NamedTuple):
+    added: list[Application]
+    updated: list[Application]
+    left: list[tuple[Application, str]]  # (the card as it stays, why)
+
+
+def read_import(payload: bytes, name: str, now: datetime) -> list[Application]:
+    """Every application in an export file, as an import into an empty file would add them."""
+    return plan_import(payload, name, [], now).added
+
+
+def plan_import(payload: bytes, name: str, current: list[Application], now: datetime) -> ImportPlan:
+    """What importing `payload` into `current` adds, updates and leaves; ValidationError 'NAME:LINE: why'."""
+    if name.lower().endswith(EXPORT_ONLY):
+        raise ValidationError(f"{name}: ics and md are export-only; import a CSV or JSON file written by "
+                              "'followup export csv' or 'followup export json'")
+    text = _decode(payload, name)
+    stripped = text.lstrip()
+    if name.lower().endswith(".json") or stripped[0] in "{[":
+        incoming = _read_json(text, name)
+    elif stripped.startswith("BEGIN:VCALENDAR") or stripped.startswith("# "):
+        raise ValidationError(f"{name}: ics and md are export-only; import a CSV or JSON file")
+    else:
+        incoming = _read_csv(text, name)
+    plan = ImportPlan([], [], [])
+    by_id = {app.id: app for app in current}
+    seen: dict[str, str] = {}
+    for item in incoming:
+        try:
+            existing = _match(item, current, by_id)
+            result = _apply(item, existing, now)
+        except (ValidationError, ValueError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"{item.where}: {exc}") from None
+        app, why = result
+        if app.id in seen:
+            raise ValidationError(f"{item.where}: id {app.short_id} appears twice (also at {seen[app.id]}); "
+                                  "each application may appear once")
+        seen[app.id] = item.where
+        _check_clean(app, item.where)
+        if existing is None:
+            plan.added.append(app)
+        elif why:
+            plan.left.append((existing, why))
+        else:
+            plan.updated.append(app)
+    return plan
+
+
+def _decode(payload: bytes, name: str) -> str:
+    try:
+        text = payload.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"{name}: not UTF-8 text (byte 0x{payload[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and try again"
+        ) from None
+    if not text.strip():
+        raise ValidationError(f"{name}: the file is empty: give a CSV or JSON file written by 'followup export'")
+    return text
+
+
+def _check_clean(app: Application, where: str) -> None:
+    """Control characters never reach the terminal from data: a record holding one is refused, named."""
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, str):
+            if not is_clean(value.replace("\n", " ").replace("\t", " ")):
+                raise ValidationError(f"{where}: {path or 'a field'} holds a control character; remove it and "
+                                      "import again")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for number, item in enumerate(value):
+                walk(item, f"{path}[{number}]")
+
+    walk(record(app), "")
+
+
+# --- matching and applying --------------------------------------------------------------
+def _match(item: Incoming, current: list[Application], by_id: dict[str, Application]) -> Application | None:
+    key = item.key or str((item.data or {}).get("id") or "")
+    if key:
+        return by_id.get(key)
+    same = [a for a in current if (a.company.lower(), a.role.lower()) == (item.company.lower(), item.role.lower())]
+    if len(same) > 1 and item.round_day is not None:
+        same = [a for a in same if a.rounds and min(r.at for r in a.rounds).date() == item.round_day]
+    if len(same) > 1:
+        ids = ", ".join(a.short_id for a in same)
+        raise ValidationError(f"{item.company} — {item.role} matches several applications ({ids}); "
+                              "give the row an id to say which")
+    return same[0] if same else None
+
+
+def _history(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(e.get("at"), e.get("kind"), e.get("text")) for e in data.get("history") or [] if isinstance(e, dict)]
+
+
+def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple[Application, str]:
+    """The application as it would be stored, and why it is left as it is ('' when it is not)."""
+    if existing is None:
+        base = dict(item.data or {})
+        made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}".lower()))
+        base["id"] = item.key or base.get("id") or made_up
+        return _with_columns(base, item.columns, now, new=item.data is None), ""
+    here = record(existing)
+    columns = item.columns
+    if not item.key and item.data is None:  # matched by company and role: their spelling here stays
+        columns = {c: v for c, v in columns.items() if c not in ("company", "role") or v.lower() != here[c].lower()}
+        item = item._replace(columns=columns)
+    if item.data is not None:
+        theirs, ours = _history(item.data), _history(here)
+        if theirs[: len(ours)] == ours:  # the file is as new as the card, or newer: take it whole
+            app = _with_columns(dict(item.data), item.columns, now, new=False)
+            return (existing, "unchanged") if record(app) == here else (app, "")
+        if ours[: len(theirs)] != theirs:
+            return existing, "changed both here and in the file since it was exported; kept as it is here"
+    app = _with_columns(here, item.columns, now, new=False)  # the file is older: only its edited columns
+    if record(app) == here:
+        return existing, "unchanged" if item.data is None else "changed here since the file was written; kept"
+    return app, ""
+
+
+def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, *, new: bool) -> Application:
+    """`data` with the edited columns on top, the edit (or the import of a hand-made row) in its history."""
+    changed = []
+    for column, value in columns.items():
+        if (data.get(column) or None) != (value or None):
+            changed.append(column)
+            data[column] = value or (None if column == "outcome" else "")
+    if "stage" not in data or not data["stage"]:
+        data["stage"] = Stage.INTERVIEWED.value
+    if data.get("outcome") and Stage.parse(data.get("stage", "")) is not Stage.CLOSED:
+        raise ValidationError(f"outcome {data['outcome']!r} goes with stage closed, not {data['stage']!r}: "
+                              "set the stage to closed or clear the outcome")
+    app = Application.from_dict(data)
+    app.revision = 0
+    if new:
+        app.created_at = app.created_at or to_utc(now)
+        app.updated_at = app.updated_at or to_utc(now)
+        app.history.append(Event(at=to_utc(now), kind="created", text=f"Imported {app.company} — {app.role}"))
+    elif changed:
+        app.updated_at = to_utc(now)
+        app.history.append(Event(at=to_utc(now), kind="edit", text="Changed in a spreadsheet: " + ", ".join(changed)))
+    return app
+
+
+# --- JSON -------------------------------------------------------------------------------
+def _read_json(text: str, name: str) -> list[Incoming]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    if isinstance(data, dict) and "_meta" in data:
+        raise ValidationError(f"{name}: this is a Followup data file, not an export: open it with "
+                              "'followup --db FILE', or export it first with 'followup --db FILE export json'")
+    if not (isinstance(data, dict) and isinstance(data.get("applications"), list)
+            and isinstance(data.get("schema"), int)):
+        raise ValidationError(
+            f'{name}: not a Followup export: expected {{"schema": {EXPORT_SCHEMA}, "applications": [...]}} '
+            "as written by 'followup export json'"
+        )
+    if data["schema"] > EXPORT_SCHEMA:
+        raise ValidationError(f"{name}: written by a newer Followup (export schema {data['schema']}, "
+                              f"this one reads up to {EXPORT_SCHEMA}); upgrade Followup")
+    lines = text.splitlines()
+    out = []
+    for number, item in enumerate(data["applications"], start=1):
+        where = f"{name}:{_line_of(item, lines)}"
+        try:
+            app = Application.from_dict(item)
+        except (ValidationError, ValueError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"{where}: application {number}: {exc}") from None
+        out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None))
+    return out
+
+
+def _line_of(item: object, lines: list[str]) -> int:
+    """The line where this application starts, found by its id (1 when unknown)."""
+    key = item.get("id") if isinstance(item, dict) else None
+    if isinstance(key, str) and key:
+        needle = json.dumps(key)
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return 1
+
+
+# --- CSV --------------------------------------------------------------------------------
+def _read_csv(text: str, name: str) -> list[Incoming]:
+    """Every row, or a refusal naming the line: a quote left open or a row of the wrong length
+    refuses the whole file (read on, it would swallow the rows after it into one cell)."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))  # long notes in the data column
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+    except csv.Error as exc:
+        raise ValidationError(f"{name}:1: not a readable CSV header ({exc})") from None
+    missing = [column for column in REQUIRED_CSV_COLUMNS if column not in header]
+    if missing:
+        raise ValidationError(
+            f"{name}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"a Followup CSV has at least {', '.join(REQUIRED_CSV_COLUMNS)} (see 'followup export csv')"
+        )
+    out = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            why = "a quoted field is never closed" if "end of data" in str(exc) else str(exc)
+            raise ValidationError(f"{name}:{line}: not readable as CSV ({why}); nothing was imported") from None
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            raise ValidationError(f"{name}:{start}: {len(cells)} cells but the header has {len(header)} columns; "
+                                  "nothing was imported")
+        row = {column: unescape_cell(cell) for column, cell in zip(header, cells, strict=True)}
+        try:
+            out.append(_incoming_row(row, f"{name}:{start}"))
+        except (ValidationError, ValueError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"{name}:{start}: {exc}") from None
+    return out
+
+
+def _incoming_row(row: dict[str, str], where: str) -> Incoming:
+    raw = (row.get("data") or "").strip()
+    data = None
+    if raw:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError:
+            data = None
+        if not isinstance(data, dict):
+            raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
+        data = record(Application.from_dict(data))
+    company, role = (row.get("company") or "").strip(), (row.get("role") or "").strip()
+    if not company:
+        raise ValidationError("company is empty: every row needs a company")
+    if not role:
+        raise ValidationError("role is empty: every row needs a role")
+    columns = {}
+    for column in EDITABLE_CSV_COLUMNS:
+        if column not in row:
+            continue
+        value = row[column] if column == "notes" else row[column].strip()
+        if column == "stage" and value:
+            value = Stage.parse(value).value
+        if column == "outcome" and value:
+            from tui.core.stages import Outcome
+
+            value = Outcome.parse(value).value
+        if column == "stage" and not value:
+            continue
+        if data is None or (data.get(column) or "") != value:
+            columns[column] = value
+    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, _round_day(row))
+
+
+def _round_day(row: dict[str, str]) -> date | None:
+    """The day in a 'last_round' ("Onsite, 2026-11-24 10:00") or 'round_at' column, if any."""
+    import re
+
+    text = row.get("round_at") or row.get("last_round") or ""
+    found = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        return date(*(int(g) for g in found.groups())) if found else None
+    except ValueError:
+        return None
