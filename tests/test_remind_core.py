@@ -9,7 +9,9 @@ from datetime import timedelta
 
 import pendulum
 import pytest
-from hypothesis import given, settings as hyp_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from tui.core import actions
 from tui.core.model import Interviewer, Round

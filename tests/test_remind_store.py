@@ -14,6 +14,7 @@ from tui.store.codec import decode_plain, decode_typed, encode
 from tui.store.reminders import read_sent, record_sent
 
 NOW = pendulum.datetime(2026, 11, 26, 9, 0, tz="UTC")
+SOON_DUE = NOW.add(hours=1)
 
 
 def checksum(path):
@@ -28,7 +29,7 @@ def store(tmp_path):
     return store
 
 
-def key(store, stage=SOON, channel="email", due=NOW.add(hours=1)):
+def key(store, stage=SOON, channel="email", due=SOON_DUE):
     app = store.load_all()[0]
     return SentKey(app.id, "thank-you", app.rounds[0].interviewers[0].id, due, stage, channel)
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from tui import __version__, cli_letter
+from tui import __version__, cli_letter, cli_remind
 from tui.cli_common import add_db_option, now, open_store, store_at, user_settings
 
 EXIT_USER_ERROR = 2
@@ -392,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE")
 
     cli_letter.register(subparsers, common)
+    cli_remind.register(subparsers, common)
     return parser
 
 
