@@ -86,5 +86,21 @@ async def test_terminal_notify_off_keeps_the_toast_only(tmp_path, monkeypatch):
         assert toasts == ["Thank Hank Scorpio (Globex)"] and written == []
 
 
+async def test_coming_back_to_the_board_brings_it_up_to_date_at_once(tmp_path, monkeypatch):
+    """tmux's focus-events: the terminal says the board is in front again; no wait for the next tick."""
+    from textual import events
+
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        toasts, _ = spy(app)
+        monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-26T07:31:00+00:00")
+        app.post_message(events.AppBlur())
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        assert toasts == ["Thank Hank Scorpio (Globex)"]
+        assert app.board_screen.sidebar.counts["overdue"] == 3
+
+
 def test_the_notification_carries_no_control_characters():
     assert terminal_notification("a\x1b]52;c;evil\x07b", tmux=False) == "\x1b]9;a ]52;c;evil b\x07\x07"

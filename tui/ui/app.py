@@ -337,6 +337,10 @@ class FollowupApp(SignalHandling, App[int]):
             board.tick()
             self.due_notifier.check(board)
 
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Back in front (tmux passes this on with focus-events on): deadlines up to date at once."""
+        self.tick()
+
     async def wait_for_writes(self, timeout: float = 10.0) -> bool:
         """Every write made so far is in the file (tests and quitting use it)."""
         if self.writer is None:
