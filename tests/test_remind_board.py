@@ -104,3 +104,36 @@ async def test_coming_back_to_the_board_brings_it_up_to_date_at_once(tmp_path, m
 
 def test_the_notification_carries_no_control_characters():
     assert terminal_notification("a\x1b]52;c;evil\x07b", tmux=False) == "\x1b]9;a ]52;c;evil b\x07\x07"
+
+
+async def test_a_reminder_recorded_while_the_board_is_open_leaves_its_cards_current(tmp_path):
+    """`followup remind` writes its table; the board re-reads the file and its next edit is not refused."""
+    import pendulum
+
+    from tui.core.remind import SOON, SentKey
+    from tui.store import Store
+    from tui.store.reminders import record_sent
+    from ui_board_helpers import stored
+
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        acme_id = board_of(app).current_id
+        now = pendulum.parse("2026-11-25T10:30:00+00:00")
+        record_sent(Store(store.path), [SentKey(acme_id, "thank-you", "x", now, SOON, "email")], now=now)
+        app.poll_store()
+        await app.wait_for_writes()
+        await pilot.pause()
+        await pilot.press("L")
+        assert await app.wait_for_writes()
+        await pilot.pause()
+        assert app.writer.failures == []
+        assert stored(store)["Acme"]["stage"] == "thanked"
+        assert len(json_reminders(store)) == 1
+
+
+def json_reminders(store):
+    import json
+
+    return json.loads(store.path.read_text(encoding="utf-8"))["reminders"]

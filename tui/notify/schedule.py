@@ -82,7 +82,8 @@ def timer_text(period: Every) -> str:
 
 def cron_line(argv: list[str], environment: Mapping[str, str], period: Every) -> str:
     prefix = "".join(f"{k}={_quoted(v)} " for k, v in environment.items())
-    return f"{period.cron} {prefix}{' '.join(_quoted(a) for a in argv)}"
+    command = f"{prefix}{' '.join(_quoted(a) for a in argv)}".replace("%", "\\%")  # cron reads % as a newline
+    return f"{period.cron} {command}"
 
 
 def systemd_available() -> tuple[bool, str]:
