@@ -17,7 +17,7 @@ import re
 import sys
 from typing import Callable
 
-from tui import __version__, cli_config, cli_edit, cli_exchange, cli_letter, cli_record, cli_show, cli_stats
+from tui import __version__, cli_config, cli_edit, cli_exchange, cli_letter, cli_record, cli_remind, cli_show, cli_stats
 from tui.cli_common import (
     EVENT,
     add_command,
@@ -263,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("-q", "--quiet", action="store_true", help="print nothing when nothing is due")
 
     cli_letter.register(subparsers, common)
-    for module in (cli_show, cli_record, cli_edit, cli_exchange, cli_config, cli_stats):
+    for module in (cli_show, cli_record, cli_edit, cli_exchange, cli_config, cli_stats, cli_remind):
         module.register(subparsers, common)
     return parser
 

@@ -160,13 +160,14 @@ class Store:
         check_target(self.real_path)
 
     @contextmanager
-    def _transaction(self) -> Iterator[Table]:
-        """The applications table over the file as it is now, under the lock; written once if changed."""
+    def _transaction(self, table: str = APPS_TABLE) -> Iterator[Table]:
+        """The applications table (or `table`) over the file as it is now, under the lock; written once
+        if changed."""
         self._check_folder()
         with self.storage.transaction():
             # A TinyDB per transaction: its tables remember the next document id,
             # which another process may have used since.
-            yield TinyDB(storage=lambda: self.storage).table(APPS_TABLE, cache_size=0)
+            yield TinyDB(storage=lambda: self.storage).table(table, cache_size=0)
 
     @staticmethod
     def _by_id(table: Table) -> dict[str, tuple[int, Doc]]:

@@ -44,6 +44,7 @@ from tui.ui.messages import (
     DeleteRequested,
     SaveRefused,
 )
+from tui.ui.notify import DueNotifier
 from tui.ui.rescue import Unsaved, rescue_text
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
 from tui.ui.screens.too_small import TooSmallScreen, too_small
@@ -146,6 +147,7 @@ class FollowupApp(SignalHandling, App[int]):
         self._leaving = False
         self.rescued: list[str] = []  # what went to rescue files as the board closed, for stderr
         self._hard_exit = os._exit  # after a hang-up nothing may touch the terminal again
+        self.due_notifier = DueNotifier(self)  # toasts (and OSC 9) when a deadline comes due
         try:
             self.theme = settings.theme
         except Exception:  # an unknown theme must not stop the board
@@ -335,6 +337,11 @@ class FollowupApp(SignalHandling, App[int]):
         board = self.board_screen
         if board is not None:
             board.tick()
+            self.due_notifier.check(board)
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Back in front (tmux passes this on with focus-events on): deadlines up to date at once."""
+        self.tick()
 
     async def wait_for_writes(self, timeout: float = 10.0) -> bool:
         """Every write made so far is in the file (tests and quitting use it)."""
