@@ -10,8 +10,10 @@ placeholder in it has a value and disappears cleanly otherwise (the line too,
 when nothing else was on it). `||` inside one gives alternatives, the first
 whose values are all known wins, so the last may be a plain fallback with no
 placeholder at all: `[[Here is {link_note}: {link} || The article: {link}]]`.
-What was left out (or replaced by a fallback) is reported with the
-placeholders it waited for, so a screen can say what adding them would add.
+What was left out is reported with the placeholders it waited for, so a
+screen can say what adding them would add; so is a first alternative whose
+stand-in carries none of its values (a plain line instead of your pitch),
+but not one that merely reads more plainly (a link without its note).
 
 The defaults ship in `tui.data/templates/`; a file of the same name in the
 user's template folder replaces one.
@@ -221,8 +223,9 @@ def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
     choices = inner.split(OR)
     for index, choice in enumerate(choices):
         if all(_known(values, name) for name in placeholders_in(choice)):
-            if index:
-                first = choices[0]
+            first = choices[0]
+            if index and not set(placeholders_in(first)) & set(placeholders_in(choice)):
+                # a stand-in that carries none of the first's values: say what the first would have said
                 needs = tuple(n for n in placeholders_in(first) if not _known(values, n))
                 left_out.append(LeftOut(needs, _preview(first, values), fallback=True))
             return choice.strip()

@@ -66,7 +66,7 @@ class LetterScreen(Screen):
                 tooltip="Edit the letter in $EDITOR, then come back to it here"),
         Binding("ctrl+r", "mark_sent", "Sent", id="letters.sent",
                 tooltip="Record the letter as sent now: history, deadlines and stage follow"),
-        Binding("ctrl+b", "mark_sent_at", "Sent at…", id="letters.sent_at",
+        Binding("ctrl+b", "mark_sent_at", "Sent at…", id="letters.sent_at", priority=True,
                 tooltip="Record the letter as sent earlier: asks when it went out"),
         Binding("ctrl+n", "step(1)", "Next", id="letters.next", tooltip="The next interviewer's note"),
         Binding("ctrl+g", "step(-1)", "Prev", id="letters.previous", tooltip="The previous interviewer's note"),
@@ -346,7 +346,7 @@ class LetterScreen(Screen):
         self._show()
 
     # --- marking sent ------------------------------------------------------
-    def action_mark_sent_at(self) -> None:
+    async def action_mark_sent_at(self) -> None:
         """Sent at…: the letter went out earlier (from a phone, a webmail): ask when, then as ctrl+r."""
         self._take_edits()
         drafts, letter = self.drafts, self.letter
@@ -354,7 +354,8 @@ class LetterScreen(Screen):
         def read(text: str):
             return letter_checks.read_sent_at(text, drafts.application, letter, clock.now(), drafts.settings.zone)
 
-        self.app.push_screen(SentAtForm(read), lambda at: self.action_mark_sent(at) if at is not None else None)
+        # awaited from a priority binding: keys typed right after ctrl+b land in the form, not the letter
+        await self.app.push_screen(SentAtForm(read), lambda at: self.action_mark_sent(at) if at is not None else None)
 
     def action_mark_sent(self, at=None) -> None:
         self._take_edits()
