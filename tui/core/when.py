@@ -2,12 +2,26 @@
 
 Times without a zone are in the user's zone, not UTC; the result is UTC, as
 everything is stored. A day without a clock time means DEFAULT_TIME (09:00).
-Rules worth knowing:
-  - a bare weekday ("fri 15:00") is the next one to come: today when today is
-    that day and the time is still ahead; "next fri" is always after today;
-    "last fri" is always before today;
-  - a day and month without a year ("dec 1") is the closest such day, so it
-    works for an interview last week and a deadline next month alike;
+
+The same words name different moments depending on what is being recorded,
+so every caller says how to read them (`Reading`):
+  - PAST, for what happened (a letter sent, a reply, an outcome): a bare
+    weekday or a bare time ("wed 14:00", "3pm", "fri") is the most recent such
+    moment, never a later one; a time that is still to come is refused, in one
+    line, saying so. "today" without a time is earlier today (now, if 09:00 has
+    not come yet), since it did happen.
+  - EVENT, for an interview round: read as PAST, except that an explicit future
+    ("next tue", "in 2 days", "tomorrow", "today 16:00", a date, an ISO time)
+    is kept as an upcoming round. A bare weekday or time still means the most
+    recent one: "wed 14:00" typed on Friday is the interview two days ago.
+  - COMING, for what is ahead (a do-by date, a snooze, a quiet period): a bare
+    weekday or time is the next one to come (today when it is still ahead);
+    this is the default, as it was the only reading before.
+Rules shared by all three:
+  - "next fri" is always after today; "last fri" is always before today;
+  - a day and month without a year ("dec 1") is the closest such day (in PAST,
+    the most recent one), so it works for an interview last week and a
+    deadline next month alike;
   - "in 2 days" keeps the clock time of now unless a time is given.
 Anything else is refused with one message listing forms that work.
 """
@@ -16,11 +30,13 @@ from __future__ import annotations
 
 import re
 from datetime import time as Time
+from enum import StrEnum
 
 import pendulum
-from pendulum import DateTime
+from pendulum import Date, DateTime
 
 from tui.core.errors import ValidationError
+from tui.core.timefmt import understood
 from tui.core.timeutil import UTC, Zone, local, named_zone
 
 DEFAULT_TIME = Time(9, 0)
@@ -59,6 +75,14 @@ _DAY_MONTH = re.compile(_ORDINAL + r" (?:of )?" + _MONTH_WORD + r"(?: (\d{4}))?"
 _MONTH_DAY = re.compile(_MONTH_WORD + " " + _ORDINAL + r"(?: (\d{4}))?")
 
 
+class Reading(StrEnum):
+    """How to read words that could name a moment before or after now (see the module's text)."""
+
+    PAST = "past"
+    EVENT = "event"
+    COMING = "coming"
+
+
 class _Unreadable(Exception):
     """Internal: the text does not fit any form."""
 
@@ -70,25 +94,61 @@ def resolve_zone(zone: Zone | str | None) -> Zone:
     return zone or UTC
 
 
-def parse_when(text: str, now: DateTime, zone: Zone | str | None, *, default_time: Time = DEFAULT_TIME) -> DateTime:
-    """The moment `text` names, in UTC; ValidationError when it cannot be read."""
+def parse_when(
+    text: str, now: DateTime, zone: Zone | str | None, *, default_time: Time = DEFAULT_TIME,
+    reading: Reading = Reading.COMING,
+) -> DateTime:
+    """The moment `text` names, in UTC, read as `reading` says; ValidationError when it cannot be read
+    (or, read as PAST, when it is still to come)."""
     zone = resolve_zone(zone)
+    reading = Reading(reading)
     cleaned = " ".join(str(text or "").lower().replace(",", " ").split())
+    local_now = local(now, zone)
     try:
         if not cleaned:
             raise _Unreadable
-        moment = _parse(cleaned, local(now, zone), zone, default_time)
+        moment = _parse(cleaned, _Context(local_now, zone, default_time, reading))
     except (_Unreadable, ValueError, OverflowError):
         raise ValidationError(f"cannot read the time {str(text or '').strip()!r}: use e.g. {EXAMPLES}") from None
+    if reading is Reading.PAST and moment > local_now:
+        raise ValidationError(
+            f"{str(text).strip()!r} is {understood(moment, zone, local_now)}, in the future:"
+            " give when it happened (e.g. \"yesterday 10am\", \"mon 14:00\")"
+        )
     return moment.in_timezone(UTC)
 
 
-def _parse(text: str, local_now: DateTime, zone: Zone, default_time: Time) -> DateTime:
+class _Context:
+    """What every part of the reader needs besides the words."""
+
+    __slots__ = ("now", "zone", "default_time", "reading")
+
+    def __init__(self, now: DateTime, zone: Zone, default_time: Time, reading: Reading) -> None:
+        self.now, self.zone, self.default_time, self.reading = now, zone, default_time, reading
+
+    @property
+    def backwards(self) -> bool:
+        """A bare weekday or time is the most recent one (PAST and EVENT) rather than the next."""
+        return self.reading is not Reading.COMING
+
+    def on_day(self, day: Date, clock: Time | None) -> DateTime:
+        """`day` at `clock`, or at the default time when none was typed.
+
+        Read backwards, a day typed without a time that is today cannot be
+        later than now: it happened, so at the latest it happened now.
+        """
+        moment = _at(day.year, day.month, day.day, clock or self.default_time, self.zone)
+        if clock is None and self.backwards and day == self.now.date() and moment > self.now:
+            return self.now
+        return moment
+
+
+def _parse(text: str, ctx: _Context) -> DateTime:
     if text in ("now", "right now"):
-        return local_now
+        return ctx.now
     iso = _ISO.fullmatch(text)
     if iso:
-        return _from_iso(iso, zone, default_time)
+        return _from_iso(iso, ctx)
     text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text.replace("a.m.", "am").replace("p.m.", "pm"))
     clock: Time | None = None
     words: list[str] = []
@@ -101,13 +161,14 @@ def _parse(text: str, local_now: DateTime, zone: Zone, default_time: Time) -> Da
             raise _Unreadable  # two clock times
         else:
             clock = found
-    return _read_day(" ".join(words), clock, local_now, zone, default_time)
+    return _read_day(" ".join(words), clock, ctx)
 
 
-def _from_iso(match: re.Match[str], zone: Zone, default_time: Time) -> DateTime:
+def _from_iso(match: re.Match[str], ctx: _Context) -> DateTime:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
+    zone = ctx.zone
     if hour is None:
-        return _at(int(year), int(month), int(day), default_time, zone)
+        return ctx.on_day(_date(int(year), int(month), int(day)), None)
     micro = int((fraction or "0").ljust(6, "0"))
     if offset is not None:
         zone = _fixed_zone(offset)
@@ -146,26 +207,24 @@ def _read_clock(token: str) -> Time | None:
     return Time(hour, minute, second)
 
 
-def _read_day(words: str, clock: Time | None, local_now: DateTime, zone: Zone, default_time: Time) -> DateTime:
-    today = local_now.date()
-    use = clock or default_time
+def _read_day(words: str, clock: Time | None, ctx: _Context) -> DateTime:
+    today = ctx.now.date()
     if not words:
         if clock is None:
             raise _Unreadable
-        return _at(today.year, today.month, today.day, clock, zone)
+        return _bare_clock(clock, ctx)
     if words in _DAY_WORDS:
-        day = today.add(days=_DAY_WORDS[words])
-        return _at(day.year, day.month, day.day, use, zone)
+        return ctx.on_day(today.add(days=_DAY_WORDS[words]), clock)
     relative = _RELATIVE.fullmatch(words)
     if relative:
-        return _relative(relative, clock, local_now, zone)
+        return _relative(relative, clock, ctx)
     parts = words.split()
     if parts[-1] in _WEEKDAYS and len(parts) <= 2:
-        return _weekday(parts, use, local_now, zone)
+        return _weekday(parts, clock, ctx)
     date = _DATE.fullmatch(words)
     if date:
         year, month, day_of_month = (int(g) for g in date.groups())
-        return _at(year, month, day_of_month, use, zone)
+        return ctx.on_day(_date(year, month, day_of_month), clock)
     for pattern, order in ((_DAY_MONTH, (0, 1)), (_MONTH_DAY, (1, 0))):
         match = pattern.fullmatch(words)
         if match:
@@ -174,56 +233,86 @@ def _read_day(words: str, clock: Time | None, local_now: DateTime, zone: Zone, d
             if month_text not in _MONTHS:
                 raise _Unreadable
             given_year = int(groups[2]) if groups[2] else None
-            return _calendar_day(given_year, _MONTHS[month_text], int(day_text), use, local_now, zone)
+            return _calendar_day(given_year, _MONTHS[month_text], int(day_text), clock, ctx)
     raise _Unreadable
 
 
-def _relative(match: re.Match[str], clock: Time | None, local_now: DateTime, zone: Zone) -> DateTime:
+def _bare_clock(clock: Time, ctx: _Context) -> DateTime:
+    """'15:00' alone: today's, or the one before (backwards) or after (COMING) when today's is not on
+    that side of now."""
+    today = ctx.now.date()
+    moment = _at(today.year, today.month, today.day, clock, ctx.zone)
+    if ctx.backwards and moment > ctx.now:
+        day = today.subtract(days=1)
+    elif not ctx.backwards and moment < ctx.now:
+        day = today.add(days=1)
+    else:
+        return moment
+    return _at(day.year, day.month, day.day, clock, ctx.zone)
+
+
+def _relative(match: re.Match[str], clock: Time | None, ctx: _Context) -> DateTime:
     amount = int(match.group(1) or match.group(3))
     unit = _UNITS.get(match.group(2) or match.group(4))
     if unit is None:
         raise _Unreadable
     sign = 1 if match.group(1) else -1
-    moment = local_now.add(**{unit: sign * amount})
+    moment = ctx.now.add(**{unit: sign * amount})
     if clock is None:
         return moment
     if unit in ("minutes", "hours"):
         raise _Unreadable  # "in 3 hours 10am" says two different things
-    return _at(moment.year, moment.month, moment.day, clock, zone)
+    return _at(moment.year, moment.month, moment.day, clock, ctx.zone)
 
 
-def _weekday(parts: list[str], clock: Time, local_now: DateTime, zone: Zone) -> DateTime:
+def _weekday(parts: list[str], clock: Time | None, ctx: _Context) -> DateTime:
     target = _WEEKDAYS[parts[-1]]
     lead = parts[0] if len(parts) == 2 else ""
     if lead not in ("", "next", "last", "this"):
         raise _Unreadable
-    today = local_now.date()
-    ahead = (target - today.weekday()) % 7
+    today = ctx.now.date()
     if lead == "last":
-        step = -((today.weekday() - target) % 7 or 7)
-    elif lead == "next":
-        step = ahead or 7
-    else:
-        step = ahead
-        if ahead == 0:
-            later_today = _at(today.year, today.month, today.day, clock, zone)
-            step = 0 if later_today > local_now else 7
-    day = today.add(days=step)
-    return _at(day.year, day.month, day.day, clock, zone)
+        return ctx.on_day(today.subtract(days=(today.weekday() - target) % 7 or 7), clock)
+    if lead == "next":
+        return ctx.on_day(today.add(days=(target - today.weekday()) % 7 or 7), clock)
+    use = clock or ctx.default_time
+    if ctx.backwards:  # the most recent such moment: today's if it has come, else a week before
+        day = today.subtract(days=(today.weekday() - target) % 7)
+        moment = _at(day.year, day.month, day.day, use, ctx.zone)
+        if moment <= ctx.now:
+            return moment
+        if day == today and clock is None and lead == "this":
+            return ctx.now  # "this wed" on a Wednesday morning: earlier today
+        day = day.subtract(days=7)
+        return _at(day.year, day.month, day.day, use, ctx.zone)
+    day = today.add(days=(target - today.weekday()) % 7)
+    moment = _at(day.year, day.month, day.day, use, ctx.zone)
+    if moment <= ctx.now and day == today:
+        day = day.add(days=7)  # today's has passed: next week's
+        moment = _at(day.year, day.month, day.day, use, ctx.zone)
+    return moment
 
 
-def _calendar_day(year: int | None, month: int, day: int, clock: Time, local_now: DateTime, zone: Zone) -> DateTime:
+def _calendar_day(year: int | None, month: int, day: int, clock: Time | None, ctx: _Context) -> DateTime:
     if year is not None:
-        return _at(year, month, day, clock, zone)
+        return ctx.on_day(_date(year, month, day), clock)
     candidates = []
-    for candidate_year in (local_now.year - 1, local_now.year, local_now.year + 1):
+    for candidate_year in (ctx.now.year - 1, ctx.now.year, ctx.now.year + 1):
         try:
-            candidates.append(_at(candidate_year, month, day, clock, zone))
+            candidates.append(ctx.on_day(_date(candidate_year, month, day), clock))
         except ValueError:
             continue  # 29 February outside a leap year
+    if ctx.reading is Reading.PAST:
+        candidates = [moment for moment in candidates if moment <= ctx.now]
     if not candidates:
         raise _Unreadable
-    return min(candidates, key=lambda moment: abs((moment - local_now).total_seconds()))
+    return min(candidates, key=lambda moment: abs((moment - ctx.now).total_seconds()))
+
+
+def _date(year: int, month: int, day: int) -> Date:
+    if not 1900 <= year <= 2200:
+        raise _Unreadable
+    return pendulum.date(year, month, day)
 
 
 def _at(year: int, month: int, day: int, clock: Time, zone: Zone) -> DateTime:

@@ -20,6 +20,7 @@ from tui.core.model import (
 )
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
+from tui.core.when import Reading
 from tui.ui.detail.form import Field, FieldError, FormScreen
 from tui.ui.detail.timefmt import parse_user_time
 
@@ -109,8 +110,8 @@ class RoundForm(FormScreen):
             Field("name", "Round", old.name if old else "", "phone screen, onsite, final…",
                   required("round name", ROUND_NAME_LIMIT)),
             Field("when", "When", for_input(old.at, self.zone) if old else "",
-                  "2026-12-01 14:00, today 15:30, yesterday 10am",
-                  lambda text: parse_user_time(text, self.now, self.zone)),
+                  "yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)",
+                  lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT)),
             Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
                   "Dana Kim <dana@acme.com>, Lee Park", parse_people),
         ]

@@ -9,14 +9,15 @@ from __future__ import annotations
 from pendulum import DateTime
 
 from tui.core.errors import ValidationError
-from tui.core.when import parse_when
+from tui.core.when import Reading, parse_when
 
 ACCEPTED = "a time such as '2026-12-01 14:00', 'tomorrow 10am' or 'fri 9:30'"
 
 
-def parse_user_time(text: str, now: DateTime, zone) -> DateTime:
-    """A moment typed by the user; ValidationError saying what is accepted otherwise."""
+def parse_user_time(text: str, now: DateTime, zone, reading: Reading = Reading.COMING) -> DateTime:
+    """A moment typed by the user, read as `reading` (what happened, a round, or what is ahead);
+    ValidationError saying what is accepted otherwise."""
     value = (text or "").strip()
     if not value:
         raise ValidationError(f"no time given: write {ACCEPTED}")
-    return parse_when(value, now, zone)
+    return parse_when(value, now, zone, reading=reading)

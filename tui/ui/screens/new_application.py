@@ -17,23 +17,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.core import actions, timefmt
-from tui.core.deadlines import relative
 from tui.core.errors import ValidationError
 from tui.core.model import NAME_LIMIT, ROUND_NAME_LIMIT, Application, Interviewer
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
 
-WHEN_EXAMPLES = "e.g. today 15:30, yesterday 10am, 2026-12-01 14:00"
+WHEN_EXAMPLES = "e.g. yesterday 10am, wed 14:00, next tue 10:00"
 
 
 def parse_round_time(text: str, now: DateTime, zone) -> DateTime:
-    """Everyday words, through tui.core.when (the one reader of typed times)."""
-    from tui.core.when import parse_when
+    """Everyday words, through tui.core.when (the one reader of typed times), read as a round: a bare
+    weekday or time is the most recent one, an explicit future ("next tue") an upcoming round."""
+    from tui.core.when import Reading, parse_when
 
     text = text.strip()
     if not text:
         raise ValidationError(f"when was it? {WHEN_EXAMPLES}")
-    return parse_when(text, now, zone)
+    return parse_when(text, now, zone, reading=Reading.EVENT)
 
 
 def parse_interviewers(text: str) -> list[Interviewer]:
@@ -159,9 +159,10 @@ class NewApplicationScreen(ModalScreen[Application | None]):
         text = self.value("when").strip()
         if not text:
             return ""
-        at = parse_round_time(text, self.now(), self.zone)
-        shown = timefmt.at(at, self.zone, timefmt.DAY_TIME_YEAR)
-        return f"✓ {shown} ({relative(at, self.now()).replace(' overdue', ' ago')})"
+        now = self.now()
+        at = parse_round_time(text, now, self.zone)
+        upcoming = " (upcoming round)" if at > now else ""
+        return f"✓ {timefmt.understood(at, self.zone, now)}{upcoming}"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._check_all()
