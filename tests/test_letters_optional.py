@@ -221,12 +221,17 @@ def test_marked_sent_at_an_earlier_moment_records_that_moment():
     sent = letter_checks.mark_sent(app, note, now=NOW, zone=SETTINGS.zone, at=at)
     assert sent.find_interviewer("Dana")[1].thanked_at == pendulum.datetime(2026, 3, 10, 17, 0, tz="UTC")
     assert sent.contacts[-1].at == at
-    with pytest.raises(ValidationError, match="is in the future"):
+    with pytest.raises(ValidationError, match="in the future"):
         letter_checks.read_sent_at("tomorrow 9:00", app, note, NOW, SETTINGS.zone)
     with pytest.raises(ValidationError, match="before the Onsite round it thanks for"):
         letter_checks.read_sent_at("2026-03-01 10:00", app, note, NOW, SETTINGS.zone)
     with pytest.raises(ValidationError, match="cannot read the time"):
         letter_checks.read_sent_at("the other day", app, note, NOW, SETTINGS.zone)
+    # a bare weekday is the most recent one: Tuesday 16:00, the day before this Wednesday
+    assert letter_checks.read_sent_at("tue 16:00", app, note, NOW, SETTINGS.zone) == pendulum.datetime(
+        2026, 3, 10, 15, 0, tz="UTC")
+    with pytest.raises(ValidationError, match="in the future"):
+        letter_checks.check_sent_at(app, note, NOW.add(minutes=5), NOW, SETTINGS.zone)
 
 
 # --- the command line --------------------------------------------------------------
@@ -283,7 +288,7 @@ def test_cli_mark_sent_at_records_the_past_moment_and_refuses_the_future(tmp_pat
     db = seeded(tmp_path, app)
     before = db.read_bytes()
     for argv, said in [
-        (("--mark-sent", "--at", "tomorrow 10:00"), "is in the future"),
+        (("--mark-sent", "--at", "tomorrow 10:00"), "in the future"),
         (("--mark-sent", "--at", "someday"), "cannot read the time"),
         (("--at", "yesterday 10:00"), "use it with --mark-sent"),
     ]:

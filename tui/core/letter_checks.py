@@ -19,7 +19,7 @@ from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words
 from tui.core.timeutil import Zone, local, to_utc
-from tui.core.when import parse_when
+from tui.core.when import Reading, parse_when
 
 # Two thank-you notes whose own words (see own_words) are at least this alike (0..1) are flagged as clones.
 DUPLICATE_THRESHOLD = 0.8
@@ -212,5 +212,7 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
 
 
 def read_sent_at(text: str, app: Application, letter: Letter, now: datetime, zone: Zone) -> datetime:
-    """A typed 'when did it go out' (`--mark-sent --at`, the letter screen's "Sent at…"), checked."""
-    return check_sent_at(app, letter, parse_when(text, now, zone), now, zone)
+    """A typed 'when did it go out' (`--mark-sent --at`, the letter screen's "Sent at…"), checked.
+
+    Read as a past moment: "wed 16:00" on a Friday is two days ago, not next week."""
+    return check_sent_at(app, letter, parse_when(text, now, zone, reading=Reading.PAST), now, zone)
