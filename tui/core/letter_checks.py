@@ -215,4 +215,4 @@ def read_sent_at(text: str, app: Application, letter: Letter, now: datetime, zon
     """A typed 'when did it go out' (`--mark-sent --at`, the letter screen's "Sent at…"), checked.
 
     Read as a past moment: "wed 16:00" on a Friday is two days ago, not next week."""
-    return check_sent_at(app, letter, parse_when(text, now, zone, reading=Reading.PAST), now, zone)
+    return check_sent_at(app, letter, parse_when(text, local(now, zone), zone, reading=Reading.PAST), now, zone)
