@@ -134,6 +134,8 @@ def test_the_follow_up_without_any_topic_drops_that_clause_only():
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
     clean(letter)
     assert "In case it helps to place me, I am Alex Morgan. Since the" in letter.body
+    assert letter.left_out[0] == ("add the topic you discussed with Grace Liu to add: "
+                                  "“in my interview we talked about …”")
 
 
 def test_every_shipped_template_loads_and_stays_short():

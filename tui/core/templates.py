@@ -215,7 +215,7 @@ def fill(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
 def _preview(choice: str, values: dict[str, str]) -> str:
     """An alternative as it would read, `…` standing for what is not known."""
     shown = {name: (values.get(name) or "").strip() or "…" for name in placeholders_in(choice)}
-    return " ".join(fill(choice, shown)[0].split())
+    return " ".join(fill(choice, shown)[0].split()).lstrip(",;:— ")  # a clause reads on its own
 
 
 def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
