@@ -5,7 +5,7 @@ import re
 import pendulum
 import pytest
 
-from tui.core import actions, letters
+from tui.core import actions, letter_checks, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
@@ -95,11 +95,11 @@ def test_missing_topic_is_marked_and_blocks_sending_until_filled_or_forced():
     assert letter.missing == ["topic"]
     assert "[topic?]" in letter.body and not letter.ready
     with pytest.raises(ValidationError, match=r"\[topic\?\]"):
-        letters.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
+        letter_checks.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
 
     edited = letter.revised(body=letter.body.replace("[topic?]", "dbt model tests"))
     assert edited.missing == [] and edited.ready
-    sent = letters.mark_sent(app, edited, now=NOW, zone=SETTINGS.zone)
+    sent = letter_checks.mark_sent(app, edited, now=NOW, zone=SETTINGS.zone)
     assert sent.interviewers()[0].thanked_at == NOW
 
     whole = letter.revised(text=edited.text.replace("Kind regards", "Warm regards"))
@@ -108,7 +108,7 @@ def test_missing_topic_is_marked_and_blocks_sending_until_filled_or_forced():
 
     filled = letters.draft(app, "thank-you", SETTINGS, NOW, values={"topic": "dbt model tests"})
     assert filled.missing == [] and "dbt model tests" in filled.body
-    forced = letters.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone, force=True)
+    forced = letter_checks.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone, force=True)
     assert forced.stage is Stage.THANKED
 
 
@@ -124,20 +124,49 @@ def test_missing_placeholders_finds_markers_and_raw_placeholders_in_edited_text(
     assert letters.missing_placeholders("All filled in [see attachment?]") == []
 
 
-def test_two_cloned_thank_you_notes_for_one_round_are_flagged():
+def test_shipped_notes_to_two_interviewers_are_not_clones_with_or_without_links():
     app = acme()
     dana = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Dana")
     luis = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Luis")
-    [(a, b, ratio)] = letters.near_duplicates([dana, luis])
+    assert letter_checks.similarity(dana.body, luis.body) > 0.85  # the whole letters are alike…
+    assert letter_checks.near_duplicates([dana, luis]) == []  # …but what is theirs is not
+    linked = with_people(app, dana=dict(link="https://kafka.example/compaction", link_note="the talk on compaction"),
+                         luis=dict(link="https://ci.example/flaky"))
+    notes = [letters.draft(linked, "thank-you", SETTINGS, NOW, interviewer_id=n) for n in ("Dana", "Luis")]
+    assert letter_checks.near_duplicates(notes) == []
+
+
+def test_the_same_topic_or_the_same_pasted_text_to_two_people_is_flagged():
+    app = acme()
+    same = with_people(app, luis=dict(topic="moving telemetry onto Kafka"))
+    dana = letters.draft(same, "thank-you", SETTINGS, NOW, interviewer_id="Dana")
+    luis = letters.draft(same, "thank-you", SETTINGS, NOW, interviewer_id="Luis")
+    [(a, b, ratio)] = letter_checks.near_duplicates([dana, luis])
     assert {a.recipient_name, b.recipient_name} == {"Dana Kim", "Luis Ortega"}
-    assert ratio >= letters.DUPLICATE_THRESHOLD
-    assert "Dana Kim" in letters.duplicate_warning(a, b, ratio)
+    assert ratio >= letter_checks.DUPLICATE_THRESHOLD
+    assert "Dana Kim" in letter_checks.duplicate_warning(a, b, ratio)
+
+    pasted = ("Hello,\n\nThanks again for yesterday. The way your team reviews design documents stuck with me, "
+              "and I would love to be part of it.\n\nAlex")
+    dana = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Dana").revised(body=pasted)
+    luis = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Luis").revised(body=pasted)
+    [(_a, _b, ratio)] = letter_checks.near_duplicates([dana, luis])
+    assert ratio > 0.95
 
     tailored = luis.revised(body=(
         "Hi Luis,\n\nThanks for walking me through the integration suite yesterday. I tried the "
         "retry-isolation idea we sketched on a toy project and it cut the flaky runs in half; "
         "I'd love to show you.\n\nBest,\nAlex"))
-    assert letters.near_duplicates([dana, tailored]) == []
+    assert letter_checks.near_duplicates([dana, tailored]) == []
+
+
+def with_people(app, **changes):
+    """The card with its interviewers' fields changed: dana=dict(link=…), luis=dict(topic=…)."""
+    import msgspec
+
+    people = [msgspec.structs.replace(p, **changes.get(p.name.split()[0].lower(), {}))
+              for p in app.rounds[0].interviewers]
+    return actions.update_round(app, app.rounds[0].id, interviewers=people, now=NOW)
 
 
 def test_notes_for_different_rounds_or_kinds_are_not_compared():
@@ -146,7 +175,7 @@ def test_notes_for_different_rounds_or_kinds_are_not_compared():
     dana = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Dana")
     mia = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Mia")
     follow = letters.draft(app, "follow-up", SETTINGS, NOW)
-    assert letters.near_duplicates([dana, mia, follow]) == []
+    assert letter_checks.near_duplicates([dana, mia, follow]) == []
 
 
 def quiet_app(until):
@@ -156,22 +185,22 @@ def quiet_app(until):
 
 def test_follow_up_inside_a_quiet_period_names_their_date_and_needs_force():
     app = quiet_app(pendulum.datetime(2026, 3, 20, 9, 0, tz="Europe/Berlin"))
-    warning = letters.quiet_period_warning(app, NOW, SETTINGS.zone)
+    warning = letter_checks.quiet_period_warning(app, NOW, SETTINGS.zone)
     assert warning == ("Acme Robotics asked not to be contacted before Friday 20 March at 09:00 "
                        "(“Don't call before next Friday”).")
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
-    assert letters.send_blockers(app, letter, NOW, SETTINGS.zone) == [warning]
+    assert letter_checks.send_blockers(app, letter, NOW, SETTINGS.zone) == [warning]
     with pytest.raises(ValidationError, match="Friday 20 March"):
-        letters.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
-    assert letters.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone, force=True).stage is Stage.FOLLOWED_UP
+        letter_checks.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
+    assert letter_checks.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone, force=True).stage is Stage.FOLLOWED_UP
     thanks = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Dana")
-    assert letters.send_blockers(app, thanks, NOW, SETTINGS.zone) == []
+    assert letter_checks.send_blockers(app, thanks, NOW, SETTINGS.zone) == []
 
 
 def test_no_quiet_warning_once_the_period_is_over():
     app = quiet_app(NOW.add(days=2))
-    assert letters.quiet_period_warning(app, NOW.add(days=3), SETTINGS.zone) is None
-    assert letters.quiet_period_warning(acme(), NOW, SETTINGS.zone) is None
+    assert letter_checks.quiet_period_warning(app, NOW.add(days=3), SETTINGS.zone) is None
+    assert letter_checks.quiet_period_warning(acme(), NOW, SETTINGS.zone) is None
 
 
 def test_thanking_the_last_interviewer_moves_the_card_and_clears_its_deadlines():
@@ -179,7 +208,7 @@ def test_thanking_the_last_interviewer_moves_the_card_and_clears_its_deadlines()
     assert [p.name for p in letters.unthanked_interviewers(app)] == ["Dana Kim", "Luis Ortega"]
     for name in ("Dana", "Luis"):
         letter = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id=name)
-        app = letters.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
+        app = letter_checks.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
     assert letters.unthanked_interviewers(app) == []
     assert app.stage is Stage.THANKED
     assert not [d for d in deadlines_for(app, SETTINGS, NOW) if d.kind is DeadlineKind.THANK_YOU]
@@ -192,7 +221,7 @@ def test_marking_a_follow_up_sent_counts_it_and_moves_the_next_one_later():
     app = actions.move(acme(), Stage.AWAITING, now=NOW)
     before = [d for d in deadlines_for(app, SETTINGS, NOW) if d.kind is DeadlineKind.FOLLOW_UP]
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
-    sent = letters.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
+    sent = letter_checks.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
     assert sent.stage is Stage.FOLLOWED_UP and sent.follow_up_count == 1
     after = [d for d in deadlines_for(sent, SETTINGS, NOW) if d.kind is DeadlineKind.FOLLOW_UP]
     assert after[0].due > before[0].due and after[0].due > NOW
@@ -205,7 +234,7 @@ def test_replying_to_a_rejection_clears_the_reply_deadline():
     assert [d.kind for d in deadlines_for(app, SETTINGS, NOW)] == [DeadlineKind.REJECTION_REPLY]
     letter = letters.draft(app, "rejection-reply", SETTINGS, NOW)
     assert "feedback" in letter.body and "future" in letter.body
-    sent = letters.mark_sent(app, letter, now=NOW.add(hours=1), zone=SETTINGS.zone)
+    sent = letter_checks.mark_sent(app, letter, now=NOW.add(hours=1), zone=SETTINGS.zone)
     assert deadlines_for(sent, SETTINGS, NOW.add(hours=1)) == []
     assert sent.stage is Stage.CLOSED
 
@@ -213,7 +242,7 @@ def test_replying_to_a_rejection_clears_the_reply_deadline():
 def test_a_letter_for_one_card_cannot_be_marked_on_another():
     letter = letters.draft(acme(), "follow-up", SETTINGS, NOW)
     with pytest.raises(ValidationError, match="another card"):
-        letters.mark_sent(acme(), letter, now=NOW, zone=SETTINGS.zone)
+        letter_checks.mark_sent(acme(), letter, now=NOW, zone=SETTINGS.zone)
 
 
 def test_thank_you_without_a_name_asks_which_when_several_wait():
@@ -222,7 +251,7 @@ def test_thank_you_without_a_name_asks_which_when_several_wait():
     assert caught.value.names == ["Dana Kim", "Luis Ortega"]
     assert "Dana Kim, Luis Ortega" in str(caught.value)
     app = acme()
-    app = letters.mark_sent(app, letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Dana"),
+    app = letter_checks.mark_sent(app, letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id="Dana"),
                             now=NOW, zone=SETTINGS.zone)
     assert letters.draft(app, "thank-you", SETTINGS, NOW).recipient_name == "Luis Ortega"
 

@@ -170,11 +170,11 @@ async def test_t_goes_through_each_waiting_interviewer_and_moves_on_after_each_i
 
 
 async def test_near_identical_notes_for_one_round_are_flagged_until_one_is_made_personal(tmp_path, letter_env):
-    app = interviewed(frozen_now(), DANA, LUIS)
+    app = interviewed(frozen_now(), DANA, {**LUIS, "topic": DANA["topic"]})  # the same topic for both
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "The notes to Dana Kim and Luis Ortega are" in warnings_text(host)
+        assert "The notes to Dana Kim and Luis Ortega say the same thing" in warnings_text(host)
         assert "alike" in warnings_text(host)
 
         await replace_in_body(

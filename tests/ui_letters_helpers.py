@@ -19,6 +19,7 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from tui.core import actions
+from tui.core.errors import FollowupError
 from tui.core.model import Application, Interviewer
 from tui.core.settings import Settings
 from tui.ui.letters import LetterScreen
@@ -73,7 +74,12 @@ class LetterHarness(ChangeLogHost):
         self.letter_args = (app_id, kind, interviewer_ids)
 
     def on_mount(self) -> None:
-        self.push_screen(LetterScreen(*self.letter_args))
+        try:  # as the board's open_letters: a letter that does not fit is said, not opened
+            screen = LetterScreen(*self.letter_args)
+        except FollowupError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.push_screen(screen)
 
     def announce(self, message: ApplicationsChanged) -> None:
         for screen in self.screen_stack:
@@ -93,6 +99,11 @@ def shown_text(app: App) -> str:
 
 def warnings_text(app: App) -> str:
     box = letter_screen(app).query_one("#letter-warnings", Static)
+    return str(box.render()) if box.display else ""
+
+
+def left_out_text(app: App) -> str:
+    box = letter_screen(app).query_one("#letter-left-out", Static)
     return str(box.render()) if box.display else ""
 
 

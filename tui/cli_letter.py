@@ -3,7 +3,9 @@
 stdout carries only the letter (`Subject: ...`, a blank line, the body), so it can
 be piped; every remark goes to stderr. Exit codes: 0 the letter is complete (and
 recorded, with --mark-sent); 1 it was printed but has gaps, or was not recorded;
-2 bad input, nothing printed (raised as FollowupError, reported by cli.main).
+2 bad input or a letter that does not fit the card (an offer reply with no
+offer, a follow-up on a closed card: --force writes it anyway), nothing
+printed (raised as FollowupError, reported by cli.main).
 """
 
 from __future__ import annotations
@@ -19,17 +21,24 @@ EPILOG = """\
 KIND is thank-you, follow-up, rejection-reply or offer-reply.
 A thank-you note is for one interviewer: on a card where several still wait for
 one, name them with --interviewer (a unique part of the name is enough).
+A letter must fit the card: an offer reply needs an offer, a rejection reply a
+rejection, a follow-up an open card, a thank-you someone to thank after the
+round; anything else is refused unless you pass --force. A second follow-up
+uses the shorter follow-up-again template, which names the date of the first.
 A value the card lacks shows as [name?] in the letter and makes the command exit
 with status 1; fill it with --set, e.g. --set topic="their migration to Postgres",
-or pass --force. Your name and signature come from config.toml; your own
+or pass --force. Optional lines (an interviewer's link, your pitch) are left
+out cleanly when their value is missing, and standard error says what adding
+it would add. Your name, signature and pitch come from config.toml; your own
 templates go in the templates/ folder beside it (same file names as the built-in
-ones: thank-you.txt, follow-up.txt, rejection-reply.txt, offer-reply-accept.txt,
-offer-reply-ask-for-time.txt).
+ones: thank-you.txt, follow-up.txt, follow-up-again.txt, rejection-reply.txt,
+offer-reply-accept.txt, offer-reply-ask-for-time.txt).
 
 examples:
   followup letter 3f2a thank-you --interviewer "Dana"
   followup letter 3f2a follow-up > letter.txt
-  followup letter 3f2a thank-you --interviewer Dana --mark-sent"""
+  followup letter 3f2a thank-you --interviewer Dana --mark-sent
+  followup letter 3f2a follow-up --mark-sent --at "yesterday 16:30"""
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -48,8 +57,11 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="fill or replace a placeholder, e.g. topic=\"error budgets\" (repeatable)")
     parser.add_argument("--mark-sent", action="store_true",
                         help="record the letter as sent: contact, thanked time or follow-up count, stage")
+    parser.add_argument("--at", metavar="WHEN",
+                        help="with --mark-sent: when it went out, e.g. \"yesterday 16:30\" (default now)")
     parser.add_argument("--force", action="store_true",
-                        help="accept gaps in the letter, and record it even inside a quiet period")
+                        help="write a letter that does not fit the card, accept gaps, "
+                             "and record it even inside a quiet period")
     parser.set_defaults(handler=handler)
 
 
@@ -70,31 +82,47 @@ def _warn(text: str) -> None:
 
 
 def handler(args) -> int:
-    from tui.core import letters
+    from tui.core import letter_checks, letters, timefmt
     from tui.core.errors import ValidationError
     from tui.core.stages import LetterKind
     from tui.store.store import default_config_dir
 
     kind = LetterKind.parse(args.kind)
     values = _parse_values(args.values)
+    if args.at is not None and not args.mark_sent:
+        raise ValidationError("--at says when a letter went out: use it with --mark-sent")
     settings, moment = user_settings(), now()
+    zone = settings.zone
     templates_dir = default_config_dir() / "templates"
     store = open_store(args)
     app = store.resolve(args.id)
+    misfit = letter_checks.misfit(app, kind, moment, zone, interviewer_id=args.interviewer, variant=args.variant)
+    if misfit and not args.force:
+        raise ValidationError(f"no {kind.value} letter: {misfit}; pass --force to write it anyway")
     try:
         letter = letters.draft(app, kind, settings, moment, interviewer_id=args.interviewer,
                                templates_dir=templates_dir, variant=args.variant, values=values)
     except letters.ChooseInterviewer as exc:
         raise ValidationError(f"{exc}; choose one with --interviewer NAME") from None
+    sent_at = None
+    if args.at is not None:
+        sent_at = letter_checks.read_sent_at(args.at, app, letter, moment, zone)
 
     sys.stdout.write(letter.text.rstrip("\n") + "\n")
     sys.stdout.flush()
 
+    if misfit:
+        _warn(f"warning: {misfit}")
+    for line in letter.left_out:
+        _warn(f"left out: {line}")
     if kind is LetterKind.THANK_YOU and "topic" not in letter.missing:
         _warn_duplicates(app, letter, settings, moment, templates_dir)
-    quiet = letters.quiet_period_warning(app, moment, settings.zone) if kind is LetterKind.FOLLOW_UP else None
+    quiet = letter_checks.quiet_period_warning(app, sent_at or moment, zone) if kind is LetterKind.FOLLOW_UP else None
     if quiet:
         _warn(f"warning: {quiet}")
+    timing = letter_checks.follow_up_timing(app, settings, moment) if kind is LetterKind.FOLLOW_UP else None
+    if timing:
+        _warn(f"note: {timing}")
     if letter.missing:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
@@ -110,16 +138,17 @@ def handler(args) -> int:
     if quiet and not args.force:
         _warn("not marked sent: it is inside their quiet period; pass --force to record it anyway")
         return EXIT_HELD_BACK
-    updated = letters.mark_sent(app, letter, now=moment, zone=settings.zone, force=True)
+    updated = letter_checks.mark_sent(app, letter, now=moment, zone=zone, force=True, at=sent_at)
     store.save(updated)
     who = f" to {letter.recipient_name}" if letter.recipient_name else ""
-    _warn(f"recorded the {kind.value} letter{who}; {app.company} is now in {updated.stage.value}")
+    when = f" as sent {timefmt.understood(sent_at, zone, moment)}" if sent_at is not None else ""
+    _warn(f"recorded the {kind.value} letter{who}{when}; {app.company} is now in {updated.stage.value}")
     return 0
 
 
 def _warn_duplicates(app, letter, settings, moment, templates_dir) -> None:
     """Compare the note with what the same template gives the round's other interviewers."""
-    from tui.core import letters
+    from tui.core import letter_checks, letters
     from tui.core.stages import LetterKind
 
     round_ = next((r for r in app.rounds if r.id == letter.round_id), None)
@@ -130,7 +159,7 @@ def _warn_duplicates(app, letter, settings, moment, templates_dir) -> None:
                       templates_dir=templates_dir)
         for person in round_.interviewers if person.id != letter.interviewer_id
     ]
-    for a, b, ratio in letters.near_duplicates([letter, *others]):
+    for a, b, ratio in letter_checks.near_duplicates([letter, *others]):
         if a is letter or b is letter:
             other = b if a is letter else a
             _warn(f"warning: this note reads {ratio:.0%} like the one for {other.recipient_name}: "

@@ -16,6 +16,7 @@ from tui.core.model import (
     Interviewer,
     Round,
     check_email,
+    check_link,
 )
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
@@ -66,7 +67,7 @@ def parse_people(text: str) -> list[Interviewer]:
 
 
 def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Interviewer]:
-    """People already on the round keep their id, title, topic and thank-you mark."""
+    """People already on the round keep their id, title, topic, link and thank-you mark."""
     by_name = {p.name.lower(): p for p in known}
     out = []
     for person in parsed:
@@ -74,8 +75,8 @@ def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Inte
         if old is None:
             out.append(person)
         else:
-            out.append(Interviewer(name=person.name, title=old.title, email=person.email,
-                                   topic=old.topic, thanked_at=old.thanked_at, id=old.id))
+            out.append(Interviewer(name=person.name, title=old.title, email=person.email, topic=old.topic,
+                                   thanked_at=old.thanked_at, id=old.id, link=old.link, link_note=old.link_note))
     return out
 
 
@@ -139,12 +140,19 @@ class InterviewerForm(FormScreen):
             Field("email", "Email", old.email if old else "", "dana@acme.com", check_email),
             Field("topic", "Topic", old.topic if old else "", "what you talked about (the thank-you names it)",
                   optional("topic", LONG_TEXT_LIMIT)),
+            Field("link", "Link", old.link if old else "", "https://… an article on it (the thank-you links it)",
+                  check_link),
+            Field("link_note", "Link note", old.link_note if old else "",
+                  "what it is: the talk on log compaction", optional("link note")),
         ]
 
     def build(self, values) -> Interviewer:
         old = self.existing
+        if values["link_note"] and not values["link"]:
+            raise FieldError("link_note", "a note about a link needs the link: add the address above, or clear this")
         return Interviewer(
             name=values["name"], title=values["title"], email=values["email"], topic=values["topic"],
+            link=values["link"], link_note=values["link_note"],
             thanked_at=old.thanked_at if old else None, **({"id": old.id} if old else {}),
         )
 

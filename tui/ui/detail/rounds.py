@@ -85,9 +85,11 @@ class RoundsList(OptionList):
             state = (f"thank by {show_time(deadline.due, zone, now)} ({relative(deadline.due, now)})", style)
         else:
             mark, state = ("  ○ ", "$text-muted"), ("not thanked", "$text-muted")
+        link = person.link_note or person.link
         return Content.assemble(
             mark, (person.name, "bold"), f" ({who})" if who else "", "\n      ", state,
             (f" · topic: {person.topic}", "$text-muted") if person.topic else "",
+            (f" · link: {link}", "$text-muted") if link else "",
         )
 
     # --- what is highlighted ---------------------------------------------------
@@ -176,9 +178,15 @@ class RoundsList(OptionList):
         if person_id is None or self.application is None:
             self.notify("Highlight an interviewer (j/k) to draft their thank-you note.", severity="warning")
             return
+        from tui.core.errors import FollowupError
         from tui.ui.letters import LetterScreen
 
-        await self.app.push_screen(LetterScreen(self.app_id, "thank-you", interviewer_ids=[person_id]))
+        try:
+            screen = LetterScreen(self.app_id, "thank-you", interviewer_ids=[person_id])
+        except FollowupError as exc:  # the letter does not fit the card (closed, round still to come)
+            self.notify(str(exc), severity="warning")
+            return
+        await self.app.push_screen(screen)
 
     def action_toggle_thanked(self) -> None:
         round_id, person_id = self._selected()

@@ -19,6 +19,8 @@ def letter_commands(screen) -> Iterator[Command]:
                   ("letters.editor",))
     yield Command("Mark the letter sent", screen.action_mark_sent, "Records it on the card (asks first)",
                   ("letters.sent",))
+    yield Command("Mark the letter sent at…", screen.action_mark_sent_at, "It went out earlier: asks when",
+                  ("letters.sent_at",))
     if drafts.count > 1:
         yield Command("Next note", partial(screen.action_step, 1), "The next interviewer's note", ("letters.next",))
         yield Command("Previous note", partial(screen.action_step, -1), "The previous interviewer's note",

@@ -1,6 +1,12 @@
-"""The letter screen's question for a file name (its yes/no questions are screens/confirm.py's)."""
+"""The letter screen's questions for a file name and for when a letter went out.
+
+Its yes/no questions are screens/confirm.py's; "Sent at…" is a one-field form of
+the one form framework (detail/form.py), so it validates inline like every form.
+"""
 
 from __future__ import annotations
+
+from typing import Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.ui.detail.form import Field, FormScreen
 from tui.ui.keybar import KeyBar
 
 
@@ -40,3 +47,23 @@ class PathPrompt(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class SentAtForm(FormScreen):
+    """When the letter went out: read by `read` (a time in the past, after the round), or refused inline."""
+
+    form_title = "When did the letter go out?"
+    hint = "enter or ctrl+s: go on to confirm · esc: cancel"
+
+    def __init__(self, read: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.read = read
+
+    def fields(self) -> list[Field]:
+        return [Field("when", "Sent", "", "yesterday 16:30, last fri 9:00, 2026-03-10 17:45", self._read)]
+
+    def _read(self, text: str) -> Any:
+        return self.read(text)
+
+    def build(self, values: dict[str, Any]) -> Any:
+        return values["when"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pendulum import DateTime
 
-from tui.core import letters
+from tui.core import letter_checks, letters
 from tui.core.errors import ValidationError
 from tui.core.letters import Letter
 from tui.core.model import Application
@@ -30,6 +30,17 @@ def letter_kind_for(application: Application) -> LetterKind:
         if application.outcome in (Outcome.OFFER, Outcome.ACCEPTED):
             return LetterKind.OFFER_REPLY
     return LetterKind.FOLLOW_UP
+
+
+def refusal(application: Application, kind: LetterKind | str, now: DateTime, settings: Settings,
+            interviewer_ids: list[str] | None = None) -> str | None:
+    """Why the board does not offer this letter for the card now (None: it does), in a sentence."""
+    kind = LetterKind.parse(kind)
+    interviewer_id = interviewer_ids[0] if interviewer_ids and len(interviewer_ids) == 1 else None
+    misfit = letter_checks.misfit(application, kind, now, settings.zone, interviewer_id=interviewer_id)
+    if misfit is None:
+        return None
+    return f"No {kind.value} letter: {misfit[0].upper()}{misfit[1:]}."
 
 
 def thank_you_targets(application: Application, interviewer_ids: list[str] | None) -> list[str]:
@@ -182,7 +193,7 @@ class LetterDrafts:
                 except ValidationError:
                     continue
         found = []
-        for a, b, ratio in letters.near_duplicates([current, *others]):
+        for a, b, ratio in letter_checks.near_duplicates([current, *others]):
             if a is current or b is current:
                 found.append((b if a is current else a, ratio))
         return found
@@ -190,10 +201,16 @@ class LetterDrafts:
     def quiet_warning(self) -> str | None:
         if self.kind is not LetterKind.FOLLOW_UP:
             return None
-        return letters.quiet_period_warning(self.application, self.now, self.settings.zone)
+        return letter_checks.quiet_period_warning(self.application, self.now, self.settings.zone)
+
+    def timing(self) -> str | None:
+        """How early a follow-up drafted now is, or what comes first (see letter_checks.follow_up_timing)."""
+        if self.kind is not LetterKind.FOLLOW_UP:
+            return None
+        return letter_checks.follow_up_timing(self.application, self.settings, self.now)
 
     def blockers(self, now: DateTime) -> list[str]:
-        return letters.send_blockers(self.application, self.current, now, self.settings.zone)
+        return letter_checks.send_blockers(self.application, self.current, now, self.settings.zone)
 
     def sent_at(self) -> DateTime | None:
         """When this letter was last recorded as sent (a thank-you: that person's thanked time)."""

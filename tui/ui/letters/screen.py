@@ -21,15 +21,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.core import clock, letters, timefmt
+from tui.core import clock, letter_checks, letters, timefmt
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
 from tui.store import default_config_dir
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
-from tui.ui.letters.dialogs import PathPrompt
-from tui.ui.letters.drafts import LetterDrafts
+from tui.ui.letters.dialogs import PathPrompt, SentAtForm
+from tui.ui.letters.drafts import LetterDrafts, refusal
 from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 from tui.ui.palette import ScreenCommands
@@ -65,7 +65,9 @@ class LetterScreen(Screen):
         Binding("ctrl+o", "edit_external", "Editor", id="letters.editor",
                 tooltip="Edit the letter in $EDITOR, then come back to it here"),
         Binding("ctrl+r", "mark_sent", "Sent", id="letters.sent",
-                tooltip="Record the letter as sent: history, deadlines and stage follow"),
+                tooltip="Record the letter as sent now: history, deadlines and stage follow"),
+        Binding("ctrl+b", "mark_sent_at", "Sent at…", id="letters.sent_at", priority=True,
+                tooltip="Record the letter as sent earlier: asks when it went out"),
         Binding("ctrl+n", "step(1)", "Next", id="letters.next", tooltip="The next interviewer's note"),
         Binding("ctrl+g", "step(-1)", "Prev", id="letters.previous", tooltip="The previous interviewer's note"),
         Binding("ctrl+f", "variant", "Other answer", id="letters.variant",
@@ -84,6 +86,20 @@ class LetterScreen(Screen):
         self.drafts: LetterDrafts | None = None
         self._copied: dict = {}  # letter key -> the text last copied for it
         self._awaiting: tuple | None = None  # (key, letters of this kind on the card) after mark-sent
+        why_not = self._refusal()
+        if why_not:  # the board catches it and says why, so a letter that does not fit never opens
+            raise FollowupError(why_not)
+
+    def _refusal(self) -> str | None:
+        """Why this letter does not fit the card now, when the card can be seen (None: it fits)."""
+        try:
+            log = self.app.changelog
+        except Exception:  # built outside a running app: on_mount drafts and reports instead
+            return None
+        application = log.apps.get(self.app_id)
+        if application is None:
+            return None
+        return refusal(application, self.kind, clock.now(), log.settings, self.interviewer_ids)
 
     def palette_commands(self):
         from tui.ui.letters.commands import letter_commands
@@ -101,6 +117,7 @@ class LetterScreen(Screen):
         yield LetterBody(id="letter-body")
         yield Static("", id="letter-status", markup=False)
         yield Static("", id="letter-warnings", markup=False)
+        yield Static("", id="letter-left-out", markup=False)
         yield Static(HELP, id="letter-help", markup=False)
         yield KeyBar()
 
@@ -178,6 +195,9 @@ class LetterScreen(Screen):
         box = self.query_one("#letter-warnings", Static)
         box.update("\n".join(f"! {w}" for w in warnings))
         box.display = bool(warnings)
+        left_out = self.query_one("#letter-left-out", Static)
+        left_out.update("\n".join(f"Left out: {line}" for line in letter.left_out))
+        left_out.display = bool(letter.left_out)
 
     def _status(self, letter: Letter) -> str:
         words = letter.word_count
@@ -201,10 +221,13 @@ class LetterScreen(Screen):
                          "until then copy and mark sent ask first.")
         if "topic" not in letter.missing:  # as the CLI: the gap already says what to write
             for other, ratio in self.drafts.duplicates():
-                found.append(letters.duplicate_warning(letter, other, ratio))
+                found.append(letter_checks.duplicate_warning(letter, other, ratio))
         quiet = self.drafts.quiet_warning()
         if quiet:
             found.append(quiet)
+        timing = self.drafts.timing()
+        if timing:
+            found.append(timing)
         return found
 
     # --- editing -----------------------------------------------------------
@@ -323,20 +346,33 @@ class LetterScreen(Screen):
         self._show()
 
     # --- marking sent ------------------------------------------------------
-    def action_mark_sent(self) -> None:
+    async def action_mark_sent_at(self) -> None:
+        """Sent at…: the letter went out earlier (from a phone, a webmail): ask when, then as ctrl+r."""
+        self._take_edits()
+        drafts, letter = self.drafts, self.letter
+
+        def read(text: str):
+            return letter_checks.read_sent_at(text, drafts.application, letter, clock.now(), drafts.settings.zone)
+
+        # awaited from a priority binding: keys typed right after ctrl+b land in the form, not the letter
+        await self.app.push_screen(SentAtForm(read), lambda at: self.action_mark_sent(at) if at is not None else None)
+
+    def action_mark_sent(self, at=None) -> None:
         self._take_edits()
         letter, drafts = self.letter, self.drafts
+        now = clock.now()
         who = letter.recipient_name or drafts.application.company
-        details = [b[0].upper() + b[1:] + ("" if b.endswith(".") else ".") for b in drafts.blockers(clock.now())]
+        details = [b[0].upper() + b[1:] + ("" if b.endswith(".") else ".") for b in drafts.blockers(at or now)]
         sent = drafts.sent_at()
         if sent is not None:
             when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
             details.append(f"It was already recorded as sent on {when}; this records it again.")
         details.append(self._consequence(letter))
         yes = "record it" if len(details) == 1 else "record it anyway"
+        when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
         self.app.push_screen(
-            ConfirmScreen(f"Record the {TITLES[self.kind].lower()} to {who} as sent now?", details, yes=yes),
-            lambda ok: self._mark_sent() if ok else None,
+            ConfirmScreen(f"Record the {TITLES[self.kind].lower()} to {who} as sent {when}?", details, yes=yes),
+            lambda ok: self._mark_sent(at) if ok else None,
         )
 
     def _consequence(self, letter: Letter) -> str:
@@ -348,12 +384,12 @@ class LetterScreen(Screen):
                     "Followed up; the next one falls due after the usual wait.")
         return "It goes into the card's history as a contact, and its reply deadline is done."
 
-    def _mark_sent(self) -> None:
+    def _mark_sent(self, at=None) -> None:
         letter, drafts = self.letter, self.drafts
         zone = drafts.settings.zone
 
         def change(application):
-            return letters.mark_sent(application, letter, now=clock.now(), zone=zone, force=True)
+            return letter_checks.mark_sent(application, letter, now=clock.now(), zone=zone, force=True, at=at)
 
         who = letter.recipient_name or drafts.application.company
         self._awaiting = (drafts.key, drafts.contacts_sent())

@@ -1,0 +1,218 @@
+"""Whether a letter fits the moment, how it compares with its siblings, and marking it sent.
+
+Pure functions of the card, the letter and `now`: the command line and the
+letter screen ask the same questions and get the same words back.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+from itertools import combinations
+
+from tui.core import actions, timefmt
+from tui.core.deadlines import DeadlineKind, deadlines_for, quiet_until, short_action
+from tui.core.errors import ValidationError
+from tui.core.letters import Letter, in_words
+from tui.core.model import Application, Round
+from tui.core.settings import Settings
+from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
+from tui.core.templates import marker, template_name, words
+from tui.core.timeutil import Zone, local, to_utc
+from tui.core.when import Reading, parse_when
+
+# Two thank-you notes whose own words (see own_words) are at least this alike (0..1) are flagged as clones.
+DUPLICATE_THRESHOLD = 0.8
+
+
+# --- does it fit the moment -------------------------------------------------
+
+def misfit(app: Application, kind: LetterKind | str, now: datetime, zone: Zone, *,
+           interviewer_id: str | None = None, variant: str | None = None) -> str | None:
+    """Why a letter of this kind does not fit the card as it stands (None: it fits).
+
+    An offer reply answers an offer, a rejection reply a rejection; a closed
+    card gets no follow-up and no thank-you; a thank-you needs someone to
+    thank, after the round. The command line's --force writes one anyway.
+    """
+    kind = LetterKind.parse(kind)
+    company, outcome = app.company, app.outcome
+    closed = app.stage is Stage.CLOSED
+    ended = f"{company} is closed ({outcome.label if outcome else 'no outcome recorded'})"
+    if kind is LetterKind.REJECTION_REPLY and outcome is not Outcome.REJECTED:
+        return f"a rejection reply answers a rejection, and {_outcome_said(app)}: record the rejection first"
+    if kind is LetterKind.OFFER_REPLY:
+        accepting = template_name(kind, variant).endswith("-accept")
+        fits = (Outcome.OFFER, Outcome.ACCEPTED) if accepting else (Outcome.OFFER,)
+        if outcome not in fits:
+            return f"an offer reply answers an offer, and {_outcome_said(app)}: record the offer first"
+    if kind is LetterKind.FOLLOW_UP:
+        if closed:
+            instead = {Outcome.REJECTED: "; reply to the rejection instead (rejection-reply)",
+                       Outcome.OFFER: "; answer the offer instead (offer-reply)"}
+            return f"{ended}: there is nothing to follow up{instead.get(outcome, '') if outcome else ''}"
+        if not any(r.at <= now for r in app.rounds) and not any(c.at <= now for c in app.contacts):
+            return f"nothing to follow up at {company} yet: no interview has taken place"
+    if kind is LetterKind.THANK_YOU:
+        if closed:
+            return f"{ended}: the thank-you notes are behind you"
+        rnd: Round | None = app.latest_round
+        if interviewer_id:
+            rnd, _person = app.find_interviewer(interviewer_id)  # not on the card: bad input, not a misfit
+        elif rnd is None or not rnd.interviewers:
+            return f"{company} has no interviewer recorded for its latest round: add one first"
+        if rnd is not None and rnd.at > now:
+            when = timefmt.show_time(rnd.at, zone, now)
+            return f"the {rnd.name} round at {company} is still to come ({when}): thank them after it"
+    return None
+
+
+def _outcome_said(app: Application) -> str:
+    if app.outcome is None:
+        where = "is closed" if app.stage is Stage.CLOSED else f"is in {app.stage.label.lower()}"
+        return f"{app.company} {where} with no outcome recorded"
+    return f"{app.company}'s outcome is {app.outcome.label}"
+
+
+def follow_up_timing(app: Application, settings: Settings, now: datetime) -> str | None:
+    """How early a follow-up drafted now is, or what comes before it; None when it is due.
+
+    Read from the deadline rules, so it says what the sidebar says. A quiet
+    period is said by quiet_period_warning instead.
+    """
+    if app.stage is Stage.CLOSED or quiet_until(app, now) is not None:
+        return None
+    zone = settings.zone
+    tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
+    follow = next((d for d in tasks if d.kind in (DeadlineKind.FOLLOW_UP, DeadlineKind.CLOSE)), None)
+    if follow is None:
+        first = min(tasks, key=lambda d: d.due) if tasks else None
+        if first is None:
+            return None
+        return (f"No follow-up is due yet at {app.company}: first “{short_action(first)}”, "
+                f"due {timefmt.show_time(first.due, zone, now)}.")
+    if follow.kind is DeadlineKind.CLOSE:
+        return (f"{app.follow_up_count} follow-ups have gone without a reply: "
+                f"the usual next step is to close {app.company} as no response.")
+    if follow.due <= now:
+        return None
+    return (f"This follow-up is {_span((follow.due - now).total_seconds())} early: "
+            f"it falls due {timefmt.show_time(follow.due, zone, now)}.")
+
+
+def _span(seconds: float) -> str:
+    """'3 days', '5 hours', '20 minutes': how far off, in the largest whole unit."""
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return "a moment"
+
+
+# --- checks before sending --------------------------------------------------
+
+def own_words(letter: Letter) -> list[str]:
+    """The words that are this letter's own: what differs per interviewer (topic, link)
+    and whatever the user wrote, without the template's fixed text and shared values."""
+    body = words(letter.body)
+    if not letter.frame:
+        return body
+    matcher = difflib.SequenceMatcher(None, words(letter.frame), body, autojunk=False)
+    return [w for tag, _i1, _i2, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")
+            for w in body[j1:j2]]
+
+
+def similarity(a: str | list[str], b: str | list[str]) -> float:
+    """How alike two texts (or word lists) are, 0..1, compared word by word (case ignored)."""
+    words_a = words(a) if isinstance(a, str) else a
+    words_b = words(b) if isinstance(b, str) else b
+    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
+def near_duplicates(
+    letters: list[Letter], threshold: float = DUPLICATE_THRESHOLD
+) -> list[tuple[Letter, Letter, float]]:
+    """Pairs of thank-you notes for the same round, to different people, whose own words
+    read nearly alike: the same topic, or the same text pasted to both."""
+    notes = [n for n in letters if n.kind is LetterKind.THANK_YOU]
+    own = {id(n): own_words(n) for n in notes}
+    pairs = []
+    for a, b in combinations(notes, 2):
+        if a.app_id != b.app_id or a.round_id != b.round_id or a.interviewer_id == b.interviewer_id:
+            continue
+        if not own[id(a)] or not own[id(b)]:
+            continue
+        ratio = similarity(own[id(a)], own[id(b)])
+        if ratio >= threshold:
+            pairs.append((a, b, ratio))
+    return pairs
+
+
+def duplicate_warning(a: Letter, b: Letter, ratio: float) -> str:
+    return (f"The notes to {a.recipient_name} and {b.recipient_name} say the same thing "
+            f"({ratio:.0%} alike where they should differ): "
+            f"make each one about what you discussed with that person.")
+
+
+def quiet_period_warning(app: Application, now: datetime, zone: Zone) -> str | None:
+    """When they asked not to be contacted yet: which date, and their words."""
+    until = quiet_until(app, now)
+    if until is None:
+        return None
+    asked = next((d for d in app.directions
+                  if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due == until), None)
+    shown = local(until, zone)
+    when = in_words(until, zone, now)
+    if (shown.hour, shown.minute) != (0, 0):
+        when += f" at {shown.format(timefmt.CLOCK)}"
+    said = f" (“{asked.text}”)" if asked is not None else ""
+    return f"{app.company} asked not to be contacted before {when}{said}."
+
+
+def send_blockers(app: Application, letter: Letter, now: datetime, zone: Zone) -> list[str]:
+    """Why the letter should not be marked sent yet (`now`: when it went out); empty when it may go."""
+    reasons = []
+    if letter.missing:
+        reasons.append("the letter still has gaps: " + ", ".join(marker(m) for m in letter.missing))
+    if letter.kind is LetterKind.FOLLOW_UP:
+        quiet = quiet_period_warning(app, now, zone)
+        if quiet:
+            reasons.append(quiet)
+    return reasons
+
+
+def check_sent_at(app: Application, letter: Letter, at: datetime, now: datetime, zone: Zone) -> datetime:
+    """When the user says the letter went out, in UTC: never in the future, never before its round."""
+    at = to_utc(at)
+    if at > to_utc(now):
+        raise ValidationError(
+            f"{timefmt.understood(at, zone, now)} is in the future: a letter is marked sent once it has gone; "
+            "give the moment it went, e.g. \"yesterday 16:00\" or \"last fri 9:30\"")
+    rnd = next((r for r in app.rounds if r.id == letter.round_id), None)
+    if letter.kind is LetterKind.THANK_YOU and rnd is not None and at < rnd.at:
+        raise ValidationError(
+            f"{timefmt.show_time(at, zone, now)} is before the {rnd.name} round it thanks for "
+            f"({timefmt.show_time(rnd.at, zone, now)})")
+    return at
+
+
+def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, force: bool = False,
+              at: datetime | None = None) -> Application:
+    """Record the letter as sent at `at` (default now): contact, thanked time or follow-up count, stage."""
+    if letter.app_id != app.id:
+        raise ValidationError(f"this letter was drafted for another card, not {app.company}")
+    sent = now if at is None else check_sent_at(app, letter, at, now, zone)
+    blockers = send_blockers(app, letter, sent, zone)
+    if blockers and not force:
+        raise ValidationError("not marked sent: " + "; ".join(blockers))
+    return actions.record_letter_sent(
+        app, letter.kind, now=sent, interviewer_id=letter.interviewer_id, to=letter.to,
+        summary=f"“{letter.subject}”",
+    )
+
+
+def read_sent_at(text: str, app: Application, letter: Letter, now: datetime, zone: Zone) -> datetime:
+    """A typed 'when did it go out' (`--mark-sent --at`, the letter screen's "Sent at…"), checked.
+
+    Read as a past moment: "wed 16:00" on a Friday is two days ago, not next week."""
+    return check_sent_at(app, letter, parse_when(text, local(now, zone), zone, reading=Reading.PAST), now, zone)

@@ -1,0 +1,268 @@
+"""Letter templates: their syntax, the check made when one is loaded, and filling one in.
+
+A template is a text file whose first line is `Subject: ...`, then the body.
+`{placeholder}` names a value taken from the card or the settings (`{{` and
+`}}` write a literal brace). A required value the card lacks stays in the
+letter as a visible `[name?]` marker, so nothing half-filled goes out unnoticed.
+
+An optional part is written `[[ ... ]]` on one line: it is kept when every
+placeholder in it has a value and disappears cleanly otherwise (the line too,
+when nothing else was on it). `||` inside one gives alternatives, the first
+whose values are all known wins, so the last may be a plain fallback with no
+placeholder at all: `[[Here is {link_note}: {link} || The article: {link}]]`.
+What was left out is reported with the placeholders it waited for, so a
+screen can say what adding them would add; so is a first alternative whose
+stand-in carries none of its values (a plain line instead of your pitch),
+but not one that merely reads more plainly (a link without its note).
+
+The defaults ship in `tui.data/templates/`; a file of the same name in the
+user's template folder replaces one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from tui.core.errors import ValidationError
+from tui.core.stages import LetterKind
+
+# Every placeholder a template may use, with what fills it (shown in the help).
+PLACEHOLDERS: dict[str, str] = {
+    "my_name": "your name (settings: name)",
+    "signature": "your sign-off (settings: signature, else name)",
+    "company": "the company",
+    "role": "the role",
+    "round_name": "the interview round's name",
+    "round_date": "the day of the round, in words",
+    "interviewer_name": "the interviewer's full name",
+    "interviewer_first_name": "the interviewer's first name",
+    "topic": "what you discussed with that interviewer",
+    "link": "the web address kept with that interviewer (an article, a talk, a repository)",
+    "link_note": "what that link is, in a few words",
+    "pitch": "what you bring: the card's pitch, else settings: pitch",
+    "recipient_name": "the person the letter is to",
+    "recipient_first_name": "that person's first name",
+    "answer_by": "three business days from now, in words (for asking for time)",
+    "last_follow_up_date": "the day your last follow-up went out, in words",
+}
+
+# Offer replies come in two variants; the first is the default.
+VARIANTS: dict[LetterKind, tuple[str, ...]] = {LetterKind.OFFER_REPLY: ("accept", "ask-for-time")}
+# Templates that are not a kind's own name: a second or later follow-up uses its own.
+FOLLOW_UP_AGAIN = "follow-up-again"
+
+OPEN, CLOSE, OR = "[[", "]]", "||"
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
+_MARKER = re.compile(r"\[([a-z_]+)\?\]|\{([a-z_]+)\}")
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def marker(name: str) -> str:
+    """How an unfilled required placeholder shows in a letter."""
+    return f"[{name}?]"
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased: what letters are compared by."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    subject: str
+    body: str
+    source: str  # the file it came from, or "built-in"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An optional part not used as written: the placeholders it lacked and its text with `…` for them."""
+
+    needs: tuple[str, ...]
+    text: str
+    fallback: bool = False  # a later alternative stood in for it
+
+
+def template_name(kind: LetterKind | str, variant: str | None = None) -> str:
+    """The file stem for a kind (and variant): 'thank-you', 'offer-reply-accept'."""
+    kind = LetterKind.parse(kind)
+    choices = VARIANTS.get(kind, ())
+    if not choices:
+        if variant:
+            raise ValidationError(f"a {kind.value} letter has no variants; leave out {variant!r}")
+        return kind.value
+    chosen = (variant or choices[0]).strip().lower()
+    if chosen not in choices:
+        raise ValidationError(f"unknown {kind.value} variant {variant!r}: use one of {', '.join(choices)}")
+    return f"{kind.value}-{chosen}"
+
+
+def all_template_names() -> list[str]:
+    names = [template_name(k, v) for k in LetterKind for v in (VARIANTS.get(k) or (None,))]
+    names.insert(names.index(LetterKind.FOLLOW_UP.value) + 1, FOLLOW_UP_AGAIN)
+    return names
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The placeholder names a template uses, in order of first use."""
+    found: list[str] = []
+    for match in _TOKEN.finditer(text):
+        name = match.group(1)
+        if name is not None and name not in found:
+            found.append(name)
+    return found
+
+
+def _check_optional_parts(text: str, source: str) -> None:
+    """`[[ ... ]]` closed on its own line, not nested, each with something that can be missing."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        rest = _OPTIONAL.sub("", line)
+        where = f"template {source}, line {number}"
+        if OPEN in rest:
+            raise ValidationError(f"{where}: an optional part opened with [[ is not closed with ]] on the same line")
+        if CLOSE in rest:
+            raise ValidationError(f"{where}: ]] closes no optional part (open one with [[)")
+        for match in _OPTIONAL.finditer(line):
+            inner = match.group(1)
+            if "[[" in inner:
+                raise ValidationError(f"{where}: optional parts cannot be nested")
+            choices = inner.split(OR)
+            for index, choice in enumerate(choices):
+                if not choice.strip():
+                    raise ValidationError(f"{where}: an optional part has an empty alternative")
+                if not placeholders_in(choice) and index < len(choices) - 1:
+                    raise ValidationError(
+                        f"{where}: only the last alternative of [[ ... ]] may do without a placeholder "
+                        f"(the ones after {choice.strip()[:30]!r} would never be used)")
+            if len(choices) == 1 and not placeholders_in(inner):
+                raise ValidationError(
+                    f"{where}: the optional part [[{inner[:30]}]] has no placeholder, so it would never be left out")
+
+
+def parse_template(name: str, text: str, source: str = "built-in") -> Template:
+    """Check a template's shape and placeholders; a ValidationError names what is wrong."""
+    lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
+    first = lines[0]
+    if not first.lower().startswith("subject:"):
+        raise ValidationError(f"template {source}: the first line must be 'Subject: ...', not {first[:40]!r}")
+    subject = first[len("subject:"):].strip()
+    body = "\n".join(line.rstrip() for line in lines[1:]).strip("\n")
+    if not subject:
+        raise ValidationError(f"template {source}: the subject after 'Subject:' is empty")
+    if not body.strip():
+        raise ValidationError(f"template {source}: there is no letter below the subject line")
+    unknown = [p for p in placeholders_in(subject + "\n" + body) if p not in PLACEHOLDERS]
+    if unknown:
+        listed = ", ".join("{" + p + "}" for p in unknown)
+        raise ValidationError(
+            f"template {source}: unknown placeholder{'s' if len(unknown) > 1 else ''} {listed}; "
+            f"known are {', '.join(sorted(PLACEHOLDERS))}"
+        )
+    _check_optional_parts(subject + "\n" + body, source)
+    return Template(name, subject, body, source)
+
+
+def load_template(name: str, templates_dir: Path | str | None = None) -> Template:
+    """The user's `<templates_dir>/<name>.txt` when it exists, else the built-in one."""
+    if templates_dir is not None:
+        override = Path(templates_dir).expanduser() / f"{name}.txt"
+        if override.is_file():
+            try:
+                text = override.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ValidationError(f"template {override}: cannot be read ({exc}); fix or remove it") from exc
+            return parse_template(name, text, str(override))
+    builtin = resources.files("tui.data").joinpath("templates", f"{name}.txt")
+    if not builtin.is_file():
+        raise ValidationError(f"no template named {name!r}: known are {', '.join(all_template_names())}")
+    return parse_template(name, builtin.read_text(encoding="utf-8"))
+
+
+# --- filling ----------------------------------------------------------------
+
+def _known(values: dict[str, str], name: str) -> bool:
+    return bool((values.get(name) or "").strip())
+
+
+def fill(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
+    """Replace placeholders; an empty value leaves its `[name?]` marker and is reported."""
+    missing: list[str] = []
+
+    def one(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = match.group(1)
+        value = (values.get(name) or "").strip()
+        if value:
+            return value
+        if name not in missing:
+            missing.append(name)
+        return marker(name)
+
+    return _TOKEN.sub(one, text), missing
+
+
+def _preview(choice: str, values: dict[str, str]) -> str:
+    """An alternative as it would read, `…` standing for what is not known."""
+    shown = {name: (values.get(name) or "").strip() or "…" for name in placeholders_in(choice)}
+    return " ".join(fill(choice, shown)[0].split()).lstrip(",;:— ")  # a clause reads on its own
+
+
+def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
+    """The first alternative whose placeholders are all known ('' when none is)."""
+    choices = inner.split(OR)
+    for index, choice in enumerate(choices):
+        if all(_known(values, name) for name in placeholders_in(choice)):
+            first = choices[0]
+            if index and not set(placeholders_in(first)) & set(placeholders_in(choice)):
+                # a stand-in that carries none of the first's values: say what the first would have said
+                needs = tuple(n for n in placeholders_in(first) if not _known(values, n))
+                left_out.append(LeftOut(needs, _preview(first, values), fallback=True))
+            return choice.strip()
+    def lacking(choice: str) -> tuple[str, ...]:
+        return tuple(n for n in placeholders_in(choice) if not _known(values, n))
+
+    nearest = min(reversed(choices), key=lambda choice: len(lacking(choice)))  # the least to add; the plainest on a tie
+    left_out.append(LeftOut(lacking(nearest), _preview(nearest, values)))
+    return ""
+
+
+def render(text: str, values: dict[str, str]) -> tuple[str, list[str], list[LeftOut]]:
+    """Fill a template's text: optional parts kept or dropped, required gaps marked.
+
+    Returns (text, required placeholders still missing, optional parts left out).
+    A line that held only dropped parts goes, and blank lines never double.
+    """
+    left_out: list[LeftOut] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if OPEN not in line:
+            lines.append(line)
+            continue
+        kept = _OPTIONAL.sub(lambda m: " " + _choose(m.group(1), values, left_out) + " ", line)
+        kept = " ".join(kept.split())
+        if kept:
+            lines.append(re.sub(r" (?=[.,;:!?])", "", kept))
+    joined = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    filled, missing = fill(joined, values)
+    return filled, missing, left_out
+
+
+def missing_placeholders(text: str) -> list[str]:
+    """Gaps still in a (possibly edited) letter: `[name?]` markers or raw `{name}`s."""
+    found: list[str] = []
+    for match in _MARKER.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name in PLACEHOLDERS and name not in found:
+            found.append(name)
+    return found
