@@ -118,12 +118,12 @@ def test_note_text_stdin_and_editor(env, acme, capsys, monkeypatch, tmp_path):
 
 def test_edit_and_show(env, acme, capsys):
     assert run(env, "edit", "acme", "--pitch", "ten years of payments", "--recruiter", "Sam Lee <sam@acme.example>",
-               "--decision-by", "dec 12") == 0
+               "--posting", "https://acme.example/jobs/42", "--decision-by", "dec 12") == 0
     confirmed(capsys, acme, "pitch “ten years of payments”", "they decide by Sat 12 Dec")
     assert run(env, "show", "acme") == 0
     out = capsys.readouterr().out
-    for needle in ("Acme — SRE", "recruiter   Sam Lee <sam@acme.example>", "1. Interview, Tue 24 Nov 10:00",
-                   "thank-you:dana-kim", "Edited pitch, recruiter, decision by"):
+    for needle in ("Acme — SRE", "recruiter   Sam Lee <sam@acme.example>", "posting     https://acme.example/jobs/42", "1. Interview, Tue 24 Nov 10:00",
+                   "thank-you:dana-kim", "Edited pitch, posting, recruiter, decision by"):
         assert needle in out, out
     assert run(env, "show", "acme", "--json") == 0
     shown = json.loads(capsys.readouterr().out)
@@ -218,6 +218,7 @@ BAD = [
     (["show"], "the following arguments are required: ID"),
     (["edit", "acme"], "nothing to change"),
     (["edit", "acme", "--recruiter", "Sam <sam"], "write it as"),
+    (["edit", "acme", "--posting", "acme.example/jobs"], "posting 'acme.example/jobs' is not a web address"),
     (["edit", "acme", "--decision-by", "someday"], "--decision-by: cannot read the time"),
     (["delete", "acme"], "there is no terminal to ask on; pass --yes"),
     (["delete", "nobody", "--yes"], "no application id or company starts with"),

@@ -141,7 +141,7 @@ def test_a_version_one_file_with_bad_text_is_cleaned_by_the_migration_with_a_bac
 def test_a_version_two_file_gains_the_schema_3_fields_and_the_reminders_table_with_a_backup(tmp_path):
     path = tmp_path / "followup.json"
     doc = dict(make_app("Acme").to_dict(), revision=1)
-    for key in ("pitch", "snoozes"):
+    for key in ("pitch", "posting", "snoozes"):
         doc.pop(key)
     for rnd in doc["rounds"]:
         for person in rnd["interviewers"]:
@@ -151,7 +151,7 @@ def test_a_version_two_file_gains_the_schema_3_fields_and_the_reminders_table_wi
     path.write_bytes(original)
     store = Store(path).open()
     (app,) = store.load_all()
-    assert (app.pitch, app.snoozes) == ("", [])
+    assert (app.pitch, app.posting, app.snoozes) == ("", "", [])
     assert app.company == "Acme" and app.revision == 1
     written = json.loads(path.read_bytes())
     assert written["_meta"]["1"]["schema"] == SCHEMA_VERSION == 3

@@ -20,12 +20,12 @@ def cmd_edit(args) -> int:
     from tui.core.errors import ValidationError
     from tui.core.model import Interviewer
 
-    given = {"company": args.company, "role": args.role, "pitch": args.pitch}
+    given = {"company": args.company, "role": args.role, "pitch": args.pitch, "posting": args.posting}
     if args.recruiter is not None:  # "Name <email>", checked as an interviewer's is; empty clears it
         given["recruiter"] = Interviewer.parse(args.recruiter).display() if args.recruiter.strip() else ""
     given = {field: value for field, value in given.items() if value is not None}
     if not given and args.decision_by is None:
-        raise ValidationError("nothing to change: give --company, --role, --recruiter, --pitch or --decision-by")
+        raise ValidationError("nothing to change: give --company, --role, --recruiter, --posting, --pitch or --decision-by")
 
     def change(app, settings, moment):
         from tui.core.timefmt import understood
@@ -114,15 +114,17 @@ def cmd_delete(args) -> int:
 
 
 def register(subparsers, common) -> None:
-    edit = add_command(subparsers, common, "edit", "change a card's company, role, recruiter, pitch or decision date",
+    edit = add_command(subparsers, common, "edit", "change a card's company, role, recruiter, posting, pitch or decision date",
                        'followup edit acme --recruiter "Sam Lee <sam@acme.example>" --decision-by "fri 17:00"\n'
                        'followup edit acme --pitch "ten years of keeping payment systems up"', cmd_edit,
                        "--pitch is what you bring to this role (the follow-up letter uses it; empty: the\n"
-                       "pitch setting). An empty value clears --recruiter or --pitch.")
+                       "pitch setting). --posting is the job ad's address. An empty value clears\n"
+                       "--recruiter, --posting or --pitch.")
     edit.add_argument("id", metavar="ID")
     edit.add_argument("--company", metavar="C")
     edit.add_argument("--role", metavar="R")
     edit.add_argument("--recruiter", metavar='"NAME <EMAIL>"', help="whom follow-ups go to")
+    edit.add_argument("--posting", metavar="URL", help="the job ad's address (http or https)")
     edit.add_argument("--pitch", metavar="TEXT", help="what you bring to this role")
     edit.add_argument("--decision-by", metavar="WHEN", help="when they said they would decide")
     add_quiet_option(edit)

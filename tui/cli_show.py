@@ -29,7 +29,7 @@ def show_lines(app, settings, moment) -> list[str]:
     lines = [f"{app.short_id}  {app.company} — {app.role}", field("id", app.id)]
     stage = app.stage.value + (f", {app.outcome.label} {when(app.outcome_at)}" if app.outcome else "")
     lines.append(field("stage", stage))
-    for label, value in (("recruiter", app.recruiter), ("pitch", app.pitch)):
+    for label, value in (("recruiter", app.recruiter), ("posting", app.posting), ("pitch", app.pitch)):
         if value:
             lines.append(field(label, value))
     if app.decision_by:

@@ -70,8 +70,8 @@ def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "mov
 
 
 def edit(app: Application, *, now: datetime, **fields: Any) -> Application:
-    """Change plain fields (company, role, recruiter, pitch, decision_by, keep_in_touch)."""
-    allowed = {"company", "role", "recruiter", "pitch", "decision_by", "keep_in_touch"}
+    """Change plain fields (company, role, recruiter, pitch, posting, decision_by, keep_in_touch)."""
+    allowed = {"company", "role", "recruiter", "pitch", "posting", "decision_by", "keep_in_touch"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValidationError(f"cannot edit {', '.join(sorted(unknown))}: editable are {', '.join(sorted(allowed))}")

@@ -95,18 +95,18 @@ def _time(value: datetime | None) -> datetime | None:
     return None if value is None else to_utc(value)
 
 
-def check_link(url: str | None) -> str:
+def check_link(url: str | None, what: str = "link") -> str:
     """An http(s) address with no spaces or control characters, or empty; refused in one line."""
     value = (url or "").strip()
     if not value:
         return ""
     scheme, sep, rest = value.partition("://")
     if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
-        raise ValidationError(f"link {value!r} is not a web address: write it as https://example.com/…")
+        raise ValidationError(f"{what} {value!r} is not a web address: write it as https://example.com/…")
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise ValidationError(f"link {value!r} has a space or a control character: paste the address alone")
+        raise ValidationError(f"{what} {value!r} has a space or a control character: paste the address alone")
     if len(value) > LINK_LIMIT:
-        raise ValidationError(f"link is {len(value)} characters long: keep it under {LINK_LIMIT}")
+        raise ValidationError(f"{what} is {len(value)} characters long: keep it under {LINK_LIMIT}")
     return value
 
 
@@ -302,6 +302,7 @@ class Application(msgspec.Struct, gc=False):
     updated_at: ZonedTime | None = None
     revision: int = 0  # bumped by the store on every write; a stale edit is refused
     pitch: LongText = ""  # what the user brings to this role; empty: the settings' pitch
+    posting: Annotated[str, msgspec.Meta(max_length=LINK_LIMIT)] = ""  # the job ad's address
     snoozes: list[Snooze] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -310,6 +311,7 @@ class Application(msgspec.Struct, gc=False):
         self.company = _clean(self.company, "company", required=True)
         self.role = _clean(self.role, "role", required=True)
         self.pitch = _clean(self.pitch, "pitch", limit=LONG_TEXT_LIMIT)
+        self.posting = check_link(self.posting, "posting")
         self.stage = Stage.parse(self.stage)
         if self.outcome is not None:
             self.outcome = Outcome.parse(self.outcome)

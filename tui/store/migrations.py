@@ -8,8 +8,8 @@ schema 1 with only clean text: Followup 0.1 stored what it was given, so an
 argument's undecodable byte (a lone surrogate) or a terminal control
 character could sit in the file; the step to 2 replaces the first with U+FFFD
 and drops the second. Schema 3 adds fields with empty defaults (an
-interviewer's `link` and `link_note`, an application's `pitch` and
-`snoozes`) and a `reminders` table, where `followup remind` keeps what it
+interviewer's `link` and `link_note`, an application's `pitch`, `posting`
+and `snoozes`) and a `reminders` table, where `followup remind` keeps what it
 sent apart from the cards (so sending one never changes a card's revision);
 the step to 3 writes those defaults into every record and adds the table.
 
@@ -216,6 +216,7 @@ def _schema_2_to_3(path: Path, data: Layout) -> Layout:
         doc = copy.deepcopy(old)
         if isinstance(doc, dict):
             doc.setdefault("pitch", "")
+            doc.setdefault("posting", "")
             doc.setdefault("snoozes", [])
             for rnd in _records(doc.get("rounds")):
                 for person in _records(rnd.get("interviewers")):
