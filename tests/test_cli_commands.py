@@ -122,7 +122,8 @@ def test_edit_and_show(env, acme, capsys):
     confirmed(capsys, acme, "pitch “ten years of payments”", "they decide by Sat 12 Dec")
     assert run(env, "show", "acme") == 0
     out = capsys.readouterr().out
-    for needle in ("Acme — SRE", "recruiter   Sam Lee <sam@acme.example>", "posting     https://acme.example/jobs/42", "1. Interview, Tue 24 Nov 10:00",
+    for needle in ("Acme — SRE", "recruiter   Sam Lee <sam@acme.example>",
+                   "posting     https://acme.example/jobs/42", "1. Interview, Tue 24 Nov 10:00",
                    "thank-you:dana-kim", "Edited pitch, posting, recruiter, decision by"):
         assert needle in out, out
     assert run(env, "show", "acme", "--json") == 0

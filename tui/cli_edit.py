@@ -25,7 +25,8 @@ def cmd_edit(args) -> int:
         given["recruiter"] = Interviewer.parse(args.recruiter).display() if args.recruiter.strip() else ""
     given = {field: value for field, value in given.items() if value is not None}
     if not given and args.decision_by is None:
-        raise ValidationError("nothing to change: give --company, --role, --recruiter, --posting, --pitch or --decision-by")
+        raise ValidationError("nothing to change: give --company, --role, --recruiter, --posting, --pitch "
+                              "or --decision-by")
 
     def change(app, settings, moment):
         from tui.core.timefmt import understood
@@ -114,7 +115,8 @@ def cmd_delete(args) -> int:
 
 
 def register(subparsers, common) -> None:
-    edit = add_command(subparsers, common, "edit", "change a card's company, role, recruiter, posting, pitch or decision date",
+    edit = add_command(subparsers, common, "edit",
+                       "change a card's company, role, recruiter, posting, pitch or decision date",
                        'followup edit acme --recruiter "Sam Lee <sam@acme.example>" --decision-by "fri 17:00"\n'
                        'followup edit acme --pitch "ten years of keeping payment systems up"', cmd_edit,
                        "--pitch is what you bring to this role (the follow-up letter uses it; empty: the\n"
