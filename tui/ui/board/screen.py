@@ -165,6 +165,7 @@ class BoardScreen(Screen):
             self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
+        self.call_after_refresh(self.catch_up_rounds)  # after the first frame: it never delays it
 
     # --- showing the data ----------------------------------------------
     def _views(self, app_ids):
@@ -186,8 +187,29 @@ class BoardScreen(Screen):
         self.sidebar.update_apps(entries)
         self._update_title()
 
+    def catch_up_rounds(self) -> None:
+        """Cards whose upcoming round has now taken place move to *interviewed*, recorded at the round's
+        time (actions.catch_up). Only those cards are written, so a start with nothing to catch up writes
+        nothing; an undo of it sticks (the history then says the round was seen)."""
+        if self.app.changelog.read_only:
+            return
+        now = clock.now()
+        due = [a for a in self.app.changelog.apps.values() if a.pending_round(now) is not None]
+        if not due:
+            return
+        from tui.core import actions
+
+        use_thank_you = self.app.settings.use_thank_you
+        for application in due:
+            rnd = application.pending_round(now)
+            self.app.apply_change(
+                application.id, lambda a: actions.catch_up(a, clock.now(), use_thank_you=use_thank_you),
+                f"{application.company}: round “{rnd.name}” took place" if rnd else "Round took place",
+            )
+
     def tick(self) -> None:
         """A new minute: relative times and overdue / today groups move on."""
+        self.catch_up_rounds()
         self.frame = TimeFrame(clock.now(), self.zone)
         self.board.set_frame(self.frame)
         self.sidebar.set_frame(self.frame)
