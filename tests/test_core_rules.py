@@ -164,7 +164,7 @@ def test_an_upcoming_round_waits_shows_as_an_interview_and_moves_the_card_when_h
     found = deadlines_for(app, ENGLAND, now)
     assert [(d.kind, shown(d.due, LONDON), d.overdue) for d in found] == [
         (DeadlineKind.INTERVIEW, "Tue 3 Mar 14:00", False)]
-    assert found[0].action == "Interview “Onsite” — Acme"
+    assert found[0].action == "interview Tue 14:00 (Onsite) — Acme"
     assert actions.catch_up(app, now) is app  # nothing has happened yet
     after = t(LONDON, 3, 3, 16)
     # the rules read it as held even before the card is caught up

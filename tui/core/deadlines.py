@@ -38,6 +38,7 @@ from tui.core.businessdays import WorkCalendar
 from tui.core.model import Application, Interviewer, Round, stage_after_round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
+from tui.core.timefmt import show_soon
 from tui.core.timeutil import Zone, local, to_utc
 
 
@@ -192,6 +193,12 @@ def _as_caught_up(app: Application, now: datetime, settings: Settings) -> Applic
                                    outcome_at=None)
 
 
+def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) -> str:
+    """'interview Tue 14:00 — Acme' (the round's name when it is not the default one)."""
+    name = "" if rnd.name == "Interview" else f" ({rnd.name})"
+    return f"interview {show_soon(rnd.at, settings.zone, now)}{name} — {app.company}"
+
+
 def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[Deadline]:
     now = to_utc(now)
     app = _as_caught_up(app, now, settings)
@@ -225,12 +232,11 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
         if app.keep_in_touch is not None:
             add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
         for rnd in upcoming_rounds(app, now):  # invited back after all
-            add(DeadlineKind.INTERVIEW, rnd.at, f"Interview “{rnd.name}” — {app.company}", ref=rnd.id,
-                working=False)
+            add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
         return found
 
     for rnd in upcoming_rounds(app, now):
-        add(DeadlineKind.INTERVIEW, rnd.at, f"Interview “{rnd.name}” — {app.company}", ref=rnd.id, working=False)
+        add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
 
     owed = _still_to_thank(app, settings, held_round(app, now))
     held = held_round(app, now)
