@@ -129,7 +129,7 @@ def test_a_thank_you_letter_marks_the_interviewer_and_records_the_contact():
 
 def test_a_new_round_puts_the_card_back_to_interviewed_and_clears_the_outcome():
     closed = actions.close(card(), "rejected", now=later(100))
-    again = actions.add_round(closed, "Second look", later(300), [Interviewer("Mia Chen")], now=later(290))
+    again = actions.add_round(closed, "Second look", later(300), [Interviewer("Mia Chen")], now=later(310))
     assert again.stage is Stage.INTERVIEWED and again.outcome is None and again.outcome_at is None
     assert again.latest_round.name == "Second look"
     assert [e.text for e in again.history[-2:]] == [

@@ -101,8 +101,8 @@ def test_a_round_without_interviewers_still_gets_a_follow_up():
     (at(3, 26), at(4, 2)),   # Thu -> next Thu
     (at(3, 27), at(4, 3)),   # Fri -> next Fri
     (at(3, 28), at(4, 6)),   # Sat: counted from Monday -> the Monday after
-    (at(3, 29, 23, 59), at(4, 6, 23, 59)),  # Sun late
-    (at(3, 30, 8), at(4, 6, 8)),  # Mon -> next Mon
+    (at(3, 29, 23, 59), at(4, 7, 9)),  # Sun late: Mon 23:59 is after working hours, so Tue 09:00
+    (at(3, 30, 8), at(4, 6, 9)),  # Mon 08:00 -> next Mon, at the start of working hours
 ], ids=["thu", "fri", "sat", "sun", "mon"])
 def test_follow_up_waits_five_business_days_skipping_weekends(start, expected):
     app = awaiting(start)
@@ -113,13 +113,13 @@ def test_follow_up_waits_five_business_days_skipping_weekends(start, expected):
 
 def test_the_wait_in_business_days_comes_from_settings():
     two = Settings(timezone="UTC", follow_up_business_days=2)
-    assert next_follow_up(awaiting(at(3, 27)), two, THU) == at(3, 31)
+    assert next_follow_up(awaiting(at(3, 27)), two, at(3, 27, 11)) == at(3, 31)
 
 
 def test_weekends_are_those_of_the_users_calendar():
     """Fri 23:00 UTC is already Saturday noon in Auckland, so the count starts on Monday there."""
     start = at(3, 27, 23)
-    assert next_follow_up(awaiting(start), UTC_SETTINGS, start) == at(4, 3, 23)
+    assert next_follow_up(awaiting(start), UTC_SETTINGS, start) == at(4, 6, 9)  # Fri 23:00: after hours
     auckland = Settings(timezone="Pacific/Auckland")
     due = next_follow_up(awaiting(start), auckland, start)
     assert local(due, "Pacific/Auckland").format("ddd D MMM HH:mm") == "Mon 6 Apr 12:00"
@@ -186,7 +186,7 @@ def test_open_do_by_directions_hold_the_follow_up_back():
     app = actions.add_direction(awaiting(), "Send two references", "do-by", at(3, 28, 12), now=THU)
     found = deadlines_for(app, UTC_SETTINGS, THU.add(hours=1))
     assert [(d.kind, d.due, d.action) for d in found] == [
-        (DeadlineKind.DIRECTION, at(3, 28, 12), "Send two references — Acme")]
+        (DeadlineKind.DIRECTION, at(3, 30, 9), "Send two references — Acme")]  # Sat noon: Monday morning
     assert found[0].ref == app.directions[0].id
     done = actions.set_direction_done(app, app.directions[0].id, now=THU.add(hours=2))
     assert kinds(deadlines_for(done, UTC_SETTINGS, THU.add(hours=3))) == [DeadlineKind.FOLLOW_UP]
@@ -220,7 +220,7 @@ def test_an_offer_has_an_answer_deadline_until_answered():
     slow = Settings(timezone="UTC", reply_hours=72)
     found = deadlines_for(app, slow, at(4, 1, 10))
     assert [(d.kind, d.due, d.action) for d in found] == [
-        (DeadlineKind.OFFER_REPLY, at(4, 4, 9), "Answer the offer from Acme")]
+        (DeadlineKind.OFFER_REPLY, at(4, 6, 9), "Answer the offer from Acme")]  # Sat 4 Apr: Monday
     answered = actions.record_letter_sent(app, "offer-reply", now=at(4, 2))
     assert deadlines_for(answered, slow, at(4, 2, 1)) == []
 

@@ -27,11 +27,13 @@ D, H = timedelta(days=1), timedelta(hours=1)
 
 
 def reopened():
-    """Rejected three days after the round, reopened by hand, then invited to a second round."""
+    """Rejected three days after the round, reopened by hand, then invited to a second round (day 10),
+    which the card caught up with once it had taken place."""
     app = actions.new_application("Acme", "Backend", now=T0 + H, round_at=T0)
     app = actions.close(app, "rejected", now=T0 + 3 * D, at=T0 + 3 * D)
     app = actions.move(app, "awaiting", now=T0 + 5 * D)
-    return actions.add_round(app, "Onsite", T0 + 10 * D, now=T0 + 9 * D)
+    app = actions.add_round(app, "Onsite", T0 + 10 * D, now=T0 + 9 * D)
+    return actions.catch_up(app, T0 + 11 * D)
 
 
 def withdrawn():
@@ -113,7 +115,7 @@ def test_every_figure_of_a_hand_built_history():
     assert fig.stage_stays["interviewed"] == 6
     assert fig.stage_days["interviewed"] == pytest.approx((1.25 + (3 - 1 / 24)) / 2)
     assert fig.stage_days["thanked"] == pytest.approx((4 + 4 / 24 + 3.75) / 2)  # Bolt 4 d 4 h, Cask 3 d 18 h
-    assert fig.stage_days["awaiting"] == pytest.approx(4.0)  # Acme, reopened on day 5, invited on day 9
+    assert fig.stage_days["awaiting"] == pytest.approx(5.0)  # Acme, reopened on day 5, onsite on day 10
     assert fig.stage_days["followed-up"] is None  # Fern is still there
     assert fig.funnel == {"interviewed": 7, "thanked": 2, "awaiting": 2, "followed-up": 1, "closed": 4}
     assert fig.outcomes == {"offer": 0, "accepted": 0, "rejected": 1, "withdrawn": 1, "no-response": 1,

@@ -14,6 +14,7 @@ from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
 from tui.core import actions
+from tui.core.deadlines import next_deadline
 from tui.core.model import Interviewer, Round
 from tui.core.remind import (
     INTERVIEW,
@@ -140,7 +141,8 @@ def test_long_overdue_deadlines_stay_quiet():
 def test_commands_per_kind():
     app = acme()
     closed = actions.close(app, "rejected", now=DUE)
-    [out] = plan([closed], SETTINGS, DUE.add(hours=47), set(), ["command"])
+    reply_due = next_deadline(closed, SETTINGS, DUE).due  # reply_hours later, moved into working hours
+    [out] = plan([closed], SETTINGS, reply_due - timedelta(hours=1), set(), ["command"])
     assert out.reminder.command == f"followup letter {app.short_id} rejection-reply"
     assert out.reminder.text == "Reply to Acme: thank them, ask for feedback — due in 1 h"
 

@@ -222,8 +222,11 @@ async def test_palette_moves_to_a_stage_and_jumps_to_an_application(tmp_path):
         assert CommandPalette.is_open(app)
         await search(pilot, "move to stage")
         await search(pilot, "closed")
+        await pilot.pause()
+        assert "How did it end with Acme?" in str(app.screen.query_one(".modal-title").render())  # asks first
+        await pilot.press("ctrl+s")
         await app.wait_for_writes()
-        assert stored(store)["Acme"]["stage"] == "closed"
+        assert stored(store)["Acme"]["stage"] == "closed" and stored(store)["Acme"]["outcome"] == "rejected"
         await pilot.press("ctrl+p")
         await pilot.pause()
         await search(pilot, "jump to application")

@@ -89,7 +89,10 @@ async def test_rejection_closes_the_card_and_sets_the_reply_deadline(thanked_car
     followup = board(db)
     async with followup.run_test(size=WIDE) as pilot:
         await open_card(pilot)
-        await pilot.press("o", "down", "down", "enter")
+        await pilot.press("o")  # the outcome form: rejected is the first choice, now the default time
+        await pilot.pause()
+        assert "How did it end with Acme?" in screen_text(followup)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(followup.screen, DetailScreen)
         saved = (await on_disk(pilot, db, app.id))
@@ -108,7 +111,10 @@ async def test_history_is_newest_first_in_the_users_zone(thanked_card, frozen):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("o", "enter", "4")  # an offer, recorded at 13:00 UTC
+        await pilot.press("o")
+        await pilot.pause()
+        followup.screen.query_one("#field-outcome").value = "offer"
+        await pilot.press("ctrl+s", "4")  # an offer, recorded at 13:00 UTC
         await pilot.pause()
         lines = [line.strip() for line in screen_text(followup).splitlines()]
         first = next(i for i, line in enumerate(lines) if "Outcome: offer" in line)

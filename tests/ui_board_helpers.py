@@ -46,15 +46,15 @@ def small_apps() -> list[Application]:
     """Three cards: two interviewed (one overdue), one awaiting; notes and interviewers to filter on."""
     now = frozen_now()
     acme = actions.new_application(
-        "Acme", "Backend Engineer", now=now.subtract(days=2), round_name="Onsite",
+        "Acme", "Backend Engineer", now=now.subtract(hours=29), round_name="Onsite",
         round_at=now.subtract(hours=30), interviewers=[Interviewer(name="Dana Kim", email="dana@acme.example")],
     )
     globex = actions.new_application(
-        "Globex", "Site Reliability Engineer", now=now.subtract(days=1), round_at=now.subtract(hours=3),
+        "Globex", "Site Reliability Engineer", now=now.subtract(hours=2), round_at=now.subtract(hours=3),
         interviewers=[Interviewer(name="Hank Scorpio")], notes="They use Nomad and love volcanoes",
     )
     initech = actions.new_application(
-        "Initech", "Developer", now=now.subtract(days=9), round_at=now.subtract(days=8),
+        "Initech", "Developer", now=now.subtract(days=8), round_at=now.subtract(days=8),
         interviewers=[Interviewer(name="Bill Lumbergh")],
     )
     initech = actions.set_thanked(initech, initech.rounds[0].interviewers[0].id, now=now.subtract(days=8))

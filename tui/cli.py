@@ -58,7 +58,8 @@ def cmd_add(args) -> int:
     people = [Interviewer.parse(text) for text in args.interviewer or []]
     at = read_when(args.at, EVENT, settings, moment, "--at")
     app = actions.new_application(
-        args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people
+        args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people,
+        use_thank_you=settings.use_thank_you,
     )
     store = open_store(args)
     store.add(app)  # only after everything above was accepted

@@ -70,8 +70,12 @@ def read_apps(args) -> tuple[list, int]:
     A damaged record is left out and named on standard error, and the code is
     1: reading a damaged file still works; writing to it is refused.
     """
+    from tui.core.actions import catch_up
+
     store = store_at(args)  # reading only: nothing is created or migrated on disk
     apps, _, problems = store.snapshot()
+    settings, moment = user_settings(), now()  # rounds that took place since the last write, as the board sees them
+    apps = [catch_up(app, moment, use_thank_you=settings.use_thank_you) for app in apps]
     for problem in problems:
         print(f"followup: {store.path}: left out a damaged record: {problem}", file=sys.stderr)
     if problems:
@@ -86,17 +90,19 @@ EVENT = "event"  # a round: as PAST, but an explicit future ("next tue", a date)
 COMING = "coming"  # what is ahead: a bare weekday or time is the next one to come
 
 
-def read_when(text: str, reading: str, settings, moment, option: str = ""):
+def read_when(text: str, reading: str, settings, moment, option: str = "", default_time=None):
     """The one place the command line reads a typed time, as PRODUCT's "WHEN" rules say for `option`.
 
     Options that record what happened read PAST (EVENT for a round's time);
-    forward-looking ones read COMING (tui.core.when.Reading).
+    forward-looking ones read COMING (tui.core.when.Reading). A day typed
+    without a clock time gets `default_time` (when.DEFAULT_TIME if None).
     """
     from tui.core.errors import ValidationError
-    from tui.core.when import Reading, parse_when
+    from tui.core.when import DEFAULT_TIME, Reading, parse_when
 
     try:
-        return parse_when(text, moment, settings.zone, reading=Reading(reading))
+        return parse_when(text, moment, settings.zone, reading=Reading(reading),
+                          default_time=default_time or DEFAULT_TIME)
     except ValidationError as exc:
         if not option:
             raise
@@ -158,9 +164,13 @@ def change_card(args, change) -> int:
     The save takes the file's lock and refuses a stale edit, like the board's:
     the card is read, changed and written back only if nobody wrote it since.
     """
+    from tui.core.actions import catch_up
+
     settings, moment = user_settings(), now()
     store = open_store(args)
     app = store.resolve(args.id)
+    # a round that took place since the last write is recorded first, as the board would
+    app = catch_up(app, moment, use_thank_you=settings.use_thank_you)
     new, words = change(app, settings, moment)
     store.save(new)
     return confirm(args, app, new, words, settings, moment)

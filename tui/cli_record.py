@@ -47,7 +47,7 @@ def cmd_round(args) -> int:
 
     def change(app, settings, now):
         at = read_when(args.at, EVENT, settings, now, "--at")
-        new = actions.add_round(app, args.name, at, people, now=now)
+        new = actions.add_round(app, args.name, at, people, now=now, use_thank_you=settings.use_thank_you)
         upcoming = " (upcoming)" if at > now else ""
         who = f" with {', '.join(p.name for p in people)}" if people else ""
         return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}"
@@ -84,7 +84,7 @@ def cmd_interviewer(args) -> int:
             if value is not None:
                 setattr(person, field, value)
         person.__post_init__()  # checks the address, the link and the lengths
-        new = actions.update_round(app, rnd.id, now=now, interviewers=people)
+        new = actions.update_round(app, rnd.id, now=now, interviewers=people, use_thank_you=settings.use_thank_you)
         done = [f"{'added to' if added else 'updated in'} round “{rnd.name}”"]
         done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
         if thanked is not None:
@@ -120,7 +120,10 @@ def cmd_direction(args) -> int:
             due, kind = read_when(args.not_before, COMING, settings, now, "--not-before"), DirectionKind.NOT_BEFORE
             words = f"quiet period: don't contact them before {_understood(due, settings, now)}"
         elif args.by:
-            due, kind = read_when(args.by, COMING, settings, now, "--by"), DirectionKind.DO_BY
+            from tui.core.deadlines import do_by_default_time
+
+            due = read_when(args.by, COMING, settings, now, "--by", default_time=do_by_default_time(settings))
+            kind = DirectionKind.DO_BY
             words = f"to do: {args.text.strip()} by {_understood(due, settings, now)}"
         else:
             due, kind, words = None, DirectionKind.INFO, f"noted: {args.text.strip()}"

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round, Snooze
+from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round, Snooze, stage_after_round
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
@@ -39,6 +39,11 @@ def _set_stage(app: Application, stage: Stage, now: datetime, why: str) -> None:
          **{"from": before.value, "to": stage.value, "why": why})
 
 
+def _round_line(rnd: Round, now: datetime) -> str:
+    upcoming = "Upcoming round" if rnd.at > to_utc(now) else "Round"
+    return f"{upcoming} “{rnd.name}” on {rnd.at.date().isoformat()}"
+
+
 def new_application(
     company: str,
     role: str,
@@ -49,14 +54,18 @@ def new_application(
     interviewers: Iterable[Interviewer] = (),
     notes: str = "",
     recruiter: str = "",
+    use_thank_you: bool = True,
 ) -> Application:
+    """A new card. Its round, when already held, puts it in *interviewed* (see `_after_round`); a card
+    whose only round is still to come waits in *awaiting* until then (`catch_up` moves it)."""
     app = Application(company=company, role=role, notes=notes or "", recruiter=recruiter or "")
     app.created_at = app.updated_at = to_utc(now)
     _log(app, now, "created", f"Added {app.company} — {app.role}")
     if round_at is not None:
         rnd = Round(name=round_name or "Interview", at=round_at, interviewers=list(interviewers))
         app.rounds.append(rnd)
-        _log(app, now, "round", f"Round “{rnd.name}” on {rnd.at.date().isoformat()}", round=rnd.id)
+        _log(app, now, "round", _round_line(rnd, now), round=rnd.id)
+        app.stage = Stage.AWAITING if rnd.at > to_utc(now) else stage_after_round(app, use_thank_you)
     return app
 
 
@@ -104,24 +113,56 @@ def set_notes(app: Application, text: str, *, now: datetime) -> Application:
 
 
 def add_round(
-    app: Application, name: str, at: datetime, interviewers: Iterable[Interviewer] = (), *, now: datetime
+    app: Application, name: str, at: datetime, interviewers: Iterable[Interviewer] = (), *, now: datetime,
+    use_thank_you: bool = True,
 ) -> Application:
+    """A round that took place moves the card (`model.stage_after_round`) and reopens a closed one; an upcoming
+    round (`at` after `now`) leaves it where it is until its time comes (`catch_up`)."""
     new = _copy(app, now)
     rnd = Round(name=name, at=at, interviewers=list(interviewers))
     new.rounds.append(rnd)
+    _log(new, now, "round", _round_line(rnd, now), round=rnd.id)
+    if rnd.at <= to_utc(now):
+        if new.outcome is not None:
+            new.outcome, new.outcome_at = None, None
+        _set_stage(new, stage_after_round(new, use_thank_you), now, "new round")
+    return new
+
+
+def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> Application:
+    """Apply what time alone changed: an upcoming round whose time has passed moves the card as a new
+    round would, recorded in the history at the round's time.
+
+    Returns `app` itself when nothing is due, so a caller can tell (by identity)
+    whether there is anything to save; the board and the command line apply it
+    to the cards they load, and the deadline rules read cards through it.
+    """
+    rnd = app.pending_round(now)
+    if rnd is None:
+        return app
+    new = _copy(app, now)
     if new.outcome is not None:
         new.outcome, new.outcome_at = None, None
-    _log(new, now, "round", f"Round “{rnd.name}” on {rnd.at.date().isoformat()}", round=rnd.id)
-    _set_stage(new, Stage.INTERVIEWED, now, "new round")
+    before, target = new.stage, stage_after_round(new, use_thank_you)
+    new.stage = target
+    why = f"round “{rnd.name}” took place"
+    # a stage line even when the stage stays (moved by hand before the round): it marks the round caught up
+    text = f"{before.label} → {target.label} ({why})" if before is not target else why.capitalize()
+    event = Event(at=rnd.at, kind="stage", text=text,
+                  data={"from": before.value, "to": target.value, "why": why, "round": rnd.id})
+    position = next((i for i, e in enumerate(new.history) if e.at is not None and e.at > rnd.at), len(new.history))
+    new.history.insert(position, event)  # the history stays in time order
     return new
 
 
 def update_round(
     app: Application, round_id: str, *, now: datetime, name: str | None = None,
-    at: datetime | None = None, interviewers: list[Interviewer] | None = None,
+    at: datetime | None = None, interviewers: list[Interviewer] | None = None, use_thank_you: bool = True,
 ) -> Application:
+    """Edit a round; an upcoming round moved to a time already past moves the card as a new round does."""
     new = _copy(app, now)
     rnd = new.find_round(round_id)
+    was_upcoming = rnd.at > to_utc(now)
     if name is not None:
         rnd.name = name
     if at is not None:
@@ -130,6 +171,10 @@ def update_round(
         rnd.interviewers = list(interviewers)
     rnd.__post_init__()
     _log(new, now, "edit", f"Edited round “{rnd.name}”", round=rnd.id)
+    if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
+        if new.outcome is not None:
+            new.outcome, new.outcome_at = None, None
+        _set_stage(new, stage_after_round(new, use_thank_you), now, "the round took place")
     return new
 
 

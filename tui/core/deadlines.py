@@ -1,19 +1,44 @@
 """The deadline rules: pure functions of (applications, settings, now).
 
 Nothing here is stored: every deadline is derived from the cards each time,
-so it can never disagree with them.
+so it can never disagree with them. The rules, as a careful person keeps them:
+
+  - thank-you: the round's time + `thank_you_hours`, exactly (any time of day),
+    once the round has taken place; an upcoming round is a deadline of its own
+    kind ("interview") at its time, and nothing else waits on it;
+  - every other deadline falls inside working hours (`work_hours`) on a business
+    day (no weekend, no public holiday of `holidays`), moved forward to the next
+    opening when the rule lands outside them;
+  - a do-by direction without a time is due at the end of working hours that day.
+    "Without a time" is a due at 00:00 local time exactly: what an import or a
+    bare ISO date gives. Forms and commands read a do-by typed without a time
+    with the end of working hours as its time (`do_by_default_time`), so what is
+    stored is what is shown;
+  - the next follow-up is due `follow_up_business_days` after the latest of our
+    last letter, their last reply and the last round that took place (a
+    decision date they gave: one business day after it), and never inside a
+    quiet period; no follow-up while a round is still to come;
+  - a snooze (model.Snooze) moves a deadline to its `until` while the rules still
+    give that deadline the due time it was snoozed at; a rule that moves the
+    deadline leaves the snooze behind. A snoozed deadline says so
+    (`Deadline.snoozed_from`, `reason`), so an overdue thank-you is never hidden
+    silently.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-from tui.core.businessdays import add_business_days
-from tui.core.model import Application, Interviewer, Round
+import msgspec
+
+from tui.core.businessdays import WorkCalendar
+from tui.core.model import Application, Interviewer, Round, stage_after_round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
+from tui.core.timefmt import show_soon
 from tui.core.timeutil import Zone, local, to_utc
 
 
@@ -25,7 +50,12 @@ class DeadlineKind(StrEnum):
     REJECTION_REPLY = "rejection-reply"
     OFFER_REPLY = "offer-reply"
     KEEP_IN_TOUCH = "keep-in-touch"
+    INTERVIEW = "interview"  # an upcoming round: not a task, but the next thing that happens
     QUIET = "quiet"  # not a task: a period in which not to contact them
+
+
+# What cannot be snoozed: the time of an interview and the end of a quiet period are theirs, not ours.
+NOT_SNOOZABLE = frozenset({DeadlineKind.INTERVIEW, DeadlineKind.QUIET})
 
 
 class Group(StrEnum):
@@ -41,15 +71,43 @@ class Deadline(NamedTuple):
     app_id: str
     company: str
     kind: DeadlineKind
-    due: datetime  # UTC
+    due: datetime  # UTC; a snoozed deadline's is its snooze's end
     action: str  # in words: "Thank Dana Kim — Acme"
     person: str = ""
-    ref: str = ""  # the interviewer or direction id it is about
+    ref: str = ""  # the interviewer, direction or round id it is about
     overdue: bool = False
+    snoozed_from: datetime | None = None  # when snoozed: the due time the rules give it
+    reason: str = ""  # the snooze's reason, if any
 
     @property
     def is_quiet(self) -> bool:
         return self.kind is DeadlineKind.QUIET
+
+    @property
+    def is_snoozed(self) -> bool:
+        return self.snoozed_from is not None
+
+
+@lru_cache(maxsize=16)
+def _calendar(zone: Zone, work_hours: str, holidays: str) -> WorkCalendar:
+    from tui.core.settings import read_hours
+
+    start, end = read_hours(work_hours)
+    if not holidays:
+        return WorkCalendar(zone, start, end)
+    from tui.core.holidays import calendar  # imports the holiday library: only when a calendar is set
+
+    return WorkCalendar(zone, start, end, calendar(holidays))
+
+
+def work_calendar(settings: Settings) -> WorkCalendar:
+    """The user's working week, made once per settings (the holiday calendar is costly to build)."""
+    return _calendar(settings.zone, settings.work_hours, settings.holidays)
+
+
+def do_by_default_time(settings: Settings) -> time:
+    """The time a do-by typed without one is read with: the end of working hours."""
+    return settings.work_window[1]
 
 
 def quiet_until(app: Application, now: datetime) -> datetime | None:
@@ -61,35 +119,49 @@ def quiet_until(app: Application, now: datetime) -> datetime | None:
     return max(ends) if ends else None
 
 
-def next_follow_up(app: Application, settings: Settings, now: datetime) -> datetime | None:
-    """When to follow up: the later of 'last contact + wait' and the end of any quiet period.
+def last_move(app: Application, now: datetime) -> datetime | None:
+    """The latest of our last letter, their last reply and the last round that took place: the wait for
+    the next follow-up starts here."""
+    now = to_utc(now)
+    times = [r.at for r in app.rounds if r.at <= now] + [c.at for c in app.contacts]
+    return max(times) if times else None
 
-    When they named a decision date after the last contact, the wait is
-    instead that date + 1 business day.
-    """
-    last = app.last_contact_at()
-    if last is None:
+
+def upcoming_rounds(app: Application, now: datetime) -> list[Round]:
+    now = to_utc(now)
+    return sorted((r for r in app.rounds if r.at > now), key=lambda r: r.at)
+
+
+def held_round(app: Application, now: datetime) -> Round | None:
+    """The latest round that has taken place."""
+    now = to_utc(now)
+    held = [r for r in app.rounds if r.at <= now]
+    return max(held, key=lambda r: r.at) if held else None
+
+
+def next_follow_up(app: Application, settings: Settings, now: datetime) -> datetime | None:
+    """When to follow up (see the module's rules), inside working hours; None while a round is to come."""
+    last = last_move(app, now)
+    if last is None or upcoming_rounds(app, now):
         return None
-    zone = settings.zone
-    due = add_business_days(last, settings.follow_up_business_days, zone)
+    work = work_calendar(settings)
+    due = work.add_business_days(last, settings.follow_up_business_days)
     if app.decision_by is not None and app.decision_by >= last:
-        due = add_business_days(app.decision_by, 1, zone)
+        due = work.add_business_days(app.decision_by, 1)
     quiet_ends = [
         d.due for d in app.directions
         if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due is not None
     ]
     if quiet_ends:
         due = max(due, max(quiet_ends))
-    return due
+    return work.next_opening(due)
 
 
-def _still_to_thank(app: Application, settings: Settings, rnd: Round | None = None) -> list[Interviewer]:
-    """Interviewers of the latest round (`rnd`, when known) owed a note; only while the card is in
-    *interviewed*."""
-    if not settings.use_thank_you or app.stage is not Stage.INTERVIEWED:
+def _still_to_thank(app: Application, settings: Settings, rnd: Round | None) -> list[Interviewer]:
+    """Interviewers of the latest round held (`rnd`) owed a note; only while the card is in *interviewed*."""
+    if not settings.use_thank_you or app.stage is not Stage.INTERVIEWED or rnd is None:
         return []
-    rnd = rnd or app.latest_round
-    return [] if rnd is None else [p for p in rnd.interviewers if p.thanked_at is None]
+    return [p for p in rnd.interviewers if p.thanked_at is None]
 
 
 def _follow_up_clock_runs(app: Application, settings: Settings, owed: list[Interviewer]) -> bool:
@@ -104,14 +176,48 @@ def _follow_up_clock_runs(app: Application, settings: Settings, owed: list[Inter
     return app.stage is Stage.INTERVIEWED and not owed
 
 
+def _do_by_due(due: datetime, work: WorkCalendar) -> datetime:
+    """A do-by at local midnight has no time: the end of working hours that day (then the next opening)."""
+    wall = due.astimezone(work.zone)
+    if (wall.hour, wall.minute, wall.second, wall.microsecond) == (0, 0, 0, 0):
+        due = work.end_of_day(wall.date())
+    return work.next_opening(due)
+
+
+def _as_caught_up(app: Application, now: datetime, settings: Settings) -> Application:
+    """The card as `actions.catch_up` would leave it (a round just held counts as held), without the
+    history line: a shallow copy with the stage it would have, only when it would move."""
+    if app.pending_round(now) is None:
+        return app
+    return msgspec.structs.replace(app, stage=stage_after_round(app, settings.use_thank_you), outcome=None,
+                                   outcome_at=None)
+
+
+def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) -> str:
+    """'interview Tue 14:00 — Acme' (the round's name when it is not the default one)."""
+    name = "" if rnd.name == "Interview" else f" ({rnd.name})"
+    return f"interview {show_soon(rnd.at, settings.zone, now)}{name} — {app.company}"
+
+
 def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[Deadline]:
     now = to_utc(now)
+    app = _as_caught_up(app, now, settings)
+    work = work_calendar(settings)
+    snoozes = {(s.kind, s.ref): s for s in app.snoozes}
     found: list[Deadline] = []
 
-    def add(kind: DeadlineKind, due: datetime, action: str, person: str = "", ref: str = "") -> None:
+    def add(kind: DeadlineKind, due: datetime, action: str, person: str = "", ref: str = "",
+            *, working: bool = True) -> None:
         due = to_utc(due)
+        if working:
+            due = work.next_opening(due)
+        snoozed_from, reason = None, ""
+        snooze = snoozes.get((kind.value, ref))
+        if snooze is not None and snooze.due == due and snooze.until > due:
+            snoozed_from, reason = due, snooze.reason
+            due = work.next_opening(snooze.until) if working else snooze.until
         found.append(Deadline(app.id, app.company, kind, due, action, person, ref,
-                              overdue=due < now and kind is not DeadlineKind.QUIET))
+                              due < now and kind not in NOT_SNOOZABLE, snoozed_from, reason))
 
     if app.stage is Stage.CLOSED:
         last_reply = max((c.at for c in app.contacts if c.kind in ("rejection-reply", "offer-reply")),
@@ -125,22 +231,28 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
                 f"Answer the offer from {app.company}")
         if app.keep_in_touch is not None:
             add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
+        for rnd in upcoming_rounds(app, now):  # invited back after all
+            add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
         return found
 
-    rnd = app.latest_round
-    owed = _still_to_thank(app, settings, rnd)
-    if rnd is not None:  # else nobody is owed
+    for rnd in upcoming_rounds(app, now):
+        add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
+
+    owed = _still_to_thank(app, settings, held_round(app, now))
+    held = held_round(app, now)
+    if held is not None:  # else nobody is owed
         for person in owed:
-            add(DeadlineKind.THANK_YOU, rnd.at + timedelta(hours=settings.thank_you_hours),
-                f"Thank {person.name} — {app.company}", person.name, person.id)
+            add(DeadlineKind.THANK_YOU, held.at + timedelta(hours=settings.thank_you_hours),
+                f"Thank {person.name} — {app.company}", person.name, person.id, working=False)
 
     for direction in app.directions:
         if direction.kind is DirectionKind.DO_BY and direction.is_open and direction.due is not None:
-            add(DeadlineKind.DIRECTION, direction.due, f"{direction.text} — {app.company}", ref=direction.id)
+            add(DeadlineKind.DIRECTION, _do_by_due(direction.due, work), f"{direction.text} — {app.company}",
+                ref=direction.id)
 
     quiet = quiet_until(app, now)
     if quiet is not None:
-        add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="")
+        add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="", working=False)
 
     if _follow_up_clock_runs(app, settings, owed) and not app.open_tasks():
         due = next_follow_up(app, settings, now)
@@ -167,21 +279,41 @@ def next_deadline(app: Application, settings: Settings, now: datetime) -> Deadli
     return min(tasks, key=lambda d: d.due) if tasks else None
 
 
-def group_of(deadline: Deadline, now: datetime, zone: Zone) -> Group:
-    """Overdue, today (local calendar day), this week (next 7 days), or later.
+class TimeFrame:
+    """`now` and the user's day boundaries: the one way a deadline is put in a group.
 
-    Overdue is judged against this `now`, not the one the deadline was made
-    with, so a list kept open past a due time still moves it to overdue.
+    The sidebar and the cards classify thousands of deadlines each minute;
+    comparing plain timestamps against boundaries worked out once is much
+    cheaper than converting every deadline into the user's zone. Overdue is
+    judged against this `now`, not the one the deadline was made with, so a
+    list kept open past a due time still moves it to overdue.
     """
-    now = to_utc(now)
-    if deadline.due < now and not deadline.is_quiet:
-        return Group.OVERDUE
-    local_now = local(now, zone)
-    if deadline.due.astimezone(zone).date() == local_now.date():
-        return Group.TODAY
-    if deadline.due < local_now.add(days=7):
-        return Group.WEEK
-    return Group.LATER
+
+    def __init__(self, now: datetime, zone: Zone) -> None:
+        self.now = to_utc(now)
+        self.zone = zone
+        local_now = local(self.now, zone)
+        self.now_ts = self.now.timestamp()
+        self.today_end_ts = local_now.add(days=1).start_of("day").timestamp()
+        self.week_end_ts = local_now.add(days=7).timestamp()
+
+    def group(self, due_ts: float, *, quiet: bool = False) -> Group:
+        """Overdue, today (the user's calendar day), this week (the next 7 days), or later."""
+        if due_ts < self.now_ts and not quiet:
+            return Group.OVERDUE
+        if due_ts < self.today_end_ts:
+            return Group.TODAY
+        if due_ts < self.week_end_ts:
+            return Group.WEEK
+        return Group.LATER
+
+    def group_of(self, deadline: Deadline) -> Group:
+        return self.group(deadline.due.timestamp(), quiet=deadline.is_quiet or deadline.kind is DeadlineKind.INTERVIEW)
+
+
+def group_of(deadline: Deadline, now: datetime, zone: Zone) -> Group:
+    """`TimeFrame.group_of` for one deadline."""
+    return TimeFrame(now, zone).group_of(deadline)
 
 
 def relative(due: datetime, now: datetime) -> str:

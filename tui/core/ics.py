@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from tui.core.deadlines import all_deadlines
+from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.core.text import clean_text
+from tui.core.timefmt import DAY_TIME, at
 from tui.core.timeutil import local, to_utc
 
 DEADLINE_MINUTES = 15
@@ -61,7 +62,7 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
         return item
 
     for deadline in all_deadlines(apps, settings, now):
-        if deadline.is_quiet:
+        if deadline.is_quiet or deadline.kind is DeadlineKind.INTERVIEW:  # both drawn as periods below
             continue
         app = by_id[deadline.app_id]
         item = event(f"{deadline.app_id}-{deadline.kind.value}-{deadline.ref or 'main'}", deadline.action,
@@ -87,7 +88,7 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
                 continue
             item = event(f"{app.id}-quiet-{direction.id}", f"Don't contact {app.company}",
                          f"Quiet period: {direction.text}. Don't contact {app.company} before "
-                         f"{local(direction.due, zone).format('ddd D MMM HH:mm')}. In Followup: id {app.short_id}.",
+                         f"{at(direction.due, zone, DAY_TIME)}. In Followup: id {app.short_id}.",
                          ["Followup", "quiet"])
             item.add("dtstart", first)
             item.add("dtend", last_day)

@@ -283,6 +283,17 @@ class Event(msgspec.Struct, gc=False):
     data: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
+_STAGE_EVENTS = frozenset({"stage", "thanked", "letter", "outcome"})  # history lines that settle a card's stage
+
+
+def stage_after_round(app: "Application", use_thank_you: bool) -> Stage:
+    """Where a round that has taken place puts the card: *interviewed* (thank-you notes are due), or,
+    when the user skips thank-you notes, *thanked* while directions are open and else *awaiting*."""
+    if use_thank_you:
+        return Stage.INTERVIEWED
+    return Stage.THANKED if app.open_tasks() else Stage.AWAITING
+
+
 class Application(msgspec.Struct, gc=False):
     company: Name
     role: Name
@@ -337,6 +348,28 @@ class Application(msgspec.Struct, gc=False):
         """
         times = [r.at for r in self.rounds] + [c.at for c in self.contacts if c.inbound]
         return max(times) if times else None
+
+    def pending_round(self, now: datetime) -> Round | None:
+        """The latest round that was upcoming when recorded, has now taken place, and has not yet moved
+        the card: no stage change (by `actions.catch_up`, by hand or by a letter), thank-you or outcome
+        since its time.
+
+        Cheap for most cards: only a round later than the card's creation can have
+        been recorded ahead of time, and only those are looked up in the history.
+        """
+        now = to_utc(now)
+        created = self.created_at
+        candidates = [r for r in self.rounds if r.at <= now and (created is None or r.at > created)]
+        if not candidates:
+            return None
+        for rnd in sorted(candidates, key=lambda r: r.at, reverse=True):
+            recorded = next((e.at for e in self.history if e.kind == "round" and e.data.get("round") == rnd.id), None)
+            if recorded is None or recorded >= rnd.at:
+                continue  # recorded after it took place: actions.add_round moved the card then
+            if any(e.kind in _STAGE_EVENTS and e.at is not None and e.at >= rnd.at for e in self.history):
+                return None  # the card moved, or the user acted on it, since the round: nothing to catch up
+            return rnd
+        return None
 
     @property
     def follow_up_count(self) -> int:

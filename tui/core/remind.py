@@ -136,7 +136,9 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
     ids, lead, zone = _ids(apps), settings.remind_lead, settings.zone
     found: list[Reminder] = []
     for app in apps:
-        deadlines = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
+        # an upcoming round is reminded below, in its own words, and only before it
+        deadlines = [d for d in deadlines_for(app, settings, now)
+                     if not d.is_quiet and d.kind is not DeadlineKind.INTERVIEW]
         carried = {d.ref for d in deadlines if d.ref}
         for deadline in deadlines:
             stage = _stage(deadline.due, now, lead, passes=False)

@@ -104,6 +104,20 @@ def _holiday_code(text: str) -> bool:
     return not text or re.fullmatch(r"[A-Za-z]{2}(-[A-Za-z0-9]{1,6})?", text) is not None
 
 
+def _checked_holidays(code: str, source: str) -> str:
+    """The code as the holiday calendar spells it; refused naming the country's subdivisions.
+
+    Only a non-empty setting gets here, so the holiday library is imported only
+    for a user who named a calendar (tui.core.holidays).
+    """
+    from tui.core.holidays import check_code
+
+    try:
+        return check_code(code)
+    except ValidationError as exc:
+        raise ValidationError(f"{source}: {exc}") from None
+
+
 def _parses(reader: Callable[[str], object]) -> Callable[[Any], bool]:
     def check(value: Any) -> bool:
         try:
@@ -183,6 +197,8 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> 
                 ok = False
         if not ok:
             raise ValidationError(f"{source}: {key} = {value!r} is not allowed; use {accepted}")
+        if key == "holidays" and value:
+            value = _checked_holidays(value, source)
         values[key] = tuple(value) if isinstance(value, list) else value
     return Settings(**values)
 

@@ -15,6 +15,7 @@ DAY_TIME = "ddd D MMM HH:mm"  # Tue 1 Dec 14:00
 DAY_TIME_YEAR = "ddd D MMM YYYY, HH:mm"  # Tue 1 Dec 2026, 14:00
 LONG_DAY = "dddd D MMMM"  # Tuesday 1 December (letters)
 CLOCK = "HH:mm"
+WEEKDAY_TIME = "ddd HH:mm"  # Tue 14:00: a moment in the coming week
 TYPED = "YYYY-MM-DD HH:mm"  # what forms prefill and CSV holds: read back as typed
 FILE_STAMP = "YYYYMMDD[T]HHmmss"
 
@@ -41,6 +42,13 @@ def show_time(moment: datetime | None, zone: Zone, now: datetime | None = None) 
 def show_day(moment: datetime | None, zone: Zone, now: datetime | None = None) -> str:
     """'Tue 1 Dec' (a date without the clock); the year only when it is not this year's."""
     return _this_year(moment, zone, now, DAY)
+
+
+def show_soon(moment: datetime, zone: Zone, now: datetime) -> str:
+    """'Tue 14:00' for a moment in the next six days, else as `show_time` ('Tue 8 Dec 14:00')."""
+    if moment >= now and (moment - now).days < 6:
+        return at(moment, zone, WEEKDAY_TIME)
+    return show_time(moment, zone, now)
 
 
 def for_input(moment: datetime | None, zone: Zone) -> str:

@@ -75,6 +75,9 @@ def board_commands(screen) -> Iterator[Command]:
     yield Command("Move card to the previous stage", partial(screen.action_move_card, -1),
                   "Move the focused card left", ("board.move_left",))
     yield Command("Move to stage…", screen.choose_stage, "Move the focused card to any stage")
+    yield Command("Record outcome…", screen.record_outcome, "Close the focused card: how it ended and when")
+    yield Command("They replied…", screen.action_reply, "They answered: when, how, a note", ("board.reply",))
+    yield Command("Snooze…", screen.action_snooze, "Put the next deadline off until later", ("board.snooze",))
     yield Command("Jump to application…", screen.choose_application, "Find a card by company or role")
     yield Command("Delete card", screen.action_delete, "Delete the focused card (asks first)", ("board.delete",))
     yield Command("Undo", screen.action_undo, "Undo the last change", ("board.undo",))

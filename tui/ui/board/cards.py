@@ -84,6 +84,8 @@ def card_view(app: Application, entries: list, now_ts: float) -> CardView:
                 quiet_ts = when
         elif when < due_ts:
             due_ts, action = when, text
+            if deadline.snoozed_from is not None:  # never hidden without saying so
+                action = f"{without_company(text, app.company)} (snoozed)"
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
                     quiet_ts, closing_text(app), app.follow_up_count, next(_versions))
 

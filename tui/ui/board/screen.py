@@ -90,9 +90,9 @@ class BoardScreen(Screen):
     BINDINGS = [
         Binding("n", "new", "New", id="board.new", priority=True, tooltip="Add an application after an interview"),
         Binding("enter", "open", "Open", id="board.open", priority=True, tooltip="Open the focused card"),
-        Binding("L,shift+right", "move_card(1)", "Move", key_display="H/L", id="board.move_right",
+        Binding("L,shift+right", "move_card(1)", "Move", key_display="H/L", id="board.move_right", priority=True,
                 tooltip="Move the focused card one stage right (it keeps the focus)"),
-        Binding("H,shift+left", "move_card(-1)", "Move left", show=False, id="board.move_left",
+        Binding("H,shift+left", "move_card(-1)", "Move left", show=False, id="board.move_left", priority=True,
                 tooltip="Move the focused card one stage left (it keeps the focus)"),
         Binding("e", "open_notes", "Notes", id="board.notes", priority=True,
                 tooltip="Open the focused card straight into its notes"),
@@ -105,6 +105,10 @@ class BoardScreen(Screen):
                 tooltip="Thank-you letters for the focused card's interviewers"),
         Binding("f", "letters('follow-up')", "Follow up", id="board.follow_up", priority=True,
                 tooltip="A follow-up letter for the focused card (on a closed card: the reply it needs)"),
+        Binding("r", "reply", "Replied", id="board.reply", priority=True,
+                tooltip="They replied: when, how, a note (restarts the follow-up wait; the card goes to Awaiting)"),
+        Binding("z", "snooze", "Snooze", id="board.snooze", priority=True,
+                tooltip="Put a deadline off until later: the card's next one, or the sidebar row's"),
         Binding("a", "stats", "Stats", id="board.stats", priority=True,
                 tooltip="How the search is going: answers, silence, thank-you notes, funnel, weeks"),
         Binding("s", "toggle_sidebar", "Sidebar", id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
@@ -167,6 +171,7 @@ class BoardScreen(Screen):
             self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
+        self.call_after_refresh(self.catch_up_rounds)  # after the first frame: it never delays it
 
     # --- showing the data ----------------------------------------------
     def _views(self, app_ids):
@@ -188,8 +193,29 @@ class BoardScreen(Screen):
         self.sidebar.update_apps(entries)
         self._update_title()
 
+    def catch_up_rounds(self) -> None:
+        """Cards whose upcoming round has now taken place move to *interviewed*, recorded at the round's
+        time (actions.catch_up). Only those cards are written, so a start with nothing to catch up writes
+        nothing; an undo of it sticks (the history then says the round was seen)."""
+        if self.app.changelog.read_only:
+            return
+        now = clock.now()
+        due = [a for a in self.app.changelog.apps.values() if a.pending_round(now) is not None]
+        if not due:
+            return
+        from tui.core import actions
+
+        use_thank_you = self.app.settings.use_thank_you
+        for application in due:
+            rnd = application.pending_round(now)
+            self.app.apply_change(
+                application.id, lambda a: actions.catch_up(a, clock.now(), use_thank_you=use_thank_you),
+                f"{application.company}: round “{rnd.name}” took place" if rnd else "Round took place",
+            )
+
     def tick(self) -> None:
         """A new minute: relative times and overdue / today groups move on."""
+        self.catch_up_rounds()
         self.frame = TimeFrame(clock.now(), self.zone)
         self.board.set_frame(self.frame)
         self.sidebar.set_frame(self.frame)
@@ -245,7 +271,7 @@ class BoardScreen(Screen):
         self.jump_to(message.app_id)
 
     # --- actions -------------------------------------------------------
-    def action_move_card(self, step: int) -> None:
+    async def action_move_card(self, step: int) -> None:
         application = self._current_app()
         if application is not None:
             target = application.stage.neighbour(step)
@@ -253,17 +279,108 @@ class BoardScreen(Screen):
                 edge = "last" if step > 0 else "first"
                 self.notify(f"{application.company} is already in {target.label}, the {edge} stage.")
                 return
-            self.move_to_stage(application.id, target)
+            await self.move_to_stage(application.id, target)
 
-    def move_to_stage(self, app_id: str, stage: Stage) -> None:
+    async def move_to_stage(self, app_id: str, stage: Stage) -> None:
+        """Move a card; into *closed* by any path (keys, palette, mouse) it asks how it ended first."""
         application = self.app.changelog.apps.get(app_id)
         if application is None:
             return
         if application.stage is stage:
             self.notify(f"{application.company} is already in {stage.label}.")
             return
+        if stage is Stage.CLOSED:
+            await self.record_outcome(app_id)
+            return
         label = f"Move {application.company} to {stage.label}"
         self.post_message(ChangeRequested(app_id, _move_change(stage), label))
+
+    async def record_outcome(self, app_id: str | None = None) -> None:
+        """The outcome form; saving closes the card with the outcome, its time and a keep-in-touch date,
+        and the deadlines they bring follow (a reply after a rejection or an offer)."""
+        from tui.ui.detail.process_forms import CloseForm
+
+        application = self.app.changelog.apps.get(app_id) if app_id else self._current_app()
+        if application is None:
+            return
+
+        def closed(values) -> None:
+            if values is None:
+                return
+            from tui.core import actions
+
+            outcome = values["outcome"]
+            self.post_message(ChangeRequested(
+                application.id,
+                lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
+                                        keep_in_touch=values["keep_in_touch"]),
+                f"Close {application.company}: {outcome.label}",
+            ))
+
+        await self.app.push_screen(CloseForm(application.company, clock.now(), self.zone), closed)
+
+    async def action_reply(self) -> None:
+        from tui.ui.detail.process_forms import ReplyForm
+
+        application = self._current_app()
+        if application is None:
+            return
+
+        def replied(values) -> None:
+            if values is None:
+                return
+            from tui.core import actions
+
+            self.post_message(ChangeRequested(
+                application.id,
+                lambda a: actions.record_reply(a, now=clock.now(), at=values["at"], via=values["via"],
+                                               note=values["note"]),
+                f"{application.company} replied",
+            ))
+
+        await self.app.push_screen(ReplyForm(application.company, clock.now(), self.zone), replied)
+
+    def _snooze_target(self):
+        """The sidebar row's deadline when the sidebar has the focus, else the card's next one."""
+        from tui.core.deadlines import NOT_SNOOZABLE
+
+        if self.sidebar.has_focus and self.sidebar.current is not None:
+            found = self.sidebar.current
+            if found.kind in NOT_SNOOZABLE:
+                self.notify("That is not a task of yours: an interview or a quiet period cannot be snoozed.",
+                            severity="warning")
+                return None
+            return found
+        application = self._current_app()
+        if application is None:
+            return None
+        tasks = [d for d in deadlines_for(application, self.app.settings, clock.now()) if d.kind not in NOT_SNOOZABLE]
+        if not tasks:
+            self.notify(f"Nothing to snooze on {application.company}: no deadline of yours.", severity="warning")
+            return None
+        return min(tasks, key=lambda d: d.due)
+
+    async def action_snooze(self) -> None:
+        from tui.ui.detail.process_forms import SnoozeForm
+
+        deadline = self._snooze_target()
+        if deadline is None:
+            return
+
+        def snoozed(values) -> None:
+            if values is None:
+                return
+            from tui.core import actions
+
+            rule_due = deadline.snoozed_from or deadline.due
+            self.post_message(ChangeRequested(
+                deadline.app_id,
+                lambda a: actions.snooze(a, deadline.kind, rule_due, values["until"], now=clock.now(),
+                                         ref=deadline.ref, reason=values["reason"]),
+                f"Snooze {deadline.action}",
+            ))
+
+        await self.app.push_screen(SnoozeForm(deadline, clock.now(), self.zone), snoozed)
 
     def choose_stage(self) -> None:
         from tui.ui.palette import stage_commands
@@ -283,7 +400,7 @@ class BoardScreen(Screen):
     # Keys that open a screen are priority bindings whose actions await the new screen: the
     # app handles them as they arrive and takes the next key only once the screen is up and
     # focused, so keys typed right after (a burst over SSH) land in it, in order.
-    OPENS_A_SCREEN = {"new", "open", "open_notes", "delete", "letters", "help", "stats"}
+    OPENS_A_SCREEN = {"new", "open", "open_notes", "delete", "letters", "help", "reply", "snooze", "move_card", "stats"}
 
     def palette_commands(self):
         from tui.ui.palette import board_commands

@@ -80,7 +80,7 @@ class DirectionsList(OptionList):
                     f"Add direction “{d.text}” at {company}",
                 )
 
-        self.app.push_screen(DirectionForm(clock.now(), self.screen.zone), added)
+        self.app.push_screen(DirectionForm(clock.now(), self.screen.zone, self.app.settings.work_window[1]), added)
 
     def action_toggle_done(self) -> None:
         d = self._selected()

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static
 from tui.core.errors import ValidationError
 from tui.ui.keybar import KeyBar
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.settle import settled
 
 
 @dataclass
@@ -29,6 +30,8 @@ class Field:
     placeholder: str = ""
     check: Callable[[str], Any] | None = None  # reads the text or raises ValidationError
     options: list[tuple[str, str]] | None = None  # a Select of (label, value) when given
+    # what the read value was understood as, shown under the field as it is typed (times: timefmt.understood)
+    describe: Callable[[Any], str] | None = None
 
 
 class FieldError(ValidationError):
@@ -45,6 +48,11 @@ class FormScreen(ModalScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
+        # priority: handled as the key arrives, after the field took the keys typed before it (settle.py),
+        # so a burst of keys lands field by field as typing slowly would
+        Binding("enter", "submit", "Save", show=False, priority=True),
+        Binding("tab", "focus_move(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_move(-1)", "Previous field", show=False, priority=True),
     ]
     form_title = "Form"
     hint = "ctrl+s (or enter in a text field) saves · tab: next field · esc: cancel"
@@ -57,6 +65,11 @@ class FormScreen(ModalScreen):
         return values
 
     # --- layout ------------------------------------------------------------
+    def on_mount(self) -> None:
+        for name, field in self._fields.items():
+            if field.describe is not None and self.raw(name).strip():
+                self.check_field(name, quiet=True)
+
     def compose(self):
         self._fields = {f.name: f for f in self.fields()}
         self._initial = {f.name: f.value for f in self._fields.values()}
@@ -68,6 +81,8 @@ class FormScreen(ModalScreen):
                         yield Label(field.label, classes="form-label")
                         yield self._control(field)
                     yield Static("", id=f"error-{field.name}", classes="form-error")
+                    if field.describe is not None:
+                        yield Static("", id=f"hint-{field.name}", classes="form-hint", markup=False)
             yield Static(self.hint, classes="modal-hint")
         yield KeyBar()
 
@@ -99,22 +114,38 @@ class FormScreen(ModalScreen):
     def has_error(self, name: str) -> bool:
         return self.query_one(f"#error-{name}", Static).has_class("shown")
 
-    def check_field(self, name: str) -> tuple[bool, Any]:
+    def check_field(self, name: str, *, quiet: bool = False) -> tuple[bool, Any]:
+        """Read one field; its problem is shown under it (`quiet`: only the understood line changes)."""
         field = self._fields[name]
         text = self.raw(name)
         try:
             value = field.check(text) if field.check else text.strip()
         except ValidationError as exc:
-            self.show_error(name, str(exc))
+            if not quiet:
+                self.show_error(name, str(exc))
+            self.show_hint(name, None)
             return False, None
         self.show_error(name, "")
+        self.show_hint(name, value)
         return True, value
+
+    def show_hint(self, name: str, value: Any) -> None:
+        """'✓ Wed 25 Nov 14:00 · 2 days ago' under a field that says what it understood."""
+        field = self._fields[name]
+        if field.describe is None:
+            return
+        hint = self.query_one(f"#hint-{name}", Static)
+        text = "" if value is None else field.describe(value)
+        hint.update(f"✓ {text}" if text else "")
+        hint.set_class(bool(text), "shown")
 
     # --- events ----------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
         if name in self._fields and self.has_error(name):
             self.check_field(name)  # clear the message as soon as it is fixed
+        elif name in self._fields and self._fields[name].describe is not None:
+            self.check_field(name, quiet=True)  # say what it understood as it is typed
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("field-")
@@ -123,9 +154,35 @@ class FormScreen(ModalScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        self._save()
 
-    def action_save(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":  # enter in a text field saves; elsewhere (a Select) it does what it does
+            return isinstance(self.focused, Input) and self.focused.screen is self
+        if action == "focus_move":
+            return not any(select.expanded for select in self.query(Select))
+        return True
+
+    async def _settle(self) -> None:
+        """Every key typed so far is in its field (see tui/ui/settle.py)."""
+        for name in self._fields:
+            await settled(self.query_one(f"#field-{name}"))
+
+    async def action_submit(self) -> None:
+        await self.action_save()
+
+    async def action_focus_move(self, step: int) -> None:
+        await settled(self.focused)
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    async def action_save(self) -> None:
+        await self._settle()
+        self._save()
+
+    def _save(self) -> None:
         values, first_bad = {}, None
         for name in self._fields:
             ok, value = self.check_field(name)
@@ -147,7 +204,8 @@ class FormScreen(ModalScreen):
             return
         self.dismiss(result)
 
-    def action_cancel(self) -> None:
+    async def action_cancel(self) -> None:
+        await self._settle()
         if not self.dirty:
             self.dismiss(None)
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 
 from pendulum import DateTime
 
@@ -22,7 +23,7 @@ from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
 from tui.ui.detail.form import Field, FieldError, FormScreen
-from tui.ui.detail.timefmt import parse_user_time
+from tui.ui.detail.timefmt import parse_user_time, understood_by
 
 
 def required(what: str, limit: int = NAME_LIMIT):
@@ -111,7 +112,8 @@ class RoundForm(FormScreen):
                   required("round name", ROUND_NAME_LIMIT)),
             Field("when", "When", for_input(old.at, self.zone) if old else "",
                   "yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)",
-                  lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT)),
+                  lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT),
+                  describe=understood_by(self.now, self.zone)),
             Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
                   "Dana Kim <dana@acme.com>, Lee Park", parse_people),
         ]
@@ -167,16 +169,17 @@ KIND_CHOICES = [
 class DirectionForm(FormScreen):
     form_title = "Add a direction from the recruiter"
 
-    def __init__(self, now: DateTime, zone) -> None:
+    def __init__(self, now: DateTime, zone, day_ends: time = time(17, 0)) -> None:
         super().__init__()
-        self.now, self.zone = now, zone
+        self.now, self.zone, self.day_ends = now, zone, day_ends  # a date typed alone: due as working hours end
 
     def fields(self) -> list[Field]:
         return [
             Field("text", "What", "", "send two references", required("direction", LONG_TEXT_LIMIT)),
             Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse),
             Field("when", "Date", "", "fri 17:00, 2026-12-04 (empty for none)",
-                  lambda text: parse_user_time(text, self.now, self.zone) if text.strip() else None),
+                  lambda text: parse_user_time(text, self.now, self.zone, default_time=self.day_ends)
+                  if text.strip() else None, describe=understood_by(self.now, self.zone)),
         ]
 
     def build(self, values) -> Direction:
@@ -202,9 +205,11 @@ class DetailsForm(FormScreen):
             Field("role", "Role", app.role, "Backend Engineer", required("role")),
             Field("recruiter", "Recruiter", app.recruiter, "Sam Lee <sam@acme.com>", check_recruiter),
             Field("decision_by", "Decision by", for_input(app.decision_by, self.zone),
-                  "when they said they would decide (empty for none)", self._when),
+                  "when they said they would decide (empty for none)", self._when,
+                  describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", for_input(app.keep_in_touch, self.zone),
-                  "when to get back in touch (empty for none)", self._when),
+                  "when to get back in touch (empty for none)", self._when,
+                  describe=understood_by(self.now, self.zone)),
         ]
 
     def build(self, values) -> dict:

@@ -116,7 +116,8 @@ class RoundsList(OptionList):
         def added(result: RoundInput | None) -> None:
             if result is not None:
                 self._request(
-                    lambda a: actions.add_round(a, result.name, result.at, result.interviewers, now=clock.now()),
+                    lambda a: actions.add_round(a, result.name, result.at, result.interviewers, now=clock.now(),
+                                                use_thank_you=self.app.settings.use_thank_you),
                     f"Add round “{result.name}” to {self._company()}",
                 )
 
@@ -154,7 +155,8 @@ class RoundsList(OptionList):
                 if result is not None:
                     self._request(
                         lambda a: actions.update_round(a, round_id, name=result.name, at=result.at,
-                                                       interviewers=result.interviewers, now=clock.now()),
+                                                       interviewers=result.interviewers, now=clock.now(),
+                                                       use_thank_you=self.app.settings.use_thank_you),
                         f"Edit round “{result.name}” at {self._company()}",
                     )
 

@@ -24,7 +24,7 @@ from tui.ui.detail.external_editor import edit_text
 from tui.ui.detail.forms import DetailsForm
 from tui.ui.detail.history import HistoryList
 from tui.ui.detail.notes import NotesEditor, NotesPanel
-from tui.ui.detail.outcome import OutcomeScreen
+from tui.ui.detail.process_forms import CloseForm
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
@@ -265,12 +265,14 @@ class DetailScreen(Screen):
     def action_outcome(self) -> None:
         app = self.application
 
-        def chosen(outcome) -> None:
-            if outcome is not None:
-                self.request_change(lambda a: actions.close(a, outcome, now=clock.now()),
+        def chosen(values) -> None:
+            if values is not None:
+                outcome = values["outcome"]
+                self.request_change(lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
+                                                            keep_in_touch=values["keep_in_touch"]),
                                     f"Close {app.company}: {outcome.label}")
 
-        self.app.push_screen(OutcomeScreen(app.company), chosen)
+        self.app.push_screen(CloseForm(app.company, clock.now(), self.zone), chosen)
 
     def action_details(self) -> None:
         app = self.application

@@ -203,6 +203,7 @@ class NewApplicationScreen(ModalScreen[Application | None]):
             round_name=self.value("round").strip() or "Interview",
             round_at=parse_round_time(self.value("when"), now, self.zone),
             interviewers=parse_interviewers(self.value("interviewers")),
+            use_thank_you=self.app.settings.use_thank_you,
         )
         self.dismiss(application)
 

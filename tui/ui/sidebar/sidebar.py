@@ -269,7 +269,10 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             second, split = f"until {self.frame.day(deadline.due)}, ends {when}", None
         else:
             first = short_action(deadline)
-            second, split = f"{when} · {deadline.company}", len(when)
+            snoozed = ""
+            if deadline.snoozed_from is not None:  # an overdue thank-you is never hidden without saying so
+                snoozed = f"snoozed{': ' + deadline.reason if deadline.reason else ''} · "
+            second, split = f"{when} · {snoozed}{deadline.company}", len(when)
         cursor = index == self.cursor and self.has_focus
         marker = "▌" if cursor else " "
         cursor_style = None

@@ -1,0 +1,183 @@
+"""Board flows for what happens to a process: r (they replied), z (snooze), and closing by any path
+asks how it ended. Keys are sent one by one and in one burst (as a slow SSH link delivers them)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from conftest import burst_keys
+from tui.ui.board.screen import BoardScreen
+from tui.ui.detail.process_forms import CloseForm, ReplyForm, SnoozeForm
+from ui_board_helpers import (
+    WIDE,
+    focused_company,
+    make_app,
+    small_apps,
+    store_with,
+    stored,
+)
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")  # Wed 25 Nov 2026, 10:30 in London
+
+
+def initech_only(tmp_path):
+    """Initech alone, in *awaiting*: its follow-up was due Tue 24 Nov 10:30, a day ago."""
+    return store_with(tmp_path, [small_apps()[2]])
+
+
+async def send(app, pilot, burst: bool, *keys: str) -> None:
+    if burst:
+        burst_keys(app, *keys)
+    else:
+        for key in keys:
+            if len(key) > 1 and key not in ("enter", "tab", "escape", "ctrl+s") and "+" not in key:
+                await pilot.press(*key)
+            else:
+                await pilot.press(key)
+    await pilot.pause()
+
+
+def hint(app, name: str) -> str:
+    return str(app.screen.query_one(f"#hint-{name}", Static).render())
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
+async def test_r_records_their_reply_when_and_how_and_restarts_the_wait(tmp_path, burst):
+    store = initech_only(tmp_path)
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send(app, pilot, burst, "r", "mon 16:00", "tab", "tab", "said next week", "enter")
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen)
+        doc = stored(store)["Initech"]
+        reply = doc["contacts"][-1]
+        assert (reply["kind"], reply["inbound"], reply["at"], reply["summary"]) == (
+            "reply", True, "2026-11-23T16:00:00Z", "said next week")  # Monday just gone, not next Monday
+        assert doc["stage"] == "awaiting"
+        sidebar = app.screen.sidebar
+        follow = [d for _, d in sidebar.rows if d is not None and d.app_id == doc["id"]]
+        assert [d.due.isoformat() for d in follow] == ["2026-11-30T16:00:00+00:00"]  # reply + 5 business days
+
+
+async def test_the_reply_form_says_what_it_understood_and_refuses_the_future(tmp_path):
+    app = make_app(initech_only(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("r", *"yesterday 16:00")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyForm)
+        assert hint(app, "at") == "✓ Tue 24 Nov 16:00 · 18 hours ago"
+        app.screen.query_one("#field-at").value = "tomorrow"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyForm)  # not saved
+        error = str(app.screen.query_one("#error-at", Static).render())
+        assert "in the future" in error and "tomorrow" in error
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
+async def test_z_snoozes_the_cards_next_deadline_with_a_reason(tmp_path, burst):
+    store = initech_only(tmp_path)
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send(app, pilot, burst, "z", "mon 10:00", "tab", "they are away", "enter")
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen)
+        snooze = stored(store)["Initech"]["snoozes"][0]
+        assert (snooze["kind"], snooze["until"], snooze["reason"]) == (
+            "follow-up", "2026-11-30T10:00:00Z", "they are away")
+        rows = [d for _, d in app.screen.sidebar.rows if d is not None]
+        assert rows[0].is_snoozed and rows[0].reason == "they are away"
+        assert any("snoozed: they are" in line for line in screen_lines(app)), screen_lines(app)
+
+
+def screen_lines(app) -> list[str]:
+    sidebar = app.screen.sidebar
+    return ["".join(s.text for s in sidebar.render_line(y)) for y in range(sidebar.size.height)]
+
+
+async def test_a_snooze_not_after_the_deadline_is_refused(tmp_path):
+    store = initech_only(tmp_path)
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("z", *"last mon 9:00", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm)
+        assert "pick a time after the deadline, Tue 24 Nov 10:30" in str(
+            app.screen.query_one("#error-until", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        if not isinstance(app.screen, BoardScreen):
+            await pilot.press("y")  # drop the typed edits
+            await pilot.pause()
+        await app.wait_for_writes()
+        assert stored(store)["Initech"]["snoozes"] == []
+
+
+async def test_z_on_a_sidebar_row_snoozes_that_row(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")  # to the sidebar
+        sidebar = app.screen.sidebar
+        rows = [d for _, d in sidebar.rows if d is not None]
+        await pilot.press("j")  # the second deadline
+        await pilot.pause()
+        target = rows[1]
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm) and app.screen.deadline == target
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
+async def test_moving_a_card_into_closed_asks_how_it_ended(tmp_path, burst):
+    store = initech_only(tmp_path)
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send(app, pilot, burst, "L")  # awaiting -> followed up: no question
+        await app.wait_for_writes()
+        assert stored(store)["Initech"]["stage"] == "followed-up"
+        await send(app, pilot, burst, "L", "tab", "yesterday 17:00", "enter")
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen)
+        doc = stored(store)["Initech"]
+        assert (doc["stage"], doc["outcome"], doc["outcome_at"]) == ("closed", "rejected", "2026-11-24T17:00:00Z")
+        rows = [d for _, d in app.screen.sidebar.rows if d is not None]
+        assert [d.kind.value for d in rows] == ["rejection-reply"]
+        assert rows[0].due.isoformat() == "2026-11-26T17:00:00+00:00"  # 48 h later, inside working hours
+        assert focused_company(app) == "Initech"
+
+
+async def test_escape_on_the_outcome_form_leaves_the_card_where_it_was(tmp_path):
+    store = initech_only(tmp_path)
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Record outcome")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen) and stored(store)["Initech"]["stage"] == "awaiting"
+
+
+async def test_r_and_z_are_in_the_footer_in_product_order(tmp_path):
+    app = make_app(initech_only(tmp_path))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        from tui.ui.keybar import KeyBar
+
+        bar = app.screen.query_one(KeyBar)
+        shown = [key for key, _ in bar.entries()[0]]
+        assert shown.index("u") < shown.index("r") < shown.index("z") < shown.index("e")

@@ -1,0 +1,102 @@
+"""Forms for what happens to a process: they replied, a deadline put off, how it ended.
+
+All three are FormScreens (tui/ui/detail/form.py, the one form framework) and
+read times through tui.core.when: what happened in the PAST reading (a bare
+weekday is the latest one, a future time is refused), what is ahead in the
+COMING one; each time field says what it understood as it is typed.
+"""
+
+from __future__ import annotations
+
+from pendulum import DateTime
+
+from tui.core.actions import REPLY_VIAS
+from tui.core.deadlines import Deadline
+from tui.core.model import LONG_TEXT_LIMIT, NAME_LIMIT
+from tui.core.stages import Outcome
+from tui.core.timefmt import show_time
+from tui.core.when import Reading
+from tui.ui.detail.form import Field, FieldError, FormScreen
+from tui.ui.detail.forms import optional
+from tui.ui.detail.outcome import WHAT_FOLLOWS
+from tui.ui.detail.timefmt import parse_user_time, understood_by
+
+PAST_EXAMPLES = "empty: now; or yesterday 16:00, mon 10am"
+
+
+class _TimedForm(FormScreen):
+    def __init__(self, now: DateTime, zone) -> None:
+        super().__init__()
+        self.now, self.zone = now, zone
+
+    def _past(self, text: str) -> DateTime:
+        """What happened: empty is now."""
+        return parse_user_time(text, self.now, self.zone, Reading.PAST) if text.strip() else self.now
+
+    def _coming(self, text: str) -> DateTime | None:
+        return parse_user_time(text, self.now, self.zone, Reading.COMING) if text.strip() else None
+
+
+class ReplyForm(_TimedForm):
+    """They answered: when, how, and what they said. Dismisses with {"at", "via", "note"}."""
+
+    def __init__(self, company: str, now: DateTime, zone) -> None:
+        super().__init__(now, zone)
+        self.form_title = f"{company} replied"
+
+    def fields(self) -> list[Field]:
+        return [
+            Field("at", "When", "", PAST_EXAMPLES, self._past, describe=understood_by(self.now, self.zone)),
+            Field("via", "How", REPLY_VIAS[0], options=[(v, v) for v in REPLY_VIAS]),
+            Field("note", "Note", "", "what they said (optional)", optional("note", LONG_TEXT_LIMIT)),
+        ]
+
+
+class SnoozeForm(_TimedForm):
+    """Put one deadline off. Dismisses with {"until", "reason"}; `until` must be after the rule's due."""
+
+    def __init__(self, deadline: Deadline, now: DateTime, zone) -> None:
+        super().__init__(now, zone)
+        self.deadline = deadline
+        self.rule_due = deadline.snoozed_from or deadline.due
+        self.form_title = f"Snooze: {deadline.action} (due {show_time(self.rule_due, zone, now)})"
+
+    def _until(self, text: str) -> DateTime:
+        moment = self._coming(text)
+        if moment is None:
+            raise FieldError("until", "until when? e.g. mon 9:00, in 3 days")
+        return moment
+
+    def fields(self) -> list[Field]:
+        return [
+            Field("until", "Until", "", "mon 9:00, in 3 days, 2026-12-01 10:00", self._until,
+                  describe=understood_by(self.now, self.zone)),
+            Field("reason", "Reason", "", "why (optional): kept in the history, shown on the card",
+                  optional("reason", NAME_LIMIT)),
+        ]
+
+    def build(self, values):
+        if values["until"] <= self.rule_due:
+            due = show_time(self.rule_due, self.zone, self.now)
+            raise FieldError("until", f"pick a time after the deadline, {due}")
+        return values
+
+
+OUTCOME_CHOICES = [(f"{o.label}: {WHAT_FOLLOWS[o]}", o.value) for o in Outcome]
+
+
+class CloseForm(_TimedForm):
+    """How it ended, when they said so, and when to get back in touch. Dismisses with
+    {"outcome", "at", "keep_in_touch"}."""
+
+    def __init__(self, company: str, now: DateTime, zone) -> None:
+        super().__init__(now, zone)
+        self.form_title = f"How did it end with {company}?"
+
+    def fields(self) -> list[Field]:
+        return [
+            Field("outcome", "Outcome", Outcome.REJECTED.value, options=OUTCOME_CHOICES, check=Outcome.parse),
+            Field("at", "When", "", PAST_EXAMPLES, self._past, describe=understood_by(self.now, self.zone)),
+            Field("keep_in_touch", "Keep in touch", "", "when to get back in touch (optional)", self._coming,
+                  describe=understood_by(self.now, self.zone)),
+        ]
