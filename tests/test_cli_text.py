@@ -6,32 +6,25 @@ not UTF-8 (a Latin-1 é from an old script), as a shell would pass it.
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import followup_process, process_env
 from tui import cli
 
-ROOT = Path(__file__).resolve().parent.parent
-NOW = "2026-11-25T13:00:00Z"
 LATIN1_CAFE = b"Caf\xe9".decode("utf-8", "surrogateescape")  # what Python makes of b"Caf\xe9"
 
 
 @pytest.fixture
 def env(tmp_path):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text('timezone = "Europe/Berlin"\n', encoding="utf-8")
     # a strict stdout, as in a UTF-8 locale outside UTF-8 mode: an unencodable character would raise
-    return dict(os.environ, XDG_CONFIG_HOME=str(config), FOLLOWUP_NOW=NOW, PYTHONIOENCODING="utf-8:strict")
+    return process_env(tmp_path, PYTHONIOENCODING="utf-8:strict")
 
 
 def followup(env, db, *argv):
     """`python -m tui --db DB ARGV...`, each argument passed as the bytes it stands for."""
-    args = [sys.executable, "-m", "tui", "--db", str(db), *argv]
-    return subprocess.run([os.fsencode(a) for a in args], cwd=ROOT, env=env, capture_output=True, timeout=60)
+    return followup_process(env, "--db", str(db), *argv, text=False)
 
 
 def one_line_error(result, *needles) -> str:
