@@ -182,7 +182,7 @@ def test_completion_answers_from_the_parser(cli_db, monkeypatch, capfd):
 
 # --- --help with an example -------------------------------------------------------------------
 COMMANDS = ["show", "edit", "delete", "round", "interviewer", "direction", "note", "reply", "snooze", "close",
-            "config", "completion", "import", "export"]
+            "config", "completion", "import", "export", "letter", "remind"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
