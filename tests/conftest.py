@@ -92,5 +92,17 @@ def burst_keys(app, *keys: str) -> None:
             driver.send_message(event)
 
 
+def fill(form, **values: str) -> None:
+    """Set form fields (`#field-NAME` inputs) to whole values at once, where typing is not what a test is about.
+
+    Pilot types 60 ms a key; a field set this way is what a user's typing
+    leaves in it, so the form's checks and saving run on it just the same.
+    """
+    from textual.widgets import Input
+
+    for name, value in values.items():
+        form.query_one(f"#field-{name}", Input).value = value
+
+
 NAMED_KEYS = {"enter", "tab", "escape", "backspace", "space", "up", "down", "left", "right", "home", "end",
               "shift+tab", "pageup", "pagedown", "delete"}

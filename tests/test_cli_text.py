@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import followup_process, process_env
+from cli_helpers import configure, followup_process, process_env, run
 from tui import cli
 
 LATIN1_CAFE = b"Caf\xe9".decode("utf-8", "surrogateescape")  # what Python makes of b"Caf\xe9"
@@ -71,10 +71,14 @@ def test_the_message_names_the_argument(argv, name, capsys):
 
 # --- control characters --------------------------------------------------------------
 @pytest.mark.parametrize("bad", ["\x1b[31m", "\r", "\x7f", "\x9b"])
-def test_a_control_character_is_refused(env, tmp_path, bad):
-    db = tmp_path / "d.json"
-    result = followup(env, db, "add", "Acme", "--role", f"Dev{bad}Ops", "--at", "yesterday 10am")
-    one_line_error(result, "argument 6 (the value of --role)", "control character", f"U+{ord(bad[0]):04X}")
+def test_a_control_character_is_refused(cli_home, capsys, bad):
+    """In-process: a control character is valid UTF-8, so argv reaches main as the same string."""
+    db = cli_home / "d.json"
+    assert run(db, "add", "Acme", "--role", f"Dev{bad}Ops", "--at", "yesterday 10am") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("followup: ") and "Traceback" not in err, err
+    for needle in ("argument 6 (the value of --role)", "control character", f"U+{ord(bad[0]):04X}"):
+        assert needle in err, err
     assert not db.exists()
 
 
@@ -102,11 +106,13 @@ def _with_broken_text(db: Path) -> None:
 
 
 @pytest.fixture
-def broken_db(env, tmp_path):
+def broken_db(tmp_path, monkeypatch):
+    """Added in-process (the commands under test run as real processes, with a strict stdout)."""
     db = tmp_path / "d.json"
-    added = followup(env, db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10am",
-                     "--interviewer", "Dana <dana@acme.example>")
-    assert added.returncode == 0, added.stderr
+    with monkeypatch.context() as patched:
+        configure(tmp_path / "adding", patched)
+        assert run(db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10am", "-q",
+                   "--interviewer", "Dana <dana@acme.example>") == 0
     _with_broken_text(db)
     return db
 
