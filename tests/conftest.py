@@ -10,6 +10,9 @@ each suite has its own frozen clock, set by the fixture named here:
 - `letter_env`: the letter screen's clock, settings and home folder; returns
   the home folder.
 
+The command-line suites share `cli_home` and `cli_db` (Berlin settings, the
+clock frozen at `cli_helpers.NOW`); their helpers are in `cli_helpers`.
+
 Async tests are plain `async def` functions: pytest-asyncio runs each on a
 fresh event loop (asyncio_mode = "auto" in pyproject.toml).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import pytest
 
+import cli_helpers
 import ui_board_helpers
 import ui_detail_helpers
 import ui_letters_helpers
@@ -51,6 +55,18 @@ def letter_env(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture
+def cli_home(tmp_path, monkeypatch):
+    """Berlin settings in a private config dir, the clock frozen, no FOLLOWUP_DB; returns tmp_path."""
+    return cli_helpers.configure(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def cli_db(cli_home):
+    """`cli_home`'s data file, not yet created: the commands create it."""
+    return cli_home / "followup.json"
+
+
 def burst_keys(app, *keys: str) -> None:
     """Post every key at once, as a slow SSH link delivers them: no pause for the app between keys.
 
@@ -74,6 +90,18 @@ def burst_keys(app, *keys: str) -> None:
             event = events.Key(name, char)
             event.set_sender(app)
             driver.send_message(event)
+
+
+def fill(form, **values: str) -> None:
+    """Set form fields (`#field-NAME` inputs) to whole values at once, where typing is not what a test is about.
+
+    Pilot types 60 ms a key; a field set this way is what a user's typing
+    leaves in it, so the form's checks and saving run on it just the same.
+    """
+    from textual.widgets import Input
+
+    for name, value in values.items():
+        form.query_one(f"#field-{name}", Input).value = value
 
 
 NAMED_KEYS = {"enter", "tab", "escape", "backspace", "space", "up", "down", "left", "right", "home", "end",

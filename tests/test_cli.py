@@ -7,42 +7,16 @@ import types
 import pendulum
 import pytest
 
+from cli_helpers import NOW, ZONE, config_file, one_line_error, run
 from tui import cli, main
 from tui.core import actions
 from tui.core.model import Interviewer
 from tui.store.store import Store
 
-NOW = "2026-11-25T13:00:00Z"  # Wednesday, 14:00 in Berlin
-ZONE = "Europe/Berlin"
-
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    """A fresh data file and config dir, a frozen clock and a Berlin time zone."""
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text(f'timezone = "{ZONE}"\n', encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
-    return tmp_path / "followup.json"
-
-
-def run(db, *argv):
-    return cli.main(["--db", str(db), *argv])
-
 
 def run_program(db, *argv):
     """As the `followup` entry point runs: the board when there is no command."""
     return main.main(["--db", str(db), *argv])
-
-
-def one_line_error(capsys, *must_contain):
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("followup"), err
-    for text in must_contain:
-        assert text in err, err
-    return err
 
 
 def seeded(db, *apps):
@@ -63,15 +37,15 @@ def make(company, role="Engineer", *, app_id=None, hours_ago=20, people=("Dana K
 
 
 # --- add -------------------------------------------------------------------------
-def test_add_prints_the_short_id_and_stores_the_round_in_utc(env, capsys):
-    code = run(env, "add", "Acme", "--role", "Platform engineer", "--at", "yesterday 10am",
+def test_add_prints_the_short_id_and_stores_the_round_in_utc(cli_db, capsys):
+    code = run(cli_db, "add", "Acme", "--role", "Platform engineer", "--at", "yesterday 10am",
                "--interviewer", "Dana Kim <dana@acme.example>", "--interviewer", "Lee Park", "--round", "Onsite")
     assert code == 0
     line = capsys.readouterr().out
     short = line.split()[0]
     assert len(short) == 8 and line.count("\n") == 1
     assert "round “Onsite” Tue 24 Nov 10:00 · 1 day ago; next: Thank Dana Kim — Acme, due Wed 25 Nov 10:00" in line
-    app = Store(env).open().resolve(short)
+    app = Store(cli_db).open().resolve(short)
     assert (app.company, app.role, app.stage.value) == ("Acme", "Platform engineer", "interviewed")
     rnd = app.latest_round
     assert rnd.name == "Onsite"
@@ -97,24 +71,24 @@ def test_add_prints_the_short_id_and_stores_the_round_in_utc(env, capsys):
     (["export", "xlsx"], "unknown export format 'xlsx': use one of json, csv, ics, md"),
     (["frobnicate"], "invalid choice"),
 ])
-def test_bad_input_is_one_line_and_leaves_the_file_alone(env, capsys, argv, expected):
-    seeded(env, make("Acme", app_id="aaaa1111-0000-4000-8000-000000000001"),
+def test_bad_input_is_one_line_and_leaves_the_file_alone(cli_db, capsys, argv, expected):
+    seeded(cli_db, make("Acme", app_id="aaaa1111-0000-4000-8000-000000000001"),
            make("Globex", app_id="aaaa2222-0000-4000-8000-000000000002"))
-    before = env.read_bytes()
-    assert run(env, *argv) == 2
+    before = cli_db.read_bytes()
+    assert run(cli_db, *argv) == 2
     one_line_error(capsys, expected)
-    assert env.read_bytes() == before
+    assert cli_db.read_bytes() == before
 
 
-def test_add_with_a_bad_time_does_not_create_a_missing_file(env, capsys):
-    assert run(env, "add", "Acme", "--role", "SRE", "--at", "someday") == 2
-    assert not env.exists()
+def test_add_with_a_bad_time_does_not_create_a_missing_file(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "SRE", "--at", "someday") == 2
+    assert not cli_db.exists()
 
 
 # --- list ------------------------------------------------------------------------
-def test_list_table_fits_80_columns_and_says_when_in_words(env, capsys):
-    seeded(env, make("Acme"), make("A company with a very long name indeed", "Principal staff platform engineer"))
-    assert run(env, "list") == 0
+def test_list_table_fits_80_columns_and_says_when_in_words(cli_db, capsys):
+    seeded(cli_db, make("Acme"), make("A company with a very long name indeed", "Principal staff platform engineer"))
+    assert run(cli_db, "list") == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["ID", "COMPANY", "ROLE", "STAGE", "NEXT"]
     assert all(len(line) <= 80 for line in lines)
@@ -122,11 +96,11 @@ def test_list_table_fits_80_columns_and_says_when_in_words(env, capsys):
     assert all("4 h" in line for line in lines[1:])  # round 20 h ago + 24 h window
 
 
-def test_list_json_has_the_documented_shape_and_filters_by_stage(env, capsys):
-    store = seeded(env, make("Acme"), make("Globex"))
+def test_list_json_has_the_documented_shape_and_filters_by_stage(cli_db, capsys):
+    store = seeded(cli_db, make("Acme"), make("Globex"))
     globex = next(a for a in store.load_all() if a.company == "Globex")
     store.save(actions.close(globex, "rejected", now=pendulum.parse(NOW)))
-    assert run(env, "list", "--json") == 0
+    assert run(cli_db, "list", "--json") == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["company"] for r in rows] == ["Acme", "Globex"]  # board order
     acme = rows[0]
@@ -134,72 +108,72 @@ def test_list_json_has_the_documented_shape_and_filters_by_stage(env, capsys):
     assert acme["next_deadline"] == "2026-11-25T17:00:00+00:00"  # round 20 h ago + 24 h
     assert acme["next_action"] == "Thank Dana Kim — Acme" and acme["overdue"] is False
     assert rows[1]["stage"] == "closed" and rows[1]["outcome"] == "rejected"
-    assert run(env, "list", "--stage", "closed", "--json") == 0
+    assert run(cli_db, "list", "--stage", "closed", "--json") == 0
     assert [r["company"] for r in json.loads(capsys.readouterr().out)] == ["Globex"]
 
 
-def test_list_on_an_empty_file_says_how_to_add(env, capsys):
-    assert run(env, "list") == 0
+def test_list_on_an_empty_file_says_how_to_add(cli_db, capsys):
+    assert run(cli_db, "list") == 0
     assert "followup add" in capsys.readouterr().out
-    assert run(env, "list", "--json") == 0
+    assert run(cli_db, "list", "--json") == 0
     assert json.loads(capsys.readouterr().out) == []
 
 
 # --- move and close --------------------------------------------------------------
-def test_move_by_prefix_records_history(env, capsys):
-    seeded(env, make("Acme", app_id="bbbb1111-0000-4000-8000-000000000001"))
-    assert run(env, "move", "bbbb", "awaiting") == 0
+def test_move_by_prefix_records_history(cli_db, capsys):
+    seeded(cli_db, make("Acme", app_id="bbbb1111-0000-4000-8000-000000000001"))
+    assert run(cli_db, "move", "bbbb", "awaiting") == 0
     assert "interviewed → awaiting" in capsys.readouterr().out
-    app = Store(env).open().get("bbbb1111-0000-4000-8000-000000000001")
+    app = Store(cli_db).open().get("bbbb1111-0000-4000-8000-000000000001")
     assert app.stage.value == "awaiting"
     last = app.history[-1]
     assert last.kind == "stage" and last.data["from"] == "interviewed" and last.data["to"] == "awaiting"
-    before = env.read_bytes()
-    assert run(env, "move", "bbbb1111", "Awaiting") == 0
-    assert "already" in capsys.readouterr().out and env.read_bytes() == before
+    before = cli_db.read_bytes()
+    assert run(cli_db, "move", "bbbb1111", "Awaiting") == 0
+    assert "already" in capsys.readouterr().out and cli_db.read_bytes() == before
 
 
-def test_close_records_the_outcome(env, capsys):
-    seeded(env, make("Acme", app_id="cccc1111-0000-4000-8000-000000000001"))
-    assert run(env, "close", "cccc", "no response") == 0
-    app = Store(env).open().get("cccc1111-0000-4000-8000-000000000001")
+def test_close_records_the_outcome(cli_db, capsys):
+    seeded(cli_db, make("Acme", app_id="cccc1111-0000-4000-8000-000000000001"))
+    assert run(cli_db, "close", "cccc", "no response") == 0
+    app = Store(cli_db).open().get("cccc1111-0000-4000-8000-000000000001")
     assert (app.stage.value, app.outcome.value) == ("closed", "no-response")
     assert app.outcome_at == pendulum.parse(NOW)
 
 
 # --- due -------------------------------------------------------------------------
-def test_due_lists_overdue_first_with_a_mark_and_exit_code(env, capsys):
-    seeded(env, make("Acme", hours_ago=30), make("Globex", hours_ago=20), make("Later Inc", hours_ago=-48))
-    assert run(env, "due", "--exit-code") == 1
+def test_due_lists_overdue_first_with_a_mark_and_exit_code(cli_db, capsys):
+    seeded(cli_db, make("Acme", hours_ago=30), make("Globex", hours_ago=20), make("Later Inc", hours_ago=-48))
+    assert run(cli_db, "due", "--exit-code") == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == ["! 6 h overdue  Thank Dana Kim — Acme", "  in 4 h       Thank Dana Kim — Globex"]
-    assert run(env, "due", "--within", "4") == 0
+    assert run(cli_db, "due", "--within", "4") == 0
     assert "Later Inc" in capsys.readouterr().out
 
 
-def test_due_without_overdue_exits_zero_even_with_exit_code(env, capsys):
-    seeded(env, make("Globex", hours_ago=20))
-    assert run(env, "due", "--exit-code") == 0
+def test_due_without_overdue_exits_zero_even_with_exit_code(cli_db, capsys):
+    seeded(cli_db, make("Globex", hours_ago=20))
+    assert run(cli_db, "due", "--exit-code") == 0
     assert capsys.readouterr().out.startswith("  in 4 h")
 
 
-def test_due_when_clear(env, capsys):
-    seeded(env, make("Later Inc", hours_ago=-48))
-    assert run(env, "due") == 0
+def test_due_when_clear(cli_db, capsys):
+    seeded(cli_db, make("Later Inc", hours_ago=-48))
+    assert run(cli_db, "due") == 0
     assert capsys.readouterr().out == "nothing due\n"
-    assert run(env, "due", "--quiet") == 0
+    assert run(cli_db, "due", "--quiet") == 0
     assert capsys.readouterr().out == ""
 
 
-def test_due_summary_is_one_line_for_a_status_bar(env, capsys):
-    seeded(env, make("Acme", hours_ago=30, people=("Dana Kim", "Lee Park")), make("Globex", hours_ago=20))
-    assert run(env, "due", "--summary") == 0
+def test_due_summary_is_one_line_for_a_status_bar(cli_db, capsys):
+    seeded(cli_db, make("Acme", hours_ago=30, people=("Dana Kim", "Lee Park")), make("Globex", hours_ago=20))
+    assert run(cli_db, "due", "--summary") == 0
     assert capsys.readouterr().out == "followup: 2 overdue, 1 due soon\n"
 
 
-def test_due_lines_are_short(env, capsys):
-    seeded(env, make("Acme " * 30, hours_ago=30))
-    run(env, "due")
+def test_due_lines_are_short(cli_db, capsys):
+    seeded(cli_db, make("Acme " * 30, hours_ago=30))
+    run(cli_db, "due")
     (line,) = capsys.readouterr().out.splitlines()
     assert len(line) == 80 and line.startswith("! 6 h overdue  Thank Dana Kim — Acme Acme") and line.endswith("…")
 
@@ -224,15 +198,15 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == "followup 0.1.0"
 
 
-def test_a_bad_settings_file_is_named_in_one_line(env, capsys, tmp_path):
-    (tmp_path / "config" / "followup" / "config.toml").write_text("thank_you_hours = 0\n")
-    assert run(env, "list") == 2
+def test_a_bad_settings_file_is_named_in_one_line(cli_db, capsys, tmp_path):
+    config_file(tmp_path).write_text("thank_you_hours = 0\n")
+    assert run(cli_db, "list") == 2
     one_line_error(capsys, "config.toml", "thank_you_hours")
 
 
-def test_db_option_also_works_after_the_command(env, capsys):
-    seeded(env, make("Acme"))
-    assert cli.main(["list", "--json", "--db", str(env)]) == 0
+def test_db_option_also_works_after_the_command(cli_db, capsys):
+    seeded(cli_db, make("Acme"))
+    assert cli.main(["list", "--json", "--db", str(cli_db)]) == 0
     assert json.loads(capsys.readouterr().out)[0]["company"] == "Acme"
 
 
@@ -249,20 +223,20 @@ def fake_board(monkeypatch):
     return calls
 
 
-def test_no_command_opens_the_board_on_the_data_file(env, fake_board):
-    seeded(env, make("Acme"))
-    assert run_program(env) == 0
+def test_no_command_opens_the_board_on_the_data_file(cli_db, fake_board):
+    seeded(cli_db, make("Acme"))
+    assert run_program(cli_db) == 0
     store, settings, demo, apps = fake_board[0]
-    assert store.path == env and demo is False and settings.timezone == ZONE
+    assert store.path == cli_db and demo is False and settings.timezone == ZONE
     assert [a.company for a in apps] == ["Acme"]
 
 
-def test_demo_opens_a_throwaway_copy(env, fake_board):
-    assert run_program(env, "--demo") == 0
+def test_demo_opens_a_throwaway_copy(cli_db, fake_board):
+    assert run_program(cli_db, "--demo") == 0
     store, _, demo, apps = fake_board[0]
     assert demo is True and len(apps) >= 10
-    assert store.path != env and not store.path.exists()  # deleted on exit
-    assert not env.exists()
+    assert store.path != cli_db and not store.path.exists()  # deleted on exit
+    assert not cli_db.exists()
 
 
 def pretend_terminal(monkeypatch):
@@ -274,50 +248,50 @@ def pretend_terminal(monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
 
 
-def test_board_on_an_unreadable_file_says_why_in_one_line(env, capsys, monkeypatch):
+def test_board_on_an_unreadable_file_says_why_in_one_line(cli_db, capsys, monkeypatch):
     """The real board: it refuses before drawing anything, and the command line exits 2."""
-    env.write_text("{ not json")
+    cli_db.write_text("{ not json")
     pretend_terminal(monkeypatch)
-    assert run_program(env) == 2
-    one_line_error(capsys, str(env), "not valid JSON")
-    assert env.read_text() == "{ not json"
+    assert run_program(cli_db) == 2
+    one_line_error(capsys, str(cli_db), "not valid JSON")
+    assert cli_db.read_text() == "{ not json"
 
 
-def test_board_on_a_file_from_a_newer_followup_says_why_in_one_line(env, capsys, monkeypatch):
-    env.write_text(json.dumps({"_meta": {"1": {"app": "followup", "schema": 99}}, "applications": {}}))
-    before = env.read_bytes()
+def test_board_on_a_file_from_a_newer_followup_says_why_in_one_line(cli_db, capsys, monkeypatch):
+    cli_db.write_text(json.dumps({"_meta": {"1": {"app": "followup", "schema": 99}}, "applications": {}}))
+    before = cli_db.read_bytes()
     pretend_terminal(monkeypatch)
-    assert run_program(env) == 2
-    one_line_error(capsys, str(env))
-    assert env.read_bytes() == before
+    assert run_program(cli_db) == 2
+    one_line_error(capsys, str(cli_db))
+    assert cli_db.read_bytes() == before
 
 
 @pytest.mark.parametrize("argv", [["--demo", "list"], ["--demo", "add", "Acme", "--role", "SRE", "--at", "now"]])
-def test_demo_with_a_command_is_refused(env, capsys, fake_board, argv):
+def test_demo_with_a_command_is_refused(cli_db, capsys, fake_board, argv):
     """--demo is for the board: a command with it would act on the real data file."""
-    assert run_program(env, *argv) == 2
+    assert run_program(cli_db, *argv) == 2
     one_line_error(capsys, "--demo")
-    assert not fake_board and not env.exists()
+    assert not fake_board and not cli_db.exists()
 
 
-def test_the_command_line_alone_needs_a_command(env, capsys):
+def test_the_command_line_alone_needs_a_command(cli_db, capsys):
     """tui.cli never opens the board itself (it imports no Textual); tui.main gives it the launcher."""
-    assert run(env) == 2
+    assert run(cli_db) == 2
     one_line_error(capsys, "no command given")
 
 
 @pytest.mark.parametrize("argv", [["due"], ["list"], ["export", "json"]])
-def test_reading_commands_do_not_create_the_data_file(env, capsys, argv):
-    assert run(env, *argv) == 0
-    assert not env.exists()
+def test_reading_commands_do_not_create_the_data_file(cli_db, capsys, argv):
+    assert run(cli_db, *argv) == 0
+    assert not cli_db.exists()
 
 
-def test_an_old_start_up_index_is_removed_once(env):
+def test_an_old_start_up_index_is_removed_once(cli_db):
     """Followup 0.1 left `<file>.board` beside the data file; only the lock and backups live there now."""
-    store = seeded(env, make("Acme", app_id="aaaa1111-0000-0000-0000-000000000000"))
+    store = seeded(cli_db, make("Acme", app_id="aaaa1111-0000-0000-0000-000000000000"))
     index = store.real_path.with_name(store.real_path.name + ".board")
     index.write_text("[]")
-    assert run(env, "move", "aaaa1111", "thanked") == 0
+    assert run(cli_db, "move", "aaaa1111", "thanked") == 0
     assert not index.exists()
     beside = sorted(p.name for p in store.real_path.parent.iterdir() if p.name.startswith(store.real_path.name))
     assert beside == [store.real_path.name, store.real_path.name + ".lock"]

@@ -1,47 +1,25 @@
 """The commands that do on the shell what the board does: each one's happy path, --help, and bad input
 (one line, exit 2, the data file unchanged byte for byte)."""
 
-import hashlib
 import io
 import json
 import sys
 
 import pytest
 
+from cli_helpers import config_file, digest, run
 from tui import cli
 from tui.store.store import Store
 
-NOW = "2026-11-25T13:00:00Z"  # Wednesday, 14:00 in Berlin
-ZONE = "Europe/Berlin"
-
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text(f'# mine\ntimezone = "{ZONE}"  # home\n', encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
-    return tmp_path / "followup.json"
-
-
-def run(db, *argv):
-    return cli.main(["--db", str(db), *argv])
-
-
-@pytest.fixture
-def acme(env, capsys):
+def acme(cli_db, capsys):
     """One application interviewed yesterday with two interviewers; returns its short id."""
-    assert run(env, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am", "-q",
+    assert run(cli_db, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am", "-q",
                "--interviewer", "Dana Kim <dana@acme.example>", "--interviewer", "Lee Park") == 0
     short = capsys.readouterr().out.strip()
     assert len(short) == 8
     return short
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def app_of(db):
@@ -58,15 +36,15 @@ def confirmed(capsys, short, *needles):
 
 
 # --- happy paths ---------------------------------------------------------------------------
-def test_interviewer_topic_link_and_thanked(env, acme, capsys):
-    assert run(env, "interviewer", "acme", "Dana Kim", "--topic", "event sourcing", "--title", "CTO",
+def test_interviewer_topic_link_and_thanked(cli_db, acme, capsys):
+    assert run(cli_db, "interviewer", "acme", "Dana Kim", "--topic", "event sourcing", "--title", "CTO",
                "--link", "https://example.com/es", "--link-note", "the article") == 0
     confirmed(capsys, acme, "Dana Kim: updated in round “Interview”", "topic set")
-    assert run(env, "interviewer", acme[:4], "Lee Park", "--thanked", "today 9:00") == 0
+    assert run(cli_db, "interviewer", acme[:4], "Lee Park", "--thanked", "today 9:00") == 0
     confirmed(capsys, acme, "thanked Wed 25 Nov 09:00 · 5 hours ago")
-    assert run(env, "interviewer", "acme", "Ana Ruiz", "--email", "ana@acme.example") == 0
+    assert run(cli_db, "interviewer", "acme", "Ana Ruiz", "--email", "ana@acme.example") == 0
     confirmed(capsys, acme, "Ana Ruiz: added to round")
-    app = app_of(env)
+    app = app_of(cli_db)
     dana, lee, ana = app.rounds[0].interviewers
     assert (dana.topic, dana.title, dana.link, dana.link_note) == ("event sourcing", "CTO", "https://example.com/es",
                                                                    "the article")
@@ -75,120 +53,122 @@ def test_interviewer_topic_link_and_thanked(env, acme, capsys):
     assert any(e.text == "Thanked Lee Park" for e in app.history)
 
 
-def test_round_upcoming_and_past(env, acme, capsys):
-    assert run(env, "round", "acme", "--at", "next tue 14:00", "--name", "Final", "--interviewer", "Ana Ruiz") == 0
+def test_round_upcoming_and_past(cli_db, acme, capsys):
+    assert run(cli_db, "round", "acme", "--at", "next tue 14:00", "--name", "Final", "--interviewer", "Ana Ruiz") == 0
     confirmed(capsys, acme, "round “Final” Tue 1 Dec 14:00 · in 6 days (upcoming) with Ana Ruiz")
-    assert [r.name for r in app_of(env).rounds] == ["Interview", "Final"]
+    assert [r.name for r in app_of(cli_db).rounds] == ["Interview", "Final"]
 
 
-def test_direction_by_not_before_and_done(env, acme, capsys):
-    assert run(env, "direction", "acme", "send two references", "--by", "fri") == 0
+def test_direction_by_not_before_and_done(cli_db, acme, capsys):
+    assert run(cli_db, "direction", "acme", "send two references", "--by", "fri") == 0
     confirmed(capsys, acme, "direction 1, to do: send two references by Fri 27 Nov")
-    assert run(env, "direction", "acme", "no calls please", "--not-before", "dec 10") == 0
+    assert run(cli_db, "direction", "acme", "no calls please", "--not-before", "dec 10") == 0
     confirmed(capsys, acme, "don't contact them before Thu 10 Dec")
-    assert run(env, "direction", "acme", "--done", "1") == 0
+    assert run(cli_db, "direction", "acme", "--done", "1") == 0
     confirmed(capsys, acme, "done: send two references")
-    first, second = app_of(env).directions
+    first, second = app_of(cli_db).directions
     assert first.done_at is not None and second.kind.value == "not-before"
 
 
-def test_reply_close_and_keep_in_touch(env, acme, capsys):
-    assert run(env, "reply", "acme", "--at", "today 11:00", "--via", "call", "--note", "soon") == 0
+def test_reply_close_and_keep_in_touch(cli_db, acme, capsys):
+    assert run(cli_db, "reply", "acme", "--at", "today 11:00", "--via", "call", "--note", "soon") == 0
     confirmed(capsys, acme, "they replied (call) Wed 25 Nov 11:00", "now awaiting")
-    assert run(env, "close", "acme", "rejected", "--at", "today 12:00", "--keep-in-touch", "in 90 days") == 0
+    assert run(cli_db, "close", "acme", "rejected", "--at", "today 12:00", "--keep-in-touch", "in 90 days") == 0
     out = confirmed(capsys, acme, "closed, rejected, Wed 25 Nov 12:00", "keep in touch from")
     assert "next: Reply to Acme" in out
-    app = app_of(env)
+    app = app_of(cli_db)
     assert app.outcome_at.isoformat() == "2026-11-25T11:00:00+00:00" and app.keep_in_touch is not None
 
 
-def test_note_text_stdin_and_editor(env, acme, capsys, monkeypatch, tmp_path):
-    assert run(env, "note", "acme", "they use Kafka") == 0
+def test_note_text_stdin_and_editor(cli_db, acme, capsys, monkeypatch, tmp_path):
+    assert run(cli_db, "note", "acme", "they use Kafka") == 0
     confirmed(capsys, acme, "note added")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("from a pipe\n".encode())))
-    assert run(env, "note", "acme", "-") == 0
+    assert run(cli_db, "note", "acme", "-") == 0
     editor = tmp_path / "ed.sh"
     editor.write_text('#!/bin/sh\necho "from the editor" > "$1"\n')
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.delenv("VISUAL", raising=False)
-    assert run(env, "note", "acme") == 0
-    assert app_of(env).notes == "they use Kafka\n\nfrom a pipe\n\nfrom the editor"
+    assert run(cli_db, "note", "acme") == 0
+    assert app_of(cli_db).notes == "they use Kafka\n\nfrom a pipe\n\nfrom the editor"
 
 
-def test_edit_and_show(env, acme, capsys):
-    assert run(env, "edit", "acme", "--pitch", "ten years of payments", "--recruiter", "Sam Lee <sam@acme.example>",
+def test_edit_and_show(cli_db, acme, capsys):
+    assert run(cli_db, "edit", "acme", "--pitch", "ten years of payments", "--recruiter", "Sam Lee <sam@acme.example>",
                "--posting", "https://acme.example/jobs/42", "--decision-by", "dec 12") == 0
     confirmed(capsys, acme, "pitch “ten years of payments”", "they decide by Sat 12 Dec")
-    assert run(env, "show", "acme") == 0
+    assert run(cli_db, "show", "acme") == 0
     out = capsys.readouterr().out
     for needle in ("Acme — SRE", "recruiter   Sam Lee <sam@acme.example>",
                    "posting     https://acme.example/jobs/42", "1. Interview, Tue 24 Nov 10:00",
                    "thank-you:dana-kim", "Edited pitch, posting, recruiter, decision by"):
         assert needle in out, out
-    assert run(env, "show", "acme", "--json") == 0
+    assert run(cli_db, "show", "acme", "--json") == 0
     shown = json.loads(capsys.readouterr().out)
-    assert run(env, "export", "json") == 0
+    assert run(cli_db, "export", "json") == 0
     assert json.loads(capsys.readouterr().out)["applications"] == [shown]
 
 
-def test_snooze_the_next_deadline_or_a_named_one(env, acme, capsys):
-    assert run(env, "snooze", "acme", "--deadline", "thank-you:lee", "--until", "today 18:00", "--reason", "busy") == 0
+def test_snooze_the_next_deadline_or_a_named_one(cli_db, acme, capsys):
+    assert run(cli_db, "snooze", "acme", "--deadline", "thank-you:lee", "--until", "today 18:00",
+               "--reason", "busy") == 0
     confirmed(capsys, acme, "thank-you:lee-park (Thank Lee Park — Acme) snoozed until Wed 25 Nov 18:00")
-    assert run(env, "snooze", "acme", "--until", "today 20:00", "-q") == 0
+    assert run(cli_db, "snooze", "acme", "--until", "today 20:00", "-q") == 0
     assert capsys.readouterr().out == acme + "\n"
-    kinds = [(s.kind, s.reason) for s in app_of(env).snoozes]
+    kinds = [(s.kind, s.reason) for s in app_of(cli_db).snoozes]
     assert kinds == [("thank-you", "busy"), ("thank-you", "")]
 
 
-def test_delete_with_yes_and_declined_on_a_terminal(env, acme, capsys, monkeypatch):
+def test_delete_with_yes_and_declined_on_a_terminal(cli_db, acme, capsys, monkeypatch):
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr("builtins.input", lambda prompt: "n")
-    before = digest(env)
-    assert run(env, "delete", "acme") == 1
-    assert digest(env) == before
+    before = digest(cli_db)
+    assert run(cli_db, "delete", "acme") == 1
+    assert digest(cli_db) == before
     capsys.readouterr()
-    assert run(env, "delete", "acme", "--yes") == 0
+    assert run(cli_db, "delete", "acme", "--yes") == 0
     assert capsys.readouterr().out.startswith(acme)
-    assert Store(env).load_all() == []
+    assert Store(cli_db).load_all() == []
 
 
-def test_config_reads_and_writes_keeping_comments(env, capsys, tmp_path):
-    path = tmp_path / "config" / "followup" / "config.toml"
-    assert run(env, "config", "name", "Alex Doe") == 0
-    assert run(env, "config", "signature", "Best,\\nAlex") == 0
-    assert run(env, "config", "remind_channels", "email, command") == 0
+def test_config_reads_and_writes_keeping_comments(cli_db, capsys, tmp_path):
+    path = config_file(tmp_path)
+    path.write_text('# mine\ntimezone = "Europe/Berlin"  # home\n', encoding="utf-8")
+    assert run(cli_db, "config", "name", "Alex Doe") == 0
+    assert run(cli_db, "config", "signature", "Best,\\nAlex") == 0
+    assert run(cli_db, "config", "remind_channels", "email, command") == 0
     text = path.read_text()
     assert text.startswith('# mine\ntimezone = "Europe/Berlin"  # home\n')
     assert 'name = "Alex Doe"' in text and 'remind_channels = ["email", "command"]' in text
     capsys.readouterr()
-    assert run(env, "config", "signature") == 0
+    assert run(cli_db, "config", "signature") == 0
     assert capsys.readouterr().out == "Best,\nAlex\n"
-    assert run(env, "config") == 0
+    assert run(cli_db, "config") == 0
     out = capsys.readouterr().out
     assert "name = Alex Doe\n" in out and "thank_you_hours = 24   (default)" in out
 
 
-def test_config_writes_through_a_symlink(env, tmp_path):
+def test_config_writes_through_a_symlink(cli_db, tmp_path):
     real = tmp_path / "dotfiles" / "followup.toml"
     real.parent.mkdir()
-    path = tmp_path / "config" / "followup" / "config.toml"
+    path = config_file(tmp_path)
     real.write_text(path.read_text())
     path.unlink()
     path.symlink_to(real)
-    assert run(env, "config", "theme", "nord") == 0
+    assert run(cli_db, "config", "theme", "nord") == 0
     assert path.is_symlink() and 'theme = "nord"' in real.read_text()
 
 
-def test_completion_scripts_for_each_shell(env, capsys):
+def test_completion_scripts_for_each_shell(cli_db, capsys):
     for shell, needle in (("bash", "complete "), ("zsh", "compdef"), ("fish", "complete --command followup")):
-        assert run(env, "completion", shell) == 0
+        assert run(cli_db, "completion", shell) == 0
         out = capsys.readouterr().out
         assert needle in out and "_ARGCOMPLETE" in out, shell
 
 
-def test_completion_answers_from_the_parser(env, monkeypatch, capfd):
+def test_completion_answers_from_the_parser(cli_db, monkeypatch, capfd):
     """What the shell gets when it calls followup back: the parser's own commands."""
     import argcomplete
 
@@ -203,12 +183,12 @@ def test_completion_answers_from_the_parser(env, monkeypatch, capfd):
 
 # --- --help with an example -------------------------------------------------------------------
 COMMANDS = ["show", "edit", "delete", "round", "interviewer", "direction", "note", "reply", "snooze", "close",
-            "config", "completion", "import", "export"]
+            "config", "completion", "import", "export", "letter", "remind"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_help_has_an_example(env, capsys, command):
-    assert run(env, command, "--help") == 0
+def test_help_has_an_example(cli_db, capsys, command):
+    assert run(cli_db, command, "--help") == 0
     out = capsys.readouterr().out
     assert "example:" in out and f"followup {command}" in out.split("example:")[1]
 
@@ -251,22 +231,22 @@ BAD = [
 
 
 @pytest.mark.parametrize("argv,needle", BAD, ids=[" ".join(a) for a, _ in BAD])
-def test_bad_input_is_one_line_exit_2_and_changes_nothing(env, acme, capsys, tmp_path, argv, needle):
-    config = tmp_path / "config" / "followup" / "config.toml"
-    before, config_before = digest(env), digest(config)
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(cli_db, acme, capsys, tmp_path, argv, needle):
+    config = config_file(tmp_path)
+    before, config_before = digest(cli_db), digest(config)
     if argv[-1] == "--demo":
-        code = cli.main(["--db", str(env), "--demo", *argv[:-1]])
+        code = cli.main(["--db", str(cli_db), "--demo", *argv[:-1]])
     else:
-        code = run(env, *argv)
+        code = run(cli_db, *argv)
     err = capsys.readouterr().err
     assert code == 2, err
     assert err.count("\n") == 1 and err.startswith("followup"), err
     if needle:
         assert needle in err, err
-    assert digest(env) == before and digest(config) == config_before
+    assert digest(cli_db) == before and digest(config) == config_before
 
 
-def test_a_stale_edit_is_refused(env, acme, capsys, monkeypatch):
+def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):
     """Another process writes between our read and our save: ours is refused, theirs kept."""
     from tui.core import actions
     from tui.store.store import Store as RealStore
@@ -280,19 +260,19 @@ def test_a_stale_edit_is_refused(env, acme, capsys, monkeypatch):
         return found
 
     monkeypatch.setattr(RealStore, "resolve", resolve_then_someone_writes)
-    assert run(env, "note", "acme", "ours") == 2
+    assert run(cli_db, "note", "acme", "ours") == 2
     assert "changed by another Followup process" in capsys.readouterr().err
     monkeypatch.setattr(RealStore, "resolve", original)
-    assert app_of(env).notes == "theirs"
+    assert app_of(cli_db).notes == "theirs"
 
 
-def test_list_columns_align_with_wide_characters(env, capsys):
+def test_list_columns_align_with_wide_characters(cli_db, capsys):
     from tui.core.text import cell_width
 
     for company in ("東京ロボティクス株式会社", "Acme"):
-        assert run(env, "add", company, "--role", "SRE", "--at", "yesterday 10am", "-q") == 0
+        assert run(cli_db, "add", company, "--role", "SRE", "--at", "yesterday 10am", "-q") == 0
     capsys.readouterr()
-    assert run(env, "list") == 0
+    assert run(cli_db, "list") == 0
     header, *rows = capsys.readouterr().out.splitlines()
     starts = {cell_width(line[: line.index("SRE")]) for line in rows}
     assert starts == {cell_width(header[: header.index("ROLE")])}

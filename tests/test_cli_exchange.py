@@ -7,29 +7,15 @@ import json
 import pendulum
 import pytest
 
-from tui import cli
+from cli_helpers import NOW, ZONE, run
 from tui.core.demo import demo_applications
 from tui.store.store import Store
 
-NOW = "2026-11-25T13:00:00Z"
-ZONE = "Europe/Berlin"
-
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text(f'timezone = "{ZONE}"\n', encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
-    return tmp_path
-
-
-@pytest.fixture
-def full_db(env):
+def full_db(cli_home):
     """The demo data set: every stage, rounds, directions, contacts and history."""
-    db = env / "full.json"
+    db = cli_home / "full.json"
     Store(db).open().add_many(demo_applications(pendulum.parse(NOW), pendulum.timezone(ZONE)))
     return db
 
@@ -44,29 +30,29 @@ def records(db):
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_export_then_import_into_an_empty_db_gives_equal_data(env, full_db, capsys, fmt):
-    target = env / f"apps.{fmt}"
-    assert cli.main(["--db", str(full_db), "export", fmt, "-o", str(target)]) == 0
+def test_export_then_import_into_an_empty_db_gives_equal_data(cli_home, full_db, capsys, fmt):
+    target = cli_home / f"apps.{fmt}"
+    assert run(full_db, "export", fmt, "-o", str(target)) == 0
     assert f"wrote {len(records(full_db))} applications to {target}" in capsys.readouterr().out
-    empty = env / "empty.json"
-    assert cli.main(["--db", str(empty), "import", str(target)]) == 0
+    empty = cli_home / "empty.json"
+    assert run(empty, "import", str(target)) == 0
     assert "added, 0 updated, 0 left" in capsys.readouterr().out
     assert records(empty) == records(full_db)
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_importing_the_same_file_twice_adds_nothing(env, full_db, capsys, fmt):
-    target = env / f"apps.{fmt}"
-    cli.main(["--db", str(full_db), "export", fmt, "-o", str(target)])
+def test_importing_the_same_file_twice_adds_nothing(cli_home, full_db, capsys, fmt):
+    target = cli_home / f"apps.{fmt}"
+    run(full_db, "export", fmt, "-o", str(target))
     count = len(records(full_db))
-    assert cli.main(["--db", str(full_db), "import", str(target)]) == 0
+    assert run(full_db, "import", str(target)) == 0
     assert f"0 added, 0 updated, {count} left ({count} unchanged)" in capsys.readouterr().out
     assert len(records(full_db)) == count
 
 
-def test_import_updates_what_changed_in_the_spreadsheet(env, full_db, capsys):
-    target = env / "apps.csv"
-    cli.main(["--db", str(full_db), "export", "csv", "-o", str(target)])
+def test_import_updates_what_changed_in_the_spreadsheet(cli_home, full_db, capsys):
+    target = cli_home / "apps.csv"
+    run(full_db, "export", "csv", "-o", str(target))
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
     role = rows[0].index("role")
     for row in rows[1:]:
@@ -74,7 +60,7 @@ def test_import_updates_what_changed_in_the_spreadsheet(env, full_db, capsys):
             row[role] = "Staff Backend Engineer"  # the cell only; the data column keeps the old role
     with target.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
-    assert cli.main(["--db", str(full_db), "import", str(target)]) == 0
+    assert run(full_db, "import", str(target)) == 0
     assert "0 added, 1 updated" in capsys.readouterr().out
     acme = next(a for a in Store(full_db).open().load_all() if a.company == "Acme Robotics")
     assert acme.role == "Staff Backend Engineer"
@@ -82,33 +68,33 @@ def test_import_updates_what_changed_in_the_spreadsheet(env, full_db, capsys):
 
 
 @pytest.mark.parametrize("extra", [[], ["-o", "-"]])
-def test_export_to_stdout(env, full_db, capsys, extra):
-    assert cli.main(["--db", str(full_db), "export", "json", *extra]) == 0
+def test_export_to_stdout(cli_home, full_db, capsys, extra):
+    assert run(full_db, "export", "json", *extra) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == 1 and len(data["applications"]) == len(records(full_db)) >= 10
-    assert not (env / "-").exists()
+    assert not (cli_home / "-").exists()
 
 
-def test_export_ics_and_md_to_files(env, full_db, capsys):
+def test_export_ics_and_md_to_files(cli_home, full_db, capsys):
     from icalendar import Calendar
 
-    ics, md = env / "due.ics", env / "report.md"
-    assert cli.main(["--db", str(full_db), "export", "ics", "-o", str(ics)]) == 0
-    assert cli.main(["--db", str(full_db), "export", "md", "-o", str(md)]) == 0
+    ics, md = cli_home / "due.ics", cli_home / "report.md"
+    assert run(full_db, "export", "ics", "-o", str(ics)) == 0
+    assert run(full_db, "export", "md", "-o", str(md)) == 0
     events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
     assert any(str(e["summary"]) == "Thank Luis Ortega — Acme Robotics" for e in events)
     assert md.read_text(encoding="utf-8").startswith("# Followup report")
 
 
-def test_export_refuses_to_overwrite_the_data_file(env, full_db, capsys):
+def test_export_refuses_to_overwrite_the_data_file(cli_home, full_db, capsys):
     before = full_db.read_bytes()
-    assert cli.main(["--db", str(full_db), "export", "json", "-o", str(full_db)]) == 2
+    assert run(full_db, "export", "json", "-o", str(full_db)) == 2
     assert "is the data file itself" in capsys.readouterr().err
     assert full_db.read_bytes() == before
 
 
-def test_export_into_a_missing_folder_is_one_line(env, full_db, capsys):
-    assert cli.main(["--db", str(full_db), "export", "csv", "-o", str(env / "nope" / "x.csv")]) == 2
+def test_export_into_a_missing_folder_is_one_line(cli_home, full_db, capsys):
+    assert run(full_db, "export", "csv", "-o", str(cli_home / "nope" / "x.csv")) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot write the export" in err
 
@@ -128,12 +114,12 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize("name,payload,expected", BAD_FILES)
-def test_a_bad_file_writes_nothing_and_says_why(env, full_db, capsys, name, payload, expected):
-    source = env / name
+def test_a_bad_file_writes_nothing_and_says_why(cli_home, full_db, capsys, name, payload, expected):
+    source = cli_home / name
     if payload is not None:
         source.write_bytes(payload)
     before = full_db.read_bytes()
-    assert cli.main(["--db", str(full_db), "import", str(source)]) == 2
+    assert run(full_db, "import", str(source)) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and expected in err, err
     assert full_db.read_bytes() == before  # all or nothing: the good rows were not written either
@@ -144,21 +130,21 @@ FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "'quoted"]
 
 
 @pytest.mark.parametrize("company", FORMULAS)
-def test_a_formula_is_exported_as_text_and_imported_exactly(env, capsys, company):
+def test_a_formula_is_exported_as_text_and_imported_exactly(cli_home, capsys, company):
     from tui.core import actions
 
-    db = env / "f.json"
+    db = cli_home / "f.json"
     app = actions.new_application(company, "-dev", now=pendulum.parse(NOW), notes="\t=1+1")
     Store(db).open().add(app)
-    assert cli.main(["--db", str(db), "export", "csv"]) == 0
+    assert run(db, "export", "csv") == 0
     text = capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert rows[0]["company"] == "'" + company and rows[0]["role"] == "'-dev" and rows[0]["notes"] == "'\t=1+1"
     for row in rows:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
-    other = env / "other.json"
-    (env / "x.csv").write_text(text, newline="")
-    assert cli.main(["--db", str(other), "import", str(env / "x.csv")]) == 0
+    other = cli_home / "other.json"
+    (cli_home / "x.csv").write_text(text, newline="")
+    assert run(other, "import", str(cli_home / "x.csv")) == 0
     assert records(other) == records(db)
 
 
@@ -173,83 +159,83 @@ def test_a_user_quote_before_plain_text_is_kept():
 
 
 def _csv_of(db, capsys):
-    cli.main(["--db", str(db), "export", "csv"])
+    run(db, "export", "csv")
     return capsys.readouterr().out
 
 
-def test_an_unterminated_quote_refuses_the_whole_file(env, capsys):
-    path = env / "broken.csv"
+def test_an_unterminated_quote_refuses_the_whole_file(cli_home, capsys):
+    path = cli_home / "broken.csv"
     path.write_text('id,company,role,stage,notes\r\n,Acme,SRE,thanked,\r\n,Globex,SRE,thanked,"never closed\r\n'
                     ',Initech,SRE,awaiting,\r\n', newline="")
-    empty = env / "e.json"
-    assert cli.main(["--db", str(empty), "import", str(path)]) == 2
+    empty = cli_home / "e.json"
+    assert run(empty, "import", str(path)) == 2
     err = capsys.readouterr().err
     assert "broken.csv:3: not readable as CSV (a quoted field is never closed)" in err and err.count("\n") == 1
     assert records(empty) == {}
 
 
-def test_a_row_of_the_wrong_length_is_refused_with_its_line(env, capsys):
-    path = env / "short.csv"
+def test_a_row_of_the_wrong_length_is_refused_with_its_line(cli_home, capsys):
+    path = cli_home / "short.csv"
     path.write_text("id,company,role,stage\r\n,Acme,SRE,thanked\r\n,Globex,SRE\r\n", newline="")
-    db = env / "d.json"
-    assert cli.main(["--db", str(db), "import", str(path)]) == 2
+    db = cli_home / "d.json"
+    assert run(db, "import", str(path)) == 2
     assert "short.csv:3: 3 cells but the header has 4 columns" in capsys.readouterr().err
 
 
-def test_hand_made_rows_are_matched_not_duplicated_and_never_overwrite_history(env, capsys):
-    db = env / "d.json"
-    path = env / "mine.csv"
+def test_hand_made_rows_are_matched_not_duplicated_and_never_overwrite_history(cli_home, capsys):
+    db = cli_home / "d.json"
+    path = cli_home / "mine.csv"
     path.write_text("company,role,stage,notes,id\r\nAcme,SRE,awaiting,first,\r\nGlobex,Dev,thanked,,\r\n", newline="")
-    assert cli.main(["--db", str(db), "import", str(path)]) == 0
+    assert run(db, "import", str(path)) == 0
     assert "2 added, 0 updated, 0 left" in capsys.readouterr().out
     acme = next(a for a in Store(db).load_all() if a.company == "Acme")
-    cli.main(["--db", str(db), "direction", "acme", "send references", "--by", "fri"])  # later history here
+    run(db, "direction", "acme", "send references", "--by", "fri")  # later history here
     capsys.readouterr()
-    assert cli.main(["--db", str(db), "import", str(path)]) == 0
+    assert run(db, "import", str(path)) == 0
     assert "0 added, 0 updated, 2 left (2 unchanged)" in capsys.readouterr().out
     path.write_text("company,role,stage,notes,id\r\nacme,sre,awaiting,second,\r\nGlobex,Dev,thanked,,\r\n",
                     newline="")
-    assert cli.main(["--db", str(db), "import", str(path), "--dry-run"]) == 0
+    assert run(db, "import", str(path), "--dry-run") == 0
     assert "would import mine.csv: 0 added, 1 updated" in capsys.readouterr().out
     assert Store(db).resolve("acme").notes == "first"  # a dry run writes nothing
-    assert cli.main(["--db", str(db), "import", str(path)]) == 0
+    assert run(db, "import", str(path)) == 0
     after = Store(db).resolve("acme")
     assert after.id == acme.id and after.notes == "second" and len(Store(db).load_all()) == 2
     assert [d.text for d in after.directions] == ["send references"]  # the later history is kept
     assert after.history[-1].text == "Changed in a spreadsheet: notes"
 
 
-def test_an_old_export_does_not_undo_later_changes(env, full_db, capsys):
-    old = env / "old.json"
-    cli.main(["--db", str(full_db), "export", "json", "-o", str(old)])
+def test_an_old_export_does_not_undo_later_changes(cli_home, full_db, capsys):
+    old = cli_home / "old.json"
+    run(full_db, "export", "json", "-o", str(old))
     first = Store(full_db).load_all()[0]
-    cli.main(["--db", str(full_db), "note", first.id, "written after the export"])
+    run(full_db, "note", first.id, "written after the export")
     before = records(full_db)
     capsys.readouterr()
-    assert cli.main(["--db", str(full_db), "import", str(old)]) == 0
+    assert run(full_db, "import", str(old)) == 0
     out = capsys.readouterr().out
     assert "0 added, 0 updated" in out and "changed here since the file was written" in out
     assert records(full_db) == before
 
 
-def test_import_reads_standard_input(env, full_db, capsys, monkeypatch):
-    payload = cli.main(["--db", str(full_db), "export", "json"]) or capsys.readouterr().out
+def test_import_reads_standard_input(cli_home, full_db, capsys, monkeypatch):
+    payload = run(full_db, "export", "json") or capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(payload.encode())))
-    empty = env / "e.json"
-    assert cli.main(["--db", str(empty), "import", "-"]) == 0
+    empty = cli_home / "e.json"
+    assert run(empty, "import", "-") == 0
     assert records(empty) == records(full_db)
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_round_trip_keeps_history_and_is_stable(env, full_db, capsys, fmt):
-    first = env / f"a.{fmt}"
-    cli.main(["--db", str(full_db), "export", fmt, "-o", str(first)])
-    copy = env / "copy.json"
-    cli.main(["--db", str(copy), "import", str(first)])
+def test_round_trip_keeps_history_and_is_stable(cli_home, full_db, capsys, fmt):
+    first = cli_home / f"a.{fmt}"
+    run(full_db, "export", fmt, "-o", str(first))
+    copy = cli_home / "copy.json"
+    run(copy, "import", str(first))
     assert all(data["history"] for data in records(copy).values())
     assert records(copy) == records(full_db)
-    again = env / f"b.{fmt}"
-    cli.main(["--db", str(copy), "export", fmt, "-o", str(again)])
+    again = cli_home / f"b.{fmt}"
+    run(copy, "export", fmt, "-o", str(again))
     assert again.read_bytes() == first.read_bytes()
 
 
@@ -270,17 +256,17 @@ def _unfolded(text):
     return out
 
 
-def test_ics_has_alarms_quiet_periods_and_upcoming_rounds(env, capsys):
+def test_ics_has_alarms_quiet_periods_and_upcoming_rounds(cli_home, capsys):
     from icalendar import Calendar
 
-    db = env / "d.json"
-    cli.main(["--db", str(db), "add", "Acme", "--role", "SRE", "--at", "yesterday 10am", "--interviewer", "Dana Kim"])
-    cli.main(["--db", str(db), "direction", "acme", "two references", "--by", "fri 12:00"])
-    cli.main(["--db", str(db), "direction", "acme", "no calls", "--not-before", "dec 10"])
-    cli.main(["--db", str(db), "round", "acme", "--at", "next tue 14:00", "--name", "Final"])
-    cli.main(["--db", str(db), "config", "remind_before", "90m"])
+    db = cli_home / "d.json"
+    run(db, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am", "--interviewer", "Dana Kim")
+    run(db, "direction", "acme", "two references", "--by", "fri 12:00")
+    run(db, "direction", "acme", "no calls", "--not-before", "dec 10")
+    run(db, "round", "acme", "--at", "next tue 14:00", "--name", "Final")
+    run(db, "config", "remind_before", "90m")
     capsys.readouterr()
-    assert cli.main(["--db", str(db), "export", "ics"]) == 0
+    assert run(db, "export", "ics") == 0
     text = capsys.readouterr().out
     assert not any(ord(ch) < 32 and ch not in "\r\n" for ch in text)
     events = list(Calendar.from_ical(text).walk("VEVENT"))

@@ -1,29 +1,19 @@
 """The real program, `python -m tui`, in fresh processes: what a login script or cron job sees."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-NOW = "2026-11-25T13:00:00Z"
+from cli_helpers import ROOT, process_env
+from cli_helpers import followup_process as followup
 
 
 @pytest.fixture
 def env(tmp_path):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text('timezone = "Europe/Berlin"\n', encoding="utf-8")
-    return dict(os.environ, XDG_CONFIG_HOME=str(config), FOLLOWUP_NOW=NOW,
-                FOLLOWUP_DB=str(tmp_path / "followup.json"))
-
-
-def followup(env, *argv):
-    return subprocess.run([sys.executable, "-m", "tui", *argv], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return process_env(tmp_path, FOLLOWUP_DB=str(tmp_path / "followup.json"))
 
 
 def test_add_list_move_due_from_a_fresh_install(env):

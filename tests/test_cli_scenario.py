@@ -6,27 +6,20 @@ a reply; a rejection. Every letter it ends with has no gaps.
 """
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from cli_helpers import NOW, followup_process, process_env
+
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
 def shell(tmp_path):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text('timezone = "Europe/Berlin"\n', encoding="utf-8")
-    env = dict(os.environ, XDG_CONFIG_HOME=str(config), FOLLOWUP_DB=str(tmp_path / "f.json"))
+    env = process_env(tmp_path, FOLLOWUP_DB=str(tmp_path / "f.json"))
 
-    def followup(*argv, at="2026-11-25T13:00:00Z", code=0):
-        result = subprocess.run([sys.executable, "-m", "tui", *argv], cwd=ROOT, env=dict(env, FOLLOWUP_NOW=at),
-                                capture_output=True, text=True, timeout=60)
+    def followup(*argv, at=NOW, code=0):
+        result = followup_process(dict(env, FOLLOWUP_NOW=at), *argv)
         assert result.returncode == code, (argv, result.stdout, result.stderr)
         return result.stdout
 

@@ -1,13 +1,13 @@
 """`followup stats` and `followup report` through the command line, on real data files."""
 
-import hashlib
 import json
 from datetime import datetime, timezone
 
 import pendulum
 import pytest
 
-from tui import cli
+from cli_helpers import configure, digest
+from cli_helpers import run_captured as run
 from tui.core import actions
 from tui.core.demo import demo_applications
 from tui.core.model import Interviewer
@@ -20,13 +20,7 @@ UTC = timezone.utc
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text(f'timezone = "{ZONE}"\nname = "Alex Doe"\n', encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
-    return tmp_path
+    return configure(tmp_path, monkeypatch, f'timezone = "{ZONE}"\nname = "Alex Doe"\n', now=NOW)
 
 
 @pytest.fixture
@@ -47,16 +41,6 @@ def db(env):
     path = env / "data.json"
     Store(path).open().add_many(apps)
     return path
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_stats_prints_the_figures_of_the_demo(env, capsys):

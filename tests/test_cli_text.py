@@ -6,32 +6,25 @@ not UTF-8 (a Latin-1 é from an old script), as a shell would pass it.
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import configure, followup_process, process_env, run
 from tui import cli
 
-ROOT = Path(__file__).resolve().parent.parent
-NOW = "2026-11-25T13:00:00Z"
 LATIN1_CAFE = b"Caf\xe9".decode("utf-8", "surrogateescape")  # what Python makes of b"Caf\xe9"
 
 
 @pytest.fixture
 def env(tmp_path):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text('timezone = "Europe/Berlin"\n', encoding="utf-8")
     # a strict stdout, as in a UTF-8 locale outside UTF-8 mode: an unencodable character would raise
-    return dict(os.environ, XDG_CONFIG_HOME=str(config), FOLLOWUP_NOW=NOW, PYTHONIOENCODING="utf-8:strict")
+    return process_env(tmp_path, PYTHONIOENCODING="utf-8:strict")
 
 
 def followup(env, db, *argv):
     """`python -m tui --db DB ARGV...`, each argument passed as the bytes it stands for."""
-    args = [sys.executable, "-m", "tui", "--db", str(db), *argv]
-    return subprocess.run([os.fsencode(a) for a in args], cwd=ROOT, env=env, capture_output=True, timeout=60)
+    return followup_process(env, "--db", str(db), *argv, text=False)
 
 
 def one_line_error(result, *needles) -> str:
@@ -78,10 +71,14 @@ def test_the_message_names_the_argument(argv, name, capsys):
 
 # --- control characters --------------------------------------------------------------
 @pytest.mark.parametrize("bad", ["\x1b[31m", "\r", "\x7f", "\x9b"])
-def test_a_control_character_is_refused(env, tmp_path, bad):
-    db = tmp_path / "d.json"
-    result = followup(env, db, "add", "Acme", "--role", f"Dev{bad}Ops", "--at", "yesterday 10am")
-    one_line_error(result, "argument 6 (the value of --role)", "control character", f"U+{ord(bad[0]):04X}")
+def test_a_control_character_is_refused(cli_home, capsys, bad):
+    """In-process: a control character is valid UTF-8, so argv reaches main as the same string."""
+    db = cli_home / "d.json"
+    assert run(db, "add", "Acme", "--role", f"Dev{bad}Ops", "--at", "yesterday 10am") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("followup: ") and "Traceback" not in err, err
+    for needle in ("argument 6 (the value of --role)", "control character", f"U+{ord(bad[0]):04X}"):
+        assert needle in err, err
     assert not db.exists()
 
 
@@ -109,11 +106,13 @@ def _with_broken_text(db: Path) -> None:
 
 
 @pytest.fixture
-def broken_db(env, tmp_path):
+def broken_db(tmp_path, monkeypatch):
+    """Added in-process (the commands under test run as real processes, with a strict stdout)."""
     db = tmp_path / "d.json"
-    added = followup(env, db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10am",
-                     "--interviewer", "Dana <dana@acme.example>")
-    assert added.returncode == 0, added.stderr
+    with monkeypatch.context() as patched:
+        configure(tmp_path / "adding", patched)
+        assert run(db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10am", "-q",
+                   "--interviewer", "Dana <dana@acme.example>") == 0
     _with_broken_text(db)
     return db
 

@@ -3,6 +3,7 @@
 import pendulum
 import pytest
 
+from cli_helpers import config_file, configure
 from tui import cli
 from tui.core import actions, letters
 from tui.core.model import Interviewer
@@ -17,13 +18,8 @@ SETTINGS = Settings(name="Alex Morgan", timezone="Europe/Berlin")
 @pytest.fixture
 def config(tmp_path, monkeypatch):
     """The user's config dir (name and zone set), a frozen clock; returns the dir."""
-    folder = tmp_path / "config" / "followup"
-    folder.mkdir(parents=True)
-    (folder / "config.toml").write_text('name = "Alex Morgan"\ntimezone = "Europe/Berlin"\n', encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW.isoformat())
-    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
-    return folder
+    configure(tmp_path, monkeypatch, 'name = "Alex Morgan"\ntimezone = "Europe/Berlin"\n', now=NOW.isoformat())
+    return config_file(tmp_path).parent
 
 
 def seed(tmp_path, *people, stage=None, quiet_until=None):

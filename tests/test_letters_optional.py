@@ -9,6 +9,7 @@ import pendulum
 import pytest
 from msgspec.structs import replace
 
+from cli_helpers import config_file, configure
 from tui import cli
 from tui.core import actions, letter_checks, letters
 from tui.core.errors import ValidationError
@@ -240,14 +241,9 @@ def test_marked_sent_at_an_earlier_moment_records_that_moment():
 
 @pytest.fixture
 def config(tmp_path, monkeypatch):
-    folder = tmp_path / "config" / "followup"
-    folder.mkdir(parents=True)
-    (folder / "config.toml").write_text(f'name = "Alex Morgan"\ntimezone = "Europe/Berlin"\npitch = "{PITCH}"\n',
-                                        encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW.isoformat())
-    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
-    return folder
+    configure(tmp_path, monkeypatch, f'name = "Alex Morgan"\ntimezone = "Europe/Berlin"\npitch = "{PITCH}"\n',
+              now=NOW.isoformat())
+    return config_file(tmp_path).parent
 
 
 def seeded(tmp_path, app):

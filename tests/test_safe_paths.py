@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui import cli
+from cli_helpers import run
 from tui.store import atomic
 from tui.store.errors import WriteFailedError
 from tui.store.paths import check_target
@@ -115,20 +115,15 @@ def test_a_symlink_to_a_device_is_refused(tmp_path):
 
 # --- export -o ---------------------------------------------------------------------
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    config = tmp_path / "config"
-    (config / "followup").mkdir(parents=True)
-    (config / "followup" / "config.toml").write_text('timezone = "Europe/Berlin"\n', encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-25T13:00:00Z")
-    path = tmp_path / "data" / "followup.json"
+def db(cli_home):
+    path = cli_home / "data" / "followup.json"
     path.parent.mkdir()
-    assert cli.main(["--db", str(path), "add", "Acme", "--role", "SRE", "--at", "yesterday 10am"]) == 0
+    assert run(path, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am") == 0
     return path
 
 
 def export_to(db, target, fmt="json"):
-    return cli.main(["--db", str(db), "export", fmt, "-o", str(target)])
+    return run(db, "export", fmt, "-o", str(target))
 
 
 def one_line(capsys, *needles):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from msgspec.structs import replace
 
-from conftest import burst_keys
+from conftest import burst_keys, fill
 from tui.core import actions, letters
 from tui.core.stages import LetterKind
 from tui.ui.detail.forms import InterviewerForm, RoundForm
@@ -36,8 +36,10 @@ async def test_the_link_and_its_note_are_kept_shown_and_linked_by_the_thank_you(
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await edit_dana(pilot)
-        await pilot.press("tab", "tab", "tab", "tab", *ARTICLE, "tab", *"the post on design reviews", "enter")
+        form = await edit_dana(pilot)
+        fill(form, link=ARTICLE, link_note="the post on design reviews")
+        form.query_one("#field-link_note").focus()
+        await pilot.press("enter")  # enter in the last field saves
         await pilot.pause()
         dana = (await on_disk(pilot, db, app.id)).latest_round.interviewers[0]
         assert (dana.link, dana.link_note) == (ARTICLE, "the post on design reviews")
@@ -89,7 +91,9 @@ async def test_a_bad_link_or_a_note_without_one_is_refused_in_the_form_and_nothi
         burst_keys(followup, "blog.example/post", "ctrl+s")  # typed and saved in one burst
         await wait_until(pilot, lambda: form.has_error("link"))
         assert "not a web address" in error_text(form, "link")
-        await pilot.press("ctrl+a", "ctrl+k", "tab", *"a talk", "ctrl+s")
+        await pilot.press("ctrl+a", "ctrl+k")
+        fill(form, link_note="a talk")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert form.has_error("link_note") and followup.screen is form
         await pilot.press("escape", "y")
@@ -164,8 +168,10 @@ async def test_sent_at_records_the_moment_typed_and_refuses_the_future(tmp_path,
     host = LetterHarness(db, app.id, "thank-you")
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+b", *"tomorrow 9:00", "enter")
+        await pilot.press("ctrl+b")
         form = host.screen
+        fill(form, when="tomorrow 9:00")
+        await pilot.press("enter")
         assert form.has_error("when") and "in the future" in error_text(form, "when")
         await pilot.press("escape", "y")
         await wait_until(pilot, lambda: isinstance(host.screen, LetterScreen))

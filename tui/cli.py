@@ -22,6 +22,7 @@ from tui.cli_common import (
     EVENT,
     add_command,
     add_db_option,
+    add_id_argument,
     add_quiet_option,
     confirm,
     now,
@@ -250,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     move = add_command(subparsers, common, "move", "move an application to another stage (kept in its history)",
                     "followup move 3f2a awaiting", cmd_move,
                     "ID is the id or any unique prefix of it ('followup list' shows them).")
-    move.add_argument("id", metavar="ID")
+    add_id_argument(move)
     move.add_argument("stage", metavar="STAGE", help="interviewed, thanked, awaiting, followed-up or closed")
 
     due = add_command(subparsers, common, "due", "print what is overdue or due soon, one short line each",

@@ -110,6 +110,12 @@ def read_when(text: str, reading: str, settings, moment, option: str = "", defau
 
 
 # --- commands that change a card ----------------------------------------------------------
+def add_id_argument(parser: argparse.ArgumentParser) -> None:
+    """The card a command acts on, as `resolve` reads it: an id, a unique start of one, or of a company."""
+    parser.add_argument("id", metavar="ID",
+                        help="the application's id or a unique start of it, or of its company's name")
+
+
 def add_quiet_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print the id alone")
 
@@ -176,11 +182,13 @@ def change_card(args, change) -> int:
     return confirm(args, app, new, words, settings, moment)
 
 
-def add_command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = ""):
-    """A command's parser: its one-line help, a description, the notes in `extra` and an example."""
+def add_command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = "",
+                description: str = ""):
+    """A command's parser: its one-line help, a description (the help as a sentence unless given),
+    the notes in `extra` and an example, so that every command's --help reads the same way."""
     epilog = (extra + "\n\n" if extra else "") + "example:\n  " + example.replace("\n", "\n  ")
     parser = subparsers.add_parser(
-        name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+        name, help=help_text, description=description or help_text[0].upper() + help_text[1:] + ".",
         epilog=epilog, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.set_defaults(handler=handler)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli_common import COMING, add_command, add_quiet_option, change_card, open_store, read_when
+from tui.cli_common import COMING, add_command, add_id_argument, add_quiet_option, change_card, open_store, read_when
 
 EXIT_DECLINED = 1
 
@@ -122,7 +122,7 @@ def register(subparsers, common) -> None:
                        "--pitch is what you bring to this role (the follow-up letter uses it; empty: the\n"
                        "pitch setting). --posting is the job ad's address. An empty value clears\n"
                        "--recruiter, --posting or --pitch.")
-    edit.add_argument("id", metavar="ID")
+    add_id_argument(edit)
     edit.add_argument("--company", metavar="C")
     edit.add_argument("--role", metavar="R")
     edit.add_argument("--recruiter", metavar='"NAME <EMAIL>"', help="whom follow-ups go to")
@@ -135,13 +135,13 @@ def register(subparsers, common) -> None:
                        'followup note acme "they use Kafka; ask about the on-call rota"\n'
                        "pbpaste | followup note acme -\nfollowup note acme          # opens $EDITOR",
                        cmd_note, "The text is added below the notes already there; nothing is replaced.")
-    note.add_argument("id", metavar="ID")
+    add_id_argument(note)
     note.add_argument("text", metavar="TEXT", nargs="?", help="the text; - reads standard input; none opens $EDITOR")
     add_quiet_option(note)
 
     delete = add_command(subparsers, common, "delete", "delete an application and its history",
                          "followup delete acme\nfollowup delete 3f2a1b2c --yes   # in a script", cmd_delete,
                          "On a terminal it asks first (exit 1 when you decline); elsewhere it needs --yes.")
-    delete.add_argument("id", metavar="ID")
+    add_id_argument(delete)
     delete.add_argument("--yes", action="store_true", help="delete without asking")
     add_quiet_option(delete)

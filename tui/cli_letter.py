@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import now, open_store, user_settings
+from tui.cli_common import add_command, add_id_argument, now, open_store, user_settings
 
 EXIT_HELD_BACK = 1
 
-EPILOG = """\
+NOTES = """\
 KIND is thank-you, follow-up, rejection-reply or offer-reply.
 A thank-you note is for one interviewer: on a card where several still wait for
 one, name them with --interviewer (a unique part of the name is enough).
@@ -32,23 +32,20 @@ out cleanly when their value is missing, and standard error says what adding
 it would add. Your name, signature and pitch come from config.toml; your own
 templates go in the templates/ folder beside it (same file names as the built-in
 ones: thank-you.txt, follow-up.txt, follow-up-again.txt, rejection-reply.txt,
-offer-reply-accept.txt, offer-reply-ask-for-time.txt).
-
-examples:
-  followup letter 3f2a thank-you --interviewer "Dana"
-  followup letter 3f2a follow-up > letter.txt
-  followup letter 3f2a thank-you --interviewer Dana --mark-sent
-  followup letter 3f2a follow-up --mark-sent --at "yesterday 16:30"""
+offer-reply-accept.txt, offer-reply-ask-for-time.txt)."""
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
     """Add the `letter` command; `common` holds the options every command takes (--db)."""
-    parser = subparsers.add_parser(
-        "letter", help="print a filled letter; --mark-sent records it",
-        description="Print a letter filled from the card, ready to pipe to a mail tool.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[common],
+    parser = add_command(
+        subparsers, common, "letter", "print a filled letter; --mark-sent records it",
+        'followup letter 3f2a thank-you --interviewer "Dana"\n'
+        "followup letter 3f2a follow-up > letter.txt\n"
+        "followup letter 3f2a thank-you --interviewer Dana --mark-sent\n"
+        'followup letter 3f2a follow-up --mark-sent --at "yesterday 16:30"',
+        handler, NOTES, description="Print a letter filled from the card, ready to pipe to a mail tool.",
     )
-    parser.add_argument("id", metavar="ID", help="the application's id or a unique prefix of it")
+    add_id_argument(parser)
     parser.add_argument("kind", metavar="KIND", help="thank-you, follow-up, rejection-reply or offer-reply")
     parser.add_argument("--interviewer", metavar="NAME",
                         help="whom the letter is for (thank-you: required when several wait)")
@@ -62,7 +59,6 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="write a letter that does not fit the card, accept gaps, "
                              "and record it even inside a quiet period")
-    parser.set_defaults(handler=handler)
 
 
 def _parse_values(pairs: list[str]) -> dict[str, str]:

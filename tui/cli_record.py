@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import COMING, EVENT, PAST, add_command, add_quiet_option, change_card, read_when
+from tui.cli_common import COMING, EVENT, PAST, add_command, add_id_argument, add_quiet_option, change_card, read_when
 
 WHEN_NOTE = ('WHEN: "2026-12-01 14:00", "today 15:30", "yesterday 10am", "wed 14:00", "next tue 10:00",\n'
              '"in 3 days". What happened reads a bare weekday or time as the most recent one.')
@@ -213,7 +213,7 @@ def register(subparsers, common) -> None:
                       'followup round acme --at "next tue 14:00" --name Final \\\n'
                       '    --interviewer "Ana Ruiz <ana@acme.example>"',
                       cmd_round, WHEN_NOTE + "\nA future time (\"next tue\", a date) makes an upcoming round.")
-    rnd.add_argument("id", metavar="ID")
+    add_id_argument(rnd)
     rnd.add_argument("--at", required=True, metavar="WHEN", help="when it took place or will take place")
     rnd.add_argument("--name", default="Interview", help="what the round is called (default: Interview)")
     rnd.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"', help="someone you met (repeat)")
@@ -226,7 +226,7 @@ def register(subparsers, common) -> None:
                          cmd_interviewer,
                          "NAME is matched in the round (the latest unless --round N); a new name is added.\n"
                          "The topic is what the thank-you note names.")
-    person.add_argument("id", metavar="ID")
+    add_id_argument(person)
     person.add_argument("name", metavar="NAME")
     person.add_argument("--email", metavar="E")
     person.add_argument("--title", metavar="T")
@@ -243,7 +243,7 @@ def register(subparsers, common) -> None:
                             "followup direction acme --done 1", cmd_direction,
                             "--by: something you must do by then; --not-before: a quiet period (no contact\n"
                             "before then); neither: a fact worth keeping. N counts from 1, as 'show' lists them.")
-    direction.add_argument("id", metavar="ID")
+    add_id_argument(direction)
     direction.add_argument("text", metavar="TEXT", nargs="?")
     when = direction.add_mutually_exclusive_group()
     when.add_argument("--by", metavar="WHEN", help="do it by then")
@@ -254,7 +254,7 @@ def register(subparsers, common) -> None:
     reply = add_command(subparsers, common, "reply", "record that they answered (restarts the follow-up wait)",
                         'followup reply acme --at "yesterday 16:00" --via call --note "second round next week"',
                         cmd_reply, WHEN_NOTE)
-    reply.add_argument("id", metavar="ID")
+    add_id_argument(reply)
     reply.add_argument("--at", metavar="WHEN", help="when they answered (default: now)")
     reply.add_argument("--via", default="email", choices=("email", "call", "other"), help="how (default: email)")
     reply.add_argument("--note", metavar="TEXT", help="what they said, in a few words")
@@ -264,7 +264,7 @@ def register(subparsers, common) -> None:
                         'followup close acme rejected --at "today 11:00" --keep-in-touch "in 3 months"', cmd_close,
                         "OUTCOME: offer, accepted, rejected, withdrawn or no-response.\n"
                         "After a rejection, 'followup due' reminds you to reply and ask for feedback.")
-    close.add_argument("id", metavar="ID")
+    add_id_argument(close)
     close.add_argument("outcome", metavar="OUTCOME", help="offer, accepted, rejected, withdrawn or no-response")
     close.add_argument("--at", metavar="WHEN", help="when they told you (default: now)")
     close.add_argument("--keep-in-touch", metavar="WHEN", help="when to get back in touch (a deadline)")
@@ -275,7 +275,7 @@ def register(subparsers, common) -> None:
                          "followup snooze acme --deadline thank-you:dana-kim --until \"today 18:00\"", cmd_snooze,
                          "WHICH is a deadline's name as 'followup show ID' lists it (a unique start is enough);\n"
                          "without it, the card's next deadline. The time must be after the deadline.")
-    snooze.add_argument("id", metavar="ID")
+    add_id_argument(snooze)
     snooze.add_argument("--until", required=True, metavar="WHEN")
     snooze.add_argument("--deadline", metavar="WHICH")
     snooze.add_argument("--reason", metavar="TEXT")

@@ -13,30 +13,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import now, store_at, user_settings
+from tui.cli_common import add_command, now, store_at, user_settings
 
 EXIT_HELD_BACK = 1
 
-EPILOG = """\
+NOTES = """\
 Each deadline (and each upcoming interview) is reminded at most twice per
 channel: once when it is within remind_before, once when it is overdue; a run
 that finds both due sends one. Outside remind_hours nothing is sent: it waits.
 Channels are on when configured (notify_command, the smtp_* keys, a desktop
 session); remind_channels overrides. The SMTP password comes only from
-smtp_password_command or $FOLLOWUP_SMTP_PASSWORD (a timer sees only the first).
-
-examples:
-  followup remind --dry-run
-  followup remind --install --every 15m
-  followup remind --status"""
+smtp_password_command or $FOLLOWUP_SMTP_PASSWORD (a timer sees only the first)."""
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
     """Add the `remind` command; `common` holds the options every command takes (--db)."""
-    parser = subparsers.add_parser(
-        "remind", help="send the reminders that are due (for a timer); --install sets the timer up",
-        description="Send the reminders that are due by desktop notification, e-mail or your command.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[common],
+    parser = add_command(
+        subparsers, common, "remind", "send the reminders that are due (for a timer); --install sets the timer up",
+        "followup remind --dry-run\nfollowup remind --install --every 15m\nfollowup remind --status",
+        handler, NOTES, description="Send the reminders that are due by desktop notification, e-mail or your command.",
     )
     parser.add_argument("--dry-run", action="store_true", help="print what would be sent; send and change nothing")
     what = parser.add_mutually_exclusive_group()
@@ -45,7 +40,6 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     what.add_argument("--uninstall", action="store_true", help="remove the timer --install wrote")
     what.add_argument("--status", action="store_true", help="whether the timer is installed and when it last ran")
     parser.add_argument("--every", metavar="SPAN", help="with --install: how often, e.g. 15m or 1h (default: 30m)")
-    parser.set_defaults(handler=handler)
 
 
 def handler(args) -> int:

@@ -7,7 +7,7 @@ Only argparse is imported up front.
 
 from __future__ import annotations
 
-from tui.cli_common import add_command, deadline_names, now, read_apps, user_settings
+from tui.cli_common import add_command, add_id_argument, deadline_names, now, read_apps, user_settings
 
 LABEL_WIDTH = 12
 
@@ -106,5 +106,5 @@ def register(subparsers, common) -> None:
                        "--json prints the application as one element of 'followup export json'.\n"
                        "The numbers and deadline names shown are what --round N, direction --done N\n"
                        "and snooze --deadline take.")
-    show.add_argument("id", metavar="ID")
+    add_id_argument(show)
     show.add_argument("--json", action="store_true", help="as one element of 'export json'")
