@@ -40,3 +40,14 @@ def test_offsets():
     assert at_offset("-1d+2h", now) == now.subtract(hours=22)
     with pytest.raises(ValidationError):
         at_offset("yesterday", now)
+
+
+def test_demo_cards_carry_the_stage_moves_that_brought_them_there():
+    """The demo's statistics (days in each stage, the funnel) read these moves."""
+    now = pendulum.datetime(2026, 11, 25, 10, 30, tz="UTC")
+    for app in demo_applications(now):
+        moves = [e for e in app.history if e.kind == "stage"]
+        path = ["interviewed"] + [e.data["to"] for e in moves]
+        assert path[-1] == app.stage.value, app.company
+        assert [e.data["from"] for e in moves] == path[:-1]
+        assert all(e.at <= now for e in moves) and [e.at for e in moves] == sorted(e.at for e in moves)

@@ -14,7 +14,7 @@ from importlib import resources
 from tui.core import actions
 from tui.core.businessdays import add_business_days
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Contact, Direction, Interviewer, Round
+from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round
 from tui.core.timeutil import UTC, Zone, to_utc
 
 _PART = re.compile(r"([+-])(\d+)(bd|d|h)")
@@ -80,16 +80,14 @@ def demo_applications(now: datetime, zone: Zone = UTC) -> list[Application]:
             app.outcome = item["outcome"]
             app.outcome_at = _when(item.get("outcome_at"), now, zone)
         app.__post_init__()
-        _replay_history(app)
+        _replay_history(app, to_utc(now))
         app.updated_at = max((e.at for e in app.history if e.at is not None), default=first)
         apps.append(app)
     return apps
 
 
-def _replay_history(app: Application) -> None:
+def _replay_history(app: Application, now: datetime) -> None:
     """Give the demo cards a believable history: rounds, thanks, letters, stage moves."""
-    from tui.core.model import Event
-
     events = []
     for rnd in app.rounds:
         events.append(Event(rnd.at, "round", f"Round “{rnd.name}”"))
@@ -100,4 +98,36 @@ def _replay_history(app: Application) -> None:
         events.append(Event(contact.at, "letter", f"{contact.kind.capitalize()} to {contact.to}"))
     if app.outcome and app.outcome_at:
         events.append(Event(app.outcome_at, "outcome", f"Outcome: {app.outcome.label}"))
-    app.history = sorted(app.history + events, key=lambda e: e.at or _EARLIEST)
+    app.history = sorted(app.history + events + _stage_moves(app, now), key=lambda e: e.at or _EARLIEST)
+
+
+def _stage_moves(app: Application, now: datetime) -> list[Event]:
+    """The moves that brought the card to its stage, at the times its own records suggest.
+
+    Without them the demo's statistics (days in each stage, the funnel) would
+    have nothing to show.
+    """
+    from tui.core.stages import Stage
+
+    latest = app.latest_round
+    if latest is None:
+        return []
+    thanked = [p.thanked_at for p in latest.interviewers if p.thanked_at]
+    follow_ups = sorted(c.at for c in app.contacts if c.kind == "follow-up" and c.at >= latest.at)
+    steps = [
+        (Stage.THANKED, max(thanked) if thanked else latest.at + timedelta(hours=20), "every interviewer thanked"),
+        (Stage.AWAITING, (max(thanked) if thanked else latest.at) + timedelta(hours=26), "nothing left on our side"),
+        (Stage.FOLLOWED_UP, follow_ups[0] if follow_ups else None, "follow-up #1 sent"),
+        (Stage.CLOSED, app.outcome_at, app.outcome.label if app.outcome else ""),
+    ]
+    moves, before, last = [], Stage.INTERVIEWED, latest.at
+    for stage, moment, why in steps:
+        if stage.index > app.stage.index or moment is None:
+            continue
+        if stage is not app.stage and stage is Stage.CLOSED:
+            continue
+        moment = min(max(moment, last + timedelta(minutes=1)), now)
+        moves.append(Event(moment, "stage", f"{before.label} → {stage.label} ({why})",
+                           {"from": before.value, "to": stage.value, "why": why}))
+        before, last = stage, moment
+    return moves
