@@ -247,3 +247,8 @@ def test_an_interviewer_link_must_be_a_web_address(link):
     with pytest.raises(ValidationError, match="link"):
         Interviewer("Dana Kim", link=link)
     assert Interviewer("Dana Kim", link=" https://x.org/post ").link == "https://x.org/post"
+
+
+def test_a_quiet_period_is_logged_as_lasting_until_its_date():
+    app = actions.add_direction(card(), "Don't call before the 10th", "not-before", later(200), now=later(1))
+    assert app.history[-1].text.endswith("Don't call before the 10th until 2026-04-03")

@@ -214,7 +214,8 @@ def add_direction(
     new = _copy(app, now)
     direction = Direction(text=text, kind=DirectionKind.parse(kind), due=due)
     new.directions.append(direction)
-    when = f" by {direction.due.date().isoformat()}" if direction.due else ""
+    bound = "until" if direction.kind is DirectionKind.NOT_BEFORE else "by"
+    when = f" {bound} {direction.due.date().isoformat()}" if direction.due else ""
     _log(new, now, "direction", f"Direction ({direction.kind.value}): {direction.text}{when}",
          direction=direction.id)
     return new
