@@ -29,8 +29,16 @@ def cell_width(text: str) -> int:
 
 
 def fit_cells(text: str, width: int) -> str:
-    """`text` on one line, cut to at most `width` cells with an ellipsis, then padded to `width`."""
+    """`text` on one line, exactly `width` cells: cut with an ellipsis, or padded. The one place
+    text is cut to a width for the terminal (board cards, sidebar rows, CLI tables), so a wide
+    character is never cut in half and columns line up."""
+    if width <= 0:
+        return ""
     line = str(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if line.isascii():
+        if len(line) > width:
+            line = line[: width - 1] + "…"
+        return line + " " * (width - len(line))
     if cell_width(line) > width:
         kept, used = [], 0
         for char in line:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 from typing import Callable, NamedTuple
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -20,6 +19,7 @@ from textual.strip import Strip
 from tui.core.deadlines import DeadlineKind, Group, relative_seconds, without_company
 from tui.core.model import Application
 from tui.core.stages import Stage
+from tui.core.text import fit_cells
 from tui.ui.board.timeframe import TimeFrame
 
 CARD_HEIGHT = 5  # four lines of text and a gap
@@ -116,15 +116,6 @@ MARKER = "▌"
 RESTING_MARKER = "▏"
 
 
-def fit(text: str, width: int) -> str:
-    """Exactly `width` cells: padded, or cut with an ellipsis (wide characters count double)."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
-
-
 def urgency(card: CardView, frame: TimeFrame) -> Group | None:
     return frame.group(card.due_ts) if card.has_due else None
 
@@ -174,7 +165,7 @@ def card_strips(
     else:
         marker, marker_style = " ", styles.marker
     for text, style in lines:
-        body = fit(text, text_width)
+        body = fit_cells(text, text_width)
         if cursor and active:
             style = styles.cursor + Style(bold=style.bold)
         segments = [Segment(marker, marker_style), Segment(" " + body, style)]

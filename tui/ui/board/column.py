@@ -20,7 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.stages import Stage
-from tui.ui.board.cards import CARD_HEIGHT, HEADER_HEIGHT, CardStyles, CardView, card_strips, fit
+from tui.core.text import fit_cells
+from tui.ui.board.cards import CARD_HEIGHT, HEADER_HEIGHT, CardStyles, CardView, card_strips
 from tui.ui.board.timeframe import TimeFrame
 
 
@@ -188,8 +189,8 @@ class CardList(ScrollView, can_focus=False):
         count = self.count_text
         style = styles.header_current if self.current else styles.header
         room = max(0, width - 2 - len(count))
-        text = f" {fit(self.stage.label, room).rstrip()} {count}" if room else f" {count}"
-        return Strip([Segment(fit(text, width), style)], width)
+        text = f" {fit_cells(self.stage.label, room).rstrip()} {count}" if room else f" {count}"
+        return Strip([Segment(fit_cells(text, width), style)], width)
 
     def set_frame(self, frame: TimeFrame) -> None:
         self.frame = frame
@@ -215,7 +216,7 @@ class CardList(ScrollView, can_focus=False):
         index, part = divmod(line, CARD_HEIGHT)
         if not self.cards:
             if line == 1:
-                return Strip([Segment(" " + fit(self.empty_text, width - 1), styles.empty)], width)
+                return Strip([Segment(" " + fit_cells(self.empty_text, width - 1), styles.empty)], width)
             return Strip.blank(width, styles.base)
         thumb = scroll_thumb(row, self.card_rows, len(self.cards) * CARD_HEIGHT, self.scroll_y,
                              styles.thumb, styles.track)

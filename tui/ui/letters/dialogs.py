@@ -23,6 +23,24 @@ class PathPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="letters.path.cancel")]
 
+    DEFAULT_CSS = """
+    PathPrompt {
+        align: center middle;
+        & > .letter-dialog {
+            width: 70;
+            max-width: 100%;
+            height: auto;
+            max-height: 20;
+            border: round $warning;
+            background: $panel;
+            padding: 0 1;
+        }
+        & .dialog-question { text-style: bold; padding-bottom: 1; }
+        & .dialog-keys { color: $text-muted; }
+        & #path-input { margin-bottom: 1; }
+    }
+    """
+
     def __init__(self, title: str, default: str, hint: str = "") -> None:
         super().__init__()
         self.title_text = title

@@ -28,7 +28,6 @@ class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
     ConfirmScreen {
         align: center middle;
-        background: $background 60%;
         & > #dialog {
             width: auto;
             max-width: 70;

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.deadlines import Deadline, Group, relative, short_action
-from tui.ui.board.cards import fit
+from tui.core.text import fit_cells
 from tui.ui.board.column import scroll_thumb, set_virtual_height
 from tui.ui.board.timeframe import TimeFrame
 
@@ -248,7 +248,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         if not self.blocks:
             if line == 1:
                 text = "Nothing due." if self.show is None else "Nothing due here."
-                return Strip([Segment(" " + fit(text, width - 1), get("sidebar--empty"))], width)
+                return Strip([Segment(" " + fit_cells(text, width - 1), get("sidebar--empty"))], width)
             return Strip.blank(width, self.rich_style)
         found = self._locate(line)
         if found is None:
@@ -256,7 +256,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         block, offset = found
         if offset == 0:
             title = f" {GROUP_TITLES[block.group]} {block.end - block.start}"
-            return Strip([Segment(fit(title, width), get("sidebar--header"))], width)
+            return Strip([Segment(fit_cells(title, width), get("sidebar--header"))], width)
         index = block.start + (offset - 1) // 2
         return self._deadline_line(block.group, index, (offset - 1) % 2, width, get)
 
@@ -279,9 +279,9 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         if cursor:
             cursor_style = Style(reverse=True, bold=True) if self.app.no_color else get("sidebar--cursor")
         if part == 0:
-            segments = [(marker, time_style), (" " + fit(first, width - 2), get("sidebar--action"))]
+            segments = [(marker, time_style), (" " + fit_cells(first, width - 2), get("sidebar--action"))]
         else:
-            text = fit(second, width - 2)
+            text = fit_cells(second, width - 2)
             split = len(text) if split is None else min(split, len(text))
             segments = [(marker, time_style), (" ", None), (text[:split], time_style),
                         (text[split:], get("sidebar--company"))]

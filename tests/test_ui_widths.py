@@ -1,0 +1,57 @@
+"""Text cut to a width for the terminal counts cells, not characters, everywhere.
+
+"株式会社サンプル" is eight characters and sixteen cells: cut by characters, a card
+or sidebar row holding it would overflow its column and push the next one over.
+The board, the sidebar and the command line all cut with `tui.core.text.fit_cells`.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.widget import Widget
+
+from tui.core import actions
+from tui.core.model import Interviewer
+from tui.core.text import cell_width, fit_cells
+from tui.ui.app import FollowupApp
+from tui.ui.board.column import CardList
+from tui.ui.sidebar.sidebar import DeadlineSidebar
+from ui_board_helpers import SETTINGS, WIDE, frozen_now, store_with
+
+WIDE_NAME = "株式会社サンプル" * 3  # 48 cells: longer than any column or sidebar row
+
+
+def test_fit_cells_counts_wide_characters_as_two_and_never_splits_one():
+    assert fit_cells("株式会社サンプル", 16) == "株式会社サンプル"
+    assert fit_cells("株式会社サンプル", 9) == "株式会社…"  # 8 cells of kanji, 1 of ellipsis
+    assert fit_cells("株式会社サンプル", 8) == "株式会… "  # a kanji cannot take the one cell left: a space does
+    assert fit_cells("株式", 7) == "株式   "
+    for width in range(0, 20):
+        assert cell_width(fit_cells(WIDE_NAME, width)) == width
+        assert cell_width(fit_cells("Northwind Health", width)) == width
+    assert fit_cells("Acme\nRobotics", 20).startswith("Acme Robotics")
+
+
+def rendered_lines(widget: Widget) -> list[str]:
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def test_a_card_and_a_sidebar_row_with_wide_characters_are_cut_to_their_cells(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-25T10:30:00+00:00")
+    now = frozen_now()
+    card = actions.new_application(WIDE_NAME, "エンジニア", now=now.subtract(hours=29), round_name="Onsite",
+                                   round_at=now.subtract(hours=30), interviewers=[Interviewer(name="佐藤")])
+    app = FollowupApp(store_with(tmp_path, [card]), SETTINGS, poll_seconds=0, write_settle=0)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        column = next(c for c in app.screen.query(CardList) if c.cards)
+        sidebar = app.screen.query_one(DeadlineSidebar)
+        for widget in (column, sidebar):
+            width = widget.size.width
+            rows = [line for line in rendered_lines(widget) if "株式" in line]
+            assert rows, f"{type(widget).__name__} shows no row with the company"
+            for line in rows:
+                assert cell_len(line) == width, (type(widget).__name__, line)
+                assert line.rstrip().endswith("…"), line
+                # as many whole kanji as fit: cut by characters it would keep 48 cells' worth
+                assert cell_len(line.rstrip()) >= width - 3, line
