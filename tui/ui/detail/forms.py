@@ -10,7 +10,6 @@ from pendulum import DateTime
 from tui.core.errors import ValidationError
 from tui.core.model import (
     LONG_TEXT_LIMIT,
-    NAME_LIMIT,
     ROUND_NAME_LIMIT,
     Application,
     Direction,
@@ -22,30 +21,8 @@ from tui.core.model import (
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
-from tui.ui.detail.form import Field, FieldError, FormScreen
 from tui.ui.detail.timefmt import parse_user_time, understood_by
-
-
-def required(what: str, limit: int = NAME_LIMIT):
-    def check(text: str) -> str:
-        value = text.strip()
-        if not value:
-            raise ValidationError(f"the {what} is empty: type one")
-        if len(value) > limit:
-            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
-        return value
-
-    return check
-
-
-def optional(what: str, limit: int = NAME_LIMIT):
-    def check(text: str) -> str:
-        value = text.strip()
-        if len(value) > limit:
-            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
-        return value
-
-    return check
+from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
 
 def split_people(text: str) -> list[str]:
