@@ -6,7 +6,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
-from conftest import burst_keys
+from conftest import burst_keys, fill
 from tui.ui.board.board import Board
 from tui.ui.board.screen import BoardScreen
 from tui.ui.screens.confirm import ConfirmScreen
@@ -301,3 +301,18 @@ async def test_pasted_control_characters_are_dropped_and_a_newline_becomes_a_spa
         app.post_message(events.Paste("Acme\x1b[31m\r\nRobotics\x07"))
         await pilot.pause()
         assert app.screen.raw("company") == "Acme[31m Robotics"
+
+
+async def test_the_new_application_form_splits_people_as_every_form_does(tmp_path):
+    """"Dana Kim; Lee Park" is two people here as in the round form (Interviewer.parse_many, the one splitter)."""
+    store = store_with(tmp_path, [])
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        fill(app.screen, company="Acme", role="Dev", when="yesterday 10am", interviewers="Dana Kim; Lee Park")
+        await pilot.press("ctrl+s")
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen)
+        people = stored(store)["Acme"]["rounds"][0]["interviewers"]
+        assert [p["name"] for p in people] == ["Dana Kim", "Lee Park"]

@@ -25,25 +25,6 @@ from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
 
-def split_people(text: str) -> list[str]:
-    """'Dana Kim <d@x.com>, Lee Park; Sam' -> three entries (commas inside <> are kept)."""
-    parts, current, depth = [], "", 0
-    for char in text:
-        depth += char == "<"
-        depth -= char == ">" and depth > 0
-        if char in ",;" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return [p.strip() for p in parts if p.strip()]
-
-
-def parse_people(text: str) -> list[Interviewer]:
-    return [Interviewer.parse(entry) for entry in split_people(text)]
-
-
 def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Interviewer]:
     """People already on the round keep their id, title, topic, link and thank-you mark."""
     by_name = {p.name.lower(): p for p in known}
@@ -92,7 +73,7 @@ class RoundForm(FormScreen):
                   lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT),
                   describe=understood_by(self.now, self.zone)),
             Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
-                  "Dana Kim <dana@acme.com>, Lee Park", parse_people),
+                  "Dana Kim <dana@acme.com>, Lee Park", Interviewer.parse_many),
         ]
 
     def build(self, values) -> RoundInput:
