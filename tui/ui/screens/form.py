@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -77,12 +78,32 @@ def optional(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
     return check
 
 
+class FieldInput(Input):
+    """A form's text field that runs its own editing keys (backspace, arrows, home, ctrl+u…) as it takes them.
+
+    Textual runs a widget's non-priority bindings only once the key has bubbled
+    up to the app, where the app's queue already holds the later keys of a
+    burst: a `backspace` typed before `tab` would then be run after the focus
+    moved, in the next field. Run here, it acts in order, where it was typed.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
+
+
 class FormScreen(ModalScreen):
     CSS_PATH = Path(__file__).with_name("form.tcss")
     AUTO_FOCUS = "Input, Select"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the form"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel",
+        # priority (like enter and tab below): run in order with the keys typed before them, in a burst too
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the form", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", priority=True,
                 tooltip="Close the form (asks first if anything changed)"),
         # priority: handled as the key arrives, after the field took the keys typed before it (settle.py),
         # so a burst of keys lands field by field as typing slowly would
@@ -138,8 +159,8 @@ class FormScreen(ModalScreen):
         if field.options is not None:
             return Select(field.options, value=field.value, allow_blank=False,
                           id=f"field-{field.name}", compact=True)
-        return Input(field.value, placeholder=field.placeholder, id=f"field-{field.name}",
-                     compact=True, select_on_focus=False)
+        return FieldInput(field.value, placeholder=field.placeholder, id=f"field-{field.name}",
+                          compact=True, select_on_focus=False)
 
     # --- values and errors ---------------------------------------------------
     def raw(self, name: str) -> str:
@@ -205,9 +226,11 @@ class FormScreen(ModalScreen):
         self._save()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:  # a key of a burst can arrive before the fields exist
+            return False
         if action in ("next_or_save", "field_step"):  # in a text field; on a Select enter/up/down open it
             return isinstance(self.focused, Input) and self.focused.screen is self
-        if action == "focus_move":
+        if action in ("focus_move", "cancel"):  # an open Select list takes tab and escape itself
             return not any(select.expanded for select in self.query(Select))
         return True
 
@@ -274,5 +297,6 @@ class FormScreen(ModalScreen):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen(self.discard_question, self.discard_detail, yes=self.discard_yes,
-                                           no=self.discard_no), answered)
+        # awaited: the question is on screen before the next key of a burst (the `y` or `n`) is handled
+        await self.app.push_screen(ConfirmScreen(self.discard_question, self.discard_detail, yes=self.discard_yes,
+                                                 no=self.discard_no), answered)
