@@ -58,6 +58,7 @@ async def fill_new_application(pilot) -> None:
     }
     for name, value in values.items():
         screen.query_one(f"#field-{name}").value = value
+    await pilot.press("ctrl+s")  # refused: the problem shows under its field
     await pilot.pause()
 
 

@@ -39,6 +39,7 @@ def test_new_application_form_with_a_problem(snap_compare, demo_app):
                   "when": "yesterday 14:00", "interviewers": "Gavin Belson <gavin@hooli.example>, Jian Yang <jian>"}
         for name, value in values.items():
             pilot.app.screen.query_one(f"#field-{name}", Input).value = value
+        await pilot.press("ctrl+s")  # refused: the problem shows under its field
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=(80, 24), run_before=fill)

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from tui.ui.app import FollowupApp
-from tui.ui.detail.form import FormScreen
+from tui.ui.screens.form import FormScreen
 from tui.ui.screens.confirm import ConfirmScreen
 from ui_board_helpers import SETTINGS, demo_store
 

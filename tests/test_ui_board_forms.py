@@ -6,7 +6,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
-from conftest import burst_keys
+from conftest import burst_keys, fill
 from tui.ui.board.board import Board
 from tui.ui.board.screen import BoardScreen
 from tui.ui.screens.confirm import ConfirmScreen
@@ -50,8 +50,12 @@ async def search(pilot, query: str) -> None:
 
 
 def problem(app, field: str) -> str:
-    widget = app.screen.query_one(f"#problem-{field}", Static)
-    return str(widget.render()) if widget.display else ""
+    """What the form says under a field: its error, or what a time was understood as."""
+    for kind in ("error", "hint"):
+        for widget in app.screen.query(f"#{kind}-{field}").results(Static):
+            if widget.has_class("shown"):
+                return str(widget.render())
+    return ""
 
 
 async def test_new_application_form_saves_only_when_valid(tmp_path):
@@ -68,8 +72,8 @@ async def test_new_application_form_saves_only_when_valid(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewApplicationScreen)  # not saved
-        assert problem(app, "role").startswith("✗ give the role")
-        assert problem(app, "when").startswith("✗")
+        assert problem(app, "role") == "the role is empty: type one"
+        assert problem(app, "when").startswith("cannot read the time")
         assert "email" in problem(app, "interviewers")
         assert "Hooli" not in stored(store)
         await type_into(pilot, "role", "Platform Engineer")
@@ -99,8 +103,8 @@ async def test_enter_walks_the_fields(tmp_path):
         await pilot.press(*"Hooli", "enter", *"SRE", "enter", "enter", *"2026-11-24 15:00", "enter")
         await pilot.pause()
         screen = app.screen
-        assert screen.value("company") == "Hooli" and screen.value("role") == "SRE"
-        assert screen.value("when") == "2026-11-24 15:00"
+        assert screen.raw("company") == "Hooli" and screen.raw("role") == "SRE"
+        assert screen.raw("when") == "2026-11-24 15:00"
         assert app.focused.id == "field-interviewers"
 
 
@@ -121,7 +125,7 @@ async def test_escape_asks_before_throwing_a_filled_form_away(tmp_path):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # keep editing
         await pilot.pause()
-        assert isinstance(app.screen, NewApplicationScreen) and app.screen.value("company") == "Hooli"
+        assert isinstance(app.screen, NewApplicationScreen) and app.screen.raw("company") == "Hooli"
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")
@@ -272,7 +276,7 @@ async def test_escape_in_a_burst_still_asks_before_dropping_what_was_typed(tmp_p
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        assert isinstance(app.screen, NewApplicationScreen) and app.screen.value("company") == "Hooli"
+        assert isinstance(app.screen, NewApplicationScreen) and app.screen.raw("company") == "Hooli"
 
 
 async def test_d_and_y_in_one_burst_delete_the_focused_card_only(tmp_path):
@@ -296,4 +300,19 @@ async def test_pasted_control_characters_are_dropped_and_a_newline_becomes_a_spa
         await pilot.pause()
         app.post_message(events.Paste("Acme\x1b[31m\r\nRobotics\x07"))
         await pilot.pause()
-        assert app.screen.value("company") == "Acme[31m Robotics"
+        assert app.screen.raw("company") == "Acme[31m Robotics"
+
+
+async def test_the_new_application_form_splits_people_as_every_form_does(tmp_path):
+    """"Dana Kim; Lee Park" is two people here as in the round form (Interviewer.parse_many, the one splitter)."""
+    store = store_with(tmp_path, [])
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        fill(app.screen, company="Acme", role="Dev", when="yesterday 10am", interviewers="Dana Kim; Lee Park")
+        await pilot.press("ctrl+s")
+        await app.wait_for_writes()
+        assert isinstance(app.screen, BoardScreen)
+        people = stored(store)["Acme"]["rounds"][0]["interviewers"]
+        assert [p["name"] for p in people] == ["Dana Kim", "Lee Park"]

@@ -17,6 +17,7 @@ from ui_board_helpers import (
     store_with,
     stored,
 )
+from ui_detail_helpers import wait_until
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")  # Wed 25 Nov 2026, 10:30 in London
 
@@ -49,6 +50,7 @@ async def test_r_records_their_reply_when_and_how_and_restarts_the_wait(tmp_path
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await send(app, pilot, burst, "r", "mon 16:00", "tab", "tab", "said next week", "enter")
+        await wait_until(pilot, lambda: stored(store)["Initech"]["contacts"])  # a burst is handled after `send`
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen)
         doc = stored(store)["Initech"]
@@ -84,6 +86,7 @@ async def test_z_snoozes_the_cards_next_deadline_with_a_reason(tmp_path, burst):
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await send(app, pilot, burst, "z", "mon 10:00", "tab", "they are away", "enter")
+        await wait_until(pilot, lambda: stored(store)["Initech"]["snoozes"])
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen)
         snooze = stored(store)["Initech"]["snoozes"][0]
@@ -104,7 +107,7 @@ async def test_a_snooze_not_after_the_deadline_is_refused(tmp_path):
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await pilot.press("z", *"last mon 9:00", "enter")
+        await pilot.press("z", *"last mon 9:00", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SnoozeForm)
         assert "pick a time after the deadline, Tue 24 Nov 10:30" in str(
@@ -143,7 +146,8 @@ async def test_moving_a_card_into_closed_asks_how_it_ended(tmp_path, burst):
         await send(app, pilot, burst, "L")  # awaiting -> followed up: no question
         await app.wait_for_writes()
         assert stored(store)["Initech"]["stage"] == "followed-up"
-        await send(app, pilot, burst, "L", "tab", "yesterday 17:00", "enter")
+        await send(app, pilot, burst, "L", "tab", "yesterday 17:00", "enter", "enter")  # the last enter saves
+        await wait_until(pilot, lambda: stored(store)["Initech"]["stage"] == "closed")
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen)
         doc = stored(store)["Initech"]

@@ -8,8 +8,8 @@ from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timeutil import local
-from tui.ui.detail.form import FormScreen
 from tui.ui.detail.screen import DetailScreen
+from tui.ui.screens.form import FormScreen
 from ui_detail_helpers import SETTINGS, SIZE, acme, board, make_db, on_disk, open_card, screen_text
 
 WIDE = (120, 40)  # wide enough for the board's deadline sidebar
@@ -127,7 +127,8 @@ async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("c", "tab", "ctrl+u", *"Staff", "tab", "tab", *"next fri", "enter")
+        # the last enter saves
+        await pilot.press("c", "tab", "ctrl+u", *"Staff", "tab", "tab", *"next fri", "enter", "enter")
         await pilot.pause()
         saved = (await on_disk(pilot, db, app.id))
         assert saved.role == "Staff"

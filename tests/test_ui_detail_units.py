@@ -8,7 +8,7 @@ import pytest
 from tui.core.errors import ValidationError
 from tui.core.model import Interviewer
 from tui.core.timefmt import for_input, show_time
-from tui.ui.detail.forms import keep_known, parse_people, split_people
+from tui.ui.detail.forms import keep_known
 from tui.ui.detail.markdown_highlight import highlight_line, markdown_highlights
 from tui.ui.detail.timefmt import parse_user_time
 
@@ -40,21 +40,15 @@ def test_fenced_code_is_one_block():
     assert "bold" in names(marks[3])
 
 
-def test_people_split_on_commas_and_semicolons_but_not_inside_angle_brackets():
-    assert split_people("Dana Kim <d@x.com>, Lee Park; Sam") == ["Dana Kim <d@x.com>", "Lee Park", "Sam"]
-    assert split_people("Odd <a,b@x.com>") == ["Odd <a,b@x.com>"]
-    assert split_people(" , ") == []
-
-
-def test_parse_people_refuses_a_bad_email():
+def test_a_list_of_people_refuses_a_bad_email():
     with pytest.raises(ValidationError, match="not an address"):
-        parse_people("Lee <lee.example.com>")
+        Interviewer.parse_many("Lee <lee.example.com>")
 
 
 def test_known_people_keep_their_details():
     thanked = pendulum.datetime(2026, 11, 30, tz="UTC")
     old = Interviewer(name="Dana Kim", title="EM", topic="caching", thanked_at=thanked, email="d@x.com")
-    kept, new = keep_known(parse_people("dana kim <dana@x.com>, Lee Park"), [old])
+    kept, new = keep_known(Interviewer.parse_many("dana kim <dana@x.com>, Lee Park"), [old])
     assert (kept.id, kept.title, kept.topic, kept.thanked_at, kept.email) == (
         old.id, "EM", "caching", thanked, "dana@x.com")
     assert new.name == "Lee Park" and new.thanked_at is None

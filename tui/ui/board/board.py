@@ -195,6 +195,8 @@ class Board(Horizontal, can_focus=False):
         """Apply changed (None: deleted) cards, touching only the columns involved."""
         keep = self.current_id
         touched: set[Stage] = set()
+        # a card taken out and put back shrinks the column for a moment, which would pull its scroll up
+        scrolls = {stage: self.list_of(stage).scroll_y for stage in STAGES}
         for app_id, card in changed.items():
             old = self.cards.pop(app_id, None)
             if old is not None:
@@ -209,6 +211,7 @@ class Board(Horizontal, can_focus=False):
                     self.list_of(card.stage).insert(card)
         for stage in touched:
             self.list_of(stage).update_header(self.totals[stage])
+            self.list_of(stage).scroll_to(y=scrolls[stage], animate=False, immediate=True)
         if keep in changed and changed[keep] is not None and self.visible(changed[keep]):
             self.focus_card(keep)
         elif not self.list_of(self.stage).cards:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+import inspect
+from typing import Awaitable, Callable, Iterator
 
 from tui.ui.palette import Command
 
@@ -10,10 +11,12 @@ from tui.ui.palette import Command
 def detail_commands(screen) -> Iterator[Command]:
     rounds, directions = screen.rounds_list, screen.directions_list
 
-    def on(section: str, action: Callable[[], object]) -> Callable[[], None]:
-        def run() -> None:
+    def on(section: str, action: Callable[[], object]) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
             screen.action_section(section)
-            action()
+            result = action()
+            if inspect.isawaitable(result):  # actions that open a form await it (keys after them land there)
+                await result
 
         return run
 

@@ -70,7 +70,7 @@ class DirectionsList(OptionList):
             return None
         return self.application.find_direction(option.id)
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
         company = self.application.company if self.application else ""
 
         def added(d: Direction | None) -> None:
@@ -80,7 +80,8 @@ class DirectionsList(OptionList):
                     f"Add direction “{d.text}” at {company}",
                 )
 
-        self.app.push_screen(DirectionForm(clock.now(), self.screen.zone, self.app.settings.work_window[1]), added)
+        form = DirectionForm(clock.now(), self.screen.zone, self.app.settings.work_window[1])
+        await self.app.push_screen(form, added)
 
     def action_toggle_done(self) -> None:
         d = self._selected()

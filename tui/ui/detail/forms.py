@@ -10,7 +10,6 @@ from pendulum import DateTime
 from tui.core.errors import ValidationError
 from tui.core.model import (
     LONG_TEXT_LIMIT,
-    NAME_LIMIT,
     ROUND_NAME_LIMIT,
     Application,
     Direction,
@@ -22,49 +21,8 @@ from tui.core.model import (
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
-from tui.ui.detail.form import Field, FieldError, FormScreen
 from tui.ui.detail.timefmt import parse_user_time, understood_by
-
-
-def required(what: str, limit: int = NAME_LIMIT):
-    def check(text: str) -> str:
-        value = text.strip()
-        if not value:
-            raise ValidationError(f"the {what} is empty: type one")
-        if len(value) > limit:
-            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
-        return value
-
-    return check
-
-
-def optional(what: str, limit: int = NAME_LIMIT):
-    def check(text: str) -> str:
-        value = text.strip()
-        if len(value) > limit:
-            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
-        return value
-
-    return check
-
-
-def split_people(text: str) -> list[str]:
-    """'Dana Kim <d@x.com>, Lee Park; Sam' -> three entries (commas inside <> are kept)."""
-    parts, current, depth = [], "", 0
-    for char in text:
-        depth += char == "<"
-        depth -= char == ">" and depth > 0
-        if char in ",;" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return [p.strip() for p in parts if p.strip()]
-
-
-def parse_people(text: str) -> list[Interviewer]:
-    return [Interviewer.parse(entry) for entry in split_people(text)]
+from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
 
 def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Interviewer]:
@@ -115,7 +73,7 @@ class RoundForm(FormScreen):
                   lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT),
                   describe=understood_by(self.now, self.zone)),
             Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
-                  "Dana Kim <dana@acme.com>, Lee Park", parse_people),
+                  "Dana Kim <dana@acme.com>, Lee Park", Interviewer.parse_many),
         ]
 
     def build(self, values) -> RoundInput:

@@ -1,6 +1,6 @@
 """Forms for what happens to a process: they replied, a deadline put off, how it ended.
 
-All three are FormScreens (tui/ui/detail/form.py, the one form framework) and
+All three are FormScreens (tui/ui/screens/form.py, the one form framework) and
 read times through tui.core.when: what happened in the PAST reading (a bare
 weekday is the latest one, a future time is refused), what is ahead in the
 COMING one; each time field says what it understood as it is typed.
@@ -16,10 +16,9 @@ from tui.core.model import LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.stages import Outcome
 from tui.core.timefmt import show_time
 from tui.core.when import Reading
-from tui.ui.detail.form import Field, FieldError, FormScreen
-from tui.ui.detail.forms import optional
 from tui.ui.detail.outcome import WHAT_FOLLOWS
 from tui.ui.detail.timefmt import parse_user_time, understood_by
+from tui.ui.screens.form import Field, FieldError, FormScreen, optional
 
 PAST_EXAMPLES = "empty: now; or yesterday 16:00, mon 10am"
 

@@ -108,11 +108,11 @@ class RoundsList(OptionList):
         return self.application.company if self.application else ""
 
     # --- actions -----------------------------------------------------------------
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_edit()
+        await self.action_edit()
 
-    def action_add_round(self) -> None:
+    async def action_add_round(self) -> None:
         def added(result: RoundInput | None) -> None:
             if result is not None:
                 self._request(
@@ -121,9 +121,9 @@ class RoundsList(OptionList):
                     f"Add round “{result.name}” to {self._company()}",
                 )
 
-        self.app.push_screen(RoundForm(clock.now(), self.screen.zone), added)
+        await self.app.push_screen(RoundForm(clock.now(), self.screen.zone), added)
 
-    def action_add_person(self) -> None:
+    async def action_add_person(self) -> None:
         round_id, _ = self._selected()
         app = self.application
         if round_id is None and app is not None and app.latest_round is not None:
@@ -141,9 +141,9 @@ class RoundsList(OptionList):
                     f"Add {person.name} to “{rnd.name}” at {self._company()}",
                 )
 
-        self.app.push_screen(InterviewerForm(rnd.name), added)
+        await self.app.push_screen(InterviewerForm(rnd.name), added)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         round_id, person_id = self._selected()
         app = self.application
         if round_id is None or app is None:
@@ -160,7 +160,7 @@ class RoundsList(OptionList):
                         f"Edit round “{result.name}” at {self._company()}",
                     )
 
-            self.app.push_screen(RoundForm(clock.now(), self.screen.zone, rnd), edited)
+            await self.app.push_screen(RoundForm(clock.now(), self.screen.zone, rnd), edited)
             return
         person = next(p for p in rnd.interviewers if p.id == person_id)
 
@@ -172,7 +172,7 @@ class RoundsList(OptionList):
                     f"Edit {new.name} at {self._company()}",
                 )
 
-        self.app.push_screen(InterviewerForm(rnd.name, person), edited_person)
+        await self.app.push_screen(InterviewerForm(rnd.name, person), edited_person)
 
     async def action_thank(self) -> None:
         """t, as on the board: the thank-you letter, here for the highlighted interviewer."""

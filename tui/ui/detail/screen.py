@@ -262,7 +262,7 @@ class DetailScreen(Screen):
             self.notes.request_save()
         self.refresh_bindings()
 
-    def action_outcome(self) -> None:
+    async def action_outcome(self) -> None:
         app = self.application
 
         def chosen(values) -> None:
@@ -272,16 +272,16 @@ class DetailScreen(Screen):
                                                             keep_in_touch=values["keep_in_touch"]),
                                     f"Close {app.company}: {outcome.label}")
 
-        self.app.push_screen(CloseForm(app.company, clock.now(), self.zone), chosen)
+        await self.app.push_screen(CloseForm(app.company, clock.now(), self.zone), chosen)
 
-    def action_details(self) -> None:
+    async def action_details(self) -> None:
         app = self.application
 
         def edited(values) -> None:
             if values is not None:
                 self.request_change(lambda a: actions.edit(a, now=clock.now(), **values), f"Edit {app.company}")
 
-        self.app.push_screen(DetailsForm(app, clock.now(), self.zone), edited)
+        await self.app.push_screen(DetailsForm(app, clock.now(), self.zone), edited)
 
     def action_external_editor(self) -> None:
         self.notes.request_save()

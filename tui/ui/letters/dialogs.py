@@ -1,7 +1,7 @@
 """The letter screen's questions for a file name and for when a letter went out.
 
 Its yes/no questions are screens/confirm.py's; "Sent at…" is a one-field form of
-the one form framework (detail/form.py), so it validates inline like every form.
+the one form framework (screens/form.py), so it validates inline like every form.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.ui.detail.form import Field, FormScreen
 from tui.ui.keybar import KeyBar
+from tui.ui.screens.form import Field, FormScreen
 
 
 class PathPrompt(ModalScreen[str | None]):

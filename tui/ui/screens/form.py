@@ -1,8 +1,15 @@
-"""A modal form with inline validation: each error is shown under its field.
+"""The one form framework of the app: a modal form with inline validation, each error under its field.
 
-Subclasses list their fields and turn the checked values into a result.
-Nothing is returned until every field reads; `escape` with unsaved changes
-asks before discarding them.
+Subclasses (the new application, a round, an interviewer, a direction, how it
+ended, a reply, a snooze, when a letter went out) list their fields and turn
+the checked values into a result. Nothing is returned until every field reads;
+`escape` with unsaved changes asks before discarding them.
+
+Keys follow PRODUCT: `enter` in a one-line field moves to the next field and,
+on the last one, saves; `ctrl+s` saves from anywhere. Over a slow link keys
+arrive in bursts, so `enter`/`tab` are priority bindings that first wait for
+the field to take the keys typed before them (tui/ui/settle.py) and then move
+the focus at once: a burst lands field by field as slow typing would.
 """
 
 from __future__ import annotations
@@ -11,12 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from tui.core.errors import ValidationError
+from tui.core.model import NAME_LIMIT
 from tui.ui.keybar import KeyBar
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
@@ -42,20 +52,75 @@ class FieldError(ValidationError):
         self.field = field
 
 
+def required(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
+    """A field's check: some text, not too long."""
+
+    def check(text: str) -> str:
+        value = text.strip()
+        if not value:
+            raise ValidationError(f"the {what} is empty: type one")
+        if len(value) > limit:
+            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
+        return value
+
+    return check
+
+
+def optional(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
+    """A field's check: possibly empty, not too long."""
+
+    def check(text: str) -> str:
+        value = text.strip()
+        if len(value) > limit:
+            raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
+        return value
+
+    return check
+
+
+class FieldInput(Input):
+    """A form's text field that runs its own editing keys (backspace, arrows, home, ctrl+u…) as it takes them.
+
+    Textual runs a widget's non-priority bindings only once the key has bubbled
+    up to the app, where the app's queue already holds the later keys of a
+    burst: a `backspace` typed before `tab` would then be run after the focus
+    moved, in the next field. Run here, it acts in order, where it was typed.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
+
+
 class FormScreen(ModalScreen):
-    CSS_PATH = Path(__file__).with_name("modal.tcss")
+    CSS_PATH = Path(__file__).with_name("form.tcss")
     AUTO_FOCUS = "Input, Select"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        # priority (like enter and tab below): run in order with the keys typed before them, in a burst too
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the form", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", priority=True,
+                tooltip="Close the form (asks first if anything changed)"),
         # priority: handled as the key arrives, after the field took the keys typed before it (settle.py),
         # so a burst of keys lands field by field as typing slowly would
-        Binding("enter", "submit", "Save", show=False, priority=True),
-        Binding("tab", "focus_move(1)", "Next field", show=False, priority=True),
-        Binding("shift+tab", "focus_move(-1)", "Previous field", show=False, priority=True),
+        Binding("enter", "next_or_save", "Next field / save", show=False, priority=True, id="form.enter"),
+        Binding("tab", "focus_move(1)", "Next field", show=False, priority=True, id="form.next"),
+        Binding("shift+tab", "focus_move(-1)", "Previous field", show=False, priority=True, id="form.previous"),
+        # up/down move between text fields too; on a Select they open it (check_action)
+        Binding("down", "field_step(1)", "Next field", show=False, priority=True, id="form.down"),
+        Binding("up", "field_step(-1)", "Previous field", show=False, priority=True, id="form.up"),
     ]
     form_title = "Form"
-    hint = "ctrl+s (or enter in a text field) saves · tab: next field · esc: cancel"
+    hint = "enter: next field (the last saves) · ctrl+s: save · esc: cancel"
+    # what escape asks when something was typed
+    discard_question = "Discard your changes?"
+    discard_detail = "Nothing in this form has been saved."
+    discard_yes = "Yes"
+    discard_no = "No"
 
     def fields(self) -> list[Field]:
         raise NotImplementedError
@@ -66,6 +131,10 @@ class FormScreen(ModalScreen):
 
     # --- layout ------------------------------------------------------------
     def on_mount(self) -> None:
+        # focus now, not after the first refresh: keys of a burst may already be queued behind the `n` that opened it
+        first = self._controls()[0]
+        if first.focusable:
+            self.set_focus(first)
         for name, field in self._fields.items():
             if field.describe is not None and self.raw(name).strip():
                 self.check_field(name, quiet=True)
@@ -90,8 +159,8 @@ class FormScreen(ModalScreen):
         if field.options is not None:
             return Select(field.options, value=field.value, allow_blank=False,
                           id=f"field-{field.name}", compact=True)
-        return Input(field.value, placeholder=field.placeholder, id=f"field-{field.name}",
-                     compact=True, select_on_focus=False)
+        return FieldInput(field.value, placeholder=field.placeholder, id=f"field-{field.name}",
+                          compact=True, select_on_focus=False)
 
     # --- values and errors ---------------------------------------------------
     def raw(self, name: str) -> str:
@@ -153,30 +222,44 @@ class FormScreen(ModalScreen):
             self.check_field(name)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+        event.stop()  # enter is the form's own binding (action_next_or_save); this is only a fallback
         self._save()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "submit":  # enter in a text field saves; elsewhere (a Select) it does what it does
+        if not self.is_mounted:  # a key of a burst can arrive before the fields exist
+            return False
+        if action in ("next_or_save", "field_step"):  # in a text field; on a Select enter/up/down open it
             return isinstance(self.focused, Input) and self.focused.screen is self
-        if action == "focus_move":
+        if action in ("focus_move", "cancel"):  # an open Select list takes tab and escape itself
             return not any(select.expanded for select in self.query(Select))
         return True
 
+    def _controls(self) -> list[Widget]:
+        return [self.query_one(f"#field-{name}") for name in self._fields]
+
     async def _settle(self) -> None:
         """Every key typed so far is in its field (see tui/ui/settle.py)."""
-        for name in self._fields:
-            await settled(self.query_one(f"#field-{name}"))
+        for control in self._controls():
+            await settled(control)
 
-    async def action_submit(self) -> None:
-        await self.action_save()
+    async def action_next_or_save(self) -> None:
+        """enter: the next field, or on the last one save."""
+        controls = self._controls()
+        if self.focused is controls[-1]:
+            await self.action_save()
+        else:
+            await self.action_focus_move(1)
+
+    async def action_field_step(self, step: int) -> None:
+        await self.action_focus_move(step)
 
     async def action_focus_move(self, step: int) -> None:
+        """The next (or previous) field, focused at once, once the field left has taken the keys typed
+        into it: the keys after this one go to the field moved to."""
         await settled(self.focused)
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
+        controls = self._controls()
+        index = controls.index(self.focused) if self.focused in controls else -1
+        self.set_focus(controls[(index + step) % len(controls)])
 
     async def action_save(self) -> None:
         await self._settle()
@@ -214,4 +297,6 @@ class FormScreen(ModalScreen):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Discard your changes?", "Nothing in this form has been saved."), answered)
+        # awaited: the question is on screen before the next key of a burst (the `y` or `n`) is handled
+        await self.app.push_screen(ConfirmScreen(self.discard_question, self.discard_detail, yes=self.discard_yes,
+                                                 no=self.discard_no), answered)
