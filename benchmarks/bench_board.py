@@ -39,6 +39,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+HOLIDAYS = ""  # --holidays GB-ENG: the board reads them from a config.toml, as a user's board does
+CONFIG_HOME = Path()
 KEY_ROUNDS = 7
 
 
@@ -195,7 +197,12 @@ def child_board() -> None:
             else:
                 self.finish()
 
-    settings = Settings(timezone="Europe/London")
+    if os.environ.get("FOLLOWUP_HOLIDAYS"):  # as the command line reads them: config.toml in XDG_CONFIG_HOME
+        from tui.cli_common import user_settings
+
+        settings = user_settings()
+    else:
+        settings = Settings(timezone="Europe/London")
     app = start_board(Store(os.environ["FOLLOWUP_DB"]), settings, app_class=Measured, poll_seconds=0)
     app.run(headless=True, size=(120, 40))
     print(json.dumps(app.report))
@@ -233,6 +240,9 @@ def run_child(kind: str, db: Path | None, count: int = 0, first_key: str = "") -
     env.pop("FOLLOWUP_NOW", None)
     env["FOLLOWUP_FIRST_KEY"] = first_key
     env["FOLLOWUP_COUNT"] = str(count)
+    if HOLIDAYS:
+        env["FOLLOWUP_HOLIDAYS"] = HOLIDAYS
+        env["XDG_CONFIG_HOME"] = str(CONFIG_HOME)
     if db is not None:
         env["FOLLOWUP_DB"] = str(db)
     spawned = time.monotonic()
@@ -253,6 +263,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="200,1000,10000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", choices=["bare", "board"])
+    parser.add_argument("--holidays", default="", help="a holiday calendar (GB-ENG), set in config.toml")
     args = parser.parse_args()
     if args.child == "bare":
         child_bare()
@@ -268,6 +279,13 @@ def main() -> int:
     # with PYTHONDONTWRITEBYTECODE set, as here, every run would otherwise compile tui/ anew.
     compileall.compile_dir(ROOT / "tui", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
+        if args.holidays:
+            global HOLIDAYS, CONFIG_HOME
+            HOLIDAYS, CONFIG_HOME = args.holidays, Path(folder) / "config"
+            (CONFIG_HOME / "followup").mkdir(parents=True)
+            (CONFIG_HOME / "followup" / "config.toml").write_text(
+                f'timezone = "Europe/London"\nholidays = "{args.holidays}"\n')
+            print(f"holidays = {args.holidays!r} (config.toml)")
         dbs = {n: make_db(Path(folder), n) for n in sizes}
         print("medians; wall (CPU) for first frames and keys; first key: board / bare app, pressed at the first")
         print("frame; write: the writer thread's CPU for one save; enter, /: pressed at the first frame, until")

@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from tui.ui.app import FollowupApp
-from tui.ui.screens.form import FormScreen
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.form import FormScreen
 from ui_board_helpers import SETTINGS, demo_store
 
 SIZE = (80, 24)

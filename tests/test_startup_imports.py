@@ -52,3 +52,13 @@ def test_the_board_modules_are_what_was_imported(loaded):
 @pytest.mark.parametrize("module", LATER)
 def test_start_up_leaves_for_later(loaded, module):
     assert module not in loaded, f"{module} is imported at start-up; import it where it is first used"
+
+
+def test_every_module_the_board_preloads_exists():
+    """A module renamed or moved must not leave preload() importing a name that is gone."""
+    import importlib
+
+    from tui.ui.app import PRELOAD
+
+    for name in PRELOAD:
+        importlib.import_module(name)

@@ -22,6 +22,7 @@ SIGHUP without touching the terminal, which is gone).
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 from pathlib import Path
 from typing import Callable
@@ -66,28 +67,53 @@ class _Reloaded(Message):
 
 PRELOAD_AFTER = 0.3  # seconds after the first frame: past the keys typed ahead of the board
 
+# What keys open, smallest steps first: the detail screen's own modules before the screen, so
+# that no one step is long. A key waits for at most the one step under way.
+PRELOAD = (
+    "textual.widgets._tabbed_content",
+    "textual.document._document",
+    "textual.widgets._text_area",
+    "tui.ui.detail.summary",
+    "tui.ui.detail.history",
+    "tui.ui.detail.rounds",
+    "tui.ui.detail.directions",
+    "tui.ui.detail.notes",
+    "tui.ui.detail.screen",
+    "tui.core.actions",
+    "tui.core.when",
+    "tui.ui.screens.confirm",
+    "tui.ui.screens.form",
+    "tui.ui.detail.forms",
+    "tui.ui.detail.process_forms",
+    "tui.ui.palette",
+    "tui.ui.screens.help",
+    "tui.ui.screens.new_application",
+    "tui.ui.letters",
+)
 
-def preload() -> None:
-    """Import the screens that keys open (detail, letters, forms, help, the palette and the changes).
+
+def preload(app: App, modules: tuple[str, ...] = PRELOAD) -> None:
+    """Import the screens that keys open, one module per turn of the event loop.
 
     They are imported where first used, so the board starts without them;
     importing them once the board is drawn means the first `enter` or `t`
-    does not wait for them (the detail screen alone is ~60 ms of imports).
-    On the app's thread, not a worker: a key would otherwise wait for the
-    module lock while the worker shares the interpreter with the screen
-    (measured: a first `enter` took 300-500 ms instead of ~100).
+    does not wait for them. On the app's thread, not a worker: a worker
+    shares the interpreter and the module lock with the key that needs the
+    module (measured: a first `enter` took 300-500 ms instead of ~100). In
+    one go it held the loop ~140 ms; one module a step, a key pressed
+    meanwhile waits for that one module at most (a few ms).
     """
-    import tui.core.actions  # noqa: F401
-    import tui.core.when  # noqa: F401
-    import tui.ui.detail  # noqa: F401
-    import tui.ui.letters  # noqa: F401
-    import tui.ui.palette  # noqa: F401
-    import tui.ui.screens.help  # noqa: F401
-    import tui.ui.screens.new_application  # noqa: F401
+    if not modules:
+        return
+    importlib.import_module(modules[0])
+    app.set_timer(0.005, lambda: preload(app, modules[1:]))
 
 
 class FollowupApp(SignalHandling, App[int]):
-    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    # Absolute: subclasses live elsewhere. The detail screen's stylesheet is read with the app's, in
+    # the one parse before the first frame (~1 KB): pushed later, a screen's first stylesheet makes
+    # Textual parse every source again and restyle every node (tens of ms of the first `enter`).
+    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "detail" / "detail.tcss"]
     TITLE = "Followup"
 
     BINDINGS = [
@@ -190,7 +216,7 @@ class FollowupApp(SignalHandling, App[int]):
         )
         self.changelog.writer = self.writer
         # what keys open, soon after the first frame (a timer set now could fire before it at 10,000 cards)
-        self.call_after_refresh(self.set_timer, PRELOAD_AFTER, preload)
+        self.call_after_refresh(self.set_timer, PRELOAD_AFTER, lambda: preload(self))
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_store)
         self.set_interval(30, self.tick)

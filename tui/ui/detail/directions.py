@@ -7,14 +7,15 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core import actions, clock
+from tui.core import clock
 from tui.core.deadlines import relative
 from tui.core.model import Application, Direction
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import show_day, show_time
-from tui.ui.detail.forms import DirectionForm
 from tui.ui.lists import LIST_KEYS
-from tui.ui.screens.confirm import ConfirmScreen
+
+# The form, the confirm dialog and the actions are imported by the keys that use them: the
+# detail screen's first frame (the first `enter`) does not wait for them.
 
 
 def direction_line(d: Direction, zone, now) -> Content:
@@ -71,6 +72,9 @@ class DirectionsList(OptionList):
         return self.application.find_direction(option.id)
 
     async def action_add(self) -> None:
+        from tui.core import actions
+        from tui.ui.detail.forms import DirectionForm
+
         company = self.application.company if self.application else ""
 
         def added(d: Direction | None) -> None:
@@ -84,6 +88,8 @@ class DirectionsList(OptionList):
         await self.app.push_screen(form, added)
 
     def action_toggle_done(self) -> None:
+        from tui.core import actions
+
         d = self._selected()
         if d is None:
             self.notify("Highlight a direction (↑↓) to mark it done.", severity="warning")
@@ -96,6 +102,9 @@ class DirectionsList(OptionList):
         )
 
     def action_remove(self) -> None:
+        from tui.core import actions
+        from tui.ui.screens.confirm import ConfirmScreen
+
         d = self._selected()
         if d is None:
             return

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from tui.core import actions, clock
+from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.merge import merge3
 from tui.store.errors import StaleEditError
@@ -28,6 +28,8 @@ def notes_change(text: str):
     """A change that sets the notes; it returns the card unchanged when they already match."""
 
     def change(app):
+        from tui.core import actions  # the first save, not the detail screen's first frame, imports it
+
         return app if app.notes == text else actions.set_notes(app, text, now=clock.now())
 
     return change

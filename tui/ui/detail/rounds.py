@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core import actions, clock
+from tui.core import clock
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative
 from tui.core.model import Application, Interviewer
 from tui.core.timefmt import show_day, show_time
-from tui.ui.detail.forms import InterviewerForm, RoundForm, RoundInput
 from tui.ui.lists import LIST_KEYS
-from tui.ui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from tui.ui.detail.forms import RoundInput
+
+# The forms, the confirm dialog and the actions are imported by the keys that use them: the
+# detail screen's first frame (the first `enter`) does not wait for them.
 
 
 def round_key(round_id: str) -> str:
@@ -113,6 +119,9 @@ class RoundsList(OptionList):
         await self.action_edit()
 
     async def action_add_round(self) -> None:
+        from tui.core import actions
+        from tui.ui.detail.forms import RoundForm
+
         def added(result: RoundInput | None) -> None:
             if result is not None:
                 self._request(
@@ -124,6 +133,9 @@ class RoundsList(OptionList):
         await self.app.push_screen(RoundForm(clock.now(), self.screen.zone), added)
 
     async def action_add_person(self) -> None:
+        from tui.core import actions
+        from tui.ui.detail.forms import InterviewerForm
+
         round_id, _ = self._selected()
         app = self.application
         if round_id is None and app is not None and app.latest_round is not None:
@@ -144,6 +156,9 @@ class RoundsList(OptionList):
         await self.app.push_screen(InterviewerForm(rnd.name), added)
 
     async def action_edit(self) -> None:
+        from tui.core import actions
+        from tui.ui.detail.forms import InterviewerForm, RoundForm
+
         round_id, person_id = self._selected()
         app = self.application
         if round_id is None or app is None:
@@ -191,6 +206,8 @@ class RoundsList(OptionList):
         await self.app.push_screen(screen)
 
     def action_toggle_thanked(self) -> None:
+        from tui.core import actions
+
         round_id, person_id = self._selected()
         if person_id is None or self.application is None:
             self.notify("Highlight an interviewer (j/k) to mark them thanked.", severity="warning")
@@ -203,6 +220,9 @@ class RoundsList(OptionList):
         )
 
     def action_remove(self) -> None:
+        from tui.core import actions
+        from tui.ui.screens.confirm import ConfirmScreen
+
         round_id, person_id = self._selected()
         app = self.application
         if round_id is None or app is None:

@@ -16,15 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane, Tabs
 
-from tui.core import actions, clock
+from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.ui.detail.directions import DirectionsList
-from tui.ui.detail.external_editor import edit_text
-from tui.ui.detail.forms import DetailsForm
 from tui.ui.detail.history import HistoryList
 from tui.ui.detail.notes import NotesEditor, NotesPanel
-from tui.ui.detail.process_forms import CloseForm
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
@@ -263,6 +260,9 @@ class DetailScreen(Screen):
         self.refresh_bindings()
 
     async def action_outcome(self) -> None:
+        from tui.core import actions
+        from tui.ui.detail.process_forms import CloseForm
+
         app = self.application
 
         def chosen(values) -> None:
@@ -275,6 +275,9 @@ class DetailScreen(Screen):
         await self.app.push_screen(CloseForm(app.company, clock.now(), self.zone), chosen)
 
     async def action_details(self) -> None:
+        from tui.core import actions
+        from tui.ui.detail.forms import DetailsForm
+
         app = self.application
 
         def edited(values) -> None:
@@ -284,6 +287,8 @@ class DetailScreen(Screen):
         await self.app.push_screen(DetailsForm(app, clock.now(), self.zone), edited)
 
     def action_external_editor(self) -> None:
+        from tui.ui.detail.external_editor import edit_text
+
         self.notes.request_save()
         try:
             text = edit_text(self.app, self.notes.text, name=self.application.short_id)
