@@ -74,7 +74,10 @@ def read_apps(args) -> tuple[list, int]:
 
     store = store_at(args)  # reading only: nothing is created or migrated on disk
     apps, _, problems = store.snapshot()
-    settings, moment = user_settings(), now()  # rounds that took place since the last write, as the board sees them
+    from tui.core.timeutil import to_utc
+
+    # rounds that took place since the last write, as the board sees them (a standard UTC time: 10,000 calls)
+    settings, moment = user_settings(), to_utc(now())
     apps = [catch_up(app, moment, use_thank_you=settings.use_thank_you) for app in apps]
     for problem in problems:
         print(f"followup: {store.path}: left out a damaged record: {problem}", file=sys.stderr)

@@ -8,12 +8,21 @@ outcome -> closed, a new round -> interviewed) live here and nowhere else.
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 from typing import Any, Iterable
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round, Snooze, stage_after_round
+from tui.core.model import (
+    Application,
+    Contact,
+    Direction,
+    Event,
+    Interviewer,
+    Round,
+    Snooze,
+    copied,
+    stage_after_round,
+)
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
@@ -21,7 +30,7 @@ NOTES_EDIT_COALESCE_MINUTES = 30
 
 
 def _copy(app: Application, now: datetime) -> Application:
-    new = copy.deepcopy(app)
+    new = copied(app)
     new.updated_at = to_utc(now)
     return new
 
