@@ -285,3 +285,22 @@ async def test_question_mark_is_typed_in_the_notes_and_f1_shows_the_keys_anywher
         await pilot.press("?")  # outside the editor: the keys of the detail screen
         await pilot.pause()
         assert isinstance(followup.screen, HelpScreen)
+
+
+async def test_followup_note_while_the_board_has_the_notes_open_keeps_both_texts(card, monkeypatch, tmp_path):
+    """The command line's `note` is one more writer: the board merges its text with what is being typed."""
+    from tui import cli
+
+    db, app = card
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user settings
+    followup = board(db)
+    followup.poll_seconds = 0.1
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+        editor = screen.query_one(NotesEditor)
+        editor.move_cursor(editor.document.end)
+        await pilot.press("enter", *"- typed here")
+        assert cli.main(["--db", str(db), "note", app.id, "appended from the shell"]) == 0
+        await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
+                         and "appended from the shell" in stored(db, app.id).notes, timeout=8)
+        assert "appended from the shell" in editor.text and "- typed here" in editor.text
