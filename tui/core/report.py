@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Iterable
 
 from tui.core import timefmt
+from tui.core.exchange import escape_cell
 from tui.core.model import Application
 from tui.core.stats import Activity, activities
 from tui.core.timeutil import Zone
@@ -22,16 +23,6 @@ from tui.core.timeutil import Zone
 FORMATS = ("md", "csv")
 CSV_COLUMNS = ("date", "company", "role", "activity", "detail", "contact")
 KIND_WORDS = {"round": "Interview", "letter": "Letter sent", "answer": "Answer received"}
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def safe_cell(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text: one that starts like a formula gets a leading `'`.
-
-    (tui/core/exchange.py needs the same rule for its CSV; the two are to
-    become one function.)
-    """
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def in_period(apps: Iterable[Application], start: datetime, end: datetime, now: datetime) -> list[Activity]:
@@ -88,7 +79,7 @@ def to_csv(rows: list[Activity], zone: Zone) -> str:
     for row in rows:
         cells = (timefmt.at(row.at, zone, timefmt.TYPED), row.app.company, row.app.role, KIND_WORDS[row.kind],
                  _one_line(row.what), _one_line(row.contact))
-        writer.writerow([safe_cell(cell) for cell in cells])
+        writer.writerow([escape_cell(cell) for cell in cells])  # the export's rule against CSV injection
     return out.getvalue()
 
 
