@@ -45,19 +45,20 @@ class NewApplicationScreen(FormScreen):
         ]
 
     def _when(self, text: str) -> DateTime:
-        """Read as a round (tui.core.when, the one reader of typed times): a bare weekday or time is the
-        most recent one, an explicit future ("next tue") an upcoming round."""
-        from tui.core.when import Reading, parse_when
+        """Read as a round, as the round form reads it: a bare weekday or time is the most recent one,
+        an explicit future ("next tue") an upcoming round."""
+        from tui.core.when import Reading
+        from tui.ui.detail.timefmt import parse_user_time
 
         if not text.strip():
             raise ValidationError(f"when was it? {WHEN_EXAMPLES}")
-        return parse_when(text.strip(), self.opened_at, self.zone, reading=Reading.EVENT)
+        return parse_user_time(text, self.opened_at, self.zone, Reading.EVENT)
 
     def _describe_when(self, at: Any) -> str:
-        from tui.core.timefmt import understood
+        from tui.ui.detail.timefmt import understood_by
 
         upcoming = " (upcoming round)" if at > self.opened_at else ""
-        return f"{understood(at, self.zone, self.opened_at)}{upcoming}"
+        return f"{understood_by(self.opened_at, self.zone)(at)}{upcoming}"
 
     def build(self, values: dict[str, Any]) -> Application:
         from tui.core import actions
