@@ -19,6 +19,7 @@ from textual.widgets import Static
 from tui.core import clock
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import Stage
+from tui.core.timeutil import to_utc
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
@@ -199,18 +200,17 @@ class BoardScreen(Screen):
         nothing; an undo of it sticks (the history then says the round was seen)."""
         if self.app.changelog.read_only:
             return
-        now = clock.now()
-        due = [a for a in self.app.changelog.apps.values() if a.pending_round(now) is not None]
+        now = to_utc(clock.now())  # a standard UTC time: asked of every card, every half minute
+        due = [(a, rnd) for a in self.app.changelog.apps.values() if (rnd := a.pending_round(now)) is not None]
         if not due:
             return
         from tui.core import actions
 
         use_thank_you = self.app.settings.use_thank_you
-        for application in due:
-            rnd = application.pending_round(now)
+        for application, rnd in due:
             self.app.apply_change(
                 application.id, lambda a: actions.catch_up(a, clock.now(), use_thank_you=use_thank_you),
-                f"{application.company}: round “{rnd.name}” took place" if rnd else "Round took place",
+                f"{application.company}: round “{rnd.name}” took place",
             )
 
     def tick(self) -> None:
