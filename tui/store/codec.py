@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Iterator, MutableMapping, NamedTuple
 
 import msgspec
 
@@ -49,15 +49,89 @@ class _Layout(msgspec.Struct, gc=False):
     applications: dict[str, Application] = msgspec.field(default_factory=dict)
 
 
+class StoredDoc(MutableMapping[str, Any]):
+    """One application's record as the file holds it, turned into a dict only if a write changes it.
+
+    A write rewrites the whole file but changes one record or a few: the
+    others go back byte for byte, never made into dicts and back (at 10,000
+    applications: ~60 MB of dicts the board no longer keeps, and a faster
+    write). Its id and revision, all a write asks of a record it does not
+    change, come from the typed reading of the same bytes.
+    """
+
+    __slots__ = ("_raw", "_plain", "_id", "_revision")
+
+    def __init__(self, raw: msgspec.Raw, app_id: str, revision: int) -> None:
+        self._raw: msgspec.Raw | None = raw
+        self._plain: dict[str, Any] | None = None
+        self._id, self._revision = app_id, revision
+
+    def _opened(self) -> dict[str, Any]:
+        if self._plain is None:
+            self._plain, self._raw = _PLAIN.decode(self._raw or b"{}"), None
+        return self._plain
+
+    def __getitem__(self, key: str) -> Any:
+        if self._plain is None and key in ("id", "revision"):
+            return self._id if key == "id" else self._revision
+        return self._opened()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:  # what a write asks of every record: no detour
+        if self._plain is None and key in ("id", "revision"):
+            return self._id if key == "id" else self._revision
+        return self._opened().get(key, default)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._opened()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._opened()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._opened())
+
+    def __len__(self) -> int:
+        return len(self._opened())
+
+    def clear(self) -> None:
+        self._plain, self._raw = {}, None
+
+    def encodable(self) -> Any:
+        return self._raw if self._raw is not None else self._plain
+
+
+def _encodable(value: Any) -> Any:
+    if isinstance(value, StoredDoc):
+        return value.encodable()
+    raise TypeError(f"cannot store a {type(value).__name__}")
+
+
 _DECODER = msgspec.json.Decoder(_Layout)
 _PLAIN = msgspec.json.Decoder()
-_ENCODER = msgspec.json.Encoder()
+_TABLES = msgspec.json.Decoder(dict[str, dict[str, msgspec.Raw]])
+_ENCODER = msgspec.json.Encoder(enc_hook=_encodable)
 
 
 class Decoded(NamedTuple):
     applications: list[Application]  # those that load, in file order
     problems: list[str]  # one line per damaged record (then the file must not be written)
     schema: int | None  # as found in the file; None: empty or missing
+    # On the fast path only: document id -> (application id, revision) as read, for stored_layout
+    # (the records themselves go to their reader, who may change them).
+    identities: dict[str, tuple[str, int]] | None = None
+
+
+def stored_layout(raw: bytes, identities: dict[str, tuple[str, int]]) -> dict[str, dict[str, Any]]:
+    """The plain layout TinyDB works on, for a current, whole file that `decode_typed` read:
+    each application a StoredDoc over its own bytes, the small tables plain."""
+    tables = _TABLES.decode(raw)
+    layout: dict[str, dict[str, Any]] = {}
+    for name, table in tables.items():
+        if name == APPS_TABLE:
+            layout[name] = {doc_id: StoredDoc(doc, *identities[doc_id]) for doc_id, doc in table.items()}
+        else:
+            layout[name] = {doc_id: _PLAIN.decode(doc) for doc_id, doc in table.items()}
+    return layout
 
 
 def decode_typed(path: Path, raw: bytes) -> Decoded:
@@ -72,7 +146,8 @@ def decode_typed(path: Path, raw: bytes) -> Decoded:
             meta = next((m for m in layout.meta.values() if m.app == APP_NAME), None)
             if meta is not None and meta.schema == SCHEMA_VERSION:
                 apps = list(layout.applications.values())
-                return Decoded(apps, duplicate_ids(apps), SCHEMA_VERSION)
+                identities = {doc_id: (app.id, app.revision) for doc_id, app in layout.applications.items()}
+                return Decoded(apps, duplicate_ids(apps), SCHEMA_VERSION, identities)
     return from_plain(path, decode_plain(path, raw))
 
 

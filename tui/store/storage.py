@@ -13,8 +13,9 @@ full disk leaves broken JSON) and takes no lock; this one
   temporary file, fsync, rename), with a backup first when it migrated;
 - keeps what the last bytes it read or wrote decoded to, and reuses it only
   while the file holds exactly those bytes (their digest is compared, under
-  the lock), so nothing it keeps can go stale. The digest, not the bytes:
-  at 10,000 applications that is 12 MB less held for the board's lifetime.
+  the lock), so nothing it keeps can go stale. What it keeps is light: each
+  application stays its own bytes (codec.StoredDoc) until a write changes
+  it, and a file the typed reading just found whole is not checked again.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+import msgspec
 from tinydb.storages import Storage
 
 from tui.store import atomic, codec
@@ -60,6 +62,9 @@ class FileStorage(Storage):
         self._lock: Any = None  # the file lock, made on first write: reading never loads filelock
         self._digest: bytes | None = None  # of the last bytes read or written, and their plain data
         self._data: Layout | None = None
+        # The bytes a typed read last found whole and current, with what it read: the next
+        # write's check of the same bytes is then a comparison, not a second decoding.
+        self._verified: tuple[bytes, codec.Decoded] | None = None
         self._working: Layout | None = None  # inside a transaction: what TinyDB reads and writes
         self._changed = False
         # (file before, file after) of the last write, fingerprinted under the lock: a board
@@ -97,20 +102,37 @@ class FileStorage(Storage):
         digest = _digest(raw)
         if digest == self._digest and self._data is not None:
             return self._data, SCHEMA_VERSION
+        verified, self._verified = self._verified, None
+        if verified is not None and verified[0] == raw:
+            raw, found = verified  # the same bytes: keep one copy of them
+        else:
+            found = codec.decode_typed(self.path, raw)
+        if found.identities is not None and not found.problems:
+            try:
+                data = codec.stored_layout(raw, found.identities)
+            except msgspec.DecodeError:
+                pass  # a table that is not a table: said precisely by the plain reading below
+            else:
+                self._digest, self._data = digest, data
+                return data, SCHEMA_VERSION
         data = codec.decode_plain(self.path, raw)
         schema = classify(self.path, data)
         if schema is None:
             return None, None
         if schema < SCHEMA_VERSION:
             return migrate(self.path, data, schema), schema
-        codec.check_whole(self.path, codec.decode_typed(self.path, raw))  # damage is refused (typed: fast)
+        codec.check_whole(self.path, found)  # damage is refused
         self._digest, self._data = digest, data
         return data, schema
 
     def decoded(self) -> codec.Decoded:
         """The applications as typed records, straight from the file's bytes (no dicts between)."""
-        raw = self.read_bytes()
-        return codec.decode_typed(self.path, raw or b"")
+        raw = self.read_bytes() or b""
+        found = codec.decode_typed(self.path, raw)
+        if found.identities is not None and not found.problems:
+            with self._guard:
+                self._verified = (raw, found)
+        return found
 
     # --- writing -------------------------------------------------------------
     @contextmanager

@@ -89,6 +89,7 @@ PRELOAD = (
     "tui.ui.screens.help",
     "tui.ui.screens.new_application",
     "tui.ui.letters",
+    "filelock",  # the first save's lock
 )
 
 
