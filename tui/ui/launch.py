@@ -31,7 +31,7 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
     # again and again while they are made and at every later full collection
     # (at 10,000 cards, the first screen opened paid ~100 ms for it). So it is
     # off while they are made, and they are then frozen out of its reach. This
-    # is the one place that touches the collector.
+    # is the board's one place that touches the collector (commands: cli.collector_paused).
     app_class = app_class or FollowupApp
     was_enabled = gc.isenabled()
     gc.disable()
