@@ -347,8 +347,14 @@ class Application(msgspec.Struct, gc=False):
         The follow-up count and wait start again from here (PRODUCT: a new
         round or a logged reply restarts them).
         """
-        times = [r.at for r in self.rounds] + [c.at for c in self.contacts if c.inbound]
-        return max(times) if times else None
+        latest = None
+        for rnd in self.rounds:
+            if latest is None or rnd.at > latest:
+                latest = rnd.at
+        for contact in self.contacts:
+            if contact.inbound and (latest is None or contact.at > latest):
+                latest = contact.at
+        return latest
 
     def pending_round(self, now: datetime) -> Round | None:
         """The latest round that was upcoming when recorded, has now taken place, and has not yet moved
@@ -375,6 +381,8 @@ class Application(msgspec.Struct, gc=False):
     @property
     def follow_up_count(self) -> int:
         """Follow-ups sent since the process last moved (`restarted_at`)."""
+        if not self.contacts:
+            return 0
         since = self.restarted_at()
         return sum(1 for c in self.contacts
                    if c.kind == "follow-up" and not c.inbound and (since is None or c.at >= since))

@@ -227,23 +227,33 @@ def thank_you_notes(app: Application) -> list[Note]:
     return notes
 
 
+def _first(move: tuple[datetime, Any, Any]) -> datetime:
+    return move[0]
+
+
 class Stay(NamedTuple):
     stage: Stage
     start: datetime | None  # None: not known (a file from before stage lines were kept)
     end: datetime | None  # None: it is still there
 
 
+_STAGE_OF: dict[str, Stage] = {stage.value: stage for stage in Stage}
+
+
 def _stage(value: Any) -> Stage | None:
-    found = Stage._value2member_map_.get(value) if isinstance(value, str) else None
-    return found if isinstance(found, Stage) else None
+    return _STAGE_OF.get(value) if type(value) is str else None
 
 
 def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
     """The stages the card was in, in order, from its history's stage lines (each with its from and to)."""
     scan = scan or _scan(app)
-    moves = sorted(scan.moves, key=lambda move: move[0])
+    moves = scan.moves
+    if not moves:
+        return [Stay(app.stage, scan.earliest or app.created_at, None)]
+    if len(moves) > 1:
+        moves = sorted(moves, key=_first)
     start = scan.earliest or app.created_at
-    stage = _stage(moves[0][1]) if moves else app.stage
+    stage = _stage(moves[0][1])
     found: list[Stay] = []
     for at, _, to in moves:
         if stage is not None:
@@ -344,16 +354,23 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
     on_time = 0
     window = settings.thank_you_hours * 3600
     wait_days = settings.follow_up_business_days
-    stay_days: dict[str, list[float]] = {s.value: [] for s in OPEN_STAGES}
-    funnel = {s.value: 0 for s in STAGES}
-    outcomes = {o.value: 0 for o in Outcome} | {"unrecorded": 0}
+    stay_days: dict[Stage, list[float]] = {s: [] for s in OPEN_STAGES}
+    funnel = {s: 0 for s in STAGES}
+    outcomes: dict[Outcome | None, int] = {o: 0 for o in Outcome} | {None: 0}
+    closed_stage, no_response, limit = Stage.CLOSED, Outcome.NO_RESPONSE, settings.follow_up_limit
     # The times of what the weeks count (the same things `activities` lists for the report), sorted and
     # cut at the Mondays once at the end: a few bisections instead of one per activity.
     round_times: list[datetime] = []
     letter_times: list[datetime] = []
     answer_times: list[datetime] = []
     for app in apps:
-        first = first_round_at(app, now)
+        first, held = None, []  # first_round_at, and the rounds that took place, in one pass
+        for rnd in app.rounds:
+            at = rnd.at
+            if at <= now:
+                held.append(at)
+                if first is None or at < first:
+                    first = at
         if first is None or (since is not None and first < since):
             continue
         chosen += 1
@@ -365,17 +382,13 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             if answer is not None:
                 answered += 1
                 waits.append((answer - first).total_seconds() / _DAY)
-            closed = app.stage is Stage.CLOSED
-            if (closed and app.outcome is Outcome.NO_RESPONSE) or (
-                    not closed and answer is None and app.follow_up_count >= settings.follow_up_limit):
+            closed = app.stage is closed_stage
+            if (closed and app.outcome is no_response) or (
+                    not closed and answer is None and app.follow_up_count >= limit):
                 silent += 1
-        held = 0
-        for rnd in app.rounds:
-            if rnd.at <= now:
-                held += 1
-                round_times.append(rnd.at)
-        second += held >= 2
-        third += held >= 3
+        round_times += held
+        second += len(held) >= 2
+        third += len(held) >= 3
         for note in thank_you_notes(app):
             took = max(0.0, (note.sent_at - note.round_at).total_seconds())
             hours.append(took / 3600)
@@ -388,14 +401,14 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 letter_times.append(contact.at)
         answer_times += [at for _, at in told]
         reached = set()
-        for stay in stays(app, scan):
-            reached.add(stay.stage.value)
-            if stay.start is not None and stay.end is not None and stay.stage is not Stage.CLOSED:
-                stay_days[stay.stage.value].append((stay.end - stay.start).total_seconds() / _DAY)
-        for value in reached:
-            funnel[value] += 1
-        if app.stage is Stage.CLOSED:
-            outcomes[app.outcome.value if app.outcome is not None else "unrecorded"] += 1
+        for stage, start, end in stays(app, scan):
+            reached.add(stage)
+            if start is not None and end is not None and stage is not closed_stage:
+                stay_days[stage].append((end - start).total_seconds() / _DAY)
+        for stage in reached:
+            funnel[stage] += 1
+        if app.stage is closed_stage:
+            outcomes[app.outcome] += 1
     hours.sort()
     return Figures(
         since=since, now=now, applications=chosen, counted=counted, answered=answered, silent=silent,
@@ -403,9 +416,10 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
         days_to_answer=spread(waits),
         thank_you=ThankYou(len(hours), on_time, _rate(on_time, len(hours)), percentile(hours, 0.5)),
         second_round=second, third_round=third,
-        stage_days={stage: percentile(sorted(days), 0.5) for stage, days in stay_days.items()},
-        stage_stays={stage: len(days) for stage, days in stay_days.items()},
-        funnel=funnel, outcomes=outcomes,
+        stage_days={stage.value: percentile(sorted(days), 0.5) for stage, days in stay_days.items()},
+        stage_stays={stage.value: len(days) for stage, days in stay_days.items()},
+        funnel={stage.value: count for stage, count in funnel.items()},
+        outcomes={(o.value if o is not None else "unrecorded"): count for o, count in outcomes.items()},
         weeks=_weeks(now, zone, round_times, letter_times, answer_times),
         thank_you_hours=settings.thank_you_hours,
     )
