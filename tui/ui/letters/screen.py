@@ -30,7 +30,7 @@ from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
 from tui.ui.letters.dialogs import PathPrompt, SentAtForm
 from tui.ui.letters.drafts import LetterDrafts, refusal
-from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
+from tui.ui.letters.files import default_path, edit_in_editor, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
@@ -314,18 +314,14 @@ class LetterScreen(Screen):
         hint = f"The gaps {gaps_text(letter)} are saved as they are." if letter.missing else ""
         self.app.push_screen(PathPrompt("Save the letter to a file", shown, hint), self._save_to)
 
-    def _save_to(self, raw: str | None, replace: bool = False) -> None:
-        if raw is None:
-            return
-        try:
-            path = resolve_path(raw)
-        except FollowupError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
+    def _save_to(self, path: Path | None, replace: bool = False) -> None:
+        """Write to the path the form read (files.check_path); a file already there only after yes."""
+        if path is None:
             return
         if path.exists() and not replace:
             self.app.push_screen(
                 ConfirmScreen(f"{path} already exists. Replace it with this letter?", yes="replace it"),
-                lambda yes: self._save_to(raw, True) if yes else self.notify("Not saved; the file is unchanged."),
+                lambda yes: self._save_to(path, True) if yes else self.notify("Not saved; the file is unchanged."),
             )
             return
         try:
