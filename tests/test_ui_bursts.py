@@ -6,10 +6,9 @@ both ways (Pilot's `press`, which waits for the app after every key, and
 same saved record. The reply, snooze and outcome forms are covered the same way
 in test_ui_board_process.py, `d`+`y` / `d`+`enter` in test_ui_board_forms.py.
 
-Not yet: the detail screen's keys (`2`, `a`, `p`, `end`) and `/` are ordinary
-bindings, which Textual runs only once the key has bubbled up to the app,
-after the later keys of a burst were handed on; those tests open the form or
-bar with Pilot and send what is typed in it as a burst.
+Some tests here open the form or bar with Pilot and send what is typed in it
+as a burst; test_ui_bursts_detail.py sends the detail screen's keys, `/` and
+the confirm dialog's answers in the same burst as what follows them.
 """
 
 from __future__ import annotations
@@ -102,7 +101,7 @@ async def test_round_form(tmp_path, frozen, burst):
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "a")  # the detail screen's own keys are not burst-safe yet (see the module doc)
+        await pilot.press("2", "a")
         await send(followup, pilot, burst, "Final", "tab", "yesterday 15:00", "tab",
                    "Ann Lee <ann@acme.com>; Bo Chan", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))

@@ -62,8 +62,11 @@ async def test_bad_paths_are_refused_with_one_line_and_write_nothing(tmp_path, l
             host.screen.query_one(Input).value = raw
             await pilot.press("enter")
             await pilot.pause()
+            assert isinstance(host.screen, PathPrompt)  # refused inline, under the field: the form stays
+            error = str(host.screen.query_one("#error-path").render())
+            assert expected in error and "\n" not in error
+            await pilot.press("escape")  # gives up at once, nothing asked
             assert isinstance(host.screen, LetterScreen)
-            assert expected in notices(host)[-1] and "\n" not in notices(host)[-1]
         assert not (tmp_path / "nowhere").exists()
         await pilot.press("ctrl+s", "escape")
         assert isinstance(host.screen, LetterScreen)

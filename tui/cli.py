@@ -54,11 +54,10 @@ def _title(app) -> str:
 # --- add, list, move, close ---------------------------------------------------
 def cmd_add(args) -> int:
     from tui.core import actions
-    from tui.core.model import Interviewer
     from tui.core.timefmt import understood
 
     settings, moment = user_settings(), now()
-    people = [Interviewer.parse(text) for text in args.interviewer or []]
+    people = cli_record.read_interviewers(args.interviewer)  # the forms' splitter: "Dana Kim; Lee Park" is two
     at = read_when(args.at, EVENT, settings, moment, "--at")
     app = actions.new_application(
         args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people,
@@ -239,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, help="the role applied for")
     add.add_argument("--at", required=True, metavar="WHEN", help="when the interview round took place")
     add.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"',
-                     help="someone you met (repeat for each); the email is optional")
+                     help="someone you met (repeat, or several in one: \"Dana Kim; Lee Park\"); the email is optional")
     add.add_argument("--round", default="Interview", metavar="NAME", help="name of the round (default: Interview)")
     add_quiet_option(add)
 

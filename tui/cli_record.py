@@ -38,12 +38,26 @@ def _round_number(app, number: int | None):
     return ordered[number - 1]
 
 
+def read_interviewers(values: list[str] | None) -> list:
+    """Every `--interviewer` value read with the forms' one splitter (Interviewer.parse_many), so
+    "Dana Kim; Lee Park" is two people here as in the forms; the option may also be repeated."""
+    from tui.core.errors import ValidationError
+    from tui.core.model import Interviewer
+
+    people = []
+    for text in values or []:
+        found = Interviewer.parse_many(text)
+        if not found:
+            raise ValidationError('--interviewer is empty: write "Name <email>", or several separated by ; or ,')
+        people += found
+    return people
+
+
 # --- round -------------------------------------------------------------------------------
 def cmd_round(args) -> int:
     from tui.core import actions
-    from tui.core.model import Interviewer
 
-    people = [Interviewer.parse(text) for text in args.interviewer or []]
+    people = read_interviewers(args.interviewer)
 
     def change(app, settings, now):
         at = read_when(args.at, EVENT, settings, now, "--at")
@@ -216,7 +230,8 @@ def register(subparsers, common) -> None:
     add_id_argument(rnd)
     rnd.add_argument("--at", required=True, metavar="WHEN", help="when it took place or will take place")
     rnd.add_argument("--name", default="Interview", help="what the round is called (default: Interview)")
-    rnd.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"', help="someone you met (repeat)")
+    rnd.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"',
+                     help="someone you met (repeat, or several in one: \"Dana Kim; Lee Park\")")
     add_quiet_option(rnd)
 
     person = add_command(subparsers, common, "interviewer",

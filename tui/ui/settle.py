@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 
+from textual import events
 from textual.widget import Widget
 
 
@@ -28,3 +29,31 @@ async def settled(widget: Widget | None) -> None:
 
     widget.call_later(mark)
     await done
+
+
+async def run_own_binding(widget: Widget, event: events.Key, *, printable: bool = True) -> bool:
+    """Run `widget`'s own (non-priority) binding for this key now, in its own queue; True if one ran.
+
+    Textual runs a widget's non-priority bindings only once the key has bubbled
+    up to the app, where the app's queue already holds the later keys of a
+    burst: a `j` typed before `enter` would then move the cursor after `enter`
+    opened the line it was on. Run here, in the widget's `_on_key`, it acts in
+    order, and a priority key that awaits `settled(widget)` comes after it.
+    `printable=False` leaves printable keys to the widget (a text field types them).
+    """
+    if not printable and event.is_printable:
+        return False
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
+class OwnKeysInOrder:
+    """Mixed into a focusable widget (a list): its own keys act in the order they were typed (run_own_binding)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        assert isinstance(self, Widget)
+        await run_own_binding(self, event)

@@ -141,7 +141,7 @@ class BoardScreen(Screen):
         self.frame = start.frame if start is not None else TimeFrame(clock.now(), self.zone)
         self.board = Board(self.frame, self._search_text, id="board")
         self.sidebar = DeadlineSidebar(self.frame, id="sidebar")
-        self.filter_bar = FilterBar(id="filter")
+        self.filter_bar = FilterBar(self._filter_closed, id="filter")
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
@@ -460,9 +460,9 @@ class BoardScreen(Screen):
         if event.input is self.filter_bar:
             self._set_filter(event.value)
 
-    def on_filter_bar_closed(self, message: FilterBar.Closed) -> None:
-        if message.cleared:
-            self._set_filter("")
+    def _filter_closed(self, text: str, cleared: bool) -> None:
+        """The bar was left: the filter is what it holds (set now, with the keys typed before enter)."""
+        self._set_filter(text)
         self.set_focus(self.board.keys)
 
     def action_clear_filter(self) -> None:

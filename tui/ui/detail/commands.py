@@ -13,18 +13,18 @@ def detail_commands(screen) -> Iterator[Command]:
 
     def on(section: str, action: Callable[[], object]) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
-            screen.action_section(section)
+            screen.show_section(section)
             result = action()
             if inspect.isawaitable(result):  # actions that open a form await it (keys after them land there)
                 await result
 
         return run
 
-    yield Command("Write notes", lambda: screen.action_section("notes"), "The Markdown notes editor",
+    yield Command("Write notes", lambda: screen.show_section("notes"), "The Markdown notes editor",
                   ("detail.notes",))
     yield Command("Edit notes in $EDITOR", screen.action_external_editor, "Your own editor, e.g. vim",
                   ("detail.editor",))
-    yield Command("Show rounds", lambda: screen.action_section("rounds"), "Rounds and interviewers",
+    yield Command("Show rounds", lambda: screen.show_section("rounds"), "Rounds and interviewers",
                   ("detail.rounds",))
     yield Command("Add a round", on("rounds", rounds.action_add_round), "Moves the card back to Interviewed",
                   ("detail.rounds", "rounds.add"))
@@ -34,13 +34,13 @@ def detail_commands(screen) -> Iterator[Command]:
                   ("detail.rounds", "rounds.thank"))
     yield Command("Mark interviewer thanked", on("rounds", rounds.action_toggle_thanked),
                   "Without a letter, or not", ("detail.rounds", "rounds.thanked"))
-    yield Command("Show directions", lambda: screen.action_section("directions"), "What the recruiter asked",
+    yield Command("Show directions", lambda: screen.show_section("directions"), "What the recruiter asked",
                   ("detail.directions",))
     yield Command("Add a direction", on("directions", directions.action_add), "Do-by, quiet period or info",
                   ("detail.directions", "directions.add"))
     yield Command("Mark direction done", on("directions", directions.action_toggle_done), "Or open again",
                   ("detail.directions", "directions.done"))
-    yield Command("Show history", lambda: screen.action_section("history"), "Everything that happened",
+    yield Command("Show history", lambda: screen.show_section("history"), "Everything that happened",
                   ("detail.history",))
     yield Command("Record the outcome", screen.action_outcome, "Offer, accepted, rejected, withdrawn, no response",
                   ("detail.outcome",))

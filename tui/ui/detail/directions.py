@@ -13,6 +13,7 @@ from tui.core.model import Application, Direction
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS
+from tui.ui.settle import OwnKeysInOrder, settled
 
 # The form, the confirm dialog and the actions are imported by the keys that use them: the
 # detail screen's first frame (the first `enter`) does not wait for them.
@@ -37,11 +38,13 @@ def direction_line(d: Direction, zone, now) -> Content:
     return Content.assemble(("☐ ", style), (d.text, "bold"), (f" · by {when} ({relative(d.due, now)})", style))
 
 
-class DirectionsList(OptionList):
+class DirectionsList(OwnKeysInOrder, OptionList):
+    """Keys that open a screen are priority bindings, as in the rounds list (rounds.py says why)."""
+
     BINDINGS = [
-        Binding("a", "add", "Add", id="directions.add", tooltip="Add a direction from the recruiter"),
+        Binding("a", "add", "Add", id="directions.add", tooltip="Add a direction from the recruiter", priority=True),
         Binding("d", "toggle_done", "Done", id="directions.done"),
-        Binding("x", "remove", "Remove", id="directions.remove"),
+        Binding("x", "remove", "Remove", id="directions.remove", priority=True),
         *LIST_KEYS,
     ]
 
@@ -72,6 +75,7 @@ class DirectionsList(OptionList):
         return self.application.find_direction(option.id)
 
     async def action_add(self) -> None:
+        await settled(self)
         from tui.core import actions
         from tui.ui.detail.forms import DirectionForm
 
@@ -101,7 +105,8 @@ class DirectionsList(OptionList):
             f"{verb}: {d.text} — {self.application.company}",
         )
 
-    def action_remove(self) -> None:
+    async def action_remove(self) -> None:
+        await settled(self)
         from tui.core import actions
         from tui.ui.screens.confirm import ConfirmScreen
 
@@ -117,5 +122,5 @@ class DirectionsList(OptionList):
                     f"Remove direction “{d.text}” at {company}",
                 )
 
-        self.app.push_screen(ConfirmScreen(f"Remove the direction “{d.text}”?",
+        await self.app.push_screen(ConfirmScreen(f"Remove the direction “{d.text}”?",
                                            "Undo on the board (u) brings it back."), answered)

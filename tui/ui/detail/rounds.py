@@ -14,6 +14,7 @@ from tui.core.deadlines import DeadlineKind, deadlines_for, relative
 from tui.core.model import Application, Interviewer
 from tui.core.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS
+from tui.ui.settle import OwnKeysInOrder, settled
 
 if TYPE_CHECKING:
     from tui.ui.detail.forms import RoundInput
@@ -30,18 +31,26 @@ def person_key(round_id: str, person_id: str) -> str:
     return f"person:{round_id}:{person_id}"
 
 
-class RoundsList(OptionList):
-    """One line per round, one indented line per interviewer under it."""
+class RoundsList(OwnKeysInOrder, OptionList):
+    """One line per round, one indented line per interviewer under it.
+
+    Keys that open a screen are priority bindings: they act once the keys typed before them
+    moved the highlight (the list runs its own keys in order, settle.py), and the screen is
+    up and focused before the keys typed after them are handled.
+    """
 
     BINDINGS = [
-        Binding("a", "add_round", "Add", id="rounds.add", tooltip="Add a round"),
-        Binding("p", "add_person", "Person", id="rounds.person", tooltip="Add an interviewer to the highlighted round"),
-        Binding("e", "edit", "Edit", id="rounds.edit"),
-        Binding("t", "thank", "Thank", id="rounds.thank",
+        Binding("a", "add_round", "Add", id="rounds.add", tooltip="Add a round", priority=True),
+        Binding("p", "add_person", "Person", id="rounds.person", priority=True,
+                tooltip="Add an interviewer to the highlighted round"),
+        Binding("e", "edit", "Edit", id="rounds.edit", priority=True),
+        Binding("enter", "edit", "Edit", id="rounds.open", priority=True, show=False,
+                tooltip="Edit the highlighted round or interviewer"),
+        Binding("t", "thank", "Thank", id="rounds.thank", priority=True,
                 tooltip="Draft the thank-you note to the highlighted interviewer"),
         Binding("space", "toggle_thanked", "Thanked", id="rounds.thanked",
                 tooltip="Mark the highlighted interviewer thanked (no letter), or not"),
-        Binding("x", "remove", "Remove", id="rounds.remove"),
+        Binding("x", "remove", "Remove", id="rounds.remove", priority=True),
         *LIST_KEYS,
     ]
 
@@ -116,9 +125,10 @@ class RoundsList(OptionList):
     # --- actions -----------------------------------------------------------------
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        await self.action_edit()
+        await self._edit()  # a click, on this list's own queue: nothing to wait for (settled would wait on itself)
 
     async def action_add_round(self) -> None:
+        await settled(self)
         from tui.core import actions
         from tui.ui.detail.forms import RoundForm
 
@@ -133,6 +143,7 @@ class RoundsList(OptionList):
         await self.app.push_screen(RoundForm(clock.now(), self.screen.zone), added)
 
     async def action_add_person(self) -> None:
+        await settled(self)
         from tui.core import actions
         from tui.ui.detail.forms import InterviewerForm
 
@@ -156,6 +167,10 @@ class RoundsList(OptionList):
         await self.app.push_screen(InterviewerForm(rnd.name), added)
 
     async def action_edit(self) -> None:
+        await settled(self)
+        await self._edit()
+
+    async def _edit(self) -> None:
         from tui.core import actions
         from tui.ui.detail.forms import InterviewerForm, RoundForm
 
@@ -191,6 +206,7 @@ class RoundsList(OptionList):
 
     async def action_thank(self) -> None:
         """t, as on the board: the thank-you letter, here for the highlighted interviewer."""
+        await settled(self)
         _round_id, person_id = self._selected()
         if person_id is None or self.application is None:
             self.notify("Highlight an interviewer (j/k) to draft their thank-you note.", severity="warning")
@@ -219,7 +235,8 @@ class RoundsList(OptionList):
             f"{'Thank' if thanked else 'Unmark thank-you to'} {person.name} — {self._company()}",
         )
 
-    def action_remove(self) -> None:
+    async def action_remove(self) -> None:
+        await settled(self)
         from tui.core import actions
         from tui.ui.screens.confirm import ConfirmScreen
 
@@ -243,4 +260,4 @@ class RoundsList(OptionList):
             if yes:
                 self._request(change, label)
 
-        self.app.push_screen(ConfirmScreen(question, "Undo on the board (u) brings it back."), answered)
+        await self.app.push_screen(ConfirmScreen(question, "Undo on the board (u) brings it back."), answered)

@@ -28,6 +28,7 @@ from tui.ui.keybar import KeyBar
 from tui.ui.messages import ApplicationsChanged, ChangeRequested, SaveRefused
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved, rescue_text
+from tui.ui.settle import settled
 
 SECTIONS = ("notes", "rounds", "directions", "history")
 WIDE = 110  # columns from which the history gets its own column
@@ -37,20 +38,24 @@ TYPING_HIDES = {"section", "outcome", "details"}  # printable keys the editor sw
 class DetailScreen(Screen):
     CSS_PATH = Path(__file__).with_name("detail.tcss")
     COMMANDS = {ScreenCommands}
+    # Keys that open a screen or move the focus are priority bindings whose actions first let the
+    # focused widget take the keys typed before them (settle.py), then open the screen awaited and
+    # focused: the keys typed right after (a burst over SSH) land there, in order. The notes editor
+    # types printable keys as text (Textual leaves them to it), so only escape needs a check there.
     BINDINGS = [
-        Binding("escape", "back", "Back", id="detail.back"),
-        Binding("1", "section('notes')", "Tabs", key_display="1-4", id="detail.notes",
+        Binding("escape", "back", "Back", id="detail.back", priority=True),
+        Binding("1", "section('notes')", "Tabs", key_display="1-4", id="detail.notes", priority=True,
                 tooltip="1 notes · 2 rounds · 3 directions · 4 history"),
-        Binding("2", "section('rounds')", "Rounds", show=False, id="detail.rounds"),
+        Binding("2", "section('rounds')", "Rounds", show=False, id="detail.rounds", priority=True),
         Binding("3", "section('directions')", "Directions", show=False,
-                id="detail.directions"),
-        Binding("4", "section('history')", "History", show=False, id="detail.history"),
-        Binding("o", "outcome", "Outcome", id="detail.outcome"),
-        Binding("c", "details", "Card", id="detail.card"),
+                id="detail.directions", priority=True),
+        Binding("4", "section('history')", "History", show=False, id="detail.history", priority=True),
+        Binding("o", "outcome", "Outcome", id="detail.outcome", priority=True),
+        Binding("c", "details", "Card", id="detail.card", priority=True),
         Binding("ctrl+o", "external_editor", "$EDITOR", id="detail.editor",
                 tooltip="Edit the notes in your own editor"),
         Binding("q", "app.quit", "Quit", id="detail.quit", tooltip="Save everything and quit"),
-        Binding("question_mark", "app.help", "Help", id="detail.help",
+        Binding("question_mark", "help", "Help", id="detail.help", priority=True,
                 tooltip="The keys of this screen (f1 works while typing)"),
     ]
 
@@ -225,17 +230,42 @@ class DetailScreen(Screen):
         self.refresh_bindings()
 
     def on_notes_editor_left(self, message: NotesEditor.Left) -> None:
-        self.notes.request_save()
-        if self._returns_on_escape:
-            self.dismiss()
-        else:
-            self.query_one(Tabs).focus()
+        self._leave_editor()
 
-    def action_back(self) -> None:
-        self.notes.request_save()
+    def _leave_editor(self) -> None:
+        if self._returns_on_escape:
+            self._leave()
+        else:
+            self.notes.request_save()
+            self.set_focus(self.query_one(Tabs))
+
+    def _leave(self) -> None:
+        """Back to the board with the notes applied now, not queued behind the keys typed after escape:
+        an `enter` in the same burst opens the card again with what was just typed."""
+        self.flush_pending()
         self.dismiss()
 
-    def action_section(self, section: str) -> None:
+    async def _settle(self) -> None:
+        """The focused widget has taken every key typed before the one being handled (settle.py)."""
+        await settled(self.focused)
+
+    async def action_back(self) -> None:
+        """escape: out of the notes editor (keeping its text), or back to the board."""
+        await self._settle()
+        if isinstance(self.focused, NotesEditor):
+            self._leave_editor()
+            return
+        self._leave()
+
+    async def action_help(self) -> None:
+        await self._settle()
+        await self.app.action_help()
+
+    async def action_section(self, section: str) -> None:
+        await self._settle()
+        self.show_section(section)
+
+    def show_section(self, section: str) -> None:
         self._returns_on_escape = False  # moving around here: escape now leaves the editor only
         self._go(section)
 
@@ -260,6 +290,7 @@ class DetailScreen(Screen):
         self.refresh_bindings()
 
     async def action_outcome(self) -> None:
+        await self._settle()
         from tui.core import actions
         from tui.ui.detail.process_forms import CloseForm
 
@@ -275,6 +306,7 @@ class DetailScreen(Screen):
         await self.app.push_screen(CloseForm(app.company, clock.now(), self.zone), chosen)
 
     async def action_details(self) -> None:
+        await self._settle()
         from tui.core import actions
         from tui.ui.detail.forms import DetailsForm
 
@@ -297,4 +329,4 @@ class DetailScreen(Screen):
             return
         if text != self.notes.text:
             self.notes.replace_text(text)
-        self.action_section("notes")
+        self.show_section("notes")

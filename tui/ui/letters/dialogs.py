@@ -1,70 +1,38 @@
 """The letter screen's questions for a file name and for when a letter went out.
 
-Its yes/no questions are screens/confirm.py's; "Sent at…" is a one-field form of
-the one form framework (screens/form.py), so it validates inline like every form.
+Its yes/no questions are screens/confirm.py's; both questions here are forms of
+the one form framework (screens/form.py), so they validate inline and take a
+burst of keys like every form.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
-
-from tui.ui.keybar import KeyBar
+from tui.ui.letters.files import check_path
 from tui.ui.screens.form import Field, FormScreen
 
 
-class PathPrompt(ModalScreen[str | None]):
-    """Ask for a file path, prefilled; `enter` takes it, `escape` gives up (None)."""
+class PathPrompt(FormScreen):
+    """A file path, prefilled: `enter` takes it once it names a file that can be written (else the reason
+    shows under it), `escape` gives up (None) without asking: nothing but a file name is lost."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="letters.path.cancel")]
-
-    DEFAULT_CSS = """
-    PathPrompt {
-        align: center middle;
-        & > .letter-dialog {
-            width: 70;
-            max-width: 100%;
-            height: auto;
-            max-height: 20;
-            border: round $warning;
-            background: $panel;
-            padding: 0 1;
-        }
-        & .dialog-question { text-style: bold; padding-bottom: 1; }
-        & .dialog-keys { color: $text-muted; }
-        & #path-input { margin-bottom: 1; }
-    }
-    """
+    hint = "enter: save · esc: cancel"
+    asks_before_discarding = False
 
     def __init__(self, title: str, default: str, hint: str = "") -> None:
         super().__init__()
-        self.title_text = title
+        self.form_title = title
         self.default = default
-        self.hint = hint
+        if hint:
+            self.hint = f"{hint}\n{PathPrompt.hint}"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="letter-dialog"):
-            yield Static(self.title_text, classes="dialog-question", markup=False)
-            yield Input(self.default, id="path-input", select_on_focus=False)
-            if self.hint:
-                yield Static(self.hint, classes="dialog-keys", markup=False)
-            yield Static("enter: save   esc: cancel", classes="dialog-keys", markup=False)
-        yield KeyBar()
+    def fields(self) -> list[Field]:
+        return [Field("path", "File", self.default, "~/followup-letters/acme.txt", check_path)]
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def build(self, values: dict[str, Any]) -> Path:
+        return values["path"]
 
 
 class SentAtForm(FormScreen):

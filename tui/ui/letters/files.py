@@ -50,12 +50,27 @@ def resolve_path(raw: str) -> Path:
     return path
 
 
-def write_letter(path: Path, text: str) -> None:
-    """Write the letter's text; the default folder is created when missing, other folders must exist."""
-    folder = path.parent
+def check_path(raw: str) -> Path:
+    """A typed path the letter can be written to, or the one-line reason why not (the form shows it
+    under the field, before anything is written)."""
+    path = resolve_path(raw)
+    _check_folder(path.parent)
+    return path
+
+
+def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         if folder != default_folder():
             raise ValidationError(f"the folder {folder} does not exist: create it, or pick another path")
+    elif not os.access(folder, os.W_OK):
+        raise ValidationError(f"{folder} is not writable for you: pick another path")
+
+
+def write_letter(path: Path, text: str) -> None:
+    """Write the letter's text; the default folder is created when missing, other folders must exist."""
+    folder = path.parent
+    _check_folder(folder)
+    if not folder.is_dir():
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

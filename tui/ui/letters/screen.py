@@ -30,11 +30,12 @@ from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
 from tui.ui.letters.dialogs import PathPrompt, SentAtForm
 from tui.ui.letters.drafts import LetterDrafts, refusal
-from tui.ui.letters.files import default_path, edit_in_editor, resolve_path, write_letter
+from tui.ui.letters.files import default_path, edit_in_editor, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.settle import settled
 
 LONG_LETTER_WORDS = 150
 TITLES = {
@@ -61,7 +62,8 @@ class LetterScreen(Screen):
     BINDINGS = [
         Binding("ctrl+t", "copy", "Copy", id="letters.copy",
                 tooltip="Copy 'Subject: …' and the letter to the clipboard (OSC 52)"),
-        Binding("ctrl+s", "save", "Save", id="letters.save", tooltip="Save the letter to a file"),
+        # priority and awaited, like ctrl+b: the file name typed right after ctrl+s lands in its form
+        Binding("ctrl+s", "save", "Save", id="letters.save", tooltip="Save the letter to a file", priority=True),
         Binding("ctrl+o", "edit_external", "Editor", id="letters.editor",
                 tooltip="Edit the letter in $EDITOR, then come back to it here"),
         Binding("ctrl+r", "mark_sent", "Sent", id="letters.sent",
@@ -304,7 +306,9 @@ class LetterScreen(Screen):
         self.notify(f"Copied “{letter.subject}” ({letter.word_count} words) to the clipboard. {TMUX_HINT}",
                     timeout=6)
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await settled(self.focused)  # the letter has every key typed before ctrl+s
+        self._take_edits()
         letter = self.letter
         path = default_path(letter, self.drafts.application.company)
         try:
@@ -312,20 +316,16 @@ class LetterScreen(Screen):
         except ValueError:
             shown = str(path)
         hint = f"The gaps {gaps_text(letter)} are saved as they are." if letter.missing else ""
-        self.app.push_screen(PathPrompt("Save the letter to a file", shown, hint), self._save_to)
+        await self.app.push_screen(PathPrompt("Save the letter to a file", shown, hint), self._save_to)
 
-    def _save_to(self, raw: str | None, replace: bool = False) -> None:
-        if raw is None:
-            return
-        try:
-            path = resolve_path(raw)
-        except FollowupError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
+    def _save_to(self, path: Path | None, replace: bool = False) -> None:
+        """Write to the path the form read (files.check_path); a file already there only after yes."""
+        if path is None:
             return
         if path.exists() and not replace:
             self.app.push_screen(
                 ConfirmScreen(f"{path} already exists. Replace it with this letter?", yes="replace it"),
-                lambda yes: self._save_to(raw, True) if yes else self.notify("Not saved; the file is unchanged."),
+                lambda yes: self._save_to(path, True) if yes else self.notify("Not saved; the file is unchanged."),
             )
             return
         try:

@@ -20,7 +20,9 @@ from tui.ui.keybar import KeyBar
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Agree"),
+        # priority, like the no: the answer is taken as it arrives, so a key typed right after it
+        # goes to the screen the dialog leaves, not to the dialog (or as a second answer)
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Agree", priority=True),
         Binding("n,escape,enter", "answer(False)", "No", id="confirm.no", priority=True,
                 tooltip="Decline: nothing is changed"),
     ]

@@ -1,17 +1,29 @@
-"""The `/` bar: typing filters the cards live; enter keeps the filter, escape clears it."""
+"""The `/` bar: typing filters the cards live; enter keeps the filter, escape clears it.
+
+Over a slow link `/`, the filter text, `enter` and the key after it arrive in
+one burst. `enter` and `escape` are priority bindings that first let the bar
+take the letters typed before them (tui/ui/settle.py), then apply the filter
+and give the focus back to the board at once, through the board's callback,
+not a message: the key after them is the board's, and finds the filter set.
+"""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Input
+
+from tui.ui.settle import settled
 
 
 class FilterBar(Input):
-    """Posts `Changed` (inherited) as the user types, and `Closed` when done."""
+    """Tells `on_close(text, cleared)` when the user leaves it; the board follows `Changed` (inherited) live."""
 
     BINDINGS = [
-        Binding("escape", "clear_and_close", "Clear filter", id="filter.clear",
+        Binding("enter", "done(False)", "Keep filter", id="filter.keep", priority=True, show=False,
+                tooltip="Keep the filter and go back to the board"),
+        Binding("escape", "done(True)", "Clear filter", id="filter.clear", priority=True,
                 tooltip="Clear the filter and go back to the board"),
     ]
 
@@ -24,15 +36,9 @@ class FilterBar(Input):
     }
     """
 
-    class Closed(Message):
-        """The user left the bar; `cleared` says whether the filter was dropped."""
-
-        def __init__(self, cleared: bool) -> None:
-            super().__init__()
-            self.cleared = cleared
-
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, on_close: Callable[[str, bool], None], **kwargs) -> None:
         super().__init__(placeholder="Filter by company, role, interviewer or notes…", **kwargs)
+        self.on_close = on_close
 
     def open(self) -> None:
         """Show the bar and take the focus at once, so fast typing after / lands here."""
@@ -44,11 +50,15 @@ class FilterBar(Input):
         self.display = False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.close()
-        self.post_message(self.Closed(cleared=False))
+        event.stop()  # enter is the bar's own binding (action_done); this is only a fallback
+        self._leave(cleared=False)
 
-    def action_clear_and_close(self) -> None:
-        self.value = ""
+    async def action_done(self, cleared: bool) -> None:
+        await settled(self)
+        self._leave(cleared)
+
+    def _leave(self, cleared: bool) -> None:
+        if cleared:
+            self.value = ""
         self.close()
-        self.post_message(self.Closed(cleared=True))
+        self.on_close(self.value, cleared)

@@ -29,7 +29,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import NAME_LIMIT
 from tui.ui.keybar import KeyBar
 from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.settle import settled
+from tui.ui.settle import run_own_binding, settled
 
 
 @dataclass
@@ -88,13 +88,8 @@ class FieldInput(Input):
     """
 
     async def _on_key(self, event: events.Key) -> None:
-        if not event.is_printable:
-            for binding in self._bindings.key_to_bindings.get(event.key, ()):
-                if not binding.priority and await self.app.run_action(binding.action, self):
-                    event.stop()
-                    event.prevent_default()
-                    return
-        await super()._on_key(event)
+        if not await run_own_binding(self, event, printable=False):
+            await super()._on_key(event)
 
 
 class FormScreen(ModalScreen):
@@ -116,7 +111,8 @@ class FormScreen(ModalScreen):
     ]
     form_title = "Form"
     hint = "enter: next field (the last saves) · ctrl+s: save · esc: cancel"
-    # what escape asks when something was typed
+    # what escape asks when something was typed (False: escape always just closes, e.g. a file name)
+    asks_before_discarding = True
     discard_question = "Discard your changes?"
     discard_detail = "Nothing in this form has been saved."
     discard_yes = "Yes"
@@ -289,7 +285,7 @@ class FormScreen(ModalScreen):
 
     async def action_cancel(self) -> None:
         await self._settle()
-        if not self.dirty:
+        if not self.dirty or not self.asks_before_discarding:
             self.dismiss(None)
             return
 

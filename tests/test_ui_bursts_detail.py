@@ -1,0 +1,168 @@
+"""The detail screen's own keys, the board's `/` and the confirm dialog's answers take a burst of keys.
+
+Over a slow SSH link the key that opens a form and everything typed into it
+arrive together. Each test sends the whole sequence with `burst_keys` (no
+pause for the app between keys) and checks what was saved: the keys land in
+the screen they were typed for, in order, none dropped, none handled by the
+screen underneath.
+"""
+
+from __future__ import annotations
+
+from conftest import burst_keys
+from tui.ui.board.screen import BoardScreen
+from tui.ui.detail.screen import DetailScreen
+from ui_board_helpers import WIDE, board_of, focused_company, make_app, small_apps, store_with
+from ui_detail_helpers import acme, board, make_db, on_disk, wait_until
+
+
+async def burst(pilot, *keys: str) -> None:
+    burst_keys(pilot.app, *keys)
+    await pilot.pause()
+
+
+async def detail_saved(pilot, db):
+    """The card as stored, once the burst has brought the user back to the detail screen."""
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, DetailScreen))
+    return await on_disk(pilot, db, pilot.app.screen.app_id)
+
+
+async def test_enter_round_key_form_and_save_in_one_burst(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    async with board(db).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "2", "a", "Final", "tab", "yesterday 15:00", "tab",
+                    "Ann Lee <ann@acme.com>; Bo Chan", "enter")
+        final = (await detail_saved(pilot, db)).rounds[-1]
+        assert final.name == "Final" and final.at.isoformat() == "2026-11-30T14:00:00+00:00"
+        assert [(p.name, p.email) for p in final.interviewers] == [("Ann Lee", "ann@acme.com"), ("Bo Chan", "")]
+
+
+async def test_interviewer_form_opened_and_filled_in_one_burst(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    async with board(db).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "2", "j", "j", "p", "Bo", "tab", "Staff Engineer", "tab", "bo@acme.com",
+                    "tab", "log compaction", "enter", "enter", "enter")
+        saved = await detail_saved(pilot, db)
+        onsite = saved.latest_round
+        assert [p.name for p in onsite.interviewers] == ["Dana Kim", "Bo"]
+        bo = onsite.interviewers[-1]
+        assert (bo.title, bo.email, bo.topic) == ("Staff Engineer", "bo@acme.com", "log compaction")
+
+
+async def test_round_edited_with_enter_in_one_burst(tmp_path, frozen):
+    """j moves to the onsite round, enter opens it: the keys typed next edit that round, not the first."""
+    db = make_db(tmp_path, acme(frozen))
+    async with board(db).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "2", "j", "j", "enter", "ctrl+u", "Onsite loop", "ctrl+s")
+        saved = await detail_saved(pilot, db)
+        assert [r.name for r in saved.rounds] == ["Phone screen", "Onsite loop"]
+
+
+async def test_direction_form_opened_and_filled_in_one_burst(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    async with board(db).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "3", "a", "send refs", "tab", "tab", "fri 17:00", "enter")
+        direction = (await detail_saved(pilot, db)).directions[-1]
+        assert (direction.text, direction.kind.value) == ("send refs", "do-by")
+        assert direction.due.isoformat() == "2026-12-04T16:00:00+00:00"
+
+
+async def test_outcome_form_opened_and_filled_in_one_burst(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    async with board(db).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "o", "tab", "yesterday 9:00", "ctrl+s")
+        saved = await detail_saved(pilot, db)
+        assert saved.stage.value == "closed" and saved.outcome.value == "rejected"
+
+
+async def test_card_form_opened_and_filled_in_one_burst(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    async with board(db).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "c", "tab", "ctrl+u", "Staff Engineer", "ctrl+s", "2")
+        saved = await detail_saved(pilot, db)
+        assert saved.role == "Staff Engineer"
+        assert pilot.app.screen.query_one("#sections").active == "rounds"  # the key after the save
+
+
+async def test_notes_typed_after_e_and_escape_back_to_the_board(tmp_path, frozen):
+    """`e` on the board, the notes, escape, then a board key: the text is saved, `j` moves the board."""
+    db = make_db(tmp_path, acme(frozen))
+    followup = board(db)
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "e", " and the team", "escape", "enter", "1", "end", " size")
+        await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen)
+                         and followup.screen.notes.text.endswith("size"))
+        assert followup.screen.notes.text == "# Acme\n- ask about **on-call** and the team size"
+
+
+async def test_section_keys_and_back_in_one_burst(tmp_path, frozen):
+    """escape leaves the detail screen at once: the board takes the keys typed after it."""
+    db = make_db(tmp_path, acme(frozen))
+    followup = board(db)
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "3", "2", "escape", "n", "Hooli")
+        await wait_until(pilot, lambda: followup.screen.__class__.__name__ == "NewApplicationScreen")
+        await pilot.pause()
+        assert followup.screen.raw("company") == "Hooli"
+
+
+async def test_filter_opened_typed_and_kept_in_one_burst(tmp_path, freeze_clock):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await burst(pilot, "/", "lumb", "enter", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        assert board_of(app).needle == "lumb"
+        assert app.screen.application.company == "Initech"  # enter after the filter opened the card it left
+
+
+async def test_filter_opened_and_cleared_in_one_burst(tmp_path, freeze_clock):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await burst(pilot, "/", "lumb", "escape", "h")  # the filter had put the cursor on Initech
+        board_widget = board_of(app)
+        await wait_until(pilot, lambda: board_widget.needle == "" and app.focused is board_widget.keys)
+        assert isinstance(app.screen, BoardScreen) and focused_company(app) in {"Acme", "Globex"}  # h moved it
+
+
+async def test_key_after_discarding_a_form_opens_the_next_one(tmp_path, freeze_clock):
+    """escape, y drops the typed form; the `n` typed right after is the board's, not a second answer."""
+    app = make_app(store_with(tmp_path, []))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "n", "Hooli", "escape", "y", "n", "Acme", "tab", "SRE")
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "NewApplicationScreen")
+        await pilot.pause()
+        assert (app.screen.raw("company"), app.screen.raw("role")) == ("Acme", "SRE")
+
+
+async def test_key_after_no_on_a_detail_confirm_goes_back_to_the_list(tmp_path, frozen):
+    """x asks before removing a round; n keeps it, and the `a` typed right after adds a round."""
+    db = make_db(tmp_path, acme(frozen))
+    async with board(db).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "enter", "2", "x", "n", "a", "Final", "tab", "yesterday 15:00", "enter", "enter")
+        saved = await detail_saved(pilot, db)
+        assert [r.name for r in saved.rounds] == ["Phone screen", "Onsite", "Final"]
+
+
+async def test_key_after_yes_on_the_confirm_dialog_goes_to_the_board(tmp_path, freeze_clock):
+    """d, y deletes the card; the `n` typed right after opens the new-application form."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = focused_company(app)
+        await burst(pilot, "d", "y", "n", "Hooli")
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "NewApplicationScreen")
+        await pilot.pause()
+        assert app.screen.raw("company") == "Hooli"
+        assert first not in {a.company for a in app.changelog.apps.values()}
