@@ -141,10 +141,16 @@ def held_round(app: Application, now: datetime) -> Round | None:
 
 def next_follow_up(app: Application, settings: Settings, now: datetime) -> datetime | None:
     """When to follow up (see the module's rules), inside working hours; None while a round is to come."""
-    last = last_move(app, now)
-    if last is None or upcoming_rounds(app, now):
+    if upcoming_rounds(app, now):
         return None
-    work = work_calendar(settings)
+    return _follow_up_due(app, settings, now, work_calendar(settings))
+
+
+def _follow_up_due(app: Application, settings: Settings, now: datetime, work: WorkCalendar) -> datetime | None:
+    """`next_follow_up` for a card with no round to come."""
+    last = last_move(app, now)
+    if last is None:
+        return None
     due = work.add_business_days(last, settings.follow_up_business_days)
     if app.decision_by is not None and app.decision_by >= last:
         due = work.add_business_days(app.decision_by, 1)
@@ -235,11 +241,12 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
             add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
         return found
 
-    for rnd in upcoming_rounds(app, now):
+    upcoming = upcoming_rounds(app, now)
+    for rnd in upcoming:
         add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
 
-    owed = _still_to_thank(app, settings, held_round(app, now))
     held = held_round(app, now)
+    owed = _still_to_thank(app, settings, held)
     if held is not None:  # else nobody is owed
         for person in owed:
             add(DeadlineKind.THANK_YOU, held.at + timedelta(hours=settings.thank_you_hours),
@@ -254,8 +261,8 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     if quiet is not None:
         add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="", working=False)
 
-    if _follow_up_clock_runs(app, settings, owed) and not app.open_tasks():
-        due = next_follow_up(app, settings, now)
+    if _follow_up_clock_runs(app, settings, owed) and not upcoming and not app.open_tasks():
+        due = _follow_up_due(app, settings, now, work)
         if due is not None:
             count = app.follow_up_count
             if count >= settings.follow_up_limit:
