@@ -149,7 +149,8 @@ async def test_sigterm_saves_and_exits(tmp_path):
         pending = PendingInput(board_of(app).current_id)
         await app.push_screen(pending)
         app.on_signal(signal.SIGTERM)
-        await pilot.pause(0.5)
+        await until(pilot, lambda: app.return_code is not None)  # it leaves by itself
+    assert app.return_code == 0
     assert pending.flushed == 1
     assert stored(store)["Acme"]["notes"] == "typed"
 
