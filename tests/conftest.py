@@ -19,12 +19,29 @@ fresh event loop (asyncio_mode = "auto" in pyproject.toml).
 
 from __future__ import annotations
 
+import compileall
+import sys
+from pathlib import Path
+
 import pytest
 
 import cli_helpers
 import ui_board_helpers
 import ui_detail_helpers
 import ui_letters_helpers
+
+
+def pytest_configure(config):
+    """Compile once, not in every process: this machine sets PYTHONDONTWRITEBYTECODE.
+
+    With it set, each xdist worker rewrote and compiled every test module anew
+    (about 5 s of CPU a worker), and each `python -m tui` a test starts
+    compiled the app again. The rewritten tests are cached in tests/__pycache__
+    and tui/ is compiled here (only what changed); reading them needs no
+    writing, so the processes the tests start use them too.
+    """
+    sys.dont_write_bytecode = False
+    compileall.compile_dir(Path(__file__).parents[1] / "tui", quiet=1)
 
 
 @pytest.fixture
