@@ -42,6 +42,20 @@ def pytest_configure(config):
     """
     sys.dont_write_bytecode = False
     compileall.compile_dir(Path(__file__).parents[1] / "tui", quiet=1)
+    global THOROUGH
+    THOROUGH = "not slow" not in (config.option.markexpr or "")
+
+
+THOROUGH = True  # every test runs (CI): property tests try all their examples
+
+
+def examples(count: int) -> int:
+    """A property test's `max_examples`: all of them when every test runs, a third in the fast loop.
+
+    `pytest -m "not slow"` is the everyday check; CI runs everything, so the
+    full count is still tried on every change that lands.
+    """
+    return count if THOROUGH else max(count // 3, 20)
 
 
 @pytest.fixture
