@@ -65,12 +65,8 @@ def stored(db: Path, app_id: str) -> Application:
 
 
 def board(db: Path, settings: Settings = SETTINGS) -> FollowupApp:
-    """The real app on `db`; no polling, so tests decide when other processes' writes are read.
-
-    Writes go out at once (no settle delay, as in ui_board_helpers.make_app):
-    tests wait for them with `on_disk`.
-    """
-    return FollowupApp(Store(db), settings, poll_seconds=0, write_settle=0)
+    """The real app on `db`; no polling, so tests decide when other processes' writes are read."""
+    return FollowupApp(Store(db), settings, poll_seconds=0)
 
 
 async def open_card(pilot, section: str = "") -> DetailScreen:
