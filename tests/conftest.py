@@ -19,12 +19,43 @@ fresh event loop (asyncio_mode = "auto" in pyproject.toml).
 
 from __future__ import annotations
 
+import compileall
+import sys
+from pathlib import Path
+
 import pytest
 
 import cli_helpers
 import ui_board_helpers
 import ui_detail_helpers
 import ui_letters_helpers
+
+
+def pytest_configure(config):
+    """Compile once, not in every process: this machine sets PYTHONDONTWRITEBYTECODE.
+
+    With it set, each xdist worker rewrote and compiled every test module anew
+    (about 5 s of CPU a worker), and each `python -m tui` a test starts
+    compiled the app again. The rewritten tests are cached in tests/__pycache__
+    and tui/ is compiled here (only what changed); reading them needs no
+    writing, so the processes the tests start use them too.
+    """
+    sys.dont_write_bytecode = False
+    compileall.compile_dir(Path(__file__).parents[1] / "tui", quiet=1)
+    global THOROUGH
+    THOROUGH = "not slow" not in (config.option.markexpr or "")
+
+
+THOROUGH = True  # every test runs (CI): property tests try all their examples
+
+
+def examples(count: int) -> int:
+    """A property test's `max_examples`: all of them when every test runs, a third in the fast loop.
+
+    `pytest -m "not slow"` is the everyday check; CI runs everything, so the
+    full count is still tried on every change that lands.
+    """
+    return count if THOROUGH else max(count // 3, 20)
 
 
 @pytest.fixture
@@ -93,15 +124,55 @@ def burst_keys(app, *keys: str) -> None:
 
 
 def fill(form, **values: str) -> None:
-    """Set form fields (`#field-NAME` inputs) to whole values at once, where typing is not what a test is about.
+    """Set form fields (`#field-NAME` inputs and selects) at once, where typing is not what a test is about.
 
     Pilot types 60 ms a key; a field set this way is what a user's typing
     leaves in it, so the form's checks and saving run on it just the same.
+    A select takes the value of one of its options (`kind="not-before"`).
+    Typing itself is covered once per form in test_ui_bursts.py.
     """
-    from textual.widgets import Input
+    from textual.widgets import Input, Select
 
     for name, value in values.items():
-        form.query_one(f"#field-{name}", Input).value = value
+        form.query_one(f"#field-{name}", Input | Select).value = value
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` where the focus is: all but its last character put in at the cursor at once, the last one pressed.
+
+    For tests about what happens to typed text (saving, merging, rescuing),
+    not about typing itself: the last key still goes through the app's key
+    handling, and the widget reports the change as it does for typing.
+    """
+    from textual.widgets import Input, TextArea
+
+    widget = pilot.app.focused
+    if isinstance(widget, TextArea):
+        widget.insert(text[:-1])
+    elif isinstance(widget, Input):
+        widget.insert_text_at_cursor(text[:-1])
+    else:
+        raise AssertionError(f"nothing to type into: the focus is on {widget!r}")
+    await pilot.press(text[-1])
+
+
+async def palette_pick(pilot, query: str) -> None:
+    """In the open command palette, search `query`, wait for the search to finish and take its best hit.
+
+    The palette searches in a worker; waiting on that worker (not on a fixed
+    delay) makes the list of hits complete before `enter` picks the first.
+    """
+    from textual.command import CommandInput, CommandPalette
+
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette), f"the palette is not open: {palette!r}"
+    palette.query_one(CommandInput).value = query
+    await pilot.pause()  # the palette takes the change and starts its search
+    searches = [w for w in pilot.app.workers if w.group == CommandPalette._GATHER_COMMANDS_GROUP]
+    await pilot.app.workers.wait_for_complete(searches)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 NAMED_KEYS = {"enter", "tab", "escape", "backspace", "space", "up", "down", "left", "right", "home", "end",

@@ -10,6 +10,7 @@ import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from tui.core import actions
 from tui.core.deadlines import NOT_SNOOZABLE, DeadlineKind, deadlines_for, work_calendar
 from tui.core.model import Interviewer
@@ -78,7 +79,7 @@ def _events(app, deadline):
     return []
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(250), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cards())
 def test_no_deadline_before_its_event(case):
     app, conf, now = case
@@ -87,7 +88,7 @@ def test_no_deadline_before_its_event(case):
             assert deadline.due > event, (deadline, event)
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(250), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cards())
 def test_every_deadline_but_the_thank_you_falls_inside_working_hours_on_a_business_day(case):
     app, conf, now = case
@@ -101,7 +102,7 @@ def test_every_deadline_but_the_thank_you_falls_inside_working_hours_on_a_busine
         assert work.start <= wall.time() <= work.end or work.next_opening(deadline.due) == deadline.due, deadline
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cards(), st.integers(1, 24 * 30))
 def test_a_snooze_never_makes_a_deadline_earlier(case, hours):
     app, conf, now = case

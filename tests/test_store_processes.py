@@ -56,7 +56,7 @@ def kill_writers(db, kills: int, sig: int, rng: random.Random) -> tuple[int, int
 
 @pytest.mark.slow  # a soak: 200 writers killed at random moments
 def test_a_writer_killed_at_random_moments_never_loses_a_write_that_returned(tmp_path):
-    seed = int(time.time())
+    seed = 20261125  # seeded: which kills wait for a returned add is the same every run, so a failure repeats
     rng = random.Random(seed)
     returned = mid_write = 0
     for number in range(FILES):
@@ -73,7 +73,8 @@ def test_a_writer_killed_at_random_moments_never_loses_a_write_that_returned(tmp
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_sigterm_and_sighup_lose_no_write_that_returned(tmp_path, sig):
     """A closed terminal or SSH link sends SIGHUP; a shutdown sends SIGTERM."""
-    returned, _ = kill_writers(tmp_path / "followup.json", 25, sig, random.Random(int(time.time())))
+    # seeded: the writers the test waits for (about half of 25) return every run, whatever the timing
+    returned, _ = kill_writers(tmp_path / "followup.json", 25, sig, random.Random(f"kill-{sig.name}"))
     assert returned >= 5
 
 

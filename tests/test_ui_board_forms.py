@@ -6,10 +6,11 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
-from conftest import burst_keys, fill
+from conftest import burst_keys, fill, palette_pick
 from tui.ui.board.board import Board
 from tui.ui.board.screen import BoardScreen
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.filter_bar import FilterBar
 from tui.ui.screens.help import HelpScreen, key_rows
 from tui.ui.screens.new_application import NewApplicationScreen
 from tui.ui.sidebar.sidebar import DeadlineSidebar
@@ -38,14 +39,9 @@ async def type_into(pilot, field: str, text: str) -> None:
     await pilot.press(text[-1])
 
 
-async def search(pilot, query: str) -> None:
-    """Type a query into the open command palette and take its best hit."""
-    await pilot.pause()
-    field = pilot.app.screen.query_one(Input)
-    field.value = query[:-1]
-    await pilot.press(query[-1])
-    await pilot.pause(0.3)
-    await pilot.press("enter")
+async def filter_by(pilot, text: str) -> None:
+    """Put `text` in the open filter bar at once (typing into it is test_ui_bursts.py's)."""
+    pilot.app.screen.query_one(FilterBar).value = text
     await pilot.pause()
 
 
@@ -100,7 +96,10 @@ async def test_enter_walks_the_fields(tmp_path):
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press(*"Hooli", "enter", *"SRE", "enter", "enter", *"2026-11-24 15:00", "enter")
+        # each text goes where the focus is: into the next field only if enter moved there
+        for text in ("Hooli", "SRE", "", "2026-11-24 15:00"):
+            app.focused.insert_text_at_cursor(text)
+            await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
         assert screen.raw("company") == "Hooli" and screen.raw("role") == "SRE"
@@ -119,7 +118,7 @@ async def test_escape_asks_before_throwing_a_filled_form_away(tmp_path):
         assert isinstance(app.screen, BoardScreen)
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press(*"Hooli")
+        fill(app.screen, company="Hooli")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -176,8 +175,8 @@ async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(t
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         board = board_of(app)
-        await pilot.press("slash", *"lumb")  # Initech's interviewer, Bill Lumbergh
-        await pilot.pause()
+        await pilot.press("slash")
+        await filter_by(pilot, "lumb")  # Initech's interviewer, Bill Lumbergh
         assert [company_of(app, c) for c in board.cards if board.visible(board.cards[c])] == ["Initech"]
         assert shown_ids(app, "interviewed") == []
         assert "filter “lumb”" in str(app.screen.query_one("#title", Static).render())
@@ -188,8 +187,8 @@ async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(t
         await pilot.press("escape")
         await pilot.pause()
         assert board.needle == "" and len(shown_ids(app, "interviewed")) == 2
-        await pilot.press("slash", *"volcano")  # Globex's notes
-        await pilot.pause()
+        await pilot.press("slash")
+        await filter_by(pilot, "volcano")  # Globex's notes
         assert [company_of(app, i) for i in shown_ids(app, "interviewed")] == ["Globex"]
         sidebar_apps = {d.app_id for _, d in app.screen.sidebar.rows if d}
         assert {company_of(app, i) for i in sidebar_apps} == {"Globex"}
@@ -224,8 +223,8 @@ async def test_palette_moves_to_a_stage_and_jumps_to_an_application(tmp_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert CommandPalette.is_open(app)
-        await search(pilot, "move to stage")
-        await search(pilot, "closed")
+        await palette_pick(pilot, "move to stage")
+        await palette_pick(pilot, "closed")
         await pilot.pause()
         assert "How did it end with Acme?" in str(app.screen.query_one(".modal-title").render())  # asks first
         await pilot.press("ctrl+s")
@@ -233,8 +232,8 @@ async def test_palette_moves_to_a_stage_and_jumps_to_an_application(tmp_path):
         assert stored(store)["Acme"]["stage"] == "closed" and stored(store)["Acme"]["outcome"] == "rejected"
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await search(pilot, "jump to application")
-        await search(pilot, "initech")
+        await palette_pick(pilot, "jump to application")
+        await palette_pick(pilot, "initech")
         assert focused_company(app) == "Initech"
 
 

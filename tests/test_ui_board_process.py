@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from conftest import burst_keys
+from conftest import burst_keys, fill, palette_pick
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.process_forms import CloseForm, ReplyForm, SnoozeForm
 from ui_board_helpers import (
@@ -67,9 +67,10 @@ async def test_the_reply_form_says_what_it_understood_and_refuses_the_future(tmp
     app = make_app(initech_only(tmp_path))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await pilot.press("r", *"yesterday 16:00")
-        await pilot.pause()
+        await pilot.press("r")
         assert isinstance(app.screen, ReplyForm)
+        fill(app.screen, at="yesterday 16:00")  # typing into this form: the one-by-one test above
+        await pilot.pause()
         assert hint(app, "at") == "✓ Tue 24 Nov 16:00 · 18 hours ago"
         app.screen.query_one("#field-at").value = "tomorrow"
         await pilot.press("ctrl+s")
@@ -107,7 +108,9 @@ async def test_a_snooze_not_after_the_deadline_is_refused(tmp_path):
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await pilot.press("z", *"last mon 9:00", "ctrl+s")
+        await pilot.press("z")
+        fill(app.screen, until="last mon 9:00")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SnoozeForm)
         assert "pick a time after the deadline, Tue 24 Nov 10:30" in str(
@@ -164,11 +167,7 @@ async def test_escape_on_the_outcome_form_leaves_the_card_where_it_was(tmp_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Record outcome")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_pick(pilot, "Record outcome")
         assert isinstance(app.screen, CloseForm)
         await pilot.press("escape")
         await pilot.pause()

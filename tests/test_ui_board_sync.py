@@ -26,6 +26,7 @@ from ui_board_helpers import (
     store_with,
     stored,
 )
+from ui_detail_helpers import wait_until
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")  # the board's frozen clock, conftest.py
 
@@ -34,14 +35,6 @@ def other_process_moves(store: Store, company: str, stage: str) -> None:
     other = Store(store.path)
     app = next(a for a in other.load_all() if a.company == company)
     other.save(actions.move(app, stage, now=pendulum.now("UTC")))
-
-
-async def until(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the board did not catch up")
 
 
 async def test_the_board_picks_up_another_process_and_keeps_the_focus(tmp_path):
@@ -54,7 +47,7 @@ async def test_the_board_picks_up_another_process_and_keeps_the_focus(tmp_path):
         other_process_moves(store, "Globex", "awaiting")
         Store(store.path).add(actions.new_application("Hooli", "SRE", now=pendulum.now("UTC")))
         app.poll_store()  # what the 1-second timer does
-        await until(pilot, lambda: len(board_of(app).cards) == 4)
+        await wait_until(pilot, lambda: len(board_of(app).cards) == 4)
         assert sorted(company_of(app, i) for i in shown_ids(app, "awaiting")) == ["Globex", "Initech"]
         assert focused_company(app) == "Globex"
         app.poll_store()  # nothing new: no reload asked
@@ -81,10 +74,10 @@ async def test_a_refused_write_is_undone_on_screen_and_explained(tmp_path):
         await pilot.press("L")
         assert board_of(app).stage.value == "thanked"  # shown at once...
         await app.wait_for_writes()
-        await until(pilot, lambda: any("Not saved" in n.message for n in app._notifications))
+        await wait_until(pilot, lambda: any("Not saved" in n.message for n in app._notifications))
         message = next(n.message for n in app._notifications if "Not saved" in n.message)
         assert "changed by another Followup process" in message
-        await until(pilot, lambda: shown_ids(app, "thanked") == [])
+        await wait_until(pilot, lambda: shown_ids(app, "thanked") == [])
         assert stored(store)["Acme"]["stage"] == "closed"  # theirs is kept
         assert [company_of(app, i) for i in shown_ids(app, "closed")] == ["Acme"]
         assert app.changelog.undo_stack == []
@@ -99,7 +92,7 @@ async def test_undo_refuses_over_another_process(tmp_path):
         await app.wait_for_writes()
         other_process_moves(store, "Acme", "closed")
         app.poll_store()
-        await until(pilot, lambda: shown_ids(app, "thanked") == [])
+        await wait_until(pilot, lambda: shown_ids(app, "thanked") == [])
         await pilot.press("u")
         await pilot.pause()
         assert any("cannot undo" in n.message for n in app._notifications)
@@ -149,7 +142,8 @@ async def test_sigterm_saves_and_exits(tmp_path):
         pending = PendingInput(board_of(app).current_id)
         await app.push_screen(pending)
         app.on_signal(signal.SIGTERM)
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: app.return_code is not None)  # it leaves by itself
+    assert app.return_code == 0
     assert pending.flushed == 1
     assert stored(store)["Acme"]["notes"] == "typed"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import fill
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import DirectionKind, Outcome, Stage
@@ -32,10 +33,13 @@ async def test_do_by_and_not_before_become_deadlines_and_done_moves_to_awaiting(
     followup = board(db)
     async with followup.run_test(size=WIDE) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a", *"send refs", "tab", "tab", *"fri 17:00", "enter")
+        await pilot.press("3", "a")  # typing into this form is test_ui_bursts.py's
+        fill(followup.screen, text="send refs", when="fri 17:00")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("a", *"no calls", "tab", "enter", "down", "enter",
-                          "tab", *"dec 8 9:00", "enter")
+        await pilot.press("a")
+        fill(followup.screen, text="no calls", kind="not-before", when="dec 8 9:00")
+        await pilot.press("ctrl+s")
         saved = await on_disk(pilot, db, app.id)
         assert [(d.kind, d.text) for d in saved.directions] == [
             (DirectionKind.DO_BY, "send refs"),
@@ -64,7 +68,9 @@ async def test_a_quiet_period_needs_a_date(thanked_card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a", *"wait", "tab", "enter", "down", "enter", "ctrl+s")
+        await pilot.press("3", "a")
+        fill(followup.screen, text="wait", kind="not-before")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(followup.screen, FormScreen)
         assert "needs a date" in str(followup.screen.query_one("#error-when").render())
@@ -76,7 +82,9 @@ async def test_remove_a_direction_after_confirming(thanked_card, frozen):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a", *"Go shop", "tab", "enter", "down", "down", "enter", "ctrl+s")
+        await pilot.press("3", "a")
+        fill(followup.screen, text="Go shop", kind="info")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert (await on_disk(pilot, db, app.id)).directions[0].kind is DirectionKind.INFO
         await pilot.press("x", "y")
@@ -127,8 +135,9 @@ async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        # the last enter saves
-        await pilot.press("c", "tab", "ctrl+u", *"Staff", "tab", "tab", *"next fri", "enter", "enter")
+        await pilot.press("c")
+        fill(followup.screen, role="Staff", decision_by="next fri")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         saved = (await on_disk(pilot, db, app.id))
         assert saved.role == "Staff"

@@ -8,6 +8,7 @@ import textwrap
 import pytest
 from textual.command import CommandPalette
 
+from conftest import type_text
 from tui.store import Store
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail import DetailScreen
@@ -38,7 +39,8 @@ async def test_escape_after_e_saves_returns_to_the_board_and_undo_reverts(card):
     async with followup.run_test(size=SIZE) as pilot:
         screen = await open_card(pilot, "notes")
         assert isinstance(screen.focused, NotesEditor)
-        await pilot.press(*"call back", "escape")
+        await type_text(pilot, "call back")
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(followup.screen, BoardScreen)
         assert (await on_disk(pilot, db, app.id)).notes.endswith("call back")
@@ -53,7 +55,9 @@ async def test_escape_inside_the_screen_leaves_the_editor_and_keeps_the_text(car
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         screen = await open_card(pilot)
-        await pilot.press("1", *" ok", "escape")
+        await pilot.press("1")
+        await type_text(pilot, " ok")
+        await pilot.press("escape")
         await pilot.pause()
         assert followup.screen is screen and not isinstance(screen.focused, NotesEditor)
         assert screen.query_one(NotesEditor).text.endswith(" ok")
@@ -65,7 +69,7 @@ async def test_typing_is_saved_after_a_pause(card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot, "notes")
-        await pilot.press(*"xyz")
+        await type_text(pilot, "xyz")
         assert "not saved yet" in screen_text(followup)
         await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("xyz"))
         await pilot.pause()
@@ -77,7 +81,8 @@ async def test_opening_another_screen_saves(card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot, "notes")
-        await pilot.press(*"palette", "ctrl+p")
+        await type_text(pilot, "palette")
+        await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(followup.screen, CommandPalette)
         assert (await on_disk(pilot, db, app.id)).notes.endswith("palette")
@@ -88,7 +93,7 @@ async def test_the_apps_flush_writes_at_once(card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot, "notes")
-        await pilot.press(*"flushed")
+        await type_text(pilot, "flushed")
         followup.flush_pending()  # what the app does on SIGTERM/SIGHUP, before any message runs
         assert followup.changelog.get(app.id).notes.endswith("flushed")
         assert (await on_disk(pilot, db, app.id)).notes.endswith("flushed")
@@ -100,7 +105,8 @@ async def test_quitting_from_the_editor_saves(card, key):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot, "notes")
-        await pilot.press(*"bye", key)
+        await type_text(pilot, "bye")
+        await pilot.press(key)
         await pilot.pause()
     assert stored(db, app.id).notes.endswith("bye")
 
@@ -110,7 +116,9 @@ async def test_q_quits_from_the_detail_screen_and_saves(card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("1", *" q-test", "escape", "q")
+        await pilot.press("1")
+        await type_text(pilot, " q-test")
+        await pilot.press("escape", "q")
         await pilot.pause()
     assert followup.return_code == 0
     assert stored(db, app.id).notes.endswith(" q-test")
@@ -164,7 +172,8 @@ async def test_bare_host_flush_writes_over_another_process_change(card):
     db, app = card
     host = DetailHarness(db, app.id, section="notes")
     async with host.run_test(size=SIZE) as pilot:
-        await pilot.press(*"mine")
+        await pilot.pause()
+        await type_text(pilot, "mine")
         other = Store(db)
         theirs = other.get(app.id)
         theirs.role = "Platform Engineer"
@@ -178,7 +187,8 @@ async def test_bare_host_screen_pushed_on_top_saves_even_without_flush(card):
     db, app = card
     host = DetailHarness(db, app.id, section="notes")
     async with host.run_test(size=SIZE) as pilot:
-        await pilot.press(*"pushed")
+        await pilot.pause()
+        await type_text(pilot, "pushed")
         await host.push_screen(DetailScreen(app.id, "history"))
         await wait_until(pilot, lambda: stored(db, app.id).notes.endswith("pushed"))
 
@@ -189,7 +199,7 @@ async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_note
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot, "notes")
-        await pilot.press(*"last words")
+        await type_text(pilot, "last words")
         Store(db).delete(app.id)
         followup.poll_store()
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
@@ -215,7 +225,7 @@ async def test_a_refused_save_keeps_the_typed_notes_on_screen_and_says_why(card,
                 raise errors.WriteFailedError(f"{db}: not saved: the disk is full")
             monkeypatch.setattr(store, "save", full)
             monkeypatch.setattr(store, "save_many", full)
-        await pilot.press(*"call Dana back")
+        await type_text(pilot, "call Dana back")
         await wait_until(pilot, lambda: "not saved" in screen_text(followup).replace("not saved yet", "")
                          or stored(db, app.id).notes.endswith("call Dana back"))
         await pilot.pause()
@@ -248,7 +258,7 @@ async def test_notes_changed_elsewhere_while_typing_keep_both_texts(card):
         editor = screen.query_one(NotesEditor)
         editor.move_cursor(editor.document.end)
         other = Store(db)
-        await pilot.press("enter", *"- typed here")
+        await type_text(pilot, "\n- typed here")
         theirs = other.get(app.id)
         other.save(actions.set_notes(theirs, "added by a script\n" + theirs.notes, now=frozen_now_value()))
         await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
@@ -299,7 +309,7 @@ async def test_followup_note_while_the_board_has_the_notes_open_keeps_both_texts
         screen = await open_card(pilot, "notes")
         editor = screen.query_one(NotesEditor)
         editor.move_cursor(editor.document.end)
-        await pilot.press("enter", *"- typed here")
+        await type_text(pilot, "\n- typed here")
         assert cli.main(["--db", str(db), "note", app.id, "appended from the shell"]) == 0
         await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
                          and "appended from the shell" in stored(db, app.id).notes, timeout=8)

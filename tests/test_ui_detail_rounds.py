@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import fill, palette_pick
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import Stage
@@ -25,8 +26,10 @@ def thanked_card(tmp_path, frozen):
 
 
 async def add_round(pilot, name: str, when: str, people: str) -> None:
+    """Open the round form and save it filled (typing into it is test_ui_bursts.py's)."""
     await pilot.press("2", "a")
-    await pilot.press(*name, "tab", *when, "tab", *people, "enter")
+    fill(pilot.app.screen, name=name, when=when, people=people)
+    await pilot.press("ctrl+s")
     await pilot.pause()
 
 
@@ -84,9 +87,11 @@ async def test_form_shows_each_error_by_its_field_and_saves_nothing(thanked_card
         assert "not an address" in errors["people"]
         assert len((await on_disk(pilot, db, app.id)).rounds) == len(app.rounds)
         assert followup.screen.focused.id == "field-name"  # the first bad field
-        await pilot.press(*"Final")
+        fill(form, name="Final")
+        await pilot.pause()
         assert not form.has_error("name")  # cleared as soon as it is fixed
-        await pilot.press("tab", "ctrl+u", *"tomorrow", "tab", "ctrl+u", *"Lee <l@a.io>", "ctrl+s")
+        fill(form, when="tomorrow", people="Lee <l@a.io>")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(followup.screen, DetailScreen)
         assert (await on_disk(pilot, db, app.id)).latest_round.interviewers[0].email == "l@a.io"
@@ -99,7 +104,9 @@ async def test_escape_on_a_changed_form_asks_first(thanked_card):
         await open_card(pilot)
         await pilot.press("2", "a", "escape")  # nothing typed: closes at once
         assert isinstance(followup.screen, DetailScreen)
-        await pilot.press("a", *"Fin", "escape")
+        await pilot.press("a")
+        fill(followup.screen, name="Fin")
+        await pilot.press("escape")
         assert isinstance(followup.screen, ConfirmScreen)
         await pilot.press("n")
         assert isinstance(followup.screen, FormScreen)
@@ -116,9 +123,12 @@ async def test_edit_an_interviewer_and_remove_a_round(thanked_card):
         await open_card(pilot)
         await pilot.press("2", "end", "e")  # Dana Kim, the last line
         assert isinstance(followup.screen, FormScreen)
-        await pilot.press("tab", "tab", "ctrl+u", *"d.a.io", "ctrl+s")  # refused: back in the email field
+        fill(followup.screen, email="d.a.io")
+        await pilot.press("ctrl+s")  # refused: back in the email field
         assert "not an address" in str(followup.screen.query_one("#error-email").render())
-        await pilot.press("ctrl+u", *"d@a.io", "tab", "ctrl+u", *"caching", "ctrl+s")
+        assert followup.screen.focused.id == "field-email"
+        fill(followup.screen, email="d@a.io", topic="caching")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         dana = (await on_disk(pilot, db, app.id)).find_interviewer("Dana Kim")[1]
         assert (dana.email, dana.topic) == ("d@a.io", "caching")
@@ -136,7 +146,10 @@ async def test_edit_a_round_keeps_its_people(thanked_card):
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
         await pilot.press("2", "end", "up", "enter")  # the Onsite line, above Dana Kim
-        await pilot.press("ctrl+u", *"Loop", "tab", "tab", "end", *", Ann", "enter")
+        form = followup.screen
+        assert isinstance(form, RoundForm)
+        fill(form, name="Loop", people=form.raw("people") + ", Ann")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         onsite = (await on_disk(pilot, db, app.id)).find_round(app.rounds[1].id)
         assert onsite.name == "Loop"
@@ -149,7 +162,9 @@ async def test_add_a_person_to_the_latest_round(thanked_card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "end", "p", *"Bo", "tab", *"CTO", "ctrl+s")
+        await pilot.press("2", "end", "p")
+        fill(followup.screen, name="Bo", title="CTO")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         people = (await on_disk(pilot, db, app.id)).latest_round.interviewers
         assert [(p.name, p.title) for p in people] == [("Dana Kim", "Engineering Manager"), ("Bo", "CTO")]
@@ -160,8 +175,6 @@ async def test_the_command_palette_offers_the_screens_actions(thanked_card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("ctrl+p", *"add a round")
-        await pilot.pause(0.3)  # the palette searches in a worker
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await palette_pick(pilot, "add a round")
         assert isinstance(followup.screen, RoundForm)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandInput, CommandPalette
 
 from tui import cli
 from tui.core import actions, letters
@@ -327,14 +327,14 @@ async def test_every_letter_action_is_in_the_command_palette(tmp_path, letter_en
         await pilot.pause()
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(host.screen, CommandPalette))
-        await pilot.press(*"next")
+        host.screen.query_one(CommandInput).value = "next"
         await wait_until(pilot, lambda: "ctrl+n" in screen_text(host))
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(host.screen, LetterScreen))
         await wait_until(pilot, lambda: shown_text(host).startswith("Subject: Thank you for your time, Luis"))
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(host.screen, CommandPalette))
-        await pilot.press(*"copy")
+        host.screen.query_one(CommandInput).value = "copy"
         await wait_until(pilot, lambda: "ctrl+t" in screen_text(host))
         await pilot.press("enter")
         await wait_until(pilot, lambda: host.clipboard == shown_text(host))

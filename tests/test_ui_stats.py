@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
 
-from conftest import burst_keys
+from conftest import burst_keys, palette_pick
 from tui.core import actions
 from tui.ui.board.screen import BoardScreen
 from tui.ui.keybar import KeyBar
@@ -71,12 +70,7 @@ async def test_the_palette_opens_statistics_and_help_lists_the_keys(tmp_path):
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        app.screen.query_one(Input).value = "Statisti"
-        await pilot.press("c")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_pick(pilot, "Statistic")
         assert isinstance(app.screen, StatsScreen)
         await pilot.press("question_mark")
         await pilot.pause()

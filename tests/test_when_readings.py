@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from tui.core.errors import ValidationError
 from tui.core.timeutil import local
 from tui.core.when import Reading, parse_when
@@ -221,7 +222,7 @@ def _now(naive, zone):
     return pendulum.instance(naive, tz="UTC").in_timezone(zone)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=ANY, naive=NOWS, zone=ZONES)
 def test_past_never_names_a_future_moment(text, naive, zone):
     now = _now(naive, zone)
@@ -233,7 +234,7 @@ def test_past_never_names_a_future_moment(text, naive, zone):
     assert moment <= now
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=BARE, naive=NOWS, zone=ZONES)
 def test_a_bare_weekday_or_time_is_within_a_week_on_the_side_read(text, naive, zone):
     now = _now(naive, zone)
@@ -250,7 +251,7 @@ def test_a_bare_weekday_or_time_is_within_a_week_on_the_side_read(text, naive, z
         assert local(past, zone).weekday() == weekday == local(coming, zone).weekday()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=ANY, naive=NOWS, zone=ZONES)
 def test_a_round_is_read_as_past_when_that_works_and_else_as_coming(text, naive, zone):
     now = _now(naive, zone)
