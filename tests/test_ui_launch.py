@@ -34,13 +34,15 @@ def state_dir(tmp_path, monkeypatch):
     return folder / "followup"
 
 
+@pytest.mark.parametrize("settle", [0.05, 0.0], ids=["writer-waits", "writer-at-once"])
 async def test_quitting_with_notes_the_disk_refuses_writes_a_rescue_file_and_exits_1(tmp_path, state_dir,
-                                                                                     monkeypatch):
+                                                                                     monkeypatch, settle):
+    """Also when the writer refuses the flushed notes before the quit has even started waiting for it."""
     from tui.core import clock
 
     card = acme(clock.now())
     db = make_db(tmp_path, card)
-    followup = board(db)
+    followup = board(db, write_settle=settle)
     async with followup.run_test(size=SIZE) as pilot:
         screen = await open_card(pilot, "notes")
 

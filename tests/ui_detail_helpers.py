@@ -64,9 +64,9 @@ def stored(db: Path, app_id: str) -> Application:
     return Store(db).open().get(app_id)
 
 
-def board(db: Path, settings: Settings = SETTINGS) -> FollowupApp:
+def board(db: Path, settings: Settings = SETTINGS, **options) -> FollowupApp:
     """The real app on `db`; no polling, so tests decide when other processes' writes are read."""
-    return FollowupApp(Store(db), settings, poll_seconds=0)
+    return FollowupApp(Store(db), settings, **{"poll_seconds": 0, **options})
 
 
 async def open_card(pilot, section: str = "") -> DetailScreen:

@@ -450,7 +450,12 @@ class FollowupApp(SignalHandling, App[int]):
                 found += collect()
         return found
 
-    def close_writes(self, timeout: float = 15.0, pending: list[Unsaved] | None = None) -> int:
+    def failure_count(self) -> int:
+        """How many writes the writer has seen refused so far: what a later count is compared with."""
+        return len(self.writer.failures) if self.writer is not None else 0
+
+    def close_writes(self, timeout: float = 15.0, pending: list[Unsaved] | None = None,
+                     failures_before: int | None = None) -> int:
         """Save what is pending, wait for the writer, and keep in rescue files whatever the file refused.
 
         Returns the exit code: 0, or 1 when some text went to a rescue file
@@ -458,12 +463,15 @@ class FollowupApp(SignalHandling, App[int]):
         SIGTERM and SIGHUP all end here. The editors are read and flushed on
         the event loop's thread (reading a TextArea while the loop handles
         a key into it would race); a caller that already did so passes the
-        `pending` it found, and may then run this on another thread.
+        `pending` it found and the `failure_count()` from before its flush
+        (a fast writer may refuse the flushed text before this even starts),
+        and may then run this on another thread.
         """
         if pending is None:
+            failures_before = self.failure_count()
             pending = self.unsaved_texts()
             self.flush_pending()
-        before = len(self.writer.failures) if self.writer is not None else 0
+        before = failures_before if failures_before is not None else self.failure_count()
         done = self.writer.close(timeout) if self.writer is not None else True
         failures = self.writer.failures[before:] if self.writer is not None else []
         refused: set[str] = set()
@@ -489,7 +497,8 @@ class FollowupApp(SignalHandling, App[int]):
         if self._leaving:
             return
         self._leaving = True
+        before = self.failure_count()
         pending = self.unsaved_texts()
         self.flush_pending()
-        code = await asyncio.to_thread(self.close_writes, 15.0, pending)
+        code = await asyncio.to_thread(self.close_writes, 15.0, pending, before)
         self.exit(code, return_code=code)  # run_board prints `rescued` once the terminal is back
