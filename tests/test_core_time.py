@@ -12,8 +12,8 @@ from tui.core.deadlines import (
     Deadline,
     DeadlineKind,
     Group,
+    TimeFrame,
     deadlines_for,
-    group_of,
     next_follow_up,
     relative,
 )
@@ -25,6 +25,11 @@ from tui.core.timeutil import dump_time, load_time, local, local_zone, to_utc
 
 BERLIN = pendulum.timezone("Europe/Berlin")
 NEW_YORK = pendulum.timezone("America/New_York")
+
+
+def group_of(deadline, now, zone):
+    """The one grouping (TimeFrame), for a single deadline."""
+    return TimeFrame(now, zone).group_of(deadline)
 
 
 def awaiting_since(moment):

@@ -18,7 +18,8 @@ def test_demo_has_every_stage_and_overdue_today_and_later(day):
     apps = demo_applications(now, SETTINGS.zone)
     assert 10 <= len(apps) <= 15
     assert {a.stage for a in apps} == set(STAGES)
-    groups = {deadlines.group_of(d, now, SETTINGS.zone) for d in deadlines.all_deadlines(apps, SETTINGS, now)}
+    frame = deadlines.TimeFrame(now, SETTINGS.zone)
+    groups = {frame.group_of(d) for d in deadlines.all_deadlines(apps, SETTINGS, now)}
     assert deadlines.Group.OVERDUE in groups, "no overdue deadline"
     assert deadlines.Group.TODAY in groups, "no deadline today"
     assert groups & {deadlines.Group.WEEK, deadlines.Group.LATER}, "no future deadline"

@@ -318,11 +318,6 @@ class TimeFrame:
         return self.group(deadline.due.timestamp(), quiet=deadline.is_quiet or deadline.kind is DeadlineKind.INTERVIEW)
 
 
-def group_of(deadline: Deadline, now: datetime, zone: Zone) -> Group:
-    """`TimeFrame.group_of` for one deadline."""
-    return TimeFrame(now, zone).group_of(deadline)
-
-
 def relative(due: datetime, now: datetime) -> str:
     """'in 5 h', '2 d overdue', 'now': short enough for a card."""
     return relative_seconds((to_utc(due) - to_utc(now)).total_seconds())
