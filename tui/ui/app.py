@@ -378,7 +378,7 @@ class FollowupApp(SignalHandling, App[int]):
 
     # --- opening things ------------------------------------------------
     async def open_application(self, app_id: str, section: str = "") -> None:
-        """The detail screen, up and focused when this returns (see BoardScreen.OPENS_A_SCREEN)."""
+        """The detail screen, up and focused when this returns (BoardScreen: keys that open a screen await it)."""
         if app_id not in self.changelog.apps:
             return
         from tui.ui.detail import DetailScreen

@@ -53,17 +53,25 @@ class Board(Horizontal, can_focus=False):
         "card--resting", "card--empty", "header--plain", "header--current", "card--thumb", "card--track",
     }
 
+    # priority: the app runs them as each key arrives, in the order typed, so an `enter` typed right
+    # after `j` (one burst over SSH) opens the card `j` moved to. A non-priority binding runs only once
+    # the key has bubbled back up to the app, behind the keys typed after it.
     BINDINGS = [
-        Binding("left,h", "cursor_left", "Left", show=False, id="board.left",
+        Binding("left,h", "cursor_left", "Left", show=False, id="board.left", priority=True,
                 tooltip="Focus the column to the left (empty columns are skipped)"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="board.down", tooltip="Focus the card below"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="board.up", tooltip="Focus the card above"),
-        Binding("right,l", "cursor_right", "Right", show=False, id="board.right",
+        Binding("down,j", "cursor_down", "Down", show=False, id="board.down", priority=True,
+                tooltip="Focus the card below"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="board.up", priority=True, tooltip="Focus the card above"),
+        Binding("right,l", "cursor_right", "Right", show=False, id="board.right", priority=True,
                 tooltip="Focus the column to the right (empty columns are skipped)"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up", tooltip="A screenful up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down", tooltip="A screenful down"),
-        Binding("home,g", "first", "First card", show=False, id="board.first", tooltip="The column's first card"),
-        Binding("end,G", "last", "Last card", show=False, id="board.last", tooltip="The column's last card"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up", priority=True,
+                tooltip="A screenful up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down", priority=True,
+                tooltip="A screenful down"),
+        Binding("home,g", "first", "First card", show=False, id="board.first", priority=True,
+                tooltip="The column's first card"),
+        Binding("end,G", "last", "Last card", show=False, id="board.last", priority=True,
+                tooltip="The column's last card"),
     ]
 
     DEFAULT_CSS = """
@@ -135,7 +143,8 @@ class Board(Horizontal, can_focus=False):
 
     @property
     def focused(self) -> bool:
-        return self.keys.has_focus
+        """Whether the board's keys have the focus now (has_focus follows only once the Focus event is handled)."""
+        return self.keys.is_attached and self.keys.screen.focused is self.keys
 
     def focus(self, scroll_visible: bool = True):
         return self.keys.focus(scroll_visible)

@@ -26,6 +26,7 @@ from tui.ui.board.timeframe import TimeFrame
 from tui.ui.keybar import KeyBar
 from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested
 from tui.ui.screens.filter_bar import FilterBar
+from tui.ui.settle import settled
 from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
 
 SIDEBAR_MIN_WIDTH = 100
@@ -99,7 +100,7 @@ class BoardScreen(Screen):
                 tooltip="Open the focused card straight into its notes"),
         Binding("slash", "filter", "Filter", id="board.filter", priority=True,
                 tooltip="Filter cards as you type: company, role, interviewer or notes"),
-        Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change (many steps deep)"),
+        Binding("u", "undo", "Undo", id="board.undo", priority=True, tooltip="Undo the last change (many steps deep)"),
         Binding("d", "delete", "Delete", id="board.delete", priority=True,
                 tooltip="Delete the focused card (asks first)"),
         Binding("t", "letters('thank-you')", "Thank", id="board.thank", priority=True,
@@ -112,10 +113,11 @@ class BoardScreen(Screen):
                 tooltip="Put a deadline off until later: the card's next one, or the sidebar row's"),
         Binding("a", "stats", "Stats", id="board.stats", priority=True,
                 tooltip="How the search is going: answers, silence, thank-you notes, funnel, weeks"),
-        Binding("s", "toggle_sidebar", "Sidebar", id="board.sidebar", tooltip="Show or hide the deadline sidebar"),
-        Binding("tab", "switch_pane", "Board/sidebar", show=False, id="board.switch",
+        Binding("s", "toggle_sidebar", "Sidebar", id="board.sidebar", priority=True,
+                tooltip="Show or hide the deadline sidebar"),
+        Binding("tab", "switch_pane", "Board/sidebar", show=False, id="board.switch", priority=True,
                 tooltip="Move the focus between the board and the deadline sidebar"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter",
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter", priority=True,
                 tooltip="Clear the filter"),
         Binding("question_mark", "help", "Help", id="board.help", priority=True, tooltip="Every key on one screen"),
         Binding("q", "quit", "Quit", show=False, id="board.quit", tooltip="Save anything pending and quit"),
@@ -140,7 +142,7 @@ class BoardScreen(Screen):
         self.start = start  # the first cards, made before the app ran (see tui/ui/launch.py)
         self.frame = start.frame if start is not None else TimeFrame(clock.now(), self.zone)
         self.board = Board(self.frame, self._search_text, id="board")
-        self.sidebar = DeadlineSidebar(self.frame, id="sidebar")
+        self.sidebar = DeadlineSidebar(self.frame, self.jump_to, id="sidebar")
         self.filter_bar = FilterBar(self._filter_closed, id="filter")
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
@@ -246,7 +248,7 @@ class BoardScreen(Screen):
 
     # --- which card ----------------------------------------------------
     def current_app_id(self) -> str | None:
-        if self.sidebar.has_focus and self.sidebar.current is not None:
+        if self.focused is self.sidebar and self.sidebar.current is not None:
             return self.sidebar.current.app_id
         return self.board.current_id
 
@@ -266,9 +268,6 @@ class BoardScreen(Screen):
             self.action_clear_filter()
         self.board.focus_card(app_id)
         self.set_focus(self.board.keys)
-
-    def on_deadline_sidebar_chosen(self, message: DeadlineSidebar.Chosen) -> None:
-        self.jump_to(message.app_id)
 
     # --- actions -------------------------------------------------------
     async def action_move_card(self, step: int) -> None:
@@ -292,8 +291,8 @@ class BoardScreen(Screen):
         if stage is Stage.CLOSED:
             await self.record_outcome(app_id)
             return
-        label = f"Move {application.company} to {stage.label}"
-        self.post_message(ChangeRequested(app_id, _move_change(stage), label))
+        # applied now, not by a message queued behind the keys typed after H/L (see IN_THE_FILTER)
+        self.app.apply_change(app_id, _move_change(stage), f"Move {application.company} to {stage.label}")
 
     async def record_outcome(self, app_id: str | None = None) -> None:
         """The outcome form; saving closes the card with the outcome, its time and a keep-in-touch date,
@@ -344,7 +343,7 @@ class BoardScreen(Screen):
         """The sidebar row's deadline when the sidebar has the focus, else the card's next one."""
         from tui.core.deadlines import NOT_SNOOZABLE
 
-        if self.sidebar.has_focus and self.sidebar.current is not None:
+        if self.focused is self.sidebar and self.sidebar.current is not None:
             found = self.sidebar.current
             if found.kind in NOT_SNOOZABLE:
                 self.notify("That is not a task of yours: an interview or a quiet period cannot be snoozed.",
@@ -397,10 +396,13 @@ class BoardScreen(Screen):
 
         open_jump_palette(self.app)
 
-    # Keys that open a screen are priority bindings whose actions await the new screen: the
-    # app handles them as they arrive and takes the next key only once the screen is up and
-    # focused, so keys typed right after (a burst over SSH) land in it, in order.
-    OPENS_A_SCREEN = {"new", "open", "open_notes", "delete", "letters", "help", "reply", "snooze", "move_card", "stats"}
+    # Every key of the board is a priority binding (here, on the Board's cursor and on the sidebar):
+    # the app runs each as it arrives, in the order typed, so a burst over SSH ends where slow typing
+    # does. Keys that open a screen await it: the app takes the next key only once it is up and
+    # focused, so the keys typed right after land in it. Changes a key makes are applied at once
+    # (app.apply_change), not posted behind the keys typed after it. While the filter bar has the
+    # focus only tab is the board's: the rest is typed into the filter (the bar's own enter/escape).
+    IN_THE_FILTER = {"switch_pane"}
 
     def palette_commands(self):
         from tui.ui.palette import board_commands
@@ -408,7 +410,7 @@ class BoardScreen(Screen):
         return board_commands(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.OPENS_A_SCREEN and self.focused is self.filter_bar:
+        if self.focused is self.filter_bar and action not in self.IN_THE_FILTER:
             return False  # typed into the filter, not taken as a command
         if action == "open" and self.focused is self.sidebar:
             return False  # enter on a deadline jumps to its card (the sidebar's own binding)
@@ -486,7 +488,8 @@ class BoardScreen(Screen):
         if not self.sidebar.display and self.focused is self.sidebar:
             self.set_focus(self.board.keys)
 
-    def action_switch_pane(self) -> None:
+    async def action_switch_pane(self) -> None:
+        await settled(self.focused)  # from the filter bar: it has the letters typed before tab
         if self.focused is self.board.keys and self.sidebar.display:
             self.set_focus(self.sidebar)
         else:

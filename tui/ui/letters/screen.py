@@ -59,24 +59,28 @@ def gaps_text(letter: Letter) -> str:
 class LetterScreen(Screen):
     CSS_PATH = "letters.tcss"
     COMMANDS = {ScreenCommands}
+    # The keys that act on the letter are priority bindings whose actions first let the focused field
+    # take the keys typed before them (settle.py), then act, and await any screen they open: in a burst
+    # the letter they act on holds what was typed before them, and the keys typed after them land in
+    # the question they ask, or in the letter they moved to.
     BINDINGS = [
-        Binding("ctrl+t", "copy", "Copy", id="letters.copy",
+        Binding("ctrl+t", "copy", "Copy", id="letters.copy", priority=True,
                 tooltip="Copy 'Subject: …' and the letter to the clipboard (OSC 52)"),
-        # priority and awaited, like ctrl+b: the file name typed right after ctrl+s lands in its form
         Binding("ctrl+s", "save", "Save", id="letters.save", tooltip="Save the letter to a file", priority=True),
         Binding("ctrl+o", "edit_external", "Editor", id="letters.editor",
                 tooltip="Edit the letter in $EDITOR, then come back to it here"),
-        Binding("ctrl+r", "mark_sent", "Sent", id="letters.sent",
+        Binding("ctrl+r", "mark_sent", "Sent", id="letters.sent", priority=True,
                 tooltip="Record the letter as sent now: history, deadlines and stage follow"),
         Binding("ctrl+b", "mark_sent_at", "Sent at…", id="letters.sent_at", priority=True,
                 tooltip="Record the letter as sent earlier: asks when it went out"),
-        Binding("ctrl+n", "step(1)", "Next", id="letters.next", tooltip="The next interviewer's note"),
-        Binding("ctrl+g", "step(-1)", "Prev", id="letters.previous", tooltip="The previous interviewer's note"),
-        Binding("ctrl+f", "variant", "Other answer", id="letters.variant",
+        Binding("ctrl+n", "step(1)", "Next", id="letters.next", priority=True, tooltip="The next interviewer's note"),
+        Binding("ctrl+g", "step(-1)", "Prev", id="letters.previous", priority=True,
+                tooltip="The previous interviewer's note"),
+        Binding("ctrl+f", "variant", "Other answer", id="letters.variant", priority=True,
                 tooltip="Accept the offer, or ask for a few days to decide"),
         Binding("question_mark", "app.help", "Help", id="letters.help",
                 tooltip="The keys of this screen (f1 works while typing)"),
-        Binding("escape", "leave", "Back", id="letters.back",
+        Binding("escape", "leave", "Back", id="letters.back", priority=True,
                 tooltip="Back to the board (asks first if you edited a letter)"),
     ]
 
@@ -248,12 +252,14 @@ class LetterScreen(Screen):
         self.drafts.revise(subject, self.query_one(LetterBody).text)
         self._show_facts()
 
-    def action_step(self, delta: int) -> None:
+    async def action_step(self, delta: int) -> None:
+        await settled(self.focused)
         self._take_edits()
         self.drafts.step(delta)
         self._show()
 
-    def action_variant(self) -> None:
+    async def action_variant(self) -> None:
+        await settled(self.focused)
         self._take_edits()
         self.drafts.next_variant()
         self._show()
@@ -270,6 +276,7 @@ class LetterScreen(Screen):
 
     async def action_leave(self) -> None:
         """Back to the board; edited letters are dropped only when the user says so."""
+        await settled(self.focused)
         edited = self.unsaved_texts()
         if not edited:
             self.dismiss()
@@ -285,12 +292,14 @@ class LetterScreen(Screen):
                           yes="Drop them", no="Stay"), answered)
 
     # --- copy, save, editor ------------------------------------------------
-    def action_copy(self) -> None:
+    async def action_copy(self) -> None:
+        await settled(self.focused)
+        self._take_edits()
         letter = self.letter
         if not letter.missing:
             self._copy()
             return
-        self.app.push_screen(
+        await self.app.push_screen(
             ConfirmScreen("This letter still has gaps. Copy it anyway?",
                           [f"Unfilled: {gaps_text(letter)}. Replace each in the text to copy without this question."],
                           yes="copy it with the gaps"),
@@ -355,9 +364,15 @@ class LetterScreen(Screen):
             return letter_checks.read_sent_at(text, drafts.application, letter, clock.now(), drafts.settings.zone)
 
         # awaited from a priority binding: keys typed right after ctrl+b land in the form, not the letter
-        await self.app.push_screen(SentAtForm(read), lambda at: self.action_mark_sent(at) if at is not None else None)
+        await self.app.push_screen(SentAtForm(read), lambda at: self.ask_mark_sent(at) if at is not None else None)
 
-    def action_mark_sent(self, at=None) -> None:
+    async def action_mark_sent(self) -> None:
+        await settled(self.focused)
+        await self.ask_mark_sent()
+
+    def ask_mark_sent(self, at=None):
+        """Ask before recording the letter as sent (`at`: when, None for now); the question's screen's
+        push, for an action to await."""
         self._take_edits()
         letter, drafts = self.letter, self.drafts
         now = clock.now()
@@ -370,7 +385,7 @@ class LetterScreen(Screen):
         details.append(self._consequence(letter))
         yes = "record it" if len(details) == 1 else "record it anyway"
         when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
-        self.app.push_screen(
+        return self.app.push_screen(
             ConfirmScreen(f"Record the {TITLES[self.kind].lower()} to {who} as sent {when}?", details, yes=yes),
             lambda ok: self._mark_sent(at) if ok else None,
         )

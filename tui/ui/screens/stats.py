@@ -37,19 +37,28 @@ def period_name(days: int | None) -> str:
 
 class StatsScreen(Screen):
     COMMANDS = {ScreenCommands}
+    # priority, as on the board: each key acts as it arrives, in the order typed. A non-priority
+    # escape ran only once it had bubbled back up to the app, behind the keys typed after it: in a
+    # burst `escape a escape` the `a` could open the figures again and the last escape go to the
+    # closed screen, leaving them open.
     BINDINGS = [
-        Binding("escape", "back", "Back", id="stats.back", tooltip="Back to the board"),
-        Binding("p", "period", "Period", id="stats.period",
+        Binding("escape", "back", "Back", id="stats.back", priority=True, tooltip="Back to the board"),
+        Binding("p", "period", "Period", id="stats.period", priority=True,
                 tooltip="All applications, or those whose first round is in the last 30, 90 or 365 days"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="stats.down", tooltip="Scroll down a line"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="stats.up", tooltip="Scroll up a line"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="stats.page_down",
+        Binding("j,down", "scroll(1)", "Down", show=False, id="stats.down", priority=True,
+                tooltip="Scroll down a line"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="stats.up", priority=True, tooltip="Scroll up a line"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="stats.page_down", priority=True,
                 tooltip="A screenful down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="stats.page_up", tooltip="A screenful up"),
-        Binding("home,g", "edge(0)", "Top", show=False, id="stats.top", tooltip="The top"),
-        Binding("end,G", "edge(1)", "End", show=False, id="stats.end", tooltip="The end: what each figure means"),
-        Binding("q", "app.quit", "Quit", show=False, id="stats.quit", tooltip="Save everything and quit"),
-        Binding("question_mark", "app.help", "Help", id="stats.help", tooltip="The keys of this screen"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="stats.page_up", priority=True,
+                tooltip="A screenful up"),
+        Binding("home,g", "edge(0)", "Top", show=False, id="stats.top", priority=True, tooltip="The top"),
+        Binding("end,G", "edge(1)", "End", show=False, id="stats.end", priority=True,
+                tooltip="The end: what each figure means"),
+        Binding("q", "app.quit", "Quit", show=False, id="stats.quit", priority=True,
+                tooltip="Save everything and quit"),
+        Binding("question_mark", "app.help", "Help", id="stats.help", priority=True,
+                tooltip="The keys of this screen"),
     ]
     HELP_TITLE = "Statistics"
 

@@ -15,7 +15,6 @@ from typing import Callable, NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -48,16 +47,22 @@ class _Block(NamedTuple):
 
 
 class DeadlineSidebar(ScrollView, can_focus=True):
-    """Enter on a row posts `Chosen` with the row's application id."""
+    """Enter on a row calls `on_choose` with the row's application id (at once, not by a message: an
+    `enter` typed right after it opens the card it jumped to)."""
 
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False, id="sidebar.down", tooltip="The next deadline"),
-        Binding("up,k", "move(-1)", "Up", show=False, id="sidebar.up", tooltip="The previous deadline"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="sidebar.page_down", tooltip="A screenful down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="sidebar.page_up", tooltip="A screenful up"),
-        Binding("home,g", "edge(0)", "First", show=False, id="sidebar.first", tooltip="The first deadline"),
-        Binding("end,G", "edge(1)", "Last", show=False, id="sidebar.last", tooltip="The last deadline"),
-        Binding("enter", "choose", "Go to card", id="sidebar.choose", tooltip="Jump to this deadline's card"),
+        # priority, as the board's cursor keys (tui/ui/board/board.py says why): a burst moves in order
+        Binding("down,j", "move(1)", "Down", show=False, id="sidebar.down", priority=True, tooltip="The next deadline"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="sidebar.up", priority=True, tooltip="The previous deadline"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="sidebar.page_down", priority=True,
+                tooltip="A screenful down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="sidebar.page_up", priority=True,
+                tooltip="A screenful up"),
+        Binding("home,g", "edge(0)", "First", show=False, id="sidebar.first", priority=True,
+                tooltip="The first deadline"),
+        Binding("end,G", "edge(1)", "Last", show=False, id="sidebar.last", priority=True, tooltip="The last deadline"),
+        Binding("enter", "choose", "Go to card", id="sidebar.choose", priority=True,
+                tooltip="Jump to this deadline's card"),
     ]
 
     COMPONENT_CLASSES = {
@@ -91,14 +96,10 @@ class DeadlineSidebar(ScrollView, can_focus=True):
     }
     """
 
-    class Chosen(Message):
-        def __init__(self, app_id: str) -> None:
-            super().__init__()
-            self.app_id = app_id
-
-    def __init__(self, frame: TimeFrame, **kwargs) -> None:
+    def __init__(self, frame: TimeFrame, on_choose: Callable[[str], None], **kwargs) -> None:
         super().__init__(**kwargs)
         self.frame = frame
+        self.on_choose = on_choose
         self.by_app: dict[str, list[Entry]] = {}
         self.ordered: list[Entry] = []  # every deadline, soonest first
         self.show: Callable[[str], bool] | None = None  # the board's filter; None shows all
@@ -224,7 +225,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
 
     def action_choose(self) -> None:
         if self.current is not None:
-            self.post_message(self.Chosen(self.current.app_id))
+            self.on_choose(self.current.app_id)
 
     def on_focus(self) -> None:
         self.refresh()
