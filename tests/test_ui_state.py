@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from tui.core import actions
-from tui.core.deadlines import all_deadlines, group_of
+from tui.core.deadlines import Group, all_deadlines
 from tui.core.errors import FollowupError, ValidationError
 from tui.store import Store
 from tui.store.errors import StaleEditError
@@ -199,7 +199,8 @@ def test_writer_reload_sends_only_what_changed(tmp_path):
 
 
 @pytest.mark.parametrize("zone", ["Europe/London", "America/New_York", "Asia/Tokyo"])
-def test_timeframe_groups_like_the_core(zone):
+def test_timeframe_groups_by_the_users_calendar_day(zone):
+    """The one grouping, checked against the rule said the slow way (pendulum, local dates)."""
     from tui.core.demo import demo_applications
     from tui.core.settings import Settings
 
@@ -207,8 +208,17 @@ def test_timeframe_groups_like_the_core(zone):
     for hour in (0, 9, 23):
         now = pendulum.datetime(2026, 3, 27, hour, 30, tz="UTC")  # the weekend clocks change in Europe
         frame = TimeFrame(now, settings.zone)
+        local_now = now.in_timezone(settings.zone)
         for deadline in all_deadlines(demo_applications(now, settings.zone), settings, now):
-            expected = group_of(deadline, now, settings.zone)
+            due = pendulum.instance(deadline.due).in_timezone(settings.zone)  # the rule, said the slow way
+            if due < now and not deadline.is_quiet:
+                expected = Group.OVERDUE
+            elif due.date() <= local_now.date():
+                expected = Group.TODAY
+            elif due < local_now.add(days=7):
+                expected = Group.WEEK
+            else:
+                expected = Group.LATER
             assert frame.group(deadline.due.timestamp(), quiet=deadline.is_quiet) is expected
 
 
