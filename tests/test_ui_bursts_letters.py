@@ -73,7 +73,9 @@ async def test_next_and_previous_note_take_the_text_typed_around_them(tmp_path, 
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         burst_keys(host, "A1 ", "ctrl+n", "B2 ", "ctrl+g", "C3 ")
-        await wait_until(pilot, lambda: "C3 " in shown_text(host) and "Dana Kim" in letters_of(host))
+        # the screen takes an edit from the TextArea's Changed message: wait for the drafts, not the field
+        await wait_until(pilot, lambda: "C3 " in letters_of(host).get("Dana Kim", ""))
+        assert "C3 " in shown_text(host)
         edited = letters_of(host)
         assert "A1 " in edited["Dana Kim"] and "C3 " in edited["Dana Kim"] and "B2" not in edited["Dana Kim"]
         assert edited["Luis Ortega"].startswith("B2 ") and "A1" not in edited["Luis Ortega"]
