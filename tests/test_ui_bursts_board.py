@@ -113,3 +113,15 @@ async def test_s_hides_the_sidebar_before_tab(tmp_path):
 
 async def test_escape_clears_the_filter_before_the_next_key(tmp_path):
     assert await same_both_ways(tmp_path, "/", "glo", "enter", "escape", "k", "enter") == ("detail", "Acme")
+
+
+async def test_delete_confirmed_then_enter_opens_the_card_that_took_its_place(tmp_path):
+    """The deletion is applied before the `enter` typed after the `y`: it opens Globex, not the deleted Acme."""
+    assert await same_both_ways(tmp_path, "d", "y", "enter") == ("detail", "Globex")
+
+
+async def test_a_new_card_is_in_and_chosen_before_the_key_after_its_form(tmp_path):
+    """The form's result is applied before the next key: the `enter` after saving opens the new card."""
+    form = ("n", "Hooli", "tab", "Dev", "enter", "enter", "yesterday 10am", "shift+tab", "Onsite", "tab", "tab",
+            "Dana Kim", "enter")
+    assert await same_both_ways(tmp_path, *form, "enter") == ("detail", "Hooli")

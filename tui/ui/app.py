@@ -39,10 +39,8 @@ from tui.core.settings import Settings
 from tui.core.text import clean_text
 from tui.store import Store
 from tui.ui.messages import (
-    AddRequested,
     ApplicationsChanged,
     ChangeRequested,
-    DeleteRequested,
     SaveRefused,
 )
 from tui.ui.notify import DueNotifier
@@ -277,9 +275,10 @@ class FollowupApp(SignalHandling, App[int]):
     def on_change_requested(self, message: ChangeRequested) -> None:
         self.apply_change(message.app_id, message.change, message.label)
 
-    def on_add_requested(self, message: AddRequested) -> None:
+    def add_application(self, application: Application, label: str = "") -> None:
+        """Add it and put the cursor on it (the new-application form's result)."""
         try:
-            added = self.changelog.add(message.application, message.label)
+            added = self.changelog.add(application, label or f"Add {application.company}")
         except FollowupError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -289,16 +288,17 @@ class FollowupApp(SignalHandling, App[int]):
             board.jump_to(added.id)
         self.notify(f"Added {added.company}. Everything is saved as you go.")
 
-    def on_delete_requested(self, message: DeleteRequested) -> None:
-        application = self.changelog.apps.get(message.app_id)
+    def delete_application(self, app_id: str) -> None:
+        """Delete it (the caller has asked the user); u brings it back."""
+        application = self.changelog.apps.get(app_id)
         if application is None:
             return
         try:
-            self.changelog.delete(message.app_id, f"Delete {application.company}")
+            self.changelog.delete(app_id, f"Delete {application.company}")
         except FollowupError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.changed({message.app_id})
+        self.changed({app_id})
         self.notify(f"Deleted {application.company}. u brings it back.")
 
     def undo(self) -> None:
@@ -381,9 +381,16 @@ class FollowupApp(SignalHandling, App[int]):
         """The detail screen, up and focused when this returns (BoardScreen: keys that open a screen await it)."""
         if app_id not in self.changelog.apps:
             return
-        from tui.ui.detail import DetailScreen
+        from textual.widgets import Tabs
 
-        await self.push_screen(DetailScreen(app_id, section=section))
+        from tui.ui.detail import DetailScreen
+        from tui.ui.settle import settled
+
+        screen = DetailScreen(app_id, section=section)
+        await self.push_screen(screen)
+        # Its tabs mount in their own turn: wait for them too, so that a key (or a quit) right after
+        # finds the screen whole (quitting before they had mounted failed inside Textual's Tabs).
+        await settled(screen.query_one(Tabs))
 
     async def open_letters(self, app_id: str, kind: str) -> None:
         """t: thank-you notes; f: a follow-up, or the reply a closed card needs."""

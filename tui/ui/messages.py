@@ -25,23 +25,6 @@ class ChangeRequested(Message):
         self.label = label
 
 
-class AddRequested(Message):
-    """Add a new application (built by the new-application form); the app saves it."""
-
-    def __init__(self, application: Application, label: str = "") -> None:
-        super().__init__()
-        self.application = application
-        self.label = label or f"Add {application.company}"
-
-
-class DeleteRequested(Message):
-    """Delete application `app_id` (the caller has already asked the user)."""
-
-    def __init__(self, app_id: str) -> None:
-        super().__init__()
-        self.app_id = app_id
-
-
 class ApplicationsChanged(Message):
     """Sent by the app to the active screen after any change (ours or another process's)."""
 

@@ -1,7 +1,8 @@
 """The board screen: title line, five columns, deadline sidebar, filter bar, footer.
 
-It turns keys into messages (ChangeRequested, AddRequested, DeleteRequested)
-for the app, which owns the data, and opens screens through the app's
+It hands changes to the app, which owns the data (app.apply_change,
+add_application, delete_application: at once, so that a form's result is in
+before the next key of a burst is handled), and opens screens through the app's
 open_application / open_letters; the app calls
 `show_changes` / `show_all` back after every change, ours or another process's.
 """
@@ -24,7 +25,6 @@ from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.keybar import KeyBar
-from tui.ui.messages import AddRequested, ChangeRequested, DeleteRequested
 from tui.ui.screens.filter_bar import FilterBar
 from tui.ui.settle import settled
 from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
@@ -309,12 +309,12 @@ class BoardScreen(Screen):
             from tui.core import actions
 
             outcome = values["outcome"]
-            self.post_message(ChangeRequested(
+            self.app.apply_change(
                 application.id,
                 lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
                                         keep_in_touch=values["keep_in_touch"]),
                 f"Close {application.company}: {outcome.label}",
-            ))
+            )
 
         await self.app.push_screen(CloseForm(application.company, clock.now(), self.zone), closed)
 
@@ -330,12 +330,12 @@ class BoardScreen(Screen):
                 return
             from tui.core import actions
 
-            self.post_message(ChangeRequested(
+            self.app.apply_change(
                 application.id,
                 lambda a: actions.record_reply(a, now=clock.now(), at=values["at"], via=values["via"],
                                                note=values["note"]),
                 f"{application.company} replied",
-            ))
+            )
 
         await self.app.push_screen(ReplyForm(application.company, clock.now(), self.zone), replied)
 
@@ -372,12 +372,12 @@ class BoardScreen(Screen):
             from tui.core import actions
 
             rule_due = deadline.snoozed_from or deadline.due
-            self.post_message(ChangeRequested(
+            self.app.apply_change(
                 deadline.app_id,
                 lambda a: actions.snooze(a, deadline.kind, rule_due, values["until"], now=clock.now(),
                                          ref=deadline.ref, reason=values["reason"]),
                 f"Snooze {deadline.action}",
-            ))
+            )
 
         await self.app.push_screen(SnoozeForm(deadline, clock.now(), self.zone), snoozed)
 
@@ -431,7 +431,7 @@ class BoardScreen(Screen):
 
         def added(application) -> None:
             if application is not None:
-                self.post_message(AddRequested(application))
+                self.app.add_application(application)
 
         await self.app.push_screen(NewApplicationScreen(clock.now, self.zone), added)
 
@@ -442,7 +442,7 @@ class BoardScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(DeleteRequested(application.id))
+                self.app.delete_application(application.id)
 
         question = f"Delete {application.company} — {application.role}?\nu brings it back."
         from tui.ui.screens.confirm import ConfirmScreen

@@ -1,9 +1,10 @@
 """Everything about one application: notes, rounds, directions, outcome, history.
 
-The screen never writes to the store: every change is a `ChangeRequested`
-the app applies (so `u` on the board undoes it). The one exception is
-`flush_pending`, which the app calls on quit and on signals, when queued
-messages might never be handled.
+The screen never writes to the store: every change goes through the app's
+`apply_change` (so `u` on the board undoes it), at once, so that a form's
+result is applied before the next key of a burst; the notes panel posts a
+`ChangeRequested` as it autosaves, and `flush_pending` (quit, signals) writes
+what it still holds.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from tui.ui.detail.notes import NotesEditor, NotesPanel
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
-from tui.ui.messages import ApplicationsChanged, ChangeRequested, SaveRefused
+from tui.ui.messages import ApplicationsChanged, SaveRefused
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved, rescue_text
 from tui.ui.settle import settled
@@ -88,8 +89,9 @@ class DetailScreen(Screen):
         return self.query_one(DirectionsList)
 
     def request_change(self, change, label: str) -> None:
-        """Ask the app to apply `change` (posted to the app itself, so it outlives this screen)."""
-        self.app.post_message(ChangeRequested(self.app_id, change, label))
+        """Have the app apply `change` now: a form's result is in before the next key of a burst is
+        handled (a message would wait behind those keys)."""
+        self.app.apply_change(self.app_id, change, label)
 
     # --- layout --------------------------------------------------------------
     def palette_commands(self):
