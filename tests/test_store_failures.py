@@ -5,9 +5,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
-import subprocess
-import sys
 from types import SimpleNamespace
 
 import pytest
@@ -88,33 +85,6 @@ def test_a_read_only_folder_is_refused_before_anything_is_tried(store, monkeypat
     monkeypatch.setattr(os, "statvfs", lambda _p: SimpleNamespace(f_flag=os.ST_RDONLY))
     with pytest.raises(WriteFailedError, match="read-only"):
         store.add(make_app("Globex"))
-
-
-@pytest.fixture
-def tmpfs(tmp_path):
-    """A fresh tmpfs mounted on a folder in tmp_path, and a function that makes it read-only.
-
-    A read-only mount refuses writes to root as well, so this runs in CI
-    (root), unlike a folder without write permission. It is skipped only where
-    mounting is impossible (not root, no CAP_SYS_ADMIN, no mount command).
-    """
-    folder = tmp_path / "tmpfs"
-    folder.mkdir()
-    mount = shutil.which("mount")
-    if mount is None or not sys.platform.startswith("linux"):
-        pytest.skip("needs Linux's mount")
-    done = subprocess.run([mount, "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
-
-    def read_only() -> None:
-        subprocess.run([mount, "-o", "remount,ro", str(folder)], check=True, capture_output=True)
-
-    try:
-        yield SimpleNamespace(path=folder, read_only=read_only)
-    finally:
-        if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
-            subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def test_a_read_only_file_system_is_refused_and_reading_still_works(tmpfs):
