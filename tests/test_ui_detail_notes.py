@@ -263,7 +263,9 @@ async def test_notes_changed_elsewhere_while_typing_keep_both_texts(card):
         other.save(actions.set_notes(theirs, "added by a script\n" + theirs.notes, now=frozen_now_value()))
         await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
                          and "added by a script" in stored(db, app.id).notes, timeout=8)
-        assert "added by a script" in editor.text and editor.text.endswith("- typed here")
+        # the editor shows the merge once the board has read back what its writer wrote
+        await wait_until(pilot, lambda: "added by a script" in editor.text)
+        assert editor.text.endswith("- typed here")
 
 
 async def test_e_and_a_sentence_in_one_burst_all_reach_the_notes(card):
