@@ -9,8 +9,7 @@ What was sent is keyed by (application, kind, ref, due time, stage, channel),
 so a deadline that moves (a snooze, a new round) is reminded afresh.
 
 Deadlines come from tui.core.deadlines; an upcoming round (its time still
-ahead) is reminded here from the card's rounds unless the deadlines already
-carry it (a deadline whose ref is that round's id).
+ahead) is reminded here from the card's rounds, in its own words.
 """
 
 from __future__ import annotations
@@ -139,7 +138,6 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
         # an upcoming round is reminded below, in its own words, and only before it
         deadlines = [d for d in deadlines_for(app, settings, now)
                      if not d.is_quiet and d.kind is not DeadlineKind.INTERVIEW]
-        carried = {d.ref for d in deadlines if d.ref}
         for deadline in deadlines:
             stage = _stage(deadline.due, now, lead, passes=False)
             if stage is None:
@@ -154,7 +152,7 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
             ))
         for rnd in app.rounds:
             stage = _stage(rnd.at, now, lead, passes=True)
-            if stage is None or rnd.id in carried:
+            if stage is None:
                 continue
             name = rnd.name if "interview" in rnd.name.lower() else f"{rnd.name} interview"
             found.append(Reminder(
