@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import re
-import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,7 +33,6 @@ CSV_COLUMNS = (
 )
 REQUIRED_CSV_COLUMNS = ("id", "company", "role", "stage")
 EDITABLE_CSV_COLUMNS = ("company", "role", "stage", "outcome", "recruiter", "notes")
-_ID_NAMESPACE = uuid.UUID("6f1c1f55-6a43-4a8e-9a0e-5b0f3c7f0d11")  # ids for hand-made CSV rows
 
 
 def export(fmt: str, apps: list[Application], settings: Settings, now: datetime) -> bytes:
@@ -54,11 +52,6 @@ def _utf8(text: str) -> bytes:
     """UTF-8, with a lone surrogate (an older file may hold one) written as \\udcxx, so that an
     export never fails on it; in JSON that escape reads back as the same text."""
     return text.encode("utf-8", "backslashreplace")
-
-
-def _clean(text: str) -> str:
-    """`text` as _utf8 writes it, for a library that encodes strictly (icalendar)."""
-    return _utf8(text).decode("utf-8")
 
 
 def _ordered(apps: list[Application]) -> list[Application]:

@@ -52,13 +52,3 @@ def calendar(code: str) -> Callable[[date], bool]:
     found: Any = library.country_holidays(country, subdiv=subdivision)
     return lambda day: day in found
 
-
-def holiday_name(code: str, day: date) -> str:
-    """'Christmas Day', or '' when `day` is a working day there: for saying why a deadline moved."""
-    if not code or not calendar(code)(day):
-        return ""
-    country, subdivision = split_code(code)
-    import holidays as library
-
-    name: Any = library.country_holidays(country, subdiv=subdivision).get(day)
-    return str(name or "")
