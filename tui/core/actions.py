@@ -132,10 +132,14 @@ def add_round(
     new.rounds.append(rnd)
     _log(new, now, "round", _round_line(rnd, now), round=rnd.id)
     if rnd.at <= to_utc(now):
-        if new.outcome is not None:
-            new.outcome, new.outcome_at = None, None
-        _set_stage(new, stage_after_round(new, use_thank_you), now, "new round")
+        _after_round(new, now, "new round", use_thank_you)
     return new
+
+
+def _after_round(app: Application, now: datetime, why: str, use_thank_you: bool) -> None:
+    """A round that took place reopens a closed card and moves it on (`model.stage_after_round`)."""
+    app.outcome, app.outcome_at = None, None
+    _set_stage(app, stage_after_round(app, use_thank_you), now, why)
 
 
 def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> Application:
@@ -150,8 +154,7 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
     if rnd is None:
         return app
     new = _copy(app, now)
-    if new.outcome is not None:
-        new.outcome, new.outcome_at = None, None
+    new.outcome, new.outcome_at = None, None  # as _after_round, with a line of its own at the round's time
     before, target = new.stage, stage_after_round(new, use_thank_you)
     new.stage = target
     why = f"round “{rnd.name}” took place"
@@ -181,9 +184,7 @@ def update_round(
     rnd.__post_init__()
     _log(new, now, "edit", f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
-        if new.outcome is not None:
-            new.outcome, new.outcome_at = None, None
-        _set_stage(new, stage_after_round(new, use_thank_you), now, "the round took place")
+        _after_round(new, now, "the round took place", use_thank_you)
     return new
 
 
