@@ -58,10 +58,17 @@ def read_sent(store: Store) -> set[SentKey]:
             sent = _RECORD.decode(record)
         except (msgspec.ValidationError, msgspec.DecodeError):
             continue
-        if sent.due.tzinfo is None:
-            continue
-        keys.add(SentKey(sent.app, sent.kind, sent.ref, to_utc(sent.due), sent.stage, sent.channel))
+        key = _key(sent)
+        if key is not None:
+            keys.add(key)
     return keys
+
+
+def _key(sent: _Sent) -> SentKey | None:
+    """What a stored record says was sent; None for one without a time zone (not ours to trust)."""
+    if sent.due.tzinfo is None:
+        return None
+    return SentKey(sent.app, sent.kind, sent.ref, to_utc(sent.due), sent.stage, sent.channel)
 
 
 def _record(key: SentKey, at: datetime) -> dict[str, Any]:
@@ -84,12 +91,13 @@ def record_sent(store: Store, keys: Iterable[SentKey], *, now: datetime) -> int:
                 sent = msgspec.convert(doc, _Sent, strict=False)
             except msgspec.ValidationError:
                 continue  # left as it is: not ours to judge
-            if sent.due.tzinfo is None:
+            key = _key(sent)
+            if key is None:
                 continue
-            if to_utc(sent.due) < cutoff:
+            if key.due < cutoff:
                 old.append(int(doc_id))
             else:
-                present.add(SentKey(sent.app, sent.kind, sent.ref, to_utc(sent.due), sent.stage, sent.channel))
+                present.add(key)
         if old:
             table.remove(doc_ids=old)
         new = [key for key in wanted if key not in present]
