@@ -22,7 +22,7 @@ from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
 from tui.core.model import Application, Event
 from tui.core.stages import Stage
-from tui.core.text import is_clean
+from tui.core.text import first_unclean
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -104,19 +104,10 @@ def _decode(payload: bytes, name: str) -> str:
 
 def _check_clean(app: Application, where: str) -> None:
     """Control characters never reach the terminal from data: a record holding one is refused, named."""
-    def walk(value: Any, path: str) -> None:
-        if isinstance(value, str):
-            if not is_clean(value.replace("\n", " ").replace("\t", " ")):
-                raise ValidationError(f"{where}: {path or 'a field'} holds a control character; remove it and "
-                                      "import again")
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, f"{path}.{key}" if path else str(key))
-        elif isinstance(value, list):
-            for number, item in enumerate(value):
-                walk(item, f"{path}[{number}]")
-
-    walk(record(app), "")
+    path = first_unclean(record(app))
+    if path is not None:
+        raise ValidationError(f"{where}: {path or 'a field'} holds a control character; remove it and "
+                              "import again")
 
 
 # --- matching and applying --------------------------------------------------------------

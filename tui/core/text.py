@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1, less tab and newline
 _LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")  # what undecodable bytes become in Python
@@ -15,6 +16,19 @@ def clean_text(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     return not (_CONTROLS.search(text) or _LONE_SURROGATES.search(text))
+
+
+def first_unclean(value: Any, path: str = "") -> str | None:
+    """Where in plain data (dicts, lists, texts) the first text that is not clean sits ("rounds[0].name";
+    "" for `value` itself), or None when every text is clean."""
+    if isinstance(value, str):
+        return None if is_clean(value) else path
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = first_unclean(item, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 def cell_width(text: str) -> int:

@@ -24,7 +24,7 @@ import msgspec
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application, decoding_stored
-from tui.core.text import is_clean
+from tui.core.text import first_unclean
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (
     APP_NAME,
@@ -163,24 +163,13 @@ def from_plain(path: Path, data: Any) -> Decoded:
         if not isinstance(doc, dict) or not doc.get("id"):
             problems.append(f"record {doc_id}: it has no id")
             continue
-        if not _clean_strings(doc):  # a hand-edited file: read it as the migration to 2 would
+        if first_unclean(doc) is not None:  # a hand-edited file: read it as the migration to 2 would
             doc = cleaned(doc)
         try:
             apps.append(Application.from_dict(doc))
         except ValidationError as exc:
             problems.append(f"record {doc_id} ({doc.get('company') or doc.get('id')}): {exc}")
     return Decoded(apps, problems + duplicate_ids(apps), schema)
-
-
-def _clean_strings(value: Any) -> bool:
-    """Every text in `value` is clean (tui.core.text); only a hand-edited current file can fail this."""
-    if isinstance(value, str):
-        return is_clean(value)
-    if isinstance(value, list):
-        return all(_clean_strings(item) for item in value)
-    if isinstance(value, dict):
-        return all(_clean_strings(item) for item in value.values())
-    return True
 
 
 def duplicate_ids(apps: list[Application]) -> list[str]:
