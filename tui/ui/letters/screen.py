@@ -252,15 +252,18 @@ class LetterScreen(Screen):
         self.drafts.revise(subject, self.query_one(LetterBody).text)
         self._show_facts()
 
-    async def action_step(self, delta: int) -> None:
+    async def _take_typed_edits(self) -> None:
+        """Every key typed before the one being handled is in the letter (settle.py), and the drafts have it."""
         await settled(self.focused)
         self._take_edits()
+
+    async def action_step(self, delta: int) -> None:
+        await self._take_typed_edits()
         self.drafts.step(delta)
         self._show()
 
     async def action_variant(self) -> None:
-        await settled(self.focused)
-        self._take_edits()
+        await self._take_typed_edits()
         self.drafts.next_variant()
         self._show()
 
@@ -293,8 +296,7 @@ class LetterScreen(Screen):
 
     # --- copy, save, editor ------------------------------------------------
     async def action_copy(self) -> None:
-        await settled(self.focused)
-        self._take_edits()
+        await self._take_typed_edits()
         letter = self.letter
         if not letter.missing:
             self._copy()
@@ -316,8 +318,7 @@ class LetterScreen(Screen):
                     timeout=6)
 
     async def action_save(self) -> None:
-        await settled(self.focused)  # the letter has every key typed before ctrl+s
-        self._take_edits()
+        await self._take_typed_edits()  # the letter has every key typed before ctrl+s
         letter = self.letter
         path = default_path(letter, self.drafts.application.company)
         try:
@@ -357,7 +358,7 @@ class LetterScreen(Screen):
     # --- marking sent ------------------------------------------------------
     async def action_mark_sent_at(self) -> None:
         """Sent at…: the letter went out earlier (from a phone, a webmail): ask when, then as ctrl+r."""
-        self._take_edits()
+        await self._take_typed_edits()
         drafts, letter = self.drafts, self.letter
 
         def read(text: str):
