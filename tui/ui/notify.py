@@ -20,7 +20,7 @@ from bisect import bisect_right
 from typing import Callable
 
 from tui.core import clock
-from tui.core.deadlines import Deadline, without_company
+from tui.core.deadlines import Deadline, short_action
 
 TOASTS_AT_ONCE = 3  # more than this come due together: one toast that counts them
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -35,7 +35,7 @@ def terminal_notification(text: str, *, tmux: bool) -> str:
 
 
 def _said(deadline: Deadline) -> str:
-    return f"{without_company(deadline.action, deadline.company)} ({deadline.company})"
+    return f"{short_action(deadline)} ({deadline.company})"
 
 
 class DueNotifier:
