@@ -33,6 +33,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
+from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.core.settings import Settings
@@ -391,6 +392,24 @@ class FollowupApp(SignalHandling, App[int]):
         # Its tabs mount in their own turn: wait for them too, so that a key (or a quit) right after
         # finds the screen whole (quitting before they had mounted failed inside Textual's Tabs).
         await settled(screen.query_one(Tabs))
+
+    async def record_outcome(self, app_id: str) -> None:
+        """The outcome form; saving closes the card with the outcome, its time and a keep-in-touch date
+        (at once: see apply_change), and the deadlines they bring follow (a reply after a rejection or an offer)."""
+        application = self.changelog.apps.get(app_id)
+        if application is None:
+            return
+        from tui.core import actions
+        from tui.ui.detail.process_forms import CloseForm
+
+        def closed(values) -> None:
+            if values is not None:
+                outcome = values["outcome"]
+                self.apply_change(app_id, lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
+                                                                  keep_in_touch=values["keep_in_touch"]),
+                                  f"Close {application.company}: {outcome.label}")
+
+        await self.push_screen(CloseForm(application.company, clock.now(), self.settings.zone), closed)
 
     async def open_letters(self, app_id: str, kind: str) -> None:
         """t: thank-you notes; f: a follow-up, or the reply a closed card needs."""

@@ -295,28 +295,10 @@ class BoardScreen(Screen):
         self.app.apply_change(app_id, _move_change(stage), f"Move {application.company} to {stage.label}")
 
     async def record_outcome(self, app_id: str | None = None) -> None:
-        """The outcome form; saving closes the card with the outcome, its time and a keep-in-touch date,
-        and the deadlines they bring follow (a reply after a rejection or an offer)."""
-        from tui.ui.detail.process_forms import CloseForm
-
+        """The outcome form for `app_id` (default: the focused card): app.record_outcome."""
         application = self.app.changelog.apps.get(app_id) if app_id else self._current_app()
-        if application is None:
-            return
-
-        def closed(values) -> None:
-            if values is None:
-                return
-            from tui.core import actions
-
-            outcome = values["outcome"]
-            self.app.apply_change(
-                application.id,
-                lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
-                                        keep_in_touch=values["keep_in_touch"]),
-                f"Close {application.company}: {outcome.label}",
-            )
-
-        await self.app.push_screen(CloseForm(application.company, clock.now(), self.zone), closed)
+        if application is not None:
+            await self.app.record_outcome(application.id)
 
     async def action_reply(self) -> None:
         from tui.ui.detail.process_forms import ReplyForm

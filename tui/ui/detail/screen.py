@@ -293,19 +293,7 @@ class DetailScreen(Screen):
 
     async def action_outcome(self) -> None:
         await self._settle()
-        from tui.core import actions
-        from tui.ui.detail.process_forms import CloseForm
-
-        app = self.application
-
-        def chosen(values) -> None:
-            if values is not None:
-                outcome = values["outcome"]
-                self.request_change(lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
-                                                            keep_in_touch=values["keep_in_touch"]),
-                                    f"Close {app.company}: {outcome.label}")
-
-        await self.app.push_screen(CloseForm(app.company, clock.now(), self.zone), chosen)
+        await self.app.record_outcome(self.app_id)
 
     async def action_details(self) -> None:
         await self._settle()
