@@ -247,24 +247,20 @@ class DetailScreen(Screen):
         self.flush_pending()
         self.dismiss()
 
-    async def _settle(self) -> None:
-        """The focused widget has taken every key typed before the one being handled (settle.py)."""
-        await settled(self.focused)
-
     async def action_back(self) -> None:
         """escape: out of the notes editor (keeping its text), or back to the board."""
-        await self._settle()
+        await settled(self.focused)
         if isinstance(self.focused, NotesEditor):
             self._leave_editor()
             return
         self._leave()
 
     async def action_help(self) -> None:
-        await self._settle()
+        await settled(self.focused)
         await self.app.action_help()
 
     async def action_section(self, section: str) -> None:
-        await self._settle()
+        await settled(self.focused)
         self.show_section(section)
 
     def show_section(self, section: str) -> None:
@@ -292,11 +288,11 @@ class DetailScreen(Screen):
         self.refresh_bindings()
 
     async def action_outcome(self) -> None:
-        await self._settle()
+        await settled(self.focused)
         await self.app.record_outcome(self.app_id)
 
     async def action_details(self) -> None:
-        await self._settle()
+        await settled(self.focused)
         from tui.core import actions
         from tui.ui.detail.forms import DetailsForm
 
