@@ -411,8 +411,9 @@ class FollowupApp(SignalHandling, App[int]):
 
         await self.push_screen(CloseForm(application.company, clock.now(), self.settings.zone), closed)
 
-    async def open_letters(self, app_id: str, kind: str) -> None:
-        """t: thank-you notes; f: a follow-up, or the reply a closed card needs."""
+    async def open_letters(self, app_id: str, kind: str, interviewer_ids: list[str] | None = None) -> None:
+        """t: thank-you notes (to `interviewer_ids` only, when given); f: a follow-up, or the reply a closed
+        card needs. A letter that does not fit the card (closed, round still to come) is refused in a toast."""
         application = self.changelog.apps.get(app_id)
         if application is None:
             return
@@ -420,7 +421,7 @@ class FollowupApp(SignalHandling, App[int]):
 
         kind = letter_kind_for(application) if kind == "follow-up" else kind
         try:
-            screen = LetterScreen(app_id, kind)
+            screen = LetterScreen(app_id, kind, interviewer_ids=interviewer_ids)
         except FollowupError as exc:
             self.notify(str(exc), severity="warning")
             return

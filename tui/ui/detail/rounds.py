@@ -211,15 +211,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
         if person_id is None or self.application is None:
             self.notify("Highlight an interviewer (j/k) to draft their thank-you note.", severity="warning")
             return
-        from tui.core.errors import FollowupError
-        from tui.ui.letters import LetterScreen
-
-        try:
-            screen = LetterScreen(self.app_id, "thank-you", interviewer_ids=[person_id])
-        except FollowupError as exc:  # the letter does not fit the card (closed, round still to come)
-            self.notify(str(exc), severity="warning")
-            return
-        await self.app.push_screen(screen)
+        await self.app.open_letters(self.app_id, "thank-you", interviewer_ids=[person_id])
 
     def action_toggle_thanked(self) -> None:
         from tui.core import actions
