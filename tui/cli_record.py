@@ -76,7 +76,6 @@ def cmd_interviewer(args) -> int:
     from tui.core import actions
     from tui.core.errors import ValidationError
     from tui.core.model import Interviewer
-    from tui.core.timeutil import to_utc
 
     if args.link_note is not None and args.link is None:
         raise ValidationError("--link-note says what a link is: give it with --link URL")
@@ -102,8 +101,7 @@ def cmd_interviewer(args) -> int:
         done = [f"{'added to' if added else 'updated in'} round “{rnd.name}”"]
         done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
         if thanked is not None:
-            new = actions.set_thanked(new, person.id, True, now=now)
-            new.find_interviewer(person.id)[1].thanked_at = to_utc(thanked)
+            new = actions.set_thanked(new, person.id, True, now=now, at=thanked)
             done.append(f"thanked {_understood(thanked, settings, now)}")
         return new, f"{person.name}: " + ", ".join(done)
 

@@ -201,13 +201,14 @@ def _all_thanked(rnd: Round | None) -> bool:
 
 
 def set_thanked(
-    app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime
+    app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
 ) -> Application:
-    """Mark one interviewer thanked (or not); thanking the last of the latest round moves the card."""
+    """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the latest round
+    moves the card."""
     new = _copy(app, now)
     rnd, person = new.find_interviewer(interviewer_id)
     if thanked:
-        person.thanked_at = to_utc(now)
+        person.thanked_at = to_utc(at or now)
         _log(new, now, "thanked", f"Thanked {person.name}", interviewer=person.id)
         if new.stage is Stage.INTERVIEWED and rnd is new.latest_round and _all_thanked(rnd):
             _set_stage(new, Stage.THANKED, now, "every interviewer thanked")
