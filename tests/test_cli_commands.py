@@ -251,18 +251,19 @@ def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):
     from tui.core import actions
     from tui.store.store import Store as RealStore
 
-    original = RealStore.resolve
+    original = RealStore.open_all
 
-    def resolve_then_someone_writes(self, key):
-        found = original(self, key)
+    def read_then_someone_writes(self):
+        found = original(self)
         other = RealStore(self.path)
-        other.save(actions.set_notes(original(other, key), "theirs", now=found.updated_at))
+        theirs = original(other)[0]
+        other.save(actions.set_notes(theirs, "theirs", now=theirs.updated_at))
         return found
 
-    monkeypatch.setattr(RealStore, "resolve", resolve_then_someone_writes)
+    monkeypatch.setattr(RealStore, "open_all", read_then_someone_writes)
     assert run(cli_db, "note", "acme", "ours") == 2
     assert "changed by another Followup process" in capsys.readouterr().err
-    monkeypatch.setattr(RealStore, "resolve", original)
+    monkeypatch.setattr(RealStore, "open_all", original)
     assert app_of(cli_db).notes == "theirs"
 
 

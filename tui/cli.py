@@ -28,6 +28,7 @@ from tui.cli_common import (
     add_quiet_option,
     confirm,
     now,
+    open_card,
     open_store,
     read_apps,
     read_when,
@@ -138,8 +139,7 @@ def cmd_move(args) -> int:
     from tui.core.stages import Stage
 
     stage = Stage.parse(args.stage)
-    store = open_store(args)
-    app = store.resolve(args.id)
+    store, app = open_card(args)
     if app.stage is stage:
         print(f"{_title(app)} is already in {stage.value}; nothing changed")
         return 0

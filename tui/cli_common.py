@@ -53,6 +53,15 @@ def open_store(args, *, opened: bool = True):
     return store.open() if opened else store
 
 
+def open_card(args):
+    """The store (created or migrated if need be, refused if damaged) and the application ID names,
+    from one reading of the file; the save that follows finds those bytes already checked."""
+    from tui.store.store import resolve_in
+
+    store = store_at(args)
+    return store, resolve_in(store.open_all(), args.id)
+
+
 def store_at(args):
     """The store of --db or $FOLLOWUP_DB (whose folder must exist), else of the default data folder
     (created on first run)."""
@@ -176,8 +185,7 @@ def change_card(args, change) -> int:
     from tui.core.actions import catch_up
 
     settings, moment = user_settings(), now()
-    store = open_store(args)
-    app = store.resolve(args.id)
+    store, app = open_card(args)
     # a round that took place since the last write is recorded first, as the board would
     app = catch_up(app, moment, use_thank_you=settings.use_thank_you)
     new, words = change(app, settings, moment)

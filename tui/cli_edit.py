@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli_common import COMING, add_command, add_id_argument, add_quiet_option, change_card, open_store, read_when
+from tui.cli_common import COMING, add_command, add_id_argument, add_quiet_option, change_card, open_card, read_when
 
 EXIT_DECLINED = 1
 
@@ -99,8 +99,7 @@ def cmd_note(args) -> int:
 def cmd_delete(args) -> int:
     from tui.core.errors import ValidationError
 
-    store = open_store(args)
-    app = store.resolve(args.id)
+    store, app = open_card(args)
     title = f"{app.short_id} {app.company} — {app.role}"
     if not args.yes:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):

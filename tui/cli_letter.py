@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command, add_id_argument, now, open_store, user_settings
+from tui.cli_common import add_command, add_id_argument, now, open_card, user_settings
 
 EXIT_HELD_BACK = 1
 
@@ -90,8 +90,7 @@ def handler(args) -> int:
     settings, moment = user_settings(), now()
     zone = settings.zone
     templates_dir = default_config_dir() / "templates"
-    store = open_store(args)
-    app = store.resolve(args.id)
+    store, app = open_card(args)
     misfit = letter_checks.misfit(app, kind, moment, zone, interviewer_id=args.interviewer, variant=args.variant)
     if misfit and not args.force:
         raise ValidationError(f"no {kind.value} letter: {misfit}; pass --force to write it anyway")

@@ -98,9 +98,14 @@ class Store:
         A file that is not JSON, not ours, newer or damaged raises
         UnreadableFileError, and nothing is written anywhere.
         """
+        self.open_all()
+        return self
+
+    def open_all(self) -> list[Application]:
+        """`open()` then `load_all()`, from one reading of the file."""
         snapshot = self.open_snapshot()
         codec.check_whole(self.real_path, codec.Decoded([], snapshot.problems, None))
-        return self
+        return snapshot.applications
 
     def open_snapshot(self) -> Snapshot:
         """The file created (first run) or migrated (with a backup) when it must be, then read.
