@@ -9,8 +9,6 @@ screen underneath.
 
 from __future__ import annotations
 
-from textual.widgets import Tabs
-
 from conftest import burst_keys
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.screen import DetailScreen
@@ -121,8 +119,7 @@ async def test_filter_opened_typed_and_kept_in_one_burst(tmp_path, freeze_clock)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await burst(pilot, "/", "lumb", "enter", "enter")
-        # up, with its tabs mounted (leaving before they had failed inside Textual's Tabs)
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.query_one(Tabs).active)
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.is_mounted)
         assert board_of(app).needle == "lumb"
         assert app.screen.application.company == "Initech"  # enter after the filter opened the card it left
 

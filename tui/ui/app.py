@@ -382,16 +382,9 @@ class FollowupApp(SignalHandling, App[int]):
         """The detail screen, up and focused when this returns (BoardScreen: keys that open a screen await it)."""
         if app_id not in self.changelog.apps:
             return
-        from textual.widgets import Tabs
-
         from tui.ui.detail import DetailScreen
-        from tui.ui.settle import settled
 
-        screen = DetailScreen(app_id, section=section)
-        await self.push_screen(screen)
-        # Its tabs mount in their own turn: wait for them too, so that a key (or a quit) right after
-        # finds the screen whole (quitting before they had mounted failed inside Textual's Tabs).
-        await settled(screen.query_one(Tabs))
+        await self.push_screen(DetailScreen(app_id, section=section))
 
     async def record_outcome(self, app_id: str) -> None:
         """The outcome form; saving closes the card with the outcome, its time and a keep-in-touch date

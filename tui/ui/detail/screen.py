@@ -15,7 +15,7 @@ from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Static, TabbedContent, TabPane, Tabs
+from textual.widgets import ContentSwitcher, Static
 
 from tui.core import clock
 from tui.core.errors import FollowupError
@@ -24,6 +24,7 @@ from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.history import HistoryList
 from tui.ui.detail.notes import NotesEditor, NotesPanel
 from tui.ui.detail.rounds import RoundsList
+from tui.ui.detail.section_bar import SectionBar
 from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
 from tui.ui.messages import ApplicationsChanged, SaveRefused
@@ -31,7 +32,9 @@ from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved, rescue_text
 from tui.ui.settle import settled
 
-SECTIONS = ("notes", "rounds", "directions", "history")
+SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Directions", "history": "4 History"}
+WIDGET_OF = {"notes": "notes-panel", "rounds": "rounds-list", "directions": "directions-list",
+             "history": "history-list"}  # the section's widget in the ContentSwitcher
 WIDE = 110  # columns from which the history gets its own column
 TYPING_HIDES = {"section", "outcome", "details"}  # printable keys the editor swallows
 
@@ -45,7 +48,7 @@ class DetailScreen(Screen):
     # types printable keys as text (Textual leaves them to it), so only escape needs a check there.
     BINDINGS = [
         Binding("escape", "back", "Back", id="detail.back", priority=True),
-        Binding("1", "section('notes')", "Tabs", key_display="1-4", id="detail.notes", priority=True,
+        Binding("1", "section('notes')", "Sections", key_display="1-4", id="detail.notes", priority=True,
                 tooltip="1 notes · 2 rounds · 3 directions · 4 history"),
         Binding("2", "section('rounds')", "Rounds", show=False, id="detail.rounds", priority=True),
         Binding("3", "section('directions')", "Directions", show=False,
@@ -66,6 +69,7 @@ class DetailScreen(Screen):
         self.section = section if section in SECTIONS else ""
         self._returns_on_escape = section == "notes"  # `e` from the board: escape goes straight back
         self._stored_notes: str | None = None  # the notes as last seen in the data
+        self._panes: dict[str, RoundsList | DirectionsList | HistoryList] = {}  # the lists made so far
 
     # --- data ----------------------------------------------------------------
     @property
@@ -82,11 +86,28 @@ class DetailScreen(Screen):
 
     @property
     def rounds_list(self) -> RoundsList:
-        return self.query_one(RoundsList)
+        return self._pane("rounds")  # type: ignore[return-value]
 
     @property
     def directions_list(self) -> DirectionsList:
-        return self.query_one(DirectionsList)
+        return self._pane("directions")  # type: ignore[return-value]
+
+    def _pane(self, section: str):
+        """The section's widget. The lists are made when first shown (or asked for): each one the screen
+        did not need for its first frame made the first `enter` ~8 ms slower."""
+        if section == "notes":
+            return self.notes
+        pane = self._panes.get(section)
+        if pane is None:
+            pane = self._panes[section] = {
+                "rounds": lambda: RoundsList(self.app_id, id=WIDGET_OF["rounds"]),
+                "directions": lambda: DirectionsList(self.app_id, id=WIDGET_OF["directions"]),
+                "history": lambda: HistoryList(id=WIDGET_OF["history"]),
+            }[section]()
+            pane.display = False  # until the switcher shows it
+            self.query_one("#section-body", ContentSwitcher).mount(pane)
+            pane.show(self.application, self.settings, clock.now())
+        return pane
 
     def request_change(self, change, label: str) -> None:
         """Have the app apply `change` now: a form's result is in before the next key of a burst is
@@ -106,16 +127,13 @@ class DetailScreen(Screen):
         self.set_class(self.app.size.width >= WIDE, "-wide")
         self.notes = NotesPanel(self.app_id, app.notes, app.company, id="notes-panel")
         yield Summary(id="summary")
+        first = self.section or "notes"
+        self.section_bar = SectionBar(SECTIONS, first, self._step_to, id="sections")
         with Horizontal(id="body"):
-            with TabbedContent(initial=self.section or "notes", id="sections"):
-                with TabPane("1 Notes", id="notes"):
-                    yield self.notes
-                with TabPane("2 Rounds", id="rounds"):
-                    yield RoundsList(self.app_id, id="rounds-list")
-                with TabPane("3 Directions", id="directions"):
-                    yield DirectionsList(self.app_id, id="directions-list")
-                with TabPane("4 History", id="history"):
-                    yield HistoryList(id="history-list")
+            with Vertical(id="main"):
+                yield self.section_bar
+                with ContentSwitcher(initial=WIDGET_OF["notes"], id="section-body"):
+                    yield self.notes  # the lists are added when first shown (_pane)
             with Vertical(id="side"):  # wide terminals: the history stays in view beside the tabs
                 yield Static("4 History", classes="side-title")
                 yield HistoryList(id="history-side")
@@ -127,7 +145,7 @@ class DetailScreen(Screen):
         if self.section:
             self._go(self.section)
         else:
-            self.set_focus(self.query_one(Tabs))
+            self.set_focus(self.section_bar)
         self.set_interval(60, self.show_application)  # keeps "in 5 h" honest
 
     def show_application(self) -> None:
@@ -144,17 +162,15 @@ class DetailScreen(Screen):
         now = clock.now()
         self.sub_title = f"{app.company} — {app.role}"
         self.query_one(Summary).show(app, self.settings, now)
-        self.rounds_list.show(app, self.settings, now)
-        self.directions_list.show(app, self.settings, now)
-        for history in self.query(HistoryList):
-            history.show(app, self.settings, now)
+        for pane in self._panes.values():
+            pane.show(app, self.settings, now)
+        self.query_one("#history-side", HistoryList).show(app, self.settings, now)
         self.notes.label = app.company
         self.notes.sync_from_store(app.notes)
         self._stored_notes = app.notes
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("rounds").label = f"2 Rounds ({len(app.rounds)})"
+        self.section_bar.set_label("rounds", f"2 Rounds ({len(app.rounds)})")
         open_directions = sum(1 for d in app.directions if d.is_open)
-        tabs.get_tab("directions").label = f"3 Directions ({open_directions})"
+        self.section_bar.set_label("directions", f"3 Directions ({open_directions})")
 
     def on_save_refused(self, message: SaveRefused) -> None:
         if self.app_id in message.app_ids:
@@ -206,7 +222,7 @@ class DetailScreen(Screen):
         if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
             return False  # the editor takes these keys as text; don't advertise them
         if action == "external_editor" and self.is_mounted:
-            return self.query_one(TabbedContent).active == "notes"  # shown where it applies
+            return self.section_bar.active == "notes"  # shown where it applies
         return True
 
     def on_resize(self, event: events.Resize) -> None:
@@ -218,13 +234,9 @@ class DetailScreen(Screen):
             return
         reading_history = isinstance(self.focused, HistoryList)
         self.set_class(wide, "-wide")
-        tabs = self.query_one(TabbedContent)
-        if wide:
-            if tabs.active == "history":
-                tabs.active = "notes"
-            tabs.hide_tab("history")
-        else:
-            tabs.show_tab("history")
+        if wide and self.section_bar.active == "history":
+            self._switch("notes")
+        self.section_bar.set_hidden("history", wide)
         if reading_history:
             self._go("history")  # keep the reader in the history, wherever it now is
 
@@ -239,7 +251,7 @@ class DetailScreen(Screen):
             self._leave()
         else:
             self.notes.request_save()
-            self.set_focus(self.query_one(Tabs))
+            self.set_focus(self.section_bar)
 
     def _leave(self) -> None:
         """Back to the board with the notes applied now, not queued behind the keys typed after escape:
@@ -271,20 +283,24 @@ class DetailScreen(Screen):
         if section == "history" and self.has_class("-wide"):
             self.set_focus(self.query_one("#history-side", HistoryList))
             return
-        self.query_one(TabbedContent).active = section
-        target = {
-            "notes": self.notes.editor,
-            "rounds": self.rounds_list,
-            "directions": self.directions_list,
-            "history": self.query_one("#history-list", HistoryList),
-        }[section]
+        self._switch(section)
+        target = self.notes.editor if section == "notes" else self._pane(section)
         if section == "notes":
-            target.move_cursor(target.document.end)
+            self.notes.editor.move_cursor(self.notes.editor.document.end)
         self.set_focus(target)  # now, not later: keys typed right after `e` are already queued
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id != "notes":
+    def _step_to(self, section: str) -> None:
+        """←/→ on the section bar: the focus stays on the bar, as it does with tabs."""
+        self._returns_on_escape = False
+        self._switch(section)
+
+    def _switch(self, section: str) -> None:
+        """Show `section`'s widget (the focus stays where it is: on the bar for ←/→)."""
+        if section != "notes":
             self.notes.request_save()
+        self.section_bar.show_active(section)
+        self._pane(section)
+        self.query_one("#section-body", ContentSwitcher).current = WIDGET_OF[section]
         self.refresh_bindings()
 
     async def action_outcome(self) -> None:
