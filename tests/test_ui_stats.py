@@ -12,7 +12,6 @@ from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.stats import StatsScreen
 from ui_board_helpers import NARROW, WIDE, demo_store, focused_company, frozen_now, make_app, store_with
 from ui_detail_helpers import wait_until
-from ui_letters_helpers import notices
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")
 
@@ -42,6 +41,9 @@ async def test_keys_typed_in_a_burst_open_change_the_period_and_leave(tmp_path):
     """Each key acts in the order typed. The test waits for what the last key does (j moves the board's
     cursor), not for the app to look idle: under load Pilot's pause can return with keys still queued."""
     app = make_app(demo_store(tmp_path))
+    told: list[str] = []  # every notice (a toast shows for 2 s only: a slow machine can outlast it)
+    show = app.notify
+    app.notify = lambda message, **options: (told.append(message), show(message, **options))[1]
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         start = focused_company(app)
@@ -51,7 +53,7 @@ async def test_keys_typed_in_a_burst_open_change_the_period_and_leave(tmp_path):
         burst_keys(app, "escape", "a", "p", "escape", "j")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and focused_company(app) != start)
         assert len(app.screen_stack) == 1
-        thirty_days = [n for n in notices(app) if n == "Statistics: first round in the last 30 days"]
+        thirty_days = [n for n in told if n == "Statistics: first round in the last 30 days"]
         assert len(thirty_days) == 2  # the second `a` opened the figures again and its `p` was taken there
 
 
