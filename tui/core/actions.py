@@ -157,8 +157,8 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
     """
     created = app.created_at
     if created is not None:  # a command catches up every card it reads: most have nothing to look up
-        for rnd in app.rounds:
-            if rnd.at > created:
+        for held in app.rounds:
+            if held.at > created:
                 break
         else:
             return app  # every round was recorded with the card, so none was upcoming (pending_round)
