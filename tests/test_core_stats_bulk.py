@@ -156,3 +156,20 @@ def test_a_later_round_arranged_but_not_yet_held_is_an_answer_from_when_it_was_a
     fig = stats.figures([app], Settings(timezone="UTC"), BASE + 120 * H)
     assert (fig.answered, fig.days_to_answer.median, fig.second_round) == (1, 3.0, 0)
     assert fig == _reference([app], Settings(timezone="UTC"), BASE + 120 * H, None)
+
+
+def test_silence_counts_the_follow_ups_since_the_latest_round_or_reply_even_one_written_down_ahead():
+    """Two follow-ups (days 7 and 14), then a reply or a new round on day 20, read on day 18 (a file
+    written by a clock that runs ahead): no answer yet by day 18, but the count restarted on day 20,
+    so the limit of two is not reached and the application is not silent."""
+    day = 24 * H
+    app = actions.new_application("Acme", "Dev", now=BASE, round_at=BASE)
+    app = actions.record_letter_sent(app, "follow-up", now=BASE + 7 * day)
+    app = actions.record_letter_sent(app, "follow-up", now=BASE + 14 * day)
+    for later in (actions.record_reply(app, now=BASE + 20 * day),
+                  actions.add_round(app, "Onsite", BASE + 20 * day, now=BASE + 20 * day)):
+        fig = stats.figures([later], Settings(timezone="UTC"), BASE + 18 * day)
+        assert (fig.counted, fig.answered, fig.silent) == (1, 0, 0)
+        assert fig == _reference([later], Settings(timezone="UTC"), BASE + 18 * day, None)
+    fig = stats.figures([app], Settings(timezone="UTC"), BASE + 18 * day)
+    assert (fig.counted, fig.answered, fig.silent) == (1, 0, 1)

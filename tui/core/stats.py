@@ -445,19 +445,23 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 told.append((str(value), told_at))
 
         # the answer (as _answer_at), the letters and answers of the weeks
-        answer = None
-        letters_of_thanks = followed_up = False
+        answer = latest_reply = None
+        letters_of_thanks = False
+        follow_ups: list[datetime] = []
         for contact in app.contacts:
             at = contact.at
             if contact.inbound:
                 answer_times.append(at)
                 if first <= at <= now and (answer is None or at < answer):
                     answer = at
+                if latest_reply is None or at > latest_reply:
+                    latest_reply = at
             else:
                 kind = contact.kind
                 if kind in LETTERS_BUT_THANKS:
                     letter_times.append(at)
-                    followed_up = followed_up or kind == FOLLOW_UP
+                    if kind == FOLLOW_UP:
+                        follow_ups.append(at)
                 elif kind == THANK_YOU:
                     letters_of_thanks = True
         if several:
@@ -484,8 +488,13 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             counted += 1
             if stage is closed_stage:
                 silent += current is no_response
-            elif (app.follow_up_count if followed_up else 0) >= limit:
-                silent += 1
+            elif not follow_ups:
+                silent += limit <= 0
+            else:  # Application.follow_up_count: those since the latest round or reply
+                restarted = max(rnd.at for rnd in rounds)
+                if latest_reply is not None and latest_reply > restarted:
+                    restarted = latest_reply
+                silent += sum(at >= restarted for at in follow_ups) >= limit
 
         # thank-you notes: the interviewers marked thanked, and (rarely) letters that match none of them
         if letters_of_thanks:
