@@ -189,6 +189,20 @@ def test_an_upcoming_round_holds_the_follow_up_and_leaves_the_card_where_it_is()
     assert next_deadline(invited, ENGLAND, t(LONDON, 2, 13)).kind is DeadlineKind.INTERVIEW
 
 
+def test_catching_up_leaves_the_card_it_was_given_as_it_was():
+    """catch_up shares the parts it does not change with the old card (undo keeps the old one)."""
+    app = actions.new_application("Acme", "SRE", now=t(LONDON, 3, 2), round_at=t(LONDON, 3, 3, 14),
+                                  interviewers=[Interviewer("Mia Chen")])
+    app = actions.close(app, "rejected", now=t(LONDON, 3, 2, 12))
+    before = app.to_dict()
+    moved = actions.catch_up(app, t(LONDON, 3, 4))
+    assert (moved.stage, moved.outcome, moved.updated_at) == (Stage.INTERVIEWED, None, t(LONDON, 3, 4))
+    assert len(moved.history) == len(app.history) + 1 and app.to_dict() == before
+    thanked = actions.set_thanked(moved, moved.rounds[0].interviewers[0].id, now=t(LONDON, 3, 4))
+    assert thanked.stage is Stage.THANKED and app.to_dict() == before
+    assert moved.rounds[0].interviewers[0].thanked_at is None
+
+
 def test_moving_the_card_by_hand_after_the_round_settles_it():
     app = actions.new_application("Acme", "SRE", now=t(LONDON, 3, 2), round_at=t(LONDON, 3, 3, 14))
     moved = actions.move(app, Stage.THANKED, now=t(LONDON, 3, 4))

@@ -8,6 +8,7 @@ outcome -> closed, a new round -> interviewed) live here and nowhere else.
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from typing import Any, Iterable
 
@@ -149,11 +150,23 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
     Returns `app` itself when nothing is due, so a caller can tell (by identity)
     whether there is anything to save; the board and the command line apply it
     to the cards they load, and the deadline rules read cards through it.
+    The new card is a new record with a new history list, sharing the rounds,
+    contacts and the rest, which it leaves as they were, with `app` (every
+    action copies a card before changing it): a command reading a big file may
+    catch up hundreds of cards, and a deep copy costs as much as decoding one.
     """
+    created = app.created_at
+    if created is not None:  # a command catches up every card it reads: most have nothing to look up
+        for held in app.rounds:
+            if held.at > created:
+                break
+        else:
+            return app  # every round was recorded with the card, so none was upcoming (pending_round)
     rnd = app.pending_round(now)
     if rnd is None:
         return app
-    new = _copy(app, now)
+    new = copy.copy(app)
+    new.updated_at, new.history = to_utc(now), list(app.history)
     new.outcome, new.outcome_at = None, None  # as _after_round, with a line of its own at the round's time
     before, target = new.stage, stage_after_round(new, use_thank_you)
     new.stage = target

@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import math
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 from typing import Any, Iterable, NamedTuple
 
 from tui.core.businessdays import add_business_days
@@ -50,6 +51,7 @@ WEEKS = 12
 ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
 OPEN_STAGES = tuple(stage for stage in STAGES if stage is not Stage.CLOSED)
 THANK_YOU = LetterKind.THANK_YOU.value
+FOLLOW_UP = LetterKind.FOLLOW_UP.value
 LETTERS_BUT_THANKS = tuple(kind.value for kind in LetterKind if kind is not LetterKind.THANK_YOU)
 _DAY = 86400.0
 
@@ -321,15 +323,32 @@ def week_starts(now: datetime, zone: Zone, weeks: int = WEEKS) -> list[datetime]
     return [to_utc(monday.subtract(weeks=weeks - 1 - i)) for i in range(weeks)]
 
 
+class _Wait:
+    """Whether a follow-up wait of `days` business days has passed since a time, as of `now`.
+
+    N business days span at least N and at most 2N + 3 calendar days, so only
+    a time in between needs the calendar (a tenth of the time); the two bounds
+    are worked out once for all the applications.
+    """
+
+    __slots__ = ("now", "days", "zone", "too_recent", "long_ago")
+
+    def __init__(self, now: datetime, days: int, zone: Zone) -> None:
+        self.now, self.days, self.zone = now, days, zone
+        self.too_recent = now - timedelta(days=days) if days > 0 else None  # started after it: not over
+        self.long_ago = now - timedelta(days=2 * days + 3)  # started by it: over
+
+    def over(self, first: datetime) -> bool:
+        if self.too_recent is not None and first > self.too_recent:
+            return False
+        if first <= self.long_ago:
+            return True
+        return add_business_days(first, self.days, self.zone) <= self.now
+
+
 def _wait_over(first: datetime, days: int, zone: Zone, now: datetime) -> bool:
-    """Whether `days` business days have passed since `first`. N business days span at least N and
-    at most 2N + 3 calendar days, so only the few in between need the calendar (a tenth of the time)."""
-    elapsed = now - first
-    if days > 0 and elapsed < timedelta(days=days):
-        return False
-    if elapsed >= timedelta(days=2 * days + 3):
-        return True
-    return add_business_days(first, days, zone) <= now
+    """Whether `days` business days have passed since `first`."""
+    return _Wait(now, days, zone).over(first)
 
 
 def in_period(apps: Iterable[Application], now: datetime, since: datetime | None = None) -> list[Application]:
@@ -344,7 +363,14 @@ def in_period(apps: Iterable[Application], now: datetime, since: datetime | None
 
 def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             since: datetime | None = None) -> Figures:
-    """Every figure for the applications whose first round falls between `since` and `now`."""
+    """Every figure for the applications whose first round falls between `since` and `now`.
+
+    One pass over each application's rounds, contacts and history, working out
+    what `first_round_at`, `answer_at`, `thank_you_notes` and `stays` define
+    without building their records: at 10,000 applications their tuples, sets
+    and sorts were most of `followup stats`. A test holds this pass to those
+    definitions on generated histories.
+    """
     now = to_utc(now)
     since = to_utc(since) if since is not None else None
     zone = settings.zone
@@ -353,62 +379,162 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
     hours: list[float] = []
     on_time = 0
     window = settings.thank_you_hours * 3600
-    wait_days = settings.follow_up_business_days
+    wait = _Wait(now, settings.follow_up_business_days, zone)
     stay_days: dict[Stage, list[float]] = {s: [] for s in OPEN_STAGES}
     funnel = {s: 0 for s in STAGES}
     outcomes: dict[Outcome | None, int] = {o: 0 for o in Outcome} | {None: 0}
     closed_stage, no_response, limit = Stage.CLOSED, Outcome.NO_RESPONSE, settings.follow_up_limit
+    stage_of, by_time = _STAGE_OF, itemgetter(0)
     # The times of what the weeks count (the same things `activities` lists for the report), sorted and
     # cut at the Mondays once at the end: a few bisections instead of one per activity.
     round_times: list[datetime] = []
     letter_times: list[datetime] = []
     answer_times: list[datetime] = []
     for app in apps:
-        first, held = None, []  # first_round_at, and the rounds that took place, in one pass
-        for rnd in app.rounds:
+        rounds = app.rounds
+        first = None  # first_round_at
+        mark = len(round_times)
+        for rnd in rounds:
             at = rnd.at
             if at <= now:
-                held.append(at)
+                round_times.append(at)
                 if first is None or at < first:
                     first = at
         if first is None or (since is not None and first < since):
+            del round_times[mark:]
             continue
         chosen += 1
-        scan = _scan(app)
-        told = _outcome_times(app, scan)
-        answer = _answer_at(app, first, now, scan, told)
-        if answer is not None or _wait_over(first, wait_days, zone, now):
-            counted += 1
-            if answer is not None:
-                answered += 1
-                waits.append((answer - first).total_seconds() / _DAY)
-            closed = app.stage is closed_stage
-            if (closed and app.outcome is no_response) or (
-                    not closed and answer is None and app.follow_up_count >= limit):
-                silent += 1
-        round_times += held
-        second += len(held) >= 2
-        third += len(held) >= 3
-        for note in thank_you_notes(app):
-            took = max(0.0, (note.sent_at - note.round_at).total_seconds())
-            hours.append(took / 3600)
-            on_time += took <= window
-            letter_times.append(note.sent_at)
+        held = len(round_times) - mark
+        if held >= 2:
+            second += 1
+            third += held >= 3
+        stage, current = app.stage, app.outcome
+        several = len(rounds) > 1  # a later round (held, or arranged after the first) may be the answer
+
+        # the history, as _scan reads it (when rounds were recorded matters only with two or more)
+        recorded: dict[str, datetime] = {}
+        told: list[tuple[str, datetime]] = []
+        moves: list[tuple[datetime, Any, Any]] = []
+        earliest = None
+        for event in app.history:
+            logged = event.at
+            if logged is None:
+                continue
+            if earliest is None or logged < earliest:
+                earliest = logged
+            kind = event.kind
+            if kind == "stage":
+                data = event.data
+                moves.append((logged, data.get("from"), data.get("to")))
+            elif kind == "outcome":
+                outcome = event.data.get("outcome")
+                if outcome in ANSWERING:
+                    told.append((str(outcome), logged))
+            elif kind == "round" and several:
+                ref = event.data.get("round")
+                if isinstance(ref, str) and ref not in recorded:
+                    recorded[ref] = logged
+        if stage is closed_stage and current is not None and current.value in ANSWERING:  # as _outcome_times
+            value = current.value
+            for index in range(len(told) - 1, -1, -1):
+                if told[index][0] == value:
+                    del told[index]
+                    break
+            told_at = app.outcome_at or app.updated_at or app.created_at
+            if told_at is not None:
+                told.append((str(value), told_at))
+
+        # the answer (as _answer_at), the letters and answers of the weeks
+        answer = latest_reply = None
+        letters_of_thanks = False
+        follow_ups: list[datetime] = []
         for contact in app.contacts:
+            at = contact.at
             if contact.inbound:
-                answer_times.append(contact.at)
-            elif contact.kind in LETTERS_BUT_THANKS:
-                letter_times.append(contact.at)
-        answer_times += [at for _, at in told]
-        reached = set()
-        for stage, start, end in stays(app, scan):
-            reached.add(stage)
-            if start is not None and end is not None and stage is not closed_stage:
-                stay_days[stage].append((end - start).total_seconds() / _DAY)
-        for stage in reached:
+                answer_times.append(at)
+                if first <= at <= now and (answer is None or at < answer):
+                    answer = at
+                if latest_reply is None or at > latest_reply:
+                    latest_reply = at
+            else:
+                kind = contact.kind
+                if kind in LETTERS_BUT_THANKS:
+                    letter_times.append(at)
+                    if kind == FOLLOW_UP:
+                        follow_ups.append(at)
+                elif kind == THANK_YOU:
+                    letters_of_thanks = True
+        if several:
+            for rnd in rounds:
+                at = rnd.at
+                if at <= first:
+                    continue
+                at = min(recorded.get(rnd.id, at), at)
+                if at < first:
+                    at = rnd.at
+                if at <= now and (answer is None or at < answer):
+                    answer = at
+        for _, at in told:
+            answer_times.append(at)
+            if first <= at <= now and (answer is None or at < answer):
+                answer = at
+
+        if answer is not None:
+            counted += 1
+            answered += 1
+            waits.append((answer - first).total_seconds() / _DAY)
+            silent += stage is closed_stage and current is no_response
+        elif wait.over(first):
+            counted += 1
+            if stage is closed_stage:
+                silent += current is no_response
+            elif not follow_ups:
+                silent += limit <= 0
+            else:  # Application.follow_up_count: those since the latest round or reply
+                restarted = max(rnd.at for rnd in rounds)
+                if latest_reply is not None and latest_reply > restarted:
+                    restarted = latest_reply
+                silent += sum(at >= restarted for at in follow_ups) >= limit
+
+        # thank-you notes: the interviewers marked thanked, and (rarely) letters that match none of them
+        if letters_of_thanks:
+            for note in thank_you_notes(app):
+                took = max(0.0, (note.sent_at - note.round_at).total_seconds())
+                hours.append(took / 3600)
+                on_time += took <= window
+                letter_times.append(note.sent_at)
+        else:
+            for rnd in rounds:
+                for person in rnd.interviewers:
+                    sent = person.thanked_at
+                    if sent is not None:
+                        took = max(0.0, (sent - rnd.at).total_seconds())
+                        hours.append(took / 3600)
+                        on_time += took <= window
+                        letter_times.append(sent)
+
+        # the stays (as `stays`): each ended one's days, and the stages reached
+        if not moves:
             funnel[stage] += 1
-        if app.stage is closed_stage:
-            outcomes[app.outcome] += 1
+        else:
+            if len(moves) > 1:
+                moves.sort(key=by_time)
+            start = earliest or app.created_at
+            value = moves[0][1]
+            was = stage_of.get(value) if type(value) is str else None
+            reached = {stage}  # the stage it is in (after its last move, or moved without a stage line)
+            for at, _, value in moves:
+                if was is not None:
+                    reached.add(was)
+                    if start is not None and was is not closed_stage:
+                        stay_days[was].append((at - start).total_seconds() / _DAY)
+                was, start = (stage_of.get(value) if type(value) is str else None), at
+            if was is not None:
+                reached.add(was)
+            for was in reached:
+                funnel[was] += 1
+        if stage is closed_stage:
+            outcomes[current] += 1
     hours.sort()
     return Figures(
         since=since, now=now, applications=chosen, counted=counted, answered=answered, silent=silent,

@@ -20,7 +20,6 @@ full disk leaves broken JSON) and takes no lock; this one
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,6 +48,8 @@ LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in s
 
 def _digest(raw: bytes) -> bytes:
     """Identifies the file's content (hashlib lets other threads run meanwhile)."""
+    import hashlib  # here: only a write asks, and a command that only reads need not load OpenSSL (5 ms)
+
     return hashlib.sha1(raw, usedforsecurity=False).digest()
 
 
