@@ -1,0 +1,79 @@
+"""The detail screen's section bar: ←/→ and a click choose a section, the names carry the counts, and
+a list is made the first time its section is shown."""
+
+from __future__ import annotations
+
+from conftest import burst_keys
+from tui.ui.detail.directions import DirectionsList
+from tui.ui.detail.history import HistoryList
+from tui.ui.detail.rounds import RoundsList
+from tui.ui.detail.section_bar import SectionBar
+from ui_detail_helpers import SIZE, acme, board, make_db, open_card, screen_text, wait_until
+
+WIDE = (120, 40)  # from 110 columns the history has a column of its own
+
+
+async def test_arrows_choose_the_section_and_the_focus_stays_on_the_bar(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot)
+        bar = screen.query_one(SectionBar)
+        assert screen.focused is bar and bar.active == "notes"
+        assert not screen.query(RoundsList)  # made when first shown, not with the screen
+        await pilot.press("right")
+        assert bar.active == "rounds" and screen.focused is bar
+        rounds = screen.query_one(RoundsList)
+        assert rounds.display and rounds.option_count > 0  # filled as it is made
+        assert "Phone screen" in screen_text(followup)
+        await pilot.press("right", "right")
+        assert bar.active == "history" and screen.query_one("#history-list", HistoryList).display
+        await pilot.press("right")  # round the end to the first
+        assert bar.active == "notes" and not rounds.display
+        await pilot.press("left")
+        assert bar.active == "history"
+
+
+async def test_the_names_carry_the_counts_and_a_wide_screen_leaves_out_history(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    followup = board(db)
+    async with followup.run_test(size=WIDE) as pilot:
+        screen = await open_card(pilot)
+        bar = screen.query_one(SectionBar)
+        line = screen_text(followup)
+        assert "2 Rounds (2)" in line and "3 Directions (0)" in line
+        assert bar.shown == ["notes", "rounds", "directions"]  # the history is beside them
+        await pilot.press("left")  # from the first, round to the last shown
+        assert bar.active == "directions" and screen.query_one(DirectionsList).display
+        await pilot.resize_terminal(*SIZE)
+        await wait_until(pilot, lambda: "history" in bar.shown)
+
+
+async def test_a_click_on_a_name_shows_its_section(tmp_path, frozen):
+    db = make_db(tmp_path, acme(frozen))
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot)
+        bar = screen.query_one(SectionBar)
+        x = next(start for section, start, _ in bar._spans() if section == "directions")
+        await pilot.click(SectionBar, offset=(x + 2, 0))  # + the bar's padding, inside the name
+        assert bar.active == "directions"
+
+
+async def test_arrows_typed_in_one_burst_with_enter_end_where_slow_typing_does(tmp_path, frozen):
+    ends = []
+    for burst in (False, True):
+        (tmp_path / str(burst)).mkdir()
+        db = make_db(tmp_path / str(burst), acme(frozen))
+        followup = board(db)
+        async with followup.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if burst:
+                burst_keys(followup, "enter", "right", "right")
+            else:
+                await pilot.press("enter", "right", "right")
+            await wait_until(pilot, lambda app=followup: app.screen.query(SectionBar)
+                             and app.screen.query_one(SectionBar).active == "directions")
+            await pilot.pause()
+            ends.append((followup.screen.query_one(SectionBar).active, type(followup.screen.focused).__name__))
+    assert ends[0] == ends[1] == ("directions", "SectionBar")
