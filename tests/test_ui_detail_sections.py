@@ -77,3 +77,18 @@ async def test_arrows_typed_in_one_burst_with_enter_end_where_slow_typing_does(t
             await pilot.pause()
             ends.append((followup.screen.query_one(SectionBar).active, type(followup.screen.focused).__name__))
     assert ends[0] == ends[1] == ("directions", "SectionBar")
+
+
+async def test_a_section_first_shown_after_the_card_went_elsewhere_closes_the_screen(tmp_path, frozen):
+    """Another process deleted the card, and `2` comes before the news does: no crash, the screen says so
+    and goes back to the board."""
+    from tui.ui.board.screen import BoardScreen
+
+    application = acme(frozen)
+    followup = board(make_db(tmp_path, application))
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        del followup.changelog.apps[application.id]  # as a reload does, before its message arrives
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
+        assert any("deleted by another Followup process" in n.message for n in followup._notifications)

@@ -106,7 +106,12 @@ class DetailScreen(Screen):
             }[section]()
             pane.display = False  # until the switcher shows it
             self.query_one("#section-body", ContentSwitcher).mount(pane)
-            pane.show(self.application, self.settings, clock.now())
+            try:
+                application = self.application
+            except KeyError:  # deleted by another process: show_application says so and leaves
+                self.show_application()
+                return pane
+            pane.show(application, self.settings, clock.now())
         return pane
 
     def request_change(self, change, label: str) -> None:
