@@ -166,3 +166,12 @@ async def test_key_after_yes_on_the_confirm_dialog_goes_to_the_board(tmp_path, f
         await pilot.pause()
         assert app.screen.raw("company") == "Hooli"
         assert first not in {a.company for a in app.changelog.apps.values()}
+
+
+async def test_keys_still_arriving_as_the_app_closes_are_dropped_not_a_crash(tmp_path, frozen):
+    """A burst that is still bubbling up when the app closes (its screens gone) ends quietly: before,
+    Textual's key handling asked for the current screen and raised ScreenStackError."""
+    followup = board(make_db(tmp_path, acme(frozen)))
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst_keys(followup, "e", "x" * 40)  # the test ends, and the app closes, with these queued

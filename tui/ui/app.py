@@ -184,6 +184,8 @@ class FollowupApp(SignalHandling, App[int]):
         reach the data; a newline in a one-line field becomes a space)."""
         if isinstance(event, events.Key):
             self.keys_seen += 1  # a signal waits until keys stop arriving (tui/ui/signals.py)
+            if not self.screen_stack:  # a key still bubbling up while the app closes: nothing to act on
+                return
         elif isinstance(event, events.Paste) and not event.is_forwarded:
             text = event.text.replace("\r\n", "\n").replace("\r", "\n")
             if isinstance(self.focused, Input):
