@@ -108,7 +108,7 @@ def cmd_list(args) -> int:
 
     stage = Stage.parse(args.stage) if args.stage else None
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args)
+    apps, code = read_apps(args, settings, moment)
     if args.json:
         print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
         return code
@@ -171,7 +171,7 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
 
 def cmd_due(args) -> int:
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args)
+    apps, code = read_apps(args, settings, moment)
     lines, overdue = due_lines(apps, settings, moment, args.within)
     if args.summary:
         late = sum(1 for line in lines if line.startswith("!"))

@@ -73,8 +73,8 @@ def store_at(args):
     return Store(given or default_db_path(), create_folder=not given)
 
 
-def read_apps(args) -> tuple[list, int]:
-    """The applications that load, and the exit code the command ends with.
+def read_apps(args, settings, moment) -> tuple[list, int]:
+    """The applications that load, caught up to `moment`, and the exit code the command ends with.
 
     A damaged record is left out and named on standard error, and the code is
     1: reading a damaged file still works; writing to it is refused.
@@ -86,7 +86,7 @@ def read_apps(args) -> tuple[list, int]:
     from tui.core.timeutil import to_utc
 
     # rounds that took place since the last write, as the board sees them (a standard UTC time: 10,000 calls)
-    settings, moment = user_settings(), to_utc(now())
+    moment = to_utc(moment)
     apps = [catch_up(app, moment, use_thank_you=settings.use_thank_you) for app in apps]
     for problem in problems:
         print(f"followup: {store.path}: left out a damaged record: {problem}", file=sys.stderr)

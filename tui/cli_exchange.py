@@ -25,8 +25,9 @@ def cmd_export(args) -> int:
     target = Path(args.output).expanduser() if args.output not in (None, "-") else None
     if target is not None and target.resolve() == store.path.resolve():
         raise ValidationError(f"{target} is the data file itself: write the export to another file")
-    apps, code = read_apps(args)
-    payload = export(fmt, apps, user_settings(), now())
+    settings, moment = user_settings(), now()
+    apps, code = read_apps(args, settings, moment)
+    payload = export(fmt, apps, settings, moment)
     if write_output(args.output, payload, "the export") is not None:
         print(f"wrote {len(apps)} applications to {target} ({fmt})")
     return code

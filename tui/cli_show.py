@@ -90,12 +90,13 @@ def cmd_show(args) -> int:
     from tui.core.exchange import record
     from tui.store.store import resolve_in
 
-    apps, code = read_apps(args)
+    settings, moment = user_settings(), now()
+    apps, code = read_apps(args, settings, moment)
     app = resolve_in(apps, args.id)
     if args.json:
         print(json.dumps(record(app), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(show_lines(app, user_settings(), now())))
+        print("\n".join(show_lines(app, settings, moment)))
     return code
 
 
