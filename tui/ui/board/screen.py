@@ -444,7 +444,7 @@ class BoardScreen(Screen):
         if event.input is self.filter_bar:
             self._set_filter(event.value)
 
-    def _filter_closed(self, text: str, cleared: bool) -> None:
+    def _filter_closed(self, text: str) -> None:
         """The bar was left: the filter is what it holds (set now, with the keys typed before enter)."""
         self._set_filter(text)
         self.set_focus(self.board.keys)

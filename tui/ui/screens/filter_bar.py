@@ -18,7 +18,8 @@ from tui.ui.settle import settled
 
 
 class FilterBar(Input):
-    """Tells `on_close(text, cleared)` when the user leaves it; the board follows `Changed` (inherited) live."""
+    """Tells `on_close(text)` when the user leaves it (escape clears the text first); the board follows
+    `Changed` (inherited) live."""
 
     BINDINGS = [
         Binding("enter", "done(False)", "Keep filter", id="filter.keep", priority=True, show=False,
@@ -36,7 +37,7 @@ class FilterBar(Input):
     }
     """
 
-    def __init__(self, on_close: Callable[[str, bool], None], **kwargs) -> None:
+    def __init__(self, on_close: Callable[[str], None], **kwargs) -> None:
         super().__init__(placeholder="Filter by company, role, interviewer or notes…", **kwargs)
         self.on_close = on_close
 
@@ -49,16 +50,9 @@ class FilterBar(Input):
     def close(self) -> None:
         self.display = False
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()  # enter is the bar's own binding (action_done); this is only a fallback
-        self._leave(cleared=False)
-
     async def action_done(self, cleared: bool) -> None:
         await settled(self)
-        self._leave(cleared)
-
-    def _leave(self, cleared: bool) -> None:
         if cleared:
             self.value = ""
         self.close()
-        self.on_close(self.value, cleared)
+        self.on_close(self.value)
