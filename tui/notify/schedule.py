@@ -8,7 +8,6 @@ tests replace. What --install writes carries a first line saying so, and
 from __future__ import annotations
 
 import getpass
-import os
 import subprocess
 from datetime import timedelta
 from pathlib import Path
@@ -192,13 +191,15 @@ def write_stamp(at: str, sent: int, failed: list[str], code: int) -> None:
     """What the last real run did, for --status (best effort: a run is not failed by this)."""
     import json
 
+    from tui.store.atomic import atomic_write_bytes
+    from tui.store.errors import StoreError
+
     path = stamp_path()
+    payload = json.dumps({"at": at, "sent": sent, "failed": failed, "exit": code}).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(path.name + ".tmp")
-        temp.write_text(json.dumps({"at": at, "sent": sent, "failed": failed, "exit": code}), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
+        atomic_write_bytes(path, payload)
+    except (OSError, StoreError):
         pass
 
 
