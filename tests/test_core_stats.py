@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core import actions, report, stats, stats_text
+from tui.core import actions, history_facts, report, stats, stats_text
 from tui.core.businessdays import add_business_days
 from tui.core.model import Interviewer
 from tui.core.settings import Settings
@@ -80,17 +80,17 @@ def everything():
 
 
 def test_the_answer_of_each_process():
-    assert stats.answer_at(reopened(), NOW) == T0 + 3 * D  # the rejection, though reopened since
-    assert stats.answer_at(withdrawn(), NOW) is None
-    assert stats.answer_at(replied(), NOW) == T0 + 6 * D  # when they replied, not when it was logged
-    assert stats.answer_at(quick_no(), NOW) == NOW - 2 * H
-    assert stats.answer_at(silent(), NOW) is None
+    assert history_facts.answer_at(reopened(), NOW) == T0 + 3 * D  # the rejection, though reopened since
+    assert history_facts.answer_at(withdrawn(), NOW) is None
+    assert history_facts.answer_at(replied(), NOW) == T0 + 6 * D  # when they replied, not when it was logged
+    assert history_facts.answer_at(quick_no(), NOW) == NOW - 2 * H
+    assert history_facts.answer_at(silent(), NOW) is None
 
 
 def test_a_later_round_is_an_answer_from_when_it_was_recorded():
     app = actions.new_application("Acme", "Backend", now=T0, round_at=T0)
     app = actions.add_round(app, "Onsite", T0 + 10 * D, now=T0 + 4 * D)  # invited on day 4, held on day 10
-    assert stats.answer_at(app, T0 + 5 * D) == T0 + 4 * D
+    assert history_facts.answer_at(app, T0 + 5 * D) == T0 + 4 * D
     fig = stats.figures([app], SETTINGS, T0 + 5 * D)
     assert fig.second_round == 0  # invited, but the second round has not taken place yet
     assert stats.figures([app], SETTINGS, T0 + 11 * D).second_round == 1

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import actions, stats
+from tui.core import actions, history_facts, stats
 from tui.core.errors import ValidationError
 from tui.core.model import Event, Interviewer, copied
 from tui.core.settings import Settings
@@ -86,8 +86,8 @@ def _reference(apps, settings, now, since):
     funnel = {stage: 0 for stage in STAGES}
     outcomes = {o.value: 0 for o in Outcome} | {"unrecorded": 0}
     for app in chosen:
-        first = stats.first_round_at(app, now)
-        answer = stats.answer_at(app, now)
+        first = history_facts.first_round_at(app, now)
+        answer = history_facts.answer_at(app, now)
         if answer is not None or stats._wait_over(first, settings.follow_up_business_days, zone, now):
             counted += 1
             answered += answer is not None
@@ -99,11 +99,11 @@ def _reference(apps, settings, now, since):
         held = sum(1 for r in app.rounds if r.at <= now)
         second += held >= 2
         third += held >= 3
-        for note in stats.thank_you_notes(app):
+        for note in history_facts.thank_you_notes(app):
             took = max(0.0, (note.sent_at - note.round_at).total_seconds())
             hours.append(took / 3600)
             on_time += took <= settings.thank_you_hours * 3600
-        found = stats.stays(app)
+        found = history_facts.stays(app)
         for stay in found:
             if stay.start is not None and stay.end is not None and stay.stage is not closed:
                 stay_days[stay.stage].append((stay.end - stay.start).total_seconds() / stats._DAY)
@@ -113,7 +113,7 @@ def _reference(apps, settings, now, since):
             outcomes[app.outcome.value if app.outcome else "unrecorded"] += 1
     starts = stats.week_starts(now, zone)
     ends = starts[1:] + [now + timedelta(microseconds=1)]
-    done = [a for app in chosen for a in stats.activities(app, now)]
+    done = [a for app in chosen for a in history_facts.activities(app, now)]
     weeks = [stats.Week(stats.local(start, zone).date(),
                         *(sum(1 for a in done if a.kind == kind and start <= a.at < end)
                           for kind in ("round", "letter", "answer")))

@@ -3,7 +3,7 @@ unemployment offices ask for it.
 
 Each round that took place, each letter sent and each answer received, with
 its company, role, whom it was with and when, oldest first; the same
-activities the statistics count per week (`stats.activities`). Markdown for
+activities the statistics count per week (`history_facts.activities`). Markdown for
 reading and printing, CSV for a spreadsheet.
 """
 
@@ -16,8 +16,8 @@ from typing import Iterable
 
 from tui.core import timefmt
 from tui.core.exchange import escape_cell
+from tui.core.history_facts import Activity, activities
 from tui.core.model import Application
-from tui.core.stats import Activity, activities
 from tui.core.timeutil import Zone
 
 FORMATS = ("md", "csv")

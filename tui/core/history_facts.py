@@ -1,0 +1,220 @@
+"""What happened to one application, read from its rounds, contacts and history: the definitions
+that every statistic counts (tui/core/stats.py) and the period report lists (tui/core/report.py).
+
+`stats.figures` works the same facts out for thousands of applications in one
+pass without building these records; tests/test_core_stats_bulk.py holds that
+pass to the functions here on generated histories. A change of meaning is made
+here first, then there.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from tui.core.model import Application, Contact, Interviewer
+from tui.core.stages import LetterKind, Outcome, Stage
+
+ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
+THANK_YOU = LetterKind.THANK_YOU.value
+FOLLOW_UP = LetterKind.FOLLOW_UP.value
+LETTERS_BUT_THANKS = tuple(kind.value for kind in LetterKind if kind is not LetterKind.THANK_YOU)
+
+
+class Activity(NamedTuple):
+    """One dated thing that happened: a round, a letter sent or an answer received."""
+
+    at: datetime  # UTC
+    kind: str  # "round", "letter" or "answer"
+    what: str  # "Onsite", "thank-you letter", "reply (email): …", "rejected"
+    contact: str  # who it was with, as recorded
+    app: Application
+
+
+def first_round_at(app: Application, now: datetime) -> datetime | None:
+    """When the process started: its earliest round, once it has taken place."""
+    first = min((r.at for r in app.rounds), default=None)
+    return first if first is not None and first <= now else None
+
+
+class _Scan(NamedTuple):
+    """What the statistics need from one application's history, read in one pass."""
+
+    recorded: dict[str, datetime]  # round id -> when it was first written down
+    outcomes: list[tuple[str, datetime]]  # answering outcomes, when they were recorded
+    moves: list[tuple[datetime, Any, Any]]  # stage lines: (when, from, to)
+    earliest: datetime | None
+
+
+def _scan(app: Application) -> _Scan:
+    recorded: dict[str, datetime] = {}
+    outcomes: list[tuple[str, datetime]] = []
+    moves: list[tuple[datetime, Any, Any]] = []
+    earliest = None
+    for event in app.history:
+        at = event.at
+        if at is None:
+            continue
+        if earliest is None or at < earliest:
+            earliest = at
+        kind = event.kind
+        if kind == "stage":
+            moves.append((at, event.data.get("from"), event.data.get("to")))
+        elif kind == "round":
+            ref = event.data.get("round")
+            if isinstance(ref, str) and ref not in recorded:
+                recorded[ref] = at
+        elif kind == "outcome":
+            outcome = event.data.get("outcome")
+            if outcome in ANSWERING:
+                outcomes.append((str(outcome), at))
+    return _Scan(recorded, outcomes, moves, earliest)
+
+
+def _outcome_times(app: Application, scan: _Scan) -> list[tuple[str, datetime]]:
+    """(outcome, when they told us) for every answering outcome ever recorded.
+
+    Earlier outcomes of a reopened process are known from the history, at the
+    time they were recorded; the current one at its `outcome_at`.
+    """
+    found = list(scan.outcomes)
+    current = app.outcome.value if app.outcome is not None else None
+    if current in ANSWERING and app.stage is Stage.CLOSED:
+        for index in range(len(found) - 1, -1, -1):
+            if found[index][0] == current:  # the record of the current outcome: its told time wins
+                del found[index]
+                break
+        told = app.outcome_at or app.updated_at or app.created_at
+        if told is not None:
+            found.append((str(current), told))
+    return found
+
+
+def _answer_at(app: Application, first: datetime, now: datetime, scan: _Scan,
+               outcomes: list[tuple[str, datetime]]) -> datetime | None:
+    answer = None
+    for contact in app.contacts:
+        if contact.inbound and first <= contact.at <= now and (answer is None or contact.at < answer):
+            answer = contact.at
+    if len(app.rounds) > 1:
+        recorded = scan.recorded
+        for rnd in app.rounds:
+            if rnd.at <= first:  # the first itself (or one held with it)
+                continue
+            at = min(recorded.get(rnd.id, rnd.at), rnd.at)
+            if at < first:  # arranged together with the first: it says something only once it happens
+                at = rnd.at
+            if at <= now and (answer is None or at < answer):
+                answer = at
+    for _, at in outcomes:
+        if first <= at <= now and (answer is None or at < answer):
+            answer = at
+    return answer
+
+
+def answer_at(app: Application, now: datetime) -> datetime | None:
+    """The first answer on or after the first round (see the module's definitions), or None."""
+    first = first_round_at(app, now)
+    if first is None:
+        return None
+    scan = _scan(app)
+    return _answer_at(app, first, now, scan, _outcome_times(app, scan))
+
+
+class Note(NamedTuple):
+    round_at: datetime
+    sent_at: datetime
+    to: Interviewer | Contact  # the interviewer thanked, or the letter that went out
+
+
+def thank_you_notes(app: Application) -> list[Note]:
+    """One note per interviewer marked thanked, and each thank-you letter that matches none of them
+    (one sent, then unmarked), counted against the latest round before it."""
+    notes = []
+    times, names = set(), []
+    for rnd in app.rounds:
+        for person in rnd.interviewers:
+            if person.thanked_at is not None:
+                notes.append(Note(rnd.at, person.thanked_at, person))
+                times.add(person.thanked_at)
+                names.append(person.name.lower())
+    rounds = None
+    for contact in app.contacts:
+        if contact.inbound or contact.kind != THANK_YOU or contact.at in times:
+            continue
+        if any(name and name in contact.to.lower() for name in names):
+            continue
+        rounds = rounds or sorted(r.at for r in app.rounds)
+        index = bisect.bisect_right(rounds, contact.at)
+        if index:
+            notes.append(Note(rounds[index - 1], contact.at, contact))
+    return notes
+
+
+def _first(move: tuple[datetime, Any, Any]) -> datetime:
+    return move[0]
+
+
+class Stay(NamedTuple):
+    stage: Stage
+    start: datetime | None  # None: not known (a file from before stage lines were kept)
+    end: datetime | None  # None: it is still there
+
+
+STAGE_OF: dict[str, Stage] = {stage.value: stage for stage in Stage}
+
+
+def _stage(value: Any) -> Stage | None:
+    return STAGE_OF.get(value) if type(value) is str else None
+
+
+def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
+    """The stages the card was in, in order, from its history's stage lines (each with its from and to)."""
+    scan = scan or _scan(app)
+    moves = scan.moves
+    if not moves:
+        return [Stay(app.stage, scan.earliest or app.created_at, None)]
+    if len(moves) > 1:
+        moves = sorted(moves, key=_first)
+    start = scan.earliest or app.created_at
+    stage = _stage(moves[0][1])
+    found: list[Stay] = []
+    for at, _, to in moves:
+        if stage is not None:
+            found.append(Stay(stage, start, at))
+        stage, start = _stage(to), at
+    if stage is not None:
+        found.append(Stay(stage, start, None))
+    if not found or found[-1].stage is not app.stage:  # moved without a stage line
+        found.append(Stay(app.stage, None, None))
+    return found
+
+
+# --- activity: what the report lists and the weeks count ----------------------------
+def activities(app: Application, now: datetime) -> list[Activity]:
+    """Rounds that took place, letters sent and answers received, oldest first.
+
+    The weeks of `figures` count the same things (a test holds the two together).
+    """
+    found = []
+    for rnd in app.rounds:
+        if rnd.at <= now:
+            people = ", ".join(p.display() for p in rnd.interviewers)
+            found.append(Activity(rnd.at, "round", rnd.name, people, app))
+    for note in thank_you_notes(app):
+        to = note.to.display() if isinstance(note.to, Interviewer) else note.to.to
+        found.append(Activity(note.sent_at, "letter", "thank-you letter", to, app))
+    for contact in app.contacts:
+        if contact.inbound:
+            via = f" ({contact.to})" if contact.to else ""
+            kind = "reply" if contact.kind == "reply" else contact.kind
+            what = f"{kind}{via}" + (f": {contact.summary}" if contact.summary else "")
+            found.append(Activity(contact.at, "answer", what, app.recruiter, app))
+        elif contact.kind in LETTERS_BUT_THANKS:
+            found.append(Activity(contact.at, "letter", f"{contact.kind} letter", contact.to or app.recruiter, app))
+    for outcome, at in _outcome_times(app, _scan(app)):
+        found.append(Activity(at, "answer", outcome.replace("-", " "), app.recruiter, app))
+    found = [a for a in found if a.at <= now]
+    found.sort(key=lambda a: a.at)
+    return found
