@@ -86,11 +86,11 @@ class DetailScreen(Screen):
 
     @property
     def rounds_list(self) -> RoundsList:
-        return self._pane("rounds")  # type: ignore[return-value]
+        return self._pane("rounds")
 
     @property
     def directions_list(self) -> DirectionsList:
-        return self._pane("directions")  # type: ignore[return-value]
+        return self._pane("directions")
 
     def _pane(self, section: str):
         """The section's widget. The lists are made when first shown (or asked for): each one the screen
