@@ -67,7 +67,8 @@ def _check_folder(folder: Path) -> None:
 
 
 def write_letter(path: Path, text: str) -> None:
-    """Write the letter's text; the default folder is created when missing, other folders must exist."""
+    """Write the letter's text; the default folder is created when missing, other folders must exist and be
+    writable (_check_folder, as the form checked them)."""
     folder = path.parent
     _check_folder(folder)
     if not folder.is_dir():
@@ -75,8 +76,6 @@ def write_letter(path: Path, text: str) -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ValidationError(f"cannot create {folder}: {exc.strerror or exc}; pick another path") from exc
-    if not os.access(folder, os.W_OK):
-        raise ValidationError(f"{folder} is not writable for you: pick another path")
     atomic_write_bytes(path, (text.rstrip("\n") + "\n").encode("utf-8"))
 
 
