@@ -3,6 +3,8 @@ a list is made the first time its section is shown."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import burst_keys
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.history import HistoryList
@@ -13,9 +15,13 @@ from ui_detail_helpers import SIZE, acme, board, make_db, open_card, screen_text
 WIDE = (120, 40)  # from 110 columns the history has a column of its own
 
 
-async def test_arrows_choose_the_section_and_the_focus_stays_on_the_bar(tmp_path, frozen):
-    db = make_db(tmp_path, acme(frozen))
-    followup = board(db)
+@pytest.fixture
+def followup(tmp_path, frozen):
+    """The board on one card (acme: two rounds, no directions), not yet running."""
+    return board(make_db(tmp_path, acme(frozen)))
+
+
+async def test_arrows_choose_the_section_and_the_focus_stays_on_the_bar(followup):
     async with followup.run_test(size=SIZE) as pilot:
         screen = await open_card(pilot)
         bar = screen.query_one(SectionBar)
@@ -34,9 +40,7 @@ async def test_arrows_choose_the_section_and_the_focus_stays_on_the_bar(tmp_path
         assert bar.active == "history"
 
 
-async def test_the_names_carry_the_counts_and_a_wide_screen_leaves_out_history(tmp_path, frozen):
-    db = make_db(tmp_path, acme(frozen))
-    followup = board(db)
+async def test_the_names_carry_the_counts_and_a_wide_screen_leaves_out_history(followup):
     async with followup.run_test(size=WIDE) as pilot:
         screen = await open_card(pilot)
         bar = screen.query_one(SectionBar)
@@ -49,9 +53,7 @@ async def test_the_names_carry_the_counts_and_a_wide_screen_leaves_out_history(t
         await wait_until(pilot, lambda: "history" in bar.shown)
 
 
-async def test_a_click_on_a_name_shows_its_section(tmp_path, frozen):
-    db = make_db(tmp_path, acme(frozen))
-    followup = board(db)
+async def test_a_click_on_a_name_shows_its_section(followup):
     async with followup.run_test(size=SIZE) as pilot:
         screen = await open_card(pilot)
         bar = screen.query_one(SectionBar)
