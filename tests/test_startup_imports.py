@@ -62,3 +62,4 @@ def test_every_module_the_board_preloads_exists():
 
     for name in PRELOAD:
         importlib.import_module(name)
+        assert "._" not in name, f"{name} is private: a Textual release may rename it (preload its public module)"

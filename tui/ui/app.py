@@ -69,9 +69,7 @@ PRELOAD_AFTER = 0.3  # seconds after the first frame: past the keys typed ahead 
 # What keys open, smallest steps first: the detail screen's own modules before the screen, so
 # that no one step is long. A key waits for at most the one step under way.
 PRELOAD = (
-    "textual.widgets._tabbed_content",
-    "textual.document._document",
-    "textual.widgets._text_area",
+    "textual.widgets.text_area",  # the notes editor's widget, by its public name
     "tui.ui.detail.summary",
     "tui.ui.detail.history",
     "tui.ui.detail.rounds",
