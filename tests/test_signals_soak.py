@@ -3,7 +3,7 @@
 The real program runs in a pseudo-terminal with its notes editor open; a burst
 of text is written to the terminal in one go, and a signal follows 0–30 ms
 later, before the editor's save-after-a-pause could fire. SIGTERM and SIGINT
-must first handle what still waits on the terminal (tui/ui/signals.py), so the
+must first handle what still waits on the terminal (tui/ui/leaving.py), so the
 whole burst is kept every time. A hang-up may only count what was read (the
 kernel drops unread input when the terminal goes), so there the signal
 follows the burst once it is on screen. Seeded, so a failure repeats.

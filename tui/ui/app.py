@@ -11,12 +11,7 @@ Other processes: every second the app compares the file's fingerprint (a
 cheap stat) with what it last saw and, when it changed, re-reads it and
 updates only the cards that differ, keeping the focus on the same card.
 
-Leaving: `flush_pending()` asks every screen on the stack that has a
-`flush_pending()` method (the detail screen keeps typed-but-unsaved notes) to
-apply it, synchronously, through `apply_change`. It runs on q, ctrl+c and
-ctrl+q, and on SIGTERM and SIGHUP (tui/ui/signals.py, installed by `run_board`); then
-the app waits for the writer to finish every write and exits cleanly (after
-SIGHUP without touching the terminal, which is gone).
+Leaving (q, signals, a hang-up) without losing what was typed: tui/ui/leaving.py.
 """
 
 from __future__ import annotations
@@ -39,16 +34,15 @@ from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.text import clean_text
 from tui.store import Store
+from tui.ui.leaving import Leaving
 from tui.ui.messages import (
     ApplicationsChanged,
     ChangeRequested,
     SaveRefused,
 )
 from tui.ui.notify import DueNotifier
-from tui.ui.rescue import Unsaved, rescue_text
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
 from tui.ui.screens.too_small import TooSmallScreen, too_small
-from tui.ui.signals import SignalHandling
 from tui.ui.state import ChangeLog, UndoRefused
 
 
@@ -107,7 +101,7 @@ def preload(app: App, modules: tuple[str, ...] = PRELOAD) -> None:
     app.set_timer(0.005, lambda: preload(app, modules[1:]))
 
 
-class FollowupApp(SignalHandling, App[int]):
+class FollowupApp(Leaving, App[int]):
     # Absolute: subclasses live elsewhere. The detail screen's stylesheet is read with the app's, in
     # the one parse before the first frame (~1 KB): pushed later, a screen's first stylesheet makes
     # Textual parse every source again and restyle every node (tens of ms of the first `enter`).
@@ -181,7 +175,7 @@ class FollowupApp(SignalHandling, App[int]):
         """Pasted text is cleaned before any field sees it (PRODUCT: control characters never
         reach the data; a newline in a one-line field becomes a space)."""
         if isinstance(event, events.Key):
-            self.keys_seen += 1  # a signal waits until keys stop arriving (tui/ui/signals.py)
+            self.keys_seen += 1  # a signal waits until keys stop arriving (tui/ui/leaving.py)
             if not self.screen_stack:  # a key still bubbling up while the app closes: nothing to act on
                 return
         elif isinstance(event, events.Paste) and not event.is_forwarded:
@@ -444,81 +438,3 @@ class FollowupApp(SignalHandling, App[int]):
             ("Deadline sidebar", DeadlineSidebar.BINDINGS),
             ("Anywhere", self.BINDINGS),
         ]))
-
-    # --- leaving -------------------------------------------------------
-    def flush_pending(self) -> None:
-        """Let every screen that holds unsaved input (e.g. typed notes) apply it now."""
-        for screen in list(self.screen_stack):
-            flush = getattr(screen, "flush_pending", None)
-            if callable(flush):
-                try:
-                    flush()
-                except Exception as exc:  # one screen's trouble must not lose the others' input
-                    self.notify(f"Could not keep what was typed: {exc}", severity="error")
-
-    def on_unmount(self) -> None:
-        """However the app ends (q, app.exit(), a test finishing): finish the writes."""
-        if self.writer is not None:
-            self.writer.close(15.0)
-
-    def unsaved_texts(self) -> list[Unsaved]:
-        """Typed text any screen holds that the file may not have yet."""
-        found: list[Unsaved] = []
-        for screen in self.screen_stack:
-            collect = getattr(screen, "unsaved_texts", None)
-            if callable(collect):
-                found += collect()
-        return found
-
-    def failure_count(self) -> int:
-        """How many writes the writer has seen refused so far: what a later count is compared with."""
-        return len(self.writer.failures) if self.writer is not None else 0
-
-    def close_writes(self, timeout: float = 15.0, pending: list[Unsaved] | None = None,
-                     failures_before: int | None = None) -> int:
-        """Save what is pending, wait for the writer, and keep in rescue files whatever the file refused.
-
-        Returns the exit code: 0, or 1 when some text went to a rescue file
-        (named on standard error) or writes were still running. Quitting,
-        SIGTERM and SIGHUP all end here. The editors are read and flushed on
-        the event loop's thread (reading a TextArea while the loop handles
-        a key into it would race); a caller that already did so passes the
-        `pending` it found and the `failure_count()` from before its flush
-        (a fast writer may refuse the flushed text before this even starts),
-        and may then run this on another thread.
-        """
-        if pending is None:
-            failures_before = self.failure_count()
-            pending = self.unsaved_texts()
-            self.flush_pending()
-        before = failures_before if failures_before is not None else self.failure_count()
-        done = self.writer.close(timeout) if self.writer is not None else True
-        failures = self.writer.failures[before:] if self.writer is not None else []
-        refused: set[str] = set()
-        for failure in failures:
-            refused |= self.changelog.write_failed(failure.seq)
-        reason = str(failures[0].error).split(": not saved: ")[-1] if failures else "still being written"
-        code = 0
-        for text in pending:
-            if not text.stored or text.app_id in refused or not done:
-                code = 1
-                try:
-                    where = f"it is in {rescue_text(text, reason)}"
-                except OSError as exc:
-                    where = f"and no rescue file could be written: {exc}"
-                why = reason if text.stored else "letters live until they are sent"
-                self.rescued.append(f"followup: {text.what} could not be saved ({why}); {where}")
-        if not done and not self.rescued:
-            self.rescued.append("followup: some changes were still being written when the board closed")
-            code = 1
-        return code
-
-    async def action_quit(self) -> None:
-        if self._leaving:
-            return
-        self._leaving = True
-        before = self.failure_count()
-        pending = self.unsaved_texts()
-        self.flush_pending()
-        code = await asyncio.to_thread(self.close_writes, 15.0, pending, before)
-        self.exit(code, return_code=code)  # run_board prints `rescued` once the terminal is back

@@ -1,7 +1,15 @@
-"""Signals for the board app: SIGTERM and SIGINT quit cleanly, SIGHUP (the terminal is gone) saves and leaves.
+"""Leaving the board without losing a word: q, ctrl+c, SIGTERM, SIGINT and SIGHUP.
 
-A mixin for FollowupApp, which provides `close_writes`, `rescued`, `writer`,
-`action_quit`, `_leaving` and `_hard_exit`.
+A mixin for FollowupApp, which provides `writer`, `changelog`, `rescued`,
+`_leaving` and `_hard_exit`.
+
+`flush_pending()` asks every screen on the stack that has a
+`flush_pending()` method (the detail screen keeps typed-but-unsaved notes) to
+apply it, synchronously, through `apply_change`. It runs on q, ctrl+c and
+ctrl+q, and on SIGTERM and SIGHUP (the handlers below, installed by `run_board`);
+then the app waits for the writer to finish every write and exits cleanly
+(after SIGHUP without touching the terminal, which is gone). Text the file
+refused goes to a rescue file, named on standard error.
 
 Keys typed just before SIGTERM or SIGINT may still wait in the terminal's
 input buffer, or be read but not yet handled by the widget they go to. Both
@@ -21,11 +29,13 @@ import sys
 import termios
 import time
 
+from tui.ui.rescue import Unsaved, rescue_text
+
 INPUT_DRAIN_SECONDS = 1.0  # the longest a signal waits for the terminal's unread keys
 INPUT_QUIET_SECONDS = 0.05  # no new key for this long: the driver has posted all it read
 
 
-class SignalHandling:
+class Leaving:
     keys_seen = 0  # key events that reached the app (FollowupApp.on_event counts them)
 
     def install_signal_handlers(self) -> None:
@@ -124,6 +134,84 @@ class SignalHandling:
             except OSError:
                 pass
         self._hard_exit(code)
+
+    # --- what is typed, saved or rescued ---------------------------------
+    def flush_pending(self) -> None:
+        """Let every screen that holds unsaved input (e.g. typed notes) apply it now."""
+        for screen in list(self.screen_stack):
+            flush = getattr(screen, "flush_pending", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception as exc:  # one screen's trouble must not lose the others' input
+                    self.notify(f"Could not keep what was typed: {exc}", severity="error")
+
+    def on_unmount(self) -> None:
+        """However the app ends (q, app.exit(), a test finishing): finish the writes."""
+        if self.writer is not None:
+            self.writer.close(15.0)
+
+    def unsaved_texts(self) -> list[Unsaved]:
+        """Typed text any screen holds that the file may not have yet."""
+        found: list[Unsaved] = []
+        for screen in self.screen_stack:
+            collect = getattr(screen, "unsaved_texts", None)
+            if callable(collect):
+                found += collect()
+        return found
+
+    def failure_count(self) -> int:
+        """How many writes the writer has seen refused so far: what a later count is compared with."""
+        return len(self.writer.failures) if self.writer is not None else 0
+
+    def close_writes(self, timeout: float = 15.0, pending: list[Unsaved] | None = None,
+                     failures_before: int | None = None) -> int:
+        """Save what is pending, wait for the writer, and keep in rescue files whatever the file refused.
+
+        Returns the exit code: 0, or 1 when some text went to a rescue file
+        (named on standard error) or writes were still running. Quitting,
+        SIGTERM and SIGHUP all end here. The editors are read and flushed on
+        the event loop's thread (reading a TextArea while the loop handles
+        a key into it would race); a caller that already did so passes the
+        `pending` it found and the `failure_count()` from before its flush
+        (a fast writer may refuse the flushed text before this even starts),
+        and may then run this on another thread.
+        """
+        if pending is None:
+            failures_before = self.failure_count()
+            pending = self.unsaved_texts()
+            self.flush_pending()
+        before = failures_before if failures_before is not None else self.failure_count()
+        done = self.writer.close(timeout) if self.writer is not None else True
+        failures = self.writer.failures[before:] if self.writer is not None else []
+        refused: set[str] = set()
+        for failure in failures:
+            refused |= self.changelog.write_failed(failure.seq)
+        reason = str(failures[0].error).split(": not saved: ")[-1] if failures else "still being written"
+        code = 0
+        for text in pending:
+            if not text.stored or text.app_id in refused or not done:
+                code = 1
+                try:
+                    where = f"it is in {rescue_text(text, reason)}"
+                except OSError as exc:
+                    where = f"and no rescue file could be written: {exc}"
+                why = reason if text.stored else "letters live until they are sent"
+                self.rescued.append(f"followup: {text.what} could not be saved ({why}); {where}")
+        if not done and not self.rescued:
+            self.rescued.append("followup: some changes were still being written when the board closed")
+            code = 1
+        return code
+
+    async def action_quit(self) -> None:
+        if self._leaving:
+            return
+        self._leaving = True
+        before = self.failure_count()
+        pending = self.unsaved_texts()
+        self.flush_pending()
+        code = await asyncio.to_thread(self.close_writes, 15.0, pending, before)
+        self.exit(code, return_code=code)  # run_board prints `rescued` once the terminal is back
 
 
 def unread_input_bytes() -> int:
