@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli_common import add_command, now, open_store, read_apps, store_at, user_settings, write_output
+from tui.cli_common import add_command, now, read_apps, store_at, user_settings, write_output
 
 
 def cmd_export(args) -> int:
@@ -54,12 +54,14 @@ def cmd_import(args) -> int:
     from tui.core.importing import plan_import
 
     payload, name = _payload(args.file)
-    store = open_store(args)
-    for _attempt in range(3):  # planned against the file as it is; planned again if another process wrote
-        snapshot = store.snapshot()
-        plan = plan_import(payload, name, snapshot.applications, now())  # all checked before anything is written
+    store = store_at(args)
+    snapshot = store.open_whole()  # created or migrated if need be, a damaged file refused: the one reading
+    plan = plan_import(payload, name, snapshot.applications, now())  # all checked before anything is written
+    for _again in range(2):  # planned again, against what it wrote, if another process wrote meanwhile
         if args.dry_run or not store.changed_since(snapshot.fingerprint):
             break
+        snapshot = store.snapshot()
+        plan = plan_import(payload, name, snapshot.applications, now())
     if not args.dry_run:
         store.put_many(plan.added + plan.updated)  # one write: all of the file or nothing
     verb = "would import" if args.dry_run else "imported"
