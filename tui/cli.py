@@ -33,6 +33,7 @@ from tui.cli_common import (
     open_store,
     read_apps,
     read_when,
+    store_at,
     user_settings,
 )
 
@@ -108,7 +109,7 @@ def cmd_list(args) -> int:
 
     stage = Stage.parse(args.stage) if args.stage else None
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store_at(args), settings, moment)
     if args.json:
         print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
         return code
@@ -171,7 +172,7 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
 
 def cmd_due(args) -> int:
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store_at(args), settings, moment)
     lines, overdue = due_lines(apps, settings, moment, args.within)
     if args.summary:
         late = sum(1 for line in lines if line.startswith("!"))

@@ -73,15 +73,16 @@ def store_at(args):
     return Store(given or default_db_path(), create_folder=not given)
 
 
-def read_apps(args, settings, moment) -> tuple[list, int]:
-    """The applications that load, caught up to `moment`, and the exit code the command ends with.
+def read_apps(store, settings, moment) -> tuple[list, int]:
+    """The applications of `store` (see `store_at`) that load, caught up to `moment`, and the exit code
+    the command ends with.
 
-    A damaged record is left out and named on standard error, and the code is
-    1: reading a damaged file still works; writing to it is refused.
+    Reading only: nothing is created or migrated on disk. A damaged record is
+    left out and named on standard error, and the code is 1: reading a damaged
+    file still works; writing to it is refused.
     """
     from tui.core.actions import catch_up
 
-    store = store_at(args)  # reading only: nothing is created or migrated on disk
     apps, _, problems = store.snapshot()
     from tui.core.timeutil import to_utc
 

@@ -26,7 +26,7 @@ def cmd_export(args) -> int:
     if target is not None and target.resolve() == store.path.resolve():
         raise ValidationError(f"{target} is the data file itself: write the export to another file")
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store, settings, moment)
     payload = export(fmt, apps, settings, moment)
     if write_output(args.output, payload, "the export") is not None:
         print(f"wrote {len(apps)} applications to {target} ({fmt})")
