@@ -27,12 +27,14 @@ from tui.cli_common import (
     add_db_option,
     add_id_argument,
     add_quiet_option,
+    card_title,
     confirm,
     now,
     open_card,
     open_store,
     read_apps,
     read_when,
+    remark,
     store_at,
     user_settings,
 )
@@ -47,11 +49,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
-
-
-# --- helpers (those shared with cli_letter.py and main.py are in cli_common.py) ---
-def _title(app) -> str:
-    return f"{app.short_id} {app.company} — {app.role}"
 
 
 # --- add, list, move, close ---------------------------------------------------
@@ -143,10 +140,10 @@ def cmd_move(args) -> int:
     stage = Stage.parse(args.stage)
     store, app = open_card(args)
     if app.stage is stage:
-        print(f"{_title(app)} is already in {stage.value}; nothing changed")
+        print(f"{card_title(app)} is already in {stage.value}; nothing changed")
         return 0
     store.save(actions.move(app, stage, now=now()))
-    print(f"{_title(app)}: {app.stage.value} → {stage.value}")
+    print(f"{card_title(app)}: {app.stage.value} → {stage.value}")
     if stage is Stage.CLOSED:
         print(f"record how it ended with: followup close {app.short_id} OUTCOME")
     return 0
@@ -424,7 +421,7 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     try:
         refuse_bad_arguments(parser, argv)
     except FollowupError as exc:
-        print(f"followup: {exc}", file=sys.stderr)
+        remark(str(exc))
         return EXIT_USER_ERROR
     try:
         args = parser.parse_args(argv)
@@ -441,13 +438,13 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
         with collector_paused():
             return int(handler(args) or 0)
     except FollowupError as exc:
-        print(f"followup: {exc}", file=sys.stderr)
+        remark(str(exc))
         return EXIT_USER_ERROR
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):  # e.g. `followup list | head -1`
             return 0
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"followup: {where}{exc.strerror or exc}", file=sys.stderr)
+        remark(f"{where}{exc.strerror or exc}")
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli_common import COMING, add_command, add_id_argument, add_quiet_option, change_card, open_card, read_when
+from tui.cli_common import (
+    COMING,
+    add_command,
+    add_id_argument,
+    add_quiet_option,
+    card_title,
+    change_card,
+    open_card,
+    read_when,
+)
 
 EXIT_DECLINED = 1
 
@@ -100,7 +109,7 @@ def cmd_delete(args) -> int:
     from tui.core.errors import ValidationError
 
     store, app = open_card(args)
-    title = f"{app.short_id} {app.company} — {app.role}"
+    title = card_title(app)
     if not args.yes:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise ValidationError(f"delete {title}: there is no terminal to ask on; pass --yes to delete it")

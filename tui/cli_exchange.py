@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli_common import add_command, now, read_apps, store_at, user_settings, write_output
+from tui.cli_common import add_command, card_title, now, read_apps, store_at, user_settings, write_output
 
 
 def cmd_export(args) -> int:
@@ -70,12 +70,12 @@ def cmd_import(args) -> int:
           f"{len(plan.left)} left ({unchanged} unchanged)")
     if not args.quiet:
         for app in plan.added:
-            print(f"  added   {app.short_id} {app.company} — {app.role}")
+            print(f"  added   {card_title(app)}")
         for app in plan.updated:
-            print(f"  updated {app.short_id} {app.company} — {app.role}")
+            print(f"  updated {card_title(app)}")
         for app, why in plan.left:
             if why != "unchanged":
-                print(f"  left    {app.short_id} {app.company} — {app.role}: {why}")
+                print(f"  left    {card_title(app)}: {why}")
     return 0
 
 

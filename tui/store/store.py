@@ -31,10 +31,8 @@ from tui.store.storage import FileStorage
 
 
 def default_db_path() -> Path:
-    """$FOLLOWUP_DB, else followup.json in the user's data dir."""
-    env = os.environ.get("FOLLOWUP_DB")
-    if env:
-        return Path(env).expanduser()
+    """followup.json in the user's data dir: the data file when the user names none (--db or
+    $FOLLOWUP_DB, which only tui/cli_common.named_db reads)."""
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "followup.json"
