@@ -154,8 +154,7 @@ def _status() -> int:
     from tui.core.timeutil import load_time
     from tui.notify.schedule import read_stamp, status
 
-    _, lines = status(os.environ)
-    for line in lines:
+    for line in status(os.environ):
         print(line)
     stamp = read_stamp()
     if stamp is None:
