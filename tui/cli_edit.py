@@ -27,11 +27,11 @@ EXIT_DECLINED = 1
 def cmd_edit(args) -> int:
     from tui.core import actions
     from tui.core.errors import ValidationError
-    from tui.core.model import Interviewer
+    from tui.core.model import check_recruiter
 
     given = {"company": args.company, "role": args.role, "pitch": args.pitch, "posting": args.posting}
-    if args.recruiter is not None:  # "Name <email>", checked as an interviewer's is; empty clears it
-        given["recruiter"] = Interviewer.parse(args.recruiter).display() if args.recruiter.strip() else ""
+    if args.recruiter is not None:  # empty clears it
+        given["recruiter"] = check_recruiter(args.recruiter)
     given = {field: value for field, value in given.items() if value is not None}
     if not given and args.decision_by is None:
         raise ValidationError("nothing to change: give --company, --role, --recruiter, --posting, --pitch "

@@ -183,6 +183,22 @@ class Interviewer(msgspec.Struct, gc=False):
         return f"{self.name} <{self.email}>" if self.email else self.name
 
 
+def check_recruiter(text: str | None) -> str:
+    """A card's recruiter as the user typed it, stripped: "Sam Lee <sam@acme.com>", or free text such as
+    "the hiring team". An address (or an angle bracket) in it must read as an interviewer's would.
+
+    The one check of the detail screen's edit form and `followup edit --recruiter`; the letters read
+    the person out of it when they need one (letters._recipient).
+    """
+    value = _clean(text, "recruiter")
+    if any(mark in value for mark in "@<>"):
+        try:
+            Interviewer.parse(value)
+        except ValidationError as exc:
+            raise ValidationError(str(exc).replace("interviewer", "recruiter", 1)) from None
+    return value
+
+
 class Round(msgspec.Struct, gc=False):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=ROUND_NAME_LIMIT)]
     at: ZonedTime
