@@ -210,6 +210,25 @@ def test_db_option_also_works_after_the_command(cli_db, capsys):
     assert json.loads(capsys.readouterr().out)[0]["company"] == "Acme"
 
 
+@pytest.mark.parametrize("option, env, expected", [
+    ("given.json", "env.json", "given.json"),
+    (None, "env.json", "env.json"),
+    (None, None, "data/followup/followup.json"),
+])
+def test_one_place_decides_the_data_file_for_every_command(cli_home, monkeypatch, option, env, expected):
+    """--db, else $FOLLOWUP_DB, else the user data dir (the only folder created for it); a timer that
+    `remind --install` writes runs on the same file."""
+    from tui.cli_common import named_db, store_at
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(cli_home / "data"))
+    if env:
+        monkeypatch.setenv("FOLLOWUP_DB", str(cli_home / env))
+    args = types.SimpleNamespace(**({"db": str(cli_home / option)} if option else {}))
+    store = store_at(args)
+    assert store.path == cli_home / expected and store.create_folder is (option is None and env is None)
+    assert named_db(args) == (None if store.create_folder else str(store.path))
+
+
 # --- the board -------------------------------------------------------------------
 @pytest.fixture
 def fake_board(monkeypatch):

@@ -198,7 +198,7 @@ BAD = [
     (["show", "nobody"], "no application id or company starts with 'nobody'"),
     (["show"], "the following arguments are required: ID"),
     (["edit", "acme"], "nothing to change"),
-    (["edit", "acme", "--recruiter", "Sam <sam"], "write it as"),
+    (["edit", "acme", "--recruiter", "Sam <sam"], "recruiter 'Sam <sam': write it as"),
     (["edit", "acme", "--posting", "acme.example/jobs"], "posting 'acme.example/jobs' is not a web address"),
     (["edit", "acme", "--decision-by", "someday"], "--decision-by: cannot read the time"),
     (["delete", "acme"], "there is no terminal to ask on; pass --yes"),

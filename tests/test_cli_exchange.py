@@ -226,6 +226,53 @@ def test_import_reads_standard_input(cli_home, full_db, capsys, monkeypatch):
     assert records(empty) == records(full_db)
 
 
+def test_an_import_reads_the_data_file_once(cli_home, full_db, capsys, monkeypatch):
+    from tui.store.storage import FileStorage
+
+    target = cli_home / "apps.json"
+    run(full_db, "export", "json", "-o", str(target))
+    reads = []
+    decoded = FileStorage.decoded
+    monkeypatch.setattr(FileStorage, "decoded", lambda storage: reads.append(1) or decoded(storage))
+    assert run(full_db, "import", str(target), "--dry-run") == 0
+    assert len(reads) == 1  # checked for damage, and planned against, from the same reading
+
+
+def test_an_import_is_planned_again_when_another_process_wrote_meanwhile(cli_home, capsys, monkeypatch):
+    from tui.core import importing
+    from tui.core.actions import new_application
+
+    db = cli_home / "d.json"
+    Store(db).open()
+    path = cli_home / "mine.csv"
+    path.write_text("id,company,role,stage\r\n,Hooli,SRE,thanked\r\n", newline="")
+    plans = []
+    plan_import = importing.plan_import
+
+    def planned_while_another_writes(*given):
+        if not plans:  # another Followup adds the same application between the reading and the write
+            Store(db).add(new_application("Hooli", "SRE", now=pendulum.parse(NOW)))
+        plans.append(1)
+        return plan_import(*given)
+
+    monkeypatch.setattr(importing, "plan_import", planned_while_another_writes)
+    assert run(db, "import", str(path)) == 0
+    assert len(plans) == 2 and "0 added, 1 updated" in capsys.readouterr().out
+    assert [a.company for a in Store(db).load_all()] == ["Hooli"]  # matched, not added twice
+
+
+def test_a_damaged_data_file_refuses_an_import_even_a_dry_run(cli_home, full_db, capsys):
+    target = cli_home / "apps.json"
+    run(full_db, "export", "json", "-o", str(target))
+    data = json.loads(full_db.read_bytes())
+    data["applications"]["1"]["stage"] = "nowhere"
+    full_db.write_text(json.dumps(data))
+    before = full_db.read_bytes()
+    capsys.readouterr()
+    assert run(full_db, "import", str(target), "--dry-run") == 2
+    assert "damaged" in capsys.readouterr().err and full_db.read_bytes() == before
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_round_trip_keeps_history_and_is_stable(cli_home, full_db, capsys, fmt):
     first = cli_home / f"a.{fmt}"

@@ -8,7 +8,7 @@ import pytest
 
 from tui.core import actions
 from tui.core.errors import FollowupError, ValidationError
-from tui.core.model import Application, Contact, Direction, Interviewer, Round
+from tui.core.model import Application, Contact, Direction, Interviewer, Round, check_recruiter
 from tui.core.stages import STAGES, DirectionKind, LetterKind, Outcome, Stage
 
 T0 = pendulum.datetime(2026, 3, 26, 10, 0, tz="UTC")
@@ -84,6 +84,30 @@ def test_application_validation_messages(fields, message):
 def test_company_and_role_are_trimmed():
     app = Application(company="  Acme ", role=" SRE\n")
     assert (app.company, app.role) == ("Acme", "SRE")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("  Sam Lee <sam@acme.example> ", "Sam Lee <sam@acme.example>"),
+    ("sam@acme.example", "sam@acme.example"),  # as typed: no name is made up from the address
+    ("the hiring team", "the hiring team"),
+    ("Sam Lee (sam@acme.example)", "Sam Lee (sam@acme.example)"),
+    ("", ""),
+])
+def test_a_recruiter_is_kept_as_typed(text, kept):
+    assert check_recruiter(text) == kept
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Sam <sam", "recruiter 'Sam <sam': write it as \"Name <email>\""),
+    ("Sam Lee sam@acme.example>", "recruiter 'Sam Lee sam@acme.example>': write it as"),
+    ("Sam <>", "recruiter 'Sam <>': the email between < > is empty"),
+    ("Sam <sam@>", "email 'sam@' is not an address"),
+    ("S" * 201, "recruiter is 201 characters long: keep it under 200"),
+])
+def test_a_recruiter_with_a_bad_address_is_refused_naming_the_recruiter(text, message):
+    with pytest.raises(ValidationError) as refused:
+        check_recruiter(text)
+    assert message in str(refused.value)
 
 
 @pytest.mark.parametrize("email", ["dana.acme.example", "@acme.example", "dana@", "dana kim@acme.example"])

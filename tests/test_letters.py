@@ -304,3 +304,34 @@ def test_offer_reply_variants_and_bad_choices():
         letters.draft(app, "follow-up", SETTINGS, NOW, variant="accept")
     with pytest.raises(ValidationError, match="unknown placeholder mood"):
         letters.draft(app, "follow-up", SETTINGS, NOW, values={"mood": "cheerful"})
+
+
+def test_the_follow_ups_the_limit_counts_are_the_ones_the_next_letter_recalls():
+    """A reply from them, their own "follow-up" and a new round all restart the count; whatever counts
+    as a follow-up for the limit (Application.follow_up_count) is what the next letter's "last time I
+    wrote" (letters.last_follow_up_at, the follow-up-again template) recalls, at every step."""
+    def day(n):
+        return NOW.add(days=n)
+
+    app = actions.move(acme(), Stage.AWAITING, now=NOW)
+    steps = [
+        (lambda a: a, None),
+        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(1)), day(1)),
+        (lambda a: actions.record_contact(a, "follow-up", now=day(2), inbound=True), None),  # theirs, not ours
+        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(3)), day(3)),
+        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(9)), day(9)),
+        (lambda a: actions.record_reply(a, now=day(10)), None),
+        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(15)), day(15)),
+        (lambda a: actions.add_round(a, "Final", day(20), now=day(20)), None),
+    ]
+    counts = []
+    for step, latest in steps:
+        app = step(app)
+        counted = app.follow_ups_that_count()
+        assert letters.last_follow_up_at(app) == latest == max((c.at for c in counted), default=None)
+        body = letters.draft(app, "follow-up", SETTINGS, day(21)).body
+        recalled = [n for n in (1, 3, 9, 15) if letters.in_words(day(n), SETTINGS.zone, day(21)) in body]
+        assert recalled == ([] if latest is None else [(latest - NOW).days])
+        assert (app.follow_up_count > 0) is (latest is not None)
+        counts.append(app.follow_up_count)
+    assert counts == [0, 1, 0, 1, 2, 0, 1, 0]

@@ -226,8 +226,7 @@ def test_a_new_file_is_private_and_an_existing_one_keeps_its_mode(tmp_path):
 
 
 def test_default_paths_follow_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "mine.json"))
-    assert default_db_path() == tmp_path / "mine.json"
-    monkeypatch.delenv("FOLLOWUP_DB")
-    assert default_db_path().name == "followup.json"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "mine.json"))  # read by the command line, not here
+    assert default_db_path() == tmp_path / "data" / "followup" / "followup.json"
     assert default_config_dir().name == "followup"

@@ -98,6 +98,22 @@ async def test_z_snoozes_the_cards_next_deadline_with_a_reason(tmp_path, burst):
         assert any("snoozed: they are" in line for line in screen_lines(app)), screen_lines(app)
 
 
+async def test_z_on_a_card_snoozes_the_next_task_its_sidebar_rows_show(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        from tui.core.deadlines import NOT_SNOOZABLE
+
+        card = app.screen.current_app_id()
+        shown = [d for _, d in app.screen.sidebar.rows
+                 if d is not None and d.app_id == card and d.kind not in NOT_SNOOZABLE]
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm)
+        assert app.screen.deadline is min(shown, key=lambda d: d.due)  # the row itself, not a second reckoning
+
+
 def screen_lines(app) -> list[str]:
     sidebar = app.screen.sidebar
     return ["".join(s.text for s in sidebar.render_line(y)) for y in range(sidebar.size.height)]

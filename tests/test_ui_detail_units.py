@@ -45,6 +45,14 @@ def test_a_list_of_people_refuses_a_bad_email():
         Interviewer.parse_many("Lee <lee.example.com>")
 
 
+def test_the_edit_form_checks_the_recruiter_as_followup_edit_does():
+    from tui.core.model import Application, check_recruiter
+    from tui.ui.detail.forms import DetailsForm
+
+    form = DetailsForm(Application(company="Acme", role="SRE"), pendulum.now("UTC"), pendulum.timezone("UTC"))
+    assert next(f.check for f in form.fields() if f.name == "recruiter") is check_recruiter
+
+
 def test_known_people_keep_their_details():
     thanked = pendulum.datetime(2026, 11, 30, tz="UTC")
     old = Interviewer(name="Dana Kim", title="EM", topic="caching", thanked_at=thanked, email="d@x.com")

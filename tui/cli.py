@@ -27,12 +27,15 @@ from tui.cli_common import (
     add_db_option,
     add_id_argument,
     add_quiet_option,
+    card_title,
     confirm,
     now,
     open_card,
     open_store,
     read_apps,
     read_when,
+    remark,
+    store_at,
     user_settings,
 )
 
@@ -46,11 +49,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
-
-
-# --- helpers (those shared with cli_letter.py and main.py are in cli_common.py) ---
-def _title(app) -> str:
-    return f"{app.short_id} {app.company} — {app.role}"
 
 
 # --- add, list, move, close ---------------------------------------------------
@@ -108,7 +106,7 @@ def cmd_list(args) -> int:
 
     stage = Stage.parse(args.stage) if args.stage else None
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store_at(args), settings, moment)
     if args.json:
         print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
         return code
@@ -142,10 +140,10 @@ def cmd_move(args) -> int:
     stage = Stage.parse(args.stage)
     store, app = open_card(args)
     if app.stage is stage:
-        print(f"{_title(app)} is already in {stage.value}; nothing changed")
+        print(f"{card_title(app)} is already in {stage.value}; nothing changed")
         return 0
     store.save(actions.move(app, stage, now=now()))
-    print(f"{_title(app)}: {app.stage.value} → {stage.value}")
+    print(f"{card_title(app)}: {app.stage.value} → {stage.value}")
     if stage is Stage.CLOSED:
         print(f"record how it ended with: followup close {app.short_id} OUTCOME")
     return 0
@@ -171,7 +169,7 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
 
 def cmd_due(args) -> int:
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store_at(args), settings, moment)
     lines, overdue = due_lines(apps, settings, moment, args.within)
     if args.summary:
         late = sum(1 for line in lines if line.startswith("!"))
@@ -423,7 +421,7 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     try:
         refuse_bad_arguments(parser, argv)
     except FollowupError as exc:
-        print(f"followup: {exc}", file=sys.stderr)
+        remark(str(exc))
         return EXIT_USER_ERROR
     try:
         args = parser.parse_args(argv)
@@ -440,13 +438,13 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
         with collector_paused():
             return int(handler(args) or 0)
     except FollowupError as exc:
-        print(f"followup: {exc}", file=sys.stderr)
+        remark(str(exc))
         return EXIT_USER_ERROR
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):  # e.g. `followup list | head -1`
             return 0
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"followup: {where}{exc.strerror or exc}", file=sys.stderr)
+        remark(f"{where}{exc.strerror or exc}")
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

@@ -24,6 +24,16 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
                         help="data file (default: $FOLLOWUP_DB, else the user data dir)")
 
 
+def remark(text: str) -> None:
+    """A line for the user on standard error, where standard output may carry data (a letter, an export)."""
+    print(f"followup: {text}", file=sys.stderr)
+
+
+def card_title(app) -> str:
+    """How a command's lines name a card: its short id, company and role."""
+    return f"{app.short_id} {app.company} — {app.role}"
+
+
 def now():
     from tui.core import clock
 
@@ -62,26 +72,36 @@ def open_card(args):
     return store, resolve_in(store.open_all(), args.id)
 
 
-def store_at(args):
-    """The store of --db or $FOLLOWUP_DB (whose folder must exist), else of the default data folder
-    (created on first run)."""
+def named_db(args) -> str | None:
+    """The data file the user named: --db, else $FOLLOWUP_DB; None when they named none.
+
+    The one place that decides which file a command means (`store_at`, and the
+    timer `remind --install` writes, which must run on the same file).
+    """
     import os
 
+    return getattr(args, "db", None) or os.environ.get("FOLLOWUP_DB") or None
+
+
+def store_at(args):
+    """The store of the file the user named (whose folder must exist), else of the default data folder
+    (created on first run)."""
     from tui.store.store import Store, default_db_path
 
-    given = getattr(args, "db", None) or os.environ.get("FOLLOWUP_DB")
-    return Store(given or default_db_path(), create_folder=not given)
+    named = named_db(args)
+    return Store(named or default_db_path(), create_folder=named is None)
 
 
-def read_apps(args, settings, moment) -> tuple[list, int]:
-    """The applications that load, caught up to `moment`, and the exit code the command ends with.
+def read_apps(store, settings, moment) -> tuple[list, int]:
+    """The applications of `store` (see `store_at`) that load, caught up to `moment`, and the exit code
+    the command ends with.
 
-    A damaged record is left out and named on standard error, and the code is
-    1: reading a damaged file still works; writing to it is refused.
+    Reading only: nothing is created or migrated on disk. A damaged record is
+    left out and named on standard error, and the code is 1: reading a damaged
+    file still works; writing to it is refused.
     """
     from tui.core.actions import catch_up
 
-    store = store_at(args)  # reading only: nothing is created or migrated on disk
     apps, _, problems = store.snapshot()
     from tui.core.timeutil import to_utc
 
@@ -89,10 +109,10 @@ def read_apps(args, settings, moment) -> tuple[list, int]:
     moment = to_utc(moment)
     apps = [catch_up(app, moment, use_thank_you=settings.use_thank_you) for app in apps]
     for problem in problems:
-        print(f"followup: {store.path}: left out a damaged record: {problem}", file=sys.stderr)
+        remark(f"{store.path}: left out a damaged record: {problem}")
     if problems:
-        print(f"followup: {store.path} is damaged, so Followup will not write to it; fix it by hand or "
-              f"restore a backup ({store.path.name}.bak-* beside it, if any)", file=sys.stderr)
+        remark(f"{store.path} is damaged, so Followup will not write to it; fix it by hand or "
+               f"restore a backup ({store.path.name}.bak-* beside it, if any)")
     return apps, 1 if problems else 0
 
 

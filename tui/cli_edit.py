@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli_common import COMING, add_command, add_id_argument, add_quiet_option, change_card, open_card, read_when
+from tui.cli_common import (
+    COMING,
+    add_command,
+    add_id_argument,
+    add_quiet_option,
+    card_title,
+    change_card,
+    open_card,
+    read_when,
+)
 
 EXIT_DECLINED = 1
 
@@ -18,11 +27,11 @@ EXIT_DECLINED = 1
 def cmd_edit(args) -> int:
     from tui.core import actions
     from tui.core.errors import ValidationError
-    from tui.core.model import Interviewer
+    from tui.core.model import check_recruiter
 
     given = {"company": args.company, "role": args.role, "pitch": args.pitch, "posting": args.posting}
-    if args.recruiter is not None:  # "Name <email>", checked as an interviewer's is; empty clears it
-        given["recruiter"] = Interviewer.parse(args.recruiter).display() if args.recruiter.strip() else ""
+    if args.recruiter is not None:  # empty clears it
+        given["recruiter"] = check_recruiter(args.recruiter)
     given = {field: value for field, value in given.items() if value is not None}
     if not given and args.decision_by is None:
         raise ValidationError("nothing to change: give --company, --role, --recruiter, --posting, --pitch "
@@ -100,7 +109,7 @@ def cmd_delete(args) -> int:
     from tui.core.errors import ValidationError
 
     store, app = open_card(args)
-    title = f"{app.short_id} {app.company} — {app.role}"
+    title = card_title(app)
     if not args.yes:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise ValidationError(f"delete {title}: there is no terminal to ask on; pass --yes to delete it")

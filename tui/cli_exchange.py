@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli_common import add_command, now, open_store, read_apps, store_at, user_settings, write_output
+from tui.cli_common import add_command, card_title, now, read_apps, store_at, user_settings, write_output
 
 
 def cmd_export(args) -> int:
@@ -26,7 +26,7 @@ def cmd_export(args) -> int:
     if target is not None and target.resolve() == store.path.resolve():
         raise ValidationError(f"{target} is the data file itself: write the export to another file")
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store, settings, moment)
     payload = export(fmt, apps, settings, moment)
     if write_output(args.output, payload, "the export") is not None:
         print(f"wrote {len(apps)} applications to {target} ({fmt})")
@@ -54,12 +54,14 @@ def cmd_import(args) -> int:
     from tui.core.importing import plan_import
 
     payload, name = _payload(args.file)
-    store = open_store(args)
-    for _attempt in range(3):  # planned against the file as it is; planned again if another process wrote
-        snapshot = store.snapshot()
-        plan = plan_import(payload, name, snapshot.applications, now())  # all checked before anything is written
+    store = store_at(args)
+    snapshot = store.open_whole()  # created or migrated if need be, a damaged file refused: the one reading
+    plan = plan_import(payload, name, snapshot.applications, now())  # all checked before anything is written
+    for _again in range(2):  # planned again, against what it wrote, if another process wrote meanwhile
         if args.dry_run or not store.changed_since(snapshot.fingerprint):
             break
+        snapshot = store.snapshot()
+        plan = plan_import(payload, name, snapshot.applications, now())
     if not args.dry_run:
         store.put_many(plan.added + plan.updated)  # one write: all of the file or nothing
     verb = "would import" if args.dry_run else "imported"
@@ -68,12 +70,12 @@ def cmd_import(args) -> int:
           f"{len(plan.left)} left ({unchanged} unchanged)")
     if not args.quiet:
         for app in plan.added:
-            print(f"  added   {app.short_id} {app.company} — {app.role}")
+            print(f"  added   {card_title(app)}")
         for app in plan.updated:
-            print(f"  updated {app.short_id} {app.company} — {app.role}")
+            print(f"  updated {card_title(app)}")
         for app, why in plan.left:
             if why != "unchanged":
-                print(f"  left    {app.short_id} {app.company} — {app.role}: {why}")
+                print(f"  left    {card_title(app)}: {why}")
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command, add_id_argument, now, open_card, user_settings
+from tui.cli_common import add_command, add_id_argument, now, open_card, remark, user_settings
 
 EXIT_HELD_BACK = 1
 
@@ -73,10 +73,6 @@ def _parse_values(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-def _warn(text: str) -> None:
-    print(f"followup: {text}", file=sys.stderr)
-
-
 def handler(args) -> int:
     from tui.core import letter_checks, letters, timefmt
     from tui.core.errors import ValidationError
@@ -107,17 +103,17 @@ def handler(args) -> int:
     sys.stdout.flush()
 
     if misfit:
-        _warn(f"warning: {misfit}")
+        remark(f"warning: {misfit}")
     for line in letter.left_out:
-        _warn(f"left out: {line}")
+        remark(f"left out: {line}")
     if kind is LetterKind.THANK_YOU and "topic" not in letter.missing:
         _warn_duplicates(app, letter, settings, moment, templates_dir)
     quiet = letter_checks.quiet_period_warning(app, sent_at or moment, zone) if kind is LetterKind.FOLLOW_UP else None
     if quiet:
-        _warn(f"warning: {quiet}")
+        remark(f"warning: {quiet}")
     timing = letter_checks.follow_up_timing(app, settings, moment) if kind is LetterKind.FOLLOW_UP else None
     if timing:
-        _warn(f"note: {timing}")
+        remark(f"note: {timing}")
     if letter.missing:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
@@ -125,19 +121,19 @@ def handler(args) -> int:
             hint = ""
             if {"my_name", "signature"} & set(letter.missing):
                 hint = f" (or set name = \"...\" in {default_config_dir() / 'config.toml'})"
-            _warn(f"{held}the letter has gaps: {gaps}; fill them with --set NAME=VALUE{hint} or pass --force")
+            remark(f"{held}the letter has gaps: {gaps}; fill them with --set NAME=VALUE{hint} or pass --force")
             return EXIT_HELD_BACK
-        _warn(f"warning: the letter has gaps: {gaps}")
+        remark(f"warning: the letter has gaps: {gaps}")
     if not args.mark_sent:
         return 0
     if quiet and not args.force:
-        _warn("not marked sent: it is inside their quiet period; pass --force to record it anyway")
+        remark("not marked sent: it is inside their quiet period; pass --force to record it anyway")
         return EXIT_HELD_BACK
     updated = letter_checks.mark_sent(app, letter, now=moment, zone=zone, force=True, at=sent_at)
     store.save(updated)
     who = f" to {letter.recipient_name}" if letter.recipient_name else ""
     when = f" as sent {timefmt.understood(sent_at, zone, moment)}" if sent_at is not None else ""
-    _warn(f"recorded the {kind.value} letter{who}{when}; {app.company} is now in {updated.stage.value}")
+    remark(f"recorded the {kind.value} letter{who}{when}; {app.company} is now in {updated.stage.value}")
     return 0
 
 
@@ -157,5 +153,5 @@ def _warn_duplicates(app, letter, settings, moment, templates_dir) -> None:
     for a, b, ratio in letter_checks.near_duplicates([letter, *others]):
         if a is letter or b is letter:
             other = b if a is letter else a
-            _warn(f"warning: this note reads {ratio:.0%} like the one for {other.recipient_name}: "
+            remark(f"warning: this note reads {ratio:.0%} like the one for {other.recipient_name}: "
                   f"make it about what you discussed with {letter.recipient_name}")

@@ -11,9 +11,8 @@ Like tui/cli.py, nothing is imported up front but argparse.
 from __future__ import annotations
 
 import argparse
-import sys
 
-from tui.cli_common import add_command, now, store_at, user_settings
+from tui.cli_common import add_command, named_db, now, remark, store_at, user_settings
 
 EXIT_HELD_BACK = 1
 
@@ -58,10 +57,6 @@ def handler(args) -> int:
     return send_due(args)
 
 
-def _say(text: str) -> None:
-    print(f"followup: {text}", file=sys.stderr)
-
-
 def send_due(args) -> int:
     from tui.core.remind import next_opening, plan
     from tui.core.timefmt import show_time
@@ -75,9 +70,9 @@ def send_due(args) -> int:
     apps = store.load_all()  # a damaged file refuses here: sending without recording would repeat
     channels, problems = select(settings)
     for problem in problems:
-        _say(problem)
+        remark(problem)
     if not channels and not problems:
-        _say("no reminder channel is on: set notify_command or the smtp_* keys (see the README's "
+        remark("no reminder channel is on: set notify_command or the smtp_* keys (see the README's "
              "Reminders section), or run inside a desktop session")
         problems.append("none")
     opening = next_opening(settings, moment)
@@ -102,7 +97,7 @@ def send_due(args) -> int:
         try:
             channel.send(batch, delivered)
         except ChannelError as exc:
-            _say(str(exc))
+            remark(str(exc))
             failed.append(channel.name)
     record_sent(store, sent, now=moment)  # writes nothing when nothing was sent
     code = EXIT_HELD_BACK if failed else 0
@@ -130,7 +125,7 @@ def _install(args) -> int:
 
     period, span = _timer_period(args)
     settings = user_settings()
-    argv, environment = environment_for_timer(os.environ, getattr(args, "db", None) or os.environ.get("FOLLOWUP_DB"))
+    argv, environment = environment_for_timer(os.environ, named_db(args))
     for line in install(argv, environment, period, os.environ):
         print(line)
     if span > settings.remind_lead:
@@ -159,8 +154,7 @@ def _status() -> int:
     from tui.core.timeutil import load_time
     from tui.notify.schedule import read_stamp, status
 
-    _, lines = status(os.environ)
-    for line in lines:
+    for line in status(os.environ):
         print(line)
     stamp = read_stamp()
     if stamp is None:

@@ -7,7 +7,7 @@ Only argparse is imported up front.
 
 from __future__ import annotations
 
-from tui.cli_common import add_command, add_id_argument, deadline_names, now, read_apps, user_settings
+from tui.cli_common import add_command, add_id_argument, deadline_names, now, read_apps, store_at, user_settings
 
 LABEL_WIDTH = 12
 
@@ -91,7 +91,7 @@ def cmd_show(args) -> int:
     from tui.store.store import resolve_in
 
     settings, moment = user_settings(), now()
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store_at(args), settings, moment)
     app = resolve_in(apps, args.id)
     if args.json:
         print(json.dumps(record(app), ensure_ascii=False, indent=2))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time
 
-from tui.cli_common import add_command, now, read_apps, user_settings, write_output
+from tui.cli_common import add_command, now, read_apps, store_at, user_settings, write_output
 
 STATS_EPILOG = """\
 Every figure is worked out from what happened (rounds, letters, replies,
@@ -80,7 +80,7 @@ def cmd_stats(args) -> int:
         if since > moment:
             raise ValidationError(f"--since {timefmt.show_time(since, zone, moment)} is in the future: "
                                   f"give a day in the past, e.g. --since \"30 days ago\"")
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store_at(args), settings, moment)
     fig = stats.figures(apps, settings, moment, since=since)
     if args.json:
         print(json.dumps(stats.to_json(fig), ensure_ascii=False, indent=2))
@@ -101,7 +101,7 @@ def cmd_report(args) -> int:
     if start >= end:
         raise ValidationError(f"--from {timefmt.show_time(start, zone, moment)} is after --to "
                               f"{timefmt.show_time(last, zone, moment)}: swap them")
-    apps, code = read_apps(args, settings, moment)
+    apps, code = read_apps(store_at(args), settings, moment)
     rows = report.in_period(apps, start, end, moment)
     payload = report.render(args.format, rows, start, end, zone, settings.name)
     target = write_output(args.output, payload, "the report")

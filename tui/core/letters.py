@@ -200,11 +200,9 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
 
 
 def last_follow_up_at(app: Application) -> datetime | None:
-    """When the latest follow-up since the process last moved went out (None: none yet)."""
-    since = app.restarted_at()
-    sent = [c.at for c in app.contacts
-            if c.kind == LetterKind.FOLLOW_UP.value and not c.inbound and (since is None or c.at >= since)]
-    return max(sent) if sent else None
+    """When the latest of the follow-ups that count (`Application.follow_ups_that_count`) went out
+    (None: none yet)."""
+    return max((c.at for c in app.follow_ups_that_count()), default=None)
 
 
 def _why(needs: tuple[str, ...], person: str) -> str:

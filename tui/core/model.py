@@ -24,7 +24,7 @@ from typing import Annotated, Any, Iterator, TypeVar
 import msgspec
 
 from tui.core.errors import ValidationError
-from tui.core.stages import DirectionKind, Outcome, Stage
+from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
 NAME_LIMIT = 200  # every limit on typed text is here; forms and the CLI read them
@@ -181,6 +181,22 @@ class Interviewer(msgspec.Struct, gc=False):
 
     def display(self) -> str:
         return f"{self.name} <{self.email}>" if self.email else self.name
+
+
+def check_recruiter(text: str | None) -> str:
+    """A card's recruiter as the user typed it, stripped: "Sam Lee <sam@acme.com>", or free text such as
+    "the hiring team". An address (or an angle bracket) in it must read as an interviewer's would.
+
+    The one check of the detail screen's edit form and `followup edit --recruiter`; the letters read
+    the person out of it when they need one (letters._recipient).
+    """
+    value = _clean(text, "recruiter")
+    if any(mark in value for mark in "@<>"):
+        try:
+            Interviewer.parse(value)
+        except ValidationError as exc:
+            raise ValidationError(str(exc).replace("interviewer", "recruiter", 1)) from None
+    return value
 
 
 class Round(msgspec.Struct, gc=False):
@@ -378,14 +394,18 @@ class Application(msgspec.Struct, gc=False):
             return rnd
         return None
 
+    def follow_ups_that_count(self) -> list[Contact]:
+        """Our follow-ups sent since the process last moved (`restarted_at`): the ones the limit counts
+        and the next letter recalls (letters.last_follow_up_at). One definition, so they cannot drift."""
+        if not self.contacts:
+            return []
+        since = self.restarted_at()
+        return [c for c in self.contacts
+                if c.kind == LetterKind.FOLLOW_UP.value and not c.inbound and (since is None or c.at >= since)]
+
     @property
     def follow_up_count(self) -> int:
-        """Follow-ups sent since the process last moved (`restarted_at`)."""
-        if not self.contacts:
-            return 0
-        since = self.restarted_at()
-        return sum(1 for c in self.contacts
-                   if c.kind == "follow-up" and not c.inbound and (since is None or c.at >= since))
+        return len(self.follow_ups_that_count())
 
     def last_contact_at(self) -> datetime | None:
         """The latest moment either side spoke: a round or a recorded contact."""

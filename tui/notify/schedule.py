@@ -149,12 +149,12 @@ def uninstall(env: Mapping[str, str]) -> list[str]:
     return [f"removed {' and '.join(str(p) for p in paths)}; reminders are no longer sent on a timer"]
 
 
-def status(env: Mapping[str, str]) -> tuple[bool, list[str]]:
-    """Whether the timer is installed, and lines saying so (enabled, next run)."""
+def status(env: Mapping[str, str]) -> list[str]:
+    """Lines saying whether the timer is installed (and then whether it is enabled, and its next run)."""
     folder = unit_dir(env)
     timer = folder / f"{UNIT}.timer"
     if not timer.exists() or not _ours(timer):
-        return False, [f"not installed: no {UNIT}.timer in {folder} (followup remind --install sets it up)"]
+        return [f"not installed: no {UNIT}.timer in {folder} (followup remind --install sets it up)"]
     _, enabled = run(["systemctl", "--user", "is-enabled", f"{UNIT}.timer"])
     _, shown = run(["systemctl", "--user", "show", f"{UNIT}.timer", "--property=NextElapseUSecRealtime",
                     "--value"])
@@ -163,7 +163,7 @@ def status(env: Mapping[str, str]) -> tuple[bool, list[str]]:
     lines = [f"installed: {timer} (OnCalendar={calendar}), {enabled.strip() or 'state unknown'}"]
     if shown.strip() and shown.strip() not in ("n/a", "0"):
         lines.append(f"next run: {shown.strip()}")
-    return True, lines
+    return lines
 
 
 def environment_for_timer(env: Mapping[str, str], db: str | None) -> tuple[list[str], dict[str, str]]:

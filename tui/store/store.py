@@ -31,10 +31,8 @@ from tui.store.storage import FileStorage
 
 
 def default_db_path() -> Path:
-    """$FOLLOWUP_DB, else followup.json in the user's data dir."""
-    env = os.environ.get("FOLLOWUP_DB")
-    if env:
-        return Path(env).expanduser()
+    """followup.json in the user's data dir: the data file when the user names none (--db or
+    $FOLLOWUP_DB, which only tui/cli_common.named_db reads)."""
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "followup.json"
@@ -103,9 +101,14 @@ class Store:
 
     def open_all(self) -> list[Application]:
         """`open()` then `load_all()`, from one reading of the file."""
+        return self.open_whole().applications
+
+    def open_whole(self) -> Snapshot:
+        """`open_snapshot()` for a caller that will write: a damaged file is refused (UnreadableFileError)
+        before anything is planned, and the fingerprint says whether another process wrote since."""
         snapshot = self.open_snapshot()
         codec.check_whole(self.real_path, codec.Decoded([], snapshot.problems, None))
-        return snapshot.applications
+        return snapshot
 
     def open_snapshot(self) -> Snapshot:
         """The file created (first run) or migrated (with a backup) when it must be, then read.

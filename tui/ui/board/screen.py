@@ -322,7 +322,9 @@ class BoardScreen(Screen):
         await self.app.push_screen(ReplyForm(application.company, clock.now(), self.zone), replied)
 
     def _snooze_target(self):
-        """The sidebar row's deadline when the sidebar has the focus, else the card's next one."""
+        """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
+        the one its card and the sidebar show, from the deadlines the board made when the card last
+        changed (an interview or a quiet period is not put off)."""
         from tui.core.deadlines import NOT_SNOOZABLE
 
         if self.focused is self.sidebar and self.sidebar.current is not None:
@@ -335,7 +337,8 @@ class BoardScreen(Screen):
         application = self._current_app()
         if application is None:
             return None
-        tasks = [d for d in deadlines_for(application, self.app.settings, clock.now()) if d.kind not in NOT_SNOOZABLE]
+        tasks = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())
+                 if entry[4].kind not in NOT_SNOOZABLE]
         if not tasks:
             self.notify(f"Nothing to snooze on {application.company}: no deadline of yours.", severity="warning")
             return None

@@ -7,7 +7,6 @@ from datetime import time
 
 from pendulum import DateTime
 
-from tui.core.errors import ValidationError
 from tui.core.model import (
     LONG_TEXT_LIMIT,
     ROUND_NAME_LIMIT,
@@ -17,6 +16,7 @@ from tui.core.model import (
     Round,
     check_email,
     check_link,
+    check_recruiter,
 )
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
@@ -37,17 +37,6 @@ def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Inte
             out.append(Interviewer(name=person.name, title=old.title, email=person.email, topic=old.topic,
                                    thanked_at=old.thanked_at, id=old.id, link=old.link, link_note=old.link_note))
     return out
-
-
-def check_recruiter(text: str) -> str:
-    """Free text, but an email in it must be an address."""
-    value = optional("recruiter")(text)
-    if "@" in value or "<" in value:
-        try:
-            Interviewer.parse(value)
-        except ValidationError as exc:
-            raise ValidationError(str(exc).replace("interviewer", "recruiter", 1)) from exc
-    return value
 
 
 @dataclass
