@@ -108,6 +108,8 @@ BAD_FILES = [
     ("email.csv", b'id,company,role,stage,data\n,Acme,SRE,thanked,"{""rounds"": [{""name"": ""x"", '
                   b'""at"": ""2026-11-20T10:00:00Z"", ""interviewers"": [{""name"": ""Bo"", ""email"": ""bo""}]}]}"\n',
      "email.csv:2: rounds[0].interviewers[0]: email 'bo' is not an address"),
+    ("recruiter.csv", b"id,company,role,stage,recruiter\n,Acme,SRE,thanked,Sam <sam@>\n",
+     "recruiter.csv:2: recruiter 'Sam <sam@>': email 'sam@' is not an address"),
     ("list.json", b'[{"id": "x", "company": "Acme", "role": "SRE", "stage": "thanked"}]', "not a Followup export"),
     ("broken.json", b'{"schema": 1,\n "applications": [\n', "broken.json:3: not valid JSON"),
 ]

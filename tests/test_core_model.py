@@ -101,7 +101,7 @@ def test_a_recruiter_is_kept_as_typed(text, kept):
     ("Sam <sam", "recruiter 'Sam <sam': write it as \"Name <email>\""),
     ("Sam Lee sam@acme.example>", "recruiter 'Sam Lee sam@acme.example>': write it as"),
     ("Sam <>", "recruiter 'Sam <>': the email between < > is empty"),
-    ("Sam <sam@>", "email 'sam@' is not an address"),
+    ("Sam <sam@>", "recruiter 'Sam <sam@>': email 'sam@' is not an address"),
     ("S" * 201, "recruiter is 201 characters long: keep it under 200"),
 ])
 def test_a_recruiter_with_a_bad_address_is_refused_naming_the_recruiter(text, message):

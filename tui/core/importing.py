@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
-from tui.core.model import Application, Event
+from tui.core.model import Application, Event, check_recruiter
 from tui.core.stages import Stage
 from tui.core.text import first_unclean
 from tui.core.timeutil import to_utc
@@ -284,6 +284,8 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
         value = row[column] if column == "notes" else row[column].strip()
         if column == "stage" and value:
             value = Stage.parse(value).value
+        if column == "recruiter":
+            value = check_recruiter(value)  # as `followup edit --recruiter` and the edit form read it
         if column == "outcome" and value:
             from tui.core.stages import Outcome
 

@@ -195,7 +195,12 @@ def check_recruiter(text: str | None) -> str:
         try:
             Interviewer.parse(value)
         except ValidationError as exc:
-            raise ValidationError(str(exc).replace("interviewer", "recruiter", 1)) from None
+            said = str(exc)
+            if "interviewer" in said:
+                said = said.replace("interviewer", "recruiter", 1)
+            else:
+                said = f"recruiter {value!r}: {said}"
+            raise ValidationError(said) from None
     return value
 
 
