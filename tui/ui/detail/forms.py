@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
+from typing import Any, Callable
 
 from pendulum import DateTime
 
@@ -39,21 +40,71 @@ def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Inte
     return out
 
 
-@dataclass
-class RoundInput:
-    name: str
-    at: DateTime
-    interviewers: list[Interviewer]
+class EditForm(FormScreen):
+    """A form over a record that can change while it is open: what it saves is what the user changed.
 
+    The board re-reads a card that another Followup window or the command line
+    changed, also under an open form. Saving every field as the form showed it
+    would put the old values back without a word (PRODUCT: nobody's change is
+    lost; a stale edit is refused with a clear message). So a field left as it
+    was is not saved, and a field changed both here and elsewhere is refused
+    under it, naming what it became: saving again replaces it, knowingly.
+    `current` gives the record as the board has it now (None once it is gone).
+    """
 
-class RoundForm(FormScreen):
-    def __init__(self, now: DateTime, zone, existing: Round | None = None) -> None:
+    def __init__(self, existing: Any, current: Callable[[], Any] | None = None) -> None:
         super().__init__()
-        self.now, self.zone, self.existing = now, zone, existing
-        self.form_title = f"Edit round “{existing.name}”" if existing else "Add a round"
+        self.existing = existing
+        self._current = current
+        self._seen: dict[str, str] = {}  # a field's value elsewhere, already shown to the user
 
     def fields(self) -> list[Field]:
-        old = self.existing
+        return self.fields_for(self.existing)
+
+    def fields_for(self, record: Any) -> list[Field]:
+        raise NotImplementedError
+
+    def current(self) -> Any:
+        """The record now, else as the form opened on it."""
+        now = self._current() if self._current is not None else None
+        return now if now is not None else self.existing
+
+    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The read values of the fields the user changed; FieldError for one changed elsewhere meanwhile."""
+        if self.existing is None:
+            return values
+        typed = self.values_now()
+        theirs = {f.name: f.value for f in self.fields_for(self.current())}
+        changed = {}
+        for name, text in typed.items():
+            shown = self._initial[name]
+            if text == shown:
+                continue
+            elsewhere = theirs.get(name, shown)
+            if elsewhere not in (shown, text, self._seen.get(name)):
+                self._seen[name] = elsewhere
+                raise FieldError(name, f"this was changed elsewhere while the form was open, to “{elsewhere}”: "
+                                       "save again to replace it with what you typed, or escape to keep it")
+            changed[name] = values[name]
+        return changed
+
+
+@dataclass
+class RoundInput:
+    """A new round, or what an edit changed (None: left as it is)."""
+    name: str | None
+    at: DateTime | None
+    interviewers: list[Interviewer] | None
+
+
+class RoundForm(EditForm):
+    def __init__(self, now: DateTime, zone, existing: Round | None = None,
+                 current: Callable[[], Round | None] | None = None) -> None:
+        super().__init__(existing, current)
+        self.now, self.zone = now, zone
+        self.form_title = f"Edit round “{existing.name}”" if existing else "Add a round"
+
+    def fields_for(self, old: Round | None) -> list[Field]:
         return [
             Field("name", "Round", old.name if old else "", "phone screen, onsite, final…",
                   required("round name", ROUND_NAME_LIMIT)),
@@ -67,22 +118,24 @@ class RoundForm(FormScreen):
 
     def build(self, values) -> RoundInput:
         people = values["people"]
-        if self.existing is not None:
-            people = keep_known(people, self.existing.interviewers)
         names = [p.name.lower() for p in people]
         if len(set(names)) != len(names):
             raise FieldError("people", "the same name is listed twice: give each interviewer once")
-        return RoundInput(values["name"], values["when"], people)
+        if self.existing is None:
+            return RoundInput(values["name"], values["when"], people)
+        changed = self.changes(values)
+        if "people" in changed:  # those already there keep their marks as the round has them now
+            changed["people"] = keep_known(people, self.current().interviewers)
+        return RoundInput(changed.get("name"), changed.get("when"), changed.get("people"))
 
 
-class InterviewerForm(FormScreen):
-    def __init__(self, round_name: str, existing: Interviewer | None = None) -> None:
-        super().__init__()
-        self.existing = existing
+class InterviewerForm(EditForm):
+    def __init__(self, round_name: str, existing: Interviewer | None = None,
+                 current: Callable[[], Interviewer | None] | None = None) -> None:
+        super().__init__(existing, current)
         self.form_title = f"Edit {existing.name}" if existing else f"Add an interviewer to “{round_name}”"
 
-    def fields(self) -> list[Field]:
-        old = self.existing
+    def fields_for(self, old: Interviewer | None) -> list[Field]:
         return [
             Field("name", "Name", old.name if old else "", "Dana Kim", required("name")),
             Field("title", "Title", old.title if old else "", "Engineering Manager", optional("title")),
@@ -95,15 +148,14 @@ class InterviewerForm(FormScreen):
                   "what it is: the talk on log compaction", optional("link note")),
         ]
 
-    def build(self, values) -> Interviewer:
-        old = self.existing
+    def build(self, values) -> Interviewer | dict[str, Any]:
+        """A new interviewer, or (editing) the fields changed: {name: value}."""
         if values["link_note"] and not values["link"]:
             raise FieldError("link_note", "a note about a link needs the link: add the address above, or clear this")
-        return Interviewer(
-            name=values["name"], title=values["title"], email=values["email"], topic=values["topic"],
-            link=values["link"], link_note=values["link_note"],
-            thanked_at=old.thanked_at if old else None, **({"id": old.id} if old else {}),
-        )
+        if self.existing is None:
+            return Interviewer(name=values["name"], title=values["title"], email=values["email"],
+                               topic=values["topic"], link=values["link"], link_note=values["link_note"])
+        return self.changes(values)
 
 
 KIND_CHOICES = [
@@ -135,18 +187,18 @@ class DirectionForm(FormScreen):
         return Direction(text=values["text"], kind=values["kind"], due=values["when"])
 
 
-class DetailsForm(FormScreen):
+class DetailsForm(EditForm):
     form_title = "Edit the card"
 
-    def __init__(self, app: Application, now: DateTime, zone) -> None:
-        super().__init__()
-        self.application, self.now, self.zone = app, now, zone
+    def __init__(self, app: Application, now: DateTime, zone,
+                 current: Callable[[], Application | None] | None = None) -> None:
+        super().__init__(app, current)
+        self.now, self.zone = now, zone
 
     def _when(self, text: str):
         return parse_user_time(text, self.now, self.zone) if text.strip() else None
 
-    def fields(self) -> list[Field]:
-        app = self.application
+    def fields_for(self, app: Application) -> list[Field]:
         return [
             Field("company", "Company", app.company, "Acme", required("company")),
             Field("role", "Role", app.role, "Backend Engineer", required("role")),
@@ -160,4 +212,5 @@ class DetailsForm(FormScreen):
         ]
 
     def build(self, values) -> dict:
-        return values
+        """The fields changed: {name: value} (none: nothing to save)."""
+        return self.changes(values)

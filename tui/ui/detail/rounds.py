@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import msgspec
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
@@ -181,28 +182,41 @@ class RoundsList(OwnKeysInOrder, OptionList):
             return
         rnd = app.find_round(round_id)
         if person_id is None:
-            def edited(result: RoundInput | None) -> None:
-                if result is not None:
+            def edited(result: RoundInput | None) -> None:  # what the form changed; None fields stay as they are
+                if result is not None and (result.name, result.at, result.interviewers) != (None, None, None):
                     self._request(
                         lambda a: actions.update_round(a, round_id, name=result.name, at=result.at,
                                                        interviewers=result.interviewers, now=clock.now(),
                                                        use_thank_you=self.app.settings.use_thank_you),
-                        f"Edit round “{result.name}” at {self._company()}",
+                        f"Edit round “{result.name or rnd.name}” at {self._company()}",
                     )
 
-            await self.app.push_screen(RoundForm(clock.now(), self.screen.zone, rnd), edited)
+            await self.app.push_screen(RoundForm(clock.now(), self.screen.zone, rnd,
+                                                 current=lambda: self._round_now(round_id)), edited)
             return
         person = next(p for p in rnd.interviewers if p.id == person_id)
 
-        def edited_person(new: Interviewer | None) -> None:
-            if new is not None:
+        def edited_person(changed: dict | None) -> None:  # the fields the form changed
+            if changed:
                 self._request(
                     lambda a: actions.update_round(a, round_id, now=clock.now(), interviewers=[
-                        new if p.id == person_id else p for p in a.find_round(round_id).interviewers]),
-                    f"Edit {new.name} at {self._company()}",
+                        msgspec.structs.replace(p, **changed) if p.id == person_id else p
+                        for p in a.find_round(round_id).interviewers]),
+                    f"Edit {changed.get('name', person.name)} at {self._company()}",
                 )
 
-        await self.app.push_screen(InterviewerForm(rnd.name, person), edited_person)
+        await self.app.push_screen(InterviewerForm(rnd.name, person,
+                                                   current=lambda: self._person_now(round_id, person_id)),
+                                   edited_person)
+
+    def _round_now(self, round_id: str):
+        """The round as the board has it now (another process may have changed it), or None."""
+        app = self.app.changelog.apps.get(self.app_id)
+        return next((r for r in app.rounds if r.id == round_id), None) if app is not None else None
+
+    def _person_now(self, round_id: str, person_id: str):
+        rnd = self._round_now(round_id)
+        return next((p for p in rnd.interviewers if p.id == person_id), None) if rnd is not None else None
 
     async def action_thank(self) -> None:
         """t, as on the board: the thank-you letter, here for the highlighted interviewer."""

@@ -320,10 +320,11 @@ class DetailScreen(Screen):
         app = self.application
 
         def edited(values) -> None:
-            if values is not None:
+            if values:  # only what was changed in the form (a card re-read meanwhile keeps the rest)
                 self.request_change(lambda a: actions.edit(a, now=clock.now(), **values), f"Edit {app.company}")
 
-        await self.app.push_screen(DetailsForm(app, clock.now(), self.zone), edited)
+        await self.app.push_screen(DetailsForm(app, clock.now(), self.zone,
+                                               current=lambda: self.app.changelog.apps.get(self.app_id)), edited)
 
     def action_external_editor(self) -> None:
         from tui.ui.detail.external_editor import edit_text

@@ -1,0 +1,111 @@
+"""An edit form saves what the user changed in it, never the whole form over a card changed meanwhile.
+
+The board re-reads a card another Followup process (or the command line)
+changed, also while a form over it is open. Found by review: the card form,
+opened before `followup edit --role`, put the old role back when the
+recruiter was saved; the interviewer form did the same to a topic.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from conftest import fill
+from tui.core import actions
+from tui.store import Store
+from tui.ui.screens.form import FormScreen
+from ui_detail_helpers import SIZE, acme, board, make_db, on_disk, open_card
+
+
+def elsewhere(db, app_id: str, change) -> None:
+    """Another process changes the card (the command line, a second board)."""
+    other = Store(db).open()
+    other.put(change(other.get(app_id)))
+
+
+async def test_the_card_form_keeps_a_field_changed_elsewhere_meanwhile(tmp_path, frozen):
+    app = acme(frozen)
+    db = make_db(tmp_path, app)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("c")
+        assert isinstance(followup.screen, FormScreen)
+        elsewhere(db, app.id, lambda a: actions.edit(a, role="Staff Engineer", now=frozen))
+        followup.poll_store()  # what the one-second timer does
+        await pilot.pause()
+        fill(followup.screen, recruiter="Sam Lee <sam@acme.com>")
+        await pilot.press("ctrl+s")
+        saved = await on_disk(pilot, db, app.id)
+        assert (saved.role, saved.recruiter) == ("Staff Engineer", "Sam Lee <sam@acme.com>")
+
+
+async def test_a_field_changed_both_here_and_elsewhere_is_refused_under_it_then_replaced_on_purpose(
+        tmp_path, frozen):
+    app = acme(frozen)
+    db = make_db(tmp_path, app)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("c")
+        form = followup.screen
+        elsewhere(db, app.id, lambda a: actions.edit(a, role="Staff Engineer", now=frozen))
+        followup.poll_store()
+        await pilot.pause()
+        fill(form, role="Principal Engineer")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert followup.screen is form  # refused, with what was typed still in the field
+        assert "changed elsewhere" in str(form.query_one("#error-role").render())
+        assert "Staff Engineer" in str(form.query_one("#error-role").render())
+        assert form.query_one("#field-role").value == "Principal Engineer"
+        assert (await on_disk(pilot, db, app.id)).role == "Staff Engineer"
+        await pilot.press("ctrl+s")  # saved again: the user has seen the other value and keeps theirs
+        assert (await on_disk(pilot, db, app.id)).role == "Principal Engineer"
+
+
+async def test_the_interviewer_form_keeps_a_topic_and_a_thank_you_set_elsewhere(tmp_path, frozen):
+    app = acme(frozen)
+    db = make_db(tmp_path, app)
+    dana_id = app.rounds[1].interviewers[0].id
+
+    def meanwhile(a):
+        a = actions.update_round(a, a.rounds[1].id, now=frozen, interviewers=[
+            msgspec.structs.replace(p, topic="caching at scale") for p in a.rounds[1].interviewers])
+        return actions.set_thanked(a, dana_id, True, now=frozen)
+
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("2", "end", "e")  # Dana Kim, the last line
+        form = followup.screen
+        assert isinstance(form, FormScreen)
+        elsewhere(db, app.id, meanwhile)
+        followup.poll_store()
+        await pilot.pause()
+        fill(form, title="Director")
+        await pilot.press("ctrl+s")
+        dana = (await on_disk(pilot, db, app.id)).find_interviewer("Dana Kim")[1]
+        assert (dana.title, dana.topic) == ("Director", "caching at scale")
+        assert dana.thanked_at is not None
+
+
+async def test_a_round_edited_meanwhile_keeps_its_new_time_when_only_its_name_is_changed(tmp_path, frozen):
+    app = acme(frozen)
+    db = make_db(tmp_path, app)
+    onsite = app.rounds[1]
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("2", "end", "up", "e")  # the Onsite line, above Dana Kim
+        form = followup.screen
+        assert isinstance(form, FormScreen)
+        earlier = frozen.subtract(hours=22)
+        elsewhere(db, app.id, lambda a: actions.update_round(a, onsite.id, at=earlier, now=frozen))
+        followup.poll_store()
+        await pilot.pause()
+        fill(form, name="Onsite loop")
+        await pilot.press("ctrl+s")
+        saved = (await on_disk(pilot, db, app.id)).find_round(onsite.id)
+        assert (saved.name, saved.at) == ("Onsite loop", earlier)
+        assert [p.name for p in saved.interviewers] == ["Dana Kim"]
