@@ -52,12 +52,17 @@ class _WriteFailed(Message):
         self.failure = failure
 
 
+class _TakeKeys(Message):
+    """The board can act on keys now: those held until it could are handled, in order."""
+
+
 class _Reloaded(Message):
     def __init__(self, result: Reloaded) -> None:
         super().__init__()
         self.result = result
 
 
+KEYS_HELD_AT_MOST = 5.0  # seconds: keys typed ahead wait for the board at most this long
 PRELOAD_AFTER = 0.3  # seconds after the first frame: past the keys typed ahead of the board
 
 # What keys open, smallest steps first: the detail screen's own modules before the screen, so
@@ -163,6 +168,9 @@ class FollowupApp(Leaving, App[int]):
         self._reload_asked = False
         self._last_reload_error = ""
         self._leaving = False
+        # Keys that arrive before the board has its focus (typed ahead, over a slow link) are held
+        # here and handled in order once it has: before, its keys had nowhere to go and were lost.
+        self._held_keys: list[events.Key] | None = []
         self.rescued: list[str] = []  # what went to rescue files as the board closed, for stderr
         self._hard_exit = os._exit  # after a hang-up nothing may touch the terminal again
         self.due_notifier = DueNotifier(self)  # toasts (and OSC 9) when a deadline comes due
@@ -173,9 +181,22 @@ class FollowupApp(Leaving, App[int]):
 
     async def on_event(self, event) -> None:
         """Pasted text is cleaned before any field sees it (PRODUCT: control characters never
-        reach the data; a newline in a one-line field becomes a space)."""
+        reach the data; a newline in a one-line field becomes a space).
+
+        `ctrl+j` is `enter`: keys typed while the board starts reach the
+        terminal before it leaves line mode, which turns each Return into a
+        line feed (ICRNL), read afterwards as ctrl+j. Without this, every
+        `enter` typed ahead (a form filled in before the board was up) was
+        lost and the next field's text ran into the first (PRODUCT: a key
+        typed ahead is replayed in order, never dropped).
+        """
         if isinstance(event, events.Key):
             self.keys_seen += 1  # a signal waits until keys stop arriving (tui/ui/leaving.py)
+            if event.key == "ctrl+j":
+                event = events.Key("enter", "\r")
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
             if not self.screen_stack:  # a key still bubbling up while the app closes: nothing to act on
                 return
         elif isinstance(event, events.Paste) and not event.is_forwarded:
@@ -194,6 +215,16 @@ class FollowupApp(Leaving, App[int]):
                 yield command
 
     # --- start ---------------------------------------------------------
+    def board_ready(self) -> None:
+        """The board has its cards and its focus (BoardScreen.on_mount): the keys held so far may go."""
+        if self._held_keys is not None:
+            self.post_message(_TakeKeys())  # behind any key already queued: all of them are held
+
+    async def on__take_keys(self, _message: _TakeKeys) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for key in held:
+            await self.on_event(key)
+
     def get_default_screen(self):
         from tui.ui.board.screen import BoardScreen
 
@@ -218,6 +249,7 @@ class FollowupApp(Leaving, App[int]):
             self.install_signal_handlers()
         self.app_resume_signal.subscribe(self, self._redraw_after_resume)
         self._check_size()
+        self.set_timer(KEYS_HELD_AT_MOST, self.board_ready)  # should the board never say so, keys still work
         if self.changelog.read_only:
             self.notify(self.changelog.read_only, severity="error", timeout=30)
 

@@ -174,6 +174,7 @@ class BoardScreen(Screen):
             self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
+        self.app.board_ready()  # keys typed ahead of this moment are handled now, in order
         self.call_after_refresh(self.catch_up_rounds)  # after the first frame: it never delays it
 
     # --- showing the data ----------------------------------------------
