@@ -62,3 +62,40 @@ async def test_quitting_with_notes_the_disk_refuses_writes_a_rescue_file_and_exi
     assert path.parent == state_dir and path.read_text(encoding="utf-8").endswith("offer call on Friday")
     assert not stored(db, card.id).notes.endswith("offer call on Friday")
     assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == [db.name, db.name + ".lock"]
+
+
+async def test_notes_typed_on_a_read_only_file_say_not_saved_and_leaving_the_card_still_exits_1(tmp_path, state_dir):
+    """Review: the editor said "saved" while every save was refused, and the board exited 0 after the
+    notes went to a rescue file when the card was left (the file had been named in a toast only)."""
+    import os
+
+    from tui.core import clock
+    from tui.store import Store
+    from tui.ui.board.screen import BoardScreen
+    from tui.ui.launch import start_board
+    from ui_detail_helpers import SETTINGS
+
+    card = acme(clock.now())
+    db = make_db(tmp_path, card)
+    before = db.read_bytes()
+    os.chmod(db, 0o444)  # no write bit: refused by mode, so this holds as root too
+    try:
+        followup = start_board(Store(db), SETTINGS, poll_seconds=0, write_settle=0)
+        async with followup.run_test(size=SIZE) as pilot:
+            screen = await open_card(pilot, "notes")
+            screen.query_one(NotesEditor).insert("call back on Frida")
+            await pilot.press("y", "ctrl+s")
+            status = str(screen.query_one("#notes-status").render())
+            assert "not saved: Read-only" in status, status
+            await pilot.press("escape", "escape")  # out of the editor, then back to the board
+            await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
+            await pilot.press("ctrl+c")
+            await wait_until(pilot, lambda: followup.return_code is not None)
+    finally:
+        os.chmod(db, 0o644)
+    assert followup.return_code == 1
+    (line,) = followup.rescued
+    assert line.startswith("followup: the notes of Acme could not be saved (Read-only")
+    rescued = Path(line.rsplit("it is in ", 1)[1])
+    assert rescued.parent == state_dir and rescued.read_text(encoding="utf-8").endswith("call back on Friday")
+    assert db.read_bytes() == before

@@ -102,6 +102,7 @@ class ChangeLogHost(App):
         self.changelog = ChangeLog(Store(db).open(), settings)
         self.changelog.reload()
         self.refused: list[str] = []
+        self.rescued: list[str] = []  # as the real app's: what went to rescue files
 
     def compose(self):
         yield Static("the board", id="board")
@@ -112,6 +113,8 @@ class ChangeLogHost(App):
         except FollowupError as exc:
             self.refused.append(str(exc))
             self.refuse(str(exc))
+            if message.refused is not None:
+                message.refused(exc)
             return
         self.announce(ApplicationsChanged(frozenset({message.app_id})))
 

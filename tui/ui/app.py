@@ -276,12 +276,16 @@ class FollowupApp(Leaving, App[int]):
             self.pop_screen()
 
     # --- changes -------------------------------------------------------
-    def apply_change(self, app_id: str, change: Callable[[Application], Application], label: str) -> bool:
-        """Apply one change now (memory at once, the file by the writer); False if refused."""
+    def apply_change(self, app_id: str, change: Callable[[Application], Application], label: str,
+                     refused: Callable[[Exception], None] | None = None) -> bool:
+        """Apply one change now (memory at once, the file by the writer); False if refused (and `refused`
+        is told why)."""
         try:
             self.changelog.apply(app_id, change, label)
         except FollowupError as exc:
             self.notify(str(exc), severity="error")
+            if refused is not None:
+                refused(exc)
             return False
         self.changed({app_id})
         return True
@@ -300,7 +304,7 @@ class FollowupApp(Leaving, App[int]):
                 screen.post_message(ApplicationsChanged(message_ids))
 
     def on_change_requested(self, message: ChangeRequested) -> None:
-        self.apply_change(message.app_id, message.change, message.label)
+        self.apply_change(message.app_id, message.change, message.label, message.refused)
 
     def add_application(self, application: Application, label: str = "") -> None:
         """Add it and put the cursor on it (the new-application form's result)."""

@@ -29,7 +29,7 @@ import sys
 import termios
 import time
 
-from tui.ui.rescue import Unsaved, rescue_text
+from tui.ui.rescue import Unsaved, keep_rescued
 
 INPUT_DRAIN_SECONDS = 1.0  # the longest a signal waits for the terminal's unread keys
 INPUT_QUIET_SECONDS = 0.05  # no new key for this long: the driver has posted all it read
@@ -169,7 +169,7 @@ class Leaving:
         """Save what is pending, wait for the writer, and keep in rescue files whatever the file refused.
 
         Returns the exit code: 0, or 1 when some text went to a rescue file
-        (named on standard error) or writes were still running. Quitting,
+        in this session (each named on standard error) or writes were still running. Quitting,
         SIGTERM and SIGHUP all end here. The editors are read and flushed on
         the event loop's thread (reading a TextArea while the loop handles
         a key into it would race); a caller that already did so passes the
@@ -188,20 +188,12 @@ class Leaving:
         for failure in failures:
             refused |= self.changelog.write_failed(failure.seq)
         reason = str(failures[0].error).split(": not saved: ")[-1] if failures else "still being written"
-        code = 0
         for text in pending:
             if not text.stored or text.app_id in refused or not done:
-                code = 1
-                try:
-                    where = f"it is in {rescue_text(text, reason)}"
-                except OSError as exc:
-                    where = f"and no rescue file could be written: {exc}"
-                why = reason if text.stored else "letters live until they are sent"
-                self.rescued.append(f"followup: {text.what} could not be saved ({why}); {where}")
+                keep_rescued(self.rescued, text, reason if text.stored else "letters live until they are sent")
         if not done and not self.rescued:
             self.rescued.append("followup: some changes were still being written when the board closed")
-            code = 1
-        return code
+        return 1 if self.rescued else 0  # also for text rescued earlier (notes the file refused)
 
     async def action_quit(self) -> None:
         if self._leaving:

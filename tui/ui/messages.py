@@ -16,13 +16,19 @@ Change = Callable[[Application], Application]
 
 
 class ChangeRequested(Message):
-    """Apply `change` to application `app_id`; `label` names it for undo ("Move Acme to Thanked")."""
+    """Apply `change` to application `app_id`; `label` names it for undo ("Move Acme to Thanked").
 
-    def __init__(self, app_id: str, change: Change, label: str) -> None:
+    `refused` is told why when the app cannot apply it (a read-only file, the
+    card deleted): the sender still holds what was typed and must not say "saved".
+    """
+
+    def __init__(self, app_id: str, change: Change, label: str,
+                 refused: Callable[[Exception], None] | None = None) -> None:
         super().__init__()
         self.app_id = app_id
         self.change = change
         self.label = label
+        self.refused = refused
 
 
 class ApplicationsChanged(Message):

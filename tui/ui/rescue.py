@@ -46,3 +46,18 @@ def rescue_text(unsaved: Unsaved, reason: str = "") -> Path:
         except OSError as exc:
             errors.append(f"{folder}: {exc.strerror or exc}")
     raise OSError("could not write a rescue file (" + "; ".join(errors) + ")")
+
+
+def keep_rescued(rescued: list[str], unsaved: Unsaved, why: str) -> str:
+    """Put `unsaved` in a rescue file and its line for standard error in `rescued`; where it is, to show.
+
+    `rescued` is the board's list (FollowupApp.rescued): printed as the board
+    closes, and the board then exits 1, whenever in the session the file was
+    written (PRODUCT: named on screen and on standard error).
+    """
+    try:
+        where = f"it is in {rescue_text(unsaved, why)}"
+    except OSError as exc:
+        where = f"and no rescue file could be written: {exc}"
+    rescued.append(f"followup: {unsaved.what} could not be saved ({why}); {where}")
+    return where

@@ -18,5 +18,6 @@ def apply_now(app: App, app_id: str, change, label: str) -> None:
     if apply_change is None:
         app.changelog.apply(app_id, change, label)
         return
-    if not apply_change(app_id, change, label):  # the app has already said why
-        raise FollowupError("the app refused the change")
+    why: list[Exception] = []
+    if not apply_change(app_id, change, label, why.append):  # the app has said it on screen too
+        raise FollowupError(str(why[0]) if why else "the app refused the change")

@@ -144,7 +144,8 @@ class NotesPanel(Vertical):
         if not self.unsaved:
             return
         text = self.editor.text
-        self.app.post_message(ChangeRequested(self.app_id, notes_change(text), f"Edit notes of {self.label}"))
+        self.app.post_message(ChangeRequested(self.app_id, notes_change(text), f"Edit notes of {self.label}",
+                                              refused=self.refused))
         self._stored_before_save = self._stored
         self._baseline = self._awaiting = text
         if self.is_mounted:

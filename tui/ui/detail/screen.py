@@ -29,7 +29,7 @@ from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
 from tui.ui.messages import ApplicationsChanged, SaveRefused
 from tui.ui.palette import ScreenCommands
-from tui.ui.rescue import Unsaved, rescue_text
+from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.settle import settled
 
 SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Directions", "history": "4 History"}
@@ -208,10 +208,7 @@ class DetailScreen(Screen):
     def _rescue(self, why: Exception) -> None:
         """Notes that cannot be saved go to a rescue file, and the user is told where."""
         text = Unsaved(self.app_id, f"the notes of {self.notes.label}", self.notes.text)
-        try:
-            where = f"a copy is in {rescue_text(text, str(why))}"
-        except OSError as rescue_error:
-            where = str(rescue_error)
+        where = keep_rescued(self.app.rescued, text, str(why))  # also said as the board closes, which exits 1
         self.notes.mark_kept()
         self.notify(f"Notes not saved ({why}); {where}", severity="error", timeout=30)
 
