@@ -175,6 +175,27 @@ async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
         assert app.board_screen.sidebar.counts["overdue"] == 3  # ... and now Globex's thank-you
 
 
+async def test_a_round_that_takes_place_while_the_board_is_open_gives_way_to_its_thank_you(tmp_path, monkeypatch):
+    """Review: the card moved to interviewed, but the card and the sidebar kept 'interview … 1 min
+    overdue' (worked out with the minute before) until a restart."""
+    from tui.core.model import Interviewer
+
+    soon = pendulum.parse("2026-11-25T10:32:00Z")  # two minutes after the board's frozen clock
+    hooli = actions.new_application("Hooli", "SRE", now=soon.subtract(days=1), round_at=soon,
+                                    interviewers=[Interviewer(name="Uma Rao")])
+    app = make_app(store_with(tmp_path, [hooli]))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert [e[-1].kind.value for e in app.board_screen.sidebar.ordered] == ["interview"]
+        monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-25T10:33:00+00:00")
+        app.tick()
+        await pilot.pause()
+        assert app.changelog.apps[hooli.id].stage.value == "interviewed"
+        kinds = [e[-1].kind.value for e in app.board_screen.sidebar.ordered]
+        assert kinds == ["thank-you"] and app.board_screen.sidebar.counts.get("overdue", 0) == 0
+        assert "interview" not in board_of(app).list_of(board_of(app).stage).render_line(1 + 2).text
+
+
 async def test_sighup_saves_and_leaves_without_the_terminal(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store, write_settle=0.2)

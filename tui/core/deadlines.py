@@ -349,3 +349,18 @@ def without_company(action: str, company: str) -> str:
     """`short_action` for an action's text."""
     suffix = f" — {company}"
     return action[: -len(suffix)] if action.endswith(suffix) else action
+
+
+def aged_between(app: Application, since: datetime, until: datetime) -> bool:
+    """Whether time alone changed the card's deadlines between `since` and `until` (a later `now`).
+
+    A round taking place (its interview gives way to thank-yous), a quiet
+    period or a snooze ending: the board, which works deadlines out when a
+    card changes, works them out again for these cards on each tick, and
+    only for them (at 10,000 cards, all of them would hold the keys ~0.25 s).
+    """
+    since, until = to_utc(since), to_utc(until)
+    return (any(since < r.at <= until for r in app.rounds)
+            or any(since < s.until <= until for s in app.snoozes)
+            or any(d.due is not None and since < d.due <= until
+                   for d in app.directions if d.kind is DirectionKind.NOT_BEFORE))

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core import clock
-from tui.core.deadlines import deadlines_for
+from tui.core.deadlines import aged_between, deadlines_for
 from tui.core.stages import Stage
 from tui.core.timeutil import to_utc
 from tui.ui.board.board import Board
@@ -217,9 +217,16 @@ class BoardScreen(Screen):
             )
 
     def tick(self) -> None:
-        """A new minute: relative times and overdue / today groups move on."""
-        self.catch_up_rounds()
+        """A new minute: relative times and overdue / today groups move on, and the cards whose deadlines
+        time alone changed (a round took place, a quiet period ended) are worked out again: with the new
+        frame, so that a round just held is no longer an interview, overdue."""
+        before = self.frame.now
         self.frame = TimeFrame(clock.now(), self.zone)
+        self.catch_up_rounds()
+        apps = self.app.changelog.apps
+        aged = [app_id for app_id, app in apps.items() if aged_between(app, before, self.frame.now)]
+        if aged:
+            self.show_changes(aged)
         self.board.set_frame(self.frame)
         self.sidebar.set_frame(self.frame)
         self._update_title()
