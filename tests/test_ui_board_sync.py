@@ -212,6 +212,18 @@ async def test_sighup_saves_and_leaves_without_the_terminal(tmp_path):
         assert doc["stage"] == "thanked" and doc["notes"] == "typed"
 
 
+async def test_a_hang_up_on_the_demo_deletes_its_throw_away_copy(tmp_path):
+    """Review: /tmp/followup-demo-* folders were left behind by every dropped SSH session."""
+    folder = tmp_path / "followup-demo-x"
+    app = make_app(store_with(folder, small_apps()), demo=True)
+    exits = []
+    async with app.run_test(size=WIDE) as pilot:
+        app._hard_exit = exits.append
+        await pilot.pause()
+        app.on_signal(signal.SIGHUP)
+        assert exits == [0] and not folder.exists()
+
+
 async def test_a_damaged_file_opens_read_only_with_a_banner_and_is_never_written(tmp_path):
     from tui.ui.launch import start_board
 

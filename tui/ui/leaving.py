@@ -1,7 +1,7 @@
 """Leaving the board without losing a word: q, ctrl+c, SIGTERM, SIGINT and SIGHUP.
 
 A mixin for FollowupApp, which provides `writer`, `changelog`, `rescued`,
-`_leaving` and `_hard_exit`.
+`store`, `demo`, `_leaving` and `_hard_exit`.
 
 `flush_pending()` asks every screen on the stack that has a
 `flush_pending()` method (the detail screen keeps typed-but-unsaved notes) to
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import shutil
 import signal
 import struct
 import sys
@@ -133,6 +134,8 @@ class Leaving:
                 print(line, file=sys.stderr)
             except OSError:
                 pass
+        if self.demo:  # its throw-away folder (tui/main.py) is deleted on the way out, which this skips
+            shutil.rmtree(self.store.path.parent, ignore_errors=True)
         self._hard_exit(code)
 
     # --- what is typed, saved or rescued ---------------------------------
