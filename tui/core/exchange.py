@@ -31,7 +31,7 @@ CSV_COLUMNS = (
     "id", "company", "role", "stage", "outcome", "created", "updated", "next_deadline",
     "next_action", "rounds", "last_round", "interviewers", "recruiter", "notes", "history", "data",
 )
-REQUIRED_CSV_COLUMNS = ("id", "company", "role", "stage")
+REQUIRED_CSV_COLUMNS = ("company", "role", "stage")  # a hand-made sheet: rows without an id match by these
 EDITABLE_CSV_COLUMNS = ("company", "role", "stage", "outcome", "recruiter", "notes")
 
 

@@ -235,7 +235,8 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
     if missing:
         raise ValidationError(
             f"{name}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"a Followup CSV has at least {', '.join(REQUIRED_CSV_COLUMNS)} (see 'followup export csv')"
+            f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
+            "optional: it matches rows to cards by id; see 'followup export csv')"
         )
     out = []
     line = reader.line_num + 1
