@@ -223,6 +223,20 @@ def test_a_hand_made_sheet_needs_no_id_column(cli_home, capsys):
     assert again.id == app.id and again.stage.value == "followed-up"
 
 
+@pytest.mark.parametrize("column,value", [("round_at", "31 feb"), ("last_round", "garbage")])
+def test_a_bad_round_day_refuses_the_whole_file(cli_home, capsys, column, value):
+    db = cli_home / "d.json"
+    run(db, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am")
+    before, _ = db.read_bytes(), capsys.readouterr()
+    path = cli_home / "h2.csv"
+    path.write_text(f"id,company,role,stage,{column}\n,Globex,Dev,thanked,\n,NewCo,Dev,interviewed,{value}\n",
+                    encoding="utf-8")
+    assert run(db, "import", str(path)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"h2.csv:3: {column} '{value}' is not a date" in err
+    assert db.read_bytes() == before
+
+
 def test_an_old_export_does_not_undo_later_changes(cli_home, full_db, capsys):
     old = cli_home / "old.json"
     run(full_db, "export", "json", "-o", str(old))

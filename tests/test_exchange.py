@@ -71,6 +71,21 @@ def test_hand_made_csv_rows_get_stable_ids():
     assert first[0].history[-1].text == "Imported Acme — SRE" and first[0].created_at == NOW
 
 
+def test_every_exported_last_round_imports_and_matches_its_day():
+    """The export writes last_round as "NAME, YYYY-MM-DD HH:mm"; a name holding a comma still reads back,
+    and a hand-made row's round_at (any ISO form) tells two same roles apart by the first round's day."""
+    first = actions.new_application("Acme", "SRE", now=NOW, round_name="Onsite, part 2", round_at=NOW.subtract(days=3))
+    second = actions.new_application("Acme", "SRE", now=NOW, round_at=NOW.subtract(days=1))
+    second.id = "22222222-0000-4000-8000-000000000002"
+    back = importing.read_import(exchange.to_csv([first, second], SETTINGS, NOW).encode(), "x.csv", NOW)
+    assert {a.id for a in back} == {first.id, second.id}
+    day = NOW.subtract(days=1).date().isoformat()
+    for written in (day, f"{day} 09:30", f"{day}T09:30:00Z"):
+        hand = f"company,role,stage,round_at,notes\nAcme,SRE,awaiting,{written},hi\n".encode()
+        plan = importing.plan_import(hand, "h.csv", [first, second], NOW)
+        assert [a.id for a in plan.updated] == [second.id], written
+
+
 def test_an_edited_csv_cell_wins_and_is_recorded(apps):
     rows = list(csv.DictReader(io.StringIO(exchange.to_csv(apps[:1], SETTINGS, NOW), newline="")))
     rows[0]["role"] = "Staff Backend Engineer"
@@ -105,6 +120,11 @@ def test_semicolon_csv_from_a_european_spreadsheet():
     (b"id,company,role,stage,data\n,Acme,SRE,thanked,{oops\n", "x.csv:2: the data column is not the JSON"),
     (b"id,company,role,stage\n,Acme,SRE,thanked,extra\n", "x.csv:2: 5 cells but the header has 4"),
     (b"", "x.csv: the file is empty"),
+    (b"id,company,role,stage,round_at\n,NewCo,Dev,interviewed,31 feb\n", "x.csv:2: round_at '31 feb' is not a date"),
+    (b"id,company,role,stage,round_at\n,NewCo,Dev,interviewed,2026-02-31\n", "x.csv:2: round_at '2026-02-31'"),
+    (b"company,role,stage,last_round\nA,B,thanked,\nNewCo,Dev,interviewed,garbage\n",
+     "x.csv:3: last_round 'garbage' is not a date"),
+    (b"company,role,stage,last_round\nNewCo,Dev,interviewed,\"Onsite, 2026-13-01 10:00\"\n", "x.csv:2: last_round"),
 ])
 def test_bad_csv_names_line_and_reason(payload, expected):
     with pytest.raises(ValidationError) as info:
