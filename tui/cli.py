@@ -141,14 +141,14 @@ def cmd_move(args) -> int:
     stage = Stage.parse(args.stage)
     store, app = open_card(args)
     if app.stage is stage:
-        print(f"{card_title(app)} is already in {stage.value}; nothing changed")
+        print(app.short_id if args.quiet else f"{card_title(app)} is already in {stage.value}; nothing changed")
         return 0
     if stage is Stage.CLOSED:  # PRODUCT: closing by any path asks for the outcome; a script cannot be asked
         outcomes = "|".join(outcome.value for outcome in Outcome)
         raise ValidationError(f"closing needs an outcome: use followup close {app.short_id} OUTCOME "
                               f"({outcomes}) [--at WHEN]; nothing changed")
     store.save(actions.move(app, stage, now=now()))
-    print(f"{card_title(app)}: {app.stage.value} → {stage.value}")
+    print(app.short_id if args.quiet else f"{card_title(app)}: {app.stage.value} → {stage.value}")
     return 0
 
 
@@ -313,6 +313,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     add_id_argument(move)
     move.add_argument("stage", metavar="STAGE",
                       help="interviewed, thanked, awaiting or followed-up (closed: see 'followup close')")
+    add_quiet_option(move)
 
     due = add_command(subparsers, common, "due", "print what is overdue or due soon, one short line each",
                    'followup due --within 2\n# in ~/.profile:   followup due --quiet\n'
