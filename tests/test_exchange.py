@@ -175,3 +175,15 @@ def test_markdown_groups_by_stage_in_board_order(apps):
     assert "> # Onsite" in text  # the notes are quoted as written
     assert "with Dana Kim (dana.kim@acme-robotics.example, thanked), Luis Ortega (luis" in text
     assert "- next: Thank Luis Ortega, in 4 h (Wed 25 Nov 2026, 18:00)" in text  # 17:00 UTC in Berlin
+
+
+def test_markdown_says_a_quiet_period_as_one_not_as_a_deadline():
+    app = actions.new_application("Acme", "SRE", now=NOW, round_at=NOW.subtract(days=1))
+    app = actions.add_direction(app, "no calls", "not-before", NOW.add(days=9), now=NOW)
+    app = actions.add_direction(app, "send references", "do-by", NOW.add(days=2), now=NOW)
+    text = exchange.to_markdown([app], SETTINGS, NOW)
+    assert "- direction (quiet period): no calls — don't contact until Fri 4 Dec 2026, 14:00" in text
+    assert "no calls by" not in text
+    assert "- direction (do-by): send references by Fri 27 Nov 2026, 14:00" in text
+    later = exchange.to_markdown([app], SETTINGS, NOW.add(days=10))
+    assert "- direction (quiet period, over): no calls — ended Fri 4 Dec 2026, 14:00" in later
