@@ -120,6 +120,18 @@ def test_snooze_the_next_deadline_or_a_named_one(cli_db, acme, capsys):
     assert kinds == [("thank-you", "busy"), ("thank-you", "")]
 
 
+def test_show_names_a_snooze_only_while_its_deadline_is_there(cli_db, acme, capsys):
+    run(cli_db, "snooze", "acme", "--deadline", "thank-you:lee", "--until", "today 18:00", "--reason", "busy")
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    assert "  snoozed thank-you:lee-park until Wed 25 Nov 18:00 (was due Wed 25 Nov 10:00): busy" \
+        in capsys.readouterr().out.splitlines()
+    run(cli_db, "interviewer", "acme", "Lee Park", "--thanked")  # the deadline is done: its snooze is past
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    assert "snoozed" not in capsys.readouterr().out
+
+
 def test_delete_with_yes_and_declined_on_a_terminal(cli_db, acme, capsys, monkeypatch):
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
