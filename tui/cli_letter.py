@@ -29,7 +29,9 @@ A value the card lacks shows as [name?] in the letter and makes the command exit
 with status 1; fill it with --set, e.g. --set topic="their migration to Postgres",
 or pass --force. Optional lines (an interviewer's link, your pitch) are left
 out cleanly when their value is missing, and standard error says what adding
-it would add. Your name, signature and pitch come from config.toml; your own
+it would add. Your name, signature and pitch come from config.toml ([my_name?]
+and [signature?] are filled for every letter by: followup config name "Alex
+Morgan"; for one letter by --set my_name=… or --set signature=…); your own
 templates go in the templates/ folder beside it (same file names as the built-in
 ones: thank-you.txt, follow-up.txt, follow-up-again.txt, rejection-reply.txt,
 offer-reply-accept.txt, offer-reply-ask-for-time.txt)."""
@@ -122,10 +124,7 @@ def handler(args) -> int:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
             held = "not marked sent: " if args.mark_sent else ""
-            hint = ""
-            if {"my_name", "signature"} & set(letter.missing):
-                hint = f" (or set name = \"...\" in {default_config_dir() / 'config.toml'})"
-            remark(f"{held}the letter has gaps: {gaps}; fill them with --set NAME=VALUE{hint} or pass --force")
+            remark(f"{held}the letter has gaps: {gaps}; {letters.fill_hint(letter.missing)}; or pass --force")
             return EXIT_HELD_BACK
         remark(f"warning: the letter has gaps: {gaps}")
     if not args.mark_sent:
