@@ -133,6 +133,16 @@ def test_move_by_prefix_records_history(cli_db, capsys):
     assert "already" in capsys.readouterr().out and cli_db.read_bytes() == before
 
 
+def test_move_to_closed_is_refused_and_points_to_close(cli_db, capsys):
+    """PRODUCT: moving into closed by any path asks for the outcome; a command cannot ask, so it refuses."""
+    seeded(cli_db, make("Acme", app_id="bbbb1111-0000-4000-8000-000000000001"))
+    before = cli_db.read_bytes()
+    assert run(cli_db, "move", "bbbb", "closed") == 2
+    one_line_error(capsys, "closing needs an outcome", "followup close bbbb1111 OUTCOME",
+                   "offer|accepted|rejected|withdrawn|no-response")
+    assert cli_db.read_bytes() == before
+
+
 def test_close_records_the_outcome(cli_db, capsys):
     seeded(cli_db, make("Acme", app_id="cccc1111-0000-4000-8000-000000000001"))
     assert run(cli_db, "close", "cccc", "no response") == 0

@@ -120,6 +120,18 @@ def test_snooze_the_next_deadline_or_a_named_one(cli_db, acme, capsys):
     assert kinds == [("thank-you", "busy"), ("thank-you", "")]
 
 
+def test_show_names_a_snooze_only_while_its_deadline_is_there(cli_db, acme, capsys):
+    run(cli_db, "snooze", "acme", "--deadline", "thank-you:lee", "--until", "today 18:00", "--reason", "busy")
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    assert "  snoozed thank-you:lee-park until Wed 25 Nov 18:00 (was due Wed 25 Nov 10:00): busy" \
+        in capsys.readouterr().out.splitlines()
+    run(cli_db, "interviewer", "acme", "Lee Park", "--thanked")  # the deadline is done: its snooze is past
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    assert "snoozed" not in capsys.readouterr().out
+
+
 def test_delete_with_yes_and_declined_on_a_terminal(cli_db, acme, capsys, monkeypatch):
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
@@ -277,3 +289,47 @@ def test_list_columns_align_with_wide_characters(cli_db, capsys):
     header, *rows = capsys.readouterr().out.splitlines()
     starts = {cell_width(line[: line.index("SRE")]) for line in rows}
     assert starts == {cell_width(header[: header.index("ROLE")])}
+
+
+# --- -q: the id alone, on every command that changes a card -------------------------------------
+QUIET = [
+    ["move", "acme", "awaiting"],
+    ["edit", "acme", "--role", "Staff SRE"],
+    ["note", "acme", "they use Kafka"],
+    ["round", "acme", "--at", "next tue 14:00"],
+    ["interviewer", "acme", "Dana Kim", "--thanked"],
+    ["direction", "acme", "send references", "--by", "fri"],
+    ["reply", "acme"],
+    ["snooze", "acme", "--until", "dec 30"],
+    ["letter", "acme", "thank-you", "--interviewer", "Dana", "--mark-sent", "--force"],
+    ["close", "acme", "rejected"],
+    ["delete", "acme", "--yes"],
+]
+READ_ONLY = {"list", "show", "due", "export", "import", "stats", "report", "config", "completion", "remind"}
+
+
+@pytest.mark.parametrize("argv", QUIET, ids=[a[0] for a in QUIET])
+def test_every_change_prints_the_id_alone_with_q(cli_db, acme, capsys, argv):
+    before = digest(cli_db)
+    assert run(cli_db, *argv, "-q") == 0
+    assert capsys.readouterr().out == acme + "\n"
+    assert digest(cli_db) != before
+
+
+def test_every_command_that_changes_a_card_takes_q(cli_db):
+    """A new command that changes a card gets -q too (import's own -q keeps its summary line)."""
+    parser = cli.build_parser()
+    commands = next(a.choices for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    changing = set(commands) - READ_ONLY
+    assert changing >= {argv[0] for argv in QUIET} | {"add"}
+    for name in changing:
+        options = {o for action in commands[name]._actions for o in action.option_strings}
+        assert {"-q", "--quiet"} <= options, name
+
+
+def test_letter_q_needs_mark_sent(cli_db, acme, capsys):
+    before = digest(cli_db)
+    assert run(cli_db, "letter", "acme", "thank-you", "--interviewer", "Dana", "-q") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "use it with --mark-sent" in err
+    assert digest(cli_db) == before

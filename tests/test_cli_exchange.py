@@ -101,7 +101,7 @@ def test_export_into_a_missing_folder_is_one_line(cli_home, full_db, capsys):
 
 BAD_FILES = [
     ("missing.csv", None, "cannot be read"),
-    ("columns.csv", b"name,email\nDana,dana@x.example\n", "columns.csv:1: missing columns id, company, role, stage"),
+    ("columns.csv", b"name,email\nDana,dana@x.example\n", "columns.csv:1: missing columns company, role, stage"),
     ("latin.csv", "id,company,role,stage\n,Société,SRE,thanked\n".encode("latin-1"), "latin.csv: not UTF-8"),
     ("rows.csv", b"id,company,role,stage\n,Acme,SRE,thanked\n,Globex,SRE,thanked\n,Initech,SRE,bogus\n",
      "rows.csv:4: unknown stage 'bogus'"),
@@ -205,6 +205,36 @@ def test_hand_made_rows_are_matched_not_duplicated_and_never_overwrite_history(c
     assert after.id == acme.id and after.notes == "second" and len(Store(db).load_all()) == 2
     assert [d.text for d in after.directions] == ["send references"]  # the later history is kept
     assert after.history[-1].text == "Changed in a spreadsheet: notes"
+
+
+def test_a_hand_made_sheet_needs_no_id_column(cli_home, capsys):
+    """README: a hand-made sheet needs only company, role and stage; rows match by company and role."""
+    db = cli_home / "d.json"
+    path = cli_home / "h1.csv"
+    path.write_text("company,role,stage\nNewCo,Dev,awaiting\n", encoding="utf-8")
+    assert run(db, "import", str(path)) == 0
+    assert "1 added, 0 updated, 0 left" in capsys.readouterr().out
+    (app,) = Store(db).load_all()
+    assert (app.company, app.role, app.stage.value) == ("NewCo", "Dev", "awaiting")
+    path.write_text("company,role,stage\nnewco,dev,followed-up\n", encoding="utf-8")
+    assert run(db, "import", str(path)) == 0  # matched by company and role, not added again
+    assert "0 added, 1 updated" in capsys.readouterr().out
+    (again,) = Store(db).load_all()
+    assert again.id == app.id and again.stage.value == "followed-up"
+
+
+@pytest.mark.parametrize("column,value", [("round_at", "31 feb"), ("last_round", "garbage")])
+def test_a_bad_round_day_refuses_the_whole_file(cli_home, capsys, column, value):
+    db = cli_home / "d.json"
+    run(db, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am")
+    before, _ = db.read_bytes(), capsys.readouterr()
+    path = cli_home / "h2.csv"
+    path.write_text(f"id,company,role,stage,{column}\n,Globex,Dev,thanked,\n,NewCo,Dev,interviewed,{value}\n",
+                    encoding="utf-8")
+    assert run(db, "import", str(path)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"h2.csv:3: {column} '{value}' is not a date" in err
+    assert db.read_bytes() == before
 
 
 def test_an_old_export_does_not_undo_later_changes(cli_home, full_db, capsys):

@@ -216,7 +216,7 @@ def test_report_lists_rounds_letters_and_answers_of_the_period_only():
         ("Cask", "round", "Interview"),
         ("Acme", "answer", "rejected"),
         ("Gale", "round", "Interview"),
-        ("Cask", "letter", "thank-you letter"),
+        ("Cask", "thanks", "thanked Lee Park"),  # marked thanked, no letter recorded: none is claimed
         ("Cask", "answer", "reply (email)"),
     ]  # Fern's follow-up at exactly the end is left out: the end is excluded
 
@@ -236,6 +236,23 @@ def test_report_markdown_and_csv():
     assert "Nothing was recorded in this period." in report.to_markdown([], T0, T0 + D, SETTINGS.zone)
 
 
+def test_report_says_thanked_without_claiming_a_letter():
+    """Ann was only ticked as thanked (space, `interviewer --thanked`); Bo got a letter marked sent."""
+    app = actions.new_application("Acme", "Dev", now=T0, round_at=T0,
+                                  interviewers=[Interviewer(name="Ann Lee"), Interviewer(name="Bo Ek")])
+    ann, bo = app.rounds[0].interviewers
+    app = actions.set_thanked(app, ann.id, now=T0 + 2 * H)
+    app = actions.record_letter_sent(app, "thank-you", interviewer_id=bo.id, now=T0 + 3 * H)
+    rows = report.in_period([app], T0, T0 + D, NOW)
+    assert [(r.kind, r.what, r.contact) for r in rows[1:]] == [
+        ("thanks", "thanked Ann Lee", "Ann Lee"), ("letter", "thank-you letter", "Bo Ek")]
+    text = report.to_markdown(rows, T0, T0 + D, SETTINGS.zone)
+    assert "| Thanked | thanked Ann Lee | Ann Lee |" in text and "| Letter sent | thank-you letter | Bo Ek |" in text
+    assert "1 letter sent, 1 thanked without a letter recorded," in text
+    table = list(csv.reader(io.StringIO(report.to_csv(rows, SETTINGS.zone))))
+    assert table[2][3:5] == ["Thanked", "thanked Ann Lee"]
+
+
 @pytest.mark.parametrize("cell,safe", [
     ("=1+1", "'=1+1"), ("+44 20", "'+44 20"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
     ("\tx", "'\tx"), ("\rx", "'\rx"), ("'quoted", "''quoted"), ("Acme", "Acme"), ("", ""), ("a=b", "a=b"),
@@ -251,8 +268,9 @@ def test_the_weeks_count_what_the_report_lists():
     fig = stats.figures(apps, SETTINGS, NOW)
     start = datetime(2026, 9, 14, tzinfo=UTC)
     listed = report.in_period(apps, start, NOW + timedelta(microseconds=1), NOW)
-    for kind, field in (("round", "rounds"), ("letter", "letters"), ("answer", "answers")):
-        assert sum(1 for a in listed if a.kind == kind) == sum(getattr(w, field) for w in fig.weeks)
+    # the weeks' letters take in the thank-yous marked without a letter, as the thank-you figures do
+    for kinds, field in ((("round",), "rounds"), (("letter", "thanks"), "letters"), (("answer",), "answers")):
+        assert sum(1 for a in listed if a.kind in kinds) == sum(getattr(w, field) for w in fig.weeks)
 
 
 @given(first=st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)),

@@ -71,6 +71,21 @@ def test_hand_made_csv_rows_get_stable_ids():
     assert first[0].history[-1].text == "Imported Acme — SRE" and first[0].created_at == NOW
 
 
+def test_every_exported_last_round_imports_and_matches_its_day():
+    """The export writes last_round as "NAME, YYYY-MM-DD HH:mm"; a name holding a comma still reads back,
+    and a hand-made row's round_at (any ISO form) tells two same roles apart by the first round's day."""
+    first = actions.new_application("Acme", "SRE", now=NOW, round_name="Onsite, part 2", round_at=NOW.subtract(days=3))
+    second = actions.new_application("Acme", "SRE", now=NOW, round_at=NOW.subtract(days=1))
+    second.id = "22222222-0000-4000-8000-000000000002"
+    back = importing.read_import(exchange.to_csv([first, second], SETTINGS, NOW).encode(), "x.csv", NOW)
+    assert {a.id for a in back} == {first.id, second.id}
+    day = NOW.subtract(days=1).date().isoformat()
+    for written in (day, f"{day} 09:30", f"{day}T09:30:00Z"):
+        hand = f"company,role,stage,round_at,notes\nAcme,SRE,awaiting,{written},hi\n".encode()
+        plan = importing.plan_import(hand, "h.csv", [first, second], NOW)
+        assert [a.id for a in plan.updated] == [second.id], written
+
+
 def test_an_edited_csv_cell_wins_and_is_recorded(apps):
     rows = list(csv.DictReader(io.StringIO(exchange.to_csv(apps[:1], SETTINGS, NOW), newline="")))
     rows[0]["role"] = "Staff Backend Engineer"
@@ -96,7 +111,7 @@ def test_semicolon_csv_from_a_european_spreadsheet():
 
 
 @pytest.mark.parametrize("payload,expected", [
-    (b"name,age\nBob,3\n", "x.csv:1: missing columns id, company, role, stage"),
+    (b"name,age\nBob,3\n", "x.csv:1: missing columns company, role, stage"),
     (b"id,company,role\n,Acme,SRE\n", "x.csv:1: missing column stage;"),
     ("id,company,role,stage\n,Café,SRE,thanked\n".encode("latin-1"), "x.csv: not UTF-8 text (byte 0xe9"),
     (b"id,company,role,stage\n,Acme,SRE,thanked\n,,SRE,thanked\n", "x.csv:3: company is empty"),
@@ -105,6 +120,11 @@ def test_semicolon_csv_from_a_european_spreadsheet():
     (b"id,company,role,stage,data\n,Acme,SRE,thanked,{oops\n", "x.csv:2: the data column is not the JSON"),
     (b"id,company,role,stage\n,Acme,SRE,thanked,extra\n", "x.csv:2: 5 cells but the header has 4"),
     (b"", "x.csv: the file is empty"),
+    (b"id,company,role,stage,round_at\n,NewCo,Dev,interviewed,31 feb\n", "x.csv:2: round_at '31 feb' is not a date"),
+    (b"id,company,role,stage,round_at\n,NewCo,Dev,interviewed,2026-02-31\n", "x.csv:2: round_at '2026-02-31'"),
+    (b"company,role,stage,last_round\nA,B,thanked,\nNewCo,Dev,interviewed,garbage\n",
+     "x.csv:3: last_round 'garbage' is not a date"),
+    (b"company,role,stage,last_round\nNewCo,Dev,interviewed,\"Onsite, 2026-13-01 10:00\"\n", "x.csv:2: last_round"),
 ])
 def test_bad_csv_names_line_and_reason(payload, expected):
     with pytest.raises(ValidationError) as info:
@@ -155,3 +175,15 @@ def test_markdown_groups_by_stage_in_board_order(apps):
     assert "> # Onsite" in text  # the notes are quoted as written
     assert "with Dana Kim (dana.kim@acme-robotics.example, thanked), Luis Ortega (luis" in text
     assert "- next: Thank Luis Ortega, in 4 h (Wed 25 Nov 2026, 18:00)" in text  # 17:00 UTC in Berlin
+
+
+def test_markdown_says_a_quiet_period_as_one_not_as_a_deadline():
+    app = actions.new_application("Acme", "SRE", now=NOW, round_at=NOW.subtract(days=1))
+    app = actions.add_direction(app, "no calls", "not-before", NOW.add(days=9), now=NOW)
+    app = actions.add_direction(app, "send references", "do-by", NOW.add(days=2), now=NOW)
+    text = exchange.to_markdown([app], SETTINGS, NOW)
+    assert "- direction (quiet period): no calls — don't contact until Fri 4 Dec 2026, 14:00" in text
+    assert "no calls by" not in text
+    assert "- direction (do-by): send references by Fri 27 Nov 2026, 14:00" in text
+    later = exchange.to_markdown([app], SETTINGS, NOW.add(days=10))
+    assert "- direction (quiet period, over): no calls — ended Fri 4 Dec 2026, 14:00" in later

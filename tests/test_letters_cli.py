@@ -91,6 +91,23 @@ def test_gaps_print_the_letter_but_exit_1_naming_them(tmp_path, config, capsys):
     assert "our conversation about dbt model tests" in out
 
 
+def test_a_missing_name_names_the_set_key_and_the_setting_that_fill_it(tmp_path, monkeypatch, capsys):
+    """The gap [signature?] is filled by --set signature=… (or my_name=…) for one letter, and by the
+    setting `name` (`followup config name …`) for every letter; the hint names those, nothing else."""
+    configure(tmp_path, monkeypatch, 'timezone = "Europe/Berlin"\n', now=NOW.isoformat())
+    db, app = seed(tmp_path, DANA)
+    assert run(db, app.id, "thank-you") == 1
+    (gap_line,) = [line for line in capsys.readouterr().err.splitlines() if "gaps" in line]
+    assert '[signature?]; fill them with --set signature="…", or for every letter with: ' \
+           'followup config name "…"; or pass --force' in gap_line
+    for key in ("signature", "my_name"):
+        assert run(db, app.id, "thank-you", "--set", f"{key}=Alex Morgan") == 0, key
+        out, err = capsys.readouterr()
+        assert out.rstrip().endswith("Alex Morgan") and "gaps" not in err
+    assert cli.main(["config", "name", "Alex Morgan"]) == 0
+    assert run(db, app.id, "thank-you") == 0
+
+
 def test_mark_sent_records_the_note_and_moves_the_card(tmp_path, config, capsys):
     db, app = seed(tmp_path, DANA)
     assert run(db, app.id, "thank-you", "--mark-sent") == 0

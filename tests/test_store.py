@@ -103,6 +103,17 @@ def test_an_ambiguous_prefix_names_the_candidates(store):
         store.resolve("abc")
 
 
+def test_a_company_named_exactly_wins_over_longer_names_it_starts(store):
+    store.add_many([make_app("NoTY", id="a-1"), make_app("NoTY2", id="b-2"), make_app("Acme", id="c-3"),
+                    make_app("acme", id="d-4")])
+    assert store.resolve("noty").id == "a-1"
+    assert store.resolve("NOTY2").id == "b-2"
+    with pytest.raises(NotFoundError, match=r"'no' is ambiguous.*NoTY.*NoTY2"):
+        store.resolve("no")
+    with pytest.raises(NotFoundError, match=r"'ACME' is ambiguous.*Acme.*acme"):  # one name, two cards
+        store.resolve("ACME")
+
+
 def test_save_bumps_the_revision_and_a_stale_copy_is_refused(store):
     app = store.add(make_app("Acme"))
     board_one, board_two = store.get(app.id), Store(store.path).get(app.id)

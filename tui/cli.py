@@ -135,17 +135,20 @@ def _row(cells, widths) -> str:
 
 def cmd_move(args) -> int:
     from tui.core import actions
-    from tui.core.stages import Stage
+    from tui.core.errors import ValidationError
+    from tui.core.stages import Outcome, Stage
 
     stage = Stage.parse(args.stage)
     store, app = open_card(args)
     if app.stage is stage:
-        print(f"{card_title(app)} is already in {stage.value}; nothing changed")
+        print(app.short_id if args.quiet else f"{card_title(app)} is already in {stage.value}; nothing changed")
         return 0
+    if stage is Stage.CLOSED:  # PRODUCT: closing by any path asks for the outcome; a script cannot be asked
+        outcomes = "|".join(outcome.value for outcome in Outcome)
+        raise ValidationError(f"closing needs an outcome: use followup close {app.short_id} OUTCOME "
+                              f"({outcomes}) [--at WHEN]; nothing changed")
     store.save(actions.move(app, stage, now=now()))
-    print(f"{card_title(app)}: {app.stage.value} → {stage.value}")
-    if stage is Stage.CLOSED:
-        print(f"record how it ended with: followup close {app.short_id} OUTCOME")
+    print(app.short_id if args.quiet else f"{card_title(app)}: {app.stage.value} → {stage.value}")
     return 0
 
 
@@ -305,9 +308,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     move = add_command(subparsers, common, "move", "move an application to another stage (kept in its history)",
                     "followup move 3f2a awaiting", cmd_move,
-                    "ID is the id or any unique prefix of it ('followup list' shows them).")
+                    "ID is the id or any unique prefix of it ('followup list' shows them).\n"
+                    "Closing needs an outcome: use 'followup close ID OUTCOME' for that.")
     add_id_argument(move)
-    move.add_argument("stage", metavar="STAGE", help="interviewed, thanked, awaiting, followed-up or closed")
+    move.add_argument("stage", metavar="STAGE",
+                      help="interviewed, thanked, awaiting or followed-up (closed: see 'followup close')")
+    add_quiet_option(move)
 
     due = add_command(subparsers, common, "due", "print what is overdue or due soon, one short line each",
                    'followup due --within 2\n# in ~/.profile:   followup due --quiet\n'

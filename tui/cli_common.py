@@ -148,8 +148,10 @@ def add_id_argument(parser: argparse.ArgumentParser) -> None:
                         help="the application's id or a unique start of it, or of its company's name")
 
 
-def add_quiet_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-q", "--quiet", action="store_true", help="print the id alone")
+def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print the id alone") -> None:
+    """-q on every command that changes a card (PRODUCT: the id alone instead of the confirmation line),
+    so that a script reads the id the same way from each: `id=$(followup add … -q)`."""
+    parser.add_argument("-q", "--quiet", action="store_true", help=help_text)
 
 
 def deadline_names(app, deadlines) -> list[tuple[str, object]]:

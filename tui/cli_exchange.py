@@ -95,6 +95,7 @@ def register(subparsers, common) -> None:
                       "followup import applications.csv --dry-run\nfollowup export json | ssh box followup import -",
                       cmd_import,
                       "Matched by id; a row without one by company and role (and the first round's day).\n"
+                      "A hand-made CSV needs only the columns company, role and stage.\n"
                       "Importing a file twice adds nothing twice; a card changed here since the file was\n"
                       "written keeps its history (only the columns edited in the spreadsheet apply).\n"
                       "A bad row is reported as FILE:LINE and nothing from the file is written.\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command, add_id_argument, now, open_card, remark, user_settings
+from tui.cli_common import add_command, add_id_argument, add_quiet_option, now, open_card, remark, user_settings
 
 EXIT_HELD_BACK = 1
 
@@ -29,7 +29,9 @@ A value the card lacks shows as [name?] in the letter and makes the command exit
 with status 1; fill it with --set, e.g. --set topic="their migration to Postgres",
 or pass --force. Optional lines (an interviewer's link, your pitch) are left
 out cleanly when their value is missing, and standard error says what adding
-it would add. Your name, signature and pitch come from config.toml; your own
+it would add. Your name, signature and pitch come from config.toml ([my_name?]
+and [signature?] are filled for every letter by: followup config name "Alex
+Morgan"; for one letter by --set my_name=… or --set signature=…); your own
 templates go in the templates/ folder beside it (same file names as the built-in
 ones: thank-you.txt, follow-up.txt, follow-up-again.txt, rejection-reply.txt,
 offer-reply-accept.txt, offer-reply-ask-for-time.txt)."""
@@ -59,6 +61,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="write a letter that does not fit the card, accept gaps, "
                              "and record it even inside a quiet period")
+    add_quiet_option(parser, "with --mark-sent: print the id alone instead of the letter once it is recorded")
 
 
 def _parse_values(pairs: list[str]) -> dict[str, str]:
@@ -83,6 +86,8 @@ def handler(args) -> int:
     values = _parse_values(args.values)
     if args.at is not None and not args.mark_sent:
         raise ValidationError("--at says when a letter went out: use it with --mark-sent")
+    if args.quiet and not args.mark_sent:
+        raise ValidationError("-q prints the id of a letter recorded as sent: use it with --mark-sent")
     settings, moment = user_settings(), now()
     zone = settings.zone
     templates_dir = default_config_dir() / "templates"
@@ -99,8 +104,9 @@ def handler(args) -> int:
     if args.at is not None:
         sent_at = letter_checks.read_sent_at(args.at, app, letter, moment, zone)
 
-    sys.stdout.write(letter.text.rstrip("\n") + "\n")
-    sys.stdout.flush()
+    if not args.quiet:  # with -q, standard output carries the id alone, once the letter is recorded
+        sys.stdout.write(letter.text.rstrip("\n") + "\n")
+        sys.stdout.flush()
 
     if misfit:
         remark(f"warning: {misfit}")
@@ -118,10 +124,7 @@ def handler(args) -> int:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
             held = "not marked sent: " if args.mark_sent else ""
-            hint = ""
-            if {"my_name", "signature"} & set(letter.missing):
-                hint = f" (or set name = \"...\" in {default_config_dir() / 'config.toml'})"
-            remark(f"{held}the letter has gaps: {gaps}; fill them with --set NAME=VALUE{hint} or pass --force")
+            remark(f"{held}the letter has gaps: {gaps}; {letters.fill_hint(letter.missing)}; or pass --force")
             return EXIT_HELD_BACK
         remark(f"warning: the letter has gaps: {gaps}")
     if not args.mark_sent:
@@ -131,6 +134,9 @@ def handler(args) -> int:
         return EXIT_HELD_BACK
     updated = letter_checks.mark_sent(app, letter, now=moment, zone=zone, force=True, at=sent_at)
     store.save(updated)
+    if args.quiet:
+        print(app.short_id)
+        return 0
     who = f" to {letter.recipient_name}" if letter.recipient_name else ""
     when = f" as sent {timefmt.understood(sent_at, zone, moment)}" if sent_at is not None else ""
     remark(f"recorded the {kind.value} letter{who}{when}; {app.company} is now in {updated.stage.value}")

@@ -74,9 +74,12 @@ def show_lines(app, settings, moment) -> list[str]:
         for name, deadline in sorted(named, key=lambda pair: pair[1].due):
             lines.append(f"  {name:<{width}}  {when(deadline.due)} ({relative(deadline.due, moment)})  "
                          f"{deadline.action}")
-    for snooze in app.snoozes:
-        reason = f": {snooze.reason}" if snooze.reason else ""
-        lines.append(f"  snoozed {snooze.kind} until {when(snooze.until)}{reason}")
+    # only a snooze its deadline still has: one whose deadline is done or was moved by its rule is past
+    for name, deadline in sorted(named, key=lambda pair: pair[1].due):
+        if deadline.snoozed_from is not None:
+            reason = f": {deadline.reason}" if deadline.reason else ""
+            lines.append(f"  snoozed {name} until {when(deadline.due)} "
+                         f"(was due {when(deadline.snoozed_from)}){reason}")
 
     if app.notes.strip():
         lines += ["", "notes:"] + ["  " + line for line in app.notes.strip("\n").splitlines()]

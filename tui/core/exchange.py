@@ -20,9 +20,9 @@ from typing import Any
 from tui.core import timefmt
 from tui.core.deadlines import Deadline, next_deadline, relative, short_action
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Interviewer
+from tui.core.model import Application, Direction, Interviewer
 from tui.core.settings import Settings
-from tui.core.stages import STAGES
+from tui.core.stages import STAGES, DirectionKind
 from tui.core.timeutil import Zone, dump_time, local, to_utc
 
 EXPORT_SCHEMA = 1
@@ -31,7 +31,7 @@ CSV_COLUMNS = (
     "id", "company", "role", "stage", "outcome", "created", "updated", "next_deadline",
     "next_action", "rounds", "last_round", "interviewers", "recruiter", "notes", "history", "data",
 )
-REQUIRED_CSV_COLUMNS = ("id", "company", "role", "stage")
+REQUIRED_CSV_COLUMNS = ("company", "role", "stage")  # a hand-made sheet: rows without an id match by these
 EDITABLE_CSV_COLUMNS = ("company", "role", "stage", "outcome", "recruiter", "notes")
 
 
@@ -169,6 +169,18 @@ def to_markdown(apps: list[Application], settings: Settings, now: datetime) -> s
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _md_direction(direction: Direction, zone: Zone, now: datetime, when: str) -> str:
+    """One direction as a line; a quiet period reads as one ("don't contact until …", the sidebar's
+    words), never as "by …", which would read like a deadline."""
+    due = local(direction.due, zone).format(when) if direction.due else ""
+    if direction.kind is DirectionKind.NOT_BEFORE and direction.due:
+        if direction.is_open and direction.due > to_utc(now):
+            return f"- direction (quiet period): {_md(direction.text)} — don't contact until {due}"
+        return f"- direction (quiet period, over): {_md(direction.text)} — ended {due}"
+    state = "done" if direction.done_at else direction.kind.value
+    return f"- direction ({state}): {_md(direction.text)}" + (f" by {due}" if due else "")
+
+
 def _markdown_card(app: Application, upcoming: Deadline | None, zone: Zone, now: datetime, when: str) -> list[str]:
     lines = [f"### {_md(app.company)} — {_md(app.role)}", "", f"- id: `{app.short_id}`"]
     if app.outcome:
@@ -181,9 +193,7 @@ def _markdown_card(app: Application, upcoming: Deadline | None, zone: Zone, now:
         lines.append(f"- round: {_md(rnd.name)}, {local(rnd.at, zone).format(when)}"
                      + (f", with {people}" if people else ""))
     for direction in app.directions:
-        due = f" by {local(direction.due, zone).format(when)}" if direction.due else ""
-        state = "done" if direction.done_at else direction.kind.value
-        lines.append(f"- direction ({state}): {_md(direction.text)}{due}")
+        lines.append(_md_direction(direction, zone, now, when))
     if app.recruiter:
         lines.append(f"- recruiter: {_md_person(app.recruiter)}")
     if app.contacts:

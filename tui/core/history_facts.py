@@ -26,8 +26,8 @@ class Activity(NamedTuple):
     """One dated thing that happened: a round, a letter sent or an answer received."""
 
     at: datetime  # UTC
-    kind: str  # "round", "letter" or "answer"
-    what: str  # "Onsite", "thank-you letter", "reply (email): …", "rejected"
+    kind: str  # "round", "letter", "thanks" (marked thanked, no letter recorded) or "answer"
+    what: str  # "Onsite", "thank-you letter", "thanked Dana Kim", "reply (email): …", "rejected"
     contact: str  # who it was with, as recorded
     app: Application
 
@@ -192,10 +192,20 @@ def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
 
 
 # --- activity: what the report lists and the weeks count ----------------------------
-def activities(app: Application, now: datetime) -> list[Activity]:
-    """Rounds that took place, letters sent and answers received, oldest first.
+def _thanked_by_letter(app: Application, person: Interviewer) -> bool:
+    """Whether a thank-you letter to `person` was recorded: one sent when they were marked thanked,
+    or addressed to them (as `thank_you_notes` matches letters to interviewers)."""
+    name = person.name.lower()
+    return any(not c.inbound and c.kind == THANK_YOU and (c.at == person.thanked_at or (name and name in c.to.lower()))
+               for c in app.contacts)
 
-    The weeks of `figures` count the same things (a test holds the two together).
+
+def activities(app: Application, now: datetime) -> list[Activity]:
+    """Rounds that took place, letters sent (and interviewers thanked without one) and answers
+    received, oldest first.
+
+    The weeks of `figures` count the same things, a thank-you without a letter among the letters
+    (a test holds the two together).
     """
     found = []
     for rnd in app.rounds:
@@ -203,6 +213,10 @@ def activities(app: Application, now: datetime) -> list[Activity]:
             people = ", ".join(p.display() for p in rnd.interviewers)
             found.append(Activity(rnd.at, "round", rnd.name, people, app))
     for note in thank_you_notes(app):
+        if isinstance(note.to, Interviewer) and not _thanked_by_letter(app, note.to):
+            # ticked as thanked (space, `interviewer --thanked`): a thank-you, but no letter to claim
+            found.append(Activity(note.sent_at, "thanks", f"thanked {note.to.name}", note.to.display(), app))
+            continue
         to = note.to.display() if isinstance(note.to, Interviewer) else note.to.to
         found.append(Activity(note.sent_at, "letter", "thank-you letter", to, app))
     for contact in app.contacts:

@@ -235,7 +235,8 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
     if missing:
         raise ValidationError(
             f"{name}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"a Followup CSV has at least {', '.join(REQUIRED_CSV_COLUMNS)} (see 'followup export csv')"
+            f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
+            "optional: it matches rows to cards by id; see 'followup export csv')"
         )
     out = []
     line = reader.line_num + 1
@@ -297,13 +298,23 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
     return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, _round_day(row))
 
 
-def _round_day(row: dict[str, str]) -> date | None:
-    """The day in a 'last_round' ("Onsite, 2026-11-24 10:00") or 'round_at' column, if any."""
-    import re
+ROUND_DAY_COLUMNS = ("round_at", "last_round")  # a hand-made sheet's round_at; export writes last_round
 
-    text = row.get("round_at") or row.get("last_round") or ""
-    found = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
-    try:
-        return date(*(int(g) for g in found.groups())) if found else None
-    except ValueError:
-        return None
+
+def _round_day(row: dict[str, str]) -> date | None:
+    """The first round's day a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
+    writes it: "Onsite, 2026-11-24 10:00", the name optional), else None; a value that does not read
+    as a date refuses the row (and so the file), as any bad value does."""
+    days = {}
+    for column in ROUND_DAY_COLUMNS:
+        text = (row.get(column) or "").strip()
+        if not text:
+            continue
+        written = text.rpartition(",")[2].strip() if column == "last_round" else text
+        try:
+            days[column] = datetime.fromisoformat(written).date()
+        except ValueError:
+            example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
+            raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as "
+                                  f"{example!r} (or leave the cell empty)") from None
+    return next((days[column] for column in ROUND_DAY_COLUMNS if column in days), None)

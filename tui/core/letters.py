@@ -205,6 +205,22 @@ def last_follow_up_at(app: Application) -> datetime | None:
     return max((c.at for c in app.follow_ups_that_count()), default=None)
 
 
+# The placeholders a setting fills in every letter: placeholder -> the setting (`followup config KEY`).
+# A letter's own value is given by the placeholder's name (`followup letter --set my_name=…`).
+SETTING_OF = {"my_name": "name", "signature": "name", "pitch": "pitch"}
+
+
+def fill_hint(missing: list[str]) -> str:
+    """How to fill a letter's gaps from the command line: the `--set` key of each, and the setting
+    that fills it for every letter, e.g. 'fill them with --set signature="…", or for every letter
+    with: followup config name "…"'."""
+    hint = "fill them with " + " ".join(f'--set {gap}="…"' for gap in missing)
+    keys = list(dict.fromkeys(SETTING_OF[gap] for gap in missing if gap in SETTING_OF))
+    if keys:
+        hint += ", or for every letter with: " + " and ".join(f'followup config {key} "…"' for key in keys)
+    return hint
+
+
 def _why(needs: tuple[str, ...], person: str) -> str:
     """What the user would add to get an optional line: 'add a link for Dana Kim'."""
     who = person or "the interviewer"
@@ -272,6 +288,8 @@ def draft(
     if unknown:
         raise ValidationError(f"unknown placeholder {', '.join(unknown)}: known are {', '.join(sorted(PLACEHOLDERS))}")
     filled.update({k: v for k, v in extra.items() if v.strip()})
+    if not filled["signature"].strip():  # as in the settings, the signature falls back to the name
+        filled["signature"] = filled["my_name"]
     subject, gaps, subject_left = render(template.subject, filled)
     body, body_gaps, body_left = render(template.body, filled)
     missing = gaps + [g for g in body_gaps if g not in gaps]

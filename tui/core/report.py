@@ -22,7 +22,7 @@ from tui.core.timeutil import Zone
 
 FORMATS = ("md", "csv")
 CSV_COLUMNS = ("date", "company", "role", "activity", "detail", "contact")
-KIND_WORDS = {"round": "Interview", "letter": "Letter sent", "answer": "Answer received"}
+KIND_WORDS = {"round": "Interview", "letter": "Letter sent", "thanks": "Thanked", "answer": "Answer received"}
 
 
 def in_period(apps: Iterable[Application], start: datetime, end: datetime, now: datetime) -> list[Activity]:
@@ -51,8 +51,9 @@ def period_words(start: datetime, end: datetime, zone: Zone) -> str:
 
 def totals(rows: list[Activity]) -> str:
     counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in KIND_WORDS}
+    thanked = f"{counts['thanks']} thanked without a letter recorded, " if counts["thanks"] else ""
     return (f"{counts['round']} interview{'s' if counts['round'] != 1 else ''}, "
-            f"{counts['letter']} letter{'s' if counts['letter'] != 1 else ''} sent, "
+            f"{counts['letter']} letter{'s' if counts['letter'] != 1 else ''} sent, {thanked}"
             f"{counts['answer']} answer{'s' if counts['answer'] != 1 else ''} received")
 
 

@@ -284,8 +284,11 @@ def _remove_old_index(path: Path) -> None:
 
 
 def resolve_in(apps: list[Application], key: str) -> Application:
-    """The one application whose id is `key` or starts with it, else whose company starts with it
-    (case-insensitive); NotFoundError says what matched when it is not exactly one."""
+    """The one application whose id is `key` or starts with it, else whose company is `key`, else whose
+    company starts with it (case-insensitive); NotFoundError says what matched when it is not exactly one.
+
+    A company named exactly wins over the longer names it starts ("NoTY" against "NoTY2"), so every
+    company can be named; two cards at that one company stay ambiguous."""
     want = key.strip().lower()
     if not want:
         raise NotFoundError("no id given: pass an application id or a unique prefix of it")
@@ -293,6 +296,7 @@ def resolve_in(apps: list[Application], key: str) -> Application:
     matches = exact or [a for a in apps if a.id.lower().startswith(want)]
     if not matches:
         matches = [a for a in apps if a.company.lower().startswith(want)]
+        matches = [a for a in matches if a.company.strip().lower() == want] or matches
     if not matches:
         raise NotFoundError(f"no application id or company starts with {key!r}; 'followup list' shows them")
     if len(matches) > 1:
