@@ -56,7 +56,7 @@ async def test_enter_on_the_direction_kind_does_not_change_it(tmp_path, frozen, 
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")
+        await pilot.press("3", "n")
         await send(followup, pilot, burst, "xx", "enter", "enter", "m", "enter")
         form = followup.screen
         assert isinstance(form, DirectionForm)
@@ -72,7 +72,7 @@ async def test_left_and_right_change_a_choice_in_place(tmp_path, frozen, burst):
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")
+        await pilot.press("3", "n")
         # ← from the first wraps round to the last; → twice: back to the first, then the second
         await send(followup, pilot, burst, "send refs", "enter", "left")
         assert followup.screen.raw("kind") == "info" and no_list_open(followup)
@@ -89,7 +89,7 @@ async def test_space_opens_the_list_where_enter_picks(tmp_path, frozen, burst):
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")
+        await pilot.press("3", "n")
         await send(followup, pilot, burst, "send refs", "enter", "space", "down", "down", "enter")
         form = followup.screen
         assert form.raw("kind") == "info" and no_list_open(followup)
@@ -105,7 +105,7 @@ async def test_the_key_bar_shows_how_to_change_a_choice_only_on_one(tmp_path, fr
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")
+        await pilot.press("3", "n")
         bar = followup.screen.query_one(KeyBar)
         on_text = [keys for keys, _ in bar.entries()[0]]
         assert "←/→" not in on_text and "space" not in on_text  # in a text field they are the field's
