@@ -35,7 +35,7 @@ def backdrop_alpha(app: FollowupApp) -> float:
 async def test_every_dialog_leaves_the_screen_below_visible_on_ansi_dark(tmp_path, monkeypatch):
     app = themed_app(tmp_path, monkeypatch, "ansi-dark")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "2", "a")
+        await pilot.press("enter", "2", "n")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert backdrop_alpha(app) == 0
@@ -74,7 +74,7 @@ async def test_dialogs_dim_the_screen_below_on_a_colour_theme(tmp_path, monkeypa
 async def open_round_form(pilot) -> None:
     """From the board: open the first card, then its add-a-round form."""
     await pilot.pause()
-    for key in ("enter", "2", "a"):
+    for key in ("enter", "2", "n"):
         await pilot.press(key)
         await pilot.pause()
     assert isinstance(pilot.app.screen, FormScreen), f"expected the round form, found {pilot.app.screen!r}"

@@ -103,7 +103,7 @@ async def test_round_form(tmp_path, frozen, burst):
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "a")
+        await pilot.press("2", "n")
         await send(followup, pilot, burst, "Final", "tab", "yesterday 15:00", "tab",
                    "Ann Lee <ann@acme.com>; Bo Chan", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
@@ -136,7 +136,7 @@ async def test_direction_form_across_its_select(tmp_path, frozen, burst):
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")
+        await pilot.press("3", "n")
         await send(followup, pilot, burst, "send refs", "tab", "tab", "fri 17:00", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         saved = await on_disk(pilot, db, followup.screen.app_id)

@@ -31,7 +31,7 @@ async def test_enter_round_key_form_and_save_in_one_burst(tmp_path, frozen):
     db = make_db(tmp_path, acme(frozen))
     async with board(db).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await burst(pilot, "enter", "2", "a", "Final", "tab", "yesterday 15:00", "tab",
+        await burst(pilot, "enter", "2", "n", "Final", "tab", "yesterday 15:00", "tab",
                     "Ann Lee <ann@acme.com>; Bo Chan", "enter")
         final = (await detail_saved(pilot, db)).rounds[-1]
         assert final.name == "Final" and final.at.isoformat() == "2026-11-30T14:00:00+00:00"
@@ -65,7 +65,7 @@ async def test_direction_form_opened_and_filled_in_one_burst(tmp_path, frozen):
     db = make_db(tmp_path, acme(frozen))
     async with board(db).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await burst(pilot, "enter", "3", "a", "send refs", "tab", "tab", "fri 17:00", "enter")
+        await burst(pilot, "enter", "3", "n", "send refs", "tab", "tab", "fri 17:00", "enter")
         direction = (await detail_saved(pilot, db)).directions[-1]
         assert (direction.text, direction.kind.value) == ("send refs", "do-by")
         assert direction.due.isoformat() == "2026-12-04T16:00:00+00:00"
@@ -146,11 +146,11 @@ async def test_key_after_discarding_a_form_opens_the_next_one(tmp_path, freeze_c
 
 
 async def test_key_after_no_on_a_detail_confirm_goes_back_to_the_list(tmp_path, frozen):
-    """x asks before removing a round; n keeps it, and the `a` typed right after adds a round."""
+    """d asks before removing a round; n keeps it, and the `n` typed right after adds a round."""
     db = make_db(tmp_path, acme(frozen))
     async with board(db).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await burst(pilot, "enter", "2", "x", "n", "a", "Final", "tab", "yesterday 15:00", "enter", "enter")
+        await burst(pilot, "enter", "2", "d", "n", "n", "Final", "tab", "yesterday 15:00", "enter", "enter")
         saved = await detail_saved(pilot, db)
         assert [r.name for r in saved.rounds] == ["Phone screen", "Onsite", "Final"]
 

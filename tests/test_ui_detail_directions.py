@@ -33,11 +33,11 @@ async def test_do_by_and_not_before_become_deadlines_and_done_moves_to_awaiting(
     followup = board(db)
     async with followup.run_test(size=WIDE) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")  # typing into this form is test_ui_bursts.py's
+        await pilot.press("3", "n")  # typing into this form is test_ui_bursts.py's
         fill(followup.screen, text="send refs", when="fri 17:00")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("n")
         fill(followup.screen, text="no calls", kind="not-before", when="dec 8 9:00")
         await pilot.press("ctrl+s")
         saved = await on_disk(pilot, db, app.id)
@@ -56,7 +56,7 @@ async def test_do_by_and_not_before_become_deadlines_and_done_moves_to_awaiting(
         await pilot.pause()
         sidebar = screen_text(followup)
         assert "send refs" in sidebar and "Quiet: don't contact Acme" in sidebar
-        await pilot.press("enter", "3", "home", "d")
+        await pilot.press("enter", "3", "home", "space")
         saved = await on_disk(pilot, db, app.id)
         assert saved.directions[0].done_at is not None
         assert saved.stage is Stage.AWAITING  # nothing left on our side
@@ -68,7 +68,7 @@ async def test_a_quiet_period_needs_a_date(thanked_card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")
+        await pilot.press("3", "n")
         fill(followup.screen, text="wait", kind="not-before")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -82,12 +82,12 @@ async def test_remove_a_direction_after_confirming(thanked_card, frozen):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("3", "a")
+        await pilot.press("3", "n")
         fill(followup.screen, text="Go shop", kind="info")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert (await on_disk(pilot, db, app.id)).directions[0].kind is DirectionKind.INFO
-        await pilot.press("x", "y")
+        await pilot.press("d", "y")
         await pilot.pause()
         assert (await on_disk(pilot, db, app.id)).directions == []
 

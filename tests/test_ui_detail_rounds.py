@@ -27,7 +27,7 @@ def thanked_card(tmp_path, frozen):
 
 async def add_round(pilot, name: str, when: str, people: str) -> None:
     """Open the round form and save it filled (typing into it is test_ui_bursts.py's)."""
-    await pilot.press("2", "a")
+    await pilot.press("2", "n")
     fill(pilot.app.screen, name=name, when=when, people=people)
     await pilot.press("ctrl+s")
     await pilot.pause()
@@ -102,9 +102,9 @@ async def test_escape_on_a_changed_form_asks_first(thanked_card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "a", "escape")  # nothing typed: closes at once
+        await pilot.press("2", "n", "escape")  # nothing typed: closes at once
         assert isinstance(followup.screen, DetailScreen)
-        await pilot.press("a")
+        await pilot.press("n")
         fill(followup.screen, name="Fin")
         await pilot.press("escape")
         assert isinstance(followup.screen, ConfirmScreen)
@@ -133,7 +133,7 @@ async def test_edit_an_interviewer_and_remove_a_round(thanked_card):
         dana = (await on_disk(pilot, db, app.id)).find_interviewer("Dana Kim")[1]
         assert (dana.email, dana.topic) == ("d@a.io", "caching")
         assert dana.thanked_at is not None  # editing keeps the thank-you mark
-        await pilot.press("home", "x")
+        await pilot.press("home", "d")
         assert isinstance(followup.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()

@@ -28,13 +28,18 @@ class Command(NamedTuple):
 
 
 def binding_keys(screen) -> dict[str, str]:
-    """Binding id -> the key as shown, for the app, the screen and every widget on it."""
+    """Binding id -> the key that does it, for the app, the screen and every widget on it.
+
+    The binding's own first key, not its `key_display`: that one speaks for a group of bindings in
+    the key bar ("H/L" for both moves, "1-4" for the sections), while a palette entry names the one
+    key that does what it does ("Move card to the next stage  ·  L")."""
     found: dict[str, str] = {}
     for node in (screen.app, screen, *screen.walk_children()):
         for cls in type(node).__mro__:
             for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", ())):
                 if binding.id and binding.id not in found:
-                    shown = screen.app.get_key_display(binding)  # "^n" in the key bar, spelled out here
+                    first = Binding(binding.key.split(",")[0].strip(), binding.action)
+                    shown = screen.app.get_key_display(first)  # "^n" in the key bar, spelled out here
                     found[binding.id] = "ctrl+" + shown[1:] if shown.startswith("^") and len(shown) > 1 else shown
     return found
 

@@ -42,9 +42,12 @@ class DirectionsList(OwnKeysInOrder, OptionList):
     """Keys that open a screen are priority bindings, as in the rounds list (rounds.py says why)."""
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="directions.add", tooltip="Add a direction from the recruiter", priority=True),
-        Binding("d", "toggle_done", "Done", id="directions.done"),
-        Binding("x", "remove", "Remove", id="directions.remove", priority=True),
+        # the board's keys: n new, d delete (asks first), space toggles as it marks an interviewer thanked
+        Binding("n", "add", "New", id="directions.add", tooltip="Add a direction from the recruiter", priority=True),
+        Binding("space", "toggle_done", "Done", id="directions.done",
+                tooltip="Mark the highlighted direction done, or open again"),
+        Binding("d", "remove", "Delete", id="directions.remove", priority=True,
+                tooltip="Remove the highlighted direction (asks first)"),
         *LIST_KEYS,
     ]
 
@@ -60,7 +63,7 @@ class DirectionsList(OwnKeysInOrder, OptionList):
         if not options:
             options.append(Option(Content.styled(
                 "No directions yet. When the recruiter says “send references by Friday” or "
-                "“don't call before the 8th”, press a.", "$text-muted"), id="empty", disabled=True))
+                "“don't call before the 8th”, press n.", "$text-muted"), id="empty", disabled=True))
         self.set_options(options)
         ids = [o.id for o in options]
         if keep in ids:

@@ -41,7 +41,8 @@ class RoundsList(OwnKeysInOrder, OptionList):
     """
 
     BINDINGS = [
-        Binding("a", "add_round", "Add", id="rounds.add", tooltip="Add a round", priority=True),
+        # the board's keys: n new, d delete (asks first), space marks thanked without a letter
+        Binding("n", "add_round", "New", id="rounds.add", tooltip="Add a round", priority=True),
         Binding("p", "add_person", "Person", id="rounds.person", priority=True,
                 tooltip="Add an interviewer to the highlighted round"),
         Binding("e", "edit", "Edit", id="rounds.edit", priority=True),
@@ -51,7 +52,8 @@ class RoundsList(OwnKeysInOrder, OptionList):
                 tooltip="Draft the thank-you note to the highlighted interviewer"),
         Binding("space", "toggle_thanked", "Thanked", id="rounds.thanked",
                 tooltip="Mark the highlighted interviewer thanked (no letter), or not"),
-        Binding("x", "remove", "Remove", id="rounds.remove", priority=True),
+        Binding("d", "remove", "Delete", id="rounds.remove", priority=True,
+                tooltip="Remove the highlighted round or interviewer (asks first)"),
         *LIST_KEYS,
     ]
 
@@ -79,7 +81,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
                 options.append(Option(self._person_line(person, due.get(person.id), zone, now),
                                       id=person_key(rnd.id, person.id)))
         if not options:
-            options.append(Option(Content.styled("No rounds yet: press a to add one.", "$text-muted"),
+            options.append(Option(Content.styled("No rounds yet: press n to add one.", "$text-muted"),
                                   id="empty", disabled=True))
         self.set_options(options)
         ids = [o.id for o in options]
@@ -153,7 +155,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
         if round_id is None and app is not None and app.latest_round is not None:
             round_id = app.latest_round.id
         if round_id is None or app is None:
-            self.notify("Add a round first (a), then its interviewers.", severity="warning")
+            self.notify("Add a round first (n), then its interviewers.", severity="warning")
             return
         rnd = app.find_round(round_id)
 
@@ -178,7 +180,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
         round_id, person_id = self._selected()
         app = self.application
         if round_id is None or app is None:
-            self.notify("Nothing to edit here: press a to add a round.", severity="warning")
+            self.notify("Nothing to edit here: press n to add a round.", severity="warning")
             return
         rnd = app.find_round(round_id)
         if person_id is None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from pendulum import DateTime
+
+from tui.ui.detail.timefmt import understood_by
 from tui.ui.letters.files import check_path
 from tui.ui.screens.form import Field, FormScreen
 
@@ -36,17 +39,20 @@ class PathPrompt(FormScreen):
 
 
 class SentAtForm(FormScreen):
-    """When the letter went out: read by `read` (a time in the past, after the round), or refused inline."""
+    """When the letter went out: read by `read` (a time in the past, after the round), or refused inline;
+    under the field, as in every form with a time, what it was understood as (timefmt.understood)."""
 
     form_title = "When did the letter go out?"
     hint = "enter or ctrl+s: go on to confirm · esc: cancel"
 
-    def __init__(self, read: Callable[[str], Any]) -> None:
+    def __init__(self, read: Callable[[str], Any], now: DateTime, zone) -> None:
         super().__init__()
         self.read = read
+        self.now, self.zone = now, zone
 
     def fields(self) -> list[Field]:
-        return [Field("when", "Sent", "", "yesterday 16:30, last fri 9:00, 2026-03-10 17:45", self._read)]
+        return [Field("when", "Sent", "", "yesterday 16:30, last fri 9:00, 2026-03-10 17:45", self._read,
+                      describe=understood_by(self.now, self.zone))]
 
     def _read(self, text: str) -> Any:
         return self.read(text)

@@ -365,7 +365,8 @@ class LetterScreen(Screen):
             return letter_checks.read_sent_at(text, drafts.application, letter, clock.now(), drafts.settings.zone)
 
         # awaited from a priority binding: keys typed right after ctrl+b land in the form, not the letter
-        await self.app.push_screen(SentAtForm(read), lambda at: self.ask_mark_sent(at) if at is not None else None)
+        form = SentAtForm(read, clock.now(), drafts.settings.zone)
+        await self.app.push_screen(form, lambda at: self.ask_mark_sent(at) if at is not None else None)
 
     async def action_mark_sent(self) -> None:
         await settled(self.focused)

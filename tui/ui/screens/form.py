@@ -6,7 +6,10 @@ the checked values into a result. Nothing is returned until every field reads;
 `escape` with unsaved changes asks before discarding them.
 
 Keys follow PRODUCT: `enter` in a one-line field moves to the next field and,
-on the last one, saves; `ctrl+s` saves from anywhere. Over a slow link keys
+on the last one, saves; `ctrl+s` saves from anywhere. A choice (a Select) is a
+one-line field too: `enter`, `tab`, `↑↓` leave it like a text field, `←/→`
+change it in place and `space` opens its list; `enter` never opens the list,
+which would take the keys typed after it as a search. Over a slow link keys
 arrive in bursts, so `enter`/`tab` are priority bindings that first wait for
 the field to take the keys typed before them (tui/ui/settle.py) and then move
 the focus at once: a burst lands field by field as slow typing would.
@@ -23,7 +26,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 
 from tui.core.errors import ValidationError
 from tui.core.model import NAME_LIMIT
@@ -105,10 +108,19 @@ class FormScreen(ModalScreen):
         Binding("enter", "next_or_save", "Next field / save", show=False, priority=True, id="form.enter"),
         Binding("tab", "focus_move(1)", "Next field", show=False, priority=True, id="form.next"),
         Binding("shift+tab", "focus_move(-1)", "Previous field", show=False, priority=True, id="form.previous"),
-        # up/down move between text fields too; on a Select they open it (check_action)
+        # up/down move between fields too, a choice (Select) like a text field: never open its list
         Binding("down", "field_step(1)", "Next field", show=False, priority=True, id="form.down"),
         Binding("up", "field_step(-1)", "Previous field", show=False, priority=True, id="form.up"),
+        # on a choice only (check_action): ←/→ change it in place, space opens its list
+        Binding("right", "choice_step(1)", "Change", key_display="←/→", priority=True, id="form.choice_next",
+                tooltip="On a choice: the next option (← the previous one)"),
+        Binding("left", "choice_step(-1)", "Change", show=False, priority=True, id="form.choice_previous",
+                tooltip="On a choice: the previous option"),
+        Binding("space", "choice_list", "List", priority=True, id="form.choice_list",
+                tooltip="On a choice: open its list (↑↓ and enter pick, esc closes)"),
     ]
+    # the key bar: on a choice, how to change it comes first
+    KEY_ORDER = ("form.choice_next", "form.choice_list", "form.save", "form.cancel")
     form_title = "Form"
     hint = "enter: next field (the last saves) · ctrl+s: save · esc: cancel"
     # what escape asks when something was typed (False: escape always just closes, e.g. a file name)
@@ -224,8 +236,14 @@ class FormScreen(ModalScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:  # a key of a burst can arrive before the fields exist
             return False
-        if action in ("next_or_save", "field_step"):  # in a text field; on a Select enter/up/down open it
-            return isinstance(self.focused, Input) and self.focused.screen is self
+        focused = self.focused
+        on_this_screen = focused is not None and focused.screen is self
+        if action in ("next_or_save", "field_step"):
+            # in a text field and on a closed choice alike: enter never opens a list that would swallow
+            # the keys typed after it (an open list has the focus itself, so it keeps its own enter)
+            return isinstance(focused, (Input, Select)) and on_this_screen
+        if action in ("choice_step", "choice_list"):  # elsewhere left/right/space are the text field's
+            return isinstance(focused, Select) and on_this_screen
         if action in ("focus_move", "cancel"):  # an open Select list takes tab and escape itself
             return not any(select.expanded for select in self.query(Select))
         return True
@@ -248,6 +266,29 @@ class FormScreen(ModalScreen):
 
     async def action_field_step(self, step: int) -> None:
         await self.action_focus_move(step)
+
+    async def action_choice_step(self, step: int) -> None:
+        """←/→ on a choice: the next (previous) option, in place, wrapping round; the list stays shut, so
+        nothing typed after it is taken for a search in the list."""
+        select = self.focused
+        if not isinstance(select, Select):
+            return
+        await settled(select)
+        field = self._fields.get((select.id or "").removeprefix("field-"))
+        values = [value for _label, value in (field.options or [])] if field else []
+        if not values:
+            return
+        index = values.index(select.value) if select.value in values else -1
+        select.value = values[(index + step) % len(values)]
+
+    async def action_choice_list(self) -> None:
+        """space on a choice: its list, to pick with ↑↓ and enter (Textual's own)."""
+        select = self.focused
+        if isinstance(select, Select):
+            await settled(select)
+            select.action_show_overlay()
+            # focused now, not on Textual's later call: the ↑↓ and enter typed after space go to the list
+            self.set_focus(select.query_one(OptionList), scroll_visible=False)
 
     async def action_focus_move(self, step: int) -> None:
         """The next (or previous) field, focused at once, once the field left has taken the keys typed

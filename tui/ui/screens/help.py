@@ -14,6 +14,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.ui.lists import LIST_KEYS
+
 HelpSection = tuple[str, Sequence[Binding]]
 
 CLOSING_NOTES = (
@@ -81,6 +83,25 @@ def help_renderable(app: App, sections: Sequence[HelpSection]) -> Group:
     return Group(*parts)
 
 
+class HelpScroll(VerticalScroll):
+    """The help text, scrolled by the keys every list answers to (j/k, g/G) as well as the arrows and
+    page keys: at 80x24 most of it is below the fold."""
+
+    BINDINGS = LIST_KEYS
+
+    def action_cursor_down(self) -> None:
+        self.scroll_down(animate=False, immediate=True)
+
+    def action_cursor_up(self) -> None:
+        self.scroll_up(animate=False, immediate=True)
+
+    def action_first(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),
@@ -110,9 +131,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         box = Vertical(id="help-box")
         box.border_title = "Followup — keys"
-        box.border_subtitle = "escape closes"
+        box.border_subtitle = "j/k g/G scroll · escape closes"
         with box:
-            with VerticalScroll(id="help-scroll"):
+            with HelpScroll(id="help-scroll"):
                 self.renderable = help_renderable(self.app, self.sections)
                 yield Static(self.renderable, id="help-text")
 
