@@ -213,21 +213,46 @@ def _all_thanked(rnd: Round | None) -> bool:
     return rnd is not None and bool(rnd.interviewers) and all(i.thanked_at for i in rnd.interviewers)
 
 
+ALL_THANKED = "every interviewer thanked"  # the why of the stage line the thank-you rule writes
+
+
+def _last_stage_line(app: Application) -> Event | None:
+    return next((e for e in reversed(app.history) if e.kind == "stage"), None)
+
+
+def _moved_by_thank_rule(app: Application) -> bool:
+    """The card is in *thanked* because the last note went out, and has not been moved since."""
+    line = _last_stage_line(app)
+    return (app.stage is Stage.THANKED and line is not None and line.data.get("to") == Stage.THANKED.value
+            and line.data.get("why") == ALL_THANKED)
+
+
 def set_thanked(
     app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
 ) -> Application:
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the latest round
-    moves the card."""
+    moves the card to *thanked*.
+
+    Unmarking undoes what marking did: when the card is in *thanked* because the
+    rule put it there (its last stage line is the rule's), it goes back to
+    *interviewed*, where the thank-you deadline for that person is derived again.
+    A card the user moved to *thanked* by hand, or that has moved on since, stays
+    where it is: that move was the user's word (PRODUCT: "or the user skips
+    thank-you notes"), and a later stage says more than an unticked box.
+    """
     new = _copy(app, now)
     rnd, person = new.find_interviewer(interviewer_id)
     if thanked:
         person.thanked_at = to_utc(at or now)
         _log(new, now, "thanked", f"Thanked {person.name}", interviewer=person.id)
         if new.stage is Stage.INTERVIEWED and rnd is new.latest_round and _all_thanked(rnd):
-            _set_stage(new, Stage.THANKED, now, "every interviewer thanked")
+            _set_stage(new, Stage.THANKED, now, ALL_THANKED)
     else:
+        was_thanked = person.thanked_at is not None
         person.thanked_at = None
         _log(new, now, "thanked", f"Unmarked thank-you to {person.name}", interviewer=person.id)
+        if was_thanked and rnd is new.latest_round and _moved_by_thank_rule(new):
+            _set_stage(new, Stage.INTERVIEWED, now, f"thank-you to {person.name} unmarked")
     return new
 
 
