@@ -114,7 +114,8 @@ def test_every_figure_of_a_hand_built_history():
     # interviewed stays: Bolt 20 h, Dune 23 h, Cask 30 h, Acme 3 d - 1 h, Fern 7 d, Gale 17 d: the middle two
     assert fig.stage_stays["interviewed"] == 6
     assert fig.stage_days["interviewed"] == pytest.approx((1.25 + (3 - 1 / 24)) / 2)
-    assert fig.stage_days["thanked"] == pytest.approx((4 + 4 / 24 + 3.75) / 2)  # Bolt 4 d 4 h, Cask 3 d 18 h
+    # Bolt 4 d 4 h; Cask 2 d 18 h: its reply (day 6, logged on day 7) moved it when it came (actions._log)
+    assert fig.stage_days["thanked"] == pytest.approx((4 + 4 / 24 + 2.75) / 2)
     assert fig.stage_days["awaiting"] == pytest.approx(5.0)  # Acme, reopened on day 5, onsite on day 10
     assert fig.stage_days["followed-up"] is None  # Fern is still there
     assert fig.funnel == {"interviewed": 7, "thanked": 2, "awaiting": 2, "followed-up": 1, "closed": 4}

@@ -76,7 +76,9 @@ def _outcome_times(app: Application, scan: _Scan) -> list[tuple[str, datetime]]:
     """(outcome, when they told us) for every answering outcome ever recorded.
 
     Earlier outcomes of a reopened process are known from the history, at the
-    time they were recorded; the current one at its `outcome_at`.
+    time of their line (when they told us, for lines logged since back-dated
+    facts are logged when they happened: actions._log); the current one at its
+    `outcome_at`.
     """
     found = list(scan.outcomes)
     current = app.outcome.value if app.outcome is not None else None
