@@ -45,12 +45,12 @@ def _log(app: Application, when: datetime, kind: str, text: str, **data: Any) ->
     that time puts it (after the lines of the same moment), so the history
     reads in order. `updated_at` stays the time the record was changed (`_copy`).
     """
-    event = Event(at=to_utc(when), kind=kind, text=text, data=data)
+    moment = to_utc(when)
     history = app.history
     position = len(history)
-    while position and (logged := history[position - 1].at) is not None and logged > event.at:
+    while position and (logged := history[position - 1].at) is not None and logged > moment:
         position -= 1
-    history.insert(position, event)
+    history.insert(position, Event(at=moment, kind=kind, text=text, data=data))
 
 
 def _last_stage_line(app: Application) -> Event | None:
