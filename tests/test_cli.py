@@ -44,7 +44,7 @@ def test_add_prints_the_short_id_and_stores_the_round_in_utc(cli_db, capsys):
     line = capsys.readouterr().out
     short = line.split()[0]
     assert len(short) == 8 and line.count("\n") == 1
-    assert "round “Onsite” Tue 24 Nov 10:00 · 1 day ago; next: Thank Dana Kim — Acme, due Wed 25 Nov 10:00" in line
+    assert "round “Onsite” Tue 24 Nov 10:00 · 28 hours ago; next: Thank Dana Kim — Acme, due Wed 25 Nov 10:00" in line
     app = Store(cli_db).open().resolve(short)
     assert (app.company, app.role, app.stage.value) == ("Acme", "Platform engineer", "interviewed")
     rnd = app.latest_round

@@ -18,6 +18,7 @@ from tui.core import actions, history_facts, report, stats, stats_text
 from tui.core.businessdays import add_business_days
 from tui.core.model import Interviewer
 from tui.core.settings import Settings
+from tui.core.stages import Stage
 
 UTC = timezone.utc
 T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # a Monday
@@ -111,10 +112,12 @@ def test_every_figure_of_a_hand_built_history():
     # thank-you notes: Bolt 20 h (on time), Cask 30 h (late)
     assert fig.thank_you == stats.ThankYou(sent=2, on_time=1, on_time_rate=0.5, median_hours=25.0)
     assert (fig.second_round, fig.third_round) == (1, 0)  # Acme's onsite took place on day 10
-    # interviewed stays: Bolt 20 h, Dune 23 h, Cask 30 h, Acme 3 d - 1 h, Fern 7 d, Gale 17 d: the middle two
+    # interviewed stays, each from its round (Acme's card typed in an hour after it):
+    # Bolt 20 h, Dune 22 h, Cask 30 h, Acme 3 d, Fern 7 d, Gale 17 d: the middle two
     assert fig.stage_stays["interviewed"] == 6
-    assert fig.stage_days["interviewed"] == pytest.approx((1.25 + (3 - 1 / 24)) / 2)
-    assert fig.stage_days["thanked"] == pytest.approx((4 + 4 / 24 + 3.75) / 2)  # Bolt 4 d 4 h, Cask 3 d 18 h
+    assert fig.stage_days["interviewed"] == pytest.approx((1.25 + 3) / 2)
+    # Bolt 4 d 4 h; Cask 2 d 18 h: its reply (day 6, logged on day 7) moved it when it came (actions._log)
+    assert fig.stage_days["thanked"] == pytest.approx((4 + 4 / 24 + 2.75) / 2)
     assert fig.stage_days["awaiting"] == pytest.approx(5.0)  # Acme, reopened on day 5, onsite on day 10
     assert fig.stage_days["followed-up"] is None  # Fern is still there
     assert fig.funnel == {"interviewed": 7, "thanked": 2, "awaiting": 2, "followed-up": 1, "closed": 4}
@@ -281,3 +284,20 @@ def test_the_quick_wait_check_agrees_with_the_calendar(first, days, after, zone)
     start = first.replace(tzinfo=UTC)
     now = start + timedelta(minutes=after)
     assert stats._wait_over(start, days, tz, now) == (add_business_days(start, days, tz) <= now)
+
+
+def test_a_card_typed_in_after_its_round_was_in_interviewed_from_the_round():
+    """The normal case: the card is entered a day after the interview, the note marked sent an hour later
+    (back-dated to the morning): the stay in interviewed is round -> note, not entry -> note."""
+    entered = NOW - 2 * H
+    app = actions.new_application("Late", "Dev", now=entered, round_at=NOW - D - 2 * H,
+                                  interviewers=[Interviewer(name="Ann")])
+    app = actions.set_thanked(app, "Ann", now=NOW, at=NOW - 3 * H)
+    assert history_facts.stays(app)[0] == history_facts.Stay(Stage.INTERVIEWED, NOW - D - 2 * H, NOW - 3 * H)
+    fig = stats.figures([app], SETTINGS, NOW)
+    assert fig.stage_days["interviewed"] == pytest.approx(23 / 24)
+
+
+def test_a_card_whose_round_is_still_to_come_enters_when_it_is_typed_in():
+    app = actions.new_application("Soon", "Dev", now=NOW - D, round_at=NOW + D)
+    assert history_facts.stays(app) == [history_facts.Stay(Stage.AWAITING, NOW - D, None)]

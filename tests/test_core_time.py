@@ -142,7 +142,11 @@ def test_a_quiet_period_is_never_overdue():
 
 @pytest.mark.parametrize(("offset", "text"), [
     (dict(hours=5), "in 5 h"),
-    (dict(hours=5, minutes=59), "in 5 h"),
+    (dict(hours=5, minutes=29), "in 5 h"),  # the nearest whole unit, as the words form rounds
+    (dict(hours=5, minutes=30), "in 6 h"),
+    (dict(days=2, hours=23), "in 3 d"),
+    (dict(minutes=59, seconds=40), "in 1 h"),
+    (dict(days=-365 * 28), "28 yr overdue"),
     (dict(days=-2), "2 d overdue"),
     (dict(), "now"),
     (dict(seconds=59), "now"),

@@ -116,8 +116,8 @@ def test_outside_reminder_hours_it_waits(env, monkeypatch, capsys):
     assert capsys.readouterr().out.startswith("nothing sent: outside remind_hours (08:00-14:00); what is due "
                                               "waits until Thu 26 Nov 08:00")
     assert received(env) == [] and checksum(env / "followup.json") == before
-    assert remind(env, monkeypatch, pendulum.datetime(2026, 11, 26, 7, 0, tz="UTC")) == 0  # 08:00 Berlin
-    assert capsys.readouterr().out == "command: Thank Dana Kim (Acme) — 16 h overdue\n"
+    assert remind(env, monkeypatch, pendulum.datetime(2026, 11, 26, 7, 0, tz="UTC")) == 0  # 08:00 Berlin, 16.5 h late
+    assert capsys.readouterr().out == "command: Thank Dana Kim (Acme) — 17 h overdue\n"
 
 
 def test_dry_run_changes_nothing(env, monkeypatch, capsys):
@@ -170,7 +170,7 @@ def test_an_upcoming_interview(env, monkeypatch, capsys):
     store.save(app)
     assert remind(env, monkeypatch, pendulum.datetime(2026, 12, 1, 11, 30, tz="UTC")) == 0
     out = capsys.readouterr().out
-    assert "command: Onsite interview at Acme — in 1 h, Tue 1 Dec 14:00\n" in out
+    assert "command: Onsite interview at Acme — in 2 h, Tue 1 Dec 14:00\n" in out  # 1 h 30 min
     assert f"followup show {app.short_id}" in received(env)[-1]
 
 

@@ -119,7 +119,7 @@ def test_an_upcoming_interview_is_reminded_before_it_and_not_after():
     app.rounds.append(Round(name="Onsite", at=onsite))
     [out] = [o for o in plan([app], SETTINGS, onsite.subtract(minutes=90), set(), ["command"])
              if o.reminder.kind == INTERVIEW]
-    assert out.reminder.text == "Onsite interview at Acme — in 1 h, Mon 30 Nov 14:00"
+    assert out.reminder.text == "Onsite interview at Acme — in 2 h, Mon 30 Nov 14:00"  # 90 min, to the nearest hour
     assert out.reminder.command == f"followup show {app.short_id}"
     assert out.reminder.ref == app.rounds[-1].id
     later = plan([app], SETTINGS, onsite.add(minutes=5), set(), ["command"])

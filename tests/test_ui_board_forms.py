@@ -75,7 +75,7 @@ async def test_new_application_form_saves_only_when_valid(tmp_path):
         await type_into(pilot, "role", "Platform Engineer")
         app.screen.query_one("#field-when", Input).clear()
         await type_into(pilot, "when", "2026-11-24 15:00")
-        assert problem(app, "when") == "✓ Tue 24 Nov 15:00 · 19 hours ago"  # timefmt.understood
+        assert problem(app, "when") == "✓ Tue 24 Nov 15:00 · 20 hours ago"  # timefmt.understood: 19.5 h
         app.screen.query_one("#field-interviewers", Input).clear()
         await type_into(pilot, "interviewers", "Gavin Belson <gavin@hooli.example>, Jian Yang")
         await pilot.press("enter")  # on the last field: save

@@ -179,7 +179,7 @@ async def test_sent_at_records_the_moment_typed_and_refuses_the_future(tmp_path,
 
         burst_keys(host, "ctrl+b", "today 9:30", "enter")  # in one burst: the keys land in the form
         await wait_until(pilot, lambda: "as sent" in getattr(host.screen, "question", ""))
-        assert "Wed 11 Mar 09:30 · 5 hours ago" in host.screen.question
+        assert "Wed 11 Mar 09:30 · 6 hours ago" in host.screen.question
         await pilot.press("y")
         await wait_until(pilot, lambda: stored(db, app.id).interviewers()[0].thanked_at is not None)
     saved = stored(db, app.id)

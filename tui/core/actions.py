@@ -36,16 +36,39 @@ def _copy(app: Application, now: datetime) -> Application:
     return new
 
 
-def _log(app: Application, now: datetime, kind: str, text: str, **data: Any) -> None:
-    app.history.append(Event(at=to_utc(now), kind=kind, text=text, data=data))
+def _log(app: Application, when: datetime, kind: str, text: str, **data: Any) -> None:
+    """Write a history line at `when`, in time order.
+
+    The rule for a fact dated earlier than it is typed in (a note sent this
+    morning, a reply yesterday, an outcome on Monday): its line is logged at
+    the time it happened, which is what the statistics count, and goes where
+    that time puts it (after the lines of the same moment), so the history
+    reads in order. `updated_at` stays the time the record was changed (`_copy`).
+    """
+    moment = to_utc(when)
+    history = app.history
+    position = len(history)
+    while position and (logged := history[position - 1].at) is not None and logged > moment:
+        position -= 1
+    history.insert(position, Event(at=moment, kind=kind, text=text, data=data))
 
 
-def _set_stage(app: Application, stage: Stage, now: datetime, why: str) -> None:
+def _last_stage_line(app: Application) -> Event | None:
+    return next((e for e in reversed(app.history) if e.kind == "stage"), None)
+
+
+def _set_stage(app: Application, stage: Stage, at: datetime, why: str) -> None:
+    """Move the card, logged at `at` (when what moved it happened), but never before its latest stage
+    line: a card cannot leave a stage before it entered it, and the stays are read from these lines."""
     if app.stage is stage:
         return
     before = app.stage
     app.stage = stage
-    _log(app, now, "stage", f"{before.label} → {stage.label} ({why})",
+    at = to_utc(at)
+    last = _last_stage_line(app)
+    if last is not None and last.at is not None and last.at > at:
+        at = last.at
+    _log(app, at, "stage", f"{before.label} → {stage.label} ({why})",
          **{"from": before.value, "to": stage.value, "why": why})
 
 
@@ -137,10 +160,10 @@ def add_round(
     return new
 
 
-def _after_round(app: Application, now: datetime, why: str, use_thank_you: bool) -> None:
-    """A round that took place reopens a closed card and moves it on (`model.stage_after_round`)."""
+def _after_round(app: Application, at: datetime, why: str, use_thank_you: bool) -> None:
+    """A round that took place (at `at`) reopens a closed card and moves it on (`model.stage_after_round`)."""
     app.outcome, app.outcome_at = None, None
-    _set_stage(app, stage_after_round(app, use_thank_you), now, why)
+    _set_stage(app, stage_after_round(app, use_thank_you), at, why)
 
 
 def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> Application:
@@ -213,21 +236,42 @@ def _all_thanked(rnd: Round | None) -> bool:
     return rnd is not None and bool(rnd.interviewers) and all(i.thanked_at for i in rnd.interviewers)
 
 
+ALL_THANKED = "every interviewer thanked"  # the why of the stage line the thank-you rule writes
+
+
+def _moved_by_thank_rule(app: Application) -> bool:
+    """The card is in *thanked* because the last note went out, and has not been moved since."""
+    line = _last_stage_line(app)
+    return (app.stage is Stage.THANKED and line is not None and line.data.get("to") == Stage.THANKED.value
+            and line.data.get("why") == ALL_THANKED)
+
+
 def set_thanked(
     app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
 ) -> Application:
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the latest round
-    moves the card."""
+    moves the card to *thanked*.
+
+    Unmarking undoes what marking did: when the card is in *thanked* because the
+    rule put it there (its last stage line is the rule's), it goes back to
+    *interviewed*, where the thank-you deadline for that person is derived again.
+    A card the user moved to *thanked* by hand, or that has moved on since, stays
+    where it is: that move was the user's word (PRODUCT: "or the user skips
+    thank-you notes"), and a later stage says more than an unticked box.
+    """
     new = _copy(app, now)
     rnd, person = new.find_interviewer(interviewer_id)
     if thanked:
-        person.thanked_at = to_utc(at or now)
-        _log(new, now, "thanked", f"Thanked {person.name}", interviewer=person.id)
+        moment = person.thanked_at = to_utc(at or now)
+        _log(new, moment, "thanked", f"Thanked {person.name}", interviewer=person.id)
         if new.stage is Stage.INTERVIEWED and rnd is new.latest_round and _all_thanked(rnd):
-            _set_stage(new, Stage.THANKED, now, "every interviewer thanked")
+            _set_stage(new, Stage.THANKED, moment, ALL_THANKED)
     else:
+        was_thanked = person.thanked_at is not None
         person.thanked_at = None
         _log(new, now, "thanked", f"Unmarked thank-you to {person.name}", interviewer=person.id)
+        if was_thanked and rnd is new.latest_round and _moved_by_thank_rule(new):
+            _set_stage(new, Stage.INTERVIEWED, now, f"thank-you to {person.name} unmarked")
     return new
 
 
@@ -268,39 +312,45 @@ def set_direction_done(
 
 
 def record_contact(
-    app: Application, kind: str, *, now: datetime, to: str = "", summary: str = "", inbound: bool = False
+    app: Application, kind: str, *, now: datetime, at: datetime | None = None, to: str = "", summary: str = "",
+    inbound: bool = False,
 ) -> Application:
+    """A contact that took place at `at` (default now), logged then."""
+    moment = to_utc(at or now)
     new = _copy(app, now)
-    contact = Contact(at=now, kind=kind, to=to, summary=summary, inbound=inbound)
+    contact = Contact(at=moment, kind=kind, to=to, summary=summary, inbound=inbound)
     new.contacts.append(contact)
     who = f" {'from' if inbound else 'to'} {to}" if to else ""
-    _log(new, now, "contact", f"{kind.capitalize()}{who}" + (f": {summary}" if summary else ""),
+    _log(new, moment, "contact", f"{kind.capitalize()}{who}" + (f": {summary}" if summary else ""),
          contact=contact.id)
     return new
 
 
 def record_letter_sent(
-    app: Application, kind: LetterKind | str, *, now: datetime, interviewer_id: str | None = None,
-    to: str = "", summary: str = "",
+    app: Application, kind: LetterKind | str, *, now: datetime, at: datetime | None = None,
+    interviewer_id: str | None = None, to: str = "", summary: str = "",
 ) -> Application:
-    """A letter went out: record the contact, then apply the stage rule for its kind."""
+    """A letter went out at `at` (default now): record the contact, then apply the stage rule for its kind,
+    all logged at `at` (see `_log`)."""
     kind = LetterKind.parse(kind)
+    moment = to_utc(at or now)
     new = app
     if kind is LetterKind.THANK_YOU:
         if interviewer_id is None:
             raise ValidationError("a thank-you note is sent to one interviewer: name which")
         _, person = app.find_interviewer(interviewer_id)
         to = to or person.display()
-        new = set_thanked(app, person.id, True, now=now)
+        new = set_thanked(app, person.id, True, now=now, at=moment)
     default_summary = f"{kind.value} letter sent"
     if kind is LetterKind.FOLLOW_UP:
         default_summary = f"follow-up #{app.follow_up_count + 1} sent"
-    new = record_contact(new, kind.value, now=now, to=to, summary=summary or default_summary)
-    new.history[-1].kind = "letter"
+    new = record_contact(new, kind.value, now=now, at=moment, to=to, summary=summary or default_summary)
+    contact = new.contacts[-1]
+    next(e for e in reversed(new.history) if e.data.get("contact") == contact.id).kind = "letter"
     if kind is LetterKind.FOLLOW_UP:
         if new.outcome is not None:  # following up reopens the process, as moving it by hand does
             new.outcome, new.outcome_at = None, None
-        _set_stage(new, Stage.FOLLOWED_UP, now, f"follow-up #{new.follow_up_count} sent")
+        _set_stage(new, Stage.FOLLOWED_UP, moment, f"follow-up #{new.follow_up_count} sent")
     return new
 
 
@@ -316,12 +366,12 @@ def close(
     outcome = Outcome.parse(outcome)
     new = _copy(app, now)
     new.outcome = outcome
-    new.outcome_at = to_utc(at or now)
-    _log(new, now, "outcome", f"Outcome: {outcome.label}", outcome=outcome.value)
+    new.outcome_at = told = to_utc(at or now)
+    _log(new, told, "outcome", f"Outcome: {outcome.label}", outcome=outcome.value)
     if keep_in_touch is not None:
         new.keep_in_touch = to_utc(keep_in_touch)
         _log(new, now, "edit", "Keep in touch from " + new.keep_in_touch.date().isoformat())
-    _set_stage(new, Stage.CLOSED, now, outcome.label)
+    _set_stage(new, Stage.CLOSED, told, outcome.label)
     return new
 
 
@@ -339,10 +389,10 @@ def record_reply(
     new = _copy(app, now)
     contact = Contact(at=moment, kind="reply", to=via, summary=note, inbound=True)
     new.contacts.append(contact)
-    _log(new, now, "reply", f"They replied ({via})" + (f": {note}" if note else ""), contact=contact.id,
+    _log(new, moment, "reply", f"They replied ({via})" + (f": {note}" if note else ""), contact=contact.id,
          via=via, at=moment.isoformat())
     if new.stage is not Stage.CLOSED:
-        _set_stage(new, Stage.AWAITING, now, "they replied")
+        _set_stage(new, Stage.AWAITING, moment, "they replied")
     return new
 
 

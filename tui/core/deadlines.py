@@ -38,7 +38,7 @@ from tui.core.businessdays import WorkCalendar
 from tui.core.model import Application, Interviewer, Round, stage_after_round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
-from tui.core.timefmt import show_soon
+from tui.core.timefmt import distance_short, show_soon
 from tui.core.timeutil import Zone, local, to_utc
 
 
@@ -324,20 +324,8 @@ def relative(due: datetime, now: datetime) -> str:
 
 
 def relative_seconds(seconds: float) -> str:
-    """`relative` for a due time `seconds` from now (negative: past)."""
-    late = seconds < 0
-    span = abs(seconds)
-    if span < 60:
-        return "now"
-    if span < 3600:
-        amount = f"{int(span // 60)} min"
-    elif span < 48 * 3600:
-        amount = f"{int(span // 3600)} h"
-    elif span < 60 * 86400:
-        amount = f"{int(span // 86400)} d"
-    else:
-        amount = f"{int(span // (7 * 86400))} wk"
-    return f"{amount} overdue" if late else f"in {amount}"
+    """`relative` for a due time `seconds` from now (negative: past): timefmt's one rounding."""
+    return distance_short(seconds)
 
 
 def short_action(deadline: Deadline) -> str:

@@ -76,7 +76,9 @@ def _outcome_times(app: Application, scan: _Scan) -> list[tuple[str, datetime]]:
     """(outcome, when they told us) for every answering outcome ever recorded.
 
     Earlier outcomes of a reopened process are known from the history, at the
-    time they were recorded; the current one at its `outcome_at`.
+    time of their line (when they told us, for lines logged since back-dated
+    facts are logged when they happened: actions._log); the current one at its
+    `outcome_at`.
     """
     found = list(scan.outcomes)
     current = app.outcome.value if app.outcome is not None else None
@@ -169,15 +171,28 @@ def _stage(value: Any) -> Stage | None:
     return STAGE_OF.get(value) if type(value) is str else None
 
 
+def entered_at(earliest: datetime | None, created: datetime | None, first_round: datetime | None) -> datetime | None:
+    """When the card's first stay began: its first history line, or its first round when that is earlier.
+
+    A card is usually typed in after its interview; the process (and its stay
+    in *interviewed*) began at the round, not when the card was written down.
+    """
+    start = earliest or created
+    if start is not None and first_round is not None and first_round < start:
+        return first_round
+    return start
+
+
 def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
-    """The stages the card was in, in order, from its history's stage lines (each with its from and to)."""
+    """The stages the card was in, in order, from its history's stage lines (each with its from and to);
+    the first begins at `entered_at`."""
     scan = scan or _scan(app)
     moves = scan.moves
+    start = entered_at(scan.earliest, app.created_at, min((r.at for r in app.rounds), default=None))
     if not moves:
-        return [Stay(app.stage, scan.earliest or app.created_at, None)]
+        return [Stay(app.stage, start, None)]
     if len(moves) > 1:
         moves = sorted(moves, key=_first)
-    start = scan.earliest or app.created_at
     stage = _stage(moves[0][1])
     found: list[Stay] = []
     for at, _, to in moves:

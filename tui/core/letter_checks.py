@@ -206,7 +206,7 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
     if blockers and not force:
         raise ValidationError("not marked sent: " + "; ".join(blockers))
     return actions.record_letter_sent(
-        app, letter.kind, now=sent, interviewer_id=letter.interviewer_id, to=letter.to,
+        app, letter.kind, now=now, at=sent, interviewer_id=letter.interviewer_id, to=letter.to,
         summary=f"“{letter.subject}”",
     )
 

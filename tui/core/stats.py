@@ -25,7 +25,8 @@ README and the statistics screen's help):
   `thank_you_hours` of its round.
 - rounds: how many applications had a 2nd round (or more), and a 3rd or more.
 - stage_days: median days of a stay in each open stage; a stay counts once
-  the card has left the stage.
+  the card has left the stage; the first stay begins at the first round when
+  the card was typed in after it (history_facts.entered_at).
 - funnel: how many applications were ever in each stage, and how the closed
   ones ended.
 - weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
@@ -48,6 +49,7 @@ from tui.core.history_facts import (
     LETTERS_BUT_THANKS,
     STAGE_OF,
     THANK_YOU,
+    entered_at,
     first_round_at,
     thank_you_notes,
 )
@@ -325,7 +327,7 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
         else:
             if len(moves) > 1:
                 moves.sort(key=by_time)
-            start = earliest or app.created_at
+            start = entered_at(earliest, app.created_at, first)  # first: the earliest round, held
             value = moves[0][1]
             was = stage_of.get(value) if type(value) is str else None
             reached = {stage}  # the stage it is in (after its last move, or moved without a stage line)

@@ -59,9 +59,49 @@ def for_input(moment: datetime | None, zone: Zone) -> str:
 def understood(moment: datetime, zone: Zone, now: datetime) -> str:
     """What a typed time was read as, for a form's hint and a command's confirmation line:
     'Wed 25 Nov 14:00 · 2 days ago' (the year only when it is not this year's)."""
-    span = local(moment, zone).diff_for_humans(local(now, zone), absolute=True)
-    if abs((moment - now).total_seconds()) < 60:
-        words = "now"
-    else:
-        words = f"{span} ago" if moment < now else f"in {span}"
-    return f"{show_time(moment, zone, now)} · {words}"
+    return f"{show_time(moment, zone, now)} · {distance_words((moment - now).total_seconds())}"
+
+
+# --- how far away: the one rounding, in two wordings ------------------------------------------
+# (upper bound of the rounded amount, seconds in the unit, compact unit, unit in words)
+_UNITS = (
+    (60, 60, "min", "minute"),
+    (48, 3600, "h", "hour"),
+    (60, 86400, "d", "day"),
+    (52, 7 * 86400, "wk", "week"),
+    (None, 365.25 * 86400, "yr", "year"),
+)
+
+
+def distance(seconds: float) -> tuple[int, int]:
+    """How far a moment `seconds` away is (negative: past), as (amount, unit index), or (0, -1) under a
+    minute. The amount is rounded to the nearest whole unit (2 days 23 hours is 3 days) and the unit
+    is the smallest whose rounded amount stays under its bound, so every wording agrees."""
+    span = abs(seconds)
+    if span < 60:
+        return 0, -1
+    last = len(_UNITS) - 1
+    for index, (bound, size, _, _) in enumerate(_UNITS):
+        amount = int(span / size + 0.5)
+        if index == last or (bound is not None and amount < bound):
+            return amount, index
+    raise AssertionError("unreachable")
+
+
+def distance_short(seconds: float, past: str = "overdue") -> str:
+    """'in 5 h', '3 d overdue', 'now': short enough for a card and the sidebar (at most 14 columns)."""
+    amount, unit = distance(seconds)
+    if unit < 0:
+        return "now"
+    text = f"{amount} {_UNITS[unit][2]}"
+    return f"{text} {past}" if seconds < 0 else f"in {text}"
+
+
+def distance_words(seconds: float) -> str:
+    """'in 3 days', '2 hours ago', 'now': `distance_short` in words, for lines that have the room."""
+    amount, unit = distance(seconds)
+    if unit < 0:
+        return "now"
+    name = _UNITS[unit][3]
+    text = f"{amount} {name}" if amount == 1 else f"{amount} {name}s"
+    return f"{text} ago" if seconds < 0 else f"in {text}"

@@ -1,0 +1,72 @@
+"""Marking and unmarking "thanked": unmarking undoes what marking did (the stage the rule gave, the
+thank-you deadline), and leaves alone what the user decided by hand."""
+
+from __future__ import annotations
+
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core import actions
+from tui.core.deadlines import DeadlineKind, deadlines_for
+from tui.core.model import Interviewer
+from tui.core.settings import Settings
+from tui.core.stages import Stage
+
+NOW = pendulum.datetime(2026, 11, 27, 14, 0, tz="UTC")
+NAMES = ("Ann", "Bob", "Cy")
+
+
+def card(names=NAMES[:2]):
+    return actions.new_application("Acme", "Dev", now=NOW.subtract(hours=3), round_at=NOW.subtract(hours=4),
+                                   interviewers=[Interviewer(n) for n in names])
+
+
+def thank_you_people(app, now=NOW):
+    return sorted(d.person for d in deadlines_for(app, Settings(), now) if d.kind is DeadlineKind.THANK_YOU)
+
+
+def test_unmarking_after_the_rule_moved_the_card_puts_it_back_with_its_deadline():
+    app = actions.set_thanked(card(), "Bob", now=NOW.subtract(hours=1))
+    app = actions.set_thanked(app, "Ann", now=NOW)
+    assert app.stage is Stage.THANKED and thank_you_people(app) == []
+    undone = actions.set_thanked(app, "Ann", False, now=NOW.add(minutes=1))
+    assert undone.stage is Stage.INTERVIEWED
+    assert thank_you_people(undone) == ["Ann"]
+    assert [e.text for e in undone.history[-2:]] == [
+        "Unmarked thank-you to Ann", "Thanked → Interviewed (thank-you to Ann unmarked)"]
+    again = actions.set_thanked(undone, "Ann", now=NOW.add(minutes=2))  # and marking moves it on again
+    assert again.stage is Stage.THANKED and thank_you_people(again) == []
+
+
+def test_a_card_moved_to_thanked_by_hand_stays_there():
+    app = actions.move(actions.set_thanked(card(), "Ann", now=NOW), Stage.THANKED, now=NOW.add(minutes=1))
+    undone = actions.set_thanked(app, "Ann", False, now=NOW.add(minutes=2))
+    assert undone.stage is Stage.THANKED  # the user skipped the notes: their call, not the rule's
+
+
+def test_a_card_that_moved_on_since_stays_where_it_is():
+    app = actions.set_thanked(actions.set_thanked(card(), "Ann", now=NOW), "Bob", now=NOW)
+    app = actions.move(app, Stage.AWAITING, now=NOW.add(minutes=1))
+    assert actions.set_thanked(app, "Ann", False, now=NOW.add(minutes=2)).stage is Stage.AWAITING
+
+
+def test_unmarking_someone_of_an_earlier_round_does_not_move_the_card():
+    app = actions.set_thanked(card(), "Ann", now=NOW.subtract(hours=2))
+    app = actions.add_round(app, "Onsite", NOW.subtract(hours=1), [Interviewer("Dee")], now=NOW.subtract(hours=1))
+    app = actions.set_thanked(app, "Dee", now=NOW)
+    assert app.stage is Stage.THANKED
+    assert actions.set_thanked(app, "Ann", False, now=NOW.add(minutes=1)).stage is Stage.THANKED
+
+
+@given(st.lists(st.tuples(st.sampled_from(NAMES), st.booleans()), max_size=12))
+def test_any_sequence_of_ticks_leaves_the_stage_and_deadlines_as_the_ticks_say(ticks):
+    """Stage and owed notes depend only on who is ticked now, never on the order of the ticking."""
+    app = card(NAMES)
+    now = NOW
+    for name, thanked in ticks:
+        now = now.add(minutes=1)
+        app = actions.set_thanked(app, name, thanked, now=now)
+    ticked = {p.name for p in app.latest_round.interviewers if p.thanked_at is not None}
+    assert app.stage is (Stage.THANKED if ticked == set(NAMES) else Stage.INTERVIEWED)
+    assert thank_you_people(app, now) == sorted(set(NAMES) - ticked)
