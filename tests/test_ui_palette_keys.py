@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Input
 
 from conftest import burst_keys
 from tui.ui.palette import binding_keys
@@ -17,15 +18,11 @@ pytestmark = pytest.mark.usefixtures("freeze_clock")
 
 
 async def palette_lines(app, pilot, burst: bool, query: str) -> list[str]:
-    """ctrl+p, then `query` typed into it; the hits' lines as the palette shows them.
-
-    (ctrl+p is the app's binding, not a priority one: in the same burst as what follows it, the board
-    would take the query's letters as its own keys first; the lead is told.)"""
-    await pilot.press("ctrl+p")
+    """ctrl+p, then `query` typed into it; the hits' lines as the palette shows them."""
     if burst:
-        burst_keys(app, query)
+        burst_keys(app, "ctrl+p", query)
     else:
-        await pilot.press(*query)
+        await pilot.press("ctrl+p", *query)
     await pilot.pause()
     palette = app.screen
     assert isinstance(palette, CommandPalette)
@@ -46,6 +43,22 @@ async def test_the_palette_shows_L_for_the_next_stage_and_H_for_the_previous(tmp
         assert by_name["Move card to the next stage"].rstrip().endswith("·  L")
         assert by_name["Move card to the previous stage"].rstrip().endswith("·  H")
         assert not any("H/L" in line for line in lines)
+
+
+@WAYS
+async def test_what_is_typed_after_ctrl_p_is_the_palettes_search_not_board_keys(tmp_path, burst):
+    """Review: in one burst, the `t` of a search went to the board and opened the letters."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        if burst:
+            burst_keys(app, "ctrl+p", "thank")
+        else:
+            await pilot.press("ctrl+p", *"thank")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).value == "thank"
+        assert len(app.screen_stack) == 2  # the board, then the palette: no letter screen between
 
 
 async def test_palette_keys_are_the_bindings_first_keys_not_their_key_bar_labels(tmp_path, frozen):

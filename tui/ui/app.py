@@ -43,6 +43,7 @@ from tui.ui.messages import (
 from tui.ui.notify import DueNotifier
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
 from tui.ui.screens.too_small import TooSmallScreen, too_small
+from tui.ui.settle import settled
 from tui.ui.state import ChangeLog, UndoRefused
 
 
@@ -122,7 +123,8 @@ class FollowupApp(Leaving, App[int]):
                 tooltip="Back to the shell for a moment; fg brings the board back"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help",
                 tooltip="The keys of this screen (also ? wherever you are not typing)"),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, id="app.palette",
+        # priority: in a burst, what is typed after ctrl+p is the palette's search, not the board's keys
+        Binding("ctrl+p", "command_palette", "Palette", show=False, id="app.palette", priority=True,
                 tooltip="The command palette: every action by name, every card by company"),
     ]
 
@@ -449,6 +451,15 @@ class FollowupApp(Leaving, App[int]):
             self.notify(str(exc), severity="warning")
             return
         await self.push_screen(screen)
+
+    async def action_command_palette(self) -> None:
+        """ctrl+p: the palette is up before the next key is handled (a `t` typed to find a card went to
+        the board and opened letters), and the keys typed before it have reached their field."""
+        from textual.command import CommandPalette
+
+        await settled(self.focused)
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            await self.push_screen(CommandPalette(id="--command-palette"))
 
     async def action_help(self) -> None:
         """f1 anywhere, ? outside text fields: the keys of the screen in front."""
