@@ -120,6 +120,14 @@ def test_snooze_the_next_deadline_or_a_named_one(cli_db, acme, capsys):
     assert kinds == [("thank-you", "busy"), ("thank-you", "")]
 
 
+def test_a_deadline_snoozed_twice_keeps_the_second_snooze(cli_db, acme, capsys):
+    for until in ("today 18:00", "today 20:00"):
+        assert run(cli_db, "snooze", "acme", "--deadline", "thank-you:lee", "--until", until) == 0
+    assert run(cli_db, "show", "acme") == 0
+    assert "  snoozed thank-you:lee-park until Wed 25 Nov 20:00 (was due Wed 25 Nov 10:00)" \
+        in capsys.readouterr().out.splitlines()
+
+
 def test_show_names_a_snooze_only_while_its_deadline_is_there(cli_db, acme, capsys):
     run(cli_db, "snooze", "acme", "--deadline", "thank-you:lee", "--until", "today 18:00", "--reason", "busy")
     capsys.readouterr()

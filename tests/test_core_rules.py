@@ -272,6 +272,18 @@ def test_a_snooze_moves_its_deadline_says_why_and_ends_when_the_rule_moves_it():
     assert not after_reply.is_snoozed and after_reply.due == next_follow_up(replied, ENGLAND, t(LONDON, 3, 5))
 
 
+def test_a_deadline_snoozed_twice_keeps_the_second_snooze():
+    """Review: the second `followup snooze` was kept against the time the first had put it off to, matched
+    nothing, and the deadline fell back to its rule's time."""
+    app = thanked_and_waiting(t(LONDON, 3, 2))
+    first = deadlines_for(app, ENGLAND, t(LONDON, 3, 3))[0]
+    once = actions.snooze_deadline(app, first, t(LONDON, 3, 12, 10), now=t(LONDON, 3, 3))
+    snoozed = deadlines_for(once, ENGLAND, t(LONDON, 3, 3))[0]
+    twice = actions.snooze_deadline(once, snoozed, t(LONDON, 3, 13, 10), now=t(LONDON, 3, 4))
+    found = deadlines_for(twice, ENGLAND, t(LONDON, 3, 4))[0]
+    assert (shown(found.due, LONDON), found.snoozed_from) == ("Fri 13 Mar 10:00", first.due)
+
+
 def test_a_snooze_into_the_weekend_waits_for_monday_morning():
     app = thanked_and_waiting(t(LONDON, 3, 2))
     rule = deadlines_for(app, ENGLAND, t(LONDON, 3, 3))[0]

@@ -206,8 +206,7 @@ def cmd_snooze(args) -> int:
         if until <= deadline.due:
             raise ValidationError(f"--until {_understood(until, settings, now)} is not after the deadline "
                                   f"{name} ({_understood(deadline.due, settings, now)}): give a later time")
-        new = actions.snooze(app, deadline.kind.value, deadline.due, until, now=now, ref=deadline.ref,
-                             reason=args.reason or "")
+        new = actions.snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
         return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}"
 
     return change_card(args, change)

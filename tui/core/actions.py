@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from tui.core.errors import ValidationError
 from tui.core.model import (
@@ -26,6 +26,9 @@ from tui.core.model import (
 )
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timeutil import to_utc
+
+if TYPE_CHECKING:
+    from tui.core.deadlines import Deadline
 
 NOTES_EDIT_COALESCE_MINUTES = 30
 
@@ -394,6 +397,18 @@ def record_reply(
     if new.stage is not Stage.CLOSED:
         _set_stage(new, Stage.AWAITING, moment, "they replied")
     return new
+
+
+def snooze_deadline(app: Application, deadline: Deadline, until: datetime, *, now: datetime,
+                    reason: str = "") -> Application:
+    """Put `deadline` (as deadlines_for gives it) off until `until`; the board's `z` and `followup snooze`.
+
+    A deadline snoozed already is named by the rule's own time (`snoozed_from`),
+    which is what a snooze is kept against: recorded against the time it was
+    put off to, a second snooze matched nothing and the deadline fell back.
+    """
+    return snooze(app, deadline.kind.value, deadline.snoozed_from or deadline.due, until, now=now,
+                  ref=deadline.ref, reason=reason)
 
 
 def snooze(

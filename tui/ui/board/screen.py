@@ -364,11 +364,10 @@ class BoardScreen(Screen):
                 return
             from tui.core import actions
 
-            rule_due = deadline.snoozed_from or deadline.due
             self.app.apply_change(
                 deadline.app_id,
-                lambda a: actions.snooze(a, deadline.kind, rule_due, values["until"], now=clock.now(),
-                                         ref=deadline.ref, reason=values["reason"]),
+                lambda a: actions.snooze_deadline(a, deadline, values["until"], now=clock.now(),
+                                                  reason=values["reason"]),
                 f"Snooze {deadline.action}",
             )
 
