@@ -159,8 +159,7 @@ def burst_keys(app, *keys: str) -> None:
 
     driver = app._driver
     for key in keys:
-        names = [key] if len(key) > 1 and not key.isprintable() or key in NAMED_KEYS or "+" in key[1:] else list(key)
-        for name in names:
+        for name in key_names(key):
             if len(name) == 1:
                 char = name
                 name = name if name.isalnum() else _character_to_key(name)
@@ -169,6 +168,28 @@ def burst_keys(app, *keys: str) -> None:
             event = events.Key(name, char)
             event.set_sender(app)
             driver.send_message(event)
+
+
+def key_names(key: str) -> list[str]:
+    """A key as the tests write it: a Textual key name ("enter", "ctrl+s"), or plain characters typed one
+    after the other ("Acme", "?")."""
+    named = len(key) > 1 and not key.isprintable() or key in NAMED_KEYS or "+" in key[1:]
+    return [key] if named else list(key)
+
+
+# The two ways keys arrive: one by one (Pilot waits for the app after each) and in one burst (SSH).
+WAYS = pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
+
+
+async def send_keys(app, pilot, burst: bool, *keys: str, pauses: int = 1) -> None:
+    """`keys` (as `key_names` reads them) in one burst, or pressed one by one; then `pauses` pauses."""
+    if burst:
+        burst_keys(app, *keys)
+    else:
+        for key in keys:
+            await pilot.press(*key_names(key))
+    for _ in range(pauses):
+        await pilot.pause()
 
 
 def fill(form, **values: str) -> None:

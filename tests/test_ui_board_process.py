@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from conftest import burst_keys, fill, palette_pick
+from conftest import fill, palette_pick, send_keys
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.process_forms import CloseForm, ReplyForm, SnoozeForm
 from ui_board_helpers import (
@@ -27,18 +27,6 @@ def initech_only(tmp_path):
     return store_with(tmp_path, [small_apps()[2]])
 
 
-async def send(app, pilot, burst: bool, *keys: str) -> None:
-    if burst:
-        burst_keys(app, *keys)
-    else:
-        for key in keys:
-            if len(key) > 1 and key not in ("enter", "tab", "escape", "ctrl+s") and "+" not in key:
-                await pilot.press(*key)
-            else:
-                await pilot.press(key)
-    await pilot.pause()
-
-
 def hint(app, name: str) -> str:
     return str(app.screen.query_one(f"#hint-{name}", Static).render())
 
@@ -49,7 +37,7 @@ async def test_r_records_their_reply_when_and_how_and_restarts_the_wait(tmp_path
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await send(app, pilot, burst, "r", "mon 16:00", "tab", "tab", "said next week", "enter")
+        await send_keys(app, pilot, burst, "r", "mon 16:00", "tab", "tab", "said next week", "enter")
         await wait_until(pilot, lambda: stored(store)["Initech"]["contacts"])  # a burst is handled after `send`
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen)
@@ -86,7 +74,7 @@ async def test_z_snoozes_the_cards_next_deadline_with_a_reason(tmp_path, burst):
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await send(app, pilot, burst, "z", "mon 10:00", "tab", "they are away", "enter")
+        await send_keys(app, pilot, burst, "z", "mon 10:00", "tab", "they are away", "enter")
         await wait_until(pilot, lambda: stored(store)["Initech"]["snoozes"])
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen)
@@ -162,10 +150,10 @@ async def test_moving_a_card_into_closed_asks_how_it_ended(tmp_path, burst):
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await send(app, pilot, burst, "L")  # awaiting -> followed up: no question
+        await send_keys(app, pilot, burst, "L")  # awaiting -> followed up: no question
         await app.wait_for_writes()
         assert stored(store)["Initech"]["stage"] == "followed-up"
-        await send(app, pilot, burst, "L", "tab", "yesterday 17:00", "enter", "enter")  # the last enter saves
+        await send_keys(app, pilot, burst, "L", "tab", "yesterday 17:00", "enter", "enter")  # the last enter saves
         await wait_until(pilot, lambda: stored(store)["Initech"]["stage"] == "closed")
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen)

@@ -13,27 +13,12 @@ the confirm dialog's answers in the same burst as what follows them.
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import burst_keys
+from conftest import WAYS, send_keys
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.screen import DetailScreen
 from tui.ui.screens.new_application import NewApplicationScreen
 from ui_board_helpers import NARROW, WIDE, board_of, focused_company, make_app, small_apps, store_with, stored
 from ui_detail_helpers import acme, board, make_db, on_disk, open_card, wait_until
-
-WAYS = pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
-
-
-async def send(app, pilot, burst: bool, *keys: str) -> None:
-    """`keys` as burst_keys takes them: key names, or strings of plain characters."""
-    if burst:
-        burst_keys(app, *keys)
-    else:
-        for key in keys:
-            named = key in ("enter", "tab", "shift+tab", "escape", "backspace", "slash", "end") or "+" in key
-            await pilot.press(*([key] if named else list(key)))
-    await pilot.pause()
 
 
 @WAYS
@@ -42,7 +27,7 @@ async def test_new_application_with_tab_backspace_and_enter(tmp_path, burst, fre
     app = make_app(store)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
-        await send(app, pilot, burst, "n", "Acmex", "backspace", "tab", "Dev", "enter", "enter",
+        await send_keys(app, pilot, burst, "n", "Acmex", "backspace", "tab", "Dev", "enter", "enter",
                    "yesterday 10am", "shift+tab", "Onsite", "tab", "tab", "Dana Kim; Lee Park", "enter")
         await wait_until(pilot, lambda: "Acme" in stored(store))
         await app.wait_for_writes()
@@ -59,10 +44,10 @@ async def test_escape_then_y_drops_a_typed_form_and_escape_then_n_keeps_it(tmp_p
     app = make_app(store)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
-        await send(app, pilot, burst, "n", "Hooli", "escape", "n")  # the confirm dialog: keep editing
+        await send_keys(app, pilot, burst, "n", "Hooli", "escape", "n")  # the confirm dialog: keep editing
         await wait_until(pilot, lambda: isinstance(app.screen, NewApplicationScreen))
         assert app.screen.raw("company") == "Hooli"
-        await send(app, pilot, burst, "tab", "SRE", "escape", "y")  # throw it away
+        await send_keys(app, pilot, burst, "tab", "SRE", "escape", "y")  # throw it away
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         await app.wait_for_writes()
         assert stored(store) == {}
@@ -73,8 +58,8 @@ async def test_enter_on_the_confirm_dialog_declines(tmp_path, burst, freeze_cloc
     app = make_app(store_with(tmp_path, []))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
-        await send(app, pilot, burst, "n", "Hooli", "escape", "enter")
-        await send(app, pilot, burst, "Co")
+        await send_keys(app, pilot, burst, "n", "Hooli", "escape", "enter")
+        await send_keys(app, pilot, burst, "Co")
         # back in the form, nothing dropped, and typing goes on there. Waited for, not looked at after a
         # pause: on a loaded machine a pause can return with keys of the burst still queued.
         await wait_until(pilot, lambda: isinstance(app.screen, NewApplicationScreen)
@@ -88,12 +73,12 @@ async def test_filter_bar_keeps_or_clears_the_typed_filter(tmp_path, burst, free
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.press("slash")
-        await send(app, pilot, burst, "lumb", "enter")  # a key after enter would still land in the bar
+        await send_keys(app, pilot, burst, "lumb", "enter")  # a key after enter would still land in the bar
         board_widget = board_of(app)
         await wait_until(pilot, lambda: board_widget.needle == "lumb" and board_widget.focused)
         assert focused_company(app) == "Initech" and isinstance(app.screen, BoardScreen)
         await pilot.press("slash")
-        await send(app, pilot, burst, "escape")
+        await send_keys(app, pilot, burst, "escape")
         await wait_until(pilot, lambda: board_widget.needle == "")
 
 
@@ -104,7 +89,7 @@ async def test_round_form(tmp_path, frozen, burst):
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
         await pilot.press("2", "n")
-        await send(followup, pilot, burst, "Final", "tab", "yesterday 15:00", "tab",
+        await send_keys(followup, pilot, burst, "Final", "tab", "yesterday 15:00", "tab",
                    "Ann Lee <ann@acme.com>; Bo Chan", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         saved = await on_disk(pilot, db, followup.screen.app_id)
@@ -121,7 +106,7 @@ async def test_interviewer_form_with_its_link_fields(tmp_path, frozen, burst):
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
         await pilot.press("2", "end", "p")
-        await send(followup, pilot, burst, "Bo", "tab", "Staff Engineer", "tab", "bo@acme.com",
+        await send_keys(followup, pilot, burst, "Bo", "tab", "Staff Engineer", "tab", "bo@acme.com",
                    "tab", "log compaction", "tab", "https://example.com/talk", "tab", "the talk", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         saved = await on_disk(pilot, db, followup.screen.app_id)
@@ -137,7 +122,7 @@ async def test_direction_form_across_its_select(tmp_path, frozen, burst):
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
         await pilot.press("3", "n")
-        await send(followup, pilot, burst, "send refs", "tab", "tab", "fri 17:00", "enter")
+        await send_keys(followup, pilot, burst, "send refs", "tab", "tab", "fri 17:00", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         saved = await on_disk(pilot, db, followup.screen.app_id)
         direction = saved.directions[-1]
@@ -156,6 +141,6 @@ async def test_sent_at_form(tmp_path, letter_env, burst):
     host = LetterHarness(db, app.id, "thank-you")
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await send(host, pilot, burst, "ctrl+b", "today 9:30", "enter", "y")
+        await send_keys(host, pilot, burst, "ctrl+b", "today 9:30", "enter", "y")
         await wait_until(pilot, lambda: letter_stored(db, app.id).interviewers()[0].thanked_at is not None)
     assert letter_stored(db, app.id).contacts[-1].at == now.replace(hour=9, minute=30)

@@ -12,21 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import NAMED_KEYS, burst_keys
+from conftest import send_keys
 from tui.ui.detail.screen import DetailScreen
 from ui_board_helpers import WIDE, board_of, focused_company, make_app, small_apps, store_with
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")
-
-
-async def type_keys(app, pilot, burst: bool, keys) -> None:
-    if burst:
-        burst_keys(app, *keys)
-    else:
-        for key in keys:
-            await pilot.press(*([key] if key in NAMED_KEYS or "+" in key else list(key)))
-    for _ in range(3):
-        await pilot.pause()
 
 
 def where(app) -> tuple:
@@ -44,7 +34,7 @@ async def ends_at(tmp_path, burst: bool, *keys: str, size=WIDE) -> tuple:
     app = make_app(store_with(tmp_path / ("burst" if burst else "slow"), small_apps()))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await type_keys(app, pilot, burst, keys)
+        await send_keys(app, pilot, burst, *keys, pauses=3)
         return where(app)
 
 

@@ -5,27 +5,13 @@ burst."""
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import burst_keys
+from conftest import WAYS, send_keys
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.screen import DetailScreen
 from tui.ui.screens.confirm import ConfirmScreen
 from ui_detail_helpers import acme, board, make_db, on_disk, open_card, wait_until
-
-WAYS = pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
-NAMED = ("enter", "tab", "escape", "space", "home", "end")
-
-
-async def send(app, pilot, burst: bool, *keys: str) -> None:
-    if burst:
-        burst_keys(app, *keys)
-    else:
-        for key in keys:
-            await pilot.press(*([key] if key in NAMED or "+" in key else list(key)))
-    await pilot.pause()
 
 
 def keys_of(cls, action: str) -> set[str]:
@@ -51,16 +37,16 @@ async def test_n_adds_a_direction_space_marks_it_done_d_removes_it(tmp_path, fro
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
         await pilot.press("3")
-        await send(followup, pilot, burst, "n", "send refs", "tab", "tab", "fri 17:00", "enter")
+        await send_keys(followup, pilot, burst, "n", "send refs", "tab", "tab", "fri 17:00", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         assert [d.text for d in (await on_disk(pilot, db, card.id)).directions] == ["send refs"]
-        await send(followup, pilot, burst, "home", "space")
+        await send_keys(followup, pilot, burst, "home", "space")
         assert (await on_disk(pilot, db, card.id)).directions[0].done_at is not None
-        await send(followup, pilot, burst, "space")  # again: open once more
+        await send_keys(followup, pilot, burst, "space")  # again: open once more
         assert (await on_disk(pilot, db, card.id)).directions[0].done_at is None
-        await send(followup, pilot, burst, "d")
+        await send_keys(followup, pilot, burst, "d")
         assert isinstance(followup.screen, ConfirmScreen)  # asks first
-        await send(followup, pilot, burst, "y")
+        await send_keys(followup, pilot, burst, "y")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         assert (await on_disk(pilot, db, card.id)).directions == []
 
@@ -73,12 +59,12 @@ async def test_n_adds_a_round_and_d_removes_one_after_asking(tmp_path, frozen, b
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
         await pilot.press("2")
-        await send(followup, pilot, burst, "n", "Final", "tab", "yesterday 15:00", "tab", "Bo Chan", "enter")
+        await send_keys(followup, pilot, burst, "n", "Final", "tab", "yesterday 15:00", "tab", "Bo Chan", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         assert [r.name for r in (await on_disk(pilot, db, card.id)).rounds] == ["Phone screen", "Onsite", "Final"]
-        await send(followup, pilot, burst, "home", "d", "n")  # asked, and kept
+        await send_keys(followup, pilot, burst, "home", "d", "n")  # asked, and kept
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         assert len((await on_disk(pilot, db, card.id)).rounds) == 3
-        await send(followup, pilot, burst, "home", "d", "y")
+        await send_keys(followup, pilot, burst, "home", "d", "y")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         assert [r.name for r in (await on_disk(pilot, db, card.id)).rounds] == ["Onsite", "Final"]

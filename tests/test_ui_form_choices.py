@@ -5,28 +5,14 @@ burst, as a slow SSH link delivers them."""
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input, Select
 
-from conftest import burst_keys
+from conftest import WAYS, send_keys
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.forms import DirectionForm
 from tui.ui.detail.screen import DetailScreen
 from tui.ui.keybar import KeyBar
 from ui_detail_helpers import acme, board, make_db, on_disk, open_card, wait_until
-
-WAYS = pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
-NAMED = ("enter", "tab", "escape", "space", "left", "right", "up", "down")
-
-
-async def send(app, pilot, burst: bool, *keys: str) -> None:
-    """`keys` as burst_keys takes them: key names, or strings of plain characters."""
-    if burst:
-        burst_keys(app, *keys)
-    else:
-        for key in keys:
-            await pilot.press(*([key] if key in NAMED or "+" in key else list(key)))
-    await pilot.pause()
 
 
 def no_list_open(app) -> bool:
@@ -41,7 +27,8 @@ async def test_enter_on_the_reply_forms_choice_moves_on_and_the_note_is_kept(tmp
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await send(followup, pilot, burst, "r", "yesterday 4pm", "enter", "enter", "they want a 2nd round", "enter")
+        await send_keys(followup, pilot, burst, "r", "yesterday 4pm", "enter", "enter", "they want a 2nd round",
+                        "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
         saved = await on_disk(pilot, db, card.id)
         reply = saved.contacts[-1]
@@ -57,7 +44,7 @@ async def test_enter_on_the_direction_kind_does_not_change_it(tmp_path, frozen, 
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
         await pilot.press("3", "n")
-        await send(followup, pilot, burst, "xx", "enter", "enter", "m", "enter")
+        await send_keys(followup, pilot, burst, "xx", "enter", "enter", "m", "enter")
         form = followup.screen
         assert isinstance(form, DirectionForm)
         assert no_list_open(followup)
@@ -74,9 +61,9 @@ async def test_left_and_right_change_a_choice_in_place(tmp_path, frozen, burst):
         await open_card(pilot)
         await pilot.press("3", "n")
         # ← from the first wraps round to the last; → twice: back to the first, then the second
-        await send(followup, pilot, burst, "send refs", "enter", "left")
+        await send_keys(followup, pilot, burst, "send refs", "enter", "left")
         assert followup.screen.raw("kind") == "info" and no_list_open(followup)
-        await send(followup, pilot, burst, "right", "right", "enter", "fri 17:00", "enter")
+        await send_keys(followup, pilot, burst, "right", "right", "enter", "fri 17:00", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         direction = (await on_disk(pilot, db, followup.screen.app_id)).directions[-1]
         assert (direction.text, direction.kind.value) == ("send refs", "not-before")
@@ -90,11 +77,11 @@ async def test_space_opens_the_list_where_enter_picks(tmp_path, frozen, burst):
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
         await pilot.press("3", "n")
-        await send(followup, pilot, burst, "send refs", "enter", "space", "down", "down", "enter")
+        await send_keys(followup, pilot, burst, "send refs", "enter", "space", "down", "down", "enter")
         form = followup.screen
         assert form.raw("kind") == "info" and no_list_open(followup)
         assert isinstance(form.focused, Select)  # picking leaves the focus on the choice
-        await send(followup, pilot, burst, "enter", "enter")  # on to the date, left empty, and save
+        await send_keys(followup, pilot, burst, "enter", "enter")  # on to the date, left empty, and save
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
         direction = (await on_disk(pilot, db, followup.screen.app_id)).directions[-1]
         assert (direction.text, direction.kind.value, direction.due) == ("send refs", "info", None)

@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import burst_keys
+from conftest import WAYS, send_keys
 from tui.ui.screens.help import HelpScreen
 from ui_board_helpers import NARROW, make_app, small_apps, store_with
 
-WAYS = pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
 pytestmark = pytest.mark.usefixtures("freeze_clock")
-
-
-async def send(app, pilot, burst: bool, *keys: str) -> None:
-    if burst:
-        burst_keys(app, *("?" if key == "question_mark" else key for key in keys))
-    else:
-        await pilot.press(*keys)
-    await pilot.pause()
 
 
 @WAYS
@@ -26,16 +17,16 @@ async def test_j_k_g_G_scroll_the_help(tmp_path, burst):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
-        await send(app, pilot, burst, "question_mark", "j", "j", "j")
+        await send_keys(app, pilot, burst, "?", "j", "j", "j")
         assert isinstance(app.screen, HelpScreen)
         scroll = app.screen.query_one("#help-scroll")
         assert scroll.max_scroll_y > 3  # at 80x24 the help is longer than its box
         assert scroll.scroll_y == 3
-        await send(app, pilot, burst, "k")
+        await send_keys(app, pilot, burst, "k")
         assert scroll.scroll_y == 2
-        await send(app, pilot, burst, "G")
+        await send_keys(app, pilot, burst, "G")
         assert scroll.scroll_y == scroll.max_scroll_y
-        await send(app, pilot, burst, "g")
+        await send_keys(app, pilot, burst, "g")
         assert scroll.scroll_y == 0
-        await send(app, pilot, burst, "G", "k")  # in order: to the end, then one line back
+        await send_keys(app, pilot, burst, "G", "k")  # in order: to the end, then one line back
         assert scroll.scroll_y == scroll.max_scroll_y - 1

@@ -8,12 +8,11 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
-from conftest import burst_keys
+from conftest import WAYS, burst_keys
 from tui.ui.palette import binding_keys
 from ui_board_helpers import WIDE, make_app, small_apps, store_with
 from ui_detail_helpers import acme, board, make_db, open_card
 
-WAYS = pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
 pytestmark = pytest.mark.usefixtures("freeze_clock")
 
 

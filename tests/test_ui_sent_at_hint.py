@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Static
 
-from conftest import burst_keys
+from conftest import WAYS, burst_keys
 from tui.ui.letters.dialogs import SentAtForm
 from ui_detail_helpers import make_db
 from ui_letters_helpers import DANA, LetterHarness, frozen_now, interviewed
-
-WAYS = pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
 
 
 def understood(screen) -> str:
