@@ -34,7 +34,7 @@ def test_a_new_application_records_its_creation_and_round():
     app = card()
     assert app.stage is Stage.INTERVIEWED and app.created_at == T0 == app.updated_at
     assert [(e.kind, e.text) for e in app.history] == [
-        ("created", "Added Acme — SRE"), ("round", "Round “Phone screen” on 2026-03-26")]
+        ("created", "Added Acme — SRE"), ("round", "Round “Phone screen” on 2026-03-26T10:00:00+00:00")]
     assert app.history[1].data == {"round": app.rounds[0].id}
 
 
@@ -81,7 +81,7 @@ def thanked_with_tasks():
 def test_marking_the_last_do_by_done_in_thanked_moves_to_awaiting():
     app = thanked_with_tasks()
     refs, email, _ = app.directions
-    assert app.history[-3].text == "Direction (do-by): Send two references by 2026-03-28"
+    assert app.history[-3].text == "Direction (do-by): Send two references by 2026-03-28T10:00:00+00:00"
     first = actions.set_direction_done(app, refs.id, now=later(4))
     assert first.stage is Stage.THANKED and first.directions[0].done_at == later(4)
     assert first.history[-1].text == "Done: Send two references"
@@ -133,7 +133,7 @@ def test_a_new_round_puts_the_card_back_to_interviewed_and_clears_the_outcome():
     assert again.stage is Stage.INTERVIEWED and again.outcome is None and again.outcome_at is None
     assert again.latest_round.name == "Second look"
     assert [e.text for e in again.history[-2:]] == [
-        "Round “Second look” on 2026-04-07", "Closed → Interviewed (new round)"]
+        "Round “Second look” on 2026-04-07T22:00:00+00:00", "Closed → Interviewed (new round)"]
 
 
 def test_closing_records_the_outcome():
@@ -251,4 +251,4 @@ def test_an_interviewer_link_must_be_a_web_address(link):
 
 def test_a_quiet_period_is_logged_as_lasting_until_its_date():
     app = actions.add_direction(card(), "Don't call before the 10th", "not-before", later(200), now=later(1))
-    assert app.history[-1].text.endswith("Don't call before the 10th until 2026-04-03")
+    assert app.history[-1].text.endswith("Don't call before the 10th until 2026-04-03T18:00:00+00:00")

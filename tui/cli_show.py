@@ -16,7 +16,7 @@ def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
     from tui.core.deadlines import deadlines_for, relative
     from tui.core.text import fit_cells
-    from tui.core.timefmt import show_time
+    from tui.core.timefmt import readable, show_time
 
     zone = settings.zone
 
@@ -83,7 +83,8 @@ def show_lines(app, settings, moment) -> list[str]:
 
     if app.notes.strip():
         lines += ["", "notes:"] + ["  " + line for line in app.notes.strip("\n").splitlines()]
-    lines += ["", "history:"] + [f"  {when(event.at)}  {event.text}" for event in app.history]
+    lines += ["", "history:"] + [f"  {when(event.at)}  {readable(event.text, zone, moment)}"
+                                 for event in app.history]
     return lines
 
 

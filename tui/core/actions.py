@@ -77,7 +77,7 @@ def _set_stage(app: Application, stage: Stage, at: datetime, why: str) -> None:
 
 def _round_line(rnd: Round, now: datetime) -> str:
     upcoming = "Upcoming round" if rnd.at > to_utc(now) else "Round"
-    return f"{upcoming} “{rnd.name}” on {rnd.at.date().isoformat()}"
+    return f"{upcoming} “{rnd.name}” on {rnd.at.isoformat()}"  # exact: shown in the reader's zone (readable)
 
 
 def new_application(
@@ -286,7 +286,7 @@ def add_direction(
     direction = Direction(text=text, kind=DirectionKind.parse(kind), due=due)
     new.directions.append(direction)
     bound = "until" if direction.kind is DirectionKind.NOT_BEFORE else "by"
-    when = f" {bound} {direction.due.date().isoformat()}" if direction.due else ""
+    when = f" {bound} {direction.due.isoformat()}" if direction.due else ""
     _log(new, now, "direction", f"Direction ({direction.kind.value}): {direction.text}{when}",
          direction=direction.id)
     return new
@@ -373,7 +373,7 @@ def close(
     _log(new, told, "outcome", f"Outcome: {outcome.label}", outcome=outcome.value)
     if keep_in_touch is not None:
         new.keep_in_touch = to_utc(keep_in_touch)
-        _log(new, now, "edit", "Keep in touch from " + new.keep_in_touch.date().isoformat())
+        _log(new, now, "edit", "Keep in touch from " + new.keep_in_touch.isoformat())
     _set_stage(new, Stage.CLOSED, told, outcome.label)
     return new
 

@@ -6,6 +6,7 @@ all say "Tue 1 Dec 14:00" the same way because they all ask here.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from tui.core.timeutil import Zone, local
@@ -49,6 +50,22 @@ def show_soon(moment: datetime, zone: Zone, now: datetime) -> str:
     if moment >= now and (moment - now).days < 6:
         return at(moment, zone, WEEKDAY_TIME)
     return show_time(moment, zone, now)
+
+
+_EXACT_TIME = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})")
+
+
+def readable(text: str, zone: Zone, now: datetime | None = None) -> str:
+    """A stored line (a card's history) with the exact times written into it shown as `show_time` does.
+
+    The history is written without the user's zone ("Snoozed follow-up until
+    2026-12-04T12:00:00+00:00": exact, whatever zone reads it later); the
+    detail screen and `followup show` say it as "until Fri 4 Dec 12:00".
+    """
+    if "T" not in text:
+        return text
+    return _EXACT_TIME.sub(lambda m: show_time(datetime.fromisoformat(m.group(0).replace("Z", "+00:00")),
+                                               zone, now), text)
 
 
 def for_input(moment: datetime | None, zone: Zone) -> str:

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Application, Event
-from tui.core.timefmt import show_time
+from tui.core.timefmt import readable, show_time
 from tui.ui.lists import LIST_KEYS
 
 KIND_MARKS = {
@@ -25,7 +25,7 @@ def event_row(event: Event, zone, now) -> Table:
     row.add_column(width=1, no_wrap=True)
     row.add_column(ratio=1)
     row.add_row(Text(show_time(event.at, zone, now), style="dim"), KIND_MARKS.get(event.kind, "·"),
-                Text(event.text))
+                Text(readable(event.text, zone, now)))
     return row
 
 

@@ -1,0 +1,31 @@
+"""History lines keep exact times; `readable` shows them in the reader's zone (timefmt, the one formatter)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from tui.core import actions
+from tui.core.timefmt import readable
+from tui.core.timeutil import named_zone
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("zone", "text", "shown"), [
+    ("Europe/London", "Snoozed follow-up until 2026-12-04T12:00:00+00:00", "Snoozed follow-up until Fri 4 Dec 12:00"),
+    ("Asia/Tokyo", "Round “Final” on 2026-12-01T22:30:00+00:00", "Round “Final” on Wed 2 Dec 07:30"),  # next day there
+    ("America/New_York", "until 2027-01-05T15:00:00Z", "until Tue 5 Jan 10:00 2027"),
+    ("Europe/London", "Moved Interviewed → Thanked", "Moved Interviewed → Thanked"),
+    ("Europe/London", "Notes: T-shirt size 2026-11-04", "Notes: T-shirt size 2026-11-04"),  # a date alone stays
+])
+def test_exact_times_in_a_line_are_shown_in_the_readers_zone(zone, text, shown):
+    assert readable(text, named_zone(zone), NOW) == shown
+
+
+def test_a_rounds_history_line_reads_as_the_day_it_was_where_the_user_is():
+    """Written as the UTC date, a round at 07:30 in Tokyo was logged as the day before."""
+    tokyo = named_zone("Asia/Tokyo")
+    app = actions.new_application("Acme", "SRE", now=NOW, round_at=datetime(2026, 11, 25, 22, 30, tzinfo=timezone.utc))
+    assert readable(app.history[-1].text, tokyo, NOW) == "Round “Interview” on Thu 26 Nov 07:30"
