@@ -30,6 +30,10 @@ def detail_commands(screen) -> Iterator[Command]:
                   ("detail.rounds", "rounds.add"))
     yield Command("Add an interviewer", on("rounds", rounds.action_add_person), "To the highlighted round",
                   ("detail.rounds", "rounds.person"))
+    yield Command("Edit the round or interviewer", on("rounds", rounds.action_edit), "The highlighted one",
+                  ("detail.rounds", "rounds.edit"))
+    yield Command("Delete the round or interviewer", on("rounds", rounds.action_remove),
+                  "The highlighted one, after asking", ("detail.rounds", "rounds.remove"))
     yield Command("Thank-you note to the interviewer", on("rounds", rounds.action_thank), "Draft it",
                   ("detail.rounds", "rounds.thank"))
     yield Command("Mark interviewer thanked", on("rounds", rounds.action_toggle_thanked),
@@ -40,6 +44,8 @@ def detail_commands(screen) -> Iterator[Command]:
                   ("detail.directions", "directions.add"))
     yield Command("Mark direction done", on("directions", directions.action_toggle_done), "Or open again",
                   ("detail.directions", "directions.done"))
+    yield Command("Delete the direction", on("directions", directions.action_remove),
+                  "The highlighted one, after asking", ("detail.directions", "directions.remove"))
     yield Command("Show history", lambda: screen.show_section("history"), "Everything that happened",
                   ("detail.history",))
     yield Command("Record the outcome", screen.action_outcome, "Offer, accepted, rejected, withdrawn, no response",
