@@ -23,18 +23,25 @@ def elsewhere(db, app_id: str, change) -> None:
     other.put(change(other.get(app_id)))
 
 
+async def card_form_then_role_changed_elsewhere(pilot, db, app_id: str, now) -> FormScreen:
+    """The card's form (c) open on the detail screen, and the role changed by another process meanwhile."""
+    await open_card(pilot)
+    await pilot.press("c")
+    form = pilot.app.screen
+    assert isinstance(form, FormScreen)
+    elsewhere(db, app_id, lambda a: actions.edit(a, role="Staff Engineer", now=now))
+    pilot.app.poll_store()  # what the one-second timer does
+    await pilot.pause()
+    return form
+
+
 async def test_the_card_form_keeps_a_field_changed_elsewhere_meanwhile(tmp_path, frozen):
     app = acme(frozen)
     db = make_db(tmp_path, app)
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
-        await open_card(pilot)
-        await pilot.press("c")
-        assert isinstance(followup.screen, FormScreen)
-        elsewhere(db, app.id, lambda a: actions.edit(a, role="Staff Engineer", now=frozen))
-        followup.poll_store()  # what the one-second timer does
-        await pilot.pause()
-        fill(followup.screen, recruiter="Sam Lee <sam@acme.com>")
+        form = await card_form_then_role_changed_elsewhere(pilot, db, app.id, frozen)
+        fill(form, recruiter="Sam Lee <sam@acme.com>")
         await pilot.press("ctrl+s")
         saved = await on_disk(pilot, db, app.id)
         assert (saved.role, saved.recruiter) == ("Staff Engineer", "Sam Lee <sam@acme.com>")
@@ -46,12 +53,7 @@ async def test_a_field_changed_both_here_and_elsewhere_is_refused_under_it_then_
     db = make_db(tmp_path, app)
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
-        await open_card(pilot)
-        await pilot.press("c")
-        form = followup.screen
-        elsewhere(db, app.id, lambda a: actions.edit(a, role="Staff Engineer", now=frozen))
-        followup.poll_store()
-        await pilot.pause()
+        form = await card_form_then_role_changed_elsewhere(pilot, db, app.id, frozen)
         fill(form, role="Principal Engineer")
         await pilot.press("ctrl+s")
         await pilot.pause()
