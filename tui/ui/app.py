@@ -11,7 +11,8 @@ Other processes: every second the app compares the file's fingerprint (a
 cheap stat) with what it last saw and, when it changed, re-reads it and
 updates only the cards that differ, keeping the focus on the same card.
 
-Leaving (q, signals, a hang-up) without losing what was typed: tui/ui/leaving.py.
+Leaving (q, signals, a hang-up) without losing what was typed: tui/ui/leaving.py; what keys
+open (the detail screen, forms, letters, help, the palette): tui/ui/opening.py.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.core.settings import Settings
@@ -41,9 +41,9 @@ from tui.ui.messages import (
     SaveRefused,
 )
 from tui.ui.notify import DueNotifier
+from tui.ui.opening import Opening
 from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
 from tui.ui.screens.too_small import TooSmallScreen, too_small
-from tui.ui.settle import settled
 from tui.ui.state import ChangeLog, UndoRefused
 
 
@@ -107,7 +107,7 @@ def preload(app: App, modules: tuple[str, ...] = PRELOAD) -> None:
     app.set_timer(0.005, lambda: preload(app, modules[1:]))
 
 
-class FollowupApp(Leaving, App[int]):
+class FollowupApp(Opening, Leaving, App[int]):
     # Absolute: subclasses live elsewhere. The detail screen's stylesheet is read with the app's, in
     # the one parse before the first frame (~1 KB): pushed later, a screen's first stylesheet makes
     # Textual parse every source again and restyle every node (tens of ms of the first `enter`).
@@ -408,80 +408,3 @@ class FollowupApp(Leaving, App[int]):
         if self.writer is None:
             return True
         return await asyncio.to_thread(self.writer.drain, timeout)
-
-    # --- opening things ------------------------------------------------
-    async def open_application(self, app_id: str, section: str = "") -> None:
-        """The detail screen, up and focused when this returns (BoardScreen: keys that open a screen await it)."""
-        if app_id not in self.changelog.apps:
-            return
-        from tui.ui.detail import DetailScreen
-
-        await self.push_screen(DetailScreen(app_id, section=section))
-
-    async def record_outcome(self, app_id: str) -> None:
-        """The outcome form; saving closes the card with the outcome, its time and a keep-in-touch date
-        (at once: see apply_change), and the deadlines they bring follow (a reply after a rejection or an offer)."""
-        application = self.changelog.apps.get(app_id)
-        if application is None:
-            return
-        from tui.core import actions
-        from tui.ui.detail.process_forms import CloseForm
-
-        def closed(values) -> None:
-            if values is not None:
-                outcome = values["outcome"]
-                self.apply_change(app_id, lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
-                                                                  keep_in_touch=values["keep_in_touch"]),
-                                  f"Close {application.company}: {outcome.label}")
-
-        await self.push_screen(CloseForm(application.company, clock.now(), self.settings.zone), closed)
-
-    async def open_letters(self, app_id: str, kind: str, interviewer_ids: list[str] | None = None) -> None:
-        """t: thank-you notes (to `interviewer_ids` only, when given); f: a follow-up, or the reply a closed
-        card needs. A letter that does not fit the card (closed, round still to come) is refused in a toast."""
-        application = self.changelog.apps.get(app_id)
-        if application is None:
-            return
-        from tui.ui.letters import LetterScreen, letter_kind_for
-
-        kind = letter_kind_for(application) if kind == "follow-up" else kind
-        try:
-            screen = LetterScreen(app_id, kind, interviewer_ids=interviewer_ids)
-        except FollowupError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        await self.push_screen(screen)
-
-    async def action_command_palette(self) -> None:
-        """ctrl+p: the palette is up before the next key is handled (a `t` typed to find a card went to
-        the board and opened letters), and the keys typed before it have reached their field."""
-        from textual.command import CommandPalette
-
-        await settled(self.focused)
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            await self.push_screen(CommandPalette(id="--command-palette"))
-
-    async def action_help(self) -> None:
-        """f1 anywhere, ? outside text fields: the keys of the screen in front."""
-        from tui.ui.board.screen import BoardScreen
-        from tui.ui.screens.help import HelpScreen, screen_sections
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        if isinstance(self.screen, BoardScreen):
-            await self.show_help()
-        else:
-            await self.push_screen(HelpScreen(screen_sections(self.screen)))
-
-    async def show_help(self) -> None:
-        from tui.ui.board.board import Board
-        from tui.ui.board.screen import BoardScreen
-        from tui.ui.screens.help import HelpScreen
-        from tui.ui.sidebar.sidebar import DeadlineSidebar
-
-        await self.push_screen(HelpScreen([
-            ("Moving around", Board.BINDINGS),
-            ("Cards", BoardScreen.BINDINGS),
-            ("Deadline sidebar", DeadlineSidebar.BINDINGS),
-            ("Anywhere", self.BINDINGS),
-        ]))
