@@ -14,7 +14,7 @@ from conftest import fill
 from tui.core import actions
 from tui.store import Store
 from tui.ui.screens.form import FormScreen
-from ui_detail_helpers import SIZE, acme, board, make_db, on_disk, open_card
+from ui_detail_helpers import SIZE, acme, board, make_db, on_disk, open_card, stored, wait_until
 
 
 def elsewhere(db, app_id: str, change) -> None:
@@ -111,3 +111,46 @@ async def test_a_round_edited_meanwhile_keeps_its_new_time_when_only_its_name_is
         saved = (await on_disk(pilot, db, app.id)).find_round(onsite.id)
         assert (saved.name, saved.at) == ("Onsite loop", earlier)
         assert [p.name for p in saved.interviewers] == ["Dana Kim"]
+
+
+async def test_a_save_right_after_another_process_wrote_waits_for_the_board_to_read_it_and_keeps_the_text(
+        tmp_path, frozen):
+    """Review: saved before the board had re-read the file, the form closed, the write was refused as
+    stale and the typed role was gone."""
+    app = acme(frozen)
+    db = make_db(tmp_path, app)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("c")
+        form = followup.screen
+        elsewhere(db, app.id, lambda a: actions.set_notes(a, "fifth", now=frozen))  # not yet read by the board
+        fill(form, role="Lead SRE")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert followup.screen is form and form.query_one("#field-role").value == "Lead SRE"
+        assert "changed elsewhere a moment ago" in str(form.query_one("#error-company").render())
+        await wait_until(pilot, lambda: followup.changelog.apps[app.id].notes == "fifth")  # the board read it
+        await pilot.press("ctrl+s")
+        saved = await on_disk(pilot, db, app.id)
+        assert (saved.role, saved.notes) == ("Lead SRE", "fifth")
+
+
+async def test_a_refused_thank_you_mark_leaves_the_notes_to_the_file_without_conflict_markers(tmp_path, frozen):
+    """Review: a mark refused as stale made the notes 'unsaved' against the notes the screen opened with,
+    and the re-read merged them into <<<<<<< markers although nothing was typed here."""
+    app = acme(frozen)
+    db = make_db(tmp_path, app)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot)
+        elsewhere(db, app.id, lambda a: actions.set_notes(a, "first\n\nsecond", now=frozen))
+        followup.poll_store()
+        await wait_until(pilot, lambda: screen.notes.text == "first\n\nsecond")
+        elsewhere(db, app.id, lambda a: actions.set_notes(a, "first\n\nsecond\n\nthird", now=frozen))
+        await pilot.press("2", "end", "space")  # Dana Kim thanked, on a card the board has not re-read
+        await wait_until(pilot, lambda: followup.changelog.apps[app.id].notes.endswith("third"))
+        await pilot.pause()
+        assert await followup.wait_for_writes()
+        assert screen.notes.text == "first\n\nsecond\n\nthird"
+        assert stored(db, app.id).notes == "first\n\nsecond\n\nthird"

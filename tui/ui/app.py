@@ -359,6 +359,20 @@ class FollowupApp(Opening, Leaving, App[int]):
         self._ask_reload()
 
     # --- other processes -----------------------------------------------
+    def behind_the_file(self) -> bool:
+        """Another process wrote the file since the board last read it (a stat), and a re-read is asked.
+
+        A form over a card uses it before it saves: what it would compare its
+        fields with is a moment old, and its write would be refused as stale
+        with what was typed gone with the form.
+        """
+        if self.writer is None or not self.writer.idle:  # our own write under way: the writer keeps order
+            return False
+        behind = self._reload_asked or self._stale or self.store.fingerprint() != self.writer.known_fingerprint
+        if behind:
+            self.poll_store()
+        return behind
+
     def poll_store(self) -> None:
         """Cheap: a stat. Re-read the file only when another process wrote it."""
         if self.writer is None or self._reload_asked or not self.writer.idle:

@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from pendulum import DateTime
 
+from tui.core.errors import ValidationError
 from tui.core.model import (
     LONG_TEXT_LIMIT,
     ROUND_NAME_LIMIT,
@@ -73,6 +74,10 @@ class EditForm(FormScreen):
         """The read values of the fields the user changed; FieldError for one changed elsewhere meanwhile."""
         if self.existing is None:
             return values
+        behind = getattr(self.app, "behind_the_file", None)  # the real board; test hosts have no file
+        if behind is not None and behind():
+            raise ValidationError("the card was changed elsewhere a moment ago and the board is reading it "
+                                  "again: save again in a second (what you typed is kept)")
         typed = self.values_now()
         theirs = {f.name: f.value for f in self.fields_for(self.current())}
         changed = {}

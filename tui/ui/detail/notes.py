@@ -121,7 +121,12 @@ class NotesPanel(Vertical):
         self.request_save()
 
     def refused(self, error: Exception) -> None:
-        """The store refused our save: keep the text, say why, and never take the stored text over it."""
+        """The store refused our save: keep the text, say why, and never take the stored text over it.
+
+        (Also when the refused write was a change to the card's other fields:
+        the notes then merge with the stored ones against what the file last
+        had, `_stored_before_save`, which sync_from_store keeps current.)
+        """
         self._refused = str(error).split(": not saved: ")[-1]
         self._retry_after_reload = isinstance(error, (StaleEditError,))
         self._baseline = None
@@ -201,8 +206,9 @@ class NotesPanel(Vertical):
                                 "<<<<<<< and >>>>>>> lines.", severity="warning", timeout=10)
                 self._retry_after_reload = False
                 self.call_later(self.request_save)
-            else:
-                self._stored = self._baseline = stored_notes
+            else:  # nothing of ours pending: theirs is also what a refused write falls back to (review:
+                # a refused thank-you mark merged the notes against the ones the screen opened with)
+                self._stored = self._baseline = self._stored_before_save = stored_notes
                 self._replace_keeping_place(stored_notes)
         elif self._retry_after_reload and self.unsaved:  # their version is in memory now: ours goes on top
             self._retry_after_reload = False
