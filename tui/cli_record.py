@@ -203,9 +203,10 @@ def cmd_snooze(args) -> int:
     def change(app, settings, now):
         name, deadline = pick_deadline(app, args.deadline, settings, now)
         until = read_when(args.until, COMING, settings, now, "--until")
-        if until <= deadline.due:
+        due = deadline.snoozed_from or deadline.due  # a snooze replaces an earlier one: the rule's time counts
+        if until <= due:
             raise ValidationError(f"--until {_understood(until, settings, now)} is not after the deadline "
-                                  f"{name} ({_understood(deadline.due, settings, now)}): give a later time")
+                                  f"{name} ({_understood(due, settings, now)}): give a later time")
         new = actions.snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
         return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}"
 
