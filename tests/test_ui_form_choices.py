@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from conftest import WAYS, send_keys
+from conftest import WAYS, fill, send_keys
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.forms import DirectionForm
 from tui.ui.detail.screen import DetailScreen
@@ -68,6 +68,27 @@ async def test_left_and_right_change_a_choice_in_place(tmp_path, frozen, burst):
         direction = (await on_disk(pilot, db, followup.screen.app_id)).directions[-1]
         assert (direction.text, direction.kind.value) == ("send refs", "not-before")
         assert direction.due.isoformat() == "2026-12-04T16:00:00+00:00"  # Fri 17:00 Berlin
+
+
+async def test_a_date_alone_reads_as_the_kind_means_it_and_the_hint_follows_the_kind(tmp_path, frozen):
+    """Review: a quiet period typed as "fri" ended at 17:00 in the form, at 09:00 on the command line."""
+    db = make_db(tmp_path, acme(frozen))
+    followup = board(db)
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await open_card(pilot)
+        await pilot.press("3", "n")
+        form = followup.screen
+        fill(form, text="send refs", when="fri")
+        form.check_field("when", quiet=True)
+        await pilot.pause()
+        assert "Fri 4 Dec 17:00" in str(form.query_one("#hint-when").render())  # do by: the day's end
+        fill(form, kind="not-before")
+        await pilot.pause()
+        assert "Fri 4 Dec 09:00" in str(form.query_one("#hint-when").render())  # quiet: from the day's start
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))
+        direction = (await on_disk(pilot, db, followup.screen.app_id)).directions[-1]
+        assert direction.due.isoformat() == "2026-12-04T08:00:00+00:00"  # Fri 09:00 Berlin
 
 
 @WAYS

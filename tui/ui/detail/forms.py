@@ -22,7 +22,7 @@ from tui.core.model import (
 )
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
-from tui.core.when import Reading
+from tui.core.when import DEFAULT_TIME, Reading
 from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
@@ -175,16 +175,28 @@ class DirectionForm(FormScreen):
 
     def __init__(self, now: DateTime, zone, day_ends: time = time(17, 0)) -> None:
         super().__init__()
-        self.now, self.zone, self.day_ends = now, zone, day_ends  # a date typed alone: due as working hours end
+        self.now, self.zone, self.day_ends = now, zone, day_ends
+
+    def _date(self, text: str):
+        """A date typed alone: a do-by is due as working hours end, a quiet period ends as the day starts
+        (as `followup direction --by / --not-before` read them)."""
+        if not text.strip():
+            return None
+        quiet = self.raw("kind") == DirectionKind.NOT_BEFORE.value
+        return parse_user_time(text, self.now, self.zone, default_time=DEFAULT_TIME if quiet else self.day_ends)
 
     def fields(self) -> list[Field]:
         return [
             Field("text", "What", "", "send two references", required("direction", LONG_TEXT_LIMIT)),
             Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse),
-            Field("when", "Date", "", "fri 17:00, 2026-12-04 (empty for none)",
-                  lambda text: parse_user_time(text, self.now, self.zone, default_time=self.day_ends)
-                  if text.strip() else None, describe=understood_by(self.now, self.zone)),
+            Field("when", "Date", "", "fri 17:00, 2026-12-04 (empty for none)", self._date,
+                  describe=understood_by(self.now, self.zone)),
         ]
+
+    def on_select_changed(self, event) -> None:
+        """Another kind reads a date typed alone at another time: what it understood follows."""
+        if self.is_mounted and self.raw("when").strip():
+            self.check_field("when", quiet=True)
 
     def build(self, values) -> Direction:
         if values["kind"] is DirectionKind.NOT_BEFORE and values["when"] is None:
