@@ -17,18 +17,19 @@ def summary_content(app: Application, settings, now) -> Content:
     if app.stage is Stage.CLOSED and app.outcome is not None:
         stage += f": {app.outcome.label}"
     parts: list = [(f"{app.company}", "bold"), f" — {app.role}  ", (f" {stage} ", "reverse $accent")]
+    due = deadlines_for(app, settings, now)
     facts = []
     if app.recruiter:
         facts.append(f"recruiter {app.recruiter}")
     if app.decision_by:
         facts.append(f"they decide by {show_time(app.decision_by, zone, now)}")
-    if app.keep_in_touch:
-        facts.append(f"keep in touch {show_time(app.keep_in_touch, zone, now)}")
+    if app.keep_in_touch:  # when its deadline is (working hours), as the sidebar and `followup show` say it
+        when = next((d.due for d in due if d.kind is DeadlineKind.KEEP_IN_TOUCH), app.keep_in_touch)
+        facts.append(f"keep in touch {show_time(when, zone, now)}")
     if app.follow_up_count:
         facts.append(f"{app.follow_up_count} follow-up(s) sent")
     if facts:
         parts.append(("\n" + " · ".join(facts), "$text-muted"))
-    due = deadlines_for(app, settings, now)
     parts.append("\n")
     if not due:
         parts.append(("Nothing due.", "$text-muted"))
