@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from tui.core.stages import Outcome
 
+# Short enough to stay on one line of the form at 80 columns, open or closed (review: the open list
+# wrapped over the form's hint and border).
 WHAT_FOLLOWS = {
-    Outcome.OFFER: "they made an offer: a reminder to answer it follows",
+    Outcome.OFFER: "a reminder to answer it follows",
     Outcome.ACCEPTED: "you took the job",
-    Outcome.REJECTED: "they said no: a reminder to reply and ask for feedback",
+    Outcome.REJECTED: "a reminder to reply, ask for feedback",
     Outcome.WITHDRAWN: "you stepped out of the process",
     Outcome.NO_RESPONSE: "they never answered",
 }
