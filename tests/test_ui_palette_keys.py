@@ -68,3 +68,13 @@ async def test_palette_keys_are_the_bindings_first_keys_not_their_key_bar_labels
         await open_card(pilot)
         keys = binding_keys(pilot.app.screen)
         assert (keys["detail.notes"], keys["detail.rounds"]) == ("1", "2")  # the key bar's "1-4" is all four
+
+
+async def test_quit_in_the_palette_says_what_it_does_and_its_key(tmp_path):
+    """Review: Textual's own entry said 'Quit the application as soon as possible', with no key."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        lines = await palette_lines(app, pilot, False, "quit")
+        (quit_line,) = [line for line in lines if line.startswith("Quit")]
+        assert "Save anything pending and quit" in quit_line and quit_line.rstrip().endswith("·  q")

@@ -211,9 +211,12 @@ class FollowupApp(Opening, Leaving, App[int]):
         await super().on_event(event)
 
     def get_system_commands(self, screen):
-        """Textual's own palette entries that make sense here (theme, screenshot, quit)."""
+        """Textual's own palette entries that make sense here (theme, screenshot, quit); quit in our words,
+        with its key, as every other entry (its action is our action_quit, which saves first)."""
         for command in super().get_system_commands(screen):
-            if command.title in ("Theme", "Screenshot", "Quit"):
+            if command.title == "Quit":
+                yield command._replace(help="Save anything pending and quit  ·  q")
+            elif command.title in ("Theme", "Screenshot"):
                 yield command
 
     # --- start ---------------------------------------------------------
