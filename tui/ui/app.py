@@ -227,8 +227,8 @@ class FollowupApp(Opening, Leaving, App[int]):
 
     async def on__take_keys(self, _message: _TakeKeys) -> None:
         held, self._held_keys = self._held_keys or [], None
-        for key in held:
-            await self.on_event(key)
+        for key in held:  # counted and read (ctrl+j) as they came in
+            await super().on_event(key)
 
     def get_default_screen(self):
         from tui.ui.board.screen import BoardScreen
@@ -371,16 +371,22 @@ class FollowupApp(Opening, Leaving, App[int]):
         """
         if self.writer is None or not self.writer.idle:  # our own write under way: the writer keeps order
             return False
-        behind = self._reload_asked or self._stale or self.store.fingerprint() != self.writer.known_fingerprint
+        if self._reload_asked:
+            return True
+        behind = self._file_is_newer()
         if behind:
-            self.poll_store()
+            self._ask_reload()
         return behind
 
+    def _file_is_newer(self) -> bool:
+        """Cheap: a stat. A write of ours refused, or another process wrote the file since we read it."""
+        return self._stale or self.store.fingerprint() != self.writer.known_fingerprint
+
     def poll_store(self) -> None:
-        """Cheap: a stat. Re-read the file only when another process wrote it."""
+        """Re-read the file only when another process wrote it."""
         if self.writer is None or self._reload_asked or not self.writer.idle:
             return
-        if self._stale or self.store.fingerprint() != self.writer.known_fingerprint:
+        if self._file_is_newer():
             self._ask_reload()
 
     def _ask_reload(self) -> None:
