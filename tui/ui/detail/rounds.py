@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.core import clock
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative
+from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer
 from tui.core.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS
@@ -214,7 +215,10 @@ class RoundsList(OwnKeysInOrder, OptionList):
     def _round_now(self, round_id: str):
         """The round as the board has it now (another process may have changed it), or None."""
         app = self.app.changelog.apps.get(self.app_id)
-        return next((r for r in app.rounds if r.id == round_id), None) if app is not None else None
+        try:
+            return app.find_round(round_id) if app is not None else None
+        except ValidationError:  # removed meanwhile
+            return None
 
     def _person_now(self, round_id: str, person_id: str):
         rnd = self._round_now(round_id)
