@@ -65,10 +65,36 @@ def pytest_collection_finish(session):
     """
     import gc
 
+    share_parsed_stylesheets()
     gc.collect()
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, 50)
+
+
+def share_parsed_stylesheets() -> None:
+    """Parse each stylesheet once per test process, not once per app.
+
+    Every app a test starts parses Textual's and our stylesheets anew (its
+    cache lives on the app's Stylesheet): ~12 ms of CPU a test, 5 % of the
+    fast loop. The rules a parse gives are never changed afterwards, so apps
+    with the same theme variables can share them. The key is Textual's own
+    cache key plus those variables; a stylesheet with an error still raises,
+    as it is never stored.
+    """
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple, list] = {}
+
+    def shared_parse_rules(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(self._variables.items()))
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return rules
+
+    Stylesheet._parse_rules = shared_parse_rules
 
 
 def pytest_xdist_auto_num_workers(config):

@@ -108,10 +108,12 @@ def preload(app: App, modules: tuple[str, ...] = PRELOAD) -> None:
 
 
 class FollowupApp(Opening, Leaving, App[int]):
-    # Absolute: subclasses live elsewhere. The detail screen's stylesheet is read with the app's, in
-    # the one parse before the first frame (~1 KB): pushed later, a screen's first stylesheet makes
-    # Textual parse every source again and restyle every node (tens of ms of the first `enter`).
-    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "detail" / "detail.tcss"]
+    # Absolute: subclasses live elsewhere. Every screen's stylesheet is read with the app's, in the
+    # one parse before the first frame (~4 KB in all): pushed later, a screen's first stylesheet
+    # makes Textual parse every source again and restyle every node of every screen (~100 ms of
+    # CPU on the first `n`, `t` or `enter`, each time the board runs).
+    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "detail" / "detail.tcss",
+                Path(__file__).parent / "screens" / "form.tcss", Path(__file__).parent / "letters" / "letters.tcss"]
     TITLE = "Followup"
 
     BINDINGS = [
