@@ -92,6 +92,16 @@ def test_marking_the_last_do_by_done_in_thanked_moves_to_awaiting():
     assert reopened.directions[1].done_at is None and reopened.history[-1].text == "Reopened: Email Sam in two days"
 
 
+def test_each_direction_line_says_what_it_did_so_the_history_can_mark_it():
+    added = actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
+    done = actions.set_direction_done(added, added.directions[0].id, now=later(2))
+    reopened = actions.set_direction_done(done, added.directions[0].id, False, now=later(3))
+    removed = actions.remove_direction(reopened, added.directions[0].id, now=later(4))
+    lines = [e for e in removed.history if e.kind == "direction"]
+    assert [e.data["change"] for e in lines] == ["added", "done", "reopened", "removed"]
+    assert {e.data["direction"] for e in lines} == {added.directions[0].id}
+
+
 def test_a_done_do_by_outside_thanked_does_not_move_the_card():
     app = actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
     done = actions.set_direction_done(app, app.directions[0].id, now=later(2))

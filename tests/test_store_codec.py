@@ -154,10 +154,31 @@ def test_a_version_two_file_gains_the_schema_3_fields_and_the_reminders_table_wi
     assert (app.pitch, app.posting, app.snoozes) == ("", "", [])
     assert app.company == "Acme" and app.revision == 1
     written = json.loads(path.read_bytes())
-    assert written["_meta"]["1"]["schema"] == SCHEMA_VERSION == 3
+    assert written["_meta"]["1"]["schema"] == SCHEMA_VERSION
     assert written["reminders"] == {} and written["applications"]["1"]["snoozes"] == []
     assert all(p["link"] == "" for r in written["applications"]["1"]["rounds"] for p in r["interviewers"])
     backups = [p for p in tmp_path.iterdir() if ".bak-v2-" in p.name]
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+
+
+def test_a_version_three_file_gains_what_each_direction_line_did_with_a_backup(tmp_path):
+    """Up to schema 3 only the line's words said whether an instruction was added, done, reopened or removed."""
+    path = tmp_path / "followup.json"
+    doc = dict(make_app("Acme").to_dict(), revision=2)
+    lines = [("Direction (do-by): send references by 2026-11-20T17:00:00+00:00", "added"),
+             ("Done: send references", "done"), ("Reopened: send references", "reopened"),
+             ("Removed direction: send references", "removed"), ("Direction noted by hand", None)]
+    doc["history"] = [{"at": "2026-11-19T10:00:00Z", "kind": "direction", "text": text, "data": {"direction": "d1"}}
+                      for text, _ in lines]
+    doc["history"].append({"at": "2026-11-19T11:00:00Z", "kind": "edit", "text": "Done: nothing to do", "data": {}})
+    original = json.dumps({"_meta": {"1": {"app": "followup", "schema": 3, "writes": 3}},
+                           "applications": {"1": doc}, "reminders": {}}).encode()
+    path.write_bytes(original)
+    (app,) = Store(path).open().load_all()
+    assert [e.data.get("change") for e in app.history] == [change for _, change in lines] + [None]
+    assert app.history[0].data["direction"] == "d1" and app.revision == 2
+    assert json.loads(path.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION
+    backups = [p for p in tmp_path.iterdir() if ".bak-v3-" in p.name]
     assert len(backups) == 1 and backups[0].read_bytes() == original
 
 

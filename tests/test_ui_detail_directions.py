@@ -158,3 +158,18 @@ async def test_wide_terminals_keep_the_history_beside_the_tabs(thanked_card):
         await pilot.press("4")
         assert screen.focused.id == "history-list"
         assert screen.query_one("#sections").active == "history"
+
+
+def test_the_history_marks_a_done_or_removed_direction_apart_from_one_to_do(frozen):
+    """☑ done, ✗ removed, ☐ added or reopened; a line from before schema 4 without its `change` keeps ☐."""
+    from tui.core.model import Event
+    from tui.ui.detail.history import mark_of
+
+    app = actions.add_direction(acme(frozen), "Send the slides", "do-by", frozen.add(days=1), now=frozen)
+    direction = app.directions[-1].id
+    done = actions.set_direction_done(app, direction, now=frozen)
+    reopened = actions.set_direction_done(done, direction, False, now=frozen)
+    removed = actions.remove_direction(reopened, direction, now=frozen)
+    lines = [e for e in removed.history if e.data.get("direction") == direction]
+    assert [mark_of(e) for e in lines] == ["☐", "☑", "☐", "✗"]
+    assert mark_of(Event(at=frozen, kind="direction", text="Done: by hand", data={})) == "☐"

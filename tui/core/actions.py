@@ -24,7 +24,7 @@ from tui.core.model import (
     copied,
     stage_after_round,
 )
-from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
+from tui.core.stages import DirectionChange, DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
 if TYPE_CHECKING:
@@ -288,7 +288,7 @@ def add_direction(
     bound = "until" if direction.kind is DirectionKind.NOT_BEFORE else "by"
     when = f" {bound} {direction.due.isoformat()}" if direction.due else ""
     _log(new, now, "direction", f"Direction ({direction.kind.value}): {direction.text}{when}",
-         direction=direction.id)
+         direction=direction.id, change=DirectionChange.ADDED.value)
     return new
 
 
@@ -296,7 +296,8 @@ def remove_direction(app: Application, direction_id: str, *, now: datetime) -> A
     new = _copy(app, now)
     direction = new.find_direction(direction_id)
     new.directions.remove(direction)
-    _log(new, now, "direction", f"Removed direction: {direction.text}", direction=direction.id)
+    _log(new, now, "direction", f"Removed direction: {direction.text}", direction=direction.id,
+         change=DirectionChange.REMOVED.value)
     return new
 
 
@@ -308,7 +309,8 @@ def set_direction_done(
     direction = new.find_direction(direction_id)
     direction.done_at = to_utc(now) if done else None
     verb = "Done" if done else "Reopened"
-    _log(new, now, "direction", f"{verb}: {direction.text}", direction=direction.id)
+    _log(new, now, "direction", f"{verb}: {direction.text}", direction=direction.id,
+         change=(DirectionChange.DONE if done else DirectionChange.REOPENED).value)
     if done and new.stage is Stage.THANKED and not new.open_tasks():
         _set_stage(new, Stage.AWAITING, now, "nothing left on our side")
     return new

@@ -82,6 +82,16 @@ class DirectionKind(Choice):
     INFO = "info"  # worth remembering, no date rule
 
 
+class DirectionChange(Choice):
+    """What a "direction" line of the history records (its `change`, from schema 4 on): the history
+    marks a finished or removed instruction differently from one still to do."""
+
+    ADDED = "added"
+    DONE = "done"
+    REOPENED = "reopened"
+    REMOVED = "removed"
+
+
 class LetterKind(Choice):
     THANK_YOU = "thank-you"
     FOLLOW_UP = "follow-up"

@@ -12,6 +12,10 @@ interviewer's `link` and `link_note`, an application's `pitch`, `posting`
 and `snoozes`) and a `reminders` table, where `followup remind` keeps what it
 sent apart from the cards (so sending one never changes a card's revision);
 the step to 3 writes those defaults into every record and adds the table.
+Schema 4 records what each "direction" line of a history did (`change` in its
+data: added, done, reopened, removed), so the history can mark a finished
+instruction apart from one still to do; the step to 4 reads it from the line's
+text, which until then was the only place that said it.
 
 Detection is strict: a file is only ours when its `_meta` record says so, or
 when it has exactly the schema-0 shape. Everything else is refused untouched.
@@ -28,14 +32,14 @@ from typing import Any, Callable, TypeAlias, TypeGuard
 
 from tui.core.clock import now
 from tui.core.errors import ValidationError
-from tui.core.stages import Stage
+from tui.core.stages import DirectionChange, Stage
 from tui.core.text import clean_text
 from tui.core.timefmt import FILE_STAMP
 from tui.core.timeutil import dump_time, load_time
 from tui.store.atomic import atomic_write_bytes
 from tui.store.errors import NewerSchemaError, UnreadableFileError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_NAME = "followup"
 META_TABLE = "_meta"
 META_DOC_ID = "1"
@@ -228,8 +232,30 @@ def _schema_2_to_3(path: Path, data: Layout) -> Layout:
             REMINDERS_TABLE: reminders if _is_table(reminders) else {}}
 
 
+# How schemas up to 3 worded a direction's history line (tui.core.actions wrote them), longest first.
+_DIRECTION_LINES = (("Removed direction: ", DirectionChange.REMOVED), ("Direction (", DirectionChange.ADDED),
+                    ("Reopened: ", DirectionChange.REOPENED), ("Done: ", DirectionChange.DONE))
+
+
+def _schema_3_to_4(path: Path, data: Layout) -> Layout:
+    """Give every direction line of every history its `change`, read from the line's words."""
+    apps: Doc = {}
+    for doc_id, old in data.get(APPS_TABLE, {}).items():
+        doc = copy.deepcopy(old)
+        if isinstance(doc, dict):
+            for event in _records(doc.get("history")):
+                info, text = event.get("data"), event.get("text")
+                if event.get("kind") != "direction" or not isinstance(info, dict) or not isinstance(text, str):
+                    continue
+                change = next((c for start, c in _DIRECTION_LINES if text.startswith(start)), None)
+                if change is not None:
+                    info.setdefault("change", change.value)
+        apps[doc_id] = doc
+    return {**data, META_TABLE: {META_DOC_ID: meta_record(4)}, APPS_TABLE: apps}
+
+
 MIGRATIONS: dict[int, Callable[[Path, Layout], Layout]] = {
-    0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3,
+    0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3, 3: _schema_3_to_4,
 }
 
 

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Application, Event
+from tui.core.stages import DirectionChange
 from tui.core.timefmt import readable, show_time
 from tui.ui.lists import LIST_KEYS
 
@@ -18,13 +19,25 @@ KIND_MARKS = {
 }
 
 
+# A direction line by what it did (its `change`): done ☑, removed ✗, added or reopened ☐ (KIND_MARKS).
+CHANGE_MARKS = {DirectionChange.DONE: "☑", DirectionChange.REMOVED: "✗"}
+
+
+def mark_of(event: Event) -> str:
+    if event.kind == "direction":
+        change = event.data.get("change")
+        if change in CHANGE_MARKS:
+            return CHANGE_MARKS[DirectionChange(change)]
+    return KIND_MARKS.get(event.kind, "·")
+
+
 def event_row(event: Event, zone, now) -> Table:
     """Time, mark, text: long texts wrap under themselves, not under the time."""
     row = Table.grid(padding=(0, 1))
     row.add_column(width=17, no_wrap=True)
     row.add_column(width=1, no_wrap=True)
     row.add_column(ratio=1)
-    row.add_row(Text(show_time(event.at, zone, now), style="dim"), KIND_MARKS.get(event.kind, "·"),
+    row.add_row(Text(show_time(event.at, zone, now), style="dim"), mark_of(event),
                 Text(readable(event.text, zone, now)))
     return row
 
