@@ -33,6 +33,9 @@ class KeyBar(Widget):
     """
 
     COMPONENT_CLASSES = {"keybar--key", "keybar--description"}
+    # what `entries` found, until the screen's bindings change (working out the active bindings asks
+    # every binding's check_action: half the bar's cost, paid again on every redraw otherwise)
+    _entries: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -41,6 +44,7 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen) -> None:
+        self._entries = None
         self.refresh()
 
     def entries(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -74,7 +78,9 @@ class KeyBar(Widget):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("keybar--key")
         text_style = self.get_component_rich_style("keybar--description")
-        shown, pinned = self.entries()
+        if self._entries is None:
+            self._entries = self.entries()
+        shown, pinned = self._entries
         width = max(0, self.size.width)
 
         def cells(entries) -> list[Text]:
