@@ -368,3 +368,32 @@ async def test_the_word_count_follows_the_typing_and_says_when_the_letter_runs_l
         assert status_text(host).startswith(f"{words} words · not sent yet")
         await replace_in_body(pilot, "Hi Dana,", "Hi Dana," + " really" * (151 - words))
         assert status_text(host).startswith("151 words, long: aim for under 150 · edited")
+
+
+async def test_the_second_follow_up_is_a_new_letter_not_one_already_sent(tmp_path, letter_env):
+    """Follow-up #1 went out last week: the draft shown is #2, not sent, and marking it asks nothing about a repeat."""
+    now = frozen_now()
+    app = actions.record_letter_sent(awaiting(now), "follow-up", now=now.subtract(days=5))
+    host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "follow-up #2, not sent yet (#1 went out" in status_text(host)
+        assert "recorded as sent" not in status_text(host)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(host.screen, ConfirmScreen)
+        assert not any("already recorded" in line for line in host.screen.details)
+        assert any("follow-up #2" in line for line in host.screen.details)
+
+
+async def test_a_reply_to_an_earlier_rejection_does_not_count_for_the_latest_one(tmp_path, letter_env):
+    """Rejected, answered, reopened, rejected again: the reply owed now is a new letter."""
+    now = frozen_now()
+    app = actions.close(interviewed(now.subtract(days=9), DANA), "rejected", now=now.subtract(days=8))
+    app = actions.record_letter_sent(app, "rejection-reply", now=now.subtract(days=7))
+    app = actions.move(app, "awaiting", now=now.subtract(days=6))
+    app = actions.close(app, "rejected", now=now.subtract(hours=2))
+    host = LetterHarness(make_db(tmp_path, app), app.id, "rejection-reply")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "not sent yet" in status_text(host) and "recorded as sent" not in status_text(host)

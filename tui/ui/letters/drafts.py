@@ -8,6 +8,7 @@ per interviewer (and offer variant), only while the screen is open.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from pendulum import DateTime
@@ -213,15 +214,29 @@ class LetterDrafts:
         return letter_checks.send_blockers(self.application, self.current, now, self.settings.zone)
 
     def sent_at(self) -> DateTime | None:
-        """When this letter was last recorded as sent (a thank-you: that person's thanked time)."""
-        letter = self.current
+        """When the letter shown was recorded as sent, if it was.
+
+        A thank-you: that person's thanked time. A reply to an outcome: a reply
+        recorded since that outcome (an older one answered an earlier one). A
+        follow-up never: each is a new letter, the next after those already
+        sent (`follow_ups_sent`), and `timing` says when one would be early.
+        """
+        letter, app = self.current, self.application
         if self.kind is LetterKind.THANK_YOU:
             try:
-                return self.application.find_interviewer(letter.interviewer_id)[1].thanked_at
+                return app.find_interviewer(letter.interviewer_id)[1].thanked_at
             except ValidationError:
                 return None
-        sent = [c.at for c in self.application.contacts if c.kind == self.kind.value and not c.inbound]
+        if self.kind is LetterKind.FOLLOW_UP:
+            return None
+        since = app.outcome_at
+        sent = [c.at for c in app.contacts
+                if c.kind == self.kind.value and not c.inbound and (since is None or c.at >= since)]
         return max(sent) if sent else None
+
+    def follow_ups_sent(self) -> list[datetime]:
+        """When the follow-ups that count (since the process last moved) went out, oldest first."""
+        return sorted(c.at for c in self.application.follow_ups_that_count())
 
     def contacts_sent(self) -> int:
         """How many letters of this kind the card records; a mark-sent adds one."""

@@ -214,8 +214,12 @@ class LetterScreen(Screen):
             parts.append("copied")
         sent = self.drafts.sent_at()
         zone = self.drafts.settings.zone
+        earlier = self.drafts.follow_ups_sent() if self.kind is LetterKind.FOLLOW_UP else []
         if sent is not None:
             parts.append("recorded as sent " + timefmt.at(sent, zone, timefmt.DAY_TIME))
+        elif earlier:
+            parts.append(f"follow-up #{len(earlier) + 1}, not sent yet (#{len(earlier)} went out "
+                         f"{timefmt.at(earlier[-1], zone, timefmt.DAY_TIME)})")
         else:
             parts.append("not sent yet")
         return " · ".join(parts)
