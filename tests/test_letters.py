@@ -160,6 +160,17 @@ def test_the_same_topic_or_the_same_pasted_text_to_two_people_is_flagged():
     assert letter_checks.near_duplicates([dana, tailored]) == []
 
 
+def test_the_same_topic_is_flagged_when_only_one_of_the_two_notes_has_a_link():
+    """A link (and its note) added to one note does not make the two notes about different things."""
+    same = with_people(acme(), luis=dict(topic="moving telemetry onto Kafka", link="https://kafka.example/talk",
+                                         link_note="the talk on log compaction"))
+    dana = letters.draft(same, "thank-you", SETTINGS, NOW, interviewer_id="Dana")
+    luis = letters.draft(same, "thank-you", SETTINGS, NOW, interviewer_id="Luis")
+    assert "https://kafka.example/talk" in luis.body
+    [(_a, _b, ratio)] = letter_checks.near_duplicates([dana, luis])
+    assert ratio >= letter_checks.DUPLICATE_THRESHOLD
+
+
 def with_people(app, **changes):
     """The card with its interviewers' fields changed: dana=dict(link=…), luis=dict(topic=…)."""
     import msgspec

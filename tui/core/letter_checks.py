@@ -112,8 +112,8 @@ def _span(seconds: float) -> str:
 # --- checks before sending --------------------------------------------------
 
 def own_words(letter: Letter) -> list[str]:
-    """The words that are this letter's own: what differs per interviewer (topic, link)
-    and whatever the user wrote, without the template's fixed text and shared values."""
+    """The words that are this letter's own: what was discussed with that interviewer (the topic)
+    and whatever the user wrote, without the template's text and the values filled into it."""
     body = words(letter.body)
     if not letter.frame:
         return body

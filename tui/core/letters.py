@@ -39,8 +39,10 @@ from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one p
 )
 from tui.core.timeutil import Zone, local
 
-# What differs from one interviewer's note to the next: left out of a letter's frame.
-PERSONAL = ("topic", "link", "link_note")
+# What two interviewers' notes must not share: what was discussed with each. Left out of a letter's
+# frame, so it counts as the note's own words. A link and its note stay in the frame: a link added
+# to one of two notes on the same topic leaves them the same note (letter_checks.near_duplicates).
+PERSONAL = ("topic",)
 _HOLE = "\x00"  # stands for a personal value in the frame: a non-empty value that is no word
 
 
@@ -79,7 +81,7 @@ class Letter:
     template: str = ""  # where the template came from
     missing: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # optional lines not used, and what would add them
-    frame: str = ""  # the body with its personal values (PERSONAL) taken out: see own_words
+    frame: str = ""  # the body with what was discussed (PERSONAL) taken out: see own_words
 
     @property
     def word_count(self) -> int:
