@@ -94,3 +94,16 @@ async def test_a_section_first_shown_after_the_card_went_elsewhere_closes_the_sc
         await pilot.press("2")
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
         assert any("deleted by another Followup process" in n.message for n in followup._notifications)
+
+
+async def test_the_key_bar_keeps_the_way_back_on_every_tab_at_80_columns(followup):
+    """The rounds tab's own keys filled the line and pushed `esc Back` off it."""
+    from tui.ui.keybar import KeyBar
+
+    async with followup.run_test(size=(80, 24)) as pilot:
+        screen = await open_card(pilot)
+        for tab in ("2", "3", "4", "1"):
+            await pilot.press(tab)
+            await pilot.pause()
+            line = str(screen.query_one(KeyBar).render())
+            assert line.startswith("esc Back"), (tab, line)

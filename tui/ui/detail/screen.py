@@ -62,6 +62,8 @@ class DetailScreen(Screen):
         Binding("question_mark", "help", "Help", id="detail.help", priority=True,
                 tooltip="The keys of this screen (f1 works while typing)"),
     ]
+    # the key bar: the way back first, whichever tab's keys follow (at 80 columns they fill the line)
+    KEY_ORDER = ("detail.back",)
 
     def __init__(self, app_id: str, section: str = "") -> None:
         super().__init__()

@@ -47,11 +47,30 @@ def key_rows(app: App, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
     return [(" ".join(keys[a]), words[a]) for a in order]
 
 
+def _generic_bindings() -> set[tuple[str, str]]:
+    """Keys every Textual screen and scrolling container has (focus next, copy, scroll left…): not
+    this screen's own, and named in Textual's words, so the help leaves them out."""
+    from textual.containers import ScrollableContainer
+    from textual.screen import Screen
+
+    return {(key.strip(), b.action) for b in (*Screen.BINDINGS, *ScrollableContainer.BINDINGS)
+            if isinstance(b, Binding) for key in b.key.split(",")}
+
+
 def screen_sections(screen) -> list[HelpSection]:
     """The keys of `screen` as they stand (its own and those of the focused widget and its parents),
     one section per part, for screens that do not list their sections themselves."""
     sections: dict[str, list[Binding]] = {}
+    generic = _generic_bindings()
+    # the app's priority keys (ctrl+c quits) win over a widget's binding of the same key
+    app_keys = {key.strip() for b in screen.app.BINDINGS if isinstance(b, Binding) and b.priority
+                for key in b.key.split(",")}
     for active in screen.active_bindings.values():
+        binding = active.binding
+        if (binding.key, binding.action) in generic or binding.key.startswith("super+"):
+            continue  # super+… (the Mac's ⌘) seldom reaches a program in a terminal
+        if binding.key in app_keys and active.node is not screen.app:
+            continue
         title = getattr(active.node, "HELP_TITLE", "") or _words(type(active.node).__name__)
         if active.binding not in sections.setdefault(title, []):
             sections[title].append(active.binding)
