@@ -397,3 +397,23 @@ async def test_a_reply_to_an_earlier_rejection_does_not_count_for_the_latest_one
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "not sent yet" in status_text(host) and "recorded as sent" not in status_text(host)
+
+
+async def test_at_the_smallest_size_the_letter_keeps_room_under_its_warnings(tmp_path, letter_env):
+    """60x15 (the board's minimum) with a quiet-period warning: the letter still shows several lines."""
+    now = frozen_now()
+    app = awaiting(now, quiet_until=now.add(days=6).start_of("day"))
+    host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
+    async with host.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        await pilot.press("y")  # write it although they asked for quiet
+        await pilot.pause()
+        screen = letter_screen(host)
+        assert warnings_text(host) and screen.has_class("-short")
+        assert screen.query_one("#letter-body").region.height >= 5
+    (tmp_path / "tall").mkdir()
+    async with LetterHarness(make_db(tmp_path / "tall", app), app.id, "follow-up").run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not letter_screen(pilot.app).has_class("-short")

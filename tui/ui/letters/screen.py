@@ -58,6 +58,7 @@ def gaps_text(letter: Letter) -> str:
 
 class LetterScreen(Screen):
     CSS_PATH = "letters.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # letters.tcss gives a short one's letter room
     COMMANDS = {ScreenCommands}
     # The keys that act on the letter are priority bindings whose actions first let the focused field
     # take the keys typed before them (settle.py), then act, and await any screen they open: in a burst
