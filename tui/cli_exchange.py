@@ -98,6 +98,8 @@ def register(subparsers, common) -> None:
                       "A hand-made CSV needs only the columns company, role and stage.\n"
                       "Importing a file twice adds nothing twice; a card changed here since the file was\n"
                       "written keeps its history (only the columns edited in the spreadsheet apply).\n"
+                      "A stage or outcome changed in the sheet moves the card as 'followup move' and\n"
+                      "'followup close' would (closed needs an outcome; its time is the import's).\n"
                       "A bad row is reported as FILE:LINE and nothing from the file is written.\n"
                       "ics and md are export-only.")
     imp.add_argument("file", metavar="FILE", help="a .csv or .json file; - reads standard input")
