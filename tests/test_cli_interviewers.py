@@ -74,3 +74,29 @@ def test_an_old_file_keeps_its_ids_across_reads_and_a_refused_command_leaves_it_
     assert run(db, "interviewer", listed[0][:8], "Olga Pi", "--topic", "Kafka") == 0
     assert [a.id for a in Store(db).load_all()] == [listed[0]]
     assert len(list(cli_home.glob("old.json.bak-v0-*"))) == 1
+
+
+@pytest.fixture
+def omicron(cli_db, capsys):
+    assert run(cli_db, "add", "Omicron", "--role", "Dev", "--at", "yesterday 10am",
+               "--interviewer", "Olga Pi; Oscar Qu", "-q") == 0
+    capsys.readouterr()
+    return cli_db
+
+
+def test_interviewer_takes_a_unique_part_of_a_name_as_letter_does(omicron, capsys):
+    assert run(omicron, "interviewer", "omicron", "Olga", "--topic", "Kafka") == 0
+    assert "Olga Pi: updated in round" in capsys.readouterr().out
+    (app,) = Store(omicron).load_all()
+    assert [(p.name, p.topic) for p in app.rounds[0].interviewers] == [("Olga Pi", "Kafka"), ("Oscar Qu", "")]
+    assert run(omicron, "letter", "omicron", "thank-you", "--interviewer", "Olga") == 1  # gaps: no signature
+    assert "Kafka" in capsys.readouterr().out  # the letter reads the name the same way
+
+
+def test_interviewer_refuses_a_part_that_fits_several_and_adds_a_name_that_fits_nobody(omicron, capsys):
+    before = digest(omicron)
+    assert run(omicron, "interviewer", "omicron", "o", "--topic", "Kafka") == 2
+    assert "'o' fits several interviewers at Omicron: Olga Pi, Oscar Qu" in one_line_error(capsys)
+    assert digest(omicron) == before
+    assert run(omicron, "interviewer", "omicron", "Zed Ro") == 0
+    assert people(omicron) == [[("Olga Pi", ""), ("Oscar Qu", ""), ("Zed Ro", "")]]
