@@ -397,3 +397,12 @@ def test_a_sheet_that_closes_a_card_gives_what_followup_close_gives(cli_home, ca
     assert figures["answered"] == 1 and figures["funnel"]["stages"]["closed"] == 1
     run(db, "due", "--within", "7")
     assert "Reply to Rho" in capsys.readouterr().out
+
+
+def test_export_says_one_application_in_the_singular(cli_home, capsys):
+    db = cli_home / "d.json"
+    run(db, "add", "Rho", "--role", "Dev", "--at", "2026-11-16 10:00", "-q")
+    capsys.readouterr()
+    target = cli_home / "one.json"
+    assert run(db, "export", "json", "-o", str(target)) == 0
+    assert capsys.readouterr().out == f"wrote 1 application to {target} (json)\n"

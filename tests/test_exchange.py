@@ -235,3 +235,19 @@ def test_a_hand_made_closed_row_records_its_outcome_and_a_bare_closed_is_refused
     assert [e.kind for e in app.history] == ["created", "outcome", "stage"]
     with pytest.raises(ValidationError, match=r"^h.csv:2: stage closed needs an outcome"):
         importing.read_import(b"company,role,stage\nRho,Dev,closed\n", "h.csv", NOW)
+
+
+def test_the_csv_history_shows_every_time_in_the_readers_zone_as_the_detail_screen_does():
+    card = actions.new_application("Acme", "SRE", now=NOW, round_at=pendulum.datetime(2026, 10, 1, 7, tz="UTC"))
+    history = exchange.csv_row(card, SETTINGS, NOW)["history"]
+    assert "Round “Interview” on Thu 1 Oct 09:00" in history  # 07:00 UTC is 09:00 in Berlin
+    assert "+00:00" not in history and "T07:00" not in history
+
+
+def test_counts_take_the_right_number_in_exports():
+    from tui.core.text import counted
+
+    assert [counted(n, "application") for n in (0, 1, 2)] == ["0 applications", "1 application", "2 applications"]
+    assert counted(3, "reply", "replies") == "3 replies"
+    one = actions.new_application("Acme", "SRE", now=NOW)
+    assert "\n1 application, as of " in exchange.to_markdown([one], SETTINGS, NOW)

@@ -17,6 +17,7 @@ from tui.cli_common import add_command, card_title, now, read_apps, store_at, us
 def cmd_export(args) -> int:
     from tui.core.errors import ValidationError
     from tui.core.exchange import FORMATS, export
+    from tui.core.text import counted
 
     fmt = args.format.lower()
     if fmt not in FORMATS:
@@ -29,7 +30,7 @@ def cmd_export(args) -> int:
     apps, code = read_apps(store, settings, moment)
     payload = export(fmt, apps, settings, moment)
     if write_output(args.output, payload, "the export") is not None:
-        print(f"wrote {len(apps)} applications to {target} ({fmt})")
+        print(f"wrote {counted(len(apps), 'application')} to {target} ({fmt})")
     return code
 
 

@@ -23,7 +23,7 @@ from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
 from tui.core.model import Application, Event, check_recruiter
 from tui.core.stages import Outcome, Stage
-from tui.core.text import first_unclean
+from tui.core.text import first_unclean, plural
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -261,7 +261,7 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
     missing = [column for column in REQUIRED_CSV_COLUMNS if column not in header]
     if missing:
         raise ValidationError(
-            f"{name}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"{name}:1: missing {plural(len(missing), 'column')} {', '.join(missing)}; "
             f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
             "optional: it matches rows to cards by id; see 'followup export csv')"
         )
