@@ -320,7 +320,7 @@ def test_an_old_start_up_index_is_removed_once(cli_db):
     store = seeded(cli_db, make("Acme", app_id="aaaa1111-0000-0000-0000-000000000000"))
     index = store.real_path.with_name(store.real_path.name + ".board")
     index.write_text("[]")
-    assert run(cli_db, "move", "aaaa1111", "thanked") == 0
+    assert run(cli_db, "add", "Globex", "--role", "SRE", "--at", "yesterday 10am") == 0  # opens the file
     assert not index.exists()
     beside = sorted(p.name for p in store.real_path.parent.iterdir() if p.name.startswith(store.real_path.name))
     assert beside == [store.real_path.name, store.real_path.name + ".lock"]

@@ -271,7 +271,7 @@ def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):
     from tui.core import actions
     from tui.store.store import Store as RealStore
 
-    original = RealStore.open_all
+    original = RealStore.load_all
 
     def read_then_someone_writes(self):
         found = original(self)
@@ -280,10 +280,10 @@ def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):
         other.save(actions.set_notes(theirs, "theirs", now=theirs.updated_at))
         return found
 
-    monkeypatch.setattr(RealStore, "open_all", read_then_someone_writes)
+    monkeypatch.setattr(RealStore, "load_all", read_then_someone_writes)
     assert run(cli_db, "note", "acme", "ours") == 2
     assert "changed by another Followup process" in capsys.readouterr().err
-    monkeypatch.setattr(RealStore, "open_all", original)
+    monkeypatch.setattr(RealStore, "load_all", original)
     assert app_of(cli_db).notes == "theirs"
 
 

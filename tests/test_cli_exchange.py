@@ -363,3 +363,46 @@ def test_ics_has_alarms_quiet_periods_and_upcoming_rounds(cli_home, capsys):
     assert [v for n, _, v in lines if n == "TRIGGER"] == ["-PT1H30M"] * len(tasks)
     assert ("DTSTART", ["VALUE=DATE"], "20261125") in lines and ("DTEND", ["VALUE=DATE"], "20261210") in lines
     assert sum(1 for n, _, v in lines if n == "BEGIN" and v == "VEVENT") == len(events)
+
+
+def test_a_sheet_that_closes_a_card_gives_what_followup_close_gives(cli_home, capsys):
+    """The reviewer's steps: export, set stage and outcome in the sheet, import; then show, due and stats
+    see a closed, rejected card with its outcome time, its history lines and the reply it needs."""
+    db, twin = cli_home / "d.json", cli_home / "twin.json"
+    for target in (db, twin):
+        assert run(target, "add", "Rho", "--role", "Dev", "--at", "2026-11-16 10:00", "--interviewer", "Ann A") == 0
+    sheet = cli_home / "r.csv"
+    run(db, "export", "csv", "-o", str(sheet))
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8"), newline="")))
+    rows[0].update(stage="closed", outcome="rejected")
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert run(twin, "close", "rho", "rejected") == 0
+    capsys.readouterr()
+    assert run(db, "import", str(sheet)) == 0
+    assert "0 added, 1 updated" in capsys.readouterr().out
+    imported, closed = Store(db).resolve("rho"), Store(twin).resolve("rho")
+    assert (imported.outcome, imported.outcome_at) == (closed.outcome, closed.outcome_at) == (
+        closed.outcome, pendulum.parse(NOW))
+    assert [e.text for e in imported.history] == [e.text for e in closed.history]
+    for command in (["due", "--within", "7"], ["stats", "--json"]):
+        outputs = []
+        for target in (db, twin):
+            run(target, *command)
+            outputs.append(capsys.readouterr().out)
+        assert outputs[0] == outputs[1]
+    figures = json.loads(outputs[1])
+    assert figures["answered"] == 1 and figures["funnel"]["stages"]["closed"] == 1
+    run(db, "due", "--within", "7")
+    assert "Reply to Rho" in capsys.readouterr().out
+
+
+def test_export_says_one_application_in_the_singular(cli_home, capsys):
+    db = cli_home / "d.json"
+    run(db, "add", "Rho", "--role", "Dev", "--at", "2026-11-16 10:00", "-q")
+    capsys.readouterr()
+    target = cli_home / "one.json"
+    assert run(db, "export", "json", "-o", str(target)) == 0
+    assert capsys.readouterr().out == f"wrote 1 application to {target} (json)\n"

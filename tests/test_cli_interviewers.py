@@ -49,3 +49,54 @@ def test_bad_interviewer_values_change_nothing(acme, capsys, value, needle):
     assert run(acme, "round", "acme", "--at", "today 9:00", "--interviewer", value) == 2
     one_line_error(capsys, needle)
     assert digest(acme) == before
+
+
+def test_an_old_file_keeps_its_ids_across_reads_and_a_refused_command_leaves_it_byte_for_byte(
+        cli_home, capsys):
+    """A schema-0 file (no ids): `list` twice gives one id, `show` finds it, a refused `interviewer`
+    neither migrates nor backs the file up; the first real change does both and keeps the id."""
+    import json
+
+    db = cli_home / "old.json"
+    db.write_text(json.dumps({"_default": {"1": {"company": "Omicron", "role": "Dev", "status": "thanked",
+                                                 "rounds": [{"name": "Onsite", "at": "2026-11-19T14:30:00",
+                                                             "interviewers": [{"name": "Olga Pi"}]}]}}}))
+    before = digest(db)
+    listed = []
+    for _ in range(2):
+        assert run(db, "list", "--json") == 0
+        listed.append(json.loads(capsys.readouterr().out)[0]["id"])
+    assert listed[0] == listed[1]
+    assert run(db, "show", listed[0][:8]) == 0 and "Omicron" in capsys.readouterr().out
+    assert run(db, "interviewer", listed[0][:8], "Olga Pi", "--email", "not an address") == 2
+    capsys.readouterr()
+    assert digest(db) == before and sorted(p.name for p in cli_home.glob("old.json*")) == ["old.json"]
+    assert run(db, "interviewer", listed[0][:8], "Olga Pi", "--topic", "Kafka") == 0
+    assert [a.id for a in Store(db).load_all()] == [listed[0]]
+    assert len(list(cli_home.glob("old.json.bak-v0-*"))) == 1
+
+
+@pytest.fixture
+def omicron(cli_db, capsys):
+    assert run(cli_db, "add", "Omicron", "--role", "Dev", "--at", "yesterday 10am",
+               "--interviewer", "Olga Pi; Oscar Qu", "-q") == 0
+    capsys.readouterr()
+    return cli_db
+
+
+def test_interviewer_takes_a_unique_part_of_a_name_as_letter_does(omicron, capsys):
+    assert run(omicron, "interviewer", "omicron", "Olga", "--topic", "Kafka") == 0
+    assert "Olga Pi: updated in round" in capsys.readouterr().out
+    (app,) = Store(omicron).load_all()
+    assert [(p.name, p.topic) for p in app.rounds[0].interviewers] == [("Olga Pi", "Kafka"), ("Oscar Qu", "")]
+    assert run(omicron, "letter", "omicron", "thank-you", "--interviewer", "Olga") == 1  # gaps: no signature
+    assert "Kafka" in capsys.readouterr().out  # the letter reads the name the same way
+
+
+def test_interviewer_refuses_a_part_that_fits_several_and_adds_a_name_that_fits_nobody(omicron, capsys):
+    before = digest(omicron)
+    assert run(omicron, "interviewer", "omicron", "o", "--topic", "Kafka") == 2
+    assert "'o' fits several interviewers at Omicron: Olga Pi, Oscar Qu" in one_line_error(capsys)
+    assert digest(omicron) == before
+    assert run(omicron, "interviewer", "omicron", "Zed Ro") == 0
+    assert people(omicron) == [[("Olga Pi", ""), ("Oscar Qu", ""), ("Zed Ro", "")]]

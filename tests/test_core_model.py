@@ -215,3 +215,20 @@ def test_one_splitter_reads_a_list_of_interviewers():
     assert [(p.name, p.email) for p in people] == [("Dana Kim", "dana@acme.test"), ("Lee Park", ""),
                                                    ("Sam", "s@x.io")]
     assert Interviewer.parse_many("") == []
+
+
+def test_find_interviewer_takes_the_whole_name_or_a_unique_part_and_names_the_candidates():
+    from tui.core.model import UnknownInterviewer
+
+    first = Round(name="Screen", at=T0, interviewers=[Interviewer(name="Olga Pi")])
+    second = Round(name="Onsite", at=T0.add(days=2), interviewers=[Interviewer(name="Olga Pi"),
+                                                                    Interviewer(name="Oscar Qu")])
+    app = Application(company="Omicron", role="Dev", rounds=[first, second])
+    assert app.find_interviewer("olga")[0] is second  # the same person in two rounds: the latest
+    assert app.find_interviewer("olga", within=first)[0] is first
+    assert app.find_interviewer("Oscar Qu")[1].name == "Oscar Qu"
+    with pytest.raises(ValidationError, match=r"'o' fits several interviewers at Omicron: Olga Pi, Oscar Qu;"):
+        app.find_interviewer("o")
+    assert app.find_interviewer("o", within=first)[1].name == "Olga Pi"  # one in that round
+    with pytest.raises(UnknownInterviewer, match="no interviewer 'Oscar' at Omicron: known are Olga Pi$"):
+        app.find_interviewer("Oscar", within=first)

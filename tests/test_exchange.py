@@ -187,3 +187,67 @@ def test_markdown_says_a_quiet_period_as_one_not_as_a_deadline():
     assert "- direction (do-by): send references by Fri 27 Nov 2026, 14:00" in text
     later = exchange.to_markdown([app], SETTINGS, NOW.add(days=10))
     assert "- direction (quiet period, over): no calls — ended Fri 4 Dec 2026, 14:00" in later
+
+
+def _sheet(apps, **cells):
+    """An export of `apps` with `cells` typed over every row, as a spreadsheet saves it."""
+    rows = list(csv.DictReader(io.StringIO(exchange.to_csv(apps, SETTINGS, NOW), newline="")))
+    for row in rows:
+        row.update(cells)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=exchange.CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def test_a_sheet_that_closes_a_card_closes_it_as_followup_close_does():
+    from tui.core.deadlines import DeadlineKind, deadlines_for
+
+    card = actions.new_application("Rho", "Dev", now=NOW.subtract(days=9), round_at=NOW.subtract(days=9))
+    later = NOW.add(hours=1)
+    plan = importing.plan_import(_sheet([card], stage="closed", outcome="rejected"), "r.csv", [card], later)
+    (app,) = plan.updated
+    closed = actions.close(card, "rejected", now=later)
+    assert (app.stage.value, app.outcome.value, app.outcome_at) == ("closed", "rejected", later)
+    assert [(e.kind, e.text) for e in app.history] == [(e.kind, e.text) for e in closed.history]
+    assert "Changed in a spreadsheet" not in " ".join(e.text for e in app.history)
+    kinds = [d.kind for d in deadlines_for(app, SETTINGS, later)]
+    assert kinds == [d.kind for d in deadlines_for(closed, SETTINGS, later)]
+    assert DeadlineKind.REJECTION_REPLY in kinds
+
+
+def test_a_sheet_that_reopens_a_card_logs_the_move_and_clears_the_outcome():
+    card = actions.close(actions.new_application("Rho", "Dev", now=NOW.subtract(days=9)), "rejected",
+                         now=NOW.subtract(days=2))
+    plan = importing.plan_import(_sheet([card], stage="awaiting", outcome="", notes="they called back"),
+                                 "r.csv", [card], NOW)
+    (app,) = plan.updated
+    assert (app.stage.value, app.outcome, app.outcome_at) == ("awaiting", None, None)
+    assert [e.text for e in app.history[-2:]] == [
+        "Changed in a spreadsheet: notes", f"Closed → Awaiting ({importing.SHEET_MOVE})"]
+    assert app.history[-1].data == {"from": "closed", "to": "awaiting", "why": importing.SHEET_MOVE}
+
+
+def test_a_hand_made_closed_row_records_its_outcome_and_a_bare_closed_is_refused():
+    (app,) = importing.read_import(b"company,role,stage,outcome\nRho,Dev,closed,offer\n", "h.csv", NOW)
+    assert (app.stage.value, app.outcome.value, app.outcome_at) == ("closed", "offer", NOW)
+    assert [e.kind for e in app.history] == ["created", "outcome", "stage"]
+    with pytest.raises(ValidationError, match=r"^h.csv:2: stage closed needs an outcome"):
+        importing.read_import(b"company,role,stage\nRho,Dev,closed\n", "h.csv", NOW)
+
+
+def test_the_csv_history_shows_every_time_in_the_readers_zone_as_the_detail_screen_does():
+    card = actions.new_application("Acme", "SRE", now=NOW, round_at=pendulum.datetime(2026, 10, 1, 7, tz="UTC"))
+    history = exchange.csv_row(card, SETTINGS, NOW)["history"]
+    assert "Round “Interview” on Thu 1 Oct 09:00" in history  # 07:00 UTC is 09:00 in Berlin
+    assert "+00:00" not in history and "T07:00" not in history
+
+
+def test_counts_take_the_right_number_in_exports():
+    from tui.core.text import counted
+
+    assert [counted(n, "application") for n in (0, 1, 2)] == ["0 applications", "1 application", "2 applications"]
+    assert counted(3, "reply", "replies") == "3 replies"
+    one = actions.new_application("Acme", "SRE", now=NOW)
+    assert "\n1 application, as of " in exchange.to_markdown([one], SETTINGS, NOW)

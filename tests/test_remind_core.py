@@ -175,3 +175,17 @@ def test_never_more_than_two_per_deadline_and_channel(minutes):
             counts[key] = counts.get(key, 0) + 1
             sent.add(out.reminder.sent_key(out.channel))
     assert all(count <= 2 for count in counts.values())
+
+
+@pytest.mark.parametrize("ahead", [timedelta(minutes=30), timedelta(minutes=90), timedelta(minutes=119)])
+def test_reminders_word_the_distance_as_the_board_does(ahead):
+    """An interview's reminder and a thank-you's say how far off they are with the board's one rounding
+    (timefmt.distance_short): the same distance reads the same in both."""
+    from tui.core.timefmt import distance_short
+
+    now = DUE - ahead
+    upcoming = actions.new_application("Globex", "Dev", now=now.subtract(days=1), round_at=now + ahead)
+    found = {r.kind: r.text for r in due_reminders([acme(), upcoming], SETTINGS, now)}
+    words = distance_short(ahead.total_seconds())
+    assert found["thank-you"].endswith(f"— due {words}")
+    assert f"at Globex — {words}, " in found[INTERVIEW]

@@ -181,3 +181,35 @@ def test_an_empty_early_file_is_migrated_too(tmp_path):
 
 def test_there_is_one_migration_per_older_schema():
     assert sorted(MIGRATIONS) == list(range(SCHEMA_VERSION))
+
+
+def test_a_schema_0_record_without_ids_reads_with_the_same_ids_every_time_and_keeps_them(tmp_path):
+    """Read-only commands migrate in memory and never write: ids made from the record itself stay put."""
+    path = tmp_path / "followup.json"
+    original = write_schema_0(path)
+
+    def ids():
+        globex = Store(path).load_all()[1]
+        return globex.id, [c.id for c in globex.contacts]
+
+    first = ids()
+    assert ids() == first and path.read_bytes() == original
+    Store(path).add(make_app("Initech"))  # the first write migrates the file
+    assert ids() == first
+    other = json.loads(json.dumps(SCHEMA_0))
+    other["_default"]["2"]["role"] = "Platform"  # another record: another id
+    write_schema_0(path, other)
+    assert ids()[0] != first[0]
+
+
+def test_schema_0_rounds_and_interviewers_get_stable_ids_too(tmp_path):
+    path = tmp_path / "followup.json"
+    content = json.loads(json.dumps(SCHEMA_0))
+    del content["_default"]["1"]["id"]
+    write_schema_0(path, content)
+
+    def ids():
+        acme = Store(path).load_all()[0]
+        return acme.id, acme.rounds[0].id, acme.rounds[0].interviewers[0].id, acme.directions[0].id
+
+    assert ids() == ids() and len(set(ids())) == 4

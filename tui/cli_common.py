@@ -64,12 +64,13 @@ def open_store(args, *, opened: bool = True):
 
 
 def open_card(args):
-    """The store (created or migrated if need be, refused if damaged) and the application ID names,
-    from one reading of the file; the save that follows finds those bytes already checked."""
+    """The store (a damaged file refused) and the application ID names, from one reading of the file;
+    the save that follows finds those bytes already checked. Reading only: an older file is migrated
+    by that save (with its backup), so a command refused on the way (exit 2) leaves it byte for byte."""
     from tui.store.store import resolve_in
 
     store = store_at(args)
-    return store, resolve_in(store.open_all(), args.id)
+    return store, resolve_in(store.load_all(), args.id)
 
 
 def named_db(args) -> str | None:

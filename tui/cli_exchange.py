@@ -17,6 +17,7 @@ from tui.cli_common import add_command, card_title, now, read_apps, store_at, us
 def cmd_export(args) -> int:
     from tui.core.errors import ValidationError
     from tui.core.exchange import FORMATS, export
+    from tui.core.text import counted
 
     fmt = args.format.lower()
     if fmt not in FORMATS:
@@ -29,7 +30,7 @@ def cmd_export(args) -> int:
     apps, code = read_apps(store, settings, moment)
     payload = export(fmt, apps, settings, moment)
     if write_output(args.output, payload, "the export") is not None:
-        print(f"wrote {len(apps)} applications to {target} ({fmt})")
+        print(f"wrote {counted(len(apps), 'application')} to {target} ({fmt})")
     return code
 
 
@@ -98,6 +99,8 @@ def register(subparsers, common) -> None:
                       "A hand-made CSV needs only the columns company, role and stage.\n"
                       "Importing a file twice adds nothing twice; a card changed here since the file was\n"
                       "written keeps its history (only the columns edited in the spreadsheet apply).\n"
+                      "A stage or outcome changed in the sheet moves the card as 'followup move' and\n"
+                      "'followup close' would (closed needs an outcome; its time is the import's).\n"
                       "A bad row is reported as FILE:LINE and nothing from the file is written.\n"
                       "ics and md are export-only.")
     imp.add_argument("file", metavar="FILE", help="a .csv or .json file; - reads standard input")

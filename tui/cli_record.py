@@ -75,7 +75,7 @@ def cmd_interviewer(args) -> int:
 
     from tui.core import actions
     from tui.core.errors import ValidationError
-    from tui.core.model import Interviewer
+    from tui.core.model import Interviewer, UnknownInterviewer
 
     if args.link_note is not None and args.link is None:
         raise ValidationError("--link-note says what a link is: give it with --link URL")
@@ -86,10 +86,12 @@ def cmd_interviewer(args) -> int:
             thanked = now if args.thanked == "" else read_when(args.thanked, PAST, settings, now, "--thanked")
         rnd = _round_number(app, args.round)
         people = [copy.copy(p) for p in rnd.interviewers]
-        person = next((p for p in people if p.name.lower() == args.name.strip().lower()), None)
-        added = person is None
-        if added:
-            person = Interviewer(name=args.name)
+        try:  # the same matching as `letter --interviewer`: the whole name or a unique part of it
+            found = app.find_interviewer(args.name, within=rnd)[1]
+            person = next(p for p in people if p.id == found.id)
+            added = False
+        except UnknownInterviewer:
+            person, added = Interviewer(name=args.name), True
             people.append(person)
         given = {"email": args.email, "title": args.title, "topic": args.topic, "link": args.link,
                  "link_note": args.link_note}
@@ -237,7 +239,10 @@ def register(subparsers, common) -> None:
                          'followup interviewer acme "Dana Kim" --topic "their move to event sourcing" \\\n'
                          '    --link https://example.com/es-article --link-note "the article I mentioned"',
                          cmd_interviewer,
-                         "NAME is matched in the round (the latest unless --round N); a new name is added.\n"
+                         "NAME is matched in the round (the latest unless --round N) as 'letter --interviewer'\n"
+                         "matches it: the whole name or a part only one person's name holds (\"Olga\" for\n"
+                         "Olga Pi) changes that person; a part several names hold is refused, naming them;\n"
+                         "a name nobody in the round has is added as a new interviewer.\n"
                          "The topic is what the thank-you note names.")
     add_id_argument(person)
     person.add_argument("name", metavar="NAME")

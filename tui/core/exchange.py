@@ -23,6 +23,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import Application, Direction, Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, DirectionKind
+from tui.core.text import counted
 from tui.core.timeutil import Zone, dump_time, local, to_utc
 
 EXPORT_SCHEMA = 1
@@ -96,7 +97,7 @@ def csv_row(app: Application, settings: Settings, now: datetime) -> dict[str, st
         "interviewers": "; ".join(person.display() for person in app.interviewers()),
         "recruiter": app.recruiter,
         "notes": app.notes,
-        "history": " | ".join(f"{_local(e.at, zone)} {e.text}" for e in app.history),
+        "history": " | ".join(f"{_local(e.at, zone)} {timefmt.readable(e.text, zone, now)}" for e in app.history),
         "data": json.dumps(record(app), ensure_ascii=False, separators=(",", ":")),
     }
 
@@ -154,7 +155,7 @@ def to_markdown(apps: list[Application], settings: Settings, now: datetime) -> s
     zone = settings.zone
     when = timefmt.DAY_TIME_YEAR
     lines = ["# Followup report", "",
-             f"{len(apps)} applications, as of {local(to_utc(now), zone).format(when)} "
+             f"{counted(len(apps), 'application')}, as of {local(to_utc(now), zone).format(when)} "
              f"({getattr(zone, 'name', zone)}).", ""]
     for stage in STAGES:
         members = [a for a in apps if a.stage is stage]

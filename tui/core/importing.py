@@ -18,11 +18,12 @@ import uuid
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from tui.core import actions
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
 from tui.core.model import Application, Event, check_recruiter
-from tui.core.stages import Stage
-from tui.core.text import first_unclean
+from tui.core.stages import Outcome, Stage
+from tui.core.text import first_unclean, plural
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -154,18 +155,31 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     return app, ""
 
 
+STAGE_COLUMNS = ("stage", "outcome")  # a change here is a move (actions.move / actions.close), not an edit
+SHEET_MOVE = "changed in a spreadsheet"
+
+
 def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, *, new: bool) -> Application:
-    """`data` with the edited columns on top, the edit (or the import of a hand-made row) in its history."""
+    """`data` with the edited columns on top, the edit (or the import of a hand-made row) in its history.
+
+    A changed stage or outcome goes through the same actions as `followup move` and `followup close`
+    (PRODUCT: closing "by any path" records the outcome): its history lines, the outcome's time (the
+    import's) and so the reply a rejection needs; set as plain fields, the card lost all three."""
     changed = []
     for column, value in columns.items():
-        if (data.get(column) or None) != (value or None):
+        if column not in STAGE_COLUMNS and (data.get(column) or None) != (value or None):
             changed.append(column)
-            data[column] = value or (None if column == "outcome" else "")
+            data[column] = value
     if "stage" not in data or not data["stage"]:
         data["stage"] = Stage.INTERVIEWED.value
-    if data.get("outcome") and Stage.parse(data.get("stage", "")) is not Stage.CLOSED:
-        raise ValidationError(f"outcome {data['outcome']!r} goes with stage closed, not {data['stage']!r}: "
+    stage_text = columns.get("stage") or data["stage"]
+    stage = Stage.parse(stage_text)
+    outcome = (columns["outcome"] if "outcome" in columns else data.get("outcome")) or None
+    if outcome and stage is not Stage.CLOSED:
+        raise ValidationError(f"outcome {outcome!r} goes with stage closed, not {stage_text!r}: "
                               "set the stage to closed or clear the outcome")
+    if new and stage is Stage.CLOSED:
+        data["stage"] = Stage.INTERVIEWED.value  # closed below, by the action, so the outcome is recorded
     app = Application.from_dict(data)
     app.revision = 0
     if new:
@@ -175,7 +189,20 @@ def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, 
     elif changed:
         app.updated_at = to_utc(now)
         app.history.append(Event(at=to_utc(now), kind="edit", text="Changed in a spreadsheet: " + ", ".join(changed)))
-    return app
+    return _moved(app, stage, outcome, now)
+
+
+def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime) -> Application:
+    """`app` moved to `stage` with `outcome` as the command line would move it; unchanged when it is there."""
+    if app.stage is stage and (app.outcome.value if app.outcome else None) == outcome:
+        return app
+    if stage is Stage.CLOSED:
+        if outcome is None:
+            outcomes = "|".join(choice.value for choice in Outcome)
+            raise ValidationError(f"stage closed needs an outcome ({outcomes}): fill in the outcome column "
+                                  "or choose another stage")
+        return actions.close(app, outcome, now=now)
+    return actions.move(app, stage, now=now, why=SHEET_MOVE)
 
 
 # --- JSON -------------------------------------------------------------------------------
@@ -234,7 +261,7 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
     missing = [column for column in REQUIRED_CSV_COLUMNS if column not in header]
     if missing:
         raise ValidationError(
-            f"{name}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"{name}:1: missing {plural(len(missing), 'column')} {', '.join(missing)}; "
             f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
             "optional: it matches rows to cards by id; see 'followup export csv')"
         )
@@ -288,8 +315,6 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
         if column == "recruiter":
             value = check_recruiter(value)  # as `followup edit --recruiter` and the edit form read it
         if column == "outcome" and value:
-            from tui.core.stages import Outcome
-
             value = Outcome.parse(value).value
         if column == "stage" and not value:
             continue

@@ -316,6 +316,10 @@ def stage_after_round(app: "Application", use_thank_you: bool) -> Stage:
     return Stage.THANKED if app.open_tasks() else Stage.AWAITING
 
 
+class UnknownInterviewer(ValidationError):
+    """No interviewer on the card goes by that name (Application.find_interviewer)."""
+
+
 class Application(msgspec.Struct, gc=False):
     company: Name
     role: Name
@@ -426,20 +430,26 @@ class Application(msgspec.Struct, gc=False):
                 return rnd
         raise ValidationError(f"no round {round_id!r} in {self.company}")
 
-    def find_interviewer(self, key: str) -> tuple[Round, Interviewer]:
-        """By id, or by a case-insensitive name (latest round first)."""
+    def find_interviewer(self, key: str, within: Round | None = None) -> tuple[Round, Interviewer]:
+        """By id, or by name, case-insensitive, latest round first (`within`: that round only): the whole
+        name, else a part of it that names one person. Every command and screen that takes an interviewer's
+        name reads it here, so they agree. A part that fits several people is refused naming them; a name
+        that fits nobody raises UnknownInterviewer (`followup interviewer` adds that person then)."""
         want = key.strip().lower()
-        ordered = sorted(self.rounds, key=lambda r: r.at, reverse=True)
-        for rnd in ordered:
-            for person in rnd.interviewers:
-                if person.id == key or person.name.lower() == want:
-                    return rnd, person
-        for rnd in ordered:
-            for person in rnd.interviewers:
-                if want and want in person.name.lower():
-                    return rnd, person
-        names = ", ".join(i.name for i in self.interviewers()) or "none recorded"
-        raise ValidationError(f"no interviewer {key!r} at {self.company}: known are {names}")
+        ordered = [within] if within is not None else sorted(self.rounds, key=lambda r: r.at, reverse=True)
+        people = [(rnd, person) for rnd in ordered for person in rnd.interviewers]
+        for rnd, person in people:
+            if person.id == key or person.name.lower() == want:
+                return rnd, person
+        partial = [(rnd, person) for rnd, person in people if want and want in person.name.lower()]
+        names = list(dict.fromkeys(person.name for _, person in partial))
+        if len(names) == 1:
+            return partial[0]
+        if names:
+            raise ValidationError(f"{key!r} fits several interviewers at {self.company}: {', '.join(names)}; "
+                                  "give more of the name")
+        known = ", ".join(dict.fromkeys(person.name for _, person in people)) or "none recorded"
+        raise UnknownInterviewer(f"no interviewer {key!r} at {self.company}: known are {known}")
 
     def open_tasks(self) -> list[Direction]:
         """What is still on the user's side: open do-by directions."""

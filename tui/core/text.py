@@ -63,3 +63,15 @@ def fit_cells(text: str, width: int) -> str:
             used += size
         line = "".join(kept) + "…"
     return line + " " * max(0, width - cell_width(line))
+
+
+def plural(count: int, noun: str, plural_form: str = "") -> str:
+    """`noun` in the number `count` asks for: 'application' for 1, else 'applications' (or `plural_form`,
+    for a noun that does not just take an s). The one plural rule for what the app prints."""
+    return noun if count == 1 else plural_form or noun + "s"
+
+
+def counted(count: int, noun: str, plural_form: str = "") -> str:
+    """'1 application', '3 applications', '0 applications' ("wrote 1 applications" was a copy that
+    forgot the rule)."""
+    return f"{count} {plural(count, noun, plural_form)}"

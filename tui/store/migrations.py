@@ -26,6 +26,7 @@ store writes a byte-for-byte backup before writing the migrated file.
 from __future__ import annotations
 
 import copy
+import json
 import uuid
 from pathlib import Path
 from typing import Any, Callable, TypeAlias, TypeGuard
@@ -181,13 +182,35 @@ def _whole(value: Any) -> int:
         return 0
 
 
+_SCHEMA_0_IDS = uuid.UUID("3b0e8f5c-2d4a-5e61-9c7b-0a1f6d2e4c88")  # namespace of the ids given to schema 0
+_SCHEMA_0_LISTS = ("rounds", "directions", "contacts")  # their records carry ids from schema 1 on
+
+
+def _stable_id(*parts: str) -> str:
+    return str(uuid.uuid5(_SCHEMA_0_IDS, "\n".join(parts)))
+
+
+def _give_stable_ids(doc: Doc, doc_id: str, old: Doc) -> None:
+    """Ids for a record that has none (and for its rounds, interviewers, directions, contacts), made
+    from what the record is: its document id and its own text. A read-only command migrates in memory
+    and never writes, so a random id was a new one on every read (`list` twice, two ids; `show` with
+    the first, not found); these are the same on every read and kept by the first write."""
+    doc["id"] = str(doc.get("id") or _stable_id(doc_id, json.dumps(old, sort_keys=True, ensure_ascii=False)))
+    for name in _SCHEMA_0_LISTS:
+        for number, item in enumerate(_records(doc.get(name))):
+            item["id"] = str(item.get("id") or _stable_id(doc["id"], name, str(number)))
+            if name == "rounds":
+                for place, person in enumerate(_records(item.get("interviewers"))):
+                    person["id"] = str(person.get("id") or _stable_id(item["id"], "interviewers", str(place)))
+
+
 def _schema_0_to_1(path: Path, data: Layout) -> Layout:
     """Move `_default` to `applications`, rename status to stage, store times as UTC."""
     apps: Doc = {}
     for doc_id, old in data.get(LEGACY_TABLE, {}).items():
         doc = copy.deepcopy(old)
         doc["stage"] = Stage.parse(doc.pop("status")).value
-        doc["id"] = str(doc.get("id") or uuid.uuid4())
+        _give_stable_ids(doc, doc_id, old)
         doc["revision"] = max(1, _whole(doc.get("revision")))
         try:
             _convert_times(doc)
