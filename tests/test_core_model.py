@@ -232,3 +232,8 @@ def test_find_interviewer_takes_the_whole_name_or_a_unique_part_and_names_the_ca
     assert app.find_interviewer("o", within=first)[1].name == "Olga Pi"  # one in that round
     with pytest.raises(UnknownInterviewer, match="no interviewer 'Oscar' at Omicron: known are Olga Pi$"):
         app.find_interviewer("Oscar", within=first)
+    both = Round(name="Panel", at=T0, interviewers=[Interviewer(name="Dana Kim"), Interviewer(name="Ana Ruiz")])
+    panel = Application(company="Acme", role="Dev", rounds=[both])
+    assert panel.find_interviewer("ana")[1].name == "Ana Ruiz"  # starts a word of hers, only inside Dana
+    assert panel.find_interviewer("kim")[1].name == "Dana Kim"
+    assert panel.find_interviewer("an")[1].name == "Ana Ruiz"

@@ -433,7 +433,8 @@ class Application(msgspec.Struct, gc=False):
     def find_interviewer(self, key: str, within: Round | None = None) -> tuple[Round, Interviewer]:
         """By id, or by name, case-insensitive, latest round first (`within`: that round only): the whole
         name, else a part of it that names one person. Every command and screen that takes an interviewer's
-        name reads it here, so they agree. A part that fits several people is refused naming them; a name
+        name reads it here, so they agree. A part that starts a word of a name wins over one inside a word.
+        A part that fits several people is refused naming them; a name
         that fits nobody raises UnknownInterviewer (`followup interviewer` adds that person then)."""
         want = key.strip().lower()
         ordered = [within] if within is not None else sorted(self.rounds, key=lambda r: r.at, reverse=True)
@@ -441,7 +442,10 @@ class Application(msgspec.Struct, gc=False):
         for rnd, person in people:
             if person.id == key or person.name.lower() == want:
                 return rnd, person
-        partial = [(rnd, person) for rnd, person in people if want and want in person.name.lower()]
+        # a part that starts a word of the name ("ana": Ana Ruiz) before one inside a word (Dana Kim)
+        partial = [(rnd, person) for rnd, person in people
+                   if want and any(word.startswith(want) for word in person.name.lower().split())]
+        partial = partial or [(rnd, person) for rnd, person in people if want and want in person.name.lower()]
         names = list(dict.fromkeys(person.name for _, person in partial))
         if len(names) == 1:
             return partial[0]
