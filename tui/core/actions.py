@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterable
 
 from tui.core.errors import ValidationError
+from tui.core.history_facts import holds, mark_undone
 from tui.core.model import (
     Application,
     Contact,
@@ -57,7 +58,7 @@ def _log(app: Application, when: datetime, kind: str, text: str, **data: Any) ->
 
 
 def _last_stage_line(app: Application) -> Event | None:
-    return next((e for e in reversed(app.history) if e.kind == "stage"), None)
+    return next((e for e in reversed(app.history) if e.kind == "stage" and holds(e)), None)
 
 
 def _set_stage(app: Application, stage: Stage, at: datetime, why: str) -> None:
@@ -103,6 +104,18 @@ def new_application(
         _log(app, now, "round", _round_line(rnd, now), round=rnd.id)
         app.stage = Stage.AWAITING if rnd.at > to_utc(now) else stage_after_round(app, use_thank_you)
     return app
+
+
+def undo(before: Application, current: Application | None, label: str, *, now: datetime) -> Application:
+    """`before` again, the card as it was before the step called `label`, with the history of `current`
+    (the card now; None when the step deleted it): every line kept as a record, the step's own lines
+    marked undone so nothing counts them (history_facts.holds), and one saying what was undone."""
+    restored = copied(before)
+    history = current.history if current is not None else restored.history
+    restored.history = mark_undone(history, before.history)
+    restored.history.append(Event(to_utc(now), "undo", f"Undid: {label}"))
+    restored.updated_at = to_utc(now)
+    return restored
 
 
 def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "moved by hand") -> Application:

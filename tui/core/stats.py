@@ -29,6 +29,8 @@ README and the statistics screen's help):
   the card was typed in after it (history_facts.entered_at).
 - funnel: how many applications were ever in each stage, and how the closed
   ones ended.
+- a history line whose step was undone on the board (history_facts.holds)
+  stays on record but counts nowhere: the figures are as if it never happened.
 - weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
   that took place, letters sent, answers received (replies and outcomes; a
   later round shows as a round).
@@ -49,6 +51,7 @@ from tui.core.history_facts import (
     LETTERS_BUT_THANKS,
     STAGE_OF,
     THANK_YOU,
+    UNDONE,
     entered_at,
     first_round_at,
     thank_you_notes,
@@ -192,7 +195,7 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
     funnel = {s: 0 for s in STAGES}
     outcomes: dict[Outcome | None, int] = {o: 0 for o in Outcome} | {None: 0}
     closed_stage, no_response, limit = Stage.CLOSED, Outcome.NO_RESPONSE, settings.follow_up_limit
-    stage_of, by_time = STAGE_OF, itemgetter(0)
+    stage_of, by_time, undone = STAGE_OF, itemgetter(0), UNDONE
     # The times of what the weeks count (the same things `activities` lists for the report), sorted and
     # cut at the Mondays once at the end: a few bisections instead of one per activity.
     round_times: list[datetime] = []
@@ -225,21 +228,20 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
         moves: list[tuple[datetime, Any, Any]] = []
         earliest = None
         for event in app.history:
-            logged = event.at
-            if logged is None:
+            logged, data = event.at, event.data
+            if logged is None or (undone in data and data[undone]):  # not history_facts.holds
                 continue
             if earliest is None or logged < earliest:
                 earliest = logged
             kind = event.kind
             if kind == "stage":
-                data = event.data
                 moves.append((logged, data.get("from"), data.get("to")))
             elif kind == "outcome":
-                outcome = event.data.get("outcome")
+                outcome = data.get("outcome")
                 if outcome in ANSWERING:
                     told.append((str(outcome), logged))
             elif kind == "round" and several:
-                ref = event.data.get("round")
+                ref = data.get("round")
                 if isinstance(ref, str) and ref not in recorded:
                     recorded[ref] = logged
         if stage is closed_stage and current is not None and current.value in ANSWERING:  # as _outcome_times
