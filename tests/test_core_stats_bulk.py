@@ -124,7 +124,7 @@ def _reference(apps, settings, now, since):
     done = [a for app in chosen for a in history_facts.activities(app, now)]
     weeks = [stats.Week(stats.local(start, zone).date(),
                         *(sum(1 for a in done if a.kind in kinds and start <= a.at < end)
-                          for kinds in (("round",), ("letter", "thanks"), ("answer",))))
+                          for kinds in (("round",), ("letter",), ("answer",))))
              for start, end in zip(starts, ends, strict=True)]
     hours.sort()
     return stats.Figures(

@@ -242,7 +242,7 @@ def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
 
 
 # --- activity: what the report lists and the weeks count ----------------------------
-def _thanked_by_letter(app: Application, person: Interviewer) -> bool:
+def thanked_by_letter(app: Application, person: Interviewer) -> bool:
     """Whether a thank-you letter to `person` was recorded: one sent when they were marked thanked,
     or addressed to them (as `thank_you_notes` matches letters to interviewers)."""
     name = person.name.lower()
@@ -254,8 +254,8 @@ def activities(app: Application, now: datetime) -> list[Activity]:
     """Rounds that took place, letters sent (and interviewers thanked without one) and answers
     received, oldest first.
 
-    The weeks of `figures` count the same things, a thank-you without a letter among the letters
-    (a test holds the two together).
+    The weeks of `figures` count the same things; a thank-you marked without a letter ("thanks") is
+    not a letter sent there either (a test holds the two together).
     """
     found = []
     for rnd in app.rounds:
@@ -263,7 +263,7 @@ def activities(app: Application, now: datetime) -> list[Activity]:
             people = ", ".join(p.display() for p in rnd.interviewers)
             found.append(Activity(rnd.at, "round", rnd.name, people, app))
     for note in thank_you_notes(app):
-        if isinstance(note.to, Interviewer) and not _thanked_by_letter(app, note.to):
+        if isinstance(note.to, Interviewer) and not thanked_by_letter(app, note.to):
             # ticked as thanked (space, `interviewer --thanked`): a thank-you, but no letter to claim
             found.append(Activity(note.sent_at, "thanks", f"thanked {note.to.name}", note.to.display(), app))
             continue

@@ -32,8 +32,9 @@ README and the statistics screen's help):
 - a history line whose step was undone on the board (history_facts.holds)
   stays on record but counts nowhere: the figures are as if it never happened.
 - weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
-  that took place, letters sent, answers received (replies and outcomes; a
-  later round shows as a round).
+  that took place, letters sent (an interviewer marked thanked without a
+  letter is not one: the report lists it apart), answers received (replies
+  and outcomes; a later round shows as a round).
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ from tui.core.history_facts import (
     entered_at,
     first_round_at,
     thank_you_notes,
+    thanked_by_letter,
 )
-from tui.core.model import Application
+from tui.core.model import Application, Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Outcome, Stage
 from tui.core.timeutil import Zone, local, to_utc
@@ -312,8 +314,9 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 took = max(0.0, (note.sent_at - note.round_at).total_seconds())
                 hours.append(took / 3600)
                 on_time += took <= window
-                letter_times.append(note.sent_at)
-        else:
+                if not isinstance(note.to, Interviewer) or thanked_by_letter(app, note.to):
+                    letter_times.append(note.sent_at)  # a letter sent (as `activities`), not a tick
+        else:  # each marked thanked without a letter: a thank-you note, but no letter for the weeks
             for rnd in rounds:
                 for person in rnd.interviewers:
                     sent = person.thanked_at
@@ -321,7 +324,6 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                         took = max(0.0, (sent - rnd.at).total_seconds())
                         hours.append(took / 3600)
                         on_time += took <= window
-                        letter_times.append(sent)
 
         # the stays (as `stays`): each ended one's days, and the stages reached
         if not moves:
