@@ -341,3 +341,20 @@ def test_letter_q_needs_mark_sent(cli_db, acme, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "use it with --mark-sent" in err
     assert digest(cli_db) == before
+
+
+def test_a_direction_date_alone_is_read_at_the_start_or_end_of_the_users_working_hours(tmp_path, monkeypatch,
+                                                                                          capsys):
+    """With work_hours 10:00-16:00 a quiet period given as a date starts its day at 10:00 (not 09:00),
+    and a do-by is due at 16:00: deadlines.direction_default_time, as the direction form reads them."""
+    from cli_helpers import configure
+
+    configure(tmp_path, monkeypatch, 'timezone = "Europe/Berlin"\nwork_hours = "10:00-16:00"\n')
+    db = tmp_path / "hours.json"
+    assert run(db, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am") == 0
+    assert run(db, "direction", "acme", "no calls please", "--not-before", "2026-12-28") == 0
+    assert "don't contact them before Mon 28 Dec 10:00" in capsys.readouterr().out
+    assert run(db, "direction", "acme", "send two references", "--by", "2026-12-28") == 0
+    assert "by Mon 28 Dec 16:00" in capsys.readouterr().out
+    quiet, do_by = app_of(db).directions
+    assert (quiet.due.isoformat(), do_by.due.isoformat()) == ("2026-12-28T09:00:00+00:00", "2026-12-28T15:00:00+00:00")

@@ -108,3 +108,22 @@ def test_help_defines_and_gives_an_example(capsys, command, example):
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and example in out
     assert ("silence_rate" in out) if command == "stats" else ("whole" in out)
+
+
+def test_a_thank_you_marked_without_a_letter_is_no_letter_in_the_weeks_as_in_the_report(env, capsys):
+    """`interviewer … --thanked` is a thank-you note (thank_you.sent) but no letter sent: the weeks and
+    `report` say the same."""
+    path = str(env / "rho.json")
+    assert run(capsys, "--db", path, "add", "Rho", "--role", "Dev", "--at", "2026-11-30 10:00",
+               "--interviewer", "Ann A")[0] == 0
+    assert run(capsys, "--db", path, "interviewer", "rho", "Ann A", "--thanked")[0] == 0
+    code, out, _ = run(capsys, "--db", path, "stats", "--json")
+    figures = json.loads(out)
+    assert code == 0 and figures["thank_you"]["sent"] == 1
+    assert sum(week["letters"] for week in figures["weeks"]) == 0
+    code, out, _ = run(capsys, "--db", path, "report", "--from", "2026-11-01", "--to", "2026-12-01")
+    assert code == 0 and "0 letters sent, 1 thanked without a letter" in out
+    sent = run(capsys, "--db", path, "letter", "rho", "thank-you", "--interviewer", "Ann", "--mark-sent", "--force")
+    assert sent[0] == 0
+    figures = json.loads(run(capsys, "--db", path, "stats", "--json")[1])
+    assert sum(week["letters"] for week in figures["weeks"]) == 1  # a letter recorded: now it is one

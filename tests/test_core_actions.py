@@ -262,3 +262,29 @@ def test_an_interviewer_link_must_be_a_web_address(link):
 def test_a_quiet_period_is_logged_as_lasting_until_its_date():
     app = actions.add_direction(card(), "Don't call before the 10th", "not-before", later(200), now=later(1))
     assert app.history[-1].text.endswith("Don't call before the 10th until 2026-04-03T18:00:00+00:00")
+
+
+def test_a_reply_cannot_be_recorded_as_sent_before_the_decision_it_answers():
+    """Else it stands as done while the reply deadline (a reply since the outcome) stays overdue."""
+    from datetime import datetime, timedelta, timezone
+
+    from tui.core.deadlines import deadlines_for
+    from tui.core.settings import Settings
+
+    told = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)  # Fri 20 Nov
+    now = told + timedelta(days=3)
+    app = actions.new_application("Acme", "Dev", now=told - timedelta(days=5), round_at=told - timedelta(days=5))
+    rejected = actions.close(app, "rejected", now=told, at=told)
+    with pytest.raises(ValidationError, match=r"^Thu 19 Nov 11:00 is before the rejection it answers "
+                                              r"\(Fri 20 Nov 11:00\): a reply cannot predate it$"):
+        actions.check_reply_sent_at(rejected, "rejection-reply", told - timedelta(days=1),
+                                    zone=pendulum.timezone("Europe/Berlin"), now=now)
+    with pytest.raises(ValidationError, match="before the rejection it answers"):
+        actions.record_letter_sent(rejected, "rejection-reply", now=now, at=told - timedelta(minutes=1))
+    sent = actions.record_letter_sent(rejected, "rejection-reply", now=now, at=told)  # the same moment is fine
+    assert not [d for d in deadlines_for(sent, Settings(), now) if d.kind.value == "rejection-reply"]
+    offered = actions.close(app, "offer", now=told, at=told)
+    with pytest.raises(ValidationError, match="before the offer it answers"):
+        actions.record_letter_sent(offered, "offer-reply", now=now, at=told - timedelta(hours=1))
+    accepted = actions.close(app, "accepted", now=told, at=told)  # an acceptance may go out before it is noted
+    assert actions.record_letter_sent(accepted, "offer-reply", now=now, at=told - timedelta(hours=1)).contacts

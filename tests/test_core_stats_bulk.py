@@ -56,7 +56,7 @@ def _step(app, step, at):
 
 
 steps = st.lists(st.tuples(st.sampled_from(["round", "thank", "reply", "letter", "contact", "close", "move",
-                                            "catch_up", "odd"]),
+                                            "catch_up", "odd", "undo"]),
                            st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=11)),
                  max_size=8)
 applications = st.tuples(st.integers(min_value=0, max_value=24 * 30), st.integers(min_value=-48, max_value=48),
@@ -67,12 +67,20 @@ def _build(start_hours, round_offset, with_person, plan):
     at = BASE + start_hours * H
     people = [Interviewer(name="P1")] if with_person else []
     app = actions.new_application("Acme", "Dev", now=at, round_at=at + round_offset * H, interviewers=people)
+    earlier = []  # the card before each step, for an "undo" step (as the board's undo stack)
     for step in plan:
         at += step[1] * H
+        if step[0] == "undo":
+            if earlier:
+                app = actions.undo(earlier.pop(), app, "a step", now=at)
+            continue
         try:
-            app = _step(app, step, at)
+            changed = _step(app, step, at)
         except (ValidationError, StopIteration):
-            pass
+            continue
+        if changed is not app:
+            earlier.append(app)
+            app = changed
     return app
 
 
@@ -116,7 +124,7 @@ def _reference(apps, settings, now, since):
     done = [a for app in chosen for a in history_facts.activities(app, now)]
     weeks = [stats.Week(stats.local(start, zone).date(),
                         *(sum(1 for a in done if a.kind in kinds and start <= a.at < end)
-                          for kinds in (("round",), ("letter", "thanks"), ("answer",))))
+                          for kinds in (("round",), ("letter",), ("answer",))))
              for start, end in zip(starts, ends, strict=True)]
     hours.sort()
     return stats.Figures(

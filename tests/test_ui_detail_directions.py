@@ -173,3 +173,27 @@ def test_the_history_marks_a_done_or_removed_direction_apart_from_one_to_do(froz
     lines = [e for e in removed.history if e.data.get("direction") == direction]
     assert [mark_of(e) for e in lines] == ["☐", "☑", "☐", "✗"]
     assert mark_of(Event(at=frozen, kind="direction", text="Done: by hand", data={})) == "☐"
+
+
+async def test_a_direction_date_alone_is_read_at_the_users_working_hours(thanked_card):
+    """work_hours 10:00-16:00: a quiet period typed as a date starts at 10:00, a do-by is due at 16:00
+    (deadlines.direction_default_time, as `followup direction` reads them); the hint follows the kind."""
+    from tui.core.settings import Settings
+
+    db, app = thanked_card
+    followup = board(db, Settings(timezone="Europe/Berlin", name="Alex Doe", work_hours="10:00-16:00"))
+    async with followup.run_test(size=WIDE) as pilot:
+        await open_card(pilot)
+        await pilot.press("3", "n")
+        form = followup.screen
+        fill(form, text="send refs", when="2026-12-28")
+        await pilot.pause()
+        assert "Mon 28 Dec 16:00" in str(form.query_one("#hint-when").render())
+        fill(form, kind="not-before")
+        await pilot.pause()
+        assert "Mon 28 Dec 10:00" in str(form.query_one("#hint-when").render())
+        await pilot.press("ctrl+s")
+        saved = await on_disk(pilot, db, app.id)
+    (quiet,) = saved.directions
+    assert quiet.kind is DirectionKind.NOT_BEFORE
+    assert local(quiet.due, "Europe/Berlin").format("YYYY-MM-DD HH:mm") == "2026-12-28 10:00"

@@ -102,3 +102,31 @@ def test_the_header_says_keep_in_touch_when_its_deadline_is():
     (kept,) = [d for d in deadlines_for(app, settings, now) if d.kind is DeadlineKind.KEEP_IN_TOUCH]
     assert kept.due.isoformat() == "2026-12-28T00:00:00+00:00"  # Mon 28 Dec 09:00 in Tokyo
     assert "keep in touch Mon 28 Dec 09:00" in summary_content(app, settings, now).plain
+
+
+def test_the_history_shows_a_line_of_an_undone_step_struck_through_with_the_undo_mark():
+    """Kept as a record, but it must not read as something that happened: ↶, struck, "(undone)"."""
+    import io
+
+    from rich.console import Console
+
+    from tui.core import actions
+    from tui.ui.detail.history import event_row, mark_of
+
+    now = pendulum.datetime(2026, 11, 20, 12, tz="UTC")
+    app = actions.new_application("Acme", "Dev", now=now.subtract(days=1), round_at=now.subtract(days=1))
+    moved = actions.move(app, "awaiting", now=now)
+    back = actions.undo(app, moved, "Move Acme to Awaiting", now=now)
+    move_line = next(e for e in back.history if e.kind == "stage")
+    assert mark_of(move_line) == "↶"
+    assert mark_of(next(e for e in moved.history if e.kind == "stage")) == "→"  # before the undo
+    console = Console(width=100, record=True, color_system="truecolor", file=io.StringIO())
+    console.print(event_row(move_line, BERLIN, now))
+    shown = console.export_text()
+    assert "↶ Interviewed → Awaiting (moved by hand) (undone)" in shown
+    struck = [seg.text for seg in console.render(event_row(move_line, BERLIN, now))
+              if seg.style is not None and seg.style.strike]
+    assert "Interviewed → Awaiting" in "".join(struck)
+    held = [seg for seg in console.render(event_row(back.history[-1], BERLIN, now))
+            if seg.style is not None and seg.style.strike]
+    assert held == [] and mark_of(back.history[-1]) == "↶"  # the "Undid: …" line itself holds

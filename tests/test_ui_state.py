@@ -263,3 +263,36 @@ def test_a_write_that_slips_in_just_before_ours_is_not_taken_for_our_own(tmp_pat
     assert stored(store)["Initech"]["outcome"] == "rejected"
     assert writer.known_fingerprint != store.fingerprint()  # so the board re-reads the file
     assert writer.close(10)
+
+
+def test_an_undone_move_or_letter_leaves_the_statistics_as_before_and_its_lines_on_record(tmp_path):
+    """`L` then `u`, and a letter then `u`: the funnel and the stays are as before the step; the file
+    keeps the step's lines, marked undone."""
+    from tui.core import stats
+
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+
+    def figures():
+        return stats.to_json(stats.figures(list(log.apps.values()), SETTINGS, frozen_now()))
+
+    start = figures()
+    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    assert figures()["funnel"]["stages"]["thanked"] == start["funnel"]["stages"]["thanked"] + 1
+    log.undo()
+    assert figures() == start
+    dana = acme.rounds[0].interviewers[0]
+    log.apply(acme.id, lambda app: actions.record_letter_sent(app, "thank-you", now=frozen_now(),
+                                                               at=frozen_now().subtract(hours=5),
+                                                               interviewer_id=dana.id),
+              "Thank-you letter to Dana Kim")
+    assert figures() != start
+    log.undo()
+    assert figures() == start
+    lines = stored(store)["Acme"]["history"]
+    undone = [line["text"] for line in lines if line.get("data", {}).get("undone")]
+    assert any(text.startswith("Interviewed → Thanked") for text in undone)
+    assert any(text.startswith("Thank-you to Dana Kim") for text in undone), undone
+    assert [line["text"] for line in lines if line["text"].startswith("Undid: ")] == [
+        "Undid: Move Acme to Thanked", "Undid: Thank-you letter to Dana Kim"]

@@ -130,15 +130,16 @@ def cmd_direction(args) -> int:
                                       "('followup show' numbers them)")
             direction = app.directions[args.done - 1]
             return actions.set_direction_done(app, direction.id, True, now=now), f"done: {direction.text}"
-        if args.not_before:
-            due, kind = read_when(args.not_before, COMING, settings, now, "--not-before"), DirectionKind.NOT_BEFORE
-            words = f"quiet period: don't contact them before {_understood(due, settings, now)}"
-        elif args.by:
-            from tui.core.deadlines import do_by_default_time
+        if args.not_before or args.by:
+            from tui.core.deadlines import direction_default_time
 
-            due = read_when(args.by, COMING, settings, now, "--by", default_time=do_by_default_time(settings))
-            kind = DirectionKind.DO_BY
-            words = f"to do: {args.text.strip()} by {_understood(due, settings, now)}"
+            kind = DirectionKind.NOT_BEFORE if args.not_before else DirectionKind.DO_BY
+            option, typed = ("--not-before", args.not_before) if args.not_before else ("--by", args.by)
+            due = read_when(typed, COMING, settings, now, option, default_time=direction_default_time(settings, kind))
+            if kind is DirectionKind.NOT_BEFORE:
+                words = f"quiet period: don't contact them before {_understood(due, settings, now)}"
+            else:
+                words = f"to do: {args.text.strip()} by {_understood(due, settings, now)}"
         else:
             due, kind, words = None, DirectionKind.INFO, f"noted: {args.text.strip()}"
         new = actions.add_direction(app, args.text, kind, due, now=now)

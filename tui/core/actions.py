@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterable
 
 from tui.core.errors import ValidationError
+from tui.core.history_facts import holds, mark_undone
 from tui.core.model import (
     Application,
     Contact,
@@ -25,7 +26,8 @@ from tui.core.model import (
     stage_after_round,
 )
 from tui.core.stages import DirectionChange, DirectionKind, LetterKind, Outcome, Stage
-from tui.core.timeutil import to_utc
+from tui.core.timefmt import show_time
+from tui.core.timeutil import UTC, Zone, to_utc
 
 if TYPE_CHECKING:
     from tui.core.deadlines import Deadline
@@ -57,7 +59,7 @@ def _log(app: Application, when: datetime, kind: str, text: str, **data: Any) ->
 
 
 def _last_stage_line(app: Application) -> Event | None:
-    return next((e for e in reversed(app.history) if e.kind == "stage"), None)
+    return next((e for e in reversed(app.history) if e.kind == "stage" and holds(e)), None)
 
 
 def _set_stage(app: Application, stage: Stage, at: datetime, why: str) -> None:
@@ -103,6 +105,18 @@ def new_application(
         _log(app, now, "round", _round_line(rnd, now), round=rnd.id)
         app.stage = Stage.AWAITING if rnd.at > to_utc(now) else stage_after_round(app, use_thank_you)
     return app
+
+
+def undo(before: Application, current: Application | None, label: str, *, now: datetime) -> Application:
+    """`before` again, the card as it was before the step called `label`, with the history of `current`
+    (the card now; None when the step deleted it): every line kept as a record, the step's own lines
+    marked undone so nothing counts them (history_facts.holds), and one saying what was undone."""
+    restored = copied(before)
+    history = current.history if current is not None else restored.history
+    restored.history = mark_undone(history, before.history)
+    restored.history.append(Event(to_utc(now), "undo", f"Undid: {label}"))
+    restored.updated_at = to_utc(now)
+    return restored
 
 
 def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "moved by hand") -> Application:
@@ -331,14 +345,42 @@ def record_contact(
     return new
 
 
+_ANSWERS = {  # a reply letter -> the decision it answers, and its name
+    LetterKind.REJECTION_REPLY: (Outcome.REJECTED, "rejection"),
+    LetterKind.OFFER_REPLY: (Outcome.OFFER, "offer"),
+}
+
+
+def check_reply_sent_at(app: Application, kind: LetterKind | str, at: datetime, *, zone: Zone = UTC,
+                        now: datetime | None = None) -> None:
+    """A reply to their decision cannot have gone out before they told us it (`outcome_at`): recorded so,
+    it would stand as done while its deadline (deadlines: a reply since the outcome) stayed overdue.
+
+    `record_letter_sent` applies it; a form or `--at` that asks when the letter went
+    out checks it first, with the user's zone for the wording.
+    """
+    kind = LetterKind.parse(kind)
+    if kind not in _ANSWERS:
+        return
+    outcome, word = _ANSWERS[kind]
+    told = app.outcome_at
+    if app.outcome is not outcome or told is None or to_utc(at) >= told:
+        return
+    now = now or told
+    raise ValidationError(f"{show_time(at, zone, now)} is before the {word} it answers "
+                          f"({show_time(told, zone, now)}): a reply cannot predate it")
+
+
 def record_letter_sent(
     app: Application, kind: LetterKind | str, *, now: datetime, at: datetime | None = None,
     interviewer_id: str | None = None, to: str = "", summary: str = "",
 ) -> Application:
     """A letter went out at `at` (default now): record the contact, then apply the stage rule for its kind,
-    all logged at `at` (see `_log`)."""
+    all logged at `at` (see `_log`). A reply dated before the decision it answers is refused
+    (`check_reply_sent_at`)."""
     kind = LetterKind.parse(kind)
     moment = to_utc(at or now)
+    check_reply_sent_at(app, kind, moment, now=now)
     new = app
     if kind is LetterKind.THANK_YOU:
         if interviewer_id is None:

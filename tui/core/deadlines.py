@@ -12,8 +12,8 @@ so it can never disagree with them. The rules, as a careful person keeps them:
   - a do-by direction without a time is due at the end of working hours that day.
     "Without a time" is a due at 00:00 local time exactly: what an import or a
     bare ISO date gives. Forms and commands read a do-by typed without a time
-    with the end of working hours as its time (`do_by_default_time`), so what is
-    stored is what is shown;
+    with the end of working hours as its time, and a quiet period's date with
+    their start (`direction_default_time`), so what is stored is what is shown;
   - the next follow-up is due `follow_up_business_days` after the latest of our
     last letter, their last reply and the last round that took place (a
     decision date they gave: one business day after it), and never inside a
@@ -105,9 +105,11 @@ def work_calendar(settings: Settings) -> WorkCalendar:
     return _calendar(settings.zone, settings.work_hours, settings.holidays)
 
 
-def do_by_default_time(settings: Settings) -> time:
-    """The time a do-by typed without one is read with: the end of working hours."""
-    return settings.work_window[1]
+def direction_default_time(settings: Settings, kind: DirectionKind) -> time:
+    """The time a direction's date typed without one is read with, by the form and the command alike: a
+    quiet period (not-before) ends as working hours start that day, a do-by is due as they end."""
+    start, end = settings.work_window
+    return start if kind is DirectionKind.NOT_BEFORE else end
 
 
 def quiet_until(app: Application, now: datetime) -> datetime | None:

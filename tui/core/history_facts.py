@@ -13,7 +13,9 @@ import bisect
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from tui.core.model import Application, Contact, Interviewer
+import msgspec
+
+from tui.core.model import Application, Contact, Event, Interviewer
 from tui.core.stages import LetterKind, Outcome, Stage
 
 ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
@@ -30,6 +32,39 @@ class Activity(NamedTuple):
     what: str  # "Onsite", "thank-you letter", "thanked Dana Kim", "reply (email): …", "rejected"
     contact: str  # who it was with, as recorded
     app: Application
+
+
+UNDONE = "undone"  # Event.data key (schema 4): the step that wrote the line was undone
+
+
+def holds(event: Event) -> bool:
+    """Whether a history line still says what happened: a line whose step was undone stays on record
+    (the history keeps everything) but no statistic, stay or rule counts it."""
+    return not event.data.get(UNDONE)
+
+
+def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:
+    """A copy of `history` with the lines an undone step wrote marked undone: those not in `before`, the
+    history the step started from.
+
+    Matched by content, not position: `actions._log` files a back-dated line
+    among the earlier ones, so the step's lines are not always at the end.
+    """
+    left: dict[bytes, int] = {}
+    for event in before:
+        key = msgspec.msgpack.encode(event)
+        left[key] = left.get(key, 0) + 1
+    marked = []
+    for event in history:
+        key = msgspec.msgpack.encode(event)
+        if left.get(key):
+            left[key] -= 1
+            marked.append(event)
+        elif event.kind == "undo" or not holds(event):
+            marked.append(event)  # a record of an undo, or a line already marked: as it is
+        else:
+            marked.append(Event(event.at, event.kind, event.text, {**event.data, UNDONE: True}))
+    return marked
 
 
 def first_round_at(app: Application, now: datetime) -> datetime | None:
@@ -54,7 +89,7 @@ def _scan(app: Application) -> _Scan:
     earliest = None
     for event in app.history:
         at = event.at
-        if at is None:
+        if at is None or not holds(event):
             continue
         if earliest is None or at < earliest:
             earliest = at
@@ -207,7 +242,7 @@ def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
 
 
 # --- activity: what the report lists and the weeks count ----------------------------
-def _thanked_by_letter(app: Application, person: Interviewer) -> bool:
+def thanked_by_letter(app: Application, person: Interviewer) -> bool:
     """Whether a thank-you letter to `person` was recorded: one sent when they were marked thanked,
     or addressed to them (as `thank_you_notes` matches letters to interviewers)."""
     name = person.name.lower()
@@ -219,8 +254,8 @@ def activities(app: Application, now: datetime) -> list[Activity]:
     """Rounds that took place, letters sent (and interviewers thanked without one) and answers
     received, oldest first.
 
-    The weeks of `figures` count the same things, a thank-you without a letter among the letters
-    (a test holds the two together).
+    The weeks of `figures` count the same things; a thank-you marked without a letter ("thanks") is
+    not a letter sent there either (a test holds the two together).
     """
     found = []
     for rnd in app.rounds:
@@ -228,7 +263,7 @@ def activities(app: Application, now: datetime) -> list[Activity]:
             people = ", ".join(p.display() for p in rnd.interviewers)
             found.append(Activity(rnd.at, "round", rnd.name, people, app))
     for note in thank_you_notes(app):
-        if isinstance(note.to, Interviewer) and not _thanked_by_letter(app, note.to):
+        if isinstance(note.to, Interviewer) and not thanked_by_letter(app, note.to):
             # ticked as thanked (space, `interviewer --thanked`): a thank-you, but no letter to claim
             found.append(Activity(note.sent_at, "thanks", f"thanked {note.to.name}", note.to.display(), app))
             continue

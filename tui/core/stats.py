@@ -29,9 +29,12 @@ README and the statistics screen's help):
   the card was typed in after it (history_facts.entered_at).
 - funnel: how many applications were ever in each stage, and how the closed
   ones ended.
+- a history line whose step was undone on the board (history_facts.holds)
+  stays on record but counts nowhere: the figures are as if it never happened.
 - weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
-  that took place, letters sent, answers received (replies and outcomes; a
-  later round shows as a round).
+  that took place, letters sent (an interviewer marked thanked without a
+  letter is not one: the report lists it apart), answers received (replies
+  and outcomes; a later round shows as a round).
 """
 
 from __future__ import annotations
@@ -49,11 +52,13 @@ from tui.core.history_facts import (
     LETTERS_BUT_THANKS,
     STAGE_OF,
     THANK_YOU,
+    UNDONE,
     entered_at,
     first_round_at,
     thank_you_notes,
+    thanked_by_letter,
 )
-from tui.core.model import Application
+from tui.core.model import Application, Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Outcome, Stage
 from tui.core.timeutil import Zone, local, to_utc
@@ -192,7 +197,7 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
     funnel = {s: 0 for s in STAGES}
     outcomes: dict[Outcome | None, int] = {o: 0 for o in Outcome} | {None: 0}
     closed_stage, no_response, limit = Stage.CLOSED, Outcome.NO_RESPONSE, settings.follow_up_limit
-    stage_of, by_time = STAGE_OF, itemgetter(0)
+    stage_of, by_time, undone = STAGE_OF, itemgetter(0), UNDONE
     # The times of what the weeks count (the same things `activities` lists for the report), sorted and
     # cut at the Mondays once at the end: a few bisections instead of one per activity.
     round_times: list[datetime] = []
@@ -225,21 +230,20 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
         moves: list[tuple[datetime, Any, Any]] = []
         earliest = None
         for event in app.history:
-            logged = event.at
-            if logged is None:
+            logged, data = event.at, event.data
+            if logged is None or (undone in data and data[undone]):  # not history_facts.holds
                 continue
             if earliest is None or logged < earliest:
                 earliest = logged
             kind = event.kind
             if kind == "stage":
-                data = event.data
                 moves.append((logged, data.get("from"), data.get("to")))
             elif kind == "outcome":
-                outcome = event.data.get("outcome")
+                outcome = data.get("outcome")
                 if outcome in ANSWERING:
                     told.append((str(outcome), logged))
             elif kind == "round" and several:
-                ref = event.data.get("round")
+                ref = data.get("round")
                 if isinstance(ref, str) and ref not in recorded:
                     recorded[ref] = logged
         if stage is closed_stage and current is not None and current.value in ANSWERING:  # as _outcome_times
@@ -310,8 +314,9 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 took = max(0.0, (note.sent_at - note.round_at).total_seconds())
                 hours.append(took / 3600)
                 on_time += took <= window
-                letter_times.append(note.sent_at)
-        else:
+                if not isinstance(note.to, Interviewer) or thanked_by_letter(app, note.to):
+                    letter_times.append(note.sent_at)  # a letter sent (as `activities`), not a tick
+        else:  # each marked thanked without a letter: a thank-you note, but no letter for the weeks
             for rnd in rounds:
                 for person in rnd.interviewers:
                     sent = person.thanked_at
@@ -319,7 +324,6 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                         took = max(0.0, (sent - rnd.at).total_seconds())
                         hours.append(took / 3600)
                         on_time += took <= window
-                        letter_times.append(sent)
 
         # the stays (as `stays`): each ended one's days, and the stages reached
         if not moves:

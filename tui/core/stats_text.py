@@ -42,7 +42,8 @@ DEFINITIONS = (
     ("Days in each stage", "the median length of a stay in each stage, counted once the card has left it; "
                            "the number of stays in brackets."),
     ("Weeks", "the last 12 weeks, Monday to Sunday in your time zone: rounds that took place, letters sent "
-              "(thank-you notes, follow-ups, replies to an offer or a rejection), answers received (replies, "
+              "(thank-you letters, follow-ups, replies to an offer or a rejection; an interviewer marked thanked "
+              "without a letter is not one), answers received (replies, "
               "offers and rejections; an invitation to another round shows as that round)."),
     ("Shares", f"with fewer than {MIN_FOR_RATES} counted applications (or notes), counts are shown instead: a "
                "share of so few says little."),

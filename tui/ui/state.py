@@ -26,9 +26,8 @@ from typing import Callable
 
 from tui.core import clock
 from tui.core.errors import FollowupError
-from tui.core.model import Application, Event
+from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.timeutil import to_utc
 from tui.store import Store
 from tui.store.errors import NotFoundError
 from tui.ui.saving import WriteOp, Writer, perform
@@ -115,8 +114,9 @@ class ChangeLog:
     def undo(self) -> UndoStep | None:
         """Reverse the last step; returns it (None when there is nothing to undo).
 
-        The card gets its earlier content back, and its history keeps every line
-        plus one saying what was undone. Raises UndoRefused (and drops the step)
+        The card gets its earlier content back, and its history keeps every line,
+        the step's own marked undone (nothing counts them), plus one saying what
+        was undone (actions.undo). Raises UndoRefused (and drops the step)
         when another process changed the card since.
         """
         if not self.undo_stack:
@@ -132,11 +132,9 @@ class ChangeLog:
             self._commit(op, None, None)
             self.undo_stack.remove(step)
             return step
-        now = to_utc(self.now())
-        restored = copy.deepcopy(step.before)
-        history = (current or step.before).history
-        restored.history = copy.deepcopy(history) + [Event(to_utc(now), "undo", f"Undid: {step.label}")]
-        restored.updated_at = now
+        from tui.core import actions  # loaded at the first change, not at start-up
+
+        restored = actions.undo(step.before, current, step.label, now=self.now())
         if current is None:  # it was deleted: put it back
             restored.revision = 1
             op = self._op("add", step.app_id, _for_store(restored, 0), None, f"Undo {step.label}")

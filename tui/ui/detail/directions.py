@@ -91,7 +91,7 @@ class DirectionsList(OwnKeysInOrder, OptionList):
                     f"Add direction “{d.text}” at {company}",
                 )
 
-        form = DirectionForm(clock.now(), self.screen.zone, self.app.settings.work_window[1])
+        form = DirectionForm(clock.now(), self.screen.zone, self.app.settings)
         await self.app.push_screen(form, added)
 
     def action_toggle_done(self) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
 from typing import Any, Callable
 
 from pendulum import DateTime
 
+from tui.core.deadlines import direction_default_time
 from tui.core.errors import ValidationError
 from tui.core.model import (
     LONG_TEXT_LIMIT,
@@ -20,9 +20,10 @@ from tui.core.model import (
     check_link,
     check_recruiter,
 )
+from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
-from tui.core.when import DEFAULT_TIME, Reading
+from tui.core.when import Reading
 from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
@@ -173,17 +174,17 @@ KIND_CHOICES = [
 class DirectionForm(FormScreen):
     form_title = "Add a direction from the recruiter"
 
-    def __init__(self, now: DateTime, zone, day_ends: time = time(17, 0)) -> None:
+    def __init__(self, now: DateTime, zone, settings: Settings) -> None:
         super().__init__()
-        self.now, self.zone, self.day_ends = now, zone, day_ends
+        self.now, self.zone, self.settings = now, zone, settings
 
     def _date(self, text: str):
-        """A date typed alone: a do-by is due as working hours end, a quiet period ends as the day starts
-        (as `followup direction --by / --not-before` read them)."""
+        """A date typed alone: a do-by is due as working hours end, a quiet period ends as they start
+        (deadlines.direction_default_time, as `followup direction --by / --not-before` read them)."""
         if not text.strip():
             return None
-        quiet = self.raw("kind") == DirectionKind.NOT_BEFORE.value
-        return parse_user_time(text, self.now, self.zone, default_time=DEFAULT_TIME if quiet else self.day_ends)
+        kind = DirectionKind.parse(self.raw("kind"))
+        return parse_user_time(text, self.now, self.zone, default_time=direction_default_time(self.settings, kind))
 
     def fields(self) -> list[Field]:
         return [

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.core.history_facts import holds
 from tui.core.model import Application, Event
 from tui.core.stages import DirectionChange
 from tui.core.timefmt import readable, show_time
@@ -23,7 +24,12 @@ KIND_MARKS = {
 CHANGE_MARKS = {DirectionChange.DONE: "☑", DirectionChange.REMOVED: "✗"}
 
 
+UNDONE_MARK = KIND_MARKS["undo"]  # a line whose step was undone: it no longer holds
+
+
 def mark_of(event: Event) -> str:
+    if not holds(event):
+        return UNDONE_MARK
     if event.kind == "direction":
         change = event.data.get("change")
         if change in CHANGE_MARKS:
@@ -32,13 +38,19 @@ def mark_of(event: Event) -> str:
 
 
 def event_row(event: Event, zone, now) -> Table:
-    """Time, mark, text: long texts wrap under themselves, not under the time."""
+    """Time, mark, text: long texts wrap under themselves, not under the time. A line whose step was
+    undone shows ↶ and is struck through: the history keeps it, nothing counts it."""
     row = Table.grid(padding=(0, 1))
     row.add_column(width=17, no_wrap=True)
     row.add_column(width=1, no_wrap=True)
     row.add_column(ratio=1)
-    row.add_row(Text(show_time(event.at, zone, now), style="dim"), mark_of(event),
-                Text(readable(event.text, zone, now)))
+    text = Text(readable(event.text, zone, now))
+    mark = Text(mark_of(event))
+    if not holds(event):  # kept as a record, struck through and dimmed so it does not read as a fact
+        text.stylize("strike dim")
+        mark.stylize("dim")
+        text.append(" (undone)", style="dim italic")
+    row.add_row(Text(show_time(event.at, zone, now), style="dim"), mark, text)
     return row
 
 
