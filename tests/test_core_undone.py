@@ -118,3 +118,15 @@ def test_any_moves_each_undone_leave_the_figures_as_at_the_start(plan):
         app = actions.undo(pending.pop(), app, "Move", now=at)
     assert figures(app) == start
     assert app.stage is Stage.INTERVIEWED
+
+
+def test_followup_show_says_which_history_lines_were_undone():
+    from tui.cli_show import show_lines
+
+    base = interviewed()
+    moved = actions.move(base, Stage.THANKED, now=T0 + 2 * H)
+    restored = actions.undo(base, moved, "Move Acme to Thanked", now=T0 + 3 * H)
+    history = show_lines(restored, SETTINGS, NOW)[-len(restored.history):]
+    undone = [line for line in history if line.endswith("(undone)")]
+    assert len(undone) == 1 and "Interviewed → Thanked" in undone[0]
+    assert [line.endswith("(undone)") for line in history] == [not history_facts.holds(e) for e in restored.history]

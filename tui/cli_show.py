@@ -15,6 +15,7 @@ LABEL_WIDTH = 12
 def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
     from tui.core.deadlines import deadlines_for, relative
+    from tui.core.history_facts import holds
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time
 
@@ -84,7 +85,7 @@ def show_lines(app, settings, moment) -> list[str]:
     if app.notes.strip():
         lines += ["", "notes:"] + ["  " + line for line in app.notes.strip("\n").splitlines()]
     lines += ["", "history:"] + [f"  {when(event.at)}  {readable(event.text, zone, moment)}"
-                                 for event in app.history]
+                                 + ("" if holds(event) else " (undone)") for event in app.history]
     return lines
 
 

@@ -12,10 +12,13 @@ interviewer's `link` and `link_note`, an application's `pitch`, `posting`
 and `snoozes`) and a `reminders` table, where `followup remind` keeps what it
 sent apart from the cards (so sending one never changes a card's revision);
 the step to 3 writes those defaults into every record and adds the table.
-Schema 4 records what each "direction" line of a history did (`change` in its
-data: added, done, reopened, removed), so the history can mark a finished
-instruction apart from one still to do; the step to 4 reads it from the line's
-text, which until then was the only place that said it.
+Schema 4 gives history lines two flags in their data: what each "direction"
+line did (`change`: added, done, reopened, removed), so the history can mark a
+finished instruction apart from one still to do, and `undone` on the lines of
+a step undone on the board, which stay on record but count nowhere
+(history_facts.holds). The step to 4 reads `change` from the old lines' words,
+until then the only place that said it; which old lines were undone cannot be
+told, so they keep counting.
 
 Detection is strict: a file is only ours when its `_meta` record says so, or
 when it has exactly the schema-0 shape. Everything else is refused untouched.
