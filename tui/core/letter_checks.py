@@ -18,6 +18,7 @@ from tui.core.model import Application, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words
+from tui.core.text import counted
 from tui.core.timeutil import Zone, local, to_utc
 from tui.core.when import Reading, parse_when
 
@@ -105,7 +106,7 @@ def _span(seconds: float) -> str:
     for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
             count = int(seconds // size)
-            return f"{count} {unit}{'s' if count != 1 else ''}"
+            return counted(count, unit)
     return "a moment"
 
 

@@ -18,6 +18,7 @@ from tui.core import timefmt
 from tui.core.exchange import escape_cell
 from tui.core.history_facts import Activity, activities
 from tui.core.model import Application
+from tui.core.text import counted
 from tui.core.timeutil import Zone
 
 FORMATS = ("md", "csv")
@@ -52,9 +53,8 @@ def period_words(start: datetime, end: datetime, zone: Zone) -> str:
 def totals(rows: list[Activity]) -> str:
     counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in KIND_WORDS}
     thanked = f"{counts['thanks']} thanked without a letter recorded, " if counts["thanks"] else ""
-    return (f"{counts['round']} interview{'s' if counts['round'] != 1 else ''}, "
-            f"{counts['letter']} letter{'s' if counts['letter'] != 1 else ''} sent, {thanked}"
-            f"{counts['answer']} answer{'s' if counts['answer'] != 1 else ''} received")
+    return (f"{counted(counts['round'], 'interview')}, {counted(counts['letter'], 'letter')} sent, {thanked}"
+            f"{counted(counts['answer'], 'answer')} received")
 
 
 def to_markdown(rows: list[Activity], start: datetime, end: datetime, zone: Zone, name: str = "") -> str:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from tui.core import timefmt
 from tui.core.stages import STAGES, Outcome, Stage
 from tui.core.stats import OPEN_STAGES, Figures
+from tui.core.text import counted
 from tui.core.timeutil import Zone
 
 MIN_FOR_RATES = 5
@@ -113,7 +114,7 @@ def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
     wait = fig.days_to_answer
     if wait.size:
         lines.append(_row("Days to answer", f"median {number(wait.median)} · middle half {number(wait.p25)}–"
-                          f"{number(wait.p75)}  ({wait.size} answer{'s' if wait.size != 1 else ''})"))
+                          f"{number(wait.p75)}  ({counted(wait.size, 'answer')})"))
     else:
         lines.append(_row("Days to answer", "— (no answer yet)"))
     thanks = fig.thank_you

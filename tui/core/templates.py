@@ -28,6 +28,7 @@ from pathlib import Path
 
 from tui.core.errors import ValidationError
 from tui.core.stages import LetterKind
+from tui.core.text import plural
 
 # Every placeholder a template may use, with what fills it (shown in the help).
 PLACEHOLDERS: dict[str, str] = {
@@ -164,7 +165,7 @@ def parse_template(name: str, text: str, source: str = "built-in") -> Template:
     if unknown:
         listed = ", ".join("{" + p + "}" for p in unknown)
         raise ValidationError(
-            f"template {source}: unknown placeholder{'s' if len(unknown) > 1 else ''} {listed}; "
+            f"template {source}: unknown {plural(len(unknown), 'placeholder')} {listed}; "
             f"known are {', '.join(sorted(PLACEHOLDERS))}"
         )
     _check_optional_parts(subject + "\n" + body, source)

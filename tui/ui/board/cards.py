@@ -19,7 +19,7 @@ from textual.strip import Strip
 from tui.core.deadlines import DeadlineKind, Group, relative_seconds, without_company
 from tui.core.model import Application
 from tui.core.stages import Stage
-from tui.core.text import fit_cells
+from tui.core.text import counted, fit_cells
 from tui.ui.board.timeframe import TimeFrame
 
 CARD_HEIGHT = 5  # four lines of text and a gap
@@ -135,7 +135,7 @@ def card_texts(card: CardView, frame: TimeFrame) -> tuple[str, str, str, str, Gr
     if card.quiet_ts is not None and card.quiet_ts > frame.now_ts:
         extras.append(f"quiet till {frame.day_of(card.quiet_ts)}")
     if card.follow_ups and not card.closing:
-        extras.append(f"{card.follow_ups} follow-up{'s' if card.follow_ups > 1 else ''}")
+        extras.append(counted(card.follow_ups, "follow-up"))
     detail = " · ".join([when, *extras] if when else extras)
     return card.company, card.role, action, detail, group
 

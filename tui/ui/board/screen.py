@@ -20,6 +20,7 @@ from textual.widgets import Static
 from tui.core import clock
 from tui.core.deadlines import aged_between, deadlines_for
 from tui.core.stages import Stage
+from tui.core.text import counted
 from tui.core.timeutil import to_utc
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
@@ -237,7 +238,7 @@ class BoardScreen(Screen):
 
     def _update_title(self) -> None:
         total = len(self.board.cards)
-        parts = [f"Followup — {total} application{'s' if total != 1 else ''}"]
+        parts = [f"Followup — {counted(total, 'application')}"]
         counts = self.sidebar.counts
         parts.append(f"{counts.get('overdue', 0)} overdue")
         parts.append(f"{counts.get('today', 0)} due today")

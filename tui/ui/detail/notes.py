@@ -16,6 +16,7 @@ from textual.widgets import Static, TextArea
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.merge import merge3
+from tui.core.text import counted
 from tui.store.errors import StaleEditError
 from tui.ui.detail.context import apply_now
 from tui.ui.detail.markdown_highlight import markdown_highlights
@@ -111,7 +112,7 @@ class NotesPanel(Vertical):
         else:
             state = "not saved yet" if self.unsaved else "saved"
         self.query_one("#notes-status", Static).update(
-            f"Markdown · {words} word{'s' if words != 1 else ''} · {state}"
+            f"Markdown · {counted(words, 'word')} · {state}"
         )
 
     def on_notes_editor_save_now(self, event: NotesEditor.SaveNow) -> None:

@@ -14,6 +14,7 @@ from tui.core import clock
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer
+from tui.core.text import counted
 from tui.core.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS
 from tui.ui.settle import OwnKeysInOrder, settled
@@ -75,7 +76,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
             count = len(rnd.interviewers)
             options.append(Option(Content.assemble(
                 (rnd.name, "bold"), f" · {show_time(rnd.at, zone, now)}",
-                f" · {count} interviewer{'s' if count != 1 else ''}",
+                f" · {counted(count, 'interviewer')}",
                 (" · latest", "$text-accent") if rnd is latest else "",
             ), id=round_key(rnd.id)))
             for person in rnd.interviewers:
