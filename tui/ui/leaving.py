@@ -9,7 +9,9 @@ apply it, synchronously, through `apply_change`. It runs on q, ctrl+c and
 ctrl+q, and on SIGTERM and SIGHUP (the handlers below, installed by `run_board`);
 then the app waits for the writer to finish every write and exits cleanly
 (after SIGHUP without touching the terminal, which is gone). Text the file
-refused goes to a rescue file, named on standard error.
+refused goes to a rescue file, named on standard error, and so does text that
+is never stored on the way out: an edited letter, and what was typed into a
+form that was not saved (each screen's `unsaved_texts()`).
 
 Keys typed just before SIGTERM or SIGINT may still wait in the terminal's
 input buffer, or be read but not yet handled by the widget they go to. Both
@@ -193,7 +195,7 @@ class Leaving:
         reason = str(failures[0].error).split(": not saved: ")[-1] if failures else "still being written"
         for text in pending:
             if not text.stored or text.app_id in refused or not done:
-                keep_rescued(self.rescued, text, reason if text.stored else "letters live until they are sent")
+                keep_rescued(self.rescued, text, reason if text.stored else text.why_not_stored)
         if not done and not self.rescued:
             self.rescued.append("followup: some changes were still being written when the board closed")
         return 1 if self.rescued else 0  # also for text rescued earlier (notes the file refused)

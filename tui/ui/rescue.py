@@ -20,7 +20,8 @@ class Unsaved(NamedTuple):
     app_id: str
     what: str  # "the notes of Acme", "the thank-you note to Dana Kim (Acme)"
     text: str
-    stored: bool = True  # the data file takes it (notes); False: only a rescue file keeps it (a letter)
+    stored: bool = True  # the data file takes it (notes); False: only a rescue file keeps it (a letter, a form)
+    why_not_stored: str = ""  # said with a text that is not stored: "letters live until they are sent"
 
 
 def rescue_folder_candidates() -> list[Path]:

@@ -279,7 +279,8 @@ class LetterScreen(Screen):
         self._take_edits()
         company = self.drafts.application.company
         return [Unsaved(self.app_id, f"the edited {letter.kind.value} letter to {letter.recipient_name} ({company})",
-                        f"Subject: {letter.subject}\n\n{letter.body}", stored=False)
+                        f"Subject: {letter.subject}\n\n{letter.body}", stored=False,
+                        why_not_stored="letters live until they are sent")
                 for letter in self.drafts.edited_letters()]
 
     async def action_leave(self) -> None:

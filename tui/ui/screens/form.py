@@ -31,6 +31,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from tui.core.errors import ValidationError
 from tui.core.model import NAME_LIMIT
 from tui.ui.keybar import KeyBar
+from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import run_own_binding, settled
 
@@ -182,6 +183,20 @@ class FormScreen(ModalScreen):
     @property
     def dirty(self) -> bool:
         return self.values_now() != self._initial
+
+    def unsaved_texts(self) -> list[Unsaved]:
+        """What was typed into the form, when the board closes (q, ctrl+c, a signal, a hang-up) before it
+        was saved: a form is saved only on purpose, so it goes to a rescue file, field by field."""
+        if not self.is_mounted or not self.asks_before_discarding or not self.dirty:
+            return []
+        typed = "".join(f"{field.label}: {self.raw(name)}\n" for name, field in self._fields.items())
+        return [Unsaved(self.rescue_id, f"the form “{self.form_title}”", typed, stored=False,
+                        why_not_stored="the board closed before the form was saved")]
+
+    @property
+    def rescue_id(self) -> str:
+        """The card the form is about, to name its rescue file by ("form" for a new one)."""
+        return getattr(self, "app_id", "") or "form"
 
     def show_error(self, name: str, message: str) -> None:
         error = self.query_one(f"#error-{name}", Static)

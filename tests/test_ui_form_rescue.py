@@ -1,0 +1,64 @@
+"""A form closed with the board keeps what was typed: quitting never loses a word (PRODUCT).
+
+A form is saved only on purpose (ctrl+s, or enter on its last field), so what
+was typed into one when the board closes goes to a rescue file, named on
+standard error, and the board exits 1, as edited letters and refused notes do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import fill
+from ui_board_helpers import NARROW, make_app, small_apps, store_with
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")
+
+
+def rescued_text(app) -> str:
+    (line,) = app.rescued
+    return Path(line.rsplit("it is in ", 1)[1]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("quit_key", ["ctrl+c", "ctrl+q"])
+async def test_a_half_filled_new_application_goes_to_a_rescue_file_on_quit(tmp_path, monkeypatch, quit_key):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    before = Path(store.path).read_bytes()
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        fill(app.screen, company="Hooli", role="Platform engineer")
+        await pilot.press(quit_key)
+        await pilot.pause()
+    assert app.return_code == 1
+    assert "the form “New application”" in app.rescued[0] and "before the form was saved" in app.rescued[0]
+    text = rescued_text(app)
+    assert "Hooli" in text and "Platform engineer" in text
+    assert Path(store.path).read_bytes() == before  # nothing half-made was stored
+
+
+async def test_a_reply_note_typed_in_the_form_is_kept_and_an_untouched_form_is_not(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        fill(app.screen, note="They will decide by Friday")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 1 and "They will decide by Friday" in rescued_text(app)
+
+    untouched = make_app(store_with(tmp_path / "2", small_apps()))
+    async with untouched.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert untouched.return_code == 0 and untouched.rescued == []
