@@ -31,14 +31,16 @@ class Opening:
         from tui.core import actions
         from tui.ui.detail.process_forms import CloseForm
 
+        form = CloseForm(application.company, clock.now(), self.settings.zone)
+
         def closed(values) -> None:
             if values is not None:
                 outcome = values["outcome"]
                 self.apply_change(app_id, lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
                                                                   keep_in_touch=values["keep_in_touch"]),
-                                  f"Close {application.company}: {outcome.label}")
+                                  f"Close {application.company}: {outcome.label}", refused=form.rescue_refused)
 
-        await self.push_screen(CloseForm(application.company, clock.now(), self.settings.zone), closed)
+        await self.push_screen(form, closed)
 
     async def open_letters(self, app_id: str, kind: str, interviewer_ids: list[str] | None = None) -> None:
         """t: thank-you notes (to `interviewer_ids` only, when given); f: a follow-up, or the reply a closed

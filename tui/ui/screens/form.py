@@ -31,7 +31,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from tui.core.errors import ValidationError
 from tui.core.model import NAME_LIMIT
 from tui.ui.keybar import KeyBar
-from tui.ui.rescue import Unsaved
+from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import run_own_binding, settled
 
@@ -189,9 +189,27 @@ class FormScreen(ModalScreen):
         was saved: a form is saved only on purpose, so it goes to a rescue file, field by field."""
         if not self.is_mounted or not self.asks_before_discarding or not self.dirty:
             return []
-        typed = "".join(f"{field.label}: {self.raw(name)}\n" for name, field in self._fields.items())
-        return [Unsaved(self.rescue_id, f"the form “{self.form_title}”", typed, stored=False,
+        return [Unsaved(self.rescue_id, f"the form “{self.form_title}”", self._typed(), stored=False,
                         why_not_stored="the board closed before the form was saved")]
+
+    def rescue_refused(self, why: Exception) -> None:
+        """For `apply_change(refused=…)`: the saved form's change was refused (its card was deleted by
+        another process, the file is read-only…), so what was typed goes to a rescue file, and the user
+        is told where. The form is gone from the screen by then."""
+        typed = self._typed_on_save or ""
+        app = self._app_on_save
+        if not typed or app is None:
+            return
+        unsaved = Unsaved(self.rescue_id, f"the form “{self.form_title}”", typed, stored=False)
+        where = keep_rescued(app.rescued, unsaved, str(why))
+        app.notify(f"What you typed in “{self.form_title}” was not saved ({why}); {where}", severity="error",
+                   timeout=30)
+
+    _typed_on_save: str | None = None
+    _app_on_save: Any = None
+
+    def _typed(self) -> str:
+        return "".join(f"{field.label}: {self.raw(name)}\n" for name, field in self._fields.items())
 
     @property
     def rescue_id(self) -> str:
@@ -337,6 +355,7 @@ class FormScreen(ModalScreen):
         if first_bad is not None:
             self.query_one(f"#field-{first_bad}").focus()
             return
+        self._typed_on_save, self._app_on_save = (self._typed() if self.dirty else ""), self.app
         self.dismiss(result)
 
     async def action_cancel(self) -> None:
