@@ -223,7 +223,7 @@ class Store:
                 if _revision(found[1]) != app.revision:
                     raise StaleEditError(
                         f"{app.company} — {app.role} was changed by another Followup process since "
-                        "you opened it; your change was not saved. Reload and try again"
+                        "you opened it; your change was not saved; try again on the card as it is now"
                     )
             self._replace(table, known, {app.id: dict(app.to_dict(), revision=app.revision + 1)
                                          for app in apps})
@@ -270,7 +270,7 @@ class Store:
             if revision is not None and _revision(found[1]) != revision:
                 raise StaleEditError(
                     f"{found[1].get('company')} — {found[1].get('role')} was changed by another "
-                    "Followup process since you opened it; it was not deleted. Reload and try again"
+                    "Followup process since you opened it; it was not deleted; look at it as it is now and try again"
                 )
             table.remove(doc_ids=[found[0]])
 

@@ -61,9 +61,16 @@ class SnoozeForm(_TimedForm):
         self.form_title = f"Snooze: {deadline.action} (due {show_time(self.rule_due, zone, now)})"
 
     def _until(self, text: str) -> DateTime:
+        """Read as it is typed, so a time that cannot be the snooze's end is said under the field at once,
+        never shown with the ✓ of a time understood."""
         moment = self._coming(text)
         if moment is None:
             raise FieldError("until", "until when? e.g. mon 9:00, in 3 days")
+        if moment <= self.rule_due:
+            due = show_time(self.rule_due, self.zone, self.now)
+            raise FieldError("until", f"pick a time after the deadline, {due}")
+        if moment <= self.now:
+            raise FieldError("until", "pick a time still to come: a snooze ends later than now")
         return moment
 
     def fields(self) -> list[Field]:
@@ -73,13 +80,6 @@ class SnoozeForm(_TimedForm):
             Field("reason", "Reason", "", "why (optional): kept in the history, shown on the card",
                   optional("reason", NAME_LIMIT)),
         ]
-
-    def build(self, values):
-        if values["until"] <= self.rule_due:
-            due = show_time(self.rule_due, self.zone, self.now)
-            raise FieldError("until", f"pick a time after the deadline, {due}")
-        return values
-
 
 OUTCOME_CHOICES = [(f"{o.label}: {WHAT_FOLLOWS[o]}", o.value) for o in Outcome]
 
