@@ -105,3 +105,33 @@ def test_form_and_its_question_on_ansi_dark(snap_compare, tmp_path, monkeypatch)
 
     app = themed_app(tmp_path, monkeypatch, "ansi-dark")
     assert snap_compare(app, terminal_size=SIZE, run_before=dirty_form_then_escape)
+
+
+def test_every_screen_stylesheet_is_read_with_the_apps():
+    """A screen's CSS_PATH file first loaded when the screen is pushed makes Textual parse every
+    stylesheet again and restyle every node of every screen (~100 ms of the first `n`, `t`, `enter`).
+    So each one is also in the app's CSS_PATH, and a screen's own file is then already known."""
+    import importlib
+    import inspect
+    import pkgutil
+    from pathlib import Path
+
+    from textual.screen import Screen
+
+    import tui.ui
+
+    for module in pkgutil.walk_packages(tui.ui.__path__, "tui.ui."):
+        importlib.import_module(module.name)
+    app_sheets = {Path(p).resolve() for p in FollowupApp.CSS_PATH}
+    screens = {cls for cls in _subclasses(Screen) if cls.__module__.startswith("tui.ui.")}
+    own = {cls: Path(inspect.getfile(cls)).parent.joinpath(cls.CSS_PATH).resolve()
+           for cls in screens if "CSS_PATH" in vars(cls) and isinstance(cls.CSS_PATH, (str, Path))}
+    assert own, "no screen with its own stylesheet found"
+    missing = {cls.__name__: str(path) for cls, path in own.items() if path not in app_sheets}
+    assert not missing, f"not in FollowupApp.CSS_PATH: {missing}"
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
