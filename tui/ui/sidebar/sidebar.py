@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.deadlines import Deadline, Group, relative, short_action
-from tui.core.text import fit_cells
+from tui.core.text import cell_width, fit_cells
 from tui.ui.board.column import scroll_thumb, set_virtual_height
 from tui.ui.board.timeframe import TimeFrame
 
@@ -31,6 +31,28 @@ Entry = tuple  # (due timestamp, company, action, serial, Deadline): sorts by ti
 
 def make_entry(deadline: Deadline) -> Entry:
     return (deadline.due.timestamp(), deadline.company, deadline.action, next(_serial), deadline)
+
+
+def first_line(deadline: Deadline, width: int) -> str:
+    """A row's first line in `width` cells: the action and, for a snoozed deadline, "snoozed" and why.
+
+    The second line is when and the company, so what identifies the row is
+    never pushed off by a reason. The reason is what gets cut (left out when
+    not even a few letters of it fit); the action is shortened only as far as
+    still leaves "snoozed" whole: an overdue thank-you is never hidden
+    without saying so.
+    """
+    action = short_action(deadline)
+    if deadline.snoozed_from is None:
+        return action
+    mark = " · snoozed"
+    if deadline.reason:
+        with_reason = f"{action}{mark}: {deadline.reason}"
+        if cell_width(with_reason) <= width or cell_width(f"{action}{mark}: ") + 4 <= width:
+            return fit_cells(with_reason, width).rstrip()
+    if cell_width(action + mark) <= width:
+        return action + mark
+    return fit_cells(action, width - cell_width(mark)).rstrip() + mark
 
 
 class _Block(NamedTuple):
@@ -269,11 +291,8 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             first = f"Quiet: don't contact {deadline.company}"
             second, split = f"until {self.frame.day(deadline.due)}, ends {when}", None
         else:
-            first = short_action(deadline)
-            snoozed = ""
-            if deadline.snoozed_from is not None:  # an overdue thank-you is never hidden without saying so
-                snoozed = f"snoozed{': ' + deadline.reason if deadline.reason else ''} · "
-            second, split = f"{when} · {snoozed}{deadline.company}", len(when)
+            first = first_line(deadline, width - 2)
+            second, split = f"{when} · {deadline.company}", len(when)
         cursor = index == self.cursor and self.has_focus
         marker = "▌" if cursor else " "
         cursor_style = None
