@@ -185,6 +185,8 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             self.counts[block.group] = block.end - block.start - quiet
         self.cursor = self._index_of(keep) if keep is not None else 0
         set_virtual_height(self, line, has_scrollbar=False)
+        if self.has_focus:
+            self._scroll_to_cursor()
 
     def _index_of(self, entry: Entry) -> int:
         index = bisect_left(self.shown, entry)
@@ -228,13 +230,19 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         if not self.shown:
             return
         self.cursor = max(0, min(len(self.shown) - 1, index))
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _scroll_to_cursor(self) -> None:
+        """Bring the highlighted row (and the line above it) into view: a focused sidebar never hides it."""
+        if not self.shown:
+            return
         top = self._line_of(self.cursor)
         height = self.scrollable_content_region.height or self.size.height
         if top - 1 < self.scroll_y:
             self.scroll_to(y=max(0, top - 1), animate=False)
         elif top + 2 > self.scroll_y + height:
             self.scroll_to(y=top + 2 - height, animate=False)
-        self.refresh()
 
     def action_move(self, step: int) -> None:
         self._go(self.cursor + step)
@@ -250,6 +258,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             self.on_choose(self.current.app_id)
 
     def on_focus(self) -> None:
+        self._scroll_to_cursor()  # the row may have moved while the board had the focus (filters, jumps)
         self.refresh()
 
     def on_blur(self) -> None:
