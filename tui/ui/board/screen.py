@@ -65,7 +65,7 @@ class StartViews(NamedTuple):
 
 def board_views(apps: dict, app_ids, settings, frame: TimeFrame) -> tuple[dict, dict]:
     """Cards and sidebar entries of these applications (None and [] for one that is gone)."""
-    now, now_ts = frame.now, frame.now_ts
+    now = frame.now
     cards, entries = {}, {}
     for app_id in app_ids:
         app = apps.get(app_id)
@@ -73,7 +73,7 @@ def board_views(apps: dict, app_ids, settings, frame: TimeFrame) -> tuple[dict, 
             cards[app_id], entries[app_id] = None, []
             continue
         found = entries[app_id] = [make_entry(d) for d in deadlines_for(app, settings, now)]
-        cards[app_id] = card_view(app, found, now_ts)
+        cards[app_id] = card_view(app, found, frame)
     return cards, entries
 
 
@@ -266,7 +266,11 @@ class BoardScreen(Screen):
         app_id = self.current_app_id()
         application = self.app.changelog.apps.get(app_id) if app_id else None
         if application is None:
-            self.notify("No card is focused: press n to add an application.", severity="warning")
+            if self.board.needle and self.app.changelog.apps:
+                self.notify(f"No card matches the filter “{self.board.needle}”: escape clears it.",
+                            severity="warning")
+            else:
+                self.notify("No card is focused: press n to add an application.", severity="warning")
         return application
 
     def jump_to(self, app_id: str) -> None:
