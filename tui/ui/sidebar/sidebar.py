@@ -139,6 +139,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
 
     def update_apps(self, changed: dict[str, list[Entry]]) -> None:
         """New entries for some applications (none: the application is gone or has no deadline)."""
+        keep = self.current_entry  # before `ordered` changes: unfiltered, `shown` is that same list
         for app_id, entries in changed.items():
             for old in self.by_app.pop(app_id, ()):
                 index = bisect_left(self.ordered, old)
@@ -148,7 +149,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
                 self.by_app[app_id] = entries
                 for entry in entries:
                     insort(self.ordered, entry)
-        self._rebuild()
+        self._rebuild(keep)
 
     def set_filter(self, show: Callable[[str], bool] | None) -> None:
         self.show = show
@@ -158,8 +159,8 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         self.frame = frame
         self._rebuild()
 
-    def _rebuild(self) -> None:
-        keep = self.current_entry
+    def _rebuild(self, keep: Entry | None = None) -> None:
+        keep = keep or self.current_entry
         frame = self.frame
         shown = self.ordered if self.show is None else [e for e in self.ordered if self.show(e[4].app_id)]
         # an ended quiet period is no longer worth showing; tasks past due are overdue
@@ -192,6 +193,12 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         index = bisect_left(self.shown, entry)
         if index < len(self.shown) and self.shown[index] is entry:
             return index
+        # the file was re-read, so every entry is new: the same deadline, if it is still there
+        index = bisect_left(self.shown, entry[:3])
+        while index < len(self.shown) and self.shown[index][:3] == entry[:3]:
+            if self.shown[index][4] == entry[4]:
+                return index
+            index += 1
         return min(self.cursor, max(0, len(self.shown) - 1))
 
     @property
