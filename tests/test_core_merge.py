@@ -1,9 +1,10 @@
 """Notes changed on two sides keep both texts."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.merge import OURS_MARK, THEIRS_MARK, merge3
+from tui.core.merge import OURS_MARK, SPLIT_MARK, THEIRS_MARK, carry_offset, merge3
 
 BASE = "# Acme\n- ask about on-call\n- salary band"
 
@@ -41,3 +42,56 @@ def test_no_line_either_side_added_is_ever_lost(base, ours, theirs):
         added = [line for line in side.split("\n") if line not in base.split("\n")]
         for line in added:
             assert line in kept
+
+
+# --- carrying a cursor through a reload: "|" marks the place before and where it must be after ---
+
+def carried(before: str, after: str) -> str:
+    old, place = before.replace("|", ""), before.index("|")
+    new = after.replace("|", "")
+    at = carry_offset(old, new, place)
+    return new[:at] + "|" + new[at:]
+
+
+@pytest.mark.parametrize("before, after", [
+    # a line put in front (another board, `followup note`): the place moves on with its words
+    ("cli second note|", "PREFIX LINE FROM B\ncli second note|"),
+    ("|first line\nsecond", "PREFIX\n|first line\nsecond"),
+    # a line added at the end, or an edit after the place: it stays
+    ("one| two\nthree", "one| two\nthree\nfour"),
+    ("typing here|", "typing here|\nappended elsewhere"),
+    ("a|bc\nlast", "a|bc\nlast line changed"),
+    # an edit earlier on the same line or above: the place keeps its words
+    ("the salary band|", "the base salary band|"),
+    ("x\nthe sal|ary", "x changed\nthe sal|ary"),
+    # text inserted exactly at the place goes after it: the next key continues the word just typed
+    ("foo|bar", "foo|XYZbar"),
+    # the place inside words the other side replaced or removed: the end of what took their place
+    ("keep\nold wo|rds\nend", "keep\nnew text|\nend"),
+    ("keep\ngo|ne\nend", "keep\n|end"),
+    ("keep\ngone|", "keep|"),
+    ("|", "anything|"),
+])
+def test_a_cursor_is_carried_with_its_words(before, after):
+    assert carried(before, after) == after
+
+
+def test_after_a_conflicted_merge_the_cursor_stays_in_the_typed_line_not_in_a_marker():
+    base = "# Acme\n- salary band\n- end"
+    ours = "# Acme\n- salary band 80k\n- end"
+    merged, conflicted = merge3(base, ours, base.replace("band", "band 90k"))
+    assert conflicted
+    place = carry_offset(ours, merged, ours.index("80k") + 3)
+    assert merged[:place].endswith("\n- salary band 80k") and merged[place:].startswith(f"\n{SPLIT_MARK}")
+
+
+def test_a_cursor_outside_the_text_is_held_to_it():
+    assert carry_offset("abc", "abcd", 99) == 3 and carry_offset("abc", "xabc", -5) == 1
+
+
+@given(old=lines, new=lines, data=st.data())
+def test_the_carried_place_is_always_in_the_new_text(old, new, data):
+    place = data.draw(st.integers(0, len(old)))
+    assert 0 <= carry_offset(old, new, place) <= len(new)
+    if old == new:
+        assert carry_offset(old, new, place) == place

@@ -57,3 +57,50 @@ def merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
         out.append(b[stable])
         i, j, k = stable + 1, in_ours[stable] + 1, in_theirs[stable] + 1
     return "\n".join(out), conflicted
+
+
+def carry_offset(old: str, new: str, offset: int) -> int:
+    """Where a place in `old` (a cursor: a character offset) is in `new`, after another writer's change.
+
+    So that someone typing in a text that is reloaded under them keeps typing
+    where they were, in the same words, not at the same row and column of
+    other lines. Lines are matched first (notes change line by line): lines
+    inserted above the place move it on, lines inserted below leave it. In a
+    line that changed, its characters are matched the same way; a place inside
+    text the other side replaced or removed goes to the end of what took its
+    place.
+    """
+    offset = max(0, min(offset, len(old)))
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    row = old.count("\n", 0, offset)
+    column = offset - (old.rfind("\n", 0, offset) + 1)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if not i1 <= row < i2:
+            continue
+        start = _line_start(new_lines, j1)
+        if tag == "equal":
+            return _line_start(new_lines, j1 + row - i1) + column
+        if tag == "delete":  # the place's lines are gone: it goes to where they were
+            return min(start, len(new))
+        old_block, new_block = "\n".join(old_lines[i1:i2]), "\n".join(new_lines[j1:j2])
+        return start + _carry_in_block(old_block, new_block, _line_start(old_lines, row) - _line_start(old_lines, i1)
+                                       + column)
+    return len(new)
+
+
+def _line_start(lines: list[str], row: int) -> int:
+    return sum(len(line) + 1 for line in lines[:row])
+
+
+def _carry_in_block(old: str, new: str, offset: int) -> int:
+    """`carry_offset` inside one changed block of lines, character by character.
+
+    Text inserted exactly at the place goes after it: the place sticks to the
+    character before it, which is the one just typed.
+    """
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal" and i1 <= offset <= i2:
+            return j1 + offset - i1
+        if tag in ("replace", "delete") and i1 <= offset < i2:
+            return j2
+    return len(new)

@@ -16,7 +16,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.core.deadlines import DeadlineKind, Group, relative_seconds, without_company
+from tui.core import timefmt
+from tui.core.deadlines import Deadline, DeadlineKind, Group, relative_seconds, without_company
 from tui.core.model import Application
 from tui.core.stages import Stage
 from tui.core.text import counted, fit_cells
@@ -74,9 +75,18 @@ def closing_text(app: Application) -> str:
     return f"Closed: {app.outcome.label}" if app.outcome else "Closed"
 
 
-def card_view(app: Application, entries: list, now_ts: float) -> CardView:
-    """The card of an application at `now_ts`, from its sidebar entries (see sidebar.make_entry):
-    its most pressing task and any quiet period still running."""
+def interview_text(app: Application, deadline: Deadline, frame: TimeFrame) -> str:
+    """'Fri 14:00 interview' (or the round's name): the sidebar's words with the time first, so a
+    card 15 letters wide cuts the word, never the time."""
+    held = next((rnd for rnd in app.rounds if rnd.id == deadline.ref), None)
+    name = "interview" if held is None or held.name == "Interview" else held.name
+    return f"{timefmt.show_soon(deadline.due, frame.zone, frame.now)} {name}"
+
+
+def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
+    """The card of an application at the frame's `now`, from its sidebar entries (see
+    sidebar.make_entry): its most pressing task and any quiet period still running."""
+    now_ts = frame.now_ts
     due_ts, action, quiet_ts = _NO_DUE, "", None
     for when, _company, text, _serial, deadline in entries:
         if deadline.kind is DeadlineKind.QUIET:
@@ -84,7 +94,9 @@ def card_view(app: Application, entries: list, now_ts: float) -> CardView:
                 quiet_ts = when
         elif when < due_ts:
             due_ts, action = when, text
-            if deadline.snoozed_from is not None:  # never hidden without saying so
+            if deadline.kind is DeadlineKind.INTERVIEW:
+                action = interview_text(app, deadline, frame)
+            elif deadline.snoozed_from is not None:  # never hidden without saying so
                 action = f"{without_company(text, app.company)} (snoozed)"
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
                     quiet_ts, closing_text(app), app.follow_up_count, next(_versions))

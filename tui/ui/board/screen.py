@@ -65,7 +65,7 @@ class StartViews(NamedTuple):
 
 def board_views(apps: dict, app_ids, settings, frame: TimeFrame) -> tuple[dict, dict]:
     """Cards and sidebar entries of these applications (None and [] for one that is gone)."""
-    now, now_ts = frame.now, frame.now_ts
+    now = frame.now
     cards, entries = {}, {}
     for app_id in app_ids:
         app = apps.get(app_id)
@@ -73,7 +73,7 @@ def board_views(apps: dict, app_ids, settings, frame: TimeFrame) -> tuple[dict, 
             cards[app_id], entries[app_id] = None, []
             continue
         found = entries[app_id] = [make_entry(d) for d in deadlines_for(app, settings, now)]
-        cards[app_id] = card_view(app, found, now_ts)
+        cards[app_id] = card_view(app, found, frame)
     return cards, entries
 
 
@@ -148,6 +148,7 @@ class BoardScreen(Screen):
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
+        self._wide: bool | None = None  # whether the window last had room for the sidebar
 
     def _search_text(self, app_id: str) -> str:
         """The filter's text for a card."""
@@ -167,7 +168,7 @@ class BoardScreen(Screen):
         yield KeyBar()  # the filter bar goes above it when first opened
 
     def on_mount(self) -> None:
-        self.sidebar.display = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        self._fit_sidebar()
         if self.start is not None:
             self._show(self.start.cards, self.start.entries)
             self.start = None
@@ -265,7 +266,11 @@ class BoardScreen(Screen):
         app_id = self.current_app_id()
         application = self.app.changelog.apps.get(app_id) if app_id else None
         if application is None:
-            self.notify("No card is focused: press n to add an application.", severity="warning")
+            if self.board.needle and self.app.changelog.apps:
+                self.notify(f"No card matches the filter “{self.board.needle}”: escape clears it.",
+                            severity="warning")
+            else:
+                self.notify("No card is focused: press n to add an application.", severity="warning")
         return application
 
     def jump_to(self, app_id: str) -> None:
@@ -477,9 +482,27 @@ class BoardScreen(Screen):
             await self.app.open_letters(application.id, kind)
 
     def action_toggle_sidebar(self) -> None:
-        self.sidebar.display = not self.sidebar.display
-        if not self.sidebar.display and self.focused is self.sidebar:
+        self._show_sidebar(not self.sidebar.display)
+
+    def _show_sidebar(self, shown: bool) -> None:
+        self.sidebar.display = shown
+        if not shown and self.focused is self.sidebar:
             self.set_focus(self.board.keys)
+
+    def _fit_sidebar(self) -> None:
+        """Show the sidebar when the window has room for it beside five columns, at start and on resize.
+
+        `s` overrides this until the window crosses SIDEBAR_MIN_WIDTH again:
+        a choice made at one width is kept while the width still allows it,
+        and a window shrunk below it never keeps columns a few letters wide.
+        """
+        wide = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        if wide != self._wide:
+            self._wide = wide
+            self._show_sidebar(wide)
+
+    def on_resize(self) -> None:
+        self._fit_sidebar()  # (also sent when the board comes back after a resize under another screen)
 
     async def action_switch_pane(self) -> None:
         await settled(self.focused)  # from the filter bar: it has the letters typed before tab

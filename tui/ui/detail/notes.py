@@ -12,10 +12,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from tui.core import clock
 from tui.core.errors import FollowupError
-from tui.core.merge import merge3
+from tui.core.merge import carry_offset, merge3
 from tui.core.text import counted
 from tui.store.errors import StaleEditError
 from tui.ui.detail.context import apply_now
@@ -217,15 +218,28 @@ class NotesPanel(Vertical):
         self._show_status()
 
     def _replace_keeping_place(self, text: str) -> None:
-        """Load `text` without moving the reader: cursor and scroll stay where they were (clamped)."""
-        if text == self.editor.text:
+        """Load `text` (changed elsewhere) without moving the reader off their words.
+
+        The cursor and selection are carried through the change
+        (`merge.carry_offset`): lines added above move them on, so the next
+        key lands where it was going, never inside another line or a conflict
+        marker; the view scrolls by as much as the cursor moved, so the line
+        being typed stays on the same screen row.
+        """
+        editor = self.editor
+        old_text = editor.text
+        if text == old_text:
             return
-        cursor, scroll = self.editor.cursor_location, self.editor.scroll_offset
-        self.editor.load_text(text)
-        last = self.editor.document.line_count - 1
-        row = min(cursor[0], last)
-        self.editor.cursor_location = (row, min(cursor[1], len(self.editor.document.get_line(row))))
-        self.editor.scroll_to(scroll.x, scroll.y, animate=False)
+        indexes = [editor.document.get_index_from_location(place) for place in editor.selection]
+        screen_row = editor.wrapped_document.location_to_offset(editor.cursor_location).y - editor.scroll_offset.y
+        scroll_x = editor.scroll_offset.x
+        editor.load_text(text)
+        anchor, cursor = (editor.document.get_location_from_index(carry_offset(old_text, text, index))
+                          for index in indexes)
+        editor.selection = Selection(anchor, cursor)
+        cursor_y = editor.wrapped_document.location_to_offset(cursor).y
+        editor.scroll_to(scroll_x, max(0, cursor_y - screen_row), animate=False)
+        editor.scroll_cursor_visible()
 
     def replace_text(self, text: str) -> None:
         """Take text edited elsewhere ($EDITOR) and save it at once."""

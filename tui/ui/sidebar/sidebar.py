@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.deadlines import Deadline, Group, relative, short_action
-from tui.core.text import fit_cells
+from tui.core.text import cell_width, fit_cells
 from tui.ui.board.column import scroll_thumb, set_virtual_height
 from tui.ui.board.timeframe import TimeFrame
 
@@ -31,6 +31,28 @@ Entry = tuple  # (due timestamp, company, action, serial, Deadline): sorts by ti
 
 def make_entry(deadline: Deadline) -> Entry:
     return (deadline.due.timestamp(), deadline.company, deadline.action, next(_serial), deadline)
+
+
+def first_line(deadline: Deadline, width: int) -> str:
+    """A row's first line in `width` cells: the action and, for a snoozed deadline, "snoozed" and why.
+
+    The second line is when and the company, so what identifies the row is
+    never pushed off by a reason. The reason is what gets cut (left out when
+    not even a few letters of it fit); the action is shortened only as far as
+    still leaves "snoozed" whole: an overdue thank-you is never hidden
+    without saying so.
+    """
+    action = short_action(deadline)
+    if deadline.snoozed_from is None:
+        return action
+    mark = " · snoozed"
+    if deadline.reason:
+        with_reason = f"{action}{mark}: {deadline.reason}"
+        if cell_width(with_reason) <= width or cell_width(f"{action}{mark}: ") + 4 <= width:
+            return fit_cells(with_reason, width).rstrip()
+    if cell_width(action + mark) <= width:
+        return action + mark
+    return fit_cells(action, width - cell_width(mark)).rstrip() + mark
 
 
 class _Block(NamedTuple):
@@ -117,6 +139,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
 
     def update_apps(self, changed: dict[str, list[Entry]]) -> None:
         """New entries for some applications (none: the application is gone or has no deadline)."""
+        keep = self.current_entry  # before `ordered` changes: unfiltered, `shown` is that same list
         for app_id, entries in changed.items():
             for old in self.by_app.pop(app_id, ()):
                 index = bisect_left(self.ordered, old)
@@ -126,7 +149,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
                 self.by_app[app_id] = entries
                 for entry in entries:
                     insort(self.ordered, entry)
-        self._rebuild()
+        self._rebuild(keep)
 
     def set_filter(self, show: Callable[[str], bool] | None) -> None:
         self.show = show
@@ -136,8 +159,8 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         self.frame = frame
         self._rebuild()
 
-    def _rebuild(self) -> None:
-        keep = self.current_entry
+    def _rebuild(self, keep: Entry | None = None) -> None:
+        keep = keep or self.current_entry
         frame = self.frame
         shown = self.ordered if self.show is None else [e for e in self.ordered if self.show(e[4].app_id)]
         # an ended quiet period is no longer worth showing; tasks past due are overdue
@@ -163,11 +186,19 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             self.counts[block.group] = block.end - block.start - quiet
         self.cursor = self._index_of(keep) if keep is not None else 0
         set_virtual_height(self, line, has_scrollbar=False)
+        if self.has_focus:
+            self._scroll_to_cursor()
 
     def _index_of(self, entry: Entry) -> int:
         index = bisect_left(self.shown, entry)
         if index < len(self.shown) and self.shown[index] is entry:
             return index
+        # the file was re-read, so every entry is new: the same deadline, if it is still there
+        index = bisect_left(self.shown, entry[:3])
+        while index < len(self.shown) and self.shown[index][:3] == entry[:3]:
+            if self.shown[index][4] == entry[4]:
+                return index
+            index += 1
         return min(self.cursor, max(0, len(self.shown) - 1))
 
     @property
@@ -206,13 +237,19 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         if not self.shown:
             return
         self.cursor = max(0, min(len(self.shown) - 1, index))
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _scroll_to_cursor(self) -> None:
+        """Bring the highlighted row (and the line above it) into view: a focused sidebar never hides it."""
+        if not self.shown:
+            return
         top = self._line_of(self.cursor)
         height = self.scrollable_content_region.height or self.size.height
         if top - 1 < self.scroll_y:
             self.scroll_to(y=max(0, top - 1), animate=False)
         elif top + 2 > self.scroll_y + height:
             self.scroll_to(y=top + 2 - height, animate=False)
-        self.refresh()
 
     def action_move(self, step: int) -> None:
         self._go(self.cursor + step)
@@ -228,6 +265,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             self.on_choose(self.current.app_id)
 
     def on_focus(self) -> None:
+        self._scroll_to_cursor()  # the row may have moved while the board had the focus (filters, jumps)
         self.refresh()
 
     def on_blur(self) -> None:
@@ -269,11 +307,8 @@ class DeadlineSidebar(ScrollView, can_focus=True):
             first = f"Quiet: don't contact {deadline.company}"
             second, split = f"until {self.frame.day(deadline.due)}, ends {when}", None
         else:
-            first = short_action(deadline)
-            snoozed = ""
-            if deadline.snoozed_from is not None:  # an overdue thank-you is never hidden without saying so
-                snoozed = f"snoozed{': ' + deadline.reason if deadline.reason else ''} · "
-            second, split = f"{when} · {snoozed}{deadline.company}", len(when)
+            first = first_line(deadline, width - 2)
+            second, split = f"{when} · {deadline.company}", len(when)
         cursor = index == self.cursor and self.has_focus
         marker = "▌" if cursor else " "
         cursor_style = None
