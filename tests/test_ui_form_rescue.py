@@ -62,3 +62,29 @@ async def test_a_reply_note_typed_in_the_form_is_kept_and_an_untouched_form_is_n
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert untouched.return_code == 0 and untouched.rescued == []
+
+
+async def test_a_reply_saved_after_its_card_was_deleted_elsewhere_goes_to_a_rescue_file(tmp_path, monkeypatch):
+    """Another process deleted the card while the reply form was open: the note is kept, not dropped."""
+    from tui.store import Store
+    from ui_board_helpers import focused_company
+    from ui_detail_helpers import wait_until
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        company = focused_company(app)
+        await pilot.press("r")
+        await pilot.pause()
+        fill(app.screen, note="They will decide by Friday")
+        other = Store(store.path)
+        gone = next(a for a in other.load_all() if a.company == company)
+        other.delete(gone.id)
+        app.poll_store()  # what the 1-second timer does
+        await wait_until(pilot, lambda: gone.id not in app.changelog.apps)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "They will decide by Friday" in rescued_text(app)
+        assert any("was not saved" in n.message for n in app._notifications)

@@ -313,12 +313,15 @@ class FollowupApp(Opening, Leaving, App[int]):
     def on_change_requested(self, message: ChangeRequested) -> None:
         self.apply_change(message.app_id, message.change, message.label, message.refused)
 
-    def add_application(self, application: Application, label: str = "") -> None:
-        """Add it and put the cursor on it (the new-application form's result)."""
+    def add_application(self, application: Application, label: str = "",
+                        refused: Callable[[Exception], None] | None = None) -> None:
+        """Add it and put the cursor on it (the new-application form's result); `refused` as apply_change's."""
         try:
             added = self.changelog.add(application, label or f"Add {application.company}")
         except FollowupError as exc:
             self.notify(str(exc), severity="error")
+            if refused is not None:
+                refused(exc)
             return
         self.changed({added.id})
         board = self.board_screen

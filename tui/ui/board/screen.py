@@ -22,6 +22,7 @@ from tui.core.deadlines import aged_between, deadlines_for
 from tui.core.stages import Stage
 from tui.core.text import counted
 from tui.core.timeutil import to_utc
+from tui.ui.board.asking import BoardQuestions
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
 from tui.ui.board.timeframe import TimeFrame
@@ -83,7 +84,7 @@ def start_views(apps: dict, settings) -> StartViews:
     return StartViews(frame, *board_views(apps, list(apps), settings, frame))
 
 
-class BoardScreen(Screen):
+class BoardScreen(BoardQuestions, Screen):
     COMMANDS = {_screen_commands, _jump_commands}
     # The key bar's order (PRODUCT.md); help and the palette always come last.
     KEY_ORDER = ("board.open", "board.new", "board.thank", "board.follow_up", "board.move_right",
@@ -308,77 +309,6 @@ class BoardScreen(Screen):
         # applied now, not by a message queued behind the keys typed after H/L (see IN_THE_FILTER)
         self.app.apply_change(app_id, _move_change(stage), f"Move {application.company} to {stage.label}")
 
-    async def record_outcome(self, app_id: str | None = None) -> None:
-        """The outcome form for `app_id` (default: the focused card): app.record_outcome."""
-        application = self.app.changelog.apps.get(app_id) if app_id else self._current_app()
-        if application is not None:
-            await self.app.record_outcome(application.id)
-
-    async def action_reply(self) -> None:
-        from tui.ui.detail.process_forms import ReplyForm
-
-        application = self._current_app()
-        if application is None:
-            return
-
-        def replied(values) -> None:
-            if values is None:
-                return
-            from tui.core import actions
-
-            self.app.apply_change(
-                application.id,
-                lambda a: actions.record_reply(a, now=clock.now(), at=values["at"], via=values["via"],
-                                               note=values["note"]),
-                f"{application.company} replied",
-            )
-
-        await self.app.push_screen(ReplyForm(application.company, clock.now(), self.zone), replied)
-
-    def _snooze_target(self):
-        """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
-        the one its card and the sidebar show, from the deadlines the board made when the card last
-        changed (an interview or a quiet period is not put off)."""
-        from tui.core.deadlines import NOT_SNOOZABLE
-
-        if self.focused is self.sidebar and self.sidebar.current is not None:
-            found = self.sidebar.current
-            if found.kind in NOT_SNOOZABLE:
-                self.notify("That is not a task of yours: an interview or a quiet period cannot be snoozed.",
-                            severity="warning")
-                return None
-            return found
-        application = self._current_app()
-        if application is None:
-            return None
-        tasks = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())
-                 if entry[4].kind not in NOT_SNOOZABLE]
-        if not tasks:
-            self.notify(f"Nothing to snooze on {application.company}: no deadline of yours.", severity="warning")
-            return None
-        return min(tasks, key=lambda d: d.due)
-
-    async def action_snooze(self) -> None:
-        from tui.ui.detail.process_forms import SnoozeForm
-
-        deadline = self._snooze_target()
-        if deadline is None:
-            return
-
-        def snoozed(values) -> None:
-            if values is None:
-                return
-            from tui.core import actions
-
-            self.app.apply_change(
-                deadline.app_id,
-                lambda a: actions.snooze_deadline(a, deadline, values["until"], now=clock.now(),
-                                                  reason=values["reason"]),
-                f"Snooze {deadline.action}",
-            )
-
-        await self.app.push_screen(SnoozeForm(deadline, clock.now(), self.zone), snoozed)
-
     def choose_stage(self) -> None:
         from tui.ui.palette import stage_commands
 
@@ -423,29 +353,6 @@ class BoardScreen(Screen):
         application = self._current_app()
         if application is not None:
             await self.app.open_application(application.id, "notes")
-
-    async def action_new(self) -> None:
-        from tui.ui.screens.new_application import NewApplicationScreen
-
-        def added(application) -> None:
-            if application is not None:
-                self.app.add_application(application)
-
-        await self.app.push_screen(NewApplicationScreen(clock.now, self.zone), added)
-
-    async def action_delete(self) -> None:
-        application = self._current_app()
-        if application is None:
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.delete_application(application.id)
-
-        question = f"Delete {application.company} — {application.role}?\nu brings it back."
-        from tui.ui.screens.confirm import ConfirmScreen
-
-        await self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep it"), answered)
 
     def action_undo(self) -> None:
         self.app.undo()

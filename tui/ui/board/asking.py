@@ -1,0 +1,116 @@
+"""What the board's keys ask the user for: how it ended, their reply, a snooze, a new card, a deletion.
+
+A mixin for BoardScreen (which provides `_current_app`, `zone` and `sidebar`).
+Each answer is applied at once through the app (apply_change, add_application,
+delete_application). A form's answer that the app refuses (its card deleted by
+another process, a read-only file) keeps what was typed in a rescue file
+(FormScreen.rescue_refused): the form is gone from the screen by then.
+"""
+
+from __future__ import annotations
+
+from tui.core import clock
+
+
+class BoardQuestions:
+    async def record_outcome(self, app_id: str | None = None) -> None:
+        """The outcome form for `app_id` (default: the focused card): app.record_outcome."""
+        application = self.app.changelog.apps.get(app_id) if app_id else self._current_app()
+        if application is not None:
+            await self.app.record_outcome(application.id)
+
+    async def action_reply(self) -> None:
+        from tui.ui.detail.process_forms import ReplyForm
+
+        application = self._current_app()
+        if application is None:
+            return
+
+        form = ReplyForm(application.company, clock.now(), self.zone)
+
+        def replied(values) -> None:
+            if values is None:
+                return
+            from tui.core import actions
+
+            self.app.apply_change(
+                application.id,
+                lambda a: actions.record_reply(a, now=clock.now(), at=values["at"], via=values["via"],
+                                               note=values["note"]),
+                f"{application.company} replied",
+                refused=form.rescue_refused,
+            )
+
+        await self.app.push_screen(form, replied)
+
+    def _snooze_target(self):
+        """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
+        the one its card and the sidebar show, from the deadlines the board made when the card last
+        changed (an interview or a quiet period is not put off)."""
+        from tui.core.deadlines import NOT_SNOOZABLE
+
+        if self.focused is self.sidebar and self.sidebar.current is not None:
+            found = self.sidebar.current
+            if found.kind in NOT_SNOOZABLE:
+                self.notify("That is not a task of yours: an interview or a quiet period cannot be snoozed.",
+                            severity="warning")
+                return None
+            return found
+        application = self._current_app()
+        if application is None:
+            return None
+        tasks = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())
+                 if entry[4].kind not in NOT_SNOOZABLE]
+        if not tasks:
+            self.notify(f"Nothing to snooze on {application.company}: no deadline of yours.", severity="warning")
+            return None
+        return min(tasks, key=lambda d: d.due)
+
+    async def action_snooze(self) -> None:
+        from tui.ui.detail.process_forms import SnoozeForm
+
+        deadline = self._snooze_target()
+        if deadline is None:
+            return
+
+        form = SnoozeForm(deadline, clock.now(), self.zone)
+
+        def snoozed(values) -> None:
+            if values is None:
+                return
+            from tui.core import actions
+
+            self.app.apply_change(
+                deadline.app_id,
+                lambda a: actions.snooze_deadline(a, deadline, values["until"], now=clock.now(),
+                                                  reason=values["reason"]),
+                f"Snooze {deadline.action}",
+                refused=form.rescue_refused,
+            )
+
+        await self.app.push_screen(form, snoozed)
+
+    async def action_new(self) -> None:
+        from tui.ui.screens.new_application import NewApplicationScreen
+
+        form = NewApplicationScreen(clock.now, self.zone)
+
+        def added(application) -> None:
+            if application is not None:
+                self.app.add_application(application, refused=form.rescue_refused)
+
+        await self.app.push_screen(form, added)
+
+    async def action_delete(self) -> None:
+        application = self._current_app()
+        if application is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.delete_application(application.id)
+
+        question = f"Delete {application.company} — {application.role}?\nu brings it back."
+        from tui.ui.screens.confirm import ConfirmScreen
+
+        await self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep it"), answered)
