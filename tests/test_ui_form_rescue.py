@@ -88,3 +88,29 @@ async def test_a_reply_saved_after_its_card_was_deleted_elsewhere_goes_to_a_resc
         await pilot.pause()
         assert "They will decide by Friday" in rescued_text(app)
         assert any("was not saved" in n.message for n in app._notifications)
+
+
+async def test_a_detail_form_open_when_its_card_is_deleted_elsewhere_keeps_what_was_typed(tmp_path, monkeypatch):
+    """The card edit form closes with the detail screen when another process deletes the card: its typed
+    fields go to a rescue file named after the card, as the notes do."""
+    from tui.store import Store
+    from tui.ui.board.screen import BoardScreen
+    from ui_board_helpers import focused_company
+    from ui_detail_helpers import wait_until
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        company = focused_company(app)
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        fill(app.screen, recruiter="Sam Lee <sam@hooli.example>")
+        other = Store(store.path)
+        gone = next(a for a in other.load_all() if a.company == company)
+        other.delete(gone.id)
+        app.poll_store()
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        assert "sam@hooli.example" in rescued_text(app)
+        assert gone.id[:8] in app.rescued[0]

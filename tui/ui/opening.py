@@ -32,6 +32,7 @@ class Opening:
         from tui.ui.detail.process_forms import CloseForm
 
         form = CloseForm(application.company, clock.now(), self.settings.zone)
+        form.app_id = app_id  # names a rescue file, if one is needed
 
         def closed(values) -> None:
             if values is not None:

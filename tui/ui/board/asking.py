@@ -27,6 +27,7 @@ class BoardQuestions:
             return
 
         form = ReplyForm(application.company, clock.now(), self.zone)
+        form.app_id = application.id  # names a rescue file, if one is needed
 
         def replied(values) -> None:
             if values is None:
@@ -74,6 +75,7 @@ class BoardQuestions:
             return
 
         form = SnoozeForm(deadline, clock.now(), self.zone)
+        form.app_id = deadline.app_id
 
         def snoozed(values) -> None:
             if values is None:

@@ -163,6 +163,7 @@ class DetailScreen(Screen):
             if self.notes.text != self._stored_notes:
                 self._rescue(FollowupError("the application was deleted while its notes were open"))
             if self.is_attached and self in self.app.screen_stack:
+                self._rescue_forms_above()
                 self.pop_until_active()
                 self.dismiss()
             return
@@ -206,6 +207,18 @@ class DetailScreen(Screen):
         if not hasattr(self, "notes") or not self.notes.unsaved:
             return []
         return [Unsaved(self.app_id, f"the notes of {self.notes.label}", self.notes.text)]
+
+    def _rescue_forms_above(self) -> None:
+        """Forms open over this screen close with it when the card is gone: what was typed in them goes to
+        rescue files, as the notes do."""
+        stack = self.app.screen_stack
+        for screen in stack[stack.index(self) + 1:]:
+            collect = getattr(screen, "unsaved_texts", None)
+            for text in collect() if callable(collect) else []:
+                text = text._replace(app_id=self.app_id)  # the rescue file is named after the card
+                where = keep_rescued(self.app.rescued, text, "the application was deleted by another Followup process")
+                self.notify(f"{text.what[:1].upper()}{text.what[1:]} was not saved; {where}", severity="error",
+                            timeout=30)
 
     def _rescue(self, why: Exception) -> None:
         """Notes that cannot be saved go to a rescue file, and the user is told where."""

@@ -123,6 +123,7 @@ class FormScreen(ModalScreen):
     # the key bar: on a choice, how to change it comes first
     KEY_ORDER = ("form.choice_next", "form.choice_list", "form.save", "form.cancel")
     form_title = "Form"
+    app_id = ""  # the card the form is about, when it is about one: names a rescue file (rescue_id)
     hint = "enter: next field (the last saves) · ctrl+s: save · esc: cancel"
     # what escape asks when something was typed (False: escape always just closes, e.g. a file name)
     asks_before_discarding = True
@@ -214,7 +215,7 @@ class FormScreen(ModalScreen):
     @property
     def rescue_id(self) -> str:
         """The card the form is about, to name its rescue file by ("form" for a new one)."""
-        return getattr(self, "app_id", "") or "form"
+        return self.app_id or "form"
 
     def show_error(self, name: str, message: str) -> None:
         error = self.query_one(f"#error-{name}", Static)
