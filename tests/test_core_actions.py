@@ -288,3 +288,21 @@ def test_a_reply_cannot_be_recorded_as_sent_before_the_decision_it_answers():
         actions.record_letter_sent(offered, "offer-reply", now=now, at=told - timedelta(hours=1))
     accepted = actions.close(app, "accepted", now=told, at=told)  # an acceptance may go out before it is noted
     assert actions.record_letter_sent(accepted, "offer-reply", now=now, at=told - timedelta(hours=1)).contacts
+
+
+def test_a_rejection_is_their_answer_so_a_reopened_card_starts_its_follow_ups_again():
+    """Two follow-ups, then rejected, then reopened: no "no reply after 2 follow-ups", the count is 0 again;
+    an undone rejection does not count."""
+    from tui.core.deadlines import DeadlineKind, deadlines_for
+    from tui.core.settings import Settings
+
+    app = actions.move(card(), Stage.AWAITING, now=later(2))
+    app = actions.record_letter_sent(app, "follow-up", now=later(200))
+    app = actions.record_letter_sent(app, "follow-up", now=later(400))
+    assert app.follow_up_count == 2
+    reopened = actions.move(actions.close(app, "rejected", now=later(500)), Stage.AWAITING, now=later(501))
+    assert reopened.follow_up_count == 0 and reopened.restarted_at() == later(500)
+    kinds = [d.kind for d in deadlines_for(reopened, Settings(timezone="UTC"), later(800))]
+    assert DeadlineKind.FOLLOW_UP in kinds and DeadlineKind.CLOSE not in kinds
+    undone = actions.undo(app, actions.close(app, "rejected", now=later(500)), "Close", now=later(501))
+    assert undone.follow_up_count == 2  # the rejection was taken back: it is no answer

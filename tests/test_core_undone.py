@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core import actions, history_facts, stats
-from tui.core.model import Interviewer
+from tui.core.model import Interviewer, holds
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Stage
 
@@ -57,9 +57,9 @@ def test_an_undone_letter_adds_no_finished_stay_even_when_its_lines_were_filed_a
     back = actions.undo(app, sent, "Thank-you letter to Dana Kim", now=T0 + 43 * H)
     assert figures(back) == start
     assert history_facts.stays(back) == history_facts.stays(app)
-    undone = [e for e in back.history if not history_facts.holds(e)]
+    undone = [e for e in back.history if not holds(e)]
     assert [e.text for e in undone] == [e.text for e in new_lines]  # the step's lines, and only those
-    assert back.history[-1].text == "Undid: Thank-you letter to Dana Kim" and history_facts.holds(back.history[-1])
+    assert back.history[-1].text == "Undid: Thank-you letter to Dana Kim" and holds(back.history[-1])
     assert len(back.history) == len(sent.history) + 1  # the record keeps every line
 
 
@@ -90,8 +90,8 @@ def test_undoing_twice_keeps_the_first_undo_line_as_a_record_that_holds():
     back = actions.undo(first, second, "Move to Awaiting", now=T0 + 7 * H)
     start = actions.undo(app, back, "Move to Thanked", now=T0 + 8 * H)
     assert [e.text for e in start.history if e.kind == "undo"] == ["Undid: Move to Awaiting", "Undid: Move to Thanked"]
-    assert all(history_facts.holds(e) for e in start.history if e.kind == "undo")
-    assert sum(not history_facts.holds(e) for e in start.history) == 2
+    assert all(holds(e) for e in start.history if e.kind == "undo")
+    assert sum(not holds(e) for e in start.history) == 2
     assert figures(start) == figures(app)
 
 
@@ -129,4 +129,4 @@ def test_followup_show_says_which_history_lines_were_undone():
     history = show_lines(restored, SETTINGS, NOW)[-len(restored.history):]
     undone = [line for line in history if line.endswith("(undone)")]
     assert len(undone) == 1 and "Interviewed → Thanked" in undone[0]
-    assert [line.endswith("(undone)") for line in history] == [not history_facts.holds(e) for e in restored.history]
+    assert [line.endswith("(undone)") for line in history] == [not holds(e) for e in restored.history]

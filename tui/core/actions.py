@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterable
 
 from tui.core.errors import ValidationError
-from tui.core.history_facts import holds, mark_undone
+from tui.core.history_facts import mark_undone
 from tui.core.model import (
     Application,
     Contact,
@@ -23,6 +23,7 @@ from tui.core.model import (
     Round,
     Snooze,
     copied,
+    holds,
     stage_after_round,
 )
 from tui.core.stages import DirectionChange, DirectionKind, LetterKind, Outcome, Stage
@@ -110,7 +111,7 @@ def new_application(
 def undo(before: Application, current: Application | None, label: str, *, now: datetime) -> Application:
     """`before` again, the card as it was before the step called `label`, with the history of `current`
     (the card now; None when the step deleted it): every line kept as a record, the step's own lines
-    marked undone so nothing counts them (history_facts.holds), and one saying what was undone."""
+    marked undone so nothing counts them (model.holds), and one saying what was undone."""
     restored = copied(before)
     history = current.history if current is not None else restored.history
     restored.history = mark_undone(history, before.history)

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from tui.core.model import Application, Contact, Event, Interviewer
+from tui.core.model import UNDONE, Application, Contact, Event, Interviewer, holds
 from tui.core.stages import LetterKind, Outcome, Stage
 
 ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
@@ -34,13 +34,6 @@ class Activity(NamedTuple):
     app: Application
 
 
-UNDONE = "undone"  # Event.data key (schema 4): the step that wrote the line was undone
-
-
-def holds(event: Event) -> bool:
-    """Whether a history line still says what happened: a line whose step was undone stays on record
-    (the history keeps everything) but no statistic, stay or rule counts it."""
-    return not event.data.get(UNDONE)
 
 
 def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:

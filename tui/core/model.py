@@ -305,7 +305,17 @@ class Event(msgspec.Struct, gc=False):
     data: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
+UNDONE = "undone"  # Event.data key (schema 4): the step that wrote the line was undone on the board
+
+
+def holds(event: Event) -> bool:
+    """Whether a history line still says what happened: a line whose step was undone stays on record
+    (the history keeps everything) but no statistic, stay or rule counts it."""
+    return not event.data.get(UNDONE)
+
+
 _STAGE_EVENTS = frozenset({"stage", "thanked", "letter", "outcome"})  # history lines that settle a card's stage
+_THEIR_DECISIONS = frozenset({"offer", "rejected"})  # outcomes that are their answer (Outcome values)
 
 
 def stage_after_round(app: "Application", use_thank_you: bool) -> Stage:
@@ -367,10 +377,11 @@ class Application(msgspec.Struct, gc=False):
         return max(self.rounds, key=lambda r: r.at) if self.rounds else None
 
     def restarted_at(self) -> datetime | None:
-        """When the process last moved on their side: the latest round or reply from them.
+        """When the process last moved on their side: the latest round, reply from them, or decision of
+        theirs (an offer or a rejection, even one the card was reopened after).
 
         The follow-up count and wait start again from here (PRODUCT: a new
-        round or a logged reply restarts them).
+        round or a logged reply restarts them; a decision is their answer too).
         """
         latest = None
         for rnd in self.rounds:
@@ -379,6 +390,10 @@ class Application(msgspec.Struct, gc=False):
         for contact in self.contacts:
             if contact.inbound and (latest is None or contact.at > latest):
                 latest = contact.at
+        for event in self.history:
+            if (event.kind == "outcome" and event.data.get("outcome") in _THEIR_DECISIONS and event.at is not None
+                    and holds(event) and (latest is None or event.at > latest)):
+                latest = event.at
         return latest
 
     def pending_round(self, now: datetime) -> Round | None:

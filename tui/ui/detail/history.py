@@ -8,8 +8,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.history_facts import holds
-from tui.core.model import Application, Event
+from tui.core.model import Application, Event, holds
 from tui.core.stages import DirectionChange
 from tui.core.timefmt import readable, show_time
 from tui.ui.lists import LIST_KEYS
