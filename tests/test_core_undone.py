@@ -130,3 +130,13 @@ def test_followup_show_says_which_history_lines_were_undone():
     undone = [line for line in history if line.endswith("(undone)")]
     assert len(undone) == 1 and "Interviewed → Thanked" in undone[0]
     assert [line.endswith("(undone)") for line in history] == [not holds(e) for e in restored.history]
+
+
+def test_the_csv_export_marks_undone_history_lines_as_followup_show_does():
+    from tui.core.exchange import csv_row
+
+    base = interviewed()
+    restored = actions.undo(base, actions.close(base, "rejected", now=T0 + 2 * H), "Close Acme", now=T0 + 3 * H)
+    history = csv_row(restored, SETTINGS, NOW)["history"].split(" | ")
+    assert [line.endswith("(undone)") for line in history] == [not holds(e) for e in restored.history]
+    assert any("Outcome: rejected (undone)" in line for line in history)

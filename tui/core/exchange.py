@@ -20,7 +20,7 @@ from typing import Any
 from tui.core import timefmt
 from tui.core.deadlines import Deadline, next_deadline, relative, short_action
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Direction, Interviewer
+from tui.core.model import Application, Direction, Interviewer, holds
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, DirectionKind
 from tui.core.text import counted
@@ -97,7 +97,8 @@ def csv_row(app: Application, settings: Settings, now: datetime) -> dict[str, st
         "interviewers": "; ".join(person.display() for person in app.interviewers()),
         "recruiter": app.recruiter,
         "notes": app.notes,
-        "history": " | ".join(f"{_local(e.at, zone)} {timefmt.readable(e.text, zone, now)}" for e in app.history),
+        "history": " | ".join(f"{_local(e.at, zone)} {timefmt.readable(e.text, zone, now)}"
+                              + ("" if holds(e) else " (undone)") for e in app.history),
         "data": json.dumps(record(app), ensure_ascii=False, separators=(",", ":")),
     }
 
