@@ -19,7 +19,11 @@ from tui.ui.lists import LIST_KEYS
 HelpSection = tuple[str, Sequence[Binding]]
 
 CLOSING_NOTES = (
-    "Every change is saved the moment you make it, and u undoes it, many steps back. "
+    "Text fields, the notes and the letters take the usual editing keys: arrows, home and end, "
+    "backspace and delete, ctrl+w and ctrl+u, shift with a move to select; ctrl+z undoes typing in "
+    "the notes and letters.",
+    "On the board every change is saved the moment you make it, and u undoes it, many steps back; "
+    "a form is saved with ctrl+s (or enter on its last field). "
     "Another Followup (or a `followup add` in a script) can work on the same file: "
     "the board shows what they wrote within a second.",
     "Letters are copied to the clipboard with OSC 52, which reaches your own machine "
@@ -60,6 +64,8 @@ def _generic_bindings() -> set[tuple[str, str]]:
 def screen_sections(screen) -> list[HelpSection]:
     """The keys of `screen` as they stand (its own and those of the focused widget and its parents),
     one section per part, for screens that do not list their sections themselves."""
+    from textual.widgets import Input, TextArea
+
     sections: dict[str, list[Binding]] = {}
     generic = _generic_bindings()
     # the app's priority keys (ctrl+c quits) win over a widget's binding of the same key
@@ -71,6 +77,8 @@ def screen_sections(screen) -> list[HelpSection]:
             continue  # super+… (the Mac's ⌘) seldom reaches a program in a terminal
         if binding.key in app_keys and active.node is not screen.app:
             continue
+        if binding.id is None and isinstance(active.node, (Input, TextArea)):
+            continue  # Textual's editing keys (dozens): one line in EDITING says they work as usual
         title = getattr(active.node, "HELP_TITLE", "") or _words(type(active.node).__name__)
         if active.binding not in sections.setdefault(title, []):
             sections[title].append(active.binding)
