@@ -17,6 +17,16 @@ from ui_board_helpers import NARROW, make_app, small_apps, store_with
 pytestmark = pytest.mark.usefixtures("freeze_clock")
 
 
+def delete_elsewhere(store, company: str) -> str:
+    """Another process deletes the card of `company`; its id."""
+    from tui.store import Store
+
+    other = Store(store.path)
+    gone = next(a for a in other.load_all() if a.company == company)
+    other.delete(gone.id)
+    return gone.id
+
+
 def rescued_text(app) -> str:
     (line,) = app.rescued
     return Path(line.rsplit("it is in ", 1)[1]).read_text(encoding="utf-8")
@@ -66,7 +76,6 @@ async def test_a_reply_note_typed_in_the_form_is_kept_and_an_untouched_form_is_n
 
 async def test_a_reply_saved_after_its_card_was_deleted_elsewhere_goes_to_a_rescue_file(tmp_path, monkeypatch):
     """Another process deleted the card while the reply form was open: the note is kept, not dropped."""
-    from tui.store import Store
     from ui_board_helpers import focused_company
     from ui_detail_helpers import wait_until
 
@@ -75,15 +84,12 @@ async def test_a_reply_saved_after_its_card_was_deleted_elsewhere_goes_to_a_resc
     app = make_app(store)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
-        company = focused_company(app)
         await pilot.press("r")
         await pilot.pause()
         fill(app.screen, note="They will decide by Friday")
-        other = Store(store.path)
-        gone = next(a for a in other.load_all() if a.company == company)
-        other.delete(gone.id)
+        gone = delete_elsewhere(store, focused_company(app))
         app.poll_store()  # what the 1-second timer does
-        await wait_until(pilot, lambda: gone.id not in app.changelog.apps)
+        await wait_until(pilot, lambda: gone not in app.changelog.apps)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "They will decide by Friday" in rescued_text(app)
@@ -93,7 +99,6 @@ async def test_a_reply_saved_after_its_card_was_deleted_elsewhere_goes_to_a_resc
 async def test_a_detail_form_open_when_its_card_is_deleted_elsewhere_keeps_what_was_typed(tmp_path, monkeypatch):
     """The card edit form closes with the detail screen when another process deletes the card: its typed
     fields go to a rescue file named after the card, as the notes do."""
-    from tui.store import Store
     from tui.ui.board.screen import BoardScreen
     from ui_board_helpers import focused_company
     from ui_detail_helpers import wait_until
@@ -107,10 +112,8 @@ async def test_a_detail_form_open_when_its_card_is_deleted_elsewhere_keeps_what_
         await pilot.press("enter", "c")
         await pilot.pause()
         fill(app.screen, recruiter="Sam Lee <sam@hooli.example>")
-        other = Store(store.path)
-        gone = next(a for a in other.load_all() if a.company == company)
-        other.delete(gone.id)
+        gone = delete_elsewhere(store, company)
         app.poll_store()
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert "sam@hooli.example" in rescued_text(app)
-        assert gone.id[:8] in app.rescued[0]
+        assert gone[:8] in app.rescued[0]
