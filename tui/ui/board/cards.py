@@ -96,8 +96,8 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
             due_ts, action = when, text
             if deadline.kind is DeadlineKind.INTERVIEW:
                 action = interview_text(app, deadline, frame)
-            elif deadline.snoozed_from is not None:  # never hidden without saying so
-                action = f"{without_company(text, app.company)} (snoozed)"
+            elif deadline.snoozed_from is not None:  # never hidden without saying so: first, so never cut
+                action = f"snoozed · {without_company(text, app.company)}"
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
                     quiet_ts, closing_text(app), app.follow_up_count, next(_versions))
 
