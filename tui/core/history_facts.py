@@ -34,8 +34,6 @@ class Activity(NamedTuple):
     app: Application
 
 
-
-
 def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:
     """A copy of `history` with the lines an undone step wrote marked undone: those not in `before`, the
     history the step started from.

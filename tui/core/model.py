@@ -315,7 +315,7 @@ def holds(event: Event) -> bool:
 
 
 _STAGE_EVENTS = frozenset({"stage", "thanked", "letter", "outcome"})  # history lines that settle a card's stage
-_THEIR_DECISIONS = frozenset({"offer", "rejected"})  # outcomes that are their answer (Outcome values)
+_THEIR_DECISIONS = frozenset({Outcome.OFFER.value, Outcome.REJECTED.value})  # outcomes that answer us
 
 
 def stage_after_round(app: "Application", use_thank_you: bool) -> Stage:

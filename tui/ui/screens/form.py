@@ -124,6 +124,9 @@ class FormScreen(ModalScreen):
     KEY_ORDER = ("form.choice_next", "form.choice_list", "form.save", "form.cancel")
     form_title = "Form"
     app_id = ""  # the card the form is about, when it is about one: names a rescue file (rescue_id)
+    # what was typed when the form was saved, and the app then, for rescue_refused (the form is gone by then)
+    _typed_on_save: str | None = None
+    _app_on_save: Any = None
     hint = "enter: next field (the last saves) · ctrl+s: save · esc: cancel"
     # what escape asks when something was typed (False: escape always just closes, e.g. a file name)
     asks_before_discarding = True
@@ -190,8 +193,7 @@ class FormScreen(ModalScreen):
         was saved: a form is saved only on purpose, so it goes to a rescue file, field by field."""
         if not self.is_mounted or not self.asks_before_discarding or not self.dirty:
             return []
-        return [Unsaved(self.rescue_id, f"the form “{self.form_title}”", self._typed(), stored=False,
-                        why_not_stored="the board closed before the form was saved")]
+        return [self._unsaved(self._typed(), "the board closed before the form was saved")]
 
     def rescue_refused(self, why: Exception) -> None:
         """For `apply_change(refused=…)`: the saved form's change was refused (its card was deleted by
@@ -201,16 +203,16 @@ class FormScreen(ModalScreen):
         app = self._app_on_save
         if not typed or app is None:
             return
-        unsaved = Unsaved(self.rescue_id, f"the form “{self.form_title}”", typed, stored=False)
-        where = keep_rescued(app.rescued, unsaved, str(why))
+        where = keep_rescued(app.rescued, self._unsaved(typed), str(why))
         app.notify(f"What you typed in “{self.form_title}” was not saved ({why}); {where}", severity="error",
                    timeout=30)
 
-    _typed_on_save: str | None = None
-    _app_on_save: Any = None
-
     def _typed(self) -> str:
         return "".join(f"{field.label}: {self.raw(name)}\n" for name, field in self._fields.items())
+
+    def _unsaved(self, typed: str, why_not_stored: str = "") -> Unsaved:
+        return Unsaved(self.rescue_id, f"the form “{self.form_title}”", typed, stored=False,
+                       why_not_stored=why_not_stored)
 
     @property
     def rescue_id(self) -> str:
