@@ -63,3 +63,21 @@ def test_every_module_the_board_preloads_exists():
     for name in PRELOAD:
         importlib.import_module(name)
         assert "._" not in name, f"{name} is private: a Textual release may rename it (preload its public module)"
+
+
+def test_the_entry_point_leaves_dateutils_parser_until_it_is_used():
+    """pendulum imports it for free-form dates Followup never asks for: tui.main defers it (15 ms),
+    and a use of it still works."""
+    code = (
+        "import sys\n"
+        "import tui.main\n"
+        "import pendulum, tui.ui.app, tui.ui.board.screen\n"
+        "from tui.cli_common import user_settings, now\n"
+        "user_settings(); now()\n"
+        "before = 'dateutil.parser._parser' in sys.modules\n"
+        "when = pendulum.parse('Nov 2 2026', strict=False)\n"
+        "print(before, when.date(), 'dateutil.parser._parser' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "2026-11-02", "True"]
