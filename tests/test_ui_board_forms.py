@@ -177,7 +177,7 @@ async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(t
         board = board_of(app)
         await pilot.press("slash")
         await filter_by(pilot, "lumb")  # Initech's interviewer, Bill Lumbergh
-        assert [company_of(app, c) for c in board.cards if board.visible(board.cards[c])] == ["Initech"]
+        assert [company_of(app, c) for c in board.cards if board.shows(board.cards[c])] == ["Initech"]
         assert shown_ids(app, "interviewed") == []
         assert "filter “lumb”" in str(app.screen.query_one("#title", Static).render())
         await pilot.press("enter")  # keep the filter, back to the board

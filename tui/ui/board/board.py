@@ -162,7 +162,8 @@ class Board(Horizontal, can_focus=False):
         card = self.current
         return card.app_id if card else None
 
-    def visible(self, card: CardView) -> bool:
+    def shows(self, card: CardView) -> bool:
+        """Whether the filter lets `card` through. (Not `visible`: that is Textual's, for CSS visibility.)"""
         return not self.needle or card.matches(self.needle, self.search_text)
 
     @property
@@ -187,14 +188,14 @@ class Board(Horizontal, can_focus=False):
         self.totals = {s: 0 for s in STAGES}
         for card in self.cards.values():
             self.totals[card.stage] += 1
-            if self.visible(card):
+            if self.shows(card):
                 by_stage[card.stage].append(card)
         for stage in STAGES:
             self.list_of(stage).empty_text = "no match" if self.needle else "nothing here"
             self.list_of(stage).set_cards(by_stage[stage], keep)
             self.list_of(stage).update_header(self.totals[stage])
         kept = self.cards.get(keep) if keep else None
-        if kept is not None and self.visible(kept):
+        if kept is not None and self.shows(kept):
             self.focus_card(kept.app_id)
         elif not self.list_of(self.stage).cards:
             self.stage = self._first_filled() or self.stage
@@ -216,12 +217,12 @@ class Board(Horizontal, can_focus=False):
                 self.cards[app_id] = card
                 self.totals[card.stage] += 1
                 touched.add(card.stage)
-                if self.visible(card):
+                if self.shows(card):
                     self.list_of(card.stage).insert(card)
         for stage in touched:
             self.list_of(stage).update_header(self.totals[stage])
             self.list_of(stage).scroll_to(y=scrolls[stage], animate=False, immediate=True)
-        if keep in changed and changed[keep] is not None and self.visible(changed[keep]):
+        if keep in changed and changed[keep] is not None and self.shows(changed[keep]):
             self.focus_card(keep)
         elif not self.list_of(self.stage).cards:
             self.stage = self._nearest_filled(self.stage) or self.stage

@@ -236,7 +236,7 @@ class BoardScreen(BoardQuestions, Screen):
 
     def _shown(self, app_id: str) -> bool:
         card = self.board.cards.get(app_id)
-        return card is not None and self.board.visible(card)
+        return card is not None and self.board.shows(card)
 
     def _update_title(self) -> None:
         total = len(self.board.cards)
@@ -279,7 +279,7 @@ class BoardScreen(BoardQuestions, Screen):
         if card is None:
             self.notify("That application is no longer on the board.", severity="warning")
             return
-        if not self.board.visible(card):
+        if not self.board.shows(card):
             self.action_clear_filter()
         self.board.focus_card(app_id)
         self.set_focus(self.board.keys)
