@@ -143,7 +143,7 @@ class BoardScreen(BoardQuestions, Screen):
         super().__init__()
         self.start = start  # the first cards, made before the app ran (see tui/ui/launch.py)
         self.frame = start.frame if start is not None else TimeFrame(clock.now(), self.zone)
-        self.board = Board(self.frame, self._search_text, id="board")
+        self.board = Board(self.frame, self._search_text, id="board", classes="layout-only")
         self.sidebar = DeadlineSidebar(self.frame, self.jump_to, id="sidebar")
         self.filter_bar = FilterBar(self._filter_closed, id="filter")
         self.title_bar = Static(id="title", markup=False)
@@ -163,7 +163,7 @@ class BoardScreen(BoardQuestions, Screen):
     def compose(self) -> ComposeResult:
         yield self.title_bar
         yield self.empty_note
-        with Horizontal(id="main"):
+        with Horizontal(id="main", classes="layout-only"):
             yield self.board
             yield self.sidebar
         yield KeyBar()  # the filter bar goes above it when first opened

@@ -132,14 +132,14 @@ class DetailScreen(Screen):
         # Wide or not is known now: setting the class after mounting restyled the whole screen
         # (~70 ms of the first `enter`); on_mount then only hides the history tab.
         self.set_class(self.app.size.width >= WIDE, "-wide")
-        self.notes = NotesPanel(self.app_id, app.notes, app.company, id="notes-panel")
+        self.notes = NotesPanel(self.app_id, app.notes, app.company, id="notes-panel", classes="layout-only")
         yield Summary(id="summary")
         first = self.section or "notes"
         self.section_bar = SectionBar(SECTIONS, first, self._step_to, id="sections")
-        with Horizontal(id="body"):
-            with Vertical(id="main"):
+        with Horizontal(id="body", classes="layout-only"):
+            with Vertical(id="main", classes="layout-only"):
                 yield self.section_bar
-                with ContentSwitcher(initial=WIDGET_OF["notes"], id="section-body"):
+                with ContentSwitcher(initial=WIDGET_OF["notes"], id="section-body", classes="layout-only"):
                     yield self.notes  # the lists are added when first shown (_pane)
             with Vertical(id="side"):  # wide terminals: the history stays in view beside the tabs
                 yield Static("4 History", classes="side-title")

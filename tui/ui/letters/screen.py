@@ -115,10 +115,10 @@ class LetterScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="letter-title", markup=False)
-        with Horizontal(classes="letter-row"):
+        with Horizontal(classes="letter-row layout-only"):
             yield Label("To", classes="row-label")
             yield Static("", id="letter-to", markup=False)
-        with Horizontal(classes="letter-row"):
+        with Horizontal(classes="letter-row layout-only"):
             yield Label("Subject", classes="row-label")
             yield Input(id="letter-subject", compact=True)
         yield LetterBody(id="letter-body")

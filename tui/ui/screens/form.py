@@ -157,9 +157,9 @@ class FormScreen(ModalScreen):
         self._initial = {f.name: f.value for f in self._fields.values()}
         with Vertical(classes="modal-box form-box"):
             yield Static(self.form_title, classes="modal-title")
-            with Vertical(classes="form-fields"):
+            with Vertical(classes="form-fields layout-only"):
                 for field in self._fields.values():
-                    with Horizontal(classes="form-row"):
+                    with Horizontal(classes="form-row layout-only"):
                         yield Label(field.label, classes="form-label")
                         yield self._control(field)
                     yield Static("", id=f"error-{field.name}", classes="form-error")
