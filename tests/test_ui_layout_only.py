@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import send_keys
 from ui_board_helpers import WIDE, board_of, make_app, small_apps, store_with
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")
@@ -37,9 +38,7 @@ async def test_a_layout_only_container_draws_nothing_of_its_own(tmp_path, keys, 
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
+        await send_keys(app, pilot, False, *keys)
         assert type(app.screen).__name__ == screen
         containers = layout_only_widgets(app.screen)
         assert containers, f"no layout-only container on {type(app.screen).__name__}"
