@@ -178,3 +178,23 @@ async def test_the_command_palette_offers_the_screens_actions(thanked_card):
         await pilot.press("ctrl+p")
         await palette_pick(pilot, "add a round")
         assert isinstance(followup.screen, RoundForm)
+
+
+async def test_a_form_taller_than_the_window_scrolls_to_the_field_in_focus(tmp_path, frozen):
+    """At 60x15 the interviewer form does not fit: the box fits the window, and the field the focus
+    moves to (shift+tab: the last one) is scrolled into view, so nothing is typed blind."""
+    followup = board(make_db(tmp_path, acme(frozen)))
+    async with followup.run_test(size=(60, 15)) as pilot:
+        await open_card(pilot)
+        await pilot.press("2", "p")
+        await pilot.pause()
+        form = followup.screen
+        assert isinstance(form, FormScreen)
+        box = form.query_one(".modal-box")
+        assert box.region.height <= 14  # the window less the key bar
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        field = followup.focused
+        assert field.id == "field-link_note"
+        assert box.scroll_y > 0
+        assert box.content_region.contains_region(field.region), (field.region, box.content_region)

@@ -33,7 +33,7 @@ def draws_something(widget) -> list[str]:
 
 
 @pytest.mark.parametrize(("keys", "screen"), [((), "BoardScreen"), (("enter",), "DetailScreen"),
-                                             (("n",), "NewApplicationScreen"), (("t",), "LetterScreen")])
+                                             (("t",), "LetterScreen")])
 async def test_a_layout_only_container_draws_nothing_of_its_own(tmp_path, keys, screen):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:

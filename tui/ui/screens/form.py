@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from textual import events
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
@@ -155,11 +155,11 @@ class FormScreen(ModalScreen):
     def compose(self):
         self._fields = {f.name: f for f in self.fields()}
         self._initial = {f.name: f.value for f in self._fields.values()}
-        with Vertical(classes="modal-box form-box"):
+        with VerticalScroll(classes="modal-box form-box"):  # scrolls when the window is shorter than the form
             yield Static(self.form_title, classes="modal-title")
-            with Vertical(classes="form-fields layout-only"):
+            with Vertical(classes="form-fields"):
                 for field in self._fields.values():
-                    with Horizontal(classes="form-row layout-only"):
+                    with Horizontal(classes="form-row"):
                         yield Label(field.label, classes="form-label")
                         yield self._control(field)
                     yield Static("", id=f"error-{field.name}", classes="form-error")
