@@ -127,6 +127,7 @@ async def test_quitting_flushes_pending_input_and_writes(tmp_path):
                 pending = PendingInput(acme_id)
                 await app.push_screen(pending)
                 await pilot.press("ctrl+c")
+            await wait_until(pilot, lambda app=app: app.return_code is not None)  # the quit waits for the writer
         assert app.return_code == 0
         doc = stored(store)["Acme"]
         assert doc["stage"] == "thanked"

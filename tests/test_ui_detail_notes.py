@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from textual.command import CommandPalette
 
-from conftest import type_text
+from conftest import burst_keys, type_text
 from tui.store import Store
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail import DetailScreen
@@ -109,6 +109,22 @@ async def test_quitting_from_the_editor_saves(card, key):
         await pilot.press(key)
         await pilot.pause()
     assert stored(db, app.id).notes.endswith("bye")
+
+
+@pytest.mark.parametrize("key", ["ctrl+c", "ctrl+q"])
+async def test_quitting_in_the_same_burst_as_the_last_words_saves_them(card, key):
+    """` more` then ctrl+c in one burst (typed fast over SSH): the quit key waits for the keys typed
+    before it, so they are saved, nothing goes to a rescue file, and the board exits 0."""
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
+        burst_keys(followup, " more", key)
+        await pilot.pause()
+        await pilot.pause()
+    assert followup.rescued == []
+    assert followup.return_code == 0
+    assert stored(db, app.id).notes.endswith(" more")
 
 
 async def test_q_quits_from_the_detail_screen_and_saves(card):

@@ -78,4 +78,4 @@ def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
     app.run()
     for line in app.rescued:
         print(line, file=sys.stderr)
-    return app.return_code or 0
+    return 1 if app.rescued else app.return_code or 0  # PRODUCT: exit 1 when text went to a rescue file

@@ -83,13 +83,28 @@ class Leaving:
         if sig == getattr(signal, "SIGHUP", None):
             self.hang_up()
         elif not self._leaving:
-            self.run_worker(self._quit_after_typed_keys(), group="signal", exclusive=True)
+            self._leaving = True
+            self.run_worker(self._quit_after_typed_keys(settle_input=True), group="leaving", exclusive=True)
 
-    async def _quit_after_typed_keys(self) -> None:
-        """Handle every key the user typed before the signal, then quit (see the module's docstring)."""
-        await self._wait_for_input_to_settle()
+    async def action_quit(self) -> None:
+        """q, ctrl+q, ctrl+c. On a worker: this runs inside the app's handling of the key, and the keys
+        typed before it (` more` then ctrl+c, in one burst) wait behind it on their way to the editor."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self.run_worker(self._quit_after_typed_keys(settle_input=False), group="leaving", exclusive=True)
+
+    async def _quit_after_typed_keys(self, settle_input: bool) -> None:
+        """Handle every key the user typed before the signal or the quit key, then save and quit
+        (see the module's docstring); a signal also waits for keys still unread on the terminal."""
+        if settle_input:
+            await self._wait_for_input_to_settle()
         await self._after_queued_keys()
-        await self.action_quit()
+        before = self.failure_count()
+        pending = self.unsaved_texts()
+        self.flush_pending()
+        code = await asyncio.to_thread(self.close_writes, 15.0, pending, before)
+        self.exit(code, return_code=code)  # run_board prints `rescued` once the terminal is back
 
     async def _wait_for_input_to_settle(self) -> None:
         """Until the terminal has nothing unread and no key has reached the app for a moment.
@@ -200,15 +215,6 @@ class Leaving:
             self.rescued.append("followup: some changes were still being written when the board closed")
         return 1 if self.rescued else 0  # also for text rescued earlier (notes the file refused)
 
-    async def action_quit(self) -> None:
-        if self._leaving:
-            return
-        self._leaving = True
-        before = self.failure_count()
-        pending = self.unsaved_texts()
-        self.flush_pending()
-        code = await asyncio.to_thread(self.close_writes, 15.0, pending, before)
-        self.exit(code, return_code=code)  # run_board prints `rescued` once the terminal is back
 
 
 def unread_input_bytes() -> int:
