@@ -127,6 +127,22 @@ async def test_quitting_in_the_same_burst_as_the_last_words_saves_them(card, key
     assert stored(db, app.id).notes.endswith(" more")
 
 
+async def test_escape_and_the_key_after_it_read_as_one_alt_key_still_leave_the_editor(card):
+    """ESC and q in one read come from the terminal as alt+q (Textual's reading of ESC q): after `e`
+    and the notes, that is escape (back to the board) then q (quit), not a q typed into the notes."""
+    from textual import events
+
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
+        burst_keys(followup, " qpath")
+        followup._driver.send_message(events.Key("alt+q", "q"))
+        await wait_until(pilot, lambda: followup.return_code is not None)
+    assert followup.return_code == 0
+    assert stored(db, app.id).notes.endswith(" qpath")
+
+
 async def test_q_quits_from_the_detail_screen_and_saves(card):
     db, app = card
     followup = board(db)

@@ -107,6 +107,24 @@ def preload(app: App, modules: tuple[str, ...] = PRELOAD) -> None:
     app.set_timer(0.005, lambda: preload(app, modules[1:]))
 
 
+
+def escape_then_key(event: events.Key) -> tuple[events.Key, events.Key] | None:
+    """`escape` and the key typed right after it, when the terminal's bytes came in one read.
+
+    A terminal sends escape as ESC, and alt+q as ESC q: when ESC and the next
+    key arrive together (typed fast, or over a slow SSH link), Textual reads
+    them as alt+q, and the escape is lost (in the notes editor, the q was
+    typed into the notes). No key of Followup uses alt, so such a key is what
+    the user typed: escape, then the key. (ESC then enter or tab comes as a
+    plain enter or tab: Textual drops the escape there, before any of this.)
+    """
+    if not event.key.startswith("alt+") or not event.is_printable:
+        return None
+    name = event.key.removeprefix("alt+")
+    if name.startswith("shift+") and len(name) == len("shift+") + 1:
+        name = name[-1].upper()
+    return events.Key("escape", "\x1b"), events.Key(name, event.character)
+
 class FollowupApp(Opening, Leaving, App[int]):
     # Absolute: subclasses live elsewhere. Every screen's stylesheet is read with the app's, in the
     # one parse before the first frame (~4 KB in all): pushed later, a screen's first stylesheet
@@ -195,6 +213,11 @@ class FollowupApp(Opening, Leaving, App[int]):
         typed ahead is replayed in order, never dropped).
         """
         if isinstance(event, events.Key):
+            typed = escape_then_key(event)
+            if typed is not None:
+                for key in typed:
+                    await self.on_event(key)
+                return
             self.keys_seen += 1  # a signal waits until keys stop arriving (tui/ui/leaving.py)
             if event.key == "ctrl+j":
                 event = events.Key("enter", "\r")
