@@ -107,3 +107,15 @@ async def test_the_key_bar_keeps_the_way_back_on_every_tab_at_80_columns(followu
             await pilot.pause()
             line = str(screen.query_one(KeyBar).render())
             assert line.startswith("esc Back"), (tab, line)
+
+
+async def test_the_rounds_tab_keeps_t_thank_before_its_other_keys_at_60_columns(followup):
+    """PRODUCT: `t` always drafts thank-you notes; at 60 columns the key bar dropped it and kept p and e."""
+    from tui.ui.keybar import KeyBar
+
+    async with followup.run_test(size=(60, 15)) as pilot:
+        screen = await open_card(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        line = str(screen.query_one(KeyBar).render())
+        assert line.startswith("esc Back  n New  t Thank"), line

@@ -62,8 +62,9 @@ class DetailScreen(Screen):
         Binding("question_mark", "help", "Help", id="detail.help", priority=True,
                 tooltip="The keys of this screen (f1 works while typing)"),
     ]
-    # the key bar: the way back first, whichever tab's keys follow (at 80 columns they fill the line)
-    KEY_ORDER = ("detail.back",)
+    # the key bar: the way back first, whichever tab's keys follow (at 80 columns they fill the line);
+    # on the rounds tab `n` and `t` next, as on the board (PRODUCT's footer order), before p and e
+    KEY_ORDER = ("detail.back", "rounds.add", "rounds.thank")
 
     def __init__(self, app_id: str, section: str = "") -> None:
         super().__init__()
