@@ -23,9 +23,9 @@ def test_the_lists_use_the_boards_keys_for_new_and_delete():
     assert keys_of(RoundsList, "add_round") == new == keys_of(DirectionsList, "add") == {"n"}
     assert keys_of(RoundsList, "remove") == delete == keys_of(DirectionsList, "remove") == {"d"}
     assert keys_of(RoundsList, "toggle_thanked") == keys_of(DirectionsList, "toggle_done") == {"space"}
-    for cls in (RoundsList, DirectionsList):  # no key of the detail screen itself takes them first
+    for cls in (RoundsList, DirectionsList):  # no priority key of the detail screen itself takes them first
         lists = {key for b in cls.BINDINGS for key in b.key.split(",")}
-        screen = {key for b in DetailScreen.BINDINGS for key in b.key.split(",")}
+        screen = {key for b in DetailScreen.BINDINGS if b.priority for key in b.key.split(",")}
         assert not lists & screen
 
 

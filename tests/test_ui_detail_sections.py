@@ -8,6 +8,7 @@ import pytest
 from conftest import burst_keys
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.history import HistoryList
+from tui.ui.detail.notes import NotesEditor
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.section_bar import SectionBar
 from ui_detail_helpers import SIZE, acme, board, make_db, open_card, screen_text, wait_until
@@ -119,3 +120,22 @@ async def test_the_rounds_tab_keeps_t_thank_before_its_other_keys_at_60_columns(
         await pilot.pause()
         line = str(screen.query_one(KeyBar).render())
         assert line.startswith("esc Back  n New  t Thank"), line
+
+
+@pytest.mark.parametrize("tab", ["", "3", "4"], ids=["notes", "directions", "history"])
+@pytest.mark.parametrize(("key", "kind"), [("t", "thank-you"), ("f", "follow-up")])
+async def test_t_and_f_draft_the_cards_letters_from_every_tab_as_on_the_board(followup, key, kind, tab):
+    """PRODUCT: the same key means the same thing on every screen. Outside the rounds tab (and the
+    notes editor, where it is typed), `t` said nothing; it drafts the card's letters, as on the board."""
+    from tui.ui.letters import LetterScreen
+
+    async with followup.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot)  # enter: the notes tab, the focus on the section bar
+        if tab:
+            await pilot.press(tab)
+            await pilot.pause()
+        assert not isinstance(followup.focused, NotesEditor)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(followup.screen, LetterScreen)
+        assert followup.screen.kind == kind

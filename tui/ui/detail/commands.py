@@ -36,6 +36,10 @@ def detail_commands(screen) -> Iterator[Command]:
                   "The highlighted one, after asking", ("detail.rounds", "rounds.remove"))
     yield Command("Thank-you note to the interviewer", on("rounds", rounds.action_thank), "Draft it",
                   ("detail.rounds", "rounds.thank"))
+    yield Command("Thank-you notes", lambda: screen.action_letters("thank-you"),
+                  "Draft them for the latest round, as t on the board", ("detail.thank",))
+    yield Command("Follow-up letter", lambda: screen.action_letters("follow-up"),
+                  "Draft it (on a closed card, the reply it needs)", ("detail.follow_up",))
     yield Command("Mark interviewer thanked", on("rounds", rounds.action_toggle_thanked),
                   "Without a letter, or not", ("detail.rounds", "rounds.thanked"))
     yield Command("Show directions", lambda: screen.show_section("directions"), "What the recruiter asked",

@@ -55,6 +55,11 @@ class DetailScreen(Screen):
                 id="detail.directions", priority=True),
         Binding("4", "section('history')", "History", show=False, id="detail.history", priority=True),
         Binding("o", "outcome", "Outcome", id="detail.outcome", priority=True),
+        # as on the board; not priority: in the rounds tab, `t` is for the highlighted interviewer
+        Binding("t", "letters('thank-you')", "Thank", show=False, id="detail.thank",
+                tooltip="Draft the thank-you notes of the latest round (rounds tab: the highlighted person's)"),
+        Binding("f", "letters('follow-up')", "Follow up", show=False, id="detail.follow_up",
+                tooltip="Draft the follow-up letter (on a closed card, the reply it needs)"),
         Binding("c", "details", "Card", id="detail.card", priority=True),
         Binding("ctrl+o", "external_editor", "$EDITOR", id="detail.editor",
                 tooltip="Edit the notes in your own editor"),
@@ -288,6 +293,10 @@ class DetailScreen(Screen):
     async def action_help(self) -> None:
         await settled(self.focused)
         await self.app.action_help()
+
+    async def action_letters(self, kind: str) -> None:
+        await settled(self.focused)
+        await self.app.open_letters(self.app_id, kind)
 
     async def action_section(self, section: str) -> None:
         await settled(self.focused)
