@@ -95,3 +95,12 @@ def test_the_carried_place_is_always_in_the_new_text(old, new, data):
     assert 0 <= carry_offset(old, new, place) <= len(new)
     if old == new:
         assert carry_offset(old, new, place) == place
+
+
+def test_the_stored_markers_name_no_side():
+    """They are read later on any board and by `followup show`: "typed on this board" labelled the
+    other board's text for every reader but the one that merged."""
+    for mark in (OURS_MARK, THEIRS_MARK):
+        assert "this board" not in mark and "elsewhere" not in mark
+    merged, conflicted = merge3("a", "b", "c")
+    assert conflicted and merged.split("\n") == [OURS_MARK, "b", SPLIT_MARK, "c", THEIRS_MARK]

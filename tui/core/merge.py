@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-OURS_MARK = "<<<<<<< typed on this board"
+# The markers are stored, and read later from any board or `followup show`: they name no side
+# ("typed on this board" was wrong for every reader but one).
+OURS_MARK = "<<<<<<< two edits of these lines crossed; one version:"
 SPLIT_MARK = "======="
-THEIRS_MARK = ">>>>>>> saved elsewhere meanwhile"
+THEIRS_MARK = ">>>>>>> the other version (keep what you want, delete the rest)"
 
 
 def _matches(base: list[str], other: list[str]) -> dict[int, int]:
