@@ -267,8 +267,8 @@ def _moved_by_thank_rule(app: Application) -> bool:
 def set_thanked(
     app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
 ) -> Application:
-    """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the latest round
-    moves the card to *thanked*.
+    """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
+    are for (Application.thank_you_round) moves the card to *thanked*.
 
     Unmarking undoes what marking did: when the card is in *thanked* because the
     rule put it there (its last stage line is the rule's), it goes back to
@@ -282,13 +282,13 @@ def set_thanked(
     if thanked:
         moment = person.thanked_at = to_utc(at or now)
         _log(new, moment, "thanked", f"Thanked {person.name}", interviewer=person.id)
-        if new.stage is Stage.INTERVIEWED and rnd is new.latest_round and _all_thanked(rnd):
+        if new.stage is Stage.INTERVIEWED and rnd is new.thank_you_round(now) and _all_thanked(rnd):
             _set_stage(new, Stage.THANKED, moment, ALL_THANKED)
     else:
         was_thanked = person.thanked_at is not None
         person.thanked_at = None
         _log(new, now, "thanked", f"Unmarked thank-you to {person.name}", interviewer=person.id)
-        if was_thanked and rnd is new.latest_round and _moved_by_thank_rule(new):
+        if was_thanked and rnd is new.thank_you_round(now) and _moved_by_thank_rule(new):
             _set_stage(new, Stage.INTERVIEWED, now, f"thank-you to {person.name} unmarked")
     return new
 

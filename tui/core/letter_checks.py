@@ -13,7 +13,7 @@ from itertools import combinations
 from tui.core import actions, timefmt
 from tui.core.deadlines import DeadlineKind, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
-from tui.core.letters import Letter, in_words
+from tui.core.letters import NOBODY_TO_THANK, Letter, in_words
 from tui.core.model import Application, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
@@ -57,12 +57,14 @@ def misfit(app: Application, kind: LetterKind | str, now: datetime, zone: Zone, 
     if kind is LetterKind.THANK_YOU:
         if closed:
             return f"{ended}: the thank-you notes are behind you"
-        rnd: Round | None = app.latest_round
+        rnd: Round | None = app.thank_you_round(now)
         if interviewer_id:
             rnd, _person = app.find_interviewer(interviewer_id)  # not on the card: bad input, not a misfit
-        elif rnd is None or not rnd.interviewers:
-            return f"{company} has no interviewer recorded for its latest round: add one first"
-        if rnd is not None and rnd.at > now:
+        elif rnd is None:  # nobody to thank yet: a round with people in it still to come says so
+            rnd = min((r for r in app.rounds if r.interviewers and r.at > now), key=lambda r: r.at, default=None)
+            if rnd is None:
+                return f"{company} {NOBODY_TO_THANK}"
+        if rnd.at > now:
             when = timefmt.show_time(rnd.at, zone, now)
             return f"the {rnd.name} round at {company} is still to come ({when}): thank them after it"
     return None

@@ -116,20 +116,25 @@ class ChooseInterviewer(ValidationError):
         self.names = names
 
 
-def unthanked_interviewers(app: Application) -> list[Interviewer]:
-    """Who in the latest round still waits for a thank-you note (what `t` goes through)."""
-    rnd = app.latest_round
+NOBODY_TO_THANK = "has no interviewer recorded for a round that has taken place: add one first"
+
+
+def unthanked_interviewers(app: Application, now: datetime | None = None) -> list[Interviewer]:
+    """Who in the round the notes are for (Application.thank_you_round) still waits for a thank-you
+    note: what `t` goes through. Pass `now`, so a round still to come is not taken for it."""
+    rnd = app.thank_you_round(now)
     return [p for p in rnd.interviewers if p.thanked_at is None] if rnd else []
 
 
-def thank_you_target(app: Application, interviewer: str | None = None) -> tuple[Round, Interviewer]:
-    """The interviewer named, else the only one still waiting in the latest round."""
+def thank_you_target(app: Application, interviewer: str | None = None,
+                     now: datetime | None = None) -> tuple[Round, Interviewer]:
+    """The interviewer named, else the only one still waiting in the round the notes are for."""
     if interviewer:
         return app.find_interviewer(interviewer)
-    rnd = app.latest_round
-    if rnd is None or not rnd.interviewers:
-        raise ValidationError(f"{app.company} has no interviewer recorded for its latest round: add one first")
-    waiting = unthanked_interviewers(app)
+    rnd = app.thank_you_round(now)
+    if rnd is None:
+        raise ValidationError(f"{app.company} {NOBODY_TO_THANK}")
+    waiting = unthanked_interviewers(app, now)
     if len(waiting) == 1:
         return rnd, waiting[0]
     if len(rnd.interviewers) == 1:
@@ -276,7 +281,7 @@ def draft(
         name = FOLLOW_UP_AGAIN
     template = load_template(name, templates_dir)
     if kind is LetterKind.THANK_YOU:
-        rnd, person = thank_you_target(app, interviewer_id)
+        rnd, person = thank_you_target(app, interviewer_id, now)
     elif interviewer_id:
         rnd, person = app.find_interviewer(interviewer_id)
     else:
