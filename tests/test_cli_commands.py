@@ -70,6 +70,22 @@ def test_direction_by_not_before_and_done(cli_db, acme, capsys):
     assert first.done_at is not None and second.kind.value == "not-before"
 
 
+def test_direction_done_twice_says_so_and_writes_nothing(cli_db, acme, capsys):
+    """Review B #6: a no-op is not a change: no "done:" line, no second history line, the file as it was
+    (the same exit 0 as `move` to the stage a card is in)."""
+    assert run(cli_db, "direction", "acme", "send two references", "--by", "fri") == 0
+    assert run(cli_db, "direction", "acme", "--done", "1") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "direction", "acme", "--done", "1") == 0
+    confirmed(capsys, acme, "direction 1 is already done: send two references; nothing changed")
+    assert digest(cli_db) == before
+    assert run(cli_db, "direction", "acme", "--done", "1", "-q") == 0
+    assert capsys.readouterr().out == acme + "\n"
+    assert digest(cli_db) == before
+    assert [e.text for e in app_of(cli_db).history].count("Done: send two references") == 1
+
+
 def test_reply_close_and_keep_in_touch(cli_db, acme, capsys):
     assert run(cli_db, "reply", "acme", "--at", "today 11:00", "--via", "call", "--note", "soon") == 0
     confirmed(capsys, acme, "they replied (call) Wed 25 Nov 11:00", "now awaiting")

@@ -92,6 +92,15 @@ def test_marking_the_last_do_by_done_in_thanked_moves_to_awaiting():
     assert reopened.directions[1].done_at is None and reopened.history[-1].text == "Reopened: Email Sam in two days"
 
 
+def test_a_direction_already_done_or_open_is_no_change():
+    app = thanked_with_tasks()
+    refs = app.directions[0]
+    assert actions.set_direction_done(app, refs.id, False, now=later(4)) is app
+    done = actions.set_direction_done(app, refs.id, now=later(4))
+    assert actions.set_direction_done(done, refs.id, now=later(5)) is done
+    assert done.directions[0].done_at == later(4)
+
+
 def test_each_direction_line_says_what_it_did_so_the_history_can_mark_it():
     added = actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
     done = actions.set_direction_done(added, added.directions[0].id, now=later(2))

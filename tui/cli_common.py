@@ -201,6 +201,7 @@ def confirm(args, before, after, words: str, settings, moment) -> int:
 
 def change_card(args, change) -> int:
     """Resolve ID, apply `change(app, settings, moment) -> (new app, words)`, save it, confirm.
+    A change that gives back `app` itself changed nothing: its words are said and the file is left alone.
 
     The save takes the file's lock and refuses a stale edit, like the board's:
     the card is read, changed and written back only if nobody wrote it since.
@@ -212,6 +213,9 @@ def change_card(args, change) -> int:
     # a round that took place since the last write is recorded first, as the board would
     app = catch_up(app, moment, use_thank_you=settings.use_thank_you)
     new, words = change(app, settings, moment)
+    if new is app:  # nothing to do (e.g. a direction already done): as `move` to its own stage, nothing written
+        print(app.short_id if getattr(args, "quiet", False) else f"{app.short_id} {app.company}: {words}")
+        return 0
     store.save(new)
     return confirm(args, app, new, words, settings, moment)
 

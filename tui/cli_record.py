@@ -129,7 +129,10 @@ def cmd_direction(args) -> int:
                 raise ValidationError(f"--done {args.done}: {app.company}'s directions are {known} "
                                       "('followup show' numbers them)")
             direction = app.directions[args.done - 1]
-            return actions.set_direction_done(app, direction.id, True, now=now), f"done: {direction.text}"
+            new = actions.set_direction_done(app, direction.id, True, now=now)
+            if new is app:
+                return app, f"direction {args.done} is already done: {direction.text}; nothing changed"
+            return new, f"done: {direction.text}"
         if args.not_before or args.by:
             from tui.core.deadlines import direction_default_time
 

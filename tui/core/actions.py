@@ -319,7 +319,13 @@ def remove_direction(app: Application, direction_id: str, *, now: datetime) -> A
 def set_direction_done(
     app: Application, direction_id: str, done: bool = True, *, now: datetime
 ) -> Application:
-    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*."""
+    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*.
+
+    A direction already so (done again, reopened while open) is no change: `app` itself comes back,
+    with no history line, so a caller can tell by identity that there is nothing to save.
+    """
+    if (app.find_direction(direction_id).done_at is not None) is done:
+        return app
     new = _copy(app, now)
     direction = new.find_direction(direction_id)
     direction.done_at = to_utc(now) if done else None
