@@ -282,6 +282,40 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(cli_db, acme, capsys, 
     assert digest(cli_db) == before and digest(config) == config_before
 
 
+def _bad_values():
+    """For every setting, values `followup config` must refuse: one of the wrong type where the key has a
+    type text cannot stand for, and one of the right type outside what is allowed."""
+    from tui.core.settings import _RULES
+
+    checked = {"thank_you_hours": ["abc", "-5", "1.5"], "follow_up_business_days": ["x", "31"],
+               "follow_up_limit": ["two", "11"], "reply_hours": ["", "0"], "use_thank_you": ["maybe"],
+               "terminal_notify": ["yes"], "smtp_port": ["smtp", "70000"], "timezone": ["Mars/Olympus"],
+               "theme": ["pink"], "work_hours": ["9-5"], "remind_hours": ["21:00-08:00"], "holidays": ["12"],
+               "remind_before": ["2 weeks"], "remind_channels": ["pigeon"], "smtp_security": ["tls"],
+               "mail_from": ["alex at home"], "mail_to": ["x y"]}
+    return [(key, value, _RULES[key][1]) for key, values in checked.items() for value in values]
+
+
+@pytest.mark.parametrize("key,value,allowed", _bad_values(), ids=lambda v: str(v)[:20])
+def test_every_bad_config_value_names_the_file_the_key_and_what_is_allowed(cli_db, capsys, tmp_path, key,
+                                                                          value, allowed):
+    """Review B #11: 'abc' for a number gave neither the file nor the range, while -5 gave both."""
+    config = config_file(tmp_path)
+    before = digest(config)
+    assert run(cli_db, "config", key, value) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"followup: {config}: {key} = ") and err.count("\n") == 1, err
+    assert err.endswith(f" is not allowed; use {allowed}\n"), err  # the value as it was read: 'abc', -5
+    assert digest(config) == before
+
+
+def test_an_unknown_config_key_names_the_file_too(cli_db, capsys, tmp_path):
+    assert run(cli_db, "config", "colour", "blue") == 2
+    assert capsys.readouterr().err.startswith(f"followup: {config_file(tmp_path)}: unknown key 'colour'")
+    assert run(cli_db, "config", "colour") == 2  # reading one: no traceback either
+    assert capsys.readouterr().err.startswith(f"followup: {config_file(tmp_path)}: unknown key 'colour'")
+
+
 def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):
     """Another process writes between our read and our save: ours is refused, theirs kept."""
     from tui.core import actions
