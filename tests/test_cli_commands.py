@@ -316,6 +316,21 @@ def test_an_unknown_config_key_names_the_file_too(cli_db, capsys, tmp_path):
     assert capsys.readouterr().err.startswith(f"followup: {config_file(tmp_path)}: unknown key 'colour'")
 
 
+def test_quiet_may_come_before_the_command_too(cli_db, acme, capsys):
+    """Review B #8: PRODUCT's "-q prints the id alone" is a rule of the whole command line."""
+    assert run(cli_db, "-q", "move", "acme", "awaiting") == 0
+    assert capsys.readouterr().out == acme + "\n"
+    assert cli.main(["-q", "--db", str(cli_db), "add", "Hooli", "--role", "PM", "--at", "mon 10:00"]) == 0
+    short = capsys.readouterr().out.strip()
+    assert len(short) == 8 and {a.company for a in Store(cli_db).load_all()} == {"Acme", "Hooli"}
+    assert run(cli_db, "-q", "due") == 0  # due's own -q: nothing printed when nothing is due
+    before = digest(cli_db)
+    assert run(cli_db, "-q", "list") == 2  # list prints no id: -q is refused as after it
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "-q goes with a command that changes a card" in err and "list" in err
+    assert digest(cli_db) == before
+
+
 def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):
     """Another process writes between our read and our save: ours is refused, theirs kept."""
     from tui.core import actions

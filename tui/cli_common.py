@@ -149,10 +149,21 @@ def add_id_argument(parser: argparse.ArgumentParser) -> None:
                         help="the application's id or a unique start of it, or of its company's name")
 
 
-def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print the id alone") -> None:
+def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print the id alone", *,
+                     top_level: bool = False) -> None:
     """-q on every command that changes a card (PRODUCT: the id alone instead of the confirmation line),
-    so that a script reads the id the same way from each: `id=$(followup add … -q)`."""
-    parser.add_argument("-q", "--quiet", action="store_true", help=help_text)
+    so that a script reads the id the same way from each: `id=$(followup add … -q)`.
+
+    PRODUCT gives -q as an output rule of the whole command line, so it is also declared (here, with
+    `top_level`) on the top-level parser: `followup -q add …` works as `followup add … -q` does. A
+    command's own -q is absent from the arguments when not given (SUPPRESS), so it leaves the one given
+    before the command in place; `takes_quiet` lets cli.main refuse -q before a command without it.
+    """
+    if top_level:
+        parser.add_argument("-q", "--quiet", action="store_true", help=help_text)
+        return
+    parser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=help_text)
+    parser.set_defaults(takes_quiet=True)
 
 
 def deadline_names(app, deadlines) -> list[tuple[str, object]]:
