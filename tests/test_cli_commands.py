@@ -256,6 +256,9 @@ BAD = [
     (["snooze", "acme", "--until", "dec 30", "--deadline", "follow"], "is not one of them"),
     (["close", "acme", "hired"], "unknown outcome 'hired'"),
     (["close", "acme", "rejected", "--at", "in 2 days"], "in the future"),
+    (["close", "acme", "rejected", "--keep-in-touch", "yesterday 10am"],  # review A #6: it looks ahead
+     "--keep-in-touch: Tue 24 Nov 10:00 · 28 hours ago is not ahead: keep in touch is when to get back"),
+    (["close", "acme", "rejected", "--keep-in-touch", "2026-01-05"], "is not ahead"),
     (["config", "thank_you_hours", "0"], "thank_you_hours = 0 is not allowed"),
     (["config", "colour", "blue"], "unknown key 'colour'"),
     (["config", "use_thank_you", "maybe"], "use true or false"),

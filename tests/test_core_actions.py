@@ -315,3 +315,16 @@ def test_a_rejection_is_their_answer_so_a_reopened_card_starts_its_follow_ups_ag
     assert DeadlineKind.FOLLOW_UP in kinds and DeadlineKind.CLOSE not in kinds
     undone = actions.undo(app, actions.close(app, "rejected", now=later(500)), "Close", now=later(501))
     assert undone.follow_up_count == 2  # the rejection was taken back: it is no answer
+
+
+def test_keep_in_touch_looks_ahead():
+    """Review A #6: a past keep-in-touch would be overdue the moment it is saved; the one check
+    (check_keep_in_touch) is the one close applies, for the CLI and the outcome form alike."""
+    now = later(50)
+    assert actions.check_keep_in_touch(later(51), now=now) == later(51)
+    for past in (later(49), now):
+        with pytest.raises(ValidationError, match="is not ahead: keep in touch is when to get back"):
+            actions.check_keep_in_touch(past, now=now)
+        with pytest.raises(ValidationError, match="is not ahead"):
+            actions.close(card(), "rejected", now=now, keep_in_touch=past)
+

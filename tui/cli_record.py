@@ -165,6 +165,7 @@ def cmd_reply(args) -> int:
 
 def cmd_close(args) -> int:
     from tui.core import actions
+    from tui.core.errors import ValidationError
     from tui.core.stages import Outcome
 
     outcome = Outcome.parse(args.outcome)
@@ -172,6 +173,11 @@ def cmd_close(args) -> int:
     def change(app, settings, now):
         at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
         keep = read_when(args.keep_in_touch, COMING, settings, now, "--keep-in-touch") if args.keep_in_touch else None
+        if keep is not None:
+            try:
+                keep = actions.check_keep_in_touch(keep, now=now, zone=settings.zone)
+            except ValidationError as exc:
+                raise ValidationError(f"--keep-in-touch: {exc}") from None
         new = actions.close(app, outcome, now=now, at=at, keep_in_touch=keep)
         words = f"closed, {outcome.label}, {_understood(at, settings, now)}"
         if keep is not None:

@@ -27,7 +27,7 @@ from tui.core.model import (
     stage_after_round,
 )
 from tui.core.stages import DirectionChange, DirectionKind, LetterKind, Outcome, Stage
-from tui.core.timefmt import show_time
+from tui.core.timefmt import show_time, understood
 from tui.core.timeutil import UTC, Zone, to_utc
 
 if TYPE_CHECKING:
@@ -408,6 +408,20 @@ def record_letter_sent(
     return new
 
 
+def check_keep_in_touch(when: datetime, *, now: datetime, zone: Zone = UTC) -> datetime:
+    """A keep-in-touch time looks ahead (PRODUCT lists it with the forward-looking options): one already
+    past would be an overdue deadline from the moment it is saved. Returns it in UTC.
+
+    `close` applies it; the outcome form's "Keep in touch" field and `followup close
+    --keep-in-touch` call it first, with the user's zone for the wording.
+    """
+    moment = to_utc(when)
+    if moment <= to_utc(now):
+        raise ValidationError(f"{understood(moment, zone, now)} is not ahead: keep in touch is when to get back "
+                              "to them, later on; give a time still to come, e.g. \"in 3 months\" or \"mar 1\"")
+    return moment
+
+
 def close(
     app: Application, outcome: Outcome | str, *, now: datetime, at: datetime | None = None,
     keep_in_touch: datetime | None = None,
@@ -415,9 +429,11 @@ def close(
     """Record how the process ended (`at`: when they told us, default now) and close the card.
 
     The reply a rejection or an offer needs is derived from `outcome_at`; a
-    keep-in-touch date becomes its own deadline.
+    keep-in-touch date becomes its own deadline, so it must lie ahead (check_keep_in_touch).
     """
     outcome = Outcome.parse(outcome)
+    if keep_in_touch is not None:
+        keep_in_touch = check_keep_in_touch(keep_in_touch, now=now)
     new = _copy(app, now)
     new.outcome = outcome
     new.outcome_at = told = to_utc(at or now)
