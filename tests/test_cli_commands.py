@@ -70,6 +70,22 @@ def test_direction_by_not_before_and_done(cli_db, acme, capsys):
     assert first.done_at is not None and second.kind.value == "not-before"
 
 
+def test_direction_done_twice_says_so_and_writes_nothing(cli_db, acme, capsys):
+    """Review B #6: a no-op is not a change: no "done:" line, no second history line, the file as it was
+    (the same exit 0 as `move` to the stage a card is in)."""
+    assert run(cli_db, "direction", "acme", "send two references", "--by", "fri") == 0
+    assert run(cli_db, "direction", "acme", "--done", "1") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "direction", "acme", "--done", "1") == 0
+    confirmed(capsys, acme, "direction 1 is already done: send two references; nothing changed")
+    assert digest(cli_db) == before
+    assert run(cli_db, "direction", "acme", "--done", "1", "-q") == 0
+    assert capsys.readouterr().out == acme + "\n"
+    assert digest(cli_db) == before
+    assert [e.text for e in app_of(cli_db).history].count("Done: send two references") == 1
+
+
 def test_reply_close_and_keep_in_touch(cli_db, acme, capsys):
     assert run(cli_db, "reply", "acme", "--at", "today 11:00", "--via", "call", "--note", "soon") == 0
     confirmed(capsys, acme, "they replied (call) Wed 25 Nov 11:00", "now awaiting")
@@ -240,6 +256,9 @@ BAD = [
     (["snooze", "acme", "--until", "dec 30", "--deadline", "follow"], "is not one of them"),
     (["close", "acme", "hired"], "unknown outcome 'hired'"),
     (["close", "acme", "rejected", "--at", "in 2 days"], "in the future"),
+    (["close", "acme", "rejected", "--keep-in-touch", "yesterday 10am"],  # review A #6: it looks ahead
+     "--keep-in-touch: Tue 24 Nov 10:00 · 28 hours ago is not ahead: keep in touch is when to get back"),
+    (["close", "acme", "rejected", "--keep-in-touch", "2026-01-05"], "is not ahead"),
     (["config", "thank_you_hours", "0"], "thank_you_hours = 0 is not allowed"),
     (["config", "colour", "blue"], "unknown key 'colour'"),
     (["config", "use_thank_you", "maybe"], "use true or false"),
@@ -264,6 +283,55 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(cli_db, acme, capsys, 
     if needle:
         assert needle in err, err
     assert digest(cli_db) == before and digest(config) == config_before
+
+
+def _bad_values():
+    """For every setting, values `followup config` must refuse: one of the wrong type where the key has a
+    type text cannot stand for, and one of the right type outside what is allowed."""
+    from tui.core.settings import _RULES
+
+    checked = {"thank_you_hours": ["abc", "-5", "1.5"], "follow_up_business_days": ["x", "31"],
+               "follow_up_limit": ["two", "11"], "reply_hours": ["", "0"], "use_thank_you": ["maybe"],
+               "terminal_notify": ["yes"], "smtp_port": ["smtp", "70000"], "timezone": ["Mars/Olympus"],
+               "theme": ["pink"], "work_hours": ["9-5"], "remind_hours": ["21:00-08:00"], "holidays": ["12"],
+               "remind_before": ["2 weeks"], "remind_channels": ["pigeon"], "smtp_security": ["tls"],
+               "mail_from": ["alex at home"], "mail_to": ["x y"]}
+    return [(key, value, _RULES[key][1]) for key, values in checked.items() for value in values]
+
+
+@pytest.mark.parametrize("key,value,allowed", _bad_values(), ids=lambda v: str(v)[:20])
+def test_every_bad_config_value_names_the_file_the_key_and_what_is_allowed(cli_db, capsys, tmp_path, key,
+                                                                          value, allowed):
+    """Review B #11: 'abc' for a number gave neither the file nor the range, while -5 gave both."""
+    config = config_file(tmp_path)
+    before = digest(config)
+    assert run(cli_db, "config", key, value) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"followup: {config}: {key} = ") and err.count("\n") == 1, err
+    assert err.endswith(f" is not allowed; use {allowed}\n"), err  # the value as it was read: 'abc', -5
+    assert digest(config) == before
+
+
+def test_an_unknown_config_key_names_the_file_too(cli_db, capsys, tmp_path):
+    assert run(cli_db, "config", "colour", "blue") == 2
+    assert capsys.readouterr().err.startswith(f"followup: {config_file(tmp_path)}: unknown key 'colour'")
+    assert run(cli_db, "config", "colour") == 2  # reading one: no traceback either
+    assert capsys.readouterr().err.startswith(f"followup: {config_file(tmp_path)}: unknown key 'colour'")
+
+
+def test_quiet_may_come_before_the_command_too(cli_db, acme, capsys):
+    """Review B #8: PRODUCT's "-q prints the id alone" is a rule of the whole command line."""
+    assert run(cli_db, "-q", "move", "acme", "awaiting") == 0
+    assert capsys.readouterr().out == acme + "\n"
+    assert cli.main(["-q", "--db", str(cli_db), "add", "Hooli", "--role", "PM", "--at", "mon 10:00"]) == 0
+    short = capsys.readouterr().out.strip()
+    assert len(short) == 8 and {a.company for a in Store(cli_db).load_all()} == {"Acme", "Hooli"}
+    assert run(cli_db, "-q", "due") == 0  # due's own -q: nothing printed when nothing is due
+    before = digest(cli_db)
+    assert run(cli_db, "-q", "list") == 2  # list prints no id: -q is refused as after it
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "-q goes with a command that changes a card" in err and "list" in err
+    assert digest(cli_db) == before
 
 
 def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):

@@ -92,6 +92,15 @@ def test_marking_the_last_do_by_done_in_thanked_moves_to_awaiting():
     assert reopened.directions[1].done_at is None and reopened.history[-1].text == "Reopened: Email Sam in two days"
 
 
+def test_a_direction_already_done_or_open_is_no_change():
+    app = thanked_with_tasks()
+    refs = app.directions[0]
+    assert actions.set_direction_done(app, refs.id, False, now=later(4)) is app
+    done = actions.set_direction_done(app, refs.id, now=later(4))
+    assert actions.set_direction_done(done, refs.id, now=later(5)) is done
+    assert done.directions[0].done_at == later(4)
+
+
 def test_each_direction_line_says_what_it_did_so_the_history_can_mark_it():
     added = actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
     done = actions.set_direction_done(added, added.directions[0].id, now=later(2))
@@ -306,3 +315,16 @@ def test_a_rejection_is_their_answer_so_a_reopened_card_starts_its_follow_ups_ag
     assert DeadlineKind.FOLLOW_UP in kinds and DeadlineKind.CLOSE not in kinds
     undone = actions.undo(app, actions.close(app, "rejected", now=later(500)), "Close", now=later(501))
     assert undone.follow_up_count == 2  # the rejection was taken back: it is no answer
+
+
+def test_keep_in_touch_looks_ahead():
+    """Review A #6: a past keep-in-touch would be overdue the moment it is saved; the one check
+    (check_keep_in_touch) is the one close applies, for the CLI and the outcome form alike."""
+    now = later(50)
+    assert actions.check_keep_in_touch(later(51), now=now) == later(51)
+    for past in (later(49), now):
+        with pytest.raises(ValidationError, match="is not ahead: keep in touch is when to get back"):
+            actions.check_keep_in_touch(past, now=now)
+        with pytest.raises(ValidationError, match="is not ahead"):
+            actions.close(card(), "rejected", now=now, keep_in_touch=past)
+

@@ -208,6 +208,21 @@ def test_follow_up_inside_a_quiet_period_names_their_date_and_needs_force():
     assert letter_checks.send_blockers(app, thanks, NOW, SETTINGS.zone) == []
 
 
+def test_every_letter_drafted_in_a_quiet_period_carries_the_one_warning():
+    app = quiet_app(pendulum.datetime(2026, 3, 20, 9, 0, tz="Europe/Berlin"))
+    warning = letter_checks.quiet_period_warning(app, NOW, SETTINGS.zone)
+    closed = {"rejection-reply": actions.close(app, "rejected", now=NOW),
+              "offer-reply": actions.close(app, "offer", now=NOW)}
+    for kind in LetterKind:
+        card = closed.get(kind.value, app)
+        letter = letters.draft(card, kind, SETTINGS, NOW, interviewer_id="Dana" if kind is LetterKind.THANK_YOU
+                               else None)
+        assert letter.warnings == [warning], kind
+        assert letter.revised(body="edited").warnings == [warning]
+    assert letters.draft(acme(), "thank-you", SETTINGS, NOW, interviewer_id="Dana").warnings == []
+    assert letters.draft(app, "follow-up", SETTINGS, NOW.add(days=10)).warnings == []
+
+
 def test_no_quiet_warning_once_the_period_is_over():
     app = quiet_app(NOW.add(days=2))
     assert letter_checks.quiet_period_warning(app, NOW.add(days=3), SETTINGS.zone) is None

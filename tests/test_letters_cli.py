@@ -145,6 +145,22 @@ def test_follow_up_in_a_quiet_period_warns_and_needs_force_to_record(tmp_path, c
     assert saved.stage is Stage.FOLLOWED_UP and saved.follow_up_count == 1
 
 
+def test_every_letter_kind_drafted_in_a_quiet_period_warns(tmp_path, config, capsys):
+    """Review A #4, B #3: PRODUCT warns for any letter to the company inside its quiet period, not only
+    a follow-up; a thank-you is still recorded as sent without --force (only a follow-up chases them)."""
+    until = pendulum.datetime(2026, 3, 20, 9, 0, tz="Europe/Berlin")
+    db, app = seed(tmp_path, DANA, quiet_until=until)
+    said = "warning: Acme Robotics asked not to be contacted before Friday 20 March at 09:00"
+    assert run(db, app.id, "thank-you") == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Subject: Thank you for your time, Dana") and said in err
+    Store(db).open().save(actions.close(app, "rejected", now=NOW))
+    assert run(db, app.id, "rejection-reply") == 0
+    assert said in capsys.readouterr().err
+    assert run(db, app.id, "rejection-reply", "--mark-sent") == 0
+    assert said in capsys.readouterr().err
+
+
 def test_user_template_in_the_config_dir_is_used(tmp_path, config, capsys):
     (config / "templates").mkdir()
     (config / "templates" / "rejection-reply.txt").write_text(

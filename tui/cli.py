@@ -279,6 +279,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"followup {__version__}")
     add_db_option(parser)
     parser.add_argument("--demo", action="store_true", help="open the board on a throw-away copy of the demo data")
+    add_quiet_option(parser, "with a command that changes a card: print its id alone (also after the command)",
+                     top_level=True)
     common = argparse.ArgumentParser(add_help=False)  # what every command takes: --db
     add_db_option(common)
     subparsers: Any = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -323,7 +325,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                      help="also show what falls due in the next DAYS days (default: 1)")
     due.add_argument("--exit-code", action="store_true", help="exit with status 1 when something is overdue")
     due.add_argument("--summary", action="store_true", help="one line with counts, for a status bar")
-    due.add_argument("-q", "--quiet", action="store_true", help="print nothing when nothing is due")
+    add_quiet_option(due, "print nothing when nothing is due")
 
     cli_letter.register(subparsers, common)
     for module in (cli_show, cli_record, cli_edit, cli_exchange, cli_config, cli_stats, cli_remind):
@@ -436,6 +438,9 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
             parser.error("--demo opens the board on the demo data: give it without a command")
         if handler is None and board is None:
             parser.error("no command given")
+        if args.quiet and not getattr(args, "takes_quiet", False):  # given before a command without it
+            parser.error("-q goes with a command that changes a card (add, move, round, …), not with "
+                         + (f"{named_command(argv)}" if handler is not None else "the board"))
     except SystemExit as exc:  # --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USER_ERROR
     try:

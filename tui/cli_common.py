@@ -149,10 +149,21 @@ def add_id_argument(parser: argparse.ArgumentParser) -> None:
                         help="the application's id or a unique start of it, or of its company's name")
 
 
-def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print the id alone") -> None:
+def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print the id alone", *,
+                     top_level: bool = False) -> None:
     """-q on every command that changes a card (PRODUCT: the id alone instead of the confirmation line),
-    so that a script reads the id the same way from each: `id=$(followup add … -q)`."""
-    parser.add_argument("-q", "--quiet", action="store_true", help=help_text)
+    so that a script reads the id the same way from each: `id=$(followup add … -q)`.
+
+    PRODUCT gives -q as an output rule of the whole command line, so it is also declared (here, with
+    `top_level`) on the top-level parser: `followup -q add …` works as `followup add … -q` does. A
+    command's own -q is absent from the arguments when not given (SUPPRESS), so it leaves the one given
+    before the command in place; `takes_quiet` lets cli.main refuse -q before a command without it.
+    """
+    if top_level:
+        parser.add_argument("-q", "--quiet", action="store_true", help=help_text)
+        return
+    parser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=help_text)
+    parser.set_defaults(takes_quiet=True)
 
 
 def deadline_names(app, deadlines) -> list[tuple[str, object]]:
@@ -201,6 +212,7 @@ def confirm(args, before, after, words: str, settings, moment) -> int:
 
 def change_card(args, change) -> int:
     """Resolve ID, apply `change(app, settings, moment) -> (new app, words)`, save it, confirm.
+    A change that gives back `app` itself changed nothing: its words are said and the file is left alone.
 
     The save takes the file's lock and refuses a stale edit, like the board's:
     the card is read, changed and written back only if nobody wrote it since.
@@ -212,6 +224,9 @@ def change_card(args, change) -> int:
     # a round that took place since the last write is recorded first, as the board would
     app = catch_up(app, moment, use_thank_you=settings.use_thank_you)
     new, words = change(app, settings, moment)
+    if new is app:  # nothing to do (e.g. a direction already done): as `move` to its own stage, nothing written
+        print(app.short_id if getattr(args, "quiet", False) else f"{app.short_id} {app.company}: {words}")
+        return 0
     store.save(new)
     return confirm(args, app, new, words, settings, moment)
 

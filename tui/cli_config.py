@@ -25,23 +25,21 @@ def _config_path():
     return default_config_dir() / "config.toml"
 
 
-def _typed(key: str, text: str):
-    """VALUE as the type the key takes: a whole number, true/false, a list (comma-separated) or text."""
-    from tui.core.errors import ValidationError
-    from tui.core.settings import Settings
+def _typed(key: str, text: str, source: str):
+    """VALUE as the type the key takes: a whole number, true/false, a list (comma-separated) or text.
+    What does not read as that type gets the loader's own message (settings.not_allowed)."""
+    from tui.core.settings import Settings, not_allowed
 
-    if key not in Settings._fields:
-        raise ValidationError(f"unknown key {key!r}; known keys are {', '.join(sorted(Settings._fields))}")
     default = Settings._field_defaults[key]
     if isinstance(default, bool):
         if text.strip().lower() not in ("true", "false"):
-            raise ValidationError(f"{key} = {text!r} is not allowed; use true or false")
+            raise not_allowed(key, text, source)
         return text.strip().lower() == "true"
     if isinstance(default, int):
         try:
             return int(text.strip())
         except ValueError:
-            raise ValidationError(f"{key} = {text!r} is not allowed; use a whole number") from None
+            raise not_allowed(key, text, source) from None
     if isinstance(default, tuple):
         return [part.strip() for part in text.split(",") if part.strip()]
     return text.replace("\\n", "\n") if key == "signature" else text
@@ -57,7 +55,7 @@ def _shown(value) -> str:
 
 def cmd_config(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.settings import Settings, settings_from_mapping
+    from tui.core.settings import Settings, settings_from_mapping, unknown_key
 
     path = _config_path()
     try:
@@ -77,7 +75,9 @@ def cmd_config(args) -> int:
             mark = "" if key in current else "   (default)"
             print(f"{key} = {_shown(getattr(settings, key))}{mark}")
         return 0
-    value = _typed(args.key, args.value) if args.value is not None else None
+    if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
+        raise unknown_key(args.key, str(path))
+    value = _typed(args.key, args.value, str(path)) if args.value is not None else None
     if value is None:
         settings_from_mapping(current, source=str(path))
         print(_shown(current.get(args.key, Settings._field_defaults[args.key])))

@@ -115,9 +115,8 @@ def handler(args) -> int:
         remark(f"left out: {line}")
     if kind is LetterKind.THANK_YOU and "topic" not in letter.missing:
         _warn_duplicates(app, letter, settings, moment, templates_dir)
-    quiet = letter_checks.quiet_period_warning(app, sent_at or moment, zone) if kind is LetterKind.FOLLOW_UP else None
-    if quiet:
-        remark(f"warning: {quiet}")
+    for warning in letter.warnings:  # a quiet period, whatever the kind of letter
+        remark(f"warning: {warning}")
     timing = letter_checks.follow_up_timing(app, settings, moment) if kind is LetterKind.FOLLOW_UP else None
     if timing:
         remark(f"note: {timing}")
@@ -130,6 +129,7 @@ def handler(args) -> int:
         remark(f"warning: the letter has gaps: {gaps}")
     if not args.mark_sent:
         return 0
+    quiet = letter_checks.send_blockers(app, letter, sent_at or moment, zone)  # the gaps were handled above
     if quiet and not args.force:
         remark("not marked sent: it is inside their quiet period; pass --force to record it anyway")
         return EXIT_HELD_BACK

@@ -129,7 +129,10 @@ def cmd_direction(args) -> int:
                 raise ValidationError(f"--done {args.done}: {app.company}'s directions are {known} "
                                       "('followup show' numbers them)")
             direction = app.directions[args.done - 1]
-            return actions.set_direction_done(app, direction.id, True, now=now), f"done: {direction.text}"
+            new = actions.set_direction_done(app, direction.id, True, now=now)
+            if new is app:
+                return app, f"direction {args.done} is already done: {direction.text}; nothing changed"
+            return new, f"done: {direction.text}"
         if args.not_before or args.by:
             from tui.core.deadlines import direction_default_time
 
@@ -162,6 +165,7 @@ def cmd_reply(args) -> int:
 
 def cmd_close(args) -> int:
     from tui.core import actions
+    from tui.core.errors import ValidationError
     from tui.core.stages import Outcome
 
     outcome = Outcome.parse(args.outcome)
@@ -169,6 +173,11 @@ def cmd_close(args) -> int:
     def change(app, settings, now):
         at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
         keep = read_when(args.keep_in_touch, COMING, settings, now, "--keep-in-touch") if args.keep_in_touch else None
+        if keep is not None:
+            try:
+                keep = actions.check_keep_in_touch(keep, now=now, zone=settings.zone)
+            except ValidationError as exc:
+                raise ValidationError(f"--keep-in-touch: {exc}") from None
         new = actions.close(app, outcome, now=now, at=at, keep_in_touch=keep)
         words = f"closed, {outcome.label}, {_understood(at, settings, now)}"
         if keep is not None:

@@ -27,7 +27,7 @@ from tui.core.model import (
     stage_after_round,
 )
 from tui.core.stages import DirectionChange, DirectionKind, LetterKind, Outcome, Stage
-from tui.core.timefmt import show_time
+from tui.core.timefmt import show_time, understood
 from tui.core.timeutil import UTC, Zone, to_utc
 
 if TYPE_CHECKING:
@@ -267,8 +267,8 @@ def _moved_by_thank_rule(app: Application) -> bool:
 def set_thanked(
     app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
 ) -> Application:
-    """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the latest round
-    moves the card to *thanked*.
+    """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
+    are for (Application.thank_you_round) moves the card to *thanked*.
 
     Unmarking undoes what marking did: when the card is in *thanked* because the
     rule put it there (its last stage line is the rule's), it goes back to
@@ -282,13 +282,13 @@ def set_thanked(
     if thanked:
         moment = person.thanked_at = to_utc(at or now)
         _log(new, moment, "thanked", f"Thanked {person.name}", interviewer=person.id)
-        if new.stage is Stage.INTERVIEWED and rnd is new.latest_round and _all_thanked(rnd):
+        if new.stage is Stage.INTERVIEWED and rnd is new.thank_you_round(now) and _all_thanked(rnd):
             _set_stage(new, Stage.THANKED, moment, ALL_THANKED)
     else:
         was_thanked = person.thanked_at is not None
         person.thanked_at = None
         _log(new, now, "thanked", f"Unmarked thank-you to {person.name}", interviewer=person.id)
-        if was_thanked and rnd is new.latest_round and _moved_by_thank_rule(new):
+        if was_thanked and rnd is new.thank_you_round(now) and _moved_by_thank_rule(new):
             _set_stage(new, Stage.INTERVIEWED, now, f"thank-you to {person.name} unmarked")
     return new
 
@@ -319,7 +319,13 @@ def remove_direction(app: Application, direction_id: str, *, now: datetime) -> A
 def set_direction_done(
     app: Application, direction_id: str, done: bool = True, *, now: datetime
 ) -> Application:
-    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*."""
+    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*.
+
+    A direction already so (done again, reopened while open) is no change: `app` itself comes back,
+    with no history line, so a caller can tell by identity that there is nothing to save.
+    """
+    if (app.find_direction(direction_id).done_at is not None) is done:
+        return app
     new = _copy(app, now)
     direction = new.find_direction(direction_id)
     direction.done_at = to_utc(now) if done else None
@@ -402,6 +408,20 @@ def record_letter_sent(
     return new
 
 
+def check_keep_in_touch(when: datetime, *, now: datetime, zone: Zone = UTC) -> datetime:
+    """A keep-in-touch time looks ahead (PRODUCT lists it with the forward-looking options): one already
+    past would be an overdue deadline from the moment it is saved. Returns it in UTC.
+
+    `close` applies it; the outcome form's "Keep in touch" field and `followup close
+    --keep-in-touch` call it first, with the user's zone for the wording.
+    """
+    moment = to_utc(when)
+    if moment <= to_utc(now):
+        raise ValidationError(f"{understood(moment, zone, now)} is not ahead: keep in touch is when to get back "
+                              "to them, later on; give a time still to come, e.g. \"in 3 months\" or \"mar 1\"")
+    return moment
+
+
 def close(
     app: Application, outcome: Outcome | str, *, now: datetime, at: datetime | None = None,
     keep_in_touch: datetime | None = None,
@@ -409,9 +429,11 @@ def close(
     """Record how the process ended (`at`: when they told us, default now) and close the card.
 
     The reply a rejection or an offer needs is derived from `outcome_at`; a
-    keep-in-touch date becomes its own deadline.
+    keep-in-touch date becomes its own deadline, so it must lie ahead (check_keep_in_touch).
     """
     outcome = Outcome.parse(outcome)
+    if keep_in_touch is not None:
+        keep_in_touch = check_keep_in_touch(keep_in_touch, now=now)
     new = _copy(app, now)
     new.outcome = outcome
     new.outcome_at = told = to_utc(at or now)

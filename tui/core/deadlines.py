@@ -134,13 +134,6 @@ def upcoming_rounds(app: Application, now: datetime) -> list[Round]:
     return sorted((r for r in app.rounds if r.at > now), key=lambda r: r.at)
 
 
-def held_round(app: Application, now: datetime) -> Round | None:
-    """The latest round that has taken place."""
-    now = to_utc(now)
-    held = [r for r in app.rounds if r.at <= now]
-    return max(held, key=lambda r: r.at) if held else None
-
-
 def next_follow_up(app: Application, settings: Settings, now: datetime) -> datetime | None:
     """When to follow up (see the module's rules), inside working hours; None while a round is to come."""
     if upcoming_rounds(app, now):
@@ -166,7 +159,8 @@ def _follow_up_due(app: Application, settings: Settings, now: datetime, work: Wo
 
 
 def _still_to_thank(app: Application, settings: Settings, rnd: Round | None) -> list[Interviewer]:
-    """Interviewers of the latest round held (`rnd`) owed a note; only while the card is in *interviewed*."""
+    """Interviewers of the round the notes are for (`rnd`: Application.thank_you_round) owed a note; only
+    while the card is in *interviewed*."""
     if not settings.use_thank_you or app.stage is not Stage.INTERVIEWED or rnd is None:
         return []
     return [p for p in rnd.interviewers if p.thanked_at is None]
@@ -247,7 +241,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     for rnd in upcoming:
         add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
 
-    held = held_round(app, now)
+    held = app.thank_you_round(now)
     owed = _still_to_thank(app, settings, held)
     if held is not None:  # else nobody is owed
         for person in owed:

@@ -13,10 +13,10 @@ from itertools import combinations
 from tui.core import actions, timefmt
 from tui.core.deadlines import DeadlineKind, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
-from tui.core.letters import Letter, in_words
+from tui.core.letters import NOBODY_TO_THANK, Letter, quiet_period_warning
 from tui.core.model import Application, Round
 from tui.core.settings import Settings
-from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
+from tui.core.stages import LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words
 from tui.core.text import counted
 from tui.core.timeutil import Zone, local, to_utc
@@ -57,12 +57,14 @@ def misfit(app: Application, kind: LetterKind | str, now: datetime, zone: Zone, 
     if kind is LetterKind.THANK_YOU:
         if closed:
             return f"{ended}: the thank-you notes are behind you"
-        rnd: Round | None = app.latest_round
+        rnd: Round | None = app.thank_you_round(now)
         if interviewer_id:
             rnd, _person = app.find_interviewer(interviewer_id)  # not on the card: bad input, not a misfit
-        elif rnd is None or not rnd.interviewers:
-            return f"{company} has no interviewer recorded for its latest round: add one first"
-        if rnd is not None and rnd.at > now:
+        elif rnd is None:  # nobody to thank yet: a round with people in it still to come says so
+            rnd = min((r for r in app.rounds if r.interviewers and r.at > now), key=lambda r: r.at, default=None)
+            if rnd is None:
+                return f"{company} {NOBODY_TO_THANK}"
+        if rnd.at > now:
             when = timefmt.show_time(rnd.at, zone, now)
             return f"the {rnd.name} round at {company} is still to come ({when}): thank them after it"
     return None
@@ -153,21 +155,6 @@ def duplicate_warning(a: Letter, b: Letter, ratio: float) -> str:
     return (f"The notes to {a.recipient_name} and {b.recipient_name} say the same thing "
             f"({ratio:.0%} alike where they should differ): "
             f"make each one about what you discussed with that person.")
-
-
-def quiet_period_warning(app: Application, now: datetime, zone: Zone) -> str | None:
-    """When they asked not to be contacted yet: which date, and their words."""
-    until = quiet_until(app, now)
-    if until is None:
-        return None
-    asked = next((d for d in app.directions
-                  if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due == until), None)
-    shown = local(until, zone)
-    when = in_words(until, zone, now)
-    if (shown.hour, shown.minute) != (0, 0):
-        when += f" at {shown.format(timefmt.CLOCK)}"
-    said = f" (“{asked.text}”)" if asked is not None else ""
-    return f"{app.company} asked not to be contacted before {when}{said}."
 
 
 def send_blockers(app: Application, letter: Letter, now: datetime, zone: Zone) -> list[str]:

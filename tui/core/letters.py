@@ -15,10 +15,11 @@ from pathlib import Path
 
 from tui.core import timefmt
 from tui.core.businessdays import add_business_days
+from tui.core.deadlines import quiet_until
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer, Round
 from tui.core.settings import Settings
-from tui.core.stages import LetterKind
+from tui.core.stages import DirectionKind, LetterKind
 from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one public face)
     FOLLOW_UP_AGAIN,
     PLACEHOLDERS,
@@ -82,6 +83,7 @@ class Letter:
     missing: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # optional lines not used, and what would add them
     frame: str = ""  # the body with what was discussed (PERSONAL) taken out: see own_words
+    warnings: list[str] = field(default_factory=list)  # what to know before sending it: a quiet period
 
     @property
     def word_count(self) -> int:
@@ -116,20 +118,43 @@ class ChooseInterviewer(ValidationError):
         self.names = names
 
 
-def unthanked_interviewers(app: Application) -> list[Interviewer]:
-    """Who in the latest round still waits for a thank-you note (what `t` goes through)."""
-    rnd = app.latest_round
+NOBODY_TO_THANK = "has no interviewer recorded for a round that has taken place: add one first"
+
+
+def quiet_period_warning(app: Application, now: datetime, zone: Zone) -> str | None:
+    """When they asked not to be contacted yet: which date, and their words. The one text of the warning
+    every letter drafted inside a quiet period carries (`Letter.warnings`; PRODUCT: the app warns when
+    the user drafts a letter to that company inside it), and of what holds a follow-up back from being
+    marked sent (letter_checks.send_blockers)."""
+    until = quiet_until(app, now)
+    if until is None:
+        return None
+    asked = next((d for d in app.directions
+                  if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due == until), None)
+    shown = local(until, zone)
+    when = in_words(until, zone, now)
+    if (shown.hour, shown.minute) != (0, 0):
+        when += f" at {shown.format(timefmt.CLOCK)}"
+    said = f" (“{asked.text}”)" if asked is not None else ""
+    return f"{app.company} asked not to be contacted before {when}{said}."
+
+
+def unthanked_interviewers(app: Application, now: datetime | None = None) -> list[Interviewer]:
+    """Who in the round the notes are for (Application.thank_you_round) still waits for a thank-you
+    note: what `t` goes through. Pass `now`, so a round still to come is not taken for it."""
+    rnd = app.thank_you_round(now)
     return [p for p in rnd.interviewers if p.thanked_at is None] if rnd else []
 
 
-def thank_you_target(app: Application, interviewer: str | None = None) -> tuple[Round, Interviewer]:
-    """The interviewer named, else the only one still waiting in the latest round."""
+def thank_you_target(app: Application, interviewer: str | None = None,
+                     now: datetime | None = None) -> tuple[Round, Interviewer]:
+    """The interviewer named, else the only one still waiting in the round the notes are for."""
     if interviewer:
         return app.find_interviewer(interviewer)
-    rnd = app.latest_round
-    if rnd is None or not rnd.interviewers:
-        raise ValidationError(f"{app.company} has no interviewer recorded for its latest round: add one first")
-    waiting = unthanked_interviewers(app)
+    rnd = app.thank_you_round(now)
+    if rnd is None:
+        raise ValidationError(f"{app.company} {NOBODY_TO_THANK}")
+    waiting = unthanked_interviewers(app, now)
     if len(waiting) == 1:
         return rnd, waiting[0]
     if len(rnd.interviewers) == 1:
@@ -276,7 +301,7 @@ def draft(
         name = FOLLOW_UP_AGAIN
     template = load_template(name, templates_dir)
     if kind is LetterKind.THANK_YOU:
-        rnd, person = thank_you_target(app, interviewer_id)
+        rnd, person = thank_you_target(app, interviewer_id, now)
     elif interviewer_id:
         rnd, person = app.find_interviewer(interviewer_id)
     else:
@@ -303,4 +328,5 @@ def draft(
         interviewer_id=person.id if (person and kind is LetterKind.THANK_YOU) else None,
         round_id=rnd.id if rnd else None, template=template.source, missing=missing,
         left_out=[left_out_line(item, person_name) for item in subject_left + body_left], frame=frame,
+        warnings=[w for w in (quiet_period_warning(app, now, settings.zone),) if w],
     )

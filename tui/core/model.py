@@ -376,6 +376,19 @@ class Application(msgspec.Struct, gc=False):
     def latest_round(self) -> Round | None:
         return max(self.rounds, key=lambda r: r.at) if self.rounds else None
 
+    def thank_you_round(self, now: datetime | None) -> Round | None:
+        """The round the thank-you notes are for: the latest that has taken place (at or before `now`)
+        with interviewers recorded. A round still to come, or one whose people were not typed in yet,
+        does not hide the round before it: its interviewers are still owed their notes (PRODUCT:
+        "a thank-you note to each interviewer"). The deadlines, `t`, `followup letter` and the
+        thanked-moves-the-card rule all read this one, so they agree on whom to thank.
+
+        `now` None counts every round as held: only for callers that do not have the clock yet.
+        """
+        moment = None if now is None else to_utc(now)
+        held = [r for r in self.rounds if r.interviewers and (moment is None or r.at <= moment)]
+        return max(held, key=lambda r: r.at) if held else None
+
     def restarted_at(self) -> datetime | None:
         """When the process last moved on their side: the latest round, reply from them, or decision of
         theirs (an offer or a rejection, even one the card was reopened after).

@@ -173,15 +173,25 @@ _RANGES = {
 }
 
 
+def unknown_key(key: str, source: str) -> ValidationError:
+    """The one message for a key that is no setting: where, and every key there is."""
+    return ValidationError(f"{source}: unknown key {key!r}; known keys are {', '.join(sorted(Settings._fields))}")
+
+
+def not_allowed(key: str, value: Any, source: str) -> ValidationError:
+    """The one message for a bad value, whether the file holds it or `followup config` was given it:
+    where (`source`, the file), the key and value, and what the key accepts (PRODUCT: "a bad value is
+    reported with its key and what is allowed")."""
+    return ValidationError(f"{source}: {key} = {value!r} is not allowed; use {_RULES[key][1]}")
+
+
 def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> Settings:
     known = set(Settings._fields)
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
-            raise ValidationError(
-                f"{source}: unknown key {key!r}; known keys are {', '.join(sorted(known))}"
-            )
-        kind, accepted = _RULES[key]
+            raise unknown_key(key, source)
+        kind, _accepted = _RULES[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if ok and key in _RANGES:
             low, high = _RANGES[key]
@@ -196,7 +206,7 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> 
             except ValidationError:
                 ok = False
         if not ok:
-            raise ValidationError(f"{source}: {key} = {value!r} is not allowed; use {accepted}")
+            raise not_allowed(key, value, source)
         if key == "holidays" and value:
             value = _checked_holidays(value, source)
         values[key] = tuple(value) if isinstance(value, list) else value
