@@ -221,6 +221,35 @@ async def test_a_follow_up_inside_a_quiet_period_asks_first_naming_their_date(tm
     assert saved.stage is Stage.FOLLOWED_UP and saved.follow_up_count == 1
 
 
+async def test_a_thank_you_inside_a_quiet_period_says_so_without_asking(tmp_path, letter_env):
+    """PRODUCT: the app warns when the user drafts a letter to a company inside its quiet period; a
+    thank-you said nothing. It opens at once (no question: it is due now) with the warning shown."""
+    now = frozen_now()
+    app = interviewed(now, DANA)
+    app = actions.add_direction(app, "Please wait until the panel has met", "not-before",
+                                now.add(days=6).start_of("day"), now=now.subtract(hours=1))
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(host.screen, LetterScreen)
+        assert "asked not to be contacted before Tuesday 17 March" in warnings_text(host)
+
+
+async def test_thank_you_notes_are_for_the_round_held_not_one_still_to_come(tmp_path, letter_env):
+    """A round still to come (its interviewer already known) took the notes from the onsite held
+    yesterday, whose interviewer waits for hers."""
+    from tui.core.model import Interviewer
+
+    now = frozen_now()
+    app = interviewed(now, DANA)
+    app = actions.add_round(app, "Final", now.add(days=5), [Interviewer(**LUIS)], now=now.subtract(hours=1))
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(host.screen, LetterScreen), notices(host)
+        assert "Dana" in str(host.screen.query_one("#letter-to").render())
+
+
 async def test_no_quiet_question_outside_a_quiet_period(tmp_path, letter_env):
     app = awaiting(frozen_now())
     host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")

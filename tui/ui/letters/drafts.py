@@ -44,20 +44,21 @@ def refusal(application: Application, kind: LetterKind | str, now: DateTime, set
     return f"No {kind.value} letter: {misfit[0].upper()}{misfit[1:]}."
 
 
-def thank_you_targets(application: Application, interviewer_ids: list[str] | None) -> list[str]:
-    """Whom the thank-you notes go to: those named, else everyone in the latest round
-    still waiting, else (all thanked already) everyone in it again."""
+def thank_you_targets(application: Application, interviewer_ids: list[str] | None, now: DateTime) -> list[str]:
+    """Whom the thank-you notes go to: those named, else everyone still waiting in the round the notes
+    are for (Application.thank_you_round: a round still to come does not hide it), else (all thanked
+    already) everyone in it again."""
     if interviewer_ids:
         return [application.find_interviewer(key)[1].id for key in interviewer_ids]
-    waiting = letters.unthanked_interviewers(application)
+    waiting = letters.unthanked_interviewers(application, now)
     if waiting:
         return [p.id for p in waiting]
-    latest = application.latest_round
-    if latest is None or not latest.interviewers:
+    held = application.thank_you_round(now)
+    if held is None:
         raise ValidationError(
-            f"{application.company} has no interviewer recorded for its latest round: "
+            f"{application.company} has no interviewer recorded for a round that took place: "
             "add one on its card (enter), then press t again")
-    return [p.id for p in latest.interviewers]
+    return [p.id for p in held.interviewers]
 
 
 class LetterDrafts:
@@ -73,7 +74,7 @@ class LetterDrafts:
         self.now = now
         self.templates_dir = templates_dir
         if self.kind is LetterKind.THANK_YOU:
-            self.targets: list[str | None] = list(thank_you_targets(application, interviewer_ids))
+            self.targets: list[str | None] = list(thank_you_targets(application, interviewer_ids, now))
         else:
             self.targets = [application.find_interviewer(k)[1].id for k in interviewer_ids or []] or [None]
         self.variants: tuple[str, ...] = letters.VARIANTS.get(self.kind, ())
@@ -200,8 +201,8 @@ class LetterDrafts:
         return found
 
     def quiet_warning(self) -> str | None:
-        if self.kind is not LetterKind.FOLLOW_UP:
-            return None
+        """PRODUCT: every letter drafted to a company inside its quiet period says so (a follow-up also
+        asks first: LetterScreen)."""
         return letter_checks.quiet_period_warning(self.application, self.now, self.settings.zone)
 
     def timing(self) -> str | None:

@@ -145,7 +145,7 @@ class LetterScreen(Screen):
         self.refresh_bindings()
         self.query_one(LetterBody).focus()
         quiet = self.drafts.quiet_warning()
-        if quiet:
+        if quiet and self.drafts.kind is LetterKind.FOLLOW_UP:  # the others say it among their warnings
             self.app.push_screen(
                 ConfirmScreen(quiet, ["Draft the follow-up anyway? Marking it sent will ask again."],
                               yes="draft it anyway"),
