@@ -3,6 +3,8 @@ asks how it ended. Keys are sent one by one and in one burst (as a slow SSH link
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import Static
 
@@ -183,6 +185,23 @@ async def test_escape_on_the_outcome_form_leaves_the_card_where_it_was(tmp_path)
         await pilot.pause()
         await app.wait_for_writes()
         assert isinstance(app.screen, BoardScreen) and stored(store)["Initech"]["stage"] == "awaiting"
+
+
+async def test_the_outcome_form_refuses_a_keep_in_touch_time_already_past(tmp_path):
+    """Review: `yesterday 10am` was shown with a ✓; keep in touch looks ahead, as `followup close` says."""
+    store = initech_only(tmp_path)
+    before = Path(store.path).read_bytes()
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await palette_pick(pilot, "Record outcome")
+        fill(app.screen, keep_in_touch="yesterday 10am")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseForm)
+        assert "is not ahead" in str(app.screen.query_one("#error-keep_in_touch", Static).render())
+    assert Path(store.path).read_bytes() == before
 
 
 async def test_r_and_z_are_in_the_footer_in_product_order(tmp_path):

@@ -145,6 +145,35 @@ async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
         assert "they decide by Fri 4 Dec" in screen_text(followup)
 
 
+async def test_card_form_keeps_a_passed_keep_in_touch_but_refuses_a_new_one_in_the_past(tmp_path, frozen):
+    """A keep-in-touch date that has since passed (an overdue deadline) must not block the card's other
+    edits; typing a new one that is already past is refused under the field (actions.check_keep_in_touch)."""
+    card = actions.close(acme(frozen), "rejected", now=frozen.subtract(days=10),
+                         keep_in_touch=frozen.subtract(days=2))
+    db = make_db(tmp_path, card)
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("c")
+        fill(followup.screen, role="Staff")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (await on_disk(pilot, db, card.id)).role == "Staff"
+        await pilot.press("c")
+        fill(followup.screen, keep_in_touch="yesterday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(followup.screen, FormScreen)
+        assert "is not ahead" in str(followup.screen.query_one("#error-keep_in_touch").render())
+    assert stored_keep_in_touch(db, card.id) == card.keep_in_touch
+
+
+def stored_keep_in_touch(db, app_id):
+    from tui.store import Store
+
+    return Store(db).get(app_id).keep_in_touch
+
+
 async def test_wide_terminals_keep_the_history_beside_the_tabs(thanked_card):
     db, app = thanked_card
     followup = board(db)

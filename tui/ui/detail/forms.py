@@ -7,6 +7,7 @@ from typing import Any, Callable
 
 from pendulum import DateTime
 
+from tui.core.actions import check_keep_in_touch
 from tui.core.deadlines import direction_default_time
 from tui.core.errors import ValidationError
 from tui.core.model import (
@@ -216,6 +217,14 @@ class DetailsForm(EditForm):
     def _when(self, text: str):
         return parse_user_time(text, self.now, self.zone) if text.strip() else None
 
+    def _keep_in_touch(self, text: str):
+        """Ahead of now (actions.check_keep_in_touch), unless left as it was: a date that has since
+        passed is a deadline to act on, not a reason to refuse the card's other changes."""
+        when = self._when(text)
+        if when is not None and text.strip() != self._initial.get("keep_in_touch", "").strip():
+            check_keep_in_touch(when, now=self.now, zone=self.zone)
+        return when
+
     def fields_for(self, app: Application) -> list[Field]:
         return [
             Field("company", "Company", app.company, "Acme", required("company")),
@@ -225,7 +234,7 @@ class DetailsForm(EditForm):
                   "when they said they would decide (empty for none)", self._when,
                   describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", for_input(app.keep_in_touch, self.zone),
-                  "when to get back in touch (empty for none)", self._when,
+                  "when to get back in touch (empty for none)", self._keep_in_touch,
                   describe=understood_by(self.now, self.zone)),
         ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pendulum import DateTime
 
-from tui.core.actions import REPLY_VIAS
+from tui.core.actions import REPLY_VIAS, check_keep_in_touch
 from tui.core.deadlines import Deadline
 from tui.core.model import LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.stages import Outcome
@@ -92,10 +92,16 @@ class CloseForm(_TimedForm):
         super().__init__(now, zone)
         self.form_title = f"How did it end with {company}?"
 
+    def _keep_in_touch(self, text: str) -> DateTime | None:
+        when = self._coming(text)
+        if when is not None:
+            check_keep_in_touch(when, now=self.now, zone=self.zone)  # refused under the field, as `close` would
+        return when
+
     def fields(self) -> list[Field]:
         return [
             Field("outcome", "Outcome", Outcome.REJECTED.value, options=OUTCOME_CHOICES, check=Outcome.parse),
             Field("at", "When", "", PAST_EXAMPLES, self._past, describe=understood_by(self.now, self.zone)),
-            Field("keep_in_touch", "Keep in touch", "", "when to get back in touch (optional)", self._coming,
-                  describe=understood_by(self.now, self.zone)),
+            Field("keep_in_touch", "Keep in touch", "", "when to get back in touch (optional)",
+                  self._keep_in_touch, describe=understood_by(self.now, self.zone)),
         ]
