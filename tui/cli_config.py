@@ -85,7 +85,8 @@ def cmd_config(args) -> int:
     settings_from_mapping({**current, args.key: value}, source=str(path))  # the loader's own checks
     document[args.key] = value
     _write(path, tomlkit.dumps(document).encode("utf-8"))
-    print(f"{args.key} = {_shown(value)}   (written to {path})")
+    # a board already open read its settings when it started (review: a new name did not show in letters)
+    print(f"{args.key} = {_shown(value)}   (written to {path}; a board already open uses it once restarted)")
     return 0
 
 
