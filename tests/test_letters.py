@@ -88,6 +88,15 @@ def test_follow_up_goes_to_the_recruiter_and_recalls_the_latest_round():
     assert "Hi Dana," in to_dana.body and "moving telemetry onto Kafka" in to_dana.body
 
 
+def test_a_follow_up_recalls_the_round_held_not_one_still_to_come():
+    """A final planned for next week is not "our final": the letter recalls the round that took place."""
+    app = actions.add_round(acme(), "Final", NOW.add(days=7), [Interviewer("Mia Chen", topic="the on-call rota")],
+                            now=NOW)
+    letter = letters.draft(app, "follow-up", SETTINGS, NOW)
+    assert "the on-call rota" not in letter.body and "Final" not in letter.body
+    assert "moving telemetry onto Kafka" in letter.body
+
+
 def test_missing_topic_is_marked_and_blocks_sending_until_filled_or_forced():
     app = actions.new_application("Lumen", "Data Engineer", now=NOW, round_at=NOW.subtract(hours=2),
                                   interviewers=[Interviewer("Grace Liu")])

@@ -38,7 +38,7 @@ from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one p
     word_count,
     words,
 )
-from tui.core.timeutil import Zone, local
+from tui.core.timeutil import Zone, local, to_utc
 
 # What two interviewers' notes must not share: what was discussed with each. Left out of a letter's
 # frame, so it counts as the note's own words. A link and its note stay in the frame: a link added
@@ -171,7 +171,15 @@ def _parse_person(text: str) -> Interviewer | None:
         return None
 
 
-def _recipient(app: Application, person: Interviewer | None) -> tuple[str, str]:
+def _last_held_round(app: Application, now: datetime) -> Round | None:
+    """The latest round that has taken place: what a letter recalls ("our onsite on Tuesday"), never one
+    still to come; the latest round of all when none has taken place yet."""
+    moment = to_utc(now)
+    held = [r for r in app.rounds if r.at <= moment]
+    return max(held, key=lambda r: r.at) if held else app.latest_round
+
+
+def _recipient(app: Application, person: Interviewer | None, now: datetime) -> tuple[str, str]:
     """(name, display): the interviewer chosen, else the recruiter, else whom we last wrote to,
     else the first interviewer of the latest round."""
     if person is not None:
@@ -181,16 +189,16 @@ def _recipient(app: Application, person: Interviewer | None) -> tuple[str, str]:
         parsed = _parse_person(text)
         if parsed is not None:
             return parsed.name, parsed.display()
-    rnd = app.latest_round
+    rnd = _last_held_round(app, now)
     if rnd and rnd.interviewers:
         return rnd.interviewers[0].name, rnd.interviewers[0].display()
     return "", ""
 
 
-def _focus(app: Application, recipient: str) -> tuple[Round | None, Interviewer | None]:
-    """For letters to the company: the latest round, and the interviewer in it whose
+def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | None, Interviewer | None]:
+    """For letters to the company: the latest round held, and the interviewer in it whose
     topic the letter recalls (the recipient when they were there)."""
-    rnd = app.latest_round
+    rnd = _last_held_round(app, now)
     if rnd is None:
         return None, None
     for person in rnd.interviewers:
@@ -306,9 +314,9 @@ def draft(
         rnd, person = app.find_interviewer(interviewer_id)
     else:
         rnd, person = None, None
-    recipient, to = _recipient(app, person)
+    recipient, to = _recipient(app, person, now)
     if person is None:
-        rnd, person = _focus(app, recipient)
+        rnd, person = _focus(app, recipient, now)
     filled = _values(app, settings, now, rnd, person, recipient)
     extra = {k: str(v) for k, v in (values or {}).items()}
     unknown = sorted(set(extra) - set(PLACEHOLDERS))
