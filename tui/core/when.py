@@ -22,7 +22,7 @@ Rules shared by all three:
   - a day and month without a year ("dec 1") is the closest such day (in PAST,
     the most recent one), so it works for an interview last week and a
     deadline next month alike;
-  - "in 2 days" keeps the clock time of now unless a time is given.
+  - "in 2 days" (minutes, hours, days, weeks, months) keeps the clock time of now unless a time is given.
 Anything else is refused with one message listing forms that work.
 """
 
@@ -60,6 +60,7 @@ _UNITS = {
     "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
     "d": "days", "day": "days", "days": "days",
     "w": "weeks", "wk": "weeks", "wks": "weeks", "week": "weeks", "weeks": "weeks",
+    "mo": "months", "mos": "months", "month": "months", "months": "months",  # keep in touch "in 3 months"
 }
 
 _ISO = re.compile(
