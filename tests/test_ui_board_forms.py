@@ -315,3 +315,37 @@ async def test_the_new_application_form_splits_people_as_every_form_does(tmp_pat
         assert isinstance(app.screen, BoardScreen)
         people = stored(store)["Acme"]["rounds"][0]["interviewers"]
         assert [p["name"] for p in people] == ["Dana Kim", "Lee Park"]
+
+
+async def test_the_focused_fields_label_is_the_bold_one_wherever_the_focus_goes(tmp_path):
+    """Review: the first label stayed bold while the focus moved on (Textual's :focus-within)."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+
+        def bold() -> list[str]:
+            return [str(label.render()) for label in app.screen.query(".form-label") if label.styles.text_style.bold]
+
+        assert bold() == ["Company"]
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert bold() == ["Round"]
+
+
+async def test_a_burst_that_grows_a_hint_still_leaves_the_focused_field_in_view_at_60x15(tmp_path):
+    """Review: typed in one burst, `tomorrow` enter moved the focus to Interviewers before When's
+    hint grew to two lines, and the form stayed scrolled to When: the next keys went in out of sight."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        burst_keys(app, "Omega", "enter", "Ops", "enter", "enter", "tomorrow", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        field = app.focused
+        assert field.id == "field-interviewers"
+        box = app.screen.query_one(".modal-box")
+        assert box.content_region.contains_region(field.region), (field.region, box.content_region)

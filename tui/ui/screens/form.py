@@ -223,6 +223,7 @@ class FormScreen(ModalScreen):
         error = self.query_one(f"#error-{name}", Static)
         error.update(message)
         error.set_class(bool(message), "shown")
+        self.call_after_refresh(self._focused_in_view)
 
     def has_error(self, name: str) -> bool:
         return self.query_one(f"#error-{name}", Static).has_class("shown")
@@ -251,8 +252,22 @@ class FormScreen(ModalScreen):
         text = "" if value is None else field.describe(value)
         hint.update(f"✓ {text}" if text else "")
         hint.set_class(bool(text), "shown")
+        self.call_after_refresh(self._focused_in_view)
 
     # --- events ----------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Mark the focused field's row (its label turns bold: form.tcss). Textual's :focus-within
+        restyles the row when the focus moves, not the label in it, so the first label stayed bold."""
+        row = next((node for node in event.widget.ancestors if node.has_class("form-row")), None)
+        for each in self.query(".form-row"):
+            each.set_class(each is row, "-current")
+
+    def _focused_in_view(self) -> None:
+        """After a message or hint under a field grew or shrank: keys typed in one burst may have moved
+        the focus before the form's layout changed, leaving the focused field out of sight."""
+        if self.focused is not None and self.is_attached:
+            self.focused.scroll_visible(animate=False)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
         if name in self._fields and self.has_error(name):
