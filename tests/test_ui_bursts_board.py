@@ -115,3 +115,9 @@ async def test_a_new_card_is_in_and_chosen_before_the_key_after_its_form(tmp_pat
     form = ("n", "Hooli", "tab", "Dev", "enter", "enter", "yesterday 10am", "shift+tab", "Onsite", "tab", "tab",
             "Dana Kim", "enter")
     assert await same_both_ways(tmp_path, *form, "enter") == ("detail", "Hooli")
+
+
+@pytest.mark.parametrize("opener", ["ctrl+p", "?"])
+async def test_escape_closes_the_palette_or_the_help_before_the_key_after_it(tmp_path, opener):
+    """Review: `escape k` in one burst closed the palette (or the help) and lost the k to it."""
+    assert await same_both_ways(tmp_path, "j", opener, "escape", "k", "enter") == ("detail", "Acme")

@@ -64,9 +64,11 @@ class Opening:
         the board and opened letters), and the keys typed before it have reached their field."""
         from textual.command import CommandPalette
 
+        from tui.ui.palette import Palette
+
         await settled(self.focused)
         if self.use_command_palette and not CommandPalette.is_open(self):
-            await self.push_screen(CommandPalette(id="--command-palette"))
+            await self.push_screen(Palette(id="--command-palette"))
 
     async def action_help(self) -> None:
         """f1 anywhere, ? outside text fields: the keys of the screen in front."""

@@ -150,5 +150,13 @@ def stage_commands(screen, application):
     ]
 
 
+class Palette(CommandPalette):
+    """Textual's palette, closed by escape as soon as the app reads it: with its own (non-priority)
+    binding, escape first travelled to the search field, behind the keys typed after it in the same
+    burst, and those were typed into the closing palette (escape then k: the k was lost)."""
+
+    BINDINGS = [Binding("escape", "escape", "Exit the command palette", priority=True)]
+
+
 def open_jump_palette(app) -> None:
-    app.push_screen(CommandPalette(providers=[JumpPalette], placeholder="Jump to application…"))
+    app.push_screen(Palette(providers=[JumpPalette], placeholder="Jump to application…"))

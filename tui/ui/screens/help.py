@@ -131,7 +131,9 @@ class HelpScroll(VerticalScroll):
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+        # priority: closed as the app reads the key, so the keys typed after it go to the screen below
+        # (not to the help's scroll, which took `k` in `escape k`)
+        Binding("escape,question_mark,q", "close", "Close", id="help.close", priority=True),
     ]
 
     DEFAULT_CSS = """
