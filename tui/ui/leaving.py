@@ -216,7 +216,6 @@ class Leaving:
         return 1 if self.rescued else 0  # also for text rescued earlier (notes the file refused)
 
 
-
 def unread_input_bytes() -> int:
     """How many bytes wait unread on the terminal's input; 0 when it is not a terminal."""
     try:
