@@ -104,3 +104,15 @@ def test_the_stored_markers_name_no_side():
         assert "this board" not in mark and "elsewhere" not in mark
     merged, conflicted = merge3("a", "b", "c")
     assert conflicted and merged.split("\n") == [OURS_MARK, "b", SPLIT_MARK, "c", THEIRS_MARK]
+
+
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("# Acme\n- ask about on-call typed", "# Acme\n- ask about on-call\n\nfrom the command line"),
+    ("# Acme\n- ask about on-call\n\nfrom the command line", "# Acme\n- ask about on-call typed"),
+])
+def test_a_note_appended_below_a_line_typed_on_merges_without_markers(ours, theirs):
+    """Review: typing at the end of the notes while `followup note` appended one stored the last line
+    twice between markers. One side edited the line, the other only added lines after it: both kept."""
+    merged, conflicted = merge3("# Acme\n- ask about on-call", ours, theirs)
+    assert not conflicted
+    assert merged == "# Acme\n- ask about on-call typed\n\nfrom the command line"

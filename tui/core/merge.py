@@ -45,6 +45,10 @@ def merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             out.extend(t_part)
         elif t_part == b_part or o_part == t_part:
             out.extend(o_part)
+        elif b_part and t_part[:len(b_part)] == b_part:  # they only added lines after these (a note
+            out.extend([*o_part, *t_part[len(b_part):]])  # appended below a line typed on): both kept
+        elif b_part and o_part[:len(b_part)] == b_part:
+            out.extend([*t_part, *o_part[len(b_part):]])
         else:
             conflicted = True
             out.extend([OURS_MARK, *o_part, SPLIT_MARK, *t_part, THEIRS_MARK])
