@@ -273,3 +273,23 @@ async def test_a_long_deadline_list_shows_where_it_is_scrolled_to(tmp_path):
         await pilot.press("tab", "G")
         await pilot.pause()
         assert edge()[0] == "│" and edge()[-1] == "┃"
+
+
+async def test_a_cursor_moved_before_the_column_had_a_size_is_scrolled_into_view_once_it_has_one(tmp_path):
+    """Review at 1,000 cards: `jjjjjjjjjj` typed before the first frame was replayed (the 11th card
+    focused) but the column, still without a size, did not scroll: no focused card in sight."""
+    from tui.core import actions
+    from ui_board_helpers import frozen_now
+
+    now = frozen_now()
+    apps = [actions.new_application(f"Company {n:02}", "Dev", now=now.subtract(hours=n), round_at=now.subtract(hours=n))
+            for n in range(1, 25)]
+    app = make_app(store_with(tmp_path, apps))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        column = board_of(app).list_of(Stage.INTERVIEWED)
+        column.cursor = len(column.cards) - 1  # as a replayed key leaves it, before any scrolling could happen
+        assert not 0 <= column.screen_row_of_cursor() < column.card_rows
+        await pilot.resize_terminal(120, 41)
+        await pilot.pause()
+        assert 0 <= column.screen_row_of_cursor() < column.card_rows

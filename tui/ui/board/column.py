@@ -137,6 +137,11 @@ class CardList(ScrollView, can_focus=False):
         return self.cards[self.cursor] if 0 <= self.cursor < len(self.cards) else None
 
     # --- cursor --------------------------------------------------------
+    def on_resize(self) -> None:
+        """Keys typed before the first frame move the cursor while the column has no size yet, so
+        scroll_to_cursor could not scroll; the focused card is brought into view once it has one."""
+        self.call_after_refresh(self.scroll_to_cursor)
+
     def move_cursor(self, index: int) -> None:
         if not self.cards:
             return
