@@ -255,10 +255,11 @@ class FormScreen(ModalScreen):
         self.call_after_refresh(self._focused_in_view)
 
     # --- events ----------------------------------------------------------------
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+    def watch_focused(self, focused: Widget | None) -> None:
         """Mark the focused field's row (its label turns bold: form.tcss). Textual's :focus-within
-        restyles the row when the focus moves, not the label in it, so the first label stayed bold."""
-        row = next((node for node in event.widget.ancestors if node.has_class("form-row")), None)
+        restyles the row when the focus moves, not the label in it, so the first label stayed bold.
+        A watcher, not a DescendantFocus handler: it runs as the focus moves, not a message later."""
+        row = next((node for node in focused.ancestors if node.has_class("form-row")), None) if focused else None
         for each in self.query(".form-row"):
             each.set_class(each is row, "-current")
 
