@@ -269,3 +269,15 @@ def test_a_json_export_of_thousands_imports_in_linear_time_and_still_names_the_l
         importing.read_import(broken.encode(), "x.json", NOW)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if f'"id": "{last.id}"' in row)
     assert str(info.value).startswith(f"x.json:{line}: application 3000: "), str(info.value)
+
+
+@pytest.mark.parametrize("stage,label", [("awaiting", "Awaiting"), ("followed-up", "Followed up"),
+                                         ("thanked", "Thanked")])
+def test_a_hand_made_row_is_added_in_its_stage_with_one_line_and_no_move_it_never_made(stage, label):
+    """Review D #3: a new card from a sheet said "Interviewed → Awaiting" though it was never interviewed here."""
+    from tui.core.history_facts import stays
+
+    (app,) = importing.read_import(f"company,role,stage\nNewco From CSV,Analyst,{stage}\n".encode(), "e.csv", NOW)
+    assert app.stage.value == stage
+    assert [(e.kind, e.text) for e in app.history] == [("created", f"Imported Newco From CSV — Analyst in {label}")]
+    assert [s.stage.value for s in stays(app)] == [stage]

@@ -179,14 +179,16 @@ def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, 
     if outcome and stage is not Stage.CLOSED:
         raise ValidationError(f"outcome {outcome!r} goes with stage closed, not {stage_text!r}: "
                               "set the stage to closed or clear the outcome")
-    if new and stage is Stage.CLOSED:
-        data["stage"] = Stage.INTERVIEWED.value  # closed below, by the action, so the outcome is recorded
+    if new:  # made in its stage, with no move it never made; closed below, by the action, so the outcome is recorded
+        data["stage"] = (Stage.INTERVIEWED if stage is Stage.CLOSED else stage).value
     app = Application.from_dict(data)
     app.revision = 0
     if new:
         app.created_at = app.created_at or to_utc(now)
         app.updated_at = app.updated_at or to_utc(now)
-        app.history.append(Event(at=to_utc(now), kind="created", text=f"Imported {app.company} — {app.role}"))
+        made_in = "" if app.stage is Stage.INTERVIEWED else f" in {app.stage.label}"
+        app.history.append(Event(at=to_utc(now), kind="created",
+                                 text=f"Imported {app.company} — {app.role}{made_in}"))
     elif changed:
         app.updated_at = to_utc(now)
         app.history.append(Event(at=to_utc(now), kind="edit", text="Changed in a spreadsheet: " + ", ".join(changed)))
