@@ -335,25 +335,95 @@ def test_quiet_may_come_before_the_command_too(cli_db, acme, capsys):
     assert digest(cli_db) == before
 
 
-def test_a_stale_edit_is_refused(cli_db, acme, capsys, monkeypatch):
-    """Another process writes between our read and our save: ours is refused, theirs kept."""
-    from tui.core import actions
+def _someone_writes_while_we_read(monkeypatch, write):
+    """Between this command's reading of the file and its save, another process does `write(store, card)`
+    (as a board autosaving the card does while a 10,000-card file is read)."""
     from tui.store.store import Store as RealStore
 
     original = RealStore.load_all
 
     def read_then_someone_writes(self):
         found = original(self)
+        monkeypatch.setattr(RealStore, "load_all", original)  # once
         other = RealStore(self.path)
-        theirs = original(other)[0]
-        other.save(actions.set_notes(theirs, "theirs", now=theirs.updated_at))
+        write(other, original(other)[0])
         return found
 
     monkeypatch.setattr(RealStore, "load_all", read_then_someone_writes)
+
+
+def test_a_note_added_while_another_process_saves_the_card_keeps_both(cli_db, acme, capsys, monkeypatch):
+    """Review D #1: a one-shot change is applied again to the card as it is now, not refused."""
+    from tui.core import actions
+
+    _someone_writes_while_we_read(
+        monkeypatch, lambda store, card: store.save(actions.set_notes(card, "theirs", now=card.updated_at)))
+    assert run(cli_db, "note", "acme", "ours") == 0
+    confirmed(capsys, acme, "note added: “ours”")
+    assert app_of(cli_db).notes == "theirs\n\nours"
+    assert app_of(cli_db).revision == 3  # added, theirs, ours
+
+
+@pytest.mark.parametrize("argv,check", [
+    (["move", "acme", "awaiting"], lambda app: app.stage.value == "awaiting"),
+    (["close", "acme", "offer"], lambda app: app.outcome is not None and app.outcome.value == "offer"),
+    (["direction", "acme", "send two references"], lambda app: len(app.directions) == 1),
+    (["round", "acme", "--name", "Onsite", "--at", "today 9am"], lambda app: len(app.rounds) == 2),
+    (["reply", "acme"], lambda app: app.contacts[-1].kind == "reply"),
+    (["edit", "acme", "--role", "Staff SRE"], lambda app: app.role == "Staff SRE"),
+])
+def test_every_one_shot_change_is_applied_to_the_card_as_it_is_now(cli_db, acme, capsys, monkeypatch, argv, check):
+    from tui.core import actions
+
+    _someone_writes_while_we_read(
+        monkeypatch, lambda store, card: store.save(actions.set_notes(card, "theirs", now=card.updated_at)))
+    assert run(cli_db, *argv) == 0, capsys.readouterr().err
+    app = app_of(cli_db)
+    assert app.notes == "theirs" and check(app)
+
+
+def test_a_move_to_where_another_process_already_moved_it_writes_nothing(cli_db, acme, capsys, monkeypatch):
+    from tui.core import actions
+    from tui.core.stages import Stage
+
+    _someone_writes_while_we_read(
+        monkeypatch, lambda store, card: store.save(actions.move(card, Stage.AWAITING, now=card.updated_at)))
+    capsys.readouterr()
+    assert run(cli_db, "move", "acme", "awaiting") == 0
+    assert "is already in awaiting; nothing changed" in capsys.readouterr().out
+    app = app_of(cli_db)
+    assert app.revision == 2 and [e.kind for e in app.history].count("stage") == 1  # theirs, written once
+
+
+def test_a_card_deleted_while_the_command_ran_is_refused_and_nothing_is_written(cli_db, acme, capsys, monkeypatch):
+    _someone_writes_while_we_read(monkeypatch, lambda store, card: store.delete(card.id))
+    capsys.readouterr()
     assert run(cli_db, "note", "acme", "ours") == 2
-    assert "changed by another Followup process" in capsys.readouterr().err
-    monkeypatch.setattr(RealStore, "load_all", original)
-    assert app_of(cli_db).notes == "theirs"
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "was deleted by another Followup process" in err, err
+    assert Store(cli_db).load_all() == []
+
+
+def test_direction_done_marks_the_direction_it_named_though_another_process_renumbered_them(
+        cli_db, acme, capsys, monkeypatch):
+    from tui.core import actions
+
+    for text in ("first", "second", "third"):
+        assert run(cli_db, "direction", "acme", text) == 0
+
+    def remove(text):
+        return lambda store, card: store.save(actions.remove_direction(
+            card, next(d.id for d in card.directions if d.text == text), now=card.updated_at))
+
+    _someone_writes_while_we_read(monkeypatch, remove("first"))
+    assert run(cli_db, "direction", "acme", "--done", "2") == 0
+    assert [(d.text, d.done_at is not None) for d in app_of(cli_db).directions] == [("second", True), ("third", False)]
+
+    _someone_writes_while_we_read(monkeypatch, remove("third"))
+    capsys.readouterr()
+    assert run(cli_db, "direction", "acme", "--done", "2") == 2
+    assert "direction 2 (third) was removed by another Followup process" in capsys.readouterr().err
+    assert [d.text for d in app_of(cli_db).directions] == ["second"]
 
 
 def test_list_columns_align_with_wide_characters(cli_db, capsys):

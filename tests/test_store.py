@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime, timezone
 
 import pytest
 
@@ -20,6 +21,8 @@ from tui.store import (
     default_db_path,
 )
 from tui.store.atomic import is_our_temp
+
+NOW = datetime(2026, 11, 25, 13, tzinfo=timezone.utc)
 
 
 @pytest.fixture
@@ -124,6 +127,46 @@ def test_save_bumps_the_revision_and_a_stale_copy_is_refused(store):
         Store(store.path).save(board_two)
     assert board_two.revision == 1
     assert store.get(app.id).notes == "first"
+
+
+def test_save_with_again_applies_the_change_to_the_card_as_another_process_saved_it(store):
+    """Review D #1: a command's change is not lost, nor is the board's saved between its read and write."""
+    from tui.core import actions
+
+    app = store.add(make_app("Acme"))
+    script, board = Store(store.path), Store(store.path)
+    read = script.get(app.id)
+    now = NOW
+
+    def append(card):
+        return actions.set_notes(card, (card.notes + "\n" if card.notes else "") + "script line", now=now)
+
+    mine = append(read)
+    theirs = board.get(app.id)
+    board.save(actions.set_notes(theirs, "board typed", now=now))
+    saved = script.save(mine, again=append)
+    assert (saved.notes, saved.revision) == ("board typed\nscript line", 3)
+    assert store.get(app.id).notes == "board typed\nscript line" and store.get(app.id).revision == 3
+    with pytest.raises(StaleEditError):  # without `again`, a stale copy is still refused
+        script.save(append(read))
+
+
+def test_save_with_again_writes_nothing_when_nothing_is_left_to_do_and_refuses_a_deleted_card(store):
+    from tui.core import actions
+
+    app = store.add(make_app("Acme"))
+    read = Store(store.path).get(app.id)
+    store.save(actions.set_notes(store.get(app.id), "done", now=NOW))
+    before = store.path.read_bytes()
+    kept = Store(store.path).save(actions.set_notes(read, "done", now=NOW), again=lambda card: None)
+    assert (kept.notes, kept.revision) == ("done", 2) and store.path.read_bytes() == before
+    with pytest.raises(ValidationError, match="no longer fits"):  # `again` may refuse: nothing written
+        Store(store.path).save(read, again=lambda card: (_ for _ in ()).throw(ValidationError("no longer fits")))
+    assert store.path.read_bytes() == before
+    store.delete(app.id)
+    with pytest.raises(NotFoundError, match="was deleted by another Followup process"):
+        Store(store.path).save(read, again=lambda card: card)
+    assert store.load_all() == []
 
 
 def test_save_many_writes_none_when_one_is_stale(store):

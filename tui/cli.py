@@ -147,8 +147,18 @@ def cmd_move(args) -> int:
         outcomes = "|".join(outcome.value for outcome in Outcome)
         raise ValidationError(f"closing needs an outcome: use followup close {app.short_id} OUTCOME "
                               f"({outcomes}) [--at WHEN]; nothing changed")
-    store.save(actions.move(app, stage, now=now()))
-    print(app.short_id if args.quiet else f"{card_title(app)}: {app.stage.value} → {stage.value}")
+    moment, was = now(), app.stage
+
+    def again(stored):  # the card was saved by another process meanwhile: move it as it is now
+        nonlocal was
+        was = stored.stage
+        return None if stored.stage is stage else actions.move(stored, stage, now=moment)
+
+    store.save(actions.move(app, stage, now=moment), again=again)
+    if was is stage:
+        print(app.short_id if args.quiet else f"{card_title(app)} is already in {stage.value}; nothing changed")
+    else:
+        print(app.short_id if args.quiet else f"{card_title(app)}: {was.value} → {stage.value}")
     return 0
 
 

@@ -214,21 +214,34 @@ def change_card(args, change) -> int:
     """Resolve ID, apply `change(app, settings, moment) -> (new app, words)`, save it, confirm.
     A change that gives back `app` itself changed nothing: its words are said and the file is left alone.
 
-    The save takes the file's lock and refuses a stale edit, like the board's:
-    the card is read, changed and written back only if nobody wrote it since.
+    A command states a change, not a card the user looked at: if another process (a board autosaving
+    the notes) saved the card while this one read the file, `change` is applied again to the card as
+    the file holds it, under the file's lock (Store.save's `again`), so neither change is lost. Only a
+    card deleted meanwhile, or a change that no longer fits the card (`change` refuses it), is refused.
     """
     from tui.core.actions import catch_up
 
     settings, moment = user_settings(), now()
     store, app = open_card(args)
-    # a round that took place since the last write is recorded first, as the board would
-    app = catch_up(app, moment, use_thank_you=settings.use_thank_you)
-    new, words = change(app, settings, moment)
-    if new is app:  # nothing to do (e.g. a direction already done): as `move` to its own stage, nothing written
-        print(app.short_id if getattr(args, "quiet", False) else f"{app.short_id} {app.company}: {words}")
+
+    def changed(card):
+        # a round that took place since the last write is recorded first, as the board would
+        card = catch_up(card, moment, use_thank_you=settings.use_thank_you)
+        return (card, *change(card, settings, moment))
+
+    before, new, words = changed(app)
+
+    def again(stored):
+        nonlocal before, new, words
+        before, new, words = changed(stored)
+        return None if new is before else new
+
+    if new is not before:
+        store.save(new, again=again)
+    if new is before:  # nothing to do (e.g. a direction already done): as `move` to its own stage, nothing written
+        print(before.short_id if getattr(args, "quiet", False) else f"{before.short_id} {before.company}: {words}")
         return 0
-    store.save(new)
-    return confirm(args, app, new, words, settings, moment)
+    return confirm(args, before, new, words, settings, moment)
 
 
 def add_command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = "",

@@ -133,8 +133,11 @@ def handler(args) -> int:
     if quiet and not args.force:
         remark("not marked sent: it is inside their quiet period; pass --force to record it anyway")
         return EXIT_HELD_BACK
-    updated = letter_checks.mark_sent(app, letter, now=moment, zone=zone, force=True, at=sent_at)
-    store.save(updated)
+    def sent(card):
+        return letter_checks.mark_sent(card, letter, now=moment, zone=zone, force=True, at=sent_at)
+
+    # the letter went out: if another process saved the card meanwhile, it is recorded on the card as it is now
+    updated = store.save(sent(app), again=sent)
     if args.quiet:
         print(app.short_id)
         return 0

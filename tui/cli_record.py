@@ -122,13 +122,22 @@ def cmd_direction(args) -> int:
     elif not (args.text or "").strip():
         raise ValidationError("give the recruiter's instruction as TEXT, e.g. \"send two references\"")
 
+    meant = []  # the direction N named when the card was read, if change_card applies this again
+
     def change(app, settings, now):
         if args.done is not None:
-            if not 1 <= args.done <= len(app.directions):
+            if meant:  # the card was saved meanwhile: the same direction, wherever it is numbered now
+                direction = next((d for d in app.directions if d.id == meant[0].id), None)
+                if direction is None:
+                    raise ValidationError(f"direction {args.done} ({meant[0].text}) was removed by another "
+                                          "Followup process meanwhile; nothing changed")
+            elif not 1 <= args.done <= len(app.directions):
                 known = f"1 to {len(app.directions)}" if app.directions else "none yet"
                 raise ValidationError(f"--done {args.done}: {app.company}'s directions are {known} "
                                       "('followup show' numbers them)")
-            direction = app.directions[args.done - 1]
+            else:
+                direction = app.directions[args.done - 1]
+                meant.append(direction)
             new = actions.set_direction_done(app, direction.id, True, now=now)
             if new is app:
                 return app, f"direction {args.done} is already done: {direction.text}; nothing changed"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, MutableMapping, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, MutableMapping, NamedTuple
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -202,9 +202,35 @@ class Store:
             app.revision = 1
         return apps
 
-    def save(self, app: Application) -> Application:
-        """Write a changed application and bump its revision; StaleEditError if the file holds a newer one."""
-        return self.save_many([app])[0]
+    def save(self, app: Application, *,
+             again: Callable[[Application], Application | None] | None = None) -> Application:
+        """Write a changed application and bump its revision; StaleEditError if the file holds a newer one.
+
+        With `again`, a newer one is not refused: `again(the card as the file holds it)` is written
+        instead, under the same lock, so a change that does not rest on what the user saw (a note
+        appended, a move, a round added by a command) keeps what the other process wrote. `again`
+        may raise to refuse (nothing is written) or give None: nothing left to do, nothing written,
+        and the card as stored comes back. A card deleted meanwhile is refused (NotFoundError)."""
+        if again is None:
+            return self.save_many([app])[0]
+        with self._transaction() as table:
+            known = self._by_id(table)
+            found = known.get(app.id)
+            if found is None:
+                raise NotFoundError(f"{app.company} — {app.role} was deleted by another Followup process "
+                                    "while this change was being made; nothing was saved")
+            stored_revision = _revision(found[1])
+            if stored_revision != app.revision:
+                stored = Application.from_dict(dict(found[1]))
+                stored.revision = stored_revision
+                redone = again(stored)
+                if redone is None:
+                    return stored
+                app = redone
+                app.revision = stored_revision
+            self._replace(table, known, {app.id: dict(app.to_dict(), revision=app.revision + 1)})
+        app.revision += 1
+        return app
 
     def save_many(self, apps: Iterable[Application]) -> list[Application]:
         """All or nothing: if any one is stale or gone, none is written."""
