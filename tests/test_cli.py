@@ -1,6 +1,7 @@
 """The headless commands, run in-process: add, list, move, close, due, help, errors."""
 
 import json
+import os
 import sys
 import types
 
@@ -94,6 +95,20 @@ def test_list_table_fits_80_columns_and_says_when_in_words(cli_db, capsys):
     assert all(len(line) <= 80 for line in lines)
     assert any("A company with a ve…" in line for line in lines)
     assert all("4 h" in line for line in lines[1:])  # round 20 h ago + 24 h window
+
+
+def test_list_in_a_wide_terminal_shows_more_of_the_names(cli_db, capsys, monkeypatch):
+    """Review at 1,000 cards: rows cut to "Northwind Health 10…" looked the same in a 120-column terminal."""
+    import shutil
+    import sys
+
+    seeded(cli_db, make("Northwind Health 1041", "Principal staff platform engineer"))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=None: os.terminal_size((120, 40)))
+    assert run(cli_db, "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("Northwind Health 1041" in line and "Principal staff platform engineer" in line for line in lines)
+    assert all(len(line) <= 120 for line in lines)
 
 
 def test_list_json_has_the_documented_shape_and_filters_by_stage(cli_db, capsys):

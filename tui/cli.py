@@ -117,16 +117,28 @@ def cmd_list(args) -> int:
         return code
     from tui.core.deadlines import relative
 
-    widths = (8, 20, 22, 11)
-    print(_row(("ID", "COMPANY", "ROLE", "STAGE", "NEXT"), widths))
+    total = table_width()
+    extra = total - TABLE_WIDTH  # a wider terminal shows more of the company and the role
+    widths = (8, 20 + extra // 2, 22 + extra - extra // 2, 11)
+    print(_row(("ID", "COMPANY", "ROLE", "STAGE", "NEXT"), widths, total))
     for app, upcoming in pairs:
         due = relative(upcoming.due, moment) if upcoming else "—"
-        print(_row((app.short_id, app.company, app.role, app.stage.value, due), widths))
+        print(_row((app.short_id, app.company, app.role, app.stage.value, due), widths, total))
     return code
 
 
-def _row(cells, widths) -> str:
-    last = TABLE_WIDTH - sum(widths) - len(widths)
+def table_width() -> int:
+    """80 columns, or the terminal's width when it is wider (up to 160). Output to a pipe or a file
+    stays 80, the same on every machine (`--json` has every field whole)."""
+    import shutil
+
+    if not sys.stdout.isatty():
+        return TABLE_WIDTH
+    return max(TABLE_WIDTH, min(160, shutil.get_terminal_size((TABLE_WIDTH, 24)).columns))
+
+
+def _row(cells, widths, total: int = TABLE_WIDTH) -> str:
+    last = total - sum(widths) - len(widths)
     from tui.core.text import fit_cells
 
     parts = [fit_cells(cell, width) for cell, width in zip(cells, widths, strict=False)]
