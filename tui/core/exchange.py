@@ -75,7 +75,7 @@ def to_json(apps: list[Application]) -> str:
 
 # --- CSV -------------------------------------------------------------------
 def _local(moment: datetime | None, zone: Zone) -> str:
-    return local(moment, zone).format(timefmt.TYPED) if moment is not None else ""
+    return timefmt.for_input(moment, zone)  # as a form prefills it: read back the same way on import
 
 
 def csv_row(app: Application, settings: Settings, now: datetime) -> dict[str, str]:

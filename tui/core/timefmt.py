@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from tui.core.timeutil import Zone, local
+from tui.core.timeutil import Zone, local, to_utc
 
 DAY = "ddd D MMM"  # Tue 1 Dec
 DAY_TIME = "ddd D MMM HH:mm"  # Tue 1 Dec 14:00
@@ -21,8 +21,16 @@ TYPED = "YYYY-MM-DD HH:mm"  # what forms prefill and CSV holds: read back as typ
 FILE_STAMP = "YYYYMMDD[T]HHmmss"
 
 
+# The formats above with no names in them, as strftime writes them: the same text as pendulum's
+# format, at a twentieth of its cost (a CSV export writes one per stored time: 93,000 at 10,000 cards).
+_NUMERIC = {TYPED: "%Y-%m-%d %H:%M", FILE_STAMP: "%Y%m%dT%H%M%S"}
+
+
 def at(moment: datetime, zone: Zone, fmt: str) -> str:
     """`moment` in `zone`, written as `fmt` (one of the formats above)."""
+    numeric = _NUMERIC.get(fmt)
+    if numeric is not None:
+        return to_utc(moment).astimezone(zone).strftime(numeric)
     return local(moment, zone).format(fmt)
 
 

@@ -1,0 +1,31 @@
+"""timefmt.at writes its numeric formats with strftime (a twentieth of pendulum's cost, for exports):
+it must write exactly what pendulum's format writes, in every zone, across DST changes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import examples
+from tui.core import timefmt
+from tui.core.timeutil import local, named_zone
+
+ZONES = ["UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "America/St_Johns", "Australia/Lord_Howe",
+         "Pacific/Chatham"]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(seconds=st.integers(min_value=0, max_value=60 * 365 * 86400), zone=st.sampled_from(ZONES),
+       fmt=st.sampled_from([timefmt.TYPED, timefmt.FILE_STAMP]))
+def test_numeric_formats_write_what_pendulum_writes(seconds, zone, fmt):
+    moment = datetime(1990, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)
+    assert timefmt.at(moment, named_zone(zone), fmt) == local(moment, named_zone(zone)).format(fmt)
+
+
+def test_a_csv_time_is_the_local_wall_clock_across_a_dst_change():
+    london = named_zone("Europe/London")
+    summer, winter = datetime(2026, 7, 1, 13, 0, tzinfo=timezone.utc), datetime(2026, 12, 1, 13, 0, tzinfo=timezone.utc)
+    assert timefmt.for_input(summer, london) == "2026-07-01 14:00"
+    assert timefmt.for_input(winter, london) == "2026-12-01 13:00"
