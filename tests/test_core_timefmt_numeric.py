@@ -22,6 +22,7 @@ ZONES = ["UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "America/St
 def test_numeric_formats_write_what_pendulum_writes(seconds, zone, fmt):
     moment = datetime(1990, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)
     assert timefmt.at(moment, named_zone(zone), fmt) == local(moment, named_zone(zone)).format(fmt)
+    assert timefmt.at(moment, zone, fmt) == local(moment, zone).format(fmt)  # a zone given by its name
 
 
 def test_a_csv_time_is_the_local_wall_clock_across_a_dst_change():

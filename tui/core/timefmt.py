@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from tui.core.timeutil import Zone, local, to_utc
+from tui.core.timeutil import Zone, local, named_zone, to_utc
 
 DAY = "ddd D MMM"  # Tue 1 Dec
 DAY_TIME = "ddd D MMM HH:mm"  # Tue 1 Dec 14:00
@@ -30,7 +30,8 @@ def at(moment: datetime, zone: Zone, fmt: str) -> str:
     """`moment` in `zone`, written as `fmt` (one of the formats above)."""
     numeric = _NUMERIC.get(fmt)
     if numeric is not None:
-        return to_utc(moment).astimezone(zone).strftime(numeric)
+        tz = named_zone(zone) if isinstance(zone, str) else zone  # callers may give the zone's name
+        return to_utc(moment).astimezone(tz).strftime(numeric)
     return local(moment, zone).format(fmt)
 
 
