@@ -200,11 +200,6 @@ class LetterDrafts:
                 found.append((b if a is current else a, ratio))
         return found
 
-    def quiet_warning(self) -> str | None:
-        """PRODUCT: every letter drafted to a company inside its quiet period says so (a follow-up also
-        asks first: LetterScreen)."""
-        return letter_checks.quiet_period_warning(self.application, self.now, self.settings.zone)
-
     def timing(self) -> str | None:
         """How early a follow-up drafted now is, or what comes first (see letter_checks.follow_up_timing)."""
         if self.kind is not LetterKind.FOLLOW_UP:

@@ -144,10 +144,10 @@ class LetterScreen(Screen):
         self._show()
         self.refresh_bindings()
         self.query_one(LetterBody).focus()
-        quiet = self.drafts.quiet_warning()
-        if quiet and self.drafts.kind is LetterKind.FOLLOW_UP:  # the others say it among their warnings
+        quiet = self.letter.warnings  # a quiet period (letters.draft): a follow-up asks first, others just say it
+        if quiet and self.drafts.kind is LetterKind.FOLLOW_UP:
             self.app.push_screen(
-                ConfirmScreen(quiet, ["Draft the follow-up anyway? Marking it sent will ask again."],
+                ConfirmScreen(" ".join(quiet), ["Draft the follow-up anyway? Marking it sent will ask again."],
                               yes="draft it anyway"),
                 self._after_quiet_answer,
             )
@@ -233,9 +233,7 @@ class LetterScreen(Screen):
         if "topic" not in letter.missing:  # as the CLI: the gap already says what to write
             for other, ratio in self.drafts.duplicates():
                 found.append(letter_checks.duplicate_warning(letter, other, ratio))
-        quiet = self.drafts.quiet_warning()
-        if quiet:
-            found.append(quiet)
+        found.extend(letter.warnings)
         timing = self.drafts.timing()
         if timing:
             found.append(timing)
