@@ -38,7 +38,7 @@ from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one p
     word_count,
     words,
 )
-from tui.core.timeutil import Zone, local, to_utc
+from tui.core.timeutil import Zone, local
 
 # What two interviewers' notes must not share: what was discussed with each. Left out of a letter's
 # frame, so it counts as the note's own words. A link and its note stay in the frame: a link added
@@ -174,8 +174,7 @@ def _parse_person(text: str) -> Interviewer | None:
 def _last_held_round(app: Application, now: datetime) -> Round | None:
     """The latest round that has taken place: what a letter recalls ("our onsite on Tuesday"), never one
     still to come; the latest round of all when none has taken place yet."""
-    moment = to_utc(now)
-    held = [r for r in app.rounds if r.at <= moment]
+    held = app.held_rounds(now)
     return max(held, key=lambda r: r.at) if held else app.latest_round
 
 

@@ -385,9 +385,13 @@ class Application(msgspec.Struct, gc=False):
 
         `now` None counts every round as held: only for callers that do not have the clock yet.
         """
-        moment = None if now is None else to_utc(now)
-        held = [r for r in self.rounds if r.interviewers and (moment is None or r.at <= moment)]
+        held = [r for r in self.held_rounds(now) if r.interviewers]
         return max(held, key=lambda r: r.at) if held else None
+
+    def held_rounds(self, now: datetime | None) -> list[Round]:
+        """The rounds that have taken place by `now` (every round when `now` is None)."""
+        moment = None if now is None else to_utc(now)
+        return [r for r in self.rounds if moment is None or r.at <= moment]
 
     def restarted_at(self) -> datetime | None:
         """When the process last moved on their side: the latest round, reply from them, or decision of
