@@ -155,6 +155,7 @@ class FormScreen(ModalScreen):
     def compose(self):
         self._fields = {f.name: f for f in self.fields()}
         self._initial = {f.name: f.value for f in self._fields.values()}
+        self._said: dict[str | None, str] = {}  # what each error and hint line says now (_say_under)
         with VerticalScroll(classes="modal-box form-box"):  # scrolls when the window is shorter than the form
             yield Static(self.form_title, classes="modal-title")
             with Vertical(classes="form-fields"):
@@ -220,10 +221,17 @@ class FormScreen(ModalScreen):
         return self.app_id or "form"
 
     def show_error(self, name: str, message: str) -> None:
-        error = self.query_one(f"#error-{name}", Static)
-        error.update(message)
-        error.set_class(bool(message), "shown")
-        self.call_after_refresh(self._focused_in_view)
+        self._say_under(self.query_one(f"#error-{name}", Static), message)
+
+    def _say_under(self, line: Static, text: str) -> None:
+        """A field's error or hint line; shown only with text. Checked on every key typed into the field,
+        so it changes (and the form's layout with it) only when the text does."""
+        if text == self._said.get(line.id):
+            return
+        self._said[line.id] = text
+        line.update(text)
+        line.set_class(bool(text), "shown")
+        self.call_after_refresh(self._focused_in_view)  # the line may have grown or gone: see there
 
     def has_error(self, name: str) -> bool:
         return self.query_one(f"#error-{name}", Static).has_class("shown")
@@ -248,11 +256,8 @@ class FormScreen(ModalScreen):
         field = self._fields[name]
         if field.describe is None:
             return
-        hint = self.query_one(f"#hint-{name}", Static)
         text = "" if value is None else field.describe(value)
-        hint.update(f"✓ {text}" if text else "")
-        hint.set_class(bool(text), "shown")
-        self.call_after_refresh(self._focused_in_view)
+        self._say_under(self.query_one(f"#hint-{name}", Static), f"✓ {text}" if text else "")
 
     # --- events ----------------------------------------------------------------
     def watch_focused(self, focused: Widget | None) -> None:
