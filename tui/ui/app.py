@@ -107,7 +107,6 @@ def preload(app: App, modules: tuple[str, ...] = PRELOAD) -> None:
     app.set_timer(0.005, lambda: preload(app, modules[1:]))
 
 
-
 def escape_then_key(event: events.Key) -> tuple[events.Key, events.Key] | None:
     """`escape` and the key typed right after it, when the terminal's bytes came in one read.
 
@@ -124,6 +123,7 @@ def escape_then_key(event: events.Key) -> tuple[events.Key, events.Key] | None:
     if name.startswith("shift+") and len(name) == len("shift+") + 1:
         name = name[-1].upper()
     return events.Key("escape", "\x1b"), events.Key(name, event.character)
+
 
 class FollowupApp(Opening, Leaving, App[int]):
     # Absolute: subclasses live elsewhere. Every screen's stylesheet is read with the app's, in the
