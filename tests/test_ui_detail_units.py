@@ -106,10 +106,6 @@ def test_the_header_says_keep_in_touch_when_its_deadline_is():
 
 def test_the_history_shows_a_line_of_an_undone_step_struck_through_with_the_undo_mark():
     """Kept as a record, but it must not read as something that happened: ↶, struck, "(undone)"."""
-    import io
-
-    from rich.console import Console
-
     from tui.core import actions
     from tui.ui.detail.history import event_row, mark_of
 
@@ -120,13 +116,28 @@ def test_the_history_shows_a_line_of_an_undone_step_struck_through_with_the_undo
     move_line = next(e for e in back.history if e.kind == "stage")
     assert mark_of(move_line) == "↶"
     assert mark_of(next(e for e in moved.history if e.kind == "stage")) == "→"  # before the undo
-    console = Console(width=100, record=True, color_system="truecolor", file=io.StringIO())
-    console.print(event_row(move_line, BERLIN, now))
-    shown = console.export_text()
-    assert "↶ Interviewed → Awaiting (moved by hand) (undone)" in shown
-    struck = [seg.text for seg in console.render(event_row(move_line, BERLIN, now))
-              if seg.style is not None and seg.style.strike]
-    assert "Interviewed → Awaiting" in "".join(struck)
-    held = [seg for seg in console.render(event_row(back.history[-1], BERLIN, now))
-            if seg.style is not None and seg.style.strike]
-    assert held == [] and mark_of(back.history[-1]) == "↶"  # the "Undid: …" line itself holds
+    shown = event_row(move_line, BERLIN, now).lines(100)
+    assert "↶ Interviewed → Awaiting (moved by hand) (undone)" in shown.plain
+
+    def struck(content):
+        return "".join(content.plain[span.start:span.end] for span in content.spans if "strike" in str(span.style))
+
+    assert "Interviewed → Awaiting" in struck(shown)
+    undid = event_row(back.history[-1], BERLIN, now).lines(100)
+    assert struck(undid) == "" and mark_of(back.history[-1]) == "↶"  # the "Undid: …" line itself holds
+
+
+def test_a_history_row_wraps_its_text_under_itself_and_fits_any_width():
+    """Time (17 cells), mark, text; a long text goes on under the text, never under the time."""
+    from tui.core import actions
+    from tui.ui.detail.history import GUTTER, event_row
+
+    now = pendulum.datetime(2026, 11, 20, 12, tz="UTC")
+    app = actions.new_application("Acme " * 12, "Dev", now=now, round_at=now.subtract(hours=1))
+    row = event_row(app.history[0], BERLIN, now)
+    lines = row.lines(50).plain.split("\n")
+    assert len(lines) >= 2 and lines[0].startswith("Fri 20 Nov 13:00")
+    assert all(line.startswith(" " * GUTTER) and line[GUTTER] != " " for line in lines[1:])
+    assert all(len(line) <= 50 for line in lines) and row.get_height({}, 50) == len(lines)
+    narrow = row.lines(12).plain.split("\n")  # narrower than the time: still every word, no line too long
+    assert all(len(line) <= 12 for line in narrow) and "".join(narrow).replace(" ", "").count("Acme") == 12
