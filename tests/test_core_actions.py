@@ -151,8 +151,27 @@ def test_a_new_round_puts_the_card_back_to_interviewed_and_clears_the_outcome():
     again = actions.add_round(closed, "Second look", later(300), [Interviewer("Mia Chen")], now=later(310))
     assert again.stage is Stage.INTERVIEWED and again.outcome is None and again.outcome_at is None
     assert again.latest_round.name == "Second look"
-    assert [e.text for e in again.history[-2:]] == [
-        "Round “Second look” on 2026-04-07T22:00:00+00:00", "Closed → Interviewed (new round)"]
+    # the move is logged when the round took place, the round's line when it was entered: time order
+    assert [(e.at, e.text) for e in again.history[-2:]] == [
+        (later(300), "Closed → Interviewed (new round)"), (later(310), "Round “Second look” on 2026-04-07T22:00:00+00:00")]
+
+
+def test_a_round_entered_days_after_it_took_place_ends_the_stay_before_it_at_its_time():
+    """Thanked on the 2nd, a second round on the 9th entered on the 25th: seven days in thanked, not 23."""
+    from tui.core import stats
+    from tui.core.settings import Settings
+
+    start = pendulum.datetime(2026, 11, 2, 9, tz="UTC")
+    app = actions.new_application("Kilo", "R", now=start.add(days=23), round_at=start,
+                                  interviewers=[Interviewer("K L")])
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=start.add(days=23), at=start.add(hours=2))
+    entered = start.add(days=23, hours=1)
+    app = actions.add_round(app, "Second", start.add(days=7), now=entered)
+    move = next(e for e in app.history if e.text == "Thanked → Interviewed (new round)")
+    assert move.at == start.add(days=7)
+    assert [e.at for e in app.history] == sorted(e.at for e in app.history)  # still in time order
+    days = stats.figures([app], Settings(timezone="UTC"), entered).stage_days
+    assert days["thanked"] == pytest.approx(7 - 2 / 24)
 
 
 def test_closing_records_the_outcome():

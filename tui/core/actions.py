@@ -167,14 +167,16 @@ def add_round(
     app: Application, name: str, at: datetime, interviewers: Iterable[Interviewer] = (), *, now: datetime,
     use_thank_you: bool = True,
 ) -> Application:
-    """A round that took place moves the card (`model.stage_after_round`) and reopens a closed one; an upcoming
-    round (`at` after `now`) leaves it where it is until its time comes (`catch_up`)."""
+    """A round that took place moves the card (`model.stage_after_round`) and reopens a closed one, the move
+    logged at the round's time (as `catch_up` logs a round whose time came): a round entered days later
+    still ends the stay before it then. An upcoming round (`at` after `now`) leaves the card where it is
+    until its time comes."""
     new = _copy(app, now)
     rnd = Round(name=name, at=at, interviewers=list(interviewers))
     new.rounds.append(rnd)
     _log(new, now, "round", _round_line(rnd, now), round=rnd.id)
     if rnd.at <= to_utc(now):
-        _after_round(new, now, "new round", use_thank_you)
+        _after_round(new, rnd.at, "new round", use_thank_you)
     return new
 
 
