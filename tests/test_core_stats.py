@@ -278,6 +278,21 @@ def test_the_weeks_count_what_the_report_lists():
         assert sum(1 for a in listed if a.kind in kinds) == sum(getattr(w, field) for w in fig.weeks)
 
 
+def test_accepting_an_offer_is_not_a_second_answer_but_an_acceptance_alone_is_one():
+    """The offer is their word; accepting it is the user's. With no offer recorded, the acceptance stands
+    for it."""
+    app = actions.new_application("Halo", "Dev", now=T0, round_at=T0)
+    offered = actions.close(app, "offer", now=T0 + 4 * D, at=T0 + 4 * D)
+    taken = actions.close(actions.move(offered, "awaiting", now=T0 + 5 * D), "accepted", now=T0 + 6 * D)
+    listed = [a for a in history_facts.activities(taken, NOW) if a.kind == "answer"]
+    assert [(a.what, a.at) for a in listed] == [("offer", T0 + 4 * D)]
+    fig = stats.figures([taken], SETTINGS, NOW)
+    assert sum(w.answers for w in fig.weeks) == 1 and fig.days_to_answer.median == 4
+    straight = actions.close(app, "accepted", now=T0 + 3 * D)  # no offer recorded first
+    assert [a.what for a in history_facts.activities(straight, NOW) if a.kind == "answer"] == ["accepted"]
+    assert sum(w.answers for w in stats.figures([straight], SETTINGS, NOW).weeks) == 1
+
+
 @given(first=st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)),
        days=st.integers(min_value=0, max_value=20), after=st.integers(min_value=0, max_value=60 * 24 * 50),
        zone=st.sampled_from(["UTC", "Europe/London", "Pacific/Auckland", "America/Sao_Paulo"]))

@@ -18,7 +18,8 @@ import msgspec
 from tui.core.model import UNDONE, Application, Contact, Event, Interviewer, holds
 from tui.core.stages import LetterKind, Outcome, Stage
 
-ANSWERING = (Outcome.OFFER.value, Outcome.ACCEPTED.value, Outcome.REJECTED.value)
+OFFER, ACCEPTED = Outcome.OFFER.value, Outcome.ACCEPTED.value
+ANSWERING = (OFFER, ACCEPTED, Outcome.REJECTED.value)
 THANK_YOU = LetterKind.THANK_YOU.value
 FOLLOW_UP = LetterKind.FOLLOW_UP.value
 LETTERS_BUT_THANKS = tuple(kind.value for kind in LetterKind if kind is not LetterKind.THANK_YOU)
@@ -116,7 +117,16 @@ def _outcome_times(app: Application, scan: _Scan) -> list[tuple[str, datetime]]:
         told = app.outcome_at or app.updated_at or app.created_at
         if told is not None:
             found.append((str(current), told))
-    return found
+    return received(found)
+
+
+def received(outcomes: list[tuple[str, datetime]]) -> list[tuple[str, datetime]]:
+    """The outcomes that were the company's word: accepting an offer they made is the user's own answer,
+    so an acceptance counts only when no offer was recorded before it (then it stands for the offer)."""
+    offered = min((at for outcome, at in outcomes if outcome == OFFER), default=None)
+    if offered is None:
+        return outcomes
+    return [(outcome, at) for outcome, at in outcomes if outcome != ACCEPTED or at < offered]
 
 
 def _answer_at(app: Application, first: datetime, now: datetime, scan: _Scan,

@@ -54,6 +54,7 @@ from tui.core.history_facts import (
     THANK_YOU,
     entered_at,
     first_round_at,
+    received,
     thank_you_notes,
     thanked_by_letter,
 )
@@ -254,6 +255,8 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             told_at = app.outcome_at or app.updated_at or app.created_at
             if told_at is not None:
                 told.append((str(value), told_at))
+        if len(told) > 1:
+            told = received(told)
 
         # the answer (as _answer_at), the letters and answers of the weeks
         answer = latest_reply = None

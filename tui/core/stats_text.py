@@ -29,7 +29,8 @@ DEFINITIONS = (
     ("Counted", "applications whose first round is at least one follow-up wait old (follow_up_business_days), "
                 "or that got an answer: younger ones could not have been answered yet."),
     ("Answer", "the first, on or after the first round, of a reply from them (r on the board, followup reply), "
-               "a later round (from when it was recorded), or an offer or a rejection (when they told you)."),
+               "a later round (from when it was recorded), or an offer or a rejection (when they told you); "
+               "an acceptance stands for an offer only when none was recorded: accepting one is your word."),
     ("Answered", "counted applications with an answer, as a share of those counted."),
     ("Gone silent", "counted applications closed as no response, or still open with the follow-up limit "
                     "reached and no answer, as a share of those counted."),
@@ -44,8 +45,8 @@ DEFINITIONS = (
                            "the number of stays in brackets."),
     ("Weeks", "the last 12 weeks, Monday to Sunday in your time zone: rounds that took place, letters sent "
               "(thank-you letters, follow-ups, replies to an offer or a rejection; an interviewer marked thanked "
-              "without a letter is not one), answers received (replies, "
-              "offers and rejections; an invitation to another round shows as that round)."),
+              "without a letter is not one), answers received (replies, offers and rejections, not your "
+              "acceptance of an offer; an invitation to another round shows as that round)."),
     ("Shares", f"with fewer than {MIN_FOR_RATES} counted applications (or notes), counts are shown instead: a "
                "share of so few says little."),
 )
