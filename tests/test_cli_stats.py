@@ -127,3 +127,29 @@ def test_a_thank_you_marked_without_a_letter_is_no_letter_in_the_weeks_as_in_the
     assert sent[0] == 0
     figures = json.loads(run(capsys, "--db", path, "stats", "--json")[1])
     assert sum(week["letters"] for week in figures["weeks"]) == 1  # a letter recorded: now it is one
+
+
+def test_a_bare_weekday_starts_at_the_latest_one(db, capsys):
+    """Tuesday 1 Dec in Tokyo: "mon" is the day before (not next week's, refused as the future)."""
+    code, out, err = run(capsys, "--db", str(db), "stats", "--since", "mon", "--json")
+    assert code == 0 and err == ""
+    assert json.loads(out)["applications"] == 2  # Late (Mon 23:30) and Early
+    code, out, err = run(capsys, "--db", str(db), "report", "--from", "mon", "--to", "today", "--format", "csv")
+    assert code == 0 and err == ""
+    assert "Late" in out and "Early" in out and "Before" not in out
+
+
+def test_report_to_a_moment_takes_that_moment_in(db, capsys):
+    """After's rejection was told at 01:00 on 6 Nov (Tokyo): a period ending at 01:00 lists it."""
+    code, out, _ = run(capsys, "--db", str(db), "report", "--from", "2026-11-02", "--to", "2026-11-06 01:00")
+    assert code == 0
+    assert "rejected" in out and "Fri 6 Nov 2026, 01:00" in out
+    code, out, _ = run(capsys, "--db", str(db), "report", "--from", "2026-11-02", "--to", "2026-11-06 00:59")
+    assert code == 0 and "rejected" not in out
+
+
+def test_the_stats_heading_names_a_starting_moment_with_its_time(db, capsys):
+    code, out, _ = run(capsys, "--db", str(db), "stats", "--since", "2026-11-02 01:00")
+    assert code == 0 and "first round since Mon 2 Nov 01:00" in out
+    code, out, _ = run(capsys, "--db", str(db), "stats", "--since", "2026-11-02")
+    assert code == 0 and "first round since Mon 2 Nov" in out and "Nov 00:00" not in out

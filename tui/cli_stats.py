@@ -2,7 +2,9 @@
 
 Both only read the data file (a damaged record is left out and named, exit 1).
 Date-only bounds are whole days in the user's zone: `--since mon` starts at
-Monday 00:00, `--to 2026-11-30` takes in all of that day. Like every command
+the latest Monday's 00:00 (a start is read as a time that has passed, as a
+round is), `--to 2026-11-30` takes in all of that day, `--to "fri 17:00"` that
+moment too. Like every command
 module, nothing here imports Textual; handlers raise FollowupError for bad
 input, which cli.main prints as one line with exit code 2.
 """
@@ -10,7 +12,7 @@ input, which cli.main prints as one line with exit code 2.
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from tui.cli_common import add_command, now, read_apps, store_at, user_settings, write_output
 
@@ -46,17 +48,24 @@ REPORT_EXAMPLE = ("followup report --from 2026-11-01 --to 2026-11-30\n"
                   'followup report --from "last mon" --to today --format csv -o november.csv')
 
 
-def bound(text: str, moment: datetime, zone, what: str) -> tuple[datetime, bool]:
-    """The start of `text` in UTC, and whether it named a whole day (no clock time was given)."""
-    from tui.core.errors import ValidationError
-    from tui.core.when import parse_when
+def bound(text: str, moment: datetime, zone, what: str, *, start: bool = True) -> tuple[datetime, bool]:
+    """The start of `text` in UTC, and whether it named a whole day (no clock time was given).
 
-    try:
-        early = parse_when(text, moment, zone, default_time=time(0, 0))
-        late = parse_when(text, moment, zone, default_time=time(23, 59))
+    A start ("--since mon", "--from fri") is read as a round's time is: a bare weekday is the latest
+    one, a date still to come stays one. An end is read forward ("--to fri": this Friday)."""
+    from tui.core.errors import ValidationError
+    from tui.core.timeutil import local, to_utc
+    from tui.core.when import Reading, parse_when
+
+    reading = Reading.EVENT if start else Reading.COMING
+    try:  # two default times: when they read alike, the text gave its own clock time
+        noon = parse_when(text, moment, zone, default_time=time(12, 0), reading=reading)
+        after = parse_when(text, moment, zone, default_time=time(12, 1), reading=reading)
     except ValidationError as exc:
         raise ValidationError(f"{what}: {exc}") from None
-    return early, early != late
+    if noon == after:
+        return noon, False
+    return to_utc(local(noon, zone).start_of("day")), True
 
 
 def day_after(start: datetime, zone) -> datetime:
@@ -96,11 +105,11 @@ def cmd_report(args) -> int:
     settings, moment = user_settings(), now()
     zone = settings.zone
     start, _ = bound(args.start, moment, zone, "--from")
-    last, whole_day = bound(args.end, moment, zone, "--to")
-    end = day_after(last, zone) if whole_day else last
+    last, whole_day = bound(args.end, moment, zone, "--to", start=False)
+    end = day_after(last, zone) if whole_day else last + timedelta(microseconds=1)  # the moment included
     if start >= end:
         raise ValidationError(f"--from {timefmt.show_time(start, zone, moment)} is after --to "
-                              f"{timefmt.show_time(last, zone, moment)}: swap them")
+                              f"{timefmt.show_time(last, zone, moment)}: give the earlier one first")
     apps, code = read_apps(store_at(args), settings, moment)
     rows = report.in_period(apps, start, end, moment)
     payload = report.render(args.format, rows, start, end, zone, settings.name)

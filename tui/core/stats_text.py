@@ -96,7 +96,9 @@ def _share(label: str, part: int, whole: int, rate: float | None, width: int, wh
 def period_words(fig: Figures, zone: Zone) -> str:
     if fig.since is None:
         return "all applications"
-    return "first round since " + timefmt.show_day(fig.since, zone, fig.now)
+    starts_a_day = timefmt.at(fig.since, zone, timefmt.CLOCK) == "00:00"
+    shown = timefmt.show_day if starts_a_day else timefmt.show_time
+    return "first round since " + shown(fig.since, zone, fig.now)
 
 
 def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
