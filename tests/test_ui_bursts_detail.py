@@ -175,3 +175,16 @@ async def test_keys_still_arriving_as_the_app_closes_are_dropped_not_a_crash(tmp
     async with followup.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         burst_keys(followup, "e", "x" * 40)  # the test ends, and the app closes, with these queued
+
+
+async def test_backspace_and_arrows_in_a_burst_of_notes_act_where_they_were_typed(tmp_path, frozen):
+    """`abc`, backspace, `d` gave "abc": the editor ran its backspace after taking the `d`."""
+    card = acme(frozen)
+    db = make_db(tmp_path, card)
+    followup = board(db)
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "e", "ctrl+end", " abc", "backspace", "d", "left", "left", "delete", "X", "escape")
+        await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
+        saved = await on_disk(pilot, db, card.id)
+        assert saved.notes == "# Acme\n- ask about **on-call** aXd"  # ctrl+end: the very end

@@ -79,3 +79,14 @@ async def test_next_and_previous_note_take_the_text_typed_around_them(tmp_path, 
         edited = letters_of(host)
         assert "A1 " in edited["Dana Kim"] and "C3 " in edited["Dana Kim"] and "B2" not in edited["Dana Kim"]
         assert edited["Luis Ortega"].startswith("B2 ") and "A1" not in edited["Luis Ortega"]
+
+
+async def test_backspace_in_a_burst_of_letter_text_deletes_what_was_typed_just_before_it(tmp_path, letter_env):
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        burst_keys(host, "Yox", "backspace", "!", "ctrl+end", "enter", "Sam", "ctrl+home", "Hi. ", "ctrl+t")
+        await wait_until(pilot, lambda: bool(host.clipboard))
+        assert "Yo!" in host.clipboard and "Yox" not in host.clipboard
+        assert "\n\nHi. Yo!" in host.clipboard and host.clipboard.endswith("\nSam")  # the body's start and end

@@ -57,3 +57,18 @@ class OwnKeysInOrder:
     async def _on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
         await run_own_binding(self, event)
+
+
+class TypesInOrder:
+    """Mixed into a text field (a form's input, the notes and letter editors): its own editing keys
+    (backspace, delete, arrows, home, ctrl+u…) act where they were typed.
+
+    Left to Textual, `abc`, backspace, `d` in one burst gave "abc": the backspace's
+    binding ran only after `d` was typed, and took the `d` away.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        assert isinstance(self, Widget)
+        if not await run_own_binding(self, event, printable=False):
+            await super()._on_key(event)  # type: ignore[misc]
+

@@ -21,6 +21,7 @@ from tui.core.text import counted
 from tui.store.errors import StaleEditError
 from tui.ui.detail.context import apply_now
 from tui.ui.detail.markdown_highlight import markdown_highlights
+from tui.ui.editor import Editor
 from tui.ui.messages import ChangeRequested
 
 SAVE_AFTER_SECONDS = 0.6
@@ -37,7 +38,7 @@ def notes_change(text: str):
     return change
 
 
-class NotesEditor(TextArea):
+class NotesEditor(Editor):
     """A TextArea that highlights Markdown without tree-sitter and hands `escape` to the screen."""
 
     BINDINGS = [

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from rich.style import Style
-from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
 
 from tui.core.letters import PLACEHOLDERS
+from tui.ui.editor import Editor
 
 GAP_STYLE = "letter.gap"
 _GAP = re.compile(r"\[([a-z_]+)\?\]|\{([a-z_]+)\}")
@@ -24,7 +24,7 @@ def gap_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-class LetterBody(TextArea):
+class LetterBody(Editor):
     """Soft-wrapped, tab moves on, and gaps drawn reversed so they cannot be missed."""
 
     def __init__(self, **kwargs) -> None:

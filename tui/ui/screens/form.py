@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -33,7 +32,7 @@ from tui.core.model import NAME_LIMIT
 from tui.ui.keybar import KeyBar
 from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.settle import run_own_binding, settled
+from tui.ui.settle import TypesInOrder, settled
 
 
 @dataclass
@@ -82,18 +81,8 @@ def optional(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
     return check
 
 
-class FieldInput(Input):
-    """A form's text field that runs its own editing keys (backspace, arrows, home, ctrl+u…) as it takes them.
-
-    Textual runs a widget's non-priority bindings only once the key has bubbled
-    up to the app, where the app's queue already holds the later keys of a
-    burst: a `backspace` typed before `tab` would then be run after the focus
-    moved, in the next field. Run here, it acts in order, where it was typed.
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        if not await run_own_binding(self, event, printable=False):
-            await super()._on_key(event)
+class FieldInput(TypesInOrder, Input):
+    """A form's text field: a `backspace` typed before `tab` acts in this field, not the next one."""
 
 
 class FormScreen(ModalScreen):
