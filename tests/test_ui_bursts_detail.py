@@ -9,7 +9,7 @@ screen underneath.
 
 from __future__ import annotations
 
-from conftest import burst_keys
+from conftest import WAYS, burst_keys, send_keys
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail.screen import DetailScreen
 from ui_board_helpers import WIDE, board_of, focused_company, make_app, small_apps, store_with
@@ -188,3 +188,24 @@ async def test_backspace_and_arrows_in_a_burst_of_notes_act_where_they_were_type
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
         saved = await on_disk(pilot, db, card.id)
         assert saved.notes == "# Acme\n- ask about **on-call** aXd"  # ctrl+end: the very end
+
+
+@WAYS
+async def test_e_or_enter_on_a_just_opened_card_starts_the_notes_and_letters_are_text(tmp_path, frozen, burst):
+    """A new card opens on its notes with the focus on the section bar, where `c` edits the card and `o`
+    records an outcome: typing there renamed the company. `e` (as on the board) or `enter` goes into the
+    editor first, and the empty editor says so while the focus is elsewhere."""
+    card = acme(frozen)
+    db = make_db(tmp_path, card)
+    followup = board(db)
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await send_keys(followup, pilot, burst, "enter")
+        screen = followup.screen
+        assert isinstance(screen, DetailScreen) and screen.notes.editor.placeholder.startswith("Press e to write")
+        await send_keys(followup, pilot, burst, "e", " Recruiter said an offer is coming", "escape",
+                        "enter", " Call back", "escape")
+        saved = await on_disk(pilot, db, card.id)
+        assert saved.notes == "# Acme\n- ask about **on-call** Recruiter said an offer is coming Call back"
+        assert saved.company == "Acme" and saved.outcome is None and followup.screen is screen
+        assert screen.focused is screen.section_bar  # escape left the editor, not the card

@@ -23,10 +23,13 @@ def test_the_lists_use_the_boards_keys_for_new_and_delete():
     assert keys_of(RoundsList, "add_round") == new == keys_of(DirectionsList, "add") == {"n"}
     assert keys_of(RoundsList, "remove") == delete == keys_of(DirectionsList, "remove") == {"d"}
     assert keys_of(RoundsList, "toggle_thanked") == keys_of(DirectionsList, "toggle_done") == {"space"}
-    for cls in (RoundsList, DirectionsList):  # no priority key of the detail screen itself takes them first
+    # no priority key of the detail screen itself takes them first, but `e` (write notes) and `enter`
+    # (into the section shown), which DetailScreen.check_action leaves to a focused list
+    yielding = {"e", "enter"}
+    for cls in (RoundsList, DirectionsList):
         lists = {key for b in cls.BINDINGS for key in b.key.split(",")}
         screen = {key for b in DetailScreen.BINDINGS if b.priority for key in b.key.split(",")}
-        assert not lists & screen
+        assert lists & screen <= yielding
 
 
 @WAYS

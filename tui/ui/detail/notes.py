@@ -46,6 +46,16 @@ class NotesEditor(Editor):
         Binding("ctrl+s", "save_now", "Save", tooltip="Save now (also retries a refused save)"),
     ]
 
+    # The empty editor says how to start while the focus is elsewhere: there, letters are the screen's keys.
+    WAITING = "Press e to write here: who you met, what they asked, what to send."
+    TYPING = "Write anything: who you met, what they asked, what to send. Markdown works."
+
+    def on_focus(self) -> None:
+        self.placeholder = self.TYPING
+
+    def on_blur(self) -> None:
+        self.placeholder = self.WAITING
+
     class Left(Message):
         """The user pressed escape in the editor."""
 
@@ -73,10 +83,8 @@ class NotesPanel(Vertical):
         super().__init__(**kwargs)
         self.app_id = app_id
         self.label = label  # "Acme": names the undo step
-        self.editor = NotesEditor(
-            text, soft_wrap=True, tab_behavior="focus", id="notes-editor",
-            placeholder="Write anything: who you met, what they asked, what to send. Markdown works.",
-        )
+        self.editor = NotesEditor(text, soft_wrap=True, tab_behavior="focus", id="notes-editor",
+                                  placeholder=NotesEditor.WAITING)
         # what the editor held when it last matched a save (or a load); None after a refused save
         self._baseline: str | None = text
         self._awaiting: str | None = None  # a save posted to the app, not yet seen in the store

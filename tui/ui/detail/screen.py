@@ -36,7 +36,7 @@ SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Direction
 WIDGET_OF = {"notes": "notes-panel", "rounds": "rounds-list", "directions": "directions-list",
              "history": "history-list"}  # the section's widget in the ContentSwitcher
 WIDE = 110  # columns from which the history gets its own column
-TYPING_HIDES = {"section", "outcome", "details"}  # printable keys the editor swallows
+TYPING_HIDES = {"section", "outcome", "details", "write"}  # printable keys the editor swallows
 
 
 class DetailScreen(Screen):
@@ -54,6 +54,12 @@ class DetailScreen(Screen):
         Binding("3", "section('directions')", "Directions", show=False,
                 id="detail.directions", priority=True),
         Binding("4", "section('history')", "History", show=False, id="detail.history", priority=True),
+        # `e` writes in the notes, as on the board (a list's own `e`, edit the highlighted row, comes first);
+        # `enter` on the section bar goes into the section shown
+        Binding("e", "write", "Notes", show=False, id="detail.write", priority=True,
+                tooltip="Write in the notes (escape leaves the editor)"),
+        Binding("enter", "enter_section", "Open", show=False, id="detail.enter", priority=True,
+                tooltip="Into the section shown (the notes editor, or its list)"),
         Binding("o", "outcome", "Outcome", id="detail.outcome", priority=True),
         # as on the board; not priority: in the rounds tab, `t` is for the highlighted interviewer
         Binding("t", "letters('thank-you')", "Thank", show=False, id="detail.thank",
@@ -244,6 +250,10 @@ class DetailScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
             return False  # the editor takes these keys as text; don't advertise them
+        if action == "write" and isinstance(self.focused, (RoundsList, DirectionsList)):
+            return False  # the list's own `e` edits its highlighted row
+        if action == "enter_section":
+            return self.focused is self.section_bar
         if action == "external_editor" and self.is_mounted:
             return self.section_bar.active == "notes"  # shown where it applies
         return True
@@ -297,6 +307,14 @@ class DetailScreen(Screen):
     async def action_letters(self, kind: str) -> None:
         await settled(self.focused)
         await self.app.open_letters(self.app_id, kind)
+
+    async def action_write(self) -> None:
+        await settled(self.focused)
+        self.show_section("notes")
+
+    async def action_enter_section(self) -> None:
+        await settled(self.focused)
+        self.show_section(self.section_bar.active)
 
     async def action_section(self, section: str) -> None:
         await settled(self.focused)
