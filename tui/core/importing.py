@@ -131,6 +131,14 @@ def _history(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     return [(e.get("at"), e.get("kind"), e.get("text")) for e in data.get("history") or [] if isinstance(e, dict)]
 
 
+def _within(fewer: list[tuple[Any, ...]], more: list[tuple[Any, ...]]) -> bool:
+    """Whether every line of `fewer` is in `more`, in the same order: `more` is the same history with
+    lines added. Not a prefix: a history is kept in time order, so a backdated reply logged after the
+    export sits in the middle of it."""
+    lines = iter(more)
+    return all(line in lines for line in fewer)
+
+
 def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple[Application, str]:
     """The application as it would be stored, and why it is left as it is ('' when it is not)."""
     if existing is None:
@@ -145,10 +153,10 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
         item = item._replace(columns=columns)
     if item.data is not None:
         theirs, ours = _history(item.data), _history(here)
-        if theirs[: len(ours)] == ours:  # the file is as new as the card, or newer: take it whole
+        if _within(ours, theirs):  # the file is as new as the card, or newer: take it whole
             app = _with_columns(dict(item.data), item.columns, now, new=False)
             return (existing, "unchanged") if record(app) == here else (app, "")
-        if ours[: len(theirs)] != theirs:
+        if not _within(theirs, ours):
             return existing, "changed both here and in the file since it was exported; kept as it is here"
     app = _with_columns(here, item.columns, now, new=False)  # the file is older: only its edited columns
     if record(app) == here:
