@@ -31,6 +31,19 @@ EXPORT_ONLY = (".ics", ".md", ".markdown")
 _ID_NAMESPACE = uuid.UUID("6f1c1f55-6a43-4a8e-9a0e-5b0f3c7f0d11")  # ids for hand-made CSV rows
 
 
+class Source(NamedTuple):
+    """How a change made in the file is worded in the card's history and in a refusal."""
+
+    edited: str  # the history line of changed fields: "<edited>: company, notes"
+    move: str  # why a stage moved, as `followup move` words its reason
+    outcome_hint: str  # where to give the outcome closed needs
+
+
+SHEET_MOVE = "changed in a spreadsheet"
+SHEET = Source("Changed in a spreadsheet", SHEET_MOVE, "fill in the outcome column")
+JSON_FILE = Source("Changed in a JSON file", "changed in a JSON file", 'set "outcome"')
+
+
 class Incoming(NamedTuple):
     """One application of the file: a whole record (`data`), edited columns, or both."""
 
@@ -41,6 +54,7 @@ class Incoming(NamedTuple):
     company: str
     role: str
     round_day: date | None  # the first round's day a hand-made row gives, to tell two same roles apart
+    source: Source = SHEET
 
 
 class ImportPlan(NamedTuple):
@@ -145,7 +159,7 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
         base = dict(item.data or {})
         made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}".lower()))
         base["id"] = item.key or base.get("id") or made_up
-        return _with_columns(base, item.columns, now, new=item.data is None), ""
+        return _with_columns(base, item.columns, now, new=item.data is None, source=item.source), ""
     here = record(existing)
     columns = item.columns
     if not item.key and item.data is None:  # matched by company and role: their spelling here stays
@@ -153,22 +167,44 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
         item = item._replace(columns=columns)
     if item.data is not None:
         theirs, ours = _history(item.data), _history(here)
-        if _within(ours, theirs):  # the file is as new as the card, or newer: take it whole
-            app = _with_columns(dict(item.data), item.columns, now, new=False)
+        if _within(ours, theirs):
+            if len(theirs) == len(ours):  # the same history: what differs was edited in the file
+                edits = {**_edits(item.data, here), **item.columns}
+                app = _with_columns(dict(here), edits, now, new=False, source=item.source)
+            else:  # the file is newer (written by Followup after more happened): take it whole
+                app = _with_columns(dict(item.data), item.columns, now, new=False, source=item.source)
             return (existing, "unchanged") if record(app) == here else (app, "")
         if not _within(theirs, ours):
             return existing, "changed both here and in the file since it was exported; kept as it is here"
-    app = _with_columns(here, item.columns, now, new=False)  # the file is older: only its edited columns
+    app = _with_columns(dict(here), item.columns, now, new=False, source=item.source)  # older: edited columns only
     if record(app) == here:
         return existing, "unchanged" if item.data is None else "changed here since the file was written; kept"
     return app, ""
 
 
 STAGE_COLUMNS = ("stage", "outcome")  # a change here is a move (actions.move / actions.close), not an edit
-SHEET_MOVE = "changed in a spreadsheet"
+_BOOKKEEPING = ("updated_at", "history")  # never an edit: written by Followup as the card changes
 
 
-def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, *, new: bool) -> Application:
+def _edits(data: dict[str, Any], here: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a whole record that differ from the card with the same history: edited by hand.
+    A changed stage or outcome comes with both, to be moved as the command line moves (which sets
+    the outcome's time)."""
+    edits = {field: value for field, value in data.items() if field not in _BOOKKEEPING and value != here.get(field)}
+    if edits.keys() & set(STAGE_COLUMNS):
+        edits.pop("outcome_at", None)
+        edits.update({column: data.get(column) for column in STAGE_COLUMNS})
+    return edits
+
+
+def _needs_outcome(source: Source) -> ValidationError:
+    outcomes = "|".join(choice.value for choice in Outcome)
+    return ValidationError(f"stage closed needs an outcome ({outcomes}): {source.outcome_hint} "
+                           "or choose another stage")
+
+
+def _with_columns(data: dict[str, Any], columns: dict[str, Any], now: datetime, *, new: bool,
+                  source: Source = SHEET) -> Application:
     """`data` with the edited columns on top, the edit (or the import of a hand-made row) in its history.
 
     A changed stage or outcome goes through the same actions as `followup move` and `followup close`
@@ -177,13 +213,15 @@ def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, 
     changed = []
     for column, value in columns.items():
         if column not in STAGE_COLUMNS and (data.get(column) or None) != (value or None):
-            changed.append(column)
+            changed.append(column.replace("_", " "))
             data[column] = value
     if "stage" not in data or not data["stage"]:
         data["stage"] = Stage.INTERVIEWED.value
     stage_text = columns.get("stage") or data["stage"]
     stage = Stage.parse(stage_text)
     outcome = (columns["outcome"] if "outcome" in columns else data.get("outcome")) or None
+    if stage is Stage.CLOSED and outcome is None:  # PRODUCT: closed by any path records the outcome
+        raise _needs_outcome(source)
     if outcome and stage is not Stage.CLOSED:
         raise ValidationError(f"outcome {outcome!r} goes with stage closed, not {stage_text!r}: "
                               "set the stage to closed or clear the outcome")
@@ -199,21 +237,19 @@ def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, 
                                  text=f"Imported {app.company} — {app.role}{made_in}"))
     elif changed:
         app.updated_at = to_utc(now)
-        app.history.append(Event(at=to_utc(now), kind="edit", text="Changed in a spreadsheet: " + ", ".join(changed)))
-    return _moved(app, stage, outcome, now)
+        app.history.append(Event(at=to_utc(now), kind="edit", text=f"{source.edited}: " + ", ".join(changed)))
+    return _moved(app, stage, outcome, now, source)
 
 
-def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime) -> Application:
+def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime, source: Source) -> Application:
     """`app` moved to `stage` with `outcome` as the command line would move it; unchanged when it is there."""
     if app.stage is stage and (app.outcome.value if app.outcome else None) == outcome:
         return app
     if stage is Stage.CLOSED:
         if outcome is None:
-            outcomes = "|".join(choice.value for choice in Outcome)
-            raise ValidationError(f"stage closed needs an outcome ({outcomes}): fill in the outcome column "
-                                  "or choose another stage")
+            raise _needs_outcome(source)
         return actions.close(app, outcome, now=now)
-    return actions.move(app, stage, now=now, why=SHEET_MOVE)
+    return actions.move(app, stage, now=now, why=source.move)
 
 
 # --- JSON -------------------------------------------------------------------------------
@@ -242,7 +278,7 @@ def _read_json(text: str, name: str) -> list[Incoming]:
             app = Application.from_dict(item)
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{where}: application {number}: {exc}") from None
-        out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None))
+        out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
     return out
 
 
