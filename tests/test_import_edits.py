@@ -53,3 +53,30 @@ def test_a_json_record_closed_without_an_outcome_is_refused_as_the_sheet_refuses
     message = str(info.value)
     assert message.startswith("h.json:") and "stage closed needs an outcome (offer|" in message
     assert "\n" not in message
+
+
+def test_an_id_followup_did_not_make_is_refused_naming_the_record():
+    card = actions.new_application("Rho", "Dev", now=NOW)
+    with pytest.raises(ValidationError, match=r"^h.json:\d+: id 'not-a-uuid' is not an id Followup made"):
+        importing.plan_import(edited_json([card], id="not-a-uuid"), "h.json", [], NOW)
+    with pytest.raises(ValidationError, match=r"^h.csv:2: id 'x1' is not an id Followup made"):
+        importing.plan_import(b"id,company,role,stage\nx1,Rho,Dev,awaiting\n", "h.csv", [], NOW)
+
+
+def test_an_older_id_a_card_here_already_has_still_matches_it():
+    """Schema 0 files kept their own ids ("0d1c-acme"); their export must import back onto them."""
+    card = actions.new_application("Rho", "Dev", now=NOW)
+    card.id = "0d1c-acme"
+    plan = importing.plan_import(exchange.to_json([card]).encode(), "h.json", [card], NOW)
+    assert [app.id for app, _ in plan.left] == ["0d1c-acme"] and not plan.added
+
+
+def test_a_csv_id_cell_that_is_not_the_data_cells_id_is_refused_not_added_as_a_second_card():
+    from tui.core.settings import Settings
+
+    card = actions.new_application("Rho", "Dev", now=NOW)
+    text = exchange.to_csv([card], Settings(timezone="Europe/Berlin"), NOW)
+    other = str(actions.new_application("X", "Y", now=NOW).id)
+    payload = text.replace(f"\r\n{card.id},", f"\r\n{other},", 1).encode()
+    with pytest.raises(ValidationError, match=rf"^h.csv:2: the id cell '{other}' is not the id in the data cell"):
+        importing.plan_import(payload, "h.csv", [card], NOW)

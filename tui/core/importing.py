@@ -85,6 +85,7 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
     by_id = {app.id: app for app in current}
     seen: dict[str, str] = {}
     for item in incoming:
+        _check_id(item, by_id)
         try:
             existing = _match(item, current, by_id)
             result = _apply(item, existing, now)
@@ -116,6 +117,23 @@ def _decode(payload: bytes, name: str) -> str:
     if not text.strip():
         raise ValidationError(f"{name}: the file is empty: give a CSV or JSON file written by 'followup export'")
     return text
+
+
+def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
+    """An id is a uuid as Followup makes them (model.new_id; uuid5 for migrated and hand-made records),
+    or one a card here already has (a file from before ids were uuids keeps its own): any other would
+    add a card no command could tell from a typo."""
+    key = item.key or str((item.data or {}).get("id") or "")
+    if not key or key in by_id:
+        return
+    try:
+        made = str(uuid.UUID(key)) == key
+    except ValueError:
+        made = False
+    if not made:
+        raise ValidationError(f"{item.where}: id {key!r} is not an id Followup made (a uuid such as "
+                              f"{str(uuid.UUID(int=0x2A))!r}); restore it, or remove it to add the "
+                              "application as a new one")
 
 
 def _check_clean(app: Application, where: str) -> None:
@@ -359,6 +377,10 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
         if not isinstance(data, dict):
             raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
         data = record(Application.from_dict(data))
+        given = (row.get("id") or "").strip().lower()
+        if given and given != data["id"]:
+            raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
+                                  "put that id back in the id cell (the data cell is the whole record)")
     company, role = (row.get("company") or "").strip(), (row.get("role") or "").strip()
     if not company:
         raise ValidationError("company is empty: every row needs a company")
