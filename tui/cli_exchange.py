@@ -64,17 +64,17 @@ def cmd_import(args) -> int:
     from tui.core.importing import plan_import
 
     payload, name = _payload(args.file)
-    store = store_at(args)
+    store, settings = store_at(args), user_settings()
     if args.dry_run:  # read as it is (as stats and export read): never created, migrated or locked
-        plan = plan_import(payload, name, store.load_all(), now())  # a damaged file is still refused
+        plan = plan_import(payload, name, store.load_all(), now(), settings)  # a damaged file is still refused
     else:
         snapshot = store.open_whole()  # created or migrated if need be, a damaged file refused: the one reading
-        plan = plan_import(payload, name, snapshot.applications, now())  # all checked before anything is written
+        plan = plan_import(payload, name, snapshot.applications, now(), settings)  # all checked before writing
         for _again in range(2):  # planned again, against what it wrote, if another process wrote meanwhile
             if not store.changed_since(snapshot.fingerprint):
                 break
             snapshot = store.snapshot()
-            plan = plan_import(payload, name, snapshot.applications, now())
+            plan = plan_import(payload, name, snapshot.applications, now(), settings)
         store.put_many(plan.added + plan.updated)  # one write: all of the file or nothing
     verb = "would import" if args.dry_run else "imported"
     unchanged = sum(1 for _, why in plan.left if why == "unchanged")

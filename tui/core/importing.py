@@ -19,10 +19,13 @@ import uuid
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from tui.core import actions
+import pendulum
+
+from tui.core import actions, import_shown
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
-from tui.core.model import Application, Event, check_recruiter
+from tui.core.model import Application, Event, Round, check_recruiter
+from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean, plural
 from tui.core.timeutil import to_utc
@@ -55,6 +58,7 @@ class Incoming(NamedTuple):
     role: str
     round_day: date | None  # the first round's day a hand-made row gives, to tell two same roles apart
     source: Source = SHEET
+    round: Round | None = None  # the round a hand-made row gives (round_at or last_round), made with a new card
 
 
 class ImportPlan(NamedTuple):
@@ -63,13 +67,17 @@ class ImportPlan(NamedTuple):
     left: list[tuple[Application, str]]  # (the card as it stays, why)
 
 
-def read_import(payload: bytes, name: str, now: datetime) -> list[Application]:
+def read_import(payload: bytes, name: str, now: datetime, settings: Settings | None = None) -> list[Application]:
     """Every application in an export file, as an import into an empty file would add them."""
-    return plan_import(payload, name, [], now).added
+    return plan_import(payload, name, [], now, settings).added
 
 
-def plan_import(payload: bytes, name: str, current: list[Application], now: datetime) -> ImportPlan:
-    """What importing `payload` into `current` adds, updates and leaves; ValidationError 'NAME:LINE: why'."""
+def plan_import(payload: bytes, name: str, current: list[Application], now: datetime,
+                settings: Settings | None = None) -> ImportPlan:
+    """What importing `payload` into `current` adds, updates and leaves; ValidationError 'NAME:LINE: why'.
+
+    `settings` give the zone a sheet's times are read in (and export wrote them in); UTC without."""
+    settings = settings or Settings(timezone="UTC")
     if name.lower().endswith(EXPORT_ONLY):
         raise ValidationError(f"{name}: ics and md are export-only; import a CSV or JSON file written by "
                               "'followup export csv' or 'followup export json'")
@@ -80,7 +88,7 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
     elif stripped.startswith("BEGIN:VCALENDAR") or stripped.startswith("# "):
         raise ValidationError(f"{name}: ics and md are export-only; import a CSV or JSON file")
     else:
-        incoming = _read_csv(text, name)
+        incoming = _read_csv(text, name, settings, now)
     plan = ImportPlan([], [], [])
     by_id = {app.id: app for app in current}
     seen: dict[str, str] = {}
@@ -177,7 +185,12 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
         base = dict(item.data or {})
         made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}".lower()))
         base["id"] = item.key or base.get("id") or made_up
-        return _with_columns(base, item.columns, now, new=item.data is None, source=item.source), ""
+        app = _with_columns(base, item.columns, now, new=item.data is None, source=item.source)
+        if item.round is not None and item.data is None:  # as `followup add --at` logs it; no move it never made
+            app.rounds.append(item.round)
+            app.history.append(Event(at=to_utc(now), kind="round", text=actions._round_line(item.round, now),
+                                     data={"round": item.round.id}))
+        return app, ""
     here = record(existing)
     columns = item.columns
     if not item.key and item.data is None:  # matched by company and role: their spelling here stays
@@ -324,7 +337,7 @@ def _line_of(item: object, first_lines: dict[str, int]) -> int:
 
 
 # --- CSV --------------------------------------------------------------------------------
-def _read_csv(text: str, name: str) -> list[Incoming]:
+def _read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[Incoming]:
     """Every row, or a refusal naming the line: a quote left open or a row of the wrong length
     refuses the whole file (read on, it would swallow the rows after it into one cell)."""
     first_line = text.split("\n", 1)[0]
@@ -342,6 +355,7 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
             f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
             "optional: it matches rows to cards by id; see 'followup export csv')"
         )
+    import_shown.check_header(header, name)
     out = []
     line = reader.line_num + 1
     while True:
@@ -360,13 +374,13 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
                                   "nothing was imported")
         row = {column: unescape_cell(cell) for column, cell in zip(header, cells, strict=True)}
         try:
-            out.append(_incoming_row(row, f"{name}:{start}"))
+            out.append(_incoming_row(row, f"{name}:{start}", settings, now))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{name}:{start}: {exc}") from None
     return out
 
 
-def _incoming_row(row: dict[str, str], where: str) -> Incoming:
+def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: datetime) -> Incoming:
     raw = (row.get("data") or "").strip()
     data = None
     if raw:
@@ -381,6 +395,7 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
         if given and given != data["id"]:
             raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
                                   "put that id back in the id cell (the data cell is the whole record)")
+    import_shown.check_shown(row, data, settings, now)
     company, role = (row.get("company") or "").strip(), (row.get("role") or "").strip()
     if not company:
         raise ValidationError("company is empty: every row needs a company")
@@ -401,26 +416,33 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
             continue
         if data is None or (data.get(column) or "") != value:
             columns[column] = value
-    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, _round_day(row))
+    day, made = _round_given(row, settings)
+    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, day, SHEET, made)
 
 
 ROUND_DAY_COLUMNS = ("round_at", "last_round")  # a hand-made sheet's round_at; export writes last_round
 
 
-def _round_day(row: dict[str, str]) -> date | None:
-    """The first round's day a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
-    writes it: "Onsite, 2026-11-24 10:00", the name optional), else None; a value that does not read
-    as a date refuses the row (and so the file), as any bad value does."""
-    days = {}
+def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, Round | None]:
+    """The first round a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
+    writes it: "Onsite, 2026-11-24 10:00", the name optional): its day, to tell two same roles apart,
+    and the round a new hand-made card is made with, at that time in the user's zone (a date alone:
+    the start of that day). A value that does not read as a date refuses the row (and so the file)."""
+    found: dict[str, tuple[str, datetime]] = {}
     for column in ROUND_DAY_COLUMNS:
         text = (row.get(column) or "").strip()
         if not text:
             continue
-        written = text.rpartition(",")[2].strip() if column == "last_round" else text
+        name, _, written = text.rpartition(",") if column == "last_round" else ("", "", text)
         try:
-            days[column] = datetime.fromisoformat(written).date()
+            found[column] = (name.strip(), datetime.fromisoformat(written.strip()))
         except ValueError:
             example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
             raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as "
                                   f"{example!r} (or leave the cell empty)") from None
-    return next((days[column] for column in ROUND_DAY_COLUMNS if column in days), None)
+    first = next((column for column in ROUND_DAY_COLUMNS if column in found), None)
+    if first is None:
+        return None, None
+    name, at = found[first]
+    moment = at if at.tzinfo else pendulum.instance(at, tz=settings.zone)
+    return at.date(), Round(name=name or "Interview", at=to_utc(moment))
