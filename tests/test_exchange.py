@@ -36,7 +36,7 @@ def test_json_is_the_versioned_envelope_and_stable(apps):
 
 
 def test_json_round_trips_every_field(apps):
-    back = importing.read_import(exchange.to_json(apps).encode(), "x.json", NOW)
+    back = importing.read_import(exchange.to_json(apps).encode(), "x.json", NOW, SETTINGS)
     assert sorted(map(json.dumps, map(without_revision, back))) == sorted(
         map(json.dumps, map(without_revision, apps)))
 
@@ -50,7 +50,7 @@ def test_csv_has_spreadsheet_columns_and_round_trips(apps):
     assert "Dana Kim <dana.kim@acme-robotics.example>" in acme["interviewers"]
     assert "Added Acme Robotics" in acme["history"] and " | " in acme["history"]
     assert acme["next_action"].startswith("Thank Luis Ortega")
-    back = importing.read_import(text.encode(), "x.csv", NOW)
+    back = importing.read_import(text.encode(), "x.csv", NOW, SETTINGS)
     assert [without_revision(a) for a in back] == [without_revision(a) for a in exchange._ordered(apps)]
 
 
@@ -58,14 +58,14 @@ def test_csv_line_numbers_count_multi_line_notes():
     first = actions.new_application("Acme", "SRE", now=NOW, notes="line one\nline two\nline three")
     text = exchange.to_csv([first], SETTINGS, NOW) + "deadbeef,Globex,SRE,sideways" + "," * 12 + "\r\n"
     with pytest.raises(ValidationError) as info:
-        importing.read_import(text.encode(), "apps.csv", NOW)
+        importing.read_import(text.encode(), "apps.csv", NOW, SETTINGS)
     assert str(info.value).startswith("apps.csv:5: unknown stage 'sideways'")
 
 
 def test_hand_made_csv_rows_get_stable_ids():
     text = "id,company,role,stage\n,Acme,SRE,\n,Globex,Data engineer,awaiting\n"
-    first = importing.read_import(text.encode(), "mine.csv", NOW)
-    again = importing.read_import(text.encode(), "mine.csv", NOW)
+    first = importing.read_import(text.encode(), "mine.csv", NOW, SETTINGS)
+    again = importing.read_import(text.encode(), "mine.csv", NOW, SETTINGS)
     assert [a.id for a in first] == [a.id for a in again]
     assert [a.stage.value for a in first] == ["interviewed", "awaiting"]
     assert first[0].history[-1].text == "Imported Acme — SRE" and first[0].created_at == NOW
@@ -77,12 +77,12 @@ def test_every_exported_last_round_imports_and_matches_its_day():
     first = actions.new_application("Acme", "SRE", now=NOW, round_name="Onsite, part 2", round_at=NOW.subtract(days=3))
     second = actions.new_application("Acme", "SRE", now=NOW, round_at=NOW.subtract(days=1))
     second.id = "22222222-0000-4000-8000-000000000002"
-    back = importing.read_import(exchange.to_csv([first, second], SETTINGS, NOW).encode(), "x.csv", NOW)
+    back = importing.read_import(exchange.to_csv([first, second], SETTINGS, NOW).encode(), "x.csv", NOW, SETTINGS)
     assert {a.id for a in back} == {first.id, second.id}
     day = NOW.subtract(days=1).date().isoformat()
     for written in (day, f"{day} 09:30", f"{day}T09:30:00Z"):
         hand = f"company,role,stage,round_at,notes\nAcme,SRE,awaiting,{written},hi\n".encode()
-        plan = importing.plan_import(hand, "h.csv", [first, second], NOW)
+        plan = importing.plan_import(hand, "h.csv", [first, second], NOW, SETTINGS)
         assert [a.id for a in plan.updated] == [second.id], written
 
 
@@ -94,19 +94,19 @@ def test_an_edited_csv_cell_wins_and_is_recorded(apps):
     writer.writeheader()
     writer.writerows(rows)
     later = NOW.add(hours=1)
-    (app,) = importing.read_import(out.getvalue().encode(), "x.csv", later)
+    (app,) = importing.read_import(out.getvalue().encode(), "x.csv", later, SETTINGS)
     assert app.role == "Staff Backend Engineer"
     assert app.history[-1].text == "Changed in a spreadsheet: role" and app.updated_at == later
 
 
 def test_csv_with_very_long_notes_round_trips():
     app = actions.new_application("Acme", "SRE", now=NOW, notes="x" * 300_000)
-    (back,) = importing.read_import(exchange.to_csv([app], SETTINGS, NOW).encode(), "x.csv", NOW)
+    (back,) = importing.read_import(exchange.to_csv([app], SETTINGS, NOW).encode(), "x.csv", NOW, SETTINGS)
     assert back.notes == app.notes
 
 
 def test_semicolon_csv_from_a_european_spreadsheet():
-    (app,) = importing.read_import("id;company;role;stage\n;Acme;SRE;thanked\n".encode(), "x.csv", NOW)
+    (app,) = importing.read_import("id;company;role;stage\n;Acme;SRE;thanked\n".encode(), "x.csv", NOW, SETTINGS)
     assert (app.company, app.stage.value) == ("Acme", "thanked")
 
 
@@ -128,7 +128,7 @@ def test_semicolon_csv_from_a_european_spreadsheet():
 ])
 def test_bad_csv_names_line_and_reason(payload, expected):
     with pytest.raises(ValidationError) as info:
-        importing.read_import(payload, "x.csv", NOW)
+        importing.read_import(payload, "x.csv", NOW, SETTINGS)
     assert str(info.value).startswith(expected), str(info.value)
     assert "\n" not in str(info.value)
 
@@ -148,7 +148,7 @@ def test_bad_csv_names_line_and_reason(payload, expected):
 ])
 def test_bad_json_names_the_reason(payload, expected):
     with pytest.raises(ValidationError) as info:
-        importing.read_import(payload, "x.json", NOW)
+        importing.read_import(payload, "x.json", NOW, SETTINGS)
     assert str(info.value).startswith(expected), str(info.value)
 
 
@@ -206,7 +206,7 @@ def test_a_sheet_that_closes_a_card_closes_it_as_followup_close_does():
 
     card = actions.new_application("Rho", "Dev", now=NOW.subtract(days=9), round_at=NOW.subtract(days=9))
     later = NOW.add(hours=1)
-    plan = importing.plan_import(_sheet([card], stage="closed", outcome="rejected"), "r.csv", [card], later)
+    plan = importing.plan_import(_sheet([card], stage="closed", outcome="rejected"), "r.csv", [card], later, SETTINGS)
     (app,) = plan.updated
     closed = actions.close(card, "rejected", now=later)
     assert (app.stage.value, app.outcome.value, app.outcome_at) == ("closed", "rejected", later)
@@ -221,7 +221,7 @@ def test_a_sheet_that_reopens_a_card_logs_the_move_and_clears_the_outcome():
     card = actions.close(actions.new_application("Rho", "Dev", now=NOW.subtract(days=9)), "rejected",
                          now=NOW.subtract(days=2))
     plan = importing.plan_import(_sheet([card], stage="awaiting", outcome="", notes="they called back"),
-                                 "r.csv", [card], NOW)
+                                 "r.csv", [card], NOW, SETTINGS)
     (app,) = plan.updated
     assert (app.stage.value, app.outcome, app.outcome_at) == ("awaiting", None, None)
     assert [e.text for e in app.history[-2:]] == [
@@ -230,11 +230,11 @@ def test_a_sheet_that_reopens_a_card_logs_the_move_and_clears_the_outcome():
 
 
 def test_a_hand_made_closed_row_records_its_outcome_and_a_bare_closed_is_refused():
-    (app,) = importing.read_import(b"company,role,stage,outcome\nRho,Dev,closed,offer\n", "h.csv", NOW)
+    (app,) = importing.read_import(b"company,role,stage,outcome\nRho,Dev,closed,offer\n", "h.csv", NOW, SETTINGS)
     assert (app.stage.value, app.outcome.value, app.outcome_at) == ("closed", "offer", NOW)
     assert [e.kind for e in app.history] == ["created", "outcome", "stage"]
     with pytest.raises(ValidationError, match=r"^h.csv:2: stage closed needs an outcome"):
-        importing.read_import(b"company,role,stage\nRho,Dev,closed\n", "h.csv", NOW)
+        importing.read_import(b"company,role,stage\nRho,Dev,closed\n", "h.csv", NOW, SETTINGS)
 
 
 def test_the_csv_history_shows_every_time_in_the_readers_zone_as_the_detail_screen_does():
@@ -261,12 +261,12 @@ def test_a_json_export_of_thousands_imports_in_linear_time_and_still_names_the_l
     apps = [actions.new_application(f"Co {i}", "SRE", now=NOW, notes="a\nb") for i in range(3000)]
     text = exchange.to_json(apps)
     started = time.perf_counter()
-    assert len(importing.read_import(text.encode(), "x.json", NOW)) == 3000
+    assert len(importing.read_import(text.encode(), "x.json", NOW, SETTINGS)) == 3000
     assert time.perf_counter() - started < 4
     last = exchange._ordered(apps)[-1]
     broken = text.replace(f'"company": "{last.company}"', '"company": 7')
     with pytest.raises(ValidationError) as info:
-        importing.read_import(broken.encode(), "x.json", NOW)
+        importing.read_import(broken.encode(), "x.json", NOW, SETTINGS)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if f'"id": "{last.id}"' in row)
     assert str(info.value).startswith(f"x.json:{line}: application 3000: "), str(info.value)
 
@@ -277,7 +277,8 @@ def test_a_hand_made_row_is_added_in_its_stage_with_one_line_and_no_move_it_neve
     """Review D #3: a new card from a sheet said "Interviewed → Awaiting" though it was never interviewed here."""
     from tui.core.history_facts import stays
 
-    (app,) = importing.read_import(f"company,role,stage\nNewco From CSV,Analyst,{stage}\n".encode(), "e.csv", NOW)
+    payload = f"company,role,stage\nNewco From CSV,Analyst,{stage}\n".encode()
+    (app,) = importing.read_import(payload, "e.csv", NOW, SETTINGS)
     assert app.stage.value == stage
     assert [(e.kind, e.text) for e in app.history] == [("created", f"Imported Newco From CSV — Analyst in {label}")]
     assert [s.stage.value for s in stays(app)] == [stage]

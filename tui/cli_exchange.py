@@ -11,7 +11,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli_common import add_command, card_title, now, read_apps, store_at, user_settings, write_output
+from tui.cli_common import (
+    add_command,
+    add_quiet_option,
+    card_title,
+    now,
+    read_apps,
+    store_at,
+    user_settings,
+    write_output,
+)
 
 
 def cmd_export(args) -> int:
@@ -55,21 +64,23 @@ def cmd_import(args) -> int:
     from tui.core.importing import plan_import
 
     payload, name = _payload(args.file)
-    store = store_at(args)
-    snapshot = store.open_whole()  # created or migrated if need be, a damaged file refused: the one reading
-    plan = plan_import(payload, name, snapshot.applications, now())  # all checked before anything is written
-    for _again in range(2):  # planned again, against what it wrote, if another process wrote meanwhile
-        if args.dry_run or not store.changed_since(snapshot.fingerprint):
-            break
-        snapshot = store.snapshot()
-        plan = plan_import(payload, name, snapshot.applications, now())
-    if not args.dry_run:
+    store, settings = store_at(args), user_settings()
+    if args.dry_run:  # read as it is (as stats and export read): never created, migrated or locked
+        plan = plan_import(payload, name, store.load_all(), now(), settings)  # a damaged file is still refused
+    else:
+        snapshot = store.open_whole()  # created or migrated if need be, a damaged file refused: the one reading
+        plan = plan_import(payload, name, snapshot.applications, now(), settings)  # all checked before writing
+        for _again in range(2):  # planned again, against what it wrote, if another process wrote meanwhile
+            if not store.changed_since(snapshot.fingerprint):
+                break
+            snapshot = store.snapshot()
+            plan = plan_import(payload, name, snapshot.applications, now(), settings)
         store.put_many(plan.added + plan.updated)  # one write: all of the file or nothing
     verb = "would import" if args.dry_run else "imported"
     unchanged = sum(1 for _, why in plan.left if why == "unchanged")
     print(f"{verb} {Path(name).name}: {len(plan.added)} added, {len(plan.updated)} updated, "
           f"{len(plan.left)} left ({unchanged} unchanged)")
-    if not args.quiet:
+    if not getattr(args, "quiet", False):
         for app in plan.added:
             print(f"  added   {card_title(app)}")
         for app in plan.updated:
@@ -105,4 +116,4 @@ def register(subparsers, common) -> None:
                       "ics and md are export-only.")
     imp.add_argument("file", metavar="FILE", help="a .csv or .json file; - reads standard input")
     imp.add_argument("--dry-run", action="store_true", help="say what would be added, updated and left; write nothing")
-    imp.add_argument("-q", "--quiet", action="store_true", help="the summary line alone")
+    add_quiet_option(imp, "the summary line alone")

@@ -19,16 +19,32 @@ import uuid
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from tui.core import actions
+import pendulum
+
+from tui.core import actions, import_shown
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
-from tui.core.model import Application, Event, check_recruiter
+from tui.core.model import Application, Event, Round, check_recruiter
+from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean, plural
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
 _ID_NAMESPACE = uuid.UUID("6f1c1f55-6a43-4a8e-9a0e-5b0f3c7f0d11")  # ids for hand-made CSV rows
+
+
+class Source(NamedTuple):
+    """How a change made in the file is worded in the card's history and in a refusal."""
+
+    edited: str  # the history line of changed fields: "<edited>: company, notes"
+    move: str  # why a stage moved, as `followup move` words its reason
+    outcome_hint: str  # where to give the outcome closed needs
+
+
+SHEET_MOVE = "changed in a spreadsheet"
+SHEET = Source("Changed in a spreadsheet", SHEET_MOVE, "fill in the outcome column")
+JSON_FILE = Source("Changed in a JSON file", "changed in a JSON file", 'set "outcome"')
 
 
 class Incoming(NamedTuple):
@@ -41,6 +57,8 @@ class Incoming(NamedTuple):
     company: str
     role: str
     round_day: date | None  # the first round's day a hand-made row gives, to tell two same roles apart
+    source: Source = SHEET
+    round: Round | None = None  # the round a hand-made row gives (round_at or last_round), made with a new card
 
 
 class ImportPlan(NamedTuple):
@@ -49,13 +67,17 @@ class ImportPlan(NamedTuple):
     left: list[tuple[Application, str]]  # (the card as it stays, why)
 
 
-def read_import(payload: bytes, name: str, now: datetime) -> list[Application]:
+def read_import(payload: bytes, name: str, now: datetime, settings: Settings | None = None) -> list[Application]:
     """Every application in an export file, as an import into an empty file would add them."""
-    return plan_import(payload, name, [], now).added
+    return plan_import(payload, name, [], now, settings).added
 
 
-def plan_import(payload: bytes, name: str, current: list[Application], now: datetime) -> ImportPlan:
-    """What importing `payload` into `current` adds, updates and leaves; ValidationError 'NAME:LINE: why'."""
+def plan_import(payload: bytes, name: str, current: list[Application], now: datetime,
+                settings: Settings | None = None) -> ImportPlan:
+    """What importing `payload` into `current` adds, updates and leaves; ValidationError 'NAME:LINE: why'.
+
+    `settings` give the zone a sheet's times are read in (and export wrote them in); UTC without."""
+    settings = settings or Settings(timezone="UTC")
     if name.lower().endswith(EXPORT_ONLY):
         raise ValidationError(f"{name}: ics and md are export-only; import a CSV or JSON file written by "
                               "'followup export csv' or 'followup export json'")
@@ -66,11 +88,12 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
     elif stripped.startswith("BEGIN:VCALENDAR") or stripped.startswith("# "):
         raise ValidationError(f"{name}: ics and md are export-only; import a CSV or JSON file")
     else:
-        incoming = _read_csv(text, name)
+        incoming = _read_csv(text, name, settings, now)
     plan = ImportPlan([], [], [])
     by_id = {app.id: app for app in current}
     seen: dict[str, str] = {}
     for item in incoming:
+        _check_id(item, by_id)
         try:
             existing = _match(item, current, by_id)
             result = _apply(item, existing, now)
@@ -104,6 +127,23 @@ def _decode(payload: bytes, name: str) -> str:
     return text
 
 
+def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
+    """An id is a uuid as Followup makes them (model.new_id; uuid5 for migrated and hand-made records),
+    or one a card here already has (a file from before ids were uuids keeps its own): any other would
+    add a card no command could tell from a typo."""
+    key = item.key or str((item.data or {}).get("id") or "")
+    if not key or key in by_id:
+        return
+    try:
+        made = str(uuid.UUID(key)) == key
+    except ValueError:
+        made = False
+    if not made:
+        raise ValidationError(f"{item.where}: id {key!r} is not an id Followup made (a uuid such as "
+                              f"{str(uuid.UUID(int=0x2A))!r}); restore it, or remove it to add the "
+                              "application as a new one")
+
+
 def _check_clean(app: Application, where: str) -> None:
     """Control characters never reach the terminal from data: a record holding one is refused, named."""
     path = first_unclean(record(app))
@@ -131,13 +171,26 @@ def _history(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     return [(e.get("at"), e.get("kind"), e.get("text")) for e in data.get("history") or [] if isinstance(e, dict)]
 
 
+def _within(fewer: list[tuple[Any, ...]], more: list[tuple[Any, ...]]) -> bool:
+    """Whether every line of `fewer` is in `more`, in the same order: `more` is the same history with
+    lines added. Not a prefix: a history is kept in time order, so a backdated reply logged after the
+    export sits in the middle of it."""
+    lines = iter(more)
+    return all(line in lines for line in fewer)
+
+
 def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple[Application, str]:
     """The application as it would be stored, and why it is left as it is ('' when it is not)."""
     if existing is None:
         base = dict(item.data or {})
         made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}".lower()))
         base["id"] = item.key or base.get("id") or made_up
-        return _with_columns(base, item.columns, now, new=item.data is None), ""
+        app = _with_columns(base, item.columns, now, new=item.data is None, source=item.source)
+        if item.round is not None and item.data is None:  # as `followup add --at` logs it; no move it never made
+            app.rounds.append(item.round)
+            app.history.append(Event(at=to_utc(now), kind="round", text=actions._round_line(item.round, now),
+                                     data={"round": item.round.id}))
+        return app, ""
     here = record(existing)
     columns = item.columns
     if not item.key and item.data is None:  # matched by company and role: their spelling here stays
@@ -145,22 +198,44 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
         item = item._replace(columns=columns)
     if item.data is not None:
         theirs, ours = _history(item.data), _history(here)
-        if theirs[: len(ours)] == ours:  # the file is as new as the card, or newer: take it whole
-            app = _with_columns(dict(item.data), item.columns, now, new=False)
+        if _within(ours, theirs):
+            if len(theirs) == len(ours):  # the same history: what differs was edited in the file
+                edits = {**_edits(item.data, here), **item.columns}
+                app = _with_columns(dict(here), edits, now, new=False, source=item.source)
+            else:  # the file is newer (written by Followup after more happened): take it whole
+                app = _with_columns(dict(item.data), item.columns, now, new=False, source=item.source)
             return (existing, "unchanged") if record(app) == here else (app, "")
-        if ours[: len(theirs)] != theirs:
+        if not _within(theirs, ours):
             return existing, "changed both here and in the file since it was exported; kept as it is here"
-    app = _with_columns(here, item.columns, now, new=False)  # the file is older: only its edited columns
+    app = _with_columns(dict(here), item.columns, now, new=False, source=item.source)  # older: edited columns only
     if record(app) == here:
         return existing, "unchanged" if item.data is None else "changed here since the file was written; kept"
     return app, ""
 
 
 STAGE_COLUMNS = ("stage", "outcome")  # a change here is a move (actions.move / actions.close), not an edit
-SHEET_MOVE = "changed in a spreadsheet"
+_BOOKKEEPING = ("updated_at", "history")  # never an edit: written by Followup as the card changes
 
 
-def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, *, new: bool) -> Application:
+def _edits(data: dict[str, Any], here: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a whole record that differ from the card with the same history: edited by hand.
+    A changed stage or outcome comes with both, to be moved as the command line moves (which sets
+    the outcome's time)."""
+    edits = {field: value for field, value in data.items() if field not in _BOOKKEEPING and value != here.get(field)}
+    if edits.keys() & set(STAGE_COLUMNS):
+        edits.pop("outcome_at", None)
+        edits.update({column: data.get(column) for column in STAGE_COLUMNS})
+    return edits
+
+
+def _needs_outcome(source: Source) -> ValidationError:
+    outcomes = "|".join(choice.value for choice in Outcome)
+    return ValidationError(f"stage closed needs an outcome ({outcomes}): {source.outcome_hint} "
+                           "or choose another stage")
+
+
+def _with_columns(data: dict[str, Any], columns: dict[str, Any], now: datetime, *, new: bool,
+                  source: Source = SHEET) -> Application:
     """`data` with the edited columns on top, the edit (or the import of a hand-made row) in its history.
 
     A changed stage or outcome goes through the same actions as `followup move` and `followup close`
@@ -169,13 +244,15 @@ def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, 
     changed = []
     for column, value in columns.items():
         if column not in STAGE_COLUMNS and (data.get(column) or None) != (value or None):
-            changed.append(column)
+            changed.append(column.replace("_", " "))
             data[column] = value
     if "stage" not in data or not data["stage"]:
         data["stage"] = Stage.INTERVIEWED.value
     stage_text = columns.get("stage") or data["stage"]
     stage = Stage.parse(stage_text)
     outcome = (columns["outcome"] if "outcome" in columns else data.get("outcome")) or None
+    if stage is Stage.CLOSED and outcome is None:  # PRODUCT: closed by any path records the outcome
+        raise _needs_outcome(source)
     if outcome and stage is not Stage.CLOSED:
         raise ValidationError(f"outcome {outcome!r} goes with stage closed, not {stage_text!r}: "
                               "set the stage to closed or clear the outcome")
@@ -191,21 +268,19 @@ def _with_columns(data: dict[str, Any], columns: dict[str, str], now: datetime, 
                                  text=f"Imported {app.company} — {app.role}{made_in}"))
     elif changed:
         app.updated_at = to_utc(now)
-        app.history.append(Event(at=to_utc(now), kind="edit", text="Changed in a spreadsheet: " + ", ".join(changed)))
-    return _moved(app, stage, outcome, now)
+        app.history.append(Event(at=to_utc(now), kind="edit", text=f"{source.edited}: " + ", ".join(changed)))
+    return _moved(app, stage, outcome, now, source)
 
 
-def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime) -> Application:
+def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime, source: Source) -> Application:
     """`app` moved to `stage` with `outcome` as the command line would move it; unchanged when it is there."""
     if app.stage is stage and (app.outcome.value if app.outcome else None) == outcome:
         return app
     if stage is Stage.CLOSED:
         if outcome is None:
-            outcomes = "|".join(choice.value for choice in Outcome)
-            raise ValidationError(f"stage closed needs an outcome ({outcomes}): fill in the outcome column "
-                                  "or choose another stage")
+            raise _needs_outcome(source)
         return actions.close(app, outcome, now=now)
-    return actions.move(app, stage, now=now, why=SHEET_MOVE)
+    return actions.move(app, stage, now=now, why=source.move)
 
 
 # --- JSON -------------------------------------------------------------------------------
@@ -234,7 +309,7 @@ def _read_json(text: str, name: str) -> list[Incoming]:
             app = Application.from_dict(item)
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{where}: application {number}: {exc}") from None
-        out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None))
+        out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
     return out
 
 
@@ -262,7 +337,7 @@ def _line_of(item: object, first_lines: dict[str, int]) -> int:
 
 
 # --- CSV --------------------------------------------------------------------------------
-def _read_csv(text: str, name: str) -> list[Incoming]:
+def _read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[Incoming]:
     """Every row, or a refusal naming the line: a quote left open or a row of the wrong length
     refuses the whole file (read on, it would swallow the rows after it into one cell)."""
     first_line = text.split("\n", 1)[0]
@@ -280,6 +355,7 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
             f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
             "optional: it matches rows to cards by id; see 'followup export csv')"
         )
+    import_shown.check_header(header, name)
     out = []
     line = reader.line_num + 1
     while True:
@@ -298,13 +374,13 @@ def _read_csv(text: str, name: str) -> list[Incoming]:
                                   "nothing was imported")
         row = {column: unescape_cell(cell) for column, cell in zip(header, cells, strict=True)}
         try:
-            out.append(_incoming_row(row, f"{name}:{start}"))
+            out.append(_incoming_row(row, f"{name}:{start}", settings, now))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{name}:{start}: {exc}") from None
     return out
 
 
-def _incoming_row(row: dict[str, str], where: str) -> Incoming:
+def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: datetime) -> Incoming:
     raw = (row.get("data") or "").strip()
     data = None
     if raw:
@@ -315,6 +391,11 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
         if not isinstance(data, dict):
             raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
         data = record(Application.from_dict(data))
+        given = (row.get("id") or "").strip().lower()
+        if given and given != data["id"]:
+            raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
+                                  "put that id back in the id cell (the data cell is the whole record)")
+    import_shown.check_shown(row, data, settings, now)
     company, role = (row.get("company") or "").strip(), (row.get("role") or "").strip()
     if not company:
         raise ValidationError("company is empty: every row needs a company")
@@ -335,26 +416,33 @@ def _incoming_row(row: dict[str, str], where: str) -> Incoming:
             continue
         if data is None or (data.get(column) or "") != value:
             columns[column] = value
-    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, _round_day(row))
+    day, made = _round_given(row, settings)
+    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, day, SHEET, made)
 
 
 ROUND_DAY_COLUMNS = ("round_at", "last_round")  # a hand-made sheet's round_at; export writes last_round
 
 
-def _round_day(row: dict[str, str]) -> date | None:
-    """The first round's day a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
-    writes it: "Onsite, 2026-11-24 10:00", the name optional), else None; a value that does not read
-    as a date refuses the row (and so the file), as any bad value does."""
-    days = {}
+def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, Round | None]:
+    """The first round a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
+    writes it: "Onsite, 2026-11-24 10:00", the name optional): its day, to tell two same roles apart,
+    and the round a new hand-made card is made with, at that time in the user's zone (a date alone:
+    the start of that day). A value that does not read as a date refuses the row (and so the file)."""
+    found: dict[str, tuple[str, datetime]] = {}
     for column in ROUND_DAY_COLUMNS:
         text = (row.get(column) or "").strip()
         if not text:
             continue
-        written = text.rpartition(",")[2].strip() if column == "last_round" else text
+        name, _, written = text.rpartition(",") if column == "last_round" else ("", "", text)
         try:
-            days[column] = datetime.fromisoformat(written).date()
+            found[column] = (name.strip(), datetime.fromisoformat(written.strip()))
         except ValueError:
             example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
             raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as "
                                   f"{example!r} (or leave the cell empty)") from None
-    return next((days[column] for column in ROUND_DAY_COLUMNS if column in days), None)
+    first = next((column for column in ROUND_DAY_COLUMNS if column in found), None)
+    if first is None:
+        return None, None
+    name, at = found[first]
+    moment = at if at.tzinfo else pendulum.instance(at, tz=settings.zone)
+    return at.date(), Round(name=name or "Interview", at=to_utc(moment))

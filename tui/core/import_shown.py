@@ -1,0 +1,85 @@
+"""The CSV columns an export writes for reading only, checked on import: an edit there is refused, not lost.
+
+`export csv` writes what a card is (created, rounds, the next deadline, the
+history…) beside the columns import reads. A spreadsheet user who changes one
+of them expects the change to apply; dropping it silently lost their work, so a
+cell that no longer says what the export wrote refuses the file, naming the
+column and where the value is edited instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from tui.core.deadlines import deadlines_for
+from tui.core.errors import ValidationError
+from tui.core.exchange import CSV_COLUMNS, EDITABLE_CSV_COLUMNS, csv_row
+from tui.core.model import Application
+from tui.core.settings import Settings
+from tui.core.timefmt import for_input
+
+ROUND_AT = "round_at"  # a hand-made sheet's round: its time, in the user's zone
+READ_COLUMNS = ("id", *EDITABLE_CSV_COLUMNS, ROUND_AT, "data")
+SHOWN_COLUMNS = tuple(column for column in CSV_COLUMNS if column not in READ_COLUMNS)
+WHERE_EDITED = {
+    "created": "it is when the card was added, kept as it was",
+    "updated": "Followup sets it whenever the card changes",
+    "next_deadline": "deadlines follow from the rounds, replies and directions: change those in the app or "
+                     "with 'followup round', 'followup reply', 'followup direction' or 'followup snooze'",
+    "next_action": "deadlines follow from the rounds, replies and directions: change those in the app or "
+                   "with 'followup round', 'followup reply', 'followup direction' or 'followup snooze'",
+    "rounds": "rounds are edited in the app or added with 'followup round'",
+    "last_round": "rounds are edited in the app or added with 'followup round'",
+    "interviewers": "interviewers are edited in the app or given with 'followup round --interviewer'",
+    "history": "the history is written by Followup as the card changes",
+}
+
+
+def check_header(header: list[str], name: str) -> None:
+    unknown = [column for column in header if column not in READ_COLUMNS + SHOWN_COLUMNS]
+    if unknown:
+        raise ValidationError(
+            f"{name}:1: unknown column {unknown[0]!r}: import reads {', '.join(READ_COLUMNS)}; the other "
+            f"columns export writes ({', '.join(SHOWN_COLUMNS)}) are shown for reading; remove or rename it"
+        )
+
+
+def check_shown(row: dict[str, str], data: dict[str, Any] | None, settings: Settings, now: datetime) -> None:
+    """ValidationError for the first column shown for reading whose cell the user changed.
+
+    Compared with the row's own record (its data cell) as export writes it; the cells that depend on
+    when the file was written (the next deadline, the history's years) accept what any moment would
+    have shown. A row without a data cell has nothing to compare with: its shown cells must be empty
+    (last_round, which tells two same roles apart and makes a hand-made row's round, excepted)."""
+    if data is None:
+        for column in SHOWN_COLUMNS:
+            if column != "last_round" and (row.get(column) or "").strip():
+                raise _refused(column, row[column], "")
+        return
+    app = Application.from_dict(dict(data))
+    written = csv_row(app, settings, now)
+    for column in SHOWN_COLUMNS:
+        if column not in row:
+            continue
+        cell = row[column].strip()
+        if cell != written[column].strip() and cell not in _also_shown(column, app, settings, now):
+            raise _refused(column, cell, written[column])
+
+
+def _also_shown(column: str, app: Application, settings: Settings, now: datetime) -> set[str]:
+    if column in ("next_deadline", "next_action"):
+        later = [d for d in deadlines_for(app, settings, now)]
+        return {""} | {for_input(d.due, settings.zone) if column == "next_deadline" else d.action for d in later}
+    if column == "history":
+        first = min((e.at for e in app.history if e.at), default=now)
+        years = range(first.year, now.year + 2)
+        return {csv_row(app, settings, datetime(year, 7, 1, tzinfo=timezone.utc))["history"].strip()
+                for year in years}
+    return set()
+
+
+def _refused(column: str, cell: str, written: str) -> ValidationError:
+    was = f"export wrote {written!r}" if written else "it is empty on a row without a data cell"
+    return ValidationError(f"{column} is shown for reading and not imported: it says {cell!r}, {was}; "
+                           f"{WHERE_EDITED[column]} (or put the value back)")
