@@ -78,7 +78,7 @@ def _set_stage(app: Application, stage: Stage, at: datetime, why: str) -> None:
          **{"from": before.value, "to": stage.value, "why": why})
 
 
-def _round_line(rnd: Round, now: datetime) -> str:
+def round_line(rnd: Round, now: datetime) -> str:
     upcoming = "Upcoming round" if rnd.at > to_utc(now) else "Round"
     return f"{upcoming} “{rnd.name}” on {rnd.at.isoformat()}"  # exact: shown in the reader's zone (readable)
 
@@ -103,7 +103,7 @@ def new_application(
     if round_at is not None:
         rnd = Round(name=round_name or "Interview", at=round_at, interviewers=list(interviewers))
         app.rounds.append(rnd)
-        _log(app, now, "round", _round_line(rnd, now), round=rnd.id)
+        _log(app, now, "round", round_line(rnd, now), round=rnd.id)
         app.stage = Stage.AWAITING if rnd.at > to_utc(now) else stage_after_round(app, use_thank_you)
     return app
 
@@ -174,7 +174,7 @@ def add_round(
     new = _copy(app, now)
     rnd = Round(name=name, at=at, interviewers=list(interviewers))
     new.rounds.append(rnd)
-    _log(new, now, "round", _round_line(rnd, now), round=rnd.id)
+    _log(new, now, "round", round_line(rnd, now), round=rnd.id)
     if rnd.at <= to_utc(now):
         _after_round(new, rnd.at, "new round", use_thank_you)
     return new

@@ -188,7 +188,7 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
         app = _with_columns(base, item.columns, now, new=item.data is None, source=item.source)
         if item.round is not None and item.data is None:  # as `followup add --at` logs it; no move it never made
             app.rounds.append(item.round)
-            app.history.append(Event(at=to_utc(now), kind="round", text=actions._round_line(item.round, now),
+            app.history.append(Event(at=to_utc(now), kind="round", text=actions.round_line(item.round, now),
                                      data={"round": item.round.id}))
         return app, ""
     here = record(existing)
