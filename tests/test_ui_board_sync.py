@@ -9,6 +9,7 @@ import pendulum
 import pytest
 from textual.screen import Screen
 
+from conftest import WAYS, send_keys
 from tui.core import actions
 from tui.store import Store
 from tui.ui.board.screen import BoardScreen
@@ -159,6 +160,24 @@ async def test_a_tiny_terminal_asks_for_a_larger_window(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert focused_company(app) == "Acme"
+
+
+@WAYS
+async def test_what_is_typed_while_the_window_is_too_small_goes_on_in_the_notes(tmp_path, burst):
+    """A tmux pane narrowed mid-sentence: the keys are kept (a `q` among them quits nothing) and land in
+    the notes once the window is wide enough again."""
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send_keys(app, pilot, burst, "e", "ctrl+end", " call")
+        await pilot.resize_terminal(40, 24)
+        assert isinstance(app.screen, TooSmallScreen)
+        await send_keys(app, pilot, burst, " a quick note")
+        assert "13 keys typed, kept for then" in str(app.screen.query_one("#message").render())
+        await pilot.resize_terminal(*WIDE)
+        await wait_until(pilot, lambda: app.screen.notes.text.endswith("note"))
+        assert app.screen.notes.text.endswith(" call a quick note") and app.return_code is None
 
 
 async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):

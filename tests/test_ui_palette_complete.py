@@ -15,7 +15,7 @@ from ui_detail_helpers import acme, board, make_db, open_card
 # moving around, or what the palette already is / offers itself (help, quit: Textual's own entries)
 NOT_ACTIONS = {"app.quit", "app.quit_q", "app.suspend", "app.help", "app.palette", "detail.quit", "detail.help",
                "board.quit", "board.help", "rounds.open", "form.enter", "sections.next", "sections.previous",
-               "letters.help"}
+               "letters.help", "detail.enter"}
 MOVING = ("left", "right", "up", "down", "first", "last", "page", "cursor", "scroll", "top", "bottom", "home",
           "end", "next", "previous", "move(", "edge", "switch", "choose")
 

@@ -54,7 +54,12 @@ class _WriteFailed(Message):
 
 
 class _TakeKeys(Message):
-    """The board can act on keys now: those held until it could are handled, in order."""
+    """The board can act on keys now: those held until it could (or `keys`, held while the window was
+    too small) are handled, in order."""
+
+    def __init__(self, keys: list[events.Key] | None = None) -> None:
+        super().__init__()
+        self.keys = keys
 
 
 class _Reloaded(Message):
@@ -250,8 +255,11 @@ class FollowupApp(Opening, Leaving, App[int]):
         if self._held_keys is not None:
             self.post_message(_TakeKeys())  # behind any key already queued: all of them are held
 
-    async def on__take_keys(self, _message: _TakeKeys) -> None:
-        held, self._held_keys = self._held_keys or [], None
+    async def on__take_keys(self, message: _TakeKeys) -> None:
+        if message.keys is not None:
+            held = message.keys
+        else:
+            held, self._held_keys = self._held_keys or [], None
         for key in held:  # counted and read (ctrl+j) as they came in
             await super().on_event(key)
 
@@ -303,7 +311,10 @@ class FollowupApp(Opening, Leaving, App[int]):
         if small and not showing:
             self.push_screen(TooSmallScreen())
         elif not small and showing:
+            typed = self.screen.typed if isinstance(self.screen, TooSmallScreen) else []
             self.pop_screen()
+            if typed:  # what was typed meanwhile goes where the user was typing, in order
+                self.post_message(_TakeKeys(typed))
 
     # --- changes -------------------------------------------------------
     def apply_change(self, app_id: str, change: Callable[[Application], Application], label: str,

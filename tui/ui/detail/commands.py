@@ -21,7 +21,7 @@ def detail_commands(screen) -> Iterator[Command]:
         return run
 
     yield Command("Write notes", lambda: screen.show_section("notes"), "The Markdown notes editor",
-                  ("detail.notes",))
+                  ("detail.write", "detail.notes"))
     yield Command("Edit notes in $EDITOR", screen.action_external_editor, "Your own editor, e.g. vim",
                   ("detail.editor",))
     yield Command("Show rounds", lambda: screen.show_section("rounds"), "Rounds and interviewers",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
+
+from tui.core.text import counted
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 
@@ -15,7 +17,9 @@ def too_small(width: int, height: int) -> bool:
 
 
 class TooSmallScreen(Screen):
-    BINDINGS = [Binding("q", "app.quit", "Quit", id="small.quit")]
+    """Keys typed meanwhile are kept and handed, in order, to the screen below once the window is large
+    enough again (FollowupApp._check_size): a split pane narrowed mid-sentence loses no word, and a `q`
+    in that sentence quits nothing. ctrl+q and ctrl+c still save and quit."""
 
     DEFAULT_CSS = """
     TooSmallScreen {
@@ -23,6 +27,16 @@ class TooSmallScreen(Screen):
         & > #message { width: 100%; height: auto; text-align: center; padding: 0 1; }
     }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed: list[events.Key] = []
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.typed.append(events.Key(event.key, event.character))
+        self.show_size(self.app.size.width, self.app.size.height)
 
     def compose(self) -> ComposeResult:
         yield Static(id="message", markup=False)
@@ -36,5 +50,10 @@ class TooSmallScreen(Screen):
     def show_size(self, width: int, height: int) -> None:
         self.query_one("#message", Static).update(
             f"Make the window larger.\n\nFollowup needs at least {MIN_WIDTH}×{MIN_HEIGHT}; "
-            f"this one is {width}×{height}.\n\nq quits."
+            f"this one is {width}×{height}.\n\n{self._kept()}ctrl+q saves and quits."
         )
+
+    def _kept(self) -> str:
+        if not self.typed:
+            return "What you type meanwhile is kept for then. "
+        return f"{counted(len(self.typed), 'key')} typed, kept for then. "
