@@ -113,12 +113,20 @@ def test_mark_sent_records_the_note_and_moves_the_card(tmp_path, config, capsys)
     assert run(db, app.id, "thank-you", "--mark-sent") == 0
     out, err = capsys.readouterr()
     assert out.startswith("Subject: ")
-    assert "recorded" in err and "thanked" in err
+    assert "recorded" in err and "Acme Robotics moved to thanked" in err
     saved = Store(db).open().get(app.id)
     assert saved.stage is Stage.THANKED
     assert saved.interviewers()[0].thanked_at == NOW
     assert saved.contacts[-1].to == "Dana Kim <dana@acme.example>"
     assert saved.history[-1].kind == "letter"
+
+
+def test_mark_sent_to_one_of_two_says_the_card_stays_where_it_is(tmp_path, config, capsys):
+    db, app = seed(tmp_path, DANA, LUIS)
+    assert run(db, app.id, "thank-you", "--interviewer", "Dana Kim", "--mark-sent") == 0
+    _, err = capsys.readouterr()
+    assert "Acme Robotics stays in interviewed" in err and "now in" not in err
+    assert Store(db).open().get(app.id).stage is Stage.INTERVIEWED
 
 
 def test_mark_sent_with_gaps_records_nothing_unless_forced(tmp_path, config, capsys):

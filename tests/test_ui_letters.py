@@ -134,7 +134,7 @@ async def test_marking_sent_records_thanks_contact_history_and_stage_in_the_file
         assert "Dana Kim is marked thanked" in " ".join(host.screen.details)
         await pilot.press("y")
         await wait_until(pilot, lambda: not any(isinstance(s, LetterScreen) for s in host.screen_stack))
-        assert "Acme Robotics is now in Thanked" in notices(host)[-1]
+        assert "Acme Robotics moved to Thanked" in notices(host)[-1]
 
     saved = stored(db, app.id)
     assert saved.stage is Stage.THANKED

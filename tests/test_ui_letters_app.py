@@ -43,7 +43,7 @@ async def test_t_on_the_board_drafts_each_note_and_marking_them_sent_moves_the_c
             await pilot.press("ctrl+r", "y")
             await pilot.pause()
         await wait_until(pilot, lambda: app.screen is app.board_screen)
-        assert "Acme Robotics is now in Thanked" in notices(app)[-1]
+        assert "Acme Robotics moved to Thanked" in notices(app)[-1]
         assert await app.wait_for_writes()
         assert app.changelog.apps[acme.id].stage is Stage.THANKED
 

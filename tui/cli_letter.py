@@ -143,7 +143,8 @@ def handler(args) -> int:
         return 0
     who = f" to {letter.recipient_name}" if letter.recipient_name else ""
     when = f" as sent {timefmt.understood(sent_at, zone, moment)}" if sent_at is not None else ""
-    remark(f"recorded the {kind.value} letter{who}{when}; {app.company} is now in {updated.stage.value}")
+    moved = "moved to" if updated.stage is not app.stage else "stays in"
+    remark(f"recorded the {kind.value} letter{who}{when}; {app.company} {moved} {updated.stage.value}")
     return 0
 
 

@@ -92,7 +92,7 @@ class LetterScreen(Screen):
         self.interviewer_ids = list(interviewer_ids) if interviewer_ids else None
         self.drafts: LetterDrafts | None = None
         self._copied: dict = {}  # letter key -> the text last copied for it
-        self._awaiting: tuple | None = None  # (key, letters of this kind on the card) after mark-sent
+        self._awaiting: tuple | None = None  # (key, letters of this kind on the card, stage) after mark-sent
         why_not = self._refusal()
         if why_not:  # the board catches it and says why, so a letter that does not fit never opens
             raise FollowupError(why_not)
@@ -416,7 +416,7 @@ class LetterScreen(Screen):
             return letter_checks.mark_sent(application, letter, now=clock.now(), zone=zone, force=True, at=at)
 
         who = letter.recipient_name or drafts.application.company
-        self._awaiting = (drafts.key, drafts.contacts_sent())
+        self._awaiting = (drafts.key, drafts.contacts_sent(), drafts.application.stage)
         self.post_message(ChangeRequested(self.app_id, change, f"Mark the {self.kind.value} letter to {who} sent"))
 
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
@@ -434,17 +434,19 @@ class LetterScreen(Screen):
             return
         awaiting, self._awaiting = self._awaiting, None
         if awaiting is not None and self.drafts.contacts_sent() > awaiting[1]:
-            self._after_sent(awaiting[0][0])
+            self._after_sent(awaiting[0][0], awaiting[2])
             return
         self._awaiting = awaiting
         self._show()
 
-    def _after_sent(self, target: str | None) -> None:
+    def _after_sent(self, target: str | None, stage_before) -> None:
         drafts = self.drafts
         if target is not None:
             drafts.go_to(target)
         who = self.letter.recipient_name or drafts.application.company
-        stage = drafts.application.stage.label
+        stage = drafts.application.stage
+        where = (f"{drafts.application.company} moved to {stage.label}" if stage is not stage_before
+                 else f"{drafts.application.company} stays in {stage.label}")
         following = drafts.unsent_after()
         if following is not None:
             drafts.go_to(following)
@@ -453,6 +455,5 @@ class LetterScreen(Screen):
             self.notify(f"Recorded the note to {who}. Next: {self.letter.recipient_name} "
                         f"({drafts.index + 1} of {drafts.count}).")
             return
-        self.notify(f"Recorded the {TITLES[self.kind].lower()} to {who}. "
-                    f"{drafts.application.company} is now in {stage}.")
+        self.notify(f"Recorded the {TITLES[self.kind].lower()} to {who}. {where}.")
         self.dismiss()
