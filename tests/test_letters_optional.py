@@ -105,8 +105,8 @@ def test_the_shipped_thank_you_with_and_without_a_link(link, note):
     assert "moving telemetry onto Kafka" in letter.body
     if not link:
         assert "http" not in letter.body
-        assert letter.left_out == ["add a link for Dana Kim to add: "
-                                   "“Here is the piece on moving telemetry onto Kafka I had in mind: …”"]
+        assert letter.left_out == ["“Here is the piece on moving telemetry onto Kafka I had in mind: …”: "
+                                   "to use it, add a link for Dana Kim"]
     elif note:
         assert f"here is the talk on log compaction: {LINK}" in letter.body and letter.left_out == []
     else:
@@ -126,7 +126,8 @@ def test_the_shipped_follow_up_with_and_without_a_pitch(card_pitch, settings_pit
     else:
         assert "Since the Onsite round I am even more sure that I could do good work as your " \
                "Senior Backend Engineer." in letter.body
-        assert letter.left_out[0].startswith("set a pitch (this card's, or pitch in the settings) to say instead")
+        assert letter.left_out[0].endswith("(a shorter line stands in): to use it, set a pitch (this card's, "
+                                           "or pitch in the settings)")
 
 
 def test_the_follow_up_without_any_topic_drops_that_clause_only():
@@ -135,8 +136,8 @@ def test_the_follow_up_without_any_topic_drops_that_clause_only():
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
     clean(letter)
     assert "In case it helps to place me, I am Alex Morgan. Since the" in letter.body
-    assert letter.left_out[0] == ("add the topic you discussed with Grace Liu to add: "
-                                  "“in my interview we talked about …”")
+    assert letter.left_out[0] == ("“in my interview we talked about …”: "
+                                  "to use it, add the topic you discussed with Grace Liu")
 
 
 def test_every_shipped_template_loads_and_stays_short():
@@ -309,3 +310,12 @@ def test_cli_says_how_early_a_follow_up_is(tmp_path, config, capsys):
     db = seeded(tmp_path, app)
     assert letter(db, app.id, "follow-up") == 0
     assert "note: This follow-up is 6 days early: it falls due Tue 17 Mar 16:00." in capsys.readouterr().err
+
+
+def test_a_line_that_lacks_two_things_names_both_with_one_verb():
+    from tui.core.letters import left_out_line
+    from tui.core.templates import LeftOut
+
+    line = left_out_line(LeftOut(("topic", "link"), "Here is the piece on … I had in mind: …"), "Priya Shah")
+    assert line == ("“Here is the piece on … I had in mind: …”: to use it, add the topic you discussed with "
+                    "Priya Shah and a link for Priya Shah")

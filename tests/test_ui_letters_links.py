@@ -109,7 +109,8 @@ async def test_the_letter_screen_says_what_a_link_would_add_and_drops_it_once_th
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         said = left_out_text(host)
-        assert said.startswith("Left out: add a link for Dana Kim to add: “Here is the piece on moving their")
+        assert said.startswith("Left out: “Here is the piece on moving their")
+        assert said.endswith(": to use it, add a link for Dana Kim")
         assert "[link" not in host.screen.letter.body and "\n\n\n" not in host.screen.letter.body
 
     person = app.rounds[0].interviewers[0]
@@ -129,7 +130,7 @@ async def test_a_follow_up_without_a_pitch_says_a_pitch_would_replace_the_plain_
     host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        assert "Left out: set a pitch" in left_out_text(host)
+        assert "to use it, set a pitch" in left_out_text(host)
         assert "Since the Onsite round I am even more sure" in host.screen.letter.body
 
 

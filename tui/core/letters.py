@@ -276,13 +276,16 @@ def _why(needs: tuple[str, ...], person: str) -> str:
         hint = hints.get(name, f"fill {{{name}}}")
         if hint not in said:
             said.append(hint)
-    return " and ".join(said)
+    # "add the topic … and a link …", not "add the topic … and add a link …"
+    joined = said[:1] + [hint.removeprefix("add ") if said[0].startswith("add ") else hint for hint in said[1:]]
+    return " and ".join(joined)
 
 
 def left_out_line(item: LeftOut, person: str) -> str:
-    """'add a link for Dana Kim to add: “Here is the article on … I mentioned: …”'."""
-    verb = "to say instead" if item.fallback else "to add"
-    return f"{_why(item.needs, person)} {verb}: “{item.text}”"
+    """'“Here is the article on … I mentioned: …”: to use it, add a link for Dana Kim' (the line first,
+    then what it takes)."""
+    instead = " (a shorter line stands in)" if item.fallback else ""
+    return f"“{item.text}”{instead}: to use it, {_why(item.needs, person)}"
 
 
 def first_line(text: str) -> str:
