@@ -218,6 +218,22 @@ async def send_keys(app, pilot, burst: bool, *keys: str, pauses: int = 1) -> Non
         await pilot.pause()
 
 
+async def steady_cursors(pilot) -> None:
+    """Stop every cursor blinking (it then shows, steady, in the focused field), for a snapshot.
+
+    A cursor blinks every half second: on a busy machine the picture was taken
+    after a blink and the round form's snapshot failed one run in three.
+    """
+    from textual.widgets import Input, TextArea
+
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        for field in screen.query("Input, TextArea").results():
+            if isinstance(field, (Input, TextArea)):
+                field.cursor_blink = False
+    await pilot.pause()
+
+
 def fill(form, **values: str) -> None:
     """Set form fields (`#field-NAME` inputs and selects) at once, where typing is not what a test is about.
 

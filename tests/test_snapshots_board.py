@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
+from conftest import steady_cursors
 from ui_board_helpers import demo_store, make_app
 
 
@@ -40,6 +41,6 @@ def test_new_application_form_with_a_problem(snap_compare, demo_app):
         for name, value in values.items():
             pilot.app.screen.query_one(f"#field-{name}", Input).value = value
         await pilot.press("ctrl+s")  # refused: the problem shows under its field
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(demo_app, terminal_size=(80, 24), run_before=fill)

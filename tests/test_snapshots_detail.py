@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import fill
+from conftest import fill, steady_cursors
 from tui.core import actions
 from tui.core.stages import DirectionKind
 from ui_detail_helpers import FROZEN, acme, board, frozen_now, make_db
@@ -42,6 +42,6 @@ def test_round_form_with_errors_at_80x24(snap_compare, detail_app):
         await pilot.press("enter", "2", "n", "tab", "tab")  # the picture shows the focus in the last field
         fill(pilot.app.screen, when="someday", people="Lee <lee.acme.com>")
         await pilot.press("enter")  # enter on the last field saves: refused, each error under its field
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(detail_app, terminal_size=(80, 24), run_before=fill_and_save)

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from tui.ui.letters.body import LetterBody
+from conftest import steady_cursors as steady
 from ui_letters_helpers import DANA, LUIS, LetterHarness, frozen_now, interviewed, make_db
-
-
-async def steady(pilot) -> None:
-    """No blinking cursor in a picture."""
-    await pilot.pause()
-    pilot.app.screen.query_one(LetterBody).cursor_blink = False
-    await pilot.pause()
 
 
 def test_thank_you_notes_80x24(snap_compare, tmp_path, letter_env):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from conftest import steady_cursors
 from tui.ui.app import FollowupApp
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.form import FormScreen
@@ -100,7 +101,7 @@ def test_form_and_its_question_on_ansi_dark(snap_compare, tmp_path, monkeypatch)
         await open_round_form(pilot)
         pilot.app.screen.query_one("#field-name", Input).value = "Onsite"
         await pilot.press("escape")
-        await pilot.pause()
+        await steady_cursors(pilot)
         assert isinstance(pilot.app.screen, ConfirmScreen)
 
     app = themed_app(tmp_path, monkeypatch, "ansi-dark")
