@@ -15,8 +15,9 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     with the end of working hours as its time, and a quiet period's date with
     their start (`direction_default_time`), so what is stored is what is shown;
   - the next follow-up is due `follow_up_business_days` after the latest of our
-    last letter, their last reply and the last round that took place (a
-    decision date they gave: one business day after it), and never inside a
+    last letter, their last reply, the last round that took place and their
+    last decision (an offer or a rejection, kept when the card is reopened);
+    a decision date they gave: one business day after it; never inside a
     quiet period; no follow-up while a round is still to come;
   - a snooze (model.Snooze) moves a deadline to its `until` while the rules still
     give that deadline the due time it was snoozed at; a rule that moves the
@@ -122,10 +123,14 @@ def quiet_until(app: Application, now: datetime) -> datetime | None:
 
 
 def last_move(app: Application, now: datetime) -> datetime | None:
-    """The latest of our last letter, their last reply and the last round that took place: the wait for
-    the next follow-up starts here."""
+    """The latest of our last letter, their last reply, the last round that took place and their last
+    decision (an offer or a rejection, also one the card was reopened after): the wait for the next
+    follow-up starts here, as its count does (Application.restarted_at)."""
     now = to_utc(now)
     times = [r.at for r in app.rounds if r.at <= now] + [c.at for c in app.contacts]
+    decided = app.latest_decision_at()
+    if decided is not None and decided <= now:
+        times.append(decided)
     return max(times) if times else None
 
 
