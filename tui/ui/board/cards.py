@@ -17,7 +17,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from tui.core import timefmt
-from tui.core.deadlines import Deadline, DeadlineKind, Group, relative_seconds, without_company
+from tui.core.deadlines import Deadline, DeadlineKind, Group, marked_action, relative_seconds, without_company
 from tui.core.model import Application
 from tui.core.stages import Stage
 from tui.core.text import counted, fit_cells
@@ -96,8 +96,8 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
             due_ts, action = when, text
             if deadline.kind is DeadlineKind.INTERVIEW:
                 action = interview_text(app, deadline, frame)
-            elif deadline.snoozed_from is not None:  # never hidden without saying so: first, so never cut
-                action = f"snoozed · {without_company(text, app.company)}"
+            else:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it
+                action = marked_action(deadline, without_company(text, app.company))
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
                     quiet_ts, closing_text(app), app.follow_up_count, next(_versions))
 

@@ -43,7 +43,7 @@ def first_line(deadline: Deadline, width: int) -> str:
     without saying so.
     """
     action = short_action(deadline)
-    if deadline.snoozed_from is None:
+    if not deadline.is_snoozed:  # an ended snooze is simply due at its end: no longer "snoozed"
         return action
     mark = " · snoozed"
     if deadline.reason:
