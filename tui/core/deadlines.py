@@ -285,17 +285,25 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     return found
 
 
+def deadline_order(deadline: Deadline) -> tuple[datetime, str, str]:
+    """The one order of deadlines: soonest first, then by company, then by action ("Thank Lin Wu" before
+    "Thank Sam Ray" when both are due at once). The sidebar's rows (sidebar.make_entry), the card's task
+    (cards.card_view), `followup list` and `followup due` all follow it, so the card names the person
+    the sidebar lists first."""
+    return (deadline.due, deadline.company, deadline.action)
+
+
 def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:
-    """Every deadline of every card, soonest first."""
+    """Every deadline of every card, in `deadline_order`."""
     out = [d for app in apps for d in deadlines_for(app, settings, now)]
-    out.sort(key=lambda d: (d.due, d.company, d.action))
+    out.sort(key=deadline_order)
     return out
 
 
 def next_deadline(app: Application, settings: Settings, now: datetime) -> Deadline | None:
-    """The card's most pressing task (quiet periods are not tasks)."""
+    """The card's most pressing task (quiet periods are not tasks): the first in `deadline_order`."""
     tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
-    return min(tasks, key=lambda d: d.due) if tasks else None
+    return min(tasks, key=deadline_order) if tasks else None
 
 
 class TimeFrame:

@@ -94,6 +94,7 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
     rounds), never hidden behind a task that happens to fall first."""
     now_ts = frame.now_ts
     due_ts, action, quiet_ts = _NO_DUE, "", None
+    first_text = ""  # the chosen entry's action: two due at once go in deadlines.deadline_order, as the sidebar
     interview_ts, interview = _NO_DUE, None
     for when, _company, text, _serial, deadline in entries:
         if deadline.kind is DeadlineKind.QUIET:
@@ -102,8 +103,8 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
             continue
         if deadline.kind is DeadlineKind.INTERVIEW and when < interview_ts:
             interview_ts, interview = when, deadline
-        if when < due_ts:
-            due_ts, action = when, text
+        if when < due_ts or (when == due_ts and text < first_text):
+            due_ts, action, first_text = when, text, text
             if deadline.kind is DeadlineKind.INTERVIEW:
                 action = interview_text(app, deadline, frame)
             else:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.deadlines import DeadlineKind, deadlines_for, marked_action, relative, short_action
+from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, marked_action, relative, short_action
 from tui.core.model import Application
 from tui.core.stages import Stage
 from tui.core.timefmt import show_time
@@ -33,7 +33,7 @@ def summary_content(app: Application, settings, now) -> Content:
     parts.append("\n")
     if not due:
         parts.append(("Nothing due.", "$text-muted"))
-    for index, d in enumerate(sorted(due, key=lambda d: d.due)):
+    for index, d in enumerate(sorted(due, key=deadline_order)):
         if index:
             parts.append(" · ")
         if d.kind is DeadlineKind.QUIET:

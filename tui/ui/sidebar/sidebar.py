@@ -30,6 +30,7 @@ Entry = tuple  # (due timestamp, company, action, serial, Deadline): sorts by ti
 
 
 def make_entry(deadline: Deadline) -> Entry:
+    """The row's sort key is deadlines.deadline_order (as a timestamp), and a serial so it never ties."""
     return (deadline.due.timestamp(), deadline.company, deadline.action, next(_serial), deadline)
 
 
