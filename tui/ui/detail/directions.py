@@ -51,6 +51,16 @@ def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
                             (f" · by {show_time(due, zone, now)} ({relative(due, now)})", style))
 
 
+def section_title(app: Application) -> str:
+    """The Directions section's label, counting what the list shows: every row ('3 Directions (2)'), and
+    when some are done, how many of them are still open ('3 Directions (1 open, 1 done)'), so the number
+    never disagrees with the rows under it."""
+    done = sum(1 for d in app.directions if not d.is_open)
+    if not done:
+        return f"3 Directions ({len(app.directions)})"
+    return f"3 Directions ({len(app.directions) - done} open, {done} done)"
+
+
 class DirectionsList(OwnKeysInOrder, OptionList):
     """Keys that open a screen are priority bindings, as in the rounds list (rounds.py says why)."""
 
