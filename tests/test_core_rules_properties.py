@@ -113,5 +113,6 @@ def test_a_snooze_never_makes_a_deadline_earlier(case, hours):
     until = target.due + timedelta(hours=hours)
     snoozed = actions.snooze(app, target.kind, target.due, until, now=now, ref=target.ref)
     after = [d for d in deadlines_for(snoozed, conf, now) if (d.kind, d.ref) == (target.kind, target.ref)]
-    assert len(after) == 1 and after[0].is_snoozed
+    # snoozed while the snooze runs; one put off to a time already past has ended, and is simply due then
+    assert len(after) == 1 and after[0].is_snoozed == (after[0].due > now)
     assert after[0].due >= until > target.due and after[0].snoozed_from == target.due

@@ -226,3 +226,22 @@ async def test_a_direction_date_alone_is_read_at_the_users_working_hours(thanked
     (quiet,) = saved.directions
     assert quiet.kind is DirectionKind.NOT_BEFORE
     assert local(quiet.due, "Europe/Berlin").format("YYYY-MM-DD HH:mm") == "2026-12-28 10:00"
+
+
+def test_the_section_title_counts_what_the_list_shows():
+    """Review: "Directions (1)" over two rows (one done). The title counts the rows, naming the done ones;
+    the detail screen is to take its label from `section_title` (tui/ui/detail/screen.py sets it)."""
+    from datetime import datetime, timezone
+
+    from tui.core import actions
+    from tui.core.stages import DirectionKind
+    from tui.ui.detail.directions import section_title
+
+    now = datetime(2026, 11, 25, 10, tzinfo=timezone.utc)
+    app = actions.new_application("Acme", "Dev", now=now, round_at=now)
+    assert section_title(app) == "3 Directions (0)"
+    app = actions.add_direction(app, "send references", DirectionKind.DO_BY, now, now=now)
+    app = actions.add_direction(app, "team moves to Go", DirectionKind.INFO, None, now=now)
+    assert section_title(app) == "3 Directions (2)"
+    app = actions.set_direction_done(app, app.directions[0].id, True, now=now)
+    assert section_title(app) == "3 Directions (1 open, 1 done)"

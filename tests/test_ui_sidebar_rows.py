@@ -21,7 +21,7 @@ DUE = pendulum.datetime(2026, 11, 25, 10, 32)
 
 def deadline(action: str, reason: str = "", snoozed: bool = True) -> Deadline:
     return Deadline("id", "Cy Corp", DeadlineKind.THANK_YOU, DUE, f"{action} — Cy Corp",
-                    snoozed_from=DUE if snoozed else None, reason=reason)
+                    snoozed_from=DUE if snoozed else None, reason=reason, snoozed=snoozed)
 
 
 @pytest.mark.parametrize("action, reason, width, line", [

@@ -179,7 +179,7 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
     """One short line per overdue or soon deadline, and whether any is overdue."""
     from datetime import timedelta
 
-    from tui.core.deadlines import all_deadlines, relative
+    from tui.core.deadlines import all_deadlines, marked_action, relative
 
     horizon = moment + timedelta(days=within_days)
     shown = [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet and d.due <= horizon]
@@ -187,7 +187,7 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
     width = max(map(len, when), default=0)
     from tui.core.text import fit_cells
 
-    lines = [fit_cells(f"{'!' if d.overdue else ' '} {w:<{width}}  {d.action}", DUE_LINE_WIDTH).rstrip()
+    lines = [fit_cells(f"{'!' if d.overdue else ' '} {w:<{width}}  {marked_action(d)}", DUE_LINE_WIDTH).rstrip()
              for d, w in zip(shown, when, strict=True)]
     return lines, any(d.overdue for d in shown)
 

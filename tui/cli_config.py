@@ -84,10 +84,17 @@ def cmd_config(args) -> int:
         return 0
     settings_from_mapping({**current, args.key: value}, source=str(path))  # the loader's own checks
     document[args.key] = value
-    _write(path, tomlkit.dumps(document).encode("utf-8"))
+    _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
     # a board already open read its settings when it started (review: a new name did not show in letters)
     print(f"{args.key} = {_shown(value)}   (written to {path}; a board already open uses it once restarted)")
     return 0
+
+
+def _with_final_newline(text: str) -> str:
+    """tomlkit keeps the file as it was, a missing last newline too, and a key written after it would
+    then end the file without one: every write of config.toml ends its last line (POSIX text files,
+    `cat`, editors and `>>` appends all expect it)."""
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _write(path, payload: bytes) -> None:

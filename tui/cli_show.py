@@ -75,9 +75,10 @@ def show_lines(app, settings, moment) -> list[str]:
         for name, deadline in sorted(named, key=lambda pair: pair[1].due):
             lines.append(f"  {name:<{width}}  {when(deadline.due)} ({relative(deadline.due, moment)})  "
                          f"{deadline.action}")
-    # only a snooze its deadline still has: one whose deadline is done or was moved by its rule is past
+    # only a snooze still running on its deadline: one whose deadline is done, was moved by its rule, or
+    # whose time has come (the deadline is due at its end, deadlines.Deadline.is_snoozed) is past
     for name, deadline in sorted(named, key=lambda pair: pair[1].due):
-        if deadline.snoozed_from is not None:
+        if deadline.is_snoozed and deadline.snoozed_from is not None:
             reason = f": {deadline.reason}" if deadline.reason else ""
             lines.append(f"  snoozed {name} until {when(deadline.due)} "
                          f"(was due {when(deadline.snoozed_from)}){reason}")

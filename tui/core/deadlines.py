@@ -15,14 +15,17 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     with the end of working hours as its time, and a quiet period's date with
     their start (`direction_default_time`), so what is stored is what is shown;
   - the next follow-up is due `follow_up_business_days` after the latest of our
-    last letter, their last reply and the last round that took place (a
-    decision date they gave: one business day after it), and never inside a
+    last letter, their last reply, the last round that took place and their
+    last decision (an offer or a rejection, kept when the card is reopened);
+    a decision date they gave: one business day after it; never inside a
     quiet period; no follow-up while a round is still to come;
   - a snooze (model.Snooze) moves a deadline to its `until` while the rules still
     give that deadline the due time it was snoozed at; a rule that moves the
-    deadline leaves the snooze behind. A snoozed deadline says so
-    (`Deadline.snoozed_from`, `reason`), so an overdue thank-you is never hidden
-    silently.
+    deadline leaves the snooze behind. Until `until` the deadline is snoozed
+    and says so (`Deadline.is_snoozed`, `reason`), so an overdue thank-you is
+    never hidden silently; from `until` on it is due then, like any other (one
+    put off to Monday 10:00 is "1 h overdue" at 11:00, and no longer "snoozed").
+    `Deadline.due` is this effective time for every screen and command alike.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from typing import Iterable, NamedTuple
 import msgspec
 
 from tui.core.businessdays import WorkCalendar
-from tui.core.model import Application, Interviewer, Round, stage_after_round
+from tui.core.model import Application, Direction, Interviewer, Round, stage_after_round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timefmt import distance_short, show_soon
@@ -71,13 +74,14 @@ class Deadline(NamedTuple):
     app_id: str
     company: str
     kind: DeadlineKind
-    due: datetime  # UTC; a snoozed deadline's is its snooze's end
+    due: datetime  # UTC, the effective due time: a snoozed deadline's is its snooze's end, ended or not
     action: str  # in words: "Thank Dana Kim — Acme"
     person: str = ""
     ref: str = ""  # the interviewer, direction or round id it is about
     overdue: bool = False
-    snoozed_from: datetime | None = None  # when snoozed: the due time the rules give it
+    snoozed_from: datetime | None = None  # when a snooze moved it (running or ended): the due time the rules give
     reason: str = ""  # the snooze's reason, if any
+    snoozed: bool = False  # the snooze is still running at the `now` it was made with
 
     @property
     def is_quiet(self) -> bool:
@@ -85,7 +89,14 @@ class Deadline(NamedTuple):
 
     @property
     def is_snoozed(self) -> bool:
-        return self.snoozed_from is not None
+        """Put off by a snooze that has not ended: what says "snoozed" on every screen. An ended snooze
+        still sets the due time (its end), but the deadline is then simply due, or overdue."""
+        return self.snoozed
+
+    @property
+    def rule_due(self) -> datetime:
+        """The due time the rules give, before any snooze: what names the deadline to a new snooze."""
+        return self.snoozed_from or self.due
 
 
 @lru_cache(maxsize=16)
@@ -122,10 +133,14 @@ def quiet_until(app: Application, now: datetime) -> datetime | None:
 
 
 def last_move(app: Application, now: datetime) -> datetime | None:
-    """The latest of our last letter, their last reply and the last round that took place: the wait for
-    the next follow-up starts here."""
+    """The latest of our last letter, their last reply, the last round that took place and their last
+    decision (an offer or a rejection, also one the card was reopened after): the wait for the next
+    follow-up starts here, as its count does (Application.restarted_at)."""
     now = to_utc(now)
     times = [r.at for r in app.rounds if r.at <= now] + [c.at for c in app.contacts]
+    decided = app.latest_decision_at()
+    if decided is not None and decided <= now:
+        times.append(decided)
     return max(times) if times else None
 
 
@@ -213,13 +228,14 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
         due = to_utc(due)
         if working:
             due = work.next_opening(due)
-        snoozed_from, reason = None, ""
+        snoozed_from, reason, running = None, "", False
         snooze = snoozes.get((kind.value, ref))
         if snooze is not None and snooze.due == due and snooze.until > due:
             snoozed_from, reason = due, snooze.reason
             due = work.next_opening(snooze.until) if working else snooze.until
+            running = now < due
         found.append(Deadline(app.id, app.company, kind, due, action, person, ref,
-                              due < now and kind not in NOT_SNOOZABLE, snoozed_from, reason))
+                              due < now and kind not in NOT_SNOOZABLE, snoozed_from, reason, running))
 
     if app.stage is Stage.CLOSED:
         last_reply = max((c.at for c in app.contacts if c.kind in ("rejection-reply", "offer-reply")),
@@ -269,17 +285,25 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     return found
 
 
+def deadline_order(deadline: Deadline) -> tuple[datetime, str, str]:
+    """The one order of deadlines: soonest first, then by company, then by action ("Thank Lin Wu" before
+    "Thank Sam Ray" when both are due at once). The sidebar's rows (sidebar.make_entry), the card's task
+    (cards.card_view), `followup list` and `followup due` all follow it, so the card names the person
+    the sidebar lists first."""
+    return (deadline.due, deadline.company, deadline.action)
+
+
 def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:
-    """Every deadline of every card, soonest first."""
+    """Every deadline of every card, in `deadline_order`."""
     out = [d for app in apps for d in deadlines_for(app, settings, now)]
-    out.sort(key=lambda d: (d.due, d.company, d.action))
+    out.sort(key=deadline_order)
     return out
 
 
 def next_deadline(app: Application, settings: Settings, now: datetime) -> Deadline | None:
-    """The card's most pressing task (quiet periods are not tasks)."""
+    """The card's most pressing task (quiet periods are not tasks): the first in `deadline_order`."""
     tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
-    return min(tasks, key=lambda d: d.due) if tasks else None
+    return min(tasks, key=deadline_order) if tasks else None
 
 
 class TimeFrame:
@@ -322,6 +346,27 @@ def relative(due: datetime, now: datetime) -> str:
 def relative_seconds(seconds: float) -> str:
     """`relative` for a due time `seconds` from now (negative: past): timefmt's one rounding."""
     return distance_short(seconds)
+
+
+def marked_action(deadline: Deadline, action: str | None = None) -> str:
+    """'snoozed · send references — Acme' while the deadline is snoozed, else the action as it is: the
+    word first, so a narrow card or a cut line never loses it (`action`: a shortened one, e.g. for a card)."""
+    text = deadline.action if action is None else action
+    return f"snoozed · {text}" if deadline.is_snoozed else text
+
+
+def direction_due(direction: Direction, settings: Settings) -> datetime | None:
+    """When an open do-by direction is due by the rules, before any snooze (`_do_by_due`): for a card whose
+    deadlines leave it out (a closed one), so its row still reads the time the deadline would have."""
+    if direction.kind is not DirectionKind.DO_BY or direction.due is None:
+        return None
+    return _do_by_due(direction.due, work_calendar(settings))
+
+
+def direction_deadlines(app: Application, settings: Settings, now: datetime) -> dict[str, Deadline]:
+    """The deadline of each open do-by direction, by direction id: its row in the detail screen reads the
+    due time (snoozed or not) the sidebar, the card and `followup due` read."""
+    return {d.ref: d for d in deadlines_for(app, settings, now) if d.kind is DeadlineKind.DIRECTION}
 
 
 def short_action(deadline: Deadline) -> str:

@@ -407,6 +407,15 @@ class Application(msgspec.Struct, gc=False):
         for contact in self.contacts:
             if contact.inbound and (latest is None or contact.at > latest):
                 latest = contact.at
+        decided = self.latest_decision_at()
+        if decided is not None and (latest is None or decided > latest):
+            latest = decided
+        return latest
+
+    def latest_decision_at(self) -> datetime | None:
+        """When they last told us their decision (an offer or a rejection), as the history keeps it: the
+        card may have been reopened since, which clears `outcome` but not the fact that they answered."""
+        latest = None
         for event in self.history:
             if (event.kind == "outcome" and event.data.get("outcome") in _THEIR_DECISIONS and event.at is not None
                     and holds(event) and (latest is None or event.at > latest)):
@@ -437,12 +446,38 @@ class Application(msgspec.Struct, gc=False):
 
     def follow_ups_that_count(self) -> list[Contact]:
         """Our follow-ups sent since the process last moved (`restarted_at`): the ones the limit counts
-        and the next letter recalls (letters.last_follow_up_at). One definition, so they cannot drift."""
+        and the next letter recalls (letters.last_follow_up_at). One definition, so they cannot drift.
+
+        A follow-up logged at the very moment of the restart (a typed time to the minute, a frozen
+        clock) counts only when it was written down after it: the history's order says which came
+        first (`_recorded_after`), so a follow-up, then a rejection, then a reopened card starts at 0.
+        """
         if not self.contacts:
             return []
         since = self.restarted_at()
         return [c for c in self.contacts
-                if c.kind == LetterKind.FOLLOW_UP.value and not c.inbound and (since is None or c.at >= since)]
+                if c.kind == LetterKind.FOLLOW_UP.value and not c.inbound
+                and (since is None or c.at > since or (c.at == since and self._recorded_after(c, since)))]
+
+    def _recorded_after(self, contact: Contact, moment: datetime) -> bool:
+        """Whether `contact`, logged at `moment`, was written down after every restart at that moment (a
+        reply from them, a decision of theirs). A round restarts from when it took place, which its
+        history line does not mark, so a round at `moment` leaves the contact counted, as does a contact
+        or restart with no history line (an import): the order is known only from the lines."""
+        position = None
+        latest_restart = -1
+        inbound = {c.id for c in self.contacts if c.inbound and c.at == moment}
+        for index, event in enumerate(self.history):
+            if event.at != moment or not holds(event):
+                continue
+            ref = event.data.get("contact")
+            if isinstance(ref, str) and ref == contact.id:
+                position = index
+            elif isinstance(ref, str) and ref in inbound:
+                latest_restart = index
+            elif event.kind == "outcome" and event.data.get("outcome") in _THEIR_DECISIONS:
+                latest_restart = index
+        return position is None or position > latest_restart
 
     @property
     def follow_up_count(self) -> int:

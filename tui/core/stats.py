@@ -259,23 +259,20 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             told = received(told)
 
         # the answer (as _answer_at), the letters and answers of the weeks
-        answer = latest_reply = None
+        answer = None
         letters_of_thanks = False
-        follow_ups: list[datetime] = []
+        follow_ups = False
         for contact in app.contacts:
             at = contact.at
             if contact.inbound:
                 answer_times.append(at)
                 if first <= at <= now and (answer is None or at < answer):
                     answer = at
-                if latest_reply is None or at > latest_reply:
-                    latest_reply = at
             else:
                 kind = contact.kind
                 if kind in LETTERS_BUT_THANKS:
                     letter_times.append(at)
-                    if kind == FOLLOW_UP:
-                        follow_ups.append(at)
+                    follow_ups = follow_ups or kind == FOLLOW_UP
                 elif kind == THANK_YOU:
                     letters_of_thanks = True
         if several:
@@ -304,11 +301,9 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 silent += current is no_response
             elif not follow_ups:
                 silent += limit <= 0
-            else:  # Application.follow_up_count: those since the latest round or reply
-                restarted = max(rnd.at for rnd in rounds)
-                if latest_reply is not None and latest_reply > restarted:
-                    restarted = latest_reply
-                silent += sum(at >= restarted for at in follow_ups) >= limit
+            else:  # the model's own count (since the latest round, reply or decision; ties by the history's
+                # order): a copy here drifted from it once; only cards with follow-ups and no answer get here
+                silent += app.follow_up_count >= limit
 
         # thank-you notes: the interviewers marked thanked, and (rarely) letters that match none of them
         if letters_of_thanks:

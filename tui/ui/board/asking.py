@@ -48,7 +48,7 @@ class BoardQuestions:
         """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
         the one its card and the sidebar show, from the deadlines the board made when the card last
         changed (an interview or a quiet period is not put off)."""
-        from tui.core.deadlines import NOT_SNOOZABLE
+        from tui.core.deadlines import NOT_SNOOZABLE, deadline_order
 
         if self.focused is self.sidebar and self.sidebar.current is not None:
             found = self.sidebar.current
@@ -65,7 +65,7 @@ class BoardQuestions:
         if not tasks:
             self.notify(f"Nothing to snooze on {application.company}: no deadline of yours.", severity="warning")
             return None
-        return min(tasks, key=lambda d: d.due)
+        return min(tasks, key=deadline_order)  # the task the card shows
 
     async def action_snooze(self) -> None:
         from tui.ui.detail.process_forms import SnoozeForm

@@ -17,7 +17,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from tui.core import timefmt
-from tui.core.deadlines import Deadline, DeadlineKind, Group, relative_seconds, without_company
+from tui.core.deadlines import Deadline, DeadlineKind, Group, marked_action, relative_seconds, without_company
 from tui.core.model import Application
 from tui.core.stages import Stage
 from tui.core.text import counted, fit_cells
@@ -33,11 +33,11 @@ class CardView:
     """One card as drawn (a plain class: 10,000 are made before the first frame)."""
 
     __slots__ = ("app_id", "company", "role", "stage", "due_ts", "action", "quiet_ts", "closing",
-                 "follow_ups", "version", "search")
+                 "follow_ups", "version", "search", "interview")
 
     def __init__(self, app_id: str, company: str, role: str, stage: Stage, due_ts: float, action: str,
                  quiet_ts: float | None, closing: str, follow_ups: int, version: int,
-                 search: str | None = None) -> None:
+                 search: str | None = None, interview: str = "") -> None:
         self.app_id = app_id
         self.company = company
         self.role = role
@@ -49,6 +49,7 @@ class CardView:
         self.follow_ups = follow_ups
         self.version = version
         self.search = search  # what the filter matches, lower-cased; worked out on the first filter
+        self.interview = interview  # 'Tue 14:00 interview' when one is to come after a nearer task; else ""
 
     def __repr__(self) -> str:
         return f"CardView({self.company!r}, {self.stage.value}, due_ts={self.due_ts})"
@@ -85,21 +86,32 @@ def interview_text(app: Application, deadline: Deadline, frame: TimeFrame) -> st
 
 def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
     """The card of an application at the frame's `now`, from its sidebar entries (see
-    sidebar.make_entry): its most pressing task and any quiet period still running."""
+    sidebar.make_entry): its most pressing task, any quiet period still running, and the next interview.
+
+    The soonest of them all is the card's: its line and how long is left. An interview still to come
+    after a nearer task (a snoozed direction, a thank-you for the round before) is kept too, so the card
+    can show it as well (`card_texts`): an upcoming round always shows on its card (README, Upcoming
+    rounds), never hidden behind a task that happens to fall first."""
     now_ts = frame.now_ts
     due_ts, action, quiet_ts = _NO_DUE, "", None
+    first_text = ""  # the chosen entry's action: two due at once go in deadlines.deadline_order, as the sidebar
+    interview_ts, interview = _NO_DUE, None
     for when, _company, text, _serial, deadline in entries:
         if deadline.kind is DeadlineKind.QUIET:
             if when > now_ts:
                 quiet_ts = when
-        elif when < due_ts:
-            due_ts, action = when, text
+            continue
+        if deadline.kind is DeadlineKind.INTERVIEW and when < interview_ts:
+            interview_ts, interview = when, deadline
+        if when < due_ts or (when == due_ts and text < first_text):
+            due_ts, action, first_text = when, text, text
             if deadline.kind is DeadlineKind.INTERVIEW:
                 action = interview_text(app, deadline, frame)
-            elif deadline.snoozed_from is not None:  # never hidden without saying so: first, so never cut
-                action = f"snoozed · {without_company(text, app.company)}"
+            else:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it
+                action = marked_action(deadline, without_company(text, app.company))
+    later_interview = "" if interview is None or interview_ts <= due_ts else interview_text(app, interview, frame)
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
-                    quiet_ts, closing_text(app), app.follow_up_count, next(_versions))
+                    quiet_ts, closing_text(app), app.follow_up_count, next(_versions), interview=later_interview)
 
 
 class CardStyles(NamedTuple):
@@ -133,7 +145,13 @@ def urgency(card: CardView, frame: TimeFrame) -> Group | None:
 
 
 def card_texts(card: CardView, frame: TimeFrame) -> tuple[str, str, str, str, Group | None]:
-    """The four lines of a card as plain text, and how urgent it is."""
+    """The four lines of a card as plain text, and how urgent it is.
+
+    The third line is the most pressing task, the fourth how long is left and what else is running
+    ("in 5 d · quiet till Tue"). With an interview to come after that task, the third line is the
+    interview, its time first ("Tue 14:00 interview": it needs no "how long"), and the task moves to the
+    fourth, after its time ("in 5 d · snoozed · send references"): both stay in sight, and each line
+    still starts with what a narrow card must not cut."""
     group = urgency(card, frame)
     if card.has_due:
         action = card.action
@@ -142,6 +160,9 @@ def card_texts(card: CardView, frame: TimeFrame) -> tuple[str, str, str, str, Gr
         action = card.closing or "Nothing due"
         when = ""
     extras = []
+    if card.interview and card.has_due:
+        extras.append(action)
+        action = card.interview
     if card.closing and card.has_due:
         extras.append(card.closing.removeprefix("Closed: "))
     if card.quiet_ts is not None and card.quiet_ts > frame.now_ts:
@@ -163,11 +184,16 @@ def card_strips(
     if group is None:
         urgent = styles.muted
     text_width = width - 2
+    if card.interview and card.has_due:  # the task's urgency goes with the task, on the fourth line
+        action_style, detail_style = styles.later, urgent
+    else:
+        action_style = urgent
+        detail_style = styles.quiet if "quiet" in detail and group is not Group.OVERDUE else urgent
     lines = [
         (company, styles.company),
         (role, styles.role),
-        (action, urgent),
-        (detail, styles.quiet if "quiet" in detail and group is not Group.OVERDUE else urgent),
+        (action, action_style),
+        (detail, detail_style),
     ]
     strips = []
     if cursor and active:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core import clock
-from tui.core.deadlines import relative
+from tui.core.deadlines import Deadline, direction_deadlines, direction_due, relative
 from tui.core.model import Application, Direction
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import show_day, show_time
@@ -19,7 +21,11 @@ from tui.ui.settle import OwnKeysInOrder, settled
 # detail screen's first frame (the first `enter`) does not wait for them.
 
 
-def direction_line(d: Direction, zone, now) -> Content:
+def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
+                   rule_due: datetime | None = None) -> Content:
+    """One row. An open do-by reads its deadline (`deadline`: deadlines.direction_deadlines), so the row gives
+    the due time the sidebar, the card and `followup due` give, snoozed or not; without one (a closed
+    card has no direction deadlines) the time its rule gives (`rule_due`: deadlines.direction_due)."""
     when = show_time(d.due, zone, now)
     if d.kind is DirectionKind.NOT_BEFORE:
         if d.is_open and d.due > now:
@@ -34,8 +40,25 @@ def direction_line(d: Direction, zone, now) -> Content:
                                 (f" · done {show_day(d.done_at, zone, now)}", "$text-muted"))
     if d.due is None:
         return Content.assemble(("☐ ", "$text-warning"), (d.text, "bold"), (" · no date", "$text-muted"))
-    style = "$text-error" if d.due < now else "$text-warning"
-    return Content.assemble(("☐ ", style), (d.text, "bold"), (f" · by {when} ({relative(d.due, now)})", style))
+    due = deadline.due if deadline is not None else rule_due or d.due
+    style = "$text-error" if due < now else "$text-warning"
+    if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
+        reason = f": {deadline.reason}" if deadline.reason else ""
+        return Content.assemble(("☐ ", style), (d.text, "bold"),
+                                (f" · snoozed till {show_time(due, zone, now)} ({relative(due, now)}), "
+                                 f"was by {show_time(deadline.snoozed_from, zone, now)}{reason}", style))
+    return Content.assemble(("☐ ", style), (d.text, "bold"),
+                            (f" · by {show_time(due, zone, now)} ({relative(due, now)})", style))
+
+
+def section_title(app: Application) -> str:
+    """The Directions section's label, counting what the list shows: every row ('3 Directions (2)'), and
+    when some are done, how many of them are still open ('3 Directions (1 open, 1 done)'), so the number
+    never disagrees with the rows under it."""
+    done = sum(1 for d in app.directions if not d.is_open)
+    if not done:
+        return f"3 Directions ({len(app.directions)})"
+    return f"3 Directions ({len(app.directions) - done} open, {done} done)"
 
 
 class DirectionsList(OwnKeysInOrder, OptionList):
@@ -59,7 +82,9 @@ class DirectionsList(OwnKeysInOrder, OptionList):
     def show(self, app: Application, settings, now) -> None:
         self.application = app
         keep = self.highlighted_option.id if self.highlighted_option else None
-        options = [Option(direction_line(d, settings.zone, now), id=d.id) for d in app.directions]
+        deadlines = direction_deadlines(app, settings, now)
+        options = [Option(direction_line(d, settings.zone, now, deadlines.get(d.id), direction_due(d, settings)),
+                          id=d.id) for d in app.directions]
         if not options:
             options.append(Option(Content.styled(
                 "No directions yet. When the recruiter says “send references by Friday” or "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.deadlines import DeadlineKind, deadlines_for, relative, short_action
+from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, marked_action, relative, short_action
 from tui.core.model import Application
 from tui.core.stages import Stage
 from tui.core.timefmt import show_time
@@ -33,14 +33,14 @@ def summary_content(app: Application, settings, now) -> Content:
     parts.append("\n")
     if not due:
         parts.append(("Nothing due.", "$text-muted"))
-    for index, d in enumerate(sorted(due, key=lambda d: d.due)):
+    for index, d in enumerate(sorted(due, key=deadline_order)):
         if index:
             parts.append(" · ")
         if d.kind is DeadlineKind.QUIET:
             parts.append((f"⏸ quiet until {show_time(d.due, zone, now)}", "$text-warning"))
             continue
         style = "$text-error" if d.overdue else "$text-warning"
-        parts.append((f"{short_action(d)} {relative(d.due, now)}", style))
+        parts.append((f"{marked_action(d, short_action(d))} {relative(d.due, now)}", style))
     return Content.assemble(*parts)
 
 

@@ -30,6 +30,7 @@ Entry = tuple  # (due timestamp, company, action, serial, Deadline): sorts by ti
 
 
 def make_entry(deadline: Deadline) -> Entry:
+    """The row's sort key is deadlines.deadline_order (as a timestamp), and a serial so it never ties."""
     return (deadline.due.timestamp(), deadline.company, deadline.action, next(_serial), deadline)
 
 
@@ -43,7 +44,7 @@ def first_line(deadline: Deadline, width: int) -> str:
     without saying so.
     """
     action = short_action(deadline)
-    if deadline.snoozed_from is None:
+    if not deadline.is_snoozed:  # an ended snooze is simply due at its end: no longer "snoozed"
         return action
     mark = " · snoozed"
     if deadline.reason:

@@ -1,0 +1,51 @@
+"""Two deadlines due at once go in one order (deadlines.deadline_order) on the card, in the sidebar, in
+`followup list` and on the detail screen: the card names the person the sidebar lists first."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from cli_helpers import run
+from tui.core import actions
+from tui.core.deadlines import all_deadlines, deadline_order, deadlines_for, next_deadline
+from tui.core.model import Interviewer
+from tui.core.settings import Settings
+from tui.ui.board.cards import card_texts, card_view
+from tui.ui.board.timeframe import TimeFrame
+from tui.ui.detail.summary import summary_content
+from tui.ui.sidebar.sidebar import make_entry
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+SETTINGS = Settings(timezone="Europe/London")
+
+
+def two_to_thank():
+    """Sam Ray is the round's first interviewer, Lin Wu the second: both owed a note at the same time."""
+    return actions.new_application("Acme", "Dev", now=NOW - timedelta(hours=30), round_at=NOW - timedelta(hours=30),
+                                   interviewers=[Interviewer("Sam Ray"), Interviewer("Lin Wu")])
+
+
+def test_the_card_the_sidebar_and_the_next_deadline_name_the_same_person():
+    app = two_to_thank()
+    found = deadlines_for(app, SETTINGS, NOW)
+    assert [d.person for d in found] == ["Sam Ray", "Lin Wu"]  # the round's order: not the shown one
+    entries = sorted(make_entry(d) for d in found)
+    assert [entry[4].person for entry in entries] == ["Lin Wu", "Sam Ray"]  # the sidebar's rows
+    frame = TimeFrame(NOW, SETTINGS.zone)
+    assert card_texts(card_view(app, [make_entry(d) for d in found], frame), frame)[2] == "Thank Lin Wu"
+    assert card_texts(card_view(app, list(reversed(entries)), frame), frame)[2] == "Thank Lin Wu"
+    assert next_deadline(app, SETTINGS, NOW).person == "Lin Wu"
+    assert [d.person for d in all_deadlines([app], SETTINGS, NOW)] == ["Lin Wu", "Sam Ray"]
+    assert min(found, key=deadline_order).person == "Lin Wu"
+    summary = summary_content(app, SETTINGS, NOW).plain
+    assert summary.index("Thank Lin Wu") < summary.index("Thank Sam Ray")
+
+
+def test_followup_list_names_the_first_in_that_order(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10am", "-q",
+               "--interviewer", "Sam Ray", "--interviewer", "Lin Wu") == 0
+    capsys.readouterr()
+    assert run(cli_db, "list", "--json") == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["next_action"] == "Thank Lin Wu — Acme"
