@@ -45,6 +45,7 @@ async def test_n_adds_a_direction_space_marks_it_done_d_removes_it(tmp_path, fro
         assert [d.text for d in (await on_disk(pilot, db, card.id)).directions] == ["send refs"]
         await send_keys(followup, pilot, burst, "home", "space")
         assert (await on_disk(pilot, db, card.id)).directions[0].done_at is not None
+        assert followup.screen.section_bar.labels["directions"] == "3 Directions (0 open, 1 done)"
         await send_keys(followup, pilot, burst, "space")  # again: open once more
         assert (await on_disk(pilot, db, card.id)).directions[0].done_at is None
         await send_keys(followup, pilot, burst, "d")

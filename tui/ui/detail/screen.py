@@ -21,6 +21,7 @@ from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.ui.detail.directions import DirectionsList
+from tui.ui.detail.directions import section_title as directions_title
 from tui.ui.detail.history import HistoryList
 from tui.ui.detail.notes import NotesEditor, NotesPanel
 from tui.ui.detail.rounds import RoundsList
@@ -189,8 +190,7 @@ class DetailScreen(Screen):
         self.notes.sync_from_store(app.notes)
         self._stored_notes = app.notes
         self.section_bar.set_label("rounds", f"2 Rounds ({len(app.rounds)})")
-        open_directions = sum(1 for d in app.directions if d.is_open)
-        self.section_bar.set_label("directions", f"3 Directions ({open_directions})")
+        self.section_bar.set_label("directions", directions_title(app))
 
     def on_save_refused(self, message: SaveRefused) -> None:
         if self.app_id in message.app_ids:
