@@ -49,3 +49,11 @@ def test_followup_list_names_the_first_in_that_order(cli_db, capsys):
     assert run(cli_db, "list", "--json") == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert row["next_action"] == "Thank Lin Wu — Acme"
+
+
+def test_the_confirmation_line_names_the_first_in_that_order(cli_db, capsys):
+    """`followup add` says the first deadline it made: the same one the card and the sidebar name."""
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10am",
+               "--interviewer", "Sam Ray", "--interviewer", "Lin Wu") == 0
+    out = capsys.readouterr().out
+    assert "Thank Lin Wu" in out and "Sam Ray" not in out.split("Thank", 1)[1]

@@ -184,11 +184,11 @@ def deadline_names(app, deadlines) -> list[tuple[str, object]]:
 
 def first_moved_deadline(before, after, settings, moment):
     """The first deadline `after` has that `before` had not (new, or due at another time), else None."""
-    from tui.core.deadlines import deadlines_for
+    from tui.core.deadlines import deadline_order, deadlines_for
 
     old = {(d.kind, d.ref, d.due) for d in deadlines_for(before, settings, moment)} if before else set()
     fresh = [d for d in deadlines_for(after, settings, moment) if (d.kind, d.ref, d.due) not in old]
-    return min(fresh, key=lambda d: d.due) if fresh else None
+    return min(fresh, key=deadline_order) if fresh else None
 
 
 def confirm(args, before, after, words: str, settings, moment) -> int:

@@ -11,7 +11,7 @@ from datetime import datetime
 from itertools import combinations
 
 from tui.core import actions, timefmt
-from tui.core.deadlines import DeadlineKind, deadlines_for, quiet_until, short_action
+from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
 from tui.core.letters import NOBODY_TO_THANK, Letter, quiet_period_warning
 from tui.core.model import Application, Round
@@ -89,7 +89,7 @@ def follow_up_timing(app: Application, settings: Settings, now: datetime) -> str
     tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
     follow = next((d for d in tasks if d.kind in (DeadlineKind.FOLLOW_UP, DeadlineKind.CLOSE)), None)
     if follow is None:
-        first = min(tasks, key=lambda d: d.due) if tasks else None
+        first = min(tasks, key=deadline_order) if tasks else None
         if first is None:
             return None
         return (f"No follow-up is due yet at {app.company}: first “{short_action(first)}”, "
