@@ -348,3 +348,51 @@ async def test_followup_note_while_the_board_has_the_notes_open_keeps_both_texts
         await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
                          and "appended from the shell" in stored(db, app.id).notes, timeout=8)
         assert "appended from the shell" in editor.text and "- typed here" in editor.text
+
+
+async def test_a_save_that_finds_the_card_deleted_rescues_the_notes_and_closes(card, tmp_path, monkeypatch):
+    """Review: the autosave reached the app after a reload had dropped the card deleted by a command; the
+    refusal then drew on a panel being taken down, the board died, and the typed words were nowhere."""
+    from tui.store.errors import NotFoundError
+    from tui.ui.detail.notes import NotesPanel
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+        await type_text(pilot, "DEL4 unsaved")
+        Store(db).delete(app.id)
+        followup.changelog.apps.pop(app.id)  # as the reload of the deleted card leaves memory
+        screen.notes.request_save()
+        await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
+        (rescued,) = (tmp_path / "state" / "followup").glob(f"followup-rescue-*-{app.id[:8]}.md")
+        assert rescued.read_text(encoding="utf-8").endswith("DEL4 unsaved")
+        assert followup.return_code is None  # still running
+        panel = NotesPanel(app.id, "", "Acme")  # a refusal reaching a panel no longer drawn: no crash
+        panel.refused(NotFoundError("that application is no longer on the board"))
+
+
+async def test_notes_whose_write_fails_after_their_screen_closed_go_to_a_rescue_file(card, tmp_path, monkeypatch):
+    """Review (a full disk): typed, escape back to the board, the write refused: the notes were only in
+    memory, the re-read replaced them, and `q` exited 0. They now go to a rescue file, named, and the
+    board will exit 1 (FollowupApp.rescued)."""
+    from tui.store import errors
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    db, app = card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "notes")
+
+        def full(*_a, **_k):
+            raise errors.WriteFailedError(f"{db}: not saved: the disk is full")
+
+        monkeypatch.setattr(followup.store, "save", full)
+        monkeypatch.setattr(followup.store, "save_many", full)
+        await type_text(pilot, "FULLDISK note typed")
+        await pilot.press("escape")  # opened with e: straight back to the board
+        await wait_until(pilot, lambda: bool(followup.rescued))
+        (rescued,) = (tmp_path / "state" / "followup").glob(f"followup-rescue-*-{app.id[:8]}.md")
+        assert rescued.read_text(encoding="utf-8").endswith("FULLDISK note typed")
+        assert "the disk is full" in followup.rescued[0]

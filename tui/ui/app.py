@@ -393,12 +393,26 @@ class FollowupApp(Opening, Leaving, App[int]):
 
     def on__write_failed(self, message: _WriteFailed) -> None:
         failure = message.failure
+        self._rescue_notes_left_behind(self.changelog.notes_not_written(failure.seq), failure.error)
         refused = self.changelog.write_failed(failure.seq)
         self._stale |= refused
         self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
         for screen in self.screen_stack:  # before the re-read, so typed text is kept through it
             screen.post_message(SaveRefused(frozenset(refused), failure.error))
         self._ask_reload()
+
+    def _rescue_notes_left_behind(self, lost: dict[str, tuple[str, str]], error: Exception) -> None:
+        """Notes whose write failed after their screen was closed (escape right after typing, on a full
+        disk) are only in memory, which the re-read replaces: they go to a rescue file, as on quitting.
+        A detail screen still open on the card keeps them in its editor and tries again itself."""
+        from tui.ui.rescue import Unsaved, keep_rescued
+
+        open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
+        for app_id, (company, notes) in lost.items():
+            if app_id in open_on:
+                continue
+            where = keep_rescued(self.rescued, Unsaved(app_id, f"the notes of {company}", notes), str(error))
+            self.notify(f"The notes of {company} were not saved; {where}", severity="error", timeout=30)
 
     # --- other processes -----------------------------------------------
     def behind_the_file(self) -> bool:

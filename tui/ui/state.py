@@ -202,6 +202,17 @@ class ChangeLog:
         if step is not None and step in self.undo_stack:
             self.undo_stack.remove(step)
 
+    def notes_not_written(self, seq: int) -> dict[str, tuple[str, str]]:
+        """The notes typed in the steps from write `seq` on, which the file did not take: app id ->
+        (company, notes), the latest step's. Asked before `write_failed` forgets those steps, so that
+        notes no open screen holds any more can go to a rescue file."""
+        lost: dict[str, tuple[str, str]] = {}
+        for step in self.undo_stack:
+            after = step.after
+            if step.seq >= seq and after is not None and (step.before is None or after.notes != step.before.notes):
+                lost[step.app_id] = (after.company, after.notes)
+        return lost
+
     def write_failed(self, seq: int) -> set[str]:
         """A write (and so every later one) did not happen: forget their undo steps.
 

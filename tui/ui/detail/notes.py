@@ -18,7 +18,7 @@ from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.merge import carry_offset, merge3
 from tui.core.text import counted
-from tui.store.errors import StaleEditError
+from tui.store.errors import NotFoundError, StaleEditError
 from tui.ui.detail.context import apply_now
 from tui.ui.detail.markdown_highlight import markdown_highlights
 from tui.ui.editor import Editor
@@ -116,14 +116,16 @@ class NotesPanel(Vertical):
             self._timer = None
 
     def _show_status(self) -> None:
+        status = self.query("#notes-status").first() if self.is_mounted and self.query("#notes-status") else None
+        if status is None:  # not drawn yet, or already taken down (the screen is closing)
+            return
         words = len(self.editor.text.split())
         if self._refused:
             state = f"not saved: {self._refused} (ctrl+s retries)"
         else:
             state = "not saved yet" if self.unsaved else "saved"
-        self.query_one("#notes-status", Static).update(
-            f"Markdown · {counted(words, 'word')} · {state}"
-        )
+        assert isinstance(status, Static)
+        status.update(f"Markdown · {counted(words, 'word')} · {state}")
 
     def on_notes_editor_save_now(self, event: NotesEditor.SaveNow) -> None:
         event.stop()
@@ -143,8 +145,12 @@ class NotesPanel(Vertical):
         self._baseline = None
         self._awaiting = None
         self._stored = self._stored_before_save  # the file never took our save
-        if self.is_mounted:
-            self._show_status()
+        self._show_status()
+        if isinstance(error, NotFoundError):  # deleted elsewhere: the screen keeps the text in a rescue file
+            self.post_message(self.CardGone())
+
+    class CardGone(Message):
+        """The card these notes are for was deleted by another process while they were being typed."""
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()

@@ -85,6 +85,7 @@ class DetailScreen(Screen):
         self._returns_on_escape = section == "notes"  # `e` from the board: escape goes straight back
         self._stored_notes: str | None = None  # the notes as last seen in the data
         self._panes: dict[str, RoundsList | DirectionsList | HistoryList] = {}  # the lists made so far
+        self._gone = False  # the card was deleted by another process: said, notes rescued, closing
 
     # --- data ----------------------------------------------------------------
     @property
@@ -172,6 +173,9 @@ class DetailScreen(Screen):
         try:
             app = self.application
         except KeyError:
+            if self._gone:  # said and rescued already (the reload and a refused save both tell us)
+                return
+            self._gone = True
             self.notify("This application was deleted by another Followup process.", severity="warning")
             if self.notes.text != self._stored_notes:
                 self._rescue(FollowupError("the application was deleted while its notes were open"))
@@ -195,6 +199,9 @@ class DetailScreen(Screen):
     def on_save_refused(self, message: SaveRefused) -> None:
         if self.app_id in message.app_ids:
             self.notes.refused(message.error)
+
+    def on_notes_panel_card_gone(self, message: NotesPanel.CardGone) -> None:
+        self.show_application()  # finds it gone: rescues the typed notes, says so and closes
 
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
         if message.app_ids is None or self.app_id in message.app_ids:
