@@ -70,7 +70,7 @@ def test_the_message_names_the_argument(argv, name, capsys):
 
 
 # --- control characters --------------------------------------------------------------
-@pytest.mark.parametrize("bad", ["\x1b[31m", "\r", "\x7f", "\x9b"])
+@pytest.mark.parametrize("bad", ["\x1b[31m", "\r", "\x7f", "\x9b", "\u202e"])  # last: right-to-left override
 def test_a_control_character_is_refused(cli_home, capsys, bad):
     """In-process: a control character is valid UTF-8, so argv reaches main as the same string."""
     db = cli_home / "d.json"
@@ -143,3 +143,14 @@ def test_a_letter_of_such_text_prints(env, broken_db):
     result = followup(env, broken_db, "letter", app_id[:8], "thank-you", "--force")
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert "D\ufffdna" in result.stdout.decode("utf-8")
+
+
+def test_cleaning_drops_controls_and_bidi_overrides_and_keeps_right_to_left_text():
+    """What a paste or a hand-edited file may hold: the controls go, so do the bidi embeddings,
+    overrides and isolates (they reorder the rest of a terminal line); Arabic text and its marks stay."""
+    from tui.core.text import clean_text, is_clean
+
+    assert clean_text("a\x1b[31mb\x07c\u202eRTL\u202c d\u2067x\u2069") == "a[31mbcRTL dx"
+    arabic = "مهندس\u200f برمجيات"  # with a right-to-left mark
+    assert clean_text(arabic) == arabic and is_clean(arabic)
+    assert not is_clean("x\u202ey") and clean_text("tab\tand\nnewline") == "tab\tand\nnewline"

@@ -38,6 +38,7 @@ from tui.cli_common import (
     store_at,
     user_settings,
 )
+from tui.core.text import CONTROLS
 
 EXIT_USER_ERROR = 2
 TABLE_WIDTH = 80
@@ -359,7 +360,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 # --- text refused at the door ------------------------------------------------------
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1; newlines and tabs are text
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -410,7 +410,7 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
     for number, arg in enumerate(argv, start=1):
         if _NOT_UTF8.search(arg):
             why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
-        elif control := _CONTROL.search(arg):
+        elif control := CONTROLS.search(arg):  # the one list of what text may not hold (tui.core.text)
             why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
         else:
             continue

@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1, less tab and newline
+# C0 and C1 (less tab and newline), and the bidirectional embeddings, overrides and isolates: they
+# reorder what the terminal shows after them (a company name could reverse the rest of its line).
+# The marks that right-to-left text needs (U+200E, U+200F) stay.
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")  # what undecodable bytes become in Python
 
 
 def clean_text(text: str) -> str:
     """`text` with control characters dropped and undecodable bytes shown as U+FFFD."""
-    return _CONTROLS.sub("", _LONE_SURROGATES.sub("\ufffd", text))
+    return CONTROLS.sub("", _LONE_SURROGATES.sub("\ufffd", text))
 
 
 def is_clean(text: str) -> bool:
-    return not (_CONTROLS.search(text) or _LONE_SURROGATES.search(text))
+    return not (CONTROLS.search(text) or _LONE_SURROGATES.search(text))
 
 
 def first_unclean(value: Any, path: str = "") -> str | None:
