@@ -20,8 +20,8 @@ HelpSection = tuple[str, Sequence[Binding]]
 
 CLOSING_NOTES = (
     "Text fields, the notes and the letters take the usual editing keys: arrows, home and end, "
-    "backspace and delete, ctrl+w and ctrl+u, shift with a move to select; ctrl+z undoes typing in "
-    "the notes and letters.",
+    "backspace and delete, ctrl+w and ctrl+u, shift with a move to select; in the notes and letters, "
+    "ctrl+home and ctrl+end go to the start and the end, and ctrl+z undoes typing.",
     "On the board every change is saved the moment you make it, and u undoes it, many steps back; "
     "a form is saved with ctrl+s (or enter on its last field). "
     "Another Followup (or a `followup add` in a script) can work on the same file: "
