@@ -53,9 +53,30 @@ def _shown(value) -> str:
     return str(value)
 
 
+def _checked(data: dict, source: str):
+    """The settings `data` makes, checked as every command reads them; a key that is no setting is
+    named on standard error and left in the file (it is the user's), so a stray line never stops
+    `followup config` from writing the key that is wanted."""
+    from tui.cli_common import remark
+    from tui.core.settings import settings_from_mapping
+
+    warnings: list[str] = []
+    settings = settings_from_mapping(data, source=source, warnings=warnings)
+    for line in warnings:
+        remark(line)
+    return settings
+
+
+def _default_mark(key: str, settings) -> str:
+    """How a key not in the file is marked; an empty timezone names the zone it resolves to."""
+    if key == "timezone":
+        return f"   (default: {settings.zone.name}, the system's)"
+    return "   (default)"
+
+
 def cmd_config(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.settings import Settings, settings_from_mapping, unknown_key
+    from tui.core.settings import Settings, unknown_key
 
     path = _config_path()
     try:
@@ -70,19 +91,19 @@ def cmd_config(args) -> int:
         raise ValidationError(f"{path}: not valid TOML ({exc}); fix or remove the file") from None
     current = document.unwrap()
     if args.key is None:  # every key, as the app reads it
-        settings = settings_from_mapping(current, source=str(path))
+        settings = _checked(current, str(path))
         for key in Settings._fields:
-            mark = "" if key in current else "   (default)"
+            mark = "" if key in current else _default_mark(key, settings)
             print(f"{key} = {_shown(getattr(settings, key))}{mark}")
         return 0
     if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
         raise unknown_key(args.key, str(path))
     value = _typed(args.key, args.value, str(path)) if args.value is not None else None
     if value is None:
-        settings_from_mapping(current, source=str(path))
+        _checked(current, str(path))
         print(_shown(current.get(args.key, Settings._field_defaults[args.key])))
         return 0
-    settings_from_mapping({**current, args.key: value}, source=str(path))  # the loader's own checks
+    _checked({**current, args.key: value}, str(path))  # the loader's own checks
     document[args.key] = value
     _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
     # a board already open read its settings when it started (review: a new name did not show in letters)
