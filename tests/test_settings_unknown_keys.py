@@ -11,7 +11,6 @@ import sys
 import types
 
 import pendulum
-
 import pytest
 
 from cli_helpers import BERLIN, config_file, configure, digest, run
