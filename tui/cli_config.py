@@ -130,6 +130,55 @@ def _write(path, payload: bytes) -> None:
         raise ValidationError(f"{path}: cannot write the settings ({exc})") from None
 
 
+# The options the command line knows after `config` (its own, and the top-level ones argparse says
+# something about there): never read as a VALUE that starts with '-'.
+_CONFIG_OPTIONS = ("--db", "--help", "-h", "-q", "--quiet", "--demo", "--version")
+
+
+def value_may_start_with_dash(argv: list[str]) -> list[str]:
+    """`argv` of `followup config KEY VALUE` with a VALUE that starts with '-' given behind '--', so that
+    argparse hands it over as VALUE and the setting's own check says what is wrong with it (QA:
+    `config remind_before -1h` gave "unrecognized arguments: -1h"). Any other command line comes
+    back as it was; --db, -h and --help keep their meaning, before or after KEY (they are moved
+    before it: after '--' argparse reads nothing as an option).
+    """
+    if "--" in argv:
+        return argv
+    command, value_next = None, False  # as cli.named_command finds the command word
+    for index, arg in enumerate(argv):
+        if value_next:
+            value_next = False
+        elif arg.startswith("-") and arg != "-":
+            value_next = arg == "--db"
+        else:
+            command = index
+            break
+    if command is None or argv[command] != "config":
+        return argv
+    options: list[str] = []
+    positionals: list[str] = []
+    value = None
+    value_next = False
+    for arg in argv[command + 1:]:
+        name = arg.split("=", 1)[0]
+        if value_next:
+            options.append(arg)
+            value_next = False
+        elif arg == "-" or not arg.startswith("-"):
+            positionals.append(arg)
+        elif name in _CONFIG_OPTIONS or (name.startswith("--") and len(name) > 2
+                                         and any(o.startswith(name) for o in _CONFIG_OPTIONS)):
+            options.append(arg)
+            value_next = "=" not in arg and "--db".startswith(name)
+        elif len(positionals) == 1 and value is None:  # KEY given: this is VALUE, not an option
+            value = arg
+        else:
+            return argv  # not ours to read: argparse says what is wrong with it
+    if value is None:
+        return argv
+    return [*argv[:command + 1], *options, positionals[0], "--", value, *positionals[1:]]
+
+
 def cmd_completion(args) -> int:
     import argcomplete
 
