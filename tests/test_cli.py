@@ -259,7 +259,7 @@ def test_one_place_decides_the_data_file_for_every_command(cli_home, monkeypatch
 def fake_board(monkeypatch):
     calls = []
 
-    def run_board(store, settings, demo=False):
+    def run_board(store, settings, demo=False, warnings=()):  # warnings: tests/test_settings_unknown_keys.py
         calls.append((store, settings, demo, store.open_snapshot().applications))  # as start_board reads it
         return 0
 

@@ -16,7 +16,7 @@ NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
 @pytest.mark.parametrize(("zone", "text", "shown"), [
     ("Europe/London", "Snoozed follow-up until 2026-12-04T12:00:00+00:00", "Snoozed follow-up until Fri 4 Dec 12:00"),
     ("Asia/Tokyo", "Round “Final” on 2026-12-01T22:30:00+00:00", "Round “Final” on Wed 2 Dec 07:30"),  # next day there
-    ("America/New_York", "until 2027-01-05T15:00:00Z", "until Tue 5 Jan 10:00 2027"),
+    ("America/New_York", "until 2027-01-05T15:00:00Z", "until Tue 5 Jan 2027 10:00"),
     ("Europe/London", "Moved Interviewed → Thanked", "Moved Interviewed → Thanked"),
     ("Europe/London", "Notes: T-shirt size 2026-11-04", "Notes: T-shirt size 2026-11-04"),  # a date alone stays
 ])

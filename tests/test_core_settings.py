@@ -71,11 +71,15 @@ def test_a_bad_value_names_the_file_the_key_and_what_is_allowed(tmp_path, line, 
     assert path.read_text(encoding="utf-8") == line + "\n", "the file is never rewritten"
 
 
-def test_an_unknown_key_lists_the_known_ones(tmp_path):
-    path = write(tmp_path, "colour = 'blue'\n")
-    with pytest.raises(ValidationError, match=r"unknown key 'colour'; known keys are follow_up_business_days, "
-                                              r"follow_up_limit, holidays, mail_from, mail_to, name, "):
-        load_settings(path)
+def test_an_unknown_key_is_ignored_with_a_warning_that_lists_the_known_ones(tmp_path):
+    """QA: one stray key stopped every command, the reminders and the status line included."""
+    path = write(tmp_path, "colour = 'blue'\nname = 'Alex'\n")
+    warnings: list[str] = []
+    assert load_settings(path, warnings=warnings) == Settings(name="Alex")
+    (line,) = warnings
+    assert line.startswith(f"{path}: unknown key 'colour' ignored; known keys are follow_up_business_days, "
+                           "follow_up_limit, holidays, mail_from, mail_to, name, ")
+    assert "\n" not in line and load_settings(path) == Settings(name="Alex")  # without a list: silent
 
 
 @pytest.mark.parametrize("key, value, says", [
@@ -103,8 +107,16 @@ def test_the_calendar_and_reminder_settings_are_read_into_values():
 
 
 def test_a_table_is_an_unknown_key_too(tmp_path):
-    with pytest.raises(ValidationError, match="unknown key 'letters'"):
-        load_settings(write(tmp_path, "[letters]\ntone = 'warm'\n"))
+    warnings: list[str] = []
+    assert load_settings(write(tmp_path, "use_thank_you = false\n[letters]\ntone = 'warm'\n"),
+                         warnings=warnings) == Settings(use_thank_you=False)
+    assert [w.split(": ", 1)[1][:30] for w in warnings] == ["unknown key 'letters' ignored;"]
+
+
+def test_a_bad_value_beside_an_unknown_key_still_stops(tmp_path):
+    """Only the unknown key is forgiven: a known key with a bad value would change what the app does."""
+    with pytest.raises(ValidationError, match="thank_you_hours = 0 is not allowed"):
+        load_settings(write(tmp_path, "colour = 'red'\nthank_you_hours = 0\n"), warnings=[])
 
 
 def test_bad_toml_names_the_file(tmp_path):

@@ -453,6 +453,7 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     except FollowupError as exc:
         remark(str(exc))
         return EXIT_USER_ERROR
+    argv = cli_config.value_may_start_with_dash(argv)  # `config remind_before -1h`: -1h is the VALUE
     try:
         args = parser.parse_args(argv)
         handler = getattr(args, "handler", None)

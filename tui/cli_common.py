@@ -40,17 +40,29 @@ def now():
     return clock.now()
 
 
-def user_settings():
-    """Settings from config.toml in the config dir; defaults when it is absent."""
+def user_settings(warnings: list[str] | None = None):
+    """Settings from config.toml in the config dir; defaults when it is absent.
+
+    A key that is no setting is ignored, with a warning: on standard error, one line
+    each, or into `warnings` when the caller shows them its own way (the board, as
+    a notification). A bad value of a known key still stops the command (exit 2).
+    """
     from tui.core.errors import ValidationError
     from tui.core.settings import load_settings
     from tui.store.store import default_config_dir
 
     path = default_config_dir() / "config.toml"
+    found: list[str] = []
     try:
-        return load_settings(path)
+        settings = load_settings(path, warnings=found)
     except OSError as exc:
         raise ValidationError(f"{path}: cannot be read ({exc.strerror}); fix or remove the file") from None
+    if warnings is not None:
+        warnings.extend(found)
+    else:
+        for line in found:
+            remark(line)
+    return settings
 
 
 def open_store(args, *, opened: bool = True):

@@ -53,9 +53,30 @@ def _shown(value) -> str:
     return str(value)
 
 
+def _checked(data: dict, source: str):
+    """The settings `data` makes, checked as every command reads them; a key that is no setting is
+    named on standard error and left in the file (it is the user's), so a stray line never stops
+    `followup config` from writing the key that is wanted."""
+    from tui.cli_common import remark
+    from tui.core.settings import settings_from_mapping
+
+    warnings: list[str] = []
+    settings = settings_from_mapping(data, source=source, warnings=warnings)
+    for line in warnings:
+        remark(line)
+    return settings
+
+
+def _default_mark(key: str, settings) -> str:
+    """How a key not in the file is marked; an empty timezone names the zone it resolves to."""
+    if key == "timezone":
+        return f"   (default: {settings.zone.name}, the system's)"
+    return "   (default)"
+
+
 def cmd_config(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.settings import Settings, settings_from_mapping, unknown_key
+    from tui.core.settings import Settings, unknown_key
 
     path = _config_path()
     try:
@@ -70,19 +91,19 @@ def cmd_config(args) -> int:
         raise ValidationError(f"{path}: not valid TOML ({exc}); fix or remove the file") from None
     current = document.unwrap()
     if args.key is None:  # every key, as the app reads it
-        settings = settings_from_mapping(current, source=str(path))
+        settings = _checked(current, str(path))
         for key in Settings._fields:
-            mark = "" if key in current else "   (default)"
+            mark = "" if key in current else _default_mark(key, settings)
             print(f"{key} = {_shown(getattr(settings, key))}{mark}")
         return 0
     if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
         raise unknown_key(args.key, str(path))
     value = _typed(args.key, args.value, str(path)) if args.value is not None else None
     if value is None:
-        settings_from_mapping(current, source=str(path))
+        _checked(current, str(path))
         print(_shown(current.get(args.key, Settings._field_defaults[args.key])))
         return 0
-    settings_from_mapping({**current, args.key: value}, source=str(path))  # the loader's own checks
+    _checked({**current, args.key: value}, str(path))  # the loader's own checks
     document[args.key] = value
     _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
     # a board already open read its settings when it started (review: a new name did not show in letters)
@@ -107,6 +128,55 @@ def _write(path, payload: bytes) -> None:
         atomic_write_bytes(path, payload)
     except (OSError, StoreError) as exc:
         raise ValidationError(f"{path}: cannot write the settings ({exc})") from None
+
+
+# The options the command line knows after `config` (its own, and the top-level ones argparse says
+# something about there): never read as a VALUE that starts with '-'.
+_CONFIG_OPTIONS = ("--db", "--help", "-h", "-q", "--quiet", "--demo", "--version")
+
+
+def value_may_start_with_dash(argv: list[str]) -> list[str]:
+    """`argv` of `followup config KEY VALUE` with a VALUE that starts with '-' given behind '--', so that
+    argparse hands it over as VALUE and the setting's own check says what is wrong with it (QA:
+    `config remind_before -1h` gave "unrecognized arguments: -1h"). Any other command line comes
+    back as it was; --db, -h and --help keep their meaning, before or after KEY (they are moved
+    before it: after '--' argparse reads nothing as an option).
+    """
+    if "--" in argv:
+        return argv
+    command, value_next = None, False  # as cli.named_command finds the command word
+    for index, arg in enumerate(argv):
+        if value_next:
+            value_next = False
+        elif arg.startswith("-") and arg != "-":
+            value_next = arg == "--db"
+        else:
+            command = index
+            break
+    if command is None or argv[command] != "config":
+        return argv
+    options: list[str] = []
+    positionals: list[str] = []
+    value = None
+    value_next = False
+    for arg in argv[command + 1:]:
+        name = arg.split("=", 1)[0]
+        if value_next:
+            options.append(arg)
+            value_next = False
+        elif arg == "-" or not arg.startswith("-"):
+            positionals.append(arg)
+        elif name in _CONFIG_OPTIONS or (name.startswith("--") and len(name) > 2
+                                         and any(o.startswith(name) for o in _CONFIG_OPTIONS)):
+            options.append(arg)
+            value_next = "=" not in arg and "--db".startswith(name)
+        elif len(positionals) == 1 and value is None:  # KEY given: this is VALUE, not an option
+            value = arg
+        else:
+            return argv  # not ours to read: argparse says what is wrong with it
+    if value is None:
+        return argv
+    return [*argv[:command + 1], *options, positionals[0], "--", value, *positionals[1:]]
 
 
 def cmd_completion(args) -> int:

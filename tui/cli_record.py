@@ -180,7 +180,7 @@ def cmd_close(args) -> int:
     outcome = Outcome.parse(args.outcome)
 
     def change(app, settings, now):
-        at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
+        at = read_when(args.at, PAST, settings, now, "--at") if args.at else None
         keep = read_when(args.keep_in_touch, COMING, settings, now, "--keep-in-touch") if args.keep_in_touch else None
         if keep is not None:
             try:
@@ -188,12 +188,29 @@ def cmd_close(args) -> int:
             except ValidationError as exc:
                 raise ValidationError(f"--keep-in-touch: {exc}") from None
         new = actions.close(app, outcome, now=now, at=at, keep_in_touch=keep)
-        words = f"closed, {outcome.label}, {_understood(at, settings, now)}"
-        if keep is not None:
-            words += f"; keep in touch from {_understood(keep, settings, now)}"
-        return new, words
+        return new, _closed_words(app, new, settings, now, keep)
 
     return change_card(args, change)
+
+
+def _closed_words(before, after, settings, now, keep) -> str:
+    """What `close` did, said so that a recorded outcome kept, or its time changed, is never silent."""
+    told = _understood(after.outcome_at, settings, now)
+    label = after.outcome.label
+    was_closed = before.stage.value == "closed" and before.outcome is not None and before.outcome_at is not None
+    if after is before:
+        return f"already closed, {label}, {told}; nothing new to record"
+    if was_closed and before.outcome is after.outcome and before.outcome_at == after.outcome_at:
+        words = f"still closed, {label}, {told} (kept)"
+    else:
+        words = f"closed, {label}, {told}"
+        if was_closed and before.outcome is not after.outcome:
+            words += f" (was {before.outcome.label})"
+        elif was_closed:
+            words += f" (the outcome time changed from {_understood(before.outcome_at, settings, now)})"
+    if keep is not None:
+        words += f"; keep in touch from {_understood(keep, settings, now)}"
+    return words
 
 
 # --- snooze -------------------------------------------------------------------------------------

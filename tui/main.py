@@ -52,7 +52,8 @@ def board(args: argparse.Namespace) -> int:
     import tempfile
     from contextlib import ExitStack
 
-    settings = user_settings()
+    warnings: list[str] = []  # shown on the board, where standard error is hidden behind the screen
+    settings = user_settings(warnings)
     with ExitStack() as cleanup:
         if args.demo:
             from tui.core.demo import demo_applications
@@ -65,7 +66,7 @@ def board(args: argparse.Namespace) -> int:
             store = open_store(args, opened=False)
         from tui.ui.launch import run_board  # Textual loads only here
 
-        result = run_board(store, settings, demo=args.demo)
+        result = run_board(store, settings, demo=args.demo, warnings=warnings)
     return result if isinstance(result, int) else 0
 
 

@@ -432,14 +432,24 @@ def close(
 
     The reply a rejection or an offer needs is derived from `outcome_at`; a
     keep-in-touch date becomes its own deadline, so it must lie ahead (check_keep_in_touch).
+    A card already closed with this outcome keeps it, its time and its history unless `at`
+    is given: closing it again only to add a keep-in-touch date moved the rejection to now,
+    and its reply deadline with it (QA). Nothing new to record gives back `app` itself.
     """
     outcome = Outcome.parse(outcome)
     if keep_in_touch is not None:
         keep_in_touch = check_keep_in_touch(keep_in_touch, now=now)
+    kept = app.outcome_at if app.stage is Stage.CLOSED and app.outcome is outcome and at is None else None
+    if kept is not None and (keep_in_touch is None or to_utc(keep_in_touch) == app.keep_in_touch):
+        return app
     new = _copy(app, now)
-    new.outcome = outcome
-    new.outcome_at = told = to_utc(at or now)
-    _log(new, told, "outcome", f"Outcome: {outcome.label}", outcome=outcome.value)
+    if kept is not None:
+        told = kept
+    else:
+        told = to_utc(at or now)
+        new.outcome = outcome
+        new.outcome_at = told
+        _log(new, told, "outcome", f"Outcome: {outcome.label}", outcome=outcome.value)
     if keep_in_touch is not None:
         new.keep_in_touch = to_utc(keep_in_touch)
         _log(new, now, "edit", "Keep in touch from " + new.keep_in_touch.isoformat())

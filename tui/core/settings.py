@@ -1,7 +1,10 @@
 """User settings: an optional TOML file in the config dir; every key optional.
 
 A bad value is an error that names the key and what it accepts, so the user
-can fix the file; nothing is guessed.
+can fix the file; nothing is guessed. A key that is no setting (a typo, a key
+from a newer version, a table of one's own) is only warned about: it cannot
+change what the app does, and refusing it stopped every command, the
+reminders and the status line with it, over a line that meant nothing to them.
 """
 
 from __future__ import annotations
@@ -173,9 +176,15 @@ _RANGES = {
 }
 
 
-def unknown_key(key: str, source: str) -> ValidationError:
-    """The one message for a key that is no setting: where, and every key there is."""
-    return ValidationError(f"{source}: unknown key {key!r}; known keys are {', '.join(sorted(Settings._fields))}")
+def unknown_key(key: str, source: str, *, ignored: bool = False) -> ValidationError:
+    """The one message for a key that is no setting: where, and every key there is.
+
+    `ignored`: the words of the warning for such a key found in the file (raised by
+    nobody: its text goes to standard error, or to the board as a notification);
+    without it, the refusal of `followup config KEY VALUE` for a key that is no setting.
+    """
+    what = f"unknown key {key!r} ignored" if ignored else f"unknown key {key!r}"
+    return ValidationError(f"{source}: {what}; known keys are {', '.join(sorted(Settings._fields))}")
 
 
 def not_allowed(key: str, value: Any, source: str) -> ValidationError:
@@ -185,12 +194,20 @@ def not_allowed(key: str, value: Any, source: str) -> ValidationError:
     return ValidationError(f"{source}: {key} = {value!r} is not allowed; use {_RULES[key][1]}")
 
 
-def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> Settings:
+def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
+                          warnings: list[str] | None = None) -> Settings:
+    """The settings `data` holds; a bad value of a known key raises (not_allowed).
+
+    A key that is no setting is left out, and its warning (unknown_key, ignored)
+    added to `warnings` when the caller keeps them.
+    """
     known = set(Settings._fields)
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
-            raise unknown_key(key, source)
+            if warnings is not None:
+                warnings.append(str(unknown_key(key, source, ignored=True)))
+            continue
         kind, _accepted = _RULES[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if ok and key in _RANGES:
@@ -213,8 +230,11 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings") -> 
     return Settings(**values)
 
 
-def load_settings(path: Path | None) -> Settings:
-    """Defaults when the file is absent; a ValidationError naming the file when it is bad."""
+def load_settings(path: Path | None, *, warnings: list[str] | None = None) -> Settings:
+    """Defaults when the file is absent; a ValidationError naming the file when it is bad.
+
+    Keys that are no setting are ignored; their warnings go to `warnings` if given.
+    """
     if path is None or not Path(path).exists():
         return Settings()
     try:
@@ -229,4 +249,4 @@ def load_settings(path: Path | None) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValidationError(f"{path}: not valid TOML ({exc}); fix or remove the file") from exc
-    return settings_from_mapping(data, source=str(path))
+    return settings_from_mapping(data, source=str(path), warnings=warnings)

@@ -35,13 +35,20 @@ def at(moment: datetime, zone: Zone, fmt: str) -> str:
     return local(moment, zone).format(fmt)
 
 
+def _with_year(fmt: str) -> str:
+    """`fmt` with the year after the date and before any clock time: 'Thu 25 Feb 2027 10:30', as a
+    date is written (QA: the year after the time, 'Thu 25 Feb 10:30 2027', read as part of the time)."""
+    if fmt.endswith(" " + CLOCK):
+        return f"{fmt[:-len(CLOCK)]}YYYY {CLOCK}"
+    return f"{fmt} YYYY"
+
+
 def _this_year(moment: datetime | None, zone: Zone, now: datetime | None, fmt: str) -> str:
     if moment is None:
         return ""
     shown = local(moment, zone)
     this_year = local(now, zone).year if now is not None else shown.year
-    text = shown.format(fmt)
-    return text if shown.year == this_year else f"{text} {shown.year}"
+    return shown.format(fmt if shown.year == this_year else _with_year(fmt))
 
 
 def show_time(moment: datetime | None, zone: Zone, now: datetime | None = None) -> str:

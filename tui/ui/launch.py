@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 
 from tui.core import clock
 from tui.core.errors import FollowupError
@@ -17,14 +18,18 @@ from tui.store.paths import check_target
 from tui.ui.app import FollowupApp
 from tui.ui.board.screen import start_views
 
+WARNING_SECONDS = 20  # long enough to read a line that lists every settings key
 
-def start_board(store: Store, settings: Settings, *, demo: bool = False, app_class=None, **options) -> FollowupApp:
+
+def start_board(store: Store, settings: Settings, *, demo: bool = False, app_class=None,
+                warnings: Sequence[str] = (), **options) -> FollowupApp:
     """The board app for `store` with its applications in, ready to run.
 
     Raises FollowupError when the file cannot be read. A file with damaged
     records opens read-only, with the records that load and a banner. With `demo`, an empty
     store is first filled with the demo applications (the caller passes a
-    throw-away store). `options` go to the app.
+    throw-away store). `warnings` (an unknown key in config.toml) are shown once each, as
+    notifications: standard error is hidden behind the board. `options` go to the app.
     """
     # Start-up makes a great many objects that live as long as the board: the
     # records and the cards made from them. The cycle collector would walk them
@@ -43,8 +48,11 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
             store.add_many(demo_applications(clock.now(), settings.zone))
             apps, fingerprint, problems = store.snapshot()
         views = start_views({a.id: a for a in apps}, settings)
-        return app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo,
-                         damaged=problems, unwritable=unwritable(store), start_views=views, **options)
+        app = app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo,
+                        damaged=problems, unwritable=unwritable(store), start_views=views, **options)
+        for line in warnings:  # queued now, shown once the board is up (notify posts a message)
+            app.notify(line, severity="warning", timeout=WARNING_SECONDS, markup=False)
+        return app
     finally:
         gc.freeze()
         if was_enabled:
@@ -63,7 +71,7 @@ def unwritable(store: Store) -> str:
     return ""
 
 
-def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
+def run_board(store: Store, settings: Settings, demo: bool = False, warnings: Sequence[str] = ()) -> int:
     """Open the board on `store` and return its exit code.
 
     A file that cannot be read raises FollowupError before anything is drawn
@@ -74,7 +82,7 @@ def run_board(store: Store, settings: Settings, demo: bool = False) -> int:
             "the board needs a terminal, and standard input or output is not one; without a terminal "
             "use the commands (followup list, due, add, move, close, letter, export …; followup --help)"
         )
-    app = start_board(store, settings, demo=demo, handle_signals=True)
+    app = start_board(store, settings, demo=demo, warnings=warnings, handle_signals=True)
     app.run()
     for line in app.rescued:
         print(line, file=sys.stderr)

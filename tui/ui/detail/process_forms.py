@@ -92,6 +92,11 @@ class CloseForm(_TimedForm):
         super().__init__(now, zone)
         self.form_title = f"How did it end with {company}?"
 
+    def _told(self, text: str) -> DateTime | None:
+        """When they said so; empty is None, which `actions.close` reads as now, or, on a card already
+        closed with this outcome, as the time recorded (adding a keep-in-touch date moves nothing)."""
+        return self._past(text) if text.strip() else None
+
     def _keep_in_touch(self, text: str) -> DateTime | None:
         when = self._coming(text)
         if when is not None:
@@ -101,7 +106,7 @@ class CloseForm(_TimedForm):
     def fields(self) -> list[Field]:
         return [
             Field("outcome", "Outcome", Outcome.REJECTED.value, options=OUTCOME_CHOICES, check=Outcome.parse),
-            Field("at", "When", "", PAST_EXAMPLES, self._past, describe=understood_by(self.now, self.zone)),
+            Field("at", "When", "", PAST_EXAMPLES, self._told, describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", "", "when to get back in touch (optional)",
                   self._keep_in_touch, describe=understood_by(self.now, self.zone)),
         ]
