@@ -149,3 +149,11 @@ def test_an_empty_time_zone_means_the_systems():
 
 def test_every_listed_theme_is_accepted():
     assert {settings_from_mapping({"theme": t}).theme for t in THEMES} == set(THEMES)
+
+
+def test_an_unknown_key_close_to_a_real_one_is_named_as_the_likely_typo(tmp_path):
+    from tui.core.settings import unknown_key
+
+    assert str(unknown_key("timezon", "config.toml", ignored=True)) == (
+        "config.toml: unknown key 'timezon' ignored; did you mean timezone? (followup config lists every key)")
+    assert "known keys are follow_up_business_days" in str(unknown_key("colour", "config.toml"))

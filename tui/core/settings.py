@@ -183,7 +183,12 @@ def unknown_key(key: str, source: str, *, ignored: bool = False) -> ValidationEr
     nobody: its text goes to standard error, or to the board as a notification);
     without it, the refusal of `followup config KEY VALUE` for a key that is no setting.
     """
+    import difflib
+
     what = f"unknown key {key!r} ignored" if ignored else f"unknown key {key!r}"
+    near = difflib.get_close_matches(key, Settings._fields, n=1, cutoff=0.6)
+    if near:  # a typo: name the key it most likely is, not all of them
+        return ValidationError(f"{source}: {what}; did you mean {near[0]}? (followup config lists every key)")
     return ValidationError(f"{source}: {what}; known keys are {', '.join(sorted(Settings._fields))}")
 
 
