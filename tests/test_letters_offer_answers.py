@@ -211,3 +211,19 @@ def test_cli_a_stray_brace_in_an_override_is_exit_2_and_changes_nothing(zeta_db,
     assert "offer-reply-accept.txt, line 1: the placeholder “{recipient_first_name” is not closed" in err
     assert digest(db) == before
 
+
+def test_cli_a_quiet_period_confirmation_reads_as_a_sentence(tmp_path, monkeypatch, capsys):
+    configure(tmp_path, monkeypatch, f'timezone = "{LONDON}"\n', now=NOW.isoformat())
+    db = tmp_path / "followup.json"
+    app = actions.new_application("Acme", "Dev", now=NOW.subtract(days=2), round_at=NOW.subtract(days=2),
+                                  interviewers=[Interviewer("Lin Wu")])
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, True, now=NOW.subtract(days=1))
+    Store(db).open().add(app)
+    assert cli.main(["--db", str(db), "direction", "acme", "Wait for the panel", "--not-before", "fri"]) == 0
+    assert capsys.readouterr().out.endswith(
+        "Acme: direction 1, quiet period: don't contact them before Fri 27 Nov 09:00 · in 47 hours\n")
+    # a longer one moves the follow-up: that is what comes next
+    assert cli.main(["--db", str(db), "direction", "acme", "Wait more", "--not-before", "next wed"]) == 0
+    assert capsys.readouterr().out.endswith(
+        "quiet period: don't contact them before Wed 2 Dec 09:00 · in 7 days; "
+        "next: Follow up — Acme, due Wed 2 Dec 09:00 · in 7 days\n")
