@@ -333,8 +333,10 @@ def test_offer_reply_variants_and_bad_choices():
     accept = letters.draft(app, "offer-reply", SETTINGS, NOW)
     ask = letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time")
     assert "accept" in accept.body and "Monday 16 March" in ask.body  # three business days on
-    with pytest.raises(ValidationError, match="accept, ask-for-time"):
-        letters.draft(app, "offer-reply", SETTINGS, NOW, variant="decline")
+    decline = letters.draft(app, "offer-reply", SETTINGS, NOW, variant="decline")
+    assert "not to accept" in decline.body and decline.variant == "decline" and decline.answer_by is None
+    with pytest.raises(ValidationError, match="accept, ask-for-time, decline"):
+        letters.draft(app, "offer-reply", SETTINGS, NOW, variant="refuse")
     with pytest.raises(ValidationError, match="no variants"):
         letters.draft(app, "follow-up", SETTINGS, NOW, variant="accept")
     with pytest.raises(ValidationError, match="unknown placeholder mood"):

@@ -188,7 +188,7 @@ def test_bad_template_or_input_is_one_line_and_changes_nothing(tmp_path, config,
     for argv, words in [
         (("follow-up", "--mark-sent"), "{strength}"),
         (("thankyou",), "unknown letter kind"),
-        (("offer-reply", "--variant", "decline"), "accept, ask-for-time"),
+        (("offer-reply", "--variant", "refuse"), "accept, ask-for-time, decline"),
         (("thank-you", "--set", "topic"), "NAME=VALUE"),
         (("thank-you", "--interviewer", "Zed"), "no interviewer 'Zed'"),
     ]:

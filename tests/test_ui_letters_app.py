@@ -77,3 +77,28 @@ async def test_f_on_a_rejected_card_drafts_the_reply(tmp_path, letter_env):
         await wait_until(pilot, lambda: isinstance(app.screen, LetterScreen))
         assert app.screen.kind is LetterKind.REJECTION_REPLY
         assert shown_text(app) == letters.draft(card, "rejection-reply", SETTINGS, now).text
+
+
+
+async def test_f_on_an_offer_then_sent_records_the_acceptance_on_the_card(tmp_path, letter_env):
+    from tui.core.stages import Outcome
+    from tui.ui.board.cards import closing_text
+
+    now = frozen_now()
+    card = actions.close(interviewed(now, DANA), "offer", now=now.subtract(hours=1))
+    db = make_db(tmp_path, card)
+    app = board_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LetterScreen))
+        assert app.screen.kind is LetterKind.OFFER_REPLY
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: not isinstance(app.screen, LetterScreen))
+        assert "the outcome becomes accepted" in " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: app.screen is app.board_screen)
+        assert await app.wait_for_writes()
+        assert closing_text(app.changelog.apps[card.id]) == "Closed: accepted"
+    saved = stored(db, card.id)
+    assert saved.outcome is Outcome.ACCEPTED and saved.outcome_at == now

@@ -68,3 +68,20 @@ def test_default_file_names_are_safe_and_name_the_person_for_thank_you_notes():
     assert path.name == "ünï-corp-r-d-inc-thank-you-dana.txt"
     assert path.parent.name == "followup-letters"
     assert slug("!!!") == "letter"
+
+
+def test_an_offer_reply_counts_as_sent_only_for_the_answer_that_went_out():
+    """Asking for time is not the acceptance or the decline that follows it: those are not 'already sent'."""
+    from tui.core import letter_checks
+
+    now = frozen_now()
+    app = actions.close(interviewed(now, DANA), "offer", now=now.subtract(hours=1))
+    asking = LetterDrafts(app, "offer-reply", SETTINGS, now, None)
+    asking.next_variant()
+    app = letter_checks.mark_sent(app, asking.current, now=now, zone=SETTINGS.zone)
+    drafts = LetterDrafts(app, "offer-reply", SETTINGS, now, None)
+    assert drafts.variant == "accept" and drafts.sent_at() is None
+    drafts.next_variant()
+    assert drafts.variant == "ask-for-time" and drafts.sent_at() == now
+    drafts.next_variant()
+    assert drafts.variant == "decline" and drafts.sent_at() is None

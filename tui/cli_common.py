@@ -195,11 +195,15 @@ def deadline_names(app, deadlines) -> list[tuple[str, object]]:
 
 
 def first_moved_deadline(before, after, settings, moment):
-    """The first deadline `after` has that `before` had not (new, or due at another time), else None."""
+    """The first task `after` has that `before` had not (new, or due at another time), else None.
+
+    A quiet period is no task (as for deadlines.next_deadline): the command that sets one says so in its
+    own words, and what it moves (the follow-up, now after it) is what comes next."""
     from tui.core.deadlines import deadline_order, deadlines_for
 
     old = {(d.kind, d.ref, d.due) for d in deadlines_for(before, settings, moment)} if before else set()
-    fresh = [d for d in deadlines_for(after, settings, moment) if (d.kind, d.ref, d.due) not in old]
+    fresh = [d for d in deadlines_for(after, settings, moment)
+             if (d.kind, d.ref, d.due) not in old and not d.is_quiet]
     return min(fresh, key=deadline_order) if fresh else None
 
 
@@ -216,8 +220,7 @@ def confirm(args, before, after, words: str, settings, moment) -> int:
     line = f"{after.short_id} {after.company}: {words}"
     deadline = first_moved_deadline(before, after, settings, moment)
     if deadline is not None:
-        line += f"; next: {deadline.action}, {'until' if deadline.is_quiet else 'due'} " \
-                f"{understood(deadline.due, settings.zone, moment)}"
+        line += f"; next: {deadline.action}, due {understood(deadline.due, settings.zone, moment)}"
     print(line)
     return 0
 

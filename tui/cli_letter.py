@@ -34,7 +34,11 @@ and [signature?] are filled for every letter by: followup config name "Alex
 Morgan"; for one letter by --set my_name=… or --set signature=…); your own
 templates go in the templates/ folder beside it (same file names as the built-in
 ones: thank-you.txt, follow-up.txt, follow-up-again.txt, rejection-reply.txt,
-offer-reply-accept.txt, offer-reply-ask-for-time.txt)."""
+offer-reply-accept.txt, offer-reply-ask-for-time.txt, offer-reply-decline.txt).
+An offer reply says your answer: --variant accept (the default) records the
+outcome accepted once it is marked sent, decline records withdrawn (you stepped
+out; the offer stays in the history), and ask-for-time leaves a deadline to give
+your answer by the day the letter promises."""
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -51,7 +55,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", metavar="KIND", help="thank-you, follow-up, rejection-reply or offer-reply")
     parser.add_argument("--interviewer", metavar="NAME",
                         help="whom the letter is for (thank-you: required when several wait)")
-    parser.add_argument("--variant", metavar="CHOICE", help="offer-reply: accept (default) or ask-for-time")
+    parser.add_argument("--variant", metavar="CHOICE", help="offer-reply: accept (default), ask-for-time or decline")
     parser.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
                         help="fill or replace a placeholder, e.g. topic=\"error budgets\" (repeatable)")
     parser.add_argument("--mark-sent", action="store_true",
@@ -144,7 +148,14 @@ def handler(args) -> int:
     who = f" to {letter.recipient_name}" if letter.recipient_name else ""
     when = f" as sent {timefmt.understood(sent_at, zone, moment)}" if sent_at is not None else ""
     moved = "moved to" if updated.stage is not app.stage else "stays in"
-    remark(f"recorded the {kind.value} letter{who}{when}; {app.company} {moved} {updated.stage.value}")
+    said = f"{app.company} {moved} {updated.stage.value}"
+    if updated.outcome is not app.outcome and updated.outcome is not None:
+        said += f"; outcome: {updated.outcome.label}"
+    promised = next((d for d in updated.open_tasks() if d.text == letter_checks.PROMISED_ANSWER
+                     and d.id not in {old.id for old in app.directions}), None)
+    if promised is not None and promised.due is not None:
+        said += f"; next: {promised.text}, due {timefmt.understood(promised.due, zone, moment)}"
+    remark(f"recorded the {kind.value} letter{who}{when}; {said}")
     return 0
 
 

@@ -9,7 +9,9 @@ so it can never disagree with them. The rules, as a careful person keeps them:
   - every other deadline falls inside working hours (`work_hours`) on a business
     day (no weekend, no public holiday of `holidays`), moved forward to the next
     opening when the rule lands outside them;
-  - a do-by direction without a time is due at the end of working hours that day.
+  - a do-by direction without a time is due at the end of working hours that day;
+    a closed card keeps its do-bys only while its outcome is an offer (the answer
+    is still the user's to give: "answer by Monday", promised when asking for time).
     "Without a time" is a due at 00:00 local time exactly: what an import or a
     bare ISO date gives. Forms and commands read a do-by typed without a time
     with the end of working hours as its time, and a quiet period's date with
@@ -237,7 +239,15 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
         found.append(Deadline(app.id, app.company, kind, due, action, person, ref,
                               due < now and kind not in NOT_SNOOZABLE, snoozed_from, reason, running))
 
+    def add_do_bys() -> None:
+        for direction in app.directions:
+            if direction.kind is DirectionKind.DO_BY and direction.is_open and direction.due is not None:
+                add(DeadlineKind.DIRECTION, _do_by_due(direction.due, work), f"{direction.text} — {app.company}",
+                    ref=direction.id)
+
     if app.stage is Stage.CLOSED:
+        if app.outcome is Outcome.OFFER:  # the answer is still ours to give: what we must do by a date stands
+            add_do_bys()
         last_reply = max((c.at for c in app.contacts if c.kind in ("rejection-reply", "offer-reply")),
                          default=None)
         answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
@@ -264,10 +274,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
             add(DeadlineKind.THANK_YOU, held.at + timedelta(hours=settings.thank_you_hours),
                 f"Thank {person.name} — {app.company}", person.name, person.id, working=False)
 
-    for direction in app.directions:
-        if direction.kind is DirectionKind.DO_BY and direction.is_open and direction.due is not None:
-            add(DeadlineKind.DIRECTION, _do_by_due(direction.due, work), f"{direction.text} — {app.company}",
-                ref=direction.id)
+    add_do_bys()
 
     quiet = quiet_until(app, now)
     if quiet is not None:

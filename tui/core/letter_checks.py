@@ -13,10 +13,10 @@ from itertools import combinations
 from tui.core import actions, timefmt
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
-from tui.core.letters import NOBODY_TO_THANK, Letter, quiet_period_warning
+from tui.core.letters import NOBODY_TO_THANK, Letter, in_words, quiet_period_warning
 from tui.core.model import Application, Round
 from tui.core.settings import Settings
-from tui.core.stages import LetterKind, Outcome, Stage
+from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words
 from tui.core.text import counted
 from tui.core.timeutil import Zone, local, to_utc
@@ -193,10 +193,59 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
     blockers = send_blockers(app, letter, sent, zone)
     if blockers and not force:
         raise ValidationError("not marked sent: " + "; ".join(blockers))
-    return actions.record_letter_sent(
+    new = actions.record_letter_sent(
         app, letter.kind, now=now, at=sent, interviewer_id=letter.interviewer_id, to=letter.to,
         summary=f"“{letter.subject}”",
     )
+    if letter.kind is LetterKind.OFFER_REPLY:
+        new = record_offer_answer(new, letter, now=now, at=sent)
+    return new
+
+
+# What sending each offer reply says: the outcome it records, as the user's own word. Declining is the
+# user stepping out of the process (Outcome.WITHDRAWN); the offer itself stays in the history, where
+# the statistics count it as their answer (history_facts.received).
+ANSWER_OUTCOME = {"accept": Outcome.ACCEPTED, "decline": Outcome.WITHDRAWN}
+
+
+# The do-by an ask-for-time letter leaves on the card: the answer it promised, by its date (the sidebar
+# adds the company).
+PROMISED_ANSWER = "Give your answer on the offer (promised in your letter)"
+
+
+def offer_reply_consequence(letter: Letter, zone: Zone, now: datetime) -> str:
+    """What marking this offer reply sent records (record_offer_answer), for the question before it."""
+    outcome = ANSWER_OUTCOME.get(letter.variant or "")
+    if outcome is Outcome.ACCEPTED:
+        return "It goes into the card's history, and the outcome becomes accepted: your answer."
+    if outcome is not None:
+        return (f"It goes into the card's history, and the outcome becomes {outcome.label}: you stepped "
+                "out, and the offer stays in the history.")
+    if letter.answer_by is not None:
+        day = in_words(letter.answer_by, zone, now)
+        return f"It goes into the card's history, and a deadline to give your answer by {day} replaces the reply's."
+    return "It goes into the card's history as a contact, and its reply deadline is done."
+
+
+def record_offer_answer(app: Application, letter: Letter, *, now: datetime, at: datetime) -> Application:
+    """What an offer reply sent at `at` settles: accepting or declining records the outcome then (the
+    promise of an earlier ask-for-time is kept, so its do-by is done); asking for time leaves a do-by
+    to answer by the day the letter named, in place of one an earlier request promised."""
+    promised = [d for d in app.open_tasks() if d.text == PROMISED_ANSWER]
+    outcome = ANSWER_OUTCOME.get(letter.variant or "")
+    if outcome is not None:
+        new = app
+        for direction in promised:
+            new = actions.set_direction_done(new, direction.id, now=now)
+        if new.outcome is not outcome or new.stage is not Stage.CLOSED:
+            new = actions.close(new, outcome, now=now, at=at)
+        return new
+    if letter.answer_by is None:
+        return app
+    new = app
+    for direction in promised:
+        new = actions.remove_direction(new, direction.id, now=now)
+    return actions.add_direction(new, PROMISED_ANSWER, DirectionKind.DO_BY, letter.answer_by, now=now)
 
 
 def read_sent_at(text: str, app: Application, letter: Letter, now: datetime, zone: Zone) -> datetime:

@@ -14,8 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.core import timefmt
-from tui.core.businessdays import add_business_days
-from tui.core.deadlines import quiet_until
+from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import Application, Interviewer, Round
 from tui.core.settings import Settings
@@ -39,6 +38,7 @@ from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one p
     words,
 )
 from tui.core.timeutil import Zone, local
+from tui.core.when import parse_when
 
 # What two interviewers' notes must not share: what was discussed with each. Left out of a letter's
 # frame, so it counts as the note's own words. A link and its note stay in the frame: a link added
@@ -84,6 +84,8 @@ class Letter:
     left_out: list[str] = field(default_factory=list)  # optional lines not used, and what would add them
     frame: str = ""  # the body with what was discussed (PERSONAL) taken out: see own_words
     warnings: list[str] = field(default_factory=list)  # what to know before sending it: a quiet period
+    variant: str | None = None  # an offer reply's answer ("accept", "ask-for-time", "decline"): what sending it says
+    answer_by: datetime | None = None  # the day the letter promises an answer by ({answer_by}), as a do-by's due
 
     @property
     def word_count(self) -> int:
@@ -228,9 +230,35 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "pitch": app.pitch.strip() or settings.pitch.strip(),
         "recipient_name": recipient,
         "recipient_first_name": first_name(recipient),
-        "answer_by": in_words(add_business_days(now, 3, zone), zone, now),
+        "answer_by": in_words(promised_answer_day(settings, now), zone, now),
         "last_follow_up_date": in_words(earlier, zone, now) if earlier else "",
     }
+
+
+ANSWER_BUSINESS_DAYS = 3  # how long asking for time asks for
+
+
+def promised_answer_day(settings: Settings, now: datetime) -> datetime:
+    """When asking for time promises the answer: three business days on, counted as every deadline is
+    (weekends and the `holidays` calendar are not business days), due as working hours end that day."""
+    work = work_calendar(settings)
+    day = local(work.add_business_days(now, ANSWER_BUSINESS_DAYS), settings.zone).date()
+    return work.end_of_day(day)
+
+
+def _promised(template: Template, by_hand: dict[str, str], settings: Settings, now: datetime) -> datetime | None:
+    """The answer date a letter promises, for the deadline marking it sent sets: None when the template
+    promises none, or the date was replaced by hand with words that name no day."""
+    if "answer_by" not in placeholders_in(template.subject + "\n" + template.body):
+        return None
+    typed = (by_hand.get("answer_by") or "").strip()
+    if not typed:
+        return promised_answer_day(settings, now)
+    try:
+        return parse_when(typed, local(now, settings.zone), settings.zone,
+                          default_time=direction_default_time(settings, DirectionKind.DO_BY))
+    except ValidationError:
+        return None
 
 
 def last_follow_up_at(app: Application) -> datetime | None:
@@ -339,4 +367,6 @@ def draft(
         round_id=rnd.id if rnd else None, template=template.source, missing=missing,
         left_out=[left_out_line(item, person_name) for item in subject_left + body_left], frame=frame,
         warnings=[w for w in (quiet_period_warning(app, now, settings.zone),) if w],
+        variant=name.removeprefix(f"{kind.value}-") if kind in VARIANTS else None,
+        answer_by=_promised(template, extra, settings, now),
     )

@@ -46,12 +46,12 @@ PLACEHOLDERS: dict[str, str] = {
     "pitch": "what you bring: the card's pitch, else settings: pitch",
     "recipient_name": "the person the letter is to",
     "recipient_first_name": "that person's first name",
-    "answer_by": "three business days from now, in words (for asking for time)",
+    "answer_by": "three business days from now, in words (for asking for time; holidays are not business days)",
     "last_follow_up_date": "the day your last follow-up went out, in words",
 }
 
-# Offer replies come in two variants; the first is the default.
-VARIANTS: dict[LetterKind, tuple[str, ...]] = {LetterKind.OFFER_REPLY: ("accept", "ask-for-time")}
+# Offer replies come in three variants (the answer they give); the first is the default.
+VARIANTS: dict[LetterKind, tuple[str, ...]] = {LetterKind.OFFER_REPLY: ("accept", "ask-for-time", "decline")}
 # Templates that are not a kind's own name: a second or later follow-up uses its own.
 FOLLOW_UP_AGAIN = "follow-up-again"
 
@@ -123,6 +123,23 @@ def placeholders_in(text: str) -> list[str]:
     return found
 
 
+def _check_braces(text: str, source: str) -> None:
+    """Every `{` opens a placeholder closed on its line, every `}` closes one: a stray brace would go out
+    as literal text ("Hi {interviewer_first_name"), so it is refused with its line."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        rest = _TOKEN.sub(lambda m: " " * len(m.group(0)), line)
+        for brace in ("{", "}"):
+            at = rest.find(brace)
+            if at < 0:
+                continue
+            where = f"template {source}, line {number}"
+            if brace == "{":
+                raise ValidationError(f"{where}: the placeholder “{line[at:at + 30].strip()}” is not closed with }} "
+                                      "on the same line (write {{ for a brace itself)")
+            raise ValidationError(f"{where}: a }} after “{line[max(0, at - 30):at + 1].strip()}” closes no "
+                                  "placeholder (write }} for a brace itself)")
+
+
 def _check_optional_parts(text: str, source: str) -> None:
     """`[[ ... ]]` closed on its own line, not nested, each with something that can be missing."""
     for number, line in enumerate(text.split("\n"), start=1):
@@ -161,6 +178,7 @@ def parse_template(name: str, text: str, source: str = "built-in") -> Template:
         raise ValidationError(f"template {source}: the subject after 'Subject:' is empty")
     if not body.strip():
         raise ValidationError(f"template {source}: there is no letter below the subject line")
+    _check_braces("\n".join(lines), source)  # the file's own lines, so the line number is the file's
     unknown = [p for p in placeholders_in(subject + "\n" + body) if p not in PLACEHOLDERS]
     if unknown:
         listed = ", ".join("{" + p + "}" for p in unknown)
@@ -168,7 +186,7 @@ def parse_template(name: str, text: str, source: str = "built-in") -> Template:
             f"template {source}: unknown {plural(len(unknown), 'placeholder')} {listed}; "
             f"known are {', '.join(sorted(PLACEHOLDERS))}"
         )
-    _check_optional_parts(subject + "\n" + body, source)
+    _check_optional_parts("\n".join(lines), source)
     return Template(name, subject, body, source)
 
 

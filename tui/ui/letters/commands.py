@@ -26,6 +26,6 @@ def letter_commands(screen) -> Iterator[Command]:
         yield Command("Previous note", partial(screen.action_step, -1), "The previous interviewer's note",
                       ("letters.previous",))
     if drafts.variants:
-        yield Command("Other answer to the offer", screen.action_variant, "Accept, or ask for time",
+        yield Command("Other answer to the offer", screen.action_variant, "Accept, ask for time, or decline",
                       ("letters.variant",))
     yield Command("Back to the board", screen.action_leave, "Asks first if you edited a letter", ("letters.back",))

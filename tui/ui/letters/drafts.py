@@ -213,7 +213,8 @@ class LetterDrafts:
         """When the letter shown was recorded as sent, if it was.
 
         A thank-you: that person's thanked time. A reply to an outcome: a reply
-        recorded since that outcome (an older one answered an earlier one). A
+        recorded since that outcome (an older one answered an earlier one); an offer reply, one with its
+        subject (asking for time is not the answer that follows it). A
         follow-up never: each is a new letter, the next after those already
         sent (`follow_ups_sent`), and `timing` says when one would be early.
         """
@@ -227,7 +228,8 @@ class LetterDrafts:
             return None
         since = app.outcome_at
         sent = [c.at for c in app.contacts
-                if c.kind == self.kind.value and not c.inbound and (since is None or c.at >= since)]
+                if c.kind == self.kind.value and not c.inbound and (since is None or c.at >= since)
+                and (self.kind is not LetterKind.OFFER_REPLY or c.summary == f"“{letter.subject}”")]
         return max(sent) if sent else None
 
     def follow_ups_sent(self) -> list[datetime]:

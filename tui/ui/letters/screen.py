@@ -78,7 +78,7 @@ class LetterScreen(Screen):
         Binding("ctrl+g", "step(-1)", "Prev", id="letters.previous", priority=True,
                 tooltip="The previous interviewer's note"),
         Binding("ctrl+f", "variant", "Other answer", id="letters.variant", priority=True,
-                tooltip="Accept the offer, or ask for a few days to decide"),
+                tooltip="Accept the offer, ask for a few days to decide, or decline it"),
         Binding("question_mark", "app.help", "Help", id="letters.help",
                 tooltip="The keys of this screen (f1 works while typing)"),
         Binding("escape", "leave", "Back", id="letters.back", priority=True,
@@ -406,6 +406,8 @@ class LetterScreen(Screen):
         if self.kind is LetterKind.FOLLOW_UP:
             return (f"It counts as follow-up #{self.drafts.contacts_sent() + 1} and the card moves to "
                     "Followed up; the next one falls due after the usual wait.")
+        if self.kind is LetterKind.OFFER_REPLY:
+            return letter_checks.offer_reply_consequence(letter, self.drafts.settings.zone, clock.now())
         return "It goes into the card's history as a contact, and its reply deadline is done."
 
     def _mark_sent(self, at=None) -> None:
