@@ -132,6 +132,13 @@ def drop_textuals_style_cache():
         styles_cache.StylesCache.get_inner_outer.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def outside_tmux(monkeypatch):
+    """Tests run as outside tmux, wherever they are started: inside it, copying asks tmux's settings
+    (tui/ui/letters/clipboard.py). A test about tmux sets TMUX itself."""
+    monkeypatch.delenv("TMUX", raising=False)
+
+
 @pytest.fixture
 def freeze_clock(monkeypatch):
     """Freeze the clock (FOLLOWUP_NOW) at the board tests' Wednesday morning."""

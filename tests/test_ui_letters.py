@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,26 @@ async def test_the_screen_shows_exactly_what_followup_letter_prints(tmp_path, le
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert shown_text(host) + "\n" == printed
+
+
+@pytest.mark.parametrize("setting, copied", [("external", False), ("off", False), ("on", True)])
+async def test_inside_a_tmux_that_drops_copies_it_says_so_instead_of_copied(tmp_path, letter_env, monkeypatch,
+                                                                            setting, copied):
+    """tmux's default (set-clipboard external) drops an application's OSC 52: "Copied" would be a lie."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "tmux").write_text(f"#!/bin/sh\necho {setting}\n", encoding="utf-8")
+    (fake / "tmux").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}:{os.environ['PATH']}")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        assert bool(host.clipboard) is copied
+        said = notices(host)[-1]
+        assert said.startswith("Copied") if copied else said.startswith("Not copied: this tmux drops")
 
 
 async def test_copy_puts_the_subject_and_the_letter_on_the_clipboard(tmp_path, letter_env):

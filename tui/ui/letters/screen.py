@@ -314,7 +314,13 @@ class LetterScreen(Screen):
         )
 
     def _copy(self) -> None:
+        from tui.ui.letters.clipboard import TMUX_FIX, tmux_drops_copies
+
         letter = self.letter
+        if tmux_drops_copies():  # it would say "copied" while tmux throws the text away
+            self.notify(f"Not copied: this tmux drops what applications copy; {TMUX_FIX}, and ctrl+t again. "
+                        "ctrl+s saves the letter to a file meanwhile.", severity="warning", timeout=15)
+            return
         self.app.copy_to_clipboard(letter.text)
         self._copied[self.drafts.key] = letter.text
         self._show_facts()
