@@ -180,6 +180,22 @@ async def test_what_is_typed_while_the_window_is_too_small_goes_on_in_the_notes(
         assert app.screen.notes.text.endswith(" call a quick note") and app.return_code is None
 
 
+async def test_ctrl_q_while_the_window_is_too_small_saves_what_was_typed_meanwhile(tmp_path):
+    """The kept keys go in before quitting; f1 and ctrl+p open nothing over the 'larger' screen (they
+    would keep it up once the window grew): they are kept too."""
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "ctrl+end", *" before")
+        await pilot.resize_terminal(40, 24)
+        await pilot.press("f1", "ctrl+p")
+        assert isinstance(app.screen, TooSmallScreen) and len(app.screen_stack) == 3
+        await pilot.press(*" while small", "ctrl+q")
+        await wait_until(pilot, lambda: app.return_code is not None)
+    assert stored(store)["Acme"]["notes"].endswith(" before while small")
+
+
 async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:

@@ -209,3 +209,17 @@ async def test_e_or_enter_on_a_just_opened_card_starts_the_notes_and_letters_are
         assert saved.notes == "# Acme\n- ask about **on-call** Recruiter said an offer is coming Call back"
         assert saved.company == "Acme" and saved.outcome is None and followup.screen is screen
         assert screen.focused is screen.section_bar  # escape left the editor, not the card
+
+
+@WAYS
+async def test_e_on_the_directions_and_history_tabs_writes_in_the_notes(tmp_path, frozen, burst):
+    """The directions list has no `e` of its own (rounds has: edit), so there `e` writes, as everywhere."""
+    card = acme(frozen)
+    db = make_db(tmp_path, card)
+    followup = board(db)
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await send_keys(followup, pilot, burst, "enter", "3", "e", " recruiter called", "escape",
+                        "4", "e", " twice", "escape")
+        saved = await on_disk(pilot, db, card.id)
+        assert saved.notes.endswith("**on-call** recruiter called twice") and saved.company == "Acme"

@@ -311,10 +311,26 @@ class FollowupApp(Opening, Leaving, App[int]):
         if small and not showing:
             self.push_screen(TooSmallScreen())
         elif not small and showing:
-            typed = self.screen.typed if isinstance(self.screen, TooSmallScreen) else []
-            self.pop_screen()
-            if typed:  # what was typed meanwhile goes where the user was typing, in order
-                self.post_message(_TakeKeys(typed))
+            self._release_small_screen()
+
+    def _release_small_screen(self) -> bool:
+        """Close the too-small screen; what was typed meanwhile goes where the user was typing, in order.
+        False when it is not showing."""
+        small = self.screen
+        if not isinstance(small, TooSmallScreen):
+            return False
+        typed, small.typed = small.typed, []
+        self.pop_screen()
+        if typed:
+            self.post_message(_TakeKeys(typed))
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the window is too small only quitting acts: f1 or ctrl+p would open a screen over the
+        'Make the window larger' one and keep it there; those keys are kept with the rest (TooSmallScreen)."""
+        if action not in ("quit", "app.quit") and isinstance(self.screen, TooSmallScreen):
+            return False
+        return super().check_action(action, parameters)
 
     # --- changes -------------------------------------------------------
     def apply_change(self, app_id: str, change: Callable[[Application], Application], label: str,

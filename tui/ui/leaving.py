@@ -100,6 +100,8 @@ class Leaving:
         if settle_input:
             await self._wait_for_input_to_settle()
         await self._after_queued_keys()
+        if self._release_small_screen():  # keys kept while the window was too small go in first
+            await self._after_queued_keys()
         before = self.failure_count()
         pending = self.unsaved_texts()
         self.flush_pending()
@@ -154,6 +156,10 @@ class Leaving:
         if self.demo:  # its throw-away folder (tui/main.py) is deleted on the way out, which this skips
             shutil.rmtree(self.store.path.parent, ignore_errors=True)
         self._hard_exit(code)
+
+    def _release_small_screen(self) -> bool:
+        """FollowupApp's: closes the 'Make the window larger' screen, handing on the keys it kept."""
+        return False
 
     # --- what is typed, saved or rescued ---------------------------------
     def flush_pending(self) -> None:

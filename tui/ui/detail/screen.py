@@ -257,8 +257,8 @@ class DetailScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
             return False  # the editor takes these keys as text; don't advertise them
-        if action == "write" and isinstance(self.focused, (RoundsList, DirectionsList)):
-            return False  # the list's own `e` edits its highlighted row
+        if action == "write" and self.focused is not None and "e" in self.focused._bindings.key_to_bindings:
+            return False  # a list with its own `e` (rounds: edit the highlighted row) takes it
         if action == "enter_section":
             return self.focused is self.section_bar
         if action == "external_editor" and self.is_mounted:

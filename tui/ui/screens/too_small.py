@@ -35,6 +35,8 @@ class TooSmallScreen(Screen):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
+        if event.key in self.app._bindings.key_to_bindings:
+            return  # f1, ctrl+p: a screen opened later over what is being typed would take the keys after it
         self.typed.append(events.Key(event.key, event.character))
         self.show_size(self.app.size.width, self.app.size.height)
 
