@@ -153,3 +153,22 @@ def test_the_stats_heading_names_a_starting_moment_with_its_time(db, capsys):
     assert code == 0 and "first round since Mon 2 Nov 01:00" in out
     code, out, _ = run(capsys, "--db", str(db), "stats", "--since", "2026-11-02")
     assert code == 0 and "first round since Mon 2 Nov" in out and "Nov 00:00" not in out
+
+
+def test_bounds_typed_on_a_monday_morning(tmp_path, monkeypatch, capsys):
+    """Review: before noon a day read as "now" (the morning went missing) and "mon" as last week's."""
+    configure(tmp_path, monkeypatch, f'timezone = "{ZONE}"\n', now="2026-11-30T01:30:00Z")  # Mon 10:30 Tokyo
+    path = tmp_path / "data.json"
+    Store(path).open().add_many([])
+    def period(*argv):
+        code, out, _ = run(capsys, "--db", str(path), "report", *argv)
+        assert code == 0
+        return next(line for line in out.splitlines() if line.startswith("Period: "))
+
+    day = "Mon 30 Nov 2026"
+    assert period("--from", "2026-11-30", "--to", "2026-11-30").startswith(f"Period: {day}, 00:00 – {day}, 23:59")
+    assert period("--from", "today", "--to", "today").startswith("Period: Mon 30 Nov 2026, 00:00")
+    assert period("--from", "mon 09:00", "--to", "mon 10:00").startswith(f"Period: {day}, 09:00 – {day}, 10:00")
+    assert period("--from", "mon", "--to", "fri").startswith("Period: Mon 30 Nov 2026, 00:00 – Fri 4 Dec 2026, 23:59")
+    code, out, _ = run(capsys, "--db", str(path), "stats", "--since", "mon")
+    assert code == 0 and "first round since Mon 30 Nov" in out

@@ -48,24 +48,38 @@ REPORT_EXAMPLE = ("followup report --from 2026-11-01 --to 2026-11-30\n"
                   'followup report --from "last mon" --to today --format csv -o november.csv')
 
 
-def bound(text: str, moment: datetime, zone, what: str, *, start: bool = True) -> tuple[datetime, bool]:
+def bound(text: str, moment: datetime, zone, what: str, *, forward: bool = False) -> tuple[datetime, bool]:
     """The start of `text` in UTC, and whether it named a whole day (no clock time was given).
 
-    A start ("--since mon", "--from fri") is read as a round's time is: a bare weekday is the latest
-    one, a date still to come stays one. An end is read forward ("--to fri": this Friday)."""
+    Read as a round's time is: a bare weekday or time is the latest one ("--since mon" on a Monday
+    morning: today), a date still to come stays one; `forward` reads a bare one as the next to come.
+    A day is read at 00:00 and at 00:01: when the two agree the text gave its own clock time. (At
+    noon, as this once did, every bound typed before noon read as "now".)"""
     from tui.core.errors import ValidationError
     from tui.core.timeutil import local, to_utc
     from tui.core.when import Reading, parse_when
 
-    reading = Reading.EVENT if start else Reading.COMING
-    try:  # two default times: when they read alike, the text gave its own clock time
-        noon = parse_when(text, moment, zone, default_time=time(12, 0), reading=reading)
-        after = parse_when(text, moment, zone, default_time=time(12, 1), reading=reading)
+    reading = Reading.COMING if forward else Reading.EVENT
+    try:
+        midnight = parse_when(text, moment, zone, default_time=time(0, 0), reading=reading)
+        a_minute_on = parse_when(text, moment, zone, default_time=time(0, 1), reading=reading)
     except ValidationError as exc:
         raise ValidationError(f"{what}: {exc}") from None
-    if noon == after:
-        return noon, False
-    return to_utc(local(noon, zone).start_of("day")), True
+    if midnight == a_minute_on:
+        return midnight, False
+    return to_utc(local(midnight, zone).start_of("day")), True
+
+
+def period_end(text: str, start: datetime, moment: datetime, zone) -> tuple[datetime, datetime]:
+    """`--to`: its last day or moment, and the end of the period (that day's end, or just after the
+    moment). A bare weekday is the latest one, unless that falls before `start`: then the next one
+    ("--from mon --to fri" typed on a Wednesday is this week)."""
+    for forward in (False, True):
+        last, whole_day = bound(text, moment, zone, "--to", forward=forward)
+        end = day_after(last, zone) if whole_day else last + timedelta(microseconds=1)  # the moment included
+        if end > start:
+            break
+    return last, end
 
 
 def day_after(start: datetime, zone) -> datetime:
@@ -105,8 +119,7 @@ def cmd_report(args) -> int:
     settings, moment = user_settings(), now()
     zone = settings.zone
     start, _ = bound(args.start, moment, zone, "--from")
-    last, whole_day = bound(args.end, moment, zone, "--to", start=False)
-    end = day_after(last, zone) if whole_day else last + timedelta(microseconds=1)  # the moment included
+    last, end = period_end(args.end, start, moment, zone)
     if start >= end:
         raise ValidationError(f"--from {timefmt.show_time(start, zone, moment)} is after --to "
                               f"{timefmt.show_time(last, zone, moment)}: give the earlier one first")
