@@ -27,3 +27,13 @@ FEB = datetime(2027, 2, 25, 10, 30, tzinfo=UTC)
 ])
 def test_the_year_comes_after_the_date_not_after_the_time(write, expected):
     assert write() == expected
+
+
+@pytest.mark.parametrize("moment, expected", [
+    (datetime(2026, 12, 1, 14, 0, tzinfo=UTC), "Tue 14:00"),  # next Tuesday from a Wednesday: 6 days 3.5 h on
+    (datetime(2026, 12, 1, 23, 59, tzinfo=UTC), "Tue 23:59"),
+    (datetime(2026, 12, 2, 9, 0, tzinfo=UTC), "Wed 2 Dec 09:00"),  # next Wednesday: "Wed" would read as today
+    (datetime(2026, 11, 25, 15, 0, tzinfo=UTC), "Wed 15:00"),  # later today
+])
+def test_a_weekday_alone_for_a_moment_up_to_the_sixth_day_after_today(moment, expected):
+    assert show_soon(moment, pendulum.UTC, NOW) == expected

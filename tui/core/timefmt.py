@@ -62,8 +62,11 @@ def show_day(moment: datetime | None, zone: Zone, now: datetime | None = None) -
 
 
 def show_soon(moment: datetime, zone: Zone, now: datetime) -> str:
-    """'Tue 14:00' for a moment in the next six days, else as `show_time` ('Tue 8 Dec 14:00')."""
-    if moment >= now and (moment - now).days < 6:
+    """'Tue 14:00' for a moment from now to the end of the sixth day after today (each weekday name then
+    means one day only: next Tuesday, seen on a Wednesday), else as `show_time` ('Wed 9 Dec 14:00').
+    Counted in calendar days: "next tue 14:00" typed on a Wednesday morning is 'Tue 14:00', which a
+    narrow card does not cut."""
+    if moment >= now and (local(moment, zone).date() - local(now, zone).date()).days < 7:
         return at(moment, zone, WEEKDAY_TIME)
     return show_time(moment, zone, now)
 
