@@ -261,7 +261,7 @@ BAD = [
      "--keep-in-touch: Tue 24 Nov 10:00 · 28 hours ago is not ahead: keep in touch is when to get back"),
     (["close", "acme", "rejected", "--keep-in-touch", "2026-01-05"], "is not ahead"),
     (["config", "thank_you_hours", "0"], "thank_you_hours = 0 is not allowed"),
-    (["config", "colour", "blue"], "unknown key 'colour'"),
+    (["config", "colour", "blue"], "'colour' is not a setting"),
     (["config", "use_thank_you", "maybe"], "use true or false"),
     (["completion", "tcsh"], "invalid choice"),
     (["import", "x.ics"], "ics and md are export-only"),
@@ -314,10 +314,13 @@ def test_every_bad_config_value_names_the_file_the_key_and_what_is_allowed(cli_d
 
 
 def test_an_unknown_config_key_names_the_file_too(cli_db, capsys, tmp_path):
+    said = f"followup: 'colour' is not a setting (the settings file is {config_file(tmp_path)}); known keys are "
     assert run(cli_db, "config", "colour", "blue") == 2
-    assert capsys.readouterr().err.startswith(f"followup: {config_file(tmp_path)}: unknown key 'colour'")
+    assert capsys.readouterr().err.startswith(said)
     assert run(cli_db, "config", "colour") == 2  # reading one: no traceback either
-    assert capsys.readouterr().err.startswith(f"followup: {config_file(tmp_path)}: unknown key 'colour'")
+    assert capsys.readouterr().err.startswith(said)
+    assert run(cli_db, "config", "remind_befor", "1h") == 2  # a typo: the likely key
+    assert "'remind_befor' is not a setting" in capsys.readouterr().err
 
 
 def test_quiet_may_come_before_the_command_too(cli_db, acme, capsys):

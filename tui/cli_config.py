@@ -97,7 +97,7 @@ def cmd_config(args) -> int:
             print(f"{key} = {_shown(getattr(settings, key))}{mark}")
         return 0
     if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
-        raise unknown_key(args.key, "config")  # the key was typed, not read from the file
+        raise unknown_key(args.key, str(path), typed=True)
     value = _typed(args.key, args.value, str(path)) if args.value is not None else None
     if value is None:
         _checked(current, str(path))

@@ -176,7 +176,7 @@ _RANGES = {
 }
 
 
-def unknown_key(key: str, source: str, *, ignored: bool = False) -> ValidationError:
+def unknown_key(key: str, source: str, *, ignored: bool = False, typed: bool = False) -> ValidationError:
     """The one message for a key that is no setting: where, and every key there is.
 
     `ignored`: the words of the warning for such a key found in the file (raised by
@@ -185,11 +185,14 @@ def unknown_key(key: str, source: str, *, ignored: bool = False) -> ValidationEr
     """
     import difflib
 
-    what = f"unknown key {key!r} ignored" if ignored else f"unknown key {key!r}"
+    if typed:  # given to `followup config`: the file is named as where settings live, not as holding it
+        head = f"{key!r} is not a setting (the settings file is {source})"
+    else:
+        head = f"{source}: unknown key {key!r}" + (" ignored" if ignored else "")
     near = difflib.get_close_matches(key, Settings._fields, n=1, cutoff=0.6)
     if near:  # a typo: name the key it most likely is, not all of them
-        return ValidationError(f"{source}: {what}; did you mean {near[0]}? (followup config lists every key)")
-    return ValidationError(f"{source}: {what}; known keys are {', '.join(sorted(Settings._fields))}")
+        return ValidationError(f"{head}; did you mean {near[0]}? (followup config lists every key)")
+    return ValidationError(f"{head}; known keys are {', '.join(sorted(Settings._fields))}")
 
 
 def not_allowed(key: str, value: Any, source: str) -> ValidationError:
