@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import WAYS, send_keys
 from tui.core.stages import Stage
 from tui.ui.app import FollowupApp
 from ui_board_helpers import (
@@ -128,6 +129,20 @@ async def test_u_undoes_many_steps_and_the_file_follows(tmp_path):
         await pilot.press("u")
         await pilot.pause()
         assert any(n.message == "Nothing to undo." for n in app._notifications)
+
+
+@WAYS
+async def test_shift_u_redoes_what_u_undid_and_follows_the_card(tmp_path, burst):
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send_keys(app, pilot, burst, "L", "L", "u", "u", "j", "U", "U")
+        await app.wait_for_writes()
+        assert stored(store)["Acme"]["stage"] == "awaiting"
+        assert focused_company(app) == "Acme" and board_of(app).stage is Stage.AWAITING
+        await send_keys(app, pilot, burst, "U")
+        assert any(n.message.startswith("Nothing to redo") for n in app._notifications)
 
 
 async def test_changes_are_there_after_a_restart(tmp_path):

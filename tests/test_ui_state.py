@@ -6,10 +6,14 @@ import threading
 
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from conftest import examples
 from tui.core import actions
 from tui.core.deadlines import Group, all_deadlines
 from tui.core.errors import FollowupError, ValidationError
+from tui.core.model import holds
 from tui.store import Store
 from tui.store.errors import StaleEditError
 from tui.ui.board.timeframe import TimeFrame
@@ -296,3 +300,85 @@ def test_an_undone_move_or_letter_leaves_the_statistics_as_before_and_its_lines_
     assert any(text.startswith("Thank-you to Dana Kim") for text in undone), undone
     assert [line["text"] for line in lines if line["text"].startswith("Undid: ")] == [
         "Undid: Move Acme to Thanked", "Undid: Thank-you letter to Dana Kim"]
+
+
+def test_redo_makes_again_what_undo_took_back_and_a_new_change_ends_it(tmp_path):
+    """Review: an accidental second `u` lost a whole step (a round typed in, say) for good."""
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    log.apply(acme.id, move("awaiting"), "Move Acme to Awaiting")
+    log.undo()
+    log.undo()
+    assert stored(store)["Acme"]["stage"] == "interviewed"
+    assert log.redo().label == "Move Acme to Thanked"
+    assert stored(store)["Acme"]["stage"] == "thanked"
+    log.redo()
+    doc = stored(store)["Acme"]
+    assert doc["stage"] == "awaiting" and doc["history"][-1]["text"] == "Redid: Move Acme to Awaiting"
+    moves = [e for e in doc["history"] if e["kind"] == "stage"]
+    assert [m["data"].get("undone") for m in moves] == [None, None]  # the redone moves hold again
+    assert log.redo() is None
+    log.undo()  # a redo is a step like any other
+    assert stored(store)["Acme"]["stage"] == "thanked"
+    log.apply(acme.id, move("closed"), "Move Acme to Closed")
+    assert log.redo() is None  # a new change ends what could be redone
+
+
+def test_redo_of_an_add_and_of_a_delete_and_its_refusal_after_another_process(tmp_path):
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    new = actions.new_application("Hooli", "SRE", now=frozen_now())
+    log.add(new, "Add Hooli")
+    log.undo()
+    log.redo()
+    assert stored(store)["Hooli"]["history"][-1]["text"] == "Redid: Add Hooli"
+    globex = by_company(log, "Globex")
+    log.delete(globex.id, "Delete Globex")
+    log.undo()
+    log.redo()
+    assert "Globex" not in stored(store)
+    acme = by_company(log, "Acme")
+    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    log.undo()
+    other = Store(store.path)
+    other.save(actions.move(other.get(acme.id), "closed", now=frozen_now()))
+    log.reload()
+    with pytest.raises(UndoRefused, match="cannot redo “Move Acme to Thanked”: Acme was changed since the undo"):
+        log.redo()
+    assert stored(store)["Acme"]["stage"] == "closed" and log.redo_stack == []
+
+
+@settings(max_examples=examples(30), deadline=None)
+@given(plan=st.lists(st.sampled_from(["thanked", "awaiting", "followed-up", "closed:rejected", "interviewed"]),
+                     min_size=1, max_size=6),
+       back=st.integers(min_value=1, max_value=6))
+def test_any_changes_undone_then_redone_end_as_they_were(plan, back):
+    """Property: undoing k steps and redoing them gives the same card (stage, outcome) with every line the
+    steps wrote holding, and nothing more to redo."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = store_with(Path(folder), small_apps())
+        log = loaded_log(store)
+        acme = by_company(log, "Acme")
+        for target in plan:
+            stage, _, outcome = target.partition(":")
+            if outcome:
+                log.apply(acme.id, lambda a, o=outcome: actions.close(a, o, now=frozen_now()), f"Close {outcome}")
+            else:
+                log.apply(acme.id, move(stage), f"Move {stage}")
+        before = log.apps[acme.id]
+        steps = min(back, len(log.undo_stack))
+        for _ in range(steps):
+            log.undo()
+        for _ in range(steps):
+            assert log.redo() is not None
+        after = log.apps[acme.id]
+        assert (after.stage, after.outcome) == (before.stage, before.outcome)
+        assert log.redo() is None
+        held = [e.text for e in after.history if holds(e) and e.kind != "undo"]
+        assert held == [e.text for e in before.history if holds(e) and e.kind != "undo"]
+        assert stored(store)["Acme"]["stage"] == after.stage.value

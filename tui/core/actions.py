@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterable
 
 from tui.core.errors import ValidationError
-from tui.core.history_facts import mark_undone
+from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import (
     Application,
     Contact,
@@ -116,6 +116,18 @@ def undo(before: Application, current: Application | None, label: str, *, now: d
     history = current.history if current is not None else restored.history
     restored.history = mark_undone(history, before.history)
     restored.history.append(Event(to_utc(now), "undo", f"Undid: {label}"))
+    restored.updated_at = to_utc(now)
+    return restored
+
+
+def redo(after: Application, current: Application | None, label: str, *, now: datetime) -> Application:
+    """`after` again, the card as the step called `label` left it, undone since: with the history of
+    `current` (the card as the undo left it; None when the undo took the card away), the step's lines
+    holding again, and one line saying it was redone."""
+    restored = copied(after)
+    if current is not None:
+        restored.history = mark_redone(current.history, after.history)
+    restored.history.append(Event(to_utc(now), "undo", f"Redid: {label}"))
     restored.updated_at = to_utc(now)
     return restored
 

@@ -59,6 +59,27 @@ def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:
     return marked
 
 
+def mark_redone(history: list[Event], after: list[Event]) -> list[Event]:
+    """A copy of `history` with the lines of `after` (the history a step left, before it was undone) that
+    the undo marked undone holding again: a redone step counts as if never undone."""
+    wanted: dict[bytes, int] = {}
+    for event in after:
+        if holds(event):
+            key = msgspec.msgpack.encode(event)
+            wanted[key] = wanted.get(key, 0) + 1
+    out = []
+    for event in history:
+        if not holds(event) and event.kind != "undo":
+            plain = Event(event.at, event.kind, event.text, {k: v for k, v in event.data.items() if k != UNDONE})
+            key = msgspec.msgpack.encode(plain)
+            if wanted.get(key):
+                wanted[key] -= 1
+                out.append(plain)
+                continue
+        out.append(event)
+    return out
+
+
 def first_round_at(app: Application, now: datetime) -> datetime | None:
     """When the process started: its earliest round, once it has taken place."""
     first = min((r.at for r in app.rounds), default=None)

@@ -407,6 +407,21 @@ class FollowupApp(Opening, Leaving, App[int]):
             board.board.focus_card(step.app_id)
         self.notify(f"Undid: {step.label}")
 
+    def redo(self) -> None:
+        try:
+            step = self.changelog.redo()
+        except UndoRefused as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        if step is None:
+            self.notify("Nothing to redo: U makes again what u undid, until the next change.")
+            return
+        self.changed({step.app_id})
+        board = self.board_screen
+        if board is not None and step.app_id in self.changelog.apps:
+            board.board.focus_card(step.app_id)
+        self.notify(f"Redid: {step.label}")
+
     def on__write_failed(self, message: _WriteFailed) -> None:
         failure = message.failure
         self._rescue_notes_left_behind(self.changelog.notes_not_written(failure.seq), failure.error)

@@ -86,6 +86,7 @@ def board_commands(screen) -> Iterator[Command]:
     yield Command("Jump to application…", screen.choose_application, "Find a card by company or role")
     yield Command("Delete card", screen.action_delete, "Delete the focused card (asks first)", ("board.delete",))
     yield Command("Undo", screen.action_undo, "Undo the last change", ("board.undo",))
+    yield Command("Redo", screen.action_redo, "Make again what undo took back", ("board.redo",))
     yield Command("Filter cards", screen.action_filter, "Show only cards matching some text", ("board.filter",))
     yield Command("Clear the filter", screen.action_clear_filter, "Show every card again", ("board.clear_filter",))
     yield Command("Thank-you letters", partial(screen.action_letters, "thank-you"), "Draft thank-you notes",

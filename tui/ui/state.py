@@ -48,6 +48,16 @@ class UndoStep:
     seq: int = 0  # the write that made it; a failed write drops its step
 
 
+@dataclass
+class RedoStep:
+    """An undone step that `redo` can make again, while the card is as the undo left it."""
+
+    label: str
+    app_id: str
+    after: Application | None  # what the step made (None: it deleted the card)
+    undone: Application | None  # what the undo made (None: it took the card away)
+
+
 def _for_store(app: Application, revision: int) -> Application:
     """A shallow copy the store may stamp with its own revision number."""
     out = copy.copy(app)
@@ -72,6 +82,7 @@ class ChangeLog:
         self.apps: dict[str, Application] = {}
         self.read_only = ""  # why nothing may be changed (a damaged file), or "" when all is well
         self.undo_stack: list[UndoStep] = []
+        self.redo_stack: list[RedoStep] = []  # emptied by every new change
         self.undo_depth = undo_depth
         self.writer = writer
         self.now = now
@@ -96,6 +107,7 @@ class ChangeLog:
         after.revision = before.revision + 1
         op = self._op("save", app_id, _for_store(after, before.revision), before.revision, label)
         self._commit(op, after, UndoStep(label, app_id, before, after, op.seq))
+        self.redo_stack.clear()
         return after
 
     def add(self, application: Application, label: str) -> Application:
@@ -104,12 +116,14 @@ class ChangeLog:
         application.revision = 1
         op = self._op("add", application.id, _for_store(application, 0), None, label)
         self._commit(op, application, UndoStep(label, application.id, None, application, op.seq))
+        self.redo_stack.clear()
         return application
 
     def delete(self, app_id: str, label: str) -> None:
         before = self.get_or_fail(app_id)
         op = self._op("delete", app_id, None, before.revision, label)
         self._commit(op, None, UndoStep(label, app_id, before, None, op.seq))
+        self.redo_stack.clear()
 
     def undo(self) -> UndoStep | None:
         """Reverse the last step; returns it (None when there is nothing to undo).
@@ -131,6 +145,7 @@ class ChangeLog:
             op = self._op("delete", step.app_id, None, current.revision, f"Undo {step.label}")
             self._commit(op, None, None)
             self.undo_stack.remove(step)
+            self.redo_stack.append(RedoStep(step.label, step.app_id, step.after, None))
             return step
         from tui.core import actions  # loaded at the first change, not at start-up
 
@@ -148,7 +163,64 @@ class ChangeLog:
             if earlier.app_id == step.app_id:
                 earlier.after = restored
                 break
+        self.redo_stack.append(RedoStep(step.label, step.app_id, step.after, restored))
         return step
+
+    def redo(self) -> RedoStep | None:
+        """Make the last undone step again (None when there is none), as a step `undo` can take back.
+
+        The card gets what the step had made, its history keeping every line
+        (the step's own holding again) plus one saying it was redone
+        (actions.redo). Raises UndoRefused (and drops the step) when the card
+        changed since the undo, here or in another process.
+        """
+        if not self.redo_stack:
+            return None
+        step = self.redo_stack[-1]
+        current = self.apps.get(step.app_id)
+        problem = self._redo_problem(step, current)
+        if problem:
+            self.redo_stack.pop()
+            raise UndoRefused(f"cannot redo “{step.label}”: {problem}")
+        if step.after is None:  # the step deleted it: delete it again
+            assert current is not None
+            op = self._op("delete", step.app_id, None, current.revision, f"Redo {step.label}")
+            self._commit(op, None, UndoStep(step.label, step.app_id, current, None, op.seq))
+            self.redo_stack.pop()
+            self._expect_next_redo(step.app_id, None)
+            return step
+        from tui.core import actions
+
+        restored = actions.redo(step.after, current, step.label, now=self.now())
+        if current is None:  # the step added it, the undo took it away: add it again
+            restored.revision = 1
+            op = self._op("add", step.app_id, _for_store(restored, 0), None, f"Redo {step.label}")
+        else:
+            restored.revision = current.revision + 1
+            op = self._op("save", step.app_id, _for_store(restored, current.revision), current.revision,
+                          f"Redo {step.label}")
+        self._commit(op, restored, UndoStep(step.label, step.app_id, current, restored, op.seq))
+        self.redo_stack.pop()
+        self._expect_next_redo(step.app_id, restored)
+        return step
+
+    def _expect_next_redo(self, app_id: str, card: Application | None) -> None:
+        """The next step to redo on this card (undone before the one just redone) now starts from `card`."""
+        for later in reversed(self.redo_stack):
+            if later.app_id == app_id:
+                later.undone = card
+                break
+
+    def _redo_problem(self, step: RedoStep, current: Application | None) -> str:
+        name = (step.after or step.undone or current)
+        company = name.company if name is not None else "the card"
+        if step.undone is None:
+            return f"{company} is back on the board from another Followup process" if current else ""
+        if current is None:
+            return f"{company} was deleted by another Followup process since"
+        if current.revision != step.undone.revision:
+            return f"{company} was changed since the undo; its newer state is kept"
+        return ""
 
     def _undo_problem(self, step: UndoStep, current: Application | None) -> str:
         name = (step.after or step.before).company
@@ -221,6 +293,7 @@ class ChangeLog:
         with them forced, then `apply_reload`).
         """
         self.undo_stack = [s for s in self.undo_stack if s.seq < seq]
+        self.redo_stack.clear()  # memory is re-read: what an undo left may not be what the file has
         self.generation += 1
         return {app_id for number, app_id in self.recent.items() if number >= seq}
 

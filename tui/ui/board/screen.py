@@ -103,6 +103,8 @@ class BoardScreen(BoardQuestions, Screen):
         Binding("slash", "filter", "Filter", id="board.filter", priority=True,
                 tooltip="Filter cards as you type: company, role, interviewer or notes"),
         Binding("u", "undo", "Undo", id="board.undo", priority=True, tooltip="Undo the last change (many steps deep)"),
+        Binding("U", "redo", "Redo", show=False, id="board.redo", priority=True,
+                tooltip="Make again what u undid (until the next change)"),
         Binding("d", "delete", "Delete", id="board.delete", priority=True,
                 tooltip="Delete the focused card (asks first)"),
         Binding("t", "letters('thank-you')", "Thank", id="board.thank", priority=True,
@@ -356,6 +358,9 @@ class BoardScreen(BoardQuestions, Screen):
 
     def action_undo(self) -> None:
         self.app.undo()
+
+    def action_redo(self) -> None:
+        self.app.redo()
 
     async def action_filter(self) -> None:
         """Open the filter bar, mounting it the first time (an Input costs ~35 ms of start-up)."""
