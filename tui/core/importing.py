@@ -427,8 +427,9 @@ ROUND_DAY_COLUMNS = ("round_at", "last_round")  # a hand-made sheet's round_at; 
 def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, Round | None]:
     """The first round a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
     writes it: "Onsite, 2026-11-24 10:00", the name optional): its day, to tell two same roles apart,
-    and the round a new hand-made card is made with, at that time in the row's zone (its timezone cell, else the user's; a date alone:
-    the start of that day). A value that does not read as a date refuses the row (and so the file)."""
+    and the round a new hand-made card is made with, at that time in the row's zone (its timezone
+    cell, else the user's; a date alone: the start of that day). A value that does not read as a
+    date refuses the row (and so the file)."""
     found: dict[str, tuple[str, datetime]] = {}
     for column in ROUND_DAY_COLUMNS:
         text = (row.get(column) or "").strip()
