@@ -3,6 +3,7 @@ Followup does not know, a sheet that lost its data column."""
 
 import csv
 import io
+import json
 
 import pendulum
 import pytest
@@ -72,3 +73,38 @@ def test_a_hand_made_sheet_imports_again_unchanged_but_a_round_at_on_another_day
     assert [w for _, w in later.left] == ["unchanged"]  # matched by the round's day, as two same roles are
     why = refusal(first.replace(b"20 09:00", b"21 09:00"), "h.csv", [made])
     assert why.startswith("h.csv:2: round_at '2026-11-21 09:00' is not a round of Zed — QA")
+
+
+# --- a JSON key Followup does not know ------------------------------------------------------
+def with_key(apps, index, path, value):
+    data = json.loads(exchange.to_json(apps))
+    target = data["applications"][index]
+    *inner, last = path
+    for step in inner:
+        target = target[step]
+    target[last] = value
+    return json.dumps(data, indent=2).encode()
+
+
+@pytest.mark.parametrize("path,named", [(["colour"], "'colour'"),
+                                        (["rounds", 0, "colour"], "'rounds[0].colour'")])
+def test_a_json_record_with_a_key_followup_does_not_know_is_refused_naming_record_and_key(path, named):
+    here = card()
+    other = actions.new_application("Sigma", "Ops", now=NOW, round_at=NOW.subtract(days=2))
+    why = refusal(with_key([here, other], 1, path, "red"), "k.json", [here, other])
+    assert why.startswith("k.json:")
+    assert f"application 2 (Sigma — Ops) has a key Followup does not know, {named}" in why
+
+
+def test_the_stores_revision_in_a_record_is_not_an_unknown_key():
+    here = card()
+    plan = importing.plan_import(with_key([here], 0, ["revision"], 3), "k.json", [here], NOW, UTC)
+    assert [why for _, why in plan.left] == ["unchanged"]
+
+
+def test_a_csv_data_cell_with_a_key_followup_does_not_know_is_refused_as_a_json_record_is():
+    here = card()
+    data = json.loads(exchange.csv_row(here, UTC, NOW)["data"])
+    data["colour"] = "red"
+    why = refusal(sheet([here], data=json.dumps(data)), "d.csv", [here])
+    assert why.startswith("d.csv:2: the data cell has a key Followup does not know, 'colour'")

@@ -332,8 +332,37 @@ def _read_json(text: str, name: str) -> list[Incoming]:
             app = Application.from_dict(item)
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{where}: application {number}: {exc}") from None
+        unknown = _unknown_key(item, record(app))
+        if unknown:
+            raise ValidationError(f"{where}: application {number} ({app.company} — {app.role}) has a key Followup "
+                                  f"does not know, {unknown!r}: remove or rename it (an export holds only the "
+                                  "keys Followup writes)")
         out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
     return out
+
+
+_NOT_DATA = ("revision",)  # the store's bookkeeping: in a data file's records, read and ignored
+
+
+def _unknown_key(given: Any, known: Any, path: str = "") -> str:
+    """The first key of `given` (a record as the file has it, nested) that `known` (the same record as
+    Followup reads it) lacks, as 'rounds[0].colour'; '' when none. Read, such a key was dropped without
+    a word, where a CSV column import does not know is refused."""
+    if isinstance(given, dict) and isinstance(known, dict):
+        for key, value in given.items():
+            if key not in known:
+                if not (path == "" and key in _NOT_DATA):
+                    return f"{path}.{key}" if path else str(key)
+                continue
+            found = _unknown_key(value, known[key], f"{path}.{key}" if path else str(key))
+            if found:
+                return found
+    elif isinstance(given, list) and isinstance(known, list):
+        for index, (value, kept) in enumerate(zip(given, known, strict=False)):
+            found = _unknown_key(value, kept, f"{path}[{index}]")
+            if found:
+                return found
+    return ""
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -413,7 +442,11 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
             data = None
         if not isinstance(data, dict):
             raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
-        data = record(Application.from_dict(data))
+        as_written, data = data, record(Application.from_dict(data))
+        unknown = _unknown_key(as_written, data)
+        if unknown:
+            raise ValidationError(f"the data cell has a key Followup does not know, {unknown!r}: put back the data "
+                                  "cell export wrote (edit the readable columns instead)")
         given = (row.get("id") or "").strip().lower()
         if given and given != data["id"]:
             raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
