@@ -108,3 +108,21 @@ def test_a_csv_data_cell_with_a_key_followup_does_not_know_is_refused_as_a_json_
     data["colour"] = "red"
     why = refusal(sheet([here], data=json.dumps(data)), "d.csv", [here])
     assert why.startswith("d.csv:2: the data cell has a key Followup does not know, 'colour'")
+
+
+# --- a sheet that lost its data column ------------------------------------------------------
+@pytest.mark.parametrize("data,lost,restore", [(None, "the sheet has no data column", "put back the data column"),
+                                               ("", "the data cell is empty", "put back the data cell")])
+def test_a_sheet_without_its_data_says_so_first_not_that_created_was_edited(data, lost, restore):
+    here = card()
+    why = refusal(sheet([here], data=data), "n.csv", [here])
+    assert why.startswith(f"n.csv:2: {lost}, so the row is read as a hand-made one"), why
+    assert "created cell" in why and restore in why and "\n" not in why
+
+
+def test_without_data_and_with_its_shown_cells_cleared_the_row_imports_as_a_hand_made_one():
+    here = card()
+    cleared = {column: "" for column in ("created", "updated", "next_deadline", "next_action", "rounds",
+                                         "interviewers", "history")}
+    plan = importing.plan_import(sheet([here], data=None, **cleared), "n.csv", [here], NOW, UTC)
+    assert [why for _, why in plan.left] == ["unchanged"]

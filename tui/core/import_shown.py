@@ -74,7 +74,7 @@ def check_shown(row: dict[str, str], data: dict[str, Any] | None, settings: Sett
     if data is None:
         for column in SHOWN_COLUMNS:
             if column != "last_round" and (row.get(column) or "").strip():
-                raise _refused(column, row[column], "")
+                raise _without_data(column, row)
         return
     app = Application.from_dict(dict(data))
     written = csv_row(app, settings, now)
@@ -108,7 +108,18 @@ def _zone_hint(column: str, row: dict[str, str], settings: Settings) -> str:
             "if it was exported under another one, set that for the import")
 
 
+def _without_data(column: str, row: dict[str, str]) -> ValidationError:
+    """An exported sheet that lost its data column (or a row its data cell) says that, not that a shown
+    cell was edited: without the record the row is a hand-made one, and its shown cells are not read."""
+    lost = "the data cell is empty" if "data" in row else "the sheet has no data column"
+    return ValidationError(
+        f"{lost}, so the row is read as a hand-made one, from {', '.join(EDITABLE_CSV_COLUMNS)} alone: its "
+        f"{column} cell ({row[column].strip()!r}) and the rest of the record would be lost; put back the data "
+        f"{'cell' if 'data' in row else 'column'} as 'followup export csv' wrote it, or clear the cells shown "
+        "for reading to import the row as a hand-made one")
+
+
 def _refused(column: str, cell: str, written: str, hint: str = "") -> ValidationError:
-    was = f"export wrote {written!r}" if written else "it is empty on a row without a data cell"
+    was = f"export wrote {written!r}"
     return ValidationError(f"{column} is shown for reading and not imported: it says {cell!r}, {was}; "
                            f"{WHERE_EDITED[column]} (or put the value back){hint}")
