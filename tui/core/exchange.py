@@ -24,13 +24,13 @@ from tui.core.model import Application, Direction, Interviewer, holds
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, DirectionKind
 from tui.core.text import counted
-from tui.core.timeutil import Zone, dump_time, local, to_utc
+from tui.core.timeutil import Zone, dump_time, local, named_zone, to_utc
 
 EXPORT_SCHEMA = 1
 FORMATS = ("json", "csv", "ics", "md")
 CSV_COLUMNS = (
     "id", "company", "role", "stage", "outcome", "created", "updated", "next_deadline",
-    "next_action", "rounds", "last_round", "interviewers", "recruiter", "notes", "history", "data",
+    "next_action", "rounds", "last_round", "interviewers", "recruiter", "notes", "history", "timezone", "data",
 )
 REQUIRED_CSV_COLUMNS = ("company", "role", "stage")  # a hand-made sheet: rows without an id match by these
 EDITABLE_CSV_COLUMNS = ("company", "role", "stage", "outcome", "recruiter", "notes")
@@ -78,6 +78,17 @@ def _local(moment: datetime | None, zone: Zone) -> str:
     return timefmt.for_input(moment, zone)  # as a form prefills it: read back the same way on import
 
 
+def zone_name(zone: Zone) -> str:
+    """The zone a CSV's times are written in, as its `timezone` column names it: import reads the
+    shown times back in that zone, so a file exported on a server in UTC imports unchanged on a
+    laptop set to New York. Empty for a zone without a name import could look up."""
+    name = getattr(zone, "name", "") or ""
+    try:
+        return name if name and named_zone(name) is not None else ""
+    except ValidationError:
+        return ""
+
+
 def csv_row(app: Application, settings: Settings, now: datetime) -> dict[str, str]:
     zone = settings.zone
     upcoming = next_deadline(app, settings, now)
@@ -99,6 +110,7 @@ def csv_row(app: Application, settings: Settings, now: datetime) -> dict[str, st
         "notes": app.notes,
         "history": " | ".join(f"{_local(e.at, zone)} {timefmt.readable(e.text, zone, now)}"
                               + ("" if holds(e) else " (undone)") for e in app.history),
+        "timezone": zone_name(zone),
         "data": json.dumps(record(app), ensure_ascii=False, separators=(",", ":")),
     }
 

@@ -18,9 +18,12 @@ from tui.core.exchange import CSV_COLUMNS, EDITABLE_CSV_COLUMNS, csv_row
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.timefmt import for_input
+from tui.core.timeutil import named_zone
 
 ROUND_AT = "round_at"  # a hand-made sheet's round: its time, in the user's zone
-READ_COLUMNS = ("id", *EDITABLE_CSV_COLUMNS, ROUND_AT, "data")
+ZONE = "timezone"  # the zone export wrote the row's times in: they are read back in it
+READ_COLUMNS = ("id", *EDITABLE_CSV_COLUMNS, ROUND_AT, ZONE, "data")
+TIME_COLUMNS = ("created", "updated", "next_deadline", "last_round", "history")
 SHOWN_COLUMNS = tuple(column for column in CSV_COLUMNS if column not in READ_COLUMNS)
 WHERE_EDITED = {
     "created": "it is when the card was added, kept as it was",
@@ -34,6 +37,22 @@ WHERE_EDITED = {
     "interviewers": "interviewers are edited in the app or given with 'followup round --interviewer'",
     "history": "the history is written by Followup as the card changes",
 }
+
+
+def row_settings(row: dict[str, str], settings: Settings) -> Settings:
+    """The settings the row's times are read in: the zone its `timezone` cell names (the one export
+    wrote them in, whatever the zone setting is now), else the user's own (a hand-made sheet, or an
+    export from before the column existed)."""
+    name = (row.get(ZONE) or "").strip()
+    if not name:
+        return settings
+    try:
+        named_zone(name)
+    except ValidationError:
+        raise ValidationError(f"timezone {name!r} is not a time zone Followup knows (an IANA name such as "
+                              "'Europe/Berlin'): it names the zone the row's times are written in; put back "
+                              "what export wrote, or clear it to read them in your timezone setting") from None
+    return settings._replace(timezone=name)
 
 
 def check_header(header: list[str], name: str) -> None:
@@ -55,7 +74,7 @@ def check_shown(row: dict[str, str], data: dict[str, Any] | None, settings: Sett
     if data is None:
         for column in SHOWN_COLUMNS:
             if column != "last_round" and (row.get(column) or "").strip():
-                raise _refused(column, row[column], "")
+                raise _without_data(column, row)
         return
     app = Application.from_dict(dict(data))
     written = csv_row(app, settings, now)
@@ -64,7 +83,7 @@ def check_shown(row: dict[str, str], data: dict[str, Any] | None, settings: Sett
             continue
         cell = row[column].strip()
         if cell != written[column].strip() and cell not in _also_shown(column, app, settings, now):
-            raise _refused(column, cell, written[column])
+            raise _refused(column, cell, written[column], _zone_hint(column, row, settings))
 
 
 def _also_shown(column: str, app: Application, settings: Settings, now: datetime) -> set[str]:
@@ -79,7 +98,28 @@ def _also_shown(column: str, app: Application, settings: Settings, now: datetime
     return set()
 
 
-def _refused(column: str, cell: str, written: str) -> ValidationError:
-    was = f"export wrote {written!r}" if written else "it is empty on a row without a data cell"
+def _zone_hint(column: str, row: dict[str, str], settings: Settings) -> str:
+    """A file without a timezone column (exported before it existed) is read in today's setting: if
+    that changed since, every time cell differs; the refusal says how to import it anyway."""
+    if column not in TIME_COLUMNS or (row.get(ZONE) or "").strip():
+        return ""
+    zone = getattr(settings.zone, "name", "") or "the system's"
+    return (f"; the file has no timezone column, so its times are read in your timezone setting ({zone}): "
+            "if it was exported under another one, set that for the import")
+
+
+def _without_data(column: str, row: dict[str, str]) -> ValidationError:
+    """An exported sheet that lost its data column (or a row its data cell) says that, not that a shown
+    cell was edited: without the record the row is a hand-made one, and its shown cells are not read."""
+    lost = "the data cell is empty" if "data" in row else "the sheet has no data column"
+    return ValidationError(
+        f"{lost}, so the row is read as a hand-made one, from {', '.join(EDITABLE_CSV_COLUMNS)} alone: its "
+        f"{column} cell ({row[column].strip()!r}) and the rest of the record would be lost; put back the data "
+        f"{'cell' if 'data' in row else 'column'} as 'followup export csv' wrote it, or clear the cells shown "
+        "for reading to import the row as a hand-made one")
+
+
+def _refused(column: str, cell: str, written: str, hint: str = "") -> ValidationError:
+    was = f"export wrote {written!r}"
     return ValidationError(f"{column} is shown for reading and not imported: it says {cell!r}, {was}; "
-                           f"{WHERE_EDITED[column]} (or put the value back)")
+                           f"{WHERE_EDITED[column]} (or put the value back){hint}")

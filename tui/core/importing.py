@@ -16,7 +16,7 @@ import io
 import json
 import re
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 import pendulum
@@ -59,6 +59,8 @@ class Incoming(NamedTuple):
     round_day: date | None  # the first round's day a hand-made row gives, to tell two same roles apart
     source: Source = SHEET
     round: Round | None = None  # the round a hand-made row gives (round_at or last_round), made with a new card
+    round_given: tuple[str, str, bool] = ("", "", False)  # (column, cell, a date alone) the round was read from
+    round_span: tuple[datetime, datetime] | None = None  # the given round's day in the row's zone, in UTC
 
 
 class ImportPlan(NamedTuple):
@@ -96,6 +98,7 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
         _check_id(item, by_id)
         try:
             existing = _match(item, current, by_id)
+            _check_round_given(item, existing)
             result = _apply(item, existing, now)
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{item.where}: {exc}") from None
@@ -165,6 +168,26 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
         raise ValidationError(f"{item.company} — {item.role} matches several applications ({ids}); "
                               "give the row an id to say which")
     return same[0] if same else None
+
+
+def _check_round_given(item: Incoming, existing: Application | None) -> None:
+    """A round_at (or a hand-made last_round) makes the first round of a NEW card; on a row that is a
+    card already (its data cell, or the card here it matches) it must name one of that card's rounds
+    (a hand-made row's on its day, as it is matched by it; an exported row's at its time, or on its
+    day for a date alone), so a sheet imports again unchanged. Any other time was silently dropped: it is refused
+    as an edit of a column shown for reading is, saying where rounds are added."""
+    card = Application.from_dict(item.data) if item.data is not None else existing
+    if item.round is None or card is None:
+        return
+    start, end = item.round.at, item.round.at
+    if (item.data is None or item.round_given[2]) and item.round_span is not None:
+        start, end = item.round_span  # a hand-made row names its round by the day, as it is matched
+    if any(start <= rnd.at <= end for rnd in card.rounds):
+        return
+    column, cell, _day = item.round_given
+    raise ValidationError(f"{column} {cell!r} is not a round of {item.company} — {item.role}: {column} only "
+                          "gives the first round of a card the row adds; rounds of an existing card are added "
+                          "with 'followup round' or in the app: clear the cell or put back what it said")
 
 
 def _history(data: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -309,8 +332,37 @@ def _read_json(text: str, name: str) -> list[Incoming]:
             app = Application.from_dict(item)
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{where}: application {number}: {exc}") from None
+        unknown = _unknown_key(item, record(app))
+        if unknown:
+            raise ValidationError(f"{where}: application {number} ({app.company} — {app.role}) has a key Followup "
+                                  f"does not know, {unknown!r}: remove or rename it (an export holds only the "
+                                  "keys Followup writes)")
         out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
     return out
+
+
+_NOT_DATA = ("revision",)  # the store's bookkeeping: in a data file's records, read and ignored
+
+
+def _unknown_key(given: Any, known: Any, path: str = "") -> str:
+    """The first key of `given` (a record as the file has it, nested) that `known` (the same record as
+    Followup reads it) lacks, as 'rounds[0].colour'; '' when none. Read, such a key was dropped without
+    a word, where a CSV column import does not know is refused."""
+    if isinstance(given, dict) and isinstance(known, dict):
+        for key, value in given.items():
+            if key not in known:
+                if not (path == "" and key in _NOT_DATA):
+                    return f"{path}.{key}" if path else str(key)
+                continue
+            found = _unknown_key(value, known[key], f"{path}.{key}" if path else str(key))
+            if found:
+                return found
+    elif isinstance(given, list) and isinstance(known, list):
+        for index, (value, kept) in enumerate(zip(given, known, strict=False)):
+            found = _unknown_key(value, kept, f"{path}[{index}]")
+            if found:
+                return found
+    return ""
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -390,11 +442,16 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
             data = None
         if not isinstance(data, dict):
             raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
-        data = record(Application.from_dict(data))
+        as_written, data = data, record(Application.from_dict(data))
+        unknown = _unknown_key(as_written, data)
+        if unknown:
+            raise ValidationError(f"the data cell has a key Followup does not know, {unknown!r}: put back the data "
+                                  "cell export wrote (edit the readable columns instead)")
         given = (row.get("id") or "").strip().lower()
         if given and given != data["id"]:
             raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
                                   "put that id back in the id cell (the data cell is the whole record)")
+    settings = import_shown.row_settings(row, settings)
     import_shown.check_shown(row, data, settings, now)
     company, role = (row.get("company") or "").strip(), (row.get("role") or "").strip()
     if not company:
@@ -416,18 +473,24 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
             continue
         if data is None or (data.get(column) or "") != value:
             columns[column] = value
-    day, made = _round_given(row, settings)
-    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, day, SHEET, made)
+    day, made, round_source = _round_given(row, settings)
+    span = None
+    if day is not None:
+        start = pendulum.datetime(day.year, day.month, day.day, tz=settings.zone)
+        span = (to_utc(start), to_utc(start.add(days=1)) - timedelta(microseconds=1))
+    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, day, SHEET, made,
+                    round_source, span)
 
 
 ROUND_DAY_COLUMNS = ("round_at", "last_round")  # a hand-made sheet's round_at; export writes last_round
 
 
-def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, Round | None]:
+def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, Round | None, tuple[str, str, bool]]:
     """The first round a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
     writes it: "Onsite, 2026-11-24 10:00", the name optional): its day, to tell two same roles apart,
-    and the round a new hand-made card is made with, at that time in the user's zone (a date alone:
-    the start of that day). A value that does not read as a date refuses the row (and so the file)."""
+    and the round a new hand-made card is made with, at that time in the row's zone (its timezone
+    cell, else the user's; a date alone: the start of that day). A value that does not read as a
+    date refuses the row (and so the file)."""
     found: dict[str, tuple[str, datetime]] = {}
     for column in ROUND_DAY_COLUMNS:
         text = (row.get(column) or "").strip()
@@ -442,7 +505,9 @@ def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, 
                                   f"{example!r} (or leave the cell empty)") from None
     first = next((column for column in ROUND_DAY_COLUMNS if column in found), None)
     if first is None:
-        return None, None
+        return None, None, ("", "", False)
     name, at = found[first]
     moment = at if at.tzinfo else pendulum.instance(at, tz=settings.zone)
-    return at.date(), Round(name=name or "Interview", at=to_utc(moment))
+    text = (row.get(first) or "").strip()
+    whole_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.rpartition(",")[2].strip()) is not None
+    return at.date(), Round(name=name or "Interview", at=to_utc(moment)), (first, text, whole_day)
