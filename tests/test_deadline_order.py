@@ -33,8 +33,13 @@ def test_the_card_the_sidebar_and_the_next_deadline_name_the_same_person():
     entries = sorted(make_entry(d) for d in found)
     assert [entry[4].person for entry in entries] == ["Lin Wu", "Sam Ray"]  # the sidebar's rows
     frame = TimeFrame(NOW, SETTINGS.zone)
-    assert card_texts(card_view(app, [make_entry(d) for d in found], frame), frame)[2] == "Thank Lin Wu"
-    assert card_texts(card_view(app, list(reversed(entries)), frame), frame)[2] == "Thank Lin Wu"
+    # the card names the first and counts the rest, so a narrow card still says two notes are due
+    assert card_texts(card_view(app, [make_entry(d) for d in found], frame), frame)[2] == "Thank Lin +1"
+    assert card_texts(card_view(app, list(reversed(entries)), frame), frame)[2] == "Thank Lin +1"
+    one = actions.new_application("Solo", "Dev", now=NOW - timedelta(hours=30), round_at=NOW - timedelta(hours=30),
+                                  interviewers=[Interviewer("Sam Ray")])
+    alone = [make_entry(d) for d in deadlines_for(one, SETTINGS, NOW)]
+    assert card_texts(card_view(one, alone, frame), frame)[2] == "Thank Sam Ray"  # one note: the whole name
     assert next_deadline(app, SETTINGS, NOW).person == "Lin Wu"
     assert [d.person for d in all_deadlines([app], SETTINGS, NOW)] == ["Lin Wu", "Sam Ray"]
     assert min(found, key=deadline_order).person == "Lin Wu"
