@@ -7,7 +7,7 @@ import json
 import pendulum
 import pytest
 
-from tui.core import actions, exchange, importing
+from tui.core import actions, exchange, import_read, importing
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
 from tui.core.settings import Settings
@@ -226,8 +226,8 @@ def test_a_sheet_that_reopens_a_card_logs_the_move_and_clears_the_outcome():
     (app,) = plan.updated
     assert (app.stage.value, app.outcome, app.outcome_at) == ("awaiting", None, None)
     assert [e.text for e in app.history[-2:]] == [
-        "Changed in a spreadsheet: notes", f"Closed → Awaiting ({importing.SHEET_MOVE})"]
-    assert app.history[-1].data == {"from": "closed", "to": "awaiting", "why": importing.SHEET_MOVE}
+        "Changed in a spreadsheet: notes", f"Closed → Awaiting ({import_read.SHEET_MOVE})"]
+    assert app.history[-1].data == {"from": "closed", "to": "awaiting", "why": import_read.SHEET_MOVE}
 
 
 def test_a_hand_made_closed_row_records_its_outcome_and_a_bare_closed_is_refused():

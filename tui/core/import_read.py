@@ -1,0 +1,277 @@
+"""Reading an import file: a JSON export's records or a CSV's rows, each as one `Incoming` application.
+
+What the file holds is read and checked here (its encoding, unknown keys and
+columns, the read-only columns, a hand-made row's round); tui/core/importing.py
+then plans what it changes on the board's cards.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
+
+import pendulum
+
+from tui.core import import_shown
+from tui.core.errors import ValidationError
+from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
+from tui.core.model import Application, Round, check_recruiter
+from tui.core.settings import Settings
+from tui.core.stages import Outcome, Stage
+from tui.core.text import plural
+from tui.core.timeutil import to_utc
+
+
+class Source(NamedTuple):
+    """How a change made in the file is worded in the card's history and in a refusal."""
+
+    edited: str  # the history line of changed fields: "<edited>: company, notes"
+    move: str  # why a stage moved, as `followup move` words its reason
+    outcome_hint: str  # where to give the outcome closed needs
+
+
+SHEET_MOVE = "changed in a spreadsheet"
+SHEET = Source("Changed in a spreadsheet", SHEET_MOVE, "fill in the outcome column")
+JSON_FILE = Source("Changed in a JSON file", "changed in a JSON file", 'set "outcome"')
+
+
+class Incoming(NamedTuple):
+    """One application of the file: a whole record (`data`), edited columns, or both."""
+
+    where: str  # NAME:LINE
+    data: dict[str, Any] | None  # the whole record (JSON, or the CSV's data column)
+    columns: dict[str, str]  # the plain CSV columns that differ from `data` (all of them without it)
+    key: str  # the id the row gives, or ""
+    company: str
+    role: str
+    round_day: date | None  # the first round's day a hand-made row gives, to tell two same roles apart
+    source: Source = SHEET
+    round: Round | None = None  # the round a hand-made row gives (round_at or last_round), made with a new card
+    round_given: tuple[str, str, bool] = ("", "", False)  # (column, cell, a date alone) the round was read from
+    round_span: tuple[datetime, datetime] | None = None  # the given round's day in the row's zone, in UTC
+
+
+
+
+def decode(payload: bytes, name: str) -> str:
+    try:
+        text = payload.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"{name}: not UTF-8 text (byte 0x{payload[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and try again"
+        ) from None
+    if not text.strip():
+        raise ValidationError(f"{name}: the file is empty: give a CSV or JSON file written by 'followup export'")
+    return text
+
+
+
+def read_json(text: str, name: str) -> list[Incoming]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    if isinstance(data, dict) and "_meta" in data:
+        raise ValidationError(f"{name}: this is a Followup data file, not an export: open it with "
+                              "'followup --db FILE', or export it first with 'followup --db FILE export json'")
+    if not (isinstance(data, dict) and isinstance(data.get("applications"), list)
+            and isinstance(data.get("schema"), int)):
+        raise ValidationError(
+            f'{name}: not a Followup export: expected {{"schema": {EXPORT_SCHEMA}, "applications": [...]}} '
+            "as written by 'followup export json'"
+        )
+    if data["schema"] > EXPORT_SCHEMA:
+        raise ValidationError(f"{name}: written by a newer Followup (export schema {data['schema']}, "
+                              f"this one reads up to {EXPORT_SCHEMA}); upgrade Followup")
+    first_lines = _first_lines(text)
+    out = []
+    for number, item in enumerate(data["applications"], start=1):
+        where = f"{name}:{_line_of(item, first_lines)}"
+        try:
+            app = Application.from_dict(item)
+        except (ValidationError, ValueError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"{where}: application {number}: {exc}") from None
+        unknown = _unknown_key(item, record(app))
+        if unknown:
+            raise ValidationError(f"{where}: application {number} ({app.company} — {app.role}) has a key Followup "
+                                  f"does not know, {unknown!r}: remove or rename it (an export holds only the "
+                                  "keys Followup writes)")
+        out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
+    return out
+
+
+_NOT_DATA = ("revision",)  # the store's bookkeeping: in a data file's records, read and ignored
+
+
+def _unknown_key(given: Any, known: Any, path: str = "") -> str:
+    """The first key of `given` (a record as the file has it, nested) that `known` (the same record as
+    Followup reads it) lacks, as 'rounds[0].colour'; '' when none. Read, such a key was dropped without
+    a word, where a CSV column import does not know is refused."""
+    if isinstance(given, dict) and isinstance(known, dict):
+        for key, value in given.items():
+            if key not in known:
+                if not (path == "" and key in _NOT_DATA):
+                    return f"{path}.{key}" if path else str(key)
+                continue
+            found = _unknown_key(value, known[key], f"{path}.{key}" if path else str(key))
+            if found:
+                return found
+    elif isinstance(given, list) and isinstance(known, list):
+        for index, (value, kept) in enumerate(zip(given, known, strict=False)):
+            found = _unknown_key(value, kept, f"{path}[{index}]")
+            if found:
+                return found
+    return ""
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _first_lines(text: str) -> dict[str, int]:
+    """The first line each JSON string literal of the file is on, found in one pass.
+
+    Only used to label a location, but it is needed for every application: searching the lines
+    again for each one made importing a 10,000-application export take minutes."""
+    first: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        for literal in _JSON_STRING.findall(line):
+            first.setdefault(literal, number)
+    return first
+
+
+def _line_of(item: object, first_lines: dict[str, int]) -> int:
+    """The line where this application starts, found by its id (1 when unknown)."""
+    key = item.get("id") if isinstance(item, dict) else None
+    if isinstance(key, str) and key:
+        return first_lines.get(json.dumps(key), 1)
+    return 1
+
+
+# --- CSV --------------------------------------------------------------------------------
+def read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[Incoming]:
+    """Every row, or a refusal naming the line: a quote left open or a row of the wrong length
+    refuses the whole file (read on, it would swallow the rows after it into one cell)."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))  # long notes in the data column
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+    except csv.Error as exc:
+        raise ValidationError(f"{name}:1: not a readable CSV header ({exc})") from None
+    missing = [column for column in REQUIRED_CSV_COLUMNS if column not in header]
+    if missing:
+        raise ValidationError(
+            f"{name}:1: missing {plural(len(missing), 'column')} {', '.join(missing)}; "
+            f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
+            "optional: it matches rows to cards by id; see 'followup export csv')"
+        )
+    import_shown.check_header(header, name)
+    out = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            why = "a quoted field is never closed" if "end of data" in str(exc) else str(exc)
+            raise ValidationError(f"{name}:{line}: not readable as CSV ({why}); nothing was imported") from None
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            raise ValidationError(f"{name}:{start}: {len(cells)} cells but the header has {len(header)} columns; "
+                                  "nothing was imported")
+        row = {column: unescape_cell(cell) for column, cell in zip(header, cells, strict=True)}
+        try:
+            out.append(_incoming_row(row, f"{name}:{start}", settings, now))
+        except (ValidationError, ValueError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"{name}:{start}: {exc}") from None
+    return out
+
+
+def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: datetime) -> Incoming:
+    raw = (row.get("data") or "").strip()
+    data = None
+    if raw:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError:
+            data = None
+        if not isinstance(data, dict):
+            raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
+        as_written, data = data, record(Application.from_dict(data))
+        unknown = _unknown_key(as_written, data)
+        if unknown:
+            raise ValidationError(f"the data cell has a key Followup does not know, {unknown!r}: put back the data "
+                                  "cell export wrote (edit the readable columns instead)")
+        given = (row.get("id") or "").strip().lower()
+        if given and given != data["id"]:
+            raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
+                                  "put that id back in the id cell (the data cell is the whole record)")
+    settings = import_shown.row_settings(row, settings)
+    import_shown.check_shown(row, data, settings, now)
+    company, role = (row.get("company") or "").strip(), (row.get("role") or "").strip()
+    if not company:
+        raise ValidationError("company is empty: every row needs a company")
+    if not role:
+        raise ValidationError("role is empty: every row needs a role")
+    columns = {}
+    for column in EDITABLE_CSV_COLUMNS:
+        if column not in row:
+            continue
+        value = row[column] if column == "notes" else row[column].strip()
+        if column == "stage" and value:
+            value = Stage.parse(value).value
+        if column == "recruiter":
+            value = check_recruiter(value)  # as `followup edit --recruiter` and the edit form read it
+        if column == "outcome" and value:
+            value = Outcome.parse(value).value
+        if column == "stage" and not value:
+            continue
+        if data is None or (data.get(column) or "") != value:
+            columns[column] = value
+    day, made, round_source = _round_given(row, settings)
+    span = None
+    if day is not None:
+        start = pendulum.datetime(day.year, day.month, day.day, tz=settings.zone)
+        span = (to_utc(start), to_utc(start.add(days=1)) - timedelta(microseconds=1))
+    return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, day, SHEET, made,
+                    round_source, span)
+
+
+ROUND_DAY_COLUMNS = ("round_at", "last_round")  # a hand-made sheet's round_at; export writes last_round
+
+
+def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, Round | None, tuple[str, str, bool]]:
+    """The first round a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
+    writes it: "Onsite, 2026-11-24 10:00", the name optional): its day, to tell two same roles apart,
+    and the round a new hand-made card is made with, at that time in the row's zone (its timezone
+    cell, else the user's; a date alone: the start of that day). A value that does not read as a
+    date refuses the row (and so the file)."""
+    found: dict[str, tuple[str, datetime]] = {}
+    for column in ROUND_DAY_COLUMNS:
+        text = (row.get(column) or "").strip()
+        if not text:
+            continue
+        name, _, written = text.rpartition(",") if column == "last_round" else ("", "", text)
+        try:
+            found[column] = (name.strip(), datetime.fromisoformat(written.strip()))
+        except ValueError:
+            example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
+            raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as "
+                                  f"{example!r} (or leave the cell empty)") from None
+    first = next((column for column in ROUND_DAY_COLUMNS if column in found), None)
+    if first is None:
+        return None, None, ("", "", False)
+    name, at = found[first]
+    moment = at if at.tzinfo else pendulum.instance(at, tz=settings.zone)
+    text = (row.get(first) or "").strip()
+    whole_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.rpartition(",")[2].strip()) is not None
+    return at.date(), Round(name=name or "Interview", at=to_utc(moment)), (first, text, whole_day)
