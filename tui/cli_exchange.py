@@ -112,6 +112,8 @@ def register(subparsers, common) -> None:
                       "written keeps its history (only the columns edited in the spreadsheet apply).\n"
                       "A stage or outcome changed in the sheet moves the card as 'followup move' and\n"
                       "'followup close' would (closed needs an outcome; its time is the import's).\n"
+                      "Columns shown for reading (created, rounds, history…) must stay as export wrote\n"
+                      "them; times are read in the zone of the sheet's timezone column (else yours).\n"
                       "A bad row is reported as FILE:LINE and nothing from the file is written.\n"
                       "ics and md are export-only.")
     imp.add_argument("file", metavar="FILE", help="a .csv or .json file; - reads standard input")
