@@ -1,18 +1,10 @@
-"""The Followup board app: the one place that changes data.
+"""The Followup board app: its screens, keys and start-up.
 
-Widgets and screens post messages (tui/ui/messages.py); the app applies them
-through its `ChangeLog`, so undo and history live in one place. Memory is
-updated first and the board redrawn; the store write happens on a single
-ordered writer thread (`StoreWriter`), so a slow disk never holds up a key.
-A write the store refuses (another process changed the card: StaleEditError)
-is undone in memory, the file re-read, and the one-line reason shown.
-
-Other processes: every second the app compares the file's fingerprint (a
-cheap stat) with what it last saw and, when it changed, re-reads it and
-updates only the cards that differ, keeping the focus on the same card.
-
-Leaving (q, signals, a hang-up) without losing what was typed: tui/ui/leaving.py; what keys
-open (the detail screen, forms, letters, help, the palette): tui/ui/opening.py.
+Changes to the data (applied in one place, with undo and redo) and keeping up
+with other processes that write the same file: tui/ui/changes.py. Leaving (q,
+signals, a hang-up) without losing what was typed: tui/ui/leaving.py. What
+keys open (the detail screen, forms, letters, help, the palette):
+tui/ui/opening.py.
 """
 
 from __future__ import annotations
@@ -21,7 +13,6 @@ import asyncio
 import importlib
 import os
 from pathlib import Path
-from typing import Callable
 
 from textual import events
 from textual.app import App
@@ -29,28 +20,17 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.text import clean_text
 from tui.store import Store
+from tui.ui.changes import Changes, _Reloaded, _WriteFailed
 from tui.ui.leaving import Leaving
-from tui.ui.messages import (
-    ApplicationsChanged,
-    ChangeRequested,
-    SaveRefused,
-)
 from tui.ui.notify import DueNotifier
 from tui.ui.opening import Opening
-from tui.ui.saving import Reloaded, StoreWriter, WriteFailure
+from tui.ui.saving import StoreWriter
 from tui.ui.screens.too_small import TooSmallScreen, too_small
-from tui.ui.state import ChangeLog, UndoRefused
-
-
-class _WriteFailed(Message):
-    def __init__(self, failure: WriteFailure) -> None:
-        super().__init__()
-        self.failure = failure
+from tui.ui.state import ChangeLog
 
 
 class _TakeKeys(Message):
@@ -60,12 +40,6 @@ class _TakeKeys(Message):
     def __init__(self, keys: list[events.Key] | None = None) -> None:
         super().__init__()
         self.keys = keys
-
-
-class _Reloaded(Message):
-    def __init__(self, result: Reloaded) -> None:
-        super().__init__()
-        self.result = result
 
 
 KEYS_HELD_AT_MOST = 5.0  # seconds: keys typed ahead wait for the board at most this long
@@ -130,7 +104,7 @@ def escape_then_key(event: events.Key) -> tuple[events.Key, events.Key] | None:
     return events.Key("escape", "\x1b"), events.Key(name, event.character)
 
 
-class FollowupApp(Opening, Leaving, App[int]):
+class FollowupApp(Changes, Opening, Leaving, App[int]):
     # Absolute: subclasses live elsewhere. Every screen's stylesheet is read with the app's, in the
     # one parse before the first frame (~4 KB in all): pushed later, a screen's first stylesheet
     # makes Textual parse every source again and restyle every node of every screen (~100 ms of
@@ -331,174 +305,6 @@ class FollowupApp(Opening, Leaving, App[int]):
         if action not in ("quit", "app.quit") and isinstance(self.screen, TooSmallScreen):
             return False
         return super().check_action(action, parameters)
-
-    # --- changes -------------------------------------------------------
-    def apply_change(self, app_id: str, change: Callable[[Application], Application], label: str,
-                     refused: Callable[[Exception], None] | None = None) -> bool:
-        """Apply one change now (memory at once, the file by the writer); False if refused (and `refused`
-        is told why)."""
-        try:
-            self.changelog.apply(app_id, change, label)
-        except FollowupError as exc:
-            self.notify(str(exc), severity="error")
-            if refused is not None:
-                refused(exc)
-            return False
-        self.changed({app_id})
-        return True
-
-    def changed(self, app_ids: set[str] | None) -> None:
-        """Redraw what changed: the board's cards, and any other screen that listens."""
-        board = self.board_screen
-        if board is not None:
-            if app_ids is None:
-                board.show_all()
-            else:
-                board.show_changes(app_ids)
-        message_ids = None if app_ids is None else frozenset(app_ids)
-        for screen in self.screen_stack:
-            if screen is not board:
-                screen.post_message(ApplicationsChanged(message_ids))
-
-    def on_change_requested(self, message: ChangeRequested) -> None:
-        self.apply_change(message.app_id, message.change, message.label, message.refused)
-
-    def add_application(self, application: Application, label: str = "",
-                        refused: Callable[[Exception], None] | None = None) -> None:
-        """Add it and put the cursor on it (the new-application form's result); `refused` as apply_change's."""
-        try:
-            added = self.changelog.add(application, label or f"Add {application.company}")
-        except FollowupError as exc:
-            self.notify(str(exc), severity="error")
-            if refused is not None:
-                refused(exc)
-            return
-        self.changed({added.id})
-        board = self.board_screen
-        if board is not None:
-            board.jump_to(added.id)
-        self.notify(f"Added {added.company}. Everything is saved as you go.")
-
-    def delete_application(self, app_id: str) -> None:
-        """Delete it (the caller has asked the user); u brings it back."""
-        application = self.changelog.apps.get(app_id)
-        if application is None:
-            return
-        try:
-            self.changelog.delete(app_id, f"Delete {application.company}")
-        except FollowupError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.changed({app_id})
-        self.notify(f"Deleted {application.company}. u brings it back.")
-
-    def undo(self) -> None:
-        try:
-            step = self.changelog.undo()
-        except UndoRefused as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        if step is None:
-            self.notify("Nothing to undo.")
-            return
-        self.changed({step.app_id})
-        board = self.board_screen
-        if board is not None and step.app_id in self.changelog.apps:
-            board.board.focus_card(step.app_id)
-        self.notify(f"Undid: {step.label}")
-
-    def redo(self) -> None:
-        try:
-            step = self.changelog.redo()
-        except UndoRefused as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        if step is None:
-            self.notify("Nothing to redo: U makes again what u undid, until the next change.")
-            return
-        self.changed({step.app_id})
-        board = self.board_screen
-        if board is not None and step.app_id in self.changelog.apps:
-            board.board.focus_card(step.app_id)
-        self.notify(f"Redid: {step.label}")
-
-    def on__write_failed(self, message: _WriteFailed) -> None:
-        failure = message.failure
-        self._rescue_notes_left_behind(self.changelog.notes_not_written(failure.seq), failure.error)
-        refused = self.changelog.write_failed(failure.seq)
-        self._stale |= refused
-        self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
-        for screen in self.screen_stack:  # before the re-read, so typed text is kept through it
-            screen.post_message(SaveRefused(frozenset(refused), failure.error))
-        self._ask_reload()
-
-    def _rescue_notes_left_behind(self, lost: dict[str, tuple[str, str]], error: Exception) -> None:
-        """Notes whose write failed after their screen was closed (escape right after typing, on a full
-        disk) are only in memory, which the re-read replaces: they go to a rescue file, as on quitting.
-        A detail screen still open on the card keeps them in its editor and tries again itself."""
-        from tui.ui.rescue import Unsaved, keep_rescued
-
-        open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
-        for app_id, (company, notes) in lost.items():
-            if app_id in open_on:
-                continue
-            where = keep_rescued(self.rescued, Unsaved(app_id, f"the notes of {company}", notes), str(error))
-            self.notify(f"The notes of {company} were not saved; {where}", severity="error", timeout=30)
-
-    # --- other processes -----------------------------------------------
-    def behind_the_file(self) -> bool:
-        """Another process wrote the file since the board last read it (a stat), and a re-read is asked.
-
-        A form over a card uses it before it saves: what it would compare its
-        fields with is a moment old, and its write would be refused as stale
-        with what was typed gone with the form.
-        """
-        if self.writer is None or not self.writer.idle:  # our own write under way: the writer keeps order
-            return False
-        if self._reload_asked:
-            return True
-        behind = self._file_is_newer()
-        if behind:
-            self._ask_reload()
-        return behind
-
-    def _file_is_newer(self) -> bool:
-        """Cheap: a stat. A write of ours refused, or another process wrote the file since we read it."""
-        return self._stale or self.store.fingerprint() != self.writer.known_fingerprint
-
-    def poll_store(self) -> None:
-        """Re-read the file only when another process wrote it."""
-        if self.writer is None or self._reload_asked or not self.writer.idle:
-            return
-        if self._file_is_newer():
-            self._ask_reload()
-
-    def _ask_reload(self) -> None:
-        if self._leaving:  # the writer is closing or closed: close_writes sees to any refusal
-            return
-        if self.writer is not None and not self._reload_asked:
-            self._reload_asked = True
-            self.writer.request_reload(self.changelog.seq, self.changelog.known_revisions(self._stale))
-
-    def on__reloaded(self, message: _Reloaded) -> None:
-        self._reload_asked = False
-        result = message.result
-        if result.error is not None:
-            text = str(result.error)
-            if text != self._last_reload_error:  # say it once, not every second
-                self.notify(f"Cannot re-read the data file: {text}", severity="error", timeout=15)
-                self._last_reload_error = text
-            return
-        self._last_reload_error = ""
-        if self.changelog.seq > result.upto_seq:  # we changed something meanwhile: read again later
-            self.writer.known_fingerprint = None
-            self._ask_reload()  # queued behind those writes, so it will include them
-            return
-        self.writer.known_fingerprint = result.fingerprint
-        self._stale.clear()
-        changed = self.changelog.apply_reload(result.changed, result.present)
-        if changed:
-            self.changed(changed)
 
     def tick(self) -> None:
         board = self.board_screen
