@@ -51,20 +51,23 @@ class EventRow(Visual):
 
     def __init__(self, time: Content, mark: Content, text: Content) -> None:
         self.time, self.mark, self.text = time, mark, text
-        self._wrapped: tuple[int, Content] | None = None
+        self._wrapped: dict[int, Content] = {}  # by width: the list asks at two (with and without its scrollbar)
 
     def lines(self, width: int) -> Content:
-        """The row at `width` cells, one line of Content per screen line (kept for the last width asked)."""
-        if self._wrapped is None or self._wrapped[0] != width:
+        """The row at `width` cells, one line of Content per screen line (kept for each width asked)."""
+        wrapped = self._wrapped.get(width)
+        if wrapped is None:
             head = Content.assemble(self.time.truncate(TIME_WIDTH, pad=True), " ", self.mark, " ")
-            if width <= GUTTER:  # no room beside the time: the row wraps as one text
+            if GUTTER + self.text.cell_length <= width:  # most rows: one line, nothing to wrap
+                lines = [head + self.text]
+            elif width <= GUTTER:  # no room beside the time: the row wraps as one text
                 lines = (head + self.text).wrap(max(width, 1))
             else:
                 indent = Content(" " * GUTTER)
                 lines = [(head if n == 0 else indent) + line
                          for n, line in enumerate(self.text.wrap(width - GUTTER) or [Content("")])]
-            self._wrapped = (width, Content("\n").join(lines))
-        return self._wrapped[1]
+            wrapped = self._wrapped[width] = Content("\n").join(lines)
+        return wrapped
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         return self.lines(width).render_strips(width, height, style, options)
