@@ -120,10 +120,10 @@ def test_an_answer_date_given_by_hand_is_the_one_tracked():
                            values={"answer_by": "2026-12-04"})
     assert "by 2026-12-04" in letter.body
     assert letter.answer_by == pendulum.datetime(2026, 12, 4, 17, 0, tz=LONDON)
-    unreadable = letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time",
-                               values={"answer_by": "the end of next week"})
-    assert unreadable.answer_by is None
-    assert letter_checks.mark_sent(app, unreadable, now=NOW, zone=SETTINGS.zone).directions == []
+    with pytest.raises(ValidationError, match=r"cannot read the answer date 'the end of next week': write it as "
+                                              r"the letter does, e.g. --set answer_by=\"Monday 30 November\""):
+        letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time",
+                      values={"answer_by": "the end of next week"})
 
 
 # --- the answer date counts business days as every deadline does ----------------------

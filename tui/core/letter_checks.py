@@ -208,9 +208,9 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
 ANSWER_OUTCOME = {"accept": Outcome.ACCEPTED, "decline": Outcome.WITHDRAWN}
 
 
-# The do-by an ask-for-time letter leaves on the card: the answer it promised, by its date (the sidebar
-# adds the company).
-PROMISED_ANSWER = "Give your answer on the offer (promised in your letter)"
+# The do-by an ask-for-time letter leaves on the card (kept by actions.settle_promised_answer once the offer
+# is answered by any path).
+PROMISED_ANSWER = actions.PROMISED_ANSWER
 
 
 def offer_reply_consequence(letter: Letter, zone: Zone, now: datetime) -> str:
