@@ -70,8 +70,11 @@ def test_declining_is_the_user_stepping_out_and_the_offer_stays_counted():
 def test_declining_fits_an_offer_only():
     assert letter_checks.misfit(offered(), "offer-reply", NOW, SETTINGS.zone, variant="decline") is None
     accepted = actions.close(offered(), "accepted", now=NOW)
-    assert "record the offer first" in letter_checks.misfit(accepted, "offer-reply", NOW, SETTINGS.zone,
-                                                            variant="decline")
+    assert letter_checks.misfit(accepted, "offer-reply", NOW, SETTINGS.zone, variant="decline") == (
+        "Zeta already answered the offer: accepted on Wed 25 Nov")
+    _, declined = sent(offered(), "decline")
+    assert letter_checks.misfit(declined, "offer-reply", NOW, SETTINGS.zone, variant="ask-for-time") == (
+        "Zeta already answered the offer: declined on Wed 25 Nov")
 
 
 # --- asking for time -------------------------------------------------------------
