@@ -46,7 +46,8 @@ PLACEHOLDERS: dict[str, str] = {
     "pitch": "what you bring: the card's pitch, else settings: pitch",
     "recipient_name": "the person the letter is to",
     "recipient_first_name": "that person's first name",
-    "answer_by": "three business days from now, in words (for asking for time; holidays are not business days)",
+    "answer_by": "three business days after the letter goes out, in words (for asking for time; "
+                 "holidays are not business days)",
     "last_follow_up_date": "the day your last follow-up went out, in words",
 }
 
