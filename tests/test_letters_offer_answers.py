@@ -70,8 +70,11 @@ def test_declining_is_the_user_stepping_out_and_the_offer_stays_counted():
 def test_declining_fits_an_offer_only():
     assert letter_checks.misfit(offered(), "offer-reply", NOW, SETTINGS.zone, variant="decline") is None
     accepted = actions.close(offered(), "accepted", now=NOW)
-    assert "record the offer first" in letter_checks.misfit(accepted, "offer-reply", NOW, SETTINGS.zone,
-                                                            variant="decline")
+    assert letter_checks.misfit(accepted, "offer-reply", NOW, SETTINGS.zone, variant="decline") == (
+        "Zeta already answered the offer: accepted on Wed 25 Nov")
+    _, declined = sent(offered(), "decline")
+    assert letter_checks.misfit(declined, "offer-reply", NOW, SETTINGS.zone, variant="ask-for-time") == (
+        "Zeta already answered the offer: declined on Wed 25 Nov")
 
 
 # --- asking for time -------------------------------------------------------------
@@ -120,10 +123,10 @@ def test_an_answer_date_given_by_hand_is_the_one_tracked():
                            values={"answer_by": "2026-12-04"})
     assert "by 2026-12-04" in letter.body
     assert letter.answer_by == pendulum.datetime(2026, 12, 4, 17, 0, tz=LONDON)
-    unreadable = letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time",
-                               values={"answer_by": "the end of next week"})
-    assert unreadable.answer_by is None
-    assert letter_checks.mark_sent(app, unreadable, now=NOW, zone=SETTINGS.zone).directions == []
+    with pytest.raises(ValidationError, match=r"cannot read the answer date 'the end of next week': write it as "
+                                              r"the letter does, e.g. --set answer_by=\"Monday 30 November\""):
+        letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time",
+                      values={"answer_by": "the end of next week"})
 
 
 # --- the answer date counts business days as every deadline does ----------------------

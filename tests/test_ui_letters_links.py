@@ -186,3 +186,43 @@ async def test_sent_at_records_the_moment_typed_and_refuses_the_future(tmp_path,
     saved = stored(db, app.id)
     assert saved.interviewers()[0].thanked_at == now.replace(hour=9, minute=30)  # London is UTC in March
     assert saved.contacts[-1].at == now.replace(hour=9, minute=30)
+
+
+async def test_sent_at_counts_the_promised_answer_from_then_and_says_which_day(tmp_path, letter_env):
+    """ctrl+b on an ask-for-time letter: the reminder counts from when it went out, and the question names
+    that day, saying so when the letter's text names another."""
+    import pendulum
+
+    from tui.core.stages import Outcome
+    from ui_letters_helpers import stored
+
+    now = frozen_now()  # Wednesday 11 March, 15:00
+    app = actions.close(interviewed(now.subtract(days=3), DANA), "offer", now=now.subtract(days=2))
+    db = make_db(tmp_path, app)
+    host = LetterHarness(db, app.id, "offer-reply")
+    async with host.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")  # accept -> ask for time
+        await pilot.pause()
+        assert "by Monday 16 March" in host.screen.letter.body  # three business days from now
+        burst_keys(host, "ctrl+b", "yesterday 16:00", "enter")
+        await wait_until(pilot, lambda: "as sent" in getattr(host.screen, "question", ""))
+        said = " ".join(host.screen.details)
+        assert "give your answer by Friday 13 March" in said
+        assert "Your letter does not say Friday 13 March: the reminder uses that day all the same" in said
+        await pilot.press("y")
+        await wait_until(pilot, lambda: stored(db, app.id).open_tasks() != [])
+    due = stored(db, app.id).open_tasks()[0].due
+    assert due == pendulum.datetime(2026, 3, 13, 17, 0, tz="Europe/London")
+
+    host = LetterHarness(db, app.id, "offer-reply")
+    async with host.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", "ctrl+f")  # accept -> ask for time -> decline
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: "as sent" in getattr(host.screen, "question", ""))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: any("Recorded the reply" in n for n in notices(host)))
+        assert any("Acme Robotics stays in Closed; outcome: withdrawn." in n for n in notices(host))
+    assert stored(db, app.id).outcome is Outcome.WITHDRAWN

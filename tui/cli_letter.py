@@ -99,15 +99,19 @@ def handler(args) -> int:
     misfit = letter_checks.misfit(app, kind, moment, zone, interviewer_id=args.interviewer, variant=args.variant)
     if misfit and not args.force:
         raise ValidationError(f"no {kind.value} letter: {misfit}; pass --force to write it anyway")
-    try:
-        letter = letters.draft(app, kind, settings, moment, interviewer_id=args.interviewer,
-                               templates_dir=templates_dir, variant=args.variant, values=values)
-    except letters.ChooseInterviewer as exc:
-        raise ValidationError(f"{exc}; choose one with --interviewer NAME") from None
+    def drafted(sent_at=None):
+        try:
+            return letters.draft(app, kind, settings, moment, interviewer_id=args.interviewer,
+                                 templates_dir=templates_dir, variant=args.variant, values=values, sent_at=sent_at)
+        except letters.ChooseInterviewer as exc:
+            raise ValidationError(f"{exc}; choose one with --interviewer NAME") from None
+
+    letter = drafted()
     sent_at = None
     if args.at is not None:
         sent_at = letter_checks.read_sent_at(args.at, app, letter, moment, zone)
         actions.check_reply_sent_at(app, kind, sent_at, zone=zone, now=moment)  # before the letter is printed
+        letter = drafted(sent_at)  # what it promised counts from when it went out ({answer_by})
 
     if not args.quiet:  # with -q, standard output carries the id alone, once the letter is recorded
         sys.stdout.write(letter.text.rstrip("\n") + "\n")

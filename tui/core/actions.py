@@ -138,6 +138,24 @@ def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "mov
     if target is not Stage.CLOSED and new.outcome is not None:
         new.outcome, new.outcome_at = None, None
     _set_stage(new, target, now, why)
+    return settle_promised_answer(new, now=now)
+
+
+# The do-by an ask-for-time letter leaves on the card (letter_checks.record_offer_answer): the answer it
+# promised, by its date (the sidebar adds the company).
+PROMISED_ANSWER = "Give your answer on the offer (promised in your letter)"
+
+
+def settle_promised_answer(app: Application, *, now: datetime) -> Application:
+    """The promise to answer the offer is kept once the offer is answered by any path: an outcome other
+    than the offer recorded, or the card reopened. Left open, it would come back with the next offer
+    (or show on a card that has none)."""
+    if app.stage is Stage.CLOSED and app.outcome is Outcome.OFFER:
+        return app
+    new = app
+    for direction in app.open_tasks():
+        if direction.text == PROMISED_ANSWER:
+            new = set_direction_done(new, direction.id, now=now)
     return new
 
 
@@ -385,11 +403,20 @@ def check_reply_sent_at(app: Application, kind: LetterKind | str, at: datetime, 
         return
     outcome, word = _ANSWERS[kind]
     told = app.outcome_at
-    if app.outcome is not outcome or told is None or to_utc(at) >= told:
+    if app.outcome is not outcome or told is None:
         return
     now = now or told
-    raise ValidationError(f"{show_time(at, zone, now)} is before the {word} it answers "
-                          f"({show_time(told, zone, now)}): a reply cannot predate it")
+    if to_utc(at) < told:
+        raise ValidationError(f"{show_time(at, zone, now)} is before the {word} it answers "
+                              f"({show_time(told, zone, now)}): a reply cannot predate it")
+    if kind is not LetterKind.OFFER_REPLY:
+        return
+    # asking for time, then the answer: the history must read in that order
+    earlier = max((c.at for c in app.contacts if c.kind == kind.value and not c.inbound and c.at >= told),
+                  default=None)
+    if earlier is not None and to_utc(at) < earlier:
+        raise ValidationError(f"{show_time(at, zone, now)} is before your earlier reply to this offer "
+                              f"({show_time(earlier, zone, now)}): a later answer cannot predate it")
 
 
 def record_letter_sent(
@@ -466,7 +493,7 @@ def close(
         new.keep_in_touch = to_utc(keep_in_touch)
         _log(new, now, "edit", "Keep in touch from " + new.keep_in_touch.isoformat())
     _set_stage(new, Stage.CLOSED, told, outcome.label)
-    return new
+    return settle_promised_answer(new, now=now)
 
 
 REPLY_VIAS = ("email", "call", "other")

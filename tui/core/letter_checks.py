@@ -46,6 +46,9 @@ def misfit(app: Application, kind: LetterKind | str, now: datetime, zone: Zone, 
         accepting = template_name(kind, variant).endswith("-accept")
         fits = (Outcome.OFFER, Outcome.ACCEPTED) if accepting else (Outcome.OFFER,)
         if outcome not in fits:
+            answered = _offer_answered(app, zone, now)
+            if answered:
+                return f"{app.company} already answered the offer: {answered}"
             return f"an offer reply answers an offer, and {_outcome_said(app)}: record the offer first"
     if kind is LetterKind.FOLLOW_UP:
         if closed:
@@ -68,6 +71,15 @@ def misfit(app: Application, kind: LetterKind | str, now: datetime, zone: Zone, 
             when = timefmt.show_time(rnd.at, zone, now)
             return f"the {rnd.name} round at {company} is still to come ({when}): thank them after it"
     return None
+
+
+def _offer_answered(app: Application, zone: Zone, now: datetime) -> str | None:
+    """'accepted on Wed 25 Nov 10:30' when the card's outcome is the user's answer to an offer it recorded."""
+    said = {Outcome.ACCEPTED: "accepted", Outcome.WITHDRAWN: "declined"}.get(app.outcome) if app.outcome else None
+    offer_recorded = any(e.kind == "outcome" and e.data.get("outcome") == Outcome.OFFER.value for e in app.history)
+    if said is None or not offer_recorded or app.outcome_at is None:
+        return None
+    return f"{said} on {timefmt.show_day(app.outcome_at, zone, now)}"
 
 
 def _outcome_said(app: Application) -> str:
@@ -208,9 +220,9 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
 ANSWER_OUTCOME = {"accept": Outcome.ACCEPTED, "decline": Outcome.WITHDRAWN}
 
 
-# The do-by an ask-for-time letter leaves on the card: the answer it promised, by its date (the sidebar
-# adds the company).
-PROMISED_ANSWER = "Give your answer on the offer (promised in your letter)"
+# The do-by an ask-for-time letter leaves on the card (kept by actions.settle_promised_answer once the offer
+# is answered by any path).
+PROMISED_ANSWER = actions.PROMISED_ANSWER
 
 
 def offer_reply_consequence(letter: Letter, zone: Zone, now: datetime) -> str:
@@ -223,7 +235,11 @@ def offer_reply_consequence(letter: Letter, zone: Zone, now: datetime) -> str:
                 "out, and the offer stays in the history.")
     if letter.answer_by is not None:
         day = in_words(letter.answer_by, zone, now)
-        return f"It goes into the card's history, and a deadline to give your answer by {day} replaces the reply's."
+        said = f"It goes into the card's history, and a deadline to give your answer by {day} replaces the reply's."
+        if day not in letter.text:  # edited, or sent earlier than the text was drafted: say which day counts
+            said += (f" Your letter does not say {day}: the reminder uses that day all the same; "
+                     "change it on the card once recorded if you promised another.")
+        return said
     return "It goes into the card's history as a contact, and its reply deadline is done."
 
 

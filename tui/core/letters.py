@@ -26,6 +26,7 @@ from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one p
     LeftOut,
     Template,
     all_template_names,
+    escaped_placeholders,
     fill,
     load_template,
     marker,
@@ -86,6 +87,8 @@ class Letter:
     warnings: list[str] = field(default_factory=list)  # what to know before sending it: a quiet period
     variant: str | None = None  # an offer reply's answer ("accept", "ask-for-time", "decline"): what sending it says
     answer_by: datetime | None = None  # the day the letter promises an answer by ({answer_by}), as a do-by's due
+    # `{name}`s the template wrote as literal text ({{name}}): no gap while the text still holds them
+    escaped: tuple[str, ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -109,7 +112,7 @@ class Letter:
         subject = self.subject if subject is None else subject
         body = self.body if body is None else body
         return replace(self, subject=subject, body=body,
-                       missing=missing_placeholders(subject + "\n" + body))
+                       missing=missing_placeholders(subject + "\n" + body, escaped=self.escaped))
 
 
 class ChooseInterviewer(ValidationError):
@@ -211,7 +214,7 @@ def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | Non
 
 
 def _values(app: Application, settings: Settings, now: datetime, rnd: Round | None, person: Interviewer | None,
-            recipient: str) -> dict[str, str]:
+            recipient: str, sent: datetime) -> dict[str, str]:
     zone = settings.zone
     signature = settings.signature.strip() or settings.name.strip()
     earlier = last_follow_up_at(app)
@@ -230,7 +233,7 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "pitch": app.pitch.strip() or settings.pitch.strip(),
         "recipient_name": recipient,
         "recipient_first_name": first_name(recipient),
-        "answer_by": in_words(promised_answer_day(settings, now), zone, now),
+        "answer_by": in_words(promised_answer_day(settings, sent), zone, now),
         "last_follow_up_date": in_words(earlier, zone, now) if earlier else "",
     }
 
@@ -246,19 +249,40 @@ def promised_answer_day(settings: Settings, now: datetime) -> datetime:
     return work.end_of_day(day)
 
 
-def _promised(template: Template, by_hand: dict[str, str], settings: Settings, now: datetime) -> datetime | None:
-    """The answer date a letter promises, for the deadline marking it sent sets: None when the template
-    promises none, or the date was replaced by hand with words that name no day."""
+def _promised(template: Template, by_hand: dict[str, str], settings: Settings, sent: datetime) -> datetime | None:
+    """The answer date a letter sent at `sent` promises, for the deadline marking it sent sets: None when
+    the template promises none. A date given by hand is read as any time is (read_answer_by)."""
     if "answer_by" not in placeholders_in(template.subject + "\n" + template.body):
         return None
     typed = (by_hand.get("answer_by") or "").strip()
     if not typed:
-        return promised_answer_day(settings, now)
+        return promised_answer_day(settings, sent)
+    return read_answer_by(typed, settings, sent)
+
+
+def read_answer_by(typed: str, settings: Settings, now: datetime) -> datetime:
+    """The day typed for {answer_by}, read forward by the one time reader (a day alone is due as working
+    hours end), also in the letter's own wording ("Monday 30 November"): the weekday before a date must
+    agree with it. A ValidationError says how to write it, so no letter promises a day nobody tracks."""
+    zone = settings.zone
+    end = direction_default_time(settings, DirectionKind.DO_BY)
+    how = (f'cannot read the answer date {typed!r}: write it as the letter does, e.g. --set answer_by="'
+           f'{in_words(promised_answer_day(settings, now), zone, now)}", or "4 Dec", "2026-12-04"')
     try:
-        return parse_when(typed, local(now, settings.zone), settings.zone,
-                          default_time=direction_default_time(settings, DirectionKind.DO_BY))
+        return parse_when(typed, local(now, zone), zone, default_time=end)
     except ValidationError:
-        return None
+        pass
+    named, _, rest = typed.replace(",", " ").strip().partition(" ")
+    try:  # the letter's own wording: a weekday, then the date it falls on
+        moment = parse_when(rest, local(now, zone), zone, default_time=end)
+    except ValidationError:
+        raise ValidationError(how) from None
+    weekday = local(moment, zone).format("dddd")
+    if not (len(named) >= 3 and weekday.lower().startswith(named.lower().rstrip("."))):
+        if named.isalpha() and len(named) >= 3:
+            raise ValidationError(f"{rest.strip()} is a {weekday}, not {named}: give the answer date once more")
+        raise ValidationError(how)
+    return moment
 
 
 def last_follow_up_at(app: Application) -> datetime | None:
@@ -323,7 +347,7 @@ def first_line(text: str) -> str:
 def draft(
     app: Application, kind: LetterKind | str, settings: Settings, now: datetime, *,
     interviewer_id: str | None = None, templates_dir: Path | str | None = None,
-    variant: str | None = None, values: dict[str, str] | None = None,
+    variant: str | None = None, values: dict[str, str] | None = None, sent_at: datetime | None = None,
 ) -> Letter:
     """Fill the template for `kind` from the card.
 
@@ -332,6 +356,8 @@ def draft(
     else to the recruiter. A follow-up after an earlier one (since the process
     last moved) uses the shorter `follow-up-again` template, which names the
     earlier letter's date. `values` fills or replaces placeholders by hand.
+    `sent_at`: when the letter went out, for one recorded afterwards: the answer
+    date asking for time promises counts from then, not from `now`.
     """
     kind = LetterKind.parse(kind)
     name = template_name(kind, variant)
@@ -347,7 +373,8 @@ def draft(
     recipient, to = _recipient(app, person, now)
     if person is None:
         rnd, person = _focus(app, recipient, now)
-    filled = _values(app, settings, now, rnd, person, recipient)
+    sent = now if sent_at is None else sent_at
+    filled = _values(app, settings, now, rnd, person, recipient, sent)
     extra = {k: str(v) for k, v in (values or {}).items()}
     unknown = sorted(set(extra) - set(PLACEHOLDERS))
     if unknown:
@@ -368,5 +395,6 @@ def draft(
         left_out=[left_out_line(item, person_name) for item in subject_left + body_left], frame=frame,
         warnings=[w for w in (quiet_period_warning(app, now, settings.zone),) if w],
         variant=name.removeprefix(f"{kind.value}-") if kind in VARIANTS else None,
-        answer_by=_promised(template, extra, settings, now),
+        answer_by=_promised(template, extra, settings, sent),
+        escaped=tuple(escaped_placeholders(subject + "\n" + body)),
     )

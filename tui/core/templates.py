@@ -46,7 +46,8 @@ PLACEHOLDERS: dict[str, str] = {
     "pitch": "what you bring: the card's pitch, else settings: pitch",
     "recipient_name": "the person the letter is to",
     "recipient_first_name": "that person's first name",
-    "answer_by": "three business days from now, in words (for asking for time; holidays are not business days)",
+    "answer_by": "three business days after the letter goes out, in words (for asking for time; "
+                 "holidays are not business days)",
     "last_follow_up_date": "the day your last follow-up went out, in words",
 }
 
@@ -277,11 +278,26 @@ def render(text: str, values: dict[str, str]) -> tuple[str, list[str], list[Left
     return filled, missing, left_out
 
 
-def missing_placeholders(text: str) -> list[str]:
-    """Gaps still in a (possibly edited) letter: `[name?]` markers or raw `{name}`s."""
+def escaped_placeholders(text: str) -> list[str]:
+    """The `{name}`s in a freshly filled letter: each one the template wrote as `{{name}}`, a literal
+    (filling replaced every real placeholder), one entry per occurrence."""
+    return [match.group(0) for match in _MARKER.finditer(text)
+            if match.group(2) in PLACEHOLDERS]
+
+
+def missing_placeholders(text: str, escaped: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """Gaps still in a (possibly edited) letter: `[name?]` markers or raw `{name}`s.
+
+    `escaped`: the literal `{name}`s the template wrote ({{name}}, see escaped_placeholders). The edited
+    text cannot tell them from a placeholder pasted in, only count them: as many `{name}`s as the template
+    escaped are its literals; one more is a gap."""
     found: list[str] = []
+    literals = list(escaped)
     for match in _MARKER.finditer(text):
         name = match.group(1) or match.group(2)
+        if match.group(2) is not None and match.group(0) in literals:
+            literals.remove(match.group(0))
+            continue
         if name in PLACEHOLDERS and name not in found:
             found.append(name)
     return found

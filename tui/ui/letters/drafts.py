@@ -8,6 +8,7 @@ per interviewer (and offer variant), only while the screen is open.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -121,6 +122,17 @@ class LetterDrafts:
                 self.application, self.kind, self.settings, self.now, interviewer_id=interviewer_id,
                 templates_dir=self.templates_dir, variant=variant)
         return self._fresh[key]
+
+    def sendable(self, at: datetime | None) -> Letter:
+        """The letter shown as it is recorded when it went out at `at` (None: now): the answer date asking
+        for time promised counts from then, as `followup letter --mark-sent --at` counts it."""
+        letter = self.current
+        if at is None or letter.answer_by is None:
+            return letter
+        interviewer_id, variant = self.key
+        then = letters.draft(self.application, self.kind, self.settings, self.now, interviewer_id=interviewer_id,
+                             templates_dir=self.templates_dir, variant=variant, sent_at=at)
+        return replace(letter, answer_by=then.answer_by)
 
     def letter(self, key: Key) -> Letter:
         return self._edited.get(key) or self.fresh(key)

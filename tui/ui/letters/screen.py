@@ -44,8 +44,10 @@ TITLES = {
     LetterKind.REJECTION_REPLY: "Reply to the rejection",
     LetterKind.OFFER_REPLY: "Reply to the offer",
 }
-HELP = "Edits last until you leave · copying in tmux needs: set -g set-clipboard on"
-TMUX_HINT = "Over SSH it travels by OSC 52; inside tmux that needs set -g set-clipboard on."
+HELP = "Edits last until you leave"
+# Shown once a copy found this tmux dropping copies (clipboard.tmux_drops_copies), never before: outside tmux,
+# or in one set up for it, the advice would be noise.
+HELP_TMUX = HELP + " · this tmux drops copies: set -g set-clipboard on, then ctrl+t again"
 
 
 def templates_dir() -> Path:
@@ -318,14 +320,16 @@ class LetterScreen(Screen):
 
         letter = self.letter
         if tmux_drops_copies():  # it would say "copied" while tmux throws the text away
+            self.query_one("#letter-help", Static).update(HELP_TMUX)
             self.notify(f"Not copied: this tmux drops what applications copy; {TMUX_FIX}, and ctrl+t again. "
                         "ctrl+s saves the letter to a file meanwhile.", severity="warning", timeout=15)
             return
+        self.query_one("#letter-help", Static).update(HELP)
         self.app.copy_to_clipboard(letter.text)
         self._copied[self.drafts.key] = letter.text
         self._show_facts()
-        self.notify(f"Copied “{letter.subject}” ({letter.word_count} words) to the clipboard. {TMUX_HINT}",
-                    timeout=6)
+        self.notify(f"Copied “{letter.subject}” ({letter.word_count} words) to the clipboard "
+                    "(through the terminal, so over SSH too).", timeout=6)
 
     async def action_save(self) -> None:
         await self._take_typed_edits()  # the letter has every key typed before ctrl+s
@@ -397,7 +401,7 @@ class LetterScreen(Screen):
         if sent is not None:
             when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
             details.append(f"It was already recorded as sent on {when}; this records it again.")
-        details.append(self._consequence(letter))
+        details.append(self._consequence(drafts.sendable(at)))
         yes = "record it" if len(details) == 1 else "record it anyway"
         when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
         return self.app.push_screen(
@@ -420,11 +424,13 @@ class LetterScreen(Screen):
         letter, drafts = self.letter, self.drafts
         zone = drafts.settings.zone
 
+        sending = drafts.sendable(at)
+
         def change(application):
-            return letter_checks.mark_sent(application, letter, now=clock.now(), zone=zone, force=True, at=at)
+            return letter_checks.mark_sent(application, sending, now=clock.now(), zone=zone, force=True, at=at)
 
         who = letter.recipient_name or drafts.application.company
-        self._awaiting = (drafts.key, drafts.contacts_sent(), drafts.application.stage)
+        self._awaiting = (drafts.key, drafts.contacts_sent(), drafts.application.stage, drafts.application.outcome)
         self.post_message(ChangeRequested(self.app_id, change, f"Mark the {self.kind.value} letter to {who} sent"))
 
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
@@ -442,12 +448,12 @@ class LetterScreen(Screen):
             return
         awaiting, self._awaiting = self._awaiting, None
         if awaiting is not None and self.drafts.contacts_sent() > awaiting[1]:
-            self._after_sent(awaiting[0][0], awaiting[2])
+            self._after_sent(awaiting[0][0], awaiting[2], awaiting[3])
             return
         self._awaiting = awaiting
         self._show()
 
-    def _after_sent(self, target: str | None, stage_before) -> None:
+    def _after_sent(self, target: str | None, stage_before, outcome_before=None) -> None:
         drafts = self.drafts
         if target is not None:
             drafts.go_to(target)
@@ -455,6 +461,9 @@ class LetterScreen(Screen):
         stage = drafts.application.stage
         where = (f"{drafts.application.company} moved to {stage.label}" if stage is not stage_before
                  else f"{drafts.application.company} stays in {stage.label}")
+        outcome = drafts.application.outcome
+        if outcome is not outcome_before and outcome is not None:  # as the command line says it
+            where += f"; outcome: {outcome.label}"
         following = drafts.unsent_after()
         if following is not None:
             drafts.go_to(following)
