@@ -128,3 +128,30 @@ def test_accepts_a_zone_object_and_a_custom_default_time():
 def test_unknown_zone_name_is_a_validation_error():
     with pytest.raises(ValidationError, match="unknown time zone"):
         parse_when("today", NOW, "Mars/Olympus")
+
+
+def test_a_date_after_its_weekday_as_the_app_writes_it():
+    """A user copies what the board shows ("Tue 1 Dec 14:00") into a form: it reads, if the weekday is right."""
+    import pendulum as p
+
+    from tui.core.when import parse_when as read
+
+    now = p.parse("2026-11-25T10:30:00Z")  # a Wednesday
+    assert read("Tue 1 Dec 14:00", now, "UTC").isoformat() == "2026-12-01T14:00:00+00:00"
+    assert read("Friday 4 December", now, "UTC").isoformat() == "2026-12-04T09:00:00+00:00"
+    assert read("Thu 25 Feb 2027 10:30", now, "UTC").isoformat() == "2027-02-25T10:30:00+00:00"
+    with pytest.raises(ValidationError, match="4 Dec is a Friday, not Thu"):
+        read("Thu 4 Dec", now, "UTC")
+
+
+def test_a_clock_time_that_happens_twice_on_the_autumn_change_is_read_on_the_side_asked():
+    import pendulum as p
+
+    from tui.core.when import Reading
+    from tui.core.when import parse_when as read
+
+    now = p.parse("2027-10-31T00:30:00Z")  # 02:30 in Berlin, summer time; the clocks go back at 03:00
+    past = read("02:00", now, "Europe/Berlin", reading=Reading.PAST)
+    coming = read("02:45", now, "Europe/Berlin", reading=Reading.COMING)
+    assert past.timestamp() == p.parse("2027-10-31T00:00:00Z").timestamp()  # the 02:00 just gone
+    assert coming.timestamp() == p.parse("2027-10-31T00:45:00Z").timestamp()  # the first 02:45, still ahead

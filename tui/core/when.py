@@ -23,7 +23,9 @@ Rules shared by all three:
     the most recent one), so it works for an interview last week and a
     deadline next month alike;
   - "in 2 days" (minutes, hours, days, weeks, months) keeps the clock time of now unless a time is given.
-Anything else is refused with one message listing forms that work.
+A date may follow its weekday, as the app writes dates ("Tue 1 Dec 14:00"): the
+weekday must be the date's. Anything else is refused with one message listing
+forms that work.
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ class _Unreadable(Exception):
     """Internal: the text does not fit any form."""
 
 
+class _OtherWeekday(Exception):
+    """Internal: a weekday written before a date that falls on another day ("Thu 4 Dec")."""
+
+
 def resolve_zone(zone: Zone | str | None) -> Zone:
     """A zone object from a zone or an IANA name."""
     if isinstance(zone, str):
@@ -109,6 +115,8 @@ def parse_when(
         if not cleaned:
             raise _Unreadable
         moment = _parse(cleaned, _Context(local_now, zone, default_time, reading))
+    except _OtherWeekday as exc:
+        raise ValidationError(str(exc)) from None
     except (_Unreadable, ValueError, OverflowError):
         raise ValidationError(f"cannot read the time {str(text or '').strip()!r}: use e.g. {EXAMPLES}") from None
     if reading is Reading.PAST and moment > local_now:
@@ -222,6 +230,13 @@ def _read_day(words: str, clock: Time | None, ctx: _Context) -> DateTime:
     parts = words.split()
     if parts[-1] in _WEEKDAYS and len(parts) <= 2:
         return _weekday(parts, clock, ctx)
+    if parts[0].rstrip(".") in _WEEKDAYS and len(parts) >= 3:  # "Tue 1 Dec", as the app writes a date
+        named = _WEEKDAYS[parts[0].rstrip(".")]
+        moment = _read_day(" ".join(parts[1:]), clock, ctx)
+        if moment.weekday() != named:
+            raise _OtherWeekday(f"{moment.format('D MMM')} is a {moment.format('dddd')}, not "
+                                f"{parts[0].capitalize()}: give the date alone, or with its own weekday")
+        return moment
     date = _DATE.fullmatch(words)
     if date:
         year, month, day_of_month = (int(g) for g in date.groups())
@@ -240,15 +255,20 @@ def _read_day(words: str, clock: Time | None, ctx: _Context) -> DateTime:
 
 def _bare_clock(clock: Time, ctx: _Context) -> DateTime:
     """'15:00' alone: today's, or the one before (backwards) or after (COMING) when today's is not on
-    that side of now."""
+    that side of now. On the autumn change a time happens twice: the occurrence on the side read is
+    taken (typed at the first 02:30, "02:00" read backwards is the hour just gone, not one to come)."""
     today = ctx.now.date()
-    moment = _at(today.year, today.month, today.day, clock, ctx.zone)
-    if ctx.backwards and moment > ctx.now:
+    times = sorted({_at(today.year, today.month, today.day, clock, ctx.zone, fold=fold) for fold in (0, 1)})
+    if ctx.backwards:
+        fitting = [moment for moment in times if moment <= ctx.now]
+        if fitting:
+            return fitting[-1]
         day = today.subtract(days=1)
-    elif not ctx.backwards and moment < ctx.now:
-        day = today.add(days=1)
     else:
-        return moment
+        fitting = [moment for moment in times if moment >= ctx.now]
+        if fitting:
+            return fitting[0]
+        day = today.add(days=1)
     return _at(day.year, day.month, day.day, clock, ctx.zone)
 
 
@@ -316,10 +336,11 @@ def _date(year: int, month: int, day: int) -> Date:
     return pendulum.date(year, month, day)
 
 
-def _at(year: int, month: int, day: int, clock: Time, zone: Zone) -> DateTime:
-    """A wall-clock time in `zone`; a time skipped by a DST change moves forward."""
+def _at(year: int, month: int, day: int, clock: Time, zone: Zone, fold: int = 1) -> DateTime:
+    """A wall-clock time in `zone`; a time skipped by a DST change moves forward; one that happens twice
+    is the later (`fold` 1) unless asked."""
     if not 1900 <= year <= 2200:
         raise _Unreadable
     return pendulum.datetime(
-        year, month, day, clock.hour, clock.minute, clock.second, clock.microsecond, tz=zone
+        year, month, day, clock.hour, clock.minute, clock.second, clock.microsecond, tz=zone, fold=fold
     )
