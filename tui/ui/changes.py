@@ -15,7 +15,7 @@ updates only the cards that differ, keeping the focus on the same card.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from textual.message import Message
 
@@ -102,34 +102,26 @@ class Changes:
         self.notify(f"Deleted {application.company}. u brings it back.")
 
     def undo(self) -> None:
-        try:
-            step = self.changelog.undo()
-        except UndoRefused as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        if step is None:
-            self.notify("Nothing to undo.")
-            return
-        self.changed({step.app_id})
-        board = self.board_screen
-        if board is not None and step.app_id in self.changelog.apps:
-            board.board.focus_card(step.app_id)
-        self.notify(f"Undid: {step.label}")
+        self._step(self.changelog.undo, "Undid", "Nothing to undo.")
 
     def redo(self) -> None:
+        self._step(self.changelog.redo, "Redid", "Nothing to redo: U makes again what u undid, until the next change.")
+
+    def _step(self, take: Callable[[], Any], done: str, nothing: str) -> None:
+        """u or U: take the step (ChangeLog.undo or redo), say what was done, keep the focus on its card."""
         try:
-            step = self.changelog.redo()
+            step = take()
         except UndoRefused as exc:
             self.notify(str(exc), severity="warning")
             return
         if step is None:
-            self.notify("Nothing to redo: U makes again what u undid, until the next change.")
+            self.notify(nothing)
             return
         self.changed({step.app_id})
         board = self.board_screen
         if board is not None and step.app_id in self.changelog.apps:
             board.board.focus_card(step.app_id)
-        self.notify(f"Redid: {step.label}")
+        self.notify(f"{done}: {step.label}")
 
     def on__write_failed(self, message: _WriteFailed) -> None:
         failure = message.failure
