@@ -155,3 +155,31 @@ def test_a_clock_time_that_happens_twice_on_the_autumn_change_is_read_on_the_sid
     coming = read("02:45", now, "Europe/Berlin", reading=Reading.COMING)
     assert past.timestamp() == p.parse("2027-10-31T00:00:00Z").timestamp()  # the 02:00 just gone
     assert coming.timestamp() == p.parse("2027-10-31T00:45:00Z").timestamp()  # the first 02:45, still ahead
+
+
+def test_a_weekday_tells_the_year_and_a_date_to_come_is_then_refused_as_future_not_as_the_wrong_weekday():
+    """Review: "Thu 26 Nov 09:00" read as past picked 2025's 26 Nov (a Wednesday) and called Thu wrong."""
+    import pendulum as p
+
+    from tui.core.when import Reading
+    from tui.core.when import parse_when as read
+
+    now = p.parse("2026-11-25T10:30:00Z")  # Wednesday 25 Nov 2026
+    with pytest.raises(ValidationError, match="in the future"):
+        read("Thu 26 Nov 09:00", now, "America/New_York", reading=Reading.PAST)
+    assert read("Wed 26 Nov 2025", now, "UTC", reading=Reading.PAST).isoformat().startswith("2025-11-26")
+    assert read("Wed 25 Feb", now, "UTC", reading=Reading.EVENT).isoformat().startswith("2026-02-25")
+    with pytest.raises(ValidationError, match="4 Dec is a Friday, not Thu"):  # forward: this year's only
+        read("Thu 4 Dec", now, "UTC", reading=Reading.COMING)
+
+
+def test_a_dated_time_on_the_autumn_change_is_read_on_the_side_asked_too():
+    import pendulum as p
+
+    from tui.core.when import Reading
+    from tui.core.when import parse_when as read
+
+    now = p.parse("2026-11-01T05:45:00Z")  # 01:45 summer time in New York; the clocks go back at 02:00
+    for typed in ("today 01:30", "2026-11-01 01:30", "Sun 1 Nov 01:30"):
+        assert read(typed, now, "America/New_York", reading=Reading.PAST).timestamp() == now.timestamp() - 15 * 60
+        assert read(typed, now, "America/New_York", reading=Reading.COMING).timestamp() == now.timestamp() + 45 * 60

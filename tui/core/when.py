@@ -146,10 +146,25 @@ class _Context:
         Read backwards, a day typed without a time that is today cannot be
         later than now: it happened, so at the latest it happened now.
         """
-        moment = _at(day.year, day.month, day.day, clock or self.default_time, self.zone)
+        moment = self.occurrence(day, clock or self.default_time)
         if clock is None and self.backwards and day == self.now.date() and moment > self.now:
             return self.now
         return moment
+
+    def occurrence(self, day: Date, clock: Time) -> DateTime:
+        """`day` at `clock`; on the autumn change, when that wall time happens twice, the occurrence on
+        the side read (backwards: the later one already past; forward: the earlier one still ahead).
+        Compared as instants: Python compares two times of one zone by their wall clocks alone."""
+        later = _at(day.year, day.month, day.day, clock, self.zone)
+        earlier = _at(day.year, day.month, day.day, clock, self.zone, fold=0)
+        same_wall = (earlier.hour, earlier.minute) == (later.hour, later.minute)
+        twice = same_wall and earlier.timestamp() != later.timestamp()
+        if not twice:  # happens once, or never (in the spring gap both readings move off it: forward, as ever)
+            return later
+        now = self.now.timestamp()
+        if self.backwards:
+            return later if later.timestamp() <= now else earlier
+        return earlier if earlier.timestamp() >= now else later
 
 
 def _parse(text: str, ctx: _Context) -> DateTime:
@@ -175,14 +190,13 @@ def _parse(text: str, ctx: _Context) -> DateTime:
 
 def _from_iso(match: re.Match[str], ctx: _Context) -> DateTime:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
-    zone = ctx.zone
     if hour is None:
         return ctx.on_day(_date(int(year), int(month), int(day)), None)
     micro = int((fraction or "0").ljust(6, "0"))
-    if offset is not None:
-        zone = _fixed_zone(offset)
     clock = Time(int(hour), int(minute), int(second or 0), micro)
-    return _at(int(year), int(month), int(day), clock, zone)
+    if offset is None:  # a wall time in the user's zone: on the autumn change, the occurrence on the side read
+        return ctx.occurrence(_date(int(year), int(month), int(day)), clock)
+    return _at(int(year), int(month), int(day), clock, _fixed_zone(offset))
 
 
 def _fixed_zone(offset: str) -> Zone:
@@ -233,6 +247,19 @@ def _read_day(words: str, clock: Time | None, ctx: _Context) -> DateTime:
     if parts[0].rstrip(".") in _WEEKDAYS and len(parts) >= 3:  # "Tue 1 Dec", as the app writes a date
         named = _WEEKDAYS[parts[0].rstrip(".")]
         moment = _read_day(" ".join(parts[1:]), clock, ctx)
+        if moment.weekday() != named and not re.search(r"\b\d{4}\b", " ".join(parts[1:])):
+            # no year given: the weekday tells which year's date is meant (the nearest with that weekday);
+            # one still to come is then refused by a past reading as "in the future", as any other
+            near = []
+            for year in (ctx.now.year - 1, ctx.now.year) if ctx.backwards else (ctx.now.year, ctx.now.year + 1):
+                try:
+                    candidate = ctx.on_day(_date(year, moment.month, moment.day), clock)
+                except ValueError:
+                    continue  # 29 February outside a leap year
+                if candidate.weekday() == named:
+                    near.append(candidate)
+            if near:
+                return min(near, key=lambda when: abs(when.timestamp() - ctx.now.timestamp()))
         if moment.weekday() != named:
             raise _OtherWeekday(f"{moment.format('D MMM')} is a {moment.format('dddd')}, not "
                                 f"{parts[0].capitalize()}: give the date alone, or with its own weekday")
@@ -258,18 +285,14 @@ def _bare_clock(clock: Time, ctx: _Context) -> DateTime:
     that side of now. On the autumn change a time happens twice: the occurrence on the side read is
     taken (typed at the first 02:30, "02:00" read backwards is the hour just gone, not one to come)."""
     today = ctx.now.date()
-    times = sorted({_at(today.year, today.month, today.day, clock, ctx.zone, fold=fold) for fold in (0, 1)})
-    if ctx.backwards:
-        fitting = [moment for moment in times if moment <= ctx.now]
-        if fitting:
-            return fitting[-1]
+    moment = ctx.occurrence(today, clock)
+    if ctx.backwards and moment.timestamp() > ctx.now.timestamp():
         day = today.subtract(days=1)
-    else:
-        fitting = [moment for moment in times if moment >= ctx.now]
-        if fitting:
-            return fitting[0]
+    elif not ctx.backwards and moment.timestamp() < ctx.now.timestamp():
         day = today.add(days=1)
-    return _at(day.year, day.month, day.day, clock, ctx.zone)
+    else:
+        return moment
+    return ctx.occurrence(day, clock)
 
 
 def _relative(match: re.Match[str], clock: Time | None, ctx: _Context) -> DateTime:
