@@ -62,3 +62,13 @@ def test_the_confirmation_line_names_the_first_in_that_order(cli_db, capsys):
                "--interviewer", "Sam Ray", "--interviewer", "Lin Wu") == 0
     out = capsys.readouterr().out
     assert "Thank Lin Wu" in out and "Sam Ray" not in out.split("Thank", 1)[1]
+
+
+def test_the_card_counts_only_the_notes_not_snoozed():
+    app = two_to_thank()
+    found = deadlines_for(app, SETTINGS, NOW)
+    lin = next(d for d in found if d.person == "Lin Wu")
+    app = actions.snooze_deadline(app, lin, NOW + timedelta(days=2), now=NOW)
+    frame = TimeFrame(NOW, SETTINGS.zone)
+    entries = [make_entry(d) for d in deadlines_for(app, SETTINGS, NOW)]
+    assert card_texts(card_view(app, entries, frame), frame)[2] == "Thank Sam Ray"  # Lin's is put off

@@ -141,3 +141,13 @@ def test_a_history_row_wraps_its_text_under_itself_and_fits_any_width():
     assert all(len(line) <= 50 for line in lines) and row.get_height({}, 50) == len(lines)
     narrow = row.lines(12).plain.split("\n")  # narrower than the time: still every word, no line too long
     assert all(len(line) <= 12 for line in narrow) and "".join(narrow).replace(" ", "").count("Acme") == 12
+
+
+def test_a_history_line_of_another_year_shows_its_day_whole_rather_than_a_cut_clock():
+    from tui.core import actions
+    from tui.ui.detail.history import TIME_WIDTH, event_row
+
+    now = pendulum.datetime(2026, 11, 20, 12, tz="UTC")
+    app = actions.new_application("Oldco", "Dev", now=now.subtract(years=1), round_at=now.subtract(years=1))
+    shown = event_row(app.history[0], BERLIN, now).lines(60).plain
+    assert shown.startswith("Thu 20 Nov 2025 ") and len(shown.split("  ")[0]) <= TIME_WIDTH

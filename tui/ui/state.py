@@ -217,7 +217,7 @@ class ChangeLog:
         if step.undone is None:
             return f"{company} is back on the board from another Followup process" if current else ""
         if current is None:
-            return f"{company} was deleted by another Followup process since"
+            return f"{company} was deleted by another Followup process since the undo"
         if current.revision != step.undone.revision:
             return f"{company} was changed since the undo; its newer state is kept"
         return ""

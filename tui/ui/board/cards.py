@@ -111,7 +111,7 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
             else:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it
                 action = marked_action(deadline, without_company(text, app.company))
     if chosen is not None and chosen.kind is DeadlineKind.THANK_YOU and not chosen.is_snoozed:
-        others = sum(1 for entry in entries if entry[4].kind is DeadlineKind.THANK_YOU) - 1
+        others = sum(1 for entry in entries if entry[4].kind is DeadlineKind.THANK_YOU and not entry[4].is_snoozed) - 1
         if others and chosen.person:  # "Thank Priya +1": a narrow card still says how many notes are due
             action = f"Thank {chosen.person.split()[0]} +{others}"
     later_interview = "" if interview is None or interview_ts <= due_ts else interview_text(app, interview, frame)

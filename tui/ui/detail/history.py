@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.model import Application, Event, holds
 from tui.core.stages import DirectionChange
-from tui.core.timefmt import readable, show_time
+from tui.core.timefmt import readable, show_day, show_time
 from tui.ui.lists import LIST_KEYS
 
 KIND_MARKS = {
@@ -86,7 +86,10 @@ def event_row(event: Event, zone, now) -> EventRow:
     if not holds(event):  # kept as a record, struck through and dimmed so it does not read as a fact
         text = Content.assemble(text.stylize("strike dim"), (" (undone)", "dim italic"))
         mark = mark.stylize("dim")
-    return EventRow(Content.styled(show_time(event.at, zone, now), "dim"), mark, text)
+    shown = show_time(event.at, zone, now)
+    if len(shown) > TIME_WIDTH:  # another year's ("Mon 1 Dec 2025 10:00"): the day alone, not a cut clock
+        shown = show_day(event.at, zone, now)
+    return EventRow(Content.styled(shown, "dim"), mark, text)
 
 
 class HistoryList(OptionList):
