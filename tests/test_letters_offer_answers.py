@@ -230,3 +230,21 @@ def test_cli_a_quiet_period_confirmation_reads_as_a_sentence(tmp_path, monkeypat
     assert capsys.readouterr().out.endswith(
         "quiet period: don't contact them before Wed 2 Dec 09:00 · in 7 days; "
         "next: Follow up — Acme, due Wed 2 Dec 09:00 · in 7 days\n")
+
+
+def test_a_decline_drafted_before_the_offer_was_accepted_is_refused_when_marked_sent():
+    """Final review: on the board the accept letter was switched to decline (ctrl+f) on a card already
+    accepted, and sending it turned the outcome into withdrawn. The check runs again when it is sent."""
+    card = offered()
+    drafted = letters.draft(card, "offer-reply", SETTINGS, NOW, variant="decline")
+    _, accepted = sent(card, "accept")
+    with pytest.raises(ValidationError, match="already answered the offer: accepted"):
+        letter_checks.mark_sent(accepted, drafted, now=NOW, zone=SETTINGS.zone, force=True)
+
+
+def test_a_promised_answer_day_before_the_letter_went_out_is_refused():
+    card = offered()
+    letter = letters.draft(card, "offer-reply", SETTINGS, NOW, variant="ask-for-time",
+                           values={"answer_by": "Tue 24 November"})
+    with pytest.raises(ValidationError, match="promises an answer by Tue 24 Nov .*, before it went out"):
+        letter_checks.mark_sent(card, letter, now=NOW, zone=SETTINGS.zone, force=True)

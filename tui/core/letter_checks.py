@@ -202,6 +202,14 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
     if letter.app_id != app.id:
         raise ValidationError(f"this letter was drafted for another card, not {app.company}")
     sent = now if at is None else check_sent_at(app, letter, at, now, zone)
+    if letter.kind is LetterKind.OFFER_REPLY:  # checked again here: the board may switch the answer after drafting
+        answered = misfit(app, letter.kind, now, zone, variant=letter.variant)
+        if answered:
+            raise ValidationError(f"not marked sent: {answered}")
+        if letter.answer_by is not None and letter.answer_by < sent:
+            raise ValidationError(f"not marked sent: the letter promises an answer by "
+                                  f"{timefmt.show_time(letter.answer_by, zone, now)}, before it went out "
+                                  f"({timefmt.show_time(sent, zone, now)}): promise a later day")
     blockers = send_blockers(app, letter, sent, zone)
     if blockers and not force:
         raise ValidationError("not marked sent: " + "; ".join(blockers))
