@@ -121,7 +121,7 @@ def test_an_answer_date_given_by_hand_is_the_one_tracked():
     app = offered()
     letter = letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time",
                            values={"answer_by": "2026-12-04"})
-    assert "by 2026-12-04" in letter.body
+    assert "by Friday 4 December" in letter.body  # in the letter's own words, whatever form was typed
     assert letter.answer_by == pendulum.datetime(2026, 12, 4, 17, 0, tz=LONDON)
     with pytest.raises(ValidationError, match=r"cannot read the answer date 'the end of next week': write it as "
                                               r"the letter does, e.g. --set answer_by=\"Monday 30 November\""):
@@ -248,3 +248,9 @@ def test_a_promised_answer_day_before_the_letter_went_out_is_refused():
                            values={"answer_by": "Tue 24 November"})
     with pytest.raises(ValidationError, match="promises an answer by Tue 24 Nov .*, before it went out"):
         letter_checks.mark_sent(card, letter, now=NOW, zone=SETTINGS.zone, force=True)
+
+
+def test_a_typed_answer_day_goes_into_the_letter_in_its_own_words():
+    letter = letters.draft(offered(), "offer-reply", SETTINGS, NOW, variant="ask-for-time",
+                           values={"answer_by": "4 dec"})
+    assert "Friday 4 December" in letter.body and "4 dec" not in letter.body

@@ -370,6 +370,9 @@ def draft(
     unknown = sorted(set(extra) - set(PLACEHOLDERS))
     if unknown:
         raise ValidationError(f"unknown placeholder {', '.join(unknown)}: known are {', '.join(sorted(PLACEHOLDERS))}")
+    promised = _promised(template, extra, settings, sent)
+    if promised is not None and (extra.get("answer_by") or "").strip():  # a typed day, in the letter's words
+        extra = {**extra, "answer_by": in_words(promised, settings.zone, now)}
     filled.update({k: v for k, v in extra.items() if v.strip()})
     if not filled["signature"].strip():  # as in the settings, the signature falls back to the name
         filled["signature"] = filled["my_name"]
@@ -386,6 +389,6 @@ def draft(
         left_out=[left_out_line(item, person_name) for item in subject_left + body_left], frame=frame,
         warnings=[w for w in (quiet_period_warning(app, now, settings.zone),) if w],
         variant=name.removeprefix(f"{kind.value}-") if kind in VARIANTS else None,
-        answer_by=_promised(template, extra, settings, sent),
+        answer_by=promised,
         escaped=tuple(escaped_placeholders(subject + "\n" + body)),
     )
