@@ -198,3 +198,18 @@ async def test_a_form_taller_than_the_window_scrolls_to_the_field_in_focus(tmp_p
         assert field.id == "field-link_note"
         assert box.scroll_y > 0
         assert box.content_region.contains_region(field.region), (field.region, box.content_region)
+
+
+async def test_the_round_form_says_a_round_still_to_come_is_upcoming(thanked_card, frozen):
+    """As the new-card form does: an upcoming round leaves the card where it is until its time."""
+    from textual.widgets import Input, Static
+
+    db, _ = thanked_card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("2", "n")
+        followup.screen.query_one("#field-when", Input).value = "next tue 10:00"
+        await pilot.pause()
+        hint = str(followup.screen.query_one("#hint-when", Static).render())
+        assert hint.startswith("✓ Tue 8 Dec 10:00") and hint.endswith("(upcoming round)")

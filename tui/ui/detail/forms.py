@@ -25,7 +25,7 @@ from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
-from tui.ui.detail.timefmt import parse_user_time, understood_by
+from tui.ui.detail.timefmt import parse_user_time, understood_by, understood_round_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
 
@@ -118,7 +118,7 @@ class RoundForm(EditForm):
             Field("when", "When", for_input(old.at, self.zone) if old else "",
                   "yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)",
                   lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT),
-                  describe=understood_by(self.now, self.zone)),
+                  describe=understood_round_by(self.now, self.zone)),
             Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
                   "Dana Kim <dana@acme.com>, Lee Park", Interviewer.parse_many),
         ]

@@ -30,3 +30,10 @@ def parse_user_time(text: str, now: DateTime, zone, reading: Reading = Reading.C
 def understood_by(now: DateTime, zone):
     """A form field's `describe`: what a typed time was read as ('Wed 25 Nov 14:00 · 2 days ago')."""
     return lambda moment: "" if moment is None else understood(moment, zone, now)
+
+
+def understood_round_by(now: DateTime, zone):
+    """The round fields' `describe` (the new-card form's and the round form's): what was understood, and
+    "(upcoming round)" for one still to come, which leaves the card where it is until its time."""
+    said = understood_by(now, zone)
+    return lambda moment: "" if moment is None else said(moment) + (" (upcoming round)" if moment > now else "")

@@ -55,10 +55,9 @@ class NewApplicationScreen(FormScreen):
         return parse_user_time(text, self.opened_at, self.zone, Reading.EVENT)
 
     def _describe_when(self, at: Any) -> str:
-        from tui.ui.detail.timefmt import understood_by
+        from tui.ui.detail.timefmt import understood_round_by
 
-        upcoming = " (upcoming round)" if at > self.opened_at else ""
-        return f"{understood_by(self.opened_at, self.zone)(at)}{upcoming}"
+        return understood_round_by(self.opened_at, self.zone)(at)
 
     def build(self, values: dict[str, Any]) -> Application:
         from tui.core import actions
