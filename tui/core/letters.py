@@ -214,7 +214,8 @@ def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | Non
 
 
 def _values(app: Application, settings: Settings, now: datetime, rnd: Round | None, person: Interviewer | None,
-            recipient: str, sent: datetime) -> dict[str, str]:
+            recipient: str) -> dict[str, str]:
+    """Every placeholder's value but {answer_by}, which `draft` fills from the day it tracks (_promised)."""
     zone = settings.zone
     signature = settings.signature.strip() or settings.name.strip()
     earlier = last_follow_up_at(app)
@@ -233,7 +234,6 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "pitch": app.pitch.strip() or settings.pitch.strip(),
         "recipient_name": recipient,
         "recipient_first_name": first_name(recipient),
-        "answer_by": in_words(promised_answer_day(settings, sent), zone, now),
         "last_follow_up_date": in_words(earlier, zone, now) if earlier else "",
     }
 
@@ -365,13 +365,13 @@ def draft(
     if person is None:
         rnd, person = _focus(app, recipient, now)
     sent = now if sent_at is None else sent_at
-    filled = _values(app, settings, now, rnd, person, recipient, sent)
+    filled = _values(app, settings, now, rnd, person, recipient)
     extra = {k: str(v) for k, v in (values or {}).items()}
     unknown = sorted(set(extra) - set(PLACEHOLDERS))
     if unknown:
         raise ValidationError(f"unknown placeholder {', '.join(unknown)}: known are {', '.join(sorted(PLACEHOLDERS))}")
     promised = _promised(template, extra, settings, sent)
-    if promised is not None and (extra.get("answer_by") or "").strip():  # a typed day, in the letter's words
+    if promised is not None:  # the day the deadline tracks, typed or not, in the letter's own words
         extra = {**extra, "answer_by": in_words(promised, settings.zone, now)}
     filled.update({k: v for k, v in extra.items() if v.strip()})
     if not filled["signature"].strip():  # as in the settings, the signature falls back to the name
