@@ -39,7 +39,7 @@ from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one p
     words,
 )
 from tui.core.timeutil import Zone, local
-from tui.core.when import parse_when
+from tui.core.when import WrongWeekday, parse_when
 
 # What two interviewers' notes must not share: what was discussed with each. Left out of a letter's
 # frame, so it counts as the note's own words. A link and its note stay in the frame: a link added
@@ -270,9 +270,9 @@ def read_answer_by(typed: str, settings: Settings, now: datetime) -> datetime:
            f'{in_words(promised_answer_day(settings, now), zone, now)}", or "4 Dec", "2026-12-04"')
     try:  # the one time reader: it reads the letter's own wording too ("Monday 30 November")
         return parse_when(typed, local(now, zone), zone, default_time=end)
-    except ValidationError as exc:
-        if ", not " in str(exc):  # a weekday that is not the date's: that message says which
-            raise
+    except WrongWeekday:  # its message says which day the date is
+        raise
+    except ValidationError:
         raise ValidationError(how) from None
 
 

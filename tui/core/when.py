@@ -94,6 +94,10 @@ class _OtherWeekday(Exception):
     """Internal: a weekday written before a date that falls on another day ("Thu 4 Dec")."""
 
 
+class WrongWeekday(ValidationError):
+    """A weekday written before a date that falls on another day: the message names the right one."""
+
+
 def resolve_zone(zone: Zone | str | None) -> Zone:
     """A zone object from a zone or an IANA name."""
     if isinstance(zone, str):
@@ -116,7 +120,7 @@ def parse_when(
             raise _Unreadable
         moment = _parse(cleaned, _Context(local_now, zone, default_time, reading))
     except _OtherWeekday as exc:
-        raise ValidationError(str(exc)) from None
+        raise WrongWeekday(str(exc)) from None
     except (_Unreadable, ValueError, OverflowError):
         raise ValidationError(f"cannot read the time {str(text or '').strip()!r}: use e.g. {EXAMPLES}") from None
     if reading is Reading.PAST and moment > local_now:
