@@ -150,14 +150,7 @@ class ChangeLog:
         from tui.core import actions  # loaded at the first change, not at start-up
 
         restored = actions.undo(step.before, current, step.label, now=self.now())
-        if current is None:  # it was deleted: put it back
-            restored.revision = 1
-            op = self._op("add", step.app_id, _for_store(restored, 0), None, f"Undo {step.label}")
-        else:
-            restored.revision = current.revision + 1
-            op = self._op("save", step.app_id, _for_store(restored, current.revision),
-                          current.revision, f"Undo {step.label}")
-        self._commit(op, restored, None)
+        self._put(step.app_id, restored, current, f"Undo {step.label}")  # put back, if it was deleted
         self.undo_stack.remove(step)
         for earlier in reversed(self.undo_stack):  # the step below now expects the restored copy
             if earlier.app_id == step.app_id:
@@ -192,14 +185,9 @@ class ChangeLog:
         from tui.core import actions
 
         restored = actions.redo(step.after, current, step.label, now=self.now())
-        if current is None:  # the step added it, the undo took it away: add it again
-            restored.revision = 1
-            op = self._op("add", step.app_id, _for_store(restored, 0), None, f"Redo {step.label}")
-        else:
-            restored.revision = current.revision + 1
-            op = self._op("save", step.app_id, _for_store(restored, current.revision), current.revision,
-                          f"Redo {step.label}")
-        self._commit(op, restored, UndoStep(step.label, step.app_id, current, restored, op.seq))
+        # added again when the undo took it away; a step `undo` can take back
+        self._put(step.app_id, restored, current, f"Redo {step.label}",
+                  lambda seq: UndoStep(step.label, step.app_id, current, restored, seq))
         self.redo_stack.pop()
         self._expect_next_redo(step.app_id, restored)
         return step
@@ -210,6 +198,18 @@ class ChangeLog:
             if later.app_id == app_id:
                 later.undone = card
                 break
+
+    def _put(self, app_id: str, card: Application, current: Application | None, label: str,
+             step: Callable[[int], UndoStep] | None = None) -> None:
+        """Write `card` over `current`, or add it when there is none (an undo or a redo puts a card
+        back); `step` makes the undo step of this write from its number, when it is to have one."""
+        if current is None:
+            card.revision = 1
+            op = self._op("add", app_id, _for_store(card, 0), None, label)
+        else:
+            card.revision = current.revision + 1
+            op = self._op("save", app_id, _for_store(card, current.revision), current.revision, label)
+        self._commit(op, card, step(op.seq) if step is not None else None)
 
     def _redo_problem(self, step: RedoStep, current: Application | None) -> str:
         name = (step.after or step.undone or current)
