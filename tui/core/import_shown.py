@@ -25,15 +25,16 @@ ZONE = "timezone"  # the zone export wrote the row's times in: they are read bac
 READ_COLUMNS = ("id", *EDITABLE_CSV_COLUMNS, ROUND_AT, ZONE, "data")
 TIME_COLUMNS = ("created", "updated", "next_deadline", "last_round", "history")
 SHOWN_COLUMNS = tuple(column for column in CSV_COLUMNS if column not in READ_COLUMNS)
+_DEADLINES = ("deadlines follow from the rounds, replies and directions: change those in the app or "
+              "with 'followup round', 'followup reply', 'followup direction' or 'followup snooze'")
+_ROUNDS = "rounds are edited in the app or added with 'followup round'"
 WHERE_EDITED = {
     "created": "it is when the card was added, kept as it was",
     "updated": "Followup sets it whenever the card changes",
-    "next_deadline": "deadlines follow from the rounds, replies and directions: change those in the app or "
-                     "with 'followup round', 'followup reply', 'followup direction' or 'followup snooze'",
-    "next_action": "deadlines follow from the rounds, replies and directions: change those in the app or "
-                   "with 'followup round', 'followup reply', 'followup direction' or 'followup snooze'",
-    "rounds": "rounds are edited in the app or added with 'followup round'",
-    "last_round": "rounds are edited in the app or added with 'followup round'",
+    "next_deadline": _DEADLINES,
+    "next_action": _DEADLINES,
+    "rounds": _ROUNDS,
+    "last_round": _ROUNDS,
     "interviewers": "interviewers are edited in the app or given with 'followup round --interviewer'",
     "history": "the history is written by Followup as the card changes",
 }

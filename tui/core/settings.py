@@ -177,7 +177,8 @@ _RANGES = {
 
 
 def unknown_key(key: str, source: str, *, ignored: bool = False, typed: bool = False) -> ValidationError:
-    """The one message for a key that is no setting: where, and every key there is.
+    """The one message for a key that is no setting: where, and the key it most likely is (a typo), else
+    every key there is.
 
     `ignored`: the words of the warning for such a key found in the file (raised by
     nobody: its text goes to standard error, or to the board as a notification);
