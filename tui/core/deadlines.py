@@ -113,9 +113,20 @@ def _calendar(zone: Zone, work_hours: str, holidays: str) -> WorkCalendar:
     return WorkCalendar(zone, start, end, calendar(holidays))
 
 
+_last_calendar: tuple[Settings, WorkCalendar] | None = None
+
+
 def work_calendar(settings: Settings) -> WorkCalendar:
-    """The user's working week, made once per settings (the holiday calendar is costly to build)."""
-    return _calendar(settings.zone, settings.work_hours, settings.holidays)
+    """The user's working week, made once per settings (the holiday calendar is costly to build).
+
+    The last one is kept by identity: the board asks once per card with the same settings, and
+    hashing the zone and hours for the cache cost ~3 µs a card."""
+    global _last_calendar
+    if _last_calendar is not None and _last_calendar[0] is settings:
+        return _last_calendar[1]
+    work = _calendar(settings.zone, settings.work_hours, settings.holidays)
+    _last_calendar = (settings, work)
+    return work
 
 
 def direction_default_time(settings: Settings, kind: DirectionKind) -> time:
@@ -222,7 +233,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     now = to_utc(now)
     app = _as_caught_up(app, now, settings)
     work = work_calendar(settings)
-    snoozes = {(s.kind, s.ref): s for s in app.snoozes}
+    snoozes = {(s.kind, s.ref): s for s in app.snoozes} if app.snoozes else None
     found: list[Deadline] = []
 
     def add(kind: DeadlineKind, due: datetime, action: str, person: str = "", ref: str = "",
@@ -231,7 +242,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
         if working:
             due = work.next_opening(due)
         snoozed_from, reason, running = None, "", False
-        snooze = snoozes.get((kind.value, ref))
+        snooze = snoozes.get((kind, ref)) if snoozes else None  # a StrEnum is its value as a key
         if snooze is not None and snooze.due == due and snooze.until > due:
             snoozed_from, reason = due, snooze.reason
             due = work.next_opening(snooze.until) if working else snooze.until
