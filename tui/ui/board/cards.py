@@ -93,7 +93,7 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
     can show it as well (`card_texts`): an upcoming round always shows on its card (README, Upcoming
     rounds), never hidden behind a task that happens to fall first."""
     now_ts = frame.now_ts
-    due_ts, action, quiet_ts = _NO_DUE, "", None
+    due_ts, quiet_ts = _NO_DUE, None
     first_text = ""  # the chosen entry's action: two due at once go in deadlines.deadline_order, as the sidebar
     interview_ts, interview = _NO_DUE, None
     chosen = None
@@ -105,18 +105,21 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
         if deadline.kind is DeadlineKind.INTERVIEW and when < interview_ts:
             interview_ts, interview = when, deadline
         if when < due_ts or (when == due_ts and text < first_text):
-            due_ts, action, first_text, chosen = when, text, text, deadline
-            if deadline.kind is DeadlineKind.INTERVIEW:
-                action = interview_text(app, deadline, frame)
-            else:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it
-                action = marked_action(deadline, without_company(text, app.company))
-    if chosen is not None and chosen.kind is DeadlineKind.THANK_YOU and not chosen.is_snoozed:
-        others = sum(1 for entry in entries if entry[4].kind is DeadlineKind.THANK_YOU and not entry[4].is_snoozed) - 1
-        if others and chosen.person:  # "Thank Priya +1": a narrow card still says how many notes are due
-            action = f"Thank {chosen.person.split()[0]} +{others}"
+            due_ts, first_text, chosen = when, text, deadline
+    action = ""  # worked out for the chosen entry only: 10,000 cards are made before the first frame
+    if chosen is not None and chosen.kind is DeadlineKind.INTERVIEW:
+        action = interview_text(app, chosen, frame)
+    elif chosen is not None:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it
+        action = marked_action(chosen, without_company(first_text, app.company))
+        if chosen.kind is DeadlineKind.THANK_YOU and not chosen.is_snoozed and chosen.person:
+            others = sum(1 for entry in entries if entry[4].kind is DeadlineKind.THANK_YOU
+                         and not entry[4].is_snoozed) - 1
+            if others:  # "Thank Priya +1": a narrow card still says how many notes are due
+                action = f"Thank {chosen.person.split()[0]} +{others}"
     later_interview = "" if interview is None or interview_ts <= due_ts else interview_text(app, interview, frame)
+    follow_ups = app.follow_up_count if app.contacts else 0
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
-                    quiet_ts, closing_text(app), app.follow_up_count, next(_versions), interview=later_interview)
+                    quiet_ts, closing_text(app), follow_ups, next(_versions), interview=later_interview)
 
 
 class CardStyles(NamedTuple):
