@@ -18,6 +18,7 @@ of the working hours count as inside, so "by the end of the day" (17:00) stays.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 import pendulum
@@ -36,11 +37,12 @@ def is_business_day(moment: date, holidays: Holidays | None = None) -> bool:
     return holidays is None or not holidays(moment)
 
 
+@lru_cache(maxsize=4096)
 def wall_time(day: date, clock: time, zone: Zone) -> datetime:
     """`day` at `clock` in `zone`, in UTC; a time skipped by a DST change moves forward (as pendulum)."""
-    # Plain datetime arithmetic (pendulum's Timezone is a tzinfo): this runs for
-    # every card on every redraw of the deadlines, and pendulum's constructors
-    # cost ~40 µs a call where these cost ~2.
+    # Plain datetime arithmetic (pendulum's Timezone is a tzinfo), and remembered: this runs for every
+    # card each time the deadlines are worked out, mostly for the same few mornings and evenings (the
+    # next opening of working hours), and pendulum's constructors cost ~40 µs a call where these cost ~3.
     wall = datetime(day.year, day.month, day.day, clock.hour, clock.minute, clock.second,
                     clock.microsecond, tzinfo=zone)
     utc = wall.astimezone(timezone.utc)
