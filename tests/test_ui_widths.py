@@ -12,11 +12,13 @@ from textual.widget import Widget
 
 from tui.core import actions
 from tui.core.model import Interviewer
+from tui.core.stages import Stage
 from tui.core.text import cell_width, fit_cells
 from tui.ui.app import FollowupApp
+from tui.ui.board.board import EMPTY_WIDTH
 from tui.ui.board.column import CardList
 from tui.ui.sidebar.sidebar import DeadlineSidebar
-from ui_board_helpers import SETTINGS, WIDE, frozen_now, store_with
+from ui_board_helpers import FROZEN, SETTINGS, WIDE, frozen_now, make_app, small_apps, store_with
 
 WIDE_NAME = "株式会社サンプル" * 3  # 48 cells: longer than any column or sidebar row
 
@@ -55,3 +57,37 @@ async def test_a_card_and_a_sidebar_row_with_wide_characters_are_cut_to_their_ce
                 assert line.rstrip().endswith("…"), line
                 # as many whole kanji as fit: cut by characters it would keep 48 cells' worth
                 assert cell_len(line.rstrip()) >= width - 3, line
+
+
+async def test_a_narrow_board_gives_the_room_of_its_empty_columns_to_the_cards(tmp_path, monkeypatch):
+    """At 60 columns five equal columns cut a card's due time; the three empty ones narrow instead, widen
+    again when a card comes in, and all are equal when the filter empties every one."""
+    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
+    app = make_app(store_with(tmp_path, small_apps()))  # cards in interviewed and awaiting only
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        columns = {c.stage: c for c in app.screen.query(CardList)}
+
+        def widths():
+            return {stage.value: column.size.width for stage, column in columns.items()}
+
+        assert widths() == {"interviewed": 15, "thanked": EMPTY_WIDTH, "awaiting": 15,
+                            "followed-up": EMPTY_WIDTH, "closed": EMPTY_WIDTH}
+        shown = rendered_lines(columns[Stage.INTERVIEWED])
+        assert any(line.strip(" ▌") == "6 h overdue" for line in shown), shown  # in full, not "6 h over…"
+        assert "none" in rendered_lines(columns[Stage.CLOSED])[2]  # "nothing here" does not fit: a word that does
+        await pilot.press("L")  # Acme into thanked: that column has a card now
+        await pilot.pause()
+        assert widths()["thanked"] > EMPTY_WIDTH and widths()["followed-up"] == EMPTY_WIDTH
+        await pilot.press("slash", *"zzz")  # nothing matches: no column to give room to
+        await pilot.pause()
+        assert len(set(widths().values())) == 1, widths()
+
+
+async def test_a_wide_board_keeps_its_columns_equal(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=(160, 40)) as pilot:  # 130 columns beside the sidebar: 26 a column
+        await pilot.pause()
+        widths = {c.size.width for c in app.screen.query(CardList)}
+        assert max(widths) - min(widths) <= 1, widths  # 1fr each (a cell of rounding)

@@ -39,6 +39,13 @@ class BoardKeys(Widget, can_focus=True):
         self.parent.sync_active(focused=False)
 
 
+# Below this many cells a column, an empty column gives its room to the others: at 80 columns, or at 120
+# with the sidebar, five equal columns cut a card's due time ("5 d over…") while an empty one shows
+# "nothing here" in full. It keeps EMPTY_WIDTH, enough for its header (" Follow… 0").
+COMFORTABLE_WIDTH = 22
+EMPTY_WIDTH = 10
+
+
 class Board(Horizontal, can_focus=False):
     """Arrow keys and h j k l move the cursor; the screen acts on `current_id`.
 
@@ -194,6 +201,7 @@ class Board(Horizontal, can_focus=False):
             self.list_of(stage).empty_text = "no match" if self.needle else "nothing here"
             self.list_of(stage).set_cards(by_stage[stage], keep)
             self.list_of(stage).update_header(self.totals[stage])
+        self.fit_widths()
         kept = self.cards.get(keep) if keep else None
         if kept is not None and self.shows(kept):
             self.focus_card(kept.app_id)
@@ -222,6 +230,7 @@ class Board(Horizontal, can_focus=False):
         for stage in touched:
             self.list_of(stage).update_header(self.totals[stage])
             self.list_of(stage).scroll_to(y=scrolls[stage], animate=False, immediate=True)
+        self.fit_widths()
         if keep in changed and changed[keep] is not None and self.shows(changed[keep]):
             self.focus_card(keep)
         elif not self.list_of(self.stage).cards:
@@ -229,6 +238,24 @@ class Board(Horizontal, can_focus=False):
         else:
             self.list_of(self.stage).scroll_to_cursor()
         self.sync_active()
+
+    def fit_widths(self) -> None:
+        """Equal columns when each has room for a card's lines; else the empty ones narrow to EMPTY_WIDTH.
+
+        Decided on the width the columns share (the board itself is a hidden `layout-only` container
+        with no size of its own; before the first layout they have none either, and a column's resize
+        asks again), and set only when it changes, so a card moving within full columns costs no
+        layout."""
+        width = sum(column.size.width for column in self.columns.values())
+        if not width:
+            return
+        filled = sum(1 for column in self.columns.values() if column.cards)
+        narrow = width / len(STAGES) < COMFORTABLE_WIDTH and filled > 0  # all empty: nothing to give room to
+        for column in self.columns.values():
+            want = EMPTY_WIDTH if narrow and not column.cards else None
+            if column.fixed_width != want:
+                column.fixed_width = want
+                column.styles.width = want if want is not None else "1fr"
 
     def set_frame(self, frame: TimeFrame) -> None:
         self.frame = frame

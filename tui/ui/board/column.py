@@ -87,6 +87,7 @@ class CardList(ScrollView, can_focus=False):
         self.active = False  # ... and the board has the focus
         self.empty_text = "nothing here"
         self.total = 0  # cards in this stage, the filter's hidden ones included
+        self.fixed_width: int | None = None  # set by the board when an empty column gives up its room
         self._strip_cache: dict[tuple, list[Strip]] = {}
 
     # --- data ----------------------------------------------------------
@@ -139,8 +140,10 @@ class CardList(ScrollView, can_focus=False):
     # --- cursor --------------------------------------------------------
     def on_resize(self) -> None:
         """Keys typed before the first frame move the cursor while the column has no size yet, so
-        scroll_to_cursor could not scroll; the focused card is brought into view once it has one."""
+        scroll_to_cursor could not scroll; the focused card is brought into view once it has one.
+        The board then decides again which columns are wide (Board.fit_widths)."""
         self.call_after_refresh(self.scroll_to_cursor)
+        self.parent.fit_widths()
 
     def move_cursor(self, index: int) -> None:
         if not self.cards:
@@ -220,8 +223,9 @@ class CardList(ScrollView, can_focus=False):
         line = row + round(self.scroll_y)
         index, part = divmod(line, CARD_HEIGHT)
         if not self.cards:
-            if line == 1:
-                return Strip([Segment(" " + fit_cells(self.empty_text, width - 1), styles.empty)], width)
+            if line == 1:  # a narrowed empty column (Board.fit_widths) says it in a word that fits
+                text = self.empty_text if len(self.empty_text) < width else "none"
+                return Strip([Segment(" " + fit_cells(text, width - 1), styles.empty)], width)
             return Strip.blank(width, styles.base)
         thumb = scroll_thumb(row, self.card_rows, len(self.cards) * CARD_HEIGHT, self.scroll_y,
                              styles.thumb, styles.track)
