@@ -50,5 +50,12 @@ def calendar(code: str) -> Callable[[date], bool]:
     import holidays as library
 
     found: Any = library.country_holidays(country, subdiv=subdivision)
-    return lambda day: day in found
+
+    @lru_cache(maxsize=4096)
+    def is_holiday(day: date) -> bool:
+        # remembered: the package's lookup costs ~3 µs, and the deadlines of 10,000 cards ask ~30,000
+        # times about a few dozen days (100 ms of the first frame at 10,000 cards)
+        return day in found
+
+    return is_holiday
 
