@@ -300,7 +300,8 @@ def set_thanked(
     app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
 ) -> Application:
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
-    are for (Application.thank_you_round) moves the card to *thanked*.
+    are for (Application.thank_you_round) moves the card to *thanked*, logged at the latest of that round's
+    thank-you times (notes typed in out of order, back-dated: the stay in *interviewed* ends with the last).
 
     Unmarking undoes what marking did: when the card is in *thanked* because the
     rule put it there (its last stage line is the rule's), it goes back to
@@ -315,7 +316,9 @@ def set_thanked(
         moment = person.thanked_at = to_utc(at or now)
         _log(new, moment, "thanked", f"Thanked {person.name}", interviewer=person.id)
         if new.stage is Stage.INTERVIEWED and rnd is new.thank_you_round(now) and _all_thanked(rnd):
-            _set_stage(new, Stage.THANKED, moment, ALL_THANKED)
+            # the card moves when the last note of the round went out, whatever order they were typed in
+            last_note = max(p.thanked_at for p in rnd.interviewers if p.thanked_at is not None)
+            _set_stage(new, Stage.THANKED, last_note, ALL_THANKED)
     else:
         was_thanked = person.thanked_at is not None
         person.thanked_at = None
