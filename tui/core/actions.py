@@ -256,8 +256,11 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
 def update_round(
     app: Application, round_id: str, *, now: datetime, name: str | None = None,
     at: datetime | None = None, interviewers: list[Interviewer] | None = None, use_thank_you: bool = True,
+    said: str = "",
 ) -> Application:
-    """Edit a round; an upcoming round moved to a time already past moves the card as a new round does."""
+    """Edit a round; an upcoming round moved to a time already past moves the card as a new round does.
+    `said`: the history line in the caller's words when it knows what changed ("Added Dana Kim to round
+    …"), instead of the plain "Edited round …"."""
     new = _copy(app, now)
     rnd = new.find_round(round_id)
     was_upcoming = rnd.at > to_utc(now)
@@ -268,7 +271,7 @@ def update_round(
     if interviewers is not None:
         rnd.interviewers = list(interviewers)
     rnd.__post_init__()
-    _log(new, now, "edit", f"Edited round “{rnd.name}”", round=rnd.id)
+    _log(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
         _after_round(new, now, "the round took place", use_thank_you)
     return new
