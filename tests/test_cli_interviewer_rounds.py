@@ -100,3 +100,10 @@ def test_an_added_person_is_one_line(fabrikam):
     assert run(fabrikam, "interviewer", "Fabrikam", "Olga Pi", "--topic", "search") == 0
     assert new_lines(fabrikam, count) == ["Added Olga Pi to round 2 “Onsite”: topic"]
 
+
+def test_the_first_of_two_notes_names_what_is_left(cli_db, capsys):
+    assert run(cli_db, "add", "Gamma", "--role", "G", "--at", "yesterday 10:00", "--interviewer", "Ann Lee",
+               "--interviewer", "Bob Ray") == 0
+    capsys.readouterr()
+    assert run(cli_db, "interviewer", "Gamma", "Bob", "--thanked") == 0
+    assert "; next: Thank Ann Lee — Gamma, due " in capsys.readouterr().out
