@@ -112,3 +112,20 @@ def test_a_round_added_to_a_closed_card_still_reopens_it_from_the_command_line(c
     monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-20T10:00:00Z")
     assert run(cli_db, "list") == 0
     assert "interviewed" in capsys.readouterr().out
+
+
+# --- reopening says what it cleared (review M polish) ---------------------------------------------
+def test_reopening_by_hand_says_the_outcome_was_cleared_in_its_one_line():
+    closed = actions.close(held_yesterday(), "rejected", now=WED)
+    reopened = actions.move(closed, Stage.AWAITING, now=WED.add(hours=1))
+    assert len(reopened.history) == len(closed.history) + 1
+    assert reopened.history[-1].text == "Closed → Awaiting (moved by hand; outcome “rejected” cleared)"
+    assert reopened.history[-1].data["why"] == "moved by hand"  # what rules and stats read is unchanged
+    moved_on = actions.move(reopened, Stage.THANKED, now=WED.add(hours=2))
+    assert moved_on.history[-1].text == "Awaiting → Thanked (moved by hand)"  # nothing left to clear
+
+
+def test_a_follow_up_on_a_closed_card_says_it_too():
+    closed = actions.close(held_yesterday(), "no-response", now=WED)
+    sent = actions.record_letter_sent(closed, "follow-up", now=WED.add(hours=1))
+    assert sent.history[-1].text == "Closed → Followed up (follow-up #1 sent; outcome “no response” cleared)"
