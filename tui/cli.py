@@ -113,8 +113,7 @@ def cmd_list(args) -> int:
         return code
     pairs = _listed(apps, settings, moment, stage)
     if not pairs:
-        where = f" in stage {stage.value}" if stage else " yet"
-        print(f"no applications{where}; add one with: followup add COMPANY --role ROLE --at WHEN")
+        print(_nothing_listed(apps, stage))
         return code
     from tui.core.deadlines import relative
 
@@ -126,6 +125,20 @@ def cmd_list(args) -> int:
         due = relative(upcoming.due, moment) if upcoming else "—"
         print(_row((app.short_id, app.company, app.role, app.stage.value, due), widths, total))
     return code
+
+
+def _nothing_listed(apps, stage) -> str:
+    """What an empty list says: with a stage filter and cards elsewhere, where they are (the hint to add
+    one fits only a file with none)."""
+    if stage is None or not apps:
+        return "no applications yet; add one with: followup add COMPANY --role ROLE --at WHEN"
+    from collections import Counter
+
+    from tui.core.stages import STAGES
+
+    counts = Counter(app.stage for app in apps)
+    where = ", ".join(f"{counts[each]} {each.value}" for each in STAGES if counts[each])
+    return f"no applications in stage {stage.value} (of {len(apps)}: {where}); 'followup list' shows them all"
 
 
 def table_width() -> int:
