@@ -5,7 +5,9 @@ import pendulum
 
 from cli_helpers import NOW, run
 from tui.core import actions
+from tui.core.deadlines import Group, TimeFrame, deadlines_for
 from tui.core.model import Interviewer
+from tui.core.settings import Settings
 from tui.store.store import Store
 
 
@@ -13,6 +15,27 @@ def held(company, hours_ago):
     now = pendulum.parse(NOW)
     return actions.new_application(company, "Engineer", now=now, round_at=now.subtract(hours=hours_ago),
                                    interviewers=[Interviewer("Dana Kim")])
+
+
+def test_the_summary_says_today_and_this_week_as_the_board_groups_them(cli_db, capsys):
+    # NOW is Wed 14:00 in Berlin: Globex's note is due at 18:00 today, Initech's at 02:00 tomorrow
+    apps = [held("Acme", 30), held("Globex", 20), held("Initech", 12)]
+    Store(cli_db).open().add_many(apps)
+    frame = TimeFrame(pendulum.parse(NOW), Settings(timezone="Europe/Berlin").zone)
+    groups = [frame.group_of(deadlines_for(app, Settings(timezone="Europe/Berlin"), frame.now)[0]) for app in apps]
+    assert groups == [Group.OVERDUE, Group.TODAY, Group.WEEK]  # what the sidebar's headings and header count
+    assert run(cli_db, "due", "--summary") == 0
+    assert capsys.readouterr().out == "followup: 1 overdue, 1 due today, 1 due this week\n"
+    assert run(cli_db, "due", "--summary", "--exit-code") == 1
+    capsys.readouterr()
+
+
+def test_the_summary_still_says_nothing_due(cli_db, capsys):
+    Store(cli_db).open().add_many([held("Later Inc", -48)])
+    assert run(cli_db, "due", "--summary") == 0
+    assert capsys.readouterr().out == "followup: nothing due\n"
+    assert run(cli_db, "due", "--summary", "--quiet", "--exit-code") == 0
+    assert capsys.readouterr().out == ""
 
 
 def test_an_empty_stage_says_where_the_cards_are(cli_db, capsys):

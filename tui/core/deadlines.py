@@ -64,10 +64,18 @@ NOT_SNOOZABLE = frozenset({DeadlineKind.INTERVIEW, DeadlineKind.QUIET})
 
 
 class Group(StrEnum):
+    """The one grouping of deadlines by when they fall (TimeFrame.group): the sidebar's headings, the
+    board's "N due today" and `followup due --summary` all say these words."""
+
     OVERDUE = "overdue"
     TODAY = "today"
     WEEK = "this week"
     LATER = "later"
+
+    @property
+    def counted(self) -> str:
+        """How a count of the group's deadlines reads: "overdue", "due today", "due this week"."""
+        return self.value if self is Group.OVERDUE else f"due {self.value}"
 
 
 class Deadline(NamedTuple):
