@@ -39,7 +39,7 @@ def confirmed(capsys, short, *needles):
 def test_interviewer_topic_link_and_thanked(cli_db, acme, capsys):
     assert run(cli_db, "interviewer", "acme", "Dana Kim", "--topic", "event sourcing", "--title", "CTO",
                "--link", "https://example.com/es", "--link-note", "the article") == 0
-    confirmed(capsys, acme, "Dana Kim: updated in round “Interview”", "topic set")
+    confirmed(capsys, acme, "Dana Kim: updated in round 1 “Interview”", "topic set")
     assert run(cli_db, "interviewer", acme[:4], "Lee Park", "--thanked", "today 9:00") == 0
     confirmed(capsys, acme, "thanked Wed 25 Nov 09:00 · 5 hours ago")
     assert run(cli_db, "interviewer", "acme", "Ana Ruiz", "--email", "ana@acme.example") == 0

@@ -153,7 +153,7 @@ def test_a_new_round_puts_the_card_back_to_interviewed_and_clears_the_outcome():
     assert again.latest_round.name == "Second look"
     # the move is logged when the round took place, the round's line when it was entered: time order
     assert [(e.at, e.text) for e in again.history[-2:]] == [
-        (later(300), "Closed → Interviewed (new round)"),
+        (later(300), "Closed → Interviewed (new round; outcome “rejected” cleared)"),
         (later(310), "Round “Second look” on 2026-04-07T22:00:00+00:00")]
 
 

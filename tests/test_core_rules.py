@@ -191,9 +191,10 @@ def test_an_upcoming_round_holds_the_follow_up_and_leaves_the_card_where_it_is()
 
 def test_catching_up_leaves_the_card_it_was_given_as_it_was():
     """catch_up shares the parts it does not change with the old card (undo keeps the old one)."""
-    app = actions.new_application("Acme", "SRE", now=t(LONDON, 3, 2), round_at=t(LONDON, 3, 3, 14),
-                                  interviewers=[Interviewer("Mia Chen")])
-    app = actions.close(app, "rejected", now=t(LONDON, 3, 2, 12))
+    app = actions.new_application("Acme", "SRE", now=t(LONDON, 3, 1))
+    app = actions.close(app, "rejected", now=t(LONDON, 3, 2, 11))
+    # invited back after all: a round recorded after the close reopens the card when it takes place
+    app = actions.add_round(app, "Interview", t(LONDON, 3, 3, 14), [Interviewer("Mia Chen")], now=t(LONDON, 3, 2, 12))
     before = app.to_dict()
     moved = actions.catch_up(app, t(LONDON, 3, 4))
     assert (moved.stage, moved.outcome, moved.updated_at) == (Stage.INTERVIEWED, None, t(LONDON, 3, 4))

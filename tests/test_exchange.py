@@ -226,7 +226,8 @@ def test_a_sheet_that_reopens_a_card_logs_the_move_and_clears_the_outcome():
     (app,) = plan.updated
     assert (app.stage.value, app.outcome, app.outcome_at) == ("awaiting", None, None)
     assert [e.text for e in app.history[-2:]] == [
-        "Changed in a spreadsheet: notes", f"Closed → Awaiting ({import_read.SHEET_MOVE})"]
+        "Changed in a spreadsheet: notes",
+        f"Closed → Awaiting ({import_read.SHEET_MOVE}; outcome “rejected” cleared)"]
     assert app.history[-1].data == {"from": "closed", "to": "awaiting", "why": import_read.SHEET_MOVE}
 
 

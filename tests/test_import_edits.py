@@ -30,7 +30,7 @@ def test_a_hand_edited_json_record_reopens_and_renames_with_history_as_a_sheet_d
     (app,) = importing.plan_import(payload, "h.json", [card], NOW).updated
     assert (app.company, app.stage.value, app.outcome, app.outcome_at) == ("Rho Labs", "awaiting", None, None)
     assert [e.text for e in app.history[-2:]] == [
-        "Changed in a JSON file: company", "Closed → Awaiting (changed in a JSON file)"]
+        "Changed in a JSON file: company", "Closed → Awaiting (changed in a JSON file; outcome “rejected” cleared)"]
     assert app.history[-1].data == {"from": "closed", "to": "awaiting", "why": "changed in a JSON file"}
     assert app.history[:-2] == card.history  # nothing before is lost
 

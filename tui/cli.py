@@ -113,8 +113,7 @@ def cmd_list(args) -> int:
         return code
     pairs = _listed(apps, settings, moment, stage)
     if not pairs:
-        where = f" in stage {stage.value}" if stage else " yet"
-        print(f"no applications{where}; add one with: followup add COMPANY --role ROLE --at WHEN")
+        print(_nothing_listed(apps, stage))
         return code
     from tui.core.deadlines import relative
 
@@ -126,6 +125,20 @@ def cmd_list(args) -> int:
         due = relative(upcoming.due, moment) if upcoming else "—"
         print(_row((app.short_id, app.company, app.role, app.stage.value, due), widths, total))
     return code
+
+
+def _nothing_listed(apps, stage) -> str:
+    """What an empty list says: with a stage filter and cards elsewhere, where they are (the hint to add
+    one fits only a file with none)."""
+    if stage is None or not apps:
+        return "no applications yet; add one with: followup add COMPANY --role ROLE --at WHEN"
+    from collections import Counter
+
+    from tui.core.stages import STAGES
+
+    counts = Counter(app.stage for app in apps)
+    where = ", ".join(f"{counts[each]} {each.value}" for each in STAGES if counts[each])
+    return f"no applications in stage {stage.value} (of {len(apps)}: {where}); 'followup list' shows them all"
 
 
 def table_width() -> int:
@@ -176,14 +189,21 @@ def cmd_move(args) -> int:
 
 
 # --- due -------------------------------------------------------------------------
-def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bool]:
-    """One short line per overdue or soon deadline, and whether any is overdue."""
+def _due_within(apps, settings, moment, within_days: float) -> list:
+    """The deadlines `due` shows: every task overdue or due within `within_days`, in deadline order."""
     from datetime import timedelta
 
-    from tui.core.deadlines import all_deadlines, marked_action, relative
+    from tui.core.deadlines import all_deadlines
 
     horizon = moment + timedelta(days=within_days)
-    shown = [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet and d.due <= horizon]
+    return [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet and d.due <= horizon]
+
+
+def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bool]:
+    """One short line per overdue or soon deadline, and whether any is overdue."""
+    from tui.core.deadlines import marked_action, relative
+
+    shown = _due_within(apps, settings, moment, within_days)
     when = [relative(d.due, moment) for d in shown]
     width = max(map(len, when), default=0)
     from tui.core.text import fit_cells
@@ -196,18 +216,36 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
 def cmd_due(args) -> int:
     settings, moment = user_settings(), now()
     apps, code = read_apps(store_at(args), settings, moment)
-    lines, overdue = due_lines(apps, settings, moment, args.within)
     if args.summary:
-        late = sum(1 for line in lines if line.startswith("!"))
-        soon = len(lines) - late
-        parts = ([f"{late} overdue"] if late else []) + ([f"{soon} due soon"] if soon else [])
-        if parts or not args.quiet:
-            print("followup: " + (", ".join(parts) or "nothing due"))
-    elif lines:
+        overdue = print_due_summary(apps, settings, moment, args)
+    else:
+        overdue = print_due_lines(apps, settings, moment, args)
+    return 1 if args.exit_code and overdue else code
+
+
+def print_due_lines(apps, settings, moment, args) -> bool:
+    """`due`: a line per deadline; whether any is overdue."""
+    lines, overdue = due_lines(apps, settings, moment, args.within)
+    if lines:
         print("\n".join(lines))
     elif not args.quiet:
         print("nothing due")
-    return 1 if args.exit_code and overdue else code
+    return overdue
+
+
+def print_due_summary(apps, settings, moment, args) -> bool:
+    """`due --summary`: the counts in the board's groups and words ("1 overdue, 2 due today"), so a
+    status bar and the board's header say the same of the same deadline."""
+    from collections import Counter
+
+    from tui.core.deadlines import Group, TimeFrame
+
+    frame = TimeFrame(moment, settings.zone)
+    counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, args.within))
+    parts = [f"{counts[group]} {group.counted}" for group in Group if counts[group]]
+    if parts or not args.quiet:
+        print("followup: " + (", ".join(parts) or "nothing due"))
+    return bool(counts[Group.OVERDUE])
 
 
 def _days(text: str) -> float:

@@ -198,12 +198,17 @@ def first_moved_deadline(before, after, settings, moment):
     """The first task `after` has that `before` had not (new, or due at another time), else None.
 
     A quiet period is no task (as for deadlines.next_deadline): the command that sets one says so in its
-    own words, and what it moves (the follow-up, now after it) is what comes next."""
+    own words, and what it moves (the follow-up, now after it) is what comes next. A change that only
+    settled a task (the first of two thank-you notes) created and moved nothing: then the card's next
+    task is what it changed, and is named (review M), so every such line says what is left to do."""
     from tui.core.deadlines import deadline_order, deadlines_for
 
-    old = {(d.kind, d.ref, d.due) for d in deadlines_for(before, settings, moment)} if before else set()
-    fresh = [d for d in deadlines_for(after, settings, moment)
-             if (d.kind, d.ref, d.due) not in old and not d.is_quiet]
+    old = {(d.kind, d.ref, d.due) for d in deadlines_for(before, settings, moment) if not d.is_quiet} \
+        if before else set()
+    left = [d for d in deadlines_for(after, settings, moment) if not d.is_quiet]
+    fresh = [d for d in left if (d.kind, d.ref, d.due) not in old]
+    if not fresh and len(left) < len(old):
+        fresh = left  # one went away, none came: what is left
     return min(fresh, key=deadline_order) if fresh else None
 
 

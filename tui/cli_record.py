@@ -85,22 +85,43 @@ def cmd_interviewer(args) -> int:
         if args.thanked is not None:
             thanked = now if args.thanked == "" else read_when(args.thanked, PAST, settings, now, "--thanked")
         rnd = _round_number(app, args.round)
-        people = [copy.copy(p) for p in rnd.interviewers]
+        elsewhere = ""  # where the person was found, when not in the latest round
         try:  # the same matching as `letter --interviewer`: the whole name or a unique part of it
             found = app.find_interviewer(args.name, within=rnd)[1]
-            person = next(p for p in people if p.id == found.id)
             added = False
         except UnknownInterviewer:
-            person, added = Interviewer(name=args.name), True
+            found, added = None, True
+            if args.round is None:  # someone met in an earlier round is that person, not a new one (review M #9)
+                try:
+                    rnd, found = app.find_interviewer(args.name)
+                    added = False
+                    elsewhere = f" (not in the latest round, “{_round_number(app, None).name}”)"
+                except UnknownInterviewer:
+                    pass
+        people = [copy.copy(p) for p in rnd.interviewers]
+        person = next((p for p in people if found is not None and p.id == found.id), None)
+        if person is None:
+            person = Interviewer(name=args.name)
             people.append(person)
         given = {"email": args.email, "title": args.title, "topic": args.topic, "link": args.link,
                  "link_note": args.link_note}
+        before = {field: getattr(person, field) for field in given}
         for field, value in given.items():
             if value is not None:
                 setattr(person, field, value)
         person.__post_init__()  # checks the address, the link and the lengths
-        new = actions.update_round(app, rnd.id, now=now, interviewers=people, use_thank_you=settings.use_thank_you)
-        done = [f"{'added to' if added else 'updated in'} round “{rnd.name}”"]
+        changed = [field.replace("_", " ") for field in given if getattr(person, field) != before[field]]
+        number = sorted(app.rounds, key=lambda r: r.at).index(rnd) + 1
+        where = f"round {number} “{rnd.name}”"
+        new = app
+        if added:
+            said = f"Added {person.name} to {where}" + (f": {', '.join(changed)}" if changed else "")
+        else:
+            said = f"Edited {person.name} in {where}: {', '.join(changed)}" if changed else ""
+        if said:  # one line that says what changed: a bare "Edited round" next to "Thanked X" said nothing
+            new = actions.update_round(app, rnd.id, now=now, interviewers=people,
+                                       use_thank_you=settings.use_thank_you, said=said)
+        done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
         done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
         if thanked is not None:
             new = actions.set_thanked(new, person.id, True, now=now, at=thanked)
@@ -278,7 +299,9 @@ def register(subparsers, common) -> None:
                          "NAME is matched in the round (the latest unless --round N) as 'letter --interviewer'\n"
                          "matches it: the whole name or a part only one person's name holds (\"Olga\" for\n"
                          "Olga Pi) changes that person; a part several names hold is refused, naming them;\n"
-                         "a name nobody in the round has is added as a new interviewer.\n"
+                         "without --round, a name nobody in the latest round has but someone in an earlier\n"
+                         "round does changes that person (the most recent such round); a name nobody on\n"
+                         "the card has is added to the round as a new interviewer.\n"
                          "The topic is what the thank-you note names.")
     add_id_argument(person)
     person.add_argument("name", metavar="NAME")

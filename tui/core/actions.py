@@ -63,9 +63,10 @@ def _last_stage_line(app: Application) -> Event | None:
     return next((e for e in reversed(app.history) if e.kind == "stage" and holds(e)), None)
 
 
-def _set_stage(app: Application, stage: Stage, at: datetime, why: str) -> None:
+def _set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared: Outcome | None = None) -> None:
     """Move the card, logged at `at` (when what moved it happened), but never before its latest stage
-    line: a card cannot leave a stage before it entered it, and the stays are read from these lines."""
+    line: a card cannot leave a stage before it entered it, and the stays are read from these lines.
+    `cleared`: the outcome a reopened card had, which the same line says is gone (one line, not two)."""
     if app.stage is stage:
         return
     before = app.stage
@@ -74,7 +75,8 @@ def _set_stage(app: Application, stage: Stage, at: datetime, why: str) -> None:
     last = _last_stage_line(app)
     if last is not None and last.at is not None and last.at > at:
         at = last.at
-    _log(app, at, "stage", f"{before.label} → {stage.label} ({why})",
+    said = f"{why}; outcome “{cleared.label}” cleared" if cleared is not None else why
+    _log(app, at, "stage", f"{before.label} → {stage.label} ({said})",
          **{"from": before.value, "to": stage.value, "why": why})
 
 
@@ -135,9 +137,10 @@ def redo(after: Application, current: Application | None, label: str, *, now: da
 def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "moved by hand") -> Application:
     target = Stage.parse(stage)
     new = _copy(app, now)
+    cleared = None
     if target is not Stage.CLOSED and new.outcome is not None:
-        new.outcome, new.outcome_at = None, None
-    _set_stage(new, target, now, why)
+        cleared, new.outcome, new.outcome_at = new.outcome, None, None
+    _set_stage(new, target, now, why, cleared=cleared)
     return settle_promised_answer(new, now=now)
 
 
@@ -212,8 +215,9 @@ def add_round(
 
 def _after_round(app: Application, at: datetime, why: str, use_thank_you: bool) -> None:
     """A round that took place (at `at`) reopens a closed card and moves it on (`model.stage_after_round`)."""
+    cleared = app.outcome if app.stage is Stage.CLOSED else None
     app.outcome, app.outcome_at = None, None
-    _set_stage(app, stage_after_round(app, use_thank_you), at, why)
+    _set_stage(app, stage_after_round(app, use_thank_you), at, why, cleared=cleared)
 
 
 def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> Application:
@@ -245,7 +249,8 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
     new.stage = target
     why = f"round “{rnd.name}” took place"
     # a stage line even when the stage stays (moved by hand before the round): it marks the round caught up
-    text = f"{before.label} → {target.label} ({why})" if before is not target else why.capitalize()
+    said = f"{why}; outcome “{app.outcome.label}” cleared" if app.outcome is not None else why
+    text = f"{before.label} → {target.label} ({said})" if before is not target else said.capitalize()
     event = Event(at=rnd.at, kind="stage", text=text,
                   data={"from": before.value, "to": target.value, "why": why, "round": rnd.id})
     position = next((i for i, e in enumerate(new.history) if e.at is not None and e.at > rnd.at), len(new.history))
@@ -256,8 +261,11 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
 def update_round(
     app: Application, round_id: str, *, now: datetime, name: str | None = None,
     at: datetime | None = None, interviewers: list[Interviewer] | None = None, use_thank_you: bool = True,
+    said: str = "",
 ) -> Application:
-    """Edit a round; an upcoming round moved to a time already past moves the card as a new round does."""
+    """Edit a round; an upcoming round moved to a time already past moves the card as a new round does.
+    `said`: the history line in the caller's words when it knows what changed ("Added Dana Kim to round
+    …"), instead of the plain "Edited round …"."""
     new = _copy(app, now)
     rnd = new.find_round(round_id)
     was_upcoming = rnd.at > to_utc(now)
@@ -268,7 +276,7 @@ def update_round(
     if interviewers is not None:
         rnd.interviewers = list(interviewers)
     rnd.__post_init__()
-    _log(new, now, "edit", f"Edited round “{rnd.name}”", round=rnd.id)
+    _log(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
         _after_round(new, now, "the round took place", use_thank_you)
     return new
@@ -300,7 +308,8 @@ def set_thanked(
     app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
 ) -> Application:
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
-    are for (Application.thank_you_round) moves the card to *thanked*.
+    are for (Application.thank_you_round) moves the card to *thanked*, logged at the latest of that round's
+    thank-you times (notes typed in out of order, back-dated: the stay in *interviewed* ends with the last).
 
     Unmarking undoes what marking did: when the card is in *thanked* because the
     rule put it there (its last stage line is the rule's), it goes back to
@@ -315,7 +324,9 @@ def set_thanked(
         moment = person.thanked_at = to_utc(at or now)
         _log(new, moment, "thanked", f"Thanked {person.name}", interviewer=person.id)
         if new.stage is Stage.INTERVIEWED and rnd is new.thank_you_round(now) and _all_thanked(rnd):
-            _set_stage(new, Stage.THANKED, moment, ALL_THANKED)
+            # the card moves when the last note of the round went out, whatever order they were typed in
+            last_note = max(p.thanked_at for p in rnd.interviewers if p.thanked_at is not None)
+            _set_stage(new, Stage.THANKED, last_note, ALL_THANKED)
     else:
         was_thanked = person.thanked_at is not None
         person.thanked_at = None
@@ -443,9 +454,10 @@ def record_letter_sent(
     contact = new.contacts[-1]
     next(e for e in reversed(new.history) if e.data.get("contact") == contact.id).kind = "letter"
     if kind is LetterKind.FOLLOW_UP:
+        cleared = new.outcome
         if new.outcome is not None:  # following up reopens the process, as moving it by hand does
             new.outcome, new.outcome_at = None, None
-        _set_stage(new, Stage.FOLLOWED_UP, moment, f"follow-up #{new.follow_up_count} sent")
+        _set_stage(new, Stage.FOLLOWED_UP, moment, f"follow-up #{new.follow_up_count} sent", cleared=cleared)
     return new
 
 

@@ -64,10 +64,18 @@ NOT_SNOOZABLE = frozenset({DeadlineKind.INTERVIEW, DeadlineKind.QUIET})
 
 
 class Group(StrEnum):
+    """The one grouping of deadlines by when they fall (TimeFrame.group): the sidebar's headings, the
+    board's "N due today" and `followup due --summary` all say these words."""
+
     OVERDUE = "overdue"
     TODAY = "today"
     WEEK = "this week"
     LATER = "later"
+
+    @property
+    def counted(self) -> str:
+        """How a count of the group's deadlines reads: "overdue", "due today", "due this week"."""
+        return self.value if self is Group.OVERDUE else f"due {self.value}"
 
 
 class Deadline(NamedTuple):
@@ -270,8 +278,10 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
                 f"Answer the offer from {app.company}")
         if app.keep_in_touch is not None:
             add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
-        for rnd in upcoming_rounds(app, now):  # invited back after all
-            add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
+        closed_over = app.rounds_closed_over()  # the outcome stands over what was planned before it
+        for rnd in upcoming_rounds(app, now):
+            if rnd.id not in closed_over:  # recorded since the close: invited back after all
+                add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
         return found
 
     upcoming = upcoming_rounds(app, now)

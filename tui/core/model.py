@@ -422,10 +422,34 @@ class Application(msgspec.Struct, gc=False):
                 latest = event.at
         return latest
 
+    def rounds_closed_over(self) -> frozenset[str]:
+        """The ids of the rounds a closed card was closed over: recorded before its close, the latest
+        outcome or move-to-closed line. Such a round never moves the card nor shows as its next item: the
+        outcome the user recorded stands until they reopen the card (review M #1). A round recorded after
+        the close ("invited back after all") is not one of them. Empty for an open card.
+
+        Read by the history's order, which is its time order with lines of one moment as they were
+        written (actions._log), so a close and a round typed in the same minute still come in turn.
+        """
+        if self.stage is not Stage.CLOSED:
+            return frozenset()
+        closed_at = None
+        for index in range(len(self.history) - 1, -1, -1):
+            event = self.history[index]
+            if holds(event) and (event.kind == "outcome"
+                                 or (event.kind == "stage" and event.data.get("to") == Stage.CLOSED.value)):
+                closed_at = index
+                break
+        if closed_at is None:
+            return frozenset()  # closed without a line (an import): nothing says which rounds came first
+        return frozenset(e.data["round"] for e in self.history[:closed_at]
+                         if e.kind == "round" and isinstance(e.data.get("round"), str))
+
     def pending_round(self, now: datetime) -> Round | None:
         """The latest round that was upcoming when recorded, has now taken place, and has not yet moved
         the card: no stage change (by `actions.catch_up`, by hand or by a letter), thank-you or outcome
-        since its time.
+        since its time. A closed card's rounds recorded before its close never move it
+        (`rounds_closed_over`).
 
         Cheap for most cards: only a round later than the card's creation can have
         been recorded ahead of time, and only those are looked up in the history.
@@ -435,7 +459,10 @@ class Application(msgspec.Struct, gc=False):
         candidates = [r for r in self.rounds if r.at <= now and (created is None or r.at > created)]
         if not candidates:
             return None
+        closed_over = self.rounds_closed_over()
         for rnd in sorted(candidates, key=lambda r: r.at, reverse=True):
+            if rnd.id in closed_over:
+                continue
             recorded = next((e.at for e in self.history if e.kind == "round" and e.data.get("round") == rnd.id), None)
             if recorded is None or recorded >= rnd.at:
                 continue  # recorded after it took place: actions.add_round moved the card then

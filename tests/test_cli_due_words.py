@@ -1,0 +1,52 @@
+"""`due --summary` counts in the board's groups and words (deadlines.Group), and `list --stage` on an
+empty stage says where the cards are instead of suggesting to add one (review M polish d, e)."""
+
+import pendulum
+
+from cli_helpers import NOW, run
+from tui.core import actions
+from tui.core.deadlines import Group, TimeFrame, deadlines_for
+from tui.core.model import Interviewer
+from tui.core.settings import Settings
+from tui.store.store import Store
+
+
+def held(company, hours_ago):
+    now = pendulum.parse(NOW)
+    return actions.new_application(company, "Engineer", now=now, round_at=now.subtract(hours=hours_ago),
+                                   interviewers=[Interviewer("Dana Kim")])
+
+
+def test_the_summary_says_today_and_this_week_as_the_board_groups_them(cli_db, capsys):
+    # NOW is Wed 14:00 in Berlin: Globex's note is due at 18:00 today, Initech's at 02:00 tomorrow
+    apps = [held("Acme", 30), held("Globex", 20), held("Initech", 12)]
+    Store(cli_db).open().add_many(apps)
+    frame = TimeFrame(pendulum.parse(NOW), Settings(timezone="Europe/Berlin").zone)
+    groups = [frame.group_of(deadlines_for(app, Settings(timezone="Europe/Berlin"), frame.now)[0]) for app in apps]
+    assert groups == [Group.OVERDUE, Group.TODAY, Group.WEEK]  # what the sidebar's headings and header count
+    assert run(cli_db, "due", "--summary") == 0
+    assert capsys.readouterr().out == "followup: 1 overdue, 1 due today, 1 due this week\n"
+    assert run(cli_db, "due", "--summary", "--exit-code") == 1
+    capsys.readouterr()
+
+
+def test_the_summary_still_says_nothing_due(cli_db, capsys):
+    Store(cli_db).open().add_many([held("Later Inc", -48)])
+    assert run(cli_db, "due", "--summary") == 0
+    assert capsys.readouterr().out == "followup: nothing due\n"
+    assert run(cli_db, "due", "--summary", "--quiet", "--exit-code") == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_an_empty_stage_says_where_the_cards_are(cli_db, capsys):
+    closed = actions.close(held("Globex", 30), "rejected", now=pendulum.parse(NOW))
+    Store(cli_db).open().add_many([held("Acme", 30), held("Initech", 20), closed])
+    assert run(cli_db, "list", "--stage", "awaiting") == 0
+    out = capsys.readouterr().out
+    assert out == "no applications in stage awaiting (of 3: 2 interviewed, 1 closed); 'followup list' shows them all\n"
+    assert "followup add" not in out
+
+
+def test_an_empty_file_still_suggests_adding_one(cli_db, capsys):
+    assert run(cli_db, "list", "--stage", "awaiting") == 0
+    assert capsys.readouterr().out.startswith("no applications yet; add one with: followup add COMPANY")
