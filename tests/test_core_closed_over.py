@@ -129,3 +129,18 @@ def test_a_follow_up_on_a_closed_card_says_it_too():
     closed = actions.close(held_yesterday(), "no-response", now=WED)
     sent = actions.record_letter_sent(closed, "follow-up", now=WED.add(hours=1))
     assert sent.history[-1].text == "Closed → Followed up (follow-up #1 sent; outcome “no response” cleared)"
+
+
+def test_reminders_and_the_calendar_leave_out_a_round_the_card_was_closed_over():
+    """Neither a reminder nor a calendar entry for an interview the user withdrew from; an invited-back
+    round still gets both."""
+    from tui.core.ics import to_ics
+    from tui.core.remind import INTERVIEW, due_reminders
+
+    near = WED.add(days=1, hours=3)  # an hour before the Final: a reminder would be due
+    closed = actions.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
+    assert [r for r in due_reminders([closed], LONDON, near) if r.kind == INTERVIEW] == []
+    assert b"Interview: Final" not in to_ics([closed], LONDON, WED)
+    invited = with_final(actions.close(held_yesterday(), "withdrawn", now=WED), WED)
+    assert [r.ref for r in due_reminders([invited], LONDON, near) if r.kind == INTERVIEW] == [invited.rounds[-1].id]
+    assert b"Interview: Final" in to_ics([invited], LONDON, WED)

@@ -93,8 +93,9 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
             item.add("dtstart", first)
             item.add("dtend", last_day)
             item.add("transp", "TRANSPARENT")
+        closed_over = app.rounds_closed_over()  # planned before the card was closed: the outcome stands
         for rnd in app.rounds:
-            if rnd.at <= now:
+            if rnd.at <= now or rnd.id in closed_over:
                 continue
             people = ", ".join(person.name for person in rnd.interviewers)
             item = event(f"{app.id}-round-{rnd.id}", f"Interview: {rnd.name} — {app.company}",

@@ -150,9 +150,10 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
                 _command(str(deadline.kind), ids[app.id], deadline.person),
                 show_time(deadline.due, zone, now),
             ))
+        closed_over = app.rounds_closed_over()  # planned before the card was closed: the outcome stands
         for rnd in app.rounds:
             stage = _stage(rnd.at, now, lead, passes=True)
-            if stage is None:
+            if stage is None or rnd.id in closed_over:
                 continue
             name = rnd.name if "interview" in rnd.name.lower() else f"{rnd.name} interview"
             found.append(Reminder(
