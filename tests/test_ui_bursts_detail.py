@@ -96,7 +96,7 @@ async def test_notes_typed_after_e_and_escape_back_to_the_board(tmp_path, frozen
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await burst(pilot, "e", " and the team", "escape", "enter", "1", "end", " size")
+        await burst(pilot, "e", " and the team", "escape", "enter", "e", "end", " size")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen)
                          and followup.screen.notes.text.endswith("size"))
         assert followup.screen.notes.text == "# Acme\n- ask about **on-call** and the team size"

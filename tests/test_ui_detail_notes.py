@@ -55,7 +55,7 @@ async def test_escape_inside_the_screen_leaves_the_editor_and_keeps_the_text(car
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         screen = await open_card(pilot)
-        await pilot.press("1")
+        await pilot.press("e")  # write in the notes (1 only shows them)
         await type_text(pilot, " ok")
         await pilot.press("escape")
         await pilot.pause()
@@ -148,7 +148,7 @@ async def test_q_quits_from_the_detail_screen_and_saves(card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("1")
+        await pilot.press("e")
         await type_text(pilot, " q-test")
         await pilot.press("escape", "q")
         await pilot.pause()

@@ -119,6 +119,8 @@ async def test_a_missing_topic_blocks_copy_until_the_user_fills_it(tmp_path, let
         await pilot.pause()
         assert "[topic?]" in shown_text(host)
         assert "Still to fill: [topic?]" in warnings_text(host)
+        # review M: "until then copy and mark sent ask first" read like a missing word
+        assert "until then, copying or marking it sent asks you first" in " ".join(warnings_text(host).split())
 
         await pilot.press("ctrl+t")
         assert isinstance(host.screen, ConfirmScreen)

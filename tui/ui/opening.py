@@ -29,9 +29,12 @@ class Opening:
         if application is None:
             return
         from tui.core import actions
+        from tui.ui.detail.outcome import suggested_outcome
         from tui.ui.detail.process_forms import CloseForm
 
-        form = CloseForm(application.company, clock.now(), self.settings.zone)
+        now = clock.now()
+        form = CloseForm(application.company, now, self.settings.zone,
+                         outcome=suggested_outcome(application, self.settings, now))
         form.app_id = app_id  # names a rescue file, if one is needed
 
         def closed(values) -> None:

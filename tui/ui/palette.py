@@ -12,9 +12,10 @@ from functools import partial
 from typing import Callable, Iterator, NamedTuple
 
 from textual.binding import Binding
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tui.core.stages import STAGES
+from tui.ui.settle import TypesInOrder
 
 
 class Command(NamedTuple):
@@ -151,12 +152,26 @@ def stage_commands(screen, application):
     ]
 
 
+class SearchInput(TypesInOrder, CommandInput):
+    """The palette's search field, typing in order like every text field of the app (TypesInOrder):
+    `wonk`, backspace, `ka` in one burst reads `wonka`, not `wonkk`."""
+
+
 class Palette(CommandPalette):
     """Textual's palette, closed by escape as soon as the app reads it: with its own (non-priority)
     binding, escape first travelled to the search field, behind the keys typed after it in the same
-    burst, and those were typed into the closing palette (escape then k: the k was lost)."""
+    burst, and those were typed into the closing palette (escape then k: the k was lost).
+
+    Its search field is our `SearchInput`. Textual 8.2.8 has no hook for the palette's input class,
+    so `compose` takes Textual's layout as it is and swaps only that one widget."""
 
     BINDINGS = [Binding("escape", "escape", "Exit the command palette", priority=True)]
+
+    def compose(self):
+        for widget in super().compose():
+            if type(widget) is CommandInput:
+                widget = SearchInput(placeholder=widget.placeholder, select_on_focus=widget.select_on_focus)
+            yield widget
 
 
 def open_jump_palette(app) -> None:

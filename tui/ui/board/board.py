@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 
 from tui.core.stages import STAGES, Stage
-from tui.ui.board.cards import CardStyles, CardView
+from tui.ui.board.cards import CARD_HEIGHT, CardStyles, CardView
 from tui.ui.board.column import CardList
 from tui.ui.board.timeframe import TimeFrame
 
@@ -215,6 +215,7 @@ class Board(Horizontal, can_focus=False):
         touched: set[Stage] = set()
         # a card taken out and put back shrinks the column for a moment, which would pull its scroll up
         scrolls = {stage: self.list_of(stage).scroll_y for stage in STAGES}
+        counts = {stage: len(self.list_of(stage).cards) for stage in STAGES}
         for app_id, card in changed.items():
             old = self.cards.pop(app_id, None)
             if old is not None:
@@ -228,8 +229,15 @@ class Board(Horizontal, can_focus=False):
                 if self.shows(card):
                     self.list_of(card.stage).insert(card)
         for stage in touched:
-            self.list_of(stage).update_header(self.totals[stage])
-            self.list_of(stage).scroll_to(y=scrolls[stage], animate=False, immediate=True)
+            cards = self.list_of(stage)
+            cards.update_header(self.totals[stage])
+            y = scrolls[stage]
+            if len(cards.cards) < counts[stage]:
+                # a card left: the shorter column would clamp its scroll to the middle of a card; start
+                # the view at a whole card instead
+                y = min(y, cards.max_scroll_y)
+                y -= y % CARD_HEIGHT
+            cards.scroll_to(y=y, animate=False, immediate=True)
         self.fit_widths()
         if keep in changed and changed[keep] is not None and self.shows(changed[keep]):
             self.focus_card(keep)

@@ -179,8 +179,15 @@ class BoardScreen(BoardQuestions, Screen):
             self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
+        self.call_after_refresh(self._caught_up)  # after the first frame: it never delays it
+
+    def _caught_up(self) -> None:
+        """Rounds held while the board was closed move their cards now; the start focus is then chosen
+        again on the board as it now stands (PRODUCT: the first card of the first non-empty column), and
+        only then are the keys typed ahead handed on, so they act on the board the user sees."""
+        if self.catch_up_rounds():
+            self.board.focus_first_card()
         self.app.board_ready()  # keys typed ahead of this moment are handled now, in order
-        self.call_after_refresh(self.catch_up_rounds)  # after the first frame: it never delays it
 
     # --- showing the data ----------------------------------------------
     def _views(self, app_ids):
@@ -202,16 +209,16 @@ class BoardScreen(BoardQuestions, Screen):
         self.sidebar.update_apps(entries)
         self._update_title()
 
-    def catch_up_rounds(self) -> None:
+    def catch_up_rounds(self) -> bool:
         """Cards whose upcoming round has now taken place move to *interviewed*, recorded at the round's
-        time (actions.catch_up). Only those cards are written, so a start with nothing to catch up writes
-        nothing; an undo of it sticks (the history then says the round was seen)."""
+        time (actions.catch_up); True if any did. Only those cards are written, so a start with nothing to
+        catch up writes nothing; an undo of it sticks (the history then says the round was seen)."""
         if self.app.changelog.read_only:
-            return
+            return False
         now = to_utc(clock.now())  # a standard UTC time: asked of every card, every half minute
         due = [(a, rnd) for a in self.app.changelog.apps.values() if (rnd := a.pending_round(now)) is not None]
         if not due:
-            return
+            return False
         from tui.core import actions
 
         use_thank_you = self.app.settings.use_thank_you
@@ -220,6 +227,7 @@ class BoardScreen(BoardQuestions, Screen):
                 application.id, lambda a: actions.catch_up(a, clock.now(), use_thank_you=use_thank_you),
                 f"{application.company}: round “{rnd.name}” took place",
             )
+        return True
 
     def tick(self) -> None:
         """A new minute: relative times and overdue / today groups move on, and the cards whose deadlines

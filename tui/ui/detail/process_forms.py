@@ -88,9 +88,10 @@ class CloseForm(_TimedForm):
     """How it ended, when they said so, and when to get back in touch. Dismisses with
     {"outcome", "at", "keep_in_touch"}."""
 
-    def __init__(self, company: str, now: DateTime, zone) -> None:
+    def __init__(self, company: str, now: DateTime, zone, outcome: Outcome = Outcome.REJECTED) -> None:
         super().__init__(now, zone)
         self.form_title = f"How did it end with {company}?"
+        self.outcome = outcome  # offered first (outcome.suggested_outcome)
 
     def _told(self, text: str) -> DateTime | None:
         """When they said so; empty is None, which `actions.close` reads as now, or, on a card already
@@ -105,7 +106,7 @@ class CloseForm(_TimedForm):
 
     def fields(self) -> list[Field]:
         return [
-            Field("outcome", "Outcome", Outcome.REJECTED.value, options=OUTCOME_CHOICES, check=Outcome.parse),
+            Field("outcome", "Outcome", self.outcome.value, options=OUTCOME_CHOICES, check=Outcome.parse),
             Field("at", "When", "", PAST_EXAMPLES, self._told, describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", "", "when to get back in touch (optional)",
                   self._keep_in_touch, describe=understood_by(self.now, self.zone)),

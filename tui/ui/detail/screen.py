@@ -324,7 +324,15 @@ class DetailScreen(Screen):
         self.show_section(self.section_bar.active)
 
     async def action_section(self, section: str) -> None:
+        """1-4: show the section. The notes' widget is the editor, which would type the digits of a fast
+        `1 2 3` into the notes, so `1` leaves the focus on the section names, as on first opening (`e` and
+        `enter` go in); the lists take no text, so 2-4 go into theirs (`2 n` adds a round)."""
         await settled(self.focused)
+        if section == "notes":
+            self._returns_on_escape = False
+            self._switch(section)
+            self.set_focus(self.section_bar)
+            return
         self.show_section(section)
 
     def show_section(self, section: str) -> None:

@@ -231,7 +231,7 @@ class LetterScreen(Screen):
         found = []
         if letter.missing:
             found.append(f"Still to fill: {gaps_text(letter)}. Replace each in the text; "
-                         "until then copy and mark sent ask first.")
+                         "until then, copying or marking it sent asks you first.")
         if "topic" not in letter.missing:  # as the CLI: the gap already says what to write
             for other, ratio in self.drafts.duplicates():
                 found.append(letter_checks.duplicate_warning(letter, other, ratio))

@@ -5,6 +5,8 @@ one burst. `enter` and `escape` are priority bindings that first let the bar
 take the letters typed before them (tui/ui/settle.py), then apply the filter
 and give the focus back to the board at once, through the board's callback,
 not a message: the key after them is the board's, and finds the filter set.
+Its editing keys (backspace, arrows…) act where they were typed, as in the
+forms (TypesInOrder): `wonk`, backspace, `ka` in one burst reads `wonka`.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from typing import Callable
 from textual.binding import Binding
 from textual.widgets import Input
 
-from tui.ui.settle import settled
+from tui.ui.settle import TypesInOrder, settled
 
 
-class FilterBar(Input):
+class FilterBar(TypesInOrder, Input):
     """Tells `on_close(text)` when the user leaves it (escape clears the text first); the board follows
     `Changed` (inherited) live."""
 

@@ -6,10 +6,12 @@ the checked values into a result. Nothing is returned until every field reads;
 `escape` with unsaved changes asks before discarding them.
 
 Keys follow PRODUCT: `enter` in a one-line field moves to the next field and,
-on the last one, saves; `ctrl+s` saves from anywhere. A choice (a Select) is a
-one-line field too: `enter`, `tab`, `↑↓` leave it like a text field, `←/→`
-change it in place and `space` opens its list; `enter` never opens the list,
-which would take the keys typed after it as a search. Over a slow link keys
+on the last one, saves; `ctrl+s` saves from anywhere. On a field that does not
+read, `enter` stays, its error under it, so text typed ahead goes on fixing it.
+A choice (a Select) is a one-line field too: `enter`, `tab`, `↑↓` leave it like
+a text field, `←/→` change it in place, a letter picks the option starting with
+it and `space` opens its list; `enter` never opens the list, which would take
+the keys typed after it as a search. Over a slow link keys
 arrive in bursts, so `enter`/`tab` are priority bindings that first wait for
 the field to take the keys typed before them (tui/ui/settle.py) and then move
 the focus at once: a burst lands field by field as slow typing would.
@@ -32,7 +34,8 @@ from tui.core.model import NAME_LIMIT
 from tui.ui.keybar import KeyBar
 from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.settle import TypesInOrder, settled
+from tui.ui.screens.form_controls import Choice, FieldInput
+from tui.ui.settle import settled
 
 
 @dataclass
@@ -79,10 +82,6 @@ def optional(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
         return value
 
     return check
-
-
-class FieldInput(TypesInOrder, Input):
-    """A form's text field: a `backspace` typed before `tab` acts in this field, not the next one."""
 
 
 class FormScreen(ModalScreen):
@@ -160,7 +159,7 @@ class FormScreen(ModalScreen):
 
     def _control(self, field: Field):
         if field.options is not None:
-            return Select(field.options, value=field.value, allow_blank=False,
+            return Choice(field.options, value=field.value, allow_blank=False,
                           id=f"field-{field.name}", compact=True)
         return FieldInput(field.value, placeholder=field.placeholder, id=f"field-{field.name}",
                           compact=True, select_on_focus=False)
@@ -275,6 +274,12 @@ class FormScreen(ModalScreen):
         if name in self._fields and event.input.value.strip() and self.is_attached:
             self.check_field(name)
 
+    def on_choice_typed(self, event: Choice.Typed) -> None:
+        name = (event.choice.id or "").removeprefix("field-")
+        if name in self._fields:
+            said = "" if event.picked else f"no choice starts with “{event.character}”: ←/→ change it, space lists them"
+            self.show_error(name, said)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()  # enter is the form's own binding (action_next_or_save); this is only a fallback
         self._save()
@@ -303,12 +308,19 @@ class FormScreen(ModalScreen):
             await settled(control)
 
     async def action_next_or_save(self) -> None:
-        """enter: the next field, or on the last one save."""
+        """enter: the next field, or on the last one save. On a field that does not read, enter stays,
+        its error under it: what is typed next (typed ahead, over a slow link) goes on fixing it, not
+        into the next field, where a choice would take it for a pick."""
+        focused = self.focused
+        await settled(focused)
         controls = self._controls()
-        if self.focused is controls[-1]:
+        if focused is controls[-1]:
             await self.action_save()
-        else:
-            await self.action_focus_move(1)
+            return
+        name = (focused.id or "").removeprefix("field-") if focused is not None else ""
+        if name in self._fields and not self.check_field(name)[0]:
+            return
+        await self.action_focus_move(1)
 
     async def action_field_step(self, step: int) -> None:
         await self.action_focus_move(step)
@@ -326,6 +338,8 @@ class FormScreen(ModalScreen):
             return
         index = values.index(select.value) if select.value in values else -1
         select.value = values[(index + step) % len(values)]
+        if field is not None:
+            self.show_error(field.name, "")  # a letter no option started with: changed now
 
     async def action_choice_list(self) -> None:
         """space on a choice: its list, to pick with ↑↓ and enter (Textual's own)."""

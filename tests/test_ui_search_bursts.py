@@ -1,0 +1,73 @@
+"""The board's `/` filter and the palette's search take a backspace where it was typed, in a burst too.
+
+Review M: `wonk`, then `backspace k a` in one burst gave `wonkk` in both: Textual's Input runs its
+backspace binding only once the key has bubbled up to the app, behind the keys typed after it. The
+forms and the notes editor already type in order (tui/ui/settle.py `TypesInOrder`); these two fields
+now do the same.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandInput, CommandPalette
+
+from conftest import WAYS, send_keys
+from tui.ui.screens.filter_bar import FilterBar
+from ui_board_helpers import WIDE, focused_company, make_app, small_apps, store_with
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")
+
+# (typed slowly first, then the keys of the test, one by one or in one burst) -> what the field reads
+CORRECTIONS = [
+    (("wonk",), ("backspace", "ka"), "wonka"),
+    (("wonka",), ("backspace", "backspace", "backspace", "backspace", "backspace", "tyr"), "tyr"),
+    (("w",), ("backspace", "wonka"), "wonka"),
+    (("acme",), ("left", "left", "backspace", "x", "end", "!"), "axme!"),
+]
+
+
+@WAYS
+@pytest.mark.parametrize(("first", "keys", "reads"), CORRECTIONS)
+async def test_the_filter_bar_types_in_order(tmp_path, burst, first, keys, reads):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await send_keys(app, pilot, False, *first)
+        await send_keys(app, pilot, burst, *keys)
+        bar = app.screen.query_one(FilterBar)
+        assert app.focused is bar
+        assert bar.value == reads
+
+
+@WAYS
+@pytest.mark.parametrize(("first", "keys", "reads"), CORRECTIONS)
+async def test_the_palette_search_types_in_order(tmp_path, burst, first, keys, reads):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await send_keys(app, pilot, False, *first)
+        await send_keys(app, pilot, burst, *keys)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).value == reads
+
+
+@WAYS
+async def test_the_jump_palette_search_types_in_order_and_finds_the_card(tmp_path, burst):
+    """The palette's "Jump to application…" (its own palette) corrected in a burst still finds Globex."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        app.board_screen.choose_application()
+        await pilot.pause()
+        await send_keys(app, pilot, False, "glox")
+        await send_keys(app, pilot, burst, "backspace", "bex")
+        assert app.screen.query_one(CommandInput).value == "globex"
+        searches = [w for w in app.workers if w.group == CommandPalette._GATHER_COMMANDS_GROUP]
+        await app.workers.wait_for_complete(searches)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        assert focused_company(app) == "Globex"
