@@ -7,6 +7,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from conftest import burst_keys, fill, palette_pick
+from tui.core.stages import Stage
 from tui.ui.board.board import Board
 from tui.ui.board.screen import BoardScreen
 from tui.ui.screens.confirm import ConfirmScreen
@@ -180,6 +181,9 @@ async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(t
         assert [company_of(app, c) for c in board.cards if board.shows(board.cards[c])] == ["Initech"]
         assert shown_ids(app, "interviewed") == []
         assert "filter “lumb”" in str(app.screen.query_one("#title", Static).render())
+        # every column's header says how many of its stage show, the empty ones too (review M)
+        headers = [board.list_of(stage).header_label for stage in Stage]
+        assert headers == ["Interviewed 0/2", "Thanked 0/0", "Awaiting 1/1", "Followed up 0/0", "Closed 0/0"]
         await pilot.press("enter")  # keep the filter, back to the board
         await pilot.pause()
         assert board.focused and focused_company(app) == "Initech"
@@ -187,6 +191,7 @@ async def test_filter_is_live_matches_interviewers_and_notes_and_escape_clears(t
         await pilot.press("escape")
         await pilot.pause()
         assert board.needle == "" and len(shown_ids(app, "interviewed")) == 2
+        assert board.list_of(Stage.INTERVIEWED).header_label == "Interviewed 2"
         await pilot.press("slash")
         await filter_by(pilot, "volcano")  # Globex's notes
         assert [company_of(app, i) for i in shown_ids(app, "interviewed")] == ["Globex"]

@@ -199,6 +199,7 @@ class Board(Horizontal, can_focus=False):
                 by_stage[card.stage].append(card)
         for stage in STAGES:
             self.list_of(stage).empty_text = "no match" if self.needle else "nothing here"
+            self.list_of(stage).filtered = bool(self.needle)
             self.list_of(stage).set_cards(by_stage[stage], keep)
             self.list_of(stage).update_header(self.totals[stage])
         self.fit_widths()

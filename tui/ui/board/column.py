@@ -87,6 +87,7 @@ class CardList(ScrollView, can_focus=False):
         self.active = False  # ... and the board has the focus
         self.empty_text = "nothing here"
         self.total = 0  # cards in this stage, the filter's hidden ones included
+        self.filtered = False  # the board's filter is on: the header says how many of the stage show
         self.fixed_width: int | None = None  # set by the board when an empty column gives up its room
         self._strip_cache: dict[tuple, list[Strip]] = {}
 
@@ -181,7 +182,7 @@ class CardList(ScrollView, can_focus=False):
     @property
     def count_text(self) -> str:
         shown = len(self.cards)
-        return f"{shown}/{self.total}" if shown != self.total else str(shown)
+        return f"{shown}/{self.total}" if self.filtered else str(shown)  # every column alike while filtering
 
     @property
     def header_label(self) -> str:
