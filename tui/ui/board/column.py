@@ -142,8 +142,10 @@ class CardList(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         """Keys typed before the first frame move the cursor while the column has no size yet, so
         scroll_to_cursor could not scroll; the focused card is brought into view once it has one.
-        The board then decides again which columns are wide (Board.fit_widths)."""
-        self.call_after_refresh(self.scroll_to_cursor)
+        Only the current column's: another keeps its view (a column a card left shows whole cards) until
+        the cursor goes there. The board then decides again which columns are wide (Board.fit_widths)."""
+        if self.current:
+            self.call_after_refresh(self.scroll_to_cursor)
         self.parent.fit_widths()
 
     def move_cursor(self, index: int) -> None:
@@ -159,8 +161,9 @@ class CardList(ScrollView, can_focus=False):
         bottom = top + CARD_HEIGHT - 1  # the gap line may stay hidden
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
-        elif bottom > self.scroll_y + height:
-            self.scroll_to(y=bottom - height, animate=False)
+        elif bottom > self.scroll_y + height:  # down to whole cards from the top line, the cursor's in view
+            low = bottom - height
+            self.scroll_to(y=min(top, low + -low % CARD_HEIGHT), animate=False)
 
     def screen_row_of_cursor(self) -> int:
         return self.cursor * CARD_HEIGHT - round(self.scroll_y)
