@@ -144,3 +144,21 @@ def test_reminders_and_the_calendar_leave_out_a_round_the_card_was_closed_over()
     invited = with_final(actions.close(held_yesterday(), "withdrawn", now=WED), WED)
     assert [r.ref for r in due_reminders([invited], LONDON, near) if r.kind == INTERVIEW] == [invited.rounds[-1].id]
     assert b"Interview: Final" in to_ics([invited], LONDON, WED)
+
+
+def test_editing_the_time_of_a_round_the_card_was_closed_over_leaves_it_closed():
+    """Review N R2: moving the withdrawn-from round into the past through an edit reopened the card."""
+    closed = actions.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
+    final = closed.rounds[-1]
+    edited = actions.update_round(closed, final.id, now=WED, at=WED.subtract(hours=1))
+    assert (edited.stage, edited.outcome.value) == (Stage.CLOSED, "withdrawn")
+    assert actions.catch_up(edited, FRI).stage is Stage.CLOSED
+
+
+def test_a_caught_up_round_keeps_its_name_as_written():
+    """Review N P3: 'Round “back” took place' for a round named Back (str.capitalize lowered the rest)."""
+    app = actions.move(held_yesterday(), Stage.INTERVIEWED, now=WED)
+    app = actions.add_round(app, "Back", WED.add(hours=2), [Interviewer("Cy Dee")], now=WED)
+    app = actions.move(app, Stage.INTERVIEWED, now=WED.add(minutes=1))  # by hand, so the stage stays
+    caught = actions.catch_up(app, FRI)
+    assert any("Round “Back” took place" in e.text for e in caught.history), [e.text for e in caught.history]

@@ -250,7 +250,7 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
     why = f"round “{rnd.name}” took place"
     # a stage line even when the stage stays (moved by hand before the round): it marks the round caught up
     said = f"{why}; outcome “{app.outcome.label}” cleared" if app.outcome is not None else why
-    text = f"{before.label} → {target.label} ({said})" if before is not target else said.capitalize()
+    text = f"{before.label} → {target.label} ({said})" if before is not target else said[:1].upper() + said[1:]
     event = Event(at=rnd.at, kind="stage", text=text,
                   data={"from": before.value, "to": target.value, "why": why, "round": rnd.id})
     position = next((i for i, e in enumerate(new.history) if e.at is not None and e.at > rnd.at), len(new.history))
@@ -268,7 +268,8 @@ def update_round(
     …"), instead of the plain "Edited round …"."""
     new = _copy(app, now)
     rnd = new.find_round(round_id)
-    was_upcoming = rnd.at > to_utc(now)
+    # a round the card was closed over stays behind its outcome, whatever its time is edited to
+    was_upcoming = rnd.at > to_utc(now) and round_id not in app.rounds_closed_over()
     if name is not None:
         rnd.name = name
     if at is not None:
