@@ -40,12 +40,22 @@ def fabrikam(cli_db, capsys):
 
 
 def test_a_name_from_an_earlier_round_changes_that_person_not_a_new_one(fabrikam, capsys):
-    assert run(fabrikam, "interviewer", "Fabrikam", "Person35", "--topic", "queues", "--thanked", "today 11:00") == 0
+    assert run(fabrikam, "interviewer", "Fabrikam", "Person35", "--topic", "queues") == 0
     out = capsys.readouterr().out
     assert "Person35 A: updated in round 1 “Interview” (not in the latest round, “Onsite”)" in out
     assert names(fabrikam) == [["Person35 A", "Second35 B"], ["Cy Dee"]]
     person = card(fabrikam).rounds[0].interviewers[0]
     assert person.topic == "queues" and person.thanked_at is not None
+
+
+def test_thanking_someone_already_thanked_is_refused_and_keeps_the_recorded_time(fabrikam, capsys):
+    """Review N R1: the earlier-round lookup sent the common slip to a silent re-dating of the note (a
+    second "Thanked" line, and stats counting it late)."""
+    before = digest(fabrikam)
+    thanked = card(fabrikam).rounds[0].interviewers[0].thanked_at
+    assert run(fabrikam, "interviewer", "Fabrikam", "Person35", "--thanked", "today 11:00") == 2
+    one_line_error(capsys, "Person35 A (round 1 “Interview”) was already thanked", "nothing changed")
+    assert digest(fabrikam) == before and card(fabrikam).rounds[0].interviewers[0].thanked_at == thanked
 
 
 def test_the_most_recent_round_where_the_name_matches_wins(cli_db, capsys):

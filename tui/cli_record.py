@@ -113,6 +113,10 @@ def cmd_interviewer(args) -> int:
         changed = [field.replace("_", " ") for field in given if getattr(person, field) != before[field]]
         number = sorted(app.rounds, key=lambda r: r.at).index(rnd) + 1
         where = f"round {number} “{rnd.name}”"
+        if thanked is not None and found is not None and found.thanked_at is not None:
+            # a second --thanked would silently re-date the note (and count it late in stats): review N R1
+            raise ValidationError(f"{found.name} ({where}) was already thanked "
+                                  f"{_understood(found.thanked_at, settings, now)}; nothing changed")
         new = app
         if added:
             said = f"Added {person.name} to {where}" + (f": {', '.join(changed)}" if changed else "")
