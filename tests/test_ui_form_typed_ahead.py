@@ -154,3 +154,17 @@ async def test_a_letter_no_option_starts_with_is_said_under_the_choice(tmp_path,
         assert "x" in said and "space" in said
         await send_keys(followup, pilot, burst, "c", pauses=2)
         assert form.raw("via") == "call" and not form.has_error("via")
+
+
+def test_a_letter_picks_by_the_options_value_or_a_word_of_its_label():
+    """Review N P1: the direction kinds read "quiet: not before a date" and "just information", so `n` and
+    `i` (the command line's --not-before, info) matched nothing."""
+    from tui.ui.screens.form_controls import Choice
+
+    kinds = Choice([("do by a date", "do-by"), ("quiet: not before a date", "not-before"),
+                    ("just information", "info")], value="do-by", allow_blank=False)
+    assert kinds.starting_with("n") == "not-before"  # the value
+    assert kinds.starting_with("i") == "info"  # the value, and a word of the label
+    assert kinds.starting_with("q") == "not-before"  # the label
+    assert kinds.starting_with("d") == "do-by"  # label and value first: not "… a date"
+    assert kinds.starting_with("x") is None

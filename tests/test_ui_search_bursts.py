@@ -47,6 +47,10 @@ async def test_the_palette_search_types_in_order(tmp_path, burst, first, keys, r
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
+        for _ in range(50):  # the palette opens on a worker-free path, but give a busy machine its time
+            if isinstance(app.focused, CommandInput):
+                break
+            await pilot.pause()
         await send_keys(app, pilot, False, *first)
         await send_keys(app, pilot, burst, *keys)
         assert isinstance(app.screen, CommandPalette)

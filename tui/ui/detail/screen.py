@@ -57,7 +57,7 @@ class DetailScreen(Screen):
         Binding("4", "section('history')", "History", show=False, id="detail.history", priority=True),
         # `e` writes in the notes, as on the board (a list's own `e`, edit the highlighted row, comes first);
         # `enter` on the section bar goes into the section shown
-        Binding("e", "write", "Notes", show=False, id="detail.write", priority=True,
+        Binding("e", "write", "Write", id="detail.write", priority=True,
                 tooltip="Write in the notes (escape leaves the editor)"),
         Binding("enter", "enter_section", "Open", show=False, id="detail.enter", priority=True,
                 tooltip="Into the section shown (the notes editor, or its list)"),

@@ -7,6 +7,8 @@ every key typed before it already handled.
 
 from __future__ import annotations
 
+import re
+
 from textual import events
 from textual.message import Message
 from textual.widgets import Input, Select
@@ -16,6 +18,9 @@ from tui.ui.settle import TypesInOrder
 
 class FieldInput(TypesInOrder, Input):
     """A form's text field: a `backspace` typed before `tab` acts in this field, not the next one."""
+
+
+_WORDS = re.compile(r"[^\w]+")
 
 
 class Choice(Select[str]):
@@ -35,9 +40,15 @@ class Choice(Select[str]):
         self.choices = list(options)
 
     def starting_with(self, character: str) -> str | None:
-        """The option `character` picks: the first whose label starts with it, after the current one."""
+        """The option `character` picks: the first whose label or value starts with it, after the current
+        one; failing that, one with a word starting with it ("n" is "quiet: not before a date", the
+        command line's --not-before; "i" is "just information")."""
         wanted = character.casefold()
-        values = [value for label, value in self.choices if str(label).casefold().startswith(wanted)]
+        values = [value for label, value in self.choices
+                  if str(label).casefold().startswith(wanted) or value.casefold().startswith(wanted)]
+        if not values:
+            values = [value for label, value in self.choices
+                      if any(word.startswith(wanted) for word in _WORDS.split(str(label).casefold()))]
         if not values:
             return None
         return values[(values.index(self.value) + 1) % len(values)] if self.value in values else values[0]
