@@ -20,7 +20,7 @@ from tui.ui.board.column import CardList
 from tui.ui.sidebar.sidebar import DeadlineSidebar
 from ui_board_helpers import FROZEN, SETTINGS, WIDE, frozen_now, make_app, small_apps, store_with
 
-WIDE_NAME = "株式会社サンプル" * 3  # 48 cells: longer than any column or sidebar row
+WIDE_NAME = "株式会社サンプル" * 4  # 64 cells: longer than any column (a lone card's too) or sidebar row
 
 
 def test_fit_cells_counts_wide_characters_as_two_and_never_splits_one():
@@ -55,7 +55,7 @@ async def test_a_card_and_a_sidebar_row_with_wide_characters_are_cut_to_their_ce
             for line in rows:
                 assert cell_len(line) == width, (type(widget).__name__, line)
                 assert line.rstrip().endswith("…"), line
-                # as many whole kanji as fit: cut by characters it would keep 48 cells' worth
+                # as many whole kanji as fit: cut by characters it would keep 64 cells' worth
                 assert cell_len(line.rstrip()) >= width - 3, line
 
 
@@ -71,8 +71,9 @@ async def test_a_narrow_board_gives_the_room_of_its_empty_columns_to_the_cards(t
         def widths():
             return {stage.value: column.size.width for stage, column in columns.items()}
 
-        assert widths() == {"interviewed": 15, "thanked": EMPTY_WIDTH, "awaiting": 15,
-                            "followed-up": EMPTY_WIDTH, "closed": EMPTY_WIDTH}
+        empty = {"thanked", "followed-up", "closed"}
+        assert {s: width for s, width in widths().items() if s in empty} == dict.fromkeys(empty, EMPTY_WIDTH)
+        assert widths()["interviewed"] + widths()["awaiting"] == 60 - 3 * EMPTY_WIDTH  # all the room they gave
         shown = rendered_lines(columns[Stage.INTERVIEWED])
         assert any(line.strip(" ▌") == "6 h overdue" for line in shown), shown  # in full, not "6 h over…"
         assert "none" in rendered_lines(columns[Stage.CLOSED])[2]  # "nothing here" does not fit: a word that does

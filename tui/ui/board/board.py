@@ -41,9 +41,9 @@ class BoardKeys(Widget, can_focus=True):
 
 # Below this many cells a column, an empty column gives its room to the others: at 80 columns, or at 120
 # with the sidebar, five equal columns cut a card's due time ("5 d over…") while an empty one shows
-# "nothing here" in full. It keeps EMPTY_WIDTH, enough for its header (" Follow… 0").
+# "nothing here" in full. It keeps EMPTY_WIDTH, enough for its header (" Follo… 0").
 COMFORTABLE_WIDTH = 22
-EMPTY_WIDTH = 10
+EMPTY_WIDTH = 9
 
 
 class Board(Horizontal, can_focus=False):
