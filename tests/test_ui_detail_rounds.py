@@ -213,3 +213,16 @@ async def test_the_round_form_says_a_round_still_to_come_is_upcoming(thanked_car
         await pilot.pause()
         hint = str(followup.screen.query_one("#hint-when", Static).render())
         assert hint.startswith("✓ Tue 8 Dec 10:00") and hint.endswith("(upcoming round)")
+
+
+def test_an_interviewer_of_a_round_still_to_come_is_not_said_to_be_unthanked():
+    """Review N: "not thanked" under the people of an upcoming round read as a note already missed."""
+    import pendulum
+
+    from tui.core.model import Interviewer
+    from tui.ui.detail.rounds import RoundsList
+
+    now = pendulum.datetime(2026, 11, 18, 10, tz="UTC")
+    person = Interviewer(name="Cy Dee")
+    assert "thank them after the round" in RoundsList._person_line(person, None, "UTC", now, True).plain
+    assert "not thanked" in RoundsList._person_line(person, None, "UTC", now, False).plain

@@ -80,7 +80,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
                 (" · latest", "$text-accent") if rnd is latest else "",
             ), id=round_key(rnd.id)))
             for person in rnd.interviewers:
-                options.append(Option(self._person_line(person, due.get(person.id), zone, now),
+                options.append(Option(self._person_line(person, due.get(person.id), zone, now, rnd.at > now),
                                       id=person_key(rnd.id, person.id)))
         if not options:
             options.append(Option(Content.styled("No rounds yet: press n to add one.", "$text-muted"),
@@ -93,8 +93,9 @@ class RoundsList(OwnKeysInOrder, OptionList):
             self.highlighted = 0
 
     @staticmethod
-    def _person_line(person: Interviewer, deadline, zone, now) -> Content:
-        """Who on the first line; the thank-you state and the topic indented below."""
+    def _person_line(person: Interviewer, deadline, zone, now, upcoming: bool = False) -> Content:
+        """Who on the first line; the thank-you state and the topic indented below (nobody is owed a note
+        for a round still to come: "not thanked" there read as a task missed)."""
         who = ", ".join(part for part in (person.title, person.email) if part)
         if person.thanked_at:
             mark = ("  ✓ ", "$text-success")
@@ -103,6 +104,8 @@ class RoundsList(OwnKeysInOrder, OptionList):
             style = "$text-error" if deadline.overdue else "$text-warning"
             mark = ("  ○ ", style)
             state = (f"thank by {show_time(deadline.due, zone, now)} ({relative(deadline.due, now)})", style)
+        elif upcoming:
+            mark, state = ("  · ", "$text-muted"), ("thank them after the round", "$text-muted")
         else:
             mark, state = ("  ○ ", "$text-muted"), ("not thanked", "$text-muted")
         link = person.link_note or person.link
