@@ -84,7 +84,7 @@ def cmd_interviewer(args) -> int:
         thanked = None
         if args.thanked is not None:
             thanked = now if args.thanked == "" else read_when(args.thanked, PAST, settings, now, "--thanked")
-        rnd = _round_number(app, args.round)
+        rnd = latest = _round_number(app, args.round)
         elsewhere = ""  # where the person was found, when not in the latest round
         try:  # the same matching as `letter --interviewer`: the whole name or a unique part of it
             found = app.find_interviewer(args.name, within=rnd)[1]
@@ -95,7 +95,7 @@ def cmd_interviewer(args) -> int:
                 try:
                     rnd, found = app.find_interviewer(args.name)
                     added = False
-                    elsewhere = f" (not in the latest round, “{_round_number(app, None).name}”)"
+                    elsewhere = f" (not in the latest round, “{latest.name}”)"
                 except UnknownInterviewer:
                     pass
         people = [copy.copy(p) for p in rnd.interviewers]

@@ -63,6 +63,11 @@ def _last_stage_line(app: Application) -> Event | None:
     return next((e for e in reversed(app.history) if e.kind == "stage" and holds(e)), None)
 
 
+def _with_cleared(why: str, cleared: Outcome | None) -> str:
+    """A stage line's reason, saying so when the move cleared the card's outcome (one line, not two)."""
+    return f"{why}; outcome “{cleared.label}” cleared" if cleared is not None else why
+
+
 def _set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared: Outcome | None = None) -> None:
     """Move the card, logged at `at` (when what moved it happened), but never before its latest stage
     line: a card cannot leave a stage before it entered it, and the stays are read from these lines.
@@ -75,8 +80,7 @@ def _set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleare
     last = _last_stage_line(app)
     if last is not None and last.at is not None and last.at > at:
         at = last.at
-    said = f"{why}; outcome “{cleared.label}” cleared" if cleared is not None else why
-    _log(app, at, "stage", f"{before.label} → {stage.label} ({said})",
+    _log(app, at, "stage", f"{before.label} → {stage.label} ({_with_cleared(why, cleared)})",
          **{"from": before.value, "to": stage.value, "why": why})
 
 
@@ -249,7 +253,7 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
     new.stage = target
     why = f"round “{rnd.name}” took place"
     # a stage line even when the stage stays (moved by hand before the round): it marks the round caught up
-    said = f"{why}; outcome “{app.outcome.label}” cleared" if app.outcome is not None else why
+    said = _with_cleared(why, app.outcome)
     text = f"{before.label} → {target.label} ({said})" if before is not target else said[:1].upper() + said[1:]
     event = Event(at=rnd.at, kind="stage", text=text,
                   data={"from": before.value, "to": target.value, "why": why, "round": rnd.id})

@@ -166,8 +166,15 @@ def last_move(app: Application, now: datetime) -> datetime | None:
 
 
 def upcoming_rounds(app: Application, now: datetime) -> list[Round]:
+    """The rounds still to come, soonest first. On a closed card only those recorded since its close
+    (invited back after all): the ones it was closed over stay behind its outcome
+    (`Application.rounds_closed_over`), for its deadlines and the calendar alike."""
     now = to_utc(now)
-    return sorted((r for r in app.rounds if r.at > now), key=lambda r: r.at)
+    ahead = [r for r in app.rounds if r.at > now]
+    if ahead and app.stage is Stage.CLOSED:
+        closed_over = app.rounds_closed_over()
+        ahead = [r for r in ahead if r.id not in closed_over]
+    return sorted(ahead, key=lambda r: r.at)
 
 
 def next_follow_up(app: Application, settings: Settings, now: datetime) -> datetime | None:
@@ -278,10 +285,8 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
                 f"Answer the offer from {app.company}")
         if app.keep_in_touch is not None:
             add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
-        closed_over = app.rounds_closed_over()  # the outcome stands over what was planned before it
-        for rnd in upcoming_rounds(app, now):
-            if rnd.id not in closed_over:  # recorded since the close: invited back after all
-                add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
+        for rnd in upcoming_rounds(app, now):  # recorded since the close: invited back after all
+            add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
         return found
 
     upcoming = upcoming_rounds(app, now)

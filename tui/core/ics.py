@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from tui.core.deadlines import DeadlineKind, all_deadlines
+from tui.core.deadlines import DeadlineKind, all_deadlines, upcoming_rounds
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
@@ -93,10 +93,7 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
             item.add("dtstart", first)
             item.add("dtend", last_day)
             item.add("transp", "TRANSPARENT")
-        closed_over = app.rounds_closed_over()  # planned before the card was closed: the outcome stands
-        for rnd in app.rounds:
-            if rnd.at <= now or rnd.id in closed_over:
-                continue
+        for rnd in upcoming_rounds(app, now):  # not those a closed card was closed over
             people = ", ".join(person.name for person in rnd.interviewers)
             item = event(f"{app.id}-round-{rnd.id}", f"Interview: {rnd.name} — {app.company}",
                          f"{app.company} — {app.role}" + (f", with {people}" if people else "")
