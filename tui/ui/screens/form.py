@@ -84,6 +84,11 @@ def optional(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
     return check
 
 
+def field_name(control) -> str:
+    """The name of the field a control holds (`_control` gives it the id `field-NAME`); "" for none."""
+    return (control.id or "").removeprefix("field-") if control is not None else ""
+
+
 class FormScreen(ModalScreen):
     CSS_PATH = Path(__file__).with_name("form.tcss")
     AUTO_FOCUS = "Input, Select"
@@ -263,19 +268,19 @@ class FormScreen(ModalScreen):
             self.focused.scroll_visible(animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("field-")
+        name = field_name(event.input)
         if name in self._fields and self.has_error(name):
             self.check_field(name)  # clear the message as soon as it is fixed
         elif name in self._fields and self._fields[name].describe is not None:
             self.check_field(name, quiet=True)  # say what it understood as it is typed
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
-        name = (event.input.id or "").removeprefix("field-")
+        name = field_name(event.input)
         if name in self._fields and event.input.value.strip() and self.is_attached:
             self.check_field(name)
 
     def on_choice_typed(self, event: Choice.Typed) -> None:
-        name = (event.choice.id or "").removeprefix("field-")
+        name = field_name(event.choice)
         if name in self._fields:
             said = "" if event.picked else f"no choice starts with “{event.character}”: ←/→ change it, space lists them"
             self.show_error(name, said)
@@ -317,7 +322,7 @@ class FormScreen(ModalScreen):
         if focused is controls[-1]:
             await self.action_save()
             return
-        name = (focused.id or "").removeprefix("field-") if focused is not None else ""
+        name = field_name(focused)
         if name in self._fields and not self.check_field(name)[0]:
             return
         await self.action_focus_move(1)
@@ -332,7 +337,7 @@ class FormScreen(ModalScreen):
         if not isinstance(select, Select):
             return
         await settled(select)
-        field = self._fields.get((select.id or "").removeprefix("field-"))
+        field = self._fields.get(field_name(select))
         values = [value for _label, value in (field.options or [])] if field else []
         if not values:
             return
