@@ -28,6 +28,7 @@ from tui.cli_common import (
     add_id_argument,
     add_quiet_option,
     card_title,
+    command_index,
     confirm,
     now,
     open_card,
@@ -310,19 +311,9 @@ class _Unbuilt:
 
 
 def named_command(argv: list[str]) -> str | None:
-    """The word of `argv` that argparse will take as the command: the first after the top-level
-    options (--db takes the next word as its value), or None."""
-    value_next = False
-    for arg in argv:
-        if value_next:
-            value_next = False
-        elif arg == "--":
-            return None
-        elif arg.startswith("-") and arg != "-":
-            value_next = arg == "--db"
-        else:
-            return arg
-    return None
+    """The word of `argv` that argparse will take as the command, or None (cli_common.command_index)."""
+    index = command_index(argv)
+    return None if index is None else argv[index]
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

@@ -264,6 +264,22 @@ def change_card(args, change) -> int:
     return confirm(args, before, new, words, settings, moment)
 
 
+def command_index(argv: list[str]) -> int | None:
+    """Where in `argv` argparse will find the command: the first word after the top-level options
+    (--db takes the next word as its value); None when there is none, or after a bare '--'."""
+    value_next = False
+    for index, arg in enumerate(argv):
+        if value_next:
+            value_next = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-") and arg != "-":
+            value_next = arg == "--db"
+        else:
+            return index
+    return None
+
+
 def add_command(subparsers, common, name: str, help_text: str, example: str, handler, extra: str = "",
                 description: str = ""):
     """A command's parser: its one-line help, a description (the help as a sentence unless given),

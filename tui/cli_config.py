@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command
+from tui.cli_common import add_command, command_index
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -144,15 +144,7 @@ def value_may_start_with_dash(argv: list[str]) -> list[str]:
     """
     if "--" in argv:
         return argv
-    command, value_next = None, False  # as cli.named_command finds the command word
-    for index, arg in enumerate(argv):
-        if value_next:
-            value_next = False
-        elif arg.startswith("-") and arg != "-":
-            value_next = arg == "--db"
-        else:
-            command = index
-            break
+    command = command_index(argv)
     if command is None or argv[command] != "config":
         return argv
     options: list[str] = []
