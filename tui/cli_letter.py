@@ -155,8 +155,8 @@ def handler(args) -> int:
     said = f"{app.company} {moved} {updated.stage.value}"
     if updated.outcome is not app.outcome and updated.outcome is not None:
         said += f"; outcome: {updated.outcome.label}"
-    promised = next((d for d in updated.open_tasks() if d.text == letter_checks.PROMISED_ANSWER
-                     and d.id not in {old.id for old in app.directions}), None)
+    promised = next((d for d in actions.promised_answers(updated) if d.id not in {old.id for old in app.directions}),
+                    None)
     if promised is not None and promised.due is not None:
         said += f"; next: {promised.text}, due {timefmt.understood(promised.due, zone, moment)}"
     remark(f"recorded the {kind.value} letter{who}{when}; {said}")

@@ -153,6 +153,11 @@ def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "mov
 PROMISED_ANSWER = "Give your answer on the offer (promised in your letter)"
 
 
+def promised_answers(app: Application) -> list[Direction]:
+    """The card's open promises to answer its offer (PROMISED_ANSWER do-bys)."""
+    return [direction for direction in app.open_tasks() if direction.text == PROMISED_ANSWER]
+
+
 def settle_promised_answer(app: Application, *, now: datetime) -> Application:
     """The promise to answer the offer is kept once the offer is answered by any path: an outcome other
     than the offer recorded, or the card reopened. Left open, it would come back with the next offer
@@ -160,9 +165,8 @@ def settle_promised_answer(app: Application, *, now: datetime) -> Application:
     if app.stage is Stage.CLOSED and app.outcome is Outcome.OFFER:
         return app
     new = app
-    for direction in app.open_tasks():
-        if direction.text == PROMISED_ANSWER:
-            new = set_direction_done(new, direction.id, now=now)
+    for direction in promised_answers(app):
+        new = set_direction_done(new, direction.id, now=now)
     return new
 
 

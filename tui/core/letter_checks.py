@@ -228,11 +228,6 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
 ANSWER_OUTCOME = {"accept": Outcome.ACCEPTED, "decline": Outcome.WITHDRAWN}
 
 
-# The do-by an ask-for-time letter leaves on the card (kept by actions.settle_promised_answer once the offer
-# is answered by any path).
-PROMISED_ANSWER = actions.PROMISED_ANSWER
-
-
 def offer_reply_consequence(letter: Letter, zone: Zone, now: datetime) -> str:
     """What marking this offer reply sent records (record_offer_answer), for the question before it."""
     outcome = ANSWER_OUTCOME.get(letter.variant or "")
@@ -255,7 +250,7 @@ def record_offer_answer(app: Application, letter: Letter, *, now: datetime, at: 
     """What an offer reply sent at `at` settles: accepting or declining records the outcome then (the
     promise of an earlier ask-for-time is kept, so its do-by is done); asking for time leaves a do-by
     to answer by the day the letter named, in place of one an earlier request promised."""
-    promised = [d for d in app.open_tasks() if d.text == PROMISED_ANSWER]
+    promised = actions.promised_answers(app)  # kept by actions.settle_promised_answer on any other answer
     outcome = ANSWER_OUTCOME.get(letter.variant or "")
     if outcome is not None:
         new = app
@@ -269,7 +264,7 @@ def record_offer_answer(app: Application, letter: Letter, *, now: datetime, at: 
     new = app
     for direction in promised:
         new = actions.remove_direction(new, direction.id, now=now)
-    return actions.add_direction(new, PROMISED_ANSWER, DirectionKind.DO_BY, letter.answer_by, now=now)
+    return actions.add_direction(new, actions.PROMISED_ANSWER, DirectionKind.DO_BY, letter.answer_by, now=now)
 
 
 def read_sent_at(text: str, app: Application, letter: Letter, now: datetime, zone: Zone) -> datetime:
