@@ -269,7 +269,7 @@ def make_db(folder: Path, count: int) -> Path:
     import pendulum
 
     from tui.core.demo import demo_applications
-    from tui.core.model import new_id
+    from tui.core.parts import new_id
     from tui.store import Store
 
     path = folder / f"board-{count}.json"

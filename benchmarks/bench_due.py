@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.core.demo import demo_applications  # noqa: E402
-from tui.core.model import new_id  # noqa: E402
+from tui.core.parts import new_id  # noqa: E402
 from tui.store.store import Store  # noqa: E402
 
 BUDGET_SECONDS = 0.3

@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from tui.core import actions  # noqa: E402
 from tui.core.demo import demo_applications  # noqa: E402
-from tui.core.model import Application, Interviewer, new_id  # noqa: E402
+from tui.core.model import Application  # noqa: E402
+from tui.core.parts import Interviewer, new_id  # noqa: E402
 from tui.store.store import Store  # noqa: E402
 
 BUDGET_SECONDS = 0.5

@@ -23,7 +23,8 @@ import pendulum
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tui.core.demo import demo_applications  # noqa: E402
-from tui.core.model import Application, new_id  # noqa: E402
+from tui.core.model import Application  # noqa: E402
+from tui.core.parts import new_id  # noqa: E402
 from tui.store import Store, codec  # noqa: E402
 
 

@@ -11,7 +11,7 @@ import pytest
 from cli_helpers import NOW, ZONE, config_file, one_line_error, run
 from tui import cli, main
 from tui.core import actions
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.store.store import Store
 
 

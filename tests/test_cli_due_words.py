@@ -6,7 +6,7 @@ import pendulum
 from cli_helpers import NOW, run
 from tui.core import actions
 from tui.core.deadlines import Group, TimeFrame, deadlines_for
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.store.store import Store
 

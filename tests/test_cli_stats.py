@@ -10,7 +10,7 @@ from cli_helpers import configure, digest
 from cli_helpers import run_captured as run
 from tui.core import actions
 from tui.core.demo import demo_applications
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.store.store import Store
 
 NOW = "2026-12-01T12:00:00Z"

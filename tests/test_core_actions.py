@@ -5,7 +5,7 @@ import pytest
 
 from tui.core import actions
 from tui.core.errors import ValidationError
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.stages import DirectionKind, Outcome, Stage
 
 T0 = pendulum.datetime(2026, 3, 26, 10, 0, tz="UTC")

@@ -12,7 +12,7 @@ from conftest import examples
 from tui.core import actions
 from tui.core.deadlines import aged_between, deadlines_for
 from tui.core.demo import demo_applications
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core import actions
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.stages import Stage
 
 NOW = pendulum.datetime(2026, 11, 27, 14, 0, tz="UTC")

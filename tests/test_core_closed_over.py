@@ -11,7 +11,7 @@ import pytest
 from cli_helpers import run
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_deadline
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 

@@ -11,7 +11,7 @@ import pytest
 
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines, deadlines_for, next_deadline, next_follow_up, quiet_until
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 from tui.core.timeutil import local

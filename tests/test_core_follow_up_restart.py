@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from cli_helpers import run
 from tui.core import actions, stats
 from tui.core.deadlines import DeadlineKind, deadlines_for
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 

@@ -8,7 +8,8 @@ import pytest
 
 from tui.core import actions
 from tui.core.errors import FollowupError, ValidationError
-from tui.core.model import Application, Contact, Direction, Interviewer, Round, check_recruiter
+from tui.core.model import Application
+from tui.core.parts import Contact, Direction, Interviewer, Round, check_recruiter
 from tui.core.stages import STAGES, DirectionKind, LetterKind, Outcome, Stage
 
 T0 = pendulum.datetime(2026, 3, 26, 10, 0, tz="UTC")
@@ -210,7 +211,7 @@ def test_derived_facts():
 
 
 def test_one_splitter_reads_a_list_of_interviewers():
-    from tui.core.model import Interviewer
+    from tui.core.parts import Interviewer
     people = Interviewer.parse_many("Dana Kim <dana@acme.test>, Lee Park; Sam <s@x.io>,  ,")
     assert [(p.name, p.email) for p in people] == [("Dana Kim", "dana@acme.test"), ("Lee Park", ""),
                                                    ("Sam", "s@x.io")]

@@ -19,7 +19,7 @@ from tui.core import actions
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_deadline, next_follow_up
 from tui.core.errors import ValidationError
 from tui.core.holidays import check_code
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings, settings_from_mapping
 from tui.core.stages import Stage
 from tui.core.timeutil import local

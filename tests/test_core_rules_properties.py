@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import examples
 from tui.core import actions
 from tui.core.deadlines import NOT_SNOOZABLE, DeadlineKind, deadlines_for, work_calendar
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 
 START = pendulum.datetime(2026, 1, 1, tz="UTC")

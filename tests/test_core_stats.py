@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tui.core import actions, history_facts, report, stats, stats_text
 from tui.core.businessdays import add_business_days
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 

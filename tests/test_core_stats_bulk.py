@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from tui.core import actions, history_facts, stats
 from tui.core.errors import ValidationError
-from tui.core.model import Event, Interviewer, copied
+from tui.core.model import copied
+from tui.core.parts import Event, Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, LetterKind, Outcome, Stage
 

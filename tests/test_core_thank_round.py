@@ -11,7 +11,7 @@ from cli_helpers import configure
 from tui import cli
 from tui.core import actions, letter_checks, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 from tui.store.store import Store

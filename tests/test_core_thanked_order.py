@@ -14,7 +14,7 @@ from cli_helpers import run
 from conftest import examples
 from tui.core import actions, stats
 from tui.core.actions import ALL_THANKED
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 from tui.store.store import Store

@@ -18,7 +18,7 @@ from tui.core.deadlines import (
     relative,
 )
 from tui.core.errors import ValidationError
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 from tui.core.timeutil import dump_time, load_time, local, local_zone, to_utc

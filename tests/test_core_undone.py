@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core import actions, history_facts, stats
-from tui.core.model import Interviewer, holds
+from tui.core.parts import Interviewer, holds
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Stage
 

@@ -13,7 +13,7 @@ import pendulum
 
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, deadlines_for
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 from tui.core.timeutil import local

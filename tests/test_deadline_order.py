@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from cli_helpers import run
 from tui.core import actions
 from tui.core.deadlines import all_deadlines, deadline_order, deadlines_for, next_deadline
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.ui.board.cards import card_texts, card_view
 from tui.ui.board.timeframe import TimeFrame

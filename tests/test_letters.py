@@ -9,7 +9,7 @@ from tui.core import actions, letter_checks, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Stage
 

@@ -6,7 +6,7 @@ import pytest
 from cli_helpers import config_file, configure
 from tui import cli
 from tui.core import actions, letters
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
 from tui.store.store import Store

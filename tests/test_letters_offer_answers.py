@@ -10,7 +10,7 @@ from tui import cli
 from tui.core import actions, history_facts, letter_checks, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.errors import ValidationError
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.store.store import Store

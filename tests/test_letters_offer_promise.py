@@ -9,7 +9,7 @@ from cli_helpers import configure, digest
 from tui import cli
 from tui.core import actions, letter_checks, letters
 from tui.core.errors import ValidationError
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.store.store import Store

@@ -13,7 +13,7 @@ from cli_helpers import config_file, configure
 from tui import cli
 from tui.core import actions, letter_checks, letters
 from tui.core.errors import ValidationError
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Stage
 from tui.core.templates import LeftOut, parse_template, render

@@ -17,7 +17,7 @@ import pytest
 
 from tui import cli
 from tui.core import actions
-from tui.core.model import Interviewer, Round
+from tui.core.parts import Interviewer, Round
 from tui.core.stages import Stage
 from tui.notify import schedule
 from tui.store import Store

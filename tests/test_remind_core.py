@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tui.core import actions
 from tui.core.deadlines import next_deadline
-from tui.core.model import Interviewer, Round
+from tui.core.parts import Interviewer, Round
 from tui.core.remind import (
     INTERVIEW,
     OVERDUE,

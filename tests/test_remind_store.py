@@ -7,7 +7,7 @@ import pendulum
 import pytest
 
 from tui.core import actions
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.remind import KEEP_SENT, OVERDUE, SOON, SentKey
 from tui.store import Store, UnreadableFileError
 from tui.store.codec import decode_plain, decode_typed, encode

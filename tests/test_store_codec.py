@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from store_helpers import folder_bytes, make_app
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Event
+from tui.core.model import Application
+from tui.core.parts import Event
 from tui.store import SCHEMA_VERSION, Store, UnreadableFileError, codec
 from tui.store.storage import FileStorage
 

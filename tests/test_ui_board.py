@@ -242,7 +242,7 @@ async def test_sidebar_updates_when_a_card_moves(tmp_path):
 async def test_a_long_column_shows_where_it_is_scrolled_to(tmp_path):
     """A column too long for the screen draws a thumb in its last cell that follows the cursor down."""
     from tui.core import actions
-    from tui.core.model import Interviewer
+    from tui.core.parts import Interviewer
     from ui_board_helpers import frozen_now
 
     now = frozen_now()
@@ -268,7 +268,7 @@ async def test_a_long_column_shows_where_it_is_scrolled_to(tmp_path):
 
 async def test_a_long_deadline_list_shows_where_it_is_scrolled_to(tmp_path):
     from tui.core import actions
-    from tui.core.model import Interviewer
+    from tui.core.parts import Interviewer
     from ui_board_helpers import frozen_now
 
     now = frozen_now()

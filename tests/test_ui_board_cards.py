@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from tui.core import actions
 from tui.core.deadlines import deadlines_for
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.ui.board.cards import card_texts, card_view
 from tui.ui.board.timeframe import TimeFrame

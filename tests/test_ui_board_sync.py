@@ -214,7 +214,7 @@ async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
 async def test_a_round_that_takes_place_while_the_board_is_open_gives_way_to_its_thank_you(tmp_path, monkeypatch):
     """Review: the card moved to interviewed, but the card and the sidebar kept 'interview … 1 min
     overdue' (worked out with the minute before) until a restart."""
-    from tui.core.model import Interviewer
+    from tui.core.parts import Interviewer
 
     soon = pendulum.parse("2026-11-25T10:32:00Z")  # two minutes after the board's frozen clock
     hooli = actions.new_application("Hooli", "SRE", now=soon.subtract(days=1), round_at=soon,

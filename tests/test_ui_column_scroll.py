@@ -10,7 +10,7 @@ import pytest
 
 from conftest import WAYS, send_keys
 from tui.core import actions
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.stages import Stage
 from tui.ui.board.cards import CARD_HEIGHT
 from ui_board_helpers import NARROW, board_of, focused_company, frozen_now, make_app, store_with

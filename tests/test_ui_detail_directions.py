@@ -191,7 +191,7 @@ async def test_wide_terminals_keep_the_history_beside_the_tabs(thanked_card):
 
 def test_the_history_marks_a_done_or_removed_direction_apart_from_one_to_do(frozen):
     """☑ done, ✗ removed, ☐ added or reopened; a line from before schema 4 without its `change` keeps ☐."""
-    from tui.core.model import Event
+    from tui.core.parts import Event
     from tui.ui.detail.history import mark_of
 
     app = actions.add_direction(acme(frozen), "Send the slides", "do-by", frozen.add(days=1), now=frozen)

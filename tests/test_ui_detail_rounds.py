@@ -219,7 +219,7 @@ def test_an_interviewer_of_a_round_still_to_come_is_not_said_to_be_unthanked():
     """Review N: "not thanked" under the people of an upcoming round read as a note already missed."""
     import pendulum
 
-    from tui.core.model import Interviewer
+    from tui.core.parts import Interviewer
     from tui.ui.detail.rounds import RoundsList
 
     now = pendulum.datetime(2026, 11, 18, 10, tz="UTC")

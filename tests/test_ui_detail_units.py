@@ -6,7 +6,7 @@ import pendulum
 import pytest
 
 from tui.core.errors import ValidationError
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.timefmt import for_input, show_time
 from tui.ui.detail.forms import keep_known
 from tui.ui.detail.markdown_highlight import highlight_line, markdown_highlights
@@ -46,7 +46,8 @@ def test_a_list_of_people_refuses_a_bad_email():
 
 
 def test_the_edit_form_checks_the_recruiter_as_followup_edit_does():
-    from tui.core.model import Application, check_recruiter
+    from tui.core.model import Application
+    from tui.core.parts import check_recruiter
     from tui.ui.detail.forms import DetailsForm
 
     form = DetailsForm(Application(company="Acme", role="SRE"), pendulum.now("UTC"), pendulum.timezone("UTC"))

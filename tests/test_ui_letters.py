@@ -266,7 +266,7 @@ async def test_a_thank_you_inside_a_quiet_period_says_so_without_asking(tmp_path
 async def test_thank_you_notes_are_for_the_round_held_not_one_still_to_come(tmp_path, letter_env):
     """A round still to come (its interviewer already known) took the notes from the onsite held
     yesterday, whose interviewer waits for hers."""
-    from tui.core.model import Interviewer
+    from tui.core.parts import Interviewer
 
     now = frozen_now()
     app = interviewed(now, DANA)

@@ -7,7 +7,7 @@ import pendulum
 import pytest
 
 from tui.core import actions
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.stages import Stage
 from tui.store import Store
 from ui_board_helpers import WIDE, board_of, focused_company, frozen_now, make_app, store_with

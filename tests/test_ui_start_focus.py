@@ -12,7 +12,7 @@ import pytest
 
 from conftest import WAYS, send_keys
 from tui.core import actions
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.stages import Stage
 from tui.ui.detail.screen import DetailScreen
 from tui.ui.launch import start_board

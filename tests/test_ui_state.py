@@ -13,7 +13,7 @@ from conftest import examples
 from tui.core import actions
 from tui.core.deadlines import Group, all_deadlines
 from tui.core.errors import FollowupError, ValidationError
-from tui.core.model import holds
+from tui.core.parts import holds
 from tui.store import Store
 from tui.store.errors import StaleEditError
 from tui.ui.board.timeframe import TimeFrame

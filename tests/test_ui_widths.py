@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from textual.widget import Widget
 
 from tui.core import actions
-from tui.core.model import Interviewer
+from tui.core.parts import Interviewer
 from tui.core.stages import Stage
 from tui.core.text import cell_width, fit_cells
 from tui.ui.app import FollowupApp

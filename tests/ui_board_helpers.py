@@ -15,7 +15,8 @@ import pendulum
 
 from tui.core import actions
 from tui.core.demo import demo_applications
-from tui.core.model import Application, Interviewer
+from tui.core.model import Application
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.store import Store
 from tui.ui.app import FollowupApp

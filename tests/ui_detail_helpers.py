@@ -22,7 +22,8 @@ from textual.widgets import Static
 
 from tui.core import actions
 from tui.core.errors import FollowupError
-from tui.core.model import Application, Interviewer
+from tui.core.model import Application
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.store import Store
 from tui.ui.app import FollowupApp

@@ -20,7 +20,8 @@ from textual.widgets import Input, Static
 
 from tui.core import actions
 from tui.core.errors import FollowupError
-from tui.core.model import Application, Interviewer
+from tui.core.model import Application
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.ui.letters import LetterScreen
 from tui.ui.letters.body import LetterBody

@@ -27,7 +27,7 @@ EXIT_DECLINED = 1
 def cmd_edit(args) -> int:
     from tui.core import actions
     from tui.core.errors import ValidationError
-    from tui.core.model import check_recruiter
+    from tui.core.parts import check_recruiter
 
     given = {"company": args.company, "role": args.role, "pitch": args.pitch, "posting": args.posting}
     if args.recruiter is not None:  # empty clears it

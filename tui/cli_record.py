@@ -42,7 +42,7 @@ def read_interviewers(values: list[str] | None) -> list:
     """Every `--interviewer` value read with the forms' one splitter (Interviewer.parse_many), so
     "Dana Kim; Lee Park" is two people here as in the forms; the option may also be repeated."""
     from tui.core.errors import ValidationError
-    from tui.core.model import Interviewer
+    from tui.core.parts import Interviewer
 
     people = []
     for text in values or []:
@@ -75,7 +75,8 @@ def cmd_interviewer(args) -> int:
 
     from tui.core import actions
     from tui.core.errors import ValidationError
-    from tui.core.model import Interviewer, UnknownInterviewer
+    from tui.core.model import UnknownInterviewer
+    from tui.core.parts import Interviewer
 
     if args.link_note is not None and args.link is None:
         raise ValidationError("--link-note says what a link is: give it with --link URL")

@@ -15,7 +15,7 @@ LABEL_WIDTH = 12
 def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
     from tui.core.deadlines import deadlines_for, relative
-    from tui.core.model import holds
+    from tui.core.parts import holds
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time
 

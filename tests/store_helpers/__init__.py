@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pendulum
 
-from tui.core.model import Application, Interviewer, Round
+from tui.core.model import Application
+from tui.core.parts import Interviewer, Round
 
 WORKER = Path(__file__).with_name("worker.py")
 ROUND_AT = pendulum.datetime(2026, 11, 23, 14, tz="UTC")

@@ -14,18 +14,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from tui.core.errors import ValidationError
 from tui.core.history_facts import mark_redone, mark_undone
-from tui.core.model import (
-    Application,
-    Contact,
-    Direction,
-    Event,
-    Interviewer,
-    Round,
-    Snooze,
-    copied,
-    holds,
-    stage_after_round,
-)
+from tui.core.model import Application, copied, stage_after_round
+from tui.core.parts import Contact, Direction, Event, Interviewer, Round, Snooze, holds
 from tui.core.stages import DirectionChange, DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timefmt import show_time, understood
 from tui.core.timeutil import UTC, Zone, to_utc
@@ -117,7 +107,7 @@ def new_application(
 def undo(before: Application, current: Application | None, label: str, *, now: datetime) -> Application:
     """`before` again, the card as it was before the step called `label`, with the history of `current`
     (the card now; None when the step deleted it): every line kept as a record, the step's own lines
-    marked undone so nothing counts them (model.holds), and one saying what was undone."""
+    marked undone so nothing counts them (parts.holds), and one saying what was undone."""
     restored = copied(before)
     history = current.history if current is not None else restored.history
     restored.history = mark_undone(history, before.history)

@@ -21,7 +21,7 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     last decision (an offer or a rejection, kept when the card is reopened);
     a decision date they gave: one business day after it; never inside a
     quiet period; no follow-up while a round is still to come;
-  - a snooze (model.Snooze) moves a deadline to its `until` while the rules still
+  - a snooze (parts.Snooze) moves a deadline to its `until` while the rules still
     give that deadline the due time it was snoozed at; a rule that moves the
     deadline leaves the snooze behind. Until `until` the deadline is snoozed
     and says so (`Deadline.is_snoozed`, `reason`), so an overdue thank-you is
@@ -40,7 +40,8 @@ from typing import Iterable, NamedTuple
 import msgspec
 
 from tui.core.businessdays import WorkCalendar
-from tui.core.model import Application, Direction, Interviewer, Round, stage_after_round
+from tui.core.model import Application, stage_after_round
+from tui.core.parts import Direction, Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timefmt import distance_short, show_soon

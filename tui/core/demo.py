@@ -14,7 +14,8 @@ from importlib import resources
 from tui.core import actions
 from tui.core.businessdays import add_business_days
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Contact, Direction, Event, Interviewer, Round
+from tui.core.model import Application
+from tui.core.parts import Contact, Direction, Event, Interviewer, Round
 from tui.core.timeutil import UTC, Zone, to_utc
 
 _PART = re.compile(r"([+-])(\d+)(bd|d|h)")

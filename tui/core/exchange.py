@@ -20,7 +20,8 @@ from typing import Any
 from tui.core import timefmt
 from tui.core.deadlines import Deadline, next_deadline, relative, short_action
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Direction, Interviewer, holds
+from tui.core.model import Application
+from tui.core.parts import Direction, Interviewer, holds
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, DirectionKind
 from tui.core.text import counted

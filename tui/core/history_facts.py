@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from tui.core.model import UNDONE, Application, Contact, Event, Interviewer, holds
+from tui.core.model import Application
+from tui.core.parts import UNDONE, Contact, Event, Interviewer, holds
 from tui.core.stages import LetterKind, Outcome, Stage
 
 OFFER, ACCEPTED = Outcome.OFFER.value, Outcome.ACCEPTED.value

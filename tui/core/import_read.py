@@ -19,7 +19,8 @@ import pendulum
 from tui.core import import_shown
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
-from tui.core.model import Application, Round, check_recruiter
+from tui.core.model import Application
+from tui.core.parts import Round, check_recruiter
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import plural

@@ -20,7 +20,8 @@ from tui.core import actions
 from tui.core.errors import ValidationError
 from tui.core.exchange import record
 from tui.core.import_read import SHEET, Incoming, Source, decode, read_csv, read_json
-from tui.core.model import Application, Event
+from tui.core.model import Application
+from tui.core.parts import Event
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean
@@ -86,7 +87,7 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
 
 
 def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
-    """An id is a uuid as Followup makes them (model.new_id; uuid5 for migrated and hand-made records),
+    """An id is a uuid as Followup makes them (parts.new_id; uuid5 for migrated and hand-made records),
     or one a card here already has (a file from before ids were uuids keeps its own): any other would
     add a card no command could tell from a typo."""
     key = item.key or str((item.data or {}).get("id") or "")

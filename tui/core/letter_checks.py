@@ -14,7 +14,8 @@ from tui.core import actions, timefmt
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
 from tui.core.letters import NOBODY_TO_THANK, Letter, in_words, quiet_period_warning
-from tui.core.model import Application, Round
+from tui.core.model import Application
+from tui.core.parts import Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words

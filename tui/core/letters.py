@@ -16,7 +16,8 @@ from pathlib import Path
 from tui.core import timefmt
 from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Interviewer, Round
+from tui.core.model import Application
+from tui.core.parts import Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
 from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one public face)

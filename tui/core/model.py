@@ -1,317 +1,44 @@
-"""The application record and its parts: typed records with one serialised form.
+"""The application record: its parts (`parts`), the facts read from its history, and its one serialised form.
 
-The records are msgspec Structs (not tracked by the garbage collector: they
-never form cycles), so the data file is decoded straight into
-them in one pass (at 10,000 applications, a tenth of what building them from
-`json.loads` dicts took) and encoded from them just as fast. `to_dict` and
-`from_dict` give the same JSON for exports and imports. Times are standard
-`datetime`s in UTC (`timeutil.to_utc` makes them so); pendulum comes in
-where a time is shown or typed.
-
-Each record checks itself in `__post_init__`, which an edit calls again to
-re-validate; the data file's own records are checked by the decoder
-(`decoding_stored`).
+Application is a msgspec Struct, so the data file is decoded straight into
+it in one pass (at 10,000 applications, a tenth of what building the
+records from `json.loads` dicts took) and encoded from it just as fast.
+`to_dict` and `from_dict` give the same JSON for exports and imports. Times
+are standard `datetime`s in UTC (`timeutil.to_utc` makes them so); pendulum
+comes in where a time is shown or typed.
 """
 
 from __future__ import annotations
 
-import threading
-import uuid
-from contextlib import contextmanager
 from datetime import datetime
-from typing import Annotated, Any, Iterator, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 
 from tui.core.errors import ValidationError
+from tui.core.parts import (
+    LINK_LIMIT,
+    LONG_TEXT_LIMIT,
+    Contact,
+    Direction,
+    Event,
+    Interviewer,
+    LongText,
+    Name,
+    Round,
+    Snooze,
+    ZonedTime,
+    check_link,
+    clean_field,
+    decoding_active,
+    decoding_stored,
+    holds,
+    id_field,
+)
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timeutil import to_utc
 
-NAME_LIMIT = 200  # every limit on typed text is here; forms and the CLI read them
-ROUND_NAME_LIMIT = 80
-KIND_LIMIT = 40
-LONG_TEXT_LIMIT = 500
-LINK_LIMIT = 2000
-# What the decoder checks in a stored record (see decoding_stored); __post_init__ checks the same and more.
-ZonedTime = Annotated[datetime, msgspec.Meta(tz=True)]
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_LIMIT)]
-Short = Annotated[str, msgspec.Meta(max_length=NAME_LIMIT)]
-LongText = Annotated[str, msgspec.Meta(max_length=LONG_TEXT_LIMIT)]
 T = TypeVar("T")
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-_decoding = threading.local()
-
-
-@contextmanager
-def decoding_stored() -> Iterator[None]:
-    """While this thread decodes the data file, records are checked by the decoder alone.
-
-    What a person or the code makes goes through each record's
-    `__post_init__` (trimming, limits, addresses, UTC); for a 10,000-card
-    file those Python calls cost more than the decoding. Stored records were
-    made that way, and the decoder checks their types, zones and lengths
-    (the `Annotated` constraints below), so here `__post_init__` returns at
-    once. And a record without an id is damage, not a new record: msgspec
-    fills a missing id from its default, which would hide the damage and
-    give the record a new id on every read. Per thread: the board may make a
-    new application on another thread meanwhile.
-    """
-    before = getattr(_decoding, "active", False)
-    _decoding.active = True
-    try:
-        yield
-    finally:
-        _decoding.active = before
-
-
-def _decoding_stored() -> bool:
-    return getattr(_decoding, "active", False)
-
-
-def _fresh_id() -> str:
-    if _decoding_stored():
-        raise ValidationError("a record has no id")
-    return new_id()
-
-
-def _id() -> Any:
-    return msgspec.field(default_factory=_fresh_id)
-
-
-def _clean(text: Any, field_name: str, *, required: bool = False, limit: int = NAME_LIMIT) -> str:
-    value = "" if text is None else str(text).strip()
-    if required and not value:
-        raise ValidationError(f"{field_name} is empty: give a {field_name}")
-    if len(value) > limit:
-        raise ValidationError(f"{field_name} is {len(value)} characters long: keep it under {limit}")
-    return value
-
-
-def _time(value: datetime | None) -> datetime | None:
-    return None if value is None else to_utc(value)
-
-
-def check_link(url: str | None, what: str = "link") -> str:
-    """An http(s) address with no spaces or control characters, or empty; refused in one line."""
-    value = (url or "").strip()
-    if not value:
-        return ""
-    scheme, sep, rest = value.partition("://")
-    if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
-        raise ValidationError(f"{what} {value!r} is not a web address: write it as https://example.com/…")
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise ValidationError(f"{what} {value!r} has a space or a control character: paste the address alone")
-    if len(value) > LINK_LIMIT:
-        raise ValidationError(f"{what} is {len(value)} characters long: keep it under {LINK_LIMIT}")
-    return value
-
-
-def check_email(email: str | None) -> str:
-    value = (email or "").strip()
-    if value and ("@" not in value or value.startswith("@") or value.endswith("@") or " " in value):
-        raise ValidationError(f"email {value!r} is not an address: write it as name@example.com")
-    return value
-
-
-class Interviewer(msgspec.Struct, gc=False):
-    name: Name
-    title: Short = ""
-    email: Short = ""
-    topic: LongText = ""  # what was discussed with them; the thank-you note names it
-    thanked_at: ZonedTime | None = None
-    id: str = _id()
-    link: Annotated[str, msgspec.Meta(max_length=LINK_LIMIT)] = ""  # an article that supports the topic
-    link_note: Short = ""  # what the link is, in a few words
-
-    def __post_init__(self) -> None:
-        if _decoding_stored():
-            return
-        self.name = _clean(self.name, "interviewer name", required=True)
-        self.title = _clean(self.title, "title")
-        self.email = check_email(self.email)
-        self.topic = _clean(self.topic, "topic", limit=LONG_TEXT_LIMIT)
-        self.thanked_at = _time(self.thanked_at)
-        self.link = check_link(self.link)
-        self.link_note = _clean(self.link_note, "link note")
-
-    @classmethod
-    def parse(cls, text: str) -> "Interviewer":
-        """'Dana Kim <dana@acme.com>' or 'Dana Kim' or 'dana@acme.com'."""
-        raw = (text or "").strip()
-        name, email = raw, ""
-        if "<" in raw or ">" in raw:
-            if "<" not in raw or not raw.endswith(">"):
-                raise ValidationError(
-                    f"interviewer {raw!r}: write it as \"Name <email>\" or just \"Name\""
-                )
-            name, _, rest = raw.partition("<")
-            email = rest[:-1].strip()
-            name = name.strip()
-            if not email:
-                raise ValidationError(f"interviewer {raw!r}: the email between < > is empty")
-        elif "@" in raw and " " not in raw:
-            name, email = raw.split("@", 1)[0], raw
-        if not name:
-            raise ValidationError(f"interviewer {raw!r} has no name: write \"Name <email>\"")
-        return cls(name=name, email=email)
-
-    @classmethod
-    def parse_many(cls, text: str) -> list["Interviewer"]:
-        """'Dana Kim <d@x.com>, Lee Park; Sam' -> three interviewers: the one splitter of every form.
-
-        Commas and semicolons separate people, except inside <…> (an address
-        may be written "Kim, Dana <dana@acme.com>"-style by a mail client).
-        """
-        parts, current, depth = [], "", 0
-        for char in text or "":
-            depth += char == "<"
-            depth -= char == ">" and depth > 0
-            if char in ",;" and depth == 0:
-                parts.append(current)
-                current = ""
-            else:
-                current += char
-        parts.append(current)
-        return [cls.parse(part) for part in parts if part.strip()]
-
-    def display(self) -> str:
-        return f"{self.name} <{self.email}>" if self.email else self.name
-
-
-def check_recruiter(text: str | None) -> str:
-    """A card's recruiter as the user typed it, stripped: "Sam Lee <sam@acme.com>", or free text such as
-    "the hiring team". An address (or an angle bracket) in it must read as an interviewer's would.
-
-    The one check of the detail screen's edit form and `followup edit --recruiter`; the letters read
-    the person out of it when they need one (letters._recipient).
-    """
-    value = _clean(text, "recruiter")
-    if any(mark in value for mark in "@<>"):
-        try:
-            Interviewer.parse(value)
-        except ValidationError as exc:
-            said = str(exc)
-            if "interviewer" in said:
-                said = said.replace("interviewer", "recruiter", 1)
-            else:
-                said = f"recruiter {value!r}: {said}"
-            raise ValidationError(said) from None
-    return value
-
-
-class Round(msgspec.Struct, gc=False):
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=ROUND_NAME_LIMIT)]
-    at: ZonedTime
-    interviewers: list[Interviewer] = msgspec.field(default_factory=list)
-    id: str = _id()
-
-    def __post_init__(self) -> None:
-        if _decoding_stored():
-            return
-        self.name = _clean(self.name, "round name", required=True, limit=ROUND_NAME_LIMIT)
-        if self.at is None:
-            raise ValidationError("a round has no time: every round needs 'at'")
-        self.at = to_utc(self.at)
-
-
-class Direction(msgspec.Struct, gc=False):
-    """Something the recruiter said: do X by a date, don't call before a date, or a fact."""
-
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=LONG_TEXT_LIMIT)]
-    kind: DirectionKind = DirectionKind.DO_BY
-    due: ZonedTime | None = None
-    done_at: ZonedTime | None = None
-    id: str = _id()
-
-    def __post_init__(self) -> None:
-        if _decoding_stored():
-            return
-        self.text = _clean(self.text, "direction", required=True, limit=LONG_TEXT_LIMIT)
-        self.kind = DirectionKind.parse(self.kind)
-        self.due = _time(self.due)
-        self.done_at = _time(self.done_at)
-        if self.kind is DirectionKind.NOT_BEFORE and self.due is None:
-            raise ValidationError("a not-before direction needs a date: until when to keep quiet")
-
-    @property
-    def is_open(self) -> bool:
-        return self.done_at is None
-
-
-class Contact(msgspec.Struct, gc=False):
-    """A letter sent or a contact made; the follow-up clock starts from the last one."""
-
-    at: ZonedTime
-    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=KIND_LIMIT)]  # a LetterKind value, or "email", "call", …
-    to: str = ""
-    summary: str = ""
-    inbound: bool = False  # they contacted us
-    id: str = _id()
-
-    def __post_init__(self) -> None:
-        if _decoding_stored():
-            return
-        if self.at is None:
-            raise ValidationError("a contact has no time")
-        self.at = to_utc(self.at)
-        self.kind = _clean(self.kind, "contact kind", required=True, limit=KIND_LIMIT)
-
-
-class Snooze(msgspec.Struct, gc=False):
-    """One deadline put off by the user until a later time.
-
-    It names the deadline as `deadlines.Deadline` does (kind and ref) and
-    keeps the due time the rules gave when it was snoozed: when the rules move
-    that deadline (a new round, a reply), the snooze no longer matches and is
-    ignored, so a stale snooze can never hide a new deadline.
-    """
-
-    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=KIND_LIMIT)]  # a DeadlineKind value
-    due: ZonedTime  # the deadline's due time when it was snoozed
-    until: ZonedTime
-    ref: str = ""  # the interviewer or direction id, as the deadline's
-    reason: Short = ""
-    at: ZonedTime | None = None  # when it was snoozed
-    id: str = _id()
-
-    def __post_init__(self) -> None:
-        if _decoding_stored():
-            return
-        self.kind = _clean(self.kind, "deadline kind", required=True, limit=KIND_LIMIT)
-        self.due = to_utc(self.due)
-        self.until = to_utc(self.until)
-        self.reason = _clean(self.reason, "reason")
-        self.at = _time(self.at)
-        if self.until <= self.due:
-            raise ValidationError("a snooze must end after the deadline it puts off")
-
-
-class Event(msgspec.Struct, gc=False):
-    """One line of an application's history.
-
-    The most numerous record, so it has no `__post_init__` (a Python call per
-    event was a tenth of a 10,000-card load): its time must be given in UTC
-    (`to_utc`), and the decoder checks a stored one has a zone.
-    """
-
-    at: ZonedTime | None
-    kind: str  # created, stage, round, thanked, direction, letter, contact, outcome, edit, notes
-    text: str
-    data: dict[str, Any] = msgspec.field(default_factory=dict)
-
-
-UNDONE = "undone"  # Event.data key (schema 4): the step that wrote the line was undone on the board
-
-
-def holds(event: Event) -> bool:
-    """Whether a history line still says what happened: a line whose step was undone stays on record
-    (the history keeps everything) but no statistic, stay or rule counts it."""
-    return not event.data.get(UNDONE)
 
 
 _STAGE_EVENTS = frozenset({"stage", "thanked", "letter", "outcome"})  # history lines that settle a card's stage
@@ -334,7 +61,7 @@ class Application(msgspec.Struct, gc=False):
     company: Name
     role: Name
     stage: Stage = Stage.INTERVIEWED
-    id: str = _id()
+    id: str = id_field()
     outcome: Outcome | None = None
     outcome_at: ZonedTime | None = None
     notes: str = ""
@@ -353,11 +80,11 @@ class Application(msgspec.Struct, gc=False):
     snoozes: list[Snooze] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if _decoding_stored():
+        if decoding_active():
             return
-        self.company = _clean(self.company, "company", required=True)
-        self.role = _clean(self.role, "role", required=True)
-        self.pitch = _clean(self.pitch, "pitch", limit=LONG_TEXT_LIMIT)
+        self.company = clean_field(self.company, "company", required=True)
+        self.role = clean_field(self.role, "role", required=True)
+        self.pitch = clean_field(self.pitch, "pitch", limit=LONG_TEXT_LIMIT)
         self.posting = check_link(self.posting, "posting")
         self.stage = Stage.parse(self.stage)
         if self.outcome is not None:

@@ -29,7 +29,7 @@ README and the statistics screen's help):
   the card was typed in after it (history_facts.entered_at).
 - funnel: how many applications were ever in each stage, and how the closed
   ones ended.
-- a history line whose step was undone on the board (model.holds)
+- a history line whose step was undone on the board (parts.holds)
   stays on record but counts nowhere: the figures are as if it never happened.
 - weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
   that took place, letters sent (an interviewer marked thanked without a
@@ -58,7 +58,8 @@ from tui.core.history_facts import (
     thank_you_notes,
     thanked_by_letter,
 )
-from tui.core.model import UNDONE, Application, Interviewer
+from tui.core.model import Application
+from tui.core.parts import UNDONE, Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Outcome, Stage
 from tui.core.timeutil import Zone, local, to_utc
@@ -231,7 +232,7 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
         earliest = None
         for event in app.history:
             logged, data = event.at, event.data
-            if logged is None or (undone in data and data[undone]):  # not model.holds
+            if logged is None or (undone in data and data[undone]):  # not parts.holds
                 continue
             if earliest is None or logged < earliest:
                 earliest = logged

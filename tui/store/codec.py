@@ -23,7 +23,8 @@ from typing import Any, Iterator, MutableMapping, NamedTuple
 import msgspec
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application, decoding_stored
+from tui.core.model import Application
+from tui.core.parts import decoding_stored
 from tui.core.text import first_unclean
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (

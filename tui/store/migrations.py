@@ -16,7 +16,7 @@ Schema 4 gives history lines two flags in their data: what each "direction"
 line did (`change`: added, done, reopened, removed), so the history can mark a
 finished instruction apart from one still to do, and `undone` on the lines of
 a step undone on the board, which stay on record but count nowhere
-(model.holds). The step to 4 reads `change` from the old lines' words,
+(parts.holds). The step to 4 reads `change` from the old lines' words,
 until then the only place that said it; which old lines were undone cannot be
 told, so they keep counting.
 

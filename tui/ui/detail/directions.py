@@ -11,7 +11,8 @@ from textual.widgets.option_list import Option
 
 from tui.core import clock
 from tui.core.deadlines import Deadline, direction_deadlines, direction_due, relative
-from tui.core.model import Application, Direction
+from tui.core.model import Application
+from tui.core.parts import Direction
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS

@@ -10,10 +10,10 @@ from pendulum import DateTime
 from tui.core.actions import check_keep_in_touch
 from tui.core.deadlines import direction_default_time
 from tui.core.errors import ValidationError
-from tui.core.model import (
+from tui.core.model import Application
+from tui.core.parts import (
     LONG_TEXT_LIMIT,
     ROUND_NAME_LIMIT,
-    Application,
     Direction,
     Interviewer,
     Round,

@@ -9,7 +9,8 @@ from textual.visual import RenderOptions, RulesMap, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.model import Application, Event, holds
+from tui.core.model import Application
+from tui.core.parts import Event, holds
 from tui.core.stages import DirectionChange
 from tui.core.timefmt import readable, show_day, show_time
 from tui.ui.lists import LIST_KEYS

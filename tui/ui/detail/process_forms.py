@@ -12,7 +12,7 @@ from pendulum import DateTime
 
 from tui.core.actions import REPLY_VIAS, check_keep_in_touch
 from tui.core.deadlines import Deadline
-from tui.core.model import LONG_TEXT_LIMIT, NAME_LIMIT
+from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.stages import Outcome
 from tui.core.timefmt import show_time
 from tui.core.when import Reading

@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 from tui.core import clock
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative
 from tui.core.errors import ValidationError
-from tui.core.model import Application, Interviewer
+from tui.core.model import Application
+from tui.core.parts import Interviewer
 from tui.core.text import counted
 from tui.core.timefmt import show_day, show_time
 from tui.ui.lists import LIST_KEYS

@@ -30,7 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 
 from tui.core.errors import ValidationError
-from tui.core.model import NAME_LIMIT
+from tui.core.parts import NAME_LIMIT
 from tui.ui.keybar import KeyBar
 from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen

@@ -12,7 +12,8 @@ from typing import Any, Callable
 from pendulum import DateTime
 
 from tui.core.errors import ValidationError
-from tui.core.model import NAME_LIMIT, ROUND_NAME_LIMIT, Application, Interviewer
+from tui.core.model import Application
+from tui.core.parts import NAME_LIMIT, ROUND_NAME_LIMIT, Interviewer
 from tui.ui.screens.form import Field, FormScreen, optional, required
 
 WHEN_EXAMPLES = "e.g. yesterday 10am, wed 14:00, next tue 10:00"
