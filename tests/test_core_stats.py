@@ -170,9 +170,11 @@ def test_an_empty_period():
     assert data["answer_rate"] is None and data["days_to_answer"]["median"] is None
     assert data["thank_you"] == {"sent": 0, "on_time": 0, "on_time_rate": None, "median_hours": None,
                                  "window_hours": 24}
-    assert all(w["rounds"] == w["letters"] == w["answers"] == 0 for w in data["weeks"])
+    # the weeks are the last 12 whatever the period: the same as with every application
+    assert data["weeks"] == stats.to_json(stats.figures(everything(), SETTINGS, NOW))["weeks"]
+    assert sum(w["rounds"] for w in data["weeks"]) > 0
     text = stats_text.as_text(stats_text.describe(fig, SETTINGS.zone))
-    assert "No application has a round in this period" in text
+    assert "No application has had a round in this period" in text
 
 
 def test_no_rounds_yet_is_no_application():
@@ -318,3 +320,68 @@ def test_a_card_typed_in_after_its_round_was_in_interviewed_from_the_round():
 def test_a_card_whose_round_is_still_to_come_enters_when_it_is_typed_in():
     app = actions.new_application("Soon", "Dev", now=NOW - D, round_at=NOW + D)
     assert history_facts.stays(app) == [history_facts.Stay(Stage.AWAITING, NOW - D, None)]
+
+
+def test_the_weeks_count_every_applications_letters_and_answers_whatever_the_period():
+    """Review O: with a period, the weeks dropped the letters and answers of applications whose first
+    round came before it, and drew those weeks empty, while `report` listed them."""
+    app = replied()  # round T0+2d; reply at T0+6d; thank-you marked at T0+2d+30h (no letter)
+    app = actions.record_letter_sent(app, "follow-up", now=T0 + 14 * D, at=T0 + 14 * D)
+    since = T0 + 10 * D  # after its first round: the application is outside the period
+    fig = stats.figures([app], SETTINGS, NOW, since=since)
+    assert fig.applications == 0
+    assert sum(w.rounds for w in fig.weeks) == 1  # the round of T0+2d, in the week of T0
+    assert sum(w.answers for w in fig.weeks) == 1  # the reply of T0+6d
+    assert sum(w.letters for w in fig.weeks) == 1  # the follow-up of T0+14d
+    assert fig.weeks == stats.figures([app], SETTINGS, NOW).weeks  # the same weeks as without a period
+    later = actions.new_application("Late", "Dev", now=NOW - 2 * D, round_at=NOW - 2 * D)  # in the period
+    shown = stats_text.describe(stats.figures([app, later], SETTINGS, NOW, since=since), SETTINGS.zone)
+    heading = next(line.text for line in shown if line.text.startswith("Last 12"))
+    assert "every application" in heading  # not the period's: the heading says so
+
+
+def test_days_before_the_first_round_are_no_stay_and_reach_no_stage():
+    """Review O: a card typed in a week ahead of its interview waited in awaiting for it; that wait
+    counted as a stay (6.9 days) and as reaching awaiting in the funnel."""
+    app = actions.new_application("Pre", "Dev", now=T0, round_at=T0 + 7 * D)
+    assert app.stage is Stage.AWAITING  # parked until its round
+    app = actions.catch_up(app, T0 + 8 * D)  # the round took place: interviewed from T0+7d
+    assert app.stage is Stage.INTERVIEWED
+    app = actions.move(app, "awaiting", now=T0 + 9 * D)  # interviewed T0+7d -> T0+9d: 2 days
+    fig = stats.figures([app], SETTINGS, NOW)
+    assert fig.stage_days["interviewed"] == pytest.approx(2.0)
+    assert fig.stage_stays["awaiting"] == 0  # the wait before the round is no stay; the stay now is not over
+    assert fig.funnel["awaiting"] == 1  # reached once, after the round (it is there now), not twice
+    assert fig.funnel["interviewed"] == 1
+    assert [s.stage for s in history_facts.stays(app)] == [Stage.INTERVIEWED, Stage.AWAITING]
+
+
+def test_a_wait_before_the_first_round_alone_reaches_no_stage():
+    """The only stay before the round ended there: awaiting is not reached at all."""
+    app = actions.new_application("Pre", "Dev", now=T0, round_at=T0 + 7 * D)
+    app = actions.catch_up(app, T0 + 8 * D)
+    fig = stats.figures([app], SETTINGS, NOW)
+    assert fig.funnel["awaiting"] == 0 and fig.funnel["interviewed"] == 1
+    assert fig.stage_stays["awaiting"] == 0
+
+
+def test_the_readme_defines_each_figure_in_the_words_of_the_screen():
+    """Review O: the screen's help and the README said different things of a later round's answer time."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = {}
+    for first, second in re.findall(r"^\| ([^|]+) \| (.+) \|$", readme, re.M):
+        name = re.sub(r" \(`\w+`\)$", "", first.strip())
+        rows[name] = second.replace("`", "").replace("*", "")
+    for name, words in stats_text.DEFINITIONS:
+        if name == "Shares":
+            continue  # said in the README's prose below the table
+        assert rows.get(name.lower()) == words, name
+
+
+def test_with_no_round_at_all_and_no_period_the_screen_names_no_period():
+    """Review O: "No application has a round in this period" was shown under "all applications"."""
+    text = stats_text.as_text(stats_text.describe(stats.figures([], SETTINGS, NOW), SETTINGS.zone))
+    assert "No application has had a round yet" in text and "period" not in text

@@ -122,7 +122,7 @@ def _reference(apps, settings, now, since):
             outcomes[app.outcome.value if app.outcome else "unrecorded"] += 1
     starts = stats.week_starts(now, zone)
     ends = starts[1:] + [now + timedelta(microseconds=1)]
-    done = [a for app in chosen for a in history_facts.activities(app, now)]
+    done = [a for app in apps for a in history_facts.activities(app, now)]  # every application's, whatever the period
     weeks = [stats.Week(stats.local(start, zone).date(),
                         *(sum(1 for a in done if a.kind in kinds and start <= a.at < end)
                           for kinds in (("round",), ("letter",), ("answer",))))

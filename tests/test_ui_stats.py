@@ -66,7 +66,7 @@ async def test_period_cycles_back_to_everything(tmp_path):
         await pilot.press("a")
         assert "Applications        1" in shown_text(app)
         await pilot.press("p", "p")  # 90 days: the old one is out
-        assert "No application has a round in this period" in shown_text(app)
+        assert "No application has had a round in this period" in shown_text(app)
         await pilot.press("p")  # 365 days
         assert "Applications        1" in shown_text(app)
         await pilot.press("p")

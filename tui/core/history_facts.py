@@ -243,10 +243,16 @@ def entered_at(earliest: datetime | None, created: datetime | None, first_round:
 
 def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
     """The stages the card was in, in order, from its history's stage lines (each with its from and to);
-    the first begins at `entered_at`."""
+    the first begins at `entered_at`.
+
+    The process begins at the first round: a card typed in ahead of its interview waits for it, not
+    for an answer, so a stay that ended by the first round is left out and one that spanned it
+    begins there (the stay the card is in now is always kept).
+    """
     scan = scan or _scan(app)
     moves = scan.moves
-    start = entered_at(scan.earliest, app.created_at, min((r.at for r in app.rounds), default=None))
+    first_round = min((r.at for r in app.rounds), default=None)
+    start = entered_at(scan.earliest, app.created_at, first_round)
     if not moves:
         return [Stay(app.stage, start, None)]
     if len(moves) > 1:
@@ -254,8 +260,9 @@ def stays(app: Application, scan: _Scan | None = None) -> list[Stay]:
     stage = _stage(moves[0][1])
     found: list[Stay] = []
     for at, _, to in moves:
-        if stage is not None:
-            found.append(Stay(stage, start, at))
+        if stage is not None and (first_round is None or at > first_round):
+            spanned = start is not None and first_round is not None and start < first_round
+            found.append(Stay(stage, first_round if spanned else start, at))
         stage, start = _stage(to), at
     if stage is not None:
         found.append(Stay(stage, start, None))

@@ -26,15 +26,17 @@ README and the statistics screen's help):
 - rounds: how many applications had a 2nd round (or more), and a 3rd or more.
 - stage_days: median days of a stay in each open stage; a stay counts once
   the card has left the stage; the first stay begins at the first round when
-  the card was typed in after it (history_facts.entered_at).
-- funnel: how many applications were ever in each stage, and how the closed
-  ones ended.
+  the card was typed in after it (history_facts.entered_at), and time before
+  the first round (a card typed in ahead of its interview) is no stay.
+- funnel: how many applications were ever in each stage from their first
+  round on, and how the closed ones ended.
 - a history line whose step was undone on the board (parts.holds)
   stays on record but counts nowhere: the figures are as if it never happened.
-- weeks: the last 12 weeks (Monday to Sunday in the user's zone): rounds
-  that took place, letters sent (an interviewer marked thanked without a
-  letter is not one: the report lists it apart), answers received (replies
-  and outcomes; a later round shows as a round).
+- weeks: the last 12 weeks (Monday to Sunday in the user's zone), of every
+  application whatever the period: rounds that took place, letters sent (an
+  interviewer marked thanked without a letter is not one: the report lists
+  it apart), answers received (replies and outcomes; a later round shows as
+  a round).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from tui.core.history_facts import (
     LETTERS_BUT_THANKS,
     STAGE_OF,
     THANK_YOU,
+    activities,
     entered_at,
     first_round_at,
     received,
@@ -215,7 +218,9 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 if first is None or at < first:
                     first = at
         if first is None or (since is not None and first < since):
-            del round_times[mark:]
+            # outside the period (or no round yet): no figure counts it, but the weeks are the last 12
+            # whatever the period, so its rounds (in already), letters and answers are in them
+            _letters_and_answers(app, now, letter_times, answer_times)
             continue
         chosen += 1
         held = len(round_times) - mark
@@ -334,10 +339,10 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
             was = stage_of.get(value) if type(value) is str else None
             reached = {stage}  # the stage it is in (after its last move, or moved without a stage line)
             for at, _, value in moves:
-                if was is not None:
+                if was is not None and at > first:  # a stay before the first round is no stay (as `stays`)
                     reached.add(was)
                     if start is not None and was is not closed_stage:
-                        stay_days[was].append((at - start).total_seconds() / _DAY)
+                        stay_days[was].append((at - (first if start < first else start)).total_seconds() / _DAY)
                 was, start = (stage_of.get(value) if type(value) is str else None), at
             if was is not None:
                 reached.add(was)
@@ -359,6 +364,17 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
         weeks=_weeks(now, zone, round_times, letter_times, answer_times),
         thank_you_hours=settings.thank_you_hours,
     )
+
+
+def _letters_and_answers(app: Application, now: datetime, letters: list[datetime], answers: list[datetime]) -> None:
+    """What `activities` lists of `app` as letters sent and answers received, added to the weeks' times."""
+    if not app.contacts and not any(event.kind == "outcome" for event in app.history):
+        return  # nothing to find (most cards outside a period): skip the scan
+    for done in activities(app, now):
+        if done.kind == "letter":
+            letters.append(done.at)
+        elif done.kind == "answer":
+            answers.append(done.at)
 
 
 def _weeks(now: datetime, zone: Zone, *series: list[datetime]) -> list[Week]:

@@ -24,31 +24,39 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 LABEL = 17  # the width of the left column
 
 
+# What each figure is: the screen's help shows these, and the README's table says the same (a test holds
+# the two together).
 DEFINITIONS = (
-    ("Applications", "those whose first round took place in the period; one with no round yet is left out."),
+    ("Applications", "those whose first round took place in the period (one with no round yet is left out)"),
     ("Counted", "applications whose first round is at least one follow-up wait old (follow_up_business_days), "
-                "or that got an answer: younger ones could not have been answered yet."),
-    ("Answer", "the first, on or after the first round, of a reply from them (r on the board, followup reply), "
-               "a later round (from when it was recorded), or an offer or a rejection (when they told you); "
-               "an acceptance stands for an offer only when none was recorded: accepting one is your word."),
-    ("Answered", "counted applications with an answer, as a share of those counted."),
-    ("Gone silent", "counted applications closed as no response, or still open with the follow-up limit "
-                    "reached and no answer, as a share of those counted."),
-    ("Days to answer", "from the first round to the answer: the median, and the middle half (25th to 75th "
-                       "percentile) of the answered applications."),
-    ("Thank-you notes", "one per interviewer marked thanked (with a letter or without); on time when sent within "
-                        "thank_you_hours of the round; the median hours from the round to the note."),
-    ("Later rounds", "applications that had a second round (or more), and a third or more."),
-    ("Funnel", "how many applications were ever in each stage, from their history (a process rejected after a "
-               "second round still reached it); how the closed ones ended."),
-    ("Days in each stage", "the median length of a stay in each stage, counted once the card has left it; "
-                           "the number of stays in brackets."),
-    ("Weeks", "the last 12 weeks, Monday to Sunday in your time zone: rounds that took place, letters sent "
-              "(thank-you letters, follow-ups, replies to an offer or a rejection; an interviewer marked thanked "
-              "without a letter is not one), answers received (replies, offers and rejections, not your "
-              "acceptance of an offer; an invitation to another round shows as that round)."),
+                "or that got an answer: younger ones could not have been answered yet"),
+    ("Answer", "the first, on or after the first round, of: a reply from them (r, followup reply, any contact "
+               "marked as theirs), a later round (from when it was written down, or from when it took place if "
+               "that was earlier or the first round had not yet taken place), an offer or a rejection (when they "
+               "told you; one recorded before a process was reopened still counts); an acceptance stands for an "
+               "offer only when none was recorded: accepting one is your word, not theirs"),
+    ("Answered", "counted applications with an answer ÷ counted"),
+    ("Gone silent", "counted applications closed as no response, or still open with the follow-up limit reached "
+                    "and no answer ÷ counted"),
+    ("Days to answer", "first round → answer: the median and the middle half (25th–75th percentile, linear "
+                       "between the nearest values)"),
+    ("Thank-you notes", "one per interviewer marked thanked (with a letter or without), plus any thank-you letter "
+                        "that matches nobody; how many went out within thank_you_hours of their round, that share, "
+                        "and the median hours from the round to the note"),
+    ("Later rounds", "applications that had a 2nd round (or more), and a 3rd or more"),
+    ("Days in each stage", "the median length of a stay in each stage, from the stage moves in the history (each "
+                           "at the time it happened, a back-dated note or reply included), from the first round "
+                           "on: a card typed in after its interview was in its first stage from that round, and the "
+                           "days before it (a card typed in ahead of its interview) are no stay; a stay counts once "
+                           "the card has left the stage"),
+    ("Funnel", "how many applications were ever in each stage from their first round on (a process rejected "
+               "after a second round still reached it), and how the closed ones ended"),
+    ("Weeks", "the last 12 weeks, Monday to Sunday in your time zone, of every application whatever the period: "
+              "rounds that took place, letters sent (an interviewer marked thanked without a letter is not one, "
+              "as in followup report), answers received (replies, offers, rejections, not your acceptance of an "
+              "offer; an invitation to another round shows as that round)"),
     ("Shares", f"with fewer than {MIN_FOR_RATES} counted applications (or notes), counts are shown instead: a "
-               "share of so few says little."),
+               "share of so few says little"),
 )
 
 
@@ -107,7 +115,8 @@ def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
     lines = [Line(f"How the search is going — {period_words(fig, zone)}, as of "
                   f"{timefmt.show_time(fig.now, zone, fig.now)}", "title"), Line("")]
     if not fig.applications:
-        lines.append(Line("No application has a round in this period yet: the figures start with the first "
+        where = " in this period" if fig.since is not None else ""
+        lines.append(Line(f"No application has had a round{where} yet: the figures start with the first "
                           "interview."))
         return lines
     lines.append(_row("Applications", f"{fig.applications:>4}  (first round in the period)"))
@@ -140,7 +149,8 @@ def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
         lines.append(Line(f"  {'how they ended':<{LABEL - 2}}" + " · ".join(ended)))
     lines += [Line(""), Line("Median days in each stage (stays the card has left)", "heading")]
     lines.append(Line("  " + " · ".join(_stage_days(fig, stage) for stage in OPEN_STAGES)))
-    lines += [Line(""), Line(f"Last {len(fig.weeks)} weeks, Monday to Sunday (from "
+    every = ", every application" if fig.since is not None else ""  # the weeks are not the period's
+    lines += [Line(""), Line(f"Last {len(fig.weeks)} weeks, Monday to Sunday{every} (from "
                              f"{timefmt.show_day(_monday(fig, zone), zone, fig.now)})", "heading")]
     series = (("Rounds", [w.rounds for w in fig.weeks]), ("Letters sent", [w.letters for w in fig.weeks]),
               ("Answers", [w.answers for w in fig.weeks]))
