@@ -64,6 +64,19 @@ def test_stats_json_and_since_a_day_in_the_users_zone(db, capsys):
     assert data["applications"] == 3  # After, Late, Early; Before was on the evening before
 
 
+
+def test_since_a_number_of_days_ago_starts_at_that_days_midnight_as_the_screens_period(db, capsys):
+    """Review O: "--since '30 days ago'" (which the CLI's own error suggests) started at now's clock
+    time, 12:00 Tokyo, so a round on that morning was left out where the screen's period kept it."""
+    code, out, _ = run(capsys, "--db", str(db), "stats", "--since", "29 days ago", "--json")
+    assert code == 0
+    assert json.loads(out)["since"] == "2026-11-01T15:00:00+00:00"  # Mon 2 Nov 00:00 in Tokyo
+    code, out, _ = run(capsys, "--db", str(db), "stats", "--since", "4 weeks ago", "--json")
+    assert json.loads(out)["since"] == "2026-11-02T15:00:00+00:00"  # Tue 3 Nov 00:00 in Tokyo
+    code, out, _ = run(capsys, "--db", str(db), "stats", "--since", "3 hours ago", "--json")
+    assert json.loads(out)["since"] == "2026-12-01T09:00:00+00:00"  # a distance in hours keeps its clock
+
+
 def test_report_takes_whole_days_in_the_users_zone(db, capsys):
     code, out, _ = run(capsys, "--db", str(db), "report", "--from", "2026-11-02", "--to", "2026-11-30")
     assert code == 0

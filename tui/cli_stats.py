@@ -54,10 +54,11 @@ def bound(text: str, moment: datetime, zone, what: str, *, forward: bool = False
     Read as a round's time is: a bare weekday or time is the latest one ("--since mon" on a Monday
     morning: today), a date still to come stays one; `forward` reads a bare one as the next to come.
     A day is read at 00:00 and at 00:01: when the two agree the text gave its own clock time. (At
-    noon, as this once did, every bound typed before noon read as "now".)"""
+    noon, as this once did, every bound typed before noon read as "now".) A distance of days
+    ("30 days ago") names a day too: its start, as the statistics screen's "last 30 days"."""
     from tui.core.errors import ValidationError
     from tui.core.timeutil import local, to_utc
-    from tui.core.when import Reading, parse_when
+    from tui.core.when import Reading, counts_whole_days, parse_when
 
     reading = Reading.COMING if forward else Reading.EVENT
     try:
@@ -65,7 +66,7 @@ def bound(text: str, moment: datetime, zone, what: str, *, forward: bool = False
         a_minute_on = parse_when(text, moment, zone, default_time=time(0, 1), reading=reading)
     except ValidationError as exc:
         raise ValidationError(f"{what}: {exc}") from None
-    if midnight == a_minute_on:
+    if midnight == a_minute_on and not counts_whole_days(text):  # "30 days ago" is a day, as the screen's
         return midnight, False
     return to_utc(local(midnight, zone).start_of("day")), True
 

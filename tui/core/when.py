@@ -171,6 +171,14 @@ class _Context:
         return earlier if earlier.timestamp() >= now else later
 
 
+def counts_whole_days(text: str) -> bool:
+    """Whether `text` is a distance of days or more ("30 days ago", "in 2 weeks"): the bound of a
+    period reads it as that whole day, as it does a date, where a round's time keeps now's clock."""
+    words = " ".join(str(text or "").lower().replace(",", " ").split())
+    match = _RELATIVE.fullmatch(words)
+    return match is not None and _UNITS.get(match.group(2) or match.group(4)) in ("days", "weeks", "months")
+
+
 def _parse(text: str, ctx: _Context) -> DateTime:
     if text in ("now", "right now"):
         return ctx.now
