@@ -211,6 +211,16 @@ def test_every_command_has_help_with_an_example(command, capsys):
     assert "example:" in out and f"followup {command}" in out.split("example:")[1]
 
 
+def test_add_help_says_how_a_weekday_is_read_as_add_reads_it(cli_db, capsys):
+    """Review O: the help said "mon 9:00" is the coming Monday; add reads the latest one (a round that
+    took place), so a user typing an upcoming round by the help got last week's."""
+    cli.main(["add", "--help"])
+    assert '"mon 9:00" (the latest Monday)' in capsys.readouterr().out
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "mon 9:00") == 0  # now: Wed 25 Nov
+    app = Store(cli_db).open_all()[0]
+    assert pendulum.instance(app.rounds[0].at).in_tz(ZONE).to_date_string() == "2026-11-23"
+
+
 def test_list_help_documents_the_json_shape(capsys):
     cli.main(["list", "--help"])
     out = capsys.readouterr().out

@@ -100,7 +100,9 @@ def test_report_csv_to_a_file(db, env, capsys):
 @pytest.mark.parametrize("argv,message", [
     (["stats", "--since", "someday"], "--since: cannot read the time 'someday'"),
     (["stats", "--since", "tomorrow"], "is in the future"),
-    (["report", "--from", "2026-11-30", "--to", "2026-11-01"], "is after --to"),
+    # days are named as days (review O: "--to Sun 1 Nov 00:00" misstated a bound that is the whole day)
+    (["report", "--from", "2026-11-30", "--to", "2026-11-01"], "--from Mon 30 Nov is after --to Sun 1 Nov: give"),
+    (["report", "--from", "2026-11-30 10:00", "--to", "2026-11-01"], "--from Mon 30 Nov 10:00 is after --to Sun 1 Nov:"),
     (["report", "--from", "2026-11-01", "--to", "soon"], "--to: cannot read the time 'soon'"),
     (["report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf"], "invalid choice: 'pdf'"),
     (["report", "--from", "2026-11-01"], "the following arguments are required: --to"),
@@ -135,7 +137,7 @@ def test_a_thank_you_marked_without_a_letter_is_no_letter_in_the_weeks_as_in_the
     assert code == 0 and figures["thank_you"]["sent"] == 1
     assert sum(week["letters"] for week in figures["weeks"]) == 0
     code, out, _ = run(capsys, "--db", path, "report", "--from", "2026-11-01", "--to", "2026-12-01")
-    assert code == 0 and "0 letters sent, 1 thanked without a letter" in out
+    assert code == 0 and "0 letters sent, 0 answers received, 1 interviewer thanked without a letter" in out
     sent = run(capsys, "--db", path, "letter", "rho", "thank-you", "--interviewer", "Ann", "--mark-sent", "--force")
     assert sent[0] == 0
     figures = json.loads(run(capsys, "--db", path, "stats", "--json")[1])

@@ -254,7 +254,7 @@ def test_report_says_thanked_without_claiming_a_letter():
         ("thanks", "thanked Ann Lee", "Ann Lee"), ("letter", "thank-you letter", "Bo Ek")]
     text = report.to_markdown(rows, T0, T0 + D, SETTINGS.zone)
     assert "| Thanked | thanked Ann Lee | Ann Lee |" in text and "| Letter sent | thank-you letter | Bo Ek |" in text
-    assert "1 letter sent, 1 thanked without a letter recorded," in text
+    assert "1 letter sent, 0 answers received, 1 interviewer thanked without a letter." in text  # review O: worded
     table = list(csv.reader(io.StringIO(report.to_csv(rows, SETTINGS.zone))))
     assert table[2][3:5] == ["Thanked", "thanked Ann Lee"]
 

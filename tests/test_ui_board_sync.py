@@ -181,8 +181,8 @@ async def test_what_is_typed_while_the_window_is_too_small_goes_on_in_the_notes(
 
 
 async def test_ctrl_q_while_the_window_is_too_small_saves_what_was_typed_meanwhile(tmp_path):
-    """The kept keys go in before quitting; f1 and ctrl+p open nothing over the 'larger' screen (they
-    would keep it up once the window grew): they are kept too."""
+    """The kept keys go in before quitting; f1 and ctrl+p open nothing over the 'larger' screen (the
+    screen they open would take the text typed after them): the screen says where they work."""
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
@@ -191,6 +191,9 @@ async def test_ctrl_q_while_the_window_is_too_small_saves_what_was_typed_meanwhi
         await pilot.resize_terminal(40, 24)
         await pilot.press("f1", "ctrl+p")
         assert isinstance(app.screen, TooSmallScreen) and len(app.screen_stack) == 3
+        # review O: f1 was dropped without a word; it is answered (a larger window), not kept
+        assert "The help (f1) and the palette (ctrl+p) open in a larger window" in str(
+            app.screen.query_one("#message").render())
         await pilot.press(*" while small", "ctrl+q")
         await wait_until(pilot, lambda: app.return_code is not None)
     assert stored(store)["Acme"]["notes"].endswith(" before while small")

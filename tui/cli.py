@@ -344,7 +344,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    '    --interviewer "Dana Kim <dana@acme.example>" --interviewer "Lee Park" --round Onsite',
                    cmd_add,
                    'WHEN is in your time zone: "2026-12-01 14:00", "today 15:30", "yesterday 10am",\n'
-                   '"tomorrow" (09:00), "mon 9:00" (the coming Monday), "last fri", "dec 1", "in 2 days", "now".')
+                   '"tomorrow" (09:00), "mon 9:00" (the latest Monday), "last fri", "dec 1", "in 2 days", "now".')
     add.add_argument("company", metavar="COMPANY")
     add.add_argument("--role", required=True, help="the role applied for")
     add.add_argument("--at", required=True, metavar="WHEN", help="when the interview round took place")

@@ -119,11 +119,15 @@ def cmd_report(args) -> int:
 
     settings, moment = user_settings(), now()
     zone = settings.zone
-    start, _ = bound(args.start, moment, zone, "--from")
+    start, from_day = bound(args.start, moment, zone, "--from")
     last, end = period_end(args.end, start, moment, zone)
     if start >= end:
-        raise ValidationError(f"--from {timefmt.show_time(start, zone, moment)} is after --to "
-                              f"{timefmt.show_time(last, zone, moment)}: give the earlier one first")
+        def said(at: datetime, whole_day: bool) -> str:  # a day given as a day, not as its midnight
+            return (timefmt.show_day if whole_day else timefmt.show_time)(at, zone, moment)
+
+        to_day = end - last > timedelta(microseconds=1)
+        raise ValidationError(f"--from {said(start, from_day)} is after --to {said(last, to_day)}: "
+                              f"give the earlier one first")
     apps, code = read_apps(store_at(args), settings, moment)
     rows = report.in_period(apps, start, end, moment)
     payload = report.render(args.format, rows, start, end, zone, settings.name)

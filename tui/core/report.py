@@ -52,9 +52,9 @@ def period_words(start: datetime, end: datetime, zone: Zone) -> str:
 
 def totals(rows: list[Activity]) -> str:
     counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in KIND_WORDS}
-    thanked = f"{counts['thanks']} thanked without a letter recorded, " if counts["thanks"] else ""
-    return (f"{counted(counts['round'], 'interview')}, {counted(counts['letter'], 'letter')} sent, {thanked}"
-            f"{counted(counts['answer'], 'answer')} received")
+    thanked = f", {counted(counts['thanks'], 'interviewer')} thanked without a letter" if counts["thanks"] else ""
+    return (f"{counted(counts['round'], 'interview')}, {counted(counts['letter'], 'letter')} sent, "
+            f"{counted(counts['answer'], 'answer')} received{thanked}")
 
 
 def to_markdown(rows: list[Activity], start: datetime, end: datetime, zone: Zone, name: str = "") -> str:

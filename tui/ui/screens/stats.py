@@ -140,8 +140,7 @@ class StatsScreen(Screen):
 
     def action_period(self) -> None:
         self.period = (self.period + 1) % len(PERIODS)
-        self.notify(f"Statistics: {period_name(PERIODS[self.period])}", timeout=2)
-        self.refresh_figures()
+        self.refresh_figures()  # its title names the period (a toast said it too, over the help after `?`)
 
     def action_scroll(self, step: int) -> None:
         scroll = self.query_one("#stats-scroll", VerticalScroll)

@@ -19,7 +19,8 @@ def too_small(width: int, height: int) -> bool:
 class TooSmallScreen(Screen):
     """Keys typed meanwhile are kept and handed, in order, to the screen below once the window is large
     enough again (FollowupApp._check_size): a split pane narrowed mid-sentence loses no word, and a `q`
-    in that sentence quits nothing. ctrl+q and ctrl+c still save and quit."""
+    in that sentence quits nothing. ctrl+q and ctrl+c still save and quit; f1 and ctrl+p are answered
+    with where they work."""
 
     DEFAULT_CSS = """
     TooSmallScreen {
@@ -31,13 +32,17 @@ class TooSmallScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.typed: list[events.Key] = []
+        self.asked_for_a_screen = False
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
         if event.key in self.app._bindings.key_to_bindings:
-            return  # f1, ctrl+p: a screen opened later over what is being typed would take the keys after it
-        self.typed.append(events.Key(event.key, event.character))
+            # f1, ctrl+p: kept, the screen they open would take the keys typed after them (and, at
+            # ctrl+q, the text being saved); so they are answered here, never dropped unsaid
+            self.asked_for_a_screen = True
+        else:
+            self.typed.append(events.Key(event.key, event.character))
         self.show_size(self.app.size.width, self.app.size.height)
 
     def compose(self) -> ComposeResult:
@@ -53,6 +58,8 @@ class TooSmallScreen(Screen):
         self.query_one("#message", Static).update(
             f"Make the window larger.\n\nFollowup needs at least {MIN_WIDTH}×{MIN_HEIGHT}; "
             f"this one is {width}×{height}.\n\n{self._kept()}ctrl+q saves and quits."
+            + ("\n\nThe help (f1) and the palette (ctrl+p) open in a larger window." if self.asked_for_a_screen
+               else "")
         )
 
     def _kept(self) -> str:
