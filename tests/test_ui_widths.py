@@ -85,6 +85,20 @@ async def test_a_narrow_board_gives_the_room_of_its_empty_columns_to_the_cards(t
         assert len(set(widths().values())) == 1, widths()
 
 
+async def test_at_80_columns_the_empty_columns_keep_their_names_whole(tmp_path, monkeypatch):
+    """Review O: a new user's first board (one card, 80×24) read "Thank… 0 Await… 0 Follo… 0"; the
+    card's column keeps room for its lines (36 cells) and the empty ones show their names in full."""
+    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
+    app = make_app(store_with(tmp_path, small_apps()[:1]))  # one card, in interviewed
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        columns = {c.stage: c for c in app.screen.query(CardList)}
+        headers = {stage: rendered_lines(column)[0].strip() for stage, column in columns.items()}
+        assert headers[Stage.THANKED] == "Thanked 0" and headers[Stage.FOLLOWED_UP] == "Followed up 0"
+        assert headers[Stage.AWAITING] == "Awaiting 0" and headers[Stage.CLOSED] == "Closed 0"
+        assert columns[Stage.INTERVIEWED].size.width >= 22
+
+
 async def test_a_wide_board_keeps_its_columns_equal(tmp_path, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
     app = make_app(store_with(tmp_path, small_apps()))

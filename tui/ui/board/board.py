@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 
 from tui.core.stages import STAGES, Stage
+from tui.core.text import cell_width
 from tui.ui.board.cards import CARD_HEIGHT, CardStyles, CardView
 from tui.ui.board.column import CardList
 from tui.ui.board.timeframe import TimeFrame
@@ -41,7 +42,8 @@ class BoardKeys(Widget, can_focus=True):
 
 # Below this many cells a column, an empty column gives its room to the others: at 80 columns, or at 120
 # with the sidebar, five equal columns cut a card's due time ("5 d over…") while an empty one shows
-# "nothing here" in full. It keeps EMPTY_WIDTH, enough for its header (" Follo… 0").
+# "nothing here" in full. It keeps its header whole (" Followed up 0") while the columns with cards
+# still get COMFORTABLE_WIDTH, else EMPTY_WIDTH, enough for a shortened one (" Follo… 0").
 COMFORTABLE_WIDTH = 22
 EMPTY_WIDTH = 9
 
@@ -249,7 +251,7 @@ class Board(Horizontal, can_focus=False):
         self.sync_active()
 
     def fit_widths(self) -> None:
-        """Equal columns when each has room for a card's lines; else the empty ones narrow to EMPTY_WIDTH.
+        """Equal columns when each has room for a card's lines; else the empty ones narrow to their header.
 
         Decided on the width the columns share (the board itself is a hidden `layout-only` container
         with no size of its own; before the first layout they have none either, and a column's resize
@@ -260,8 +262,12 @@ class Board(Horizontal, can_focus=False):
             return
         filled = sum(1 for column in self.columns.values() if column.cards)
         narrow = width / len(STAGES) < COMFORTABLE_WIDTH and filled > 0  # all empty: nothing to give room to
+        empty = {column: max(EMPTY_WIDTH, cell_width(column.header_label) + 1)  # whole: " Awaiting 0"
+                 for column in self.columns.values() if not column.cards}
+        if (width - sum(empty.values())) / (filled or 1) < COMFORTABLE_WIDTH:
+            empty = dict.fromkeys(empty, EMPTY_WIDTH)  # the cards need the room more than the names
         for column in self.columns.values():
-            want = EMPTY_WIDTH if narrow and not column.cards else None
+            want = empty[column] if narrow and not column.cards else None
             if column.fixed_width != want:
                 column.fixed_width = want
                 column.styles.width = want if want is not None else "1fr"
