@@ -263,7 +263,7 @@ class BoardScreen(BoardQuestions, Screen):
             parts.append(f"READ-ONLY: {len(damaged)} damaged record(s) left out")
         elif getattr(self.app, "unwritable", ""):
             parts.append("READ-ONLY: the data file cannot be written (see the message)")
-        self.title_bar.update("  ·  ".join(parts))
+        self.title_bar.update("  ·  ".join(parts), layout=False)  # one line, always: no layout of the board
         if self.empty_note.display != (total == 0):
             self.empty_note.display = total == 0
 

@@ -125,7 +125,7 @@ class NotesPanel(Vertical):
         else:
             state = "not saved yet" if self.unsaved else "saved"
         assert isinstance(status, Static)
-        status.update(f"Markdown · {counted(words, 'word')} · {state}")
+        status.update(f"Markdown · {counted(words, 'word')} · {state}", layout=False)  # one line, always
 
     def on_notes_editor_save_now(self, event: NotesEditor.SaveNow) -> None:
         event.stop()
