@@ -70,3 +70,42 @@ def test_any_sequence_of_ticks_leaves_the_stage_and_deadlines_as_the_ticks_say(t
     ticked = {p.name for p in app.latest_round.interviewers if p.thanked_at is not None}
     assert app.stage is (Stage.THANKED if ticked == set(NAMES) else Stage.INTERVIEWED)
     assert thank_you_people(app, now) == sorted(set(NAMES) - ticked)
+
+
+def people(app):
+    return list(app.rounds[0].interviewers)
+
+
+def test_someone_added_to_the_round_after_every_note_went_out_is_owed_one():
+    """Review P: adding Lucius Fox to the round of a card the rule had put in *thanked* left the card
+    there with no thank-you deadline for him: the person just added was never chased."""
+    app = actions.set_thanked(card(["Ann"]), "Ann", now=NOW.subtract(hours=1))
+    assert app.stage is Stage.THANKED
+    rnd = app.rounds[0]
+    added = actions.update_round(app, rnd.id, now=NOW, interviewers=[*people(app), Interviewer("Lucius Fox")])
+    assert added.stage is Stage.INTERVIEWED
+    assert thank_you_people(added) == ["Lucius Fox"]
+    assert added.history[-1].text == "Thanked → Interviewed (Lucius Fox not thanked yet)"
+    thanked = actions.set_thanked(added, "Lucius", now=NOW.add(minutes=5))  # and his note moves it on again
+    assert thanked.stage is Stage.THANKED and thank_you_people(thanked) == []
+
+
+def test_someone_added_already_thanked_or_to_a_card_thanked_by_hand_moves_nothing():
+    app = actions.set_thanked(card(["Ann"]), "Ann", now=NOW.subtract(hours=1))
+    rnd = app.rounds[0]
+    done = Interviewer("Bo", thanked_at=NOW.subtract(minutes=30))
+    assert actions.update_round(app, rnd.id, now=NOW, interviewers=[*people(app), done]).stage is Stage.THANKED
+    by_hand = actions.move(card(["Ann"]), "thanked", now=NOW.subtract(hours=1))
+    added = actions.update_round(by_hand, by_hand.rounds[0].id, now=NOW,
+                                 interviewers=[*people(by_hand), Interviewer("Cy")])
+    assert added.stage is Stage.THANKED  # the user's word: a later stage says more than a new name
+
+
+def test_taking_off_the_last_person_owed_a_note_moves_the_card_on_as_thanking_them_would():
+    app = actions.set_thanked(card(["Ann", "Bob"]), "Ann", now=NOW.subtract(hours=1))
+    assert app.stage is Stage.INTERVIEWED and thank_you_people(app) == ["Bob"]
+    rnd = app.rounds[0]
+    ann_only = [p for p in people(app) if p.name == "Ann"]
+    fewer = actions.update_round(app, rnd.id, now=NOW, interviewers=ann_only)
+    assert fewer.stage is Stage.THANKED and thank_you_people(fewer) == []
+    assert actions.update_round(fewer, rnd.id, now=NOW, interviewers=[]).stage is Stage.THANKED  # nobody: stays

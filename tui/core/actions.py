@@ -278,7 +278,22 @@ def update_round(
     _log(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
         _after_round(new, now, "the round took place", use_thank_you)
+    elif interviewers is not None and rnd is new.thank_you_round(now):
+        _rethank(app, new, rnd, now)
     return new
+
+
+def _rethank(before: Application, app: Application, rnd: Round, now: datetime) -> None:
+    """The people of the round the notes are for changed: the thank-you rule applies again, as to a tick.
+
+    Someone added who is owed a note takes a card the rule put in *thanked* back to *interviewed*
+    (where their thank-you deadline is derived); the last one owed a note taken off the round moves
+    the card on to *thanked*, as thanking them would have. A card moved by hand stays (set_thanked)."""
+    if _all_thanked(rnd) and app.stage is Stage.INTERVIEWED and not _all_thanked(before.thank_you_round(now)):
+        _set_stage(app, Stage.THANKED, now, ALL_THANKED)
+    elif not _all_thanked(rnd) and _moved_by_thank_rule(app):
+        owed = ", ".join(p.name for p in rnd.interviewers if p.thanked_at is None)
+        _set_stage(app, Stage.INTERVIEWED, now, f"{owed} not thanked yet")
 
 
 def remove_round(app: Application, round_id: str, *, now: datetime) -> Application:
