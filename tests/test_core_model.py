@@ -238,3 +238,15 @@ def test_find_interviewer_takes_the_whole_name_or_a_unique_part_and_names_the_ca
     assert panel.find_interviewer("ana")[1].name == "Ana Ruiz"  # starts a word of hers, only inside Dana
     assert panel.find_interviewer("kim")[1].name == "Dana Kim"
     assert panel.find_interviewer("an")[1].name == "Ana Ruiz"
+
+
+def test_a_name_typed_without_its_accents_finds_the_person_and_the_card():
+    """Review P: `--interviewer jose` did not find José Núñez-García (typed on a keyboard without é)."""
+    people = [Interviewer(name="José Núñez-García"), Interviewer(name="Zoë Ångström"), Interviewer(name="Strauß")]
+    app = Application(company="Señor Café", role="Dev", rounds=[Round(name="Onsite", at=T0, interviewers=people)])
+    assert app.find_interviewer("jose")[1].name == "José Núñez-García"
+    assert app.find_interviewer("JOSÉ NÚÑEZ-GARCÍA")[1].name == "José Núñez-García"
+    assert app.find_interviewer("nunez")[1].name == "José Núñez-García"
+    assert app.find_interviewer("zoe angstrom")[1].name == "Zoë Ångström"
+    assert app.find_interviewer("strauss")[1].name == "Strauß"  # casefold: ß is ss
+    assert "senor cafe" in app.search_text() and "jose" in app.search_text()  # what the board's filter matches

@@ -36,6 +36,7 @@ from tui.core.parts import (
     id_field,
 )
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
+from tui.core.text import folded
 from tui.core.timeutil import to_utc
 
 T = TypeVar("T")
@@ -252,21 +253,21 @@ class Application(msgspec.Struct, gc=False):
         raise ValidationError(f"no round {round_id!r} in {self.company}")
 
     def find_interviewer(self, key: str, within: Round | None = None) -> tuple[Round, Interviewer]:
-        """By id, or by name, case-insensitive, latest round first (`within`: that round only): the whole
-        name, else a part of it that names one person. Every command and screen that takes an interviewer's
-        name reads it here, so they agree. A part that starts a word of a name wins over one inside a word.
-        A part that fits several people is refused naming them; a name
-        that fits nobody raises UnknownInterviewer (`followup interviewer` adds that person then)."""
-        want = key.strip().lower()
+        """By id, or by name, with no case or accents ("jose": José), latest round first (`within`: that
+        round only): the whole name, else a part of it that names one person. Every command and screen
+        that takes an interviewer's name reads it here, so they agree. A part that starts a word of a name
+        wins over one inside a word. A part that fits several people is refused naming them; a name that
+        fits nobody raises UnknownInterviewer (`followup interviewer` adds that person then)."""
+        want = folded(key.strip())
         ordered = [within] if within is not None else sorted(self.rounds, key=lambda r: r.at, reverse=True)
         people = [(rnd, person) for rnd in ordered for person in rnd.interviewers]
         for rnd, person in people:
-            if person.id == key or person.name.lower() == want:
+            if person.id == key or folded(person.name) == want:
                 return rnd, person
         # a part that starts a word of the name ("ana": Ana Ruiz) before one inside a word (Dana Kim)
         partial = [(rnd, person) for rnd, person in people
-                   if want and any(word.startswith(want) for word in person.name.lower().split())]
-        partial = partial or [(rnd, person) for rnd, person in people if want and want in person.name.lower()]
+                   if want and any(word.startswith(want) for word in folded(person.name).split())]
+        partial = partial or [(rnd, person) for rnd, person in people if want and want in folded(person.name)]
         names = list(dict.fromkeys(person.name for _, person in partial))
         if len(names) == 1:
             return partial[0]
@@ -287,11 +288,11 @@ class Application(msgspec.Struct, gc=False):
         raise ValidationError(f"no direction {direction_id!r} in {self.company}")
 
     def search_text(self) -> str:
-        """What the board's filter matches against, lower-cased."""
+        """What the board's filter matches against, folded (text.folded: no case, no accents)."""
         parts = [self.company, self.role, self.notes, self.recruiter]
         for person in self.interviewers():
             parts += [person.name, person.email, person.topic]
-        return "\n".join(parts).lower()
+        return folded("\n".join(parts))
 
     # --- serialised form -----------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 # C0 and C1 (less tab and newline), and the bidirectional embeddings, overrides and isolates: they
@@ -78,3 +79,11 @@ def counted(count: int, noun: str, plural_form: str = "") -> str:
     """'1 application', '3 applications', '0 applications' ("wrote 1 applications" was a copy that
     forgot the rule)."""
     return f"{count} {plural(count, noun, plural_form)}"
+
+
+def folded(text: str) -> str:
+    """`text` for matching what a person types: case and accents dropped ("José" and "jose" are one
+    name on a keyboard without é). The one fold of the board's filter and of a typed interviewer."""
+    if text.isascii():
+        return text.lower()
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))

@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 
 from tui.core.stages import STAGES, Stage
-from tui.core.text import cell_width
+from tui.core.text import cell_width, folded
 from tui.ui.board.cards import CARD_HEIGHT, CardStyles, CardView
 from tui.ui.board.column import CardList
 from tui.ui.board.timeframe import TimeFrame
@@ -186,7 +186,7 @@ class Board(Horizontal, can_focus=False):
         self._rebuild(keep)
 
     def set_filter(self, needle: str) -> None:
-        needle = needle.strip().lower()
+        needle = folded(needle.strip())  # as Application.search_text: "jose" finds José
         if needle != self.needle:
             keep = self.current_id
             self.needle = needle
