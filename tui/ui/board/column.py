@@ -227,8 +227,9 @@ class CardList(ScrollView, can_focus=False):
         line = row + round(self.scroll_y)
         index, part = divmod(line, CARD_HEIGHT)
         if not self.cards:
-            if line == 1:  # a narrowed empty column (Board.fit_widths) says it in a word that fits
-                text = self.empty_text if len(self.empty_text) < width else "none"
+            if line == 1:  # a narrowed empty column (Board.fit_widths) says it in a word, as all narrowed do
+                text = self.empty_text if self.fixed_width is None else self.empty_text.replace("nothing here", "none")
+                text = text if len(text) < width else "none"
                 return Strip([Segment(" " + fit_cells(text, width - 1), styles.empty)], width)
             return Strip.blank(width, styles.base)
         thumb = scroll_thumb(row, self.card_rows, len(self.cards) * CARD_HEIGHT, self.scroll_y,
