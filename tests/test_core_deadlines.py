@@ -138,6 +138,7 @@ def test_a_quiet_period_ending_after_the_wait_wins():
     assert of_kind(found, DeadlineKind.FOLLOW_UP)[0].due == at(4, 7, 9)
     quiet = of_kind(found, DeadlineKind.QUIET)
     assert len(quiet) == 1 and quiet[0].is_quiet and quiet[0].due == at(4, 7, 9)
+    assert quiet[0].action.endswith("before Tue 7 Apr")  # names the day, as PRODUCT's example (review P)
     assert quiet_until(app, now) == at(4, 7, 9)
     assert next_deadline(app, UTC_SETTINGS, now).kind is DeadlineKind.FOLLOW_UP, "quiet is not a task"
 

@@ -44,7 +44,7 @@ from tui.core.model import Application, stage_after_round
 from tui.core.parts import Direction, Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Outcome, Stage
-from tui.core.timefmt import distance_short, show_soon
+from tui.core.timefmt import distance_short, show_day, show_soon
 from tui.core.timeutil import Zone, local, to_utc
 
 
@@ -305,7 +305,8 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
 
     quiet = quiet_until(app, now)
     if quiet is not None:
-        add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before this", ref="", working=False)
+        day = show_day(quiet, settings.zone, now)
+        add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before {day}", ref="", working=False)
 
     if _follow_up_clock_runs(app, settings, owed) and not upcoming and not app.open_tasks():
         due = _follow_up_due(app, settings, now, work)
