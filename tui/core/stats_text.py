@@ -134,7 +134,7 @@ def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
         lines.extend(Line(text, line.style) for text in wrap_cells(line.text, width, indent, separator))
 
     add(Line(f"How the search is going — {period_words(fig, zone)}, as of "
-             f"{timefmt.show_time(fig.now, zone, fig.now)}", "title"), 2, "")
+             f"{timefmt.show_time(fig.now, zone, fig.now)}", "title"), 2, " — ")
     lines.append(Line(""))
     if not fig.applications:
         where = " in this period" if fig.since is not None else ""
