@@ -79,3 +79,13 @@ def followup_process(env: dict[str, str], *argv: str, text: bool = True) -> subp
     args = [sys.executable, "-m", "tui", *argv]
     return subprocess.run([os.fsencode(a) for a in args], cwd=ROOT, env=env, capture_output=True, text=text,
                           timeout=60)
+
+
+def as_terminal(monkeypatch, columns: int | None) -> None:
+    """Make standard output look like a terminal `columns` wide (None: a pipe, whatever the terminal's size),
+    as `followup` run in a tmux pane sees it; the commands ask cli_common.table_width, which asks these two."""
+    import shutil
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: columns is not None, raising=False)
+    size = os.terminal_size((columns or 200, 40))
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=None: size)

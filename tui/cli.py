@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator
 from tui import __version__, cli_config, cli_edit, cli_exchange, cli_letter, cli_record, cli_remind, cli_show, cli_stats
 from tui.cli_common import (
     EVENT,
+    TABLE_WIDTH,
     add_command,
     add_db_option,
     add_id_argument,
@@ -31,19 +32,22 @@ from tui.cli_common import (
     command_index,
     confirm,
     now,
+    on_terminal,
     open_card,
     open_store,
+    print_fitted,
     read_apps,
     read_when,
     remark,
     store_at,
+    table_width,
     user_settings,
 )
 from tui.core.text import CONTROLS
 
 EXIT_USER_ERROR = 2
-TABLE_WIDTH = 80
-DUE_LINE_WIDTH = 80
+STACKED_BELOW = 70  # a narrower terminal lists each application on two lines (see _stacked)
+_STACK_MARGIN = " " * 9  # under the stage, past the id
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,18 +118,36 @@ def cmd_list(args) -> int:
         return code
     pairs = _listed(apps, settings, moment, stage)
     if not pairs:
-        print(_nothing_listed(apps, stage))
+        print_fitted(_nothing_listed(apps, stage))
         return code
     from tui.core.deadlines import relative
 
     total = table_width()
-    extra = total - TABLE_WIDTH  # a wider terminal shows more of the company and the role
-    widths = (8, 20 + extra // 2, 22 + extra - extra // 2, 11)
-    print(_row(("ID", "COMPANY", "ROLE", "STAGE", "NEXT"), widths, total))
-    for app, upcoming in pairs:
-        due = relative(upcoming.due, moment) if upcoming else "—"
-        print(_row((app.short_id, app.company, app.role, app.stage.value, due), widths, total))
+    rows = [(app.short_id, app.company, app.role, app.stage.value, relative(upcoming.due, moment) if upcoming else "—")
+            for app, upcoming in pairs]
+    print("\n".join(_table(rows, total) if total >= STACKED_BELOW else _stacked(rows, total)))
     return code
+
+
+def _table(rows: list[tuple], total: int) -> list[str]:
+    """The list as a table of `total` columns, each cell cut with an ellipsis where it is too long: a
+    wider terminal shows more of the company and the role, a slightly narrower one a little less."""
+    extra = total - TABLE_WIDTH
+    widths = (8, 20 + extra // 2, 22 + extra - extra // 2, 11)
+    return [_row(cells, widths, total) for cells in [("ID", "COMPANY", "ROLE", "STAGE", "NEXT"), *rows]]
+
+
+def _stacked(rows: list[tuple], total: int) -> list[str]:
+    """The list in a terminal too narrow for the table's five columns (a tmux pane): the id, stage and
+    next deadline on one line, and under them the company and the role whole, wrapped between words,
+    where the table would cut both to a few letters."""
+    from tui.core.text import wrap_cells
+
+    lines = [_row(("ID", "STAGE", "NEXT"), (8, 11), total), _STACK_MARGIN + "COMPANY — ROLE"]
+    for short_id, company, role, stage, due in rows:
+        lines.append(_row((short_id, stage, due), (8, 11), total))
+        lines += wrap_cells(f"{_STACK_MARGIN}{company} — {role}", total, len(_STACK_MARGIN) + 2, separator=" — ")
+    return lines
 
 
 def _nothing_listed(apps, stage) -> str:
@@ -140,16 +162,6 @@ def _nothing_listed(apps, stage) -> str:
     counts = Counter(app.stage for app in apps)
     where = ", ".join(f"{counts[each]} {each.value}" for each in STAGES if counts[each])
     return f"no applications in stage {stage.value} (of {len(apps)}: {where}); 'followup list' shows them all"
-
-
-def table_width() -> int:
-    """80 columns, or the terminal's width when it is wider (up to 160). Output to a pipe or a file
-    stays 80, the same on every machine (`--json` has every field whole)."""
-    import shutil
-
-    if not sys.stdout.isatty():
-        return TABLE_WIDTH
-    return max(TABLE_WIDTH, min(160, shutil.get_terminal_size((TABLE_WIDTH, 24)).columns))
 
 
 def _row(cells, widths, total: int = TABLE_WIDTH) -> str:
@@ -201,16 +213,24 @@ def _due_within(apps, settings, moment, within_days: float) -> list:
 
 
 def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bool]:
-    """One short line per overdue or soon deadline, and whether any is overdue."""
+    """One short line per overdue or soon deadline, and whether any is overdue. To a pipe each is one
+    line cut at 80 columns (a login script's `| head`, a grep); in a terminal the action is wrapped
+    between words to its width, under its column, so "Reply to Acme: thank them, ask for feedback"
+    never loses its words to a narrow pane."""
     from tui.core.deadlines import marked_action, relative
+    from tui.core.text import fit_cells, wrap_cells
 
     shown = _due_within(apps, settings, moment, within_days)
     when = [relative(d.due, moment) for d in shown]
     width = max(map(len, when), default=0)
-    from tui.core.text import fit_cells
-
-    lines = [fit_cells(f"{'!' if d.overdue else ' '} {w:<{width}}  {marked_action(d)}", DUE_LINE_WIDTH).rstrip()
-             for d, w in zip(shown, when, strict=True)]
+    total, wrapped = table_width(), on_terminal()
+    lines: list[str] = []
+    for d, w in zip(shown, when, strict=True):
+        line = f"{'!' if d.overdue else ' '} {w:<{width}}  {marked_action(d)}"
+        if wrapped:
+            lines += wrap_cells(line, total, width + 4, separator=" — ")
+        else:
+            lines.append(fit_cells(line, total).rstrip())
     return lines, any(d.overdue for d in shown)
 
 

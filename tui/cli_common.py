@@ -129,6 +129,39 @@ def read_apps(store, settings, moment) -> tuple[list, int]:
     return apps, 1 if problems else 0
 
 
+# --- the width of what is printed ------------------------------------------------------
+TABLE_WIDTH = 80  # to a pipe or a file: the same on every machine
+NARROWEST, WIDEST = 40, 160
+
+
+def on_terminal() -> bool:
+    """Whether standard output is a terminal someone reads (not a pipe or a file a script reads)."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def table_width() -> int:
+    """The width every command lays its text out for, the one place it is chosen: 80 columns to a
+    pipe or a file (the same on every machine; `--json` has every field whole), else the terminal's
+    width between 40 and 160, so a narrow tmux pane gets lines that fit instead of lines the
+    terminal breaks mid-word (PRODUCT: the commands work anywhere)."""
+    import shutil
+
+    if not on_terminal():
+        return TABLE_WIDTH
+    return max(NARROWEST, min(WIDEST, shutil.get_terminal_size((TABLE_WIDTH, 24)).columns))
+
+
+def print_fitted(line: str, indent: int = 2, *, flush: bool = False) -> None:
+    """Print `line`: in a terminal wrapped between words to its width (further lines `indent` cells in,
+    tui.core.text.wrap_cells); to a pipe or a file whole, as scripts read it."""
+    if on_terminal():
+        from tui.core.text import wrap_cells
+
+        line = "\n".join(wrap_cells(line, table_width(), indent))
+    print(line, flush=flush)
+
+
 # --- times typed on the command line -------------------------------------------------
 PAST = "past"  # what happened: a bare weekday or time is the most recent one; the future is refused
 EVENT = "event"  # a round: as PAST, but an explicit future ("next tue", a date) is an upcoming round

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import add_command, named_db, now, remark, store_at, user_settings
+from tui.cli_common import add_command, named_db, now, print_fitted, remark, store_at, user_settings
 
 EXIT_HELD_BACK = 1
 
@@ -77,13 +77,13 @@ def send_due(args) -> int:
         problems.append("none")
     opening = next_opening(settings, moment)
     if opening > moment:
-        print(f"nothing sent: outside remind_hours ({settings.remind_hours}); what is due waits until "
+        print_fitted(f"nothing sent: outside remind_hours ({settings.remind_hours}); what is due waits until "
               f"{show_time(opening, settings.zone, moment)}")
     names = [channel.name for channel in channels] or ["no channel"]
     outgoing = plan(apps, settings, moment, read_sent(store), names)
     if args.dry_run:
         for out in outgoing:
-            print(f"would send by {out.channel}: {out.reminder.text}")
+            print_fitted(f"would send by {out.channel}: {out.reminder.text}")
         return EXIT_HELD_BACK if problems else 0
     sent = []
     failed = [problem.split(":")[0] for problem in problems]
@@ -91,7 +91,7 @@ def send_due(args) -> int:
         batch = [out.reminder for out in outgoing if out.channel == channel.name]
 
         def delivered(reminder, name=channel.name) -> None:
-            print(f"{name}: {reminder.text}", flush=True)
+            print_fitted(f"{name}: {reminder.text}", flush=True)
             sent.append(reminder.sent_key(name))
 
         try:
@@ -127,12 +127,12 @@ def _install(args) -> int:
     settings = user_settings()
     argv, environment = environment_for_timer(os.environ, named_db(args))
     for line in install(argv, environment, period, os.environ):
-        print(line)
+        print(line)  # as it is, in any terminal: it may be the crontab line to copy, which must stay one line
     if span > settings.remind_lead:
-        print(f"note: the timer runs {period.words} but remind_before is {settings.remind_before}, so a "
+        print_fitted(f"note: the timer runs {period.words} but remind_before is {settings.remind_before}, so a "
               "lead-time reminder can be missed (the overdue one still comes); run it more often")
     if os.environ.get("FOLLOWUP_SMTP_PASSWORD") and not settings.smtp_password_command:
-        print("note: the timer does not see $FOLLOWUP_SMTP_PASSWORD (it is never written to a unit file); "
+        print_fitted("note: the timer does not see $FOLLOWUP_SMTP_PASSWORD (it is never written to a unit file); "
               "set smtp_password_command for e-mail reminders from the timer")
     return 0
 
@@ -143,7 +143,7 @@ def _uninstall() -> int:
     from tui.notify.schedule import uninstall
 
     for line in uninstall(os.environ):
-        print(line)
+        print_fitted(line)
     return 0
 
 
@@ -155,10 +155,10 @@ def _status() -> int:
     from tui.notify.schedule import read_stamp, status
 
     for line in status(os.environ):
-        print(line)
+        print_fitted(line)
     stamp = read_stamp()
     if stamp is None:
-        print("last run: none recorded on this machine")
+        print_fitted("last run: none recorded on this machine")
         return 0
     settings, moment = user_settings(), now()
     try:
@@ -167,5 +167,5 @@ def _status() -> int:
         at = "unknown time"
     failed = stamp.get("failed") or []
     result = f"{stamp.get('sent', 0)} sent" + (f", failed: {', '.join(map(str, failed))}" if failed else "")
-    print(f"last run: {at} ({result})")
+    print_fitted(f"last run: {at} ({result})")
     return 0

@@ -7,7 +7,17 @@ Only argparse is imported up front.
 
 from __future__ import annotations
 
-from tui.cli_common import add_command, add_id_argument, deadline_names, now, read_apps, store_at, user_settings
+from tui.cli_common import (
+    add_command,
+    add_id_argument,
+    deadline_names,
+    now,
+    on_terminal,
+    read_apps,
+    store_at,
+    table_width,
+    user_settings,
+)
 
 LABEL_WIDTH = 12
 
@@ -102,8 +112,28 @@ def cmd_show(args) -> int:
     if args.json:
         print(json.dumps(record(app), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(show_lines(app, settings, moment)))
+        lines = show_lines(app, settings, moment)
+        print("\n".join(fitted(lines, table_width()) if on_terminal() else lines))
     return code
+
+
+def fitted(lines: list[str], width: int) -> list[str]:
+    """`show`'s lines wrapped between words to a terminal `width`, each continuation under what it
+    continues: the title's under the company, a field's under its value (the block before the
+    first empty line), any other line's two cells in from where it starts."""
+    from tui.core.text import wrap_cells
+
+    header = lines.index("") if "" in lines else len(lines)
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if number == 0:
+            indent = len(line) - len(line.split("  ", 1)[-1])
+        elif number < header:
+            indent = LABEL_WIDTH
+        else:
+            indent = len(line) - len(line.lstrip(" ")) + 2
+        out += wrap_cells(line, width, indent, separator="")
+    return out
 
 
 def register(subparsers, common) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time, timedelta
 
-from tui.cli_common import add_command, now, read_apps, store_at, user_settings, write_output
+from tui.cli_common import add_command, now, read_apps, store_at, table_width, user_settings, write_output
 
 STATS_EPILOG = """\
 Every figure is worked out from what happened (rounds, letters, replies,
@@ -109,7 +109,7 @@ def cmd_stats(args) -> int:
     if args.json:
         print(json.dumps(stats.to_json(fig), ensure_ascii=False, indent=2))
     else:
-        print(stats_text.as_text(stats_text.describe(fig, zone)), end="")
+        print(stats_text.as_text(stats_text.describe(fig, zone, table_width())), end="")
     return code
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from tui.core import timefmt
 from tui.core.stages import STAGES, Outcome, Stage
 from tui.core.stats import OPEN_STAGES, Figures
-from tui.core.text import counted
+from tui.core.text import counted, wrap_cells
 from tui.core.timeutil import Zone
 
 MIN_FOR_RATES = 5
@@ -109,54 +109,78 @@ def period_words(fig: Figures, zone: Zone) -> str:
     return "first round since " + shown(fig.since, zone, fig.now)
 
 
+MIN_BAR = 4  # a narrower bar says nothing: a line that cannot hold it wraps instead
+
+
+def _bar_width(fig: Figures, width: int) -> int:
+    """The bars' length: as it always was where that fits (up to 40 cells in a wide terminal), shorter
+    where a share's or the funnel's line would not fit in `width` (a tmux pane of 40 columns)."""
+    usual = max(10, min(40, width - LABEL - 30))
+    tails = [len(f"  {part} of {fig.counted}") for part in (fig.answered, fig.silent)]
+    share_room = width - LABEL - len("100%  ") - max(tails)
+    funnel_room = width - LABEL - max(len(f" {count:>4}") for count in [0, *fig.funnel.values()])
+    room = min(share_room, funnel_room)
+    return usual if usual <= room else max(MIN_BAR, room)
+
+
 def describe(fig: Figures, zone: Zone, width: int = 80) -> list[Line]:
-    """The figures as lines at most `width` cells wide (about; a long outcome list may wrap)."""
-    bar_width = max(10, min(40, width - LABEL - 30))
-    lines = [Line(f"How the search is going — {period_words(fig, zone)}, as of "
-                  f"{timefmt.show_time(fig.now, zone, fig.now)}", "title"), Line("")]
+    """The figures as lines at most `width` cells wide: the bars shrink to fit a narrow terminal, and
+    a line that is still too long is wrapped between words (between its items first) with its
+    continuation under the column it belongs to. At 80 columns and wider, as it always was."""
+    bar_width = _bar_width(fig, width)
+    lines: list[Line] = []
+
+    def add(line: Line, indent: int = LABEL, separator: str = " · ") -> None:
+        lines.extend(Line(text, line.style) for text in wrap_cells(line.text, width, indent, separator))
+
+    add(Line(f"How the search is going — {period_words(fig, zone)}, as of "
+             f"{timefmt.show_time(fig.now, zone, fig.now)}", "title"), 2, " — ")
+    lines.append(Line(""))
     if not fig.applications:
         where = " in this period" if fig.since is not None else ""
-        lines.append(Line(f"No application has had a round{where} yet: the figures start with the first "
-                          "interview."))
+        add(Line(f"No application has had a round{where} yet: the figures start with the first interview."), 2)
         return lines
-    lines.append(_row("Applications", f"{fig.applications:>4}  (first round in the period)"))
-    lines.append(_row("Counted", f"{fig.counted:>4}  (a follow-up wait old, or answered)"))
-    lines.append(_share("Answered", fig.answered, fig.counted, fig.answer_rate, bar_width, "counted"))
-    lines.append(_share("Gone silent", fig.silent, fig.counted, fig.silence_rate, bar_width, "counted"))
+    add(_row("Applications", f"{fig.applications:>4}  (first round in the period)"))
+    add(_row("Counted", f"{fig.counted:>4}  (a follow-up wait old, or answered)"))
+    add(_share("Answered", fig.answered, fig.counted, fig.answer_rate, bar_width, "counted"))
+    add(_share("Gone silent", fig.silent, fig.counted, fig.silence_rate, bar_width, "counted"))
     wait = fig.days_to_answer
     if wait.size:
-        lines.append(_row("Days to answer", f"median {number(wait.median)} · middle half {number(wait.p25)}–"
-                          f"{number(wait.p75)}  ({counted(wait.size, 'answer')})"))
+        add(_row("Days to answer", f"median {number(wait.median)} · middle half {number(wait.p25)}–"
+                 f"{number(wait.p75)}  ({counted(wait.size, 'answer')})"))
     else:
-        lines.append(_row("Days to answer", "— (no answer yet)"))
+        add(_row("Days to answer", "— (no answer yet)"))
     thanks = fig.thank_you
     if thanks.sent:
         on_time = (f"{thanks.on_time} within {fig.thank_you_hours} h"
                    + (f" ({percent(thanks.on_time_rate)})" if thanks.sent >= MIN_FOR_RATES else ""))
-        lines.append(_row("Thank-you notes", f"{thanks.sent} sent · {on_time} · median "
-                          f"{number(thanks.median_hours)} h"))
+        add(_row("Thank-you notes", f"{thanks.sent} sent · {on_time} · median "
+                 f"{number(thanks.median_hours)} h"))
     else:
-        lines.append(_row("Thank-you notes", "none sent yet"))
-    lines.append(_row("Later rounds", f"{fig.second_round} reached a 2nd round · {fig.third_round} a 3rd or later"))
-    lines += [Line(""), Line("Funnel: applications ever in each stage", "heading")]
+        add(_row("Thank-you notes", "none sent yet"))
+    add(_row("Later rounds", f"{fig.second_round} reached a 2nd round · {fig.third_round} a 3rd or later"))
+    lines.append(Line(""))
+    add(Line("Funnel: applications ever in each stage", "heading"), 2)
     top = max(fig.funnel.values(), default=0) or 1
     for stage in STAGES:
         count = fig.funnel[stage.value]
-        lines.append(Line(f"  {stage.label:<{LABEL - 2}}{bar(count / top, bar_width, ' ')} {count:>4}"))
+        add(Line(f"  {stage.label:<{LABEL - 2}}{bar(count / top, bar_width, ' ')} {count:>4}"))
     ended = [f"{Outcome(value).label if value in Outcome._value2member_map_ else 'not recorded'} {count}"
              for value, count in fig.outcomes.items() if count]
     if ended:
-        lines.append(Line(f"  {'how they ended':<{LABEL - 2}}" + " · ".join(ended)))
-    lines += [Line(""), Line("Median days in each stage (stays the card has left)", "heading")]
-    lines.append(Line("  " + " · ".join(_stage_days(fig, stage) for stage in OPEN_STAGES)))
+        add(Line(f"  {'how they ended':<{LABEL - 2}}" + " · ".join(ended)))
+    lines.append(Line(""))
+    add(Line("Median days in each stage (stays the card has left)", "heading"), 2)
+    add(Line("  " + " · ".join(_stage_days(fig, stage) for stage in OPEN_STAGES)), 2)
     every = ", every application" if fig.since is not None else ""  # the weeks are not the period's
-    lines += [Line(""), Line(f"Last {len(fig.weeks)} weeks, Monday to Sunday{every} (from "
-                             f"{timefmt.show_day(_monday(fig, zone), zone, fig.now)})", "heading")]
+    lines.append(Line(""))
+    add(Line(f"Last {len(fig.weeks)} weeks, Monday to Sunday{every} (from "
+             f"{timefmt.show_day(_monday(fig, zone), zone, fig.now)})", "heading"), 2, "")
     series = (("Rounds", [w.rounds for w in fig.weeks]), ("Letters sent", [w.letters for w in fig.weeks]),
               ("Answers", [w.answers for w in fig.weeks]))
-    for name, values in series:
-        lines.append(Line(f"  {name:<{LABEL - 2}}{spark(values)}   {sum(values)} in all, "
-                          f"most {max(values, default=0)} a week"))
+    for name, values in series:  # the sparks' dots are no list of items: the totals go under them whole
+        add(Line(f"  {name:<{LABEL - 2}}{spark(values)}   {sum(values)} in all, "
+                 f"most {max(values, default=0)} a week"), LABEL, "   ")
     return lines
 
 

@@ -69,6 +69,89 @@ def fit_cells(text: str, width: int) -> str:
     return line + " " * max(0, width - cell_width(line))
 
 
+_WORDS = re.compile(r"(\s*)(\S+)")
+_COLUMN_GAP = re.compile(r"( {2,})")  # two spaces or more: between a table's columns
+
+
+def wrap_cells(text: str, width: int, indent: int = 0, separator: str = " · ") -> list[str]:
+    """`text` as lines of at most `width` cells, broken only between words: the one place text is
+    wrapped to a width for the terminal (the command line in a narrow terminal), as `fit_cells` is
+    the one place it is cut. A line that fits is given back as it is (its spacing kept, so a column
+    layout that fits is untouched); a longer one keeps the spacing of what stays on each line, and
+    every further line starts `indent` spaces in, under the column it continues.
+
+    A break falls at the widest boundary that lets a part stay whole: between the items of a list
+    ("13 sent · 13 within 24 h · median 4.0 h", split at `separator`), then at a gap of two spaces
+    or more (between columns: "6.1–7.4  (3 answers)"), then between words. A word longer than a
+    line's room after `indent` goes on a line of its own, indented less (an id, an address stays
+    whole to copy); only one longer than `width` is broken inside, at a cell boundary (never through
+    a wide character)."""
+    if width <= 0 or cell_width(text) <= width:
+        return [text]
+    indent = max(0, min(indent, width // 2))
+    margin = " " * indent
+    mark = separator.rstrip()  # " · " ends a line as " ·"; "   " (a gap between columns) as nothing
+    between = separator[len(mark):]
+    lines: list[str] = []
+    line: str | None = None  # None until the first part is placed: it keeps its own leading spaces
+
+    def parts(piece: str, level: int) -> list[tuple[str, str]]:
+        """`piece` split at the boundaries of `level`, as (the space before, the part)."""
+        if level == 0:
+            items = piece.split(separator) if separator else [piece]
+            return [("" if n == 0 else between, item + (mark if n < len(items) - 1 else ""))
+                    for n, item in enumerate(items)]
+        if level == 1:
+            split, found, gap = _COLUMN_GAP.split(piece), [], ""
+            for n, chunk in enumerate(split):
+                if n % 2:
+                    gap += chunk
+                elif chunk:
+                    found.append((gap, chunk))
+                    gap = ""
+            return found
+        return _WORDS.findall(piece)
+
+    def long_word(word: str) -> None:
+        nonlocal line
+        if cell_width(word) <= width:  # an id, an address: whole on a line of its own, less indented
+            line = " " * (width - cell_width(word)) + word
+            return
+        room = width - indent
+        while cell_width(word) > room:
+            size, cut = 0, len(word)
+            for index, char in enumerate(word):
+                size += cell_width(char)
+                if size > room:
+                    cut = max(1, index)
+                    break
+            lines.append(margin + word[:cut])
+            word = word[cut:]
+        line = margin + word
+
+    def fill(gap: str, piece: str, level: int) -> None:
+        nonlocal line
+        if line is None and cell_width(gap + piece) <= width:
+            line = gap + piece
+        elif line is not None and cell_width(line + gap + piece) <= width:
+            line += gap + piece
+        elif line is not None and line.strip() and cell_width(margin + piece) <= width:
+            lines.append(line.rstrip())
+            line = margin + piece
+        elif level < 2:
+            for number, (space, part) in enumerate(parts(piece, level + 1)):
+                fill(gap + space if number == 0 else space, part, level + 1)
+        else:  # a word longer than a whole line
+            if line is not None and line.strip():
+                lines.append(line.rstrip())
+            long_word(piece)
+
+    for space, part in parts(text, 0):
+        fill(space, part, 0)
+    lines.append((line or "").rstrip())
+    return lines
+
+
 def plural(count: int, noun: str, plural_form: str = "") -> str:
     """`noun` in the number `count` asks for: 'application' for 1, else 'applications' (or `plural_form`,
     for a noun that does not just take an s). The one plural rule for what the app prints."""
