@@ -1,0 +1,234 @@
+"""`followup list` and `followup due`: the applications and the deadlines, as lines for a person, a
+status bar or a login script, or (`list --json`) as objects for a script.
+
+In a terminal the lines fit its width (table_width); to a pipe they are the same 80 columns on
+every machine. Only argparse is imported up front.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_common import (
+    TABLE_WIDTH,
+    add_command,
+    add_quiet_option,
+    now,
+    on_terminal,
+    print_fitted,
+    read_apps,
+    store_at,
+    table_width,
+    user_settings,
+)
+
+STACKED_BELOW = 70  # a narrower terminal lists each application on two lines (see _stacked)
+_STACK_MARGIN = " " * 9  # under the stage, past the id
+
+
+def register_list(subparsers, common) -> None:
+    lst = add_command(subparsers, common, "list", "list applications with their next deadline",
+                   "followup list --stage awaiting\nfollowup list --json | jq -r '.[] | select(.overdue) | .company'",
+                   cmd_list, LIST_JSON_SHAPE)
+    lst.add_argument("--stage", metavar="STAGE",
+                     help="only this stage: interviewed, thanked, awaiting, followed-up, closed")
+    lst.add_argument("--json", action="store_true", help="machine-readable output (shape below)")
+
+
+def register_due(subparsers, common) -> None:
+    due = add_command(subparsers, common, "due", "print what is overdue or due soon, one short line each",
+                   'followup due --within 2\n# in ~/.profile:   followup due --quiet\n'
+                   "# in ~/.tmux.conf: set -g status-right '#(followup due --summary --quiet)'",
+                   cmd_due, "Overdue lines start with '!'.")
+    due.add_argument("--within", type=_days, default=1.0, metavar="DAYS",
+                     help="also show what falls due in the next DAYS days (default: 1)")
+    due.add_argument("--exit-code", action="store_true", help="exit with status 1 when something is overdue")
+    due.add_argument("--summary", action="store_true", help="one line with counts, for a status bar")
+    add_quiet_option(due, "print nothing when nothing is due")
+
+
+def _listed(apps, settings, moment, stage=None) -> list[tuple]:
+    """(application, its most pressing deadline or None), in board order."""
+    from tui.core.deadlines import next_deadline
+
+    pairs = [(app, next_deadline(app, settings, moment)) for app in apps
+             if stage is None or app.stage is stage]
+    far = moment.add(years=1000)
+    pairs.sort(key=lambda pair: (pair[0].stage.index, pair[1].due if pair[1] else far, pair[0].company.lower()))
+    return pairs
+
+
+def list_rows(apps, settings, moment, stage=None) -> list[dict]:
+    """The documented `list --json` objects (see LIST_JSON_SHAPE)."""
+    from tui.core.timeutil import dump_time
+
+    return [{
+        "id": app.id,
+        "short_id": app.short_id,
+        "company": app.company,
+        "role": app.role,
+        "stage": app.stage.value,
+        "outcome": app.outcome.value if app.outcome else None,
+        "next_deadline": dump_time(upcoming.due) if upcoming else None,
+        "next_action": upcoming.action if upcoming else None,
+        "overdue": bool(upcoming and upcoming.overdue),
+        "updated_at": dump_time(app.updated_at),
+    } for app, upcoming in _listed(apps, settings, moment, stage)]
+
+
+def cmd_list(args) -> int:
+    import json
+
+    from tui.core.stages import Stage
+
+    stage = Stage.parse(args.stage) if args.stage else None
+    settings, moment = user_settings(), now()
+    apps, code = read_apps(store_at(args), settings, moment)
+    if args.json:
+        print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
+        return code
+    pairs = _listed(apps, settings, moment, stage)
+    if not pairs:
+        print_fitted(_nothing_listed(apps, stage))
+        return code
+    from tui.core.deadlines import relative
+
+    total = table_width()
+    rows = [(app.short_id, app.company, app.role, app.stage.value, relative(upcoming.due, moment) if upcoming else "—")
+            for app, upcoming in pairs]
+    print("\n".join(_table(rows, total) if total >= STACKED_BELOW else _stacked(rows, total)))
+    return code
+
+
+def _table(rows: list[tuple], total: int) -> list[str]:
+    """The list as a table of `total` columns, each cell cut with an ellipsis where it is too long: a
+    wider terminal shows more of the company and the role, a slightly narrower one a little less."""
+    extra = total - TABLE_WIDTH
+    widths = (8, 20 + extra // 2, 22 + extra - extra // 2, 11)
+    return [_row(cells, widths, total) for cells in [("ID", "COMPANY", "ROLE", "STAGE", "NEXT"), *rows]]
+
+
+def _stacked(rows: list[tuple], total: int) -> list[str]:
+    """The list in a terminal too narrow for the table's five columns (a tmux pane): the id, stage and
+    next deadline on one line, and under them the company and the role whole, wrapped between words,
+    where the table would cut both to a few letters."""
+    from tui.core.text import wrap_cells
+
+    lines = [_row(("ID", "STAGE", "NEXT"), (8, 11), total), _STACK_MARGIN + "COMPANY — ROLE"]
+    for short_id, company, role, stage, due in rows:
+        lines.append(_row((short_id, stage, due), (8, 11), total))
+        lines += wrap_cells(f"{_STACK_MARGIN}{company} — {role}", total, len(_STACK_MARGIN) + 2, separator=" — ")
+    return lines
+
+
+def _nothing_listed(apps, stage) -> str:
+    """What an empty list says: with a stage filter and cards elsewhere, where they are (the hint to add
+    one fits only a file with none)."""
+    if stage is None or not apps:
+        return "no applications yet; add one with: followup add COMPANY --role ROLE --at WHEN"
+    from collections import Counter
+
+    from tui.core.stages import STAGES
+
+    counts = Counter(app.stage for app in apps)
+    where = ", ".join(f"{counts[each]} {each.value}" for each in STAGES if counts[each])
+    return f"no applications in stage {stage.value} (of {len(apps)}: {where}); 'followup list' shows them all"
+
+
+def _row(cells, widths, total: int = TABLE_WIDTH) -> str:
+    last = total - sum(widths) - len(widths)
+    from tui.core.text import fit_cells
+
+    parts = [fit_cells(cell, width) for cell, width in zip(cells, widths, strict=False)]
+    return " ".join(parts + [fit_cells(cells[-1], last)]).rstrip()
+
+
+def _due_within(apps, settings, moment, within_days: float) -> list:
+    """The deadlines `due` shows: every task overdue or due within `within_days`, in deadline order."""
+    from datetime import timedelta
+
+    from tui.core.deadlines import all_deadlines
+
+    horizon = moment + timedelta(days=within_days)
+    return [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet and d.due <= horizon]
+
+
+def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bool]:
+    """One short line per overdue or soon deadline, and whether any is overdue. To a pipe each is one
+    line cut at 80 columns (a login script's `| head`, a grep); in a terminal the action is wrapped
+    between words to its width, under its column, so "Reply to Acme: thank them, ask for feedback"
+    never loses its words to a narrow pane."""
+    from tui.core.deadlines import marked_action, relative
+    from tui.core.text import fit_cells, wrap_cells
+
+    shown = _due_within(apps, settings, moment, within_days)
+    when = [relative(d.due, moment) for d in shown]
+    width = max(map(len, when), default=0)
+    total, wrapped = table_width(), on_terminal()
+    lines: list[str] = []
+    for d, w in zip(shown, when, strict=True):
+        line = f"{'!' if d.overdue else ' '} {w:<{width}}  {marked_action(d)}"
+        if wrapped:
+            lines += wrap_cells(line, total, width + 4, separator=" — ")
+        else:
+            lines.append(fit_cells(line, total).rstrip())
+    return lines, any(d.overdue for d in shown)
+
+
+def cmd_due(args) -> int:
+    settings, moment = user_settings(), now()
+    apps, code = read_apps(store_at(args), settings, moment)
+    if args.summary:
+        overdue = print_due_summary(apps, settings, moment, args)
+    else:
+        overdue = print_due_lines(apps, settings, moment, args)
+    return 1 if args.exit_code and overdue else code
+
+
+def print_due_lines(apps, settings, moment, args) -> bool:
+    """`due`: a line per deadline; whether any is overdue."""
+    lines, overdue = due_lines(apps, settings, moment, args.within)
+    if lines:
+        print("\n".join(lines))
+    elif not args.quiet:
+        print("nothing due")
+    return overdue
+
+
+def print_due_summary(apps, settings, moment, args) -> bool:
+    """`due --summary`: the counts in the board's groups and words ("1 overdue, 2 due today"), so a
+    status bar and the board's header say the same of the same deadline."""
+    from collections import Counter
+
+    from tui.core.deadlines import Group, TimeFrame
+
+    frame = TimeFrame(moment, settings.zone)
+    counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, args.within))
+    parts = [f"{counts[group]} {group.counted}" for group in Group if counts[group]]
+    if parts or not args.quiet:
+        print("followup: " + (", ".join(parts) or "nothing due"))
+    return bool(counts[Group.OVERDUE])
+
+
+def _days(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3650:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days: use e.g. 1, 7 or 0.5")
+    return value
+
+
+LIST_JSON_SHAPE = """\
+--json prints a list of objects, one per application, in board order:
+  id             the full id (string); any unique prefix works as ID
+  short_id       its first 8 characters, as the table shows
+  company, role  strings
+  stage          interviewed | thanked | awaiting | followed-up | closed
+  outcome        offer | accepted | rejected | withdrawn | no-response | null
+  next_deadline  ISO 8601 time in UTC of the most pressing task, or null
+  next_action    that task in words ("Thank Dana Kim — Acme"), or null
+  overdue        true when next_deadline has passed
+  updated_at     ISO 8601 time in UTC of the last change
+New keys may be added; existing ones keep their meaning."""
