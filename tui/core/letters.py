@@ -66,9 +66,40 @@ def split_text(text: str, subject: str = "") -> tuple[str, str]:
     return subject, text
 
 
-def first_name(name: str) -> str:
-    parts = name.split()
-    return parts[0] if parts else ""
+# Titles a name may start with (compared without a dot, in any case). A letter greets a titled person by
+# the title and surname ("Dr. Wong"), never by the title alone ("Hi Dr.,"). Sir and Dame go with the given
+# name instead ("Sir Tim"): that is how those two are used.
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
+_WITH_GIVEN_NAME = frozenset({"sir", "dame"})
+# What may follow a surname and is not part of it: "Dr. Ada Wong Jr." is greeted as "Dr. Wong".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,").casefold()
+
+
+def greeting_name(name: str) -> str:
+    """The name a letter greets someone by: the first name ("Ada Wong" -> "Ada"), or, after a title, the
+    title with the surname ("Dr. Ada Wong" -> "Dr. Wong", "Ms. Priya O'Brien-Smith" -> "Ms. O'Brien-Smith",
+    "Prof. Jan van der Berg" -> "Prof. van der Berg"). The one source of every "first name" a template
+    fills ({interviewer_first_name}, {recipient_first_name}), so no letter opens with "Hi Dr.,"."""
+    words = name.split()
+    titles: list[str] = []
+    while words and _bare(words[0]) in TITLES and len(words) > 1:
+        titles.append(words.pop(0))
+    if not words:
+        return ""
+    if not titles:
+        return words[0].rstrip(",")
+    if _bare(titles[-1]) in _WITH_GIVEN_NAME:
+        return " ".join([*titles, words[0].rstrip(",")])
+    while len(words) > 1 and _bare(words[-1]) in _SUFFIXES:
+        words.pop()
+    surname = [words.pop().rstrip(",")]
+    while len(words) > 1 and words[-1][:1].islower():  # particles (van, der, de); the given name stays out
+        surname.insert(0, words.pop())
+    return " ".join([*titles, *surname])
 
 
 @dataclass
@@ -228,13 +259,13 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "round_name": rnd.name if rnd else "",
         "round_date": in_words(rnd.at, zone, now) if rnd else "",
         "interviewer_name": person.name if person else "",
-        "interviewer_first_name": first_name(person.name) if person else "",
+        "interviewer_first_name": greeting_name(person.name) if person else "",
         "topic": person.topic if person else "",
         "link": person.link if person else "",
         "link_note": person.link_note if person else "",
         "pitch": app.pitch.strip() or settings.pitch.strip(),
         "recipient_name": recipient,
-        "recipient_first_name": first_name(recipient),
+        "recipient_first_name": greeting_name(recipient),
         "last_follow_up_date": in_words(earlier, zone, now) if earlier else "",
     }
 
