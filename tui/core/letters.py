@@ -408,7 +408,7 @@ def draft(
     filled.update({k: v for k, v in extra.items() if v.strip()})
     if not filled["signature"].strip():  # as in the settings, the signature falls back to the name
         filled["signature"] = filled["my_name"]
-    subject, gaps, subject_left = render(template.subject, filled)
+    subject, gaps, subject_left = render(template.subject, filled, sentences=False)
     body, body_gaps, body_left = render(template.body, filled)
     missing = gaps + [g for g in body_gaps if g not in gaps]
     person_name = person.name if person else ""

@@ -213,23 +213,64 @@ def _known(values: dict[str, str], name: str) -> bool:
     return bool((values.get(name) or "").strip())
 
 
-def fill(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
-    """Replace placeholders; an empty value leaves its `[name?]` marker and is reported."""
-    missing: list[str] = []
+# Values people type as phrases: one that ends a line of the letter after other words ends a sentence the
+# template leaves open ("What I would bring: {pitch}"), so it gets a full stop when it has no closing mark.
+PROSE = frozenset({"pitch", "topic", "link_note"})
+_CLOSING = (".", "!", "?", "…")
+_ABBREVIATION = re.compile(  # a value whose last full stop is part of its last word: "Alex M.", "Acme Inc."
+    r"(?:^|\s)(?:[^\W\d_]\.|(?:[^\W\d_]+\.){2,}|(?:jr|sr|inc|ltd|co|corp|etc|st|vs|no|dr|mr|mrs|ms|prof)\.)$",
+    re.IGNORECASE)
 
-    def one(match: re.Match[str]) -> str:
+
+def _placed(name: str, value: str, line_so_far: str, after: str, *, sentences: bool) -> tuple[str, int]:
+    """A typed value as it reads where the template puts it, and how many of the template's own characters
+    after it to leave out: its own full stop goes when the template's punctuation follows ("Error budgets."
+    before "." or ":") or the sentence goes on ("the piece on Error budgets. I had in mind"), unless it
+    belongs to an abbreviation ("I am Alex M.;"); one ending in ! or ? takes the place of the template's
+    full stop; a phrase (PROSE) ending a line that the template leaves open gets one. Nothing is
+    lower-cased: a topic may start with a proper noun."""
+    rest = after.split("\n", 1)[0]
+    if value.endswith(".") and not value.endswith(".."):
+        if rest.startswith(".") or (rest.strip() and not _ABBREVIATION.search(value)):
+            return value[:-1].rstrip(), 0
+        return value, 0
+    if value.endswith(_CLOSING) and rest.startswith("."):
+        return value, 1
+    if sentences and name in PROSE and not rest.strip() and line_so_far.strip() and not value.endswith(_CLOSING):
+        return value.rstrip(",;:") + ".", 0
+    return value, 0
+
+
+def fill(text: str, values: dict[str, str], *, sentences: bool = True) -> tuple[str, list[str]]:
+    """Replace placeholders; an empty value leaves its `[name?]` marker and is reported.
+
+    The one place typed values go into a letter, so their punctuation is fitted here (_placed);
+    `sentences=False` for a subject line, which ends with no full stop."""
+    missing: list[str] = []
+    out: list[str] = []
+    at = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() < at:  # a character the value before took the place of
+            continue
+        out.append(text[at:match.start()])
+        at = match.end()
         token = match.group(0)
         if token in ("{{", "}}"):
-            return token[0]
+            out.append(token[0])
+            continue
         name = match.group(1)
         value = (values.get(name) or "").strip()
-        if value:
-            return value
-        if name not in missing:
-            missing.append(name)
-        return marker(name)
-
-    return _TOKEN.sub(one, text), missing
+        if not value:
+            if name not in missing:
+                missing.append(name)
+            out.append(marker(name))
+            continue
+        line_so_far = "".join(out).rsplit("\n", 1)[-1]
+        placed, skip = _placed(name, value, line_so_far, text[at:], sentences=sentences)
+        out.append(placed)
+        at += skip
+    out.append(text[at:])
+    return "".join(out), missing
 
 
 def _preview(choice: str, values: dict[str, str]) -> str:
@@ -257,7 +298,7 @@ def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
     return ""
 
 
-def render(text: str, values: dict[str, str]) -> tuple[str, list[str], list[LeftOut]]:
+def render(text: str, values: dict[str, str], *, sentences: bool = True) -> tuple[str, list[str], list[LeftOut]]:
     """Fill a template's text: optional parts kept or dropped, required gaps marked.
 
     Returns (text, required placeholders still missing, optional parts left out).
@@ -274,7 +315,7 @@ def render(text: str, values: dict[str, str]) -> tuple[str, list[str], list[Left
         if kept:
             lines.append(re.sub(r" (?=[.,;:!?])", "", kept))
     joined = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    filled, missing = fill(joined, values)
+    filled, missing = fill(joined, values, sentences=sentences)
     return filled, missing, left_out
 
 
