@@ -110,6 +110,7 @@ class Letter:
     to: str  # display form: 'Dana Kim <dana@acme.example>'
     recipient_name: str
     app_id: str
+    recipient_why: str = ""  # why the letter goes to them, when nobody was asked for (letters.recipient)
     interviewer_id: str | None = None
     round_id: str | None = None
     template: str = ""  # where the template came from
@@ -215,20 +216,61 @@ def _last_held_round(app: Application, now: datetime) -> Round | None:
     return max(held, key=lambda r: r.at) if held else app.latest_round
 
 
-def _recipient(app: Application, person: Interviewer | None, now: datetime) -> tuple[str, str]:
-    """(name, display): the interviewer chosen, else the recruiter, else whom we last wrote to,
-    else the first interviewer of the latest round."""
+@dataclass(frozen=True)
+class Recipient:
+    """Whom a letter goes to, and why them: the screen says the reason next to the name."""
+
+    name: str
+    display: str  # 'Dana Kim <dana@acme.example>', as the contact records it
+    why: str = ""  # 'the recruiter', 'the last one you wrote to', …; '' for the person asked for
+
+
+NOBODY = Recipient("", "")
+WHY_RECRUITER = "the recruiter"
+WHY_LAST_WRITTEN = "the last one you wrote to"
+WHY_WITH_EMAIL = "the first interviewer with an e-mail address"
+WHY_FIRST = "the first interviewer"
+
+
+def _same_person(a: Interviewer, b: Interviewer) -> bool:
+    return (bool(a.email) and a.email.casefold() == b.email.casefold()) or a.name.casefold() == b.name.casefold()
+
+
+def _last_written_to(app: Application) -> Interviewer | None:
+    """The interviewer on the card our latest letter (or other contact of ours) went to; None when it went
+    to nobody on the card (or nothing went out yet)."""
+    ours = [(c.at, index, c) for index, c in enumerate(app.contacts) if not c.inbound and c.to.strip()]
+    if not ours:
+        return None
+    latest = max(ours, key=lambda item: item[:2])[2]
+    sent_to = _parse_person(latest.to)
+    if sent_to is None:
+        return None
+    people = [p for rnd in sorted(app.rounds, key=lambda r: r.at, reverse=True) for p in rnd.interviewers]
+    return next((p for p in people if _same_person(p, sent_to)), None)
+
+
+def recipient(app: Application, now: datetime, person: Interviewer | None = None) -> Recipient:
+    """Whom a letter to the company goes to (the follow-up, the replies to an offer or a rejection): the
+    person asked for; else the recruiter; else the interviewer our latest letter went to; else the first
+    interviewer of the latest round held who has an e-mail address; else its first interviewer. The one
+    rule the board and the command line both draft with (via `draft`)."""
     if person is not None:
-        return person.name, person.display()
-    candidates = [app.recruiter] + [c.to for c in reversed(app.contacts) if not c.inbound]
-    for text in candidates:
-        parsed = _parse_person(text)
-        if parsed is not None:
-            return parsed.name, parsed.display()
-    rnd = _last_held_round(app, now)
-    if rnd and rnd.interviewers:
-        return rnd.interviewers[0].name, rnd.interviewers[0].display()
-    return "", ""
+        return Recipient(person.name, person.display())
+    recruiter = _parse_person(app.recruiter)
+    if recruiter is not None:
+        return Recipient(recruiter.name, recruiter.display(), WHY_RECRUITER)
+    written = _last_written_to(app)
+    if written is not None:
+        return Recipient(written.name, written.display(), WHY_LAST_WRITTEN)
+    held = [r for r in app.held_rounds(now) if r.interviewers] or [r for r in app.rounds if r.interviewers]
+    if not held:
+        return NOBODY
+    people = max(held, key=lambda r: r.at).interviewers
+    with_email = next((p for p in people if p.email), None)
+    if with_email is not None and with_email is not people[0]:
+        return Recipient(with_email.name, with_email.display(), WHY_WITH_EMAIL)
+    return Recipient(people[0].name, people[0].display(), WHY_FIRST)
 
 
 def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | None, Interviewer | None]:
@@ -376,7 +418,7 @@ def draft(
 
     A thank-you note is for one interviewer (by id or name; when absent, the only
     one still waiting). Other letters go to that interviewer when one is named,
-    else to the recruiter. A follow-up after an earlier one (since the process
+    else to whom `recipient` picks (the recruiter first). A follow-up after an earlier one (since the process
     last moved) uses the shorter `follow-up-again` template, which names the
     earlier letter's date. `values` fills or replaces placeholders by hand.
     `sent_at`: when the letter went out, for one recorded afterwards: the answer
@@ -393,11 +435,11 @@ def draft(
         rnd, person = app.find_interviewer(interviewer_id)
     else:
         rnd, person = None, None
-    recipient, to = _recipient(app, person, now)
+    to_whom = recipient(app, now, person)
     if person is None:
-        rnd, person = _focus(app, recipient, now)
+        rnd, person = _focus(app, to_whom.name, now)
     sent = now if sent_at is None else sent_at
-    filled = _values(app, settings, now, rnd, person, recipient)
+    filled = _values(app, settings, now, rnd, person, to_whom.name)
     extra = {k: str(v) for k, v in (values or {}).items()}
     unknown = sorted(set(extra) - set(PLACEHOLDERS))
     if unknown:
@@ -415,7 +457,8 @@ def draft(
     holes = {name: (_HOLE if (filled.get(name) or "").strip() else "") for name in PERSONAL}
     frame = render(template.body, {**filled, **holes})[0]
     return Letter(
-        kind=kind, subject=subject, body=body, to=to, recipient_name=recipient, app_id=app.id,
+        kind=kind, subject=subject, body=body, to=to_whom.display, recipient_name=to_whom.name, app_id=app.id,
+        recipient_why=to_whom.why,
         interviewer_id=person.id if (person and kind is LetterKind.THANK_YOU) else None,
         round_id=rnd.id if rnd else None, template=template.source, missing=missing,
         left_out=[left_out_line(item, person_name) for item in subject_left + body_left], frame=frame,

@@ -25,6 +25,7 @@ from tui.core import actions, clock, letter_checks, letters, timefmt
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
+from tui.core.text import cell_width
 from tui.store import default_config_dir
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
@@ -38,6 +39,7 @@ from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
 
 LONG_LETTER_WORDS = 150
+TO_LINE_FRAME = 11  # the cells of the "To" row that are not the recipient: its padding and label (letters.tcss)
 TITLES = {
     LetterKind.THANK_YOU: "Thank-you note",
     LetterKind.FOLLOW_UP: "Follow-up letter",
@@ -198,7 +200,7 @@ class LetterScreen(Screen):
         if drafts.count > 1:
             title += f" {drafts.index + 1} of {drafts.count}"
         self.query_one("#letter-title", Static).update(f"{title} · {application.company} — {application.role}")
-        self.query_one("#letter-to", Static).update(letter.to or "(nobody on the card yet: add a recruiter)")
+        self.query_one("#letter-to", Static).update(self._to_line(letter))
         self.query_one("#letter-status", Static).update(self._status(letter))
         warnings = self._warnings(letter)
         box = self.query_one("#letter-warnings", Static)
@@ -207,6 +209,23 @@ class LetterScreen(Screen):
         left_out = self.query_one("#letter-left-out", Static)
         left_out.update("\n".join(f"Left out: {line}" for line in letter.left_out))
         left_out.display = bool(letter.left_out)
+
+    def _to_line(self, letter: Letter) -> str:
+        """Whom the letter goes to, and why them (letters.recipient) when the line has room for it."""
+        if not letter.to:
+            return "(nobody on the card yet: add a recruiter)"
+        if not letter.recipient_why:
+            return letter.to
+        with_why = f"{letter.to} ({letter.recipient_why})"
+        room = self.size.width - TO_LINE_FRAME
+        if cell_width(with_why) <= room:
+            return with_why
+        short = f"{letter.recipient_name} ({letter.recipient_why})"  # the address is on the card
+        return short if cell_width(short) <= room else letter.to
+
+    def on_resize(self) -> None:
+        if self.drafts is not None:
+            self._show_facts()
 
     def _status(self, letter: Letter) -> str:
         words = letter.word_count
