@@ -46,6 +46,13 @@ TITLES = {
     LetterKind.REJECTION_REPLY: "Reply to the rejection",
     LetterKind.OFFER_REPLY: "Reply to the offer",
 }
+# The letter named in a sentence that goes on "… to Sam Lee": no "reply to the offer to Sam Lee".
+SENT_NAMES = {
+    LetterKind.THANK_YOU: "thank-you note",
+    LetterKind.FOLLOW_UP: "follow-up letter",
+    LetterKind.REJECTION_REPLY: "rejection reply",
+    LetterKind.OFFER_REPLY: "offer reply",
+}
 HELP = "Edits last until you leave"
 # Shown once a copy found this tmux dropping copies (clipboard.tmux_drops_copies), never before: outside tmux,
 # or in one set up for it, the advice would be noise.
@@ -420,18 +427,18 @@ class LetterScreen(Screen):
         if sent is not None:
             when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
             details.append(f"It was already recorded as sent on {when}; this records it again.")
-        details.append(self._consequence(drafts.sendable(at)))
+        details.append(self._consequence(drafts.sendable(at), at))
         yes = "record it" if len(details) == 1 else "record it anyway"
         when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
         return self.app.push_screen(
-            ConfirmScreen(f"Record the {TITLES[self.kind].lower()} to {who} as sent {when}?", details, yes=yes),
+            ConfirmScreen(f"Record the {SENT_NAMES[self.kind]} to {who} as sent {when}?", details, yes=yes),
             lambda ok: self._mark_sent(at) if ok else None,
         )
 
-    def _consequence(self, letter: Letter) -> str:
+    def _consequence(self, letter: Letter, at=None) -> str:
         if self.kind is LetterKind.THANK_YOU:
-            return (f"{letter.recipient_name} is marked thanked; once everyone in the round is, "
-                    "the card moves to Thanked.")
+            return letter_checks.thank_you_consequence(self.drafts.application, letter, now=clock.now(),
+                                                       zone=self.drafts.settings.zone, at=at)
         if self.kind is LetterKind.FOLLOW_UP:
             return (f"It counts as follow-up #{self.drafts.contacts_sent() + 1} and the card moves to "
                     "Followed up; the next one falls due after the usual wait.")
@@ -491,5 +498,5 @@ class LetterScreen(Screen):
             self.notify(f"Recorded the note to {who}. Next: {self.letter.recipient_name} "
                         f"({drafts.index + 1} of {drafts.count}).")
             return
-        self.notify(f"Recorded the {TITLES[self.kind].lower()} to {who}. {where}.")
+        self.notify(f"Recorded the {SENT_NAMES[self.kind]} to {who}. {where}.")
         self.dismiss()
