@@ -70,3 +70,46 @@ def test_thank_you_and_follow_up_read_well_with_a_full_stop_typed_in_the_topic_a
     assert "I am Alex M.; in my interview we talked about Error budgets. What I would bring" in follow.body
     assert "What I would bring to the team: ten years of keeping payment systems up.\n" in follow.body
     assert ".." not in follow.body
+
+
+@pytest.mark.parametrize(("name", "phrase"), [
+    ("Interview", "our interview"),   # the name a card's first round gets by default
+    ("interview", "our interview"),
+    ("Onsite", "the Onsite round"),
+    ("Final round", "the Final round"),
+    ("", ""),
+])
+def test_a_round_is_named_in_a_sentence_without_its_default_name(name, phrase):
+    assert letters.round_phrase(name) == phrase
+
+
+def test_a_follow_up_after_a_plainly_named_round_says_our_interview():
+    app = card("")  # new_application names the round by default
+    follow = letters.draft(app, LetterKind.FOLLOW_UP, Settings(name="Alex"), NOW)
+    assert "Since our interview I am even more sure" in follow.body
+    assert "Interview round" not in follow.body
+
+
+def test_the_rejection_reply_thanks_them_for_the_outcome_not_for_telling_about_the_job():
+    from tui.core.stages import Outcome
+
+    app = actions.close(card(""), Outcome.REJECTED, now=NOW, at=NOW)
+    reply = letters.draft(app, LetterKind.REJECTION_REPLY, Settings(name="Alex"), NOW)
+    assert "Thank you for telling me how things turned out for the SRE position" in reply.body
+    assert "letting me know about" not in reply.body
+
+
+def test_left_out_asks_for_the_least_beyond_the_letters_own_gaps():
+    app = card("")  # no topic, no link note; a link
+    app.rounds[0].interviewers[0].link = ""
+    note = letters.draft(app, LetterKind.THANK_YOU, Settings(name="Alex"), NOW, interviewer_id="José")
+    assert note.missing == ["topic"]
+    assert note.left_out == ["“Here is the piece on … I had in mind: …”: to use it, add a link for "
+                             "José Núñez-García, once [topic?] is filled"]
+
+
+def test_a_line_that_waits_only_for_a_gap_says_so():
+    text = "About {topic}.\n[[See {topic} here.]]"
+    _, missing, left = render(text, {})
+    assert missing == ["topic"]
+    assert letters.left_out_line(left[0], "Dana") == "“See … here.”: it comes back once [topic?] is filled"

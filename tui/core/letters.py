@@ -287,6 +287,22 @@ def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | Non
     return rnd, (people[0] if people else None)
 
 
+# Round names that say nothing of their own: the default a card's first round gets ("Interview", see
+# actions.new_application) and its like. A letter says "our interview" for them, not "the Interview round".
+GENERIC_ROUND_NAMES = frozenset({"interview", "interviews", "interview round", "round"})
+
+
+def round_phrase(name: str) -> str:
+    """The round in a few words, for a sentence: 'the Onsite round', 'the final round', or, for a round
+    named plainly (GENERIC_ROUND_NAMES), 'our interview'."""
+    name = " ".join(name.split())
+    if not name:
+        return ""
+    if name.casefold() in GENERIC_ROUND_NAMES:
+        return "our interview"
+    return f"the {name}" if name.casefold().endswith("round") else f"the {name} round"
+
+
 def _values(app: Application, settings: Settings, now: datetime, rnd: Round | None, person: Interviewer | None,
             recipient: str) -> dict[str, str]:
     """Every placeholder's value but {answer_by}, which `draft` fills from the day it tracks (_promised)."""
@@ -300,6 +316,7 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "role": app.role,
         "round_name": rnd.name if rnd else "",
         "round_date": in_words(rnd.at, zone, now) if rnd else "",
+        "round_phrase": round_phrase(rnd.name) if rnd else "",
         "interviewer_name": person.name if person else "",
         "interviewer_first_name": greeting_name(person.name) if person else "",
         "topic": person.topic if person else "",
@@ -384,6 +401,7 @@ def _why(needs: tuple[str, ...], person: str) -> str:
         "signature": "set your name in the settings",
         "round_name": "add a round",
         "round_date": "add a round",
+        "round_phrase": "add a round",
         "recipient_name": "add a recruiter",
         "recipient_first_name": "add a recruiter",
         "last_follow_up_date": "record an earlier follow-up",
@@ -402,7 +420,11 @@ def left_out_line(item: LeftOut, person: str) -> str:
     """'“Here is the article on … I mentioned: …”: to use it, add a link for Dana Kim' (the line first,
     then what it takes)."""
     instead = " (a shorter line stands in)" if item.fallback else ""
-    return f"“{item.text}”{instead}: to use it, {_why(item.needs, person)}"
+    gaps = " and ".join(marker(name) for name in item.with_gaps) + (" are" if len(item.with_gaps) > 1 else " is")
+    if not item.needs:  # the letter's own gaps are all it waits for
+        return f"“{item.text}”{instead}: it comes back once {gaps} filled"
+    once = f", once {gaps} filled" if item.with_gaps else ""
+    return f"“{item.text}”{instead}: to use it, {_why(item.needs, person)}{once}"
 
 
 def first_line(text: str) -> str:

@@ -38,6 +38,7 @@ PLACEHOLDERS: dict[str, str] = {
     "role": "the role",
     "round_name": "the interview round's name",
     "round_date": "the day of the round, in words",
+    "round_phrase": "the round in a few words: \"the Onsite round\", or \"our interview\" for one named plainly",
     "interviewer_name": "the interviewer's full name",
     "interviewer_first_name": "the interviewer's first name",
     "topic": "what you discussed with that interviewer",
@@ -92,6 +93,9 @@ class LeftOut:
     needs: tuple[str, ...]
     text: str
     fallback: bool = False  # a later alternative stood in for it
+    # values it also lacks that the letter needs anyway (each already a `[name?]` gap): filling them is
+    # not extra work for this line, so they do not count against it and the hint only mentions them
+    with_gaps: tuple[str, ...] = ()
 
 
 def template_name(kind: LetterKind | str, variant: str | None = None) -> str:
@@ -279,8 +283,9 @@ def _preview(choice: str, values: dict[str, str]) -> str:
     return " ".join(fill(choice, shown)[0].split()).lstrip(",;:— ")  # a clause reads on its own
 
 
-def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
-    """The first alternative whose placeholders are all known ('' when none is)."""
+def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut], gaps: frozenset[str] = frozenset()) -> str:
+    """The first alternative whose placeholders are all known ('' when none is). When none is, what is
+    reported is the one that asks for the least beyond the letter's own gaps (`gaps`)."""
     choices = inner.split(OR)
     for index, choice in enumerate(choices):
         if all(_known(values, name) for name in placeholders_in(choice)):
@@ -293,8 +298,12 @@ def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
     def lacking(choice: str) -> tuple[str, ...]:
         return tuple(n for n in placeholders_in(choice) if not _known(values, n))
 
-    nearest = min(reversed(choices), key=lambda choice: len(lacking(choice)))  # the least to add; the plainest on a tie
-    left_out.append(LeftOut(lacking(nearest), _preview(nearest, values)))
+    def extra(choice: str) -> tuple[str, ...]:
+        return tuple(n for n in lacking(choice) if n not in gaps)
+
+    nearest = min(reversed(choices), key=lambda choice: len(extra(choice)))  # the least to add; the plainest on a tie
+    left_out.append(LeftOut(extra(nearest), _preview(nearest, values),
+                            with_gaps=tuple(n for n in lacking(nearest) if n in gaps)))
     return ""
 
 
@@ -306,11 +315,12 @@ def render(text: str, values: dict[str, str], *, sentences: bool = True) -> tupl
     """
     left_out: list[LeftOut] = []
     lines: list[str] = []
+    gaps = frozenset(n for n in placeholders_in(_OPTIONAL.sub("", text)) if not _known(values, n))
     for line in text.split("\n"):
         if OPEN not in line:
             lines.append(line)
             continue
-        kept = _OPTIONAL.sub(lambda m: " " + _choose(m.group(1), values, left_out) + " ", line)
+        kept = _OPTIONAL.sub(lambda m: " " + _choose(m.group(1), values, left_out, gaps) + " ", line)
         kept = " ".join(kept.split())
         if kept:
             lines.append(re.sub(r" (?=[.,;:!?])", "", kept))
