@@ -40,3 +40,15 @@ async def test_a_narrow_row_drops_the_address_then_the_reason(tmp_path, letter_e
         await pilot.pause()
         assert to_row(host) == ("Priya Venkataraman-Oyelaran <priya.venkataraman-oyelaran@recruiting.acme.example>"
                                 " (the recruiter)")
+
+
+async def test_at_80_columns_the_offer_reply_keeps_esc_back_and_its_answer_key(tmp_path, letter_env):
+    from tui.core.stages import Outcome
+    from tui.ui.keybar import KeyBar
+
+    app = actions.close(acme(), Outcome.OFFER, now=frozen_now())
+    host = LetterHarness(make_db(tmp_path, app), app.id, "offer-reply")
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = str(host.screen.query_one(KeyBar).render())
+        assert "esc Back" in bar and "Other answer" in bar and "Copy" in bar and "Sent" in bar

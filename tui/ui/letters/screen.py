@@ -71,6 +71,11 @@ class LetterScreen(Screen):
     CSS_PATH = "letters.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # letters.tcss gives a short one's letter room
     COMMANDS = {ScreenCommands}
+    # The key bar's order (keybar.py drops keys from the end when the line is short): Back first, as on the
+    # detail screen, so 80 columns never lose the way out; then what sends the letter and what changes
+    # which letter it is; the rest (help and the palette list them all) where room is left.
+    KEY_ORDER = ("letters.back", "letters.copy", "letters.save", "letters.sent", "letters.variant", "letters.next",
+                 "letters.sent_at", "letters.previous", "letters.editor")
     # The keys that act on the letter are priority bindings whose actions first let the focused field
     # take the keys typed before them (settle.py), then act, and await any screen they open: in a burst
     # the letter they act on holds what was typed before them, and the keys typed after them land in
