@@ -64,7 +64,8 @@ def test_thank_you_and_follow_up_read_well_with_a_full_stop_typed_in_the_topic_a
     assert "our conversation about Error budgets. It gave me" in note.body
     assert "the piece on Error budgets I had in mind: https://sre.example/eb" in note.body
     assert ".." not in note.body
-    app = actions.record_letter_sent(app, LetterKind.THANK_YOU, now=NOW, at=NOW, interviewer_id=app.rounds[0].interviewers[0].id)
+    jose = app.rounds[0].interviewers[0]
+    app = actions.record_letter_sent(app, LetterKind.THANK_YOU, now=NOW, at=NOW, interviewer_id=jose.id)
     app.pitch = "ten years of keeping payment systems up"
     follow = letters.draft(app, LetterKind.FOLLOW_UP, settings, NOW.add(days=7))
     assert "I am Alex M.; in my interview we talked about Error budgets. What I would bring" in follow.body

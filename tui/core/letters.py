@@ -84,21 +84,21 @@ def greeting_name(name: str) -> str:
     title with the surname ("Dr. Ada Wong" -> "Dr. Wong", "Ms. Priya O'Brien-Smith" -> "Ms. O'Brien-Smith",
     "Prof. Jan van der Berg" -> "Prof. van der Berg"). The one source of every "first name" a template
     fills ({interviewer_first_name}, {recipient_first_name}), so no letter opens with "Hi Dr.,"."""
-    words = name.split()
+    parts = name.split()
     titles: list[str] = []
-    while words and _bare(words[0]) in TITLES and len(words) > 1:
-        titles.append(words.pop(0))
-    if not words:
+    while parts and _bare(parts[0]) in TITLES and len(parts) > 1:
+        titles.append(parts.pop(0))
+    if not parts:
         return ""
     if not titles:
-        return words[0].rstrip(",")
+        return parts[0].rstrip(",")
     if _bare(titles[-1]) in _WITH_GIVEN_NAME:
-        return " ".join([*titles, words[0].rstrip(",")])
-    while len(words) > 1 and _bare(words[-1]) in _SUFFIXES:
-        words.pop()
-    surname = [words.pop().rstrip(",")]
-    while len(words) > 1 and words[-1][:1].islower():  # particles (van, der, de); the given name stays out
-        surname.insert(0, words.pop())
+        return " ".join([*titles, parts[0].rstrip(",")])
+    while len(parts) > 1 and _bare(parts[-1]) in _SUFFIXES:
+        parts.pop()
+    surname = [parts.pop().rstrip(",")]
+    while len(parts) > 1 and parts[-1][:1].islower():  # particles (van, der, de); the given name stays out
+        surname.insert(0, parts.pop())
     return " ".join([*titles, *surname])
 
 
