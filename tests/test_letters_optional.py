@@ -135,7 +135,7 @@ def test_the_follow_up_without_any_topic_drops_that_clause_only():
                                   interviewers=[Interviewer("Grace Liu")], recruiter="Ann <ann@lumen.example>")
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
     clean(letter)
-    assert "In case it helps to place me, I am Alex Morgan. Since the" in letter.body
+    assert "In case it helps to place me, I am Alex Morgan. Since our interview I am even more sure" in letter.body
     assert letter.left_out[0] == ("“in my interview we talked about …”: "
                                   "to use it, add the topic you discussed with Grace Liu")
 

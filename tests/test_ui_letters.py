@@ -284,7 +284,7 @@ async def test_no_quiet_question_outside_a_quiet_period(tmp_path, letter_env):
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(host.screen, LetterScreen)
-        assert str(host.screen.query_one("#letter-to").render()) == "Sam Reyes <sam@acme.example>"
+        assert str(host.screen.query_one("#letter-to").render()) == "Sam Reyes <sam@acme.example> (the recruiter)"
         assert warnings_text(host) == ""
 
 

@@ -223,6 +223,6 @@ async def test_sent_at_counts_the_promised_answer_from_then_and_says_which_day(t
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: "as sent" in getattr(host.screen, "question", ""))
         await pilot.press("y")
-        await wait_until(pilot, lambda: any("Recorded the reply" in n for n in notices(host)))
+        await wait_until(pilot, lambda: any("Recorded the offer reply to Sam Reyes" in n for n in notices(host)))
         assert any("Acme Robotics stays in Closed; outcome: withdrawn." in n for n in notices(host))
     assert stored(db, app.id).outcome is Outcome.WITHDRAWN

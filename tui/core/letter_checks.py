@@ -13,7 +13,7 @@ from itertools import combinations
 from tui.core import actions, timefmt
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
-from tui.core.letters import NOBODY_TO_THANK, Letter, in_words, quiet_period_warning
+from tui.core.letters import NOBODY_TO_THANK, Letter, in_words, quiet_period_warning, unthanked_interviewers
 from tui.core.model import Application
 from tui.core.parts import Round
 from tui.core.settings import Settings
@@ -221,6 +221,25 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
     if letter.kind is LetterKind.OFFER_REPLY:
         new = record_offer_answer(new, letter, now=now, at=sent)
     return new
+
+
+def thank_you_consequence(app: Application, letter: Letter, *, now: datetime, zone: Zone,
+                          at: datetime | None = None) -> str:
+    """What marking this thank-you note sent does to the card, for the question before it: worked out by
+    marking it (mark_sent is pure), so the words say what the stage rules will do: the last note of the
+    round moves the card at once, an earlier one names who is still to thank."""
+    who = letter.recipient_name
+    try:
+        after = mark_sent(app, letter, now=now, zone=zone, force=True, at=at)
+    except ValidationError:  # the question says nothing it cannot know; recording it says why not
+        return f"{who} is marked thanked."
+    if after.stage is not app.stage:
+        return f"{who} is marked thanked and the card moves to {after.stage.label}."
+    waiting = [p.name for p in unthanked_interviewers(after, now)]
+    if app.stage is Stage.INTERVIEWED and waiting:
+        others = f"{waiting[0]} is" if len(waiting) == 1 else f"the {counted(len(waiting), 'other')} are"
+        return f"{who} is marked thanked; once {others} too, the card moves to {Stage.THANKED.label}."
+    return f"{who} is marked thanked; the card stays in {app.stage.label}."
 
 
 # What sending each offer reply says: the outcome it records, as the user's own word. Declining is the

@@ -66,9 +66,40 @@ def split_text(text: str, subject: str = "") -> tuple[str, str]:
     return subject, text
 
 
-def first_name(name: str) -> str:
+# Titles a name may start with (compared without a dot, in any case). A letter greets a titled person by
+# the title and surname ("Dr. Wong"), never by the title alone ("Hi Dr.,"). Sir and Dame go with the given
+# name instead ("Sir Tim"): that is how those two are used.
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
+_WITH_GIVEN_NAME = frozenset({"sir", "dame"})
+# What may follow a surname and is not part of it: "Dr. Ada Wong Jr." is greeted as "Dr. Wong".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,").casefold()
+
+
+def greeting_name(name: str) -> str:
+    """The name a letter greets someone by: the first name ("Ada Wong" -> "Ada"), or, after a title, the
+    title with the surname ("Dr. Ada Wong" -> "Dr. Wong", "Ms. Priya O'Brien-Smith" -> "Ms. O'Brien-Smith",
+    "Prof. Jan van der Berg" -> "Prof. van der Berg"). The one source of every "first name" a template
+    fills ({interviewer_first_name}, {recipient_first_name}), so no letter opens with "Hi Dr.,"."""
     parts = name.split()
-    return parts[0] if parts else ""
+    titles: list[str] = []
+    while parts and _bare(parts[0]) in TITLES and len(parts) > 1:
+        titles.append(parts.pop(0))
+    if not parts:
+        return ""
+    if not titles:
+        return parts[0].rstrip(",")
+    if _bare(titles[-1]) in _WITH_GIVEN_NAME:
+        return " ".join([*titles, parts[0].rstrip(",")])
+    while len(parts) > 1 and _bare(parts[-1]) in _SUFFIXES:
+        parts.pop()
+    surname = [parts.pop().rstrip(",")]
+    while len(parts) > 1 and parts[-1][:1].islower():  # particles (van, der, de); the given name stays out
+        surname.insert(0, parts.pop())
+    return " ".join([*titles, *surname])
 
 
 @dataclass
@@ -79,6 +110,7 @@ class Letter:
     to: str  # display form: 'Dana Kim <dana@acme.example>'
     recipient_name: str
     app_id: str
+    recipient_why: str = ""  # why the letter goes to them, when nobody was asked for (letters.recipient)
     interviewer_id: str | None = None
     round_id: str | None = None
     template: str = ""  # where the template came from
@@ -184,20 +216,61 @@ def _last_held_round(app: Application, now: datetime) -> Round | None:
     return max(held, key=lambda r: r.at) if held else app.latest_round
 
 
-def _recipient(app: Application, person: Interviewer | None, now: datetime) -> tuple[str, str]:
-    """(name, display): the interviewer chosen, else the recruiter, else whom we last wrote to,
-    else the first interviewer of the latest round."""
+@dataclass(frozen=True)
+class Recipient:
+    """Whom a letter goes to, and why them: the screen says the reason next to the name."""
+
+    name: str
+    display: str  # 'Dana Kim <dana@acme.example>', as the contact records it
+    why: str = ""  # 'the recruiter', 'the last one you wrote to', …; '' for the person asked for
+
+
+NOBODY = Recipient("", "")
+WHY_RECRUITER = "the recruiter"
+WHY_LAST_WRITTEN = "the last one you wrote to"
+WHY_WITH_EMAIL = "the first interviewer with an e-mail address"
+WHY_FIRST = "the first interviewer"
+
+
+def _same_person(a: Interviewer, b: Interviewer) -> bool:
+    return (bool(a.email) and a.email.casefold() == b.email.casefold()) or a.name.casefold() == b.name.casefold()
+
+
+def _last_written_to(app: Application) -> Interviewer | None:
+    """The interviewer on the card our latest letter (or other contact of ours) went to; None when it went
+    to nobody on the card (or nothing went out yet)."""
+    ours = [(c.at, index, c) for index, c in enumerate(app.contacts) if not c.inbound and c.to.strip()]
+    if not ours:
+        return None
+    latest = max(ours, key=lambda item: item[:2])[2]
+    sent_to = _parse_person(latest.to)
+    if sent_to is None:
+        return None
+    people = [p for rnd in sorted(app.rounds, key=lambda r: r.at, reverse=True) for p in rnd.interviewers]
+    return next((p for p in people if _same_person(p, sent_to)), None)
+
+
+def recipient(app: Application, now: datetime, person: Interviewer | None = None) -> Recipient:
+    """Whom a letter to the company goes to (the follow-up, the replies to an offer or a rejection): the
+    person asked for; else the recruiter; else the interviewer our latest letter went to; else the first
+    interviewer of the latest round held who has an e-mail address; else its first interviewer. The one
+    rule the board and the command line both draft with (via `draft`)."""
     if person is not None:
-        return person.name, person.display()
-    candidates = [app.recruiter] + [c.to for c in reversed(app.contacts) if not c.inbound]
-    for text in candidates:
-        parsed = _parse_person(text)
-        if parsed is not None:
-            return parsed.name, parsed.display()
-    rnd = _last_held_round(app, now)
-    if rnd and rnd.interviewers:
-        return rnd.interviewers[0].name, rnd.interviewers[0].display()
-    return "", ""
+        return Recipient(person.name, person.display())
+    recruiter = _parse_person(app.recruiter)
+    if recruiter is not None:
+        return Recipient(recruiter.name, recruiter.display(), WHY_RECRUITER)
+    written = _last_written_to(app)
+    if written is not None:
+        return Recipient(written.name, written.display(), WHY_LAST_WRITTEN)
+    held = [r for r in app.held_rounds(now) if r.interviewers] or [r for r in app.rounds if r.interviewers]
+    if not held:
+        return NOBODY
+    people = max(held, key=lambda r: r.at).interviewers
+    with_email = next((p for p in people if p.email), None)
+    if with_email is not None and with_email is not people[0]:
+        return Recipient(with_email.name, with_email.display(), WHY_WITH_EMAIL)
+    return Recipient(people[0].name, people[0].display(), WHY_FIRST)
 
 
 def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | None, Interviewer | None]:
@@ -214,6 +287,22 @@ def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | Non
     return rnd, (people[0] if people else None)
 
 
+# Round names that say nothing of their own: the default a card's first round gets ("Interview", see
+# actions.new_application) and its like. A letter says "our interview" for them, not "the Interview round".
+GENERIC_ROUND_NAMES = frozenset({"interview", "interviews", "interview round", "round"})
+
+
+def round_phrase(name: str) -> str:
+    """The round in a few words, for a sentence: 'the Onsite round', 'the final round', or, for a round
+    named plainly (GENERIC_ROUND_NAMES), 'our interview'."""
+    name = " ".join(name.split())
+    if not name:
+        return ""
+    if name.casefold() in GENERIC_ROUND_NAMES:
+        return "our interview"
+    return f"the {name}" if name.casefold().endswith("round") else f"the {name} round"
+
+
 def _values(app: Application, settings: Settings, now: datetime, rnd: Round | None, person: Interviewer | None,
             recipient: str) -> dict[str, str]:
     """Every placeholder's value but {answer_by}, which `draft` fills from the day it tracks (_promised)."""
@@ -227,14 +316,15 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "role": app.role,
         "round_name": rnd.name if rnd else "",
         "round_date": in_words(rnd.at, zone, now) if rnd else "",
+        "round_phrase": round_phrase(rnd.name) if rnd else "",
         "interviewer_name": person.name if person else "",
-        "interviewer_first_name": first_name(person.name) if person else "",
+        "interviewer_first_name": greeting_name(person.name) if person else "",
         "topic": person.topic if person else "",
         "link": person.link if person else "",
         "link_note": person.link_note if person else "",
         "pitch": app.pitch.strip() or settings.pitch.strip(),
         "recipient_name": recipient,
-        "recipient_first_name": first_name(recipient),
+        "recipient_first_name": greeting_name(recipient),
         "last_follow_up_date": in_words(earlier, zone, now) if earlier else "",
     }
 
@@ -311,6 +401,7 @@ def _why(needs: tuple[str, ...], person: str) -> str:
         "signature": "set your name in the settings",
         "round_name": "add a round",
         "round_date": "add a round",
+        "round_phrase": "add a round",
         "recipient_name": "add a recruiter",
         "recipient_first_name": "add a recruiter",
         "last_follow_up_date": "record an earlier follow-up",
@@ -329,7 +420,11 @@ def left_out_line(item: LeftOut, person: str) -> str:
     """'“Here is the article on … I mentioned: …”: to use it, add a link for Dana Kim' (the line first,
     then what it takes)."""
     instead = " (a shorter line stands in)" if item.fallback else ""
-    return f"“{item.text}”{instead}: to use it, {_why(item.needs, person)}"
+    gaps = " and ".join(marker(name) for name in item.with_gaps) + (" are" if len(item.with_gaps) > 1 else " is")
+    if not item.needs:  # the letter's own gaps are all it waits for
+        return f"“{item.text}”{instead}: it comes back once {gaps} filled"
+    once = f", once {gaps} filled" if item.with_gaps else ""
+    return f"“{item.text}”{instead}: to use it, {_why(item.needs, person)}{once}"
 
 
 def first_line(text: str) -> str:
@@ -345,7 +440,7 @@ def draft(
 
     A thank-you note is for one interviewer (by id or name; when absent, the only
     one still waiting). Other letters go to that interviewer when one is named,
-    else to the recruiter. A follow-up after an earlier one (since the process
+    else to whom `recipient` picks (the recruiter first). A follow-up after an earlier one (since the process
     last moved) uses the shorter `follow-up-again` template, which names the
     earlier letter's date. `values` fills or replaces placeholders by hand.
     `sent_at`: when the letter went out, for one recorded afterwards: the answer
@@ -362,11 +457,11 @@ def draft(
         rnd, person = app.find_interviewer(interviewer_id)
     else:
         rnd, person = None, None
-    recipient, to = _recipient(app, person, now)
+    to_whom = recipient(app, now, person)
     if person is None:
-        rnd, person = _focus(app, recipient, now)
+        rnd, person = _focus(app, to_whom.name, now)
     sent = now if sent_at is None else sent_at
-    filled = _values(app, settings, now, rnd, person, recipient)
+    filled = _values(app, settings, now, rnd, person, to_whom.name)
     extra = {k: str(v) for k, v in (values or {}).items()}
     unknown = sorted(set(extra) - set(PLACEHOLDERS))
     if unknown:
@@ -377,14 +472,15 @@ def draft(
     filled.update({k: v for k, v in extra.items() if v.strip()})
     if not filled["signature"].strip():  # as in the settings, the signature falls back to the name
         filled["signature"] = filled["my_name"]
-    subject, gaps, subject_left = render(template.subject, filled)
+    subject, gaps, subject_left = render(template.subject, filled, sentences=False)
     body, body_gaps, body_left = render(template.body, filled)
     missing = gaps + [g for g in body_gaps if g not in gaps]
     person_name = person.name if person else ""
     holes = {name: (_HOLE if (filled.get(name) or "").strip() else "") for name in PERSONAL}
     frame = render(template.body, {**filled, **holes})[0]
     return Letter(
-        kind=kind, subject=subject, body=body, to=to, recipient_name=recipient, app_id=app.id,
+        kind=kind, subject=subject, body=body, to=to_whom.display, recipient_name=to_whom.name, app_id=app.id,
+        recipient_why=to_whom.why,
         interviewer_id=person.id if (person and kind is LetterKind.THANK_YOU) else None,
         round_id=rnd.id if rnd else None, template=template.source, missing=missing,
         left_out=[left_out_line(item, person_name) for item in subject_left + body_left], frame=frame,

@@ -38,6 +38,7 @@ PLACEHOLDERS: dict[str, str] = {
     "role": "the role",
     "round_name": "the interview round's name",
     "round_date": "the day of the round, in words",
+    "round_phrase": "the round in a few words: \"the Onsite round\", or \"our interview\" for one named plainly",
     "interviewer_name": "the interviewer's full name",
     "interviewer_first_name": "the interviewer's first name",
     "topic": "what you discussed with that interviewer",
@@ -92,6 +93,9 @@ class LeftOut:
     needs: tuple[str, ...]
     text: str
     fallback: bool = False  # a later alternative stood in for it
+    # values it also lacks that the letter needs anyway (each already a `[name?]` gap): filling them is
+    # not extra work for this line, so they do not count against it and the hint only mentions them
+    with_gaps: tuple[str, ...] = ()
 
 
 def template_name(kind: LetterKind | str, variant: str | None = None) -> str:
@@ -213,23 +217,64 @@ def _known(values: dict[str, str], name: str) -> bool:
     return bool((values.get(name) or "").strip())
 
 
-def fill(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
-    """Replace placeholders; an empty value leaves its `[name?]` marker and is reported."""
-    missing: list[str] = []
+# Values people type as phrases: one that ends a line of the letter after other words ends a sentence the
+# template leaves open ("What I would bring: {pitch}"), so it gets a full stop when it has no closing mark.
+PROSE = frozenset({"pitch", "topic", "link_note"})
+_CLOSING = (".", "!", "?", "…")
+_ABBREVIATION = re.compile(  # a value whose last full stop is part of its last word: "Alex M.", "Acme Inc."
+    r"(?:^|\s)(?:[^\W\d_]\.|(?:[^\W\d_]+\.){2,}|(?:jr|sr|inc|ltd|co|corp|etc|st|vs|no|dr|mr|mrs|ms|prof)\.)$",
+    re.IGNORECASE)
 
-    def one(match: re.Match[str]) -> str:
+
+def _placed(name: str, value: str, line_so_far: str, after: str, *, sentences: bool) -> tuple[str, int]:
+    """A typed value as it reads where the template puts it, and how many of the template's own characters
+    after it to leave out: its own full stop goes when the template's punctuation follows ("Error budgets."
+    before "." or ":") or the sentence goes on ("the piece on Error budgets. I had in mind"), unless it
+    belongs to an abbreviation ("I am Alex M.;"); one ending in ! or ? takes the place of the template's
+    full stop; a phrase (PROSE) ending a line that the template leaves open gets one. Nothing is
+    lower-cased: a topic may start with a proper noun."""
+    rest = after.split("\n", 1)[0]
+    if value.endswith(".") and not value.endswith(".."):
+        if rest.startswith(".") or (rest.strip() and not _ABBREVIATION.search(value)):
+            return value[:-1].rstrip(), 0
+        return value, 0
+    if value.endswith(_CLOSING) and rest.startswith("."):
+        return value, 1
+    if sentences and name in PROSE and not rest.strip() and line_so_far.strip() and not value.endswith(_CLOSING):
+        return value.rstrip(",;:") + ".", 0
+    return value, 0
+
+
+def fill(text: str, values: dict[str, str], *, sentences: bool = True) -> tuple[str, list[str]]:
+    """Replace placeholders; an empty value leaves its `[name?]` marker and is reported.
+
+    The one place typed values go into a letter, so their punctuation is fitted here (_placed);
+    `sentences=False` for a subject line, which ends with no full stop."""
+    missing: list[str] = []
+    out: list[str] = []
+    at = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() < at:  # a character the value before took the place of
+            continue
+        out.append(text[at:match.start()])
+        at = match.end()
         token = match.group(0)
         if token in ("{{", "}}"):
-            return token[0]
+            out.append(token[0])
+            continue
         name = match.group(1)
         value = (values.get(name) or "").strip()
-        if value:
-            return value
-        if name not in missing:
-            missing.append(name)
-        return marker(name)
-
-    return _TOKEN.sub(one, text), missing
+        if not value:
+            if name not in missing:
+                missing.append(name)
+            out.append(marker(name))
+            continue
+        line_so_far = "".join(out).rsplit("\n", 1)[-1]
+        placed, skip = _placed(name, value, line_so_far, text[at:], sentences=sentences)
+        out.append(placed)
+        at += skip
+    out.append(text[at:])
+    return "".join(out), missing
 
 
 def _preview(choice: str, values: dict[str, str]) -> str:
@@ -238,8 +283,9 @@ def _preview(choice: str, values: dict[str, str]) -> str:
     return " ".join(fill(choice, shown)[0].split()).lstrip(",;:— ")  # a clause reads on its own
 
 
-def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
-    """The first alternative whose placeholders are all known ('' when none is)."""
+def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut], gaps: frozenset[str] = frozenset()) -> str:
+    """The first alternative whose placeholders are all known ('' when none is). When none is, what is
+    reported is the one that asks for the least beyond the letter's own gaps (`gaps`)."""
     choices = inner.split(OR)
     for index, choice in enumerate(choices):
         if all(_known(values, name) for name in placeholders_in(choice)):
@@ -252,12 +298,16 @@ def _choose(inner: str, values: dict[str, str], left_out: list[LeftOut]) -> str:
     def lacking(choice: str) -> tuple[str, ...]:
         return tuple(n for n in placeholders_in(choice) if not _known(values, n))
 
-    nearest = min(reversed(choices), key=lambda choice: len(lacking(choice)))  # the least to add; the plainest on a tie
-    left_out.append(LeftOut(lacking(nearest), _preview(nearest, values)))
+    def extra(choice: str) -> tuple[str, ...]:
+        return tuple(n for n in lacking(choice) if n not in gaps)
+
+    nearest = min(reversed(choices), key=lambda choice: len(extra(choice)))  # the least to add; the plainest on a tie
+    left_out.append(LeftOut(extra(nearest), _preview(nearest, values),
+                            with_gaps=tuple(n for n in lacking(nearest) if n in gaps)))
     return ""
 
 
-def render(text: str, values: dict[str, str]) -> tuple[str, list[str], list[LeftOut]]:
+def render(text: str, values: dict[str, str], *, sentences: bool = True) -> tuple[str, list[str], list[LeftOut]]:
     """Fill a template's text: optional parts kept or dropped, required gaps marked.
 
     Returns (text, required placeholders still missing, optional parts left out).
@@ -265,16 +315,17 @@ def render(text: str, values: dict[str, str]) -> tuple[str, list[str], list[Left
     """
     left_out: list[LeftOut] = []
     lines: list[str] = []
+    gaps = frozenset(n for n in placeholders_in(_OPTIONAL.sub("", text)) if not _known(values, n))
     for line in text.split("\n"):
         if OPEN not in line:
             lines.append(line)
             continue
-        kept = _OPTIONAL.sub(lambda m: " " + _choose(m.group(1), values, left_out) + " ", line)
+        kept = _OPTIONAL.sub(lambda m: " " + _choose(m.group(1), values, left_out, gaps) + " ", line)
         kept = " ".join(kept.split())
         if kept:
             lines.append(re.sub(r" (?=[.,;:!?])", "", kept))
     joined = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    filled, missing = fill(joined, values)
+    filled, missing = fill(joined, values, sentences=sentences)
     return filled, missing, left_out
 
 

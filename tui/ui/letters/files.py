@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.app import App
 
 from tui.core.errors import ValidationError
-from tui.core.letters import Letter, first_name
+from tui.core.letters import Letter, greeting_name
 from tui.core.stages import LetterKind
 from tui.store.atomic import atomic_write_bytes
 from tui.ui.detail.external_editor import edit_text
@@ -34,7 +34,7 @@ def default_path(letter: Letter, company: str) -> Path:
     """~/followup-letters/<company>-<kind>[-<first name>].txt"""
     parts = [slug(company), letter.kind.value]
     if letter.kind is LetterKind.THANK_YOU and letter.recipient_name:
-        parts.append(slug(first_name(letter.recipient_name)))
+        parts.append(slug(greeting_name(letter.recipient_name)))
     return default_folder() / ("-".join(parts) + ".txt")
 
 

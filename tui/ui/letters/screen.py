@@ -25,6 +25,7 @@ from tui.core import actions, clock, letter_checks, letters, timefmt
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
+from tui.core.text import cell_width
 from tui.store import default_config_dir
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
@@ -38,11 +39,19 @@ from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
 
 LONG_LETTER_WORDS = 150
+TO_LINE_FRAME = 11  # the cells of the "To" row that are not the recipient: its padding and label (letters.tcss)
 TITLES = {
     LetterKind.THANK_YOU: "Thank-you note",
     LetterKind.FOLLOW_UP: "Follow-up letter",
     LetterKind.REJECTION_REPLY: "Reply to the rejection",
     LetterKind.OFFER_REPLY: "Reply to the offer",
+}
+# The letter named in a sentence that goes on "… to Sam Lee": no "reply to the offer to Sam Lee".
+SENT_NAMES = {
+    LetterKind.THANK_YOU: "thank-you note",
+    LetterKind.FOLLOW_UP: "follow-up letter",
+    LetterKind.REJECTION_REPLY: "rejection reply",
+    LetterKind.OFFER_REPLY: "offer reply",
 }
 HELP = "Edits last until you leave"
 # Shown once a copy found this tmux dropping copies (clipboard.tmux_drops_copies), never before: outside tmux,
@@ -62,6 +71,11 @@ class LetterScreen(Screen):
     CSS_PATH = "letters.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # letters.tcss gives a short one's letter room
     COMMANDS = {ScreenCommands}
+    # The key bar's order (keybar.py drops keys from the end when the line is short): Back first, as on the
+    # detail screen, so 80 columns never lose the way out; then what sends the letter and what changes
+    # which letter it is; the rest (help and the palette list them all) where room is left.
+    KEY_ORDER = ("letters.back", "letters.copy", "letters.save", "letters.sent", "letters.variant", "letters.next",
+                 "letters.sent_at", "letters.previous", "letters.editor")
     # The keys that act on the letter are priority bindings whose actions first let the focused field
     # take the keys typed before them (settle.py), then act, and await any screen they open: in a burst
     # the letter they act on holds what was typed before them, and the keys typed after them land in
@@ -198,7 +212,7 @@ class LetterScreen(Screen):
         if drafts.count > 1:
             title += f" {drafts.index + 1} of {drafts.count}"
         self.query_one("#letter-title", Static).update(f"{title} · {application.company} — {application.role}")
-        self.query_one("#letter-to", Static).update(letter.to or "(nobody on the card yet: add a recruiter)")
+        self.query_one("#letter-to", Static).update(self._to_line(letter))
         self.query_one("#letter-status", Static).update(self._status(letter))
         warnings = self._warnings(letter)
         box = self.query_one("#letter-warnings", Static)
@@ -207,6 +221,23 @@ class LetterScreen(Screen):
         left_out = self.query_one("#letter-left-out", Static)
         left_out.update("\n".join(f"Left out: {line}" for line in letter.left_out))
         left_out.display = bool(letter.left_out)
+
+    def _to_line(self, letter: Letter) -> str:
+        """Whom the letter goes to, and why them (letters.recipient) when the line has room for it."""
+        if not letter.to:
+            return "(nobody on the card yet: add a recruiter)"
+        if not letter.recipient_why:
+            return letter.to
+        with_why = f"{letter.to} ({letter.recipient_why})"
+        room = self.size.width - TO_LINE_FRAME
+        if cell_width(with_why) <= room:
+            return with_why
+        short = f"{letter.recipient_name} ({letter.recipient_why})"  # the address is on the card
+        return short if cell_width(short) <= room else letter.to
+
+    def on_resize(self) -> None:
+        if self.drafts is not None:
+            self._show_facts()
 
     def _status(self, letter: Letter) -> str:
         words = letter.word_count
@@ -401,18 +432,18 @@ class LetterScreen(Screen):
         if sent is not None:
             when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
             details.append(f"It was already recorded as sent on {when}; this records it again.")
-        details.append(self._consequence(drafts.sendable(at)))
+        details.append(self._consequence(drafts.sendable(at), at))
         yes = "record it" if len(details) == 1 else "record it anyway"
         when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
         return self.app.push_screen(
-            ConfirmScreen(f"Record the {TITLES[self.kind].lower()} to {who} as sent {when}?", details, yes=yes),
+            ConfirmScreen(f"Record the {SENT_NAMES[self.kind]} to {who} as sent {when}?", details, yes=yes),
             lambda ok: self._mark_sent(at) if ok else None,
         )
 
-    def _consequence(self, letter: Letter) -> str:
+    def _consequence(self, letter: Letter, at=None) -> str:
         if self.kind is LetterKind.THANK_YOU:
-            return (f"{letter.recipient_name} is marked thanked; once everyone in the round is, "
-                    "the card moves to Thanked.")
+            return letter_checks.thank_you_consequence(self.drafts.application, letter, now=clock.now(),
+                                                       zone=self.drafts.settings.zone, at=at)
         if self.kind is LetterKind.FOLLOW_UP:
             return (f"It counts as follow-up #{self.drafts.contacts_sent() + 1} and the card moves to "
                     "Followed up; the next one falls due after the usual wait.")
@@ -472,5 +503,5 @@ class LetterScreen(Screen):
             self.notify(f"Recorded the note to {who}. Next: {self.letter.recipient_name} "
                         f"({drafts.index + 1} of {drafts.count}).")
             return
-        self.notify(f"Recorded the {TITLES[self.kind].lower()} to {who}. {where}.")
+        self.notify(f"Recorded the {SENT_NAMES[self.kind]} to {who}. {where}.")
         self.dismiss()

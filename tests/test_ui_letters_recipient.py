@@ -1,0 +1,54 @@
+"""The letter screen says whom a letter to the company goes to, and why them, when the row has room."""
+
+from __future__ import annotations
+
+from tui.core import actions
+from tui.core.parts import Interviewer
+from tui.ui.letters import LetterScreen
+from ui_letters_helpers import LetterHarness, frozen_now, make_db
+
+
+def to_row(host) -> str:
+    return str(host.screen.query_one("#letter-to").render())
+
+
+def acme(recruiter=""):
+    now = frozen_now()
+    app = actions.new_application(
+        "Acme", "Site Reliability Engineer", now=now.subtract(days=9), round_at=now.subtract(days=9),
+        interviewers=[Interviewer("José Núñez-García"), Interviewer("Dana Kim", email="dana@acme.example")],
+        recruiter=recruiter)
+    return app
+
+
+async def test_the_to_row_names_the_reason_for_the_choice(tmp_path, letter_env):
+    app = acme()
+    host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
+    async with host.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(host.screen, LetterScreen)
+        assert to_row(host) == "Dana Kim <dana@acme.example> (the first interviewer with an e-mail address)"
+
+
+async def test_a_narrow_row_drops_the_address_then_the_reason(tmp_path, letter_env):
+    app = acme(recruiter="Priya Venkataraman-Oyelaran <priya.venkataraman-oyelaran@recruiting.acme.example>")
+    host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert to_row(host) == "Priya Venkataraman-Oyelaran (the recruiter)"
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert to_row(host) == ("Priya Venkataraman-Oyelaran <priya.venkataraman-oyelaran@recruiting.acme.example>"
+                                " (the recruiter)")
+
+
+async def test_at_80_columns_the_offer_reply_keeps_esc_back_and_its_answer_key(tmp_path, letter_env):
+    from tui.core.stages import Outcome
+    from tui.ui.keybar import KeyBar
+
+    app = actions.close(acme(), Outcome.OFFER, now=frozen_now())
+    host = LetterHarness(make_db(tmp_path, app), app.id, "offer-reply")
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = str(host.screen.query_one(KeyBar).render())
+        assert "esc Back" in bar and "Other answer" in bar and "Copy" in bar and "Sent" in bar
