@@ -72,3 +72,12 @@ def test_the_card_counts_only_the_notes_not_snoozed():
     frame = TimeFrame(NOW, SETTINGS.zone)
     entries = [make_entry(d) for d in deadlines_for(app, SETTINGS, NOW)]
     assert card_texts(card_view(app, entries, frame), frame)[2] == "Thank Sam Ray"  # Lin's is put off
+
+
+def test_a_card_names_a_titled_interviewer_by_title_and_surname_as_the_letters_do():
+    """The card said "Thank Dr. +1" (its own first-name rule); it now asks parts.greeting_name."""
+    app = actions.new_application("Acme", "Dev", now=NOW - timedelta(hours=30), round_at=NOW - timedelta(hours=30),
+                                  interviewers=[Interviewer("Dr. Ada Wong"), Interviewer("Mr. Tony Stark")])
+    frame = TimeFrame(NOW, SETTINGS.zone)
+    shown = card_texts(card_view(app, sorted(make_entry(d) for d in deadlines_for(app, SETTINGS, NOW)), frame), frame)
+    assert shown[2] in ("Thank Dr. Wong +1", "Thank Mr. Stark +1")

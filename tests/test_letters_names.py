@@ -6,8 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core import actions, letters
-from tui.core.letters import TITLES, greeting_name
-from tui.core.parts import Interviewer
+from tui.core.parts import TITLES, Interviewer, greeting_name
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Outcome
 
@@ -91,3 +90,9 @@ def test_letters_to_a_titled_recruiter_greet_them_by_title_and_surname():
     offer = letters.draft(offered, LetterKind.OFFER_REPLY, SETTINGS, NOW, variant="ask-for-time",
                           interviewer_id="Ada")
     assert "Hi Dr. Wong," in offer.body
+
+
+def test_a_recruiter_written_as_a_team_is_greeted_as_the_team():
+    """The helper's left-out: "the hiring team" was greeted "Hi the,"."""
+    assert greeting_name("the hiring team") == "hiring team"
+    assert greeting_name("an engineering manager") == "engineering manager"

@@ -17,7 +17,7 @@ from tui.core import timefmt
 from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import Application
-from tui.core.parts import Interviewer, Round
+from tui.core.parts import Interviewer, Round, greeting_name
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
 from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one public face)
@@ -64,42 +64,6 @@ def split_text(text: str, subject: str = "") -> tuple[str, str]:
     if first.lower().startswith("subject:"):
         return first[len("subject:"):].strip(), rest.lstrip("\n")
     return subject, text
-
-
-# Titles a name may start with (compared without a dot, in any case). A letter greets a titled person by
-# the title and surname ("Dr. Wong"), never by the title alone ("Hi Dr.,"). Sir and Dame go with the given
-# name instead ("Sir Tim"): that is how those two are used.
-TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
-_WITH_GIVEN_NAME = frozenset({"sir", "dame"})
-# What may follow a surname and is not part of it: "Dr. Ada Wong Jr." is greeted as "Dr. Wong".
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-
-
-def _bare(word: str) -> str:
-    return word.strip(".,").casefold()
-
-
-def greeting_name(name: str) -> str:
-    """The name a letter greets someone by: the first name ("Ada Wong" -> "Ada"), or, after a title, the
-    title with the surname ("Dr. Ada Wong" -> "Dr. Wong", "Ms. Priya O'Brien-Smith" -> "Ms. O'Brien-Smith",
-    "Prof. Jan van der Berg" -> "Prof. van der Berg"). The one source of every "first name" a template
-    fills ({interviewer_first_name}, {recipient_first_name}), so no letter opens with "Hi Dr.,"."""
-    parts = name.split()
-    titles: list[str] = []
-    while parts and _bare(parts[0]) in TITLES and len(parts) > 1:
-        titles.append(parts.pop(0))
-    if not parts:
-        return ""
-    if not titles:
-        return parts[0].rstrip(",")
-    if _bare(titles[-1]) in _WITH_GIVEN_NAME:
-        return " ".join([*titles, parts[0].rstrip(",")])
-    while len(parts) > 1 and _bare(parts[-1]) in _SUFFIXES:
-        parts.pop()
-    surname = [parts.pop().rstrip(",")]
-    while len(parts) > 1 and parts[-1][:1].islower():  # particles (van, der, de); the given name stays out
-        surname.insert(0, parts.pop())
-    return " ".join([*titles, *surname])
 
 
 @dataclass

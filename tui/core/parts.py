@@ -177,12 +177,51 @@ class Interviewer(msgspec.Struct, gc=False):
         return f"{self.name} <{self.email}>" if self.email else self.name
 
 
+# Titles a name may start with (compared without a dot, in any case). A letter greets a titled person by
+# the title and surname ("Dr. Wong"), never by the title alone ("Hi Dr.,"). Sir and Dame go with the given
+# name instead ("Sir Tim"): that is how those two are used.
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
+_WITH_GIVEN_NAME = frozenset({"sir", "dame"})
+# What may follow a surname and is not part of it: "Dr. Ada Wong Jr." is greeted as "Dr. Wong".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+_ARTICLES = frozenset({"the", "a", "an"})  # lower case: a team or a role, not a person's name
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,").casefold()
+
+
+def greeting_name(name: str) -> str:
+    """The name a letter greets someone by: the first name ("Ada Wong" -> "Ada"), or, after a title, the
+    title with the surname ("Dr. Ada Wong" -> "Dr. Wong", "Ms. Priya O'Brien-Smith" -> "Ms. O'Brien-Smith",
+    "Prof. Jan van der Berg" -> "Prof. van der Berg"). The one source of every "first name" a template
+    fills ({interviewer_first_name}, {recipient_first_name}), so no letter opens with "Hi Dr.,"."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0] in _ARTICLES:  # a recruiter written as "the hiring team": "Hi hiring team,"
+        return " ".join(parts[1:])
+    titles: list[str] = []
+    while parts and _bare(parts[0]) in TITLES and len(parts) > 1:
+        titles.append(parts.pop(0))
+    if not parts:
+        return ""
+    if not titles:
+        return parts[0].rstrip(",")
+    if _bare(titles[-1]) in _WITH_GIVEN_NAME:
+        return " ".join([*titles, parts[0].rstrip(",")])
+    while len(parts) > 1 and _bare(parts[-1]) in _SUFFIXES:
+        parts.pop()
+    surname = [parts.pop().rstrip(",")]
+    while len(parts) > 1 and parts[-1][:1].islower():  # particles (van, der, de); the given name stays out
+        surname.insert(0, parts.pop())
+    return " ".join([*titles, *surname])
+
+
 def check_recruiter(text: str | None) -> str:
     """A card's recruiter as the user typed it, stripped: "Sam Lee <sam@acme.com>", or free text such as
     "the hiring team". An address (or an angle bracket) in it must read as an interviewer's would.
 
     The one check of the detail screen's edit form and `followup edit --recruiter`; the letters read
-    the person out of it when they need one (letters._recipient).
+    the person out of it when they need one (letters.recipient).
     """
     value = clean_field(text, "recruiter")
     if any(mark in value for mark in "@<>"):

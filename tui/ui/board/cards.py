@@ -19,6 +19,7 @@ from textual.strip import Strip
 from tui.core import timefmt
 from tui.core.deadlines import Deadline, DeadlineKind, Group, marked_action, relative_seconds, without_company
 from tui.core.model import Application
+from tui.core.parts import greeting_name
 from tui.core.stages import Stage
 from tui.core.text import counted, fit_cells
 from tui.ui.board.timeframe import TimeFrame
@@ -115,7 +116,7 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
             others = sum(1 for entry in entries if entry[4].kind is DeadlineKind.THANK_YOU
                          and not entry[4].is_snoozed) - 1
             if others:  # "Thank Priya +1": a narrow card still says how many notes are due
-                action = f"Thank {chosen.person.split()[0]} +{others}"
+                action = f"Thank {greeting_name(chosen.person)} +{others}"  # "Dr. Wong", not "Dr."
     later_interview = "" if interview is None or interview_ts <= due_ts else interview_text(app, interview, frame)
     follow_ups = app.follow_up_count if app.contacts else 0
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
