@@ -48,6 +48,7 @@ from tui.cli_common import (
     remark,
     user_settings,
 )
+from tui.core.stages import DEFAULT_ROUND_NAME
 from tui.core.text import CONTROLS
 
 EXIT_USER_ERROR = 2
@@ -185,7 +186,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     add.add_argument("--at", required=True, metavar="WHEN", help="when the interview round took place")
     add.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"',
                      help="someone you met (repeat, or several in one: \"Dana Kim; Lee Park\"); the email is optional")
-    add.add_argument("--round", default="Interview", metavar="NAME", help="name of the round (default: Interview)")
+    add.add_argument("--round", default=DEFAULT_ROUND_NAME, metavar="NAME",
+                     help=f"name of the round (default: {DEFAULT_ROUND_NAME})")
     add_quiet_option(add)
 
     cli_list.register_list(subparsers, common)

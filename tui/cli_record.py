@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_common import COMING, EVENT, PAST, add_command, add_id_argument, add_quiet_option, change_card, read_when
+from tui.core.stages import DEFAULT_ROUND_NAME
 
 WHEN_NOTE = ('WHEN: "2026-12-01 14:00", "today 15:30", "yesterday 10am", "wed 14:00", "next tue 10:00",\n'
              '"in 3 days". What happened reads a bare weekday or time as the most recent one.')
@@ -291,7 +292,8 @@ def register(subparsers, common) -> None:
                       cmd_round, WHEN_NOTE + "\nA future time (\"next tue\", a date) makes an upcoming round.")
     add_id_argument(rnd)
     rnd.add_argument("--at", required=True, metavar="WHEN", help="when it took place or will take place")
-    rnd.add_argument("--name", default="Interview", help="what the round is called (default: Interview)")
+    rnd.add_argument("--name", default=DEFAULT_ROUND_NAME,
+                     help=f"what the round is called (default: {DEFAULT_ROUND_NAME})")
     rnd.add_argument("--interviewer", action="append", metavar='"NAME <EMAIL>"',
                      help="someone you met (repeat, or several in one: \"Dana Kim; Lee Park\")")
     add_quiet_option(rnd)

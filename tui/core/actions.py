@@ -16,7 +16,7 @@ from tui.core.errors import ValidationError
 from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
 from tui.core.parts import Contact, Direction, Event, Interviewer, Round, Snooze, holds
-from tui.core.stages import DirectionChange, DirectionKind, LetterKind, Outcome, Stage
+from tui.core.stages import DEFAULT_ROUND_NAME, DirectionChange, DirectionKind, LetterKind, Outcome, Stage
 from tui.core.timefmt import show_time, understood
 from tui.core.timeutil import UTC, Zone, to_utc
 
@@ -84,7 +84,7 @@ def new_application(
     role: str,
     *,
     now: datetime,
-    round_name: str = "Interview",
+    round_name: str = DEFAULT_ROUND_NAME,
     round_at: datetime | None = None,
     interviewers: Iterable[Interviewer] = (),
     notes: str = "",
@@ -97,7 +97,7 @@ def new_application(
     app.created_at = app.updated_at = to_utc(now)
     _log(app, now, "created", f"Added {app.company} — {app.role}")
     if round_at is not None:
-        rnd = Round(name=round_name or "Interview", at=round_at, interviewers=list(interviewers))
+        rnd = Round(name=round_name or DEFAULT_ROUND_NAME, at=round_at, interviewers=list(interviewers))
         app.rounds.append(rnd)
         _log(app, now, "round", round_line(rnd, now), round=rnd.id)
         app.stage = Stage.AWAITING if rnd.at > to_utc(now) else stage_after_round(app, use_thank_you)

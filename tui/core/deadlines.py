@@ -43,7 +43,7 @@ from tui.core.businessdays import WorkCalendar
 from tui.core.model import Application, stage_after_round
 from tui.core.parts import Direction, Interviewer, Round
 from tui.core.settings import Settings
-from tui.core.stages import DirectionKind, Outcome, Stage
+from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind, Outcome, Stage
 from tui.core.timefmt import distance_short, show_day, show_soon
 from tui.core.timeutil import Zone, local, to_utc
 
@@ -241,7 +241,7 @@ def _as_caught_up(app: Application, now: datetime, settings: Settings) -> Applic
 
 def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) -> str:
     """'interview Tue 14:00 — Acme' (the round's name when it is not the default one)."""
-    name = "" if rnd.name == "Interview" else f" ({rnd.name})"
+    name = "" if rnd.name == DEFAULT_ROUND_NAME else f" ({rnd.name})"
     return f"interview {show_soon(rnd.at, settings.zone, now)}{name} — {app.company}"
 
 

@@ -22,7 +22,7 @@ from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_
 from tui.core.model import Application
 from tui.core.parts import Round, check_recruiter
 from tui.core.settings import Settings
-from tui.core.stages import Outcome, Stage
+from tui.core.stages import DEFAULT_ROUND_NAME, Outcome, Stage
 from tui.core.text import plural
 from tui.core.timeutil import to_utc
 
@@ -275,4 +275,4 @@ def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, 
     moment = at if at.tzinfo else pendulum.instance(at, tz=settings.zone)
     text = (row.get(first) or "").strip()
     whole_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.rpartition(",")[2].strip()) is not None
-    return at.date(), Round(name=name or "Interview", at=to_utc(moment)), (first, text, whole_day)
+    return at.date(), Round(name=name or DEFAULT_ROUND_NAME, at=to_utc(moment)), (first, text, whole_day)

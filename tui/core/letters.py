@@ -251,8 +251,8 @@ def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | Non
     return rnd, (people[0] if people else None)
 
 
-# Round names that say nothing of their own: the default a card's first round gets ("Interview", see
-# actions.new_application) and its like. A letter says "our interview" for them, not "the Interview round".
+# Round names that say nothing of their own: the default a card's first round gets (stages.DEFAULT_ROUND_NAME)
+# and its like. A letter says "our interview" for them, not "the Interview round".
 GENERIC_ROUND_NAMES = frozenset({"interview", "interviews", "interview round", "round"})
 
 

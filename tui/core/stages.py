@@ -8,6 +8,8 @@ from typing import Self, cast
 
 from tui.core.errors import ValidationError
 
+DEFAULT_ROUND_NAME = "Interview"  # the round a card starts with when nobody named it; letters say "our interview"
+
 
 class Choice(StrEnum):
     """A StrEnum read from what people and files say: the one `parse` of every such set.

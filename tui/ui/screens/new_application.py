@@ -14,6 +14,7 @@ from pendulum import DateTime
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import NAME_LIMIT, ROUND_NAME_LIMIT, Interviewer
+from tui.core.stages import DEFAULT_ROUND_NAME
 from tui.ui.screens.form import Field, FormScreen, optional, required
 
 WHEN_EXAMPLES = "e.g. yesterday 10am, wed 14:00, next tue 10:00"
@@ -39,7 +40,7 @@ class NewApplicationScreen(FormScreen):
         return [
             Field("company", "Company", "", "Acme Robotics", required("company", NAME_LIMIT)),
             Field("role", "Role", "", "Senior Backend Engineer", required("role", NAME_LIMIT)),
-            Field("round", "Round", "", "Interview", optional("round name", ROUND_NAME_LIMIT)),
+            Field("round", "Round", "", DEFAULT_ROUND_NAME, optional("round name", ROUND_NAME_LIMIT)),
             Field("when", "When", "", WHEN_EXAMPLES, self._when, describe=self._describe_when),
             Field("interviewers", "Interviewers", "", "Dana Kim <dana@acme.example>, Luis Ortega",
                   Interviewer.parse_many),
@@ -67,7 +68,7 @@ class NewApplicationScreen(FormScreen):
             values["company"],
             values["role"],
             now=self.clock(),
-            round_name=values["round"] or "Interview",
+            round_name=values["round"] or DEFAULT_ROUND_NAME,
             round_at=values["when"],
             interviewers=values["interviewers"],
             use_thank_you=self.app.settings.use_thank_you,
