@@ -21,16 +21,25 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.core import actions, clock, letter_checks, letters, timefmt
+from tui.core import actions, clock, letter_checks, timefmt
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
-from tui.core.text import cell_width
 from tui.store import default_config_dir
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
 from tui.ui.letters.dialogs import PathPrompt, SentAtForm
 from tui.ui.letters.drafts import LetterDrafts, refusal
+from tui.ui.letters.facts import (
+    SENT_NAMES,
+    TO_LINE_FRAME,
+    consequence,
+    gaps_text,
+    status_line,
+    things_to_know,
+    title_line,
+    to_line,
+)
 from tui.ui.letters.files import default_path, edit_in_editor, write_letter
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 from tui.ui.palette import ScreenCommands
@@ -38,21 +47,6 @@ from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
 
-LONG_LETTER_WORDS = 150
-TO_LINE_FRAME = 11  # the cells of the "To" row that are not the recipient: its padding and label (letters.tcss)
-TITLES = {
-    LetterKind.THANK_YOU: "Thank-you note",
-    LetterKind.FOLLOW_UP: "Follow-up letter",
-    LetterKind.REJECTION_REPLY: "Reply to the rejection",
-    LetterKind.OFFER_REPLY: "Reply to the offer",
-}
-# The letter named in a sentence that goes on "… to Sam Lee": no "reply to the offer to Sam Lee".
-SENT_NAMES = {
-    LetterKind.THANK_YOU: "thank-you note",
-    LetterKind.FOLLOW_UP: "follow-up letter",
-    LetterKind.REJECTION_REPLY: "rejection reply",
-    LetterKind.OFFER_REPLY: "offer reply",
-}
 HELP = "Edits last until you leave"
 # Shown once a copy found this tmux dropping copies (clipboard.tmux_drops_copies), never before: outside tmux,
 # or in one set up for it, the advice would be noise.
@@ -61,10 +55,6 @@ HELP_TMUX = HELP + " · this tmux drops copies: set -g set-clipboard on, then ct
 
 def templates_dir() -> Path:
     return default_config_dir() / "templates"
-
-
-def gaps_text(letter: Letter) -> str:
-    return ", ".join(letters.marker(name) for name in letter.missing)
 
 
 class LetterScreen(Screen):
@@ -205,16 +195,11 @@ class LetterScreen(Screen):
 
     def _show_facts(self) -> None:
         drafts, letter = self.drafts, self.letter
-        application = drafts.application
-        title = TITLES[self.kind]
-        if drafts.variant:
-            title += f" ({drafts.variant.replace('-', ' ')})"
-        if drafts.count > 1:
-            title += f" {drafts.index + 1} of {drafts.count}"
-        self.query_one("#letter-title", Static).update(f"{title} · {application.company} — {application.role}")
-        self.query_one("#letter-to", Static).update(self._to_line(letter))
-        self.query_one("#letter-status", Static).update(self._status(letter))
-        warnings = self._warnings(letter)
+        self.query_one("#letter-title", Static).update(title_line(drafts, self.kind))
+        self.query_one("#letter-to", Static).update(to_line(letter, self.size.width - TO_LINE_FRAME))
+        copied = self._copied.get(drafts.key) == letter.text
+        self.query_one("#letter-status", Static).update(status_line(drafts, self.kind, letter, copied))
+        warnings = things_to_know(drafts, letter)
         box = self.query_one("#letter-warnings", Static)
         box.update("\n".join(f"! {w}" for w in warnings))
         box.display = bool(warnings)
@@ -222,55 +207,9 @@ class LetterScreen(Screen):
         left_out.update("\n".join(f"Left out: {line}" for line in letter.left_out))
         left_out.display = bool(letter.left_out)
 
-    def _to_line(self, letter: Letter) -> str:
-        """Whom the letter goes to, and why them (letters.recipient) when the line has room for it."""
-        if not letter.to:
-            return "(nobody on the card yet: add a recruiter)"
-        if not letter.recipient_why:
-            return letter.to
-        with_why = f"{letter.to} ({letter.recipient_why})"
-        room = self.size.width - TO_LINE_FRAME
-        if cell_width(with_why) <= room:
-            return with_why
-        short = f"{letter.recipient_name} ({letter.recipient_why})"  # the address is on the card
-        return short if cell_width(short) <= room else letter.to
-
     def on_resize(self) -> None:
         if self.drafts is not None:
             self._show_facts()
-
-    def _status(self, letter: Letter) -> str:
-        words = letter.word_count
-        parts = [f"{words} words" + (f", long: aim for under {LONG_LETTER_WORDS}" if words > LONG_LETTER_WORDS else "")]
-        if self.drafts.edited:
-            parts.append("edited")
-        if self._copied.get(self.drafts.key) == letter.text:
-            parts.append("copied")
-        sent = self.drafts.sent_at()
-        zone = self.drafts.settings.zone
-        earlier = self.drafts.follow_ups_sent() if self.kind is LetterKind.FOLLOW_UP else []
-        if sent is not None:
-            parts.append("recorded as sent " + timefmt.at(sent, zone, timefmt.DAY_TIME))
-        elif earlier:
-            parts.append(f"follow-up #{len(earlier) + 1}, not sent yet (#{len(earlier)} went out "
-                         f"{timefmt.at(earlier[-1], zone, timefmt.DAY_TIME)})")
-        else:
-            parts.append("not sent yet")
-        return " · ".join(parts)
-
-    def _warnings(self, letter: Letter) -> list[str]:
-        found = []
-        if letter.missing:
-            found.append(f"Still to fill: {gaps_text(letter)}. Replace each in the text; "
-                         "until then, copying or marking it sent asks you first.")
-        if "topic" not in letter.missing:  # as the CLI: the gap already says what to write
-            for other, ratio in self.drafts.duplicates():
-                found.append(letter_checks.duplicate_warning(letter, other, ratio))
-        found.extend(letter.warnings)
-        timing = self.drafts.timing()
-        if timing:
-            found.append(timing)
-        return found
 
     # --- editing -----------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -432,24 +371,13 @@ class LetterScreen(Screen):
         if sent is not None:
             when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
             details.append(f"It was already recorded as sent on {when}; this records it again.")
-        details.append(self._consequence(drafts.sendable(at), at))
+        details.append(consequence(drafts, self.kind, drafts.sendable(at), at))
         yes = "record it" if len(details) == 1 else "record it anyway"
         when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
         return self.app.push_screen(
             ConfirmScreen(f"Record the {SENT_NAMES[self.kind]} to {who} as sent {when}?", details, yes=yes),
             lambda ok: self._mark_sent(at) if ok else None,
         )
-
-    def _consequence(self, letter: Letter, at=None) -> str:
-        if self.kind is LetterKind.THANK_YOU:
-            return letter_checks.thank_you_consequence(self.drafts.application, letter, now=clock.now(),
-                                                       zone=self.drafts.settings.zone, at=at)
-        if self.kind is LetterKind.FOLLOW_UP:
-            return (f"It counts as follow-up #{self.drafts.contacts_sent() + 1} and the card moves to "
-                    "Followed up; the next one falls due after the usual wait.")
-        if self.kind is LetterKind.OFFER_REPLY:
-            return letter_checks.offer_reply_consequence(letter, self.drafts.settings.zone, clock.now())
-        return "It goes into the card's history as a contact, and its reply deadline is done."
 
     def _mark_sent(self, at=None) -> None:
         letter, drafts = self.letter, self.drafts
