@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core import actions  # noqa: E402
+from tui.core import actions, correspondence  # noqa: E402
 from tui.core.demo import demo_applications  # noqa: E402
 from tui.core.model import Application  # noqa: E402
 from tui.core.parts import Interviewer, new_id  # noqa: E402
@@ -44,12 +44,12 @@ def lived(now) -> list[Application]:
     person = [Interviewer(name="Dana Kim", email="dana@example.com")]
     replied = actions.new_application("Replied", "Dev", now=start, round_at=start, interviewers=person)
     replied = actions.set_thanked(replied, replied.rounds[0].interviewers[0].id, now=start + timedelta(hours=5))
-    replied = actions.record_reply(replied, now=start + timedelta(days=4))
+    replied = correspondence.record_reply(replied, now=start + timedelta(days=4))
     replied = actions.add_round(replied, "Onsite", start + timedelta(days=9), now=start + timedelta(days=5))
     silent = actions.new_application("Silent", "Ops", now=start, round_at=start)
-    silent = actions.record_letter_sent(silent, "follow-up", now=start + timedelta(days=7))
-    silent = actions.record_letter_sent(silent, "follow-up", now=start + timedelta(days=14))
-    reopened = actions.close(actions.new_application("Reopened", "SRE", now=start, round_at=start), "rejected",
+    silent = correspondence.record_letter_sent(silent, "follow-up", now=start + timedelta(days=7))
+    silent = correspondence.record_letter_sent(silent, "follow-up", now=start + timedelta(days=14))
+    reopened = correspondence.close(actions.new_application("Reopened", "SRE", now=start, round_at=start), "rejected",
                              now=start + timedelta(days=3))
     reopened = actions.move(reopened, "awaiting", now=start + timedelta(days=6))
     return [replied, silent, reopened]

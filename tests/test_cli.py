@@ -10,7 +10,7 @@ import pytest
 
 from cli_helpers import NOW, ZONE, config_file, one_line_error, run
 from tui import cli, main
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.parts import Interviewer
 from tui.store.store import Store
 
@@ -114,7 +114,7 @@ def test_list_in_a_wide_terminal_shows_more_of_the_names(cli_db, capsys, monkeyp
 def test_list_json_has_the_documented_shape_and_filters_by_stage(cli_db, capsys):
     store = seeded(cli_db, make("Acme"), make("Globex"))
     globex = next(a for a in store.load_all() if a.company == "Globex")
-    store.save(actions.close(globex, "rejected", now=pendulum.parse(NOW)))
+    store.save(correspondence.close(globex, "rejected", now=pendulum.parse(NOW)))
     assert run(cli_db, "list", "--json") == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["company"] for r in rows] == ["Acme", "Globex"]  # board order

@@ -4,7 +4,7 @@ empty stage says where the cards are instead of suggesting to add one (review M 
 import pendulum
 
 from cli_helpers import NOW, run
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import Group, TimeFrame, deadlines_for
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -39,7 +39,7 @@ def test_the_summary_still_says_nothing_due(cli_db, capsys):
 
 
 def test_an_empty_stage_says_where_the_cards_are(cli_db, capsys):
-    closed = actions.close(held("Globex", 30), "rejected", now=pendulum.parse(NOW))
+    closed = correspondence.close(held("Globex", 30), "rejected", now=pendulum.parse(NOW))
     Store(cli_db).open().add_many([held("Acme", 30), held("Initech", 20), closed])
     assert run(cli_db, "list", "--stage", "awaiting") == 0
     out = capsys.readouterr().out

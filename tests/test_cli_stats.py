@@ -8,7 +8,7 @@ import pytest
 
 from cli_helpers import configure, digest
 from cli_helpers import run_captured as run
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.demo import demo_applications
 from tui.core.parts import Interviewer
 from tui.store.store import Store
@@ -37,7 +37,7 @@ def db(env):
         actions.new_application("Late", "Dev", now=late, round_at=late),
         actions.new_application("Early", "Dev", now=early, round_at=early),
     ]
-    apps[1] = actions.close(apps[1], "rejected", now=after.replace(day=5), at=after.replace(day=5))
+    apps[1] = correspondence.close(apps[1], "rejected", now=after.replace(day=5), at=after.replace(day=5))
     path = env / "data.json"
     Store(path).open().add_many(apps)
     return path

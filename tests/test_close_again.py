@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 
 from cli_helpers import configure, run
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
@@ -28,7 +28,7 @@ SETTINGS = Settings(timezone="UTC")
 def rejected_on_friday():
     app = actions.new_application("Gamma", "Engineer", now=datetime(2026, 11, 16, 10, tzinfo=UTC),
                                   round_at=datetime(2026, 11, 16, 10, tzinfo=UTC))
-    return actions.close(app, "rejected", now=datetime(2026, 11, 20, 18, 5, tzinfo=UTC), at=FRIDAY)
+    return correspondence.close(app, "rejected", now=datetime(2026, 11, 20, 18, 5, tzinfo=UTC), at=FRIDAY)
 
 
 def reply_due(app):
@@ -38,7 +38,7 @@ def reply_due(app):
 
 def test_adding_keep_in_touch_keeps_the_outcome_its_time_and_its_history():
     closed = rejected_on_friday()
-    again = actions.close(closed, Outcome.REJECTED, now=NOW, keep_in_touch=FEBRUARY)
+    again = correspondence.close(closed, Outcome.REJECTED, now=NOW, keep_in_touch=FEBRUARY)
     assert (again.outcome, again.outcome_at, again.stage) == (Outcome.REJECTED, FRIDAY, Stage.CLOSED)
     assert again.keep_in_touch == FEBRUARY
     assert reply_due(again) == reply_due(closed) == datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # Mon 23 Nov
@@ -48,17 +48,17 @@ def test_adding_keep_in_touch_keeps_the_outcome_its_time_and_its_history():
 
 def test_closing_again_with_nothing_new_changes_nothing():
     closed = rejected_on_friday()
-    assert actions.close(closed, "rejected", now=NOW) is closed
-    kept = actions.close(closed, "rejected", now=NOW, keep_in_touch=FEBRUARY)
-    assert actions.close(kept, "rejected", now=NOW, keep_in_touch=FEBRUARY) is kept
+    assert correspondence.close(closed, "rejected", now=NOW) is closed
+    kept = correspondence.close(closed, "rejected", now=NOW, keep_in_touch=FEBRUARY)
+    assert correspondence.close(kept, "rejected", now=NOW, keep_in_touch=FEBRUARY) is kept
 
 
 def test_a_time_given_is_taken_and_another_outcome_is_recorded_anew():
     closed = rejected_on_friday()
     saturday = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
-    moved = actions.close(closed, "rejected", now=NOW, at=saturday)
+    moved = correspondence.close(closed, "rejected", now=NOW, at=saturday)
     assert moved.outcome_at == saturday and moved.history[-1].kind == "outcome"
-    offer = actions.close(closed, "offer", now=NOW)
+    offer = correspondence.close(closed, "offer", now=NOW)
     assert (offer.outcome, offer.outcome_at) == (Outcome.OFFER, NOW)
 
 
@@ -113,7 +113,7 @@ async def test_the_boards_outcome_form_keeps_the_recorded_time_when_when_is_left
 
     now = clock.now()
     card = actions.new_application("Gamma", "Engineer", now=now.subtract(days=9), round_at=now.subtract(days=9))
-    store = store_with(tmp_path, [actions.close(card, "rejected", now=now.subtract(days=5), at=FRIDAY)])
+    store = store_with(tmp_path, [correspondence.close(card, "rejected", now=now.subtract(days=5), at=FRIDAY)])
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()

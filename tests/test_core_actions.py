@@ -3,7 +3,7 @@
 import pendulum
 import pytest
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.stages import DirectionKind, Outcome, Stage
@@ -119,35 +119,35 @@ def test_a_done_do_by_outside_thanked_does_not_move_the_card():
 
 def test_a_follow_up_letter_moves_to_followed_up_and_counts():
     app = actions.move(card(), Stage.AWAITING, now=later(1))
-    first = actions.record_letter_sent(app, "follow-up", now=later(200), to="Sam Reyes")
+    first = correspondence.record_letter_sent(app, "follow-up", now=later(200), to="Sam Reyes")
     assert first.stage is Stage.FOLLOWED_UP and first.follow_up_count == 1
     assert first.contacts[-1].at == later(200) and first.last_contact_at() == later(200)
     letter, stage = first.history[-2:]
     assert (letter.kind, letter.text) == ("letter", "Follow-up to Sam Reyes: follow-up #1 sent")
     assert stage.text == "Awaiting → Followed up (follow-up #1 sent)"
-    second = actions.record_letter_sent(first, "follow-up", now=later(300))
+    second = correspondence.record_letter_sent(first, "follow-up", now=later(300))
     assert second.follow_up_count == 2 and second.stage is Stage.FOLLOWED_UP
     assert second.history[-1].text == "Follow-up: follow-up #2 sent"
 
 
 def test_a_follow_up_after_closing_reopens_without_the_old_outcome():
-    closed = actions.close(card(), "no-response", now=later(400))
-    reopened = actions.record_letter_sent(closed, "follow-up", now=later(500))
+    closed = correspondence.close(card(), "no-response", now=later(400))
+    reopened = correspondence.record_letter_sent(closed, "follow-up", now=later(500))
     assert reopened.stage is Stage.FOLLOWED_UP and reopened.outcome is None and reopened.outcome_at is None
 
 
 def test_a_thank_you_letter_marks_the_interviewer_and_records_the_contact():
     app = card()
-    sent = actions.record_letter_sent(app, "thank-you", now=later(3), interviewer_id=people(app)[0].id)
+    sent = correspondence.record_letter_sent(app, "thank-you", now=later(3), interviewer_id=people(app)[0].id)
     assert people(sent)[0].thanked_at == later(3)
     assert sent.contacts[-1].kind == "thank-you" and sent.contacts[-1].to == "Dana Kim <dana@acme.example>"
     assert sent.history[-1].kind == "letter"
     with pytest.raises(ValidationError, match="name which"):
-        actions.record_letter_sent(app, "thank-you", now=later(3))
+        correspondence.record_letter_sent(app, "thank-you", now=later(3))
 
 
 def test_a_new_round_puts_the_card_back_to_interviewed_and_clears_the_outcome():
-    closed = actions.close(card(), "rejected", now=later(100))
+    closed = correspondence.close(card(), "rejected", now=later(100))
     again = actions.add_round(closed, "Second look", later(300), [Interviewer("Mia Chen")], now=later(310))
     assert again.stage is Stage.INTERVIEWED and again.outcome is None and again.outcome_at is None
     assert again.latest_round.name == "Second look"
@@ -176,14 +176,14 @@ def test_a_round_entered_days_after_it_took_place_ends_the_stay_before_it_at_its
 
 
 def test_closing_records_the_outcome():
-    app = actions.close(card(), "Rejected", now=later(100))
+    app = correspondence.close(card(), "Rejected", now=later(100))
     assert app.stage is Stage.CLOSED and app.outcome is Outcome.REJECTED and app.outcome_at == later(100)
     assert [e.text for e in app.history[-2:]] == ["Outcome: rejected", "Interviewed → Closed (rejected)"]
     assert app.history[-2].data == {"outcome": "rejected"}
 
 
 def test_moving_by_hand_is_logged_and_leaving_closed_drops_the_outcome():
-    closed = actions.close(card(), "offer", now=later(10))
+    closed = correspondence.close(card(), "offer", now=later(10))
     moved = actions.move(closed, "awaiting", now=later(11))
     assert moved.stage is Stage.AWAITING and moved.outcome is None
     assert moved.history[-1].data == {"from": "closed", "to": "awaiting", "why": "moved by hand"}
@@ -212,7 +212,7 @@ def test_notes_typed_in_one_session_make_one_history_line():
 
 def test_a_bad_input_raises_and_names_what_is_accepted():
     with pytest.raises(ValidationError, match="use one of offer, accepted, rejected, withdrawn, no-response"):
-        actions.close(card(), "hired", now=later(1))
+        correspondence.close(card(), "hired", now=later(1))
     with pytest.raises(ValidationError, match="known are Dana Kim, Luis Ortega"):
         actions.set_thanked(card(), "Nobody", now=later(1))
     with pytest.raises(ValidationError, match="not-before direction needs a date"):
@@ -230,10 +230,10 @@ EVERY_ACTION = {
     "direction": lambda a: actions.add_direction(a, "Call Sam", "do-by", later(30), now=later(9)),
     "done": lambda a: actions.set_direction_done(a, a.directions[0].id, now=later(9)),
     "remove_direction": lambda a: actions.remove_direction(a, a.directions[0].id, now=later(9)),
-    "contact": lambda a: actions.record_contact(a, "call", now=later(9), inbound=True),
-    "letter": lambda a: actions.record_letter_sent(a, "thank-you", interviewer_id="Luis Ortega", now=later(9)),
-    "follow_up": lambda a: actions.record_letter_sent(a, "follow-up", now=later(9)),
-    "close": lambda a: actions.close(a, "withdrawn", now=later(9)),
+    "contact": lambda a: correspondence.record_contact(a, "call", now=later(9), inbound=True),
+    "letter": lambda a: correspondence.record_letter_sent(a, "thank-you", interviewer_id="Luis Ortega", now=later(9)),
+    "follow_up": lambda a: correspondence.record_letter_sent(a, "follow-up", now=later(9)),
+    "close": lambda a: correspondence.close(a, "withdrawn", now=later(9)),
 }
 
 
@@ -248,25 +248,27 @@ def test_no_action_mutates_its_input_so_undo_can_keep_it(name):
 
 
 def test_a_reply_restarts_the_follow_up_count_and_moves_the_card_to_awaiting():
-    app = actions.record_letter_sent(actions.move(card(), Stage.AWAITING, now=later(30)), "follow-up", now=later(200))
-    app = actions.record_letter_sent(app, "follow-up", now=later(400))
+    waiting = actions.move(card(), Stage.AWAITING, now=later(30))
+    app = correspondence.record_letter_sent(waiting, "follow-up", now=later(200))
+    app = correspondence.record_letter_sent(app, "follow-up", now=later(400))
     assert (app.stage, app.follow_up_count) == (Stage.FOLLOWED_UP, 2)
-    replied = actions.record_reply(app, now=later(500), at=later(450), via="call", note="next week")
+    replied = correspondence.record_reply(app, now=later(500), at=later(450), via="call", note="next week")
     assert (replied.stage, replied.follow_up_count) == (Stage.AWAITING, 0)
     assert replied.restarted_at() == later(450) and replied.contacts[-1].inbound
     assert replied.history[-2].kind == "reply" and "call" in replied.history[-2].text
     with pytest.raises(ValidationError, match="use one of email, call, other"):
-        actions.record_reply(app, now=later(500), via="pigeon")
+        correspondence.record_reply(app, now=later(500), via="pigeon")
 
 
 def test_a_new_round_restarts_the_follow_up_count():
-    app = actions.record_letter_sent(actions.move(card(), Stage.AWAITING, now=later(30)), "follow-up", now=later(200))
+    waiting = actions.move(card(), Stage.AWAITING, now=later(30))
+    app = correspondence.record_letter_sent(waiting, "follow-up", now=later(200))
     again = actions.add_round(app, "Onsite", later(300), now=later(250))
     assert (app.follow_up_count, again.follow_up_count) == (1, 0)
 
 
 def test_closing_keeps_when_they_said_it_and_the_keep_in_touch_date():
-    app = actions.close(card(), "rejected", now=later(50), at=later(40), keep_in_touch=later(2000))
+    app = correspondence.close(card(), "rejected", now=later(50), at=later(40), keep_in_touch=later(2000))
     assert (app.outcome, app.outcome_at, app.keep_in_touch) == (Outcome.REJECTED, later(40), later(2000))
     assert app.stage is Stage.CLOSED
 
@@ -303,20 +305,20 @@ def test_a_reply_cannot_be_recorded_as_sent_before_the_decision_it_answers():
     told = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)  # Fri 20 Nov
     now = told + timedelta(days=3)
     app = actions.new_application("Acme", "Dev", now=told - timedelta(days=5), round_at=told - timedelta(days=5))
-    rejected = actions.close(app, "rejected", now=told, at=told)
+    rejected = correspondence.close(app, "rejected", now=told, at=told)
     with pytest.raises(ValidationError, match=r"^Thu 19 Nov 11:00 is before the rejection it answers "
                                               r"\(Fri 20 Nov 11:00\): a reply cannot predate it$"):
-        actions.check_reply_sent_at(rejected, "rejection-reply", told - timedelta(days=1),
+        correspondence.check_reply_sent_at(rejected, "rejection-reply", told - timedelta(days=1),
                                     zone=pendulum.timezone("Europe/Berlin"), now=now)
     with pytest.raises(ValidationError, match="before the rejection it answers"):
-        actions.record_letter_sent(rejected, "rejection-reply", now=now, at=told - timedelta(minutes=1))
-    sent = actions.record_letter_sent(rejected, "rejection-reply", now=now, at=told)  # the same moment is fine
+        correspondence.record_letter_sent(rejected, "rejection-reply", now=now, at=told - timedelta(minutes=1))
+    sent = correspondence.record_letter_sent(rejected, "rejection-reply", now=now, at=told)  # the same moment is fine
     assert not [d for d in deadlines_for(sent, Settings(), now) if d.kind.value == "rejection-reply"]
-    offered = actions.close(app, "offer", now=told, at=told)
+    offered = correspondence.close(app, "offer", now=told, at=told)
     with pytest.raises(ValidationError, match="before the offer it answers"):
-        actions.record_letter_sent(offered, "offer-reply", now=now, at=told - timedelta(hours=1))
-    accepted = actions.close(app, "accepted", now=told, at=told)  # an acceptance may go out before it is noted
-    assert actions.record_letter_sent(accepted, "offer-reply", now=now, at=told - timedelta(hours=1)).contacts
+        correspondence.record_letter_sent(offered, "offer-reply", now=now, at=told - timedelta(hours=1))
+    accepted = correspondence.close(app, "accepted", now=told, at=told)  # an acceptance may go out before it is noted
+    assert correspondence.record_letter_sent(accepted, "offer-reply", now=now, at=told - timedelta(hours=1)).contacts
 
 
 def test_a_rejection_is_their_answer_so_a_reopened_card_starts_its_follow_ups_again():
@@ -326,14 +328,14 @@ def test_a_rejection_is_their_answer_so_a_reopened_card_starts_its_follow_ups_ag
     from tui.core.settings import Settings
 
     app = actions.move(card(), Stage.AWAITING, now=later(2))
-    app = actions.record_letter_sent(app, "follow-up", now=later(200))
-    app = actions.record_letter_sent(app, "follow-up", now=later(400))
+    app = correspondence.record_letter_sent(app, "follow-up", now=later(200))
+    app = correspondence.record_letter_sent(app, "follow-up", now=later(400))
     assert app.follow_up_count == 2
-    reopened = actions.move(actions.close(app, "rejected", now=later(500)), Stage.AWAITING, now=later(501))
+    reopened = actions.move(correspondence.close(app, "rejected", now=later(500)), Stage.AWAITING, now=later(501))
     assert reopened.follow_up_count == 0 and reopened.restarted_at() == later(500)
     kinds = [d.kind for d in deadlines_for(reopened, Settings(timezone="UTC"), later(800))]
     assert DeadlineKind.FOLLOW_UP in kinds and DeadlineKind.CLOSE not in kinds
-    undone = actions.undo(app, actions.close(app, "rejected", now=later(500)), "Close", now=later(501))
+    undone = actions.undo(app, correspondence.close(app, "rejected", now=later(500)), "Close", now=later(501))
     assert undone.follow_up_count == 2  # the rejection was taken back: it is no answer
 
 
@@ -341,10 +343,10 @@ def test_keep_in_touch_looks_ahead():
     """Review A #6: a past keep-in-touch would be overdue the moment it is saved; the one check
     (check_keep_in_touch) is the one close applies, for the CLI and the outcome form alike."""
     now = later(50)
-    assert actions.check_keep_in_touch(later(51), now=now) == later(51)
+    assert correspondence.check_keep_in_touch(later(51), now=now) == later(51)
     for past in (later(49), now):
         with pytest.raises(ValidationError, match="is not ahead: keep in touch is when to get back"):
-            actions.check_keep_in_touch(past, now=now)
+            correspondence.check_keep_in_touch(past, now=now)
         with pytest.raises(ValidationError, match="is not ahead"):
-            actions.close(card(), "rejected", now=now, keep_in_touch=past)
+            correspondence.close(card(), "rejected", now=now, keep_in_touch=past)
 

@@ -7,7 +7,7 @@ import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.parts import Interviewer
 from tui.core.stages import Stage
 
@@ -38,7 +38,7 @@ def test_a_thank_you_marked_later_is_logged_when_it_was_sent():
 
 def test_a_letter_marked_sent_later_logs_its_contact_and_move_when_it_went_out():
     app = actions.set_thanked(card(), "Bob", now=NOW.add(minutes=20), at=NOW.subtract(hours=3))
-    sent = actions.record_letter_sent(app, "thank-you", interviewer_id="Ann", now=NOW.add(minutes=30),
+    sent = correspondence.record_letter_sent(app, "thank-you", interviewer_id="Ann", now=NOW.add(minutes=30),
                                       at=NOW.subtract(hours=2))
     assert sent.stage is Stage.THANKED and in_order(sent)
     assert sent.updated_at == NOW.add(minutes=30)  # never before created_at (14:13), as 'show' prints it
@@ -60,8 +60,8 @@ def test_a_move_is_never_logged_before_the_cards_latest_stage_line():
 
 
 def test_a_reply_and_an_outcome_are_logged_when_they_came():
-    app = actions.record_reply(card(), now=NOW, at=NOW.subtract(hours=2), via="call")
-    app = actions.close(app, "rejected", now=NOW.add(hours=1), at=NOW.subtract(hours=1))
+    app = correspondence.record_reply(card(), now=NOW, at=NOW.subtract(hours=2), via="call")
+    app = correspondence.close(app, "rejected", now=NOW.add(hours=1), at=NOW.subtract(hours=1))
     kinds = {e.kind: e.at for e in app.history}
     assert kinds["reply"] == NOW.subtract(hours=2) and kinds["outcome"] == NOW.subtract(hours=1)
     assert in_order(app) and app.updated_at == NOW.add(hours=1)
@@ -84,13 +84,13 @@ def test_whatever_is_back_dated_the_history_stays_in_time_order(steps):
         elif step == "unthank":
             app = actions.set_thanked(app, "Ann", False, now=now)
         elif step == "letter":
-            app = actions.record_letter_sent(app, "thank-you", interviewer_id="Bob", now=now, at=at)
+            app = correspondence.record_letter_sent(app, "thank-you", interviewer_id="Bob", now=now, at=at)
         elif step == "follow-up":
-            app = actions.record_letter_sent(app, "follow-up", now=now, at=at)
+            app = correspondence.record_letter_sent(app, "follow-up", now=now, at=at)
         elif step == "reply":
-            app = actions.record_reply(app, now=now, at=at)
+            app = correspondence.record_reply(app, now=now, at=at)
         elif step == "close":
-            app = actions.close(app, "rejected", now=now, at=at)
+            app = correspondence.close(app, "rejected", now=now, at=at)
         else:
             app = actions.move(app, Stage.AWAITING, now=now)
         assert in_order(app)

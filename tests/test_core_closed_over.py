@@ -9,7 +9,7 @@ import pendulum
 import pytest
 
 from cli_helpers import run
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_deadline
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -35,7 +35,7 @@ def interviews(app, now):
 
 @pytest.mark.parametrize("outcome", ["withdrawn", "rejected", "no-response"])
 def test_a_round_recorded_before_the_close_never_moves_the_card(outcome):
-    app = actions.close(with_final(held_yesterday(), WED), outcome, now=WED)  # the same minute: order decides
+    app = correspondence.close(with_final(held_yesterday(), WED), outcome, now=WED)  # the same minute: order decides
     assert interviews(app, WED) == []
     assert app.pending_round(FRI) is None
     assert actions.catch_up(app, FRI) is app
@@ -46,7 +46,7 @@ def test_a_round_recorded_before_the_close_never_moves_the_card(outcome):
 
 
 def test_a_round_recorded_after_the_close_shows_and_reopens_the_card():
-    closed = actions.close(held_yesterday(), "rejected", now=WED)
+    closed = correspondence.close(held_yesterday(), "rejected", now=WED)
     invited = with_final(closed, WED)  # the same minute, written after the close: invited back after all
     assert [d.ref for d in interviews(invited, WED)] == [invited.rounds[-1].id]
     moved = actions.catch_up(invited, FRI)
@@ -56,15 +56,15 @@ def test_a_round_recorded_after_the_close_shows_and_reopens_the_card():
 
 def test_only_the_rounds_recorded_after_the_latest_close_count():
     planned = with_final(held_yesterday(), WED.subtract(hours=1))
-    closed = actions.close(planned, "withdrawn", now=WED)
+    closed = correspondence.close(planned, "withdrawn", now=WED)
     reopened = actions.move(closed, Stage.AWAITING, now=WED.add(minutes=5))
-    again = actions.close(reopened, "withdrawn", now=WED.add(minutes=10))
+    again = correspondence.close(reopened, "withdrawn", now=WED.add(minutes=10))
     assert interviews(again, WED.add(minutes=10)) == []
     assert actions.catch_up(again, FRI) is again
 
 
 def test_a_card_reopened_before_the_round_is_moved_by_it_as_any_open_card():
-    closed = actions.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
+    closed = correspondence.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
     reopened = actions.move(closed, Stage.AWAITING, now=WED.add(hours=1))
     assert len(interviews(reopened, WED.add(hours=1))) == 1
     assert actions.catch_up(reopened, FRI).stage is Stage.INTERVIEWED
@@ -72,9 +72,9 @@ def test_a_card_reopened_before_the_round_is_moved_by_it_as_any_open_card():
 
 def test_an_undone_close_does_not_count():
     planned = with_final(held_yesterday(), WED)
-    closed = actions.close(planned, "withdrawn", now=WED.add(minutes=1))
+    closed = correspondence.close(planned, "withdrawn", now=WED.add(minutes=1))
     undone = actions.undo(planned, closed, "close", now=WED.add(minutes=2))
-    invited_later = actions.close(undone, "rejected", now=WED.add(minutes=3))
+    invited_later = correspondence.close(undone, "rejected", now=WED.add(minutes=3))
     # the close that holds is the one at :03, after the round was recorded: still closed over
     assert actions.catch_up(invited_later, FRI) is invited_later
 
@@ -116,7 +116,7 @@ def test_a_round_added_to_a_closed_card_still_reopens_it_from_the_command_line(c
 
 # --- reopening says what it cleared (review M polish) ---------------------------------------------
 def test_reopening_by_hand_says_the_outcome_was_cleared_in_its_one_line():
-    closed = actions.close(held_yesterday(), "rejected", now=WED)
+    closed = correspondence.close(held_yesterday(), "rejected", now=WED)
     reopened = actions.move(closed, Stage.AWAITING, now=WED.add(hours=1))
     assert len(reopened.history) == len(closed.history) + 1
     assert reopened.history[-1].text == "Closed → Awaiting (moved by hand; outcome “rejected” cleared)"
@@ -126,8 +126,8 @@ def test_reopening_by_hand_says_the_outcome_was_cleared_in_its_one_line():
 
 
 def test_a_follow_up_on_a_closed_card_says_it_too():
-    closed = actions.close(held_yesterday(), "no-response", now=WED)
-    sent = actions.record_letter_sent(closed, "follow-up", now=WED.add(hours=1))
+    closed = correspondence.close(held_yesterday(), "no-response", now=WED)
+    sent = correspondence.record_letter_sent(closed, "follow-up", now=WED.add(hours=1))
     assert sent.history[-1].text == "Closed → Followed up (follow-up #1 sent; outcome “no response” cleared)"
 
 
@@ -138,17 +138,17 @@ def test_reminders_and_the_calendar_leave_out_a_round_the_card_was_closed_over()
     from tui.core.remind import INTERVIEW, due_reminders
 
     near = WED.add(days=1, hours=3)  # an hour before the Final: a reminder would be due
-    closed = actions.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
+    closed = correspondence.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
     assert [r for r in due_reminders([closed], LONDON, near) if r.kind == INTERVIEW] == []
     assert b"Interview: Final" not in to_ics([closed], LONDON, WED)
-    invited = with_final(actions.close(held_yesterday(), "withdrawn", now=WED), WED)
+    invited = with_final(correspondence.close(held_yesterday(), "withdrawn", now=WED), WED)
     assert [r.ref for r in due_reminders([invited], LONDON, near) if r.kind == INTERVIEW] == [invited.rounds[-1].id]
     assert b"Interview: Final" in to_ics([invited], LONDON, WED)
 
 
 def test_editing_the_time_of_a_round_the_card_was_closed_over_leaves_it_closed():
     """Review N R2: moving the withdrawn-from round into the past through an edit reopened the card."""
-    closed = actions.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
+    closed = correspondence.close(with_final(held_yesterday(), WED), "withdrawn", now=WED)
     final = closed.rounds[-1]
     edited = actions.update_round(closed, final.id, now=WED, at=WED.subtract(hours=1))
     assert (edited.stage, edited.outcome.value) == (Stage.CLOSED, "withdrawn")

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pendulum
 import pytest
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import DeadlineKind, all_deadlines, deadlines_for, next_deadline, next_follow_up, quiet_until
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -126,7 +126,7 @@ def test_weekends_are_those_of_the_users_calendar():
 
 
 def test_the_last_contact_restarts_the_wait():
-    app = actions.record_contact(awaiting(), "call", now=at(3, 31, 15), inbound=True, summary="still deciding")
+    app = correspondence.record_contact(awaiting(), "call", now=at(3, 31, 15), inbound=True, summary="still deciding")
     assert next_follow_up(app, UTC_SETTINGS, at(3, 31, 16)) == at(4, 7, 15)
 
 
@@ -171,11 +171,11 @@ def test_a_decision_date_before_the_last_contact_is_ignored():
 
 
 def test_after_the_follow_up_limit_the_suggestion_is_to_close_as_no_response():
-    app = actions.record_letter_sent(awaiting(), "follow-up", now=at(4, 2))
+    app = correspondence.record_letter_sent(awaiting(), "follow-up", now=at(4, 2))
     again = deadlines_for(app, UTC_SETTINGS, at(4, 3))
     assert [(d.kind, d.due) for d in again] == [(DeadlineKind.FOLLOW_UP, at(4, 9))]
     assert "#2" in again[0].action
-    app = actions.record_letter_sent(app, "follow-up", now=at(4, 9))
+    app = correspondence.record_letter_sent(app, "follow-up", now=at(4, 9))
     final = deadlines_for(app, UTC_SETTINGS, at(4, 10))
     assert [(d.kind, d.due) for d in final] == [(DeadlineKind.CLOSE, at(4, 16))]
     assert "close Acme as no response" in final[0].action
@@ -207,33 +207,33 @@ def test_only_dated_open_do_by_directions_are_deadlines():
 # --- after the outcome ---------------------------------------------------
 
 def test_a_rejection_needs_a_reply_within_48_hours_until_one_is_sent():
-    app = actions.close(awaiting(), "rejected", now=at(4, 1, 9))
+    app = correspondence.close(awaiting(), "rejected", now=at(4, 1, 9))
     found = deadlines_for(app, UTC_SETTINGS, at(4, 1, 10))
     assert [(d.kind, d.due) for d in found] == [(DeadlineKind.REJECTION_REPLY, at(4, 3, 9))]
     assert "feedback" in found[0].action
     assert deadlines_for(app, UTC_SETTINGS, at(4, 3, 10))[0].overdue
-    replied = actions.record_letter_sent(app, "rejection-reply", now=at(4, 2))
+    replied = correspondence.record_letter_sent(app, "rejection-reply", now=at(4, 2))
     assert deadlines_for(replied, UTC_SETTINGS, at(4, 2, 1)) == []
 
 
 def test_an_offer_has_an_answer_deadline_until_answered():
-    app = actions.close(awaiting(), "offer", now=at(4, 1, 9))
+    app = correspondence.close(awaiting(), "offer", now=at(4, 1, 9))
     slow = Settings(timezone="UTC", reply_hours=72)
     found = deadlines_for(app, slow, at(4, 1, 10))
     assert [(d.kind, d.due, d.action) for d in found] == [
         (DeadlineKind.OFFER_REPLY, at(4, 6, 9), "Answer the offer from Acme")]  # Sat 4 Apr: Monday
-    answered = actions.record_letter_sent(app, "offer-reply", now=at(4, 2))
+    answered = correspondence.record_letter_sent(app, "offer-reply", now=at(4, 2))
     assert deadlines_for(answered, slow, at(4, 2, 1)) == []
 
 
 @pytest.mark.parametrize("outcome", ["accepted", "withdrawn", "no-response"])
 def test_other_outcomes_leave_nothing_to_do(outcome):
-    app = actions.close(interviewed(), outcome, now=at(4, 1))
+    app = correspondence.close(interviewed(), outcome, now=at(4, 1))
     assert deadlines_for(app, UTC_SETTINGS, at(4, 1, 1)) == []
 
 
 def test_a_keep_in_touch_date_is_a_deadline_on_a_closed_card():
-    app = actions.close(actions.edit(awaiting(), keep_in_touch=at(9, 1), now=THU), "accepted", now=at(4, 1))
+    app = correspondence.close(actions.edit(awaiting(), keep_in_touch=at(9, 1), now=THU), "accepted", now=at(4, 1))
     found = deadlines_for(app, UTC_SETTINGS, at(4, 1, 1))
     assert [(d.kind, d.due) for d in found] == [(DeadlineKind.KEEP_IN_TOUCH, at(9, 1))]
 
@@ -242,7 +242,7 @@ def test_a_keep_in_touch_date_is_a_deadline_on_a_closed_card():
 
 def test_all_deadlines_are_sorted_by_due_time_across_cards():
     apps = [awaiting(at(3, 23), company="Globex"), interviewed(company="Acme"),
-            actions.close(awaiting(company="Initech"), "rejected", now=at(3, 26, 12))]
+            correspondence.close(awaiting(company="Initech"), "rejected", now=at(3, 26, 12))]
     found = all_deadlines(apps, UTC_SETTINGS, THU.add(hours=3))
     assert [d.due for d in found] == sorted(d.due for d in found)
     assert [(d.company, d.kind) for d in found] == [

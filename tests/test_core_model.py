@@ -6,7 +6,7 @@ from datetime import timezone
 import pendulum
 import pytest
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.model import Application
 from tui.core.parts import Contact, Direction, Interviewer, Round, check_recruiter
@@ -23,14 +23,14 @@ def full_card():
                       Interviewer("Luis Ortega")],
         notes="# Acme\n- ask about on-call", recruiter="Sam Reyes <sam@acme.example>",
     )
-    app = actions.record_letter_sent(app, "thank-you", interviewer_id="Dana Kim", now=T0.add(hours=3))
+    app = correspondence.record_letter_sent(app, "thank-you", interviewer_id="Dana Kim", now=T0.add(hours=3))
     app = actions.add_direction(app, "Send references", "do-by", T0.add(days=2), now=T0.add(hours=4))
     app = actions.add_direction(app, "Not before Friday", "not-before", T0.add(days=8), now=T0.add(hours=4))
     app = actions.add_direction(app, "They use Go", "info", now=T0.add(hours=4))
     app = actions.set_direction_done(app, app.directions[0].id, now=T0.add(hours=5))
     app = actions.edit(app, decision_by=T0.add(days=10), keep_in_touch=T0.add(days=90), now=T0.add(hours=6))
-    app = actions.record_contact(app, "call", now=T0.add(days=1), to="Sam", summary="timeline", inbound=True)
-    app = actions.close(app, "offer", now=T0.add(days=11))
+    app = correspondence.record_contact(app, "call", now=T0.add(days=1), to="Sam", summary="timeline", inbound=True)
+    app = correspondence.close(app, "offer", now=T0.add(days=11))
     app.revision = 7
     return app
 
@@ -199,9 +199,9 @@ def test_derived_facts():
     app = full_card()
     assert app.latest_round.name == "Onsite" and app.short_id == app.id[:8]
     assert app.follow_up_count == 0
-    app = actions.record_contact(app, "follow-up", now=T0.add(days=12), inbound=True)
+    app = correspondence.record_contact(app, "follow-up", now=T0.add(days=12), inbound=True)
     assert app.follow_up_count == 0, "a letter from them is not our follow-up"
-    app = actions.record_letter_sent(app, "follow-up", now=T0.add(days=13))
+    app = correspondence.record_letter_sent(app, "follow-up", now=T0.add(days=13))
     assert app.follow_up_count == 1 and app.last_contact_at() == T0.add(days=13)
     assert Application(company="Acme", role="SRE").last_contact_at() is None
     assert app.find_interviewer("luis")[1].name == "Luis Ortega"

@@ -15,7 +15,7 @@ import sys
 import pendulum
 import pytest
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_deadline, next_follow_up
 from tui.core.errors import ValidationError
 from tui.core.holidays import check_code
@@ -52,11 +52,11 @@ def held(at, *, names=("Dana Kim",), company="Acme", settings=ENGLAND):
 def thanked_and_waiting(at, settings=ENGLAND):
     app = held(at, settings=settings)
     person = app.rounds[0].interviewers[0]
-    return actions.record_letter_sent(app, "thank-you", now=at.add(hours=3), interviewer_id=person.id)
+    return correspondence.record_letter_sent(app, "thank-you", now=at.add(hours=3), interviewer_id=person.id)
 
 
 def rejected(at, zone=LONDON):
-    return actions.close(thanked_and_waiting(t(zone, 1, 5)), "rejected", now=at, at=at)
+    return correspondence.close(thanked_and_waiting(t(zone, 1, 5)), "rejected", now=at, at=at)
 
 
 # --- working hours, business days, holidays -------------------------------------------------
@@ -84,7 +84,8 @@ def test_the_follow_up_wait_skips_a_bank_holiday():
 
 
 def test_a_late_evening_letter_is_followed_up_the_next_working_morning():
-    app = actions.record_letter_sent(thanked_and_waiting(t(LONDON, 3, 2)), "follow-up", now=t(LONDON, 3, 5, 23, 30))
+    app = correspondence.record_letter_sent(thanked_and_waiting(t(LONDON, 3, 2)), "follow-up",
+                                            now=t(LONDON, 3, 5, 23, 30))
     found = deadlines_for(app, ENGLAND, t(LONDON, 3, 6))
     assert [shown(d.due, LONDON) for d in found] == ["Fri 13 Mar 09:00"]  # Thu 12 Mar 23:30 is after hours
 
@@ -121,7 +122,7 @@ def test_spring_forward_keeps_wall_clock_times():
     berlin = Settings(timezone=BERLIN)
     app = thanked_and_waiting(t(BERLIN, 3, 26, 10))  # thanked Thu 13:00 CET
     assert shown(next_follow_up(app, berlin, t(BERLIN, 3, 27)), BERLIN) == "Thu 2 Apr 13:00"  # CEST now
-    closed = actions.close(app, "rejected", now=t(BERLIN, 3, 27, 18), at=t(BERLIN, 3, 27, 18))
+    closed = correspondence.close(app, "rejected", now=t(BERLIN, 3, 27, 18), at=t(BERLIN, 3, 27, 18))
     reply = of_kind(deadlines_for(closed, berlin, t(BERLIN, 3, 27, 19)), DeadlineKind.REJECTION_REPLY)[0]
     assert local(reply.due, BERLIN).format("ddd D MMM HH:mm Z") == "Mon 30 Mar 09:00 +02:00"
 
@@ -131,7 +132,7 @@ def test_fall_back_keeps_wall_clock_times_and_the_thank_you_stays_exact():
     app = held(t(BERLIN, 10, 24, 10))  # Saturday 10:00 CEST
     thanks = of_kind(deadlines_for(app, berlin, t(BERLIN, 10, 24, 11)), DeadlineKind.THANK_YOU)[0]
     assert local(thanks.due, BERLIN).format("ddd HH:mm Z") == "Sun 09:00 +01:00"  # exactly 24 h later
-    closed = actions.close(thanked_and_waiting(t(BERLIN, 10, 19), berlin), "offer", now=t(BERLIN, 10, 23, 18),
+    closed = correspondence.close(thanked_and_waiting(t(BERLIN, 10, 19), berlin), "offer", now=t(BERLIN, 10, 23, 18),
                            at=t(BERLIN, 10, 23, 18))
     reply = of_kind(deadlines_for(closed, berlin, t(BERLIN, 10, 23, 19)), DeadlineKind.OFFER_REPLY)[0]
     assert local(reply.due, BERLIN).format("ddd D MMM HH:mm Z") == "Mon 26 Oct 09:00 +01:00"
@@ -192,7 +193,7 @@ def test_an_upcoming_round_holds_the_follow_up_and_leaves_the_card_where_it_is()
 def test_catching_up_leaves_the_card_it_was_given_as_it_was():
     """catch_up shares the parts it does not change with the old card (undo keeps the old one)."""
     app = actions.new_application("Acme", "SRE", now=t(LONDON, 3, 1))
-    app = actions.close(app, "rejected", now=t(LONDON, 3, 2, 11))
+    app = correspondence.close(app, "rejected", now=t(LONDON, 3, 2, 11))
     # invited back after all: a round recorded after the close reopens the card when it takes place
     app = actions.add_round(app, "Interview", t(LONDON, 3, 3, 14), [Interviewer("Mia Chen")], now=t(LONDON, 3, 2, 12))
     before = app.to_dict()
@@ -214,12 +215,12 @@ def test_moving_the_card_by_hand_after_the_round_settles_it():
 
 def test_a_new_round_after_two_follow_ups_restarts_the_count():
     app = thanked_and_waiting(t(LONDON, 2, 2))
-    app = actions.record_letter_sent(app, "follow-up", now=t(LONDON, 2, 9, 10))
-    app = actions.record_letter_sent(app, "follow-up", now=t(LONDON, 2, 16, 10))
+    app = correspondence.record_letter_sent(app, "follow-up", now=t(LONDON, 2, 9, 10))
+    app = correspondence.record_letter_sent(app, "follow-up", now=t(LONDON, 2, 16, 10))
     assert deadlines_for(app, ENGLAND, t(LONDON, 2, 17))[0].kind is DeadlineKind.CLOSE
     app = actions.add_round(app, "Second look", t(LONDON, 2, 20, 11), [Interviewer("Mia Chen")],
                             now=t(LONDON, 2, 20, 13))
-    app = actions.record_letter_sent(app, "thank-you", now=t(LONDON, 2, 20, 15),
+    app = correspondence.record_letter_sent(app, "thank-you", now=t(LONDON, 2, 20, 15),
                                      interviewer_id=app.latest_round.interviewers[0].id)
     assert app.follow_up_count == 0 and app.stage is Stage.THANKED
     found = deadlines_for(app, ENGLAND, t(LONDON, 2, 21))
@@ -228,8 +229,8 @@ def test_a_new_round_after_two_follow_ups_restarts_the_count():
 
 
 def test_a_reply_restarts_the_wait_from_the_latest_move():
-    app = actions.record_letter_sent(thanked_and_waiting(t(LONDON, 2, 2)), "follow-up", now=t(LONDON, 2, 9, 10))
-    app = actions.record_reply(app, now=t(LONDON, 2, 12, 9), at=t(LONDON, 2, 11, 16), via="call",
+    app = correspondence.record_letter_sent(thanked_and_waiting(t(LONDON, 2, 2)), "follow-up", now=t(LONDON, 2, 9, 10))
+    app = correspondence.record_reply(app, now=t(LONDON, 2, 12, 9), at=t(LONDON, 2, 11, 16), via="call",
                                note="still deciding")
     assert app.stage is Stage.AWAITING and app.follow_up_count == 0
     found = deadlines_for(app, ENGLAND, t(LONDON, 2, 12, 10))
@@ -268,7 +269,7 @@ def test_a_snooze_moves_its_deadline_says_why_and_ends_when_the_rule_moves_it():
     assert [(shown(d.due, LONDON), d.is_snoozed, d.reason) for d in found] == [
         ("Thu 12 Mar 10:00", True, "they are at a conference")]
     assert found[0].snoozed_from == rule.due
-    replied = actions.record_reply(snoozed, now=t(LONDON, 3, 5), via="email")
+    replied = correspondence.record_reply(snoozed, now=t(LONDON, 3, 5), via="email")
     after_reply = deadlines_for(replied, ENGLAND, t(LONDON, 3, 5))[0]
     assert not after_reply.is_snoozed and after_reply.due == next_follow_up(replied, ENGLAND, t(LONDON, 3, 5))
 

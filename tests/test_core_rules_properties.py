@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import NOT_SNOOZABLE, DeadlineKind, deadlines_for, work_calendar
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -45,11 +45,11 @@ def cards(draw):
         clock = clock.add(hours=draw(st.integers(1, 24 * 9)))
         if step == "thank" and app.latest_round and app.latest_round.interviewers:
             person = app.latest_round.interviewers[0]
-            app = actions.record_letter_sent(app, "thank-you", now=clock, interviewer_id=person.id)
+            app = correspondence.record_letter_sent(app, "thank-you", now=clock, interviewer_id=person.id)
         elif step == "follow-up":
-            app = actions.record_letter_sent(app, "follow-up", now=clock)
+            app = correspondence.record_letter_sent(app, "follow-up", now=clock)
         elif step == "reply":
-            app = actions.record_reply(app, now=clock, at=clock.subtract(hours=draw(st.integers(0, 30))))
+            app = correspondence.record_reply(app, now=clock, at=clock.subtract(hours=draw(st.integers(0, 30))))
         elif step == "do-by":
             due = clock.add(hours=draw(st.integers(-48, 24 * 10)))
             app = actions.add_direction(app, "Send references", "do-by", due, now=clock)
@@ -61,7 +61,7 @@ def cards(draw):
             app = actions.add_round(app, "Again", at, [Interviewer("Mia Chen")], now=clock,
                                     use_thank_you=conf.use_thank_you)
         elif step in ("reject", "offer"):
-            app = actions.close(app, "rejected" if step == "reject" else "offer", now=clock)
+            app = correspondence.close(app, "rejected" if step == "reject" else "offer", now=clock)
         elif step == "decision":
             app = actions.edit(app, decision_by=clock.add(hours=draw(st.integers(1, 200))), now=clock)
     now = clock.add(hours=draw(st.integers(0, 24 * 20)))

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core import actions, history_facts, report, stats, stats_text
+from tui.core import actions, correspondence, history_facts, report, stats, stats_text
 from tui.core.businessdays import add_business_days
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -31,7 +31,7 @@ def reopened():
     """Rejected three days after the round, reopened by hand, then invited to a second round (day 10),
     which the card caught up with once it had taken place."""
     app = actions.new_application("Acme", "Backend", now=T0 + H, round_at=T0)
-    app = actions.close(app, "rejected", now=T0 + 3 * D, at=T0 + 3 * D)
+    app = correspondence.close(app, "rejected", now=T0 + 3 * D, at=T0 + 3 * D)
     app = actions.move(app, "awaiting", now=T0 + 5 * D)
     app = actions.add_round(app, "Onsite", T0 + 10 * D, now=T0 + 9 * D)
     return actions.catch_up(app, T0 + 11 * D)
@@ -42,7 +42,7 @@ def withdrawn():
     app = actions.new_application("Bolt", "SRE", now=T0 + D, round_at=T0 + D,
                                   interviewers=[Interviewer(name="Dana Kim")])
     app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=T0 + D + 20 * H)
-    return actions.close(app, "withdrawn", now=T0 + 6 * D)
+    return correspondence.close(app, "withdrawn", now=T0 + 6 * D)
 
 
 def replied():
@@ -50,13 +50,13 @@ def replied():
     app = actions.new_application("Cask", "Dev", now=T0 + 2 * D, round_at=T0 + 2 * D,
                                   interviewers=[Interviewer(name="Lee Park")])
     app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=T0 + 2 * D + 30 * H)
-    return actions.record_reply(app, now=T0 + 7 * D, at=T0 + 6 * D)
+    return correspondence.record_reply(app, now=T0 + 7 * D, at=T0 + 6 * D)
 
 
 def quick_no():
     """Rejected 22 h after the round, long before a follow-up was due: counted because answered."""
     app = actions.new_application("Dune", "Ops", now=NOW - D, round_at=NOW - D)
-    return actions.close(app, "rejected", now=NOW - H, at=NOW - 2 * H)
+    return correspondence.close(app, "rejected", now=NOW - H, at=NOW - 2 * H)
 
 
 def young():
@@ -67,13 +67,13 @@ def young():
 def silent():
     """Two follow-ups and no answer, still open: the limit is reached."""
     app = actions.new_application("Fern", "Dev", now=T0, round_at=T0)
-    app = actions.record_letter_sent(app, "follow-up", now=T0 + 7 * D)
-    return actions.record_letter_sent(app, "follow-up", now=T0 + 14 * D)
+    app = correspondence.record_letter_sent(app, "follow-up", now=T0 + 7 * D)
+    return correspondence.record_letter_sent(app, "follow-up", now=T0 + 14 * D)
 
 
 def no_response():
     app = actions.new_application("Gale", "Dev", now=T0 + 3 * D, round_at=T0 + 3 * D)
-    return actions.close(app, "no-response", now=T0 + 20 * D)
+    return correspondence.close(app, "no-response", now=T0 + 20 * D)
 
 
 def everything():
@@ -248,7 +248,7 @@ def test_report_says_thanked_without_claiming_a_letter():
                                   interviewers=[Interviewer(name="Ann Lee"), Interviewer(name="Bo Ek")])
     ann, bo = app.rounds[0].interviewers
     app = actions.set_thanked(app, ann.id, now=T0 + 2 * H)
-    app = actions.record_letter_sent(app, "thank-you", interviewer_id=bo.id, now=T0 + 3 * H)
+    app = correspondence.record_letter_sent(app, "thank-you", interviewer_id=bo.id, now=T0 + 3 * H)
     rows = report.in_period([app], T0, T0 + D, NOW)
     assert [(r.kind, r.what, r.contact) for r in rows[1:]] == [
         ("thanks", "thanked Ann Lee", "Ann Lee"), ("letter", "thank-you letter", "Bo Ek")]
@@ -284,13 +284,13 @@ def test_accepting_an_offer_is_not_a_second_answer_but_an_acceptance_alone_is_on
     """The offer is their word; accepting it is the user's. With no offer recorded, the acceptance stands
     for it."""
     app = actions.new_application("Halo", "Dev", now=T0, round_at=T0)
-    offered = actions.close(app, "offer", now=T0 + 4 * D, at=T0 + 4 * D)
-    taken = actions.close(actions.move(offered, "awaiting", now=T0 + 5 * D), "accepted", now=T0 + 6 * D)
+    offered = correspondence.close(app, "offer", now=T0 + 4 * D, at=T0 + 4 * D)
+    taken = correspondence.close(actions.move(offered, "awaiting", now=T0 + 5 * D), "accepted", now=T0 + 6 * D)
     listed = [a for a in history_facts.activities(taken, NOW) if a.kind == "answer"]
     assert [(a.what, a.at) for a in listed] == [("offer", T0 + 4 * D)]
     fig = stats.figures([taken], SETTINGS, NOW)
     assert sum(w.answers for w in fig.weeks) == 1 and fig.days_to_answer.median == 4
-    straight = actions.close(app, "accepted", now=T0 + 3 * D)  # no offer recorded first
+    straight = correspondence.close(app, "accepted", now=T0 + 3 * D)  # no offer recorded first
     assert [a.what for a in history_facts.activities(straight, NOW) if a.kind == "answer"] == ["accepted"]
     assert sum(w.answers for w in stats.figures([straight], SETTINGS, NOW).weeks) == 1
 
@@ -326,7 +326,7 @@ def test_the_weeks_count_every_applications_letters_and_answers_whatever_the_per
     """Review O: with a period, the weeks dropped the letters and answers of applications whose first
     round came before it, and drew those weeks empty, while `report` listed them."""
     app = replied()  # round T0+2d; reply at T0+6d; thank-you marked at T0+2d+30h (no letter)
-    app = actions.record_letter_sent(app, "follow-up", now=T0 + 14 * D, at=T0 + 14 * D)
+    app = correspondence.record_letter_sent(app, "follow-up", now=T0 + 14 * D, at=T0 + 14 * D)
     since = T0 + 10 * D  # after its first round: the application is outside the period
     fig = stats.figures([app], SETTINGS, NOW, since=since)
     assert fig.applications == 0

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import actions, history_facts, stats
+from tui.core import actions, correspondence, history_facts, stats
 from tui.core.errors import ValidationError
 from tui.core.model import copied
 from tui.core.parts import Event, Interviewer
@@ -39,14 +39,14 @@ def _step(app, step, at):
         person = next(p for r in app.rounds for p in r.interviewers if p.thanked_at is None)
         return actions.set_thanked(app, person.id, now=at, at=told)
     if kind == "reply":
-        return actions.record_reply(app, now=at, at=told)
+        return correspondence.record_reply(app, now=at, at=told)
     if kind == "letter":
         letter = list(LetterKind)[pick % len(LetterKind)]
-        return actions.record_letter_sent(app, letter, now=at, to="P1" if pick % 3 else "someone")
+        return correspondence.record_letter_sent(app, letter, now=at, to="P1" if pick % 3 else "someone")
     if kind == "contact":
-        return actions.record_contact(app, "call", now=at, inbound=bool(pick % 2))
+        return correspondence.record_contact(app, "call", now=at, inbound=bool(pick % 2))
     if kind == "close":
-        return actions.close(app, list(Outcome)[pick % len(Outcome)], now=at, at=told)
+        return correspondence.close(app, list(Outcome)[pick % len(Outcome)], now=at, at=told)
     if kind == "move":
         return actions.move(app, STAGES[pick % len(STAGES)], now=at)
     if kind == "catch_up":
@@ -173,9 +173,9 @@ def test_silence_counts_the_follow_ups_since_the_latest_round_or_reply_even_one_
     so the limit of two is not reached and the application is not silent."""
     day = 24 * H
     app = actions.new_application("Acme", "Dev", now=BASE, round_at=BASE)
-    app = actions.record_letter_sent(app, "follow-up", now=BASE + 7 * day)
-    app = actions.record_letter_sent(app, "follow-up", now=BASE + 14 * day)
-    for later in (actions.record_reply(app, now=BASE + 20 * day),
+    app = correspondence.record_letter_sent(app, "follow-up", now=BASE + 7 * day)
+    app = correspondence.record_letter_sent(app, "follow-up", now=BASE + 14 * day)
+    for later in (correspondence.record_reply(app, now=BASE + 20 * day),
                   actions.add_round(app, "Onsite", BASE + 20 * day, now=BASE + 20 * day)):
         fig = stats.figures([later], Settings(timezone="UTC"), BASE + 18 * day)
         assert (fig.counted, fig.answered, fig.silent) == (1, 0, 0)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import actions, history_facts, stats
+from tui.core import actions, correspondence, history_facts, stats
 from tui.core.parts import Interviewer, holds
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Stage
@@ -50,7 +50,8 @@ def test_an_undone_letter_adds_no_finished_stay_even_when_its_lines_were_filed_a
     start = figures(app)
     person = app.rounds[0].interviewers[0]
     # sent (and so logged) at T0 + 20 h, typed in later: its lines go before the two moves
-    sent = actions.record_letter_sent(app, "thank-you", now=T0 + 42 * H, at=T0 + 20 * H, interviewer_id=person.id)
+    sent = correspondence.record_letter_sent(app, "thank-you", now=T0 + 42 * H, at=T0 + 20 * H,
+                                             interviewer_id=person.id)
     assert figures(sent) != start
     new_lines = [e for e in sent.history if e not in app.history]
     assert sent.history.index(new_lines[0]) < len(app.history) - 1  # not at the end
@@ -65,7 +66,7 @@ def test_an_undone_letter_adds_no_finished_stay_even_when_its_lines_were_filed_a
 
 def test_an_undone_outcome_is_no_answer():
     app = interviewed()
-    closed = actions.close(app, "rejected", now=T0 + 30 * H, at=T0 + 26 * H)
+    closed = correspondence.close(app, "rejected", now=T0 + 30 * H, at=T0 + 26 * H)
     reopened = actions.undo(app, closed, "Close Acme", now=T0 + 31 * H)
     assert history_facts.answer_at(reopened, NOW) is None
     assert figures(reopened) == figures(app)
@@ -136,7 +137,7 @@ def test_the_csv_export_marks_undone_history_lines_as_followup_show_does():
     from tui.core.exchange import csv_row
 
     base = interviewed()
-    restored = actions.undo(base, actions.close(base, "rejected", now=T0 + 2 * H), "Close Acme", now=T0 + 3 * H)
+    restored = actions.undo(base, correspondence.close(base, "rejected", now=T0 + 2 * H), "Close Acme", now=T0 + 3 * H)
     history = csv_row(restored, SETTINGS, NOW)["history"].split(" | ")
     assert [line.endswith("(undone)") for line in history] == [not holds(e) for e in restored.history]
     assert any("Outcome: rejected (undone)" in line for line in history)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pendulum
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -33,7 +33,7 @@ def due(app, kind, now):
 
 
 def thank_first(app, now):
-    return actions.record_letter_sent(app, "thank-you", now=now, interviewer_id=app.rounds[0].interviewers[0].id)
+    return correspondence.record_letter_sent(app, "thank-you", now=now, interviewer_id=app.rounds[0].interviewers[0].id)
 
 
 def new(company, round_at, *people):
@@ -65,10 +65,10 @@ def test_a_week_of_real_processes_gets_every_deadline_on_the_right_day_and_hour(
     # Cask: two follow-ups went unanswered... then they invite the user back
     cask = new("Cask", at(4, 11), "Sam Roe")
     cask = thank_first(cask, at(4, 15))
-    cask = actions.record_letter_sent(cask, "follow-up", now=at(11, 10))
-    cask = actions.record_letter_sent(cask, "follow-up", now=at(18, 10))
+    cask = correspondence.record_letter_sent(cask, "follow-up", now=at(11, 10))
+    cask = correspondence.record_letter_sent(cask, "follow-up", now=at(18, 10))
     assert cask.follow_up_count == 2
-    cask = actions.record_reply(cask, now=at(20, 15, 30), at=at(20, 15), via="call", note="a second round")
+    cask = correspondence.record_reply(cask, now=at(20, 15, 30), at=at(20, 15), via="call", note="a second round")
     cask = actions.add_round(cask, "Onsite", at(28, 10), [Interviewer("Ana Cruz")], now=at(20, 15, 35))
     found = {d.kind for d in deadlines_for(cask, SETTINGS, at(20, 16))}
     assert DeadlineKind.CLOSE not in found and DeadlineKind.FOLLOW_UP not in found  # the process moved on
@@ -81,5 +81,5 @@ def test_a_week_of_real_processes_gets_every_deadline_on_the_right_day_and_hour(
     # Dune: the rejection arrives on Friday evening; the reply is due 48 h later, moved past the
     # weekend and the bank holiday to the first working hour
     dune = new("Dune", at(14, 10), "Kim Lo")
-    dune = actions.close(dune, "rejected", now=at(22, 19, 40), at=at(22, 19, 30))
+    dune = correspondence.close(dune, "rejected", now=at(22, 19, 40), at=at(22, 19, 30))
     assert due(dune, DeadlineKind.REJECTION_REPLY, at(22, 20)) == "Tue 26 May 09:00"

@@ -7,7 +7,7 @@ import json
 import pendulum
 import pytest
 
-from tui.core import actions, exchange, import_read, importing
+from tui.core import actions, correspondence, exchange, import_read, importing
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
 from tui.core.settings import Settings
@@ -209,7 +209,7 @@ def test_a_sheet_that_closes_a_card_closes_it_as_followup_close_does():
     later = NOW.add(hours=1)
     plan = importing.plan_import(_sheet([card], stage="closed", outcome="rejected"), "r.csv", [card], later, SETTINGS)
     (app,) = plan.updated
-    closed = actions.close(card, "rejected", now=later)
+    closed = correspondence.close(card, "rejected", now=later)
     assert (app.stage.value, app.outcome.value, app.outcome_at) == ("closed", "rejected", later)
     assert [(e.kind, e.text) for e in app.history] == [(e.kind, e.text) for e in closed.history]
     assert "Changed in a spreadsheet" not in " ".join(e.text for e in app.history)
@@ -219,7 +219,7 @@ def test_a_sheet_that_closes_a_card_closes_it_as_followup_close_does():
 
 
 def test_a_sheet_that_reopens_a_card_logs_the_move_and_clears_the_outcome():
-    card = actions.close(actions.new_application("Rho", "Dev", now=NOW.subtract(days=9)), "rejected",
+    card = correspondence.close(actions.new_application("Rho", "Dev", now=NOW.subtract(days=9)), "rejected",
                          now=NOW.subtract(days=2))
     plan = importing.plan_import(_sheet([card], stage="awaiting", outcome="", notes="they called back"),
                                  "r.csv", [card], NOW, SETTINGS)

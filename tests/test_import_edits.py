@@ -5,7 +5,7 @@ import json
 import pendulum
 import pytest
 
-from tui.core import actions, exchange, importing
+from tui.core import actions, correspondence, exchange, importing
 from tui.core.errors import ValidationError
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 30, tz="UTC")
@@ -13,7 +13,7 @@ NOW = pendulum.datetime(2026, 11, 25, 10, 30, tz="UTC")
 
 def closed_card():
     card = actions.new_application("Rho", "Dev", now=NOW.subtract(days=9), round_at=NOW.subtract(days=9))
-    return actions.close(card, "rejected", now=NOW.subtract(days=2))
+    return correspondence.close(card, "rejected", now=NOW.subtract(days=2))
 
 
 def edited_json(apps, **fields):
@@ -39,7 +39,7 @@ def test_a_hand_edited_json_outcome_closes_as_followup_close_does():
     card = actions.new_application("Rho", "Dev", now=NOW.subtract(days=9), round_at=NOW.subtract(days=9))
     (app,) = importing.plan_import(edited_json([card], stage="closed", outcome="offer"), "h.json", [card],
                                    NOW).updated
-    closed = actions.close(card, "offer", now=NOW)
+    closed = correspondence.close(card, "offer", now=NOW)
     assert (app.stage.value, app.outcome.value, app.outcome_at) == ("closed", "offer", NOW)
     assert [(e.kind, e.text) for e in app.history] == [(e.kind, e.text) for e in closed.history]
 

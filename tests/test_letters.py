@@ -5,7 +5,7 @@ import re
 import pendulum
 import pytest
 
-from tui.core import actions, letter_checks, letters
+from tui.core import actions, correspondence, letter_checks, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
@@ -220,8 +220,8 @@ def test_follow_up_inside_a_quiet_period_names_their_date_and_needs_force():
 def test_every_letter_drafted_in_a_quiet_period_carries_the_one_warning():
     app = quiet_app(pendulum.datetime(2026, 3, 20, 9, 0, tz="Europe/Berlin"))
     warning = letter_checks.quiet_period_warning(app, NOW, SETTINGS.zone)
-    closed = {"rejection-reply": actions.close(app, "rejected", now=NOW),
-              "offer-reply": actions.close(app, "offer", now=NOW)}
+    closed = {"rejection-reply": correspondence.close(app, "rejected", now=NOW),
+              "offer-reply": correspondence.close(app, "offer", now=NOW)}
     for kind in LetterKind:
         card = closed.get(kind.value, app)
         letter = letters.draft(card, kind, SETTINGS, NOW, interviewer_id="Dana" if kind is LetterKind.THANK_YOU
@@ -265,7 +265,7 @@ def test_marking_a_follow_up_sent_counts_it_and_moves_the_next_one_later():
 
 
 def test_replying_to_a_rejection_clears_the_reply_deadline():
-    app = actions.close(acme(), "rejected", now=NOW)
+    app = correspondence.close(acme(), "rejected", now=NOW)
     assert [d.kind for d in deadlines_for(app, SETTINGS, NOW)] == [DeadlineKind.REJECTION_REPLY]
     letter = letters.draft(app, "rejection-reply", SETTINGS, NOW)
     assert "feedback" in letter.body and "future" in letter.body
@@ -329,7 +329,7 @@ def test_unreadable_override_names_the_file(tmp_path):
 
 
 def test_offer_reply_variants_and_bad_choices():
-    app = actions.close(acme(), "offer", now=NOW)
+    app = correspondence.close(acme(), "offer", now=NOW)
     accept = letters.draft(app, "offer-reply", SETTINGS, NOW)
     ask = letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time")
     assert "accept" in accept.body and "Monday 16 March" in ask.body  # three business days on
@@ -353,12 +353,12 @@ def test_the_follow_ups_the_limit_counts_are_the_ones_the_next_letter_recalls():
     app = actions.move(acme(), Stage.AWAITING, now=NOW)
     steps = [
         (lambda a: a, None),
-        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(1)), day(1)),
-        (lambda a: actions.record_contact(a, "follow-up", now=day(2), inbound=True), None),  # theirs, not ours
-        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(3)), day(3)),
-        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(9)), day(9)),
-        (lambda a: actions.record_reply(a, now=day(10)), None),
-        (lambda a: actions.record_letter_sent(a, "follow-up", now=day(15)), day(15)),
+        (lambda a: correspondence.record_letter_sent(a, "follow-up", now=day(1)), day(1)),
+        (lambda a: correspondence.record_contact(a, "follow-up", now=day(2), inbound=True), None),  # theirs, not ours
+        (lambda a: correspondence.record_letter_sent(a, "follow-up", now=day(3)), day(3)),
+        (lambda a: correspondence.record_letter_sent(a, "follow-up", now=day(9)), day(9)),
+        (lambda a: correspondence.record_reply(a, now=day(10)), None),
+        (lambda a: correspondence.record_letter_sent(a, "follow-up", now=day(15)), day(15)),
         (lambda a: actions.add_round(a, "Final", day(20), now=day(20)), None),
     ]
     counts = []

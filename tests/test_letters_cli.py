@@ -5,7 +5,7 @@ import pytest
 
 from cli_helpers import config_file, configure
 from tui import cli
-from tui.core import actions, letters
+from tui.core import actions, correspondence, letters
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
@@ -162,7 +162,7 @@ def test_every_letter_kind_drafted_in_a_quiet_period_warns(tmp_path, config, cap
     assert run(db, app.id, "thank-you") == 0
     out, err = capsys.readouterr()
     assert out.startswith("Subject: Thank you for your time, Dana") and said in err
-    Store(db).open().save(actions.close(app, "rejected", now=NOW))
+    Store(db).open().save(correspondence.close(app, "rejected", now=NOW))
     assert run(db, app.id, "rejection-reply") == 0
     assert said in capsys.readouterr().err
     assert run(db, app.id, "rejection-reply", "--mark-sent") == 0
@@ -174,7 +174,7 @@ def test_user_template_in_the_config_dir_is_used(tmp_path, config, capsys):
     (config / "templates" / "rejection-reply.txt").write_text(
         "Subject: Thanks, {recipient_first_name}\n\nThanks for the news about {role}.\n{signature}\n")
     db, app = seed(tmp_path, DANA)
-    app = actions.close(app, "rejected", now=NOW)
+    app = correspondence.close(app, "rejected", now=NOW)
     Store(db).open().save(app)
     assert run(db, app.id, "rejection-reply") == 0
     assert capsys.readouterr().out == ("Subject: Thanks, Sam\n\nThanks for the news about Backend Engineer.\n"
@@ -204,7 +204,7 @@ def test_a_reply_marked_sent_before_the_rejection_it_answers_exits_2_and_changes
 
     db, app = seed(tmp_path)
     told = pendulum.datetime(2026, 3, 10, 10, 0, tz="Europe/Berlin")
-    Store(db).open().save(actions.close(app, "rejected", now=NOW.subtract(hours=2), at=told))
+    Store(db).open().save(correspondence.close(app, "rejected", now=NOW.subtract(hours=2), at=told))
     before = digest(db)
     capsys.readouterr()
     assert run(db, "acme", "rejection-reply", "--mark-sent", "--force", "--at", "2026-03-09 10:00") == 2

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core import actions, letters
+from tui.core import actions, correspondence, letters
 from tui.core.parts import TITLES, Interviewer, greeting_name
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Outcome
@@ -83,10 +83,10 @@ def test_letters_to_a_titled_recruiter_greet_them_by_title_and_surname():
     app = titled_card()
     follow = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW.add(days=8))
     assert "Hi Ms. O'Brien-Smith," in follow.body
-    rejected = actions.close(app, Outcome.REJECTED, now=NOW, at=NOW)
+    rejected = correspondence.close(app, Outcome.REJECTED, now=NOW, at=NOW)
     reply = letters.draft(rejected, LetterKind.REJECTION_REPLY, SETTINGS, NOW)
     assert "Hi Ms. O'Brien-Smith," in reply.body
-    offered = actions.close(app, Outcome.OFFER, now=NOW, at=NOW)
+    offered = correspondence.close(app, Outcome.OFFER, now=NOW, at=NOW)
     offer = letters.draft(offered, LetterKind.OFFER_REPLY, SETTINGS, NOW, variant="ask-for-time",
                           interviewer_id="Ada")
     assert "Hi Dr. Wong," in offer.body

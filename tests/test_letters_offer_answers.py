@@ -7,7 +7,7 @@ import pytest
 
 from cli_helpers import configure, digest
 from tui import cli
-from tui.core import actions, history_facts, letter_checks, letters
+from tui.core import actions, correspondence, history_facts, letter_checks, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
@@ -26,7 +26,7 @@ def offered(now=NOW, told=None):
     app = actions.new_application(
         "Zeta", "Engineer", now=now.subtract(days=2), round_name="Interview", round_at=now.subtract(days=2),
         interviewers=[Interviewer("Dana Kim", email="dana@zeta.example")], recruiter="Rae Lo <rae@zeta.example>")
-    return actions.close(app, "offer", now=now, at=told or now.subtract(minutes=30))
+    return correspondence.close(app, "offer", now=now, at=told or now.subtract(minutes=30))
 
 
 def sent(app, variant, settings=SETTINGS, now=NOW, at=None):
@@ -69,7 +69,7 @@ def test_declining_is_the_user_stepping_out_and_the_offer_stays_counted():
 
 def test_declining_fits_an_offer_only():
     assert letter_checks.misfit(offered(), "offer-reply", NOW, SETTINGS.zone, variant="decline") is None
-    accepted = actions.close(offered(), "accepted", now=NOW)
+    accepted = correspondence.close(offered(), "accepted", now=NOW)
     assert letter_checks.misfit(accepted, "offer-reply", NOW, SETTINGS.zone, variant="decline") == (
         "Zeta already answered the offer: accepted on Wed 25 Nov")
     _, declined = sent(offered(), "decline")
@@ -105,7 +105,7 @@ def test_answering_after_asking_for_time_keeps_the_promise(variant, outcome):
 def test_closing_by_hand_after_asking_for_time_leaves_no_deadline_to_nag():
     _, asked = sent(offered(), "ask-for-time")
     for outcome in ("accepted", "withdrawn"):
-        closed = actions.close(asked, outcome, now=NOW.add(days=1))
+        closed = correspondence.close(asked, outcome, now=NOW.add(days=1))
         assert tasks(closed, now=NOW.add(days=10)) == []
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from cli_helpers import configure, digest
 from tui import cli
-from tui.core import actions, letter_checks, letters
+from tui.core import actions, correspondence, letter_checks, letters
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -24,7 +24,7 @@ def offered():
     app = actions.new_application(
         "Acme", "Engineer", now=NOW.subtract(days=5), round_name="Interview", round_at=NOW.subtract(days=5),
         interviewers=[Interviewer("Dana Kim", email="dana@acme.example")])
-    return actions.close(app, "offer", now=NOW, at=NOW.subtract(days=1))  # told Tuesday 10:30
+    return correspondence.close(app, "offer", now=NOW, at=NOW.subtract(days=1))  # told Tuesday 10:30
 
 
 def asked(at=None):
@@ -106,9 +106,9 @@ def test_cli_a_set_answer_date_is_the_deadline(acme_db, capsys):
 @pytest.mark.parametrize("outcome", ["accepted", "withdrawn", "rejected"])
 def test_closing_by_hand_keeps_the_promise_and_the_offer_again_does_not_bring_it_back(outcome):
     later = NOW.add(hours=2)
-    closed = actions.close(asked(), outcome, now=later)
+    closed = correspondence.close(asked(), outcome, now=later)
     assert [is_open for _due, is_open in promises(closed)] == [False]
-    again = actions.close(closed, "offer", now=later.add(hours=1))
+    again = correspondence.close(closed, "offer", now=later.add(hours=1))
     assert again.open_tasks() == []
 
 
@@ -118,7 +118,7 @@ def test_reopening_the_card_keeps_the_promise():
 
 
 def test_closing_the_offer_again_leaves_the_promise_open():
-    still = actions.close(asked(), "offer", now=NOW.add(hours=1), at=NOW)
+    still = correspondence.close(asked(), "offer", now=NOW.add(hours=1), at=NOW)
     assert [is_open for _due, is_open in promises(still)] == [True]
 
 

@@ -11,7 +11,7 @@ from msgspec.structs import replace
 
 from cli_helpers import config_file, configure
 from tui import cli
-from tui.core import actions, letter_checks, letters
+from tui.core import actions, correspondence, letter_checks, letters
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -160,20 +160,20 @@ def test_every_shipped_template_loads_and_stays_short():
 def test_a_letter_fits_only_the_stage_and_outcome_it_answers(outcome, kind, fits):
     app = acme()
     if outcome:
-        app = actions.close(app, outcome, now=NOW)
+        app = correspondence.close(app, outcome, now=NOW)
     reason = letter_checks.misfit(app, kind, NOW, SETTINGS.zone)
     assert (reason is None) is fits, reason
 
 
 def test_the_reasons_say_why_in_words():
-    rejected = actions.close(acme(), "rejected", now=NOW)
+    rejected = correspondence.close(acme(), "rejected", now=NOW)
     assert letter_checks.misfit(rejected, "follow-up", NOW, SETTINGS.zone) == (
         "Acme Robotics is closed (rejected): there is nothing to follow up; "
         "reply to the rejection instead (rejection-reply)")
     assert letter_checks.misfit(acme(), "offer-reply", NOW, SETTINGS.zone) == (
         "an offer reply answers an offer, and Acme Robotics is in interviewed with no outcome recorded: "
         "record the offer first")
-    offer = actions.close(acme(), "accepted", now=NOW)
+    offer = correspondence.close(acme(), "accepted", now=NOW)
     assert "answers an offer" in letter_checks.misfit(offer, "offer-reply", NOW, SETTINGS.zone, variant="ask-for-time")
 
 
@@ -258,7 +258,7 @@ def letter(db, *argv):
 
 
 def test_cli_refuses_a_letter_that_does_not_fit_unless_forced(tmp_path, config, capsys):
-    app = actions.close(acme(), "rejected", now=NOW)
+    app = correspondence.close(acme(), "rejected", now=NOW)
     db = seeded(tmp_path, app)
     before = db.read_bytes()
     assert letter(db, app.id, "offer-reply") == 2

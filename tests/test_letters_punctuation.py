@@ -3,7 +3,7 @@
 import pendulum
 import pytest
 
-from tui.core import actions, letters
+from tui.core import actions, correspondence, letters
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind
@@ -65,7 +65,7 @@ def test_thank_you_and_follow_up_read_well_with_a_full_stop_typed_in_the_topic_a
     assert "the piece on Error budgets I had in mind: https://sre.example/eb" in note.body
     assert ".." not in note.body
     jose = app.rounds[0].interviewers[0]
-    app = actions.record_letter_sent(app, LetterKind.THANK_YOU, now=NOW, at=NOW, interviewer_id=jose.id)
+    app = correspondence.record_letter_sent(app, LetterKind.THANK_YOU, now=NOW, at=NOW, interviewer_id=jose.id)
     app.pitch = "ten years of keeping payment systems up"
     follow = letters.draft(app, LetterKind.FOLLOW_UP, settings, NOW.add(days=7))
     assert "I am Alex M.; in my interview we talked about Error budgets. What I would bring" in follow.body
@@ -94,7 +94,7 @@ def test_a_follow_up_after_a_plainly_named_round_says_our_interview():
 def test_the_rejection_reply_thanks_them_for_the_outcome_not_for_telling_about_the_job():
     from tui.core.stages import Outcome
 
-    app = actions.close(card(""), Outcome.REJECTED, now=NOW, at=NOW)
+    app = correspondence.close(card(""), Outcome.REJECTED, now=NOW, at=NOW)
     reply = letters.draft(app, LetterKind.REJECTION_REPLY, Settings(name="Alex"), NOW)
     assert "Thank you for telling me how things turned out for the SRE position" in reply.body
     assert "letting me know about" not in reply.body

@@ -3,7 +3,7 @@
 import pendulum
 import pytest
 
-from tui.core import actions, letters
+from tui.core import actions, correspondence, letters
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Outcome
@@ -22,7 +22,7 @@ def card(*people, recruiter=""):
 
 def thank(app, name, at):
     _, person = app.find_interviewer(name)
-    return actions.record_letter_sent(app, LetterKind.THANK_YOU, now=at, at=at, interviewer_id=person.id,
+    return correspondence.record_letter_sent(app, LetterKind.THANK_YOU, now=at, at=at, interviewer_id=person.id,
                                       to=person.display())
 
 
@@ -70,7 +70,7 @@ def test_every_letter_to_the_company_uses_the_rule_and_carries_the_reason():
     follow = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW)
     assert (follow.to, follow.recipient_why) == ("Dana Kim <dana@acme.example>", letters.WHY_WITH_EMAIL)
     assert follow.body.startswith("Hi Dana,")
-    offered = actions.close(app, Outcome.OFFER, now=NOW, at=NOW)
+    offered = correspondence.close(app, Outcome.OFFER, now=NOW, at=NOW)
     offer = letters.draft(offered, LetterKind.OFFER_REPLY, SETTINGS, NOW)
     assert offer.to == "Dana Kim <dana@acme.example>"
     named = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW, interviewer_id="José")

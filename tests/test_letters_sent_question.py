@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 
-from tui.core import actions, letter_checks, letters
+from tui.core import actions, correspondence, letter_checks, letters
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Outcome
@@ -65,7 +65,7 @@ async def test_the_board_asks_with_what_will_happen_for_the_last_note(tmp_path, 
 
 async def test_the_offer_reply_question_has_one_to(tmp_path, letter_env):
     now = frozen_now()
-    app = actions.close(interviewed(now, DANA), Outcome.OFFER, now=now)
+    app = correspondence.close(interviewed(now, DANA), Outcome.OFFER, now=now)
     host = LetterHarness(make_db(tmp_path, app), app.id, "offer-reply")
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()

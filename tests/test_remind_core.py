@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import next_deadline
 from tui.core.parts import Interviewer, Round
 from tui.core.remind import (
@@ -140,7 +140,7 @@ def test_long_overdue_deadlines_stay_quiet():
 
 def test_commands_per_kind():
     app = acme()
-    closed = actions.close(app, "rejected", now=DUE)
+    closed = correspondence.close(app, "rejected", now=DUE)
     reply_due = next_deadline(closed, SETTINGS, DUE).due  # reply_hours later, moved into working hours
     [out] = plan([closed], SETTINGS, reply_due - timedelta(hours=1), set(), ["command"])
     assert out.reminder.command == f"followup letter {app.short_id} rejection-reply"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import fill
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timeutil import local
@@ -147,8 +147,8 @@ async def test_card_details_form_edits_plain_fields(thanked_card, frozen):
 
 async def test_card_form_keeps_a_passed_keep_in_touch_but_refuses_a_new_one_in_the_past(tmp_path, frozen):
     """A keep-in-touch date that has since passed (an overdue deadline) must not block the card's other
-    edits; typing a new one that is already past is refused under the field (actions.check_keep_in_touch)."""
-    card = actions.close(acme(frozen), "rejected", now=frozen.subtract(days=10),
+    edits; typing a new one that is already past is refused under the field (correspondence.check_keep_in_touch)."""
+    card = correspondence.close(acme(frozen), "rejected", now=frozen.subtract(days=10),
                          keep_in_touch=frozen.subtract(days=2))
     db = make_db(tmp_path, card)
     followup = board(db)

@@ -91,7 +91,7 @@ def test_the_header_says_keep_in_touch_when_its_deadline_is():
     """Review: the header said 00:40 (the moment typed), the sidebar and `followup show` 09:00 (working hours)."""
     from datetime import datetime, timezone
 
-    from tui.core import actions
+    from tui.core import actions, correspondence
     from tui.core.deadlines import DeadlineKind, deadlines_for
     from tui.core.settings import Settings
     from tui.ui.detail.summary import summary_content
@@ -99,7 +99,8 @@ def test_the_header_says_keep_in_touch_when_its_deadline_is():
     settings = Settings(timezone="Asia/Tokyo")
     now = datetime(2026, 11, 27, 15, 40, tzinfo=timezone.utc)  # 00:40 in Tokyo
     app = actions.new_application("Acme", "SRE", now=now, round_at=datetime(2026, 11, 20, 1, tzinfo=timezone.utc))
-    app = actions.close(app, "rejected", now=now, keep_in_touch=datetime(2026, 12, 27, 15, 40, tzinfo=timezone.utc))
+    app = correspondence.close(app, "rejected", now=now,
+                               keep_in_touch=datetime(2026, 12, 27, 15, 40, tzinfo=timezone.utc))
     (kept,) = [d for d in deadlines_for(app, settings, now) if d.kind is DeadlineKind.KEEP_IN_TOUCH]
     assert kept.due.isoformat() == "2026-12-28T00:00:00+00:00"  # Mon 28 Dec 09:00 in Tokyo
     assert "keep in touch Mon 28 Dec 09:00" in summary_content(app, settings, now).plain

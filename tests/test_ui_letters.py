@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandInput, CommandPalette
 
 from tui import cli
-from tui.core import actions, letters
+from tui.core import actions, correspondence, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Stage
@@ -62,7 +62,7 @@ async def test_the_screen_shows_exactly_what_followup_letter_prints(tmp_path, le
     if stage_change == "awaiting":
         app = actions.move(app, "awaiting", now=now)
     elif stage_change:
-        app = actions.close(app, stage_change, now=now)
+        app = correspondence.close(app, stage_change, now=now)
     db = make_db(tmp_path, app)
     printed = cli_letter(capsys, db, app.id, kind, *extra)
 
@@ -289,7 +289,7 @@ async def test_no_quiet_question_outside_a_quiet_period(tmp_path, letter_env):
 
 
 async def test_offer_reply_switches_between_accepting_and_asking_for_time(tmp_path, letter_env):
-    app = actions.close(interviewed(frozen_now(), DANA), "offer", now=frozen_now())
+    app = correspondence.close(interviewed(frozen_now(), DANA), "offer", now=frozen_now())
     host = LetterHarness(make_db(tmp_path, app), app.id, letter_kind_for(app))
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -370,10 +370,10 @@ def test_f_drafts_the_reply_a_closed_card_needs():
     now = frozen_now()
     app = interviewed(now, DANA)
     assert letter_kind_for(app) is LetterKind.FOLLOW_UP
-    assert letter_kind_for(actions.close(app, "rejected", now=now)) is LetterKind.REJECTION_REPLY
-    assert letter_kind_for(actions.close(app, "offer", now=now)) is LetterKind.OFFER_REPLY
-    assert letter_kind_for(actions.close(app, "withdrawn", now=now)) is LetterKind.FOLLOW_UP
-    rejected = actions.close(app, "rejected", now=now)
+    assert letter_kind_for(correspondence.close(app, "rejected", now=now)) is LetterKind.REJECTION_REPLY
+    assert letter_kind_for(correspondence.close(app, "offer", now=now)) is LetterKind.OFFER_REPLY
+    assert letter_kind_for(correspondence.close(app, "withdrawn", now=now)) is LetterKind.FOLLOW_UP
+    rejected = correspondence.close(app, "rejected", now=now)
     assert letters.draft(rejected, letter_kind_for(rejected), SETTINGS, now).subject == "Thank you, and a small request"
 
 
@@ -430,7 +430,7 @@ async def test_the_word_count_follows_the_typing_and_says_when_the_letter_runs_l
 async def test_the_second_follow_up_is_a_new_letter_not_one_already_sent(tmp_path, letter_env):
     """Follow-up #1 went out last week: the draft shown is #2, not sent, and marking it asks nothing about a repeat."""
     now = frozen_now()
-    app = actions.record_letter_sent(awaiting(now), "follow-up", now=now.subtract(days=5))
+    app = correspondence.record_letter_sent(awaiting(now), "follow-up", now=now.subtract(days=5))
     host = LetterHarness(make_db(tmp_path, app), app.id, "follow-up")
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -446,10 +446,10 @@ async def test_the_second_follow_up_is_a_new_letter_not_one_already_sent(tmp_pat
 async def test_a_reply_to_an_earlier_rejection_does_not_count_for_the_latest_one(tmp_path, letter_env):
     """Rejected, answered, reopened, rejected again: the reply owed now is a new letter."""
     now = frozen_now()
-    app = actions.close(interviewed(now.subtract(days=9), DANA), "rejected", now=now.subtract(days=8))
-    app = actions.record_letter_sent(app, "rejection-reply", now=now.subtract(days=7))
+    app = correspondence.close(interviewed(now.subtract(days=9), DANA), "rejected", now=now.subtract(days=8))
+    app = correspondence.record_letter_sent(app, "rejection-reply", now=now.subtract(days=7))
     app = actions.move(app, "awaiting", now=now.subtract(days=6))
-    app = actions.close(app, "rejected", now=now.subtract(hours=2))
+    app = correspondence.close(app, "rejected", now=now.subtract(hours=2))
     host = LetterHarness(make_db(tmp_path, app), app.id, "rejection-reply")
     async with host.run_test(size=SIZE) as pilot:
         await pilot.pause()

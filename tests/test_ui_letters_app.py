@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core import actions, letters
+from tui.core import correspondence, letters
 from tui.core.stages import LetterKind, Stage
 from tui.store import Store
 from tui.ui.app import FollowupApp
@@ -69,7 +69,7 @@ async def test_copy_from_the_board_app_reaches_its_clipboard(tmp_path, letter_en
 
 async def test_f_on_a_rejected_card_drafts_the_reply(tmp_path, letter_env):
     now = frozen_now()
-    card = actions.close(interviewed(now, DANA), "rejected", now=now)
+    card = correspondence.close(interviewed(now, DANA), "rejected", now=now)
     app = board_app(make_db(tmp_path, card))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -85,7 +85,7 @@ async def test_f_on_an_offer_then_sent_records_the_acceptance_on_the_card(tmp_pa
     from tui.ui.board.cards import closing_text
 
     now = frozen_now()
-    card = actions.close(interviewed(now, DANA), "offer", now=now.subtract(hours=1))
+    card = correspondence.close(interviewed(now, DANA), "offer", now=now.subtract(hours=1))
     db = make_db(tmp_path, card)
     app = board_app(db)
     async with app.run_test(size=(120, 40)) as pilot:

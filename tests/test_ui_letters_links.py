@@ -6,7 +6,7 @@ from __future__ import annotations
 from msgspec.structs import replace
 
 from conftest import burst_keys, fill
-from tui.core import actions, letters
+from tui.core import actions, correspondence, letters
 from tui.core.stages import LetterKind
 from tui.ui.detail.forms import InterviewerForm, RoundForm
 from tui.ui.letters import LetterScreen
@@ -149,7 +149,7 @@ async def test_f_on_a_withdrawn_card_opens_nothing_and_says_why(tmp_path, letter
     from tui.ui.app import FollowupApp
 
     now = frozen_now()
-    card = actions.close(interviewed(now, DANA), "withdrawn", now=now)
+    card = correspondence.close(interviewed(now, DANA), "withdrawn", now=now)
     app = FollowupApp(Store(make_db(tmp_path, card)).open(), SETTINGS, poll_seconds=0, write_settle=0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -197,7 +197,7 @@ async def test_sent_at_counts_the_promised_answer_from_then_and_says_which_day(t
     from ui_letters_helpers import stored
 
     now = frozen_now()  # Wednesday 11 March, 15:00
-    app = actions.close(interviewed(now.subtract(days=3), DANA), "offer", now=now.subtract(days=2))
+    app = correspondence.close(interviewed(now.subtract(days=3), DANA), "offer", now=now.subtract(days=2))
     db = make_db(tmp_path, app)
     host = LetterHarness(db, app.id, "offer-reply")
     async with host.run_test(size=(100, 32)) as pilot:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.parts import Interviewer
 from tui.ui.letters import LetterScreen
 from ui_letters_helpers import LetterHarness, frozen_now, make_db
@@ -46,7 +46,7 @@ async def test_at_80_columns_the_offer_reply_keeps_esc_back_and_its_answer_key(t
     from tui.core.stages import Outcome
     from tui.ui.keybar import KeyBar
 
-    app = actions.close(acme(), Outcome.OFFER, now=frozen_now())
+    app = correspondence.close(acme(), Outcome.OFFER, now=frozen_now())
     host = LetterHarness(make_db(tmp_path, app), app.id, "offer-reply")
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.errors import ValidationError
 from tui.core.letters import draft
 from tui.ui.letters.body import gap_spans
@@ -75,7 +75,7 @@ def test_an_offer_reply_counts_as_sent_only_for_the_answer_that_went_out():
     from tui.core import letter_checks
 
     now = frozen_now()
-    app = actions.close(interviewed(now, DANA), "offer", now=now.subtract(hours=1))
+    app = correspondence.close(interviewed(now, DANA), "offer", now=now.subtract(hours=1))
     asking = LetterDrafts(app, "offer-reply", SETTINGS, now, None)
     asking.next_variant()
     app = letter_checks.mark_sent(app, asking.current, now=now, zone=SETTINGS.zone)

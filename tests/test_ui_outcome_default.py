@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import WAYS, send_keys
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.stages import Stage
 from tui.ui.board.screen import BoardScreen
@@ -22,8 +22,8 @@ from ui_detail_helpers import SETTINGS, acme, board, make_db, on_disk, open_card
 def past_the_limit(now):
     """Acme, two follow-ups sent and no answer: the app suggests closing it as no response."""
     app = actions.move(acme(now.subtract(days=40)), Stage.AWAITING, now=now.subtract(days=39))
-    app = actions.record_letter_sent(app, "follow-up", now=now.subtract(days=30))
-    app = actions.record_letter_sent(app, "follow-up", now=now.subtract(days=20))
+    app = correspondence.record_letter_sent(app, "follow-up", now=now.subtract(days=30))
+    app = correspondence.record_letter_sent(app, "follow-up", now=now.subtract(days=20))
     assert DeadlineKind.CLOSE in [d.kind for d in deadlines_for(app, SETTINGS, now)]
     return app
 
@@ -69,7 +69,7 @@ async def test_an_ordinary_card_still_opens_on_rejected(tmp_path, frozen):
 
 
 async def test_a_closed_card_opens_on_its_own_outcome(tmp_path, frozen):
-    card = actions.close(acme(frozen), "offer", now=frozen.subtract(hours=1))
+    card = correspondence.close(acme(frozen), "offer", now=frozen.subtract(hours=1))
     db = make_db(tmp_path, card)
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:

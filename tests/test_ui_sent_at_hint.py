@@ -40,13 +40,13 @@ async def test_sent_at_says_what_it_understood_and_nothing_for_what_it_cannot_re
 
 
 async def test_a_reply_sent_before_the_rejection_it_answers_is_refused_under_the_field(tmp_path, letter_env):
-    """The rule of actions.check_reply_sent_at, shown where the time was typed: the text stays, the file
+    """The rule of correspondence.check_reply_sent_at, shown where the time was typed: the text stays, the file
     is untouched, and a time after the rejection goes through to the question."""
     from cli_helpers import digest as file_digest
-    from tui.core import actions
+    from tui.core import correspondence
 
     now = frozen_now()  # Wed 11 Mar 2026 15:00 in London (UTC in March)
-    card = actions.close(interviewed(now, DANA), "rejected", now=now.subtract(hours=2),
+    card = correspondence.close(interviewed(now, DANA), "rejected", now=now.subtract(hours=2),
                          at=now.subtract(days=1).replace(hour=10, minute=0))  # told Tue 10 Mar 10:00
     db = make_db(tmp_path, card)
     before = file_digest(db)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.deadlines import Group, all_deadlines
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.parts import holds
@@ -258,7 +258,7 @@ def test_a_write_that_slips_in_just_before_ours_is_not_taken_for_our_own(tmp_pat
         store._check_folder = checked
         other = Store(store.path)
         initech = next(a for a in other.load_all() if a.company == "Initech")
-        other.save(actions.close(initech, "rejected", now=frozen_now()))
+        other.save(correspondence.close(initech, "rejected", now=frozen_now()))
         checked()
 
     store._check_folder = another_process_writes_first
@@ -287,7 +287,7 @@ def test_an_undone_move_or_letter_leaves_the_statistics_as_before_and_its_lines_
     log.undo()
     assert figures() == start
     dana = acme.rounds[0].interviewers[0]
-    log.apply(acme.id, lambda app: actions.record_letter_sent(app, "thank-you", now=frozen_now(),
+    log.apply(acme.id, lambda app: correspondence.record_letter_sent(app, "thank-you", now=frozen_now(),
                                                                at=frozen_now().subtract(hours=5),
                                                                interviewer_id=dana.id),
               "Thank-you letter to Dana Kim")
@@ -367,7 +367,8 @@ def test_any_changes_undone_then_redone_end_as_they_were(plan, back):
         for target in plan:
             stage, _, outcome = target.partition(":")
             if outcome:
-                log.apply(acme.id, lambda a, o=outcome: actions.close(a, o, now=frozen_now()), f"Close {outcome}")
+                log.apply(acme.id, lambda a, o=outcome: correspondence.close(a, o, now=frozen_now()),
+                          f"Close {outcome}")
             else:
                 log.apply(acme.id, move(stage), f"Move {stage}")
         before = log.apps[acme.id]

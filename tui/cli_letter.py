@@ -81,7 +81,7 @@ def _parse_values(pairs: list[str]) -> dict[str, str]:
 
 
 def handler(args) -> int:
-    from tui.core import actions, letter_checks, letters, timefmt
+    from tui.core import actions, correspondence, letter_checks, letters, timefmt
     from tui.core.errors import ValidationError
     from tui.core.stages import LetterKind
     from tui.store.store import default_config_dir
@@ -110,7 +110,7 @@ def handler(args) -> int:
     sent_at = None
     if args.at is not None:
         sent_at = letter_checks.read_sent_at(args.at, app, letter, moment, zone)
-        actions.check_reply_sent_at(app, kind, sent_at, zone=zone, now=moment)  # before the letter is printed
+        correspondence.check_reply_sent_at(app, kind, sent_at, zone=zone, now=moment)  # before the letter is printed
         letter = drafted(sent_at)  # what it promised counts from when it went out ({answer_by})
 
     if not args.quiet:  # with -q, standard output carries the id alone, once the letter is recorded

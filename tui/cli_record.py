@@ -189,18 +189,18 @@ def cmd_direction(args) -> int:
 
 # --- reply, close -----------------------------------------------------------------------------
 def cmd_reply(args) -> int:
-    from tui.core import actions
+    from tui.core import correspondence
 
     def change(app, settings, now):
         at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
-        new = actions.record_reply(app, now=now, at=at, via=args.via, note=args.note or "")
+        new = correspondence.record_reply(app, now=now, at=at, via=args.via, note=args.note or "")
         return new, f"they replied ({args.via}) {_understood(at, settings, now)}; now {new.stage.value}"
 
     return change_card(args, change)
 
 
 def cmd_close(args) -> int:
-    from tui.core import actions
+    from tui.core import correspondence
     from tui.core.errors import ValidationError
     from tui.core.stages import Outcome
 
@@ -211,10 +211,10 @@ def cmd_close(args) -> int:
         keep = read_when(args.keep_in_touch, COMING, settings, now, "--keep-in-touch") if args.keep_in_touch else None
         if keep is not None:
             try:
-                keep = actions.check_keep_in_touch(keep, now=now, zone=settings.zone)
+                keep = correspondence.check_keep_in_touch(keep, now=now, zone=settings.zone)
             except ValidationError as exc:
                 raise ValidationError(f"--keep-in-touch: {exc}") from None
-        new = actions.close(app, outcome, now=now, at=at, keep_in_touch=keep)
+        new = correspondence.close(app, outcome, now=now, at=at, keep_in_touch=keep)
         return new, _closed_words(app, new, settings, now, keep)
 
     return change_card(args, change)

@@ -16,7 +16,7 @@ import uuid
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from tui.core import actions
+from tui.core import actions, correspondence
 from tui.core.errors import ValidationError
 from tui.core.exchange import record
 from tui.core.import_read import SHEET, Incoming, Source, decode, read_csv, read_json
@@ -192,7 +192,7 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     return app, ""
 
 
-STAGE_COLUMNS = ("stage", "outcome")  # a change here is a move (actions.move / actions.close), not an edit
+STAGE_COLUMNS = ("stage", "outcome")  # a change here is a move (actions.move / correspondence.close), not an edit
 _BOOKKEEPING = ("updated_at", "history")  # never an edit: written by Followup as the card changes
 
 
@@ -258,7 +258,7 @@ def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime, s
     if stage is Stage.CLOSED:
         if outcome is None:
             raise _needs_outcome(source)
-        return actions.close(app, outcome, now=now)
+        return correspondence.close(app, outcome, now=now)
     return actions.move(app, stage, now=now, why=source.move)
 
 

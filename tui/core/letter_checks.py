@@ -10,7 +10,7 @@ import difflib
 from datetime import datetime
 from itertools import combinations
 
-from tui.core import actions, timefmt
+from tui.core import actions, correspondence, timefmt
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
 from tui.core.letters import NOBODY_TO_THANK, Letter, in_words, quiet_period_warning, unthanked_interviewers
@@ -214,7 +214,7 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
     blockers = send_blockers(app, letter, sent, zone)
     if blockers and not force:
         raise ValidationError("not marked sent: " + "; ".join(blockers))
-    new = actions.record_letter_sent(
+    new = correspondence.record_letter_sent(
         app, letter.kind, now=now, at=sent, interviewer_id=letter.interviewer_id, to=letter.to,
         summary=f"“{letter.subject}”",
     )
@@ -277,7 +277,7 @@ def record_offer_answer(app: Application, letter: Letter, *, now: datetime, at: 
         for direction in promised:
             new = actions.set_direction_done(new, direction.id, now=now)
         if new.outcome is not outcome or new.stage is not Stage.CLOSED:
-            new = actions.close(new, outcome, now=now, at=at)
+            new = correspondence.close(new, outcome, now=now, at=at)
         return new
     if letter.answer_by is None:
         return app

@@ -28,7 +28,7 @@ class Opening:
         application = self.changelog.apps.get(app_id)
         if application is None:
             return
-        from tui.core import actions
+        from tui.core import correspondence
         from tui.ui.detail.outcome import suggested_outcome
         from tui.ui.detail.process_forms import CloseForm
 
@@ -40,7 +40,7 @@ class Opening:
         def closed(values) -> None:
             if values is not None:
                 outcome = values["outcome"]
-                self.apply_change(app_id, lambda a: actions.close(a, outcome, now=clock.now(), at=values["at"],
+                self.apply_change(app_id, lambda a: correspondence.close(a, outcome, now=clock.now(), at=values["at"],
                                                                   keep_in_touch=values["keep_in_touch"]),
                                   f"Close {application.company}: {outcome.label}", refused=form.rescue_refused)
 

@@ -32,11 +32,11 @@ class BoardQuestions:
         def replied(values) -> None:
             if values is None:
                 return
-            from tui.core import actions
+            from tui.core import correspondence
 
             self.app.apply_change(
                 application.id,
-                lambda a: actions.record_reply(a, now=clock.now(), at=values["at"], via=values["via"],
+                lambda a: correspondence.record_reply(a, now=clock.now(), at=values["at"], via=values["via"],
                                                note=values["note"]),
                 f"{application.company} replied",
                 refused=form.rescue_refused,

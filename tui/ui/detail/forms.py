@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from pendulum import DateTime
 
-from tui.core.actions import check_keep_in_touch
+from tui.core.correspondence import check_keep_in_touch
 from tui.core.deadlines import direction_default_time
 from tui.core.errors import ValidationError
 from tui.core.model import Application
@@ -218,7 +218,7 @@ class DetailsForm(EditForm):
         return parse_user_time(text, self.now, self.zone) if text.strip() else None
 
     def _keep_in_touch(self, text: str):
-        """Ahead of now (actions.check_keep_in_touch), unless left as it was: a date that has since
+        """Ahead of now (correspondence.check_keep_in_touch), unless left as it was: a date that has since
         passed is a deadline to act on, not a reason to refuse the card's other changes."""
         when = self._when(text)
         if when is not None and text.strip() != self._initial.get("keep_in_touch", "").strip():

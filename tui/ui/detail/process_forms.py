@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pendulum import DateTime
 
-from tui.core.actions import REPLY_VIAS, check_keep_in_touch
+from tui.core.correspondence import REPLY_VIAS, check_keep_in_touch
 from tui.core.deadlines import Deadline
 from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.stages import Outcome
@@ -94,7 +94,7 @@ class CloseForm(_TimedForm):
         self.outcome = outcome  # offered first (outcome.suggested_outcome)
 
     def _told(self, text: str) -> DateTime | None:
-        """When they said so; empty is None, which `actions.close` reads as now, or, on a card already
+        """When they said so; empty is None, which `correspondence.close` reads as now, or, on a card already
         closed with this outcome, as the time recorded (adding a keep-in-touch date moves nothing)."""
         return self._past(text) if text.strip() else None
 

@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.core import actions, clock, letter_checks, timefmt
+from tui.core import clock, correspondence, letter_checks, timefmt
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
@@ -348,7 +348,7 @@ class LetterScreen(Screen):
         def read(text: str):
             now, zone = clock.now(), drafts.settings.zone
             at = letter_checks.read_sent_at(text, drafts.application, letter, now, zone)
-            actions.check_reply_sent_at(drafts.application, letter.kind, at, zone=zone, now=now)
+            correspondence.check_reply_sent_at(drafts.application, letter.kind, at, zone=zone, now=now)
             return at
 
         # awaited from a priority binding: keys typed right after ctrl+b land in the form, not the letter
