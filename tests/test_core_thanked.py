@@ -109,3 +109,29 @@ def test_taking_off_the_last_person_owed_a_note_moves_the_card_on_as_thanking_th
     fewer = actions.update_round(app, rnd.id, now=NOW, interviewers=ann_only)
     assert fewer.stage is Stage.THANKED and thank_you_people(fewer) == []
     assert actions.update_round(fewer, rnd.id, now=NOW, interviewers=[]).stage is Stage.THANKED  # nobody: stays
+
+
+def test_someone_added_after_they_replied_or_a_follow_up_went_out_is_owed_a_note_too():
+    """Review Q: after a reply (the card in *awaiting*) an interviewer added to the round had no
+    thank-you deadline at all: the fix had looked only at a card the thank-you rule put in *thanked*."""
+    from tui.core import correspondence
+
+    thanked = actions.set_thanked(card(["Ann"]), "Ann", now=NOW.subtract(hours=2))
+    for moved_on in (correspondence.record_reply(thanked, now=NOW.subtract(hours=1)),
+                     correspondence.record_letter_sent(thanked, "follow-up", now=NOW.subtract(hours=1))):
+        assert moved_on.stage in (Stage.AWAITING, Stage.FOLLOWED_UP)
+        rnd = moved_on.rounds[0]
+        added = actions.update_round(moved_on, rnd.id, now=NOW, interviewers=[*people(moved_on), Interviewer("Lu")])
+        assert added.stage is Stage.INTERVIEWED and thank_you_people(added) == ["Lu"]
+
+
+def test_a_round_only_edited_moves_no_card_though_someone_in_it_was_never_thanked():
+    """Someone the user chose not to thank (the card moved on by a rule later) is not newly owed: renaming
+    or re-timing the round leaves the card where it is."""
+    from tui.core import correspondence
+
+    app = correspondence.record_reply(card(["Ann", "Bob"]), now=NOW.subtract(hours=1))  # Ann, Bob unthanked
+    assert app.stage is Stage.AWAITING
+    rnd = app.rounds[0]
+    edited = actions.update_round(app, rnd.id, now=NOW, name="Onsite", interviewers=people(app))
+    assert edited.stage is Stage.AWAITING

@@ -279,7 +279,7 @@ def update_round(
     log_line(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
         _after_round(new, now, "the round took place", use_thank_you)
-    elif interviewers is not None and rnd is new.thank_you_round(now):
+    elif interviewers is not None and use_thank_you and rnd is new.thank_you_round(now):
         _rethank(app, new, rnd, now)
     return new
 
@@ -287,14 +287,27 @@ def update_round(
 def _rethank(before: Application, app: Application, rnd: Round, now: datetime) -> None:
     """The people of the round the notes are for changed: the thank-you rule applies again, as to a tick.
 
-    Someone added who is owed a note takes a card the rule put in *thanked* back to *interviewed*
-    (where their thank-you deadline is derived); the last one owed a note taken off the round moves
-    the card on to *thanked*, as thanking them would have. A card moved by hand stays (set_thanked)."""
-    if _all_thanked(rnd) and app.stage is Stage.INTERVIEWED and not _all_thanked(before.thank_you_round(now)):
+    Someone added who is owed a note takes the card back to *interviewed* (where their thank-you
+    deadline is derived) from any later open stage a rule put it in (every note sent, they replied, a
+    follow-up went out): the person just remembered is chased. A card moved there by hand stays (the
+    user's word, as in set_thanked), and so does one whose round was only edited. The last one owed a
+    note taken off the round moves the card on to *thanked*, as thanking them would have."""
+    was = before.thank_you_round(now)
+    if _all_thanked(rnd) and app.stage is Stage.INTERVIEWED and not _all_thanked(was):
         set_stage(app, Stage.THANKED, now, ALL_THANKED)
-    elif not _all_thanked(rnd) and _moved_by_thank_rule(app):
-        owed = ", ".join(p.name for p in rnd.interviewers if p.thanked_at is None)
-        set_stage(app, Stage.INTERVIEWED, now, f"{owed} not thanked yet")
+        return
+    owed_before = {p.id for p in (was.interviewers if was is not None else []) if p.thanked_at is None}
+    joined = [p.name for p in rnd.interviewers if p.thanked_at is None and p.id not in owed_before]
+    if joined and app.stage in (Stage.THANKED, Stage.AWAITING, Stage.FOLLOWED_UP) and _moved_by_a_rule(app):
+        set_stage(app, Stage.INTERVIEWED, now, f"{', '.join(joined)} not thanked yet")
+
+
+def _moved_by_a_rule(app: Application) -> bool:
+    """The card's stage is a rule's doing: its last stage line is one of the rules' (every note sent,
+    nothing left on our side, they replied, a follow-up sent), not a move by hand or from a file."""
+    line = _last_stage_line(app)
+    why = str(line.data.get("why", "")) if line is not None else ""
+    return why in (ALL_THANKED, NOTHING_LEFT, THEY_REPLIED) or why.startswith(FOLLOW_UP_SENT.split("{")[0])
 
 
 def remove_round(app: Application, round_id: str, *, now: datetime) -> Application:
@@ -310,6 +323,9 @@ def _all_thanked(rnd: Round | None) -> bool:
 
 
 ALL_THANKED = "every interviewer thanked"  # the why of the stage line the thank-you rule writes
+NOTHING_LEFT = "nothing left on our side"  # … the last direction done (set_direction_done)
+THEY_REPLIED = "they replied"  # … a reply (correspondence.record_reply)
+FOLLOW_UP_SENT = "follow-up #{} sent"  # … a follow-up letter (correspondence.record_letter_sent)
 
 
 def _moved_by_thank_rule(app: Application) -> bool:
@@ -391,7 +407,7 @@ def set_direction_done(
     log_line(new, now, "direction", f"{verb}: {direction.text}", direction=direction.id,
          change=(DirectionChange.DONE if done else DirectionChange.REOPENED).value)
     if done and new.stage is Stage.THANKED and not new.open_tasks():
-        set_stage(new, Stage.AWAITING, now, "nothing left on our side")
+        set_stage(new, Stage.AWAITING, now, NOTHING_LEFT)
     return new
 
 

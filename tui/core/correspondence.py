@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tui.core.actions import changed_copy, log_line, set_stage, set_thanked, settle_promised_answer
+from tui.core.actions import (
+    FOLLOW_UP_SENT,
+    THEY_REPLIED,
+    changed_copy,
+    log_line,
+    set_stage,
+    set_thanked,
+    settle_promised_answer,
+)
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import Contact
@@ -96,7 +104,7 @@ def record_letter_sent(
         cleared = new.outcome
         if new.outcome is not None:  # following up reopens the process, as moving it by hand does
             new.outcome, new.outcome_at = None, None
-        set_stage(new, Stage.FOLLOWED_UP, moment, f"follow-up #{new.follow_up_count} sent", cleared=cleared)
+        set_stage(new, Stage.FOLLOWED_UP, moment, FOLLOW_UP_SENT.format(new.follow_up_count), cleared=cleared)
     return new
 
 
@@ -164,5 +172,5 @@ def record_reply(
     log_line(new, moment, "reply", f"They replied ({via})" + (f": {note}" if note else ""), contact=contact.id,
          via=via, at=moment.isoformat())
     if new.stage is not Stage.CLOSED:
-        set_stage(new, Stage.AWAITING, moment, "they replied")
+        set_stage(new, Stage.AWAITING, moment, THEY_REPLIED)
     return new
