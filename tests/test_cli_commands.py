@@ -500,3 +500,20 @@ def test_a_direction_date_alone_is_read_at_the_start_or_end_of_the_users_working
     assert "by Mon 28 Dec 16:00" in capsys.readouterr().out
     quiet, do_by = app_of(db).directions
     assert (quiet.due.isoformat(), do_by.due.isoformat()) == ("2026-12-28T09:00:00+00:00", "2026-12-28T15:00:00+00:00")
+
+
+def test_a_suffix_after_a_comma_stays_with_its_name_and_deadline_names_type_on_any_keyboard(cli_db, capsys):
+    """Review Q: `--interviewer "Ada Wong, PhD"` made a second person, "PhD", owed a note ("Hi PhD,"),
+    and `--deadline thank-you:zoe-angstrom` was refused for Zoë Ångström."""
+    assert run(cli_db, "add", "Suff", "--role", "X", "--at", "yesterday 10:00", "--interviewer", "Ada Wong, PhD",
+               "--interviewer", "Cy Smith, Jr.; Zoë Ångström") == 0
+    people = [p.name for p in app_of(cli_db).rounds[0].interviewers]
+    assert people == ["Ada Wong, PhD", "Cy Smith, Jr.", "Zoë Ångström"]
+    capsys.readouterr()
+    assert run(cli_db, "show", "suff") == 0
+    out = capsys.readouterr().out
+    assert "thank-you:ada-wong-phd" in out and "thank-you:cy-smith-jr" in out and "thank-you:zoe-angstrom" in out
+    assert run(cli_db, "snooze", "suff", "--deadline", "thank-you:zoë", "--until", "today 18:00") == 0
+    assert run(cli_db, "snooze", "suff", "--deadline", "thank-you:ada", "--until", "today 18:00") == 0
+    assert sorted(s.ref for s in app_of(cli_db).snoozes) == sorted(
+        p.id for p in app_of(cli_db).rounds[0].interviewers if p.name != "Cy Smith, Jr.")

@@ -250,3 +250,9 @@ def test_a_name_typed_without_its_accents_finds_the_person_and_the_card():
     assert app.find_interviewer("zoe angstrom")[1].name == "Zoë Ångström"
     assert app.find_interviewer("strauss")[1].name == "Strauß"  # casefold: ß is ss
     assert "senor cafe" in app.search_text() and "jose" in app.search_text()  # what the board's filter matches
+
+
+def test_a_suffix_after_a_comma_is_part_of_the_name_not_a_person():
+    people = Interviewer.parse_many("Ada Wong, PhD <ada@x.example>, Bo Li; Dr. Di Fox, MD, Cy Smith, Jr.")
+    assert [(p.name, p.email) for p in people] == [("Ada Wong, PhD", "ada@x.example"), ("Bo Li", ""),
+                                                   ("Dr. Di Fox, MD", ""), ("Cy Smith, Jr.", "")]

@@ -284,3 +284,10 @@ def test_default_paths_follow_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "mine.json"))  # read by the command line, not here
     assert default_db_path() == tmp_path / "data" / "followup" / "followup.json"
     assert default_config_dir().name == "followup"
+
+
+def test_a_company_typed_without_its_accents_names_the_card(store):
+    """Review Q: `followup show societe` did not find Société Générale, which the board's filter finds."""
+    app = store.add(make_app("Société Générale"))
+    assert store.resolve("societe").id == app.id
+    assert store.resolve("SOCIÉTÉ GÉN").id == app.id

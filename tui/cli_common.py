@@ -213,14 +213,18 @@ def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print th
 
 def deadline_names(app, deadlines) -> list[tuple[str, object]]:
     """Each deadline of `app` with the name `show` gives it and `snooze --deadline` takes:
-    its kind ("follow-up"), "thank-you:dana-kim" for one interviewer's note, "direction:N" for the
-    N-th direction (the N of `direction --done N`)."""
+    its kind ("follow-up"), "thank-you:dana-kim" for one interviewer's note (no accents, no commas),
+    "direction:N" for the N-th direction (the N of `direction --done N`)."""
+    import re
+
+    from tui.core.text import folded
+
     numbers = {direction.id: number for number, direction in enumerate(app.directions, start=1)}
     named = []
     for deadline in deadlines:
         name = deadline.kind.value
-        if deadline.kind.value == "thank-you":
-            name += ":" + "-".join(deadline.person.lower().split())
+        if deadline.kind.value == "thank-you":  # typed on any keyboard: "thank-you:zoe-angstrom", no commas
+            name += ":" + "-".join(re.findall(r"[\w']+", folded(deadline.person)))
         elif deadline.ref in numbers:
             name += f":{numbers[deadline.ref]}"
         named.append((name, deadline))

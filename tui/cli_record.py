@@ -246,13 +246,14 @@ def pick_deadline(app, which: str | None, settings, now):
     from tui.cli_common import deadline_names
     from tui.core.deadlines import deadlines_for
     from tui.core.errors import ValidationError
+    from tui.core.text import folded
 
     named = [(name, d) for name, d in deadline_names(app, deadlines_for(app, settings, now)) if not d.is_quiet]
     if not named:
         raise ValidationError(f"{app.company} has no deadline to snooze")
     if which is None:
         return min(named, key=lambda pair: pair[1].due)
-    want = which.strip().lower()
+    want = folded(which.strip())  # as deadline_names writes them
     found = [pair for pair in named if pair[0] == want] or [pair for pair in named if pair[0].startswith(want)]
     if len(found) != 1:
         names = ", ".join(name for name, _ in named)

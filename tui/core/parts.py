@@ -159,18 +159,23 @@ class Interviewer(msgspec.Struct, gc=False):
         """'Dana Kim <d@x.com>, Lee Park; Sam' -> three interviewers: the one splitter of every form.
 
         Commas and semicolons separate people, except inside <…> (an address
-        may be written "Kim, Dana <dana@acme.com>"-style by a mail client).
+        may be written "Kim, Dana <dana@acme.com>"-style by a mail client) and
+        before a suffix ("Ada Wong, PhD" is one person, as `followup interviewer` reads it).
         """
-        parts, current, depth = [], "", 0
-        for char in text or "":
+        parts: list[str] = []
+        current, depth = "", 0
+        for char in (text or "") + ";":
             depth += char == "<"
             depth -= char == ">" and depth > 0
             if char in ",;" and depth == 0:
-                parts.append(current)
+                words = current.split("<")[0].split()
+                if parts and len(words) == 1 and _bare(words[0]) in _SUFFIXES:
+                    parts[-1] += "," + current  # "Ada Wong" + ", PhD"
+                else:
+                    parts.append(current)
                 current = ""
             else:
                 current += char
-        parts.append(current)
         return [cls.parse(part) for part in parts if part.strip()]
 
     def display(self) -> str:

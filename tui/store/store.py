@@ -23,6 +23,7 @@ from tinydb.table import Table
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application
+from tui.core.text import folded
 from tui.store import atomic, codec
 from tui.store.errors import NotFoundError, StaleEditError
 from tui.store.migrations import APP_NAME, APPS_TABLE, SCHEMA_VERSION, Doc
@@ -311,7 +312,8 @@ def _remove_old_index(path: Path) -> None:
 
 def resolve_in(apps: list[Application], key: str) -> Application:
     """The one application whose id is `key` or starts with it, else whose company is `key`, else whose
-    company starts with it (case-insensitive); NotFoundError says what matched when it is not exactly one.
+    company starts with it (no case, no accents: text.folded); NotFoundError says what matched when it
+    is not exactly one.
 
     A company named exactly wins over the longer names it starts ("NoTY" against "NoTY2"), so every
     company can be named; two cards at that one company stay ambiguous."""
@@ -320,9 +322,10 @@ def resolve_in(apps: list[Application], key: str) -> Application:
         raise NotFoundError("no id given: pass an application id or a unique prefix of it")
     exact = [a for a in apps if a.id.lower() == want]
     matches = exact or [a for a in apps if a.id.lower().startswith(want)]
-    if not matches:
-        matches = [a for a in apps if a.company.lower().startswith(want)]
-        matches = [a for a in matches if a.company.strip().lower() == want] or matches
+    if not matches:  # a company as typed on any keyboard: "societe" names Société Générale
+        wanted = folded(key.strip())
+        matches = [a for a in apps if folded(a.company).startswith(wanted)]
+        matches = [a for a in matches if folded(a.company.strip()) == wanted] or matches
     if not matches:
         raise NotFoundError(f"no application id or company starts with {key!r}; 'followup list' shows them")
     if len(matches) > 1:
