@@ -192,8 +192,8 @@ async def test_ctrl_q_while_the_window_is_too_small_saves_what_was_typed_meanwhi
         await pilot.press("f1", "ctrl+p")
         assert isinstance(app.screen, TooSmallScreen) and len(app.screen_stack) == 3
         # review O: f1 was dropped without a word; it is answered (a larger window), not kept
-        assert "The help (f1) and the palette (ctrl+p) open in a larger window" in str(
-            app.screen.query_one("#message").render())
+        assert "f1 (help) and ctrl+p (palette) are not kept: press them again once the window is larger" in str(
+            app.screen.query_one("#message").render()).replace("\n", " ")
         await pilot.press(*" while small", "ctrl+q")
         await wait_until(pilot, lambda: app.return_code is not None)
     assert stored(store)["Acme"]["notes"].endswith(" before while small")

@@ -58,8 +58,8 @@ class TooSmallScreen(Screen):
         self.query_one("#message", Static).update(
             f"Make the window larger.\n\nFollowup needs at least {MIN_WIDTH}×{MIN_HEIGHT}; "
             f"this one is {width}×{height}.\n\n{self._kept()}ctrl+q saves and quits."
-            + ("\n\nThe help (f1) and the palette (ctrl+p) open in a larger window." if self.asked_for_a_screen
-               else "")
+            + ("\n\nf1 (help) and ctrl+p (palette) are not kept: press them again once the window is larger."
+               if self.asked_for_a_screen else "")
         )
 
     def _kept(self) -> str:
