@@ -8,6 +8,7 @@ only shrink, aside): a word broken across two lines, or one lost, would show as 
 
 import json
 import re
+import sys
 
 import pendulum
 import pytest
@@ -191,3 +192,15 @@ def test_every_line_fits_and_the_words_are_kept_in_order(chunks, gaps, width, in
     assert all(cell_width(line) <= width for line in lines)
     assert " ".join(lines).split() == text.split()  # no word split (each is shorter than a line), none lost
     assert all(line.strip() for line in lines)
+
+
+def test_a_remark_on_standard_error_fits_a_narrow_terminal_too(demo, capsys, monkeypatch):
+    """Review Q: `remind --dry-run` at 45 columns broke its first remark mid-word ("set noti / fy_command")."""
+    as_terminal(monkeypatch, 40)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    _, _, narrow = run(capsys, "--db", str(demo), "remind", "--dry-run")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    _, _, whole = run(capsys, "--db", str(demo), "remind", "--dry-run")
+    fits(narrow, 40)
+    assert words(narrow) == words(whole) and len(narrow.splitlines()) > len(whole.splitlines())
+    assert "notify_command" in narrow.split()

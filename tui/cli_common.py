@@ -25,8 +25,16 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def remark(text: str) -> None:
-    """A line for the user on standard error, where standard output may carry data (a letter, an export)."""
-    print(f"followup: {text}", file=sys.stderr)
+    """A line for the user on standard error, where standard output may carry data (a letter, an export);
+    wrapped between words to a terminal's width as print_fitted wraps standard output (review Q: a
+    40-column pane cut "notify_command", the very key the remark names)."""
+    line = f"followup: {text}"
+    isatty = getattr(sys.stderr, "isatty", None)
+    if isatty and isatty():
+        from tui.core.text import wrap_cells
+
+        line = "\n".join(wrap_cells(line, terminal_width(), 2))
+    print(line, file=sys.stderr)
 
 
 def card_title(app) -> str:
@@ -145,10 +153,13 @@ def table_width() -> int:
     pipe or a file (the same on every machine; `--json` has every field whole), else the terminal's
     width between 40 and 160, so a narrow tmux pane gets lines that fit instead of lines the
     terminal breaks mid-word (PRODUCT: the commands work anywhere)."""
+    return terminal_width() if on_terminal() else TABLE_WIDTH
+
+
+def terminal_width() -> int:
+    """The terminal's width, kept between 40 and 160 (table_width's choice for a terminal)."""
     import shutil
 
-    if not on_terminal():
-        return TABLE_WIDTH
     return max(NARROWEST, min(WIDEST, shutil.get_terminal_size((TABLE_WIDTH, 24)).columns))
 
 
