@@ -138,7 +138,7 @@ def test_a_quiet_period_ending_after_the_wait_wins():
     assert of_kind(found, DeadlineKind.FOLLOW_UP)[0].due == at(4, 7, 9)
     quiet = of_kind(found, DeadlineKind.QUIET)
     assert len(quiet) == 1 and quiet[0].is_quiet and quiet[0].due == at(4, 7, 9)
-    assert quiet[0].action.endswith("before Tue 7 Apr")  # names the day, as PRODUCT's example (review P)
+    assert quiet[0].action.endswith("before Tue 7 Apr 09:00")  # names the moment (review P, Q)
     assert quiet_until(app, now) == at(4, 7, 9)
     assert next_deadline(app, UTC_SETTINGS, now).kind is DeadlineKind.FOLLOW_UP, "quiet is not a task"
 
@@ -249,3 +249,11 @@ def test_all_deadlines_are_sorted_by_due_time_across_cards():
         ("Acme", DeadlineKind.THANK_YOU), ("Acme", DeadlineKind.THANK_YOU),
         ("Initech", DeadlineKind.REJECTION_REPLY), ("Globex", DeadlineKind.FOLLOW_UP)]
     assert found[-1].due - found[0].due == timedelta(days=3)
+
+
+def test_a_quiet_period_ending_at_midnight_is_named_by_its_day_and_one_ending_later_by_its_time():
+    """Review Q: "before Tue 1 Dec" for a period ending at 14:00 that day let the user write that morning."""
+    for ends, said in ((at(4, 7, 0), "before Tue 7 Apr"), (at(4, 7, 14), "before Tue 7 Apr 14:00")):
+        app = actions.add_direction(awaiting(), "Quiet", "not-before", ends, now=THU)
+        quiet = of_kind(deadlines_for(app, UTC_SETTINGS, at(3, 27)), DeadlineKind.QUIET)
+        assert quiet[0].action.endswith(said), quiet[0].action

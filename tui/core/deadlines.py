@@ -44,7 +44,7 @@ from tui.core.model import Application, stage_after_round
 from tui.core.parts import Direction, Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind, Outcome, Stage
-from tui.core.timefmt import distance_short, show_day, show_soon
+from tui.core.timefmt import distance_short, show_day, show_soon, show_time
 from tui.core.timeutil import Zone, local, to_utc
 
 
@@ -305,7 +305,8 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
 
     quiet = quiet_until(app, now)
     if quiet is not None:
-        day = show_day(quiet, settings.zone, now)
+        wall = quiet.astimezone(settings.zone)  # the day alone when the period ends as it begins
+        day = (show_day if (wall.hour, wall.minute) == (0, 0) else show_time)(quiet, settings.zone, now)
         add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before {day}", ref="", working=False)
 
     if _follow_up_clock_runs(app, settings, owed) and not upcoming and not app.open_tasks():
