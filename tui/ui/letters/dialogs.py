@@ -1,4 +1,4 @@
-"""The letter screen's questions for a file name and for when a letter went out.
+"""The letter screen's questions: a file name, when a letter went out, and whom it goes to.
 
 Its yes/no questions are screens/confirm.py's; both questions here are forms of
 the one form framework (screens/form.py), so they validate inline and take a
@@ -59,3 +59,22 @@ class SentAtForm(FormScreen):
 
     def build(self, values: dict[str, Any]) -> Any:
         return values["when"]
+
+
+class RecipientForm(FormScreen):
+    """Whom a letter to the company goes to: the person the letter chose, or anyone else on the card.
+    Gives the interviewer's id ("" for the letter's own choice), or None when left with escape."""
+
+    form_title = "Whom does the letter go to?"
+    hint = "letter or arrows: choose · enter: write to them · esc: cancel"
+    asks_before_discarding = False
+
+    def __init__(self, people: list[tuple[str, str]], current: str) -> None:
+        super().__init__()
+        self.people, self.current = people, current
+
+    def fields(self) -> list[Field]:
+        return [Field("to", "To", self.current, options=self.people)]
+
+    def build(self, values: dict[str, Any]) -> str:
+        return values["to"]

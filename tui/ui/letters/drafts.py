@@ -159,6 +159,29 @@ class LetterDrafts:
         self._edited[self.key] = revised
         return revised
 
+    # --- whom a letter to the company goes to ------------------------------
+    def people(self) -> list[tuple[str, str]]:
+        """Whom this letter may go to, as (label, interviewer id): first the one letters.recipient picks
+        (id ""), then everyone else on the card, once, latest round first. A thank-you note has its own."""
+        chosen = letters.recipient(self.application, self.now)
+        why = f" ({chosen.why})" if chosen.why else ""
+        found = [(f"{chosen.display or 'nobody yet'}{why}", "")]
+        seen = {chosen.display}
+        for rnd in sorted(self.application.rounds, key=lambda r: r.at, reverse=True):
+            for person in rnd.interviewers:
+                if person.display() not in seen:
+                    seen.add(person.display())
+                    found.append((person.display(), person.id))
+        return found
+
+    def write_to(self, interviewer_id: str | None) -> None:
+        """Draft the shown letter to this interviewer (None: whom letters.recipient picks); what was typed
+        in the letter to the one before stays with them, as it does for the next note."""
+        if self.kind is LetterKind.THANK_YOU:
+            raise ValidationError("a thank-you note goes to the interviewer it is for: ctrl+n goes to the next")
+        self.fresh((interviewer_id, self.variant))  # a bad choice fails here, before anything changes
+        self.targets[self.index] = interviewer_id
+
     def revise_text(self, text: str) -> Letter:
         """The whole text back from an editor: a `Subject:` first line, then the body."""
         subject, body = letters.split_text(text.replace("\r\n", "\n"), self.current.subject)

@@ -28,7 +28,7 @@ from tui.core.stages import LetterKind
 from tui.store import default_config_dir
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
-from tui.ui.letters.dialogs import PathPrompt, SentAtForm
+from tui.ui.letters.dialogs import PathPrompt, RecipientForm, SentAtForm
 from tui.ui.letters.drafts import LetterDrafts, refusal
 from tui.ui.letters.facts import (
     SENT_NAMES,
@@ -85,6 +85,8 @@ class LetterScreen(Screen):
                 tooltip="The previous interviewer's note"),
         Binding("ctrl+f", "variant", "Other answer", id="letters.variant", priority=True,
                 tooltip="Accept the offer, ask for a few days to decide, or decline it"),
+        Binding("ctrl+l", "choose_recipient", "Write to…", id="letters.recipient", show=False, priority=True,
+                tooltip="Write this letter to someone else on the card (the follow-up and the replies)"),
         Binding("question_mark", "app.help", "Help", id="letters.help",
                 tooltip="The keys of this screen (f1 works while typing)"),
         Binding("escape", "leave", "Back", id="letters.back", priority=True,
@@ -176,6 +178,8 @@ class LetterScreen(Screen):
             return self.drafts.count > 1
         if action == "variant":
             return bool(self.drafts.variants)
+        if action == "choose_recipient":
+            return self.kind is not LetterKind.THANK_YOU and len(self.drafts.people()) > 1
         return True
 
     # --- showing -----------------------------------------------------------
@@ -240,6 +244,23 @@ class LetterScreen(Screen):
     async def action_variant(self) -> None:
         await self._take_typed_edits()
         self.drafts.next_variant()
+        self._show()
+
+    async def action_choose_recipient(self) -> None:
+        """Write to…: someone else on the card than the one the letter chose (letters.recipient), as
+        `followup letter … --interviewer NAME` does."""
+        await self._take_typed_edits()
+        current = self.drafts.targets[self.drafts.index] or ""
+        await self.app.push_screen(RecipientForm(self.drafts.people(), current), self._write_to)
+
+    def _write_to(self, chosen: str | None) -> None:
+        if chosen is None:  # left with escape
+            return
+        try:
+            self.drafts.write_to(chosen or None)
+        except FollowupError as exc:
+            self.notify(str(exc), severity="error")
+            return
         self._show()
 
     def unsaved_texts(self) -> list[Unsaved]:
