@@ -123,11 +123,11 @@ def test_a_follow_up_letter_moves_to_followed_up_and_counts():
     assert first.stage is Stage.FOLLOWED_UP and first.follow_up_count == 1
     assert first.contacts[-1].at == later(200) and first.last_contact_at() == later(200)
     letter, stage = first.history[-2:]
-    assert (letter.kind, letter.text) == ("letter", "Follow-up to Sam Reyes: follow-up #1 sent")
+    assert (letter.kind, letter.text) == ("letter", "Follow-up letter to Sam Reyes: follow-up #1 sent")
     assert stage.text == "Awaiting → Followed up (follow-up #1 sent)"
     second = correspondence.record_letter_sent(first, "follow-up", now=later(300))
     assert second.follow_up_count == 2 and second.stage is Stage.FOLLOWED_UP
-    assert second.history[-1].text == "Follow-up: follow-up #2 sent"
+    assert second.history[-1].text == "Follow-up letter: follow-up #2 sent"
 
 
 def test_a_follow_up_after_closing_reopens_without_the_old_outcome():

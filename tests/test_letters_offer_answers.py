@@ -183,7 +183,7 @@ def test_cli_asking_for_time_then_accepting(zeta_db, capsys):
     db, app = zeta_db
     assert cli.main(["--db", str(db), "letter", "zeta", "offer-reply", "--variant", "ask-for-time", "--mark-sent"]) == 0
     err = capsys.readouterr().err
-    assert err == ("followup: recorded the offer-reply letter to Rae Lo; Zeta stays in closed; next: Give your answer "
+    assert err == ("followup: recorded the offer reply to Rae Lo; Zeta stays in closed; next: Give your answer "
                    "on the offer (promised in your letter), due Mon 30 Nov 17:00 · in 5 days\n")
     assert cli.main(["--db", str(db), "due", "--within", "7"]) == 0
     assert "Give your answer on the offer (promised in your letter)" in capsys.readouterr().out

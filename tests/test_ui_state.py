@@ -297,7 +297,7 @@ def test_an_undone_move_or_letter_leaves_the_statistics_as_before_and_its_lines_
     lines = stored(store)["Acme"]["history"]
     undone = [line["text"] for line in lines if line.get("data", {}).get("undone")]
     assert any(text.startswith("Interviewed → Thanked") for text in undone)
-    assert any(text.startswith("Thank-you to Dana Kim") for text in undone), undone
+    assert any(text.startswith("Thank-you note to Dana Kim") for text in undone), undone
     assert [line["text"] for line in lines if line["text"].startswith("Undid: ")] == [
         "Undid: Move Acme to Thanked", "Undid: Thank-you letter to Dana Kim"]
 

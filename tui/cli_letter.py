@@ -159,7 +159,7 @@ def handler(args) -> int:
                     None)
     if promised is not None and promised.due is not None:
         said += f"; next: {promised.text}, due {timefmt.understood(promised.due, zone, moment)}"
-    remark(f"recorded the {kind.value} letter{who}{when}; {said}")
+    remark(f"recorded the {kind.noun}{who}{when}; {said}")
     return 0
 
 

@@ -26,6 +26,8 @@ from tui.core.stages import LetterKind, Outcome, Stage
 from tui.core.timefmt import show_time, understood
 from tui.core.timeutil import UTC, Zone, to_utc
 
+LETTER_KINDS = frozenset(kind.value for kind in LetterKind)
+
 
 def record_contact(
     app: Application, kind: str, *, now: datetime, at: datetime | None = None, to: str = "", summary: str = "",
@@ -37,8 +39,9 @@ def record_contact(
     contact = Contact(at=moment, kind=kind, to=to, summary=summary, inbound=inbound)
     new.contacts.append(contact)
     who = f" {'from' if inbound else 'to'} {to}" if to else ""
-    log_line(new, moment, "contact", f"{kind.capitalize()}{who}" + (f": {summary}" if summary else ""),
-         contact=contact.id)
+    shown = LetterKind(kind).noun if kind in LETTER_KINDS else kind  # "Offer reply to …", not "Offer-reply"
+    log_line(new, moment, "contact", f"{shown[:1].upper()}{shown[1:]}{who}" + (f": {summary}" if summary else ""),
+             contact=contact.id)
     return new
 
 
@@ -94,7 +97,7 @@ def record_letter_sent(
         _, person = app.find_interviewer(interviewer_id)
         to = to or person.display()
         new = set_thanked(app, person.id, True, now=now, at=moment)
-    default_summary = f"{kind.value} letter sent"
+    default_summary = f"{kind.noun} sent"
     if kind is LetterKind.FOLLOW_UP:
         default_summary = f"follow-up #{app.follow_up_count + 1} sent"
     new = record_contact(new, kind.value, now=now, at=moment, to=to, summary=summary or default_summary)

@@ -163,19 +163,24 @@ class Interviewer(msgspec.Struct, gc=False):
         before a suffix ("Ada Wong, PhD" is one person, as `followup interviewer` reads it).
         """
         parts: list[str] = []
+
+        def end_part(part: str) -> None:
+            words = part.split("<")[0].split()
+            if parts and len(words) == 1 and _bare(words[0]) in _SUFFIXES:
+                parts[-1] += "," + part  # "Ada Wong" + ", PhD"
+            else:
+                parts.append(part)
+
         current, depth = "", 0
-        for char in (text or "") + ";":
+        for char in text or "":
             depth += char == "<"
             depth -= char == ">" and depth > 0
             if char in ",;" and depth == 0:
-                words = current.split("<")[0].split()
-                if parts and len(words) == 1 and _bare(words[0]) in _SUFFIXES:
-                    parts[-1] += "," + current  # "Ada Wong" + ", PhD"
-                else:
-                    parts.append(current)
+                end_part(current)
                 current = ""
             else:
                 current += char
+        end_part(current)
         return [cls.parse(part) for part in parts if part.strip()]
 
     def display(self) -> str:

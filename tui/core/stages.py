@@ -100,3 +100,12 @@ class LetterKind(Choice):
     REJECTION_REPLY = "rejection-reply"
     OFFER_REPLY = "offer-reply"
 
+    @property
+    def noun(self) -> str:
+        """The letter as a sentence names it: 'thank-you note', 'follow-up letter', 'offer reply'."""
+        return _LETTER_NOUNS[self]
+
+
+_LETTER_NOUNS = {LetterKind.THANK_YOU: "thank-you note", LetterKind.FOLLOW_UP: "follow-up letter",
+                 LetterKind.REJECTION_REPLY: "rejection reply", LetterKind.OFFER_REPLY: "offer reply"}
+

@@ -20,15 +20,6 @@ TITLES = {
     LetterKind.REJECTION_REPLY: "Reply to the rejection",
     LetterKind.OFFER_REPLY: "Reply to the offer",
 }
-# The letter named in a sentence that goes on "… to Sam Lee": no "reply to the offer to Sam Lee".
-SENT_NAMES = {
-    LetterKind.THANK_YOU: "thank-you note",
-    LetterKind.FOLLOW_UP: "follow-up letter",
-    LetterKind.REJECTION_REPLY: "rejection reply",
-    LetterKind.OFFER_REPLY: "offer reply",
-}
-
-
 def gaps_text(letter: Letter) -> str:
     return ", ".join(letters.marker(name) for name in letter.missing)
 

@@ -31,7 +31,6 @@ from tui.ui.letters.body import LetterBody
 from tui.ui.letters.dialogs import PathPrompt, RecipientForm, SentAtForm
 from tui.ui.letters.drafts import LetterDrafts, refusal
 from tui.ui.letters.facts import (
-    SENT_NAMES,
     TO_LINE_FRAME,
     consequence,
     gaps_text,
@@ -269,7 +268,7 @@ class LetterScreen(Screen):
             return []
         self._take_edits()
         company = self.drafts.application.company
-        return [Unsaved(self.app_id, f"the edited {letter.kind.value} letter to {letter.recipient_name} ({company})",
+        return [Unsaved(self.app_id, f"the edited {letter.kind.noun} to {letter.recipient_name} ({company})",
                         f"Subject: {letter.subject}\n\n{letter.body}", stored=False,
                         why_not_stored="letters live until they are sent")
                 for letter in self.drafts.edited_letters()]
@@ -396,7 +395,7 @@ class LetterScreen(Screen):
         yes = "record it" if len(details) == 1 else "record it anyway"
         when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
         return self.app.push_screen(
-            ConfirmScreen(f"Record the {SENT_NAMES[self.kind]} to {who} as sent {when}?", details, yes=yes),
+            ConfirmScreen(f"Record the {self.kind.noun} to {who} as sent {when}?", details, yes=yes),
             lambda ok: self._mark_sent(at) if ok else None,
         )
 
@@ -411,7 +410,7 @@ class LetterScreen(Screen):
 
         who = letter.recipient_name or drafts.application.company
         self._awaiting = (drafts.key, drafts.contacts_sent(), drafts.application.stage, drafts.application.outcome)
-        self.post_message(ChangeRequested(self.app_id, change, f"Mark the {self.kind.value} letter to {who} sent"))
+        self.post_message(ChangeRequested(self.app_id, change, f"Mark the {self.kind.noun} to {who} sent"))
 
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
         if self.drafts is None or (message.app_ids is not None and self.app_id not in message.app_ids):
@@ -452,5 +451,5 @@ class LetterScreen(Screen):
             self.notify(f"Recorded the note to {who}. Next: {self.letter.recipient_name} "
                         f"({drafts.index + 1} of {drafts.count}).")
             return
-        self.notify(f"Recorded the {SENT_NAMES[self.kind]} to {who}. {where}.")
+        self.notify(f"Recorded the {self.kind.noun} to {who}. {where}.")
         self.dismiss()
