@@ -78,6 +78,9 @@ def test_thank_you_and_follow_up_read_well_with_a_full_stop_typed_in_the_topic_a
     ("interview", "our interview"),
     ("Onsite", "the Onsite round"),
     ("Final round", "the Final round"),
+    ("Phone interview", "our phone interview"),  # review Q: not "the Phone interview round"
+    ("Technical Interview", "our technical interview"),
+    ("HR interview", "our HR interview"),  # an acronym keeps its capitals
     ("", ""),
 ])
 def test_a_round_is_named_in_a_sentence_without_its_default_name(name, phrase):

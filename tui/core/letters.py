@@ -257,13 +257,15 @@ GENERIC_ROUND_NAMES = frozenset({"interview", "interviews", "interview round", "
 
 
 def round_phrase(name: str) -> str:
-    """The round in a few words, for a sentence: 'the Onsite round', 'the final round', or, for a round
-    named plainly (GENERIC_ROUND_NAMES), 'our interview'."""
+    """The round in a few words, for a sentence: 'the Onsite round', 'the final round', 'our phone
+    interview', or, for a round named plainly (GENERIC_ROUND_NAMES), 'our interview'."""
     name = " ".join(name.split())
     if not name:
         return ""
     if name.casefold() in GENERIC_ROUND_NAMES:
         return "our interview"
+    if name.casefold().endswith("interview"):  # "Phone interview": "our phone interview", not "the … round"
+        return "our " + " ".join(word.lower() if word.istitle() else word for word in name.split())  # HR stays
     return f"the {name}" if name.casefold().endswith("round") else f"the {name} round"
 
 
