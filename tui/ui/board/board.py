@@ -117,6 +117,7 @@ class Board(Horizontal, can_focus=False):
         self.search_text = search_text
         self.cards: dict[str, CardView] = {}
         self.needle = ""
+        self.needle_typed = ""
         self.stage: Stage = STAGES[0]
         self.totals: dict[Stage, int] = {s: 0 for s in STAGES}
         self.columns = {stage: CardList(stage, frame, id=f"cards-{stage.value}") for stage in STAGES}
@@ -186,7 +187,8 @@ class Board(Horizontal, can_focus=False):
         self._rebuild(keep)
 
     def set_filter(self, needle: str) -> None:
-        needle = folded(needle.strip())  # as Application.search_text: "jose" finds José
+        self.needle_typed = needle.strip()  # what the title quotes: as typed, "JOSÉ"
+        needle = folded(self.needle_typed)  # what it matches, as Application.search_text: "jose" finds José
         if needle != self.needle:
             keep = self.current_id
             self.needle = needle

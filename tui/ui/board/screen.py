@@ -255,7 +255,7 @@ class BoardScreen(BoardQuestions, Screen):
         parts.append(f"{counts.get('overdue', 0)} overdue")
         parts.append(f"{counts.get('today', 0)} due today")
         if self.board.needle:
-            parts.append(f"filter “{self.board.needle}”: {self.board.shown_count} shown (escape clears)")
+            parts.append(f"filter “{self.board.needle_typed}”: {self.board.shown_count} shown (escape clears)")
         if getattr(self.app, "demo", False):
             parts.append("demo data")
         damaged = getattr(self.app, "damaged", None)
@@ -278,7 +278,7 @@ class BoardScreen(BoardQuestions, Screen):
         application = self.app.changelog.apps.get(app_id) if app_id else None
         if application is None:
             if self.board.needle and self.app.changelog.apps:
-                self.notify(f"No card matches the filter “{self.board.needle}”: escape clears it.",
+                self.notify(f"No card matches the filter “{self.board.needle_typed}”: escape clears it.",
                             severity="warning")
             else:
                 self.notify("No card is focused: press n to add an application.", severity="warning")
