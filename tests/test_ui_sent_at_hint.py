@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from conftest import WAYS, burst_keys
 from tui.ui.letters.dialogs import SentAtForm
-from ui_detail_helpers import make_db
+from ui_detail_helpers import make_db, wait_until
 from ui_letters_helpers import DANA, LetterHarness, frozen_now, interviewed
+
+
+def field(screen) -> str:
+    found = screen.query("#field-when").results(Input)  # none yet while the form is being mounted
+    return next((widget.value for widget in found), "")
 
 
 def understood(screen) -> str:
@@ -27,14 +32,16 @@ async def test_sent_at_says_what_it_understood_and_nothing_for_what_it_cannot_re
             burst_keys(host, "ctrl+b", "today 9:30")
         else:
             await pilot.press("ctrl+b", *"today 9:30")
-        await pilot.pause()
+        # waits for the last key typed (a pause can return with a burst's keys still queued, and the app
+        # then closed with them unread: "No screens on stack" from Textual, once in CI)
+        await wait_until(pilot, lambda: isinstance(host.screen, SentAtForm) and field(host.screen) == "today 9:30")
         form = host.screen
-        assert isinstance(form, SentAtForm)
         assert understood(form) == "✓ Wed 11 Mar 09:30 · 6 hours ago"  # 5 h 30 min, to the nearest hour
         if burst:
             burst_keys(host, "ctrl+u", "someday")
         else:
             await pilot.press("ctrl+u", *"someday")
+        await wait_until(pilot, lambda: field(form) == "someday")
         await pilot.pause()
         assert understood(form) == ""  # nothing understood, nothing claimed
 

@@ -108,6 +108,13 @@ class ChangeLogHost(App):
     def compose(self):
         yield Static("the board", id="board")
 
+    async def on_event(self, event) -> None:
+        from textual import events
+
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return  # as FollowupApp.on_event: a key still bubbling up while the app closes (Textual raises)
+        await super().on_event(event)
+
     def on_change_requested(self, message: ChangeRequested) -> None:
         try:
             self.changelog.apply(message.app_id, message.change, message.label)
