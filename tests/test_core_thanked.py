@@ -135,3 +135,13 @@ def test_a_round_only_edited_moves_no_card_though_someone_in_it_was_never_thanke
     rnd = app.rounds[0]
     edited = actions.update_round(app, rnd.id, now=NOW, name="Onsite", interviewers=people(app))
     assert edited.stage is Stage.AWAITING
+
+
+def test_with_thank_you_notes_off_someone_added_moves_no_card():
+    from tui.core import correspondence
+
+    app = correspondence.record_reply(card(["Ann"]), now=NOW.subtract(hours=1))
+    rnd = app.rounds[0]
+    added = actions.update_round(app, rnd.id, now=NOW, interviewers=[*people(app), Interviewer("Lu")],
+                                 use_thank_you=False)
+    assert added.stage is Stage.AWAITING

@@ -133,6 +133,8 @@ async def test_edit_an_interviewer_and_remove_a_round(thanked_card):
         dana = (await on_disk(pilot, db, app.id)).find_interviewer("Dana Kim")[1]
         assert (dana.email, dana.topic) == ("d@a.io", "caching")
         assert dana.thanked_at is not None  # editing keeps the thank-you mark
+        assert "Edited Dana Kim in round 2 “Onsite”: email, topic" in [
+            e.text for e in (await on_disk(pilot, db, app.id)).history]
         await pilot.press("home", "d")
         assert isinstance(followup.screen, ConfirmScreen)
         await pilot.press("y")
@@ -166,8 +168,11 @@ async def test_add_a_person_to_the_latest_round(thanked_card):
         fill(followup.screen, name="Bo", title="CTO")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        people = (await on_disk(pilot, db, app.id)).latest_round.interviewers
+        stored = await on_disk(pilot, db, app.id)
+        people = stored.latest_round.interviewers
         assert [(p.name, p.title) for p in people] == [("Dana Kim", "Engineering Manager"), ("Bo", "CTO")]
+        # the history says what `followup interviewer` says of the same change (review Q), not "Edited round"
+        assert any(e.text == "Added Bo to round 2 “Onsite”" for e in stored.history), [e.text for e in stored.history]
 
 
 async def test_the_command_palette_offers_the_screens_actions(thanked_card):

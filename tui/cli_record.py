@@ -113,8 +113,7 @@ def cmd_interviewer(args) -> int:
                 setattr(person, field, value)
         person.__post_init__()  # checks the address, the link and the lengths
         changed = [field.replace("_", " ") for field in given if getattr(person, field) != before[field]]
-        number = sorted(app.rounds, key=lambda r: r.at).index(rnd) + 1
-        where = f"round {number} “{rnd.name}”"
+        where = actions.round_named(app, rnd)
         if thanked is not None and found is not None and found.thanked_at is not None:
             # a second --thanked would silently re-date the note (and count it late in stats): review N R1
             raise ValidationError(f"{found.name} ({where}) was already thanked "

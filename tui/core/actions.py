@@ -75,6 +75,12 @@ def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared
          **{"from": before.value, "to": stage.value, "why": why})
 
 
+def round_named(app: Application, rnd: Round) -> str:
+    """'round 2 “Onsite”': how a history line and the command line name a card's round (in time order)."""
+    number = sorted(app.rounds, key=lambda r: r.at).index(rnd) + 1
+    return f"round {number} “{rnd.name}”"
+
+
 def round_line(rnd: Round, now: datetime) -> str:
     upcoming = "Upcoming round" if rnd.at > to_utc(now) else "Round"
     return f"{upcoming} “{rnd.name}” on {rnd.at.isoformat()}"  # exact: shown in the reader's zone (readable)

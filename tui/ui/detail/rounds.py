@@ -169,7 +169,9 @@ class RoundsList(OwnKeysInOrder, OptionList):
             if person is not None:
                 self._request(
                     lambda a: actions.update_round(
-                        a, round_id, interviewers=[*a.find_round(round_id).interviewers, person], now=clock.now()),
+                        a, round_id, interviewers=[*a.find_round(round_id).interviewers, person], now=clock.now(),
+                        use_thank_you=self.app.settings.use_thank_you,
+                        said=f"Added {person.name} to {actions.round_named(a, a.find_round(round_id))}"),
                     f"Add {person.name} to “{rnd.name}” at {self._company()}",
                 )
 
@@ -209,7 +211,9 @@ class RoundsList(OwnKeysInOrder, OptionList):
                 self._request(
                     lambda a: actions.update_round(a, round_id, now=clock.now(), interviewers=[
                         msgspec.structs.replace(p, **changed) if p.id == person_id else p
-                        for p in a.find_round(round_id).interviewers]),
+                        for p in a.find_round(round_id).interviewers], use_thank_you=self.app.settings.use_thank_you,
+                        said=f"Edited {person.name} in {actions.round_named(a, a.find_round(round_id))}: "
+                             + ", ".join(field.replace("_", " ") for field in changed)),
                     f"Edit {changed.get('name', person.name)} at {self._company()}",
                 )
 
@@ -270,7 +274,9 @@ class RoundsList(OwnKeysInOrder, OptionList):
             person = next(p for p in rnd.interviewers if p.id == person_id)
             question = f"Remove {person.name} from “{rnd.name}”?"
             change = lambda a: actions.update_round(a, round_id, now=clock.now(), interviewers=[  # noqa: E731
-                p for p in a.find_round(round_id).interviewers if p.id != person_id])
+                p for p in a.find_round(round_id).interviewers if p.id != person_id],
+                use_thank_you=self.app.settings.use_thank_you,
+                said=f"Removed {person.name} from {actions.round_named(a, a.find_round(round_id))}")
             label = f"Remove {person.name} at {app.company}"
 
         def answered(yes: bool | None) -> None:
