@@ -136,7 +136,7 @@ def test_the_follow_up_without_any_topic_drops_that_clause_only():
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
     clean(letter)
     assert "In case it helps to place me, I am Alex Morgan. Since our interview I am even more sure" in letter.body
-    assert letter.left_out[0] == ("“in my interview we talked about …”: "
+    assert letter.left_out[0] == ("“we spoke about …”: "
                                   "to use it, add the topic you discussed with Grace Liu")
 
 

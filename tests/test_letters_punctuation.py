@@ -68,7 +68,7 @@ def test_thank_you_and_follow_up_read_well_with_a_full_stop_typed_in_the_topic_a
     app = correspondence.record_letter_sent(app, LetterKind.THANK_YOU, now=NOW, at=NOW, interviewer_id=jose.id)
     app.pitch = "ten years of keeping payment systems up"
     follow = letters.draft(app, LetterKind.FOLLOW_UP, settings, NOW.add(days=7))
-    assert "I am Alex M.; in my interview we talked about Error budgets. What I would bring" in follow.body
+    assert "I am Alex M.; we spoke about Error budgets. What I would bring" in follow.body
     assert "What I would bring to the team: ten years of keeping payment systems up.\n" in follow.body
     assert ".." not in follow.body
 
