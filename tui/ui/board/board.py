@@ -263,13 +263,14 @@ class Board(Horizontal, can_focus=False):
         if not width:
             return
         filled = sum(1 for column in self.columns.values() if column.cards)
-        narrow = width / len(STAGES) < COMFORTABLE_WIDTH and filled > 0  # all empty: nothing to give room to
-        empty = {column: max(EMPTY_WIDTH, cell_width(column.header_label) + 1)  # whole: " Awaiting 0"
-                 for column in self.columns.values() if not column.cards}
-        if (width - sum(empty.values())) / (filled or 1) < COMFORTABLE_WIDTH:
-            empty = dict.fromkeys(empty, EMPTY_WIDTH)  # the cards need the room more than the names
+        narrowed: dict[CardList, int] = {}  # the empty columns' widths; the others share the rest (1fr)
+        if width / len(STAGES) < COMFORTABLE_WIDTH and filled:  # all empty: nothing to give room to
+            narrowed = {column: max(EMPTY_WIDTH, cell_width(column.header_label) + 1)  # whole: " Awaiting 0"
+                        for column in self.columns.values() if not column.cards}
+            if (width - sum(narrowed.values())) / filled < COMFORTABLE_WIDTH:
+                narrowed = dict.fromkeys(narrowed, EMPTY_WIDTH)  # the cards need the room more than the names
         for column in self.columns.values():
-            want = empty[column] if narrow and not column.cards else None
+            want = narrowed.get(column)
             if column.fixed_width != want:
                 column.fixed_width = want
                 column.styles.width = want if want is not None else "1fr"

@@ -228,8 +228,9 @@ class CardList(ScrollView, can_focus=False):
         index, part = divmod(line, CARD_HEIGHT)
         if not self.cards:
             if line == 1:  # a narrowed empty column (Board.fit_widths) says it in a word, as all narrowed do
-                text = self.empty_text if self.fixed_width is None else self.empty_text.replace("nothing here", "none")
-                text = text if len(text) < width else "none"
+                text = self.empty_text
+                if len(text) >= width or (self.fixed_width is not None and text == "nothing here"):
+                    text = "none"
                 return Strip([Segment(" " + fit_cells(text, width - 1), styles.empty)], width)
             return Strip.blank(width, styles.base)
         thumb = scroll_thumb(row, self.card_rows, len(self.cards) * CARD_HEIGHT, self.scroll_y,

@@ -19,8 +19,8 @@ def too_small(width: int, height: int) -> bool:
 class TooSmallScreen(Screen):
     """Keys typed meanwhile are kept and handed, in order, to the screen below once the window is large
     enough again (FollowupApp._check_size): a split pane narrowed mid-sentence loses no word, and a `q`
-    in that sentence quits nothing. ctrl+q and ctrl+c still save and quit; f1 and ctrl+p are answered
-    with where they work."""
+    in that sentence quits nothing. ctrl+q and ctrl+c still save and quit; f1 and ctrl+p are not kept,
+    and the message says to press them again once the window is larger."""
 
     DEFAULT_CSS = """
     TooSmallScreen {
@@ -38,8 +38,8 @@ class TooSmallScreen(Screen):
         event.stop()
         event.prevent_default()
         if event.key in self.app._bindings.key_to_bindings:
-            # f1, ctrl+p: kept, the screen they open would take the keys typed after them (and, at
-            # ctrl+q, the text being saved); so they are answered here, never dropped unsaid
+            # f1, ctrl+p: not kept, as the screen they open would take the keys typed after them (and, at
+            # ctrl+q, the text being saved); the message says so, so they are never dropped unsaid
             self.asked_for_a_screen = True
         else:
             self.typed.append(events.Key(event.key, event.character))
