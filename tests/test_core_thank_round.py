@@ -9,7 +9,7 @@ import pendulum
 
 from cli_helpers import configure
 from tui import cli
-from tui.core import actions, letter_checks, letters
+from tui.core import actions, letter_checks, letters, recipients
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -39,7 +39,7 @@ def test_the_notes_are_for_the_round_that_took_place_not_the_empty_one_to_come()
     app = globex()
     assert app.thank_you_round(NOW) is app.rounds[0]
     assert letter_checks.misfit(app, "thank-you", NOW, SETTINGS.zone) is None
-    assert [p.name for p in letters.unthanked_interviewers(app, NOW)] == ["Ann Lee", "Bob"]
+    assert [p.name for p in recipients.unthanked_interviewers(app, NOW)] == ["Ann Lee", "Bob"]
     thanks = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=NOW)
     assert letter_checks.misfit(thanks, "thank-you", NOW, SETTINGS.zone) is None
     letter = letters.draft(thanks, "thank-you", SETTINGS, NOW)  # the only one left: Bob

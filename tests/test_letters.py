@@ -5,7 +5,7 @@ import re
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence, letter_checks, letters
+from tui.core import actions, correspondence, letter_checks, letters, recipients
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
@@ -240,11 +240,11 @@ def test_no_quiet_warning_once_the_period_is_over():
 
 def test_thanking_the_last_interviewer_moves_the_card_and_clears_its_deadlines():
     app = acme()
-    assert [p.name for p in letters.unthanked_interviewers(app)] == ["Dana Kim", "Luis Ortega"]
+    assert [p.name for p in recipients.unthanked_interviewers(app)] == ["Dana Kim", "Luis Ortega"]
     for name in ("Dana", "Luis"):
         letter = letters.draft(app, "thank-you", SETTINGS, NOW, interviewer_id=name)
         app = letter_checks.mark_sent(app, letter, now=NOW, zone=SETTINGS.zone)
-    assert letters.unthanked_interviewers(app) == []
+    assert recipients.unthanked_interviewers(app) == []
     assert app.stage is Stage.THANKED
     assert not [d for d in deadlines_for(app, SETTINGS, NOW) if d.kind is DeadlineKind.THANK_YOU]
     assert [c.to for c in app.contacts] == ["Dana Kim <dana@acme.example>", "Luis Ortega"]
@@ -281,7 +281,7 @@ def test_a_letter_for_one_card_cannot_be_marked_on_another():
 
 
 def test_thank_you_without_a_name_asks_which_when_several_wait():
-    with pytest.raises(letters.ChooseInterviewer) as caught:
+    with pytest.raises(recipients.ChooseInterviewer) as caught:
         letters.draft(acme(), "thank-you", SETTINGS, NOW)
     assert caught.value.names == ["Dana Kim", "Luis Ortega"]
     assert "Dana Kim, Luis Ortega" in str(caught.value)

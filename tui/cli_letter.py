@@ -81,7 +81,7 @@ def _parse_values(pairs: list[str]) -> dict[str, str]:
 
 
 def handler(args) -> int:
-    from tui.core import actions, correspondence, letter_checks, letters, timefmt
+    from tui.core import actions, correspondence, letter_checks, letters, recipients, timefmt
     from tui.core.errors import ValidationError
     from tui.core.stages import LetterKind
     from tui.store.store import default_config_dir
@@ -103,7 +103,7 @@ def handler(args) -> int:
         try:
             return letters.draft(app, kind, settings, moment, interviewer_id=args.interviewer,
                                  templates_dir=templates_dir, variant=args.variant, values=values, sent_at=sent_at)
-        except letters.ChooseInterviewer as exc:
+        except recipients.ChooseInterviewer as exc:
             raise ValidationError(f"{exc}; choose one with --interviewer NAME") from None
 
     letter = drafted()

@@ -13,9 +13,10 @@ from itertools import combinations
 from tui.core import actions, correspondence, timefmt
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until, short_action
 from tui.core.errors import ValidationError
-from tui.core.letters import NOBODY_TO_THANK, Letter, in_words, quiet_period_warning, unthanked_interviewers
+from tui.core.letters import Letter, in_words, quiet_period_warning
 from tui.core.model import Application
 from tui.core.parts import Round
+from tui.core.recipients import NOBODY_TO_THANK, unthanked_interviewers
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words

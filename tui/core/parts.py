@@ -231,7 +231,7 @@ def check_recruiter(text: str | None) -> str:
     "the hiring team". An address (or an angle bracket) in it must read as an interviewer's would.
 
     The one check of the detail screen's edit form and `followup edit --recruiter`; the letters read
-    the person out of it when they need one (letters.recipient).
+    the person out of it when they need one (recipients.recipient).
     """
     value = clean_field(text, "recruiter")
     if any(mark in value for mark in "@<>"):

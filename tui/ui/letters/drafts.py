@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pendulum import DateTime
 
-from tui.core import letter_checks, letters
+from tui.core import letter_checks, letters, recipients
 from tui.core.errors import ValidationError
 from tui.core.letters import Letter
 from tui.core.model import Application
@@ -51,7 +51,7 @@ def thank_you_targets(application: Application, interviewer_ids: list[str] | Non
     already) everyone in it again."""
     if interviewer_ids:
         return [application.find_interviewer(key)[1].id for key in interviewer_ids]
-    waiting = letters.unthanked_interviewers(application, now)
+    waiting = recipients.unthanked_interviewers(application, now)
     if waiting:
         return [p.id for p in waiting]
     held = application.thank_you_round(now)
@@ -161,9 +161,9 @@ class LetterDrafts:
 
     # --- whom a letter to the company goes to ------------------------------
     def people(self) -> list[tuple[str, str]]:
-        """Whom this letter may go to, as (label, interviewer id): first the one letters.recipient picks
+        """Whom this letter may go to, as (label, interviewer id): first the one recipients.recipient picks
         (id ""), then everyone else on the card, once, latest round first. A thank-you note has its own."""
-        chosen = letters.recipient(self.application, self.now)
+        chosen = recipients.recipient(self.application, self.now)
         why = f" ({chosen.why})" if chosen.why else ""
         found = [(f"{chosen.display or 'nobody yet'}{why}", "")]
         seen = {chosen.display}
@@ -175,7 +175,7 @@ class LetterDrafts:
         return found
 
     def write_to(self, interviewer_id: str | None) -> None:
-        """Draft the shown letter to this interviewer (None: whom letters.recipient picks); what was typed
+        """Draft the shown letter to this interviewer (None: whom recipients.recipient picks); what was typed
         in the letter to the one before stays with them, as it does for the next note."""
         if self.kind is LetterKind.THANK_YOU:
             raise ValidationError("a thank-you note goes to the interviewer it is for: ctrl+n goes to the next")

@@ -36,7 +36,7 @@ def title_line(drafts: LetterDrafts, kind: LetterKind) -> str:
 
 
 def to_line(letter: Letter, room: int) -> str:
-    """Whom the letter goes to, and why them (letters.recipient) when the line has room for it."""
+    """Whom the letter goes to, and why them (recipients.recipient) when the line has room for it."""
     if not letter.to:
         return "(nobody on the card yet: add a recruiter)"
     if not letter.recipient_why:

@@ -246,7 +246,7 @@ class LetterScreen(Screen):
         self._show()
 
     async def action_choose_recipient(self) -> None:
-        """Write to…: someone else on the card than the one the letter chose (letters.recipient), as
+        """Write to…: someone else on the card than the one the letter chose (recipients.recipient), as
         `followup letter … --interviewer NAME` does."""
         await self._take_typed_edits()
         current = self.drafts.targets[self.drafts.index] or ""
