@@ -51,7 +51,7 @@ def test_prints_the_same_letter_the_engine_drafts(tmp_path, config, capsys):
     expected = letters.draft(app, "thank-you", SETTINGS, NOW)
     assert out == expected.text + "\n"
     assert out.startswith("Subject: Thank you for your time, Dana\n\nHi Dana,\n")
-    assert err == ("followup: left out: “Here is the piece on moving telemetry onto Kafka I had in mind: …”: "
+    assert err == ("followup: left out: “Here is the piece I had in mind on moving telemetry onto Kafka: …”: "
                    "to use it, add a link for Dana Kim\n")
     assert Store(db).open().get(app.id).to_dict() == app.to_dict()  # printing records nothing
 

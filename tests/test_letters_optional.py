@@ -105,12 +105,12 @@ def test_the_shipped_thank_you_with_and_without_a_link(link, note):
     assert "moving telemetry onto Kafka" in letter.body
     if not link:
         assert "http" not in letter.body
-        assert letter.left_out == ["“Here is the piece on moving telemetry onto Kafka I had in mind: …”: "
+        assert letter.left_out == ["“Here is the piece I had in mind on moving telemetry onto Kafka: …”: "
                                    "to use it, add a link for Dana Kim"]
     elif note:
         assert f"here is the talk on log compaction: {LINK}" in letter.body and letter.left_out == []
     else:
-        assert f"Here is the piece on moving telemetry onto Kafka I had in mind: {LINK}" in letter.body
+        assert f"Here is the piece I had in mind on moving telemetry onto Kafka: {LINK}" in letter.body
         assert letter.left_out == []  # the plainer wording carries the link: nothing to tell
 
 
@@ -316,6 +316,6 @@ def test_a_line_that_lacks_two_things_names_both_with_one_verb():
     from tui.core.letters import left_out_line
     from tui.core.templates import LeftOut
 
-    line = left_out_line(LeftOut(("topic", "link"), "Here is the piece on … I had in mind: …"), "Priya Shah")
-    assert line == ("“Here is the piece on … I had in mind: …”: to use it, add the topic you discussed with "
+    line = left_out_line(LeftOut(("topic", "link"), "Here is the piece I had in mind on …: …"), "Priya Shah")
+    assert line == ("“Here is the piece I had in mind on …: …”: to use it, add the topic you discussed with "
                     "Priya Shah and a link for Priya Shah")

@@ -62,7 +62,7 @@ def test_thank_you_and_follow_up_read_well_with_a_full_stop_typed_in_the_topic_a
     settings = Settings(signature="Alex M.", timezone="America/New_York")
     note = letters.draft(app, LetterKind.THANK_YOU, settings, NOW, interviewer_id="José")
     assert "our conversation about Error budgets. It gave me" in note.body
-    assert "the piece on Error budgets I had in mind: https://sre.example/eb" in note.body
+    assert "the piece I had in mind on Error budgets: https://sre.example/eb" in note.body
     assert ".." not in note.body
     jose = app.rounds[0].interviewers[0]
     app = correspondence.record_letter_sent(app, LetterKind.THANK_YOU, now=NOW, at=NOW, interviewer_id=jose.id)
@@ -108,7 +108,7 @@ def test_left_out_asks_for_the_least_beyond_the_letters_own_gaps():
     app.rounds[0].interviewers[0].link = ""
     note = letters.draft(app, LetterKind.THANK_YOU, Settings(name="Alex"), NOW, interviewer_id="José")
     assert note.missing == ["topic"]
-    assert note.left_out == ["“Here is the piece on … I had in mind: …”: to use it, add a link for "
+    assert note.left_out == ["“Here is the piece I had in mind on …: …”: to use it, add a link for "
                              "José Núñez-García, once [topic?] is filled"]
 
 

@@ -109,7 +109,7 @@ async def test_the_letter_screen_says_what_a_link_would_add_and_drops_it_once_th
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         said = left_out_text(host)
-        assert said.startswith("Left out: “Here is the piece on moving their")
+        assert said.startswith("Left out: “Here is the piece I had in mind on moving their")
         assert said.endswith(": to use it, add a link for Dana Kim")
         assert "[link" not in host.screen.letter.body and "\n\n\n" not in host.screen.letter.body
 
