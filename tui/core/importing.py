@@ -12,6 +12,7 @@ on both sides is left as it is, and said so.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -24,7 +25,7 @@ from tui.core.model import Application
 from tui.core.parts import Event
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
-from tui.core.text import first_unclean
+from tui.core.text import first_unclean, is_clean
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -75,7 +76,7 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             raise ValidationError(f"{item.where}: id {app.short_id} appears twice (also at {seen[app.id]}); "
                                   "each application may appear once")
         seen[app.id] = item.where
-        _check_clean(app, item.where)
+        _check_clean(app, item.where, existing)
         if existing is None:
             plan.added.append(app)
         elif why:
@@ -103,12 +104,23 @@ def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
                               "application as a new one")
 
 
-def _check_clean(app: Application, where: str) -> None:
-    """Control characters never reach the terminal from data: a record holding one is refused, named."""
-    path = first_unclean(record(app))
+def _check_clean(app: Application, where: str, existing: Application | None = None) -> None:
+    """Control characters never reach the terminal from data: a record holding one is refused, named;
+    so is a newline or a tab in a one-line field (one the card here already holds is let through)."""
+    path = first_unclean(record(app), one_line=True, before=None if existing is None else record(existing))
     if path is not None:
+        if is_clean(_at(record(app), path)):
+            raise ValidationError(f"{where}: {path} holds a line break or a tab; it is a one-line field: "
+                                  "put it on one line and import again")
         raise ValidationError(f"{where}: {path or 'a field'} holds a control character; remove it and "
                               "import again")
+
+
+def _at(data: Any, path: str) -> Any:
+    """The value at `path` ("rounds[0].name", as first_unclean names it) in plain data."""
+    for key in re.findall(r"[^.\[\]]+", path):
+        data = data[int(key)] if isinstance(data, list) else data[key]
+    return data
 
 
 # --- matching and applying --------------------------------------------------------------
