@@ -49,3 +49,35 @@ def test_import_and_add_store_the_same_rounds_across_both_changes(tmp_path, monk
         return {a["company"]: a["rounds"][0]["at"] for a in apps}
 
     assert rounds(imported) == rounds(added) == {"Vic": "2026-03-08T07:30:00Z", "Amb": "2026-11-01T06:30:00Z"}
+
+
+# --- a second process at the same company and role -----------------------------------------------
+def _card(day, stage="awaiting"):
+    sheet = f"company,role,stage,round_at\nDelta,Eng,{stage},{day}\n".encode()
+    (made,) = importing.read_import(sheet, "first.csv", NOW, NEW_YORK)
+    return made
+
+
+def test_a_hand_made_row_on_another_day_adds_a_second_card_and_one_on_the_first_rounds_day_updates_it():
+    earlier = _card("2026-03-10 10:00")
+    rows = ("company,role,stage,round_at\n"
+            "Delta,Eng,awaiting,2026-11-20 10:00\n"      # a second process months later: a new card
+            "Delta,Eng,followed-up,2026-03-10\n")         # the first one's day: that card, moved
+    plan = importing.plan_import(rows.encode(), "rr.csv", [earlier], NOW, NEW_YORK)
+    (added,) = plan.added
+    assert added.id != earlier.id and added.rounds[0].at == pendulum.datetime(2026, 11, 20, 15, tz="UTC")
+    (updated,) = plan.updated
+    assert updated.id == earlier.id and updated.stage.value == "followed-up"
+
+
+def test_a_second_process_row_is_added_once_and_then_matched_by_its_day(tmp_path, monkeypatch):
+    configure(tmp_path, monkeypatch, 'timezone = "America/New_York"\n', now="2026-11-25T15:00:00Z")
+    db = tmp_path / "rr.json"
+    assert run(db, "add", "Delta", "--role", "Eng", "--at", "2026-03-10 10:00") == 0
+    assert run(db, "close", "delta", "rejected", "--at", "2026-04-01 10:00") == 0
+    sheet = tmp_path / "rr.csv"
+    sheet.write_text("company,role,stage,round_at\nDelta,Eng,awaiting,2026-11-20 10:00\n", encoding="utf-8")
+    assert run(db, "import", str(sheet)) == 0
+    assert run(db, "import", str(sheet)) == 0  # again: matched by the day, not added twice
+    apps = json.loads(db.read_text())["applications"].values()
+    assert sorted(a["rounds"][0]["at"] for a in apps) == ["2026-03-10T14:00:00Z", "2026-11-20T15:00:00Z"]

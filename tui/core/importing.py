@@ -129,13 +129,23 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
     if key:
         return by_id.get(key)
     same = [a for a in current if (a.company.lower(), a.role.lower()) == (item.company.lower(), item.role.lower())]
-    if len(same) > 1 and item.round_day is not None:
-        same = [a for a in same if a.rounds and min(r.at for r in a.rounds).date() == item.round_day]
+    if item.round_span is not None and same:  # the sheet gives a round's day: it tells the processes apart
+        same = _on_the_day(same, item.round_span)
     if len(same) > 1:
         ids = ", ".join(a.short_id for a in same)
         raise ValidationError(f"{item.company} — {item.role} matches several applications ({ids}); "
                               "give the row an id to say which")
     return same[0] if same else None
+
+
+def _on_the_day(cards: list[Application], span: tuple[datetime, datetime]) -> list[Application]:
+    """The cards whose first round falls on the row's day (`span`, that day in the row's zone): a second
+    process at the same company and role is another card, told apart by it (PRODUCT). When none does,
+    those with any round that day (a sheet's last_round, as export writes it, names the latest round);
+    else none, and the row adds a card."""
+    start, end = span
+    first = [a for a in cards if a.rounds and start <= min(r.at for r in a.rounds) <= end]
+    return first or [a for a in cards if any(start <= r.at <= end for r in a.rounds)]
 
 
 def _check_round_given(item: Incoming, existing: Application | None) -> None:
@@ -174,7 +184,8 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     """The application as it would be stored, and why it is left as it is ('' when it is not)."""
     if existing is None:
         base = dict(item.data or {})
-        made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}".lower()))
+        day = f"\n{item.round_day.isoformat()}" if item.round_day is not None else ""  # a second process: its own id
+        made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}{day}".lower()))
         base["id"] = item.key or base.get("id") or made_up
         app = _with_columns(base, item.columns, now, new=item.data is None, source=item.source)
         if item.round is not None and item.data is None:  # as `followup add --at` logs it; no move it never made
