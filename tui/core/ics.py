@@ -18,7 +18,7 @@ from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.core.text import clean_text
 from tui.core.timefmt import DAY_TIME, at
-from tui.core.timeutil import local, to_utc
+from tui.core.timeutil import Zone, local, to_utc
 
 DEADLINE_MINUTES = 15
 ROUND_MINUTES = 60
@@ -37,7 +37,7 @@ def _quiet_start(app: Application, direction_id: str, now: datetime) -> datetime
     return to_utc(now)
 
 
-def _day_after_quiet(until: datetime, zone) -> date:
+def _day_after_quiet(until: datetime, zone: Zone) -> date:
     """The all-day event's end (exclusive): the day after the last day on which contact is barred. A
     period that ends during a day bars that day too ("not before 15:00" leaves the morning closed, and
     a calendar showing the day free would invite the call); one ending at midnight ends the day before."""
