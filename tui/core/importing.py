@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from tui.core import actions, correspondence
 from tui.core.errors import ValidationError
 from tui.core.exchange import record
-from tui.core.import_read import SHEET, Incoming, Source, decode, read_csv, read_json
+from tui.core.import_read import JSON_FILE, SHEET, Incoming, Source, decode, read_csv, read_json
 from tui.core.model import Application
 from tui.core.parts import Event
 from tui.core.settings import Settings
@@ -62,8 +62,8 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
         incoming = read_csv(text, name, settings, now)
     plan = ImportPlan([], [], [])
     by_id = {app.id: app for app in current}
-    seen: dict[str, str] = {}
-    for item in incoming:
+    seen: dict[str, tuple[int, Incoming]] = {}
+    for number, item in enumerate(incoming, start=1):
         _check_id(item, by_id)
         try:
             existing = _match(item, current, by_id)
@@ -73,9 +73,8 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             raise ValidationError(f"{item.where}: {exc}") from None
         app, why = result
         if app.id in seen:
-            raise ValidationError(f"{item.where}: id {app.short_id} appears twice (also at {seen[app.id]}); "
-                                  "each application may appear once")
-        seen[app.id] = item.where
+            raise ValidationError(_twice(item, number, *seen[app.id]))
+        seen[app.id] = (number, item)
         _check_clean(app, item.where, existing)
         if existing is None:
             plan.added.append(app)
@@ -85,6 +84,19 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             plan.updated.append(app)
     return plan
 
+
+
+def _twice(item: Incoming, number: int, first_number: int, first: Incoming) -> str:
+    """Why a file naming one application twice is refused, in the file's own terms: the company and
+    role as written and where both are (a JSON export's application numbers, a sheet's lines), never
+    an id the user did not write (a hand-made row's is made up inside Followup)."""
+    what = f"{item.company} — {item.role}"
+    if item.source is JSON_FILE:
+        return (f"{item.where}: application {number} ({what}) appears twice (also application {first_number}); "
+                "each application may appear once")
+    lines = f"lines {first.where.rpartition(':')[2]} and {item.where.rpartition(':')[2]}"
+    given = f", id {item.key}" if item.key else ""
+    return f"{item.where}: {what} appears twice ({lines}{given}); each application may appear once"
 
 
 def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
