@@ -116,7 +116,7 @@ def test_semicolon_csv_from_a_european_spreadsheet():
     (b"id,company,role\n,Acme,SRE\n", "x.csv:1: missing column stage;"),
     ("id,company,role,stage\n,Café,SRE,thanked\n".encode("latin-1"), "x.csv: not UTF-8 text (byte 0xe9"),
     (b"id,company,role,stage\n,Acme,SRE,thanked\n,,SRE,thanked\n", "x.csv:3: company is empty"),
-    (b"id,company,role,stage\n,Acme,SRE,thanked\n,Acme,SRE,thanked\n", "x.csv:3: id "),
+    (b"id,company,role,stage\n,Acme,SRE,thanked\n,Acme,SRE,thanked\n", "x.csv:3: Acme — SRE appears twice (lines 2"),
     (b"id,company,role,stage,outcome\n,Acme,SRE,awaiting,offer\n", "x.csv:2: outcome 'offer' goes with stage closed"),
     (b"id,company,role,stage,data\n,Acme,SRE,thanked,{oops\n", "x.csv:2: the data column is not the JSON"),
     (b"id,company,role,stage\n,Acme,SRE,thanked,extra\n", "x.csv:2: 5 cells but the header has 4"),

@@ -89,7 +89,7 @@ def test_lead_time_then_overdue_then_nothing_more(env, monkeypatch, capsys):
     assert remind(env, monkeypatch, DUE.subtract(hours=1)) == 0
     assert capsys.readouterr().out == "command: Thank Dana Kim (Acme) — due in 1 h\n"
     assert received(env) == ["Thank Dana Kim (Acme) — due in 1 h\nDue Wed 25 Nov 15:30.\n"
-                             f'followup letter {short} thank-you --interviewer "Dana Kim"']
+                             f'followup --db {env / "followup.json"} letter {short} thank-you --interviewer "Dana Kim"']
 
     assert remind(env, monkeypatch, DUE.subtract(minutes=30)) == 0  # never repeated
     assert capsys.readouterr().out == ""
@@ -171,7 +171,7 @@ def test_an_upcoming_interview(env, monkeypatch, capsys):
     assert remind(env, monkeypatch, pendulum.datetime(2026, 12, 1, 11, 30, tz="UTC")) == 0
     out = capsys.readouterr().out
     assert "command: Onsite interview at Acme — in 2 h, Tue 1 Dec 14:00\n" in out  # 1 h 30 min
-    assert f"followup show {app.short_id}" in received(env)[-1]
+    assert f"followup --db {env / 'followup.json'} show {app.short_id}" in received(env)[-1]
 
 
 def test_bad_options_are_refused(env, monkeypatch, capsys):
@@ -361,3 +361,25 @@ def test_uninstall_leaves_files_it_did_not_write(env, monkeypatch, capsys, syste
     assert remind(env, monkeypatch, DUE, "--uninstall") == 2
     assert "was not written by Followup" in capsys.readouterr().err
     assert (units / "followup-remind.timer").exists()
+
+
+def test_the_command_in_a_reminder_names_a_data_file_other_than_the_default(env, monkeypatch, capsys):
+    """Run as printed, the command must find the card: --db (shell-quoted) unless the file is the default."""
+    configure(env, notify_command=appender(env))
+    other = env / "my data" / "jobs.json"
+    other.parent.mkdir()
+    (env / "followup.json").rename(other)
+    short = Store(other).load_all()[0].short_id
+    monkeypatch.setenv("FOLLOWUP_NOW", DUE.subtract(hours=1).isoformat())
+    assert cli.main(["--db", str(other), "remind"]) == 0
+    assert received(env)[-1].endswith(f'followup --db "{other}" letter {short} thank-you --interviewer "Dana Kim"')
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(env / "data"))
+    from tui.store.store import default_db_path
+
+    default_db_path().parent.mkdir(parents=True)
+    other.rename(default_db_path())
+    (env / "received.txt").unlink()
+    monkeypatch.setenv("FOLLOWUP_NOW", DUE.add(hours=1).isoformat())  # overdue: a message of its own
+    assert cli.main(["remind"]) == 0
+    assert received(env)[-1].endswith(f'\nfollowup letter {short} thank-you --interviewer "Dana Kim"')

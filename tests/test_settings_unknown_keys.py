@@ -123,3 +123,24 @@ def test_the_listing_names_the_system_zone_an_empty_timezone_stands_for(tmp_path
     lines = capsys.readouterr().out.splitlines()
     assert "timezone =    (default: America/Chicago, the system's)" in lines
     assert "theme = textual-dark   (default)" in lines
+
+
+def test_an_empty_timezone_written_in_the_file_still_names_the_zone_it_stands_for(tmp_path, monkeypatch, capsys):
+    """`followup config timezone ""` writes the key; the listing and reading the key still say the zone."""
+    from pendulum.tz.local_timezone import test_local_timezone
+
+    configure(tmp_path, monkeypatch, "# no settings yet\n")
+    db = tmp_path / "db.json"
+    with test_local_timezone(pendulum.timezone("America/Chicago")):
+        assert run(db, "config", "timezone") == 0
+        assert capsys.readouterr().out == "America/Chicago   (the system's: timezone is not set)\n"
+        assert run(db, "config", "timezone", "") == 0
+        capsys.readouterr()
+        assert run(db, "config") == 0
+        assert "timezone =    (empty: America/Chicago, the system's)" in capsys.readouterr().out.splitlines()
+        assert run(db, "config", "timezone") == 0
+        assert capsys.readouterr().out == "America/Chicago   (the system's: timezone is empty)\n"
+        assert run(db, "config", "timezone", "Europe/Berlin") == 0
+        capsys.readouterr()
+        assert run(db, "config", "timezone") == 0
+        assert capsys.readouterr().out == "Europe/Berlin\n"

@@ -49,7 +49,7 @@ from tui.cli_common import (
     user_settings,
 )
 from tui.core.stages import DEFAULT_ROUND_NAME
-from tui.core.text import CONTROLS
+from tui.core.text import CONTROLS, LINE_BREAKS
 
 EXIT_USER_ERROR = 2
 
@@ -212,6 +212,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 # --- text refused at the door ------------------------------------------------------
+# The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
+# (tui.core.text.MULTI_LINE_FIELDS), a letter's filled-in values, and a setting (a signature).
+MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set", "VALUE of config"})
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -240,7 +243,7 @@ def _argument_name(parser: argparse.ArgumentParser, argv: list[str]) -> str:
             name, value_of = f"the value of {value_of}", ""
         elif arg.startswith("-") and arg != "-":
             option, inline, _ = arg.partition("=")
-            name = f"the value of {option}" if inline else option
+            name = f"the value of {value_option(current, option) or option}" if inline else option
             value_of = "" if inline else value_option(current, option)
         elif current is parser and arg in commands:
             name, current, positional = "the command", commands[arg], 0
@@ -265,6 +268,9 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
             why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
         elif control := CONTROLS.search(arg):  # the one list of what text may not hold (tui.core.text)
             why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
+        elif (broken := LINE_BREAKS.search(arg)) and _argument_name(parser, argv[:number]) not in MULTI_LINE_ARGUMENTS:
+            kind = "a line break" if broken.group() == "\n" else "a tab"
+            why, fix = f"holds {kind} (U+{ord(broken.group()):04X}), and it is a one-line field", "put it on one line"
         else:
             continue
         name = _argument_name(parser, argv[:number])

@@ -67,11 +67,12 @@ def _checked(data: dict, source: str):
     return settings
 
 
-def _default_mark(key: str, settings) -> str:
-    """How a key not in the file is marked; an empty timezone names the zone it resolves to."""
-    if key == "timezone":
-        return f"   (default: {settings.zone.name}, the system's)"
-    return "   (default)"
+def _mark(key: str, current: dict, settings) -> str:
+    """How a key not in the file is marked; an empty timezone, in the file or not (`config timezone ""`
+    writes it), names the zone it stands for (README)."""
+    if key == "timezone" and not settings.timezone:
+        return f"   ({'default' if key not in current else 'empty'}: {settings.zone.name}, the system's)"
+    return "" if key in current else "   (default)"
 
 
 def cmd_config(args) -> int:
@@ -93,15 +94,18 @@ def cmd_config(args) -> int:
     if args.key is None:  # every key, as the app reads it
         settings = _checked(current, str(path))
         for key in Settings._fields:
-            mark = "" if key in current else _default_mark(key, settings)
-            print(f"{key} = {_shown(getattr(settings, key))}{mark}")
+            print(f"{key} = {_shown(getattr(settings, key))}{_mark(key, current, settings)}")
         return 0
     if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
         raise unknown_key(args.key, str(path), typed=True)
     value = _typed(args.key, args.value, str(path)) if args.value is not None else None
     if value is None:
-        _checked(current, str(path))
-        print(_shown(current.get(args.key, Settings._field_defaults[args.key])))
+        settings = _checked(current, str(path))
+        shown = _shown(current.get(args.key, Settings._field_defaults[args.key]))
+        if args.key == "timezone" and not shown:  # not an empty line: the zone the empty value stands for
+            state = "empty" if args.key in current else "not set"
+            shown = f"{settings.zone.name}   (the system's: timezone is {state})"
+        print(shown)
         return 0
     _checked({**current, args.key: value}, str(path))  # the loader's own checks
     document[args.key] = value

@@ -65,11 +65,14 @@ def cmd_import(args) -> int:
 
     payload, name = _payload(args.file)
     store, settings = store_at(args), user_settings()
-    if args.dry_run:  # read as it is (as stats and export read): never created, migrated or locked
-        plan = plan_import(payload, name, store.load_all(), now(), settings)  # a damaged file is still refused
-    else:
-        snapshot = store.open_whole()  # created or migrated if need be, a damaged file refused: the one reading
-        plan = plan_import(payload, name, snapshot.applications, now(), settings)  # all checked before writing
+    # Planned first on the file read as it is (as stats and export read it): a refused import (exit 2)
+    # creates, migrates and locks nothing, as no refused command may; a damaged file is still refused.
+    before = store.fingerprint()
+    plan = plan_import(payload, name, store.load_all(), now(), settings)
+    if not args.dry_run:
+        snapshot = store.open_whole()  # created or migrated if need be, a damaged file refused
+        if snapshot.fingerprint != before:  # it was just created or migrated, or another process wrote
+            plan = plan_import(payload, name, snapshot.applications, now(), settings)
         for _again in range(2):  # planned again, against what it wrote, if another process wrote meanwhile
             if not store.changed_since(snapshot.fingerprint):
                 break

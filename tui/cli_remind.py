@@ -80,7 +80,7 @@ def send_due(args) -> int:
         print_fitted(f"nothing sent: outside remind_hours ({settings.remind_hours}); what is due waits until "
               f"{show_time(opening, settings.zone, moment)}")
     names = [channel.name for channel in channels] or ["no channel"]
-    outgoing = plan(apps, settings, moment, read_sent(store), names)
+    outgoing = plan(apps, settings, moment, read_sent(store), names, _named_file(store))
     if args.dry_run:
         for out in outgoing:
             print_fitted(f"would send by {out.channel}: {out.reminder.text}")
@@ -103,6 +103,16 @@ def send_due(args) -> int:
     code = EXIT_HELD_BACK if failed else 0
     write_stamp(dump_time(moment) or "", len(sent), failed, code)
     return code
+
+
+def _named_file(store) -> str:
+    """The data file's absolute path when it is not the default one (--db or $FOLLOWUP_DB), else "":
+    the command a reminder prints must find the card wherever it is run (review S10)."""
+    from tui.store.store import default_db_path
+
+    if store.path.resolve() == default_db_path().resolve():
+        return ""
+    return str(store.path.resolve())
 
 
 def _timer_period(args):

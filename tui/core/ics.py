@@ -18,7 +18,7 @@ from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.core.text import clean_text
 from tui.core.timefmt import DAY_TIME, at
-from tui.core.timeutil import local, to_utc
+from tui.core.timeutil import Zone, local, to_utc
 
 DEADLINE_MINUTES = 15
 ROUND_MINUTES = 60
@@ -35,6 +35,15 @@ def _quiet_start(app: Application, direction_id: str, now: datetime) -> datetime
         if event.data.get("direction") == direction_id and event.at is not None:
             return event.at
     return to_utc(now)
+
+
+def _day_after_quiet(until: datetime, zone: Zone) -> date:
+    """The all-day event's end (exclusive): the day after the last day on which contact is barred. A
+    period that ends during a day bars that day too ("not before 15:00" leaves the morning closed, and
+    a calendar showing the day free would invite the call); one ending at midnight ends the day before."""
+    end = local(until, zone)
+    barred_that_day = (end.hour, end.minute, end.second, end.microsecond) != (0, 0, 0, 0)
+    return end.date() + timedelta(days=1) if barred_that_day else end.date()
 
 
 def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
@@ -83,15 +92,14 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
             if direction.due <= now:
                 continue
             first: date = local(_quiet_start(app, direction.id, now), zone).date()
-            last_day: date = local(direction.due, zone).date()  # the end is exclusive: contact from that day
-            if last_day <= first:
-                continue
+            end_day: date = _day_after_quiet(direction.due, zone)
+            end_day = max(end_day, first + timedelta(days=1))  # never a zero-length event
             item = event(f"{app.id}-quiet-{direction.id}", f"Don't contact {app.company}",
                          f"Quiet period: {direction.text}. Don't contact {app.company} before "
                          f"{at(direction.due, zone, DAY_TIME)}. In Followup: id {app.short_id}.",
                          ["Followup", "quiet"])
             item.add("dtstart", first)
-            item.add("dtend", last_day)
+            item.add("dtend", end_day)
             item.add("transp", "TRANSPARENT")
         for rnd in upcoming_rounds(app, now):  # not those a closed card was closed over
             people = ", ".join(person.name for person in rnd.interviewers)

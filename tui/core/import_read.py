@@ -14,8 +14,6 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-import pendulum
-
 from tui.core import import_shown
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
@@ -25,6 +23,7 @@ from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, Outcome, Stage
 from tui.core.text import plural
 from tui.core.timeutil import to_utc
+from tui.core.when import wall_time
 
 
 class Source(NamedTuple):
@@ -238,11 +237,12 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
             continue
         if data is None or (data.get(column) or "") != value:
             columns[column] = value
-    day, made, round_source = _round_given(row, settings)
+    day, made, round_source = _round_given(row, settings, now)
     span = None
     if day is not None:
-        start = pendulum.datetime(day.year, day.month, day.day, tz=settings.zone)
-        span = (to_utc(start), to_utc(start.add(days=1)) - timedelta(microseconds=1))
+        start = wall_time(datetime(day.year, day.month, day.day), settings.zone, now)
+        end = wall_time(datetime(day.year, day.month, day.day) + timedelta(days=1), settings.zone, now)
+        span = (to_utc(start), to_utc(end) - timedelta(microseconds=1))
     return Incoming(where, data, columns, (row.get("id") or "").strip().lower(), company, role, day, SHEET, made,
                     round_source, span)
 
@@ -250,7 +250,8 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
 ROUND_DAY_COLUMNS = ("round_at", "last_round")  # a hand-made sheet's round_at; export writes last_round
 
 
-def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, Round | None, tuple[str, str, bool]]:
+def _round_given(row: dict[str, str], settings: Settings,
+                 now: datetime) -> tuple[date | None, Round | None, tuple[str, str, bool]]:
     """The first round a row gives in 'round_at' ("2026-11-24 10:00") or 'last_round' (as export
     writes it: "Onsite, 2026-11-24 10:00", the name optional): its day, to tell two same roles apart,
     and the round a new hand-made card is made with, at that time in the row's zone (its timezone
@@ -272,7 +273,7 @@ def _round_given(row: dict[str, str], settings: Settings) -> tuple[date | None, 
     if first is None:
         return None, None, ("", "", False)
     name, at = found[first]
-    moment = at if at.tzinfo else pendulum.instance(at, tz=settings.zone)
+    moment = at if at.tzinfo else wall_time(at, settings.zone, now)  # as `add --at` reads it (when.py)
     text = (row.get(first) or "").strip()
     whole_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.rpartition(",")[2].strip()) is not None
     return at.date(), Round(name=name or DEFAULT_ROUND_NAME, at=to_utc(moment)), (first, text, whole_day)

@@ -12,6 +12,7 @@ on both sides is left as it is, and said so.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -19,12 +20,12 @@ from typing import Any, NamedTuple
 from tui.core import actions, correspondence
 from tui.core.errors import ValidationError
 from tui.core.exchange import record
-from tui.core.import_read import SHEET, Incoming, Source, decode, read_csv, read_json
+from tui.core.import_read import JSON_FILE, SHEET, Incoming, Source, decode, read_csv, read_json
 from tui.core.model import Application
 from tui.core.parts import Event
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
-from tui.core.text import first_unclean
+from tui.core.text import first_unclean, is_clean
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -61,8 +62,8 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
         incoming = read_csv(text, name, settings, now)
     plan = ImportPlan([], [], [])
     by_id = {app.id: app for app in current}
-    seen: dict[str, str] = {}
-    for item in incoming:
+    seen: dict[str, tuple[int, Incoming]] = {}
+    for number, item in enumerate(incoming, start=1):
         _check_id(item, by_id)
         try:
             existing = _match(item, current, by_id)
@@ -72,10 +73,9 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             raise ValidationError(f"{item.where}: {exc}") from None
         app, why = result
         if app.id in seen:
-            raise ValidationError(f"{item.where}: id {app.short_id} appears twice (also at {seen[app.id]}); "
-                                  "each application may appear once")
-        seen[app.id] = item.where
-        _check_clean(app, item.where)
+            raise ValidationError(_twice(item, number, *seen[app.id]))
+        seen[app.id] = (number, item)
+        _check_clean(app, item.where, existing)
         if existing is None:
             plan.added.append(app)
         elif why:
@@ -84,6 +84,19 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             plan.updated.append(app)
     return plan
 
+
+
+def _twice(item: Incoming, number: int, first_number: int, first: Incoming) -> str:
+    """Why a file naming one application twice is refused, in the file's own terms: the company and
+    role as written and where both are (a JSON export's application numbers, a sheet's lines), never
+    an id the user did not write (a hand-made row's is made up inside Followup)."""
+    what = f"{item.company} — {item.role}"
+    if item.source is JSON_FILE:
+        return (f"{item.where}: application {number} ({what}) appears twice (also application {first_number}); "
+                "each application may appear once")
+    lines = f"lines {first.where.rpartition(':')[2]} and {item.where.rpartition(':')[2]}"
+    given = f", id {item.key}" if item.key else ""
+    return f"{item.where}: {what} appears twice ({lines}{given}); each application may appear once"
 
 
 def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
@@ -103,12 +116,23 @@ def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
                               "application as a new one")
 
 
-def _check_clean(app: Application, where: str) -> None:
-    """Control characters never reach the terminal from data: a record holding one is refused, named."""
-    path = first_unclean(record(app))
+def _check_clean(app: Application, where: str, existing: Application | None = None) -> None:
+    """Control characters never reach the terminal from data: a record holding one is refused, named;
+    so is a newline or a tab in a one-line field (one the card here already holds is let through)."""
+    path = first_unclean(record(app), one_line=True, before=None if existing is None else record(existing))
     if path is not None:
+        if is_clean(_at(record(app), path)):
+            raise ValidationError(f"{where}: {path} holds a line break or a tab; it is a one-line field: "
+                                  "put it on one line and import again")
         raise ValidationError(f"{where}: {path or 'a field'} holds a control character; remove it and "
                               "import again")
+
+
+def _at(data: Any, path: str) -> Any:
+    """The value at `path` ("rounds[0].name", as first_unclean names it) in plain data."""
+    for key in re.findall(r"[^.\[\]]+", path):
+        data = data[int(key)] if isinstance(data, list) else data[key]
+    return data
 
 
 # --- matching and applying --------------------------------------------------------------
@@ -117,13 +141,23 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
     if key:
         return by_id.get(key)
     same = [a for a in current if (a.company.lower(), a.role.lower()) == (item.company.lower(), item.role.lower())]
-    if len(same) > 1 and item.round_day is not None:
-        same = [a for a in same if a.rounds and min(r.at for r in a.rounds).date() == item.round_day]
+    if item.round_span is not None and same:  # the sheet gives a round's day: it tells the processes apart
+        same = _on_the_day(same, item.round_span)
     if len(same) > 1:
         ids = ", ".join(a.short_id for a in same)
         raise ValidationError(f"{item.company} — {item.role} matches several applications ({ids}); "
                               "give the row an id to say which")
     return same[0] if same else None
+
+
+def _on_the_day(cards: list[Application], span: tuple[datetime, datetime]) -> list[Application]:
+    """The cards whose first round falls on the row's day (`span`, that day in the row's zone): a second
+    process at the same company and role is another card, told apart by it (PRODUCT). When none does,
+    those with any round that day (a sheet's last_round, as export writes it, names the latest round);
+    else none, and the row adds a card."""
+    start, end = span
+    first = [a for a in cards if a.rounds and start <= min(r.at for r in a.rounds) <= end]
+    return first or [a for a in cards if any(start <= r.at <= end for r in a.rounds)]
 
 
 def _check_round_given(item: Incoming, existing: Application | None) -> None:
@@ -162,7 +196,8 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     """The application as it would be stored, and why it is left as it is ('' when it is not)."""
     if existing is None:
         base = dict(item.data or {})
-        made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}".lower()))
+        day = f"\n{item.round_day.isoformat()}" if item.round_day is not None else ""  # a second process: its own id
+        made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}{day}".lower()))
         base["id"] = item.key or base.get("id") or made_up
         app = _with_columns(base, item.columns, now, new=item.data is None, source=item.source)
         if item.round is not None and item.data is None:  # as `followup add --at` logs it; no move it never made

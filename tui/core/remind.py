@@ -95,15 +95,17 @@ def shell_word(text: str) -> str:
     return '"' + re.sub(r'([\\"$`])', r"\\\1", text) + '"'
 
 
-def _command(kind: str, app_id: str, person: str) -> str:
-    """The command that does the task (or shows the card, for tasks no command does)."""
+def _command(kind: str, app_id: str, person: str, db: str = "") -> str:
+    """The command that does the task (or shows the card, for tasks no command does), on the data
+    file `db` when the run used one other than the default: run as printed, it must find the card."""
+    followup = f"followup --db {shell_word(db)}" if db else "followup"
     if kind == DeadlineKind.THANK_YOU:
-        return f"followup letter {app_id} thank-you --interviewer {shell_word(person)}"
+        return f"{followup} letter {app_id} thank-you --interviewer {shell_word(person)}"
     if kind in (DeadlineKind.FOLLOW_UP, DeadlineKind.REJECTION_REPLY, DeadlineKind.OFFER_REPLY):
-        return f"followup letter {app_id} {kind}"
+        return f"{followup} letter {app_id} {kind}"
     if kind == DeadlineKind.CLOSE:
-        return f"followup close {app_id} no-response"
-    return f"followup show {app_id}"
+        return f"{followup} close {app_id} no-response"
+    return f"{followup} show {app_id}"
 
 
 def _stage(due: datetime, now: datetime, lead: timedelta, *, passes: bool) -> str | None:
@@ -128,8 +130,9 @@ def _when_words(due: datetime, now: datetime, stage: str) -> str:
     return words if stage == OVERDUE else f"due {words}"
 
 
-def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Reminder]:
-    """Every reminder whose moment has come, ignoring what was sent and the hours; soonest first."""
+def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime, db: str = "") -> list[Reminder]:
+    """Every reminder whose moment has come, ignoring what was sent and the hours; soonest first.
+    `db`: the data file's path when it is not the default one (the commands printed name it)."""
     now = to_utc(now)
     apps = list(apps)
     ids, lead, zone = _ids(apps), settings.remind_lead, settings.zone
@@ -147,7 +150,7 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
             found.append(Reminder(
                 app.id, str(deadline.kind), deadline.ref, deadline.due, stage,
                 f"{named} — {_when_words(deadline.due, now, stage)}",
-                _command(str(deadline.kind), ids[app.id], deadline.person),
+                _command(str(deadline.kind), ids[app.id], deadline.person, db),
                 show_time(deadline.due, zone, now),
             ))
         closed_over = app.rounds_closed_over()  # planned before the card was closed: the outcome stands
@@ -159,7 +162,7 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
             found.append(Reminder(
                 app.id, INTERVIEW, rnd.id, rnd.at, stage,
                 f"{name} at {app.company} — {relative(rnd.at, now)}, {show_time(rnd.at, zone, now)}",
-                f"followup show {ids[app.id]}", show_time(rnd.at, zone, now),
+                _command(INTERVIEW, ids[app.id], "", db), show_time(rnd.at, zone, now),
             ))
     found.sort(key=lambda r: (r.due, r.text))
     return found
@@ -171,11 +174,12 @@ def plan(
     now: datetime,
     sent: Collection[SentKey],
     channels: Sequence[str],
+    db: str = "",
 ) -> list[Outgoing]:
     """What to send now, per channel: nothing outside the reminder hours, nothing twice."""
     if not in_remind_hours(settings, now):
         return []
     return [Outgoing(channel, reminder)
-            for reminder in due_reminders(apps, settings, now)
+            for reminder in due_reminders(apps, settings, now, db)
             for channel in channels
             if reminder.sent_key(channel) not in sent]

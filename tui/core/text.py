@@ -22,14 +22,42 @@ def is_clean(text: str) -> bool:
     return not (CONTROLS.search(text) or _LONE_SURROGATES.search(text))
 
 
-def first_unclean(value: Any, path: str = "") -> str | None:
+# A newline or a tab is text only where text may run over lines: a card's notes, and its history (which
+# quotes what the notes were). Everywhere else (company, role, recruiter, a round's name, an interviewer's
+# name or title, a direction, the pitch…) it would break the one line the command
+# line, `show`, an export's heading or a reminder's title prints it on. Named as paths without indexes.
+LINE_BREAKS = re.compile(r"[\n\t]")
+MULTI_LINE_FIELDS = frozenset({"notes", "history"})
+
+
+def is_multi_line(path: str) -> bool:
+    """Whether the field at `path` ("directions[0].text", "notes") may hold newlines and tabs."""
+    plain = re.sub(r"\[\d+\]", "", path)
+    return any(plain == field or plain.startswith(field + ".") for field in MULTI_LINE_FIELDS)
+
+
+def first_unclean(value: Any, path: str = "", *, one_line: bool = False, before: Any = None) -> str | None:
     """Where in plain data (dicts, lists, texts) the first text that is not clean sits ("rounds[0].name";
-    "" for `value` itself), or None when every text is clean."""
+    "" for `value` itself), or None when every text is clean.
+
+    With `one_line`, a newline or a tab outside the multi-line fields (`is_multi_line`) is not clean
+    either; a text equal to the one at the same place in `before` (the record as the data file holds
+    it) is let through, so a value stored before this rule never stops the rest of an edit."""
     if isinstance(value, str):
-        return None if is_clean(value) else path
+        if not is_clean(value):
+            return path
+        if one_line and LINE_BREAKS.search(value) and value != before and not is_multi_line(path):
+            return path
+        return None
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
-        found = first_unclean(item, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key))
+        was = None
+        if isinstance(before, dict) and not isinstance(key, int):
+            was = before.get(key)
+        elif isinstance(before, list) and isinstance(key, int) and key < len(before):
+            was = before[key]
+        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        found = first_unclean(item, where, one_line=one_line, before=was)
         if found is not None:
             return found
     return None

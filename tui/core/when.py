@@ -31,6 +31,7 @@ forms that work.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from datetime import time as Time
 from enum import StrEnum
 
@@ -129,6 +130,22 @@ def parse_when(
             " give when it happened (e.g. \"yesterday 10am\", \"mon 14:00\")"
         )
     return moment.in_timezone(UTC)
+
+
+def wall_time(
+    moment: datetime, zone: Zone | str | None, now: datetime, *, reading: Reading = Reading.EVENT
+) -> DateTime:
+    """A wall-clock time without a zone (a sheet's "2026-03-08 02:30") as the moment it is in `zone`,
+    read as the command line reads the same typed time: a time skipped by a DST change moves forward,
+    one that happens twice is the occurrence on the side `reading` looks to. The one localizer, so an
+    import and `followup add --at` agree on every wall time. In UTC."""
+    zone = resolve_zone(zone)
+    context = _Context(local(now, zone), zone, DEFAULT_TIME, Reading(reading))
+    clock = Time(moment.hour, moment.minute, moment.second, moment.microsecond)
+    try:
+        return context.occurrence(_date(moment.year, moment.month, moment.day), clock).in_timezone(UTC)
+    except _Unreadable:
+        raise ValidationError(f"{moment.date()} is out of the years 1900–2200") from None
 
 
 class _Context:

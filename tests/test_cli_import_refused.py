@@ -1,0 +1,49 @@
+"""A refused import changes nothing: not even a data file (or its lock) that did not exist yet; and what
+it says names the rows the user wrote, not ids made inside the app."""
+
+import json
+
+from cli_helpers import digest, run
+
+
+def test_a_refused_import_creates_neither_the_data_file_nor_its_lock(cli_db, capsys):
+    sheet = cli_db.parent / "imp1.csv"
+    sheet.write_text("company,role,stage\nA\x07B,R,awaiting\n", encoding="utf-8")
+    assert run(cli_db, "import", str(sheet)) == 2
+    assert "imp1.csv:2: company holds a control character" in capsys.readouterr().err
+    assert sorted(p.name for p in cli_db.parent.iterdir() if p.name.startswith(cli_db.name)) == []
+    sheet.write_text("company,role,stage\nAB,R,awaiting\n", encoding="utf-8")
+    assert run(cli_db, "import", str(sheet)) == 0  # a good one still creates it
+    assert [a["company"] for a in json.loads(cli_db.read_text())["applications"].values()] == ["AB"]
+
+
+def test_a_refused_import_into_an_existing_file_leaves_it_as_it_was(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "R", "--at", "yesterday 10:00") == 0
+    before = digest(cli_db)
+    sheet = cli_db.parent / "bad.csv"
+    sheet.write_text("company,role,stage\nNew,R,nowhere\n", encoding="utf-8")
+    assert run(cli_db, "import", str(sheet)) == 2
+    assert digest(cli_db) == before
+
+
+def test_a_hand_made_row_given_twice_is_named_by_company_role_and_lines_not_a_made_up_id(cli_db, capsys):
+    sheet = cli_db.parent / "h2.csv"
+    sheet.write_text("company,role,stage\nFoo,Bar,awaiting\nFoo,Bar,awaiting\n", encoding="utf-8")
+    assert run(cli_db, "import", str(sheet)) == 2
+    err = capsys.readouterr().err
+    assert "h2.csv:3: Foo — Bar appears twice (lines 2 and 3)" in err, err
+    assert " id " not in err, err
+
+
+def test_a_json_application_given_twice_is_named_by_its_position(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "R", "--at", "yesterday 10:00") == 0
+    assert run(cli_db, "add", "Beta", "--role", "S", "--at", "yesterday 11:00") == 0
+    out = cli_db.parent / "jd.json"
+    assert run(cli_db, "export", "json", "-o", str(out)) == 0
+    data = json.loads(out.read_text())
+    data["applications"].append(data["applications"][0])
+    out.write_text(json.dumps(data), encoding="utf-8")  # one line: the line number cannot tell them apart
+    capsys.readouterr()
+    assert run(cli_db, "import", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "jd.json:1: application 3 (Acme — R) appears twice (also application 1)" in err, err
