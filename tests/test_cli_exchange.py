@@ -351,8 +351,8 @@ def test_ics_has_alarms_quiet_periods_and_upcoming_rounds(cli_home, capsys):
     events = list(Calendar.from_ical(text).walk("VEVENT"))
     by_summary = {str(e["summary"]): e for e in events}
     quiet = by_summary["Don't contact Acme"]
-    # "dec 10" ends as working hours start that day: the 10th is barred until then, so it is covered
-    assert str(quiet.decoded("dtstart")) == "2026-11-25" and str(quiet.decoded("dtend")) == "2026-12-11"
+    # "dec 10" ends as working hours start that day (09:00): the 10th is free, and DTEND is exclusive
+    assert str(quiet.decoded("dtstart")) == "2026-11-25" and str(quiet.decoded("dtend")) == "2026-12-10"
     final = by_summary["Interview: Final — Acme"]
     assert final.decoded("dtstart").isoformat() == "2026-12-01T13:00:00+00:00"
     tasks = [e for e in events if str(e["categories"].cats[1]) not in ("quiet", "interview")]
@@ -362,7 +362,7 @@ def test_ics_has_alarms_quiet_periods_and_upcoming_rounds(cli_home, capsys):
     lines = _unfolded(text)  # read again without icalendar
     assert [v for n, _, v in lines if n == "BEGIN"].count("VALARM") == len(tasks)
     assert [v for n, _, v in lines if n == "TRIGGER"] == ["-PT1H30M"] * len(tasks)
-    assert ("DTSTART", ["VALUE=DATE"], "20261125") in lines and ("DTEND", ["VALUE=DATE"], "20261211") in lines
+    assert ("DTSTART", ["VALUE=DATE"], "20261125") in lines and ("DTEND", ["VALUE=DATE"], "20261210") in lines
     assert sum(1 for n, _, v in lines if n == "BEGIN" and v == "VEVENT") == len(events)
 
 
@@ -424,11 +424,12 @@ def _quiet_days(cli_home, capsys, *not_befores):
                   for e in events if str(e["summary"]).startswith("Don't contact"))
 
 
-def test_a_quiet_period_ending_later_today_or_tomorrow_morning_bars_every_day_it_touches(cli_home, capsys):
-    """Wednesday 25 Nov, 14:00 in Berlin: one ends at 16:00 today, one at 08:00 tomorrow. A DTEND is
-    exclusive, so each event runs to the day after the last day on which contact is barred."""
-    assert _quiet_days(cli_home, capsys, "today 16:00", "tomorrow 08:00") == [
-        ("2026-11-25", "2026-11-26"), ("2026-11-25", "2026-11-27")]
+def test_a_quiet_period_bars_each_working_day_it_reaches_into(cli_home, capsys):
+    """Wednesday 25 Nov, 14:00 in Berlin, working hours 09:00-17:00: one period ends at 16:00 today, one
+    at 08:00 tomorrow (before work starts: tomorrow is free), one at 10:00 on Friday (Friday morning is
+    barred). A DTEND is exclusive, so each event runs to the day after the last day contact is barred."""
+    assert _quiet_days(cli_home, capsys, "today 16:00", "tomorrow 08:00", "fri 10:00") == [
+        ("2026-11-25", "2026-11-26"), ("2026-11-25", "2026-11-26"), ("2026-11-25", "2026-11-28")]
 
 
 def test_a_quiet_period_ending_mid_afternoon_keeps_that_day_barred_and_one_at_midnight_does_not(cli_home, capsys):

@@ -10,7 +10,7 @@ calendar can be handed an escape sequence from the data.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from tui.core.deadlines import DeadlineKind, all_deadlines, upcoming_rounds
 from tui.core.model import Application
@@ -37,12 +37,14 @@ def _quiet_start(app: Application, direction_id: str, now: datetime) -> datetime
     return to_utc(now)
 
 
-def _day_after_quiet(until: datetime, zone: Zone) -> date:
+def _day_after_quiet(until: datetime, zone: Zone, work_start: time) -> date:
     """The all-day event's end (exclusive): the day after the last day on which contact is barred. A
-    period that ends during a day bars that day too ("not before 15:00" leaves the morning closed, and
-    a calendar showing the day free would invite the call); one ending at midnight ends the day before."""
+    period that ends after that day's working hours begin bars the day too ("not before 15:00" leaves
+    the morning closed, and a calendar showing the day free would invite the call); one that ends by
+    the start of work ("not before Thu", read as Thu 09:00) leaves that day free, as the user meant."""
     end = local(until, zone)
-    barred_that_day = (end.hour, end.minute, end.second, end.microsecond) != (0, 0, 0, 0)
+    barred_that_day = (end.hour, end.minute, end.second, end.microsecond) > (work_start.hour, work_start.minute,
+                                                                            work_start.second, 0)
     return end.date() + timedelta(days=1) if barred_that_day else end.date()
 
 
@@ -92,7 +94,7 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
             if direction.due <= now:
                 continue
             first: date = local(_quiet_start(app, direction.id, now), zone).date()
-            end_day: date = _day_after_quiet(direction.due, zone)
+            end_day: date = _day_after_quiet(direction.due, zone, settings.work_window[0])
             end_day = max(end_day, first + timedelta(days=1))  # never a zero-length event
             item = event(f"{app.id}-quiet-{direction.id}", f"Don't contact {app.company}",
                          f"Quiet period: {direction.text}. Don't contact {app.company} before "
