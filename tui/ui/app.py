@@ -301,8 +301,11 @@ class FollowupApp(Changes, Opening, Leaving, App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the window is too small only quitting acts: f1 or ctrl+p would open a screen over the
-        'Make the window larger' one and keep it there; those keys are kept with the rest (TooSmallScreen)."""
-        if action not in ("quit", "app.quit") and isinstance(self.screen, TooSmallScreen):
+        'Make the window larger' one and keep it there; those keys are kept with the rest (TooSmallScreen).
+        A notice that takes only escape (ConfirmScreen(acknowledge=…)) keeps them shut too: the palette
+        would open a card or an action from the letters typed at it."""
+        if action not in ("quit", "app.quit") and (isinstance(self.screen, TooSmallScreen)
+                                                   or getattr(self.screen, "swallows_keys", False)):
             return False
         return super().check_action(action, parameters)
 
