@@ -359,6 +359,17 @@ class BoardScreen(BoardQuestions, Screen):
         if application is not None:
             await self.app.open_application(application.id)
 
+    async def edit_card(self) -> None:
+        """The palette's "Edit card…": the card's form (`c` in its detail screen), over that screen, so
+        what is saved shows there and escape goes back through it."""
+        application = self._current_app()
+        if application is None:
+            return
+        await self.app.open_application(application.id)
+        details = getattr(self.app.screen, "action_details", None)
+        if getattr(self.app.screen, "app_id", None) == application.id and details is not None:
+            await details()
+
     async def action_open_notes(self) -> None:
         application = self._current_app()
         if application is not None:
