@@ -260,7 +260,7 @@ class BoardScreen(BoardQuestions, Screen):
             parts.append("demo data")
         damaged = getattr(self.app, "damaged", None)
         if damaged:
-            parts.append(f"READ-ONLY: {len(damaged)} damaged record(s) left out")
+            parts.append(f"READ-ONLY: {counted(len(damaged), 'damaged record')} left out")
         elif getattr(self.app, "unwritable", ""):
             parts.append("READ-ONLY: the data file cannot be written (see the message)")
         self.title_bar.update("  ·  ".join(parts), layout=False)  # one line, always: no layout of the board

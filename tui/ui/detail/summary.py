@@ -8,6 +8,7 @@ from textual.widgets import Static
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, marked_action, relative, short_action
 from tui.core.model import Application
 from tui.core.stages import Stage
+from tui.core.text import counted
 from tui.core.timefmt import show_time
 
 
@@ -27,7 +28,7 @@ def summary_content(app: Application, settings, now) -> Content:
         when = next((d.due for d in due if d.kind is DeadlineKind.KEEP_IN_TOUCH), app.keep_in_touch)
         facts.append(f"keep in touch {show_time(when, zone, now)}")
     if app.follow_up_count:
-        facts.append(f"{app.follow_up_count} follow-up(s) sent")
+        facts.append(f"{counted(app.follow_up_count, 'follow-up')} sent")
     if facts:
         parts.append(("\n" + " · ".join(facts), "$text-muted"))
     parts.append("\n")
