@@ -263,6 +263,21 @@ async def test_a_hang_up_on_the_demo_deletes_its_throw_away_copy(tmp_path):
         assert exits == [0] and not folder.exists()
 
 
+async def test_the_read_only_banner_and_toast_count_damaged_records_in_the_plural(tmp_path):
+    from tui.ui.launch import start_board
+
+    store = store_with(tmp_path, small_apps())
+    data = json.loads(store.path.read_bytes())
+    for doc in list(data["applications"].values())[:2]:
+        doc["stage"] = "nowhere"
+    store.path.write_text(json.dumps(data))
+    app = start_board(store, SETTINGS, poll_seconds=0, write_settle=0)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert "READ-ONLY: 2 damaged records left out" in str(app.board_screen.title_bar.render())
+        assert any("has 2 damaged records, so nothing" in n.message for n in app._notifications)
+
+
 async def test_a_damaged_file_opens_read_only_with_a_banner_and_is_never_written(tmp_path):
     from tui.ui.launch import start_board
 
@@ -275,7 +290,8 @@ async def test_a_damaged_file_opens_read_only_with_a_banner_and_is_never_written
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         title = str(app.board_screen.title_bar.render())
-        assert "READ-ONLY: 1 damaged record(s) left out" in title
+        assert "READ-ONLY: 1 damaged record left out" in title  # review R: not "record(s)"
+        assert any("has 1 damaged record, so nothing" in n.message for n in app._notifications)
         assert sorted(a.company for a in app.changelog.apps.values()) == ["Globex", "Initech"]
         moving = board_of(app).current_id
         await pilot.press("L", "d", "y", "u")

@@ -13,6 +13,7 @@ from tui.store import Store
 from tui.ui.board.screen import BoardScreen
 from tui.ui.detail import DetailScreen
 from tui.ui.detail.notes import NotesEditor
+from tui.ui.screens.confirm import ConfirmScreen
 from ui_detail_helpers import (
     SIZE,
     DetailHarness,
@@ -234,6 +235,8 @@ async def test_a_card_deleted_elsewhere_closes_the_screen_and_rescues_typed_note
         await type_text(pilot, "last words")
         Store(db).delete(app.id)
         followup.poll_store()
+        await wait_until(pilot, lambda: isinstance(followup.screen, ConfirmScreen))  # says so; escape leaves
+        await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
         (rescued,) = (tmp_path / "state" / "followup").glob(f"followup-rescue-*-{app.id[:8]}.md")
         assert rescued.read_text(encoding="utf-8").endswith("last words")
@@ -365,6 +368,8 @@ async def test_a_save_that_finds_the_card_deleted_rescues_the_notes_and_closes(c
         Store(db).delete(app.id)
         followup.changelog.apps.pop(app.id)  # as the reload of the deleted card leaves memory
         screen.notes.request_save()
+        await wait_until(pilot, lambda: isinstance(followup.screen, ConfirmScreen))  # says so; escape leaves
+        await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(followup.screen, BoardScreen))
         (rescued,) = (tmp_path / "state" / "followup").glob(f"followup-rescue-*-{app.id[:8]}.md")
         assert rescued.read_text(encoding="utf-8").endswith("DEL4 unsaved")

@@ -231,3 +231,34 @@ def test_an_interviewer_of_a_round_still_to_come_is_not_said_to_be_unthanked():
     person = Interviewer(name="Cy Dee")
     assert "thank them after the round" in RoundsList._person_line(person, None, "UTC", now, True).plain
     assert "not thanked" in RoundsList._person_line(person, None, "UTC", now, False).plain
+
+
+async def test_a_long_interviewer_line_wraps_under_its_own_text_at_120_columns(tmp_path, frozen):
+    """Review R (polish): wrapped lines of the rounds list started at column 0, under the check mark,
+    and read as lines of their own; they now hang under the name, and under the thank-you state."""
+    import msgspec
+
+    app = acme(frozen)
+    dana = app.rounds[1].interviewers[0]
+    long_dana = msgspec.structs.replace(
+        dana, title="Technical Recruiter for the platform and payments groups",
+        email="dana.kim@acme-corporation.example",
+        topic="why I want to move from agency work to a product team that owns its services end to end")
+    app = actions.update_round(app, app.rounds[1].id, now=frozen, interviewers=[long_dana])
+    followup = board(make_db(tmp_path, app))
+    async with followup.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        lines = screen_text(followup).splitlines()
+        top = next(i for i, line in enumerate(lines) if "Dana Kim (" in line)
+        name_column = lines[top].index("Dana Kim")
+        # the name's line wraps: its rest starts under the name
+        assert "acme-corporation" not in lines[top]
+        assert lines[top + 1][name_column - 1] == " " and lines[top + 1][name_column] not in " │"
+        state_line = next(i for i in range(top + 1, top + 6) if "thank by" in lines[i] or "thanked" in lines[i])
+        state_column = lines[state_line].index("thank")
+        assert state_column > name_column  # the state is indented under the name
+        rest = lines[state_line + 1]
+        assert rest[:state_column].strip() in ("", "▌", "│") or rest[state_column - 1] == " "
+        assert rest[state_column] != " "  # the topic's rest hangs under the state, not at column 0

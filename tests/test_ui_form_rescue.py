@@ -100,6 +100,7 @@ async def test_a_detail_form_open_when_its_card_is_deleted_elsewhere_keeps_what_
     """The card edit form closes with the detail screen when another process deletes the card: its typed
     fields go to a rescue file named after the card, as the notes do."""
     from tui.ui.board.screen import BoardScreen
+    from tui.ui.screens.confirm import ConfirmScreen
     from ui_board_helpers import focused_company
     from ui_detail_helpers import wait_until
 
@@ -114,6 +115,8 @@ async def test_a_detail_form_open_when_its_card_is_deleted_elsewhere_keeps_what_
         fill(app.screen, recruiter="Sam Lee <sam@hooli.example>")
         gone = delete_elsewhere(store, company)
         app.poll_store()
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))  # says where it went
+        await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert "sam@hooli.example" in rescued_text(app)
         assert gone[:8] in app.rescued[0]

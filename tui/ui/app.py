@@ -22,7 +22,7 @@ from textual.widgets import Input
 
 from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.text import clean_text
+from tui.core.text import clean_text, counted
 from tui.store import Store
 from tui.ui.changes import Changes, _Reloaded, _WriteFailed
 from tui.ui.leaving import Leaving
@@ -159,7 +159,7 @@ class FollowupApp(Changes, Opening, Leaving, App[int]):
         self.unwritable = unwritable  # why the data file cannot be written, found at start-up
         if self.damaged:
             self.changelog.read_only = (
-                f"Read-only: {store.path} has {len(self.damaged)} damaged record(s), so nothing can be "
+                f"Read-only: {store.path} has {counted(len(self.damaged), 'damaged record')}, so nothing can be "
                 "saved. Quit, then 'followup list' names them; fix the file or restore a backup"
             )
         elif unwritable:
@@ -301,8 +301,11 @@ class FollowupApp(Changes, Opening, Leaving, App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the window is too small only quitting acts: f1 or ctrl+p would open a screen over the
-        'Make the window larger' one and keep it there; those keys are kept with the rest (TooSmallScreen)."""
-        if action not in ("quit", "app.quit") and isinstance(self.screen, TooSmallScreen):
+        'Make the window larger' one and keep it there; those keys are kept with the rest (TooSmallScreen).
+        A notice that takes only escape (ConfirmScreen(acknowledge=…)) keeps them shut too: the palette
+        would open a card or an action from the letters typed at it."""
+        if action not in ("quit", "app.quit") and (isinstance(self.screen, TooSmallScreen)
+                                                   or getattr(self.screen, "swallows_keys", False)):
             return False
         return super().check_action(action, parameters)
 

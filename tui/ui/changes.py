@@ -64,6 +64,10 @@ class Changes:
                 board.show_all()
             else:
                 board.show_changes(app_ids)
+        for screen in list(self.screen_stack):
+            leave_if_gone = getattr(screen, "leave_if_gone", None)
+            if callable(leave_if_gone):  # now, not by message: the next key must not reach a screen it closes
+                leave_if_gone()
         message_ids = None if app_ids is None else frozenset(app_ids)
         for screen in self.screen_stack:
             if screen is not board:

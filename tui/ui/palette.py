@@ -80,6 +80,8 @@ def board_commands(screen) -> Iterator[Command]:
                   ("board.move_right",))
     yield Command("Move card to the previous stage", partial(screen.action_move_card, -1),
                   "Move the focused card left", ("board.move_left",))
+    yield Command("Edit card: company, role, recruiter, posting, pitch…", screen.edit_card,
+                  "The focused card's form, with its decision and keep-in-touch dates")
     yield Command("Move to stage…", screen.choose_stage, "Move the focused card to any stage")
     yield Command("Record outcome…", screen.record_outcome, "Close the focused card: how it ended and when")
     yield Command("They replied…", screen.action_reply, "They answered: when, how, a note", ("board.reply",))

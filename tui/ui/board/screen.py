@@ -260,7 +260,7 @@ class BoardScreen(BoardQuestions, Screen):
             parts.append("demo data")
         damaged = getattr(self.app, "damaged", None)
         if damaged:
-            parts.append(f"READ-ONLY: {len(damaged)} damaged record(s) left out")
+            parts.append(f"READ-ONLY: {counted(len(damaged), 'damaged record')} left out")
         elif getattr(self.app, "unwritable", ""):
             parts.append("READ-ONLY: the data file cannot be written (see the message)")
         self.title_bar.update("  ·  ".join(parts), layout=False)  # one line, always: no layout of the board
@@ -358,6 +358,17 @@ class BoardScreen(BoardQuestions, Screen):
         application = self._current_app()
         if application is not None:
             await self.app.open_application(application.id)
+
+    async def edit_card(self) -> None:
+        """The palette's "Edit card…": the card's form (`c` in its detail screen), over that screen, so
+        what is saved shows there and escape goes back through it."""
+        application = self._current_app()
+        if application is None:
+            return
+        await self.app.open_application(application.id)
+        details = getattr(self.app.screen, "action_details", None)
+        if getattr(self.app.screen, "app_id", None) == application.id and details is not None:
+            await details()
 
     async def action_open_notes(self) -> None:
         application = self._current_app()

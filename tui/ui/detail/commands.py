@@ -54,5 +54,7 @@ def detail_commands(screen) -> Iterator[Command]:
                   ("detail.history",))
     yield Command("Record the outcome", screen.action_outcome, "Offer, accepted, rejected, withdrawn, no response",
                   ("detail.outcome",))
-    yield Command("Edit the card", screen.action_details, "Company, role, recruiter, dates", ("detail.card",))
+    # the fields in the name: the palette searches names, and "pitch" or "posting" must find this
+    yield Command("Edit the card: company, role, recruiter, posting, pitch", screen.action_details,
+                  "And the decision and keep-in-touch dates", ("detail.card",))
     yield Command("Back to the board", screen.action_back, "Notes are saved", ("detail.back",))

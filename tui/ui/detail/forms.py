@@ -20,6 +20,7 @@ from tui.core.parts import (
     check_email,
     check_link,
     check_recruiter,
+    clean_field,
 )
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
@@ -230,6 +231,11 @@ class DetailsForm(EditForm):
             Field("company", "Company", app.company, "Acme", required("company")),
             Field("role", "Role", app.role, "Backend Engineer", required("role")),
             Field("recruiter", "Recruiter", app.recruiter, "Sam Lee <sam@acme.com>", check_recruiter),
+            # the checks the card itself makes (model.Application), as `followup edit --posting/--pitch` meets them
+            Field("posting", "Posting", app.posting, "https://… the job ad (empty for none)",
+                  lambda text: check_link(text, "posting")),
+            Field("pitch", "Pitch", app.pitch, "what you bring to this role (empty: the pitch setting)",
+                  lambda text: clean_field(text, "pitch", limit=LONG_TEXT_LIMIT)),
             Field("decision_by", "Decision by", for_input(app.decision_by, self.zone),
                   "when they said they would decide (empty for none)", self._when,
                   describe=understood_by(self.now, self.zone)),

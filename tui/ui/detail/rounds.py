@@ -17,6 +17,7 @@ from tui.core.model import Application
 from tui.core.parts import Interviewer
 from tui.core.text import counted
 from tui.core.timefmt import show_day, show_time
+from tui.ui.detail.hanging import Hanging
 from tui.ui.lists import LIST_KEYS
 from tui.ui.settle import OwnKeysInOrder, settled
 
@@ -94,7 +95,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
             self.highlighted = 0
 
     @staticmethod
-    def _person_line(person: Interviewer, deadline, zone, now, upcoming: bool = False) -> Content:
+    def _person_line(person: Interviewer, deadline, zone, now, upcoming: bool = False) -> Hanging:
         """Who on the first line; the thank-you state and the topic indented below (nobody is owed a note
         for a round still to come: "not thanked" there read as a task missed)."""
         who = ", ".join(part for part in (person.title, person.email) if part)
@@ -110,11 +111,15 @@ class RoundsList(OwnKeysInOrder, OptionList):
         else:
             mark, state = ("  ○ ", "$text-muted"), ("not thanked", "$text-muted")
         link = person.link_note or person.link
-        return Content.assemble(
-            mark, (person.name, "bold"), f" ({who})" if who else "", "\n      ", state,
-            (f" · topic: {person.topic}", "$text-muted") if person.topic else "",
-            (f" · link: {link}", "$text-muted") if link else "",
-        )
+        # each line wraps under its own text, not back at the mark (hanging.py)
+        return Hanging([
+            (Content.assemble(mark), Content.assemble((person.name, "bold"), f" ({who})" if who else "")),
+            (Content("      "), Content.assemble(
+                state,
+                (f" · topic: {person.topic}", "$text-muted") if person.topic else "",
+                (f" · link: {link}", "$text-muted") if link else "",
+            )),
+        ])
 
     # --- what is highlighted ---------------------------------------------------
     def _selected(self) -> tuple[str | None, str | None]:
@@ -267,7 +272,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
             return
         rnd = app.find_round(round_id)
         if person_id is None:
-            question = f"Remove the round “{rnd.name}” and its {len(rnd.interviewers)} interviewer(s)?"
+            question = f"Remove the round “{rnd.name}” and its {counted(len(rnd.interviewers), 'interviewer')}?"
             change = lambda a: actions.remove_round(a, round_id, now=clock.now())  # noqa: E731
             label = f"Remove round “{rnd.name}” at {app.company}"
         else:

@@ -8,6 +8,7 @@ from textual.widgets import Static
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, marked_action, relative, short_action
 from tui.core.model import Application
 from tui.core.stages import Stage
+from tui.core.text import counted
 from tui.core.timefmt import show_time
 
 
@@ -27,7 +28,7 @@ def summary_content(app: Application, settings, now) -> Content:
         when = next((d.due for d in due if d.kind is DeadlineKind.KEEP_IN_TOUCH), app.keep_in_touch)
         facts.append(f"keep in touch {show_time(when, zone, now)}")
     if app.follow_up_count:
-        facts.append(f"{app.follow_up_count} follow-up(s) sent")
+        facts.append(f"{counted(app.follow_up_count, 'follow-up')} sent")
     if facts:
         parts.append(("\n" + " · ".join(facts), "$text-muted"))
     parts.append("\n")
@@ -41,7 +42,23 @@ def summary_content(app: Application, settings, now) -> Content:
             continue
         style = "$text-error" if d.overdue else "$text-warning"
         parts.append((f"{marked_action(d, short_action(d))} {relative(d.due, now)}", style))
+    parts.extend(own_words(app))
     return Content.assemble(*parts)
+
+
+PITCH_SHOWN = 90  # characters of the pitch in the summary (it is all in the card's form, `c`)
+
+
+def own_words(app: Application) -> list:
+    """The card's posting and its own pitch, last (under what is due, which the summary's height must never
+    cut); none when empty: the follow-up then takes the pitch setting (PRODUCT)."""
+    words: list = []
+    if app.posting:
+        words += [("posting ", "$text-muted"), app.posting]
+    if app.pitch:
+        pitch = app.pitch if len(app.pitch) <= PITCH_SHOWN else app.pitch[:PITCH_SHOWN - 1].rstrip() + "…"
+        words += [(" · " if words else "", "$text-muted"), ("pitch ", "$text-muted"), pitch]
+    return ["\n", *words] if words else []
 
 
 class Summary(Static):

@@ -3,6 +3,13 @@
 Declining is always the safe answer (keep the card, keep editing, don't send),
 so no key that a fast typist may have queued up, `enter` above all, can
 delete or discard anything.
+
+The same dialog is also the app's one notice that must be read before going
+on (`acknowledge=`): only `escape` closes it, and every other key is
+swallowed. It is put up when the screen being typed in was closed under the
+user (another process deleted the card): the letters typed after that must
+not reach the board, where `d` `y` would delete another card. `enter` does
+not close it either, since the text being typed (notes) may hold newlines.
 """
 
 from __future__ import annotations
@@ -25,6 +32,9 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Agree", priority=True),
         Binding("n,escape,enter", "answer(False)", "No", id="confirm.no", priority=True,
                 tooltip="Decline: nothing is changed"),
+        # a notice (acknowledge=): escape alone closes it (check_action), the yes/no keys do nothing
+        Binding("escape", "acknowledge", "Close", id="confirm.close", priority=True,
+                tooltip="Close the notice (the only key it takes)"),
     ]
 
     DEFAULT_CSS = """
@@ -41,13 +51,16 @@ class ConfirmScreen(ModalScreen[bool]):
         }
         & #question { width: auto; max-width: 64; text-style: bold; }
         & .detail { width: auto; max-width: 64; margin-top: 1; color: $text; }
-        & #keys { margin-top: 1; color: $text-muted; width: auto; }
+        & #keys { margin-top: 1; color: $text-muted; width: auto; max-width: 64; }
     }
     """
 
     def __init__(self, question: str, details: Iterable[str] | str = (), *, yes: str = "Yes",
-                 no: str = "No") -> None:
+                 no: str = "No", acknowledge: str = "") -> None:
+        """`acknowledge`: a notice, not a question; what escape, the one key it takes, does ("Back to the
+        board")."""
         super().__init__()
+        self.acknowledge = acknowledge
         self.question = question
         self.details = [details] if isinstance(details, str) else list(details)
         self.yes = yes
@@ -59,8 +72,33 @@ class ConfirmScreen(ModalScreen[bool]):
             for line in self.details:
                 if line:
                     yield Static(line, classes="detail", markup=False)
-            yield Static(f"y  {self.yes}     n / escape / enter  {self.no}", id="keys", markup=False)
+            if self.acknowledge:
+                keys = f"escape  {self.acknowledge}   (only escape: other keys are ignored)"
+            else:
+                keys = f"y  {self.yes}     n / escape / enter  {self.no}"
+            yield Static(keys, id="keys", markup=False)
         yield KeyBar()
+
+    @property
+    def swallows_keys(self) -> bool:
+        """A notice takes no key but escape: the app's own keys (help, the palette) wait too."""
+        return bool(self.acknowledge)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer":
+            return not self.acknowledge
+        if action == "acknowledge":
+            return bool(self.acknowledge)
+        return True
+
+    def on_key(self, event) -> None:
+        """A notice swallows what it does not take: nothing typed goes on to the screens under it."""
+        if self.acknowledge:
+            event.stop()
+            event.prevent_default()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_acknowledge(self) -> None:
+        self.dismiss(True)

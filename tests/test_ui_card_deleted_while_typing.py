@@ -1,0 +1,149 @@
+"""Another process deletes the card being typed in: the letters typed next never act on the board.
+
+Review S, finding 1: the board closed the notes editor (or the card's edit
+form) when the command line deleted the card, and the user, still typing,
+sent the rest of the sentence to the board's keys: `d` `y` deleted another
+card, `n` opened a new-application form. Now what was typed is kept in a
+rescue file and a notice says so; it takes only escape, so every key typed
+after the close (one by one, or in the same burst as the news) is swallowed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import WAYS, burst_keys, key_names, type_text
+from tui.ui.changes import _Reloaded
+from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.form import FormScreen
+from ui_board_helpers import NARROW, focused_company, make_app, small_apps, store_with
+from ui_detail_helpers import wait_until
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")
+
+# what the reviewer's user typed on after the close: `d` `y` deletes, `enter` opens, `n` a new card
+TYPED_ON = ("dy", "enter", "n", "amic team")
+
+
+def delete_elsewhere(store, company: str) -> str:
+    """Another process deletes the card of `company`; its id."""
+    from tui.store import Store
+
+    other = Store(store.path)
+    gone = next(a for a in other.load_all() if a.company == company)
+    other.delete(gone.id)
+    return gone.id
+
+
+async def deletion_read(app, pilot) -> _Reloaded:
+    """The board's re-read of the file, held back once made: the test posts it just before the keys, so
+    that the news and the keys typed on arrive in the order the review saw (in one burst, too)."""
+    held = []
+    post = app.writer.on_reloaded
+    app.writer.on_reloaded = held.append
+    app.poll_store()  # what the one-second timer does
+    await wait_until(pilot, lambda: held)
+    app.writer.on_reloaded = post
+    return _Reloaded(held[0])
+
+
+async def news_then_keys(app, pilot, burst: bool) -> None:
+    news = await deletion_read(app, pilot)
+    app.post_message(news)
+    if burst:
+        burst_keys(app, *TYPED_ON)
+    else:
+        await pilot.pause()
+        for key in TYPED_ON:
+            await pilot.press(*key_names(key))
+    for _ in range(3):
+        await pilot.pause()
+
+
+def rescued_text(app) -> str:
+    (line,) = app.rescued
+    return Path(line.rsplit("it is in ", 1)[1]).read_text(encoding="utf-8")
+
+
+def assert_nothing_acted(app, store, others: set[str]) -> None:
+    from tui.store import Store
+
+    assert isinstance(app.screen, ConfirmScreen) and app.screen.acknowledge, app.screen_stack
+    assert not any(isinstance(screen, FormScreen) for screen in app.screen_stack)  # no "New application"
+    assert {a.company for a in Store(store.path).load_all()} == others  # no other card deleted
+    assert set(a.company for a in app.changelog.apps.values()) == others
+    text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+    assert "deleted by another Followup process" in text and "followup-rescue-" in text
+
+
+async def back_on_the_board(app, pilot, others: set[str]) -> None:
+    from tui.ui.board.screen import BoardScreen
+
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, BoardScreen) and len(app.screen_stack) == 1
+    assert set(a.company for a in app.changelog.apps.values()) == others
+
+
+@WAYS
+async def test_keys_typed_on_after_the_notes_card_is_deleted_never_reach_the_board(tmp_path, monkeypatch, burst):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        company = focused_company(app)
+        others = {"Acme", "Globex", "Initech"} - {company}
+        await pilot.press("e")
+        await pilot.pause()
+        await type_text(pilot, "notes about a ")
+        gone = delete_elsewhere(store, company)
+        await news_then_keys(app, pilot, burst)
+        assert_nothing_acted(app, store, others)
+        assert rescued_text(app).endswith("notes about a ") and gone[:8] in app.rescued[0]
+        await back_on_the_board(app, pilot, others)
+
+
+@WAYS
+async def test_keys_typed_on_after_the_edited_card_is_deleted_never_reach_the_board(tmp_path, monkeypatch, burst):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        company = focused_company(app)
+        others = {"Acme", "Globex", "Initech"} - {company}
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await type_text(pilot, " Inc")
+        delete_elsewhere(store, company)
+        await news_then_keys(app, pilot, burst)
+        assert_nothing_acted(app, store, others)
+        assert f"Company: {company} Inc" in rescued_text(app)
+        await back_on_the_board(app, pilot, others)
+
+
+async def test_the_notice_takes_only_escape_not_enter_nor_the_palette(tmp_path, monkeypatch):
+    """enter is a newline in the notes being typed, so it must not close the notice either; nor may
+    ctrl+p open a palette that would take the letters typed after it as a search for a card."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        company = focused_company(app)
+        await pilot.press("e")
+        await pilot.pause()
+        await type_text(pilot, "words")
+        delete_elsewhere(store, company)
+        app.post_message(await deletion_read(app, pilot))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        notice = app.screen
+        for key in ("enter", "y", "n", "ctrl+p", "f1", "question_mark", "space", "tab"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is notice, key
+        assert "only escape" in str(notice.query_one("#keys").render())
