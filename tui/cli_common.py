@@ -225,12 +225,15 @@ def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print th
 def deadline_names(app, deadlines) -> list[tuple[str, object]]:
     """Each deadline of `app` with the name `show` gives it and `snooze --deadline` takes:
     its kind ("follow-up"), "thank-you:dana-kim" for one interviewer's note (no accents, no commas),
-    "direction:N" for the N-th direction (the N of `direction --done N`)."""
+    "direction:N" for the N-th direction (the N of `direction --done N`), "interview:N" for round N's
+    interview (the N of `interviewer --round N`: rounds in time order), so two upcoming rounds differ."""
     import re
 
     from tui.core.text import folded
 
     numbers = {direction.id: number for number, direction in enumerate(app.directions, start=1)}
+    ordered = sorted(app.rounds, key=lambda r: r.at)  # as actions.round_named numbers them
+    numbers.update((rnd.id, number) for number, rnd in enumerate(ordered, start=1))
     named = []
     for deadline in deadlines:
         name = deadline.kind.value

@@ -329,6 +329,19 @@ def deadline_order(deadline: Deadline) -> tuple[datetime, str, str]:
     return (deadline.due, deadline.company, deadline.action)
 
 
+def snoozable(deadline: Deadline) -> bool:
+    """Whether `deadline` is the user's to put off: an interview happens at its time and a quiet period
+    ends at theirs (NOT_SNOOZABLE). The board's `z` and `followup snooze` both ask this."""
+    return deadline.kind not in NOT_SNOOZABLE
+
+
+def next_snoozable(deadlines: Iterable[Deadline]) -> Deadline | None:
+    """The deadline a snooze without a named one puts off: the first of the user's own in
+    `deadline_order`, the task the card shows (an upcoming interview before it is skipped)."""
+    own = [d for d in deadlines if snoozable(d)]
+    return min(own, key=deadline_order) if own else None
+
+
 def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:
     """Every deadline of every card, in `deadline_order`."""
     out = [d for app in apps for d in deadlines_for(app, settings, now)]

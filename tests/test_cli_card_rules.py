@@ -1,0 +1,65 @@
+"""The command line follows the card rules the board follows (review R 2-4, 7-9; review S 5): what can be
+snoozed, which round moves a card, when a thank-you can have gone out, who can sit twice in one round,
+a second note to someone already thanked, and a snooze a change leaves behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from cli_helpers import digest, one_line_error, run
+from tui.store.store import Store
+
+
+def app_of(db):
+    (app,) = Store(db).load_all()
+    return app
+
+
+def out_line(capsys) -> str:
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1, out
+    return out
+
+
+@pytest.fixture
+def two_rounds_ahead(cli_db, capsys):
+    """Acme: a round yesterday, its one interviewer thanked, two rounds to come and a do-by after them."""
+    assert run(cli_db, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am", "--interviewer", "Dana Kim") == 0
+    assert run(cli_db, "interviewer", "acme", "Dana", "--thanked", "yesterday 15:00") == 0
+    assert run(cli_db, "round", "acme", "--at", "next tue 14:00", "--name", "Final") == 0
+    assert run(cli_db, "round", "acme", "--at", "next wed 14:00") == 0
+    assert run(cli_db, "direction", "acme", "send refs", "--by", "next fri") == 0  # after both interviews
+    capsys.readouterr()
+    return cli_db
+
+
+def test_show_names_each_interview_by_its_round(two_rounds_ahead, capsys):
+    assert run(two_rounds_ahead, "show", "acme") == 0
+    out = capsys.readouterr().out
+    assert "  interview:2  Tue 1 Dec 14:00" in out and "  interview:3  Wed 2 Dec 14:00" in out
+
+
+def test_snooze_without_a_name_puts_off_the_next_task_of_yours_not_the_interview(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "SRE", "--at", "tomorrow 14:00") == 0  # the interview comes first
+    assert run(cli_db, "direction", "acme", "send refs", "--by", "next fri") == 0
+    capsys.readouterr()
+    assert run(cli_db, "snooze", "acme", "--until", "next sat 10:00") == 0
+    assert "direction:1 (send refs — Acme) snoozed" in out_line(capsys)
+    assert [s.kind for s in app_of(cli_db).snoozes] == ["direction"]
+
+
+def test_snooze_refuses_a_card_whose_only_deadline_is_an_interview(cli_db, capsys):
+    assert run(cli_db, "add", "Globex", "--role", "X", "--at", "next tue 14:00") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "snooze", "globex", "--until", "2026-12-10") == 2
+    one_line_error(capsys, "Globex has no deadline of yours to snooze", "interview:1 cannot be snoozed")
+    assert digest(cli_db) == before
+
+
+@pytest.mark.parametrize("which", ["interview:2", "interview"])
+def test_snooze_refuses_an_interview_named(two_rounds_ahead, capsys, which):
+    before = digest(two_rounds_ahead)
+    assert run(two_rounds_ahead, "snooze", "acme", "--deadline", which, "--until", "2026-12-10") == 2
+    one_line_error(capsys, "cannot be snoozed: an interview happens at a fixed time")
+    assert digest(two_rounds_ahead) == before
