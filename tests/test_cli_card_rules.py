@@ -63,3 +63,14 @@ def test_snooze_refuses_an_interview_named(two_rounds_ahead, capsys, which):
     assert run(two_rounds_ahead, "snooze", "acme", "--deadline", which, "--until", "2026-12-10") == 2
     one_line_error(capsys, "cannot be snoozed: an interview happens at a fixed time")
     assert digest(two_rounds_ahead) == before
+
+
+def test_a_backfilled_phone_screen_leaves_an_awaiting_card_awaiting(cli_db, capsys):
+    assert run(cli_db, "add", "R2", "--role", "X", "--at", "2026-11-23 10:00", "--interviewer", "Ann A") == 0
+    assert run(cli_db, "interviewer", "r2", "Ann", "--thanked", "2026-11-23 15:00") == 0
+    assert run(cli_db, "move", "r2", "awaiting") == 0
+    assert run(cli_db, "round", "r2", "--at", "2026-11-18 10:00", "--name", "Phone screen",
+               "--interviewer", "Bo B") == 0
+    assert app_of(cli_db).stage.value == "awaiting"
+    assert run(cli_db, "round", "r2", "--at", "yesterday 10:00", "--name", "Final") == 0  # news: it moves
+    assert app_of(cli_db).stage.value == "interviewed"

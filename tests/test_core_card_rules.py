@@ -7,8 +7,9 @@ import pendulum
 
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_snoozable
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
-from tui.core.stages import DirectionKind
+from tui.core.stages import DirectionKind, Stage
 
 LONDON = "Europe/London"
 SETTINGS = Settings(timezone=LONDON, holidays="")
@@ -23,3 +24,49 @@ def test_the_next_snoozable_deadline_skips_an_interview_before_it():
     app = actions.add_direction(app, "send refs", DirectionKind.DO_BY, WED.add(days=3), now=WED)
     found = next_snoozable(deadlines_for(app, SETTINGS, WED))
     assert found is not None and found.kind is DeadlineKind.DIRECTION
+
+
+# --- a round backfilled before the latest one held is a record, not news (review R #3) -------------------
+def _thanked_onsite():
+    """Acme: an onsite on Monday, recorded then, its one interviewer thanked: the card is in *thanked*."""
+    onsite = WED.subtract(days=2)
+    app = actions.new_application("Acme", "Dev", now=onsite.add(hours=1), round_at=onsite,
+                                  interviewers=[Interviewer(name="Ann Lee")])
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=onsite.add(hours=5))
+    assert app.stage is Stage.THANKED
+    return app
+
+
+def test_a_round_older_than_the_latest_held_leaves_the_card_where_it_is():
+    app = _thanked_onsite()
+    app = actions.move(app, Stage.AWAITING, now=WED)
+    phone = actions.add_round(app, "Phone screen", WED.subtract(days=7), [Interviewer(name="Bo B")], now=WED)
+    assert phone.stage is Stage.AWAITING
+    assert [r.name for r in phone.rounds] == ["Interview", "Phone screen"]
+
+
+def test_a_round_later_than_every_held_one_still_moves_the_card():
+    app = _thanked_onsite()
+    later = actions.add_round(app, "Final", WED.subtract(hours=2), [Interviewer(name="Cy D")], now=WED)
+    assert later.stage is Stage.INTERVIEWED
+    assert [d.kind for d in deadlines_for(later, SETTINGS, WED)] == [DeadlineKind.THANK_YOU]
+
+
+def test_catching_up_an_upcoming_round_still_moves_the_card_after_an_older_one_was_backfilled():
+    app = _thanked_onsite()
+    app = actions.add_round(app, "Final", WED.add(days=1), now=WED)  # upcoming, recorded ahead
+    friday = WED.add(days=2)
+    app = actions.add_round(app, "Phone screen", WED.subtract(days=7), now=friday)  # older than both
+    assert app.stage is Stage.THANKED
+    caught = actions.catch_up(app, friday)
+    assert caught.stage is Stage.INTERVIEWED
+
+
+def test_an_upcoming_round_whose_time_came_is_not_news_once_a_later_one_was_recorded():
+    app = _thanked_onsite()
+    app = actions.add_round(app, "Second", WED.add(days=1), now=WED)  # upcoming, recorded ahead
+    app = actions.move(app, Stage.INTERVIEWED, now=WED)  # the card sits where the later round puts it
+    friday = WED.add(days=2)
+    app = actions.add_round(app, "Final", WED.add(days=1, hours=5), now=friday)  # held after "Second"
+    assert app.pending_round(friday) is None
+    assert actions.catch_up(app, friday) is app

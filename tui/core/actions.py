@@ -208,12 +208,15 @@ def add_round(
     """A round that took place moves the card (`model.stage_after_round`) and reopens a closed one, the move
     logged at the round's time (as `catch_up` logs a round whose time came): a round entered days later
     still ends the stay before it then. An upcoming round (`at` after `now`) leaves the card where it is
-    until its time comes."""
+    until its time comes. Only a round later than every round already held is news: one backfilled
+    before them (the phone screen typed in after the onsite) is a record, and leaves the card alone
+    (review R #3: a thanked card went back to *interviewed* with no thank-you due there)."""
     new = changed_copy(app, now)
     rnd = Round(name=name, at=at, interviewers=list(interviewers))
+    latest_held = max((r.at for r in app.held_rounds(now)), default=None)
     new.rounds.append(rnd)
     log_line(new, now, "round", round_line(rnd, now), round=rnd.id)
-    if rnd.at <= to_utc(now):
+    if rnd.at <= to_utc(now) and (latest_held is None or rnd.at > latest_held):
         _after_round(new, rnd.at, "new round", use_thank_you)
     return new
 
