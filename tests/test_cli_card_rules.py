@@ -74,3 +74,14 @@ def test_a_backfilled_phone_screen_leaves_an_awaiting_card_awaiting(cli_db, caps
     assert app_of(cli_db).stage.value == "awaiting"
     assert run(cli_db, "round", "r2", "--at", "yesterday 10:00", "--name", "Final") == 0  # news: it moves
     assert app_of(cli_db).stage.value == "interviewed"
+
+
+def test_thanked_before_the_round_is_refused_naming_its_time(cli_db, capsys):
+    assert run(cli_db, "add", "Globex", "--role", "X", "--at", "next tue 14:00") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "interviewer", "globex", "Zed Z", "--thanked", "yesterday") == 2
+    one_line_error(capsys, "is before the Interview round it thanks for (Tue 1 Dec 14:00)")
+    assert run(cli_db, "interviewer", "globex", "Zed Z", "--thanked") == 2
+    one_line_error(capsys, "Wed 25 Nov 14:00 is before the Interview round")
+    assert digest(cli_db) == before

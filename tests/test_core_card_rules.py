@@ -4,9 +4,11 @@ thank-you can have gone out, who may sit twice in one round, and a second note t
 from __future__ import annotations
 
 import pendulum
+import pytest
 
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_snoozable
+from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, Stage
@@ -70,3 +72,26 @@ def test_an_upcoming_round_whose_time_came_is_not_news_once_a_later_one_was_reco
     app = actions.add_round(app, "Final", WED.add(days=1, hours=5), now=friday)  # held after "Second"
     assert app.pending_round(friday) is None
     assert actions.catch_up(app, friday) is app
+
+
+# --- a thank-you goes out after the round (review R #4) --------------------------------------------------
+def test_a_thank_you_before_the_round_or_for_one_still_to_come_is_refused():
+    app = actions.new_application("Acme", "Dev", now=WED, round_at=WED.add(days=6),
+                                  interviewers=[Interviewer(name="Zed Z")])
+    zed = app.rounds[0].interviewers[0].id
+    with pytest.raises(ValidationError, match=r"^Tue 24 Nov 10:00 is before the Interview round it thanks for "
+                                              r"\(Tue 1 Dec 10:00\)"):
+        actions.set_thanked(app, zed, now=WED, at=WED.subtract(days=1), zone=SETTINGS.zone)
+    with pytest.raises(ValidationError, match="before the Interview round"):
+        actions.set_thanked(app, zed, now=WED)  # now, for a round still to come
+    later = WED.add(days=7)
+    assert actions.set_thanked(app, zed, now=later).rounds[0].interviewers[0].thanked_at == later
+
+
+def test_moving_a_round_after_a_thank_you_already_sent_is_refused():
+    app = actions.new_application("Acme", "Dev", now=WED, round_at=WED.subtract(days=1),
+                                  interviewers=[Interviewer(name="Ann Lee")])
+    app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=WED)
+    with pytest.raises(ValidationError, match="before the Interview round it thanks for"):
+        actions.update_round(app, app.rounds[0].id, now=WED, at=WED.add(hours=1))
+    assert actions.update_round(app, app.rounds[0].id, now=WED, name="Onsite").rounds[0].name == "Onsite"

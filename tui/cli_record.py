@@ -129,7 +129,7 @@ def cmd_interviewer(args) -> int:
         done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
         done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
         if thanked is not None:
-            new = actions.set_thanked(new, person.id, True, now=now, at=thanked)
+            new = actions.set_thanked(new, person.id, True, now=now, at=thanked, zone=settings.zone)
             done.append(f"thanked {_understood(thanked, settings, now)}")
         return new, f"{person.name}: " + ", ".join(done)
 

@@ -19,7 +19,8 @@ from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
 from tui.core.parts import Direction, Event, Interviewer, Round, Snooze, holds
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionChange, DirectionKind, Outcome, Stage
-from tui.core.timeutil import to_utc
+from tui.core.timefmt import show_time
+from tui.core.timeutil import UTC, Zone, to_utc
 
 if TYPE_CHECKING:
     from tui.core.deadlines import Deadline
@@ -285,6 +286,11 @@ def update_round(
     if interviewers is not None:
         rnd.interviewers = list(interviewers)
     rnd.__post_init__()
+    thanked_before = {p.id: p.thanked_at for p in app.find_round(round_id).interviewers}
+    for person in rnd.interviewers:  # moved after a note, or a note newly dated: refused as set_thanked refuses it
+        moved = at is not None or thanked_before.get(person.id) != person.thanked_at
+        if person.thanked_at is not None and moved:
+            check_thanked_at(rnd, person.thanked_at, now=now)
     log_line(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
         _after_round(new, now, "the round took place", use_thank_you)
@@ -344,8 +350,18 @@ def _moved_by_thank_rule(app: Application) -> bool:
             and line.data.get("why") == ALL_THANKED)
 
 
+def check_thanked_at(rnd: Round, at: datetime, *, zone: Zone = UTC, now: datetime | None = None) -> None:
+    """A thank-you goes out after the round it thanks for: one dated before it (or for a round still to
+    come) is refused, naming the round's time. Every path that sets `thanked_at` comes through here:
+    `set_thanked` (the board's space, `interviewer --thanked`, a letter marked sent) and `update_round`."""
+    if to_utc(at) < rnd.at:
+        raise ValidationError(f"{show_time(at, zone, now)} is before the {rnd.name} round it thanks for "
+                              f"({show_time(rnd.at, zone, now)}): a thank-you goes out after the round")
+
+
 def set_thanked(
-    app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
+    app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None,
+    zone: Zone = UTC,
 ) -> Application:
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
     are for (Application.thank_you_round) moves the card to *thanked*, logged at the latest of that round's
@@ -361,6 +377,7 @@ def set_thanked(
     new = changed_copy(app, now)
     rnd, person = new.find_interviewer(interviewer_id)
     if thanked:
+        check_thanked_at(rnd, at or now, zone=zone, now=now)
         moment = person.thanked_at = to_utc(at or now)
         log_line(new, moment, "thanked", f"Thanked {person.name}", interviewer=person.id)
         if new.stage is Stage.INTERVIEWED and rnd is new.thank_you_round(now) and _all_thanked(rnd):

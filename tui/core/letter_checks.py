@@ -191,10 +191,8 @@ def check_sent_at(app: Application, letter: Letter, at: datetime, now: datetime,
             f"{timefmt.understood(at, zone, now)} is in the future: a letter is marked sent once it has gone; "
             "give the moment it went, e.g. \"yesterday 16:00\" or \"last fri 9:30\"")
     rnd = next((r for r in app.rounds if r.id == letter.round_id), None)
-    if letter.kind is LetterKind.THANK_YOU and rnd is not None and at < rnd.at:
-        raise ValidationError(
-            f"{timefmt.show_time(at, zone, now)} is before the {rnd.name} round it thanks for "
-            f"({timefmt.show_time(rnd.at, zone, now)})")
+    if letter.kind is LetterKind.THANK_YOU and rnd is not None:
+        actions.check_thanked_at(rnd, at, zone=zone, now=now)  # the one rule (and wording) for every path
     return at
 
 
