@@ -4,6 +4,8 @@ a second note to someone already thanked, and a snooze a change leaves behind.""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from cli_helpers import digest, one_line_error, run
@@ -85,3 +87,28 @@ def test_thanked_before_the_round_is_refused_naming_its_time(cli_db, capsys):
     assert run(cli_db, "interviewer", "globex", "Zed Z", "--thanked") == 2
     one_line_error(capsys, "Wed 25 Nov 14:00 is before the Interview round")
     assert digest(cli_db) == before
+
+
+def test_the_same_interviewer_twice_in_one_round_is_refused(cli_db, capsys, tmp_path):
+    assert run(cli_db, "add", "Two", "--role", "X", "--at", "yesterday 10:00",
+               "--interviewer", "Ann Lee", "--interviewer", "ann lee") == 2
+    one_line_error(capsys, "lists ann lee twice (as Ann Lee)")
+    assert not cli_db.exists()
+    assert run(cli_db, "add", "Two", "--role", "X", "--at", "yesterday 10:00",
+               "--interviewer", "Ann Lee <a@x.example>") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "interviewer", "two", "Ann B", "--email", "A@x.example") == 2
+    one_line_error(capsys, "gives Ann Lee and Ann B the same address")
+    assert run(cli_db, "round", "two", "--at", "yesterday 12:00", "--interviewer", "Bo; bo") == 2
+    one_line_error(capsys, "lists bo twice")
+    assert digest(cli_db) == before
+    assert run(cli_db, "export", "json") == 0
+    exported = json.loads(capsys.readouterr().out)
+    people = exported["applications"][0]["rounds"][0]["interviewers"]
+    people.append(dict(people[0], id="0" * 36, name="ANN LEE", email=""))
+    sheet = tmp_path / "twice.json"
+    sheet.write_text(json.dumps(exported), encoding="utf-8")
+    other = tmp_path / "other.json"
+    assert run(other, "import", str(sheet)) == 2
+    one_line_error(capsys, "lists ANN LEE twice")

@@ -95,3 +95,27 @@ def test_moving_a_round_after_a_thank_you_already_sent_is_refused():
     with pytest.raises(ValidationError, match="before the Interview round it thanks for"):
         actions.update_round(app, app.rounds[0].id, now=WED, at=WED.add(hours=1))
     assert actions.update_round(app, app.rounds[0].id, now=WED, name="Onsite").rounds[0].name == "Onsite"
+
+
+# --- one person sits once in a round (review R #9) ---------------------------------------------------------
+@pytest.mark.parametrize(("people", "message"), [
+    (["Ann Lee", "ann  LEE"], "round “Interview” lists ann  LEE twice (as Ann Lee): list each person once"),
+    (["Ann Lee <ann@x.example>", "A. Lee <ANN@x.example>"],
+     "round “Interview” gives Ann Lee and A. Lee the same address ANN@x.example: list each person once"),
+])
+def test_the_same_person_twice_in_a_round_is_refused(people, message):
+    twice = [Interviewer.parse(text) for text in people]
+    with pytest.raises(ValidationError) as refused:
+        actions.new_application("Acme", "Dev", now=WED, round_at=WED, interviewers=twice)
+    assert str(refused.value) == message
+    app = actions.new_application("Acme", "Dev", now=WED, round_at=WED, interviewers=twice[:1])
+    with pytest.raises(ValidationError, match="list each person once"):
+        actions.update_round(app, app.rounds[0].id, now=WED, interviewers=[*app.rounds[0].interviewers, twice[1]])
+    with pytest.raises(ValidationError, match="list each person once"):
+        actions.add_round(app, "Final", WED.add(days=2), twice, now=WED)
+
+
+def test_two_people_of_one_name_in_different_rounds_are_fine():
+    app = actions.new_application("Acme", "Dev", now=WED, round_at=WED, interviewers=[Interviewer(name="Ann Lee")])
+    app = actions.add_round(app, "Final", WED.add(days=2), [Interviewer(name="Ann Lee")], now=WED)
+    assert [len(r.interviewers) for r in app.rounds] == [1, 1]
