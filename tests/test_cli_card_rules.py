@@ -112,3 +112,19 @@ def test_the_same_interviewer_twice_in_one_round_is_refused(cli_db, capsys, tmp_
     other = tmp_path / "other.json"
     assert run(other, "import", str(sheet)) == 2
     one_line_error(capsys, "lists ANN LEE twice")
+
+
+def test_a_second_thank_you_letter_says_the_person_was_thanked_already(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "X", "--at", "yesterday 10:00",
+               "--interviewer", "Lee Park", "--interviewer", "Dana Kim") == 0
+    sent = ("letter", "acme", "thank-you", "--interviewer", "Lee", "--set", "topic=x", "--set", "signature=Me",
+            "--mark-sent")
+    assert run(cli_db, *sent, "--at", "yesterday 15:00") == 0
+    assert "already thanked" not in capsys.readouterr().err
+    assert run(cli_db, *sent, "--at", "today 9:30") == 0
+    err = capsys.readouterr().err
+    assert ("followup: note: Lee Park was already thanked Tue 24 Nov 15:00: this letter is recorded too, "
+            "and that first thank-you time stays\n") in err
+    app = app_of(cli_db)
+    assert app.rounds[0].interviewers[0].thanked_at.isoformat() == "2026-11-24T14:00:00+00:00"
+    assert len(app.contacts) == 2

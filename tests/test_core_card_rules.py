@@ -119,3 +119,19 @@ def test_two_people_of_one_name_in_different_rounds_are_fine():
     app = actions.new_application("Acme", "Dev", now=WED, round_at=WED, interviewers=[Interviewer(name="Ann Lee")])
     app = actions.add_round(app, "Final", WED.add(days=2), [Interviewer(name="Ann Lee")], now=WED)
     assert [len(r.interviewers) for r in app.rounds] == [1, 1]
+
+
+# --- a second note to someone thanked already (review R #8) ------------------------------------------------
+def test_a_second_thank_you_keeps_the_first_time_and_records_the_letter():
+    from tui.core import correspondence
+
+    app = actions.new_application("Acme", "Dev", now=WED, round_at=WED.subtract(days=1),
+                                  interviewers=[Interviewer(name="Lee Park"), Interviewer(name="Dana Kim")])
+    lee = app.rounds[0].interviewers[0].id
+    first = WED.subtract(hours=19)
+    app = correspondence.record_letter_sent(app, "thank-you", now=WED, at=first, interviewer_id=lee)
+    assert actions.set_thanked(app, lee, now=WED) is app
+    again = correspondence.record_letter_sent(app, "thank-you", now=WED, interviewer_id=lee)
+    assert again.rounds[0].interviewers[0].thanked_at == first
+    assert [c.at for c in again.contacts] == [first, WED]
+    assert sum(e.text == "Thanked Lee Park" for e in again.history) == 1

@@ -366,6 +366,9 @@ def set_thanked(
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
     are for (Application.thank_you_round) moves the card to *thanked*, logged at the latest of that round's
     thank-you times (notes typed in out of order, back-dated: the stay in *interviewed* ends with the last).
+    Someone thanked already stays thanked when they were: `app` itself comes back (a second letter to
+    them is a contact of its own, `correspondence.record_letter_sent`; re-dating the first note moved
+    the thank-you into the statistics late, review R #8).
 
     Unmarking undoes what marking did: when the card is in *thanked* because the
     rule put it there (its last stage line is the rule's), it goes back to
@@ -374,10 +377,14 @@ def set_thanked(
     where it is: that move was the user's word (PRODUCT: "or the user skips
     thank-you notes"), and a later stage says more than an unticked box.
     """
+    if thanked:
+        rnd, person = app.find_interviewer(interviewer_id)
+        check_thanked_at(rnd, at or now, zone=zone, now=now)
+        if person.thanked_at is not None:
+            return app
     new = changed_copy(app, now)
     rnd, person = new.find_interviewer(interviewer_id)
     if thanked:
-        check_thanked_at(rnd, at or now, zone=zone, now=now)
         moment = person.thanked_at = to_utc(at or now)
         log_line(new, moment, "thanked", f"Thanked {person.name}", interviewer=person.id)
         if new.stage is Stage.INTERVIEWED and rnd is new.thank_you_round(now) and _all_thanked(rnd):
