@@ -128,3 +128,13 @@ def test_a_second_thank_you_letter_says_the_person_was_thanked_already(cli_db, c
     app = app_of(cli_db)
     assert app.rounds[0].interviewers[0].thanked_at.isoformat() == "2026-11-24T14:00:00+00:00"
     assert len(app.contacts) == 2
+
+
+def test_edit_says_when_it_leaves_a_snooze_behind(cli_db, capsys):
+    assert run(cli_db, "add", "Beta", "--role", "X", "--at", "2026-11-23 10:00") == 0
+    assert run(cli_db, "snooze", "beta", "--until", "2026-12-10", "--reason", "conference") == 0
+    assert "no longer applies" not in capsys.readouterr().out
+    assert run(cli_db, "edit", "beta", "--decision-by", "2026-12-01") == 0
+    assert out_line(capsys).rstrip("\n").endswith("; snooze of follow-up until Thu 10 Dec 09:00 no longer applies")
+    assert run(cli_db, "note", "beta", "nothing to do with the follow-up") == 0
+    assert "no longer applies" not in capsys.readouterr().out

@@ -135,3 +135,20 @@ def test_a_second_thank_you_keeps_the_first_time_and_records_the_letter():
     assert again.rounds[0].interviewers[0].thanked_at == first
     assert [c.at for c in again.contacts] == [first, WED]
     assert sum(e.text == "Thanked Lee Park" for e in again.history) == 1
+
+
+# --- a change that leaves a snooze behind says so (review R #7) --------------------------------------------
+def test_a_decision_date_before_the_snooze_end_lifts_it_and_a_new_snooze_does_not():
+    from tui.core.deadlines import lifted_snoozes
+
+    app = actions.new_application("Beta", "Dev", now=WED, round_at=WED.subtract(days=2))  # nobody to thank
+    (follow_up,) = deadlines_for(app, SETTINGS, WED)
+    assert follow_up.kind is DeadlineKind.FOLLOW_UP
+    snoozed = actions.snooze_deadline(app, follow_up, WED.add(days=15), now=WED)
+    decided = actions.edit(snoozed, decision_by=WED.add(days=9), now=WED)
+    (lifted,) = lifted_snoozes(snoozed, decided, SETTINGS, WED)
+    assert (lifted.kind, lifted.due) == (DeadlineKind.FOLLOW_UP, WED.add(days=15))
+    (again,) = deadlines_for(snoozed, SETTINGS, WED)
+    longer = actions.snooze_deadline(snoozed, again, WED.add(days=20), now=WED)
+    assert lifted_snoozes(snoozed, longer, SETTINGS, WED) == []
+    assert lifted_snoozes(snoozed, actions.set_notes(snoozed, "x", now=WED), SETTINGS, WED) == []

@@ -263,6 +263,20 @@ def first_moved_deadline(before, after, settings, moment):
     return min(fresh, key=deadline_order) if fresh else None
 
 
+def lifted_words(before, after, settings, moment) -> str:
+    """'; snooze of follow-up until Thu 10 Dec 09:00 no longer applies' for each snooze the change left
+    behind (deadlines.lifted_snoozes), named as `show` names the deadline; '' when none."""
+    from tui.core.deadlines import lifted_snoozes
+    from tui.core.timefmt import show_time
+
+    lifted = lifted_snoozes(before, after, settings, moment)
+    if not lifted:
+        return ""
+    names = dict((id(d), name) for name, d in deadline_names(before, lifted))
+    return "".join(f"; snooze of {names[id(d)]} until {show_time(d.due, settings.zone, moment)} no longer applies"
+                   for d in lifted)
+
+
 def confirm(args, before, after, words: str, settings, moment) -> int:
     """PRODUCT's confirmation line: the id, what was understood, the first deadline created or moved.
 
@@ -277,6 +291,8 @@ def confirm(args, before, after, words: str, settings, moment) -> int:
     deadline = first_moved_deadline(before, after, settings, moment)
     if deadline is not None:
         line += f"; next: {deadline.action}, due {understood(deadline.due, settings.zone, moment)}"
+    if before is not None:
+        line += lifted_words(before, after, settings, moment)
     print(line)
     return 0
 

@@ -342,6 +342,18 @@ def next_snoozable(deadlines: Iterable[Deadline]) -> Deadline | None:
     return min(own, key=deadline_order) if own else None
 
 
+def lifted_snoozes(before: Application, after: Application, settings: Settings, now: datetime) -> list[Deadline]:
+    """The snoozes running on `before` that a change left behind: the deadline is still there on `after`,
+    but its rule now gives it another time, so the snooze no longer applies (a decision date moved the
+    follow-up before the snooze's end, say). Returned as `before` had them (`due`: the snooze's end), so
+    a command or the board can say so: a snooze dropped without a word looked like a deadline come early."""
+    running = [d for d in deadlines_for(before, settings, now) if d.is_snoozed]
+    if not running:
+        return []
+    still = {(d.kind, d.ref): d for d in deadlines_for(after, settings, now)}
+    return [d for d in running if (d.kind, d.ref) in still and still[(d.kind, d.ref)].snoozed_from is None]
+
+
 def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:
     """Every deadline of every card, in `deadline_order`."""
     out = [d for app in apps for d in deadlines_for(app, settings, now)]
