@@ -138,3 +138,17 @@ def test_edit_says_when_it_leaves_a_snooze_behind(cli_db, capsys):
     assert out_line(capsys).rstrip("\n").endswith("; snooze of follow-up until Thu 10 Dec 09:00 no longer applies")
     assert run(cli_db, "note", "beta", "nothing to do with the follow-up") == 0
     assert "no longer applies" not in capsys.readouterr().out
+
+
+def test_an_import_with_a_thank_you_before_its_round_is_refused(cli_db, capsys, tmp_path):
+    assert run(cli_db, "add", "Acme", "--role", "X", "--at", "yesterday 10:00", "--interviewer", "Dana Kim") == 0
+    capsys.readouterr()
+    assert run(cli_db, "export", "json") == 0
+    exported = json.loads(capsys.readouterr().out)
+    exported["applications"][0]["rounds"][0]["interviewers"][0]["thanked_at"] = "2026-11-20T10:00:00Z"
+    sheet = tmp_path / "early.json"
+    sheet.write_text(json.dumps(exported), encoding="utf-8")
+    before = digest(cli_db)
+    assert run(cli_db, "import", str(sheet)) == 2
+    one_line_error(capsys, "has Dana Kim thanked before it, 2026-11-20T10:00:00+00:00")
+    assert digest(cli_db) == before

@@ -285,12 +285,10 @@ def update_round(
         rnd.at = at
     if interviewers is not None:
         rnd.interviewers = list(interviewers)
-    rnd.__post_init__()
-    thanked_before = {p.id: p.thanked_at for p in app.find_round(round_id).interviewers}
     for person in rnd.interviewers:  # moved after a note, or a note newly dated: refused as set_thanked refuses it
-        moved = at is not None or thanked_before.get(person.id) != person.thanked_at
-        if person.thanked_at is not None and moved:
+        if person.thanked_at is not None:
             check_thanked_at(rnd, person.thanked_at, now=now)
+    rnd.__post_init__()
     log_line(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
         _after_round(new, now, "the round took place", use_thank_you)

@@ -261,6 +261,11 @@ class Round(msgspec.Struct, gc=False):
             raise ValidationError("a round has no time: every round needs 'at'")
         self.at = to_utc(self.at)
         check_once_each(self)
+        for person in self.interviewers:  # as actions.check_thanked_at, for a record made whole (an import)
+            if person.thanked_at is not None and person.thanked_at < self.at:
+                raise ValidationError(f"round “{self.name}” ({self.at.isoformat()}) has {person.name} thanked "
+                                      f"before it, {person.thanked_at.isoformat()}: "
+                                      "a thank-you goes out after the round")
 
 
 def check_once_each(rnd: "Round") -> None:
