@@ -74,7 +74,9 @@ def test_a_backfilled_phone_screen_leaves_an_awaiting_card_awaiting(cli_db, caps
     assert run(cli_db, "round", "r2", "--at", "2026-11-18 10:00", "--name", "Phone screen",
                "--interviewer", "Bo B") == 0
     assert app_of(cli_db).stage.value == "awaiting"
+    assert "moved to" not in capsys.readouterr().out
     assert run(cli_db, "round", "r2", "--at", "yesterday 10:00", "--name", "Final") == 0  # news: it moves
+    assert "; moved to interviewed (was awaiting)" in out_line(capsys)
     assert app_of(cli_db).stage.value == "interviewed"
 
 

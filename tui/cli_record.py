@@ -65,7 +65,8 @@ def cmd_round(args) -> int:
         new = actions.add_round(app, args.name, at, people, now=now, use_thank_you=settings.use_thank_you)
         upcoming = " (upcoming)" if at > now else ""
         who = f" with {', '.join(p.name for p in people)}" if people else ""
-        return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}"
+        moved = f"; moved to {new.stage.value} (was {app.stage.value})" if new.stage is not app.stage else ""
+        return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}{moved}"
 
     return change_card(args, change)
 
