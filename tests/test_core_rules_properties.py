@@ -43,7 +43,8 @@ def cards(draw):
     for step in draw(st.lists(st.sampled_from(["thank", "follow-up", "reply", "do-by", "quiet", "round",
                                                "reject", "offer", "decision"]), max_size=5)):
         clock = clock.add(hours=draw(st.integers(1, 24 * 9)))
-        if step == "thank" and app.latest_round and app.latest_round.interviewers:
+        held = app.latest_round is not None and app.latest_round.at <= clock  # a note is only after the round
+        if step == "thank" and held and app.latest_round and app.latest_round.interviewers:
             person = app.latest_round.interviewers[0]
             app = correspondence.record_letter_sent(app, "thank-you", now=clock, interviewer_id=person.id)
         elif step == "follow-up":

@@ -225,12 +225,15 @@ def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print th
 def deadline_names(app, deadlines) -> list[tuple[str, object]]:
     """Each deadline of `app` with the name `show` gives it and `snooze --deadline` takes:
     its kind ("follow-up"), "thank-you:dana-kim" for one interviewer's note (no accents, no commas),
-    "direction:N" for the N-th direction (the N of `direction --done N`)."""
+    "direction:N" for the N-th direction (the N of `direction --done N`), "interview:N" for round N's
+    interview (the N of `interviewer --round N`: rounds in time order), so two upcoming rounds differ."""
     import re
 
     from tui.core.text import folded
 
     numbers = {direction.id: number for number, direction in enumerate(app.directions, start=1)}
+    ordered = sorted(app.rounds, key=lambda r: r.at)  # as actions.round_named numbers them
+    numbers.update((rnd.id, number) for number, rnd in enumerate(ordered, start=1))
     named = []
     for deadline in deadlines:
         name = deadline.kind.value
@@ -260,6 +263,20 @@ def first_moved_deadline(before, after, settings, moment):
     return min(fresh, key=deadline_order) if fresh else None
 
 
+def lifted_words(before, after, settings, moment) -> str:
+    """'; snooze of follow-up until Thu 10 Dec 09:00 no longer applies' for each snooze the change left
+    behind (deadlines.lifted_snoozes), named as `show` names the deadline; '' when none."""
+    from tui.core.deadlines import lifted_snoozes
+    from tui.core.timefmt import show_time
+
+    lifted = lifted_snoozes(before, after, settings, moment)
+    if not lifted:
+        return ""
+    names = dict((id(d), name) for name, d in deadline_names(before, lifted))
+    return "".join(f"; snooze of {names[id(d)]} until {show_time(d.due, settings.zone, moment)} no longer applies"
+                   for d in lifted)
+
+
 def confirm(args, before, after, words: str, settings, moment) -> int:
     """PRODUCT's confirmation line: the id, what was understood, the first deadline created or moved.
 
@@ -274,6 +291,8 @@ def confirm(args, before, after, words: str, settings, moment) -> int:
     deadline = first_moved_deadline(before, after, settings, moment)
     if deadline is not None:
         line += f"; next: {deadline.action}, due {understood(deadline.due, settings.zone, moment)}"
+    if before is not None:
+        line += lifted_words(before, after, settings, moment)
     print(line)
     return 0
 

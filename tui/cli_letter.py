@@ -141,6 +141,10 @@ def handler(args) -> int:
     if quiet and not args.force:
         remark("not marked sent: it is inside their quiet period; pass --force to record it anyway")
         return EXIT_HELD_BACK
+    again = letter_checks.already_thanked(app, letter, now=moment, zone=zone)
+    if again:
+        remark(f"note: {again}")
+
     def sent(card):
         return letter_checks.mark_sent(card, letter, now=moment, zone=zone, force=True, at=sent_at)
 

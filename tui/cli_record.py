@@ -65,7 +65,8 @@ def cmd_round(args) -> int:
         new = actions.add_round(app, args.name, at, people, now=now, use_thank_you=settings.use_thank_you)
         upcoming = " (upcoming)" if at > now else ""
         who = f" with {', '.join(p.name for p in people)}" if people else ""
-        return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}"
+        moved = f"; moved to {new.stage.value} (was {app.stage.value})" if new.stage is not app.stage else ""
+        return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}{moved}"
 
     return change_card(args, change)
 
@@ -129,7 +130,7 @@ def cmd_interviewer(args) -> int:
         done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
         done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
         if thanked is not None:
-            new = actions.set_thanked(new, person.id, True, now=now, at=thanked)
+            new = actions.set_thanked(new, person.id, True, now=now, at=thanked, zone=settings.zone)
             done.append(f"thanked {_understood(thanked, settings, now)}")
         return new, f"{person.name}: " + ", ".join(done)
 
@@ -241,23 +242,36 @@ def _closed_words(before, after, settings, now, keep) -> str:
 
 # --- snooze -------------------------------------------------------------------------------------
 def pick_deadline(app, which: str | None, settings, now):
-    """The deadline `which` names (as `show` names them: exactly or by a unique prefix), else the next."""
+    """The deadline `which` names (as `show` names them: exactly or by a unique prefix), else the next of
+    the user's own: the one the board's `z` puts off (deadlines.next_snoozable). An interview or a quiet
+    period is not the user's to put off: named, it is refused, saying why."""
     from tui.cli_common import deadline_names
-    from tui.core.deadlines import deadlines_for
+    from tui.core.deadlines import DeadlineKind, deadlines_for, next_snoozable, snoozable
     from tui.core.errors import ValidationError
     from tui.core.text import folded
 
-    named = [(name, d) for name, d in deadline_names(app, deadlines_for(app, settings, now)) if not d.is_quiet]
-    if not named:
-        raise ValidationError(f"{app.company} has no deadline to snooze")
+    named = deadline_names(app, deadlines_for(app, settings, now))
+    own = [(name, d) for name, d in named if snoozable(d)]
     if which is None:
-        return min(named, key=lambda pair: pair[1].due)
+        deadline = next_snoozable(d for _, d in own)
+        if deadline is None:
+            interview = next((d for d in named if d[1].kind is DeadlineKind.INTERVIEW), None)
+            why = (f" (an interview happens at its time: {interview[0]} cannot be snoozed)" if interview is not None
+                   else "")
+            raise ValidationError(f"{app.company} has no deadline of yours to snooze{why}")
+        return next(pair for pair in own if pair[1] is deadline)
     want = folded(which.strip())  # as deadline_names writes them
     found = [pair for pair in named if pair[0] == want] or [pair for pair in named if pair[0].startswith(want)]
+    if found and not any(snoozable(d) for _, d in found):
+        name, deadline = found[0]
+        what = ("an interview happens at a fixed time" if deadline.kind is DeadlineKind.INTERVIEW
+                else "a quiet period ends when they said")
+        shown = f"{name} ({deadline.action})" if len(found) == 1 else ", ".join(n for n, _ in found)
+        raise ValidationError(f"--deadline {which!r}: {shown} cannot be snoozed: {what}")
     if len(found) != 1:
-        names = ", ".join(name for name, _ in named)
+        names = ", ".join(name for name, _ in own) or "none of yours"
         why = "matches several" if found else "is not one of them"
-        raise ValidationError(f"--deadline {which!r} {why}; {app.company}'s deadlines are: {names}")
+        raise ValidationError(f"--deadline {which!r} {why}; {app.company}'s deadlines to snooze are: {names}")
     return found[0]
 
 
@@ -358,7 +372,8 @@ def register(subparsers, common) -> None:
                          'followup snooze acme --until "next mon 9:00" --reason "they are at a conference"\n'
                          "followup snooze acme --deadline thank-you:dana-kim --until \"today 18:00\"", cmd_snooze,
                          "WHICH is a deadline's name as 'followup show ID' lists it (a unique start is enough);\n"
-                         "without it, the card's next deadline. The time must be after the deadline.")
+                         "without it, the card's next deadline of yours (an interview or a quiet period\n"
+                         "is not put off). The time must be after the deadline.")
     add_id_argument(snooze)
     snooze.add_argument("--until", required=True, metavar="WHEN")
     snooze.add_argument("--deadline", metavar="WHICH")

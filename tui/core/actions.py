@@ -19,7 +19,8 @@ from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
 from tui.core.parts import Direction, Event, Interviewer, Round, Snooze, holds
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionChange, DirectionKind, Outcome, Stage
-from tui.core.timeutil import to_utc
+from tui.core.timefmt import show_time
+from tui.core.timeutil import UTC, Zone, to_utc
 
 if TYPE_CHECKING:
     from tui.core.deadlines import Deadline
@@ -208,12 +209,15 @@ def add_round(
     """A round that took place moves the card (`model.stage_after_round`) and reopens a closed one, the move
     logged at the round's time (as `catch_up` logs a round whose time came): a round entered days later
     still ends the stay before it then. An upcoming round (`at` after `now`) leaves the card where it is
-    until its time comes."""
+    until its time comes. Only a round later than every round already held is news: one backfilled
+    before them (the phone screen typed in after the onsite) is a record, and leaves the card alone
+    (review R #3: a thanked card went back to *interviewed* with no thank-you due there)."""
     new = changed_copy(app, now)
     rnd = Round(name=name, at=at, interviewers=list(interviewers))
+    latest_held = max((r.at for r in app.held_rounds(now)), default=None)
     new.rounds.append(rnd)
     log_line(new, now, "round", round_line(rnd, now), round=rnd.id)
-    if rnd.at <= to_utc(now):
+    if rnd.at <= to_utc(now) and (latest_held is None or rnd.at > latest_held):
         _after_round(new, rnd.at, "new round", use_thank_you)
     return new
 
@@ -281,6 +285,9 @@ def update_round(
         rnd.at = at
     if interviewers is not None:
         rnd.interviewers = list(interviewers)
+    for person in rnd.interviewers:  # moved after a note, or a note newly dated: refused as set_thanked refuses it
+        if person.thanked_at is not None:
+            check_thanked_at(rnd, person.thanked_at, now=now)
     rnd.__post_init__()
     log_line(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
@@ -341,12 +348,25 @@ def _moved_by_thank_rule(app: Application) -> bool:
             and line.data.get("why") == ALL_THANKED)
 
 
+def check_thanked_at(rnd: Round, at: datetime, *, zone: Zone = UTC, now: datetime | None = None) -> None:
+    """A thank-you goes out after the round it thanks for: one dated before it (or for a round still to
+    come) is refused, naming the round's time. Every path that sets `thanked_at` comes through here:
+    `set_thanked` (the board's space, `interviewer --thanked`, a letter marked sent) and `update_round`."""
+    if to_utc(at) < rnd.at:
+        raise ValidationError(f"{show_time(at, zone, now)} is before the {rnd.name} round it thanks for "
+                              f"({show_time(rnd.at, zone, now)}): a thank-you goes out after the round")
+
+
 def set_thanked(
-    app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None
+    app: Application, interviewer_id: str, thanked: bool = True, *, now: datetime, at: datetime | None = None,
+    zone: Zone = UTC,
 ) -> Application:
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
     are for (Application.thank_you_round) moves the card to *thanked*, logged at the latest of that round's
     thank-you times (notes typed in out of order, back-dated: the stay in *interviewed* ends with the last).
+    Someone thanked already stays thanked when they were: `app` itself comes back (a second letter to
+    them is a contact of its own, `correspondence.record_letter_sent`; re-dating the first note moved
+    the thank-you into the statistics late, review R #8).
 
     Unmarking undoes what marking did: when the card is in *thanked* because the
     rule put it there (its last stage line is the rule's), it goes back to
@@ -355,6 +375,11 @@ def set_thanked(
     where it is: that move was the user's word (PRODUCT: "or the user skips
     thank-you notes"), and a later stage says more than an unticked box.
     """
+    if thanked:
+        rnd, person = app.find_interviewer(interviewer_id)
+        check_thanked_at(rnd, at or now, zone=zone, now=now)
+        if person.thanked_at is not None:
+            return app
     new = changed_copy(app, now)
     rnd, person = new.find_interviewer(interviewer_id)
     if thanked:

@@ -329,6 +329,31 @@ def deadline_order(deadline: Deadline) -> tuple[datetime, str, str]:
     return (deadline.due, deadline.company, deadline.action)
 
 
+def snoozable(deadline: Deadline) -> bool:
+    """Whether `deadline` is the user's to put off: an interview happens at its time and a quiet period
+    ends at theirs (NOT_SNOOZABLE). The board's `z` and `followup snooze` both ask this."""
+    return deadline.kind not in NOT_SNOOZABLE
+
+
+def next_snoozable(deadlines: Iterable[Deadline]) -> Deadline | None:
+    """The deadline a snooze without a named one puts off: the first of the user's own in
+    `deadline_order`, the task the card shows (an upcoming interview before it is skipped)."""
+    own = [d for d in deadlines if snoozable(d)]
+    return min(own, key=deadline_order) if own else None
+
+
+def lifted_snoozes(before: Application, after: Application, settings: Settings, now: datetime) -> list[Deadline]:
+    """The snoozes running on `before` that a change left behind: the deadline is still there on `after`,
+    but its rule now gives it another time, so the snooze no longer applies (a decision date moved the
+    follow-up before the snooze's end, say). Returned as `before` had them (`due`: the snooze's end), so
+    a command or the board can say so: a snooze dropped without a word looked like a deadline come early."""
+    running = [d for d in deadlines_for(before, settings, now) if d.is_snoozed]
+    if not running:
+        return []
+    still = {(d.kind, d.ref): d for d in deadlines_for(after, settings, now)}
+    return [d for d in running if (d.kind, d.ref) in still and still[(d.kind, d.ref)].snoozed_from is None]
+
+
 def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:
     """Every deadline of every card, in `deadline_order`."""
     out = [d for app in apps for d in deadlines_for(app, settings, now)]

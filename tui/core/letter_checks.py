@@ -191,10 +191,8 @@ def check_sent_at(app: Application, letter: Letter, at: datetime, now: datetime,
             f"{timefmt.understood(at, zone, now)} is in the future: a letter is marked sent once it has gone; "
             "give the moment it went, e.g. \"yesterday 16:00\" or \"last fri 9:30\"")
     rnd = next((r for r in app.rounds if r.id == letter.round_id), None)
-    if letter.kind is LetterKind.THANK_YOU and rnd is not None and at < rnd.at:
-        raise ValidationError(
-            f"{timefmt.show_time(at, zone, now)} is before the {rnd.name} round it thanks for "
-            f"({timefmt.show_time(rnd.at, zone, now)})")
+    if letter.kind is LetterKind.THANK_YOU and rnd is not None:
+        actions.check_thanked_at(rnd, at, zone=zone, now=now)  # the one rule (and wording) for every path
     return at
 
 
@@ -224,12 +222,27 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
     return new
 
 
+def already_thanked(app: Application, letter: Letter, *, now: datetime, zone: Zone) -> str:
+    """What to tell the user marking a thank-you sent to someone thanked already ('' when nobody is): the
+    letter is recorded as the contact it is, and the first note's time stays their thank-you time."""
+    if letter.kind is not LetterKind.THANK_YOU or letter.interviewer_id is None:
+        return ""
+    person = next((p for r in app.rounds for p in r.interviewers if p.id == letter.interviewer_id), None)
+    if person is None or person.thanked_at is None:
+        return ""
+    return (f"{person.name} was already thanked {timefmt.show_time(person.thanked_at, zone, now)}: this letter is "
+            "recorded too, and that first thank-you time stays")
+
+
 def thank_you_consequence(app: Application, letter: Letter, *, now: datetime, zone: Zone,
                           at: datetime | None = None) -> str:
     """What marking this thank-you note sent does to the card, for the question before it: worked out by
     marking it (mark_sent is pure), so the words say what the stage rules will do: the last note of the
     round moves the card at once, an earlier one names who is still to thank."""
     who = letter.recipient_name
+    again = already_thanked(app, letter, now=now, zone=zone)
+    if again:
+        return again[:1].upper() + again[1:] + "."
     try:
         after = mark_sent(app, letter, now=now, zone=zone, force=True, at=at)
     except ValidationError:  # the question says nothing it cannot know; recording it says why not

@@ -192,8 +192,10 @@ class Application(msgspec.Struct, gc=False):
             if rnd.id in closed_over:
                 continue
             recorded = next((e.at for e in self.history if e.kind == "round" and e.data.get("round") == rnd.id), None)
-            if recorded is None or recorded >= rnd.at:
-                continue  # recorded after it took place: actions.add_round moved the card then
+            if recorded is None:
+                continue
+            if recorded >= rnd.at:  # recorded after it took place (actions.add_round moved the card then, if
+                return None  # it was news): an earlier round whose time came since is older news still
             if any(e.kind in _STAGE_EVENTS and e.at is not None and e.at >= rnd.at for e in self.history):
                 return None  # the card moved, or the user acted on it, since the round: nothing to catch up
             return rnd

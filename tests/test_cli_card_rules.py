@@ -1,0 +1,156 @@
+"""The command line follows the card rules the board follows (review R 2-4, 7-9; review S 5): what can be
+snoozed, which round moves a card, when a thank-you can have gone out, who can sit twice in one round,
+a second note to someone already thanked, and a snooze a change leaves behind."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli_helpers import digest, one_line_error, run
+from tui.store.store import Store
+
+
+def app_of(db):
+    (app,) = Store(db).load_all()
+    return app
+
+
+def out_line(capsys) -> str:
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1, out
+    return out
+
+
+@pytest.fixture
+def two_rounds_ahead(cli_db, capsys):
+    """Acme: a round yesterday, its one interviewer thanked, two rounds to come and a do-by after them."""
+    assert run(cli_db, "add", "Acme", "--role", "SRE", "--at", "yesterday 10am", "--interviewer", "Dana Kim") == 0
+    assert run(cli_db, "interviewer", "acme", "Dana", "--thanked", "yesterday 15:00") == 0
+    assert run(cli_db, "round", "acme", "--at", "next tue 14:00", "--name", "Final") == 0
+    assert run(cli_db, "round", "acme", "--at", "next wed 14:00") == 0
+    assert run(cli_db, "direction", "acme", "send refs", "--by", "next fri") == 0  # after both interviews
+    capsys.readouterr()
+    return cli_db
+
+
+def test_show_names_each_interview_by_its_round(two_rounds_ahead, capsys):
+    assert run(two_rounds_ahead, "show", "acme") == 0
+    out = capsys.readouterr().out
+    assert "  interview:2  Tue 1 Dec 14:00" in out and "  interview:3  Wed 2 Dec 14:00" in out
+
+
+def test_snooze_without_a_name_puts_off_the_next_task_of_yours_not_the_interview(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "SRE", "--at", "tomorrow 14:00") == 0  # the interview comes first
+    assert run(cli_db, "direction", "acme", "send refs", "--by", "next fri") == 0
+    capsys.readouterr()
+    assert run(cli_db, "snooze", "acme", "--until", "next sat 10:00") == 0
+    assert "direction:1 (send refs — Acme) snoozed" in out_line(capsys)
+    assert [s.kind for s in app_of(cli_db).snoozes] == ["direction"]
+
+
+def test_snooze_refuses_a_card_whose_only_deadline_is_an_interview(cli_db, capsys):
+    assert run(cli_db, "add", "Globex", "--role", "X", "--at", "next tue 14:00") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "snooze", "globex", "--until", "2026-12-10") == 2
+    one_line_error(capsys, "Globex has no deadline of yours to snooze", "interview:1 cannot be snoozed")
+    assert digest(cli_db) == before
+
+
+@pytest.mark.parametrize("which", ["interview:2", "interview"])
+def test_snooze_refuses_an_interview_named(two_rounds_ahead, capsys, which):
+    before = digest(two_rounds_ahead)
+    assert run(two_rounds_ahead, "snooze", "acme", "--deadline", which, "--until", "2026-12-10") == 2
+    one_line_error(capsys, "cannot be snoozed: an interview happens at a fixed time")
+    assert digest(two_rounds_ahead) == before
+
+
+def test_a_backfilled_phone_screen_leaves_an_awaiting_card_awaiting(cli_db, capsys):
+    assert run(cli_db, "add", "R2", "--role", "X", "--at", "2026-11-23 10:00", "--interviewer", "Ann A") == 0
+    assert run(cli_db, "interviewer", "r2", "Ann", "--thanked", "2026-11-23 15:00") == 0
+    assert run(cli_db, "move", "r2", "awaiting") == 0
+    assert run(cli_db, "round", "r2", "--at", "2026-11-18 10:00", "--name", "Phone screen",
+               "--interviewer", "Bo B") == 0
+    assert app_of(cli_db).stage.value == "awaiting"
+    assert "moved to" not in capsys.readouterr().out
+    assert run(cli_db, "round", "r2", "--at", "yesterday 10:00", "--name", "Final") == 0  # news: it moves
+    assert "; moved to interviewed (was awaiting)" in out_line(capsys)
+    assert app_of(cli_db).stage.value == "interviewed"
+
+
+def test_thanked_before_the_round_is_refused_naming_its_time(cli_db, capsys):
+    assert run(cli_db, "add", "Globex", "--role", "X", "--at", "next tue 14:00") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "interviewer", "globex", "Zed Z", "--thanked", "yesterday") == 2
+    one_line_error(capsys, "is before the Interview round it thanks for (Tue 1 Dec 14:00)")
+    assert run(cli_db, "interviewer", "globex", "Zed Z", "--thanked") == 2
+    one_line_error(capsys, "Wed 25 Nov 14:00 is before the Interview round")
+    assert digest(cli_db) == before
+
+
+def test_the_same_interviewer_twice_in_one_round_is_refused(cli_db, capsys, tmp_path):
+    assert run(cli_db, "add", "Two", "--role", "X", "--at", "yesterday 10:00",
+               "--interviewer", "Ann Lee", "--interviewer", "ann lee") == 2
+    one_line_error(capsys, "lists ann lee twice (as Ann Lee)")
+    assert not cli_db.exists()
+    assert run(cli_db, "add", "Two", "--role", "X", "--at", "yesterday 10:00",
+               "--interviewer", "Ann Lee <a@x.example>") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "interviewer", "two", "Ann B", "--email", "A@x.example") == 2
+    one_line_error(capsys, "gives Ann Lee and Ann B the same address")
+    assert run(cli_db, "round", "two", "--at", "yesterday 12:00", "--interviewer", "Bo; bo") == 2
+    one_line_error(capsys, "lists bo twice")
+    assert digest(cli_db) == before
+    assert run(cli_db, "export", "json") == 0
+    exported = json.loads(capsys.readouterr().out)
+    people = exported["applications"][0]["rounds"][0]["interviewers"]
+    people.append(dict(people[0], id="0" * 36, name="ANN LEE", email=""))
+    sheet = tmp_path / "twice.json"
+    sheet.write_text(json.dumps(exported), encoding="utf-8")
+    other = tmp_path / "other.json"
+    assert run(other, "import", str(sheet)) == 2
+    one_line_error(capsys, "lists ANN LEE twice")
+
+
+def test_a_second_thank_you_letter_says_the_person_was_thanked_already(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "X", "--at", "yesterday 10:00",
+               "--interviewer", "Lee Park", "--interviewer", "Dana Kim") == 0
+    sent = ("letter", "acme", "thank-you", "--interviewer", "Lee", "--set", "topic=x", "--set", "signature=Me",
+            "--mark-sent")
+    assert run(cli_db, *sent, "--at", "yesterday 15:00") == 0
+    assert "already thanked" not in capsys.readouterr().err
+    assert run(cli_db, *sent, "--at", "today 9:30") == 0
+    err = capsys.readouterr().err
+    assert ("followup: note: Lee Park was already thanked Tue 24 Nov 15:00: this letter is recorded too, "
+            "and that first thank-you time stays\n") in err
+    app = app_of(cli_db)
+    assert app.rounds[0].interviewers[0].thanked_at.isoformat() == "2026-11-24T14:00:00+00:00"
+    assert len(app.contacts) == 2
+
+
+def test_edit_says_when_it_leaves_a_snooze_behind(cli_db, capsys):
+    assert run(cli_db, "add", "Beta", "--role", "X", "--at", "2026-11-23 10:00") == 0
+    assert run(cli_db, "snooze", "beta", "--until", "2026-12-10", "--reason", "conference") == 0
+    assert "no longer applies" not in capsys.readouterr().out
+    assert run(cli_db, "edit", "beta", "--decision-by", "2026-12-01") == 0
+    assert out_line(capsys).rstrip("\n").endswith("; snooze of follow-up until Thu 10 Dec 09:00 no longer applies")
+    assert run(cli_db, "note", "beta", "nothing to do with the follow-up") == 0
+    assert "no longer applies" not in capsys.readouterr().out
+
+
+def test_an_import_with_a_thank_you_before_its_round_is_refused(cli_db, capsys, tmp_path):
+    assert run(cli_db, "add", "Acme", "--role", "X", "--at", "yesterday 10:00", "--interviewer", "Dana Kim") == 0
+    capsys.readouterr()
+    assert run(cli_db, "export", "json") == 0
+    exported = json.loads(capsys.readouterr().out)
+    exported["applications"][0]["rounds"][0]["interviewers"][0]["thanked_at"] = "2026-11-20T10:00:00Z"
+    sheet = tmp_path / "early.json"
+    sheet.write_text(json.dumps(exported), encoding="utf-8")
+    before = digest(cli_db)
+    assert run(cli_db, "import", str(sheet)) == 2
+    one_line_error(capsys, "has Dana Kim thanked before it, 2026-11-20T10:00:00+00:00")
+    assert digest(cli_db) == before
