@@ -46,6 +46,7 @@ class Changes:
                      refused: Callable[[Exception], None] | None = None) -> bool:
         """Apply one change now (memory at once, the file by the writer); False if refused (and `refused`
         is told why)."""
+        before = self.changelog.apps.get(app_id)
         try:
             self.changelog.apply(app_id, change, label)
         except FollowupError as exc:
@@ -54,7 +55,24 @@ class Changes:
                 refused(exc)
             return False
         self.changed({app_id})
+        if before is not None and before.snoozes:
+            self._say_lifted_snoozes(before, self.changelog.apps.get(app_id))
         return True
+
+    def _say_lifted_snoozes(self, before: Application, after: Application | None) -> None:
+        """A snooze the change left behind (a decision date that brings the follow-up forward, say) is
+        named, as the command line's line names it: dropped without a word, it looked like a deadline
+        come early."""
+        from tui.core import clock
+        from tui.core.deadlines import lifted_snoozes
+        from tui.core.timefmt import show_time
+
+        if after is None:
+            return
+        settings, now = self.settings, clock.now()
+        for deadline in lifted_snoozes(before, after, settings, now):
+            self.notify(f"The snooze of “{deadline.action}” until {show_time(deadline.due, settings.zone, now)} "
+                        f"no longer applies: the change gives it a new time.", severity="warning")
 
     def changed(self, app_ids: set[str] | None) -> None:
         """Redraw what changed: the board's cards, and any other screen that listens."""

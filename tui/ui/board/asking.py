@@ -48,11 +48,11 @@ class BoardQuestions:
         """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
         the one its card and the sidebar show, from the deadlines the board made when the card last
         changed (an interview or a quiet period is not put off)."""
-        from tui.core.deadlines import NOT_SNOOZABLE, deadline_order
+        from tui.core.deadlines import next_snoozable, snoozable
 
         if self.focused is self.sidebar and self.sidebar.current is not None:
             found = self.sidebar.current
-            if found.kind in NOT_SNOOZABLE:
+            if not snoozable(found):
                 self.notify("That is not a task of yours: an interview or a quiet period cannot be snoozed.",
                             severity="warning")
                 return None
@@ -60,12 +60,10 @@ class BoardQuestions:
         application = self._current_app()
         if application is None:
             return None
-        tasks = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())
-                 if entry[4].kind not in NOT_SNOOZABLE]
-        if not tasks:
+        task = next_snoozable(entry[4] for entry in self.sidebar.by_app.get(application.id, ()))
+        if task is None:
             self.notify(f"Nothing to snooze on {application.company}: no deadline of yours.", severity="warning")
-            return None
-        return min(tasks, key=deadline_order)  # the task the card shows
+        return task  # the task the card shows
 
     async def action_snooze(self) -> None:
         from tui.ui.detail.process_forms import SnoozeForm

@@ -257,7 +257,7 @@ class RoundsList(OwnKeysInOrder, OptionList):
         person = next(p for p in self.application.find_round(round_id).interviewers if p.id == person_id)
         thanked = person.thanked_at is None
         self._request(
-            lambda a: actions.set_thanked(a, person_id, thanked, now=clock.now()),
+            lambda a: actions.set_thanked(a, person_id, thanked, now=clock.now(), zone=self.app.settings.zone),
             f"{'Thank' if thanked else 'Unmark thank-you to'} {person.name} — {self._company()}",
         )
 
