@@ -154,3 +154,16 @@ def test_an_import_with_a_thank_you_before_its_round_is_refused(cli_db, capsys, 
     assert run(cli_db, "import", str(sheet)) == 2
     one_line_error(capsys, "has Dana Kim thanked before it, 2026-11-20T10:00:00+00:00")
     assert digest(cli_db) == before
+
+
+def test_a_quiet_period_already_over_is_refused_and_a_do_by_already_past_is_kept(cli_db, capsys):
+    """Review R 12: `--not-before yesterday` made a quiet period that had ended; a do-by already past is an
+    overdue task, still worth tracking (its line says how long ago)."""
+    assert run(cli_db, "add", "Acme", "--role", "SRE", "--at", "2026-11-16 10:00", "-q") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    assert run(cli_db, "direction", "acme", "no calls", "--not-before", "yesterday 9:00") == 2
+    assert "is over already" in one_line_error(capsys)
+    assert digest(cli_db) == before
+    assert run(cli_db, "direction", "acme", "send refs", "--by", "2026-11-20") == 0
+    assert "ago" in out_line(capsys)

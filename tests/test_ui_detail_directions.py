@@ -77,6 +77,23 @@ async def test_a_quiet_period_needs_a_date(thanked_card):
         assert (await on_disk(pilot, db, app.id)).directions == []
 
 
+async def test_a_quiet_period_already_over_is_refused_in_the_form_and_what_was_typed_stays(thanked_card):
+    """"not before yesterday" asks nothing of anyone: refused where the date is typed, as `followup direction
+    --not-before` refuses it; the form stays open with the text (a do-by already past is kept: overdue)."""
+    db, app = thanked_card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("3", "n")
+        fill(followup.screen, text="no calls this week", kind="not-before", when="yesterday 9:00")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(followup.screen, FormScreen)
+        assert "is over already" in str(followup.screen.query_one("#error-when").render())
+        assert followup.screen.raw("text") == "no calls this week"
+        assert (await on_disk(pilot, db, app.id)).directions == []
+
+
 async def test_remove_a_direction_after_confirming(thanked_card, frozen):
     db, app = thanked_card
     followup = board(db)

@@ -181,7 +181,7 @@ def cmd_direction(args) -> int:
                 words = f"to do: {args.text.strip()} by {_understood(due, settings, now)}"
         else:
             due, kind, words = None, DirectionKind.INFO, f"noted: {args.text.strip()}"
-        new = actions.add_direction(app, args.text, kind, due, now=now)
+        new = actions.add_direction(app, args.text, kind, due, now=now, zone=settings.zone)
         return new, f"direction {len(new.directions)}, {words}"
 
     return change_card(args, change)

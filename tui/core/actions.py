@@ -398,12 +398,22 @@ def set_thanked(
     return new
 
 
+def check_quiet_end(until: datetime, *, now: datetime, zone: Zone = UTC) -> None:
+    """A quiet period ends ahead of now: one already over asks nothing of anyone (a do-by already past is
+    kept, as an overdue task). The board's direction form and `followup direction --not-before` ask this."""
+    if to_utc(until) <= to_utc(now):
+        raise ValidationError(f"a quiet period ending {show_time(until, zone, now)} is over already: "
+                              f"give the first day they may be contacted, still to come")
+
+
 def add_direction(
     app: Application, text: str, kind: DirectionKind | str = DirectionKind.DO_BY,
-    due: datetime | None = None, *, now: datetime,
+    due: datetime | None = None, *, now: datetime, zone: Zone = UTC,
 ) -> Application:
-    new = changed_copy(app, now)
     direction = Direction(text=text, kind=DirectionKind.parse(kind), due=due)
+    if direction.kind is DirectionKind.NOT_BEFORE and direction.due is not None:
+        check_quiet_end(direction.due, now=now, zone=zone)
+    new = changed_copy(app, now)
     new.directions.append(direction)
     bound = "until" if direction.kind is DirectionKind.NOT_BEFORE else "by"
     when = f" {bound} {direction.due.isoformat()}" if direction.due else ""

@@ -7,6 +7,7 @@ from typing import Any, Callable
 
 from pendulum import DateTime
 
+from tui.core.actions import check_quiet_end
 from tui.core.correspondence import check_keep_in_touch
 from tui.core.deadlines import direction_default_time
 from tui.core.errors import ValidationError
@@ -202,8 +203,13 @@ class DirectionForm(FormScreen):
             self.check_field("when", quiet=True)
 
     def build(self, values) -> Direction:
-        if values["kind"] is DirectionKind.NOT_BEFORE and values["when"] is None:
-            raise FieldError("when", "a quiet period needs a date: until when not to contact them")
+        if values["kind"] is DirectionKind.NOT_BEFORE:
+            if values["when"] is None:
+                raise FieldError("when", "a quiet period needs a date: until when not to contact them")
+            try:
+                check_quiet_end(values["when"], now=self.now, zone=self.zone)
+            except ValidationError as exc:
+                raise FieldError("when", str(exc)) from None
         return Direction(text=values["text"], kind=values["kind"], due=values["when"])
 
 
