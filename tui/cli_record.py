@@ -72,6 +72,16 @@ def cmd_round(args) -> int:
 
 
 # --- interviewer ---------------------------------------------------------------------------
+def _thanked_at(text: str, rnd, settings, now):
+    from tui.core.errors import ValidationError
+    from tui.core.round_rules import read_thanked_at
+
+    try:
+        return read_thanked_at(text, rnd, now=now, zone=settings.zone)
+    except ValidationError as exc:
+        raise ValidationError(f"--thanked: {exc}") from None
+
+
 def cmd_interviewer(args) -> int:
     import copy
 
@@ -84,9 +94,6 @@ def cmd_interviewer(args) -> int:
         raise ValidationError("--link-note says what a link is: give it with --link URL")
 
     def change(app, settings, now):
-        thanked = None
-        if args.thanked is not None:
-            thanked = now if args.thanked == "" else read_when(args.thanked, PAST, settings, now, "--thanked")
         rnd = latest = _round_number(app, args.round)
         elsewhere = ""  # where the person was found, when not in the latest round
         try:  # the same matching as `letter --interviewer`: the whole name or a unique part of it
@@ -101,6 +108,9 @@ def cmd_interviewer(args) -> int:
                     elsewhere = f" (not in the latest round, “{latest.name}”)"
                 except UnknownInterviewer:
                     pass
+        thanked = None
+        if args.thanked is not None:  # a day alone on the round's day is after it (round_rules.read_thanked_at)
+            thanked = now if args.thanked == "" else _thanked_at(args.thanked, rnd, settings, now)
         people = [copy.copy(p) for p in rnd.interviewers]
         person = next((p for p in people if found is not None and p.id == found.id), None)
         if person is None:
@@ -126,7 +136,7 @@ def cmd_interviewer(args) -> int:
             said = f"Edited {person.name} in {where}: {', '.join(changed)}" if changed else ""
         if said:  # one line that says what changed: a bare "Edited round" next to "Thanked X" said nothing
             new = actions.update_round(app, rnd.id, now=now, interviewers=people,
-                                       use_thank_you=settings.use_thank_you, said=said)
+                                       use_thank_you=settings.use_thank_you, said=said, zone=settings.zone)
         done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
         done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
         if thanked is not None:

@@ -18,6 +18,7 @@ from tui.core.errors import ValidationError
 from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
 from tui.core.parts import Direction, Event, Interviewer, Round, Snooze, holds
+from tui.core.round_rules import check_new_round, check_round_edit, check_thanked_at
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionChange, DirectionKind, Outcome, Stage
 from tui.core.timefmt import show_time
 from tui.core.timeutil import UTC, Zone, to_utc
@@ -106,6 +107,7 @@ def new_application(
     log_line(app, now, "created", f"Added {app.company} — {app.role}")
     if round_at is not None:
         rnd = Round(name=round_name or DEFAULT_ROUND_NAME, at=round_at, interviewers=list(interviewers))
+        check_new_round(rnd, now=now)
         app.rounds.append(rnd)
         log_line(app, now, "round", round_line(rnd, now), round=rnd.id)
         app.stage = Stage.AWAITING if rnd.at > to_utc(now) else stage_after_round(app, use_thank_you)
@@ -214,6 +216,7 @@ def add_round(
     (review R #3: a thanked card went back to *interviewed* with no thank-you due there)."""
     new = changed_copy(app, now)
     rnd = Round(name=name, at=at, interviewers=list(interviewers))
+    check_new_round(rnd, now=now)
     latest_held = max((r.at for r in app.held_rounds(now)), default=None)
     new.rounds.append(rnd)
     log_line(new, now, "round", round_line(rnd, now), round=rnd.id)
@@ -270,11 +273,12 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
 def update_round(
     app: Application, round_id: str, *, now: datetime, name: str | None = None,
     at: datetime | None = None, interviewers: list[Interviewer] | None = None, use_thank_you: bool = True,
-    said: str = "",
+    said: str = "", zone: Zone = UTC,
 ) -> Application:
     """Edit a round; an upcoming round moved to a time already past moves the card as a new round does.
     `said`: the history line in the caller's words when it knows what changed ("Added Dana Kim to round
-    …"), instead of the plain "Edited round …"."""
+    …"), instead of the plain "Edited round …". What the edit adds or changes is judged by the round's
+    rules (round_rules.check_round_edit; a refusal's times in `zone`), not what it leaves as it was."""
     new = changed_copy(app, now)
     rnd = new.find_round(round_id)
     # a round the card was closed over stays behind its outcome, whatever its time is edited to
@@ -285,10 +289,8 @@ def update_round(
         rnd.at = at
     if interviewers is not None:
         rnd.interviewers = list(interviewers)
-    for person in rnd.interviewers:  # moved after a note, or a note newly dated: refused as set_thanked refuses it
-        if person.thanked_at is not None:
-            check_thanked_at(rnd, person.thanked_at, now=now)
     rnd.__post_init__()
+    check_round_edit(app.find_round(round_id), rnd, zone=zone, now=now)
     log_line(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
         _after_round(new, now, "the round took place", use_thank_you)
@@ -346,15 +348,6 @@ def _moved_by_thank_rule(app: Application) -> bool:
     line = _last_stage_line(app)
     return (app.stage is Stage.THANKED and line is not None and line.data.get("to") == Stage.THANKED.value
             and line.data.get("why") == ALL_THANKED)
-
-
-def check_thanked_at(rnd: Round, at: datetime, *, zone: Zone = UTC, now: datetime | None = None) -> None:
-    """A thank-you goes out after the round it thanks for: one dated before it (or for a round still to
-    come) is refused, naming the round's time. Every path that sets `thanked_at` comes through here:
-    `set_thanked` (the board's space, `interviewer --thanked`, a letter marked sent) and `update_round`."""
-    if to_utc(at) < rnd.at:
-        raise ValidationError(f"{show_time(at, zone, now)} is before the {rnd.name} round it thanks for "
-                              f"({show_time(rnd.at, zone, now)}): a thank-you goes out after the round")
 
 
 def set_thanked(

@@ -17,6 +17,7 @@ from tui.core.letters import Letter, in_words, quiet_period_warning
 from tui.core.model import Application
 from tui.core.parts import Round
 from tui.core.recipients import NOBODY_TO_THANK, unthanked_interviewers
+from tui.core.round_rules import check_thanked_at, read_thanked_at
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words
@@ -192,7 +193,7 @@ def check_sent_at(app: Application, letter: Letter, at: datetime, now: datetime,
             "give the moment it went, e.g. \"yesterday 16:00\" or \"last fri 9:30\"")
     rnd = next((r for r in app.rounds if r.id == letter.round_id), None)
     if letter.kind is LetterKind.THANK_YOU and rnd is not None:
-        actions.check_thanked_at(rnd, at, zone=zone, now=now)  # the one rule (and wording) for every path
+        check_thanked_at(rnd, at, zone=zone, now=now)  # the one rule (and wording) for every path
     return at
 
 
@@ -304,5 +305,11 @@ def record_offer_answer(app: Application, letter: Letter, *, now: datetime, at: 
 def read_sent_at(text: str, app: Application, letter: Letter, now: datetime, zone: Zone) -> datetime:
     """A typed 'when did it go out' (`--mark-sent --at`, the letter screen's "Sent at…"), checked.
 
-    Read as a past moment: "wed 16:00" on a Friday is two days ago, not next week."""
-    return check_sent_at(app, letter, parse_when(text, local(now, zone), zone, reading=Reading.PAST), now, zone)
+    Read as a past moment: "wed 16:00" on a Friday is two days ago, not next week. A thank-you's day
+    typed alone, on its round's day, is after the round (round_rules.read_thanked_at)."""
+    rnd = next((r for r in app.rounds if r.id == letter.round_id), None)
+    if letter.kind is LetterKind.THANK_YOU and rnd is not None:
+        at = read_thanked_at(text, rnd, now=now, zone=zone)
+    else:
+        at = parse_when(text, local(now, zone), zone, reading=Reading.PAST)
+    return check_sent_at(app, letter, at, now, zone)

@@ -260,11 +260,11 @@ class Application(msgspec.Struct, gc=False):
         that takes an interviewer's name reads it here, so they agree. A part that starts a word of a name
         wins over one inside a word. A part that fits several people is refused naming them; a name that
         fits nobody raises UnknownInterviewer (`followup interviewer` adds that person then)."""
-        want = folded(key.strip())
+        want = folded(" ".join(key.split()))  # spaces folded, as round_rules.name_key compares names (review T #11)
         ordered = [within] if within is not None else sorted(self.rounds, key=lambda r: r.at, reverse=True)
         people = [(rnd, person) for rnd in ordered for person in rnd.interviewers]
         for rnd, person in people:
-            if person.id == key or folded(person.name) == want:
+            if person.id == key or folded(" ".join(person.name.split())) == want:
                 return rnd, person
         # a part that starts a word of the name ("ana": Ana Ruiz) before one inside a word (Dana Kim)
         partial = [(rnd, person) for rnd, person in people

@@ -260,31 +260,8 @@ class Round(msgspec.Struct, gc=False):
         if self.at is None:
             raise ValidationError("a round has no time: every round needs 'at'")
         self.at = to_utc(self.at)
-        check_once_each(self)
-        for person in self.interviewers:  # as actions.check_thanked_at, for a record made whole (an import)
-            if person.thanked_at is not None and person.thanked_at < self.at:
-                raise ValidationError(f"round “{self.name}” ({self.at.isoformat()}) has {person.name} thanked "
-                                      f"before it, {person.thanked_at.isoformat()}: "
-                                      "a thank-you goes out after the round")
-
-
-def check_once_each(rnd: "Round") -> None:
-    """One person sits once in a round: the same name (in any case) or the same address twice would owe
-    two thank-you notes, with two deadlines of one name and two reminders (review R #9)."""
-    names: dict[str, str] = {}
-    emails: dict[str, str] = {}
-    for person in rnd.interviewers:
-        name = " ".join(person.name.split()).casefold()
-        if name in names:
-            same = "" if names[name] == person.name else f" (as {names[name]})"
-            raise ValidationError(f"round “{rnd.name}” lists {person.name} twice{same}: list each person once")
-        names[name] = person.name
-        email = person.email.strip().casefold()
-        if email and email in emails:
-            raise ValidationError(f"round “{rnd.name}” gives {emails[email]} and {person.name} the same address "
-                                  f"{person.email}: list each person once")
-        if email:
-            emails[email] = person.name
+        # who sits in it and when their notes went out are judged where a change adds them
+        # (tui/core/round_rules.py), not here: a record as read (an old file, its export) stays readable
 
 
 class Direction(msgspec.Struct, gc=False):

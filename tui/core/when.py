@@ -132,6 +132,15 @@ def parse_when(
     return moment.in_timezone(UTC)
 
 
+def typed_a_day_alone(text: str, now: DateTime, zone: Zone | str | None, *,
+                      reading: Reading = Reading.COMING) -> bool:
+    """Whether `text` names a day without a clock time ("yesterday", "thu", "2026-11-26"), so that the
+    09:00 it reads as is a stand-in, not the user's word: read with two default times, it moves."""
+    early = parse_when(text, now, zone, reading=reading, default_time=Time(0, 0))
+    late = parse_when(text, now, zone, reading=reading, default_time=Time(23, 59))
+    return early != late
+
+
 def wall_time(
     moment: datetime, zone: Zone | str | None, now: datetime, *, reading: Reading = Reading.EVENT
 ) -> DateTime:

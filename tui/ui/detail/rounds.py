@@ -202,7 +202,8 @@ class RoundsList(OwnKeysInOrder, OptionList):
                     self._request(
                         lambda a: actions.update_round(a, round_id, name=result.name, at=result.at,
                                                        interviewers=result.interviewers, now=clock.now(),
-                                                       use_thank_you=self.app.settings.use_thank_you),
+                                                       use_thank_you=self.app.settings.use_thank_you,
+                                                       zone=self.app.settings.zone),
                         f"Edit round “{result.name or rnd.name}” at {self._company()}",
                     )
 
