@@ -194,3 +194,22 @@ def test_a_quiet_period_already_over_is_refused_and_a_do_by_already_past_is_kept
     assert digest(cli_db) == before
     assert run(cli_db, "direction", "acme", "send refs", "--by", "2026-11-20") == 0
     assert "ago" in out_line(capsys)
+
+
+def test_a_second_letter_sent_earlier_is_the_thank_you_time_and_the_report_lists_both(cli_db, capsys):
+    """Review T #8: a letter back-dated before the first kept the later time (counted late), and the report
+    listed one letter of the two."""
+    assert run(cli_db, "add", "Acme", "--role", "Eng", "--at", "yesterday 10:00", "--interviewer", "Lee Park") == 0
+    sent = ("letter", "acme", "thank-you", "--interviewer", "Lee", "--set", "topic=x", "--set", "signature=Me",
+            "--mark-sent")
+    assert run(cli_db, *sent, "--at", "10:30") == 0
+    assert run(cli_db, *sent, "--at", "9:30") == 0
+    assert ("note: Lee Park was already thanked Wed 25 Nov 10:30: this letter is recorded too, and as it went out "
+            "earlier, Wed 25 Nov 09:30 becomes their thank-you time") in capsys.readouterr().err
+    assert app_of(cli_db).rounds[0].interviewers[0].thanked_at.isoformat() == "2026-11-25T08:30:00+00:00"
+    assert run(cli_db, "stats") == 0
+    assert "1 sent · 1 within 24 h · median 23.5 h" in capsys.readouterr().out
+    assert run(cli_db, "report", "--from", "2026-11-20", "--to", "2026-11-28") == 0
+    report = capsys.readouterr().out
+    assert report.count("| thank-you letter |") == 2
+    assert "In all: 1 interview, 2 letters sent" in report

@@ -220,6 +220,25 @@ def test_a_second_thank_you_keeps_the_first_time_and_records_the_letter():
     assert sum(e.text == "Thanked Lee Park" for e in again.history) == 1
 
 
+def test_a_second_letter_back_dated_before_the_first_is_the_thank_you_time_and_each_letter_is_logged():
+    """Review T #8: the later time stayed (counted late in stats), and the report listed one letter of two."""
+    from tui.core import correspondence, history_facts, stats
+
+    round_at = WED.subtract(days=1)
+    app = actions.new_application("Acme", "Dev", now=WED, round_at=round_at,
+                                  interviewers=[Interviewer(name="Lee Park")])
+    lee = app.rounds[0].interviewers[0].id
+    late, early = round_at.add(hours=24, minutes=30), round_at.add(hours=23, minutes=30)
+    app = correspondence.record_letter_sent(app, "thank-you", now=WED.add(hours=2), at=late, interviewer_id=lee)
+    app = correspondence.record_letter_sent(app, "thank-you", now=WED.add(hours=2), at=early, interviewer_id=lee)
+    assert app.rounds[0].interviewers[0].thanked_at == early
+    letters = [a for a in history_facts.activities(app, WED.add(hours=2)) if a.kind == "letter"]
+    assert [a.at for a in letters] == [early, late]
+    figures = stats.figures([app], SETTINGS, WED.add(hours=2))
+    assert (figures.thank_you.sent, figures.thank_you.on_time) == (1, 1)
+    assert sum(week.letters for week in figures.weeks) == 2
+
+
 # --- a change that leaves a snooze behind says so (review R #7) --------------------------------------------
 def test_a_decision_date_before_the_snooze_end_lifts_it_and_a_new_snooze_does_not():
     from tui.core.deadlines import lifted_snoozes

@@ -141,7 +141,7 @@ def handler(args) -> int:
     if quiet and not args.force:
         remark("not marked sent: it is inside their quiet period; pass --force to record it anyway")
         return EXIT_HELD_BACK
-    again = letter_checks.already_thanked(app, letter, now=moment, zone=zone)
+    again = letter_checks.already_thanked(app, letter, now=moment, zone=zone, at=sent_at)
     if again:
         remark(f"note: {again}")
 

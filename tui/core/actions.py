@@ -357,9 +357,10 @@ def set_thanked(
     """Mark one interviewer thanked (or not), at `at` (default: now); thanking the last of the round the notes
     are for (Application.thank_you_round) moves the card to *thanked*, logged at the latest of that round's
     thank-you times (notes typed in out of order, back-dated: the stay in *interviewed* ends with the last).
-    Someone thanked already stays thanked when they were: `app` itself comes back (a second letter to
-    them is a contact of its own, `correspondence.record_letter_sent`; re-dating the first note moved
-    the thank-you into the statistics late, review R #8).
+    Someone thanked already keeps the earliest note's time: a later one gives `app` itself back (a
+    second letter to them is a contact of its own, `correspondence.record_letter_sent`; re-dating the
+    first note moved the thank-you into the statistics late, review R #8), and one back-dated before it
+    becomes their thank-you time (review T #8: the earlier note is the one that went out on time).
 
     Unmarking undoes what marking did: when the card is in *thanked* because the
     rule put it there (its last stage line is the rule's), it goes back to
@@ -371,7 +372,7 @@ def set_thanked(
     if thanked:
         rnd, person = app.find_interviewer(interviewer_id)
         check_thanked_at(rnd, at or now, zone=zone, now=now)
-        if person.thanked_at is not None:
+        if person.thanked_at is not None and to_utc(at or now) >= person.thanked_at:
             return app
     new = changed_copy(app, now)
     rnd, person = new.find_interviewer(interviewer_id)

@@ -296,11 +296,10 @@ def activities(app: Application, now: datetime) -> list[Activity]:
         if isinstance(note.to, Interviewer) and not thanked_by_letter(app, note.to):
             # ticked as thanked (space, `interviewer --thanked`): a thank-you, but no letter to claim
             found.append(Activity(note.sent_at, "thanks", f"thanked {note.to.name}", note.to.display(), app))
-            continue
-        to = note.to.display() if isinstance(note.to, Interviewer) else note.to.to
-        found.append(Activity(note.sent_at, "letter", "thank-you letter", to, app))
     for contact in app.contacts:
-        if contact.inbound:
+        if not contact.inbound and contact.kind == THANK_YOU:  # each letter, a second one to a person too (T #8)
+            found.append(Activity(contact.at, "letter", "thank-you letter", contact.to, app))
+        elif contact.inbound:
             via = f" ({contact.to})" if contact.to else ""
             kind = "reply" if contact.kind == "reply" else contact.kind
             what = f"{kind}{via}" + (f": {contact.summary}" if contact.summary else "")

@@ -223,16 +223,22 @@ def mark_sent(app: Application, letter: Letter, *, now: datetime, zone: Zone, fo
     return new
 
 
-def already_thanked(app: Application, letter: Letter, *, now: datetime, zone: Zone) -> str:
-    """What to tell the user marking a thank-you sent to someone thanked already ('' when nobody is): the
-    letter is recorded as the contact it is, and the first note's time stays their thank-you time."""
+def already_thanked(app: Application, letter: Letter, *, now: datetime, zone: Zone,
+                    at: datetime | None = None) -> str:
+    """What to tell the user marking a thank-you sent (at `at`, default now) to someone thanked already
+    ('' when nobody is): the letter is recorded as the contact it is, and the earliest note's time is
+    their thank-you time (actions.set_thanked)."""
     if letter.kind is not LetterKind.THANK_YOU or letter.interviewer_id is None:
         return ""
     person = next((p for r in app.rounds for p in r.interviewers if p.id == letter.interviewer_id), None)
     if person is None or person.thanked_at is None:
         return ""
-    return (f"{person.name} was already thanked {timefmt.show_time(person.thanked_at, zone, now)}: this letter is "
-            "recorded too, and that first thank-you time stays")
+    before = timefmt.show_time(person.thanked_at, zone, now)
+    if to_utc(at or now) < person.thanked_at:
+        return (f"{person.name} was already thanked {before}: this letter is recorded too, and as it went out "
+                f"earlier, {timefmt.show_time(to_utc(at or now), zone, now)} becomes their thank-you time")
+    return (f"{person.name} was already thanked {before}: this letter is recorded too, "
+            "and that first thank-you time stays")
 
 
 def thank_you_consequence(app: Application, letter: Letter, *, now: datetime, zone: Zone,
@@ -241,7 +247,7 @@ def thank_you_consequence(app: Application, letter: Letter, *, now: datetime, zo
     marking it (mark_sent is pure), so the words say what the stage rules will do: the last note of the
     round moves the card at once, an earlier one names who is still to thank."""
     who = letter.recipient_name
-    again = already_thanked(app, letter, now=now, zone=zone)
+    again = already_thanked(app, letter, now=now, zone=zone, at=at)
     if again:
         return again[:1].upper() + again[1:] + "."
     try:

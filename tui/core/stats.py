@@ -33,7 +33,8 @@ README and the statistics screen's help):
 - a history line whose step was undone on the board (parts.holds)
   stays on record but counts nowhere: the figures are as if it never happened.
 - weeks: the last 12 weeks (Monday to Sunday in the user's zone), of every
-  application whatever the period: rounds that took place, letters sent (an
+  application whatever the period: rounds that took place, letters sent (each
+  one, a second thank-you to one person too; an
   interviewer marked thanked without a letter is not one: the report lists
   it apart), answers received (replies and outcomes; a later round shows as
   a round).
@@ -59,10 +60,9 @@ from tui.core.history_facts import (
     first_round_at,
     received,
     thank_you_notes,
-    thanked_by_letter,
 )
 from tui.core.model import Application
-from tui.core.parts import UNDONE, Interviewer
+from tui.core.parts import UNDONE
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Outcome, Stage
 from tui.core.timeutil import Zone, local, to_utc
@@ -279,7 +279,8 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 if kind in LETTERS_BUT_THANKS:
                     letter_times.append(at)
                     follow_ups = follow_ups or kind == FOLLOW_UP
-                elif kind == THANK_YOU:
+                elif kind == THANK_YOU:  # each letter is one the weeks count (as `activities` lists them)
+                    letter_times.append(at)
                     letters_of_thanks = True
         if several:
             for rnd in rounds:
@@ -317,8 +318,6 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
                 took = max(0.0, (note.sent_at - note.round_at).total_seconds())
                 hours.append(took / 3600)
                 on_time += took <= window
-                if not isinstance(note.to, Interviewer) or thanked_by_letter(app, note.to):
-                    letter_times.append(note.sent_at)  # a letter sent (as `activities`), not a tick
         else:  # each marked thanked without a letter: a thank-you note, but no letter for the weeks
             for rnd in rounds:
                 for person in rnd.interviewers:
