@@ -55,7 +55,7 @@ def test_snooze_refuses_a_card_whose_only_deadline_is_an_interview(cli_db, capsy
     capsys.readouterr()
     before = digest(cli_db)
     assert run(cli_db, "snooze", "globex", "--until", "2026-12-10") == 2
-    one_line_error(capsys, "Globex has no deadline of yours to snooze", "interview:1 cannot be snoozed")
+    one_line_error(capsys, "followup: nothing of yours to snooze on Globex (an interview happens at a fixed time)")
     assert digest(cli_db) == before
 
 
@@ -213,3 +213,30 @@ def test_a_second_letter_sent_earlier_is_the_thank_you_time_and_the_report_lists
     report = capsys.readouterr().out
     assert report.count("| thank-you letter |") == 2
     assert "In all: 1 interview, 2 letters sent" in report
+
+
+def test_thank_you_deadlines_of_one_spelling_are_numbered_and_each_can_be_snoozed(cli_db, capsys):
+    """Review T #12: "Ann Lee", "Ann-Lee" and "Ann Lée" were all thank-you:ann-lee."""
+    assert run(cli_db, "add", "Slug", "--role", "X", "--at", "yesterday 10:00", "--interviewer", "Ann Lee",
+               "--interviewer", "Ann-Lee", "--interviewer", "Ann Lée") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "slug") == 0
+    shown = capsys.readouterr().out
+    assert all(f"  {name}  " in shown for name in ("thank-you:ann-lee", "thank-you:ann-lee-2", "thank-you:ann-lee-3"))
+    assert run(cli_db, "snooze", "slug", "--deadline", "thank-you:ann-lee-2", "--until", "2026-12-01 10:00") == 0
+    assert "thank-you:ann-lee-2 (Thank Ann-Lee — Slug) snoozed" in out_line(capsys)
+    second = app_of(cli_db).rounds[0].interviewers[1]
+    assert [s.ref for s in app_of(cli_db).snoozes] == [second.id]
+    assert run(cli_db, "interviewer", "slug", "Ann Lee", "--thanked", "yesterday 15:00") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "slug") == 0  # the names stay as they were once the first is thanked
+    shown = capsys.readouterr().out
+    assert "thank-you:ann-lee-2" in shown and "thank-you:ann-lee-3" in shown
+
+
+def test_naming_a_deadline_on_a_card_with_none_of_yours_says_so_once(cli_db, capsys):
+    assert run(cli_db, "add", "Upco", "--role", "X", "--at", "next tue 14:00") == 0
+    capsys.readouterr()
+    assert run(cli_db, "snooze", "upco", "--deadline", "interview:2", "--until", "2026-12-10") == 2
+    one_line_error(capsys, "followup: --deadline 'interview:2' names no deadline of Upco; nothing of yours to "
+                           "snooze on Upco (an interview happens at a fixed time)")

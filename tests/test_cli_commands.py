@@ -254,7 +254,7 @@ BAD = [
     (["reply", "acme", "--at", "tomorrow 9:00"], "in the future"),
     (["reply", "acme", "--via", "pigeon"], "invalid choice"),
     (["snooze", "acme", "--until", "yesterday 10am"], "is not after the deadline"),
-    (["snooze", "acme", "--until", "dec 30", "--deadline", "follow"], "is not one of them"),
+    (["snooze", "acme", "--until", "dec 30", "--deadline", "follow"], "names no deadline of Acme"),
     (["close", "acme", "hired"], "unknown outcome 'hired'"),
     (["close", "acme", "rejected", "--at", "in 2 days"], "in the future"),
     (["close", "acme", "rejected", "--keep-in-touch", "yesterday 10am"],  # review A #6: it looks ahead

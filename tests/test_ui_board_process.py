@@ -213,3 +213,30 @@ async def test_r_and_z_are_in_the_footer_in_product_order(tmp_path):
         bar = app.screen.query_one(KeyBar)
         shown = [key for key, _ in bar.entries()[0]]
         assert shown.index("u") < shown.index("r") < shown.index("z") < shown.index("e")
+
+
+async def test_z_on_a_card_with_only_an_interview_says_what_the_command_line_says(tmp_path):
+    """Review T #14: the board and `followup snooze` worded "nothing to snooze" differently; both take the
+    core's one wording now (deadlines.nothing_to_snooze), on a card and on a sidebar interview row."""
+    import pendulum
+
+    from tui.core import actions
+
+    now = pendulum.datetime(2026, 11, 25, 10, 30, tz="Europe/London")
+    glob = actions.new_application("Glob", "Dev", now=now, round_at=now.add(days=5))
+    store = store_with(tmp_path, [glob])
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        said = [n.message for n in app._notifications]
+        assert said[-1] == "Nothing of yours to snooze on Glob (an interview happens at a fixed time)."
+        await pilot.press("tab")  # to the sidebar: the interview's row
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        said = [n.message for n in app._notifications]
+        assert said[-1].startswith("Interview ") and said[-1].endswith(
+            "— Glob is not yours to snooze: an interview happens at a fixed time."), said

@@ -224,7 +224,8 @@ def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print th
 
 def deadline_names(app, deadlines) -> list[tuple[str, object]]:
     """Each deadline of `app` with the name `show` gives it and `snooze --deadline` takes:
-    its kind ("follow-up"), "thank-you:dana-kim" for one interviewer's note (no accents, no commas),
+    its kind ("follow-up"), "thank-you:dana-kim" for one interviewer's note (no accents, no commas; a
+    second of that spelling in the round is "thank-you:dana-kim-2", review T #12),
     "direction:N" for the N-th direction (the N of `direction --done N`), "interview:N" for round N's
     interview (the N of `interviewer --round N`: rounds in time order), so two upcoming rounds differ."""
     import re
@@ -234,11 +235,22 @@ def deadline_names(app, deadlines) -> list[tuple[str, object]]:
     numbers = {direction.id: number for number, direction in enumerate(app.directions, start=1)}
     ordered = sorted(app.rounds, key=lambda r: r.at)  # as actions.round_named numbers them
     numbers.update((rnd.id, number) for number, rnd in enumerate(ordered, start=1))
+    slugs: dict[str, str] = {}  # each interviewer's: "ann-lee", then "ann-lee-2" for the next of that slug
+    for rnd in ordered:  # in a round, as it lists its people: the same name each time, whoever is thanked
+        used: set[str] = set()
+        for person in rnd.interviewers:
+            slug = name = "-".join(re.findall(r"[\w']+", folded(person.name)))
+            number = 1
+            while name in used:  # "Ann Lee 2" in the round too: the next number free
+                number += 1
+                name = f"{slug}-{number}"
+            used.add(name)
+            slugs[person.id] = name
     named = []
     for deadline in deadlines:
         name = deadline.kind.value
         if deadline.kind.value == "thank-you":  # typed on any keyboard: "thank-you:zoe-angstrom", no commas
-            name += ":" + "-".join(re.findall(r"[\w']+", folded(deadline.person)))
+            name += ":" + (slugs.get(deadline.ref) or "-".join(re.findall(r"[\w']+", folded(deadline.person))))
         elif deadline.ref in numbers:
             name += f":{numbers[deadline.ref]}"
         named.append((name, deadline))

@@ -256,32 +256,34 @@ def pick_deadline(app, which: str | None, settings, now):
     the user's own: the one the board's `z` puts off (deadlines.next_snoozable). An interview or a quiet
     period is not the user's to put off: named, it is refused, saying why."""
     from tui.cli_common import deadline_names
-    from tui.core.deadlines import DeadlineKind, deadlines_for, next_snoozable, snoozable
+    from tui.core.deadlines import NOT_YOURS, deadlines_for, next_snoozable, nothing_to_snooze, snoozable
     from tui.core.errors import ValidationError
     from tui.core.text import folded
 
-    named = deadline_names(app, deadlines_for(app, settings, now))
+    there = deadlines_for(app, settings, now)
+    named = deadline_names(app, there)
     own = [(name, d) for name, d in named if snoozable(d)]
     if which is None:
         deadline = next_snoozable(d for _, d in own)
         if deadline is None:
-            interview = next((d for d in named if d[1].kind is DeadlineKind.INTERVIEW), None)
-            why = (f" (an interview happens at its time: {interview[0]} cannot be snoozed)" if interview is not None
-                   else "")
-            raise ValidationError(f"{app.company} has no deadline of yours to snooze{why}")
+            raise ValidationError(nothing_to_snooze(app.company, there))
         return next(pair for pair in own if pair[1] is deadline)
     want = folded(which.strip())  # as deadline_names writes them
     found = [pair for pair in named if pair[0] == want] or [pair for pair in named if pair[0].startswith(want)]
     if found and not any(snoozable(d) for _, d in found):
         name, deadline = found[0]
-        what = ("an interview happens at a fixed time" if deadline.kind is DeadlineKind.INTERVIEW
-                else "a quiet period ends when they said")
         shown = f"{name} ({deadline.action})" if len(found) == 1 else ", ".join(n for n, _ in found)
-        raise ValidationError(f"--deadline {which!r}: {shown} cannot be snoozed: {what}")
+        raise ValidationError(f"--deadline {which!r}: {shown} cannot be snoozed: {NOT_YOURS[deadline.kind]}")
     if len(found) != 1:
-        names = ", ".join(name for name, _ in own) or "none of yours"
-        why = "matches several" if found else "is not one of them"
-        raise ValidationError(f"--deadline {which!r} {why}; {app.company}'s deadlines to snooze are: {names}")
+        if not own:  # nothing to pick from: the one wording of every "nothing to snooze"
+            raise ValidationError(f"--deadline {which!r} names no deadline of {app.company}; "
+                                  + nothing_to_snooze(app.company, there))
+        names = ", ".join(name for name, _ in own)
+        if found:
+            raise ValidationError(f"--deadline {which!r} fits several: {', '.join(n for n, _ in found)}; "
+                                  "give the whole name")
+        raise ValidationError(f"--deadline {which!r} names no deadline of {app.company}; "
+                              f"yours to snooze are: {names}")
     return found[0]
 
 

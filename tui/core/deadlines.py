@@ -342,6 +342,22 @@ def next_snoozable(deadlines: Iterable[Deadline]) -> Deadline | None:
     return min(own, key=deadline_order) if own else None
 
 
+# Why a deadline is not the user's to put off (NOT_SNOOZABLE), in the words of every "nothing to snooze".
+NOT_YOURS = {DeadlineKind.INTERVIEW: "an interview happens at a fixed time",
+             DeadlineKind.QUIET: "a quiet period ends when they said"}
+
+
+def nothing_to_snooze(company: str, there: Iterable[Deadline], *, row: Deadline | None = None) -> str:
+    """The one answer when a snooze finds nothing of the user's to put off, on every path (review T #14):
+    `followup snooze` without --deadline, the board's `z` on a card (`there`: the card's deadlines, whose
+    interviews and quiet periods say why) and `z` on a sidebar row that is one (`row`). A phrase: the
+    command line prints it as its error, the board as a sentence."""
+    if row is not None:
+        return f"{row.action} is not yours to snooze: {NOT_YOURS.get(row.kind, 'it is not a task')}"
+    whys = list(dict.fromkeys(NOT_YOURS[d.kind] for d in there if d.kind in NOT_YOURS))
+    return f"nothing of yours to snooze on {company}" + (f" ({'; '.join(whys)})" if whys else "")
+
+
 def lifted_snoozes(before: Application, after: Application, settings: Settings, now: datetime) -> list[Deadline]:
     """The snoozes running on `before` that a change left behind: the deadline is still there on `after`,
     but its rule now gives it another time, so the snooze no longer applies (a decision date moved the

@@ -48,21 +48,24 @@ class BoardQuestions:
         """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
         the one its card and the sidebar show, from the deadlines the board made when the card last
         changed (an interview or a quiet period is not put off)."""
-        from tui.core.deadlines import next_snoozable, snoozable
+        from tui.core.deadlines import next_snoozable, nothing_to_snooze, snoozable
+
+        def said(words: str) -> str:  # the core's one wording (as `followup snooze` prints it), as a sentence
+            return words[:1].upper() + words[1:] + "."
 
         if self.focused is self.sidebar and self.sidebar.current is not None:
             found = self.sidebar.current
             if not snoozable(found):
-                self.notify("That is not a task of yours: an interview or a quiet period cannot be snoozed.",
-                            severity="warning")
+                self.notify(said(nothing_to_snooze(found.company, (), row=found)), severity="warning")
                 return None
             return found
         application = self._current_app()
         if application is None:
             return None
-        task = next_snoozable(entry[4] for entry in self.sidebar.by_app.get(application.id, ()))
+        there = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())]
+        task = next_snoozable(there)
         if task is None:
-            self.notify(f"Nothing to snooze on {application.company}: no deadline of yours.", severity="warning")
+            self.notify(said(nothing_to_snooze(application.company, there)), severity="warning")
         return task  # the task the card shows
 
     async def action_snooze(self) -> None:
