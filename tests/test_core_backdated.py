@@ -80,11 +80,12 @@ def test_whatever_is_back_dated_the_history_stays_in_time_order(steps):
         now = now.add(minutes=minutes)
         at = max(ROUND, now.subtract(minutes=back))
         if step == "thank":
-            thanked_already = app.find_interviewer("Ann")[1].thanked_at is not None
+            thanked_already = app.find_interviewer("Ann")[1].thanked_at
             before, app = app, actions.set_thanked(app, "Ann", now=now, at=at)
-            if thanked_already:  # the first note's time stands: nothing changes
+            if thanked_already is not None and at >= thanked_already:  # the earliest note's time stands
                 assert app is before
                 continue
+            assert app.find_interviewer("Ann")[1].thanked_at == at  # the first, or one back-dated before it
         elif step == "unthank":
             app = actions.set_thanked(app, "Ann", False, now=now)
         elif step == "letter":
