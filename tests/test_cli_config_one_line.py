@@ -14,7 +14,8 @@ TEXT_KEYS = [key for key, default in Settings._field_defaults.items()
 
 
 def test_every_text_setting_but_the_signature_is_checked():
-    assert {"name", "pitch", "smtp_host", "notify_command", "smtp_password_command", "remind_channels"} <= set(TEXT_KEYS)
+    wanted = {"name", "pitch", "smtp_host", "notify_command", "smtp_password_command", "remind_channels"}
+    assert wanted <= set(TEXT_KEYS)
 
 
 @pytest.mark.parametrize("key", TEXT_KEYS)
