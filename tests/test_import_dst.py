@@ -52,22 +52,23 @@ def test_import_and_add_store_the_same_rounds_across_both_changes(tmp_path, monk
 
 
 # --- a second process at the same company and role -----------------------------------------------
-def _card(day, stage="awaiting"):
-    sheet = f"company,role,stage,round_at\nDelta,Eng,{stage},{day}\n".encode()
+def _card(day, stage="awaiting,"):
+    sheet = f"company,role,stage,outcome,round_at\nDelta,Eng,{stage},{day}\n".encode()
     (made,) = importing.read_import(sheet, "first.csv", NOW, NEW_YORK)
     return made
 
 
-def test_a_hand_made_row_on_another_day_adds_a_second_card_and_one_on_the_first_rounds_day_updates_it():
-    earlier = _card("2026-03-10 10:00")
-    rows = ("company,role,stage,round_at\n"
-            "Delta,Eng,awaiting,2026-11-20 10:00\n"      # a second process months later: a new card
-            "Delta,Eng,followed-up,2026-03-10\n")         # the first one's day: that card, moved
+def test_a_hand_made_row_after_a_closed_process_adds_a_second_card_and_one_on_its_day_is_that_card():
+    earlier = _card("2026-03-10 10:00", "closed,rejected")
+    rows = ("company,role,stage,outcome,round_at\n"
+            "Delta,Eng,awaiting,,2026-11-20 10:00\n"      # a second process months later: a new card
+            "Delta,Eng,closed,withdrawn,2026-03-10\n")     # the first one's day: that card, its outcome edited
     plan = importing.plan_import(rows.encode(), "rr.csv", [earlier], NOW, NEW_YORK)
     (added,) = plan.added
     assert added.id != earlier.id and added.rounds[0].at == pendulum.datetime(2026, 11, 20, 15, tz="UTC")
+    assert plan.said == {added.id: f"a second Delta — Eng, as the earlier one ({earlier.short_id}) is closed"}
     (updated,) = plan.updated
-    assert updated.id == earlier.id and updated.stage.value == "followed-up"
+    assert updated.id == earlier.id and updated.outcome.value == "withdrawn"
 
 
 def test_a_second_process_row_is_added_once_and_then_matched_by_its_day(tmp_path, monkeypatch):

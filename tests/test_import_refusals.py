@@ -63,7 +63,7 @@ def test_a_round_at_on_an_exported_row_imported_into_an_empty_file_is_checked_ag
     assert "round_at '2026-12-01 10:00' is not a round of Rho — Dev" in why
 
 
-def test_a_hand_made_sheet_imports_again_unchanged_and_a_round_at_on_another_day_is_another_card():
+def test_a_hand_made_sheet_imports_again_unchanged_but_a_round_at_on_another_day_of_its_open_card_is_refused():
     first = b"company,role,stage,round_at\nZed,QA,interviewed,2026-11-20 09:00\n"
     (made,) = importing.plan_import(first, "h.csv", [], NOW, UTC).added
     assert [r.at for r in made.rounds] == [pendulum.datetime(2026, 11, 20, 9)]
@@ -71,9 +71,8 @@ def test_a_hand_made_sheet_imports_again_unchanged_and_a_round_at_on_another_day
     assert (again.added, again.updated, [w for _, w in again.left]) == ([], [], ["unchanged"])
     later = importing.plan_import(first.replace(b"09:00", b"11:00"), "h.csv", [made], NOW, UTC)
     assert [w for _, w in later.left] == ["unchanged"]  # matched by the round's day, as two same roles are
-    other = importing.plan_import(first.replace(b"20 09:00", b"21 09:00"), "h.csv", [made], NOW, UTC)
-    assert [[r.at for r in a.rounds] for a in other.added] == [[pendulum.datetime(2026, 11, 21, 9)]]
-    assert (other.updated, other.left) == ([], [])
+    why = refusal(first.replace(b"20 09:00", b"21 09:00"), "h.csv", [made])  # the card is open: it is that card
+    assert why.startswith("h.csv:2: round_at '2026-11-21 09:00' is not a round of Zed — QA")
 
 
 # --- a JSON key Followup does not know ------------------------------------------------------

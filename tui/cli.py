@@ -49,7 +49,7 @@ from tui.cli_common import (
     user_settings,
 )
 from tui.core.stages import DEFAULT_ROUND_NAME
-from tui.core.text import CONTROLS, LINE_BREAKS
+from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS
 
 EXIT_USER_ERROR = 2
 
@@ -213,8 +213,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 # --- text refused at the door ------------------------------------------------------
 # The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
-# (tui.core.text.MULTI_LINE_FIELDS), a letter's filled-in values, and a setting (a signature).
-MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set", "VALUE of config"})
+# (tui.core.text.MULTI_LINE_FIELDS) and a letter's filled-in values; a config VALUE only for a
+# setting in tui.core.text.MULTI_LINE_SETTINGS (the signature).
+MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set"})
+_CONFIG_VALUE = "VALUE of config"
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -255,6 +257,22 @@ def _argument_name(parser: argparse.ArgumentParser, argv: list[str]) -> str:
     return name
 
 
+def _config_key(parser: argparse.ArgumentParser, argv: list[str]) -> str:
+    """The KEY of `followup config KEY VALUE` when the last of `argv` is its VALUE ('' if none)."""
+    keys = [arg for number, arg in enumerate(argv[:-1], start=1)
+            if _argument_name(parser, argv[:number]) == "KEY of config"]
+    return keys[-1] if keys else ""
+
+
+def _may_run_over_lines(parser: argparse.ArgumentParser, argv: list[str]) -> bool:
+    """Whether the last of `argv` may hold a newline or a tab: a card's notes, a letter's value, and a
+    config VALUE of a setting that may (the signature; every other is one line, as its file check says)."""
+    name = _argument_name(parser, argv)
+    if name == _CONFIG_VALUE:
+        return _config_key(parser, argv) in MULTI_LINE_SETTINGS
+    return name in MULTI_LINE_ARGUMENTS
+
+
 def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     """Refuse an argument that is not UTF-8 or holds a control character, before anything is done.
 
@@ -268,9 +286,13 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
             why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
         elif control := CONTROLS.search(arg):  # the one list of what text may not hold (tui.core.text)
             why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
-        elif (broken := LINE_BREAKS.search(arg)) and _argument_name(parser, argv[:number]) not in MULTI_LINE_ARGUMENTS:
+        elif (broken := LINE_BREAKS.search(arg)) and not _may_run_over_lines(parser, argv[:number]):
             kind = "a line break" if broken.group() == "\n" else "a tab"
-            why, fix = f"holds {kind} (U+{ord(broken.group()):04X}), and it is a one-line field", "put it on one line"
+            field = "it is a one-line field"
+            if _argument_name(parser, argv[:number]) == _CONFIG_VALUE:
+                field = (f"{_shown(_config_key(parser, argv[:number]))} is a one-line setting "
+                         f"(only {', '.join(sorted(MULTI_LINE_SETTINGS))} may run over lines)")
+            why, fix = f"holds {kind} (U+{ord(broken.group()):04X}), and {field}", "put it on one line"
         else:
             continue
         name = _argument_name(parser, argv[:number])

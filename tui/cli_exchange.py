@@ -85,7 +85,8 @@ def cmd_import(args) -> int:
           f"{len(plan.left)} left ({unchanged} unchanged)")
     if not getattr(args, "quiet", False):
         for app in plan.added:
-            print(f"  added   {card_title(app)}")
+            said = plan.said.get(app.id)
+            print(f"  added   {card_title(app)}" + (f": {said}" if said else ""))
         for app in plan.updated:
             print(f"  updated {card_title(app)}")
         for app, why in plan.left:
@@ -109,7 +110,9 @@ def register(subparsers, common) -> None:
     imp = add_command(subparsers, common, "import", "read applications from a CSV or JSON export",
                       "followup import applications.csv --dry-run\nfollowup export json | ssh box followup import -",
                       cmd_import,
-                      "Matched by id; a row without one by company and role (and the first round's day).\n"
+                      "Matched by id; a row without one by company and role (and the first round's day),\n"
+                      "else the open card; a row adds a second card of them only after every one is closed\n"
+                      "and its round is later than theirs (the summary says so).\n"
                       "A hand-made CSV needs only the columns company, role and stage.\n"
                       "Importing a file twice adds nothing twice; a card changed here since the file was\n"
                       "written keeps its history (only the columns edited in the spreadsheet apply).\n"

@@ -5,16 +5,16 @@ The whole file is read and checked before anything is planned, so a bad row
 means nothing from the file is written. Planning is idempotent: importing the
 same file twice changes nothing the second time. Records are matched by id; a
 CSV row without an id by company and role (and the first round's day, when the
-row gives one). A card's later history is never overwritten: a file older than
-the card only applies the columns edited in the spreadsheet, and a card changed
-on both sides is left as it is, and said so.
+row gives one; see `_match` for when such a row is a second process). A card's
+later history is never overwritten: a file older than the card only applies the
+columns edited in the spreadsheet, and a card changed on both sides is left as it is, and said so.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, NamedTuple
 
 from tui.core import actions, correspondence
@@ -26,6 +26,7 @@ from tui.core.parts import Event
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean, is_clean
+from tui.core.timefmt import show_time
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -36,6 +37,7 @@ class ImportPlan(NamedTuple):
     added: list[Application]
     updated: list[Application]
     left: list[tuple[Application, str]]  # (the card as it stays, why)
+    said: dict[str, str]  # an added card's id -> what the summary says of it (a second process: why)
 
 
 def read_import(payload: bytes, name: str, now: datetime, settings: Settings | None = None) -> list[Application]:
@@ -60,13 +62,13 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
         raise ValidationError(f"{name}: ics and md are export-only; import a CSV or JSON file")
     else:
         incoming = read_csv(text, name, settings, now)
-    plan = ImportPlan([], [], [])
+    plan = ImportPlan([], [], [], {})
     by_id = {app.id: app for app in current}
     seen: dict[str, tuple[int, Incoming]] = {}
     for number, item in enumerate(incoming, start=1):
         _check_id(item, by_id)
         try:
-            existing = _match(item, current, by_id)
+            existing, second = _match(item, current, by_id, settings, now)
             _check_round_given(item, existing)
             result = _apply(item, existing, now)
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
@@ -78,6 +80,8 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
         _check_clean(app, item.where, existing)
         if existing is None:
             plan.added.append(app)
+            if second:
+                plan.said[app.id] = second
         elif why:
             plan.left.append((existing, why))
         else:
@@ -136,25 +140,65 @@ def _at(data: Any, path: str) -> Any:
 
 
 # --- matching and applying --------------------------------------------------------------
-def _match(item: Incoming, current: list[Application], by_id: dict[str, Application]) -> Application | None:
+def _match(item: Incoming, current: list[Application], by_id: dict[str, Application], settings: Settings,
+           now: datetime) -> tuple[Application | None, str]:
+    """The card here a row is, and, when it is none though cards of its company and role are here,
+    why it is a second process ('' otherwise).
+
+    A hand-made row is the card of its company and role whose round falls on the row's day; else the
+    OPEN one (a round_at that is none of its rounds is then refused: a sheet re-imported after a round
+    column was added, or after its last_round was moved on, never adds the card twice); else, when all
+    of them are closed, a row whose round is later than every one of theirs is a new process after the
+    old one ended, added and said so; without a round it is the closed card, and with an earlier round
+    it is refused."""
     key = item.key or str((item.data or {}).get("id") or "")
     if key:
-        return by_id.get(key)
+        return by_id.get(key), ""
     same = [a for a in current if (a.company.lower(), a.role.lower()) == (item.company.lower(), item.role.lower())]
-    if item.round_span is not None and same:  # the sheet gives a round's day: it tells the processes apart
-        same = _on_the_day(same, item.round_span)
-    if len(same) > 1:
-        ids = ", ".join(a.short_id for a in same)
+    if not same:
+        return None, ""
+    if item.round_span is not None:  # the sheet gives a round's day: it tells the processes apart
+        on_the_day = _on_the_day(same, item.round_span)
+        if on_the_day:
+            return _one(item, on_the_day), ""
+    open_cards = [a for a in same if a.stage is not Stage.CLOSED]
+    if open_cards or item.round is None:
+        return _one(item, open_cards or same), ""
+    ended, what = max(_ended(a) for a in same)
+    ids = ", ".join(a.short_id for a in same)
+    if item.round.at > ended:
+        earlier = f"the earlier one ({ids}) is" if len(same) == 1 else f"the earlier ones ({ids}) are"
+        return None, f"a second {item.company} — {item.role}, as {earlier} closed"
+    column, cell, _day = item.round_given
+    raise ValidationError(f"{column} {cell!r} is not a round of {item.company} — {item.role} ({ids}, closed): "
+                          "a row adds a new process at the same company and role only after the closed one "
+                          f"ended ({what}, {show_time(ended, settings.zone, now)}); clear the cell or put back "
+                          "what it said")
+
+
+def _one(item: Incoming, cards: list[Application]) -> Application:
+    if len(cards) > 1:
+        ids = ", ".join(a.short_id for a in cards)
         raise ValidationError(f"{item.company} — {item.role} matches several applications ({ids}); "
                               "give the row an id to say which")
-    return same[0] if same else None
+    return cards[0]
+
+
+def _ended(card: Application) -> tuple[datetime, str]:
+    """When a closed process was last under way, and what that was: its latest round; without rounds,
+    when it was closed (the import's time for a card a sheet made closed), so a round column added to
+    that sheet later never reads as a new process."""
+    if card.rounds:
+        return max(r.at for r in card.rounds), "its last round"
+    closed = card.outcome_at or card.created_at or card.updated_at or datetime.min.replace(tzinfo=timezone.utc)
+    return closed, "closed"
 
 
 def _on_the_day(cards: list[Application], span: tuple[datetime, datetime]) -> list[Application]:
     """The cards whose first round falls on the row's day (`span`, that day in the row's zone): a second
     process at the same company and role is another card, told apart by it (PRODUCT). When none does,
     those with any round that day (a sheet's last_round, as export writes it, names the latest round);
-    else none, and the row adds a card."""
+    else none, and the row is matched by the rule in `_match`."""
     start, end = span
     first = [a for a in cards if a.rounds and start <= min(r.at for r in a.rounds) <= end]
     return first or [a for a in cards if any(start <= r.at <= end for r in a.rounds)]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 from tui.core.errors import ValidationError
+from tui.core.text import LINE_BREAKS, MULTI_LINE_SETTINGS, is_clean
 from tui.core.timeutil import Zone, local_zone
 
 THEMES = (
@@ -203,6 +204,24 @@ def not_allowed(key: str, value: Any, source: str) -> ValidationError:
     return ValidationError(f"{source}: {key} = {value!r} is not allowed; use {_RULES[key][1]}")
 
 
+def unclean_value(key: str, value: Any, source: str) -> ValidationError | None:
+    """Why a text setting's value may not be stored or used, as arguments are refused (cli.py): a control
+    character in any (it would reach the terminal, a letter or a mail header), a newline or a tab in
+    every one but the signature (MULTI_LINE_SETTINGS); None when it is clean."""
+    texts = value if isinstance(value, list) else [value]
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        if not is_clean(text):
+            return ValidationError(f"{source}: {key} = {text!r} holds a control character; remove it")
+        if key not in MULTI_LINE_SETTINGS and (broken := LINE_BREAKS.search(text)):
+            kind = "a line break" if broken.group() == "\n" else "a tab"
+            return ValidationError(f"{source}: {key} = {text!r} holds {kind}, and {key} is a one-line setting "
+                                   f"(only {', '.join(sorted(MULTI_LINE_SETTINGS))} may run over lines); "
+                                   "put it on one line")
+    return None
+
+
 def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
                           warnings: list[str] | None = None) -> Settings:
     """The settings `data` holds; a bad value of a known key raises (not_allowed).
@@ -218,6 +237,8 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
                 warnings.append(str(unknown_key(key, source, ignored=True)))
             continue
         kind, _accepted = _RULES[key]
+        if (unclean := unclean_value(key, value, source)) is not None:
+            raise unclean
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if ok and key in _RANGES:
             low, high = _RANGES[key]

@@ -28,6 +28,10 @@ def is_clean(text: str) -> bool:
 # line, `show`, an export's heading or a reminder's title prints it on. Named as paths without indexes.
 LINE_BREAKS = re.compile(r"[\n\t]")
 MULTI_LINE_FIELDS = frozenset({"notes", "history"})
+# The one setting that runs over lines (PRODUCT: "signature may hold \n"): every other (name, pitch,
+# smtp_host, notify_command…) is printed by `followup config` on one line, or is a letter's one line, a
+# host or a command, where a newline would be a second line or a second command.
+MULTI_LINE_SETTINGS = frozenset({"signature"})
 
 
 def is_multi_line(path: str) -> bool:
