@@ -6,7 +6,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
-from conftest import burst_keys, fill, palette_pick
+from conftest import WAYS, burst_keys, fill, palette_pick, send_keys
 from tui.core.stages import Stage
 from tui.ui.board.board import Board
 from tui.ui.board.screen import BoardScreen
@@ -361,3 +361,23 @@ async def test_a_burst_that_grows_a_hint_still_leaves_the_focused_field_in_view_
         box = app.screen.query_one(".modal-box")
         # the hint grows, then the form scrolls (after a refresh): wait for the scroll, not for a pause
         await wait_until(pilot, lambda: box.content_region.contains_region(field.region), timeout=2.0)
+
+
+@WAYS
+async def test_the_same_person_twice_in_a_new_card_is_said_under_interviewers_and_keeps_the_focus_there(
+        tmp_path, burst):
+    """Review T 5: the round's refusal sat under Company and took the focus there, so the fix typed next
+    went into the company's name."""
+    store = store_with(tmp_path, [])
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await send_keys(app, pilot, burst, "Dupco", "enter", "Eng", "enter", "enter", "yesterday 10:00", "enter",
+                        "Ann Lee, ann lee", "enter", pauses=3)
+        assert isinstance(app.screen, NewApplicationScreen)
+        assert "ann lee twice" in problem(app, "interviewers") and problem(app, "company") == ""
+        assert app.screen.focused is app.screen.query_one("#field-interviewers")
+        await send_keys(app, pilot, burst, "Z")
+        assert app.screen.raw("interviewers") == "Ann Lee, ann leeZ" and app.screen.raw("company") == "Dupco"
+        assert stored(store) == {}

@@ -147,3 +147,64 @@ async def test_the_notice_takes_only_escape_not_enter_nor_the_palette(tmp_path, 
             await pilot.pause()
             assert app.screen is notice, key
         assert "only escape" in str(notice.query_one("#keys").render())
+
+
+async def open_letter(app, pilot) -> None:
+    await pilot.press("t")
+
+
+async def open_reply(app, pilot) -> None:
+    await pilot.press("r")
+
+
+async def open_snooze(app, pilot) -> None:
+    await pilot.press("z")
+
+
+async def open_outcome(app, pilot) -> None:
+    from tui.ui.board.screen import BoardScreen
+
+    board = app.screen
+    assert isinstance(board, BoardScreen)
+    await board.record_outcome()  # what moving the card to closed (L, or the palette) opens
+
+
+# Review T, finding 1: the screens the board opens straight over a card, not over its detail screen. What
+# each is, how it opens, and what a rescue file of it holds once "extra words " is typed into it.
+OVER_THE_BOARD = [
+    pytest.param(open_letter, "extra words ", id="letter-t"),
+    pytest.param(open_reply, "When: extra words ", id="reply-form-r"),
+    pytest.param(open_snooze, "Until: extra words ", id="snooze-form-z"),
+    pytest.param(open_outcome, "Outcome: ", id="outcome-form"),
+]
+
+
+@WAYS
+@pytest.mark.parametrize(("opens", "kept"), OVER_THE_BOARD)
+async def test_keys_typed_on_after_a_card_opened_from_the_board_is_deleted_never_reach_the_board(
+        tmp_path, monkeypatch, burst, opens, kept):
+    """`t` on a card, a few words, then the command line deletes the card: the screen closed with a toast
+    and `d` `y` typed on deleted another card. Now it goes as the detail screen's do: the typed text in a
+    rescue file, the notice in front, every key but escape swallowed."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        company = focused_company(app)
+        others = {"Acme", "Globex", "Initech"} - {company}
+        await opens(app, pilot)
+        await pilot.pause()
+        over = app.screen
+        assert getattr(over, "app_id", "") and len(app.screen_stack) == 2, app.screen_stack
+        if kept == "Outcome: ":  # the outcome form's first field is a choice: changed, not typed into
+            await pilot.press("right")
+        else:
+            await type_text(pilot, "extra words ")
+        gone = delete_elsewhere(store, company)
+        await news_then_keys(app, pilot, burst)
+        assert over not in app.screen_stack
+        assert_nothing_acted(app, store, others)
+        assert company in str(app.screen.query_one("#question").render())
+        assert kept in rescued_text(app) and gone[:8] in app.rescued[0]
+        await back_on_the_board(app, pilot, others)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import fill, palette_pick
+from conftest import WAYS, fill, palette_pick, send_keys
 from tui.core import actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import Stage
 from tui.core.timeutil import local
-from tui.ui.detail.forms import RoundForm
+from tui.ui.detail.forms import InterviewerForm, RoundForm
 from tui.ui.detail.screen import DetailScreen
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.form import FormScreen
@@ -262,3 +262,52 @@ async def test_a_long_interviewer_line_wraps_under_its_own_text_at_120_columns(t
         rest = lines[state_line + 1]
         assert rest[:state_column].strip() in ("", "▌", "│") or rest[state_column - 1] == " "
         assert rest[state_column] != " "  # the topic's rest hangs under the state, not at column 0
+
+
+def said_under(form, field: str) -> str:
+    line = form.query_one(f"#error-{field}")
+    return str(line.render()) if line.has_class("shown") else ""
+
+
+@WAYS
+async def test_p_with_a_name_already_in_the_round_is_refused_in_the_form_keeping_what_was_typed(
+        thanked_card, burst):
+    """Review T 6: the form closed with a toast and the e-mail and topic typed were lost. The refusal is
+    the core's own (the change tried first), said under Name, with the form and its fields kept."""
+    db, app = thanked_card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await send_keys(followup, pilot, burst, "2", "end", "p", "dana kim", "enter", "enter", "dk@acme.com", "enter",
+                        "Kafka tuning", "ctrl+s", pauses=3)
+        form = followup.screen
+        assert isinstance(form, InterviewerForm), followup.screen_stack
+        assert "dana kim twice" in said_under(form, "name"), said_under(form, "name")
+        assert (form.raw("email"), form.raw("topic")) == ("dk@acme.com", "Kafka tuning")
+        assert form.focused is form.query_one("#field-name")
+        people = (await on_disk(pilot, db, app.id)).latest_round.interviewers
+        assert [p.name for p in people] == ["Dana Kim"]
+        fill(form, name="Dan Kimball")  # fixed: saved, with what was typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(followup.screen, DetailScreen)
+        people = (await on_disk(pilot, db, app.id)).latest_round.interviewers
+        assert [(p.name, p.email, p.topic) for p in people][1] == ("Dan Kimball", "dk@acme.com", "Kafka tuning")
+
+
+@WAYS
+async def test_the_round_form_says_the_same_person_twice_in_the_cores_words_and_keeps_the_form(thanked_card, burst):
+    """One check and one wording: the form's own copy ("give each interviewer once") is gone; the core's
+    refusal of the change is said under Interviewers, every typed field kept."""
+    db, app = thanked_card
+    followup = board(db)
+    async with followup.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await send_keys(followup, pilot, burst, "2", "n", "Final", "enter", "tomorrow 10:00", "enter",
+                        "Ann Lee, ann lee", "ctrl+s", pauses=3)
+        form = followup.screen
+        assert isinstance(form, RoundForm), followup.screen_stack
+        assert "round “Final” lists ann lee twice" in said_under(form, "people"), said_under(form, "people")
+        assert (form.raw("name"), form.raw("when")) == ("Final", "tomorrow 10:00")
+        assert form.focused is form.query_one("#field-people")
+        assert len((await on_disk(pilot, db, app.id)).rounds) == len(app.rounds)

@@ -153,3 +153,36 @@ def test_a_history_line_of_another_year_shows_its_day_whole_rather_than_a_cut_cl
     app = actions.new_application("Oldco", "Dev", now=now.subtract(years=1), round_at=now.subtract(years=1))
     shown = event_row(app.history[0], BERLIN, now).lines(60).plain
     assert shown.startswith("Thu 20 Nov 2025 ") and len(shown.split("  ")[0]) <= TIME_WIDTH
+
+
+POSTING = "https://jobs.example.test/engineering/platform/senior-site-reliability-engineer-berlin"
+PITCH = ("Twelve years of running large Kafka and Postgres fleets for payments companies across Europe, "
+         "with on-call I kept quiet")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_posting_and_pitch_each_take_one_line_cut_with_an_ellipsis(tmp_path, frozen, size):
+    """Review T 13: at 80 columns the posting and pitch took four lines, the URL split mid-word and the
+    pitch cut off by the summary's height. Now each has a line of its own, cut to fit with "…"."""
+    import msgspec
+
+    from tui.ui.detail.summary import Summary
+    from ui_detail_helpers import acme, board, make_db, open_card, screen_text
+
+    card = msgspec.structs.replace(acme(frozen), posting=POSTING, pitch=PITCH)
+    followup = board(make_db(tmp_path, card))
+    async with followup.run_test(size=size) as pilot:
+        await open_card(pilot)
+        await pilot.pause()
+        summary = followup.screen.query_one(Summary)
+        lines = str(summary.render()).split("\n")
+        assert summary.size.height == len(lines)  # none wrapped, none cut off by the height
+        posting = next(line for line in lines if line.startswith("posting "))
+        pitch = next(line for line in lines if line.startswith("pitch "))
+        assert all(len(line) <= summary.content_size.width for line in (posting, pitch))
+        assert POSTING.startswith(posting.removeprefix("posting ").removesuffix("…"))
+        assert PITCH.startswith(pitch.removeprefix("pitch ").removesuffix("…")) and pitch.endswith("…")
+        shown = screen_text(followup)
+        assert posting in shown and pitch in shown
+        if size[0] >= 120:
+            assert posting == f"posting {POSTING}"  # it fits: whole

@@ -82,7 +82,9 @@ class Changes:
                 board.show_all()
             else:
                 board.show_changes(app_ids)
-        for screen in list(self.screen_stack):
+        for screen in list(self.screen_stack):  # bottom first: a card's screen closes the ones over it
+            if screen not in self.screen_stack:
+                continue
             leave_if_gone = getattr(screen, "leave_if_gone", None)
             if callable(leave_if_gone):  # now, not by message: the next key must not reach a screen it closes
                 leave_if_gone()

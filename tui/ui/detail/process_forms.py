@@ -42,6 +42,7 @@ class ReplyForm(_TimedForm):
     def __init__(self, company: str, now: DateTime, zone) -> None:
         super().__init__(now, zone)
         self.form_title = f"{company} replied"
+        self.card_name = company
 
     def fields(self) -> list[Field]:
         return [
@@ -57,6 +58,7 @@ class SnoozeForm(_TimedForm):
     def __init__(self, deadline: Deadline, now: DateTime, zone) -> None:
         super().__init__(now, zone)
         self.deadline = deadline
+        self.card_name = deadline.company
         self.rule_due = deadline.snoozed_from or deadline.due
         self.form_title = f"Snooze: {deadline.action} (due {show_time(self.rule_due, zone, now)})"
 
@@ -91,6 +93,7 @@ class CloseForm(_TimedForm):
     def __init__(self, company: str, now: DateTime, zone, outcome: Outcome = Outcome.REJECTED) -> None:
         super().__init__(now, zone)
         self.form_title = f"How did it end with {company}?"
+        self.card_name = company
         self.outcome = outcome  # offered first (outcome.suggested_outcome)
 
     def _told(self, text: str) -> DateTime | None:

@@ -146,15 +146,29 @@ class RoundsList(OwnKeysInOrder, OptionList):
         from tui.core import actions
         from tui.ui.detail.forms import RoundForm
 
+        def change(result: RoundInput):
+            return lambda a: actions.add_round(a, result.name, result.at, result.interviewers, now=clock.now(),
+                                               use_thank_you=self.app.settings.use_thank_you)
+
         def added(result: RoundInput | None) -> None:
             if result is not None:
-                self._request(
-                    lambda a: actions.add_round(a, result.name, result.at, result.interviewers, now=clock.now(),
-                                                use_thank_you=self.app.settings.use_thank_you),
-                    f"Add round “{result.name}” to {self._company()}",
-                )
+                self._request(change(result), f"Add round “{result.name}” to {self._company()}")
 
-        await self.app.push_screen(RoundForm(clock.now(), self.screen.zone), added)
+        form = RoundForm(clock.now(), self.screen.zone)
+        self._try_first(form, change)
+        await self.app.push_screen(form, added)
+
+    def _try_first(self, form, change) -> None:
+        """The form tries its result's change on the card as it is now before it closes (FormScreen.trial):
+        the core's refusal (the same person twice in a round) is said in the form, under the people, with
+        what was typed kept; closed first, it was a toast and the typing lost (review T 6). The one rule
+        is the core's, applied by the change itself."""
+        def trial(result) -> None:
+            application = self.application
+            if application is not None and result is not None:  # gone: the real request says so
+                change(result)(application)
+
+        form.trial = trial
 
     async def action_add_person(self) -> None:
         await settled(self)
@@ -170,17 +184,19 @@ class RoundsList(OwnKeysInOrder, OptionList):
             return
         rnd = app.find_round(round_id)
 
+        def change(person: Interviewer):
+            return lambda a: actions.update_round(
+                a, round_id, interviewers=[*a.find_round(round_id).interviewers, person], now=clock.now(),
+                use_thank_you=self.app.settings.use_thank_you,
+                said=f"Added {person.name} to {actions.round_named(a, a.find_round(round_id))}")
+
         def added(person: Interviewer | None) -> None:
             if person is not None:
-                self._request(
-                    lambda a: actions.update_round(
-                        a, round_id, interviewers=[*a.find_round(round_id).interviewers, person], now=clock.now(),
-                        use_thank_you=self.app.settings.use_thank_you,
-                        said=f"Added {person.name} to {actions.round_named(a, a.find_round(round_id))}"),
-                    f"Add {person.name} to “{rnd.name}” at {self._company()}",
-                )
+                self._request(change(person), f"Add {person.name} to “{rnd.name}” at {self._company()}")
 
-        await self.app.push_screen(InterviewerForm(rnd.name), added)
+        form = InterviewerForm(rnd.name)
+        self._try_first(form, change)
+        await self.app.push_screen(form, added)
 
     async def action_edit(self) -> None:
         await settled(self)
@@ -197,35 +213,36 @@ class RoundsList(OwnKeysInOrder, OptionList):
             return
         rnd = app.find_round(round_id)
         if person_id is None:
+            def round_change(result: RoundInput):
+                return lambda a: actions.update_round(a, round_id, name=result.name, at=result.at,
+                                                      interviewers=result.interviewers, now=clock.now(),
+                                                      use_thank_you=self.app.settings.use_thank_you,
+                                                      zone=self.app.settings.zone)
+
             def edited(result: RoundInput | None) -> None:  # what the form changed; None fields stay as they are
                 if result is not None and (result.name, result.at, result.interviewers) != (None, None, None):
-                    self._request(
-                        lambda a: actions.update_round(a, round_id, name=result.name, at=result.at,
-                                                       interviewers=result.interviewers, now=clock.now(),
-                                                       use_thank_you=self.app.settings.use_thank_you,
-                                                       zone=self.app.settings.zone),
-                        f"Edit round “{result.name or rnd.name}” at {self._company()}",
-                    )
+                    self._request(round_change(result), f"Edit round “{result.name or rnd.name}” at {self._company()}")
 
-            await self.app.push_screen(RoundForm(clock.now(), self.screen.zone, rnd,
-                                                 current=lambda: self._round_now(round_id)), edited)
+            form = RoundForm(clock.now(), self.screen.zone, rnd, current=lambda: self._round_now(round_id))
+            self._try_first(form, round_change)
+            await self.app.push_screen(form, edited)
             return
         person = next(p for p in rnd.interviewers if p.id == person_id)
 
+        def person_change(changed: dict):
+            return lambda a: actions.update_round(a, round_id, now=clock.now(), interviewers=[
+                msgspec.structs.replace(p, **changed) if p.id == person_id else p
+                for p in a.find_round(round_id).interviewers], use_thank_you=self.app.settings.use_thank_you,
+                said=f"Edited {person.name} in {actions.round_named(a, a.find_round(round_id))}: "
+                     + ", ".join(field.replace("_", " ") for field in changed))
+
         def edited_person(changed: dict | None) -> None:  # the fields the form changed
             if changed:
-                self._request(
-                    lambda a: actions.update_round(a, round_id, now=clock.now(), interviewers=[
-                        msgspec.structs.replace(p, **changed) if p.id == person_id else p
-                        for p in a.find_round(round_id).interviewers], use_thank_you=self.app.settings.use_thank_you,
-                        said=f"Edited {person.name} in {actions.round_named(a, a.find_round(round_id))}: "
-                             + ", ".join(field.replace("_", " ") for field in changed)),
-                    f"Edit {changed.get('name', person.name)} at {self._company()}",
-                )
+                self._request(person_change(changed), f"Edit {changed.get('name', person.name)} at {self._company()}")
 
-        await self.app.push_screen(InterviewerForm(rnd.name, person,
-                                                   current=lambda: self._person_now(round_id, person_id)),
-                                   edited_person)
+        person_form = InterviewerForm(rnd.name, person, current=lambda: self._person_now(round_id, person_id))
+        self._try_first(person_form, lambda changed: person_change(changed) if changed else (lambda a: a))
+        await self.app.push_screen(person_form, edited_person)
 
     def _round_now(self, round_id: str):
         """The round as the board has it now (another process may have changed it), or None."""

@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, Static
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
+from tui.ui.card_gone import leave_deleted_card, said_kept
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.directions import section_title as directions_title
 from tui.ui.detail.history import HistoryList
@@ -38,19 +39,6 @@ WIDGET_OF = {"notes": "notes-panel", "rounds": "rounds-list", "directions": "dir
              "history": "history-list"}  # the section's widget in the ContentSwitcher
 WIDE = 110  # columns from which the history gets its own column
 TYPING_HIDES = {"section", "outcome", "details", "write"}  # printable keys the editor swallows
-
-
-def said_kept(kept: list[tuple[str, str]]) -> str:
-    """Where the text typed into a deleted card's screens went, for the notice that says it was deleted."""
-    if not kept:
-        return "Nothing you typed was waiting to be saved."
-    lines = []
-    for what, where in kept:
-        if where.startswith("it is in "):
-            lines.append(f"What you typed in {what} is saved in {where.removeprefix('it is in ')}")
-        else:
-            lines.append(f"What you typed in {what} was not saved, {where}")
-    return "\n".join(lines)
 
 
 class DetailScreen(Screen):
@@ -232,18 +220,11 @@ class DetailScreen(Screen):
         return [Unsaved(self.app_id, f"the notes of {self.notes.label}", self.notes.text)]
 
     def leave_if_gone(self) -> None:
-        """The card was deleted by another process: keep what was typed, close this screen and the forms
-        over it, and put up a notice that takes only escape.
-
-        The app calls this as it takes the re-read that found the card gone
-        (Changes.changed), before it handles the next key: the user may be
-        typing, and without the notice the letters after the close reached the
-        board's keys (review: `d` `y` deleted another card, `n` opened a form).
-        """
+        """The card was deleted by another process: keep the typed notes, close this screen and the forms
+        over it, and put up the notice that takes only escape (tui/ui/card_gone.py says why)."""
         if self._gone or self.app_id in self.app.changelog.apps:
             return  # said and rescued already (the reload and a refused save both tell us), or still there
         self._gone = True
-        why = "the application was deleted by another Followup process"
         kept: list[tuple[str, str]] = []  # (what was typed in, where it went)
         if hasattr(self, "notes") and self.notes.text != self._stored_notes:
             kept.append(self._rescue(FollowupError("the application was deleted while its notes were open"),
@@ -252,31 +233,8 @@ class DetailScreen(Screen):
             self.notify(f"This application was deleted by another Followup process. {said_kept(kept)}",
                         severity="warning", timeout=30)
             return
-        kept += self._rescue_forms_above(why)
-        name = self.sub_title or (self.notes.label if hasattr(self, "notes") else "This application")
-        # popped here and now, top first (Textual's pop_until_active waits for a later turn, when keys
-        # may have gone to the screens above); their result callbacks are dropped, so no form saves
-        while self in self.app.screen_stack:
-            self.app.pop_screen()
-        from tui.ui.screens.confirm import ConfirmScreen
-
-        # not awaited: on the stack now, so the next key the app handles goes to the notice
-        self.app.push_screen(ConfirmScreen(
-            f"{name} was deleted by another Followup process.",
-            [said_kept(kept), "Keys typed now do nothing until you press escape: none of them acts on the board."],
-            acknowledge="Back to the board"))
-
-    def _rescue_forms_above(self, why: str) -> list[tuple[str, str]]:
-        """Forms open over this screen close with it when the card is gone: what was typed in them goes to
-        rescue files, as the notes do. What each was and where it went."""
-        stack = self.app.screen_stack
-        kept = []
-        for screen in stack[stack.index(self) + 1:]:
-            collect = getattr(screen, "unsaved_texts", None)
-            for text in collect() if callable(collect) else []:
-                text = text._replace(app_id=self.app_id)  # the rescue file is named after the card
-                kept.append((text.what, keep_rescued(self.app.rescued, text, why)))
-        return kept
+        name = self.sub_title or (self.notes.label if hasattr(self, "notes") else "")
+        leave_deleted_card(self, self.app_id, name, kept, rescue_own=False)
 
     def _rescue(self, why: Exception, *, say: bool = True) -> tuple[str, str]:
         """Notes that cannot be saved go to a rescue file, and the user is told where (`say`: in a toast;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
@@ -12,7 +13,8 @@ from tui.core.text import counted
 from tui.core.timefmt import show_time
 
 
-def summary_content(app: Application, settings, now) -> Content:
+def summary_content(app: Application, settings, now, width: int = 0) -> Content:
+    """`width`: the columns the summary's lines have (0: unknown, nothing shortened)."""
     zone = settings.zone
     stage = app.stage.label
     if app.stage is Stage.CLOSED and app.outcome is not None:
@@ -42,25 +44,45 @@ def summary_content(app: Application, settings, now) -> Content:
             continue
         style = "$text-error" if d.overdue else "$text-warning"
         parts.append((f"{marked_action(d, short_action(d))} {relative(d.due, now)}", style))
-    parts.extend(own_words(app))
+    parts.extend(own_words(app, width))
     return Content.assemble(*parts)
 
 
-PITCH_SHOWN = 90  # characters of the pitch in the summary (it is all in the card's form, `c`)
+def fitted(text: str, room: int) -> str:
+    """`text` on one line of `room` columns, cut with "…" when longer: a line that wraps splits a URL
+    mid-word and pushes what is under it out of the summary's height (review T 13)."""
+    if room <= 0 or cell_len(text) <= room:
+        return text
+    cut = text[:room]
+    while cut and cell_len(cut) > room - 1:  # by cells: a wide character takes two
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
 
 
-def own_words(app: Application) -> list:
+def own_words(app: Application, width: int = 0) -> list:
     """The card's posting and its own pitch, last (under what is due, which the summary's height must never
-    cut); none when empty: the follow-up then takes the pitch setting (PRODUCT)."""
+    cut), each on a line of its own cut to `width` with "…" (all of each is in the card's form, `c`); none
+    when empty: the follow-up then takes the pitch setting (PRODUCT)."""
     words: list = []
     if app.posting:
-        words += [("posting ", "$text-muted"), app.posting]
+        words += ["\n", ("posting ", "$text-muted"), fitted(app.posting, width - len("posting "))]
     if app.pitch:
-        pitch = app.pitch if len(app.pitch) <= PITCH_SHOWN else app.pitch[:PITCH_SHOWN - 1].rstrip() + "…"
-        words += [(" · " if words else "", "$text-muted"), ("pitch ", "$text-muted"), pitch]
-    return ["\n", *words] if words else []
+        pitch = " ".join(app.pitch.split())
+        words += ["\n", ("pitch ", "$text-muted"), fitted(pitch, width - len("pitch "))]
+    return words
 
 
 class Summary(Static):
+    _shown: tuple | None = None
+
     def show(self, app: Application, settings, now) -> None:
-        self.update(summary_content(app, settings, now))
+        self._shown = (app, settings, now)
+        self.update(summary_content(app, settings, now, self._width()))
+
+    def _width(self) -> int:
+        """The columns inside the padding; before the first layout, the window's less the padding."""
+        return self.content_size.width or max(self.app.size.width - 2, 0)
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.update(summary_content(*self._shown, self._width()))

@@ -26,6 +26,7 @@ from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
 from tui.store import default_config_dir
+from tui.ui.card_gone import card_is_gone, leave_deleted_card
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
 from tui.ui.letters.dialogs import PathPrompt, RecipientForm, SentAtForm
@@ -411,6 +412,15 @@ class LetterScreen(Screen):
         who = letter.recipient_name or drafts.application.company
         self._awaiting = (drafts.key, drafts.contacts_sent(), drafts.application.stage, drafts.application.outcome)
         self.post_message(ChangeRequested(self.app_id, change, f"Mark the {self.kind.noun} to {who} sent"))
+
+    def leave_if_gone(self) -> None:
+        """Another process deleted the card: the edited letters go to a rescue file and a notice that takes
+        only escape replaces this screen at once (card_gone.py), opened from the board or from the card's
+        screen alike: closed by message, the keys typed next acted on the board (`d` `y` deleted another
+        card)."""
+        if card_is_gone(self, self.app_id):
+            company = self.drafts.application.company if self.drafts is not None else ""
+            leave_deleted_card(self, self.app_id, company)
 
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
         if self.drafts is None or (message.app_ids is not None and self.app_id not in message.app_ids):

@@ -29,8 +29,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 
-from tui.core.errors import ValidationError
+from tui.core.errors import FollowupError, ValidationError
 from tui.core.parts import NAME_LIMIT
+from tui.ui.card_gone import card_is_gone, leave_deleted_card
 from tui.ui.keybar import KeyBar
 from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen
@@ -117,6 +118,14 @@ class FormScreen(ModalScreen):
     KEY_ORDER = ("form.choice_next", "form.choice_list", "form.save", "form.cancel")
     form_title = "Form"
     app_id = ""  # the card the form is about, when it is about one: names a rescue file (rescue_id)
+    card_name = ""  # its company, for the notice when another process deletes it (leave_if_gone)
+    # The change the form's result is for, tried on the card as it is now before the form closes (the
+    # rounds list's forms): the core's refusal ("lists Ann Lee twice") is said in the form, the form and
+    # what was typed kept, where after closing it was a toast and the typing lost. None: nothing to try.
+    trial: Callable[[Any], None] | None = None
+    # Where a refusal that names no field is said: "" the first field. The last field of the new-application
+    # form, say: its other fields are read on their own, so what is left for the core to refuse is its people.
+    refused_under = ""
     # what was typed when the form was saved, and the app then, for rescue_refused (the form is gone by then)
     _typed_on_save: str | None = None
     _app_on_save: Any = None
@@ -200,6 +209,13 @@ class FormScreen(ModalScreen):
         where = keep_rescued(app.rescued, self._unsaved(typed), str(why))
         app.notify(f"What you typed in “{self.form_title}” was not saved ({why}); {where}", severity="error",
                    timeout=30)
+
+    def leave_if_gone(self) -> None:
+        """A form over a card another process deleted (the board's reply, snooze or outcome form) closes at
+        once, what was typed kept in a rescue file, behind the notice that takes only escape (card_gone.py):
+        the keys typed on must not reach the board. Over the card's detail screen, that screen sees to it."""
+        if card_is_gone(self, self.app_id):
+            leave_deleted_card(self, self.app_id, self.card_name)
 
     def _typed(self) -> str:
         return "".join(f"{field.label}: {self.raw(name)}\n" for name, field in self._fields.items())
@@ -377,11 +393,13 @@ class FormScreen(ModalScreen):
         if first_bad is None:
             try:
                 result = self.build(values)
+                if self.trial is not None:
+                    self.trial(result)
             except FieldError as exc:
                 self.show_error(exc.field, str(exc))
                 first_bad = exc.field
-            except ValidationError as exc:
-                first = next(iter(self._fields))
+            except FollowupError as exc:  # a ValidationError from build, or whatever the trial's change refused
+                first = self.refused_under or next(iter(self._fields))
                 self.show_error(first, str(exc))
                 first_bad = first
         if first_bad is not None:
