@@ -146,7 +146,9 @@ async def test_the_notice_takes_only_escape_not_enter_nor_the_palette(tmp_path, 
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is notice, key
-        assert "only escape" in str(notice.query_one("#keys").render())
+        assert str(notice.query_one("#keys").render()) == "escape  Back to the board"
+        said = " ".join(str(line.render()) for line in notice.query(".detail"))
+        assert "Until you press escape, keys typed now do nothing" in said
 
 
 async def open_letter(app, pilot) -> None:

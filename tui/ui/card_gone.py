@@ -65,5 +65,5 @@ def leave_deleted_card(screen: Screen, app_id: str, name: str, kept: list[tuple[
     # not awaited: on the stack now, so the next key the app handles goes to the notice
     app.push_screen(ConfirmScreen(
         f"{name or 'The application'} was deleted by another Followup process.",
-        [said_kept(kept), "Keys typed now do nothing until you press escape: none of them acts on the board."],
+        [said_kept(kept), "Until you press escape, keys typed now do nothing: none of them reaches the board."],
         acknowledge="Back to the board"))

@@ -73,7 +73,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 if line:
                     yield Static(line, classes="detail", markup=False)
             if self.acknowledge:
-                keys = f"escape  {self.acknowledge}   (only escape: other keys are ignored)"
+                keys = f"escape  {self.acknowledge}"  # the details say why no other key does anything
             else:
                 keys = f"y  {self.yes}     n / escape / enter  {self.no}"
             yield Static(keys, id="keys", markup=False)
