@@ -31,19 +31,29 @@ def rescue_folder_candidates() -> list[Path]:
 
 
 def rescue_text(unsaved: Unsaved, reason: str = "") -> Path:
-    """Write the text to a new rescue file and return its path; OSError when no folder would take it."""
+    """Write the text to a new rescue file and return its path; OSError when no folder would take it.
+
+    Several texts of one card are often rescued in the same second (a card deleted elsewhere under its
+    notes, a letter and a form; a quit with three letters open): a name already taken gets a number
+    (`…-2.md`), never another folder, and no file is ever overwritten."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    name = f"followup-rescue-{stamp}-{unsaved.app_id[:8]}.md"
+    stem = f"followup-rescue-{stamp}-{unsaved.app_id[:8]}"
     header = f"<!-- {unsaved.what}: not saved{': ' + reason if reason else ''} -->\n"
     errors = []
     for folder in rescue_folder_candidates():
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / name
-            with open(target, "x", encoding="utf-8") as handle:
-                handle.write(header + unsaved.text)
-            os.chmod(target, 0o600)
-            return target
+            for number in range(1, 1000):
+                target = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+                try:
+                    handle = open(target, "x", encoding="utf-8")
+                except FileExistsError:
+                    continue
+                with handle:
+                    handle.write(header + unsaved.text)
+                os.chmod(target, 0o600)
+                return target
+            raise FileExistsError(f"{folder / stem}-*.md: a thousand taken")
         except OSError as exc:
             errors.append(f"{folder}: {exc.strerror or exc}")
     raise OSError("could not write a rescue file (" + "; ".join(errors) + ")")
