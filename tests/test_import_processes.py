@@ -146,3 +146,47 @@ def test_the_export_of_two_processes_one_closed_imports_again_unchanged(form):
     plan = importing.plan_import(payload, "x." + form.rpartition(" ")[2], apps, NOW.add(hours=1), UTC)
     assert (plan.added, plan.updated) == ([], [])
     assert sorted((a.id, why) for a, why in plan.left) == sorted((a.id, "unchanged") for a in apps)
+
+
+# --- review U: a renamed card is never replaced; an old closed process's row never closes the new one ----
+def test_a_sheet_imported_again_after_its_card_was_renamed_is_refused_and_the_card_kept(db, tmp_path, capsys):
+    """Review U #1: the row's made-up id (company, role, day) is the renamed card's: it was 'added' again
+    under that id, and the card's note, rounds and history were gone."""
+    rows = sheet(tmp_path, "rn.csv", "company,role,stage\nEcho,Eng,awaiting\n")
+    assert run(db, "import", rows) == 0
+    assert run(db, "edit", "echo", "--role", "Senior Eng") == 0
+    assert run(db, "note", "echo", "Salary band 120k") == 0
+    before = digest(db)
+    capsys.readouterr()
+    assert run(db, "import", rows) == 2
+    one_line_error(capsys, "rn.csv:2", "is now Echo — Senior Eng", "nothing changed")
+    assert digest(db) == before
+    (card,) = cards(db)
+    assert card["role"] == "Senior Eng" and "Salary band 120k" in card["notes"]
+
+
+def test_a_row_without_a_round_goes_to_the_process_in_its_state_never_closing_the_new_one(db, tmp_path, capsys):
+    """Review U #2: with an old closed Delta — Eng and a new open one, the old sheet's 'closed, rejected'
+    row (no round) closed the new process; and a sheet listing both processes failed the second time."""
+    first = sheet(tmp_path, "s1.csv", "company,role,stage,round_at\nDelta,Eng,awaiting,2026-11-02 10:00\n")
+    assert run(db, "import", first) == 0
+    closing = sheet(tmp_path, "s2.csv", "company,role,stage,outcome\nDelta,Eng,closed,rejected\n")
+    assert run(db, "import", closing) == 0
+    assert run(db, "add", "Delta", "--role", "Eng", "--at", "2026-11-20 10:00", "--interviewer", "Ann Lee") == 0
+    before = digest(db)
+    capsys.readouterr()
+    assert run(db, "import", closing) == 0
+    assert "1 unchanged" in capsys.readouterr().out
+    assert digest(db) == before
+    assert sorted(c["stage"] for c in cards(db)) == ["closed", "interviewed"]
+
+
+def test_a_sheet_of_both_processes_imports_again_unchanged(db, tmp_path, capsys):
+    both = sheet(tmp_path, "hm.csv", "company,role,stage,outcome,round_at\n"
+                                     "Delta,Eng,closed,rejected,\nDelta,Eng,awaiting,,2026-11-20 10:00\n")
+    assert run(db, "import", both) == 0
+    before = digest(db)
+    capsys.readouterr()
+    assert run(db, "import", both) == 0
+    assert "2 unchanged" in capsys.readouterr().out
+    assert digest(db) == before

@@ -79,6 +79,12 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
         seen[app.id] = (number, item)
         _check_clean(app, item.where, existing)
         if existing is None:
+            taken = by_id.get(app.id)
+            if taken is not None:  # the card a sheet's row once made, since renamed here: never replaced
+                raise ValidationError(
+                    f"{item.where}: {item.company} — {item.role} was added from a sheet before, and that card "
+                    f"is now {taken.company} — {taken.role} ({taken.short_id}); nothing changed: write the row "
+                    "as the card is now, or give it the card's id in an id column")
             plan.added.append(app)
             if second:
                 plan.said[app.id] = second
@@ -162,8 +168,16 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
         if on_the_day:
             return _one(item, on_the_day), ""
     open_cards = [a for a in same if a.stage is not Stage.CLOSED]
-    if open_cards or item.round is None:
-        return _one(item, open_cards or same), ""
+    if item.round is None:
+        if len(same) == 1:
+            return same[0], ""
+        # several processes and no round to tell them apart: the one of them in the row's state (a closed
+        # row, the closed one), so a sheet listing both comes back unchanged and never closes the new one
+        closed_row = (item.columns.get("stage") or "").strip().lower() == Stage.CLOSED.value
+        alike = [a for a in same if (a.stage is Stage.CLOSED) == closed_row]
+        return _one(item, alike if len(alike) == 1 else same), ""
+    if open_cards:
+        return _one(item, open_cards), ""
     ended, what = max(_ended(a) for a in same)
     ids = ", ".join(a.short_id for a in same)
     if item.round.at > ended:
@@ -179,8 +193,8 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
 def _one(item: Incoming, cards: list[Application]) -> Application:
     if len(cards) > 1:
         ids = ", ".join(a.short_id for a in cards)
-        raise ValidationError(f"{item.company} — {item.role} matches several applications ({ids}); "
-                              "give the row an id to say which")
+        raise ValidationError(f"{item.company} — {item.role} matches several applications ({ids}); give "
+                              "the row its first round's day (a round_at column) or the card's id to say which")
     return cards[0]
 
 
