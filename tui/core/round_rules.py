@@ -42,9 +42,12 @@ def check_thanked_at(rnd: Round, at: datetime, *, zone: Zone = UTC, now: datetim
     `thanked_at` comes through here: `set_thanked` (the board's space, `interviewer --thanked`, a letter
     marked sent) and `update_round`."""
     if to_utc(at) < rnd.at:
-        raise ValidationError(f"{show_time(at, zone, now)} is before the {rnd.name} round it thanks for "
-                              f"({show_time(rnd.at, zone, now)}): a thank-you goes out after the round; "
-                              f"give the time it went, e.g. {_example_after(rnd, zone, now)!r}")
+        held = show_time(rnd.at, zone, now)
+        said = f"{show_time(at, zone, now)} is before the {rnd.name} round it thanks for ({held})"
+        if now is not None and rnd.at > to_utc(now):  # no time would do yet
+            raise ValidationError(f"{said}: that round has not taken place yet; thank them once it has")
+        raise ValidationError(f"{said}: a thank-you goes out after the round; give the time it went, "
+                              f"e.g. {_example_after(rnd, zone, now)!r}")
 
 
 def _example_after(rnd: Round, zone: Zone, now: datetime | None) -> str:
