@@ -282,7 +282,7 @@ async def test_p_with_a_name_already_in_the_round_is_refused_in_the_form_keeping
                         "Kafka tuning", "ctrl+s", pauses=3)
         form = followup.screen
         assert isinstance(form, InterviewerForm), followup.screen_stack
-        assert "dana kim twice" in said_under(form, "name"), said_under(form, "name")
+        assert "Dana Kim is already in round" in said_under(form, "name"), said_under(form, "name")
         assert (form.raw("email"), form.raw("topic")) == ("dk@acme.com", "Kafka tuning")
         assert form.focused is form.query_one("#field-name")
         people = (await on_disk(pilot, db, app.id)).latest_round.interviewers

@@ -32,6 +32,9 @@ def check_once_each(rnd: Round, only: set[str] | None = None) -> None:
         first = seen.setdefault(name_key(person.name), person)
         if first is person or (only is not None and person.id not in only and first.id not in only):
             continue
+        if only is not None:  # one person added or renamed to someone already there
+            raise ValidationError(f"{first.name} is already in round “{rnd.name}”: change their details "
+                                  "there rather than adding them again")
         same = "" if first.name == person.name else f" (as {first.name})"
         raise ValidationError(f"round “{rnd.name}” lists {person.name} twice{same}: list each person once")
 
