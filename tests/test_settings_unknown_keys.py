@@ -76,7 +76,12 @@ def test_a_known_key_with_a_bad_value_still_stops_every_command(tmp_path, monkey
     assert run(tmp_path / "db.json", "list") == 2
     err = capsys.readouterr().err
     assert err == f"followup: {path}: thank_you_hours = 0 is not allowed; use a whole number of hours " \
-                  "from 1 to 168\n"
+                  "from 1 to 168; `followup config thank_you_hours VALUE` sets it in place\n"
+    # ... which it does; typing a bad value there is refused without the hint (review U #9)
+    assert run(tmp_path / "db.json", "config", "thank_you_hours", "0") == 2
+    assert capsys.readouterr().err.endswith("from 1 to 168\n")
+    assert run(tmp_path / "db.json", "config", "thank_you_hours", "24") == 0
+    assert run(tmp_path / "db.json", "list") == 0
 
 
 def test_the_board_is_handed_the_warnings_not_standard_error(stray, tmp_path, monkeypatch, capsys):

@@ -53,7 +53,7 @@ def _shown(value) -> str:
     return str(value)
 
 
-def _checked(data: dict, source: str):
+def _checked(data: dict, source: str, *, typed: str = ""):
     """The settings `data` makes, checked as every command reads them; a key that is no setting is
     named on standard error and left in the file (it is the user's), so a stray line never stops
     `followup config` from writing the key that is wanted."""
@@ -61,7 +61,7 @@ def _checked(data: dict, source: str):
     from tui.core.settings import settings_from_mapping
 
     warnings: list[str] = []
-    settings = settings_from_mapping(data, source=source, warnings=warnings)
+    settings = settings_from_mapping(data, source=source, warnings=warnings, typed=typed)
     for line in warnings:
         remark(line)
     return settings
@@ -107,7 +107,7 @@ def cmd_config(args) -> int:
             shown = f"{settings.zone.name}   (the system's: timezone is {state})"
         print(shown)
         return 0
-    _checked({**current, args.key: value}, str(path))  # the loader's own checks
+    _checked({**current, args.key: value}, str(path), typed=args.key)  # the loader's own checks
     document[args.key] = value
     _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
     # a board already open read its settings when it started (review: a new name did not show in letters)

@@ -222,8 +222,17 @@ def unclean_value(key: str, value: Any, source: str) -> ValidationError | None:
     return None
 
 
+def _with_fix(error: ValidationError, key: str, source: str, typed: str) -> ValidationError:
+    """A file's bad value stops every command that reads it, `followup config` too: the refusal says the
+    one command that rewrites it in place (a value an older Followup accepted meets users who upgrade).
+    Not for the value being typed (`typed`: the key `followup config KEY VALUE` is setting)."""
+    if source == "settings" or key == typed:  # not a file, or the user is setting it right now
+        return error
+    return ValidationError(f"{error}; `followup config {key} VALUE` sets it in place")
+
+
 def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
-                          warnings: list[str] | None = None) -> Settings:
+                          warnings: list[str] | None = None, typed: str = "") -> Settings:
     """The settings `data` holds; a bad value of a known key raises (not_allowed).
 
     A key that is no setting is left out, and its warning (unknown_key, ignored)
@@ -238,7 +247,7 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
             continue
         kind, _accepted = _RULES[key]
         if (unclean := unclean_value(key, value, source)) is not None:
-            raise unclean
+            raise _with_fix(unclean, key, source, typed)
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if ok and key in _RANGES:
             low, high = _RANGES[key]
@@ -253,7 +262,7 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
             except ValidationError:
                 ok = False
         if not ok:
-            raise not_allowed(key, value, source)
+            raise _with_fix(not_allowed(key, value, source), key, source, typed)
         if key == "holidays" and value:
             value = _checked_holidays(value, source)
         values[key] = tuple(value) if isinstance(value, list) else value
