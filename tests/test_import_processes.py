@@ -64,7 +64,7 @@ def test_a_closed_card_made_without_a_round_is_not_told_apart_by_a_round_column_
     later = sheet(tmp_path, "c2.csv", "company,role,stage,outcome,round_at\nEcho,Eng,closed,rejected,2026-11-12\n")
     assert run(db, "import", later) == 2  # the round is before the card was closed (by the first import)
     one_line_error(capsys, "round_at '2026-11-12' is not a round of Echo — Eng", "closed",
-                   "only after the closed one ended (closed, Fri 27 Nov 10:00)")
+                   "only after the closed one ended (closed, Fri 27 Nov 10:00)", "add it with 'followup add'")
     assert digest(db) == before
 
 

@@ -186,8 +186,8 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
     column, cell, _day = item.round_given
     raise ValidationError(f"{column} {cell!r} is not a round of {item.company} — {item.role} ({ids}, closed): "
                           "a row adds a new process at the same company and role only after the closed one "
-                          f"ended ({what}, {show_time(ended, settings.zone, now)}); clear the cell or put back "
-                          "what it said")
+                          f"ended ({what}, {show_time(ended, settings.zone, now)}); to record an earlier "
+                          f"process, add it with 'followup add', or put back what the cell said")
 
 
 def _one(item: Incoming, cards: list[Application]) -> Application:
