@@ -76,6 +76,9 @@ def assert_nothing_acted(app, store, others: set[str]) -> None:
     assert set(a.company for a in app.changelog.apps.values()) == others
     text = " ".join(str(s.render()) for s in app.screen.query("Static"))
     assert "deleted by another Followup process" in text and "followup-rescue-" in text
+    # the card is named by its company on every path (review U #10: the detail screen said "Victim — V")
+    assert str(app.screen.query_one("#question").render()).endswith("was deleted by another Followup process.")
+    assert " — " not in str(app.screen.query_one("#question").render())
 
 
 async def back_on_the_board(app, pilot, others: set[str]) -> None:

@@ -178,6 +178,7 @@ class DetailScreen(Screen):
             return
         now = clock.now()
         self.sub_title = f"{app.company} — {app.role}"
+        self.company = app.company  # names the card if another process deletes it (leave_if_gone)
         self.query_one(Summary).show(app, self.settings, now)
         for pane in self._panes.values():
             pane.show(app, self.settings, now)
@@ -233,8 +234,8 @@ class DetailScreen(Screen):
             self.notify(f"This application was deleted by another Followup process. {said_kept(kept)}",
                         severity="warning", timeout=30)
             return
-        name = self.sub_title or (self.notes.label if hasattr(self, "notes") else "")
-        leave_deleted_card(self, self.app_id, name, kept, rescue_own=False)
+        name = getattr(self, "company", "") or (self.notes.label if hasattr(self, "notes") else "")
+        leave_deleted_card(self, self.app_id, name, kept, rescue_own=False)  # named as every screen names it
 
     def _rescue(self, why: Exception, *, say: bool = True) -> tuple[str, str]:
         """Notes that cannot be saved go to a rescue file, and the user is told where (`say`: in a toast;

@@ -221,7 +221,8 @@ class FormScreen(ModalScreen):
         return "".join(f"{field.label}: {self.raw(name)}\n" for name, field in self._fields.items())
 
     def _unsaved(self, typed: str, why_not_stored: str = "") -> Unsaved:
-        return Unsaved(self.rescue_id, f"the form “{self.form_title}”", typed, stored=False,
+        title = self.form_title.replace("“", "‘").replace("”", "’")  # "Add an interviewer to ‘Interview’"
+        return Unsaved(self.rescue_id, f"the form “{title}”", typed, stored=False,
                        why_not_stored=why_not_stored)
 
     @property
