@@ -67,7 +67,7 @@ def rescued_text(app) -> str:
     return Path(line.rsplit("it is in ", 1)[1]).read_text(encoding="utf-8")
 
 
-def assert_nothing_acted(app, store, others: set[str]) -> None:
+def assert_nothing_acted(app, store, others: set[str], said: str = "deleted by another Followup process") -> None:
     from tui.store import Store
 
     assert isinstance(app.screen, ConfirmScreen) and app.screen.acknowledge, app.screen_stack
@@ -75,9 +75,9 @@ def assert_nothing_acted(app, store, others: set[str]) -> None:
     assert {a.company for a in Store(store.path).load_all()} == others  # no other card deleted
     assert set(a.company for a in app.changelog.apps.values()) == others
     text = " ".join(str(s.render()) for s in app.screen.query("Static"))
-    assert "deleted by another Followup process" in text and "followup-rescue-" in text
+    assert said in text and "followup-rescue-" in text
     # the card is named by its company on every path (review U #10: the detail screen said "Victim — V")
-    assert str(app.screen.query_one("#question").render()).endswith("was deleted by another Followup process.")
+    assert str(app.screen.query_one("#question").render()).endswith(".")
     assert " — " not in str(app.screen.query_one("#question").render())
 
 
@@ -213,3 +213,34 @@ async def test_keys_typed_on_after_a_card_opened_from_the_board_is_deleted_never
         assert company in str(app.screen.query_one("#question").render())
         assert kept in rescued_text(app) and gone[:8] in app.rescued[0]
         await back_on_the_board(app, pilot, others)
+
+
+@WAYS
+async def test_a_letter_left_with_nobody_to_write_to_by_another_process_holds_the_keys_and_keeps_the_text(
+        tmp_path, monkeypatch, burst):
+    """The card is still there, but another process removed the one person the open thank-you note was
+    for: the letter closed with a toast ("Letter closed: …"), the words typed in it were dropped, and the
+    keys typed on reached the board. Now it leaves as a deleted card's screens do."""
+    from tui.core import actions
+    from tui.store import Store
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        company = focused_company(app)
+        everyone = {"Acme", "Globex", "Initech"}
+        await pilot.press("t")
+        await pilot.pause()
+        letter = app.screen
+        assert getattr(letter, "app_id", "") and len(app.screen_stack) == 2, app.screen_stack
+        await type_text(pilot, "extra words ")
+        other = Store(store.path)
+        card = next(a for a in other.load_all() if a.company == company)
+        other.save(actions.update_round(card, card.rounds[0].id, interviewers=[], now=card.updated_at))
+        await news_then_keys(app, pilot, burst)
+        assert letter not in app.screen_stack
+        assert_nothing_acted(app, store, everyone, said="was changed by another Followup process")
+        assert "extra words " in rescued_text(app)
+        await back_on_the_board(app, pilot, everyone)

@@ -41,12 +41,15 @@ def card_is_gone(screen: Screen, app_id: str) -> bool:
 
 
 def leave_deleted_card(screen: Screen, app_id: str, name: str, kept: list[tuple[str, str]] | None = None, *,
-                       rescue_own: bool = True) -> None:
+                       rescue_own: bool = True, said: str = "", why: str = WHY) -> None:
     """Close `screen` and every screen over it, now, keeping what they hold; then the notice.
 
     `kept`: what the caller rescued itself already (the detail screen's notes:
     then `rescue_own` is False), as (what was typed in, where it went). Each
-    screen's `unsaved_texts` gives the rest, as on quitting.
+    screen's `unsaved_texts` gives the rest, as on quitting. `said` and `why`:
+    the notice's first line and the rescue files' reason when the card is
+    still there but the screen can no longer stay (a letter with nobody left
+    to write to, after another process changed the card).
     """
     app = screen.app
     kept = list(kept or [])
@@ -55,7 +58,7 @@ def leave_deleted_card(screen: Screen, app_id: str, name: str, kept: list[tuple[
         collect = getattr(over, "unsaved_texts", None)
         for text in collect() if callable(collect) else []:
             text = text._replace(app_id=app_id)  # the rescue file is named after the card
-            kept.append((text.what, keep_rescued(app.rescued, text, WHY)))
+            kept.append((text.what, keep_rescued(app.rescued, text, why)))
     # popped here and now, top first (Textual's pop_until_active waits for a later turn, when keys
     # may have gone to the screens above); their result callbacks are dropped, so no form saves
     while screen in app.screen_stack:
@@ -63,7 +66,8 @@ def leave_deleted_card(screen: Screen, app_id: str, name: str, kept: list[tuple[
     from tui.ui.screens.confirm import ConfirmScreen
 
     # not awaited: on the stack now, so the next key the app handles goes to the notice
+    back = "Back to the board" if len(app.screen_stack) == 1 else "Back"  # a letter over a card still there
     app.push_screen(ConfirmScreen(
-        f"{name or 'The application'} was deleted by another Followup process.",
-        [said_kept(kept), "Until you press escape, keys typed now do nothing: none of them reaches the board."],
-        acknowledge="Back to the board"))
+        said or f"{name or 'The application'} was deleted by another Followup process.",
+        [said_kept(kept), "Until you press escape, keys typed now do nothing."],
+        acknowledge=back))

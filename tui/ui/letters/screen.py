@@ -267,7 +267,10 @@ class LetterScreen(Screen):
         """Edited letters not sent: kept in a rescue file if the board closes now."""
         if self.drafts is None:
             return []
-        self._take_edits()
+        try:
+            self._take_edits()
+        except FollowupError:  # its person is gone from the card: the edits taken as typed are kept
+            pass
         company = self.drafts.application.company
         return [Unsaved(self.app_id, f"the edited {letter.kind.noun} to {letter.recipient_name} ({company})",
                         f"Subject: {letter.subject}\n\n{letter.body}", stored=False,
@@ -430,10 +433,13 @@ class LetterScreen(Screen):
         try:
             if application is None:
                 raise FollowupError(f"{company} is no longer on the board")
+            self._take_edits()  # what is in the text now, drafted for the card as it was
             self.drafts.refresh(application, clock.now())
-        except FollowupError as exc:
-            self.notify(f"Letter closed: {exc}.", severity="warning")
-            self.dismiss()
+        except FollowupError as exc:  # changed elsewhere so that this letter has nobody left to go to
+            if self in self.app.screen_stack:  # closed as a deleted card's screens are: keys typed on
+                # were reaching the board, and the edited letters were dropped (review T, left undone)
+                leave_deleted_card(self, self.app_id, company, why=f"the letter could not stay open: {exc}",
+                                   said=f"{company} was changed by another Followup process: {exc}.")
             return
         awaiting, self._awaiting = self._awaiting, None
         if awaiting is not None and self.drafts.contacts_sent() > awaiting[1]:
