@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, marked_action, relative, short_action
 from tui.core.model import Application
 from tui.core.stages import Stage
-from tui.core.text import counted
+from tui.core.text import cell_width, counted, fit_cells
 from tui.core.timefmt import show_time
 
 
@@ -49,14 +48,10 @@ def summary_content(app: Application, settings, now, width: int = 0) -> Content:
 
 
 def fitted(text: str, room: int) -> str:
-    """`text` on one line of `room` columns, cut with "…" when longer: a line that wraps splits a URL
-    mid-word and pushes what is under it out of the summary's height (review T 13)."""
-    if room <= 0 or cell_len(text) <= room:
-        return text
-    cut = text[:room]
-    while cut and cell_len(cut) > room - 1:  # by cells: a wide character takes two
-        cut = cut[:-1]
-    return cut.rstrip() + "…"
+    """`text` on one line of `room` columns, cut with "…" when longer (text.fit_cells, the one cut to a
+    width): a line that wraps splits a URL mid-word and pushes what is under it out of the summary's
+    height (review T 13). Unknown room (0): the whole text."""
+    return text if room <= 0 or cell_width(text) <= room else fit_cells(text, room)
 
 
 def own_words(app: Application, width: int = 0) -> list:
