@@ -40,7 +40,7 @@ def card_is_gone(screen: Screen, app_id: str) -> bool:
     return bool(app_id) and app_id not in screen.app.changelog.apps and screen in screen.app.screen_stack
 
 
-def leave_deleted_card(screen: Screen, app_id: str, name: str, kept: list[tuple[str, str]] | None = None, *,
+def close_card_screens(screen: Screen, app_id: str, name: str, kept: list[tuple[str, str]] | None = None, *,
                        rescue_own: bool = True, said: str = "", why: str = WHY) -> None:
     """Close `screen` and every screen over it, now, keeping what they hold; then the notice.
 

@@ -20,7 +20,7 @@ from textual.widgets import ContentSwitcher, Static
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
-from tui.ui.card_gone import leave_deleted_card, said_kept
+from tui.ui.card_gone import close_card_screens, said_kept
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.directions import section_title as directions_title
 from tui.ui.detail.history import HistoryList
@@ -235,7 +235,7 @@ class DetailScreen(Screen):
                         severity="warning", timeout=30)
             return
         name = getattr(self, "company", "") or (self.notes.label if hasattr(self, "notes") else "")
-        leave_deleted_card(self, self.app_id, name, kept, rescue_own=False)  # named as every screen names it
+        close_card_screens(self, self.app_id, name, kept, rescue_own=False)  # named as every screen names it
 
     def _rescue(self, why: Exception, *, say: bool = True) -> tuple[str, str]:
         """Notes that cannot be saved go to a rescue file, and the user is told where (`say`: in a toast;

@@ -26,7 +26,7 @@ from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
 from tui.store import default_config_dir
-from tui.ui.card_gone import card_is_gone, leave_deleted_card
+from tui.ui.card_gone import card_is_gone, close_card_screens
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
 from tui.ui.letters.dialogs import PathPrompt, RecipientForm, SentAtForm
@@ -423,7 +423,7 @@ class LetterScreen(Screen):
         card)."""
         if card_is_gone(self, self.app_id):
             company = self.drafts.application.company if self.drafts is not None else ""
-            leave_deleted_card(self, self.app_id, company)
+            close_card_screens(self, self.app_id, company)
 
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
         if self.drafts is None or (message.app_ids is not None and self.app_id not in message.app_ids):
@@ -438,7 +438,7 @@ class LetterScreen(Screen):
         except FollowupError as exc:  # changed elsewhere so that this letter has nobody left to go to
             if self in self.app.screen_stack:  # closed as a deleted card's screens are: keys typed on
                 # were reaching the board, and the edited letters were dropped (review T, left undone)
-                leave_deleted_card(self, self.app_id, company, why=f"the letter could not stay open: {exc}",
+                close_card_screens(self, self.app_id, company, why=f"the letter could not stay open: {exc}",
                                    said=f"{company} was changed by another Followup process: {exc}.")
             return
         awaiting, self._awaiting = self._awaiting, None

@@ -31,7 +31,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.parts import NAME_LIMIT
-from tui.ui.card_gone import card_is_gone, leave_deleted_card
+from tui.ui.card_gone import card_is_gone, close_card_screens
 from tui.ui.keybar import KeyBar
 from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen
@@ -120,7 +120,7 @@ class FormScreen(ModalScreen):
     app_id = ""  # the card the form is about, when it is about one: names a rescue file (rescue_id)
     card_name = ""  # its company, for the notice when another process deletes it (leave_if_gone)
     # The change the form's result is for, tried on the card as it is now before the form closes (the
-    # rounds list's forms): the core's refusal ("lists Ann Lee twice") is said in the form, the form and
+    # rounds list's forms): the core's refusal ("Ann Lee is already in round …") is said in the form, the form and
     # what was typed kept, where after closing it was a toast and the typing lost. None: nothing to try.
     trial: Callable[[Any], None] | None = None
     # Where a refusal that names no field is said: "" the first field. The last field of the new-application
@@ -215,7 +215,7 @@ class FormScreen(ModalScreen):
         once, what was typed kept in a rescue file, behind the notice that takes only escape (card_gone.py):
         the keys typed on must not reach the board. Over the card's detail screen, that screen sees to it."""
         if card_is_gone(self, self.app_id):
-            leave_deleted_card(self, self.app_id, self.card_name)
+            close_card_screens(self, self.app_id, self.card_name)
 
     def _typed(self) -> str:
         return "".join(f"{field.label}: {self.raw(name)}\n" for name, field in self._fields.items())
