@@ -40,6 +40,19 @@ def is_multi_line(path: str) -> bool:
     return any(plain == field or plain.startswith(field + ".") for field in MULTI_LINE_FIELDS)
 
 
+def one_lined(value: Any, path: str = "") -> Any:
+    """`value` (plain data, as `first_unclean` walks it) with each newline or tab outside the multi-line
+    fields made a space, as the board makes one typed into a one-line field: what schema 5's migration does
+    to a file written before the rule, and what reading a hand-edited file does."""
+    if isinstance(value, str):
+        return value if is_multi_line(path) else LINE_BREAKS.sub(" ", value)
+    if isinstance(value, list):
+        return [one_lined(item, f"{path}[{index}]") for index, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {key: one_lined(item, f"{path}.{key}" if path else str(key)) for key, item in value.items()}
+    return value
+
+
 def first_unclean(value: Any, path: str = "", *, one_line: bool = False, before: Any = None) -> str | None:
     """Where in plain data (dicts, lists, texts) the first text that is not clean sits ("rounds[0].name";
     "" for `value` itself), or None when every text is clean.

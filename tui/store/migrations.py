@@ -18,7 +18,12 @@ finished instruction apart from one still to do, and `undone` on the lines of
 a step undone on the board, which stay on record but count nowhere
 (parts.holds). The step to 4 reads `change` from the old lines' words,
 until then the only place that said it; which old lines were undone cannot be
-told, so they keep counting.
+told, so they keep counting. Schema 5 holds a newline or a tab only where text
+may run over lines (a card's notes and its history, tui.core.text.is_multi_line):
+until then the command line and imports stored one in a company, a name or a
+direction, where it broke the one line that text is printed on; the step to 5
+makes each a space, as the board does with one typed into such a field, and
+cleans every text again (a file hand-edited since the step to 2).
 
 Detection is strict: a file is only ours when its `_meta` record says so, or
 when it has exactly the schema-0 shape. Everything else is refused untouched.
@@ -37,13 +42,13 @@ from typing import Any, Callable, TypeAlias, TypeGuard
 from tui.core.clock import now
 from tui.core.errors import ValidationError
 from tui.core.stages import DirectionChange, Stage
-from tui.core.text import clean_text
+from tui.core.text import clean_text, one_lined
 from tui.core.timefmt import FILE_STAMP
 from tui.core.timeutil import dump_time, load_time
 from tui.store.atomic import atomic_write_bytes
 from tui.store.errors import NewerSchemaError, UnreadableFileError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APP_NAME = "followup"
 META_TABLE = "_meta"
 META_DOC_ID = "1"
@@ -280,8 +285,14 @@ def _schema_3_to_4(path: Path, data: Layout) -> Layout:
     return {**data, META_TABLE: {META_DOC_ID: meta_record(4)}, APPS_TABLE: apps}
 
 
+def _schema_4_to_5(path: Path, data: Layout) -> Layout:
+    """Make every newline or tab of a one-line field a space, and clean every text again."""
+    apps = {doc_id: one_lined(cleaned(doc)) for doc_id, doc in data.get(APPS_TABLE, {}).items()}
+    return {**data, META_TABLE: {META_DOC_ID: meta_record(5)}, APPS_TABLE: apps}
+
+
 MIGRATIONS: dict[int, Callable[[Path, Layout], Layout]] = {
-    0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3, 3: _schema_3_to_4,
+    0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3, 3: _schema_3_to_4, 4: _schema_4_to_5,
 }
 
 
