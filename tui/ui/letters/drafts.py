@@ -187,11 +187,12 @@ class LetterDrafts:
         subject, body = letters.split_text(text.replace("\r\n", "\n"), self.current.subject)
         return self.revise(subject.strip(), body.strip("\n"))
 
-    def refresh(self, application: Application, now: DateTime) -> None:
+    def refresh(self, application: Application, now: DateTime) -> list[Letter]:
         """The card changed: draft again from it, keeping what the user typed.
 
         An interviewer no longer on the card drops out; when nobody is left the
-        ValidationError says so."""
+        ValidationError says so. The edited letters of those who dropped out come
+        back: the user's words, which the screen must not drop without a word."""
         self.application, self.now = application, now
         self._fresh.clear()
         shown = self.targets[self.index]
@@ -206,11 +207,13 @@ class LetterDrafts:
             raise ValidationError(f"{application.company} has no one left to write this letter to")
         self.targets = keep
         self.index = keep.index(shown) if shown in keep else min(self.index, len(keep) - 1)
+        dropped = []
         for key, letter in list(self._edited.items()):
             if key[0] not in keep:
-                del self._edited[key]
+                dropped.append(self._edited.pop(key))
             else:
                 self._edited[key] = self.fresh(key).revised(subject=letter.subject, body=letter.body)
+        return dropped
 
     # --- checks ----------------------------------------------------------
     def duplicates(self) -> list[tuple[Letter, float]]:

@@ -41,6 +41,7 @@ from tui.ui.letters.facts import (
     to_line,
 )
 from tui.ui.letters.files import default_path, edit_in_editor, write_letter
+from tui.ui.letters.rescued import keep_dropped, unsaved
 from tui.ui.messages import ApplicationsChanged, ChangeRequested
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
@@ -272,10 +273,7 @@ class LetterScreen(Screen):
         except FollowupError:  # its person is gone from the card: the edits taken as typed are kept
             pass
         company = self.drafts.application.company
-        return [Unsaved(self.app_id, f"the edited {letter.kind.noun} to {letter.recipient_name} ({company})",
-                        f"Subject: {letter.subject}\n\n{letter.body}", stored=False,
-                        why_not_stored="letters live until they are sent")
-                for letter in self.drafts.edited_letters()]
+        return [unsaved(letter, self.app_id, company) for letter in self.drafts.edited_letters()]
 
     async def action_leave(self) -> None:
         """Back to the board; edited letters are dropped only when the user says so."""
@@ -434,19 +432,33 @@ class LetterScreen(Screen):
             if application is None:
                 raise FollowupError(f"{company} is no longer on the board")
             self._take_edits()  # what is in the text now, drafted for the card as it was
-            self.drafts.refresh(application, clock.now())
+            shown = self.drafts.key[0]
+            dropped = self.drafts.refresh(application, clock.now())
         except FollowupError as exc:  # changed elsewhere so that this letter has nobody left to go to
             if self in self.app.screen_stack:  # closed as a deleted card's screens are: keys typed on
                 # were reaching the board, and the edited letters were dropped (review T, left undone)
                 close_card_screens(self, self.app_id, company, why=f"the letter could not stay open: {exc}",
                                    said=f"{company} was changed by another Followup process: {exc}.")
             return
+        if dropped:
+            self._say_dropped(dropped, shown not in self.drafts.targets)
         awaiting, self._awaiting = self._awaiting, None
         if awaiting is not None and self.drafts.contacts_sent() > awaiting[1]:
             self._after_sent(awaiting[0][0], awaiting[2], awaiting[3])
             return
         self._awaiting = awaiting
         self._show()
+
+    def _say_dropped(self, dropped: list[Letter], shown: bool) -> None:
+        """Another process took the person of edited letters off the card: the words to a rescue file, and
+        the user told whose and where. When the letter shown was one of them, the notice takes the keys
+        typed on (escape alone closes it), which would otherwise land in the next person's letter."""
+        said, where = keep_dropped(self.app.rescued, self.app_id, self.drafts.application.company, dropped)
+        if not shown:
+            self.notify(f"{said} {where}", severity="warning", timeout=20)
+            return
+        self.app.push_screen(ConfirmScreen(said, [where, "Until you press escape, keys typed now do nothing."],
+                                           acknowledge="Back to the letters"))
 
     def _after_sent(self, target: str | None, stage_before, outcome_before=None) -> None:
         drafts = self.drafts
