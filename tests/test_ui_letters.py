@@ -474,3 +474,21 @@ async def test_at_the_smallest_size_the_letter_keeps_room_under_its_warnings(tmp
         await pilot.press("y")
         await pilot.pause()
         assert not letter_screen(pilot.app).has_class("-short")
+
+
+async def test_leaving_after_one_edited_note_went_out_asks_only_about_the_one_still_edited(tmp_path, letter_env):
+    """A note recorded sent is on record: leaving asked to "drop 2 edited letters", counting it (review V #6)."""
+    app = interviewed(frozen_now(), DANA, LUIS)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await replace_in_body(pilot, "Hi Dana,", "Dear Dana,")
+        await pilot.press("ctrl+r", "y")
+        await wait_until(pilot, lambda: "Next: Luis Ortega (2 of 2)" in notices(host)[-1])
+        await replace_in_body(pilot, "Hi Luis,", "Dear Luis,")
+        letter_screen(host).flush_pending()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(host.screen, ConfirmScreen))
+        assert host.screen.question == "Leave and drop your edits to this letter?"
+        assert [t.what for t in letter_screen(host).unsaved_texts()] == [
+            f"the edited thank-you note to Luis Ortega ({app.company})"]

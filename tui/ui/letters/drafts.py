@@ -149,6 +149,10 @@ class LetterDrafts:
         """Every letter the user changed and has not sent: what leaving must not drop silently."""
         return list(self._edited.values())
 
+    def sent(self) -> None:
+        """The letter shown went out: its edits are on record, no longer words that leaving would drop."""
+        self._edited.pop(self.key, None)
+
     def revise(self, subject: str, body: str) -> Letter:
         """Take the user's subject and body for the letter shown; its gaps are counted again."""
         fresh = self.fresh()

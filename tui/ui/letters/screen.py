@@ -464,6 +464,7 @@ class LetterScreen(Screen):
         drafts = self.drafts
         if target is not None:
             drafts.go_to(target)
+        drafts.sent()
         who = self.letter.recipient_name or drafts.application.company
         stage = drafts.application.stage
         where = (f"{drafts.application.company} moved to {stage.label}" if stage is not stage_before
