@@ -273,6 +273,19 @@ def test_closing_keeps_when_they_said_it_and_the_keep_in_touch_date():
     assert app.stage is Stage.CLOSED
 
 
+def test_a_snoozed_thank_you_says_whose_in_the_history():
+    """With two interviewers, "Snoozed thank-you until …" said neither whose (review V #11)."""
+    from tui.core.deadlines import DeadlineKind, deadlines_for
+    from tui.core.settings import Settings
+
+    app = card()
+    luis = next(d for d in deadlines_for(app, Settings(timezone="UTC"), later(1))
+                if d.kind is DeadlineKind.THANK_YOU and d.person == "Luis Ortega")
+    snoozed = actions.snooze_deadline(app, luis, later(29), now=later(2), reason="on a train")
+    assert snoozed.history[-1].text == (
+        f"Snoozed “Thank Luis Ortega” until {later(29).isoformat()}: on a train")
+
+
 def test_a_snooze_replaces_the_older_one_of_its_deadline_and_must_end_after_it():
     app = actions.snooze(card(), "follow-up", later(100), later(120), now=later(90), reason="on holiday")
     app = actions.snooze(app, "follow-up", later(100), later(140), now=later(91))

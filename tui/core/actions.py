@@ -454,23 +454,27 @@ def snooze_deadline(app: Application, deadline: Deadline, until: datetime, *, no
     which is what a snooze is kept against: recorded against the time it was
     put off to, a second snooze matched nothing and the deadline fell back.
     """
+    from tui.core.deadlines import without_company
+
     return snooze(app, deadline.kind.value, deadline.snoozed_from or deadline.due, until, now=now,
-                  ref=deadline.ref, reason=reason)
+                  ref=deadline.ref, reason=reason, what=without_company(deadline.action, app.company))
 
 
 def snooze(
     app: Application, kind: str, due: datetime, until: datetime, *, now: datetime, ref: str = "",
-    reason: str = "",
+    reason: str = "", what: str = "",
 ) -> Application:
     """Put one deadline (named by its kind and ref, as `deadlines.Deadline`) off until `until`.
 
     A newer snooze of the same deadline replaces the older; one whose `until`
-    is not after the deadline is refused (Snooze checks it).
+    is not after the deadline is refused (Snooze checks it). Its history line names it in the
+    deadline's own words (`what`): "thank-you" alone said neither whose nor which (review V #11).
     """
     entry = Snooze(kind=str(kind), ref=ref, due=due, until=until, reason=reason, at=now)
     new = changed_copy(app, now)
     new.snoozes = [s for s in new.snoozes if (s.kind, s.ref) != (entry.kind, entry.ref)] + [entry]
-    log_line(new, now, "snooze", f"Snoozed {entry.kind} until {entry.until.isoformat()}"
+    named = f"“{what}”" if what else entry.kind
+    log_line(new, now, "snooze", f"Snoozed {named} until {entry.until.isoformat()}"
          + (f": {entry.reason}" if entry.reason else ""), deadline=entry.kind, ref=ref,
          until=entry.until.isoformat())
     return new
