@@ -362,6 +362,7 @@ async def test_quitting_with_an_edited_letter_keeps_it_in_a_rescue_file_and_exit
     assert followup.return_code == 1
     (line,) = followup.rescued
     assert "the edited thank-you note to Dana" in line
+    assert "was not saved (letters live until they are sent)" in line  # not "could not": nothing failed
     rescued = Path(line.rsplit("it is in ", 1)[1]).read_text(encoding="utf-8")
     assert "Dear Dana," in rescued
 

@@ -70,5 +70,6 @@ def keep_rescued(rescued: list[str], unsaved: Unsaved, why: str) -> str:
         where = f"it is in {rescue_text(unsaved, why)}"
     except OSError as exc:
         where = f"and no rescue file could be written: {exc}"
-    rescued.append(f"followup: {unsaved.what} could not be saved ({why}); {where}")
+    failed = "could not be saved" if unsaved.stored else "was not saved"  # a letter is never stored: no failure
+    rescued.append(f"followup: {unsaved.what} {failed} ({why}); {where}")
     return where
