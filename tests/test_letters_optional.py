@@ -136,7 +136,8 @@ def test_the_follow_up_without_any_topic_drops_that_clause_only():
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
     clean(letter)
     assert "In case it helps to place me, I am Alex Morgan. Since our interview I am even more sure" in letter.body
-    assert letter.left_out[0] == ("“we spoke about …”: "
+    # the letter goes to the recruiter, Ann: she did not speak with the user about it (review W 1)
+    assert letter.left_out[0] == ("“I spoke with Grace Liu about …”: "
                                   "to use it, add the topic you discussed with Grace Liu")
 
 

@@ -170,6 +170,17 @@ def round_phrase(name: str) -> str:
     return f"the {name}" if name.casefold().endswith("round") else f"the {name} round"
 
 
+def _we_spoke(person: Interviewer | None, recipient: str) -> str:
+    """Who discussed {topic} with the user, as the reader knows it: "we spoke" to that interviewer, "I
+    spoke with Lena Fox" to anyone else, so a recruiter is not told of a conversation they never had
+    (review W 1)."""
+    if person is None:
+        return ""
+    if recipient.casefold() == person.name.casefold():
+        return "we spoke"
+    return f"I spoke with {person.name}"
+
+
 def _values(app: Application, settings: Settings, now: datetime, rnd: Round | None, person: Interviewer | None,
             recipient: str) -> dict[str, str]:
     """Every placeholder's value but {answer_by}, which `draft` fills from the day it tracks (_promised)."""
@@ -187,6 +198,7 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "interviewer_name": person.name if person else "",
         "interviewer_first_name": greeting_name(person.name) if person else "",
         "topic": person.topic if person else "",
+        "we_spoke": _we_spoke(person, recipient),
         "link": person.link if person else "",
         "link_note": person.link_note if person else "",
         "pitch": app.pitch.strip() or settings.pitch.strip(),

@@ -42,6 +42,8 @@ PLACEHOLDERS: dict[str, str] = {
     "interviewer_name": "the interviewer's full name",
     "interviewer_first_name": "the interviewer's first name",
     "topic": "what you discussed with that interviewer",
+    "we_spoke": "\"we spoke\" in a letter to that interviewer, else \"I spoke with\" and their name: whom {topic} "
+                "was discussed with, in words true for the reader (a follow-up to the recruiter)",
     "link": "the web address kept with that interviewer (an article, a talk, a repository)",
     "link_note": "what that link is, in a few words",
     "pitch": "what you bring: the card's pitch, else settings: pitch",

@@ -1,0 +1,39 @@
+"""What letters say with odd inputs and to whom (reviews W 1, 7, 8; V 7, 12): each sentence is true for its reader."""
+
+import pendulum
+import pytest
+
+from tui.core import actions, letters
+from tui.core.parts import Interviewer, Round
+from tui.core.settings import Settings
+from tui.core.stages import LetterKind
+
+NOW = pendulum.datetime(2026, 11, 28, 7, 0, tz="UTC")
+HELD = NOW.subtract(days=8)
+SETTINGS = Settings(name="Alex Morgan", timezone="Europe/London")
+
+
+def card(*people, recruiter=""):
+    return actions.new_application("Rec", "Backend Engineer", now=HELD, round_at=HELD, interviewers=list(people),
+                                   recruiter=recruiter)
+
+
+def placing(letter):
+    return next(line for line in letter.body.splitlines() if "place me" in line)
+
+
+def test_a_follow_up_to_the_recruiter_names_whom_the_topic_was_discussed_with():
+    app = card(Interviewer("Lena Fox", topic="team rituals"), Interviewer("Omar Ali", topic="incident response"),
+               recruiter="Jo Smith <jo@rec.io>")
+    to_recruiter = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW)
+    assert "I am Alex Morgan; I spoke with Lena Fox about team rituals." in placing(to_recruiter)
+    assert "we spoke" not in to_recruiter.body
+    to_omar = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW, interviewer_id="Omar")
+    assert "I am Alex Morgan; we spoke about incident response." in placing(to_omar)
+
+
+def test_a_follow_up_with_no_topic_anywhere_leaves_the_clause_out_and_says_who_to_ask_about():
+    app = card(Interviewer("Lena Fox"), recruiter="Jo Smith <jo@rec.io>")
+    letter = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW)
+    assert "I am Alex Morgan. " in placing(letter)
+    assert any("add the topic you discussed with Lena Fox" in line for line in letter.left_out)
