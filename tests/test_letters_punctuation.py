@@ -23,8 +23,9 @@ NOW = pendulum.datetime(2026, 11, 25, 15, 0, tz="UTC")
     # ... unless it ends an abbreviation
     ("I am {my_name}; in my", "Alex M.", "I am Alex M.; in my"),
     ("at {company} put", "Acme Inc.", "at Acme Inc. put"),
-    # a value closing with ! or ? stands for the template's full stop
-    ("about {topic}. It", "Why SLOs?", "about Why SLOs? It"),
+    # a value closing with ! stands for the template's full stop; a topic's ? does not end the letter's
+    # statement mid-sentence (review W 7): it reads as an indirect question
+    ("about {topic}. It", "Why SLOs?", "about Why SLOs. It"),
     ("about {topic}. It", "Error budgets...", "about Error budgets... It"),
     # a phrase ending a sentence the template leaves open gets a full stop
     ("bring to the team: {pitch}", "ten years of payments", "bring to the team: ten years of payments."),

@@ -37,3 +37,23 @@ def test_a_follow_up_with_no_topic_anywhere_leaves_the_clause_out_and_says_who_t
     letter = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW)
     assert "I am Alex Morgan. " in placing(letter)
     assert any("add the topic you discussed with Lena Fox" in line for line in letter.left_out)
+
+
+@pytest.mark.parametrize(("template", "value", "expected"), [
+    ("about {topic}. It gave", "a; b;", "about a; b. It gave"),
+    ("about {topic}. It gave", "a, b,", "about a, b. It gave"),
+    ("about {topic}: {link}", "budgets:", "about budgets: [link?]"),
+    ("about {topic}. It gave", "tests.)", "about tests.) It gave"),
+    ("about {topic}. It gave", "  spaced  topic  ", "about spaced topic. It gave"),
+    ("I am Alex; {we_spoke} about {topic}. Since", "why Kafka?", "I am Alex; we spoke about why Kafka. Since"),
+    ("Kind regards,\n{signature}", "Alex  Morgan\nAcme   Inc.", "Kind regards,\nAlex Morgan\nAcme Inc."),
+])
+def test_a_typed_values_trailing_marks_and_spaces_fit_the_letters_own(template, value, expected):
+    values = {"topic": value, "signature": value, "we_spoke": "we spoke"}
+    assert letters.fill(template, values)[0] == expected
+
+
+def test_a_question_for_a_topic_reads_as_a_statement_in_the_shipped_follow_up():
+    app = card(Interviewer("Ann Lee", topic="why Kafka?"))
+    letter = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW, interviewer_id="Ann")
+    assert "I am Alex Morgan; we spoke about why Kafka. Since" in placing(letter)
