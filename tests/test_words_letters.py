@@ -3,7 +3,7 @@
 import pendulum
 import pytest
 
-from tui.core import actions, letters
+from tui.core import actions, correspondence, letters
 from tui.core.parts import Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind
@@ -57,3 +57,17 @@ def test_a_question_for_a_topic_reads_as_a_statement_in_the_shipped_follow_up():
     app = card(Interviewer("Ann Lee", topic="why Kafka?"))
     letter = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW, interviewer_id="Ann")
     assert "I am Alex Morgan; we spoke about why Kafka. Since" in placing(letter)
+
+
+@pytest.mark.parametrize(("name", "greeted"), [
+    ("'t Hooft", "Hi 't Hooft,"),  # the surname with its particle, never the particle alone
+    ("van Rossum", "Hi van Rossum,"),
+    ("Gerard 't Hooft", "Hi Gerard,"),
+    ("Dr. Ada Wong", "Hi Dr. Wong,"),
+    ("Dr.", "Hi [interviewer_first_name?],"),  # a title alone names nobody: a gap to fill, not "Hi Dr.,"
+])
+def test_a_thank_you_greets_by_a_name_not_a_particle_or_a_title_alone(name, greeted):
+    letter = letters.draft(card(Interviewer(name, topic="tests")), LetterKind.THANK_YOU, SETTINGS, NOW)
+    assert letter.body.splitlines()[0] == greeted
+    assert ("interviewer_first_name" in letter.missing) is (name == "Dr.")
+

@@ -17,7 +17,7 @@ from tui.core import timefmt
 from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import Application
-from tui.core.parts import Interviewer, Round, greeting_name
+from tui.core.parts import TITLES, Interviewer, Round, greeting_name
 from tui.core.recipients import recipient, thank_you_target
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
@@ -170,6 +170,13 @@ def round_phrase(name: str) -> str:
     return f"the {name}" if name.casefold().endswith("round") else f"the {name} round"
 
 
+def _greeting(name: str) -> str:
+    """Whom a letter greets (parts.greeting_name), or '' for a name that is a title alone ("Dr."): the
+    letter then shows its [name?] gap to fill rather than open with "Hi Dr.," (review W 7)."""
+    greeted = greeting_name(name)
+    return "" if all(word.strip(".,").casefold() in TITLES for word in greeted.split()) else greeted
+
+
 def _we_spoke(person: Interviewer | None, recipient: str) -> str:
     """Who discussed {topic} with the user, as the reader knows it: "we spoke" to that interviewer, "I
     spoke with Lena Fox" to anyone else, so a recruiter is not told of a conversation they never had
@@ -196,14 +203,14 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "round_date": in_words(rnd.at, zone, now) if rnd else "",
         "round_phrase": round_phrase(rnd.name) if rnd else "",
         "interviewer_name": person.name if person else "",
-        "interviewer_first_name": greeting_name(person.name) if person else "",
+        "interviewer_first_name": _greeting(person.name) if person else "",
         "topic": person.topic if person else "",
         "we_spoke": _we_spoke(person, recipient),
         "link": person.link if person else "",
         "link_note": person.link_note if person else "",
         "pitch": app.pitch.strip() or settings.pitch.strip(),
         "recipient_name": recipient,
-        "recipient_first_name": greeting_name(recipient),
+        "recipient_first_name": _greeting(recipient),
         "last_follow_up_date": in_words(earlier, zone, now) if earlier else "",
     }
 
