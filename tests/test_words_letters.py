@@ -71,3 +71,10 @@ def test_a_thank_you_greets_by_a_name_not_a_particle_or_a_title_alone(name, gree
     assert letter.body.splitlines()[0] == greeted
     assert ("interviewer_first_name" in letter.missing) is (name == "Dr.")
 
+
+def test_the_second_follow_up_restates_interest_in_the_tone_of_the_first():
+    app = correspondence.record_letter_sent(card(Interviewer("Ann Lee")), LetterKind.FOLLOW_UP,
+                                            now=NOW.subtract(days=3), at=NOW.subtract(days=3), to="Ann Lee")
+    letter = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW)
+    assert "I am still very interested in the Backend Engineer position at Rec" in letter.body
+    assert "the one I want" not in letter.body
