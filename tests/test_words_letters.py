@@ -78,3 +78,11 @@ def test_the_second_follow_up_restates_interest_in_the_tone_of_the_first():
     letter = letters.draft(app, LetterKind.FOLLOW_UP, SETTINGS, NOW)
     assert "I am still very interested in the Backend Engineer position at Rec" in letter.body
     assert "the one I want" not in letter.body
+
+
+def test_the_word_count_is_a_plain_word_count():
+    body = "Hi Dana,\n\nHere it is: https://sre.google/sre-book/embracing-risk/ — it's short.\n\nAlex"
+    assert letters.word_count(body) == 10  # as `wc -w`: the address is one word
+    letter = letters.draft(card(Interviewer("Ann Lee", topic="tests", link="https://sre.google/sre-book/embracing-risk/")),
+                           LetterKind.THANK_YOU, SETTINGS, NOW)
+    assert letter.word_count == len(letter.body.split())
