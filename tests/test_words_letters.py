@@ -86,3 +86,12 @@ def test_the_word_count_is_a_plain_word_count():
     letter = letters.draft(card(Interviewer("Ann Lee", topic="tests", link="https://sre.google/sre-book/embracing-risk/")),
                            LetterKind.THANK_YOU, SETTINGS, NOW)
     assert letter.word_count == len(letter.body.split())
+
+
+def test_a_left_out_line_says_the_topic_it_waits_for_is_the_cards_not_the_letters_gap():
+    app = card(Interviewer("Priya Shah", link="https://example.com/talk"))
+    note = letters.draft(app, LetterKind.THANK_YOU, SETTINGS, NOW)
+    (line,) = note.left_out
+    assert "[topic?]" not in line  # filling the gap in the text does not bring the line back
+    assert line.endswith('once their topic is recorded on the card (enter on them in the detail screen\'s rounds, '
+                         'or followup interviewer ID "Priya Shah" --topic …)')
