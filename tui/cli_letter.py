@@ -132,7 +132,9 @@ def handler(args) -> int:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
             held = "not marked sent: " if args.mark_sent else ""
-            remark(f"{held}the letter has gaps: {gaps}; {letters.fill_hint(letter.missing)}; or pass --force")
+            person = letter.recipient_name if letter.interviewer_id else ""  # a thank-you: whose topic it is
+            hint = letters.fill_hint(letter.missing, app.short_id, person)
+            remark(f"{held}the letter has gaps: {gaps}; {hint}; or pass --force")
             return EXIT_HELD_BACK
         remark(f"warning: the letter has gaps: {gaps}")
     if not args.mark_sent:

@@ -264,15 +264,20 @@ def last_follow_up_at(app: Application) -> datetime | None:
 SETTING_OF = {"my_name": "name", "signature": "name", "pitch": "pitch"}
 
 
-def fill_hint(missing: list[str]) -> str:
-    """How to fill a letter's gaps from the command line: the `--set` key of each, and the setting
-    that fills it for every letter, e.g. 'fill them with --set signature="…", or for every letter
-    with: followup config name "…"'."""
+def fill_hint(missing: list[str], card: str = "ID", person: str = "") -> str:
+    """How to fill a letter's gaps from the command line: the `--set` key of each, then per gap what fills
+    it for good: the card's interviewer for [topic?], a setting for the name (review V 12: `config name`
+    was offered for a [topic?] it cannot fill), e.g. 'fill them with --set topic="…" --set signature="…",
+    or on the card with: followup interviewer 3f2a "Dana Kim" --topic "…" and for every letter with:
+    followup config name "…"'."""
     hint = "fill them with " + " ".join(f'--set {gap}="…"' for gap in missing)
+    sources = []
+    if "topic" in missing:
+        sources.append(f'on the card with: followup interviewer {card} "{person or "NAME"}" --topic "…"')
     keys = list(dict.fromkeys(SETTING_OF[gap] for gap in missing if gap in SETTING_OF))
     if keys:
-        hint += ", or for every letter with: " + " and ".join(f'followup config {key} "…"' for key in keys)
-    return hint
+        sources.append("for every letter with: " + " and ".join(f'followup config {key} "…"' for key in keys))
+    return hint + (", or " + " and ".join(sources) if sources else "")
 
 
 def _why(needs: tuple[str, ...], person: str) -> str:
