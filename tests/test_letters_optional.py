@@ -310,7 +310,7 @@ def test_cli_says_how_early_a_follow_up_is(tmp_path, config, capsys):
     app = replace(app, rounds=[replace(app.rounds[0], at=NOW.subtract(days=1))])
     db = seeded(tmp_path, app)
     assert letter(db, app.id, "follow-up") == 0
-    assert "note: This follow-up is 6 days early: it falls due Tue 17 Mar 16:00." in capsys.readouterr().err
+    assert "note: this follow-up is 6 days early: it falls due Tue 17 Mar 16:00." in capsys.readouterr().err
 
 
 def test_a_line_that_lacks_two_things_names_both_with_one_verb():

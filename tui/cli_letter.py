@@ -126,8 +126,8 @@ def handler(args) -> int:
     for warning in letter.warnings:  # a quiet period, whatever the kind of letter
         remark(f"warning: {warning}")
     timing = letter_checks.follow_up_timing(app, settings, moment) if kind is LetterKind.FOLLOW_UP else None
-    if timing:
-        remark(f"note: {timing}")
+    if timing:  # a sentence on the board; after "note:" it goes on in lower case (review V 11)
+        remark(f"note: {timing[:1].lower()}{timing[1:]}")
     if letter.missing:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
