@@ -4,7 +4,7 @@ import pendulum
 import pytest
 
 from tui.core import actions, correspondence, letters
-from tui.core.parts import Interviewer, Round
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind
 

@@ -11,7 +11,6 @@ by the decoder instead (`decoding_stored`). `model.Application` holds them.
 from __future__ import annotations
 
 import itertools
-
 import threading
 import uuid
 from contextlib import contextmanager
