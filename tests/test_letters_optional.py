@@ -136,7 +136,8 @@ def test_the_follow_up_without_any_topic_drops_that_clause_only():
     letter = letters.draft(app, "follow-up", SETTINGS, NOW)
     clean(letter)
     assert "In case it helps to place me, I am Alex Morgan. Since our interview I am even more sure" in letter.body
-    assert letter.left_out[0] == ("“we spoke about …”: "
+    # the letter goes to the recruiter, Ann: she did not speak with the user about it (review W 1)
+    assert letter.left_out[0] == ("“I spoke with Grace Liu about …”: "
                                   "to use it, add the topic you discussed with Grace Liu")
 
 
@@ -309,7 +310,7 @@ def test_cli_says_how_early_a_follow_up_is(tmp_path, config, capsys):
     app = replace(app, rounds=[replace(app.rounds[0], at=NOW.subtract(days=1))])
     db = seeded(tmp_path, app)
     assert letter(db, app.id, "follow-up") == 0
-    assert "note: This follow-up is 6 days early: it falls due Tue 17 Mar 16:00." in capsys.readouterr().err
+    assert "note: this follow-up is 6 days early: it falls due Tue 17 Mar 16:00." in capsys.readouterr().err
 
 
 def test_a_line_that_lacks_two_things_names_both_with_one_verb():

@@ -23,8 +23,9 @@ NOW = pendulum.datetime(2026, 11, 25, 15, 0, tz="UTC")
     # ... unless it ends an abbreviation
     ("I am {my_name}; in my", "Alex M.", "I am Alex M.; in my"),
     ("at {company} put", "Acme Inc.", "at Acme Inc. put"),
-    # a value closing with ! or ? stands for the template's full stop
-    ("about {topic}. It", "Why SLOs?", "about Why SLOs? It"),
+    # a value closing with ! stands for the template's full stop; a topic's ? does not end the letter's
+    # statement mid-sentence (review W 7): it reads as an indirect question
+    ("about {topic}. It", "Why SLOs?", "about Why SLOs. It"),
     ("about {topic}. It", "Error budgets...", "about Error budgets... It"),
     # a phrase ending a sentence the template leaves open gets a full stop
     ("bring to the team: {pitch}", "ten years of payments", "bring to the team: ten years of payments."),
@@ -109,11 +110,14 @@ def test_left_out_asks_for_the_least_beyond_the_letters_own_gaps():
     note = letters.draft(app, LetterKind.THANK_YOU, Settings(name="Alex"), NOW, interviewer_id="José")
     assert note.missing == ["topic"]
     assert note.left_out == ["“Here is the piece I had in mind on …: …”: to use it, add a link for "
-                             "José Núñez-García, once [topic?] is filled"]
+                             "José Núñez-García, once their topic is recorded on the card (enter on them in the "
+                             "detail screen's rounds, or followup interviewer ID \"José Núñez-García\" --topic …)"]
 
 
 def test_a_line_that_waits_only_for_a_gap_says_so():
     text = "About {topic}.\n[[See {topic} here.]]"
     _, missing, left = render(text, {})
     assert missing == ["topic"]
-    assert letters.left_out_line(left[0], "Dana") == "“See … here.”: it comes back once [topic?] is filled"
+    assert letters.left_out_line(left[0], "Dana") == (
+        "“See … here.”: it comes back once their topic is recorded on the card (enter on them in the detail "
+        "screen's rounds, or followup interviewer ID \"Dana\" --topic …)")

@@ -126,13 +126,15 @@ def handler(args) -> int:
     for warning in letter.warnings:  # a quiet period, whatever the kind of letter
         remark(f"warning: {warning}")
     timing = letter_checks.follow_up_timing(app, settings, moment) if kind is LetterKind.FOLLOW_UP else None
-    if timing:
-        remark(f"note: {timing}")
+    if timing:  # a sentence on the board; after "note:" it goes on in lower case (review V 11)
+        remark(f"note: {timing[:1].lower()}{timing[1:]}")
     if letter.missing:
         gaps = ", ".join(letters.marker(m) for m in letter.missing)
         if not args.force:
             held = "not marked sent: " if args.mark_sent else ""
-            remark(f"{held}the letter has gaps: {gaps}; {letters.fill_hint(letter.missing)}; or pass --force")
+            person = letter.recipient_name if letter.interviewer_id else ""  # a thank-you: whose topic it is
+            hint = letters.fill_hint(letter.missing, app.short_id, person)
+            remark(f"{held}the letter has gaps: {gaps}; {hint}; or pass --force")
             return EXIT_HELD_BACK
         remark(f"warning: the letter has gaps: {gaps}")
     if not args.mark_sent:

@@ -90,7 +90,7 @@ def cmd_interviewer(args) -> int:
     from tui.core.model import UnknownInterviewer
     from tui.core.parts import Interviewer
 
-    if args.link_note is not None and args.link is None:
+    if args.link_note and args.link is None:  # an empty note clears it, which needs no link (review W 9)
         raise ValidationError("--link-note says what a link is: give it with --link URL")
 
     def change(app, settings, now):

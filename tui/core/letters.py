@@ -17,7 +17,7 @@ from tui.core import timefmt
 from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import Application
-from tui.core.parts import Interviewer, Round, greeting_name
+from tui.core.parts import TITLES, Interviewer, Round, greeting_name
 from tui.core.recipients import recipient, thank_you_target
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
@@ -170,6 +170,24 @@ def round_phrase(name: str) -> str:
     return f"the {name}" if name.casefold().endswith("round") else f"the {name} round"
 
 
+def _greeting(name: str) -> str:
+    """Whom a letter greets (parts.greeting_name), or '' for a name that is a title alone ("Dr."): the
+    letter then shows its [name?] gap to fill rather than open with "Hi Dr.," (review W 7)."""
+    greeted = greeting_name(name)
+    return "" if all(word.strip(".,").casefold() in TITLES for word in greeted.split()) else greeted
+
+
+def _we_spoke(person: Interviewer | None, recipient: str) -> str:
+    """Who discussed {topic} with the user, as the reader knows it: "we spoke" to that interviewer, "I
+    spoke with Lena Fox" to anyone else, so a recruiter is not told of a conversation they never had
+    (review W 1)."""
+    if person is None:
+        return ""
+    if recipient.casefold() == person.name.casefold():
+        return "we spoke"
+    return f"I spoke with {person.name}"
+
+
 def _values(app: Application, settings: Settings, now: datetime, rnd: Round | None, person: Interviewer | None,
             recipient: str) -> dict[str, str]:
     """Every placeholder's value but {answer_by}, which `draft` fills from the day it tracks (_promised)."""
@@ -185,13 +203,14 @@ def _values(app: Application, settings: Settings, now: datetime, rnd: Round | No
         "round_date": in_words(rnd.at, zone, now) if rnd else "",
         "round_phrase": round_phrase(rnd.name) if rnd else "",
         "interviewer_name": person.name if person else "",
-        "interviewer_first_name": greeting_name(person.name) if person else "",
+        "interviewer_first_name": _greeting(person.name) if person else "",
         "topic": person.topic if person else "",
+        "we_spoke": _we_spoke(person, recipient),
         "link": person.link if person else "",
         "link_note": person.link_note if person else "",
         "pitch": app.pitch.strip() or settings.pitch.strip(),
         "recipient_name": recipient,
-        "recipient_first_name": greeting_name(recipient),
+        "recipient_first_name": _greeting(recipient),
         "last_follow_up_date": in_words(earlier, zone, now) if earlier else "",
     }
 
@@ -245,15 +264,20 @@ def last_follow_up_at(app: Application) -> datetime | None:
 SETTING_OF = {"my_name": "name", "signature": "name", "pitch": "pitch"}
 
 
-def fill_hint(missing: list[str]) -> str:
-    """How to fill a letter's gaps from the command line: the `--set` key of each, and the setting
-    that fills it for every letter, e.g. 'fill them with --set signature="…", or for every letter
-    with: followup config name "…"'."""
+def fill_hint(missing: list[str], card: str = "ID", person: str = "") -> str:
+    """How to fill a letter's gaps from the command line: the `--set` key of each, then per gap what fills
+    it for good: the card's interviewer for [topic?], a setting for the name (review V 12: `config name`
+    was offered for a [topic?] it cannot fill), e.g. 'fill them with --set topic="…" --set signature="…",
+    or on the card with: followup interviewer 3f2a "Dana Kim" --topic "…" and for every letter with:
+    followup config name "…"'."""
     hint = "fill them with " + " ".join(f'--set {gap}="…"' for gap in missing)
+    sources = []
+    if "topic" in missing:
+        sources.append(f'on the card with: followup interviewer {card} "{person or "NAME"}" --topic "…"')
     keys = list(dict.fromkeys(SETTING_OF[gap] for gap in missing if gap in SETTING_OF))
     if keys:
-        hint += ", or for every letter with: " + " and ".join(f'followup config {key} "…"' for key in keys)
-    return hint
+        sources.append("for every letter with: " + " and ".join(f'followup config {key} "…"' for key in keys))
+    return hint + (", or " + " and ".join(sources) if sources else "")
 
 
 def _why(needs: tuple[str, ...], person: str) -> str:
@@ -283,14 +307,27 @@ def _why(needs: tuple[str, ...], person: str) -> str:
     return " and ".join(joined)
 
 
+def _recorded(gaps: tuple[str, ...], person: str) -> str:
+    """Where the values a left-out line waits for are kept: the line is drafted from the card and the
+    settings, so filling `[topic?]` in the letter's text does not bring it back (review V 7)."""
+    who = person or "the interviewer"
+    where = {
+        "topic": f"their topic is recorded on the card (enter on them in the detail screen's rounds, "
+                 f"or followup interviewer ID \"{who}\" --topic …)",
+        "my_name": 'your name is in the settings (followup config name "…")',
+        "signature": 'your name is in the settings (followup config name "…")',
+    }
+    said = list(dict.fromkeys(where.get(name, f"{marker(name)} is filled") for name in gaps))
+    return " and ".join(said)
+
+
 def left_out_line(item: LeftOut, person: str) -> str:
     """'“Here is the article on … I mentioned: …”: to use it, add a link for Dana Kim' (the line first,
     then what it takes)."""
     instead = " (a shorter line stands in)" if item.fallback else ""
-    gaps = " and ".join(marker(name) for name in item.with_gaps) + (" are" if len(item.with_gaps) > 1 else " is")
     if not item.needs:  # the letter's own gaps are all it waits for
-        return f"“{item.text}”{instead}: it comes back once {gaps} filled"
-    once = f", once {gaps} filled" if item.with_gaps else ""
+        return f"“{item.text}”{instead}: it comes back once {_recorded(item.with_gaps, person)}"
+    once = f", once {_recorded(item.with_gaps, person)}" if item.with_gaps else ""
     return f"“{item.text}”{instead}: to use it, {_why(item.needs, person)}{once}"
 
 

@@ -10,6 +10,7 @@ by the decoder instead (`decoding_stored`). `model.Application` holds them.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import uuid
 from contextlib import contextmanager
@@ -201,6 +202,12 @@ def _bare(word: str) -> str:
     return word.strip(".,").casefold()
 
 
+def _is_particle(word: str) -> bool:
+    """A word that starts a surname and is no name of its own: "van", "de", "'t" (lower case, or an
+    apostrophe's contraction)."""
+    return word[:1].islower() or (word[:1] in "'’" and word[1:2].islower())
+
+
 def greeting_name(name: str) -> str:
     """The name a letter greets someone by: the first name ("Ada Wong" -> "Ada"), or, after a title, the
     title with the surname ("Dr. Ada Wong" -> "Dr. Wong", "Ms. Priya O'Brien-Smith" -> "Ms. O'Brien-Smith",
@@ -215,6 +222,10 @@ def greeting_name(name: str) -> str:
     if not parts:
         return ""
     if not titles:
+        if _is_particle(parts[0]) and len(parts) > 1:  # "'t Hooft", "van Rossum": a surname, greeted whole
+            particles = list(itertools.takewhile(_is_particle, parts))
+            if len(particles) < len(parts):
+                return " ".join(parts[:len(particles) + 1]).rstrip(",")
         return parts[0].rstrip(",")
     if _bare(titles[-1]) in _WITH_GIVEN_NAME:
         return " ".join([*titles, parts[0].rstrip(",")])

@@ -42,6 +42,8 @@ PLACEHOLDERS: dict[str, str] = {
     "interviewer_name": "the interviewer's full name",
     "interviewer_first_name": "the interviewer's first name",
     "topic": "what you discussed with that interviewer",
+    "we_spoke": "\"we spoke\" in a letter to that interviewer, else \"I spoke with\" and their name: whom {topic} "
+                "was discussed with, in words true for the reader (a follow-up to the recruiter)",
     "link": "the web address kept with that interviewer (an article, a talk, a repository)",
     "link_note": "what that link is, in a few words",
     "pitch": "what you bring: the card's pitch, else settings: pitch",
@@ -70,7 +72,9 @@ def marker(name: str) -> str:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words as `wc -w` counts them, separated by white space: what a mail tool or a reader counts, so a
+    link is one word, not each part of its address (review W 8). The one count the letters screen shows."""
+    return len(text.split())
 
 
 def words(text: str) -> list[str]:
@@ -230,15 +234,25 @@ def _placed(name: str, value: str, line_so_far: str, after: str, *, sentences: b
     """A typed value as it reads where the template puts it, and how many of the template's own characters
     after it to leave out: its own full stop goes when the template's punctuation follows ("Error budgets."
     before "." or ":") or the sentence goes on ("the piece on Error budgets. I had in mind"), unless it
-    belongs to an abbreviation ("I am Alex M.;"); one ending in ! or ? takes the place of the template's
-    full stop; a phrase (PROSE) ending a line that the template leaves open gets one. Nothing is
-    lower-cased: a topic may start with a proper noun."""
+    belongs to an abbreviation ("I am Alex M.;"); one ending in ! takes the place of the template's full
+    stop, and so does one closed after its full stop ("tests.)"); a trailing , ; or : never meets the
+    template's punctuation ("about a; b."), and a phrase (PROSE) ending in ? loses it where the letter's
+    sentence states it ("we spoke about why Kafka."); a phrase ending a line that the template leaves open
+    gets a full stop. Runs of spaces fold to one. Nothing is lower-cased: a topic may start with a proper
+    noun."""
     rest = after.split("\n", 1)[0]
+    value = "\n".join(re.sub(r"[ \t]{2,}", " ", line) for line in value.split("\n"))
+    if rest.strip():  # the template's sentence goes on: a dangling , ; or : of the value's would meet it
+        value = value.rstrip(",;: ")
+        if name in PROSE and value.endswith("?") and not value.endswith("??"):
+            value = value[:-1].rstrip()  # an indirect question inside the letter's statement
     if value.endswith(".") and not value.endswith(".."):
         if rest.startswith(".") or (rest.strip() and not _ABBREVIATION.search(value)):
             return value[:-1].rstrip(), 0
         return value, 0
     if value.endswith(_CLOSING) and rest.startswith("."):
+        return value, 1
+    if re.search(r"[.!?…][)\]”’\"']+$", value) and rest.startswith("."):  # closed after its own full stop
         return value, 1
     if sentences and name in PROSE and not rest.strip() and line_so_far.strip() and not value.endswith(_CLOSING):
         return value.rstrip(",;:") + ".", 0
