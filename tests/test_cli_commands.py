@@ -113,7 +113,7 @@ def test_note_text_stdin_and_editor(cli_db, acme, capsys, monkeypatch, tmp_path)
 def test_edit_and_show(cli_db, acme, capsys):
     assert run(cli_db, "edit", "acme", "--pitch", "ten years of payments", "--recruiter", "Sam Lee <sam@acme.example>",
                "--posting", "https://acme.example/jobs/42", "--decision-by", "dec 12") == 0
-    confirmed(capsys, acme, "pitch “ten years of payments”", "decision expected by Sat 12 Dec")  # review V 11
+    confirmed(capsys, acme, "pitch “ten years of payments”", "decision by Sat 12 Dec")  # not "set they decide by"
     assert run(cli_db, "show", "acme") == 0
     out = capsys.readouterr().out
     for needle in ("Acme — SRE", "recruiter   Sam Lee <sam@acme.example>",

@@ -110,8 +110,7 @@ def test_left_out_asks_for_the_least_beyond_the_letters_own_gaps():
     note = letters.draft(app, LetterKind.THANK_YOU, Settings(name="Alex"), NOW, interviewer_id="José")
     assert note.missing == ["topic"]
     assert note.left_out == ["“Here is the piece I had in mind on …: …”: to use it, add a link for "
-                             "José Núñez-García, once their topic is recorded on the card (enter on them in the "
-                             "detail screen's rounds, or followup interviewer ID \"José Núñez-García\" --topic …)"]
+                             "José Núñez-García, once their topic is on the card"]
 
 
 def test_a_line_that_waits_only_for_a_gap_says_so():
@@ -119,5 +118,4 @@ def test_a_line_that_waits_only_for_a_gap_says_so():
     _, missing, left = render(text, {})
     assert missing == ["topic"]
     assert letters.left_out_line(left[0], "Dana") == (
-        "“See … here.”: it comes back once their topic is recorded on the card (enter on them in the detail "
-        "screen's rounds, or followup interviewer ID \"Dana\" --topic …)")
+        "“See … here.”: it comes back once their topic is on the card")

@@ -141,7 +141,7 @@ async def test_a_letter_that_does_not_fit_the_card_is_not_opened_and_says_why(tm
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         assert not any(isinstance(s, LetterScreen) for s in host.screen_stack)
-        assert "No offer-reply letter: An offer reply answers an offer" in notices(host)[-1]
+        assert "No offer-reply letter: an offer reply answers an offer" in notices(host)[-1]
 
 
 async def test_f_on_a_withdrawn_card_opens_nothing_and_says_why(tmp_path, letter_env):

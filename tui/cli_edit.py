@@ -45,7 +45,7 @@ def cmd_edit(args) -> int:
         if args.decision_by is not None:
             due = read_when(args.decision_by, COMING, settings, moment, "--decision-by")
             fields["decision_by"] = due
-            words.append(f"decision expected by {understood(due, settings.zone, moment)}")  # review V 11
+            words.append(f"decision by {understood(due, settings.zone, moment)}")  # as `show` names it (review V 11)
         new = actions.edit(app, now=moment, **fields)
         if new.history == app.history:
             raise ValidationError(f"{app.company} — {app.role} already has these values; nothing changed")

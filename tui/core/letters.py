@@ -307,15 +307,14 @@ def _why(needs: tuple[str, ...], person: str) -> str:
     return " and ".join(joined)
 
 
-def _recorded(gaps: tuple[str, ...], person: str) -> str:
+def _recorded(gaps: tuple[str, ...]) -> str:
     """Where the values a left-out line waits for are kept: the line is drafted from the card and the
-    settings, so filling `[topic?]` in the letter's text does not bring it back (review V 7)."""
-    who = person or "the interviewer"
+    settings, so filling `[topic?]` in the letter's text does not bring it back (review V 7). Short: at
+    80 columns the letters screen shows one line of it; the command line names each gap's command."""
     where = {
-        "topic": f"their topic is recorded on the card (enter on them in the detail screen's rounds, "
-                 f"or followup interviewer ID \"{who}\" --topic …)",
-        "my_name": 'your name is in the settings (followup config name "…")',
-        "signature": 'your name is in the settings (followup config name "…")',
+        "topic": "their topic is on the card",
+        "my_name": "your name is in the settings",
+        "signature": "your name is in the settings",
     }
     said = list(dict.fromkeys(where.get(name, f"{marker(name)} is filled") for name in gaps))
     return " and ".join(said)
@@ -326,8 +325,8 @@ def left_out_line(item: LeftOut, person: str) -> str:
     then what it takes)."""
     instead = " (a shorter line stands in)" if item.fallback else ""
     if not item.needs:  # the letter's own gaps are all it waits for
-        return f"“{item.text}”{instead}: it comes back once {_recorded(item.with_gaps, person)}"
-    once = f", once {_recorded(item.with_gaps, person)}" if item.with_gaps else ""
+        return f"“{item.text}”{instead}: it comes back once {_recorded(item.with_gaps)}"
+    once = f", once {_recorded(item.with_gaps)}" if item.with_gaps else ""
     return f"“{item.text}”{instead}: to use it, {_why(item.needs, person)}{once}"
 
 

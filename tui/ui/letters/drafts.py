@@ -42,7 +42,7 @@ def refusal(application: Application, kind: LetterKind | str, now: DateTime, set
     misfit = letter_checks.misfit(application, kind, now, settings.zone, interviewer_id=interviewer_id)
     if misfit is None:
         return None
-    return f"No {kind.value} letter: {misfit[0].upper()}{misfit[1:]}."
+    return f"No {kind.value} letter: {misfit}."  # the reason goes on the sentence: no capital (review V 11)
 
 
 def thank_you_targets(application: Application, interviewer_ids: list[str] | None, now: DateTime) -> list[str]:
