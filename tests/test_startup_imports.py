@@ -6,6 +6,7 @@ an import at the top of a start-up module pulls one of them back in.
 """
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,9 +66,10 @@ def test_every_module_the_board_preloads_exists():
         assert "._" not in name, f"{name} is private: a Textual release may rename it (preload its public module)"
 
 
-def test_the_entry_point_leaves_dateutils_parser_until_it_is_used():
+def test_the_entry_point_leaves_dateutils_parser_until_it_is_used(tmp_path):
     """pendulum imports it for free-form dates Followup never asks for: tui.main defers it (15 ms),
-    and a use of it still works."""
+    and a use of it still works. (With no settings file: a `holidays` setting imports the calendars,
+    which use the parser, and this test read the developer's own config.)"""
     code = (
         "import sys\n"
         "import tui.main\n"
@@ -78,6 +80,7 @@ def test_the_entry_point_leaves_dateutils_parser_until_it_is_used():
         "when = pendulum.parse('Nov 2 2026', strict=False)\n"
         "print(before, when.date(), 'dateutil.parser._parser' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "2026-11-02", "True"]
