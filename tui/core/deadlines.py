@@ -18,7 +18,8 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     their start (`direction_default_time`), so what is stored is what is shown;
   - the next follow-up is due `follow_up_business_days` after the latest of our
     last letter, their last reply, the last round that took place and their
-    last decision (an offer or a rejection, kept when the card is reopened);
+    last decision (an offer or a rejection, kept when the card is reopened),
+    counted from the next opening of working hours (`WorkCalendar.wait_after`);
     a decision date they gave: one business day after it; never inside a
     quiet period; no follow-up while a round is still to come;
   - a snooze (parts.Snooze) moves a deadline to its `until` while the rules still
@@ -190,9 +191,9 @@ def _follow_up_due(app: Application, settings: Settings, now: datetime, work: Wo
     last = last_move(app, now)
     if last is None:
         return None
-    due = work.add_business_days(last, settings.follow_up_business_days)
+    due = work.wait_after(last, settings.follow_up_business_days)
     if app.decision_by is not None and app.decision_by >= last:
-        due = work.add_business_days(app.decision_by, 1)
+        due = work.wait_after(app.decision_by, 1)
     quiet_ends = [
         d.due for d in app.directions
         if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due is not None
