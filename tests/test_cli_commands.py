@@ -292,7 +292,7 @@ def _bad_values():
     from tui.core.settings import _RULES
 
     checked = {"thank_you_hours": ["abc", "-5", "1.5"], "follow_up_business_days": ["x", "31"],
-               "follow_up_limit": ["two", "11"], "reply_hours": ["", "0"], "use_thank_you": ["maybe"],
+               "follow_up_limit": ["two", "0", "11"], "reply_hours": ["", "0"], "use_thank_you": ["maybe"],
                "terminal_notify": ["yes"], "smtp_port": ["smtp", "70000"], "timezone": ["Mars/Olympus"],
                "theme": ["pink"], "work_hours": ["9-5"], "remind_hours": ["21:00-08:00"], "holidays": ["12"],
                "remind_before": ["2 weeks"], "remind_channels": ["pigeon"], "smtp_security": ["tls"],
