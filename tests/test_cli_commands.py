@@ -90,7 +90,7 @@ def test_reply_close_and_keep_in_touch(cli_db, acme, capsys):
     assert run(cli_db, "reply", "acme", "--at", "today 11:00", "--via", "call", "--note", "soon") == 0
     confirmed(capsys, acme, "they replied (call) Wed 25 Nov 11:00", "now awaiting")
     assert run(cli_db, "close", "acme", "rejected", "--at", "today 12:00", "--keep-in-touch", "in 90 days") == 0
-    out = confirmed(capsys, acme, "closed, rejected, Wed 25 Nov 12:00", "keep in touch from")
+    out = confirmed(capsys, acme, "closed, rejected, Wed 25 Nov 12:00", "keep in touch due")
     assert "next: Reply to Acme" in out
     app = app_of(cli_db)
     assert app.outcome_at.isoformat() == "2026-11-25T11:00:00+00:00" and app.keep_in_touch is not None
@@ -116,8 +116,8 @@ def test_edit_and_show(cli_db, acme, capsys):
     confirmed(capsys, acme, "pitch “ten years of payments”", "decision by Sat 12 Dec")  # not "set they decide by"
     assert run(cli_db, "show", "acme") == 0
     out = capsys.readouterr().out
-    for needle in ("Acme — SRE", "recruiter   Sam Lee <sam@acme.example>",
-                   "posting     https://acme.example/jobs/42", "1. Interview, Tue 24 Nov 10:00",
+    for needle in ("Acme — SRE", "recruiter      Sam Lee <sam@acme.example>",
+                   "posting        https://acme.example/jobs/42", "1. Interview, Tue 24 Nov 10:00",
                    "thank-you:dana-kim", "Edited pitch, posting, recruiter, decision by"):
         assert needle in out, out
     assert run(cli_db, "show", "acme", "--json") == 0
@@ -292,7 +292,7 @@ def _bad_values():
     from tui.core.settings import _RULES
 
     checked = {"thank_you_hours": ["abc", "-5", "1.5"], "follow_up_business_days": ["x", "31"],
-               "follow_up_limit": ["two", "11"], "reply_hours": ["", "0"], "use_thank_you": ["maybe"],
+               "follow_up_limit": ["two", "0", "11"], "reply_hours": ["", "0"], "use_thank_you": ["maybe"],
                "terminal_notify": ["yes"], "smtp_port": ["smtp", "70000"], "timezone": ["Mars/Olympus"],
                "theme": ["pink"], "work_hours": ["9-5"], "remind_hours": ["21:00-08:00"], "holidays": ["12"],
                "remind_before": ["2 weeks"], "remind_channels": ["pigeon"], "smtp_security": ["tls"],

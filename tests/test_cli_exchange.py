@@ -359,9 +359,11 @@ def test_ics_has_alarms_quiet_periods_and_upcoming_rounds(cli_home, capsys):
     assert tasks and all(len(e.subcomponents) == 1 for e in tasks)
     assert {str(e.subcomponents[0].decoded("trigger")) for e in tasks} == {"-1 day, 22:30:00"}
 
+    assert str(final.subcomponents[0].decoded("trigger")) == "-1 day, 22:30:00"  # as `remind` warns of it
+
     lines = _unfolded(text)  # read again without icalendar
-    assert [v for n, _, v in lines if n == "BEGIN"].count("VALARM") == len(tasks)
-    assert [v for n, _, v in lines if n == "TRIGGER"] == ["-PT1H30M"] * len(tasks)
+    assert [v for n, _, v in lines if n == "BEGIN"].count("VALARM") == len(tasks) + 1
+    assert [v for n, _, v in lines if n == "TRIGGER"] == ["-PT1H30M"] * (len(tasks) + 1)
     assert ("DTSTART", ["VALUE=DATE"], "20261125") in lines and ("DTEND", ["VALUE=DATE"], "20261210") in lines
     assert sum(1 for n, _, v in lines if n == "BEGIN" and v == "VEVENT") == len(events)
 

@@ -98,7 +98,7 @@ def test_list_due_and_show_keep_the_withdrawn_card_closed(cli_db, capsys, monkey
     assert "Cy Dee" not in capsys.readouterr().out
     assert run(cli_db, "show", "Gamma") == 0
     shown = capsys.readouterr().out
-    assert "took place" not in shown and "stage       closed, withdrawn" in shown
+    assert "took place" not in shown and "stage          closed, withdrawn" in shown
 
 
 def test_a_round_added_to_a_closed_card_still_reopens_it_from_the_command_line(cli_db, capsys, monkeypatch):

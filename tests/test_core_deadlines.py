@@ -100,8 +100,8 @@ def test_a_round_without_interviewers_still_gets_a_follow_up():
 @pytest.mark.parametrize(("start", "expected"), [
     (at(3, 26), at(4, 2)),   # Thu -> next Thu
     (at(3, 27), at(4, 3)),   # Fri -> next Fri
-    (at(3, 28), at(4, 6)),   # Sat: counted from Monday -> the Monday after
-    (at(3, 29, 23, 59), at(4, 7, 9)),  # Sun late: Mon 23:59 is after working hours, so Tue 09:00
+    (at(3, 28), at(4, 6, 9)),   # Sat: counted from Monday's opening -> the Monday after, at 09:00
+    (at(3, 29, 23, 59), at(4, 6, 9)),  # Sun late: the same Monday opening, not a day later (review W 2)
     (at(3, 30, 8), at(4, 6, 9)),  # Mon 08:00 -> next Mon, at the start of working hours
 ], ids=["thu", "fri", "sat", "sun", "mon"])
 def test_follow_up_waits_five_business_days_skipping_weekends(start, expected):
@@ -117,12 +117,12 @@ def test_the_wait_in_business_days_comes_from_settings():
 
 
 def test_weekends_are_those_of_the_users_calendar():
-    """Fri 23:00 UTC is already Saturday noon in Auckland, so the count starts on Monday there."""
+    """Fri 23:00 UTC is already Saturday noon in Auckland, so the count starts on Monday's opening there."""
     start = at(3, 27, 23)
     assert next_follow_up(awaiting(start), UTC_SETTINGS, start) == at(4, 6, 9)  # Fri 23:00: after hours
     auckland = Settings(timezone="Pacific/Auckland")
     due = next_follow_up(awaiting(start), auckland, start)
-    assert local(due, "Pacific/Auckland").format("ddd D MMM HH:mm") == "Mon 6 Apr 12:00"
+    assert local(due, "Pacific/Auckland").format("ddd D MMM HH:mm") == "Mon 6 Apr 09:00"
 
 
 def test_the_last_contact_restarts_the_wait():

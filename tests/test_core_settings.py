@@ -47,8 +47,8 @@ theme = "nord"
 
 
 def test_a_partial_file_keeps_the_other_defaults(tmp_path):
-    settings = load_settings(write(tmp_path, "follow_up_limit = 0\n"))
-    assert settings.follow_up_limit == 0 and settings.thank_you_hours == 24
+    settings = load_settings(write(tmp_path, "follow_up_limit = 1\n"))
+    assert settings.follow_up_limit == 1 and settings.thank_you_hours == 24
 
 
 @pytest.mark.parametrize(("line", "message"), [
@@ -57,7 +57,8 @@ def test_a_partial_file_keeps_the_other_defaults(tmp_path):
     ("thank_you_hours = 24.5", "thank_you_hours = 24.5 is not allowed"),
     ("follow_up_business_days = 31",
      "follow_up_business_days = 31 is not allowed; use a whole number of business days from 1 to 30"),
-    ("follow_up_limit = true", "follow_up_limit = True is not allowed; use a whole number from 0 to 10"),
+    ("follow_up_limit = true", "follow_up_limit = True is not allowed; use a whole number of follow-ups from 1 to 10"),
+    ("follow_up_limit = 0", "follow_up_limit = 0 is not allowed; use a whole number of follow-ups from 1 to 10"),
     ("reply_hours = -1", "reply_hours = -1 is not allowed; use a whole number of hours from 1 to 336"),
     ('use_thank_you = "no"', "use_thank_you = 'no' is not allowed; use true or false"),
     ('theme = "pink"', "theme = 'pink' is not allowed; use one of textual-dark, "),

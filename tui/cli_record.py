@@ -232,6 +232,10 @@ def cmd_close(args) -> int:
 
 def _closed_words(before, after, settings, now, keep) -> str:
     """What `close` did, said so that a recorded outcome kept, or its time changed, is never silent."""
+    from tui.core.deadlines import keep_in_touch_due
+    from tui.core.timefmt import show_time
+    from tui.core.timeutil import to_utc
+
     told = _understood(after.outcome_at, settings, now)
     label = after.outcome.label
     was_closed = before.stage.value == "closed" and before.outcome is not None and before.outcome_at is not None
@@ -245,8 +249,10 @@ def _closed_words(before, after, settings, now, keep) -> str:
             words += f" (was {before.outcome.label})"
         elif was_closed:
             words += f" (the outcome time changed from {_understood(before.outcome_at, settings, now)})"
-    if keep is not None:
-        words += f"; keep in touch from {_understood(keep, settings, now)}"
+    due = keep_in_touch_due(after, settings, keep) if keep is not None else None
+    if keep is not None and due is not None:  # the deadline it made, and the date typed when that moved it
+        said = "" if due == to_utc(keep) else f" (you said {show_time(keep, settings.zone, now)})"
+        words += f"; keep in touch due {_understood(due, settings, now)}{said}"
     return words
 
 

@@ -19,12 +19,12 @@ from tui.cli_common import (
     user_settings,
 )
 
-LABEL_WIDTH = 12
+LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label is never cut
 
 
 def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
-    from tui.core.deadlines import deadlines_for, relative
+    from tui.core.deadlines import deadlines_for, keep_in_touch_due, relative
     from tui.core.parts import holds
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time
@@ -45,8 +45,9 @@ def show_lines(app, settings, moment) -> list[str]:
             lines.append(field(label, value))
     if app.decision_by:
         lines.append(field("decision by", when(app.decision_by)))
-    if app.keep_in_touch:
-        lines.append(field("keep in touch", when(app.keep_in_touch)))
+    keep = keep_in_touch_due(app, settings)  # the deadline's time, as `due`, the board and `close` say it
+    if keep is not None:
+        lines.append(field("keep in touch", when(keep)))
     lines.append(field("created", when(app.created_at)) + f"   (updated {when(app.updated_at)})")
 
     lines += ["", "rounds:" if app.rounds else "rounds: none yet"]

@@ -13,6 +13,12 @@ the weekend rolls back to Friday for the same reason (Sat - 1 -> Thu).
 `WorkCalendar.next_opening` moves a moment forward to the next time inside
 working hours on a business day (unchanged when it already is one); both ends
 of the working hours count as inside, so "by the end of the day" (17:00) stays.
+
+`WorkCalendar.wait_after` is the wait a deadline counts: from the next opening,
+so a moment outside working hours counts as the morning it is read in. Keeping
+Saturday 20:00's clock made its wait end at Monday 20:00, pushed to Tuesday
+09:00: a day after Saturday 10:00's (Monday 10:00), though it came earlier
+than Monday 08:00's (Monday 09:00).
 """
 
 from __future__ import annotations
@@ -91,6 +97,11 @@ class WorkCalendar(NamedTuple):
 
     def add_business_days(self, start: datetime, days: int) -> datetime:
         return add_business_days(start, days, self.zone, self.holidays)
+
+    def wait_after(self, start: datetime, days: int) -> datetime:
+        """`days` working days after `start` counted from its next opening, so a later start never ends
+        earlier; the answer is inside working hours on a business day (UTC)."""
+        return self.next_opening(self.add_business_days(self.next_opening(start), days))
 
     def next_business_day(self, day: date) -> date:
         """`day` itself when it is one, else the first after it."""

@@ -18,9 +18,13 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     their start (`direction_default_time`), so what is stored is what is shown;
   - the next follow-up is due `follow_up_business_days` after the latest of our
     last letter, their last reply, the last round that took place and their
-    last decision (an offer or a rejection, kept when the card is reopened);
+    last decision (an offer or a rejection, kept when the card is reopened),
+    counted from the next opening of working hours (`WorkCalendar.wait_after`);
     a decision date they gave: one business day after it; never inside a
     quiet period; no follow-up while a round is still to come;
+  - the reply to a rejection or an offer is due `reply_hours` after it, and a
+    keep-in-touch at its date, both after any quiet period, which a closed card
+    still shows while it runs (any word to them waits for it);
   - a snooze (parts.Snooze) moves a deadline to its `until` while the rules still
     give that deadline the due time it was snoozed at; a rule that moves the
     deadline leaves the snooze behind. Until `until` the deadline is snoozed
@@ -190,16 +194,28 @@ def _follow_up_due(app: Application, settings: Settings, now: datetime, work: Wo
     last = last_move(app, now)
     if last is None:
         return None
-    due = work.add_business_days(last, settings.follow_up_business_days)
+    due = work.wait_after(last, settings.follow_up_business_days)
     if app.decision_by is not None and app.decision_by >= last:
-        due = work.add_business_days(app.decision_by, 1)
-    quiet_ends = [
-        d.due for d in app.directions
-        if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due is not None
-    ]
-    if quiet_ends:
-        due = max(due, max(quiet_ends))
-    return work.next_opening(due)
+        due = work.wait_after(app.decision_by, 1)
+    return work.next_opening(_after_quiet(app, due))
+
+
+def _after_quiet(app: Application, due: datetime) -> datetime:
+    """`due`, or the end of the latest open quiet period when that is later: every contact the rules ask
+    for (a follow-up, the reply to a rejection or an offer) waits for it, as the letter's warning says."""
+    ends = [d.due for d in app.directions
+            if d.kind is DirectionKind.NOT_BEFORE and d.is_open and d.due is not None]
+    return max([due, *ends])
+
+
+def keep_in_touch_due(app: Application, settings: Settings, when: datetime | None = None) -> datetime | None:
+    """When the keep-in-touch deadline of `when` (default: the card's date) falls: after any quiet period,
+    inside working hours, before any snooze. `followup close`, `show` and the close form's preview say
+    this time, the one the deadline has: the date as typed (a Sunday dawn) was never the deadline."""
+    when = app.keep_in_touch if when is None else when
+    if when is None:
+        return None
+    return work_calendar(settings).next_opening(_after_quiet(app, to_utc(when)))
 
 
 def _still_to_thank(app: Application, settings: Settings, rnd: Round | None) -> list[Interviewer]:
@@ -272,6 +288,12 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
                 add(DeadlineKind.DIRECTION, _do_by_due(direction.due, work), f"{direction.text} — {app.company}",
                     ref=direction.id)
 
+    quiet = quiet_until(app, now)
+    if quiet is not None:  # on a closed card too: the reply, a keep-in-touch, any word to them waits for it
+        wall = quiet.astimezone(settings.zone)  # the day alone when the period ends as it begins
+        day = (show_day if (wall.hour, wall.minute) == (0, 0) else show_time)(quiet, settings.zone, now)
+        add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before {day}", ref="", working=False)
+
     if app.stage is Stage.CLOSED:
         if app.outcome is Outcome.OFFER:  # the answer is still ours to give: what we must do by a date stands
             add_do_bys()
@@ -279,13 +301,14 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
                          default=None)
         answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
         if app.outcome is Outcome.REJECTED and app.outcome_at and not answered:
-            add(DeadlineKind.REJECTION_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
+            add(DeadlineKind.REJECTION_REPLY, _after_quiet(app, app.outcome_at + timedelta(hours=settings.reply_hours)),
                 f"Reply to {app.company}: thank them, ask for feedback")
         if app.outcome is Outcome.OFFER and app.outcome_at and not answered:
-            add(DeadlineKind.OFFER_REPLY, app.outcome_at + timedelta(hours=settings.reply_hours),
+            add(DeadlineKind.OFFER_REPLY, _after_quiet(app, app.outcome_at + timedelta(hours=settings.reply_hours)),
                 f"Answer the offer from {app.company}")
-        if app.keep_in_touch is not None:
-            add(DeadlineKind.KEEP_IN_TOUCH, app.keep_in_touch, f"Get back in touch — {app.company}")
+        keep = keep_in_touch_due(app, settings)
+        if keep is not None:
+            add(DeadlineKind.KEEP_IN_TOUCH, keep, f"Get back in touch — {app.company}")
         for rnd in upcoming_rounds(app, now):  # recorded since the close: invited back after all
             add(DeadlineKind.INTERVIEW, rnd.at, _interview(rnd, app, settings, now), ref=rnd.id, working=False)
         return found
@@ -302,12 +325,6 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
                 f"Thank {person.name} — {app.company}", person.name, person.id, working=False)
 
     add_do_bys()
-
-    quiet = quiet_until(app, now)
-    if quiet is not None:
-        wall = quiet.astimezone(settings.zone)  # the day alone when the period ends as it begins
-        day = (show_day if (wall.hour, wall.minute) == (0, 0) else show_time)(quiet, settings.zone, now)
-        add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before {day}", ref="", working=False)
 
     if _follow_up_clock_runs(app, settings, owed) and not upcoming and not app.open_tasks():
         due = _follow_up_due(app, settings, now, work)

@@ -4,8 +4,9 @@ What a calendar should hold so that the user need not open Followup: each
 deadline as a short event at the time the rules placed it, with an alarm
 `remind_before` ahead (the same lead as the reminders); each quiet period ("don't
 contact them before the 10th") as all-day events that say so; each upcoming
-interview round as an event. Text is cleaned of control characters, so no
-calendar can be handed an escape sequence from the data.
+interview round as an event, with the same alarm (`followup remind` warns of it
+too). Text is cleaned of control characters, so no calendar can be handed an
+escape sequence from the data.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from tui.core.deadlines import DeadlineKind, all_deadlines, upcoming_rounds
 from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.stages import DirectionKind
+from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind
 from tui.core.text import clean_text
 from tui.core.timefmt import DAY_TIME, at
 from tui.core.timeutil import Zone, local, to_utc
@@ -48,6 +49,12 @@ def _day_after_quiet(until: datetime, zone: Zone, work_start: time) -> date:
     return end.date() + timedelta(days=1) if barred_that_day else end.date()
 
 
+def _round_summary(name: str, company: str) -> str:
+    """'Interview — Acme', or 'Interview: Onsite — Acme' for a round with a name of its own: the default
+    name said twice ("Interview: Interview — Acme")."""
+    return f"Interview — {company}" if name == DEFAULT_ROUND_NAME else f"Interview: {name} — {company}"
+
+
 def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
     from icalendar import Alarm, Calendar
     from icalendar import Event as CalendarEvent
@@ -72,6 +79,14 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
         calendar.add_component(item)
         return item
 
+    def warn(item: CalendarEvent, text: str) -> None:
+        """The alarm `remind_before` ahead: every event but a quiet period's, as `followup remind` warns."""
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _text(text))
+        alarm.add("trigger", -settings.remind_lead)
+        item.add_component(alarm)
+
     for deadline in all_deadlines(apps, settings, now):
         if deadline.is_quiet or deadline.kind is DeadlineKind.INTERVIEW:  # both drawn as periods below
             continue
@@ -81,11 +96,7 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
                      ["Followup", deadline.kind.value])
         item.add("dtstart", deadline.due)
         item.add("duration", timedelta(minutes=DEADLINE_MINUTES))
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", _text(deadline.action))
-        alarm.add("trigger", -settings.remind_lead)
-        item.add_component(alarm)
+        warn(item, deadline.action)
 
     for app in sorted(apps, key=lambda a: (a.company.lower(), a.id)):
         for direction in app.directions:
@@ -105,10 +116,12 @@ def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:
             item.add("transp", "TRANSPARENT")
         for rnd in upcoming_rounds(app, now):  # not those a closed card was closed over
             people = ", ".join(person.name for person in rnd.interviewers)
-            item = event(f"{app.id}-round-{rnd.id}", f"Interview: {rnd.name} — {app.company}",
+            summary = _round_summary(rnd.name, app.company)
+            item = event(f"{app.id}-round-{rnd.id}", summary,
                          f"{app.company} — {app.role}" + (f", with {people}" if people else "")
                          + f". In Followup: id {app.short_id}.", ["Followup", "interview"])
             item.add("dtstart", rnd.at)
             item.add("duration", timedelta(minutes=ROUND_MINUTES))
+            warn(item, summary)
     ical: bytes = calendar.to_ical()
     return ical

@@ -137,7 +137,7 @@ _RULES: dict[str, tuple[type, str]] = {
     "signature": (str, "text"),
     "thank_you_hours": (int, "a whole number of hours from 1 to 168"),
     "follow_up_business_days": (int, "a whole number of business days from 1 to 30"),
-    "follow_up_limit": (int, "a whole number from 0 to 10"),
+    "follow_up_limit": (int, "a whole number of follow-ups from 1 to 10"),
     "reply_hours": (int, "a whole number of hours from 1 to 336"),
     "use_thank_you": (bool, "true or false"),
     "timezone": (str, "an IANA zone name such as 'Europe/Berlin', or empty"),
@@ -171,7 +171,7 @@ _CHECKS: dict[str, Callable[[Any], bool]] = {
 _RANGES = {
     "thank_you_hours": (1, 168),
     "follow_up_business_days": (1, 30),
-    "follow_up_limit": (0, 10),
+    "follow_up_limit": (1, 10),  # 0 advised closing "after 0 follow-ups", before the one the advice asks for
     "reply_hours": (1, 336),
     "smtp_port": (1, 65535),
 }

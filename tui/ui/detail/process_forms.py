@@ -11,10 +11,11 @@ from __future__ import annotations
 from pendulum import DateTime
 
 from tui.core.correspondence import REPLY_VIAS, check_keep_in_touch
-from tui.core.deadlines import Deadline
+from tui.core.deadlines import Deadline, keep_in_touch_due
 from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.stages import Outcome
 from tui.core.timefmt import show_time
+from tui.core.timeutil import to_utc
 from tui.core.when import Reading
 from tui.ui.detail.outcome import WHAT_FOLLOWS
 from tui.ui.detail.timefmt import parse_user_time, understood_by
@@ -107,10 +108,20 @@ class CloseForm(_TimedForm):
             check_keep_in_touch(when, now=self.now, zone=self.zone)  # refused under the field, as `close` would
         return when
 
+    def _keep_said(self, moment: DateTime | None) -> str:
+        """What was understood and, when working hours or a quiet period move it, the deadline it makes
+        (deadlines.keep_in_touch_due, as `followup close` says it): a Sunday dawn is never the deadline."""
+        said = understood_by(self.now, self.zone)(moment)
+        card = self.app.changelog.apps.get(self.app_id)
+        if moment is None or card is None:
+            return said
+        due = keep_in_touch_due(card, self.app.changelog.settings, moment)
+        return said if due is None or due == to_utc(moment) else f"{said} → due {show_time(due, self.zone, self.now)}"
+
     def fields(self) -> list[Field]:
         return [
             Field("outcome", "Outcome", self.outcome.value, options=OUTCOME_CHOICES, check=Outcome.parse),
             Field("at", "When", "", PAST_EXAMPLES, self._told, describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", "", "when to get back in touch (optional)",
-                  self._keep_in_touch, describe=understood_by(self.now, self.zone)),
+                  self._keep_in_touch, describe=self._keep_said),
         ]
