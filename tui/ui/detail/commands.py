@@ -31,7 +31,7 @@ def detail_commands(screen) -> Iterator[Command]:
     yield Command("Add an interviewer", on("rounds", rounds.action_add_person), "To the highlighted round",
                   ("detail.rounds", "rounds.person"))
     yield Command("Edit the round or interviewer", on("rounds", rounds.action_edit), "The highlighted one",
-                  ("detail.rounds", "rounds.edit"))
+                  ("detail.rounds", "rounds.open"))
     yield Command("Delete the round or interviewer", on("rounds", rounds.action_remove),
                   "The highlighted one, after asking", ("detail.rounds", "rounds.remove"))
     yield Command("Thank-you note to the interviewer", on("rounds", rounds.action_thank), "Draft it",

@@ -56,7 +56,7 @@ class DetailScreen(Screen):
         Binding("3", "section('directions')", "Directions", show=False,
                 id="detail.directions", priority=True),
         Binding("4", "section('history')", "History", show=False, id="detail.history", priority=True),
-        # `e` writes in the notes, as on the board (a list's own `e`, edit the highlighted row, comes first);
+        # `e` writes in the notes, as on the board, from every section (a list edits its row with `enter`);
         # `enter` on the section bar goes into the section shown
         Binding("e", "write", "Write", id="detail.write", priority=True,
                 tooltip="Write in the notes (escape leaves the editor)"),
@@ -76,8 +76,8 @@ class DetailScreen(Screen):
                 tooltip="The keys of this screen (f1 works while typing)"),
     ]
     # the key bar: the way back first, whichever tab's keys follow (at 80 columns they fill the line);
-    # on the rounds tab `n` and `t` next, as on the board (PRODUCT's footer order), before p and e
-    KEY_ORDER = ("detail.back", "rounds.add", "rounds.thank")
+    # on the rounds tab ⏎ (edit the row), `n` and `t` next, as on the board (PRODUCT's footer order)
+    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank")
 
     def __init__(self, app_id: str, section: str = "") -> None:
         super().__init__()
@@ -258,8 +258,6 @@ class DetailScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
             return False  # the editor takes these keys as text; don't advertise them
-        if action == "write" and self.focused is not None and "e" in self.focused._bindings.key_to_bindings:
-            return False  # a list with its own `e` (rounds: edit the highlighted row) takes it
         if action == "enter_section":
             return self.focused is self.section_bar
         if action == "external_editor" and self.is_mounted:
