@@ -298,6 +298,12 @@ class BoardScreen(BoardQuestions, Screen):
     async def action_move_card(self, step: int) -> None:
         application = self._current_app()
         if application is not None:
+            await self.move_card(application.id, step)
+
+    async def move_card(self, app_id: str, step: int) -> None:
+        """One stage left or right: H/L on the board, and in the card's detail screen."""
+        application = self.app.changelog.apps.get(app_id)
+        if application is not None:
             target = application.stage.neighbour(step)
             if target is application.stage:
                 edge = "last" if step > 0 else "first"

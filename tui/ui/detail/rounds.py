@@ -307,4 +307,4 @@ class RoundsList(OwnKeysInOrder, OptionList):
             if yes:
                 self._request(change, label)
 
-        await self.app.push_screen(ConfirmScreen(question, "Undo on the board (u) brings it back."), answered)
+        await self.app.push_screen(ConfirmScreen(question, "u brings it back."), answered)

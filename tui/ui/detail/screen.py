@@ -21,6 +21,7 @@ from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.ui.card_gone import close_card_screens, said_kept
+from tui.ui.detail.board_keys import BOARD_ACTIONS, BOARD_KEYS, BoardKeys
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.directions import section_title as directions_title
 from tui.ui.detail.history import HistoryList
@@ -38,10 +39,10 @@ SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Direction
 WIDGET_OF = {"notes": "notes-panel", "rounds": "rounds-list", "directions": "directions-list",
              "history": "history-list"}  # the section's widget in the ContentSwitcher
 WIDE = 110  # columns from which the history gets its own column
-TYPING_HIDES = {"section", "outcome", "details", "write"}  # printable keys the editor swallows
+TYPING_HIDES = {"section", "outcome", "details", "write", *BOARD_ACTIONS}  # keys the editor takes as text
 
 
-class DetailScreen(Screen):
+class DetailScreen(BoardKeys, Screen):
     CSS_PATH = Path(__file__).with_name("detail.tcss")
     COMMANDS = {ScreenCommands}
     # Keys that open a screen or move the focus are priority bindings whose actions first let the
@@ -74,6 +75,7 @@ class DetailScreen(Screen):
         Binding("q", "app.quit", "Quit", id="detail.quit", tooltip="Save everything and quit"),
         Binding("question_mark", "help", "Help", id="detail.help", priority=True,
                 tooltip="The keys of this screen (f1 works while typing)"),
+        *BOARD_KEYS,  # r, z, H/L, u/U, a and s, as on the board, for this card (board_keys.py)
     ]
     # the key bar: the way back first, whichever tab's keys follow (at 80 columns they fill the line);
     # on the rounds tab ⏎ (edit the row), `n` and `t` next, as on the board (PRODUCT's footer order)
