@@ -86,8 +86,10 @@ def start_views(apps: dict, settings) -> StartViews:
 
 class BoardScreen(BoardQuestions, Screen):
     COMMANDS = {_screen_commands, _jump_commands}
-    # The key bar's order (PRODUCT.md); help and the palette always come last.
-    KEY_ORDER = ("board.open", "board.new", "board.thank", "board.follow_up", "board.move_right",
+    # The key bar's order (PRODUCT.md); help and the palette always come last. Enter is first wherever the
+    # focus is: on a card it opens it, on a sidebar row it goes to the row's card (unlisted, it came last
+    # and was the first key dropped: review V 16).
+    KEY_ORDER = ("board.open", "sidebar.choose", "board.new", "board.thank", "board.follow_up", "board.move_right",
                  "board.filter", "board.undo", "board.reply", "board.snooze", "board.notes",
                  "board.sidebar", "board.stats", "board.delete")
 
