@@ -121,7 +121,7 @@ async def test_edit_an_interviewer_and_remove_a_round(thanked_card):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "end", "e")  # Dana Kim, the last line
+        await pilot.press("2", "end", "enter")  # Dana Kim, the last line
         assert isinstance(followup.screen, FormScreen)
         fill(followup.screen, email="d.a.io")
         await pilot.press("ctrl+s")  # refused: back in the email field

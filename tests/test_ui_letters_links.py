@@ -23,7 +23,7 @@ def error_text(form, field: str) -> str:
 
 async def edit_dana(pilot) -> InterviewerForm:
     """Dana Kim is the last line of the rounds list: highlight her and open her form."""
-    await pilot.press("2", "end", "e")
+    await pilot.press("2", "end", "enter")
     await pilot.pause()
     form = pilot.app.screen
     assert isinstance(form, InterviewerForm)
@@ -70,7 +70,7 @@ async def test_editing_the_round_keeps_each_interviewers_link(tmp_path, frozen):
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "end", "k", "e")  # the Onsite round's line
+        await pilot.press("2", "end", "k", "enter")  # the Onsite round's line
         await pilot.pause()
         assert isinstance(followup.screen, RoundForm)
         fill(followup.screen, name="Loop")

@@ -79,7 +79,7 @@ async def test_the_interviewer_form_keeps_a_topic_and_a_thank_you_set_elsewhere(
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "end", "e")  # Dana Kim, the last line
+        await pilot.press("2", "end", "enter")  # Dana Kim, the last line
         form = followup.screen
         assert isinstance(form, FormScreen)
         elsewhere(db, app.id, meanwhile)
@@ -99,7 +99,7 @@ async def test_a_round_edited_meanwhile_keeps_its_new_time_when_only_its_name_is
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await pilot.press("2", "end", "up", "e")  # the Onsite line, above Dana Kim
+        await pilot.press("2", "end", "up", "enter")  # the Onsite line, above Dana Kim
         form = followup.screen
         assert isinstance(form, FormScreen)
         earlier = frozen.subtract(hours=22)

@@ -12,6 +12,11 @@ from __future__ import annotations
 from tui.core import clock
 
 
+def _said(words: str) -> str:
+    """The core's one wording (as `followup snooze` prints it), as a sentence."""
+    return words[:1].upper() + words[1:] + "."
+
+
 class BoardQuestions:
     async def record_outcome(self, app_id: str | None = None) -> None:
         """The outcome form for `app_id` (default: the focused card): app.record_outcome."""
@@ -20,9 +25,15 @@ class BoardQuestions:
             await self.app.record_outcome(application.id)
 
     async def action_reply(self) -> None:
+        application = self._current_app()
+        if application is not None:
+            await self.ask_reply(application.id)
+
+    async def ask_reply(self, app_id: str) -> None:
+        """The reply form for one card: the board's `r`, and `r` in the card's detail screen."""
         from tui.ui.detail.process_forms import ReplyForm
 
-        application = self._current_app()
+        application = self.app.changelog.apps.get(app_id)
         if application is None:
             return
 
@@ -48,32 +59,41 @@ class BoardQuestions:
         """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
         the one its card and the sidebar show, from the deadlines the board made when the card last
         changed (an interview or a quiet period is not put off)."""
-        from tui.core.deadlines import next_snoozable, nothing_to_snooze, snoozable
-
-        def said(words: str) -> str:  # the core's one wording (as `followup snooze` prints it), as a sentence
-            return words[:1].upper() + words[1:] + "."
+        from tui.core.deadlines import nothing_to_snooze, snoozable
 
         if self.focused is self.sidebar and self.sidebar.current is not None:
             found = self.sidebar.current
             if not snoozable(found):
-                self.notify(said(nothing_to_snooze(found.company, (), row=found)), severity="warning")
+                self.notify(_said(nothing_to_snooze(found.company, (), row=found)), severity="warning")
                 return None
             return found
         application = self._current_app()
-        if application is None:
-            return None
+        return self._card_task(application) if application is not None else None
+
+    def _card_task(self, application):
+        """The card's next task of ours, the one its card and the sidebar show (None, said, if none)."""
+        from tui.core.deadlines import next_snoozable, nothing_to_snooze
+
         there = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())]
         task = next_snoozable(there)
         if task is None:
-            self.notify(said(nothing_to_snooze(application.company, there)), severity="warning")
-        return task  # the task the card shows
+            self.notify(_said(nothing_to_snooze(application.company, there)), severity="warning")
+        return task
 
     async def action_snooze(self) -> None:
-        from tui.ui.detail.process_forms import SnoozeForm
-
         deadline = self._snooze_target()
-        if deadline is None:
-            return
+        if deadline is not None:
+            await self.ask_snooze(deadline)
+
+    async def snooze_card(self, app_id: str) -> None:
+        """`z` in a card's detail screen: its next deadline, as `z` on its card."""
+        application = self.app.changelog.apps.get(app_id)
+        deadline = self._card_task(application) if application is not None else None
+        if deadline is not None:
+            await self.ask_snooze(deadline)
+
+    async def ask_snooze(self, deadline) -> None:
+        from tui.ui.detail.process_forms import SnoozeForm
 
         form = SnoozeForm(deadline, clock.now(), self.zone)
         form.app_id = deadline.app_id

@@ -86,8 +86,10 @@ def start_views(apps: dict, settings) -> StartViews:
 
 class BoardScreen(BoardQuestions, Screen):
     COMMANDS = {_screen_commands, _jump_commands}
-    # The key bar's order (PRODUCT.md); help and the palette always come last.
-    KEY_ORDER = ("board.open", "board.new", "board.thank", "board.follow_up", "board.move_right",
+    # The key bar's order (PRODUCT.md); help and the palette always come last. Enter is first wherever the
+    # focus is: on a card it opens it, on a sidebar row it goes to the row's card (unlisted, it came last
+    # and was the first key dropped: review V 16).
+    KEY_ORDER = ("board.open", "sidebar.choose", "board.new", "board.thank", "board.follow_up", "board.move_right",
                  "board.filter", "board.undo", "board.reply", "board.snooze", "board.notes",
                  "board.sidebar", "board.stats", "board.delete")
 
@@ -297,6 +299,12 @@ class BoardScreen(BoardQuestions, Screen):
     # --- actions -------------------------------------------------------
     async def action_move_card(self, step: int) -> None:
         application = self._current_app()
+        if application is not None:
+            await self.move_card(application.id, step)
+
+    async def move_card(self, app_id: str, step: int) -> None:
+        """One stage left or right: H/L on the board, and in the card's detail screen."""
+        application = self.app.changelog.apps.get(app_id)
         if application is not None:
             target = application.stage.neighbour(step)
             if target is application.stage:

@@ -31,7 +31,7 @@ def detail_commands(screen) -> Iterator[Command]:
     yield Command("Add an interviewer", on("rounds", rounds.action_add_person), "To the highlighted round",
                   ("detail.rounds", "rounds.person"))
     yield Command("Edit the round or interviewer", on("rounds", rounds.action_edit), "The highlighted one",
-                  ("detail.rounds", "rounds.edit"))
+                  ("detail.rounds", "rounds.open"))
     yield Command("Delete the round or interviewer", on("rounds", rounds.action_remove),
                   "The highlighted one, after asking", ("detail.rounds", "rounds.remove"))
     yield Command("Thank-you note to the interviewer", on("rounds", rounds.action_thank), "Draft it",
@@ -57,4 +57,17 @@ def detail_commands(screen) -> Iterator[Command]:
     # the fields in the name: the palette searches names, and "pitch" or "posting" must find this
     yield Command("Edit the card: company, role, recruiter, posting, pitch", screen.action_details,
                   "And the decision and keep-in-touch dates", ("detail.card",))
+    # the board's card keys, for this card (board_keys.py)
+    yield Command("They replied…", screen.action_reply, "They answered: when, how, a note", ("detail.reply",))
+    yield Command("Snooze…", screen.action_snooze, "Put this card's next deadline off until later",
+                  ("detail.snooze",))
+    yield Command("Move card to the next stage", lambda: screen.action_move_card(1), "As on the board",
+                  ("detail.move_right",))
+    yield Command("Move card to the previous stage", lambda: screen.action_move_card(-1), "As on the board",
+                  ("detail.move_left",))
+    yield Command("Undo", screen.action_undo, "The last change, when it was to this card", ("detail.undo",))
+    yield Command("Redo", screen.action_redo, "Make again what undo took back", ("detail.redo",))
+    yield Command("Statistics", screen.action_stats, "How the search is going", ("detail.stats",))
+    yield Command("Deadline sidebar", screen.action_sidebar, "It is on the board: escape, then s",
+                  ("detail.sidebar",))
     yield Command("Back to the board", screen.action_back, "Notes are saved", ("detail.back",))

@@ -152,4 +152,4 @@ class DirectionsList(OwnKeysInOrder, OptionList):
                 )
 
         await self.app.push_screen(ConfirmScreen(f"Remove the direction “{d.text}”?",
-                                           "Undo on the board (u) brings it back."), answered)
+                                           "u brings it back."), answered)

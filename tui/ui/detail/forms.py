@@ -147,9 +147,9 @@ class InterviewerForm(EditForm):
 
     def fields_for(self, old: Interviewer | None) -> list[Field]:
         return [
-            Field("name", "Name", old.name if old else "", "Dana Kim", required("name")),
-            Field("title", "Title", old.title if old else "", "Engineering Manager", optional("title")),
-            Field("email", "Email", old.email if old else "", "dana@acme.com", check_email),
+            Field("name", "Name", old.name if old else "", "e.g. Dana Kim", required("name")),
+            Field("title", "Title", old.title if old else "", "e.g. Engineering Manager", optional("title")),
+            Field("email", "Email", old.email if old else "", "e.g. dana@acme.com", check_email),
             Field("topic", "Topic", old.topic if old else "", "what you talked about (the thank-you names it)",
                   optional("topic", LONG_TEXT_LIMIT)),
             Field("link", "Link", old.link if old else "", "https://… an article on it (the thank-you links it)",
@@ -192,7 +192,7 @@ class DirectionForm(FormScreen):
 
     def fields(self) -> list[Field]:
         return [
-            Field("text", "What", "", "send two references", required("direction", LONG_TEXT_LIMIT)),
+            Field("text", "What", "", "e.g. send two references", required("direction", LONG_TEXT_LIMIT)),
             Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse),
             Field("when", "Date", "", "fri 17:00, 2026-12-04 (empty for none)", self._date,
                   describe=understood_by(self.now, self.zone)),
@@ -235,9 +235,9 @@ class DetailsForm(EditForm):
 
     def fields_for(self, app: Application) -> list[Field]:
         return [
-            Field("company", "Company", app.company, "Acme", required("company")),
-            Field("role", "Role", app.role, "Backend Engineer", required("role")),
-            Field("recruiter", "Recruiter", app.recruiter, "Sam Lee <sam@acme.com>", check_recruiter),
+            Field("company", "Company", app.company, "e.g. Acme", required("company")),
+            Field("role", "Role", app.role, "e.g. Backend Engineer", required("role")),
+            Field("recruiter", "Recruiter", app.recruiter, "e.g. Sam Lee <sam@acme.com>", check_recruiter),
             # the checks the card itself makes (model.Application), as `followup edit --posting/--pitch` meets them
             Field("posting", "Posting", app.posting, "https://… the job ad (empty for none)",
                   lambda text: check_link(text, "posting")),

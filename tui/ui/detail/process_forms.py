@@ -19,7 +19,7 @@ from tui.core.timeutil import to_utc
 from tui.core.when import Reading
 from tui.ui.detail.outcome import WHAT_FOLLOWS
 from tui.ui.detail.timefmt import parse_user_time, understood_by
-from tui.ui.screens.form import Field, FieldError, FormScreen, optional
+from tui.ui.screens.form import Field, FieldError, FormScreen, ReadButRefused, optional
 
 PAST_EXAMPLES = "empty: now; or yesterday 16:00, mon 10am"
 
@@ -69,11 +69,13 @@ class SnoozeForm(_TimedForm):
         moment = self._coming(text)
         if moment is None:
             raise FieldError("until", "until when? e.g. mon 9:00, in 3 days")
+        read = show_time(moment, self.zone, self.now)  # the refusal says how the text was read
         if moment <= self.rule_due:
             due = show_time(self.rule_due, self.zone, self.now)
-            raise FieldError("until", f"pick a time after the deadline, {due}")
+            where = "is the deadline itself" if moment == self.rule_due else "is before the deadline"
+            raise ReadButRefused("until", f"{read} {where}, {due}: pick a later time")
         if moment <= self.now:
-            raise FieldError("until", "pick a time still to come: a snooze ends later than now")
+            raise ReadButRefused("until", f"{read} has passed: pick a time still to come")
         return moment
 
     def fields(self) -> list[Field]:

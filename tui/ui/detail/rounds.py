@@ -49,8 +49,9 @@ class RoundsList(OwnKeysInOrder, OptionList):
         Binding("n", "add_round", "New", id="rounds.add", tooltip="Add a round", priority=True),
         Binding("p", "add_person", "Person", id="rounds.person", priority=True,
                 tooltip="Add an interviewer to the highlighted round"),
-        Binding("e", "edit", "Edit", id="rounds.edit", priority=True),
-        Binding("enter", "edit", "Edit", id="rounds.open", priority=True, show=False,
+        # enter edits the highlighted line, as enter opens a list's item everywhere; `e` stays the
+        # screen's (write in the notes, as on the board: PRODUCT, the same key means the same thing)
+        Binding("enter", "edit", "Edit", id="rounds.open", priority=True,
                 tooltip="Edit the highlighted round or interviewer"),
         Binding("t", "thank", "Thank", id="rounds.thank", priority=True,
                 tooltip="Draft the thank-you note to the highlighted interviewer"),
@@ -306,4 +307,4 @@ class RoundsList(OwnKeysInOrder, OptionList):
             if yes:
                 self._request(change, label)
 
-        await self.app.push_screen(ConfirmScreen(question, "Undo on the board (u) brings it back."), answered)
+        await self.app.push_screen(ConfirmScreen(question, "u brings it back."), answered)

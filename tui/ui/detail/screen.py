@@ -21,6 +21,7 @@ from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.ui.card_gone import close_card_screens, said_kept
+from tui.ui.detail.board_keys import BOARD_ACTIONS, BOARD_KEYS, BoardKeys
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.directions import section_title as directions_title
 from tui.ui.detail.history import HistoryList
@@ -38,10 +39,10 @@ SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Direction
 WIDGET_OF = {"notes": "notes-panel", "rounds": "rounds-list", "directions": "directions-list",
              "history": "history-list"}  # the section's widget in the ContentSwitcher
 WIDE = 110  # columns from which the history gets its own column
-TYPING_HIDES = {"section", "outcome", "details", "write"}  # printable keys the editor swallows
+TYPING_HIDES = {"section", "outcome", "details", "write", *BOARD_ACTIONS}  # keys the editor takes as text
 
 
-class DetailScreen(Screen):
+class DetailScreen(BoardKeys, Screen):
     CSS_PATH = Path(__file__).with_name("detail.tcss")
     COMMANDS = {ScreenCommands}
     # Keys that open a screen or move the focus are priority bindings whose actions first let the
@@ -56,7 +57,7 @@ class DetailScreen(Screen):
         Binding("3", "section('directions')", "Directions", show=False,
                 id="detail.directions", priority=True),
         Binding("4", "section('history')", "History", show=False, id="detail.history", priority=True),
-        # `e` writes in the notes, as on the board (a list's own `e`, edit the highlighted row, comes first);
+        # `e` writes in the notes, as on the board, from every section (a list edits its row with `enter`);
         # `enter` on the section bar goes into the section shown
         Binding("e", "write", "Write", id="detail.write", priority=True,
                 tooltip="Write in the notes (escape leaves the editor)"),
@@ -74,10 +75,11 @@ class DetailScreen(Screen):
         Binding("q", "app.quit", "Quit", id="detail.quit", tooltip="Save everything and quit"),
         Binding("question_mark", "help", "Help", id="detail.help", priority=True,
                 tooltip="The keys of this screen (f1 works while typing)"),
+        *BOARD_KEYS,  # r, z, H/L, u/U, a and s, as on the board, for this card (board_keys.py)
     ]
     # the key bar: the way back first, whichever tab's keys follow (at 80 columns they fill the line);
-    # on the rounds tab `n` and `t` next, as on the board (PRODUCT's footer order), before p and e
-    KEY_ORDER = ("detail.back", "rounds.add", "rounds.thank")
+    # on the rounds tab ⏎ (edit the row), `n` and `t` next, as on the board (PRODUCT's footer order)
+    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank")
 
     def __init__(self, app_id: str, section: str = "") -> None:
         super().__init__()
@@ -258,8 +260,6 @@ class DetailScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
             return False  # the editor takes these keys as text; don't advertise them
-        if action == "write" and self.focused is not None and "e" in self.focused._bindings.key_to_bindings:
-            return False  # a list with its own `e` (rounds: edit the highlighted row) takes it
         if action == "enter_section":
             return self.focused is self.section_bar
         if action == "external_editor" and self.is_mounted:

@@ -42,11 +42,13 @@ class NewApplicationScreen(FormScreen):
 
     def fields(self) -> list[Field]:
         return [
-            Field("company", "Company", "", "Acme Robotics", required("company", NAME_LIMIT)),
-            Field("role", "Role", "", "Senior Backend Engineer", required("role", NAME_LIMIT)),
-            Field("round", "Round", "", DEFAULT_ROUND_NAME, optional("round name", ROUND_NAME_LIMIT)),
+            # an example says "e.g." (in the field it looked like a value typed); the round's is the name an
+            # empty field gets, and says so (review V 8)
+            Field("company", "Company", "", "e.g. Acme Robotics", required("company", NAME_LIMIT)),
+            Field("role", "Role", "", "e.g. Senior Backend Engineer", required("role", NAME_LIMIT)),
+            Field("round", "Round", "", f"default: {DEFAULT_ROUND_NAME}", optional("round name", ROUND_NAME_LIMIT)),
             Field("when", "When", "", WHEN_EXAMPLES, self._when, describe=self._describe_when),
-            Field("interviewers", "Interviewers", "", "Dana Kim <dana@acme.example>, Luis Ortega",
+            Field("interviewers", "Interviewers", "", "e.g. Dana Kim <dana@acme.example>, Luis Ortega",
                   Interviewer.parse_many),
         ]
 
