@@ -144,7 +144,7 @@ def test_commands_per_kind():
     reply_due = next_deadline(closed, SETTINGS, DUE).due  # reply_hours later, moved into working hours
     [out] = plan([closed], SETTINGS, reply_due - timedelta(hours=1), set(), ["command"])
     assert out.reminder.command == f"followup letter {app.short_id} rejection-reply"
-    assert out.reminder.text == "Reply to Acme: thank them, ask for feedback — due in 1 h"
+    assert out.reminder.text == "Reply: thank them, ask for feedback (Acme) — due in 1 h"
 
 
 def test_a_shared_short_id_is_written_whole():

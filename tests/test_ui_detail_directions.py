@@ -128,7 +128,7 @@ async def test_rejection_closes_the_card_and_sets_the_reply_deadline(thanked_car
         assert "Closed: rejected" in text and "ask for feedback in 2 d" in text
         await pilot.press("escape")
         await pilot.pause()
-        assert "Reply to Acme: thank them" in screen_text(followup)  # the board's sidebar
+        assert "Reply: thank them" in screen_text(followup)  # the board's sidebar
 
 
 async def test_history_is_newest_first_in_the_users_zone(thanked_card, frozen):

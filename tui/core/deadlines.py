@@ -469,9 +469,15 @@ def short_action(deadline: Deadline) -> str:
 
 
 def without_company(action: str, company: str) -> str:
-    """`short_action` for an action's text."""
+    """`short_action` for an action's text: "Thank Dana Kim — Acme" is "Thank Dana Kim", and the actions that
+    name the company inside ("Reply to Acme: thank them, ask for feedback", "Answer the offer from Acme")
+    lose it too: a card cut them to "Reply to Acme: than…", the words that say what to do gone (review V 10)."""
     suffix = f" — {company}"
-    return action[: -len(suffix)] if action.endswith(suffix) else action
+    if action.endswith(suffix):
+        return action[: -len(suffix)]
+    if action.endswith(f" from {company}"):
+        return action[: -len(f" from {company}")]
+    return action.replace(f" to {company}: ", ": ", 1)
 
 
 def aged_between(app: Application, since: datetime, until: datetime) -> bool:
