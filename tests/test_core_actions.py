@@ -3,7 +3,7 @@
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, snoozing
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.stages import DirectionKind, Outcome, Stage
@@ -281,18 +281,18 @@ def test_a_snoozed_thank_you_says_whose_in_the_history():
     app = card()
     luis = next(d for d in deadlines_for(app, Settings(timezone="UTC"), later(1))
                 if d.kind is DeadlineKind.THANK_YOU and d.person == "Luis Ortega")
-    snoozed = actions.snooze_deadline(app, luis, later(29), now=later(2), reason="on a train")
+    snoozed = snoozing.snooze_deadline(app, luis, later(29), now=later(2), reason="on a train")
     assert snoozed.history[-1].text == (
         f"Snoozed “Thank Luis Ortega” until {later(29).isoformat()}: on a train")
 
 
 def test_a_snooze_replaces_the_older_one_of_its_deadline_and_must_end_after_it():
-    app = actions.snooze(card(), "follow-up", later(100), later(120), now=later(90), reason="on holiday")
-    app = actions.snooze(app, "follow-up", later(100), later(140), now=later(91))
+    app = snoozing.snooze(card(), "follow-up", later(100), later(120), now=later(90), reason="on holiday")
+    app = snoozing.snooze(app, "follow-up", later(100), later(140), now=later(91))
     assert [(s.kind, s.until) for s in app.snoozes] == [("follow-up", later(140))]
     assert app.history[-1].kind == "snooze"
     with pytest.raises(ValidationError, match="end after the deadline"):
-        actions.snooze(app, "follow-up", later(100), later(100), now=later(92))
+        snoozing.snooze(app, "follow-up", later(100), later(100), now=later(92))
 
 
 @pytest.mark.parametrize("link", ["ftp://x.org/a", "example.com/a", "https://", "https://x.org/a b",

@@ -7,11 +7,12 @@ import msgspec
 import pendulum
 import pytest
 
-from tui.core import actions
-from tui.core.deadlines import DeadlineKind, deadlines_for, next_snoozable
+from tui.core import actions, snoozing
+from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
+from tui.core.snoozing import next_snoozable
 from tui.core.stages import DirectionKind, Stage
 
 LONDON = "Europe/London"
@@ -243,16 +244,16 @@ def test_a_second_letter_back_dated_before_the_first_is_the_thank_you_time_and_e
 
 # --- a change that leaves a snooze behind says so (review R #7) --------------------------------------------
 def test_a_decision_date_before_the_snooze_end_lifts_it_and_a_new_snooze_does_not():
-    from tui.core.deadlines import lifted_snoozes
+    from tui.core.snoozing import lifted_snoozes
 
     app = actions.new_application("Beta", "Dev", now=WED, round_at=WED.subtract(days=2))  # nobody to thank
     (follow_up,) = deadlines_for(app, SETTINGS, WED)
     assert follow_up.kind is DeadlineKind.FOLLOW_UP
-    snoozed = actions.snooze_deadline(app, follow_up, WED.add(days=15), now=WED)
+    snoozed = snoozing.snooze_deadline(app, follow_up, WED.add(days=15), now=WED)
     decided = actions.edit(snoozed, decision_by=WED.add(days=9), now=WED)
     (lifted,) = lifted_snoozes(snoozed, decided, SETTINGS, WED)
     assert (lifted.kind, lifted.due) == (DeadlineKind.FOLLOW_UP, WED.add(days=15))
     (again,) = deadlines_for(snoozed, SETTINGS, WED)
-    longer = actions.snooze_deadline(snoozed, again, WED.add(days=20), now=WED)
+    longer = snoozing.snooze_deadline(snoozed, again, WED.add(days=20), now=WED)
     assert lifted_snoozes(snoozed, longer, SETTINGS, WED) == []
     assert lifted_snoozes(snoozed, actions.set_notes(snoozed, "x", now=WED), SETTINGS, WED) == []

@@ -15,7 +15,7 @@ import sys
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, snoozing
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_deadline, next_follow_up
 from tui.core.errors import ValidationError
 from tui.core.holidays import check_code
@@ -263,7 +263,7 @@ def test_without_thank_you_notes_new_rounds_skip_interviewed():
 def test_a_snooze_moves_its_deadline_says_why_and_ends_when_the_rule_moves_it():
     app = thanked_and_waiting(t(LONDON, 3, 2))
     rule = deadlines_for(app, ENGLAND, t(LONDON, 3, 3))[0]
-    snoozed = actions.snooze(app, rule.kind, rule.due, t(LONDON, 3, 12, 10), now=t(LONDON, 3, 3),
+    snoozed = snoozing.snooze(app, rule.kind, rule.due, t(LONDON, 3, 12, 10), now=t(LONDON, 3, 3),
                              reason="they are at a conference")
     found = deadlines_for(snoozed, ENGLAND, t(LONDON, 3, 3))
     assert [(shown(d.due, LONDON), d.is_snoozed, d.reason) for d in found] == [
@@ -279,9 +279,9 @@ def test_a_deadline_snoozed_twice_keeps_the_second_snooze():
     nothing, and the deadline fell back to its rule's time."""
     app = thanked_and_waiting(t(LONDON, 3, 2))
     first = deadlines_for(app, ENGLAND, t(LONDON, 3, 3))[0]
-    once = actions.snooze_deadline(app, first, t(LONDON, 3, 12, 10), now=t(LONDON, 3, 3))
+    once = snoozing.snooze_deadline(app, first, t(LONDON, 3, 12, 10), now=t(LONDON, 3, 3))
     snoozed = deadlines_for(once, ENGLAND, t(LONDON, 3, 3))[0]
-    twice = actions.snooze_deadline(once, snoozed, t(LONDON, 3, 13, 10), now=t(LONDON, 3, 4))
+    twice = snoozing.snooze_deadline(once, snoozed, t(LONDON, 3, 13, 10), now=t(LONDON, 3, 4))
     found = deadlines_for(twice, ENGLAND, t(LONDON, 3, 4))[0]
     assert (shown(found.due, LONDON), found.snoozed_from) == ("Fri 13 Mar 10:00", first.due)
 
@@ -289,7 +289,7 @@ def test_a_deadline_snoozed_twice_keeps_the_second_snooze():
 def test_a_snooze_into_the_weekend_waits_for_monday_morning():
     app = thanked_and_waiting(t(LONDON, 3, 2))
     rule = deadlines_for(app, ENGLAND, t(LONDON, 3, 3))[0]
-    snoozed = actions.snooze(app, rule.kind, rule.due, t(LONDON, 3, 14, 11), now=t(LONDON, 3, 3))
+    snoozed = snoozing.snooze(app, rule.kind, rule.due, t(LONDON, 3, 14, 11), now=t(LONDON, 3, 3))
     assert shown(deadlines_for(snoozed, ENGLAND, t(LONDON, 3, 3))[0].due, LONDON) == "Mon 16 Mar 09:00"
 
 
@@ -297,7 +297,7 @@ def test_an_overdue_thank_you_snoozed_is_shown_as_snoozed():
     app = held(t(LONDON, 3, 2, 10))
     rule = deadlines_for(app, ENGLAND, t(LONDON, 3, 4))[0]
     assert rule.kind is DeadlineKind.THANK_YOU and rule.overdue
-    snoozed = actions.snooze(app, rule.kind, rule.due, t(LONDON, 3, 4, 20), now=t(LONDON, 3, 4), ref=rule.ref)
+    snoozed = snoozing.snooze(app, rule.kind, rule.due, t(LONDON, 3, 4, 20), now=t(LONDON, 3, 4), ref=rule.ref)
     found = deadlines_for(snoozed, ENGLAND, t(LONDON, 3, 4, 12))
     assert len(found) == 1 and found[0].is_snoozed and found[0].snoozed_from < t(LONDON, 3, 4, 12)
     assert shown(found[0].due, LONDON) == "Wed 4 Mar 20:00"  # a thank-you keeps any hour
@@ -307,7 +307,7 @@ def test_a_snooze_not_after_the_deadline_is_refused():
     app = thanked_and_waiting(t(LONDON, 3, 2))
     rule = deadlines_for(app, ENGLAND, t(LONDON, 3, 3))[0]
     with pytest.raises(ValidationError, match="after the deadline"):
-        actions.snooze(app, rule.kind, rule.due, rule.due, now=t(LONDON, 3, 3))
+        snoozing.snooze(app, rule.kind, rule.due, rule.due, now=t(LONDON, 3, 3))
 
 
 # --- the holidays setting ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, snoozing
 from tui.core.deadlines import NOT_SNOOZABLE, DeadlineKind, deadlines_for, work_calendar
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -112,7 +112,7 @@ def test_a_snooze_never_makes_a_deadline_earlier(case, hours):
         return
     target = found[0]
     until = target.due + timedelta(hours=hours)
-    snoozed = actions.snooze(app, target.kind, target.due, until, now=now, ref=target.ref)
+    snoozed = snoozing.snooze(app, target.kind, target.due, until, now=now, ref=target.ref)
     after = [d for d in deadlines_for(snoozed, conf, now) if (d.kind, d.ref) == (target.kind, target.ref)]
     # snoozed while the snooze runs; one put off to a time already past has ended, and is simply due then
     assert len(after) == 1 and after[0].is_snoozed == (after[0].due > now)

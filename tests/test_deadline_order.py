@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from cli_helpers import run
-from tui.core import actions
+from tui.core import actions, snoozing
 from tui.core.deadlines import all_deadlines, deadline_order, deadlines_for, next_deadline
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -68,7 +68,7 @@ def test_the_card_counts_only_the_notes_not_snoozed():
     app = two_to_thank()
     found = deadlines_for(app, SETTINGS, NOW)
     lin = next(d for d in found if d.person == "Lin Wu")
-    app = actions.snooze_deadline(app, lin, NOW + timedelta(days=2), now=NOW)
+    app = snoozing.snooze_deadline(app, lin, NOW + timedelta(days=2), now=NOW)
     frame = TimeFrame(NOW, SETTINGS.zone)
     entries = [make_entry(d) for d in deadlines_for(app, SETTINGS, NOW)]
     assert card_texts(card_view(app, entries, frame), frame)[2] == "Thank Sam Ray"  # Lin's is put off

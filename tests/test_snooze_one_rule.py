@@ -7,7 +7,7 @@ from __future__ import annotations
 import pendulum
 
 from cli_helpers import run
-from tui.core import actions
+from tui.core import actions, snoozing
 from tui.core.deadlines import DeadlineKind, deadlines_for, direction_deadlines, direction_due, marked_action
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
@@ -30,7 +30,7 @@ def snoozed_references():
     app = actions.add_direction(app, "send references", DirectionKind.DO_BY, FRI_5PM, now=WED)
     (deadline,) = deadlines_for(app, SETTINGS, WED)
     assert (deadline.kind, deadline.due) == (DeadlineKind.DIRECTION, FRI_5PM)
-    return actions.snooze_deadline(app, deadline, MON_10, now=WED, reason="waiting for Sam")
+    return snoozing.snooze_deadline(app, deadline, MON_10, now=WED, reason="waiting for Sam")
 
 
 def test_a_running_snooze_is_snoozed_and_an_ended_one_is_due_at_its_end():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from tui.core import actions
+from tui.core import actions, snoozing
 from tui.core.deadlines import deadlines_for
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -27,7 +27,7 @@ def test_a_snoozed_card_says_so_first_where_a_narrow_column_cannot_cut_it():
                                   round_at=NOW - timedelta(hours=30),
                                   interviewers=[Interviewer(name="Priya Natarajan")])
     (thank,) = deadlines_for(app, SETTINGS, NOW)
-    snoozed = actions.snooze_deadline(app, thank, NOW + timedelta(hours=2), now=NOW, reason="away")
+    snoozed = snoozing.snooze_deadline(app, thank, NOW + timedelta(hours=2), now=NOW, reason="away")
     action = card_lines(snoozed)[2]
     assert action.startswith("snoozed · Thank Priya Natarajan")
     assert action[:15].startswith("snoozed")  # what a 15-cell card keeps

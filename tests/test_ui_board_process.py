@@ -219,7 +219,7 @@ async def test_r_and_z_are_in_the_footer_in_product_order(tmp_path):
 
 async def test_z_on_a_card_with_only_an_interview_says_what_the_command_line_says(tmp_path):
     """Review T #14: the board and `followup snooze` worded "nothing to snooze" differently; both take the
-    core's one wording now (deadlines.nothing_to_snooze), on a card and on a sidebar interview row."""
+    core's one wording now (snoozing.nothing_to_snooze), on a card and on a sidebar interview row."""
     import pendulum
 
     from tui.core import actions

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from tui.core import actions
+from tui.core import actions, snoozing
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import DirectionKind, Stage
 from tui.ui.board.cards import card_texts, card_view
@@ -30,7 +30,7 @@ def waiting_card():
     app = actions.add_direction(app, "board meets", DirectionKind.NOT_BEFORE,
                                 pendulum.datetime(2026, 12, 3, 9, tz=LONDON), now=now)
     (task,) = [d for d in deadlines_for(app, SETTINGS, now) if not d.is_quiet]
-    return actions.snooze_deadline(app, task, pendulum.datetime(2026, 11, 30, 10, tz=LONDON), now=now)
+    return snoozing.snooze_deadline(app, task, pendulum.datetime(2026, 11, 30, 10, tz=LONDON), now=now)
 
 
 def with_interview(app):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core import actions
+from tui.core import actions, snoozing
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.parts import Interviewer
 from ui_detail_helpers import SETTINGS, board, frozen_now, make_db, on_disk, open_card
@@ -35,7 +35,7 @@ async def test_a_change_that_leaves_a_snooze_behind_is_named_in_a_toast(tmp_path
     app = actions.new_application("Beta", "Dev", now=now, round_at=now.subtract(days=2))  # nobody to thank
     (follow_up,) = deadlines_for(app, SETTINGS, now)
     assert follow_up.kind is DeadlineKind.FOLLOW_UP
-    app = actions.snooze_deadline(app, follow_up, now.add(days=15), now=now)
+    app = snoozing.snooze_deadline(app, follow_up, now.add(days=15), now=now)
     followup = board(make_db(tmp_path, app))
     async with followup.run_test(size=(120, 40)) as pilot:
         followup.apply_change(app.id, lambda a: actions.set_notes(a, "a note", now=now), "Notes")

@@ -277,8 +277,8 @@ def first_moved_deadline(before, after, settings, moment):
 
 def lifted_words(before, after, settings, moment) -> str:
     """'; snooze of follow-up until Thu 10 Dec 09:00 no longer applies' for each snooze the change left
-    behind (deadlines.lifted_snoozes), named as `show` names the deadline; '' when none."""
-    from tui.core.deadlines import lifted_snoozes
+    behind (snoozing.lifted_snoozes), named as `show` names the deadline; '' when none."""
+    from tui.core.snoozing import lifted_snoozes
     from tui.core.timefmt import show_time
 
     lifted = lifted_snoozes(before, after, settings, moment)

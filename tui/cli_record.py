@@ -259,11 +259,12 @@ def _closed_words(before, after, settings, now, keep) -> str:
 # --- snooze -------------------------------------------------------------------------------------
 def pick_deadline(app, which: str | None, settings, now):
     """The deadline `which` names (as `show` names them: exactly or by a unique prefix), else the next of
-    the user's own: the one the board's `z` puts off (deadlines.next_snoozable). An interview or a quiet
+    the user's own: the one the board's `z` puts off (snoozing.next_snoozable). An interview or a quiet
     period is not the user's to put off: named, it is refused, saying why."""
     from tui.cli_common import deadline_names
-    from tui.core.deadlines import NOT_YOURS, deadlines_for, next_snoozable, nothing_to_snooze, snoozable
+    from tui.core.deadlines import deadlines_for
     from tui.core.errors import ValidationError
+    from tui.core.snoozing import NOT_YOURS, next_snoozable, nothing_to_snooze, snoozable
     from tui.core.text import folded
 
     there = deadlines_for(app, settings, now)
@@ -294,8 +295,8 @@ def pick_deadline(app, which: str | None, settings, now):
 
 
 def cmd_snooze(args) -> int:
-    from tui.core import actions
     from tui.core.errors import ValidationError
+    from tui.core.snoozing import snooze_deadline
 
     def change(app, settings, now):
         name, deadline = pick_deadline(app, args.deadline, settings, now)
@@ -304,7 +305,7 @@ def cmd_snooze(args) -> int:
         if until <= due:
             raise ValidationError(f"--until {_understood(until, settings, now)} is not after the deadline "
                                   f"{name} ({_understood(due, settings, now)}): give a later time")
-        new = actions.snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
+        new = snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
         return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}"
 
     return change_card(args, change)

@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from tui.core.errors import ValidationError
 from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
-from tui.core.parts import Direction, Event, Interviewer, Round, Snooze, holds
+from tui.core.parts import Direction, Event, Interviewer, Round, holds
 from tui.core.round_rules import check_new_round, check_round_edit, check_thanked_at
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionChange, DirectionKind, Outcome, Stage
 from tui.core.timefmt import show_time
 from tui.core.timeutil import UTC, Zone, to_utc
-
-if TYPE_CHECKING:
-    from tui.core.deadlines import Deadline
 
 NOTES_EDIT_COALESCE_MINUTES = 30
 
@@ -443,38 +440,4 @@ def set_direction_done(
          change=(DirectionChange.DONE if done else DirectionChange.REOPENED).value)
     if done and new.stage is Stage.THANKED and not new.open_tasks():
         set_stage(new, Stage.AWAITING, now, NOTHING_LEFT)
-    return new
-
-
-def snooze_deadline(app: Application, deadline: Deadline, until: datetime, *, now: datetime,
-                    reason: str = "") -> Application:
-    """Put `deadline` (as deadlines_for gives it) off until `until`; the board's `z` and `followup snooze`.
-
-    A deadline snoozed already is named by the rule's own time (`snoozed_from`),
-    which is what a snooze is kept against: recorded against the time it was
-    put off to, a second snooze matched nothing and the deadline fell back.
-    """
-    from tui.core.deadlines import without_company
-
-    return snooze(app, deadline.kind.value, deadline.snoozed_from or deadline.due, until, now=now,
-                  ref=deadline.ref, reason=reason, what=without_company(deadline.action, app.company))
-
-
-def snooze(
-    app: Application, kind: str, due: datetime, until: datetime, *, now: datetime, ref: str = "",
-    reason: str = "", what: str = "",
-) -> Application:
-    """Put one deadline (named by its kind and ref, as `deadlines.Deadline`) off until `until`.
-
-    A newer snooze of the same deadline replaces the older; one whose `until`
-    is not after the deadline is refused (Snooze checks it). Its history line names it in the
-    deadline's own words (`what`): "thank-you" alone said neither whose nor which (review V #11).
-    """
-    entry = Snooze(kind=str(kind), ref=ref, due=due, until=until, reason=reason, at=now)
-    new = changed_copy(app, now)
-    new.snoozes = [s for s in new.snoozes if (s.kind, s.ref) != (entry.kind, entry.ref)] + [entry]
-    named = f"“{what}”" if what else entry.kind
-    log_line(new, now, "snooze", f"Snoozed {named} until {entry.until.isoformat()}"
-         + (f": {entry.reason}" if entry.reason else ""), deadline=entry.kind, ref=ref,
-         until=entry.until.isoformat())
     return new

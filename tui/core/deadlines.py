@@ -346,47 +346,6 @@ def deadline_order(deadline: Deadline) -> tuple[datetime, str, str]:
     return (deadline.due, deadline.company, deadline.action)
 
 
-def snoozable(deadline: Deadline) -> bool:
-    """Whether `deadline` is the user's to put off: an interview happens at its time and a quiet period
-    ends at theirs (NOT_SNOOZABLE). The board's `z` and `followup snooze` both ask this."""
-    return deadline.kind not in NOT_SNOOZABLE
-
-
-def next_snoozable(deadlines: Iterable[Deadline]) -> Deadline | None:
-    """The deadline a snooze without a named one puts off: the first of the user's own in
-    `deadline_order`, the task the card shows (an upcoming interview before it is skipped)."""
-    own = [d for d in deadlines if snoozable(d)]
-    return min(own, key=deadline_order) if own else None
-
-
-# Why a deadline is not the user's to put off (NOT_SNOOZABLE), in the words of every "nothing to snooze".
-NOT_YOURS = {DeadlineKind.INTERVIEW: "an interview happens at a fixed time",
-             DeadlineKind.QUIET: "a quiet period ends when they said"}
-
-
-def nothing_to_snooze(company: str, there: Iterable[Deadline], *, row: Deadline | None = None) -> str:
-    """The one answer when a snooze finds nothing of the user's to put off, on every path (review T #14):
-    `followup snooze` without --deadline, the board's `z` on a card (`there`: the card's deadlines, whose
-    interviews and quiet periods say why) and `z` on a sidebar row that is one (`row`). A phrase: the
-    command line prints it as its error, the board as a sentence."""
-    if row is not None:
-        return f"{row.action} is not yours to snooze: {NOT_YOURS.get(row.kind, 'it is not a task')}"
-    whys = list(dict.fromkeys(NOT_YOURS[d.kind] for d in there if d.kind in NOT_YOURS))
-    return f"nothing of yours to snooze on {company}" + (f" ({'; '.join(whys)})" if whys else "")
-
-
-def lifted_snoozes(before: Application, after: Application, settings: Settings, now: datetime) -> list[Deadline]:
-    """The snoozes running on `before` that a change left behind: the deadline is still there on `after`,
-    but its rule now gives it another time, so the snooze no longer applies (a decision date moved the
-    follow-up before the snooze's end, say). Returned as `before` had them (`due`: the snooze's end), so
-    a command or the board can say so: a snooze dropped without a word looked like a deadline come early."""
-    running = [d for d in deadlines_for(before, settings, now) if d.is_snoozed]
-    if not running:
-        return []
-    still = {(d.kind, d.ref): d for d in deadlines_for(after, settings, now)}
-    return [d for d in running if (d.kind, d.ref) in still and still[(d.kind, d.ref)].snoozed_from is None]
-
-
 def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:
     """Every deadline of every card, in `deadline_order`."""
     out = [d for app in apps for d in deadlines_for(app, settings, now)]

@@ -64,7 +64,7 @@ class Changes:
         named, as the command line's line names it: dropped without a word, it looked like a deadline
         come early."""
         from tui.core import clock
-        from tui.core.deadlines import lifted_snoozes
+        from tui.core.snoozing import lifted_snoozes
         from tui.core.timefmt import show_time
 
         if after is None:

@@ -9,7 +9,7 @@ another process, a read-only file) keeps what was typed in a rescue file
 
 from __future__ import annotations
 
-from tui.core import clock
+from tui.core import clock, snoozing
 
 
 def _said(words: str) -> str:
@@ -59,7 +59,7 @@ class BoardQuestions:
         """The sidebar row's deadline when the sidebar has the focus, else the card's next task of ours:
         the one its card and the sidebar show, from the deadlines the board made when the card last
         changed (an interview or a quiet period is not put off)."""
-        from tui.core.deadlines import nothing_to_snooze, snoozable
+        from tui.core.snoozing import nothing_to_snooze, snoozable
 
         if self.focused is self.sidebar and self.sidebar.current is not None:
             found = self.sidebar.current
@@ -72,7 +72,7 @@ class BoardQuestions:
 
     def _card_task(self, application):
         """The card's next task of ours, the one its card and the sidebar show (None, said, if none)."""
-        from tui.core.deadlines import next_snoozable, nothing_to_snooze
+        from tui.core.snoozing import next_snoozable, nothing_to_snooze
 
         there = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())]
         task = next_snoozable(there)
@@ -101,11 +101,10 @@ class BoardQuestions:
         def snoozed(values) -> None:
             if values is None:
                 return
-            from tui.core import actions
 
             self.app.apply_change(
                 deadline.app_id,
-                lambda a: actions.snooze_deadline(a, deadline, values["until"], now=clock.now(),
+                lambda a: snoozing.snooze_deadline(a, deadline, values["until"], now=clock.now(),
                                                   reason=values["reason"]),
                 f"Snooze {deadline.action}",
                 refused=form.rescue_refused,
