@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core import actions, correspondence, history_facts, report, stats, stats_text
-from tui.core.businessdays import add_business_days
+from tui.core.deadlines import DeadlineKind, deadlines_for, work_calendar
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
@@ -297,12 +297,24 @@ def test_accepting_an_offer_is_not_a_second_answer_but_an_acceptance_alone_is_on
 
 @given(first=st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)),
        days=st.integers(min_value=0, max_value=20), after=st.integers(min_value=0, max_value=60 * 24 * 50),
-       zone=st.sampled_from(["UTC", "Europe/London", "Pacific/Auckland", "America/Sao_Paulo"]))
-def test_the_quick_wait_check_agrees_with_the_calendar(first, days, after, zone):
-    tz = Settings(timezone=zone).zone
+       zone=st.sampled_from(["UTC", "Europe/London", "Pacific/Auckland", "America/Sao_Paulo"]),
+       holidays=st.sampled_from(["", "GB-ENG", "US"]))
+def test_the_quick_wait_check_agrees_with_the_calendar(first, days, after, zone, holidays):
+    work = work_calendar(Settings(timezone=zone, holidays=holidays))
     start = first.replace(tzinfo=UTC)
     now = start + timedelta(minutes=after)
-    assert stats._wait_over(start, days, tz, now) == (add_business_days(start, days, tz) <= now)
+    assert stats._wait_over(start, days, work, now) == (work.wait_after(start, days) <= now)
+
+
+def test_a_card_counts_once_its_own_follow_up_is_due_not_before():
+    """Counted waited 5 business days with no holidays from the round's very time: a card was counted
+    while the sidebar's follow-up was days away (review Y 1: Thanksgiving, an evening round)."""
+    york = Settings(timezone="America/New_York", holidays="US", use_thank_you=False)
+    for at in (datetime(2026, 11, 20, 15, 0, tzinfo=UTC), datetime(2026, 11, 20, 23, 30, tzinfo=UTC)):
+        app = actions.new_application("Hotel", "R8", now=at, round_at=at, interviewers=[Interviewer("Ann Lee")])
+        due = next(d.due for d in deadlines_for(app, york, at) if d.kind is DeadlineKind.FOLLOW_UP)
+        assert stats.figures([app], york, due - timedelta(minutes=1)).counted == 0
+        assert stats.figures([app], york, due).counted == 1
 
 
 def test_a_card_typed_in_after_its_round_was_in_interviewed_from_the_round():

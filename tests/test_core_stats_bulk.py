@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.core import actions, correspondence, history_facts, stats
+from tui.core.deadlines import work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import copied
 from tui.core.parts import Event, Interviewer
@@ -97,7 +98,8 @@ def _reference(apps, settings, now, since):
     for app in chosen:
         first = history_facts.first_round_at(app, now)
         answer = history_facts.answer_at(app, now)
-        if answer is not None or stats._wait_over(first, settings.follow_up_business_days, zone, now):
+        waited = stats._wait_over(first, settings.follow_up_business_days, work_calendar(settings), now)
+        if answer is not None or waited:
             counted += 1
             answered += answer is not None
             if answer is not None:

@@ -48,7 +48,8 @@ from datetime import date, datetime, timedelta
 from operator import itemgetter
 from typing import Any, Iterable, NamedTuple
 
-from tui.core.businessdays import add_business_days
+from tui.core.businessdays import WorkCalendar
+from tui.core.deadlines import work_calendar
 from tui.core.history_facts import (
     ANSWERING,
     FOLLOW_UP,
@@ -141,31 +142,33 @@ def week_starts(now: datetime, zone: Zone, weeks: int = WEEKS) -> list[datetime]
 
 
 class _Wait:
-    """Whether a follow-up wait of `days` business days has passed since a time, as of `now`.
+    """Whether the follow-up wait has passed since a time, as of `now`: `days` business days counted as
+    the sidebar counts the follow-up (WorkCalendar.wait_after: from the next opening of working hours,
+    over the holidays), so no card counts while its own follow-up is still to come (review Y 1).
 
-    N business days span at least N and at most 2N + 3 calendar days, so only
-    a time in between needs the calendar (a tenth of the time); the two bounds
-    are worked out once for all the applications.
+    N business days span at least N calendar days and at most 2N + 3 plus the holidays among them (a
+    fortnight covers any calendar's cluster), so only a time in between needs the calendar; the two
+    bounds are worked out once for all the applications.
     """
 
-    __slots__ = ("now", "days", "zone", "too_recent", "long_ago")
+    __slots__ = ("now", "days", "work", "too_recent", "long_ago")
 
-    def __init__(self, now: datetime, days: int, zone: Zone) -> None:
-        self.now, self.days, self.zone = now, days, zone
+    def __init__(self, now: datetime, days: int, work: WorkCalendar) -> None:
+        self.now, self.days, self.work = now, days, work
         self.too_recent = now - timedelta(days=days) if days > 0 else None  # started after it: not over
-        self.long_ago = now - timedelta(days=2 * days + 3)  # started by it: over
+        self.long_ago = now - timedelta(days=2 * days + 3 + 14)  # started by it: over
 
     def over(self, first: datetime) -> bool:
         if self.too_recent is not None and first > self.too_recent:
             return False
         if first <= self.long_ago:
             return True
-        return add_business_days(first, self.days, self.zone) <= self.now
+        return self.work.wait_after(first, self.days) <= self.now
 
 
-def _wait_over(first: datetime, days: int, zone: Zone, now: datetime) -> bool:
-    """Whether `days` business days have passed since `first`."""
-    return _Wait(now, days, zone).over(first)
+def _wait_over(first: datetime, days: int, work: WorkCalendar, now: datetime) -> bool:
+    """Whether the follow-up wait of `days` business days has passed since `first`."""
+    return _Wait(now, days, work).over(first)
 
 
 def in_period(apps: Iterable[Application], now: datetime, since: datetime | None = None) -> list[Application]:
@@ -196,7 +199,7 @@ def figures(apps: Iterable[Application], settings: Settings, now: datetime, *,
     hours: list[float] = []
     on_time = 0
     window = settings.thank_you_hours * 3600
-    wait = _Wait(now, settings.follow_up_business_days, zone)
+    wait = _Wait(now, settings.follow_up_business_days, work_calendar(settings))
     stay_days: dict[Stage, list[float]] = {s: [] for s in OPEN_STAGES}
     funnel = {s: 0 for s in STAGES}
     outcomes: dict[Outcome | None, int] = {o: 0 for o in Outcome} | {None: 0}
