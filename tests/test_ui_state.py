@@ -94,6 +94,25 @@ def test_undo_refuses_to_overwrite_another_process(tmp_path):
     assert log.undo_stack == []
 
 
+def test_undoing_past_another_process_change_is_refused_and_keeps_it(tmp_path):
+    """Move, a direction added by `followup direction` (read by the poll), move back, undo, undo: the
+    second undo took the card back to before the first move, and the other process's direction with it
+    (review X #1). The first undo stops where the other change is; the second is refused."""
+    store = store_with(tmp_path, small_apps())
+    log = loaded_log(store)
+    acme = by_company(log, "Acme")
+    log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
+    other = Store(store.path)
+    other.save(actions.add_direction(other.get(acme.id), "send two references", now=frozen_now()))
+    log.reload()  # what the board's poll does
+    log.apply(acme.id, move("interviewed"), "Move Acme to Interviewed")
+    log.undo()
+    with pytest.raises(UndoRefused, match="changed by another Followup process"):
+        log.undo()
+    kept = stored(store)["Acme"]
+    assert kept["stage"] == "thanked" and [d["text"] for d in kept["directions"]] == ["send two references"]
+
+
 def test_a_failing_change_changes_nothing(tmp_path):
     store = store_with(tmp_path, small_apps())
     log = loaded_log(store)

@@ -152,9 +152,10 @@ class ChangeLog:
         restored = actions.undo(step.before, current, step.label, now=self.now())
         self._put(step.app_id, restored, current, f"Undo {step.label}")  # put back, if it was deleted
         self.undo_stack.remove(step)
-        for earlier in reversed(self.undo_stack):  # the step below now expects the restored copy
-            if earlier.app_id == step.app_id:
-                earlier.after = restored
+        for earlier in reversed(self.undo_stack):  # the step below now expects the restored copy,
+            if earlier.app_id == step.app_id:  # unless another process changed the card between the two:
+                if earlier.after is not None and step.before.revision == earlier.after.revision:
+                    earlier.after = restored  # then undoing it would drop that change (review X #1)
                 break
         self.redo_stack.append(RedoStep(step.label, step.app_id, step.after, restored))
         return step
