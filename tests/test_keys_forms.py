@@ -68,3 +68,24 @@ def under(form, line: str) -> str:
 
     shown = form.query_one(f"#{line}-until", Static)
     return str(shown.render()) if shown.has_class("shown") else ""
+
+
+async def test_the_snooze_form_names_the_deadline_a_time_outside_working_hours_makes(tmp_path, frozen):
+    """Snoozed to Saturday dawn, a do-by falls at Monday's opening: the preview said only the time typed
+    (review X #3), as the close form's keep-in-touch once did."""
+    from tui.core import actions
+    from tui.core.parts import Direction
+    from tui.core.timeutil import to_utc
+    from tui.ui.detail.process_forms import SnoozeForm
+
+    card = acme(frozen)
+    for person in card.latest_round.interviewers:
+        person.thanked_at = to_utc(frozen)
+    card.directions.append(Direction(text="send references", due=frozen.add(days=2)))
+    card = actions.move(card, "thanked", now=frozen)
+    followup = board(make_db(tmp_path, card))
+    async with followup.run_test(size=SIZE) as pilot:
+        await send_keys(followup, pilot, True, "z", "sat 7:24")
+        form = followup.screen
+        assert isinstance(form, SnoozeForm) and "send references" in form.form_title
+        assert under(form, "hint").startswith("✓ Sat 5 Dec 07:24") and "→ due Mon 7 Dec 09:00" in under(form, "hint")

@@ -94,3 +94,23 @@ def test_followup_due_says_snoozed_until_the_snooze_ends(cli_db, capsys, monkeyp
     assert capsys.readouterr().out == "! 1 h overdue  send references — Acme\n"
     assert run(cli_db, "show", short) == 0
     assert "snoozed" not in capsys.readouterr().out
+
+
+SAT_DAWN = pendulum.datetime(2026, 11, 28, 7, 24, tz=LONDON)
+
+
+def test_a_snooze_to_a_time_outside_working_hours_names_the_deadline_it_makes(cli_db, capsys):
+    """Snoozed to Saturday dawn, the deadline falls at Monday's opening: the form's preview and the command
+    said only the time typed, as if the deadline were then (review X #3)."""
+    app = actions.new_application("Acme", "Dev", now=WED.subtract(days=1), round_at=WED.subtract(days=1))
+    app = actions.add_direction(app, "send references", DirectionKind.DO_BY, FRI_5PM, now=WED)
+    (deadline,) = deadlines_for(app, SETTINGS, WED)
+    monday = pendulum.datetime(2026, 11, 30, 9, tz=LONDON)
+    assert snoozing.snoozed_due(app, deadline, SAT_DAWN, SETTINGS, WED) == monday
+    assert snoozing.snoozed_due(app, deadline, MON_10, SETTINGS, WED) == MON_10  # inside hours: as typed
+
+    assert run(cli_db, "add", "Hooli", "--role", "Dev", "--at", "yesterday 10:00", "-q") == 0
+    assert run(cli_db, "direction", "hooli", "send references", "--by", "in 2 days") == 0
+    capsys.readouterr()
+    assert run(cli_db, "snooze", "hooli", "--until", "sat 7:24") == 0
+    assert "snoozed until Sat 28 Nov 07:24" in (out := capsys.readouterr().out) and "→ due Mon 30 Nov 09:00" in out

@@ -296,7 +296,8 @@ def pick_deadline(app, which: str | None, settings, now):
 
 def cmd_snooze(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.snoozing import snooze_deadline
+    from tui.core.snoozing import snooze_deadline, snoozed_due
+    from tui.core.timefmt import show_time
 
     def change(app, settings, now):
         name, deadline = pick_deadline(app, args.deadline, settings, now)
@@ -306,7 +307,9 @@ def cmd_snooze(args) -> int:
             raise ValidationError(f"--until {_understood(until, settings, now)} is not after the deadline "
                                   f"{name} ({_understood(due, settings, now)}): give a later time")
         new = snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
-        return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}"
+        lands = snoozed_due(app, deadline, until, settings, now)
+        moved = f" → due {show_time(lands, settings.zone, now)}" if lands is not None and lands != until else ""
+        return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}{moved}"
 
     return change_card(args, change)
 

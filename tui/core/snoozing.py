@@ -98,3 +98,13 @@ def snooze(
          + (f": {entry.reason}" if entry.reason else ""), deadline=entry.kind, ref=ref,
          until=entry.until.isoformat())
     return new
+
+
+def snoozed_due(app: Application, deadline: Deadline, until: datetime, settings: Settings,
+                now: datetime) -> datetime | None:
+    """When `deadline` falls once snoozed until `until`: as `deadlines_for` will give it (working hours
+    move a Saturday dawn to Monday's opening), for the snooze form's preview and `followup snooze`'s line,
+    which showed the time typed and not the deadline's (review X #3). None when nothing is left to put off."""
+    after = snooze_deadline(app, deadline, until, now=now)
+    return next((d.due for d in deadlines_for(after, settings, now)
+                 if (d.kind, d.ref) == (deadline.kind, deadline.ref)), None)

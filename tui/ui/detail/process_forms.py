@@ -13,6 +13,7 @@ from pendulum import DateTime
 from tui.core.correspondence import REPLY_VIAS, check_keep_in_touch
 from tui.core.deadlines import Deadline, keep_in_touch_due
 from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
+from tui.core.snoozing import snoozed_due
 from tui.core.stages import Outcome
 from tui.core.timefmt import show_time
 from tui.core.timeutil import to_utc
@@ -78,10 +79,18 @@ class SnoozeForm(_TimedForm):
             raise ReadButRefused("until", f"{read} has passed: pick a time still to come")
         return moment
 
+    def _until_said(self, moment: DateTime) -> str:
+        """What was understood and, when working hours move it, when the deadline then falls
+        (snoozing.snoozed_due, as `followup snooze` says it), as the close form says its keep-in-touch."""
+        said = understood_by(self.now, self.zone)(moment)
+        card = self.app.changelog.apps.get(self.deadline.app_id)
+        due = None if card is None else snoozed_due(card, self.deadline, moment, self.app.changelog.settings, self.now)
+        return said if due is None or due == to_utc(moment) else f"{said} → due {show_time(due, self.zone, self.now)}"
+
     def fields(self) -> list[Field]:
         return [
             Field("until", "Until", "", "mon 9:00, in 3 days, 2026-12-01 10:00", self._until,
-                  describe=understood_by(self.now, self.zone)),
+                  describe=self._until_said),
             Field("reason", "Reason", "", "why (optional): kept in the history, shown on the card",
                   optional("reason", NAME_LIMIT)),
         ]
