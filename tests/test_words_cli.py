@@ -26,8 +26,16 @@ def dana(db):
 def test_a_link_note_is_cleared_alone_but_not_set_without_a_link(cli_db, acme, capsys):
     assert run(cli_db, "interviewer", acme, "Dana Kim", "--link-note", "") == 0
     assert (dana(cli_db).link, dana(cli_db).link_note) == ("https://example.com/es", "")
-    assert run(cli_db, "interviewer", acme, "Dana Kim", "--link-note", "the talk") == 2
-    assert "--link-note says what a link is" in capsys.readouterr().err
+    assert "link note cleared" in capsys.readouterr().out  # not "set" (review X #4)
+    assert run(cli_db, "interviewer", acme, "Dana Kim", "--link-note", "the talk") == 0  # her link's note
+    assert dana(cli_db).link_note == "the talk"
+    assert run(cli_db, "interviewer", acme, "Dana Kim", "--link", "", "--link-note", "x") == 2
+    assert 'a note about a link needs the link: give --link URL, or clear the note with --link-note ""' in \
+        capsys.readouterr().err
+    assert run(cli_db, "interviewer", acme, "Dana Kim", "--link", "") == 0  # the note went with its link
+    assert (dana(cli_db).link, dana(cli_db).link_note) == ("", "")
+    assert "link cleared, link note cleared" in capsys.readouterr().out
+    assert run(cli_db, "interviewer", acme, "Dana Kim", "--link-note", "the talk") == 2  # no link to describe
 
 
 def test_each_gap_is_offered_the_command_that_fills_it_for_good(cli_db, acme, capsys):

@@ -88,10 +88,7 @@ def cmd_interviewer(args) -> int:
     from tui.core import actions
     from tui.core.errors import ValidationError
     from tui.core.model import UnknownInterviewer
-    from tui.core.parts import Interviewer
-
-    if args.link_note and args.link is None:  # an empty note clears it, which needs no link (review W 9)
-        raise ValidationError("--link-note says what a link is: give it with --link URL")
+    from tui.core.parts import Interviewer, check_link_note
 
     def change(app, settings, now):
         rnd = latest = _round_number(app, args.round)
@@ -116,13 +113,18 @@ def cmd_interviewer(args) -> int:
         if person is None:
             person = Interviewer(name=args.name)
             people.append(person)
+        note = "" if args.link == "" and args.link_note is None else args.link_note  # a cleared link takes its note
         given = {"email": args.email, "title": args.title, "topic": args.topic, "link": args.link,
-                 "link_note": args.link_note}
+                 "link_note": note}
         before = {field: getattr(person, field) for field in given}
         for field, value in given.items():
             if value is not None:
                 setattr(person, field, value)
         person.__post_init__()  # checks the address, the link and the lengths
+        try:
+            check_link_note(person.link, person.link_note)
+        except ValidationError as exc:
+            raise ValidationError(f'{exc}: give --link URL, or clear the note with --link-note ""') from None
         changed = [field.replace("_", " ") for field in given if getattr(person, field) != before[field]]
         where = actions.round_named(app, rnd)
         if thanked is not None and found is not None and found.thanked_at is not None:
@@ -138,7 +140,8 @@ def cmd_interviewer(args) -> int:
             new = actions.update_round(app, rnd.id, now=now, interviewers=people,
                                        use_thank_you=settings.use_thank_you, said=said, zone=settings.zone)
         done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
-        done += [f"{field.replace('_', ' ')} set" for field, value in given.items() if value is not None]
+        done += [f"{field.replace('_', ' ')} {'set' if value else 'cleared'}"
+                 for field, value in given.items() if value is not None]
         if thanked is not None:
             new = actions.set_thanked(new, person.id, True, now=now, at=thanked, zone=settings.zone)
             done.append(f"thanked {_understood(thanked, settings, now)}")

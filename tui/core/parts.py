@@ -91,6 +91,15 @@ def utc_or_none(value: datetime | None) -> datetime | None:
     return None if value is None else to_utc(value)
 
 
+NOTE_WITHOUT_LINK = "a note about a link needs the link"  # the board's interviewer form and `followup interviewer`
+
+
+def check_link_note(link: str, note: str) -> None:
+    """A link note says what the link is: with no link it says nothing, and the letter has no line for it."""
+    if note and not link:
+        raise ValidationError(NOTE_WITHOUT_LINK)
+
+
 def check_link(url: str | None, what: str = "link") -> str:
     """An http(s) address with no spaces or control characters, or empty; refused in one line."""
     value = (url or "").strip()

@@ -20,6 +20,7 @@ from tui.core.parts import (
     Round,
     check_email,
     check_link,
+    check_link_note,
     check_recruiter,
     clean_field,
 )
@@ -160,8 +161,10 @@ class InterviewerForm(EditForm):
 
     def build(self, values) -> Interviewer | dict[str, Any]:
         """A new interviewer, or (editing) the fields changed: {name: value}."""
-        if values["link_note"] and not values["link"]:
-            raise FieldError("link_note", "a note about a link needs the link: add the address above, or clear this")
+        try:
+            check_link_note(values["link"], values["link_note"])
+        except ValidationError as exc:
+            raise FieldError("link_note", f"{exc}: add the address above, or clear this") from None
         if self.existing is None:
             return Interviewer(name=values["name"], title=values["title"], email=values["email"],
                                topic=values["topic"], link=values["link"], link_note=values["link_note"])
