@@ -89,3 +89,19 @@ async def test_the_snooze_form_names_the_deadline_a_time_outside_working_hours_m
         form = followup.screen
         assert isinstance(form, SnoozeForm) and "send references" in form.form_title
         assert under(form, "hint").startswith("✓ Sat 5 Dec 07:24") and "→ due Mon 7 Dec 09:00" in under(form, "hint")
+
+
+@WAYS
+async def test_the_round_forms_examples_say_e_g_and_a_new_round_may_stay_unnamed(tmp_path, frozen, burst):
+    """The round form's examples read like values, and its name was required where the new application
+    form and `followup round` call an unnamed round "Interview" (review X #5)."""
+    followup = board(make_db(tmp_path, acme(frozen)))
+    async with followup.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await send_keys(followup, pilot, burst, "2", "n")
+        shown = placeholders(followup.screen)
+        assert shown["name"] == "default: Interview"
+        assert shown["when"].startswith("e.g. ") and shown["people"].startswith("e.g. ")
+        await send_keys(followup, pilot, burst, "tab", "yesterday 10am", "ctrl+s")
+        await wait_until(pilot, lambda: "Interview" in [r.name for r in followup.changelog.apps[
+            next(iter(followup.changelog.apps))].rounds][1:])

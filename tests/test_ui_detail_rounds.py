@@ -78,11 +78,11 @@ async def test_form_shows_each_error_by_its_field_and_saves_nothing(thanked_card
     followup = board(db)
     async with followup.run_test(size=SIZE) as pilot:
         await open_card(pilot)
-        await add_round(pilot, "", "soon", "L <l.a>")
+        await add_round(pilot, "x" * 81, "soon", "L <l.a>")  # empty, a new round's name is "Interview"
         form = followup.screen
         assert isinstance(form, FormScreen)
         errors = {name: str(form.query_one(f"#error-{name}").render()) for name in ("name", "when", "people")}
-        assert "round name is empty" in errors["name"]
+        assert "round name is 81 characters long" in errors["name"]
         assert "cannot read the time 'soon'" in errors["when"]
         assert "not an address" in errors["people"]
         assert len((await on_disk(pilot, db, app.id)).rounds) == len(app.rounds)

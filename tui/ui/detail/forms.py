@@ -25,7 +25,7 @@ from tui.core.parts import (
     clean_field,
 )
 from tui.core.settings import Settings
-from tui.core.stages import DirectionKind
+from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
 from tui.ui.detail.timefmt import parse_user_time, understood_by, understood_round_by
@@ -116,15 +116,18 @@ class RoundForm(EditForm):
         self.refused_under = "people"  # what the core refuses in a round's change is about its people
 
     def fields_for(self, old: Round | None) -> list[Field]:
+        # a new round's name may stay empty, as in the new application form and `followup round`
+        name = (Field("name", "Round", old.name, "e.g. phone screen, onsite, final…",
+                      required("round name", ROUND_NAME_LIMIT)) if old else
+                Field("name", "Round", "", f"default: {DEFAULT_ROUND_NAME}", optional("round name", ROUND_NAME_LIMIT)))
         return [
-            Field("name", "Round", old.name if old else "", "phone screen, onsite, final…",
-                  required("round name", ROUND_NAME_LIMIT)),
+            name,
             Field("when", "When", for_input(old.at, self.zone) if old else "",
-                  "yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)",
+                  "e.g. yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)",
                   lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT),
                   describe=understood_round_by(self.now, self.zone)),
             Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
-                  "Dana Kim <dana@acme.com>, Lee Park", Interviewer.parse_many),
+                  "e.g. Dana Kim <dana@acme.com>, Lee Park", Interviewer.parse_many),
         ]
 
     def build(self, values) -> RoundInput:
@@ -132,7 +135,7 @@ class RoundForm(EditForm):
         FormScreen.trial): said under the people, in its words."""
         people = values["people"]
         if self.existing is None:
-            return RoundInput(values["name"], values["when"], people)
+            return RoundInput(values["name"] or DEFAULT_ROUND_NAME, values["when"], people)
         changed = self.changes(values)
         if "people" in changed:  # those already there keep their marks as the round has them now
             changed["people"] = keep_known(people, self.current().interviewers)
