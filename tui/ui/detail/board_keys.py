@@ -18,17 +18,18 @@ from tui.ui.settle import settled
 
 # Priority, as the screen's other keys that open a screen: the keys typed before them reach the focused
 # widget first (settled), and the form is up before the keys typed after them. The notes editor types
-# them as text (DetailScreen.check_action hides them there). Not in the key bar: the help lists them.
+# them as text (DetailScreen.check_action hides them there). The key bar shows r, z, H/L and u as far
+# as they fit (DetailScreen.KEY_ORDER); the help lists them all.
 BOARD_KEYS = [
-    Binding("r", "reply", "Replied", show=False, id="detail.reply", priority=True,
+    Binding("r", "reply", "Replied", id="detail.reply", priority=True,
             tooltip="They replied: when, how, a note (as r on the board)"),
-    Binding("z", "snooze", "Snooze", show=False, id="detail.snooze", priority=True,
+    Binding("z", "snooze", "Snooze", id="detail.snooze", priority=True,
             tooltip="Put this card's next deadline off until later (as z on the board)"),
-    Binding("L,shift+right", "move_card(1)", "Move", key_display="H/L", show=False, id="detail.move_right",
+    Binding("L,shift+right", "move_card(1)", "Move", key_display="H/L", id="detail.move_right",
             priority=True, tooltip="Move this card one stage right (as on the board)"),
     Binding("H,shift+left", "move_card(-1)", "Move left", show=False, id="detail.move_left", priority=True,
             tooltip="Move this card one stage left (as on the board)"),
-    Binding("u", "undo", "Undo", show=False, id="detail.undo", priority=True,
+    Binding("u", "undo", "Undo", id="detail.undo", priority=True,
             tooltip="Undo the last change, when it was to this card (as u on the board)"),
     Binding("U", "redo", "Redo", show=False, id="detail.redo", priority=True,
             tooltip="Make again what u undid, when it was to this card"),

@@ -62,12 +62,12 @@ class DetailScreen(BoardKeys, Screen):
         Binding("e", "write", "Write", id="detail.write", priority=True,
                 tooltip="Write in the notes (escape leaves the editor)"),
         Binding("enter", "enter_section", "Open", show=False, id="detail.enter", priority=True,
-                tooltip="Into the section shown (the notes editor, or its list)"),
+                tooltip="From the section names, into the section shown (in a list, enter edits its row)"),
         Binding("o", "outcome", "Outcome", id="detail.outcome", priority=True),
         # as on the board; not priority: in the rounds tab, `t` is for the highlighted interviewer
-        Binding("t", "letters('thank-you')", "Thank", show=False, id="detail.thank",
+        Binding("t", "letters('thank-you')", "Thank", id="detail.thank",
                 tooltip="Draft the thank-you notes of the latest round (rounds tab: the highlighted person's)"),
-        Binding("f", "letters('follow-up')", "Follow up", show=False, id="detail.follow_up",
+        Binding("f", "letters('follow-up')", "Follow up", id="detail.follow_up",
                 tooltip="Draft the follow-up letter (on a closed card, the reply it needs)"),
         Binding("c", "details", "Card", id="detail.card", priority=True),
         Binding("ctrl+o", "external_editor", "$EDITOR", id="detail.editor",
@@ -77,9 +77,13 @@ class DetailScreen(BoardKeys, Screen):
                 tooltip="The keys of this screen (f1 works while typing)"),
         *BOARD_KEYS,  # r, z, H/L, u/U, a and s, as on the board, for this card (board_keys.py)
     ]
-    # the key bar: the way back first, whichever tab's keys follow (at 80 columns they fill the line);
-    # on the rounds tab ⏎ (edit the row), `n` and `t` next, as on the board (PRODUCT's footer order)
-    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank")
+    # the key bar: the way back first, then the tab's own keys (rounds: ⏎ edit the row, n, t; directions:
+    # n, space, d), this screen's `e` and 1-4, and the board's card keys in PRODUCT's footer order
+    # (t f H/L u r z), as far as they fit (review X #6)
+    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank", "directions.add", "directions.done",
+                 "directions.remove", "detail.write", "detail.notes",
+                 "detail.thank", "detail.follow_up", "detail.move_right", "detail.undo", "detail.reply",
+                 "detail.snooze")
 
     def __init__(self, app_id: str, section: str = "") -> None:
         super().__init__()
