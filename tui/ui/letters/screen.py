@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.core import clock, correspondence, letter_checks, timefmt
+from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.letters import Letter
 from tui.core.stages import LetterKind
@@ -29,11 +29,10 @@ from tui.store import default_config_dir
 from tui.ui.card_gone import card_is_gone, close_card_screens
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
-from tui.ui.letters.dialogs import PathPrompt, RecipientForm, SentAtForm
+from tui.ui.letters.dialogs import PathPrompt, RecipientForm
 from tui.ui.letters.drafts import LetterDrafts, refusal
 from tui.ui.letters.facts import (
     TO_LINE_FRAME,
-    consequence,
     gaps_text,
     status_line,
     things_to_know,
@@ -42,7 +41,8 @@ from tui.ui.letters.facts import (
 )
 from tui.ui.letters.files import default_path, edit_in_editor, write_letter
 from tui.ui.letters.rescued import keep_dropped, unsaved
-from tui.ui.messages import ApplicationsChanged, ChangeRequested
+from tui.ui.letters.sending import MarkingSent
+from tui.ui.messages import ApplicationsChanged
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
@@ -58,7 +58,7 @@ def templates_dir() -> Path:
     return default_config_dir() / "templates"
 
 
-class LetterScreen(Screen):
+class LetterScreen(MarkingSent, Screen):
     CSS_PATH = "letters.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # letters.tcss gives a short one's letter room
     COMMANDS = {ScreenCommands}
@@ -361,59 +361,6 @@ class LetterScreen(Screen):
         self.drafts.revise_text(text)
         self._show()
 
-    # --- marking sent ------------------------------------------------------
-    async def action_mark_sent_at(self) -> None:
-        """Sent at…: the letter went out earlier (from a phone, a webmail): ask when, then as ctrl+r."""
-        await self._take_typed_edits()
-        drafts, letter = self.drafts, self.letter
-
-        def read(text: str):
-            now, zone = clock.now(), drafts.settings.zone
-            at = letter_checks.read_sent_at(text, drafts.application, letter, now, zone)
-            correspondence.check_reply_sent_at(drafts.application, letter.kind, at, zone=zone, now=now)
-            return at
-
-        # awaited from a priority binding: keys typed right after ctrl+b land in the form, not the letter
-        form = SentAtForm(read, clock.now(), drafts.settings.zone)
-        await self.app.push_screen(form, lambda at: self.ask_mark_sent(at) if at is not None else None)
-
-    async def action_mark_sent(self) -> None:
-        await settled(self.focused)
-        await self.ask_mark_sent()
-
-    def ask_mark_sent(self, at=None):
-        """Ask before recording the letter as sent (`at`: when, None for now); the question's screen's
-        push, for an action to await."""
-        self._take_edits()
-        letter, drafts = self.letter, self.drafts
-        now = clock.now()
-        who = letter.recipient_name or drafts.application.company
-        details = [b[0].upper() + b[1:] + ("" if b.endswith(".") else ".") for b in drafts.blockers(at or now)]
-        sent = drafts.sent_at()
-        if sent is not None:
-            when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
-            details.append(f"It was already recorded as sent on {when}; this records it again.")
-        details.append(consequence(drafts, self.kind, drafts.sendable(at), at))
-        yes = "record it" if len(details) == 1 else "record it anyway"
-        when = "now" if at is None else timefmt.understood(at, drafts.settings.zone, now)
-        return self.app.push_screen(
-            ConfirmScreen(f"Record the {self.kind.noun} to {who} as sent {when}?", details, yes=yes),
-            lambda ok: self._mark_sent(at) if ok else None,
-        )
-
-    def _mark_sent(self, at=None) -> None:
-        letter, drafts = self.letter, self.drafts
-        zone = drafts.settings.zone
-
-        sending = drafts.sendable(at)
-
-        def change(application):
-            return letter_checks.mark_sent(application, sending, now=clock.now(), zone=zone, force=True, at=at)
-
-        who = letter.recipient_name or drafts.application.company
-        self._awaiting = (drafts.key, drafts.contacts_sent(), drafts.application.stage, drafts.application.outcome)
-        self.post_message(ChangeRequested(self.app_id, change, f"Mark the {self.kind.noun} to {who} sent"))
-
     def leave_if_gone(self) -> None:
         """Another process deleted the card: the edited letters go to a rescue file and a notice that takes
         only escape replaces this screen at once (card_gone.py), opened from the board or from the card's
@@ -459,26 +406,3 @@ class LetterScreen(Screen):
             return
         self.app.push_screen(ConfirmScreen(said, [where, "Until you press escape, keys typed now do nothing."],
                                            acknowledge="Back to the letters"))
-
-    def _after_sent(self, target: str | None, stage_before, outcome_before=None) -> None:
-        drafts = self.drafts
-        if target is not None:
-            drafts.go_to(target)
-        drafts.sent()
-        who = self.letter.recipient_name or drafts.application.company
-        stage = drafts.application.stage
-        where = (f"{drafts.application.company} moved to {stage.label}" if stage is not stage_before
-                 else f"{drafts.application.company} stays in {stage.label}")
-        outcome = drafts.application.outcome
-        if outcome is not outcome_before and outcome is not None:  # as the command line says it
-            where += f"; outcome: {outcome.label}"
-        following = drafts.unsent_after()
-        if following is not None:
-            drafts.go_to(following)
-            self._show()
-            self.refresh_bindings()
-            self.notify(f"Recorded the note to {who}. Next: {self.letter.recipient_name} "
-                        f"({drafts.index + 1} of {drafts.count}).")
-            return
-        self.notify(f"Recorded the {self.kind.noun} to {who}. {where}.")
-        self.dismiss()
