@@ -9,7 +9,7 @@ another process, a read-only file) keeps what was typed in a rescue file
 
 from __future__ import annotations
 
-from tui.core import clock, snoozing
+from tui.core import clock
 
 
 def _said(words: str) -> str:
@@ -93,6 +93,7 @@ class BoardQuestions:
             await self.ask_snooze(deadline)
 
     async def ask_snooze(self, deadline) -> None:
+        from tui.core.snoozing import snooze_deadline  # the changes' modules load at the first change
         from tui.ui.detail.process_forms import SnoozeForm
 
         form = SnoozeForm(deadline, clock.now(), self.zone)
@@ -104,8 +105,7 @@ class BoardQuestions:
 
             self.app.apply_change(
                 deadline.app_id,
-                lambda a: snoozing.snooze_deadline(a, deadline, values["until"], now=clock.now(),
-                                                  reason=values["reason"]),
+                lambda a: snooze_deadline(a, deadline, values["until"], now=clock.now(), reason=values["reason"]),
                 f"Snooze {deadline.action}",
                 refused=form.rescue_refused,
             )

@@ -25,13 +25,13 @@ from tui.core.timeutil import to_utc
 from tui.ui.board.asking import BoardQuestions
 from tui.ui.board.board import Board
 from tui.ui.board.cards import card_view
+from tui.ui.board.filtering import Filtering
+from tui.ui.board.panes import Panes
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.keybar import KeyBar
 from tui.ui.screens.filter_bar import FilterBar
-from tui.ui.settle import settled
 from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
 
-SIDEBAR_MIN_WIDTH = 100
 EMPTY_TEXT = (
     "No applications yet.\n\n"
     "Press n to add your first one: the company, the role, when the interview was and who you met. "
@@ -84,7 +84,7 @@ def start_views(apps: dict, settings) -> StartViews:
     return StartViews(frame, *board_views(apps, list(apps), settings, frame))
 
 
-class BoardScreen(BoardQuestions, Screen):
+class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
     COMMANDS = {_screen_commands, _jump_commands}
     # The key bar's order (PRODUCT.md); help and the palette always come last. Enter is first wherever the
     # focus is: on a card it opens it, on a sidebar row it goes to the row's card (unlisted, it came last
@@ -154,11 +154,6 @@ class BoardScreen(BoardQuestions, Screen):
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
         self._wide: bool | None = None  # whether the window last had room for the sidebar
-
-    def _search_text(self, app_id: str) -> str:
-        """The filter's text for a card."""
-        application = self.app.changelog.apps.get(app_id)
-        return application.search_text() if application is not None else ""
 
     @property
     def zone(self):
@@ -389,66 +384,10 @@ class BoardScreen(BoardQuestions, Screen):
     def action_redo(self) -> None:
         self.app.redo()
 
-    async def action_filter(self) -> None:
-        """Open the filter bar, mounting it the first time (an Input costs ~35 ms of start-up)."""
-        if self.filter_bar.parent is None:
-            await self.mount(self.filter_bar, before=self.query_one(KeyBar))
-        self.filter_bar.open()
-
-    def on_input_changed(self, event: FilterBar.Changed) -> None:
-        if event.input is self.filter_bar:
-            self._set_filter(event.value)
-
-    def _filter_closed(self, text: str) -> None:
-        """The bar was left: the filter is what it holds (set now, with the keys typed before enter)."""
-        self._set_filter(text)
-        self.set_focus(self.board.keys)
-
-    def action_clear_filter(self) -> None:
-        if self.filter_bar.is_mounted:
-            self.filter_bar.value = ""
-            self.filter_bar.close()
-        self._set_filter("")
-
-    def _set_filter(self, text: str) -> None:
-        self.board.set_filter(text)
-        self.sidebar.set_filter(self._shown if self.board.needle else None)
-        self._update_title()
-
     async def action_letters(self, kind: str) -> None:
         application = self._current_app()
         if application is not None:
             await self.app.open_letters(application.id, kind)
-
-    def action_toggle_sidebar(self) -> None:
-        self._show_sidebar(not self.sidebar.display)
-
-    def _show_sidebar(self, shown: bool) -> None:
-        self.sidebar.display = shown
-        if not shown and self.focused is self.sidebar:
-            self.set_focus(self.board.keys)
-
-    def _fit_sidebar(self) -> None:
-        """Show the sidebar when the window has room for it beside five columns, at start and on resize.
-
-        `s` overrides this until the window crosses SIDEBAR_MIN_WIDTH again:
-        a choice made at one width is kept while the width still allows it,
-        and a window shrunk below it never keeps columns a few letters wide.
-        """
-        wide = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        if wide != self._wide:
-            self._wide = wide
-            self._show_sidebar(wide)
-
-    def on_resize(self) -> None:
-        self._fit_sidebar()  # (also sent when the board comes back after a resize under another screen)
-
-    async def action_switch_pane(self) -> None:
-        await settled(self.focused)  # from the filter bar: it has the letters typed before tab
-        if self.focused is self.board.keys and self.sidebar.display:
-            self.set_focus(self.sidebar)
-        else:
-            self.set_focus(self.board.keys)
 
     async def action_stats(self) -> None:
         from tui.ui.screens.stats import StatsScreen

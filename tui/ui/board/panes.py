@@ -1,0 +1,44 @@
+"""The board's two panes: the sidebar shown when the window has room for it (`s` overrides), and `tab`
+between the columns and the sidebar.
+
+A mixin of BoardScreen (tui/ui/board/screen.py), which holds the board and the sidebar.
+"""
+
+from __future__ import annotations
+
+from tui.ui.settle import settled
+
+SIDEBAR_MIN_WIDTH = 100
+
+
+class Panes:
+    def action_toggle_sidebar(self) -> None:
+        self._show_sidebar(not self.sidebar.display)
+
+    def _show_sidebar(self, shown: bool) -> None:
+        self.sidebar.display = shown
+        if not shown and self.focused is self.sidebar:
+            self.set_focus(self.board.keys)
+
+    def _fit_sidebar(self) -> None:
+        """Show the sidebar when the window has room for it beside five columns, at start and on resize.
+
+        `s` overrides this until the window crosses SIDEBAR_MIN_WIDTH again:
+        a choice made at one width is kept while the width still allows it,
+        and a window shrunk below it never keeps columns a few letters wide.
+        """
+        wide = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        if wide != self._wide:
+            self._wide = wide
+            self._show_sidebar(wide)
+
+    def on_resize(self) -> None:
+        self._fit_sidebar()  # (also sent when the board comes back after a resize under another screen)
+
+    async def action_switch_pane(self) -> None:
+        await settled(self.focused)  # from the filter bar: it has the letters typed before tab
+        if self.focused is self.board.keys and self.sidebar.display:
+            self.set_focus(self.sidebar)
+        else:
+            self.set_focus(self.board.keys)
+
