@@ -245,7 +245,7 @@ BAD = [
     (["interviewer", "acme", "Dana Kim", "--link", "not a link"], "is not a web address"),
     (["interviewer", "acme", "Dana Kim", "--thanked", "tomorrow 10:00"], "in the future"),
     (["interviewer", "acme", "Dana Kim", "--round", "5"], "--round 5: Acme has rounds 1 to 1"),
-    (["interviewer", "acme", "Dana Kim", "--link-note", "x"], "--link-note says what a link is"),
+    (["interviewer", "acme", "Dana Kim", "--link-note", "x"], "a note about a link needs the link"),
     (["direction", "acme", "--done", "3"], "--done 3: Acme's directions are none yet"),
     (["direction", "acme", "x", "--by", "fri", "--not-before", "fri"], "not allowed with argument"),
     (["direction", "acme"], "give the recruiter's instruction"),

@@ -143,8 +143,8 @@ def week_starts(now: datetime, zone: Zone, weeks: int = WEEKS) -> list[datetime]
 
 class _Wait:
     """Whether the follow-up wait has passed since a time, as of `now`: `days` business days counted as
-    the sidebar counts the follow-up (WorkCalendar.wait_after: from the next opening of working hours,
-    over the holidays), so no card counts while its own follow-up is still to come (review Y 1).
+    the sidebar counts them (WorkCalendar.wait_after: from the next opening of working hours, over the
+    holidays). Counted plain, they took an evening round or a holiday week as over too soon (review Y 1).
 
     N business days span at least N calendar days and at most 2N + 3 plus the holidays among them (a
     fortnight covers any calendar's cluster), so only a time in between needs the calendar; the two

@@ -28,8 +28,9 @@ LABEL = 17  # the width of the left column
 # the two together).
 DEFINITIONS = (
     ("Applications", "those whose first round took place in the period (one with no round yet is left out)"),
-    ("Counted", "applications whose first round is at least one follow-up wait old (follow_up_business_days), "
-                "or that got an answer: younger ones could not have been answered yet"),
+    ("Counted", "applications whose first round is at least one follow-up wait old (follow_up_business_days, "
+                "counted as the sidebar counts them), or that got an answer: younger ones could not have been "
+                "answered yet"),
     ("Answer", "the first, on or after the first round, of: a reply from them (r, followup reply, any contact "
                "marked as theirs), a later round (from when it was written down, or from when it took place if "
                "that was earlier or the first round had not yet taken place), an offer or a rejection (when they "
