@@ -106,6 +106,14 @@ def test_an_ambiguous_prefix_names_the_candidates(store):
         store.resolve("abc")
 
 
+def test_a_key_starting_one_cards_id_and_another_cards_company_is_ambiguous(store):
+    """`delete c --yes` deleted Mu, whose id starts with c, where c named Cafe's company (review Q 1)."""
+    store.add_many([make_app("Mu", id="c0ac7533"), make_app("Cafe", id="fd6793f7")])
+    with pytest.raises(NotFoundError, match=r"'c' is ambiguous.*Mu.*Cafe"):
+        store.resolve("c")
+    assert store.resolve("ca").company == "Cafe" and store.resolve("c0").company == "Mu"
+
+
 def test_a_company_named_exactly_wins_over_longer_names_it_starts(store):
     store.add_many([make_app("NoTY", id="a-1"), make_app("NoTY2", id="b-2"), make_app("Acme", id="c-3"),
                     make_app("acme", id="d-4")])

@@ -311,21 +311,24 @@ def _remove_old_index(path: Path) -> None:
 
 
 def resolve_in(apps: list[Application], key: str) -> Application:
-    """The one application whose id is `key` or starts with it, else whose company is `key`, else whose
-    company starts with it (no case, no accents: text.folded); NotFoundError says what matched when it
+    """The one application whose id is `key`, else the one whose id starts with it or whose company is
+    `key` or starts with it (no case, no accents: text.folded); NotFoundError says what matched when it
     is not exactly one.
 
-    A company named exactly wins over the longer names it starts ("NoTY" against "NoTY2"), so every
-    company can be named; two cards at that one company stay ambiguous."""
+    The id's start and the company are read together: "c" starting one card's id and another's company is
+    ambiguous, never a guess (`delete c --yes` deleted the card whose id it started, review Q 1). A company
+    named exactly wins over the longer names it starts ("NoTY" against "NoTY2"); two cards at that one
+    company stay ambiguous."""
     want = key.strip().lower()
     if not want:
         raise NotFoundError("no id given: pass an application id or a unique prefix of it")
-    exact = [a for a in apps if a.id.lower() == want]
-    matches = exact or [a for a in apps if a.id.lower().startswith(want)]
-    if not matches:  # a company as typed on any keyboard: "societe" names Société Générale
-        wanted = folded(key.strip())
-        matches = [a for a in apps if folded(a.company).startswith(wanted)]
-        matches = [a for a in matches if folded(a.company.strip()) == wanted] or matches
+    matches = [a for a in apps if a.id.lower() == want]
+    if not matches:
+        wanted = folded(key.strip())  # as typed on any keyboard: "societe" names Société Générale
+        by_company = [a for a in apps if folded(a.company).startswith(wanted)]
+        by_company = [a for a in by_company if folded(a.company.strip()) == wanted] or by_company
+        by_id = [a for a in apps if a.id.lower().startswith(want)]
+        matches = list({a.id: a for a in by_id + by_company}.values())
     if not matches:
         raise NotFoundError(f"no application id or company starts with {key!r}; 'followup list' shows them")
     if len(matches) > 1:
