@@ -46,6 +46,7 @@ from tui.cli_common import (
     open_store,
     read_when,
     remark,
+    store_at,
     user_settings,
 )
 from tui.core.stages import DEFAULT_ROUND_NAME
@@ -73,11 +74,27 @@ def cmd_add(args) -> int:
         args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people,
         use_thank_you=settings.use_thank_you,
     )
+    _refuse_added_before(args, app, at, settings, moment)
     store = open_store(args)
     store.add(app)  # only after everything above was accepted
     upcoming = " (upcoming)" if at > moment else ""
     return confirm(args, None, app, f"{app.role}, round “{args.round}” "
                    f"{understood(at, settings.zone, moment)}{upcoming}", settings, moment)
+
+
+def _refuse_added_before(args, app, at, settings, moment) -> None:
+    """`add` run again (a cron job's retry) is refused, naming the card it already made: read only,
+    so the refusal leaves the file byte for byte (an older file is not migrated for it)."""
+    from tui.core.errors import ValidationError
+    from tui.core.importing import added_before
+    from tui.core.timefmt import show_time
+
+    there = added_before(store_at(args).load_all(), app.company, app.role, at)
+    if there is not None:
+        raise ValidationError(
+            f"{there.short_id} {there.company} — {there.role} already has a round at "
+            f"{show_time(at, settings.zone, moment)}; nothing added (for another round of it: "
+            f"followup round {there.short_id} --at WHEN)")
 
 
 def cmd_move(args) -> int:

@@ -25,7 +25,7 @@ from tui.core.model import Application
 from tui.core.parts import Event
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
-from tui.core.text import first_unclean, is_clean
+from tui.core.text import first_unclean, folded, is_clean
 from tui.core.timefmt import show_time
 from tui.core.timeutil import to_utc
 
@@ -146,6 +146,28 @@ def _at(data: Any, path: str) -> Any:
 
 
 # --- matching and applying --------------------------------------------------------------
+def _job_key(text: str) -> str:
+    """A company or role as a person types it: no case, no accents, spaces as one (text.folded)."""
+    return folded(" ".join(text.split()))
+
+
+def same_job(cards: list[Application], company: str, role: str) -> list[Application]:
+    """The cards of `company` and `role`, however the case, accents and spaces are typed: the one rule of
+    "never added twice", for an imported row (`_match`) and for `followup add` (`added_before`)."""
+    key = (_job_key(company), _job_key(role))
+    return [a for a in cards if (_job_key(a.company), _job_key(a.role)) == key]
+
+
+def added_before(cards: list[Application], company: str, role: str, round_at: datetime) -> Application | None:
+    """The open card of `company` and `role` that already has a round at `round_at`, else None.
+
+    `followup add` run twice (a cron job's retry) would make a second card with the same deadlines;
+    a second process at the same company (another round time, or the old card closed) is a new card."""
+    at = to_utc(round_at)
+    return next((a for a in same_job(cards, company, role)
+                 if a.stage is not Stage.CLOSED and any(to_utc(r.at) == at for r in a.rounds)), None)
+
+
 def _match(item: Incoming, current: list[Application], by_id: dict[str, Application], settings: Settings,
            now: datetime) -> tuple[Application | None, str]:
     """The card here a row is, and, when it is none though cards of its company and role are here,
@@ -160,7 +182,7 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
     key = item.key or str((item.data or {}).get("id") or "")
     if key:
         return by_id.get(key), ""
-    same = [a for a in current if (a.company.lower(), a.role.lower()) == (item.company.lower(), item.role.lower())]
+    same = same_job(current, item.company, item.role)
     if not same:
         return None, ""
     if item.round_span is not None:  # the sheet gives a round's day: it tells the processes apart
@@ -266,7 +288,7 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     here = record(existing)
     columns = item.columns
     if not item.key and item.data is None:  # matched by company and role: their spelling here stays
-        columns = {c: v for c, v in columns.items() if c not in ("company", "role") or v.lower() != here[c].lower()}
+        columns = {c: v for c, v in columns.items() if c not in ("company", "role") or _job_key(v) != _job_key(here[c])}
         item = item._replace(columns=columns)
     if item.data is not None:
         theirs, ours = _history(item.data), _history(here)
