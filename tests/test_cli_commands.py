@@ -393,7 +393,8 @@ def test_a_move_to_where_another_process_already_moved_it_writes_nothing(cli_db,
         monkeypatch, lambda store, card: store.save(actions.move(card, Stage.AWAITING, now=card.updated_at)))
     capsys.readouterr()
     assert run(cli_db, "move", "acme", "awaiting") == 0
-    assert "is already in awaiting; nothing changed" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "already in awaiting; nothing changed" in out and out.count("\n") == 1, out
     app = app_of(cli_db)
     assert app.revision == 2 and [e.kind for e in app.history].count("stage") == 1  # theirs, written once
 

@@ -39,6 +39,7 @@ from tui.cli_common import (
     add_id_argument,
     add_quiet_option,
     card_title,
+    change_card,
     command_index,
     confirm,
     now,
@@ -98,6 +99,8 @@ def _refuse_added_before(args, app, at, settings, moment) -> None:
 
 
 def cmd_move(args) -> int:
+    """PRODUCT's line for a change: the id, the move, the first deadline it created or moved (the
+    thank-you a move to thanked settles becomes the follow-up), and an outcome a reopened card lost."""
     from tui.core import actions
     from tui.core.errors import ValidationError
     from tui.core.stages import Outcome, Stage
@@ -111,19 +114,17 @@ def cmd_move(args) -> int:
         outcomes = "|".join(outcome.value for outcome in Outcome)
         raise ValidationError(f"closing needs an outcome: use followup close {app.short_id} OUTCOME "
                               f"({outcomes}) [--at WHEN]; nothing changed")
-    moment, was = now(), app.stage
 
-    def again(stored):  # the card was saved by another process meanwhile: move it as it is now
-        nonlocal was
-        was = stored.stage
-        return None if stored.stage is stage else actions.move(stored, stage, now=moment)
+    def change(card, settings, moment):
+        if card.stage is stage:  # another process moved it there meanwhile
+            return card, f"already in {stage.value}; nothing changed"
+        new = actions.move(card, stage, now=moment)
+        words = f"{card.stage.value} → {stage.value}"
+        if card.outcome is not None and new.outcome is None:  # as the history line says it (actions.move)
+            words += f"; outcome “{card.outcome.label}” cleared"
+        return new, words
 
-    store.save(actions.move(app, stage, now=moment), again=again)
-    if was is stage:
-        print(app.short_id if args.quiet else f"{card_title(app)} is already in {stage.value}; nothing changed")
-    else:
-        print(app.short_id if args.quiet else f"{card_title(app)}: {was.value} → {stage.value}")
-    return 0
+    return change_card(args, change)
 
 
 # --- the parser --------------------------------------------------------------------
