@@ -113,7 +113,8 @@ def test_mark_sent_records_the_note_and_moves_the_card(tmp_path, config, capsys)
     assert run(db, app.id, "thank-you", "--mark-sent") == 0
     out, err = capsys.readouterr()
     assert out.startswith("Subject: ")
-    assert "recorded" in err and "Acme Robotics moved to thanked" in err
+    assert err.splitlines()[-1].startswith(f"{app.short_id} Acme Robotics: recorded the thank-you note to Dana Kim "
+                                           "as sent Wed 11 Mar 16:00 · now; now thanked; next: Follow up — ")
     saved = Store(db).open().get(app.id)
     assert saved.stage is Stage.THANKED
     assert saved.interviewers()[0].thanked_at == NOW
@@ -125,7 +126,7 @@ def test_mark_sent_to_one_of_two_says_the_card_stays_where_it_is(tmp_path, confi
     db, app = seed(tmp_path, DANA, LUIS)
     assert run(db, app.id, "thank-you", "--interviewer", "Dana Kim", "--mark-sent") == 0
     _, err = capsys.readouterr()
-    assert "Acme Robotics stays in interviewed" in err and "now in" not in err
+    assert f"{app.short_id} Acme Robotics: recorded" in err and "; stays in interviewed; next: Thank Luis Ortega" in err
     assert Store(db).open().get(app.id).stage is Stage.INTERVIEWED
 
 

@@ -183,12 +183,13 @@ def test_cli_asking_for_time_then_accepting(zeta_db, capsys):
     db, app = zeta_db
     assert cli.main(["--db", str(db), "letter", "zeta", "offer-reply", "--variant", "ask-for-time", "--mark-sent"]) == 0
     err = capsys.readouterr().err
-    assert err == ("followup: recorded the offer reply to Rae Lo; Zeta stays in closed; next: Give your answer "
-                   "on the offer (promised in your letter), due Mon 30 Nov 17:00 · in 5 days\n")
+    assert err == (f"{app.short_id} Zeta: recorded the offer reply to Rae Lo as sent Wed 25 Nov 10:30 · now; "
+                   "stays in closed; next: Give your answer on the offer (promised in your letter) — Zeta, "
+                   "due Mon 30 Nov 17:00 · in 5 days\n")
     assert cli.main(["--db", str(db), "due", "--within", "7"]) == 0
     assert "Give your answer on the offer (promised in your letter)" in capsys.readouterr().out
     assert cli.main(["--db", str(db), "letter", "zeta", "offer-reply", "--mark-sent"]) == 0
-    assert capsys.readouterr().err.endswith("Zeta stays in closed; outcome: accepted\n")
+    assert capsys.readouterr().err.endswith("; stays in closed; outcome: accepted\n")
     saved = Store(db).open().get(app.id)
     assert saved.outcome is Outcome.ACCEPTED and saved.open_tasks() == []
 
@@ -198,7 +199,7 @@ def test_cli_decline(zeta_db, capsys):
     assert cli.main(["--db", str(db), "letter", "zeta", "offer-reply", "--variant", "decline", "--mark-sent"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("Subject: The Engineer offer: my answer\n")
-    assert err.endswith("Zeta stays in closed; outcome: withdrawn\n")
+    assert err.startswith(f"{app.short_id} Zeta: recorded") and err.endswith("; stays in closed; outcome: withdrawn\n")
     assert Store(db).open().get(app.id).outcome is Outcome.WITHDRAWN
 
 

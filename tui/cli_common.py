@@ -289,10 +289,11 @@ def lifted_words(before, after, settings, moment) -> str:
                    for d in lifted)
 
 
-def confirm(args, before, after, words: str, settings, moment) -> int:
+def confirm(args, before, after, words: str, settings, moment, *, to_stderr: bool = False) -> int:
     """PRODUCT's confirmation line: the id, what was understood, the first deadline created or moved.
 
-    With -q, the id alone (for scripts). Returns exit code 0.
+    With -q, the id alone on standard output (for scripts). `to_stderr` when standard output carries
+    data (a letter): the line goes to standard error, still starting with the id. Returns exit code 0.
     """
     if getattr(args, "quiet", False):
         print(after.short_id)
@@ -305,7 +306,7 @@ def confirm(args, before, after, words: str, settings, moment) -> int:
         line += f"; next: {deadline.action}, due {understood(deadline.due, settings.zone, moment)}"
     if before is not None:
         line += lifted_words(before, after, settings, moment)
-    print(line)
+    print(line, file=sys.stderr if to_stderr else sys.stdout)
     return 0
 
 

@@ -13,7 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command, add_id_argument, add_quiet_option, now, open_card, remark, user_settings
+from tui.cli_common import (
+    add_command,
+    add_id_argument,
+    add_quiet_option,
+    confirm,
+    now,
+    open_card,
+    remark,
+    user_settings,
+)
 
 EXIT_HELD_BACK = 1
 
@@ -81,7 +90,7 @@ def _parse_values(pairs: list[str]) -> dict[str, str]:
 
 
 def handler(args) -> int:
-    from tui.core import actions, correspondence, letter_checks, letters, recipients, timefmt
+    from tui.core import correspondence, letter_checks, letters, recipients, timefmt
     from tui.core.errors import ValidationError
     from tui.core.stages import LetterKind
     from tui.store.store import default_config_dir
@@ -152,21 +161,15 @@ def handler(args) -> int:
 
     # the letter went out: if another process saved the card meanwhile, it is recorded on the card as it is now
     updated = store.save(sent(app), again=sent)
-    if args.quiet:
-        print(app.short_id)
-        return 0
     who = f" to {letter.recipient_name}" if letter.recipient_name else ""
-    when = f" as sent {timefmt.understood(sent_at, zone, moment)}" if sent_at is not None else ""
-    moved = "moved to" if updated.stage is not app.stage else "stays in"
-    said = f"{app.company} {moved} {updated.stage.value}"
+    when = timefmt.understood(sent_at or moment, zone, moment)
+    moved = "now" if updated.stage is not app.stage else "stays in"
+    words = f"recorded the {kind.noun}{who} as sent {when}; {moved} {updated.stage.value}"
     if updated.outcome is not app.outcome and updated.outcome is not None:
-        said += f"; outcome: {updated.outcome.label}"
-    promised = next((d for d in actions.promised_answers(updated) if d.id not in {old.id for old in app.directions}),
-                    None)
-    if promised is not None and promised.due is not None:
-        said += f"; next: {promised.text}, due {timefmt.understood(promised.due, zone, moment)}"
-    remark(f"recorded the {kind.noun}{who}{when}; {said}")
-    return 0
+        words += f"; outcome: {updated.outcome.label}"
+    # PRODUCT's line, as every changing command's (the id, the first deadline created or moved), on
+    # standard error: standard output carries the letter (with -q, the id alone)
+    return confirm(args, app, updated, words, settings, moment, to_stderr=True)
 
 
 def _warn_duplicates(app, letter, settings, moment, templates_dir) -> None:
