@@ -30,3 +30,24 @@ def test_mark_sent_quiet_prints_the_id_alone(cli_db, capsys):
     assert run(cli_db, "letter", short, "thank-you", "--set", "topic=x", "--mark-sent", "-q") == 0
     out, err = capsys.readouterr()
     assert out == f"{short}\n" and short not in err
+
+
+def test_a_letter_forced_out_with_gaps_is_printed_and_exits_1(cli_db, capsys):
+    short = added(cli_db, capsys)  # no name set: [signature?] stays a gap
+    assert run(cli_db, "letter", short, "follow-up", "--force") == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("Subject: ") and "[signature?]" in out
+    assert "warning: the letter has gaps: " in err and "[signature?]" in err
+
+
+def test_a_letter_forced_out_with_gaps_and_marked_sent_is_recorded_and_exits_1(cli_db, capsys):
+    short = added(cli_db, capsys)
+    assert run(cli_db, "letter", short, "thank-you", "--force", "--mark-sent") == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].startswith(f"{short} Delta: recorded the thank-you note to Ann Lee"), err
+
+
+def test_a_letter_forced_and_recorded_with_q_prints_no_letter_and_exits_0(cli_db, capsys):
+    short = added(cli_db, capsys)
+    assert run(cli_db, "letter", short, "thank-you", "--force", "--mark-sent", "-q") == 0
+    assert capsys.readouterr().out == f"{short}\n"

@@ -85,7 +85,7 @@ def test_gaps_print_the_letter_but_exit_1_naming_them(tmp_path, config, capsys):
     assert "[topic?]" in out
     gap_lines = [line for line in err.splitlines() if "gaps" in line]
     assert len(gap_lines) == 1 and "[topic?]" in gap_lines[0] and "--set" in gap_lines[0]
-    assert run(db, app.id, "thank-you", "--force") == 0
+    assert run(db, app.id, "thank-you", "--force") == 1  # printed with its gaps: still held back
     assert run(db, app.id, "thank-you", "--set", "topic=dbt model tests") == 0
     out, _ = capsys.readouterr()
     assert "our conversation about dbt model tests" in out
@@ -135,7 +135,7 @@ def test_mark_sent_with_gaps_records_nothing_unless_forced(tmp_path, config, cap
     assert run(db, app.id, "thank-you", "--mark-sent") == 1
     assert "not marked sent" in capsys.readouterr().err
     assert Store(db).open().get(app.id).to_dict() == app.to_dict()
-    assert run(db, app.id, "thank-you", "--mark-sent", "--force") == 0
+    assert run(db, app.id, "thank-you", "--mark-sent", "--force") == 1  # recorded, printed with its gaps
     assert Store(db).open().get(app.id).stage is Stage.THANKED
 
 

@@ -2,8 +2,9 @@
 
 stdout carries only the letter (`Subject: ...`, a blank line, the body), so it can
 be piped; every remark goes to stderr. Exit codes: 0 the letter is complete (and
-recorded, with --mark-sent); 1 it was printed but has gaps, or was not recorded;
-2 bad input or a letter that does not fit the card (an offer reply with no
+recorded, with --mark-sent); 1 it was printed but has gaps (with --force too: PRODUCT's "a
+letter printed with gaps", so `letter … --force | mail` in cron is never a silent success; with
+-q nothing is printed, and a recorded letter is 0), or was not recorded; 2 bad input or a letter that does not fit the card (an offer reply with no
 offer, a follow-up on a closed card: --force writes it anyway), nothing
 printed (raised as FollowupError, reported by cli.main).
 """
@@ -35,8 +36,9 @@ rejection, a follow-up an open card, a thank-you someone to thank after the
 round; anything else is refused unless you pass --force. A second follow-up
 uses the shorter follow-up-again template, which names the date of the first.
 A value the card lacks shows as [name?] in the letter and makes the command exit
-with status 1; fill it with --set, e.g. --set topic="their migration to Postgres",
-or pass --force. Optional lines (an interviewer's link, your pitch) are left
+with status 1; fill it with --set, e.g. --set topic="their migration to Postgres".
+--force prints it (and with --mark-sent records it) with the gaps, still with
+status 1 (0 with -q, which prints no letter). Optional lines (an interviewer's link, your pitch) are left
 out cleanly when their value is missing, and standard error says what adding
 it would add. Your name, signature and pitch come from config.toml ([my_name?]
 and [signature?] are filled for every letter by: followup config name "Alex
@@ -72,8 +74,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", metavar="WHEN",
                         help="with --mark-sent: when it went out, e.g. \"yesterday 16:30\" (default now)")
     parser.add_argument("--force", action="store_true",
-                        help="write a letter that does not fit the card, accept gaps, "
-                             "and record it even inside a quiet period")
+                        help="write a letter that does not fit the card, print (and record) it with "
+                             "gaps (exit status 1), and record it even inside a quiet period")
     add_quiet_option(parser, "with --mark-sent: print the id alone instead of the letter once it is recorded")
 
 
@@ -146,8 +148,9 @@ def handler(args) -> int:
             remark(f"{held}the letter has gaps: {gaps}; {hint}; or pass --force")
             return EXIT_HELD_BACK
         remark(f"warning: the letter has gaps: {gaps}")
+    done = EXIT_HELD_BACK if letter.missing and not args.quiet else 0  # printed with its gaps under --force
     if not args.mark_sent:
-        return 0
+        return done
     quiet = letter_checks.send_blockers(app, letter, sent_at or moment, zone)  # the gaps were handled above
     if quiet and not args.force:
         remark("not marked sent: it is inside their quiet period; pass --force to record it anyway")
@@ -169,7 +172,7 @@ def handler(args) -> int:
         words += f"; outcome: {updated.outcome.label}"
     # PRODUCT's line, as every changing command's (the id, the first deadline created or moved), on
     # standard error: standard output carries the letter (with -q, the id alone)
-    return confirm(args, app, updated, words, settings, moment, to_stderr=True)
+    return confirm(args, app, updated, words, settings, moment, to_stderr=True) or done
 
 
 def _warn_duplicates(app, letter, settings, moment, templates_dir) -> None:
