@@ -106,6 +106,7 @@ def test_note_text_stdin_and_editor(cli_db, acme, capsys, monkeypatch, tmp_path)
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr("tui.cli_edit.on_a_terminal", lambda: True)  # someone at a terminal writes in it
     assert run(cli_db, "note", "acme") == 0
     assert app_of(cli_db).notes == "they use Kafka\n\nfrom a pipe\n\nfrom the editor"
 

@@ -54,6 +54,12 @@ def cmd_edit(args) -> int:
     return change_card(args, change)
 
 
+def on_a_terminal() -> bool:
+    """Whether someone sits at a terminal to answer a question or write in an editor: standard input
+    and output both a terminal (a cron job, a pipe or `</dev/null` has none)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 # --- note ------------------------------------------------------------------------------
 def _from_editor() -> str:
     """What the user writes in $VISUAL or $EDITOR (vi when neither is set), in a temporary file."""
@@ -87,6 +93,9 @@ def cmd_note(args) -> int:
     if args.text == "-":
         text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
     elif args.text is None:
+        if not on_a_terminal():  # an editor there writes its escape codes into a pipe (review Q 8)
+            raise ValidationError("there is no terminal for the editor; give the note as TEXT, or - to read "
+                                  "it from standard input; nothing was added")
         text = _from_editor()
     else:
         text = args.text
@@ -111,7 +120,7 @@ def cmd_delete(args) -> int:
     store, app = open_card(args)
     title = card_title(app)
     if not args.yes:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if not on_a_terminal():
             raise ValidationError(f"delete {title}: there is no terminal to ask on; pass --yes to delete it")
         answer = input(f"Delete {app.company} — {app.role} and all its history? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
@@ -144,7 +153,8 @@ def register(subparsers, common) -> None:
                        "pbpaste | followup note acme -\nfollowup note acme          # opens $EDITOR",
                        cmd_note, "The text is added below the notes already there; nothing is replaced.")
     add_id_argument(note)
-    note.add_argument("text", metavar="TEXT", nargs="?", help="the text; - reads standard input; none opens $EDITOR")
+    note.add_argument("text", metavar="TEXT", nargs="?",
+                      help="the text; - reads standard input; none opens $EDITOR (on a terminal only)")
     add_quiet_option(note)
 
     delete = add_command(subparsers, common, "delete", "delete an application and its history",

@@ -1,0 +1,19 @@
+"""`followup note ID` without TEXT and without a terminal is refused in one line; no editor starts
+(review Q 8)."""
+
+import io
+import sys
+
+from cli_helpers import digest, one_line_error, run
+
+
+def test_note_without_text_and_without_a_terminal_is_refused_and_starts_no_editor(cli_db, capsys, monkeypatch):
+    assert run(cli_db, "add", "Gamma", "--role", "r", "--at", "today 10:00") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    monkeypatch.setenv("EDITOR", "false-editor-that-must-not-start")
+    monkeypatch.setattr("subprocess.run", lambda *a, **k: (_ for _ in ()).throw(AssertionError("editor started")))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"hello from a pipe\n")))
+    assert run(cli_db, "note", "gamma") == 2
+    one_line_error(capsys, "no terminal for the editor", "TEXT", "- to read it from standard input")
+    assert digest(cli_db) == before
