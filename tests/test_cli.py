@@ -120,7 +120,7 @@ def test_list_json_has_the_documented_shape_and_filters_by_stage(cli_db, capsys)
     assert [r["company"] for r in rows] == ["Acme", "Globex"]  # board order
     acme = rows[0]
     assert set(acme) >= {"id", "company", "role", "stage", "next_deadline", "next_action", "outcome", "updated_at"}
-    assert acme["next_deadline"] == "2026-11-25T17:00:00+00:00"  # round 20 h ago + 24 h
+    assert acme["next_deadline"] == "2026-11-25T17:00:00Z"  # round 20 h ago + 24 h; as export json writes times
     assert acme["next_action"] == "Thank Dana Kim — Acme" and acme["overdue"] is False
     assert rows[1]["stage"] == "closed" and rows[1]["outcome"] == "rejected"
     assert run(cli_db, "list", "--stage", "closed", "--json") == 0

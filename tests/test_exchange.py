@@ -143,7 +143,7 @@ def test_bad_csv_names_line_and_reason(payload, expected):
      "x.json: this is a Followup data file, not an export"),
     (b'{"schema": 1,\n "applications": [\n {"id": "a1", "company": "Acme", "role": "SRE"},\n'
      b' {"id": "b2", "company": "Globex", "role": "SRE", "stage": "nowhere"}]}',
-     "x.json:4: application 2: stage: invalid enum value 'nowhere'"),
+     "x.json:4: application 2: unknown stage 'nowhere': use one of interviewed, thanked"),
     (b'{"schema": 1, "applications": [{"id": "a1", "company": "Acme", "role": "SRE", "rounds": [{"name": "x"}]}]}',
      "x.json:1: application 1: rounds[0]: object missing required field `at`"),
 ])

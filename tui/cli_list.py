@@ -60,7 +60,7 @@ def _listed(apps, settings, moment, stage=None) -> list[tuple]:
 
 def list_rows(apps, settings, moment, stage=None) -> list[dict]:
     """The documented `list --json` objects (see LIST_JSON_SHAPE)."""
-    from tui.core.timeutil import dump_time
+    from tui.core.exchange import export_time  # the form of export json and show --json
 
     return [{
         "id": app.id,
@@ -69,10 +69,10 @@ def list_rows(apps, settings, moment, stage=None) -> list[dict]:
         "role": app.role,
         "stage": app.stage.value,
         "outcome": app.outcome.value if app.outcome else None,
-        "next_deadline": dump_time(upcoming.due) if upcoming else None,
+        "next_deadline": export_time(upcoming.due) if upcoming else None,
         "next_action": upcoming.action if upcoming else None,
         "overdue": bool(upcoming and upcoming.overdue),
-        "updated_at": dump_time(app.updated_at),
+        "updated_at": export_time(app.updated_at),
     } for app, upcoming in _listed(apps, settings, moment, stage)]
 
 
@@ -227,7 +227,8 @@ LIST_JSON_SHAPE = """\
   company, role  strings
   stage          interviewed | thanked | awaiting | followed-up | closed
   outcome        offer | accepted | rejected | withdrawn | no-response | null
-  next_deadline  ISO 8601 time in UTC of the most pressing task, or null
+  next_deadline  ISO 8601 time in UTC ("2026-12-01T14:00:00Z", as export json writes
+                 times) of the most pressing task, or null
   next_action    that task in words ("Thank Dana Kim — Acme"), or null
   overdue        true when next_deadline has passed
   updated_at     ISO 8601 time in UTC of the last change

@@ -17,6 +17,8 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
+import msgspec
+
 from tui.core import timefmt
 from tui.core.deadlines import Deadline, next_deadline, relative, short_action
 from tui.core.errors import ValidationError
@@ -66,6 +68,12 @@ def record(app: Application) -> dict[str, Any]:
     data = app.to_dict()
     data.pop("revision", None)  # the store's bookkeeping, not the user's data
     return data
+
+
+def export_time(value: datetime | None) -> str | None:
+    """A time as `export json` and `show --json` write it (the record's own form, msgspec's: UTC with "Z"),
+    for any other JSON a script compares with theirs (`list --json` wrote "+00:00", review Q 9)."""
+    return None if value is None else msgspec.to_builtins(to_utc(value))
 
 
 # --- JSON ------------------------------------------------------------------

@@ -71,6 +71,19 @@ def decode(payload: bytes, name: str) -> str:
 
 
 
+def _choices_read(item: Any) -> Any:
+    """`item` with its stage and outcome read by the one parser of a choice (Stage.parse), as a sheet's
+    cells are: "Awaiting" is awaiting, and "nope" is refused with the values it may take (the record
+    reader only said "invalid enum value 'nope'", review Q 9)."""
+    if not isinstance(item, dict):
+        return item
+    read = dict(item)
+    for key, kind in (("stage", Stage), ("outcome", Outcome)):
+        if isinstance(read.get(key), str):
+            read[key] = kind.parse(read[key]).value
+    return read
+
+
 def read_json(text: str, name: str) -> list[Incoming]:
     try:
         data = json.loads(text)
@@ -93,7 +106,7 @@ def read_json(text: str, name: str) -> list[Incoming]:
     for number, item in enumerate(data["applications"], start=1):
         where = f"{name}:{_line_of(item, first_lines)}"
         try:
-            app = Application.from_dict(item)
+            app = Application.from_dict(_choices_read(item))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{where}: application {number}: {exc}") from None
         unknown = _unknown_key(item, record(app))
