@@ -2,11 +2,12 @@
 
 stdout carries only the letter (`Subject: ...`, a blank line, the body), so it can
 be piped; every remark goes to stderr. Exit codes: 0 the letter is complete (and
-recorded, with --mark-sent); 1 it was printed but has gaps (with --force too: PRODUCT's "a
-letter printed with gaps", so `letter … --force | mail` in cron is never a silent success; with
--q nothing is printed, and a recorded letter is 0), or was not recorded; 2 bad input or a letter that does not fit the card (an offer reply with no
-offer, a follow-up on a closed card: --force writes it anyway), nothing
-printed (raised as FollowupError, reported by cli.main).
+recorded, with --mark-sent); 1 it was printed but has gaps (with --force too:
+PRODUCT's "a letter printed with gaps", so `letter … --force | mail` in cron is
+never a silent success; -q prints no letter, and a recorded one is 0), or was
+not recorded; 2 bad input or a letter that does not fit the card (an offer
+reply with no offer, a follow-up on a closed card: --force writes it anyway),
+nothing printed (raised as FollowupError, reported by cli.main).
 """
 
 from __future__ import annotations
