@@ -84,7 +84,7 @@ def test_the_command_keeps_the_rejection_says_so_and_the_reply_can_be_marked_sen
     assert "keep in touch due Thu 25 Feb" in out, out
     assert outcome_at(gamma) == FRIDAY
     assert run(gamma, "letter", "gamma", "rejection-reply", "--mark-sent", "--at", "today 10:00",
-               "--force") == 0, \
+               "--force") == 1, \
         capsys.readouterr().err
 
 
