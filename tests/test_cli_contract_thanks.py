@@ -20,7 +20,8 @@ def line(db, capsys, *argv) -> str:
 
 
 def test_a_reply_while_a_note_is_owed_says_it_is_no_longer_tracked(cli_db, capsys):
-    short = line(cli_db, capsys, "add", "Ro", "--role", "r", "--at", "today 06:00", "--interviewer", "Ida Ng").split()[0]
+    short = line(cli_db, capsys, "add", "Ro", "--role", "r", "--at", "today 06:00",
+                 "--interviewer", "Ida Ng").split()[0]
     said = line(cli_db, capsys, "reply", short, "--at", "today 07:00", "--note", "thanks for coming")
     assert said.endswith(f'; the thank-you to Ida Ng is no longer tracked: followup interviewer {short} "Ida Ng" '
                          "--thanked records it"), said
