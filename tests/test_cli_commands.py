@@ -253,7 +253,7 @@ BAD = [
     (["note", "nobody", "text"], "no application id or company starts with"),
     (["reply", "acme", "--at", "tomorrow 9:00"], "in the future"),
     (["reply", "acme", "--via", "pigeon"], "invalid choice"),
-    (["snooze", "acme", "--until", "yesterday 10am"], "is not after the deadline"),
+    (["snooze", "acme", "--until", "yesterday 10am"], "is before the deadline"),
     (["snooze", "acme", "--until", "dec 30", "--deadline", "follow"], "names no deadline of Acme"),
     (["close", "acme", "hired"], "unknown outcome 'hired'"),
     (["close", "acme", "rejected", "--at", "in 2 days"], "in the future"),

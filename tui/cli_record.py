@@ -299,16 +299,16 @@ def pick_deadline(app, which: str | None, settings, now):
 
 def cmd_snooze(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.snoozing import snooze_deadline, snoozed_due
+    from tui.core.snoozing import check_until, snooze_deadline, snoozed_due
     from tui.core.timefmt import show_time
 
     def change(app, settings, now):
         name, deadline = pick_deadline(app, args.deadline, settings, now)
         until = read_when(args.until, COMING, settings, now, "--until")
-        due = deadline.snoozed_from or deadline.due  # a snooze replaces an earlier one: the rule's time counts
-        if until <= due:
-            raise ValidationError(f"--until {_understood(until, settings, now)} is not after the deadline "
-                                  f"{name} ({_understood(due, settings, now)}): give a later time")
+        try:  # the board's snooze form asks the same (an end already past was taken here: review Z 1)
+            check_until(deadline, until, now, settings.zone)
+        except ValidationError as exc:
+            raise ValidationError(f"--until {_understood(until, settings, now)} {exc}") from None
         new = snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
         lands = snoozed_due(app, deadline, until, settings, now)
         moved = f" → due {show_time(lands, settings.zone, now)}" if lands is not None and lands != until else ""

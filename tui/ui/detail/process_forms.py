@@ -12,8 +12,9 @@ from pendulum import DateTime
 
 from tui.core.correspondence import REPLY_VIAS, check_keep_in_touch
 from tui.core.deadlines import Deadline, keep_in_touch_due
+from tui.core.errors import ValidationError
 from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
-from tui.core.snoozing import snoozed_due
+from tui.core.snoozing import check_until, snoozed_due
 from tui.core.stages import Outcome
 from tui.core.timefmt import show_time
 from tui.core.timeutil import to_utc
@@ -61,7 +62,7 @@ class SnoozeForm(_TimedForm):
         super().__init__(now, zone)
         self.deadline = deadline
         self.card_name = deadline.company
-        self.rule_due = deadline.snoozed_from or deadline.due
+        self.rule_due = deadline.rule_due
         self.form_title = f"Snooze: {deadline.action} (due {show_time(self.rule_due, zone, now)})"
 
     def _until(self, text: str) -> DateTime:
@@ -70,13 +71,10 @@ class SnoozeForm(_TimedForm):
         moment = self._coming(text)
         if moment is None:
             raise FieldError("until", "until when? e.g. mon 9:00, in 3 days")
-        read = show_time(moment, self.zone, self.now)  # the refusal says how the text was read
-        if moment <= self.rule_due:
-            due = show_time(self.rule_due, self.zone, self.now)
-            where = "is the deadline itself" if moment == self.rule_due else "is before the deadline"
-            raise ReadButRefused("until", f"{read} {where}, {due}: pick a later time")
-        if moment <= self.now:
-            raise ReadButRefused("until", f"{read} has passed: pick a time still to come")
+        try:  # the one rule, as `followup snooze` asks it
+            check_until(self.deadline, moment, self.now, self.zone)
+        except ValidationError as exc:  # the refusal says how the text was read
+            raise ReadButRefused("until", f"{show_time(moment, self.zone, self.now)} {exc}") from None
         return moment
 
     def _until_said(self, moment: DateTime) -> str:
