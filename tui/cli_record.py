@@ -201,11 +201,23 @@ def cmd_direction(args) -> int:
 
 
 # --- reply, close -----------------------------------------------------------------------------
+def _after_first_round(app, at, what, settings, now) -> None:
+    """`--at` of `reply` and `close`: after the card's first round, as the board's forms ask it."""
+    from tui.core.correspondence import check_after_first_round
+    from tui.core.errors import ValidationError
+
+    try:
+        check_after_first_round(app, at, what, zone=settings.zone, now=now)
+    except ValidationError as exc:
+        raise ValidationError(f"--at: {exc}") from None
+
+
 def cmd_reply(args) -> int:
     from tui.core import correspondence
 
     def change(app, settings, now):
         at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
+        _after_first_round(app, at, correspondence.REPLY, settings, now)
         new = correspondence.record_reply(app, now=now, at=at, via=args.via, note=args.note or "")
         return new, f"they replied ({args.via}) {_understood(at, settings, now)}; now {new.stage.value}"
 
@@ -221,6 +233,8 @@ def cmd_close(args) -> int:
 
     def change(app, settings, now):
         at = read_when(args.at, PAST, settings, now, "--at") if args.at else None
+        if at is not None:
+            _after_first_round(app, at, correspondence.OUTCOME, settings, now)
         keep = read_when(args.keep_in_touch, COMING, settings, now, "--keep-in-touch") if args.keep_in_touch else None
         if keep is not None:
             try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pendulum import DateTime
 
-from tui.core.correspondence import REPLY_VIAS, check_keep_in_touch
+from tui.core.correspondence import OUTCOME, REPLY, REPLY_VIAS, check_after_first_round, check_keep_in_touch
 from tui.core.deadlines import Deadline, keep_in_touch_due
 from tui.core.errors import ValidationError
 from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
@@ -35,6 +35,18 @@ class _TimedForm(FormScreen):
         """What happened: empty is now."""
         return parse_user_time(text, self.now, self.zone, Reading.PAST) if text.strip() else self.now
 
+    def _after_first_round(self, text: str, what: str) -> DateTime:
+        """What happened, after the card's first round (correspondence.check_after_first_round, as
+        `followup reply/close --at` ask it): refused under the field as it is typed, the text kept."""
+        moment = self._past(text)
+        card = self.app.changelog.apps.get(self.app_id) if self.app_id else None
+        if card is not None:
+            try:
+                check_after_first_round(card, moment, what, zone=self.zone, now=self.now)
+            except ValidationError as exc:
+                raise ReadButRefused("at", str(exc)) from None
+        return moment
+
     def _coming(self, text: str) -> DateTime | None:
         return parse_user_time(text, self.now, self.zone, Reading.COMING) if text.strip() else None
 
@@ -49,7 +61,8 @@ class ReplyForm(_TimedForm):
 
     def fields(self) -> list[Field]:
         return [
-            Field("at", "When", "", PAST_EXAMPLES, self._past, describe=understood_by(self.now, self.zone)),
+            Field("at", "When", "", PAST_EXAMPLES, lambda text: self._after_first_round(text, REPLY),
+                  describe=understood_by(self.now, self.zone)),
             Field("via", "How", REPLY_VIAS[0], options=[(v, v) for v in REPLY_VIAS]),
             Field("note", "Note", "", "what they said (optional)", optional("note", LONG_TEXT_LIMIT)),
         ]
@@ -109,7 +122,7 @@ class CloseForm(_TimedForm):
     def _told(self, text: str) -> DateTime | None:
         """When they said so; empty is None, which `correspondence.close` reads as now, or, on a card already
         closed with this outcome, as the time recorded (adding a keep-in-touch date moves nothing)."""
-        return self._past(text) if text.strip() else None
+        return self._after_first_round(text, OUTCOME) if text.strip() else None
 
     def _keep_in_touch(self, text: str) -> DateTime | None:
         when = self._coming(text)
