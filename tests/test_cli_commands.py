@@ -90,7 +90,7 @@ def test_reply_close_and_keep_in_touch(cli_db, acme, capsys):
     assert run(cli_db, "reply", "acme", "--at", "today 11:00", "--via", "call", "--note", "soon") == 0
     confirmed(capsys, acme, "they replied (call) Wed 25 Nov 11:00", "now awaiting")
     assert run(cli_db, "close", "acme", "rejected", "--at", "today 12:00", "--keep-in-touch", "in 90 days") == 0
-    out = confirmed(capsys, acme, "closed, rejected, Wed 25 Nov 12:00", "keep in touch due")
+    out = confirmed(capsys, acme, "closed, rejected, Wed 25 Nov 12:00", "keep in touch on")
     assert "next: Reply to Acme" in out
     app = app_of(cli_db)
     assert app.outcome_at.isoformat() == "2026-11-25T11:00:00+00:00" and app.keep_in_touch is not None

@@ -250,8 +250,7 @@ def cmd_close(args) -> int:
 def _closed_words(before, after, settings, now, keep) -> str:
     """What `close` did, said so that a recorded outcome kept, or its time changed, is never silent."""
     from tui.core.deadlines import keep_in_touch_due
-    from tui.core.timefmt import show_time
-    from tui.core.timeutil import to_utc
+    from tui.core.timefmt import typed_and_due
 
     told = _understood(after.outcome_at, settings, now)
     label = after.outcome.label
@@ -266,10 +265,9 @@ def _closed_words(before, after, settings, now, keep) -> str:
             words += f" (was {before.outcome.label})"
         elif was_closed:
             words += f" (the outcome time changed from {_understood(before.outcome_at, settings, now)})"
-    due = keep_in_touch_due(after, settings, keep) if keep is not None else None
-    if keep is not None and due is not None:  # the deadline it made, and the date typed when that moved it
-        said = "" if due == to_utc(keep) else f" (you said {show_time(keep, settings.zone, now)})"
-        words += f"; keep in touch due {_understood(due, settings, now)}{said}"
+    if keep is not None:  # the date typed, and the deadline it made when working hours or a quiet period move it
+        due = keep_in_touch_due(after, settings, keep)
+        words += f"; keep in touch on {typed_and_due(keep, due, settings.zone, now)}"
     return words
 
 
@@ -314,7 +312,7 @@ def pick_deadline(app, which: str | None, settings, now):
 def cmd_snooze(args) -> int:
     from tui.core.errors import ValidationError
     from tui.core.snoozing import check_until, snooze_deadline, snoozed_due
-    from tui.core.timefmt import show_time
+    from tui.core.timefmt import typed_and_due
 
     def change(app, settings, now):
         name, deadline = pick_deadline(app, args.deadline, settings, now)
@@ -324,9 +322,8 @@ def cmd_snooze(args) -> int:
         except ValidationError as exc:
             raise ValidationError(f"--until {_understood(until, settings, now)} {exc}") from None
         new = snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
-        lands = snoozed_due(app, deadline, until, settings, now)
-        moved = f" → due {show_time(lands, settings.zone, now)}" if lands is not None and lands != until else ""
-        return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}{moved}"
+        lands = typed_and_due(until, snoozed_due(app, deadline, until, settings, now), settings.zone, now)
+        return new, f"{name} ({deadline.action}) snoozed until {lands}"
 
     return change_card(args, change)
 

@@ -9,7 +9,7 @@ from pendulum import DateTime
 
 from tui.core.actions import check_quiet_end
 from tui.core.correspondence import check_keep_in_touch
-from tui.core.deadlines import direction_default_time
+from tui.core.deadlines import direction_default_time, keep_in_touch_due
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import (
@@ -28,6 +28,7 @@ from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
+from tui.ui.detail.process_forms import due_said
 from tui.ui.detail.timefmt import parse_user_time, understood_by, understood_round_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
@@ -254,7 +255,7 @@ class DetailsForm(EditForm):
                   describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", for_input(app.keep_in_touch, self.zone),
                   "when to get back in touch (empty for none)", self._keep_in_touch,
-                  describe=understood_by(self.now, self.zone)),
+                  describe=due_said(self, self.current, keep_in_touch_due)),  # as the close form says it
         ]
 
     def build(self, values) -> dict:
