@@ -66,7 +66,8 @@ def cmd_round(args) -> int:
         upcoming = " (upcoming)" if at > now else ""
         who = f" with {', '.join(p.name for p in people)}" if people else ""
         moved = f"; moved to {new.stage.value} (was {app.stage.value})" if new.stage is not app.stage else ""
-        return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}{moved}"
+        named = new.rounds[-1].name  # as add_round names it: an empty --name is the default
+        return new, f"round “{named}” {_understood(at, settings, now)}{upcoming}{who}{moved}"
 
     return change_card(args, change)
 

@@ -74,7 +74,7 @@ class NewApplicationScreen(FormScreen):
             values["company"],
             values["role"],
             now=self.clock(),
-            round_name=values["round"] or DEFAULT_ROUND_NAME,
+            round_name=values["round"],  # empty: the core's DEFAULT_ROUND_NAME
             round_at=values["when"],
             interviewers=values["interviewers"],
             use_thank_you=self.app.settings.use_thank_you,
