@@ -27,7 +27,7 @@ from tui.ui.detail.outcome import WHAT_FOLLOWS
 from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, ReadButRefused, optional
 
-PAST_EXAMPLES = "empty: now; or yesterday 16:00, mon 10am"
+PAST_EXAMPLES = "empty: now; or e.g. yesterday 16:00, mon 10am"
 
 
 def due_said(form: FormScreen, card: Callable[[], Application | None],
@@ -113,7 +113,7 @@ class SnoozeForm(_TimedForm):
         lands = due_said(self, lambda: self.app.changelog.apps.get(self.deadline.app_id),
                          lambda card, settings, moment: snoozed_due(card, self.deadline, moment, settings, self.now))
         return [
-            Field("until", "Until", "", "mon 9:00, in 3 days, 2026-12-01 10:00", self._until, describe=lands),
+            Field("until", "Until", "", "e.g. mon 9:00, in 3 days, 2026-12-01 10:00", self._until, describe=lands),
             Field("reason", "Reason", "", "why (optional): kept in the history, shown on the card",
                   optional("reason", NAME_LIMIT)),
         ]
