@@ -22,3 +22,4 @@ def test_followup_round_with_an_empty_name_says_the_name_it_got(cli_db, capsys):
     assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00") == 0
     assert run(cli_db, "round", "acme", "--at", "today 10:00", "--name", "") == 0
     assert f"round “{DEFAULT_ROUND_NAME}” Wed 25 Nov 10:00" in capsys.readouterr().out
+

@@ -172,10 +172,12 @@ def cmd_direction(args) -> int:
                 if direction is None:
                     raise ValidationError(f"direction {args.done} ({meant[0].text}) was removed by another "
                                           "Followup process meanwhile; nothing changed")
+            elif not app.directions:  # "Zeta's directions are none yet" read oddly (review Q 9)
+                raise ValidationError(f"--done {args.done}: {app.company} has no directions yet: add one with "
+                                      f"'followup direction {app.short_id} TEXT'")
             elif not 1 <= args.done <= len(app.directions):
-                known = f"1 to {len(app.directions)}" if app.directions else "none yet"
-                raise ValidationError(f"--done {args.done}: {app.company}'s directions are {known} "
-                                      "('followup show' numbers them)")
+                raise ValidationError(f"--done {args.done}: {app.company}'s directions are 1 to "
+                                      f"{len(app.directions)} ('followup show' numbers them)")
             else:
                 direction = app.directions[args.done - 1]
                 meant.append(direction)
