@@ -50,7 +50,9 @@ def cards(draw):
         elif step == "follow-up":
             app = correspondence.record_letter_sent(app, "follow-up", now=clock)
         elif step == "reply":
-            app = correspondence.record_reply(app, now=clock, at=clock.subtract(hours=draw(st.integers(0, 30))))
+            at = clock.subtract(hours=draw(st.integers(0, 30)))
+            first = min((r.at for r in app.held_rounds(clock)), default=at)  # a reply comes after the first round
+            app = correspondence.record_reply(app, now=clock, at=max(at, first))
         elif step == "do-by":
             due = clock.add(hours=draw(st.integers(-48, 24 * 10)))
             app = actions.add_direction(app, "Send references", "do-by", due, now=clock)

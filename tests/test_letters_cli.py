@@ -204,15 +204,15 @@ def test_a_reply_marked_sent_before_the_rejection_it_answers_exits_2_and_changes
     from tui.core.deadlines import deadlines_for
 
     db, app = seed(tmp_path)
-    told = pendulum.datetime(2026, 3, 10, 10, 0, tz="Europe/Berlin")
+    told = pendulum.datetime(2026, 3, 10, 18, 0, tz="Europe/Berlin")  # after the round (16:00 in Berlin)
     Store(db).open().save(correspondence.close(app, "rejected", now=NOW.subtract(hours=2), at=told))
     before = digest(db)
     capsys.readouterr()
-    assert run(db, "acme", "rejection-reply", "--mark-sent", "--force", "--at", "2026-03-09 10:00") == 2
+    assert run(db, "acme", "rejection-reply", "--mark-sent", "--force", "--at", "2026-03-10 17:00") == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1
-    assert "Mon 9 Mar 10:00 is before the rejection it answers (Tue 10 Mar 10:00)" in err
+    assert "Tue 10 Mar 17:00 is before the rejection it answers (Tue 10 Mar 18:00)" in err
     assert digest(db) == before
-    assert run(db, "acme", "rejection-reply", "--mark-sent", "--force", "--at", "2026-03-10 11:00") == 0
+    assert run(db, "acme", "rejection-reply", "--mark-sent", "--force", "--at", "2026-03-10 19:00") == 0
     saved = Store(db).open().load_all()[0]
     assert not [d for d in deadlines_for(saved, SETTINGS, NOW) if d.kind.value == "rejection-reply"]

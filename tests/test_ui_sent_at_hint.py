@@ -54,20 +54,20 @@ async def test_a_reply_sent_before_the_rejection_it_answers_is_refused_under_the
 
     now = frozen_now()  # Wed 11 Mar 2026 15:00 in London (UTC in March)
     card = correspondence.close(interviewed(now, DANA), "rejected", now=now.subtract(hours=2),
-                         at=now.subtract(days=1).replace(hour=10, minute=0))  # told Tue 10 Mar 10:00
+                         at=now.subtract(days=1).replace(hour=17, minute=0))  # told Tue 10 Mar 17:00, after the round
     db = make_db(tmp_path, card)
     before = file_digest(db)
     host = LetterHarness(db, card.id, "rejection-reply")
     async with host.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        burst_keys(host, "ctrl+b", "mon 10:00", "enter")
+        burst_keys(host, "ctrl+b", "tue 16:00", "enter")
         await pilot.pause()
         form = host.screen
         assert isinstance(form, SentAtForm) and form.has_error("when")
         error = str(form.query_one("#error-when").render())
-        assert "Mon 9 Mar 10:00 is before the rejection it answers (Tue 10 Mar 10:00)" in error
-        assert form.query_one("#field-when").value == "mon 10:00"  # kept, to be corrected
-        await pilot.press("ctrl+u", *"tue 11:00", "enter")
+        assert "Tue 10 Mar 16:00 is before the rejection it answers (Tue 10 Mar 17:00)" in error
+        assert form.query_one("#field-when").value == "tue 16:00"  # kept, to be corrected
+        await pilot.press("ctrl+u", *"tue 18:00", "enter")
         await pilot.pause()
         assert "as sent" in getattr(host.screen, "question", "")
         await pilot.press("n")

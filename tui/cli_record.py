@@ -66,7 +66,8 @@ def cmd_round(args) -> int:
         upcoming = " (upcoming)" if at > now else ""
         who = f" with {', '.join(p.name for p in people)}" if people else ""
         moved = f"; moved to {new.stage.value} (was {app.stage.value})" if new.stage is not app.stage else ""
-        return new, f"round “{args.name}” {_understood(at, settings, now)}{upcoming}{who}{moved}"
+        named = new.rounds[-1].name  # as add_round names it: an empty --name is the default
+        return new, f"round “{named}” {_understood(at, settings, now)}{upcoming}{who}{moved}"
 
     return change_card(args, change)
 
@@ -171,10 +172,12 @@ def cmd_direction(args) -> int:
                 if direction is None:
                     raise ValidationError(f"direction {args.done} ({meant[0].text}) was removed by another "
                                           "Followup process meanwhile; nothing changed")
+            elif not app.directions:  # "Zeta's directions are none yet" read oddly (review Q 9)
+                raise ValidationError(f"--done {args.done}: {app.company} has no directions yet: add one with "
+                                      f"'followup direction {app.short_id} TEXT'")
             elif not 1 <= args.done <= len(app.directions):
-                known = f"1 to {len(app.directions)}" if app.directions else "none yet"
-                raise ValidationError(f"--done {args.done}: {app.company}'s directions are {known} "
-                                      "('followup show' numbers them)")
+                raise ValidationError(f"--done {args.done}: {app.company}'s directions are 1 to "
+                                      f"{len(app.directions)} ('followup show' numbers them)")
             else:
                 direction = app.directions[args.done - 1]
                 meant.append(direction)
@@ -201,11 +204,23 @@ def cmd_direction(args) -> int:
 
 
 # --- reply, close -----------------------------------------------------------------------------
+def _after_first_round(app, at, what, settings, now) -> None:
+    """`--at` of `reply` and `close`: after the card's first round, as the board's forms ask it."""
+    from tui.core.correspondence import check_after_first_round
+    from tui.core.errors import ValidationError
+
+    try:
+        check_after_first_round(app, at, what, zone=settings.zone, now=now)
+    except ValidationError as exc:
+        raise ValidationError(f"--at: {exc}") from None
+
+
 def cmd_reply(args) -> int:
     from tui.core import correspondence
 
     def change(app, settings, now):
         at = read_when(args.at, PAST, settings, now, "--at") if args.at else now
+        _after_first_round(app, at, correspondence.REPLY, settings, now)
         new = correspondence.record_reply(app, now=now, at=at, via=args.via, note=args.note or "")
         return new, f"they replied ({args.via}) {_understood(at, settings, now)}; now {new.stage.value}"
 
@@ -221,6 +236,8 @@ def cmd_close(args) -> int:
 
     def change(app, settings, now):
         at = read_when(args.at, PAST, settings, now, "--at") if args.at else None
+        if at is not None:
+            _after_first_round(app, at, correspondence.OUTCOME, settings, now)
         keep = read_when(args.keep_in_touch, COMING, settings, now, "--keep-in-touch") if args.keep_in_touch else None
         if keep is not None:
             try:
@@ -236,8 +253,7 @@ def cmd_close(args) -> int:
 def _closed_words(before, after, settings, now, keep) -> str:
     """What `close` did, said so that a recorded outcome kept, or its time changed, is never silent."""
     from tui.core.deadlines import keep_in_touch_due
-    from tui.core.timefmt import show_time
-    from tui.core.timeutil import to_utc
+    from tui.core.timefmt import typed_and_due
 
     told = _understood(after.outcome_at, settings, now)
     label = after.outcome.label
@@ -252,10 +268,9 @@ def _closed_words(before, after, settings, now, keep) -> str:
             words += f" (was {before.outcome.label})"
         elif was_closed:
             words += f" (the outcome time changed from {_understood(before.outcome_at, settings, now)})"
-    due = keep_in_touch_due(after, settings, keep) if keep is not None else None
-    if keep is not None and due is not None:  # the deadline it made, and the date typed when that moved it
-        said = "" if due == to_utc(keep) else f" (you said {show_time(keep, settings.zone, now)})"
-        words += f"; keep in touch due {_understood(due, settings, now)}{said}"
+    if keep is not None:  # the date typed, and the deadline it made when working hours or a quiet period move it
+        due = keep_in_touch_due(after, settings, keep)
+        words += f"; keep in touch on {typed_and_due(keep, due, settings.zone, now)}"
     return words
 
 
@@ -299,20 +314,19 @@ def pick_deadline(app, which: str | None, settings, now):
 
 def cmd_snooze(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.snoozing import snooze_deadline, snoozed_due
-    from tui.core.timefmt import show_time
+    from tui.core.snoozing import check_until, snooze_deadline, snoozed_due
+    from tui.core.timefmt import typed_and_due
 
     def change(app, settings, now):
         name, deadline = pick_deadline(app, args.deadline, settings, now)
         until = read_when(args.until, COMING, settings, now, "--until")
-        due = deadline.snoozed_from or deadline.due  # a snooze replaces an earlier one: the rule's time counts
-        if until <= due:
-            raise ValidationError(f"--until {_understood(until, settings, now)} is not after the deadline "
-                                  f"{name} ({_understood(due, settings, now)}): give a later time")
+        try:  # the board's snooze form asks the same (an end already past was taken here: review Z 1)
+            check_until(deadline, until, now, settings.zone)
+        except ValidationError as exc:
+            raise ValidationError(f"--until {_understood(until, settings, now)} {exc}") from None
         new = snooze_deadline(app, deadline, until, now=now, reason=args.reason or "")
-        lands = snoozed_due(app, deadline, until, settings, now)
-        moved = f" → due {show_time(lands, settings.zone, now)}" if lands is not None and lands != until else ""
-        return new, f"{name} ({deadline.action}) snoozed until {_understood(until, settings, now)}{moved}"
+        lands = typed_and_due(until, snoozed_due(app, deadline, until, settings, now), settings.zone, now)
+        return new, f"{name} ({deadline.action}) snoozed until {lands}"
 
     return change_card(args, change)
 

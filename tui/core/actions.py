@@ -207,12 +207,13 @@ def add_round(
 ) -> Application:
     """A round that took place moves the card (`model.stage_after_round`) and reopens a closed one, the move
     logged at the round's time (as `catch_up` logs a round whose time came): a round entered days later
-    still ends the stay before it then. An upcoming round (`at` after `now`) leaves the card where it is
+    still ends the stay before it then. An empty `name` is DEFAULT_ROUND_NAME, whoever calls (review Z 10).
+    An upcoming round (`at` after `now`) leaves the card where it is
     until its time comes. Only a round later than every round already held is news: one backfilled
     before them (the phone screen typed in after the onsite) is a record, and leaves the card alone
     (review R #3: a thanked card went back to *interviewed* with no thank-you due there)."""
     new = changed_copy(app, now)
-    rnd = Round(name=name, at=at, interviewers=list(interviewers))
+    rnd = Round(name=name or DEFAULT_ROUND_NAME, at=at, interviewers=list(interviewers))  # as new_application
     check_new_round(rnd, now=now)
     latest_held = max((r.at for r in app.held_rounds(now)), default=None)
     new.rounds.append(rnd)

@@ -15,6 +15,7 @@ from tui.core.actions import (
     THEY_REPLIED,
     changed_copy,
     log_line,
+    round_named,
     set_stage,
     set_thanked,
     settle_promised_answer,
@@ -125,6 +126,28 @@ def check_keep_in_touch(when: datetime, *, now: datetime, zone: Zone = UTC) -> d
     return moment
 
 
+REPLY, OUTCOME = "their reply", "the outcome"  # what `check_after_first_round` names
+
+
+def check_after_first_round(app: Application, at: datetime, what: str, *, zone: Zone = UTC,
+                            now: datetime | None = None) -> None:
+    """A reply from them, or how the process ended (`what`: REPLY or OUTCOME), comes after the card's first
+    round that has taken place: dated before it, a reply pulled the card out of *interviewed* and an outcome
+    brought a reply deadline born weeks overdue (review Q 2), where a thank-you so dated is refused
+    (round_rules.check_thanked_at). A card with no round held yet has nothing to be after.
+
+    `record_reply` and `close` apply it; `followup reply/close --at` and the board's forms ask it first,
+    with the user's zone for the wording.
+    """
+    held = app.held_rounds(now)
+    if not held:
+        return
+    first = min(held, key=lambda r: r.at)
+    if to_utc(at) < first.at:
+        raise ValidationError(f"{show_time(at, zone, now)} is before {round_named(app, first)} "
+                              f"({show_time(first.at, zone, now)}): {what} comes after it; give a later time")
+
+
 def close(
     app: Application, outcome: Outcome | str, *, now: datetime, at: datetime | None = None,
     keep_in_touch: datetime | None = None,
@@ -136,10 +159,13 @@ def close(
     A card already closed with this outcome keeps it, its time and its history unless `at`
     is given: closing it again only to add a keep-in-touch date moved the rejection to now,
     and its reply deadline with it (QA). Nothing new to record gives back `app` itself.
+    An `at` before the first round is refused (check_after_first_round).
     """
     outcome = Outcome.parse(outcome)
     if keep_in_touch is not None:
         keep_in_touch = check_keep_in_touch(keep_in_touch, now=now)
+    if at is not None:
+        check_after_first_round(app, at, OUTCOME, now=now)
     kept = app.outcome_at if app.stage is Stage.CLOSED and app.outcome is outcome and at is None else None
     if kept is not None and (keep_in_touch is None or to_utc(keep_in_touch) == app.keep_in_touch):
         return app
@@ -165,10 +191,12 @@ def record_reply(
     app: Application, *, now: datetime, at: datetime | None = None, via: str = "email", note: str = "",
 ) -> Application:
     """They answered. The follow-up count and wait restart from `at` (model.follow_up_count), and an
-    open card moves to *awaiting*: the ball is in their court again until they say what is next."""
+    open card moves to *awaiting*: the ball is in their court again until they say what is next. Dated
+    before the first round, it is refused (check_after_first_round)."""
     if via not in REPLY_VIAS:
         raise ValidationError(f"unknown way of replying {via!r}: use one of {', '.join(REPLY_VIAS)}")
     moment = to_utc(at or now)
+    check_after_first_round(app, moment, REPLY, now=now)
     new = changed_copy(app, now)
     contact = Contact(at=moment, kind="reply", to=via, summary=note, inbound=True)
     new.contacts.append(contact)

@@ -17,7 +17,7 @@ from tui.core import timefmt
 from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import Application
-from tui.core.parts import TITLES, Interviewer, Round, greeting_name
+from tui.core.parts import Interviewer, Round, greeting_name, is_title_only
 from tui.core.recipients import recipient, thank_you_target
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
@@ -174,7 +174,7 @@ def _greeting(name: str) -> str:
     """Whom a letter greets (parts.greeting_name), or '' for a name that is a title alone ("Dr."): the
     letter then shows its [name?] gap to fill rather than open with "Hi Dr.," (review W 7)."""
     greeted = greeting_name(name)
-    return "" if all(word.strip(".,").casefold() in TITLES for word in greeted.split()) else greeted
+    return "" if is_title_only(greeted) else greeted
 
 
 def _we_spoke(person: Interviewer | None, recipient: str) -> str:

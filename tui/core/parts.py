@@ -217,11 +217,19 @@ def _is_particle(word: str) -> bool:
     return word[:1].islower() or (word[:1] in "'’" and word[1:2].islower())
 
 
+def is_title_only(name: str) -> bool:
+    """Whether `name` is titles and nothing else ("Dr.", "Prof. Dr."): no one to greet by name. A letter
+    then leaves its [name?] gap to fill (letters._greeting); a card still shows what was typed."""
+    return bool(name.split()) and all(_bare(word) in TITLES for word in name.split())
+
+
 def greeting_name(name: str) -> str:
     """The name a letter greets someone by: the first name ("Ada Wong" -> "Ada"), or, after a title, the
     title with the surname ("Dr. Ada Wong" -> "Dr. Wong", "Ms. Priya O'Brien-Smith" -> "Ms. O'Brien-Smith",
-    "Prof. Jan van der Berg" -> "Prof. van der Berg"). The one source of every "first name" a template
-    fills ({interviewer_first_name}, {recipient_first_name}), so no letter opens with "Hi Dr.,"."""
+    "Prof. Jan van der Berg" -> "Prof. van der Berg", "Dr. Gerard 't Hooft" -> "Dr. 't Hooft"): a particle
+    is one by `_is_particle` with a title or without. The one source of every "first name" a template
+    fills ({interviewer_first_name}, {recipient_first_name}); a name that is a title alone comes back as
+    it is, and `is_title_only` tells a letter so, which then never opens with "Hi Dr.,"."""
     parts = name.split()
     if len(parts) > 1 and parts[0] in _ARTICLES:  # a recruiter written as "the hiring team": "Hi hiring team,"
         return " ".join(parts[1:])
@@ -241,7 +249,7 @@ def greeting_name(name: str) -> str:
     while len(parts) > 1 and _bare(parts[-1]) in _SUFFIXES:
         parts.pop()
     surname = [parts.pop().rstrip(",")]
-    while len(parts) > 1 and parts[-1][:1].islower():  # particles (van, der, de); the given name stays out
+    while len(parts) > 1 and _is_particle(parts[-1]):  # particles (van, der, 't); the given name stays out
         surname.insert(0, parts.pop())
     return " ".join([*titles, *surname])
 

@@ -22,9 +22,12 @@ from tui.core.deadlines import (
     deadlines_for,
     without_company,
 )
+from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import Snooze
 from tui.core.settings import Settings
+from tui.core.timefmt import show_time
+from tui.core.timeutil import UTC, Zone, to_utc
 
 
 def snoozable(deadline: Deadline) -> bool:
@@ -56,6 +59,20 @@ def nothing_to_snooze(company: str, there: Iterable[Deadline], *, row: Deadline 
     return f"nothing of yours to snooze on {company}" + (f" ({'; '.join(whys)})" if whys else "")
 
 
+def check_until(deadline: Deadline, until: datetime, now: datetime, zone: Zone = UTC) -> None:
+    """The one rule for a snooze's end, on the board's form and `followup snooze` alike (review Z 1: the
+    command took an end already past, which the form refused, and each said "after the deadline" its own
+    way). The end must come after the time the rules give the deadline (`rule_due`: a snooze is kept
+    against it) and must still be to come. The reason is a phrase that follows how the caller read the
+    time: "Sat 28 Nov 07:00 has passed: …" on the form, "--until Sat 28 Nov 07:00 · … has passed: …" here."""
+    moment, due = to_utc(until), deadline.rule_due
+    if moment <= due:
+        where = "is the deadline itself" if moment == due else "is before the deadline"
+        raise ValidationError(f"{where}, {show_time(due, zone, now)}: pick a later time")
+    if moment <= to_utc(now):
+        raise ValidationError("has passed: pick a time still to come")
+
+
 def lifted_snoozes(before: Application, after: Application, settings: Settings, now: datetime) -> list[Deadline]:
     """The snoozes running on `before` that a change left behind: the deadline is still there on `after`,
     but its rule now gives it another time, so the snooze no longer applies (a decision date moved the
@@ -76,7 +93,7 @@ def snooze_deadline(app: Application, deadline: Deadline, until: datetime, *, no
     which is what a snooze is kept against: recorded against the time it was
     put off to, a second snooze matched nothing and the deadline fell back.
     """
-    return snooze(app, deadline.kind.value, deadline.snoozed_from or deadline.due, until, now=now,
+    return snooze(app, deadline.kind.value, deadline.rule_due, until, now=now,
                   ref=deadline.ref, reason=reason, what=without_company(deadline.action, app.company))
 
 

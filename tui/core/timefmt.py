@@ -133,6 +133,15 @@ def understood(moment: datetime, zone: Zone, now: datetime) -> str:
     return f"{show_time(moment, zone, now)} · {distance_words((moment - now).total_seconds())}"
 
 
+def typed_and_due(typed: datetime, due: datetime | None, zone: Zone, now: datetime) -> str:
+    """The time typed and the deadline it makes, where working hours or a quiet period move it:
+    'Sat 12 Dec 07:24 · in 2 weeks → due Mon 14 Dec 09:00', the first part alone when they are one time.
+    One wording for the snooze and close forms' previews, the edit-card form's and `followup snooze`'s
+    and `close`'s lines (review Z 6: two wordings, four helpers)."""
+    said = understood(typed, zone, now)
+    return said if due is None or to_utc(due) == to_utc(typed) else f"{said} → due {show_time(due, zone, now)}"
+
+
 # --- how far away: the one rounding, in two wordings ------------------------------------------
 # (upper bound of the rounded amount, seconds in the unit, compact unit, unit in words)
 _UNITS = (

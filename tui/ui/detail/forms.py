@@ -9,7 +9,7 @@ from pendulum import DateTime
 
 from tui.core.actions import check_quiet_end
 from tui.core.correspondence import check_keep_in_touch
-from tui.core.deadlines import direction_default_time
+from tui.core.deadlines import direction_default_time, keep_in_touch_due
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import (
@@ -28,8 +28,10 @@ from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
+from tui.ui.detail.process_forms import due_said
 from tui.ui.detail.timefmt import parse_user_time, understood_by, understood_round_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
+from tui.ui.screens.new_application import WHEN_EXAMPLES
 
 
 def keep_known(parsed: list[Interviewer], known: list[Interviewer]) -> list[Interviewer]:
@@ -123,7 +125,7 @@ class RoundForm(EditForm):
         return [
             name,
             Field("when", "When", for_input(old.at, self.zone) if old else "",
-                  "e.g. yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)",
+                  WHEN_EXAMPLES,
                   lambda text: parse_user_time(text, self.now, self.zone, Reading.EVENT),
                   describe=understood_round_by(self.now, self.zone)),
             Field("people", "Interviewers", ", ".join(i.display() for i in old.interviewers) if old else "",
@@ -200,7 +202,7 @@ class DirectionForm(FormScreen):
         return [
             Field("text", "What", "", "e.g. send two references", required("direction", LONG_TEXT_LIMIT)),
             Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse),
-            Field("when", "Date", "", "fri 17:00, 2026-12-04 (empty for none)", self._date,
+            Field("when", "Date", "", "e.g. fri 17:00, 2026-12-04 (empty for none)", self._date,
                   describe=understood_by(self.now, self.zone)),
         ]
 
@@ -254,7 +256,7 @@ class DetailsForm(EditForm):
                   describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", for_input(app.keep_in_touch, self.zone),
                   "when to get back in touch (empty for none)", self._keep_in_touch,
-                  describe=understood_by(self.now, self.zone)),
+                  describe=due_said(self, self.current, keep_in_touch_due)),  # as the close form says it
         ]
 
     def build(self, values) -> dict:

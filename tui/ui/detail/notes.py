@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
-from tui.core import clock
+from tui.core import clock, templates
 from tui.core.errors import FollowupError
 from tui.core.merge import carry_offset, merge3
 from tui.core.text import counted
@@ -119,7 +119,7 @@ class NotesPanel(Vertical):
         status = self.query("#notes-status").first() if self.is_mounted and self.query("#notes-status") else None
         if status is None:  # not drawn yet, or already taken down (the screen is closing)
             return
-        words = len(self.editor.text.split())
+        words = templates.word_count(self.editor.text)  # the letters screen's count (review Z 13)
         if self._refused:
             state = f"not saved: {self._refused} (ctrl+s retries)"
         else:

@@ -8,21 +8,41 @@ COMING one; each time field says what it understood as it is typed.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable
+
 from pendulum import DateTime
 
-from tui.core.correspondence import REPLY_VIAS, check_keep_in_touch
+from tui.core.correspondence import OUTCOME, REPLY, REPLY_VIAS, check_after_first_round, check_keep_in_touch
 from tui.core.deadlines import Deadline, keep_in_touch_due
+from tui.core.errors import ValidationError
+from tui.core.model import Application
 from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
-from tui.core.snoozing import snoozed_due
+from tui.core.settings import Settings
+from tui.core.snoozing import check_until, snoozed_due
 from tui.core.stages import Outcome
-from tui.core.timefmt import show_time
-from tui.core.timeutil import to_utc
+from tui.core.timefmt import show_time, typed_and_due
 from tui.core.when import Reading
 from tui.ui.detail.outcome import WHAT_FOLLOWS
 from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, ReadButRefused, optional
 
-PAST_EXAMPLES = "empty: now; or yesterday 16:00, mon 10am"
+PAST_EXAMPLES = "empty: now; or e.g. yesterday 16:00, mon 10am"
+
+
+def due_said(form: FormScreen, card: Callable[[], Application | None],
+             due_of: Callable[[Application, Settings, DateTime], datetime | None]) -> Callable[[DateTime | None], str]:
+    """The `describe` of a field whose time makes a deadline (a snooze's end, a keep-in-touch date): what
+    was understood and, when working hours or a quiet period move it, when the deadline falls (`due_of`),
+    in the words of `followup snooze` and `close` (timefmt.typed_and_due). A Sunday dawn is never the
+    deadline. The snooze, close and edit-card forms share it; `form` has `now` and `zone`."""
+    def said(moment: DateTime | None) -> str:
+        if moment is None:
+            return ""
+        found = card()
+        due = None if found is None else due_of(found, form.app.changelog.settings, moment)
+        return typed_and_due(moment, due, form.zone, form.now)
+    return said
 
 
 class _TimedForm(FormScreen):
@@ -33,6 +53,18 @@ class _TimedForm(FormScreen):
     def _past(self, text: str) -> DateTime:
         """What happened: empty is now."""
         return parse_user_time(text, self.now, self.zone, Reading.PAST) if text.strip() else self.now
+
+    def _after_first_round(self, text: str, what: str) -> DateTime:
+        """What happened, after the card's first round (correspondence.check_after_first_round, as
+        `followup reply/close --at` ask it): refused under the field as it is typed, the text kept."""
+        moment = self._past(text)
+        card = self.app.changelog.apps.get(self.app_id) if self.app_id else None
+        if card is not None:
+            try:
+                check_after_first_round(card, moment, what, zone=self.zone, now=self.now)
+            except ValidationError as exc:
+                raise ReadButRefused("at", str(exc)) from None
+        return moment
 
     def _coming(self, text: str) -> DateTime | None:
         return parse_user_time(text, self.now, self.zone, Reading.COMING) if text.strip() else None
@@ -48,7 +80,8 @@ class ReplyForm(_TimedForm):
 
     def fields(self) -> list[Field]:
         return [
-            Field("at", "When", "", PAST_EXAMPLES, self._past, describe=understood_by(self.now, self.zone)),
+            Field("at", "When", "", PAST_EXAMPLES, lambda text: self._after_first_round(text, REPLY),
+                  describe=understood_by(self.now, self.zone)),
             Field("via", "How", REPLY_VIAS[0], options=[(v, v) for v in REPLY_VIAS]),
             Field("note", "Note", "", "what they said (optional)", optional("note", LONG_TEXT_LIMIT)),
         ]
@@ -61,7 +94,7 @@ class SnoozeForm(_TimedForm):
         super().__init__(now, zone)
         self.deadline = deadline
         self.card_name = deadline.company
-        self.rule_due = deadline.snoozed_from or deadline.due
+        self.rule_due = deadline.rule_due
         self.form_title = f"Snooze: {deadline.action} (due {show_time(self.rule_due, zone, now)})"
 
     def _until(self, text: str) -> DateTime:
@@ -70,27 +103,17 @@ class SnoozeForm(_TimedForm):
         moment = self._coming(text)
         if moment is None:
             raise FieldError("until", "until when? e.g. mon 9:00, in 3 days")
-        read = show_time(moment, self.zone, self.now)  # the refusal says how the text was read
-        if moment <= self.rule_due:
-            due = show_time(self.rule_due, self.zone, self.now)
-            where = "is the deadline itself" if moment == self.rule_due else "is before the deadline"
-            raise ReadButRefused("until", f"{read} {where}, {due}: pick a later time")
-        if moment <= self.now:
-            raise ReadButRefused("until", f"{read} has passed: pick a time still to come")
+        try:  # the one rule, as `followup snooze` asks it
+            check_until(self.deadline, moment, self.now, self.zone)
+        except ValidationError as exc:  # the refusal says how the text was read
+            raise ReadButRefused("until", f"{show_time(moment, self.zone, self.now)} {exc}") from None
         return moment
 
-    def _until_said(self, moment: DateTime) -> str:
-        """What was understood and, when working hours move it, when the deadline then falls
-        (snoozing.snoozed_due, as `followup snooze` says it), as the close form says its keep-in-touch."""
-        said = understood_by(self.now, self.zone)(moment)
-        card = self.app.changelog.apps.get(self.deadline.app_id)
-        due = None if card is None else snoozed_due(card, self.deadline, moment, self.app.changelog.settings, self.now)
-        return said if due is None or due == to_utc(moment) else f"{said} → due {show_time(due, self.zone, self.now)}"
-
     def fields(self) -> list[Field]:
+        lands = due_said(self, lambda: self.app.changelog.apps.get(self.deadline.app_id),
+                         lambda card, settings, moment: snoozed_due(card, self.deadline, moment, settings, self.now))
         return [
-            Field("until", "Until", "", "mon 9:00, in 3 days, 2026-12-01 10:00", self._until,
-                  describe=self._until_said),
+            Field("until", "Until", "", "e.g. mon 9:00, in 3 days, 2026-12-01 10:00", self._until, describe=lands),
             Field("reason", "Reason", "", "why (optional): kept in the history, shown on the card",
                   optional("reason", NAME_LIMIT)),
         ]
@@ -111,7 +134,7 @@ class CloseForm(_TimedForm):
     def _told(self, text: str) -> DateTime | None:
         """When they said so; empty is None, which `correspondence.close` reads as now, or, on a card already
         closed with this outcome, as the time recorded (adding a keep-in-touch date moves nothing)."""
-        return self._past(text) if text.strip() else None
+        return self._after_first_round(text, OUTCOME) if text.strip() else None
 
     def _keep_in_touch(self, text: str) -> DateTime | None:
         when = self._coming(text)
@@ -119,20 +142,11 @@ class CloseForm(_TimedForm):
             check_keep_in_touch(when, now=self.now, zone=self.zone)  # refused under the field, as `close` would
         return when
 
-    def _keep_said(self, moment: DateTime | None) -> str:
-        """What was understood and, when working hours or a quiet period move it, the deadline it makes
-        (deadlines.keep_in_touch_due, as `followup close` says it): a Sunday dawn is never the deadline."""
-        said = understood_by(self.now, self.zone)(moment)
-        card = self.app.changelog.apps.get(self.app_id)
-        if moment is None or card is None:
-            return said
-        due = keep_in_touch_due(card, self.app.changelog.settings, moment)
-        return said if due is None or due == to_utc(moment) else f"{said} → due {show_time(due, self.zone, self.now)}"
-
     def fields(self) -> list[Field]:
         return [
             Field("outcome", "Outcome", self.outcome.value, options=OUTCOME_CHOICES, check=Outcome.parse),
             Field("at", "When", "", PAST_EXAMPLES, self._told, describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", "", "when to get back in touch (optional)",
-                  self._keep_in_touch, describe=self._keep_said),
+                  self._keep_in_touch, describe=due_said(self, lambda: self.app.changelog.apps.get(self.app_id),
+                                                         keep_in_touch_due)),
         ]

@@ -32,7 +32,7 @@ class PathPrompt(FormScreen):
             self.hint = f"{hint}\n{PathPrompt.hint}"
 
     def fields(self) -> list[Field]:
-        return [Field("path", "File", self.default, "~/followup-letters/acme.txt", check_path)]
+        return [Field("path", "File", self.default, "e.g. ~/followup-letters/acme.txt", check_path)]
 
     def build(self, values: dict[str, Any]) -> Path:
         return values["path"]
@@ -51,7 +51,7 @@ class SentAtForm(FormScreen):
         self.now, self.zone = now, zone
 
     def fields(self) -> list[Field]:
-        return [Field("when", "Sent", "", "yesterday 16:30, last fri 9:00, 2026-03-10 17:45", self._read,
+        return [Field("when", "Sent", "", "e.g. yesterday 16:30, last fri 9:00, 2026-03-10 17:45", self._read,
                       describe=understood_by(self.now, self.zone))]
 
     def _read(self, text: str) -> Any:

@@ -17,7 +17,8 @@ from tui.core.parts import NAME_LIMIT, ROUND_NAME_LIMIT, Interviewer
 from tui.core.stages import DEFAULT_ROUND_NAME
 from tui.ui.screens.form import Field, FormScreen, optional, required
 
-WHEN_EXAMPLES = "e.g. yesterday 10am, wed 14:00, next tue 10:00"
+# a round's time, on this form and the round form (one constant: review Z 9)
+WHEN_EXAMPLES = "e.g. yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)"
 
 
 class NewApplicationScreen(FormScreen):
@@ -74,7 +75,7 @@ class NewApplicationScreen(FormScreen):
             values["company"],
             values["role"],
             now=self.clock(),
-            round_name=values["round"] or DEFAULT_ROUND_NAME,
+            round_name=values["round"],  # empty: the core's DEFAULT_ROUND_NAME
             round_at=values["when"],
             interviewers=values["interviewers"],
             use_thank_you=self.app.settings.use_thank_you,
