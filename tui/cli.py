@@ -30,6 +30,7 @@ from tui import (
     cli_record,
     cli_remind,
     cli_show,
+    cli_snooze,
     cli_stats,
 )
 from tui.cli_common import (
@@ -222,7 +223,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     cli_list.register_due(subparsers, common)
 
     cli_letter.register(subparsers, common)
-    for module in (cli_show, cli_record, cli_edit, cli_exchange, cli_config, cli_stats, cli_remind):
+    for module in (cli_show, cli_record, cli_snooze, cli_edit, cli_exchange, cli_config, cli_stats, cli_remind):
         module.register(subparsers, common)
     if isinstance(subparsers, _OneCommand) and not subparsers.built:  # not a command: say so with every one
         return build_parser()
