@@ -257,3 +257,16 @@ def test_a_decision_date_before_the_snooze_end_lifts_it_and_a_new_snooze_does_no
     longer = snoozing.snooze_deadline(snoozed, again, WED.add(days=20), now=WED)
     assert lifted_snoozes(snoozed, longer, SETTINGS, WED) == []
     assert lifted_snoozes(snoozed, actions.set_notes(snoozed, "x", now=WED), SETTINGS, WED) == []
+
+
+def test_a_second_round_at_the_very_time_of_one_is_refused_naming_it():
+    """Two rounds at one time: the second's people were owed no thank-you, as the latest round is picked by
+    time (review X2 #1: `add`'s retry hint led there). Its people join the round that is there."""
+    from tui.core import actions
+    from tui.core.parts import Interviewer
+
+    at = pendulum.datetime(2026, 11, 28, 6, tz="UTC")
+    app = actions.new_application("Cron", "r", now=at, round_at=at, interviewers=[Interviewer("Ann Lee")])
+    with pytest.raises(ValidationError, match=r"round 1 “Interview” is already at Sat 28 Nov 06:00: add the people"):
+        actions.add_round(app, "", at, [Interviewer("Bo Ek")], now=at.add(hours=1))
+    assert len(actions.add_round(app, "", at.add(minutes=1), [Interviewer("Bo Ek")], now=at.add(hours=1)).rounds) == 2

@@ -61,6 +61,8 @@ def cards(draw):
                                         now=clock)
         elif step == "round":
             at = clock.add(hours=draw(st.integers(-48, 200)))
+            if any(r.at == at for r in app.rounds):  # two rounds at one time are one: refused (check_time_free)
+                continue
             app = actions.add_round(app, "Again", at, [Interviewer("Mia Chen")], now=clock,
                                     use_thank_you=conf.use_thank_you)
         elif step in ("reject", "offer"):

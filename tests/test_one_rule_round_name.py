@@ -14,7 +14,7 @@ NOW = datetime(2026, 11, 25, 13, 0, tzinfo=UTC)
 
 def test_add_round_names_an_unnamed_round_as_a_new_card_does():
     card = actions.new_application("Acme", "Dev", now=NOW, round_name="", round_at=NOW)
-    again = actions.add_round(card, "", NOW, now=NOW)
+    again = actions.add_round(card, "", NOW.replace(hour=14), now=NOW.replace(hour=14))
     assert [r.name for r in again.rounds] == [DEFAULT_ROUND_NAME, DEFAULT_ROUND_NAME]
 
 

@@ -62,7 +62,8 @@ def cmd_round(args) -> int:
 
     def change(app, settings, now):
         at = read_when(args.at, EVENT, settings, now, "--at")
-        new = actions.add_round(app, args.name, at, people, now=now, use_thank_you=settings.use_thank_you)
+        new = actions.add_round(app, args.name, at, people, now=now, use_thank_you=settings.use_thank_you,
+                                zone=settings.zone)
         upcoming = " (upcoming)" if at > now else ""
         who = f" with {', '.join(p.name for p in people)}" if people else ""
         moved = f"; moved to {new.stage.value} (was {app.stage.value})" if new.stage is not app.stage else ""

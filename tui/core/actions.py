@@ -18,7 +18,7 @@ from tui.core.errors import ValidationError
 from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
 from tui.core.parts import Direction, Event, Interviewer, Round, holds
-from tui.core.round_rules import check_new_round, check_round_edit, check_thanked_at
+from tui.core.round_rules import check_new_round, check_round_edit, check_thanked_at, check_time_free
 from tui.core.stages import DEFAULT_ROUND_NAME, DirectionChange, DirectionKind, Outcome, Stage
 from tui.core.timefmt import show_time
 from tui.core.timeutil import UTC, Zone, to_utc
@@ -203,7 +203,7 @@ def set_notes(app: Application, text: str, *, now: datetime) -> Application:
 
 def add_round(
     app: Application, name: str, at: datetime, interviewers: Iterable[Interviewer] = (), *, now: datetime,
-    use_thank_you: bool = True,
+    use_thank_you: bool = True, zone: Zone = UTC,
 ) -> Application:
     """A round that took place moves the card (`model.stage_after_round`) and reopens a closed one, the move
     logged at the round's time (as `catch_up` logs a round whose time came): a round entered days later
@@ -215,6 +215,7 @@ def add_round(
     new = changed_copy(app, now)
     rnd = Round(name=name or DEFAULT_ROUND_NAME, at=at, interviewers=list(interviewers))  # as new_application
     check_new_round(rnd, now=now)
+    check_time_free(app, rnd.at, zone=zone, now=now)
     latest_held = max((r.at for r in app.held_rounds(now)), default=None)
     new.rounds.append(rnd)
     log_line(new, now, "round", round_line(rnd, now), round=rnd.id)

@@ -9,12 +9,16 @@ not refused over another person's old record (review T #9). `Round.__post_init__
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer, Round
 from tui.core.timefmt import show_time
 from tui.core.timeutil import UTC, Zone, local, to_utc
 from tui.core.when import Reading, parse_when, typed_a_day_alone
+
+if TYPE_CHECKING:
+    from tui.core.model import Application
 
 
 def name_key(name: str) -> str:
@@ -83,6 +87,17 @@ def check_new_round(rnd: Round, *, zone: Zone = UTC, now: datetime | None = None
     for person in rnd.interviewers:
         if person.thanked_at is not None:
             check_thanked_at(rnd, person.thanked_at, zone=zone, now=now)
+
+
+def check_time_free(app: Application, at: datetime, *, zone: Zone = UTC, now: datetime | None = None) -> None:
+    """A new round at the very time of one the card has is that round: two at one time left the second's
+    people owed no thank-you (the latest round is picked by time, review X2 #1). Its people join it."""
+    number = next((n for n, r in enumerate(app.rounds, start=1) if r.at == to_utc(at)), None)
+    if number is not None:
+        rnd = app.rounds[number - 1]
+        raise ValidationError(f"round {number} “{rnd.name}” is already at {show_time(rnd.at, zone, now)}: "
+                              f"add the people to it instead (followup interviewer ID NAME --round {number}, "
+                              "or p in its row of the detail screen)")
 
 
 def check_round_edit(before: Round, after: Round, *, zone: Zone = UTC, now: datetime | None = None) -> None:

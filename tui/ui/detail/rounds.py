@@ -149,7 +149,8 @@ class RoundsList(OwnKeysInOrder, OptionList):
 
         def change(result: RoundInput):
             return lambda a: actions.add_round(a, result.name, result.at, result.interviewers, now=clock.now(),
-                                               use_thank_you=self.app.settings.use_thank_you)
+                                               use_thank_you=self.app.settings.use_thank_you,
+                                               zone=self.app.settings.zone)
 
         def added(result: RoundInput | None) -> None:
             if result is not None:
