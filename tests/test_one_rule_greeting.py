@@ -16,6 +16,9 @@ from tui.core.parts import greeting_name, is_title_only
     ("'t Hooft", "'t Hooft"),
     ("Prof. Jan van der Berg", "Prof. van der Berg"),
     ("Dr. Ada Wong Jr.", "Dr. Wong"),
+    ("Ms van der Berg", "Ms van der Berg"),  # no given name: every word is the surname (review X2 #3)
+    ("Dr. 't Hooft", "Dr. 't Hooft"),
+    ("Mr 't Hooft,", "Mr 't Hooft"),
 ])
 def test_a_particle_is_kept_with_the_surname_after_a_title_too(name, greeted):
     assert greeting_name(name) == greeted

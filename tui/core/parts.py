@@ -249,6 +249,9 @@ def greeting_name(name: str) -> str:
     while len(parts) > 1 and _bare(parts[-1]) in _SUFFIXES:
         parts.pop()
     surname = [parts.pop().rstrip(",")]
+    if parts and all(_is_particle(word) for word in parts) and not _is_particle(surname[0]):
+        # "Ms van der Berg": no given name, every word is her surname (a name typed all lower case is not)
+        return " ".join([*titles, *parts, *surname])
     while len(parts) > 1 and _is_particle(parts[-1]):  # particles (van, der, 't); the given name stays out
         surname.insert(0, parts.pop())
     return " ".join([*titles, *surname])
