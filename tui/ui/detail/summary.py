@@ -5,7 +5,15 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, marked_action, relative, short_action
+from tui.core.deadlines import (
+    DeadlineKind,
+    deadline_order,
+    deadlines_for,
+    keep_in_touch_due,
+    marked_action,
+    relative,
+    short_action,
+)
 from tui.core.model import Application
 from tui.core.stages import Stage
 from tui.core.text import cell_width, counted, fit_cells
@@ -26,7 +34,8 @@ def summary_content(app: Application, settings, now, width: int = 0) -> Content:
     if app.decision_by:
         facts.append(f"they decide by {show_time(app.decision_by, zone, now)}")
     if app.keep_in_touch:  # when its deadline is (working hours), as the sidebar and `followup show` say it
-        when = next((d.due for d in due if d.kind is DeadlineKind.KEEP_IN_TOUCH), app.keep_in_touch)
+        when = next((d.due for d in due if d.kind is DeadlineKind.KEEP_IN_TOUCH), None) \
+            or keep_in_touch_due(app, settings)  # an open card's: the time `show` gives it (review X2 #7)
         facts.append(f"keep in touch {show_time(when, zone, now)}")
     if app.follow_up_count:
         facts.append(f"{counted(app.follow_up_count, 'follow-up')} sent")
