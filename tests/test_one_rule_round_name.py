@@ -23,3 +23,12 @@ def test_followup_round_with_an_empty_name_says_the_name_it_got(cli_db, capsys):
     assert run(cli_db, "round", "acme", "--at", "today 10:00", "--name", "") == 0
     assert f"round “{DEFAULT_ROUND_NAME}” Wed 25 Nov 10:00" in capsys.readouterr().out
 
+
+
+def test_a_blank_round_name_is_the_default_and_add_says_the_name_it_got(cli_db, capsys):
+    """`add --round ""` printed round “” while storing Interview; "   " was refused (review X2 #6)."""
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00", "--round", "") == 0
+    assert f"round “{DEFAULT_ROUND_NAME}”" in capsys.readouterr().out
+    assert run(cli_db, "add", "Hooli", "--role", "Dev", "--at", "yesterday 10:00", "--round", "   ") == 0
+    assert run(cli_db, "round", "hooli", "--at", "today 10:00", "--name", "   ") == 0
+    assert f"round “{DEFAULT_ROUND_NAME}”" in capsys.readouterr().out

@@ -80,7 +80,7 @@ def cmd_add(args) -> int:
     store = open_store(args)
     store.add(app)  # only after everything above was accepted
     upcoming = " (upcoming)" if at > moment else ""
-    return confirm(args, None, app, f"{app.role}, round “{args.round}” "
+    return confirm(args, None, app, f"{app.role}, round “{app.rounds[0].name}” "
                    f"{understood(at, settings.zone, moment)}{upcoming}", settings, moment)
 
 
