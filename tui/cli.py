@@ -88,15 +88,12 @@ def _refuse_added_before(args, app, at, settings, moment) -> None:
     """`add` run again (a cron job's retry) is refused, naming the card it already made: read only,
     so the refusal leaves the file byte for byte (an older file is not migrated for it)."""
     from tui.core.errors import ValidationError
-    from tui.core.importing import added_before
-    from tui.core.timefmt import show_time
+    from tui.core.importing import added_before, added_before_words
 
     there = added_before(store_at(args).load_all(), app.company, app.role, at)
     if there is not None:
-        raise ValidationError(
-            f"{there.short_id} {there.company} — {there.role} already has a round at "
-            f"{show_time(at, settings.zone, moment)}; nothing added (for another round of it: "
-            f"followup round {there.short_id} --at WHEN)")
+        raise ValidationError(f"{added_before_words(there, at, settings, moment)} (for another round of it: "
+                              f"followup round {there.short_id} --at WHEN)")
 
 
 def cmd_move(args) -> int:

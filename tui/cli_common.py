@@ -291,20 +291,17 @@ def lifted_words(before, after, settings, moment) -> str:
 
 def untracked_words(before, after, settings, moment) -> str:
     """'; the thank-you to Ida Ng is no longer tracked: followup interviewer 3f2a1b2c "Ida Ng" --thanked
-    records it' when the change left notes owed before it untracked (thanks_owed); '' when none.
-    A reply in *interviewed* ended the thank-you clock without a word (review Q 4)."""
-    from tui.core.thanks_owed import untracked_thanks
+    records it' when the change left notes owed before it untracked (thanks_owed, whose sentence the board
+    says too); '' when none. A reply in *interviewed* ended the thank-you clock without a word (review Q 4)."""
+    from tui.core.thanks_owed import untracked_sentence, untracked_thanks
 
     names = [d.person for d in untracked_thanks(before, after, settings, moment)]
     if not names:
         return ""
     if len(names) == 1:
         name = f'"{names[0]}"' if " " in names[0] else names[0]
-        return (f"; the thank-you to {names[0]} is no longer tracked: "
-                f"followup interviewer {after.short_id} {name} --thanked records it")
-    people = ", ".join(names[:-1]) + " and " + names[-1]
-    return (f"; the thank-yous to {people} are no longer tracked: "
-            f"followup interviewer {after.short_id} NAME --thanked records each")
+        return f"; {untracked_sentence(names)}: followup interviewer {after.short_id} {name} --thanked records it"
+    return f"; {untracked_sentence(names)}: followup interviewer {after.short_id} NAME --thanked records each"
 
 
 def confirm(args, before, after, words: str, settings, moment, *, to_stderr: bool = False) -> int:

@@ -168,6 +168,14 @@ def added_before(cards: list[Application], company: str, role: str, round_at: da
                  if a.stage is not Stage.CLOSED and any(to_utc(r.at) == at for r in a.rounds)), None)
 
 
+def added_before_words(there: Application, round_at: datetime, settings: Settings, now: datetime) -> str:
+    """Why a card is not added again (`added_before` found `there`): 'a1b2c3d4 Acme — Dev already has a
+    round at Sat 28 Nov 06:00; nothing added', said alike by `followup add` and the board's new-card form
+    (review X2 5); each adds how it makes another round, which is its own."""
+    return (f"{there.short_id} {there.company} — {there.role} already has a round at "
+            f"{show_time(round_at, settings.zone, now)}; nothing added")
+
+
 def _match(item: Incoming, current: list[Application], by_id: dict[str, Application], settings: Settings,
            now: datetime) -> tuple[Application | None, str]:
     """The card here a row is, and, when it is none though cards of its company and role are here,

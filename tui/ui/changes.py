@@ -57,6 +57,8 @@ class Changes:
         self.changed({app_id})
         if before is not None and before.snoozes:
             self._say_lifted_snoozes(before, self.changelog.apps.get(app_id))
+        if before is not None:
+            self._say_left_behind(before, self.changelog.apps.get(app_id))
         return True
 
     def _say_lifted_snoozes(self, before: Application, after: Application | None) -> None:
@@ -73,6 +75,26 @@ class Changes:
         for deadline in lifted_snoozes(before, after, settings, now):
             self.notify(f"The snooze of “{deadline.action}” until {show_time(deadline.due, settings.zone, now)} "
                         f"no longer applies: the change gives it a new time.", severity="warning")
+
+    def _say_left_behind(self, before: Application, after: Application | None) -> None:
+        """Thank-you notes the change stopped tracking (a reply, a move or a close out of *interviewed*) and
+        an outcome it cleared, in the command line's words (core/thanks_owed.py), in one warning: the board
+        dropped them without a word, so a lost thank-you deadline went unnoticed (review X2 4)."""
+        from tui.core import clock
+        from tui.core.stages import Stage
+        from tui.core.thanks_owed import cleared_outcome, untracked_sentence, untracked_thanks
+
+        if after is None or (before.stage is not Stage.INTERVIEWED and before.outcome is None):
+            return  # only interviewed owes thank-yous, only a closed card has an outcome: no work per keystroke
+        said = []
+        names = [d.person for d in untracked_thanks(before, after, self.settings, clock.now())]
+        if names:
+            them = "each" if len(names) > 1 else "it"
+            said.append(f"{untracked_sentence(names)} (space on the person in the card's rounds, 2, records {them})")
+        if cleared := cleared_outcome(before, after):
+            said.append(cleared)
+        if said:
+            self.notify(f"{after.company}: {'; '.join(said)}.", severity="warning")
 
     def changed(self, app_ids: set[str] | None) -> None:
         """Redraw what changed: the board's cards, and any other screen that listens."""

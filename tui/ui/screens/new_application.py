@@ -15,7 +15,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import NAME_LIMIT, ROUND_NAME_LIMIT, Interviewer
 from tui.core.stages import DEFAULT_ROUND_NAME
-from tui.ui.screens.form import Field, FormScreen, optional, required
+from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
 
 # a round's time, on this form and the round form (one constant: review Z 9)
 WHEN_EXAMPLES = "e.g. yesterday 10am, wed 14:00 (past), next tue 10:00 (upcoming)"
@@ -71,6 +71,7 @@ class NewApplicationScreen(FormScreen):
     def build(self, values: dict[str, Any]) -> Application:
         from tui.core import actions
 
+        self._refuse_added_before(values)
         return actions.new_application(
             values["company"],
             values["role"],
@@ -80,3 +81,16 @@ class NewApplicationScreen(FormScreen):
             interviewers=values["interviewers"],
             use_thank_you=self.app.settings.use_thank_you,
         )
+
+    def _refuse_added_before(self, values: dict[str, Any]) -> None:
+        """The card `followup add` refuses as made already (same company and role, open, a round at that
+        time: importing.added_before) is refused here too, under Company, in its words, with the typing
+        kept: the board added it and `show` was then ambiguous (review X2 5)."""
+        from tui.core.importing import added_before, added_before_words
+
+        cards = getattr(self.app, "changelog", None)
+        if cards is None:  # a bare host (tests) has no cards to compare with
+            return
+        there = added_before(list(cards.apps.values()), values["company"], values["role"], values["when"])
+        if there is not None:
+            raise FieldError("company", added_before_words(there, values["when"], self.app.settings, self.clock()))
