@@ -16,7 +16,7 @@ def test_the_same_add_twice_is_refused_naming_the_card(cli_db, capsys):
     before = digest(cli_db)
     assert run(cli_db, *ADD) == 2
     one_line_error(capsys, first, "Acme — Backend Eng already has a round at Tue 24 Nov 10:00", "nothing added",
-                   f"followup round {first} --at WHEN")
+                   f"followup interviewer {first} NAME", f"followup round {first} --at WHEN")
     assert digest(cli_db) == before
     assert len(Store(cli_db).load_all()) == 1
 

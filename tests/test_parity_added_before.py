@@ -57,5 +57,5 @@ def test_the_command_line_says_the_same_words_and_its_own_hint(cli_db, capsys):
     short = capsys.readouterr().out.split()[0]
     assert run(cli_db, "add", "acme", "--role", "dev", "--at", "2026-11-24 04:30") == 2
     err = capsys.readouterr().err
-    assert f"{short} Acme — Dev already has a round at Tue 24 Nov 04:30; nothing added (for another round of it: "\
-           f"followup round {short} --at WHEN)" in err, err
+    assert f"{short} Acme — Dev already has a round at Tue 24 Nov 04:30; nothing added (someone else met in that " \
+           f"round: followup interviewer {short} NAME; another round: followup round {short} --at WHEN)" in err, err

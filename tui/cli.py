@@ -92,7 +92,8 @@ def _refuse_added_before(args, app, at, settings, moment) -> None:
 
     there = added_before(store_at(args).load_all(), app.company, app.role, at)
     if there is not None:
-        raise ValidationError(f"{added_before_words(there, at, settings, moment)} (for another round of it: "
+        raise ValidationError(f"{added_before_words(there, at, settings, moment)} (someone else met in that "
+                              f"round: followup interviewer {there.short_id} NAME; another round: "
                               f"followup round {there.short_id} --at WHEN)")
 
 
@@ -102,6 +103,7 @@ def cmd_move(args) -> int:
     from tui.core import actions
     from tui.core.errors import ValidationError
     from tui.core.stages import Outcome, Stage
+    from tui.core.thanks_owed import cleared_outcome
 
     stage = Stage.parse(args.stage)
     store, app = open_card(args)
@@ -117,10 +119,8 @@ def cmd_move(args) -> int:
         if card.stage is stage:  # another process moved it there meanwhile
             return card, f"already in {stage.value}; nothing changed"
         new = actions.move(card, stage, now=moment)
-        words = f"{card.stage.value} → {stage.value}"
-        if card.outcome is not None and new.outcome is None:  # as the history line says it (actions.move)
-            words += f"; outcome “{card.outcome.label}” cleared"
-        return new, words
+        cleared = cleared_outcome(card, new)  # the board's toast says it in the same words
+        return new, f"{card.stage.value} → {stage.value}" + (f"; {cleared}" if cleared else "")
 
     return change_card(args, change)
 
