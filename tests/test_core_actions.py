@@ -89,7 +89,13 @@ def test_marking_the_last_do_by_done_in_thanked_moves_to_awaiting():
     assert second.stage is Stage.AWAITING
     assert second.history[-1].text == "Thanked → Awaiting (nothing left on our side)"
     reopened = actions.set_direction_done(second, email.id, False, now=later(6))
-    assert reopened.directions[1].done_at is None and reopened.history[-1].text == "Reopened: Email Sam in two days"
+    assert reopened.directions[1].done_at is None and reopened.history[-2].text == "Reopened: Email Sam in two days"
+    # the rule's move goes back with it: a do-by open again is ours to do (review X3 #1)
+    assert reopened.stage is Stage.THANKED
+    assert reopened.history[-1].text == "Awaiting → Thanked (“Email Sam in two days” reopened)"
+    by_hand = actions.move(actions.move(second, "followed-up", now=later(6)), "awaiting", now=later(6))
+    kept = actions.set_direction_done(by_hand, email.id, False, now=later(7))
+    assert kept.stage is Stage.AWAITING  # the user's own move stays
 
 
 def test_a_direction_already_done_or_open_is_no_change():

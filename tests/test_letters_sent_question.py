@@ -72,3 +72,20 @@ async def test_the_offer_reply_question_has_one_to(tmp_path, letter_env):
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: isinstance(host.screen, ConfirmScreen))
         assert host.screen.question == "Record the offer reply to Sam Reyes as sent now?"
+
+
+def test_the_follow_up_question_says_where_the_card_goes_and_when_the_limit_is_reached():
+    """"moves to Followed up; the next one falls due after the usual wait" was asked for the last follow-up
+    of a card already in Followed up, which then stayed there and suggested closing (review X3 #2)."""
+    from tui.ui.letters.drafts import LetterDrafts
+    from tui.ui.letters.facts import consequence
+
+    app = actions.move(card("Dana Kim"), "awaiting", now=NOW)
+    first = LetterDrafts(app, LetterKind.FOLLOW_UP, SETTINGS, NOW, None)
+    assert consequence(first, LetterKind.FOLLOW_UP, first.current) == (
+        "It counts as follow-up #1 and the card moves to Followed up; the next one falls due after the usual wait.")
+    once = correspondence.record_letter_sent(app, "follow-up", now=NOW)
+    last = LetterDrafts(once, LetterKind.FOLLOW_UP, SETTINGS, NOW, None)
+    assert consequence(last, LetterKind.FOLLOW_UP, last.current) == (
+        "It counts as follow-up #2 and the card stays in Followed up; that is the last of your limit: without an "
+        "answer, the card then suggests closing.")

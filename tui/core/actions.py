@@ -427,7 +427,9 @@ def remove_direction(app: Application, direction_id: str, *, now: datetime) -> A
 def set_direction_done(
     app: Application, direction_id: str, done: bool = True, *, now: datetime
 ) -> Application:
-    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*.
+    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*; reopening it
+    while the card is there by that rule takes the ball back (review X3 #1: `space` twice left a do-by
+    open on a card that said nothing was left on our side). A move by hand since stays.
 
     A direction already so (done again, reopened while open) is no change: `app` itself comes back,
     with no history line, so a caller can tell by identity that there is nothing to save.
@@ -442,4 +444,8 @@ def set_direction_done(
          change=(DirectionChange.DONE if done else DirectionChange.REOPENED).value)
     if done and new.stage is Stage.THANKED and not new.open_tasks():
         set_stage(new, Stage.AWAITING, now, NOTHING_LEFT)
+    line = _last_stage_line(new)
+    if (not done and new.stage is Stage.AWAITING and new.open_tasks() and line is not None
+            and line.data.get("why") == NOTHING_LEFT):
+        set_stage(new, Stage.THANKED, now, f"“{direction.text}” reopened")
     return new

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tui.core import clock, letter_checks, letters, timefmt
 from tui.core.letters import Letter
-from tui.core.stages import LetterKind
+from tui.core.stages import LetterKind, Stage
 from tui.core.text import cell_width
 from tui.ui.letters.drafts import LetterDrafts
 
@@ -90,9 +90,13 @@ def consequence(drafts: LetterDrafts, kind: LetterKind, letter: Letter, at=None)
     if kind is LetterKind.THANK_YOU:
         return letter_checks.thank_you_consequence(drafts.application, letter, now=clock.now(),
                                                    zone=drafts.settings.zone, at=at)
-    if kind is LetterKind.FOLLOW_UP:
-        return (f"It counts as follow-up #{drafts.contacts_sent() + 1} and the card moves to "
-                "Followed up; the next one falls due after the usual wait.")
+    if kind is LetterKind.FOLLOW_UP:  # as the card and the toast will say it (review X3 #2)
+        number, limit = drafts.application.follow_up_count + 1, drafts.settings.follow_up_limit
+        where = ("the card stays in Followed up" if drafts.application.stage is Stage.FOLLOWED_UP
+                 else "the card moves to Followed up")
+        after = ("that is the last of your limit: without an answer, the card then suggests closing"
+                 if number >= limit else "the next one falls due after the usual wait")
+        return f"It counts as follow-up #{number} and {where}; {after}."
     if kind is LetterKind.OFFER_REPLY:
         return letter_checks.offer_reply_consequence(letter, drafts.settings.zone, clock.now())
     return "It goes into the card's history as a contact, and its reply deadline is done."
