@@ -333,6 +333,12 @@ def test_a_reply_cannot_be_recorded_as_sent_before_the_decision_it_answers():
         correspondence.record_letter_sent(rejected, "rejection-reply", now=now, at=told - timedelta(minutes=1))
     sent = correspondence.record_letter_sent(rejected, "rejection-reply", now=now, at=told)  # the same moment is fine
     assert not [d for d in deadlines_for(sent, Settings(), now) if d.kind.value == "rejection-reply"]
+    # told at 10:00:40, a reply typed "10:00" (no seconds) is in its minute: taken, as answering it (review X4 #3)
+    late = correspondence.close(app, "rejected", now=told + timedelta(seconds=40), at=told + timedelta(seconds=40))
+    correspondence.check_reply_sent_at(late, "rejection-reply", told, now=now)
+    answered = correspondence.record_letter_sent(late, "rejection-reply", now=now, at=told)
+    assert answered.contacts[-1].at == late.outcome_at
+    assert not [d for d in deadlines_for(answered, Settings(), now) if d.kind.value == "rejection-reply"]
     offered = correspondence.close(app, "offer", now=told, at=told)
     with pytest.raises(ValidationError, match="before the offer it answers"):
         correspondence.record_letter_sent(offered, "offer-reply", now=now, at=told - timedelta(hours=1))

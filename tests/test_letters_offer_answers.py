@@ -255,3 +255,28 @@ def test_a_typed_answer_day_goes_into_the_letter_in_its_own_words():
     letter = letters.draft(offered(), "offer-reply", SETTINGS, NOW, variant="ask-for-time",
                            values={"answer_by": "4 dec"})
     assert "Friday 4 December" in letter.body and "4 dec" not in letter.body
+
+
+def test_an_unedited_request_for_time_recorded_as_sent_earlier_names_the_day_counted_from_then():
+    """Sent at… on the board kept the text drafted now ("by Thursday") while the deadline counted from the
+    time typed (Wednesday), where `letter --mark-sent --at` drafts the text from then (review X4 #1)."""
+    from tui.ui.letters.drafts import LetterDrafts
+
+    app = offered(told=NOW.subtract(days=1))
+    drafts = LetterDrafts(app, "offer-reply", SETTINGS, NOW, None)
+    while drafts.key[1] != "ask-for-time":
+        drafts.next_variant()
+    earlier = NOW.subtract(hours=20)
+    recorded = drafts.sendable(earlier)
+    command_line = letters.draft(app, "offer-reply", SETTINGS, NOW, variant="ask-for-time", sent_at=earlier)
+    assert recorded.answer_by == command_line.answer_by and recorded.body == command_line.body
+    assert drafts.current.body != recorded.body  # the shown draft named a later day
+
+
+def test_a_request_for_time_whose_day_the_user_edited_out_is_said_before_recording():
+    letter = letters.draft(offered(), "offer-reply", SETTINGS, NOW, variant="ask-for-time")
+    day = letter_checks.in_words(letter.answer_by, SETTINGS.zone, NOW)
+    edited = letter.revised(body=letter.body.replace(day, "next week"))
+    said = letter_checks.offer_reply_consequence(edited, SETTINGS.zone, NOW)
+    assert f"Your letter does not say {day}: the reminder uses that day all the same" in said
+    assert "does not say" not in letter_checks.offer_reply_consequence(letter, SETTINGS.zone, NOW)

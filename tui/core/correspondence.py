@@ -68,7 +68,7 @@ def check_reply_sent_at(app: Application, kind: LetterKind | str, at: datetime, 
     if app.outcome is not outcome or told is None:
         return
     now = now or told
-    if to_utc(at) < told:
+    if to_utc(at) < told.replace(second=0, microsecond=0):  # typed times have no seconds: the same minute is after
         raise ValidationError(f"{show_time(at, zone, now)} is before the {word} it answers "
                               f"({show_time(told, zone, now)}): a reply cannot predate it")
     if kind is not LetterKind.OFFER_REPLY:
@@ -91,6 +91,8 @@ def record_letter_sent(
     kind = LetterKind.parse(kind)
     moment = to_utc(at or now)
     check_reply_sent_at(app, kind, moment, now=now)
+    if kind in _ANSWERS and app.outcome_at is not None and moment < app.outcome_at:
+        moment = app.outcome_at  # typed in the decision's own minute (review X4 #3): recorded as answering it
     new = app
     if kind is LetterKind.THANK_YOU:
         if interviewer_id is None:

@@ -125,13 +125,16 @@ class LetterDrafts:
 
     def sendable(self, at: datetime | None) -> Letter:
         """The letter shown as it is recorded when it went out at `at` (None: now): the answer date asking
-        for time promised counts from then, as `followup letter --mark-sent --at` counts it."""
+        for time promised counts from then, as `followup letter --mark-sent --at` counts it; an unedited
+        draft is drafted again from then, its text naming that day."""
         letter = self.current
         if at is None or letter.answer_by is None:
             return letter
         interviewer_id, variant = self.key
         then = letters.draft(self.application, self.kind, self.settings, self.now, interviewer_id=interviewer_id,
                              templates_dir=self.templates_dir, variant=variant, sent_at=at)
+        if not self.edited:  # the draft is still ours: its text names the day counted from then, as the command
+            return then  # line's --mark-sent --at writes it (review X4 #1: the letter promised a day later)
         return replace(letter, answer_by=then.answer_by)
 
     def letter(self, key: Key) -> Letter:
