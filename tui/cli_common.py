@@ -293,14 +293,15 @@ def untracked_words(before, after, settings, moment) -> str:
     """'; the thank-you to Ida Ng is no longer tracked: followup interviewer 3f2a1b2c "Ida Ng" --thanked
     records it' when the change left notes owed before it untracked (thanks_owed, whose sentence the board
     says too); '' when none. A reply in *interviewed* ended the thank-you clock without a word (review Q 4)."""
+    from tui.core.text import shell_word
     from tui.core.thanks_owed import untracked_sentence, untracked_thanks
 
     names = [d.person for d in untracked_thanks(before, after, settings, moment)]
     if not names:
         return ""
-    if len(names) == 1:
-        name = f'"{names[0]}"' if " " in names[0] else names[0]
-        return f"; {untracked_sentence(names)}: followup interviewer {after.short_id} {name} --thanked records it"
+    if len(names) == 1:  # quoted as the reminders' commands quote a name (text.shell_word)
+        return (f"; {untracked_sentence(names)}: followup interviewer {after.short_id} {shell_word(names[0])} "
+                "--thanked records it")
     return f"; {untracked_sentence(names)}: followup interviewer {after.short_id} NAME --thanked records each"
 
 

@@ -40,6 +40,7 @@ from tui.core.templates import (  # noqa: F401  (re-exported: the letters' one p
     word_count,
     words,
 )
+from tui.core.text import shell_word
 from tui.core.timeutil import Zone, local
 from tui.core.when import WrongWeekday, parse_when
 
@@ -273,7 +274,8 @@ def fill_hint(missing: list[str], card: str = "ID", person: str = "") -> str:
     hint = "fill them with " + " ".join(f'--set {gap}="…"' for gap in missing)
     sources = []
     if "topic" in missing:
-        sources.append(f'on the card with: followup interviewer {card} "{person or "NAME"}" --topic "…"')
+        sources.append(f'on the card with: followup interviewer {card} {shell_word(person) if person else "NAME"} '
+                       '--topic "…"')
     keys = list(dict.fromkeys(SETTING_OF[gap] for gap in missing if gap in SETTING_OF))
     if keys:
         sources.append("for every letter with: " + " and ".join(f'followup config {key} "…"' for key in keys))

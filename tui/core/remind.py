@@ -14,13 +14,13 @@ ahead) is reminded here from the card's rounds, in its own words.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from typing import Collection, Iterable, NamedTuple, Sequence
 
 from tui.core.deadlines import DeadlineKind, deadlines_for, relative, without_company
 from tui.core.model import Application
 from tui.core.settings import Settings
+from tui.core.text import shell_word
 from tui.core.timefmt import show_time
 from tui.core.timeutil import local, to_utc
 
@@ -85,14 +85,6 @@ def next_opening(settings: Settings, now: datetime) -> datetime:
     return to_utc(today if today > now else today.add(days=1))
 
 
-_SAFE = re.compile(r"[A-Za-z0-9@%+=:,./_-]+")
-
-
-def shell_word(text: str) -> str:
-    """`text` as one word for a POSIX shell, in double quotes when it needs any ("Dana Kim")."""
-    if _SAFE.fullmatch(text):
-        return text
-    return '"' + re.sub(r'([\\"$`])', r"\\\1", text) + '"'
 
 
 def _command(kind: str, app_id: str, person: str, db: str = "") -> str:

@@ -215,3 +215,14 @@ def folded(text: str) -> str:
     if text.isascii():
         return text.lower()
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+
+
+# What a POSIX shell takes as one word without quotes; anything else is quoted by shell_word.
+_SAFE = re.compile(r"[A-Za-z0-9@%+=:,./_-]+")
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word for a POSIX shell, in double quotes when it needs any ("Dana Kim")."""
+    if _SAFE.fullmatch(text):
+        return text
+    return '"' + re.sub(r'([\\"$`])', r"\\\1", text) + '"'
