@@ -81,3 +81,20 @@ def test_a_card_names_a_titled_interviewer_by_title_and_surname_as_the_letters_d
     frame = TimeFrame(NOW, SETTINGS.zone)
     shown = card_texts(card_view(app, sorted(make_entry(d) for d in deadlines_for(app, SETTINGS, NOW)), frame), frame)
     assert shown[2] in ("Thank Dr. Wong +1", "Thank Mr. Stark +1")
+
+
+def test_a_reply_due_with_a_keep_in_touch_comes_first_everywhere():
+    """Both at once (a quiet period ends, and both wait for it): `next` named the keep-in-touch, "Get back"
+    sorting before "Reply to" (review X4 #5). The kinds' order decides, then the words."""
+    from tui.core import correspondence
+    from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for
+    from tui.ui.sidebar.sidebar import make_entry
+
+    app = actions.new_application("Delta", "Dev", now=NOW - timedelta(days=5), round_at=NOW - timedelta(days=5))
+    app = actions.add_direction(app, "not before the board", "not-before", NOW + timedelta(days=4), now=NOW)
+    app = correspondence.close(app, "rejected", now=NOW, at=NOW, keep_in_touch=NOW + timedelta(days=3))
+    found = [d for d in deadlines_for(app, SETTINGS, NOW) if not d.is_quiet]
+    assert {d.due for d in found} == {found[0].due}  # both wait for the quiet period's end
+    first = min(found, key=deadline_order)
+    assert first.kind is DeadlineKind.REJECTION_REPLY
+    assert min(make_entry(d) for d in found)[4].kind is DeadlineKind.REJECTION_REPLY

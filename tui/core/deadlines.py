@@ -339,12 +339,16 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     return found
 
 
-def deadline_order(deadline: Deadline) -> tuple[datetime, str, str]:
-    """The one order of deadlines: soonest first, then by company, then by action ("Thank Lin Wu" before
-    "Thank Sam Ray" when both are due at once). The sidebar's rows (sidebar.make_entry), the card's task
-    (cards.card_view), `followup list` and `followup due` all follow it, so the card names the person
-    the sidebar lists first."""
-    return (deadline.due, deadline.company, deadline.action)
+_KIND_RANK = {kind: rank for rank, kind in enumerate(DeadlineKind)}  # the order the kinds are declared in
+
+
+def deadline_order(deadline: Deadline) -> tuple[datetime, str, int, str]:
+    """The one order of deadlines: soonest first, then by company, then by kind as DeadlineKind lists them
+    (the reply a rejection asks for before a keep-in-touch due with it, review X4 #5), then by action
+    ("Thank Lin Wu" before "Thank Sam Ray" when both are due at once). The sidebar's rows
+    (sidebar.make_entry), the card's task (cards.card_view), `followup list` and `followup due` all
+    follow it, so the card names the person the sidebar lists first."""
+    return (deadline.due, deadline.company, _KIND_RANK[deadline.kind], deadline.action)
 
 
 def all_deadlines(apps: Iterable[Application], settings: Settings, now: datetime) -> list[Deadline]:

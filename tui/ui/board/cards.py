@@ -95,23 +95,23 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
     rounds), never hidden behind a task that happens to fall first."""
     now_ts = frame.now_ts
     due_ts, quiet_ts = _NO_DUE, None
-    first_text = ""  # the chosen entry's action: two due at once go in deadlines.deadline_order, as the sidebar
+    first_key: tuple = ()  # the chosen entry's (rank, action): two due at once go in deadline_order, as the sidebar
     interview_ts, interview = _NO_DUE, None
     chosen = None
-    for when, _company, text, _serial, deadline in entries:
+    for when, _company, key, _serial, deadline in entries:
         if deadline.kind is DeadlineKind.QUIET:
             if when > now_ts:
                 quiet_ts = when
             continue
         if deadline.kind is DeadlineKind.INTERVIEW and when < interview_ts:
             interview_ts, interview = when, deadline
-        if when < due_ts or (when == due_ts and text < first_text):
-            due_ts, first_text, chosen = when, text, deadline
+        if when < due_ts or (when == due_ts and key < first_key):
+            due_ts, first_key, chosen = when, key, deadline
     action = ""  # worked out for the chosen entry only: 10,000 cards are made before the first frame
     if chosen is not None and chosen.kind is DeadlineKind.INTERVIEW:
         action = interview_text(app, chosen, frame)
     elif chosen is not None:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it
-        action = marked_action(chosen, without_company(first_text, app.company))
+        action = marked_action(chosen, without_company(chosen.action, app.company))
         if chosen.kind is DeadlineKind.THANK_YOU and not chosen.is_snoozed and chosen.person:
             others = sum(1 for entry in entries if entry[4].kind is DeadlineKind.THANK_YOU
                          and not entry[4].is_snoozed) - 1

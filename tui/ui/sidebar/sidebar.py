@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core.deadlines import Deadline, Group, relative, short_action
+from tui.core.deadlines import Deadline, Group, deadline_order, relative, short_action
 from tui.core.text import cell_width, fit_cells
 from tui.ui.board.column import scroll_thumb, set_virtual_height
 from tui.ui.board.timeframe import TimeFrame
@@ -26,12 +26,13 @@ from tui.ui.board.timeframe import TimeFrame
 GROUP_TITLES = {Group.OVERDUE: "Overdue", Group.TODAY: "Today", Group.WEEK: "This week", Group.LATER: "Later"}
 _serial = itertools.count()
 
-Entry = tuple  # (due timestamp, company, action, serial, Deadline): sorts by time, never ties
+Entry = tuple  # (due timestamp, company, (kind's rank, action), serial, Deadline): sorts by time, never ties
 
 
 def make_entry(deadline: Deadline) -> Entry:
-    """The row's sort key is deadlines.deadline_order (as a timestamp), and a serial so it never ties."""
-    return (deadline.due.timestamp(), deadline.company, deadline.action, next(_serial), deadline)
+    """The row's sort key is deadlines.deadline_order (the time as a timestamp), and a serial so it never ties."""
+    _, company, rank, action = deadline_order(deadline)
+    return (deadline.due.timestamp(), company, (rank, action), next(_serial), deadline)
 
 
 def first_line(deadline: Deadline, width: int) -> str:
