@@ -380,9 +380,11 @@ def add_command(subparsers, common, name: str, help_text: str, example: str, han
                 description: str = ""):
     """A command's parser: its one-line help, a description (the help as a sentence unless given),
     the notes in `extra` and an example, so that every command's --help reads the same way."""
+    from tui.core.text import sentence
+
     epilog = (extra + "\n\n" if extra else "") + "example:\n  " + example.replace("\n", "\n  ")
     parser = subparsers.add_parser(
-        name, help=help_text, description=description or help_text[0].upper() + help_text[1:] + ".",
+        name, help=help_text, description=description or sentence(help_text),
         epilog=epilog, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.set_defaults(handler=handler)

@@ -21,7 +21,7 @@ from tui.core.round_rules import check_thanked_at, read_thanked_at
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
 from tui.core.templates import marker, template_name, words
-from tui.core.text import counted
+from tui.core.text import counted, sentence
 from tui.core.timeutil import Zone, local, to_utc
 from tui.core.when import Reading, parse_when
 
@@ -249,7 +249,7 @@ def thank_you_consequence(app: Application, letter: Letter, *, now: datetime, zo
     who = letter.recipient_name
     again = already_thanked(app, letter, now=now, zone=zone, at=at)
     if again:
-        return again[:1].upper() + again[1:] + "."
+        return sentence(again)
     try:
         after = mark_sent(app, letter, now=now, zone=zone, force=True, at=at)
     except ValidationError:  # the question says nothing it cannot know; recording it says why not

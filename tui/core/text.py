@@ -40,6 +40,12 @@ def is_multi_line(path: str) -> bool:
     return any(plain == field or plain.startswith(field + ".") for field in MULTI_LINE_FIELDS)
 
 
+def sentence(phrase: str) -> str:
+    """A phrase the core words for the middle of a line ("nothing of yours to snooze on Acme") as a sentence
+    of its own: a capital first, a full stop last (not a second one)."""
+    return phrase[:1].upper() + phrase[1:] + ("" if phrase.endswith(".") else ".")
+
+
 def one_lined(value: Any, path: str = "") -> Any:
     """`value` (plain data, as `first_unclean` walks it) with each newline or tab outside the multi-line
     fields made a space, as the board makes one typed into a one-line field: what schema 5's migration does

@@ -26,7 +26,7 @@ import msgspec
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import decoding_stored
-from tui.core.text import first_unclean, one_lined
+from tui.core.text import first_unclean
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (
     APP_NAME,
@@ -34,7 +34,7 @@ from tui.store.migrations import (
     META_TABLE,
     SCHEMA_VERSION,
     classify,
-    cleaned,
+    cleaned_record,
     damaged,
     migrate,
 )
@@ -179,7 +179,7 @@ def from_plain(path: Path, data: Any) -> Decoded:
             problems.append(f"record {doc_id}: it has no id")
             continue
         if first_unclean(doc, one_line=True) is not None:  # hand-edited: read as the migrations would clean it
-            doc = one_lined(cleaned(doc))
+            doc = cleaned_record(doc)
         try:
             apps.append(Application.from_dict(doc))
         except ValidationError as exc:

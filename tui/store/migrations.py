@@ -285,9 +285,15 @@ def _schema_3_to_4(path: Path, data: Layout) -> Layout:
     return {**data, META_TABLE: {META_DOC_ID: meta_record(4)}, APPS_TABLE: apps}
 
 
+def cleaned_record(doc: Any) -> Any:
+    """A record with its texts as schema 5 holds them: clean, and on one line outside the multi-line fields. The
+    step to 5 makes every record so; reading a current file edited by hand shows its records so."""
+    return one_lined(cleaned(doc))
+
+
 def _schema_4_to_5(path: Path, data: Layout) -> Layout:
     """Make every newline or tab of a one-line field a space, and clean every text again."""
-    apps = {doc_id: one_lined(cleaned(doc)) for doc_id, doc in data.get(APPS_TABLE, {}).items()}
+    apps = {doc_id: cleaned_record(doc) for doc_id, doc in data.get(APPS_TABLE, {}).items()}
     return {**data, META_TABLE: {META_DOC_ID: meta_record(5)}, APPS_TABLE: apps}
 
 

@@ -10,11 +10,7 @@ another process, a read-only file) keeps what was typed in a rescue file
 from __future__ import annotations
 
 from tui.core import clock
-
-
-def _said(words: str) -> str:
-    """The core's one wording (as `followup snooze` prints it), as a sentence."""
-    return words[:1].upper() + words[1:] + "."
+from tui.core.text import sentence  # the core's one wording (as `followup snooze` prints it)
 
 
 class BoardQuestions:
@@ -64,7 +60,7 @@ class BoardQuestions:
         if self.focused is self.sidebar and self.sidebar.current is not None:
             found = self.sidebar.current
             if not snoozable(found):
-                self.notify(_said(nothing_to_snooze(found.company, (), row=found)), severity="warning")
+                self.notify(sentence(nothing_to_snooze(found.company, (), row=found)), severity="warning")
                 return None
             return found
         application = self._current_app()
@@ -77,7 +73,7 @@ class BoardQuestions:
         there = [entry[4] for entry in self.sidebar.by_app.get(application.id, ())]
         task = next_snoozable(there)
         if task is None:
-            self.notify(_said(nothing_to_snooze(application.company, there)), severity="warning")
+            self.notify(sentence(nothing_to_snooze(application.company, there)), severity="warning")
         return task
 
     async def action_snooze(self) -> None:

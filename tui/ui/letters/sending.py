@@ -9,6 +9,7 @@ ApplicationsChanged (`on_applications_changed` calls `_after_sent`).
 from __future__ import annotations
 
 from tui.core import clock, correspondence, letter_checks, timefmt
+from tui.core.text import sentence
 from tui.ui.letters.dialogs import SentAtForm
 from tui.ui.letters.facts import consequence
 from tui.ui.messages import ChangeRequested
@@ -43,7 +44,7 @@ class MarkingSent:
         letter, drafts = self.letter, self.drafts
         now = clock.now()
         who = letter.recipient_name or drafts.application.company
-        details = [b[0].upper() + b[1:] + ("" if b.endswith(".") else ".") for b in drafts.blockers(at or now)]
+        details = [sentence(blocker) for blocker in drafts.blockers(at or now)]
         sent = drafts.sent_at()
         if sent is not None:
             when = timefmt.at(sent, drafts.settings.zone, timefmt.DAY_TIME)
