@@ -163,9 +163,9 @@ def added_before(cards: list[Application], company: str, role: str, round_at: da
 
     `followup add` run twice (a cron job's retry) would make a second card with the same deadlines;
     a second process at the same company (another round time, or the old card closed) is a new card."""
-    at = to_utc(round_at)
-    return next((a for a in same_job(cards, company, role)
-                 if a.stage is not Stage.CLOSED and any(to_utc(r.at) == at for r in a.rounds)), None)
+    at = to_utc(round_at)  # the round's time first: folding every name (same_job) is the dear part
+    held_then = [a for a in cards if a.stage is not Stage.CLOSED and any(r.at == at for r in a.rounds)]
+    return next(iter(same_job(held_then, company, role)), None)
 
 
 def added_before_words(there: Application, round_at: datetime, settings: Settings, now: datetime) -> str:
