@@ -1,11 +1,12 @@
-"""`due --summary` counts in the board's groups and words (deadlines.Group), and `list --stage` on an
+"""`due --summary` counts in the board's groups and words (deadline_words.Group), and `list --stage` on an
 empty stage says where the cards are instead of suggesting to add one (review M polish d, e)."""
 
 import pendulum
 
 from cli_helpers import NOW, run
 from tui.core import actions, correspondence
-from tui.core.deadlines import Group, TimeFrame, deadlines_for
+from tui.core.deadline_words import Group, TimeFrame
+from tui.core.deadlines import deadlines_for
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.store.store import Store

@@ -9,7 +9,7 @@ import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.deadlines import relative
+from tui.core.deadline_words import relative
 from tui.core.timefmt import distance, distance_short, distance_words, understood
 
 NOW = pendulum.datetime(2026, 11, 27, 14, 0, tz="UTC")

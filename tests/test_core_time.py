@@ -8,15 +8,8 @@ import pytest
 
 from tui.core import actions
 from tui.core.businessdays import add_business_days
-from tui.core.deadlines import (
-    Deadline,
-    DeadlineKind,
-    Group,
-    TimeFrame,
-    deadlines_for,
-    next_follow_up,
-    relative,
-)
+from tui.core.deadline_words import Group, TimeFrame, relative
+from tui.core.deadlines import Deadline, DeadlineKind, deadlines_for, next_follow_up
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings

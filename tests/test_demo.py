@@ -3,7 +3,7 @@
 import pendulum
 import pytest
 
-from tui.core import deadlines
+from tui.core import deadline_words, deadlines
 from tui.core.demo import at_offset, demo_applications
 from tui.core.errors import ValidationError
 from tui.core.settings import Settings
@@ -18,11 +18,11 @@ def test_demo_has_every_stage_and_overdue_today_and_later(day):
     apps = demo_applications(now, SETTINGS.zone)
     assert 10 <= len(apps) <= 15
     assert {a.stage for a in apps} == set(STAGES)
-    frame = deadlines.TimeFrame(now, SETTINGS.zone)
+    frame = deadline_words.TimeFrame(now, SETTINGS.zone)
     groups = {frame.group_of(d) for d in deadlines.all_deadlines(apps, SETTINGS, now)}
-    assert deadlines.Group.OVERDUE in groups, "no overdue deadline"
-    assert deadlines.Group.TODAY in groups, "no deadline today"
-    assert groups & {deadlines.Group.WEEK, deadlines.Group.LATER}, "no future deadline"
+    assert deadline_words.Group.OVERDUE in groups, "no overdue deadline"
+    assert deadline_words.Group.TODAY in groups, "no deadline today"
+    assert groups & {deadline_words.Group.WEEK, deadline_words.Group.LATER}, "no future deadline"
     assert any(d.is_quiet for d in deadlines.all_deadlines(apps, SETTINGS, now)), "no quiet period"
 
 

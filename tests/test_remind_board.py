@@ -7,7 +7,7 @@ comes due on Thursday at 07:30 UTC.
 
 import pytest
 
-from tui.core.deadlines import Group
+from tui.core.deadline_words import Group
 from tui.ui.board.cards import urgency
 from tui.ui.notify import terminal_notification
 from ui_board_helpers import WIDE, board_of, make_app, small_apps, store_with

@@ -8,7 +8,8 @@ import pendulum
 
 from cli_helpers import run
 from tui.core import actions, snoozing
-from tui.core.deadlines import DeadlineKind, deadlines_for, direction_deadlines, direction_due, marked_action
+from tui.core.deadline_words import marked_action
+from tui.core.deadlines import DeadlineKind, deadlines_for, direction_deadlines, direction_due
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.ui.board.cards import card_texts, card_view

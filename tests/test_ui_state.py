@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import examples
 from tui.core import actions, correspondence
-from tui.core.deadlines import Group, all_deadlines
+from tui.core.deadline_words import Group
+from tui.core.deadlines import all_deadlines
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.parts import holds
 from tui.store import Store

@@ -91,7 +91,7 @@ def cmd_list(args) -> int:
     if not pairs:
         print_fitted(_nothing_listed(apps, stage))
         return code
-    from tui.core.deadlines import relative
+    from tui.core.deadline_words import relative
 
     total = table_width()
     rows = [(app.short_id, app.company, app.role, app.stage.value, relative(upcoming.due, moment) if upcoming else "—")
@@ -158,7 +158,7 @@ def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bo
     line cut at 80 columns (a login script's `| head`, a grep); in a terminal the action is wrapped
     between words to its width, under its column, so "Reply to Acme: thank them, ask for feedback"
     never loses its words to a narrow pane."""
-    from tui.core.deadlines import marked_action, relative
+    from tui.core.deadline_words import marked_action, relative
     from tui.core.text import fit_cells, wrap_cells
 
     shown = _due_within(apps, settings, moment, within_days)
@@ -200,7 +200,7 @@ def print_due_summary(apps, settings, moment, args) -> bool:
     status bar and the board's header say the same of the same deadline."""
     from collections import Counter
 
-    from tui.core.deadlines import Group, TimeFrame
+    from tui.core.deadline_words import Group, TimeFrame
 
     frame = TimeFrame(moment, settings.zone)
     counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, args.within))

@@ -24,7 +24,8 @@ LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label 
 
 def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
-    from tui.core.deadlines import deadlines_for, keep_in_touch_due, relative
+    from tui.core.deadline_words import relative
+    from tui.core.deadlines import deadlines_for, keep_in_touch_due
     from tui.core.parts import holds
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time

@@ -20,7 +20,8 @@ from typing import Any
 import msgspec
 
 from tui.core import timefmt
-from tui.core.deadlines import Deadline, next_deadline, relative, short_action
+from tui.core.deadline_words import relative, short_action
+from tui.core.deadlines import Deadline, next_deadline
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import Direction, Interviewer, holds

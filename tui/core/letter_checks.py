@@ -11,7 +11,8 @@ from datetime import datetime
 from itertools import combinations
 
 from tui.core import actions, correspondence, timefmt
-from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until, short_action
+from tui.core.deadline_words import short_action
+from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until
 from tui.core.errors import ValidationError
 from tui.core.letters import Letter, in_words, quiet_period_warning
 from tui.core.model import Application

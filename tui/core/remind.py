@@ -17,7 +17,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Collection, Iterable, NamedTuple, Sequence
 
-from tui.core.deadlines import DeadlineKind, deadlines_for, relative, without_company
+from tui.core.deadline_words import relative, without_company
+from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.text import shell_word

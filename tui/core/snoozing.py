@@ -14,14 +14,8 @@ from datetime import datetime
 from typing import Iterable
 
 from tui.core.actions import changed_copy, log_line
-from tui.core.deadlines import (
-    NOT_SNOOZABLE,
-    Deadline,
-    DeadlineKind,
-    deadline_order,
-    deadlines_for,
-    without_company,
-)
+from tui.core.deadline_words import without_company
+from tui.core.deadlines import NOT_SNOOZABLE, Deadline, DeadlineKind, deadline_order, deadlines_for
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import Snooze

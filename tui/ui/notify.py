@@ -20,7 +20,8 @@ from bisect import bisect_right
 from typing import Callable
 
 from tui.core import clock
-from tui.core.deadlines import Deadline, short_action
+from tui.core.deadline_words import short_action
+from tui.core.deadlines import Deadline
 
 TOASTS_AT_ONCE = 3  # more than this come due together: one toast that counts them
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")

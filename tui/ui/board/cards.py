@@ -17,7 +17,8 @@ from rich.style import Style
 from textual.strip import Strip
 
 from tui.core import timefmt
-from tui.core.deadlines import Deadline, DeadlineKind, Group, marked_action, relative_seconds, without_company
+from tui.core.deadline_words import Group, marked_action, relative_seconds, without_company
+from tui.core.deadlines import Deadline, DeadlineKind
 from tui.core.model import Application
 from tui.core.parts import greeting_name
 from tui.core.stages import DEFAULT_ROUND_NAME, Stage
@@ -110,7 +111,7 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
     action = ""  # worked out for the chosen entry only: 10,000 cards are made before the first frame
     if chosen is not None and chosen.kind is DeadlineKind.INTERVIEW:
         action = interview_text(app, chosen, frame)
-    elif chosen is not None:  # a snoozed one says so first (deadlines.marked_action), so a narrow card never cuts it
+    elif chosen is not None:  # a snoozed one says so first (marked_action): a narrow card never cuts it
         action = marked_action(chosen, without_company(chosen.action, app.company))
         if chosen.kind is DeadlineKind.THANK_YOU and not chosen.is_snoozed and chosen.person:
             others = sum(1 for entry in entries if entry[4].kind is DeadlineKind.THANK_YOU

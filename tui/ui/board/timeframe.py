@@ -1,4 +1,4 @@
-"""The board's TimeFrame: the core's (tui.core.deadlines.TimeFrame, the one grouping of deadlines)
+"""The board's TimeFrame: the core's (tui.core.deadline_words.TimeFrame, the one grouping of deadlines)
 plus the day names the cards and the sidebar write."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from tui.core import timefmt
-from tui.core.deadlines import TimeFrame as CoreTimeFrame
+from tui.core.deadline_words import TimeFrame as CoreTimeFrame
 
 
 class TimeFrame(CoreTimeFrame):

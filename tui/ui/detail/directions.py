@@ -10,7 +10,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core import clock
-from tui.core.deadlines import Deadline, direction_deadlines, direction_due, relative
+from tui.core.deadline_words import relative
+from tui.core.deadlines import Deadline, direction_deadlines, direction_due
 from tui.core.model import Application
 from tui.core.parts import Direction
 from tui.core.stages import DirectionKind

@@ -11,7 +11,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core import clock
-from tui.core.deadlines import DeadlineKind, deadlines_for, relative
+from tui.core.deadline_words import relative
+from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import Interviewer

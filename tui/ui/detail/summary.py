@@ -5,15 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.deadlines import (
-    DeadlineKind,
-    deadline_order,
-    deadlines_for,
-    keep_in_touch_due,
-    marked_action,
-    relative,
-    short_action,
-)
+from tui.core.deadline_words import marked_action, relative, short_action
+from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, keep_in_touch_due
 from tui.core.model import Application
 from tui.core.stages import Stage
 from tui.core.text import cell_width, counted, fit_cells

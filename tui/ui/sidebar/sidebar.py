@@ -18,7 +18,8 @@ from textual.binding import Binding
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core.deadlines import Deadline, Group, deadline_order, relative, short_action
+from tui.core.deadline_words import Group, relative, short_action
+from tui.core.deadlines import Deadline, deadline_order
 from tui.core.text import cell_width, fit_cells
 from tui.ui.board.column import scroll_thumb, set_virtual_height
 from tui.ui.board.timeframe import TimeFrame
