@@ -291,14 +291,14 @@ def test_a_write_that_slips_in_just_before_ours_is_not_taken_for_our_own(tmp_pat
 def test_an_undone_move_or_letter_leaves_the_statistics_as_before_and_its_lines_on_record(tmp_path):
     """`L` then `u`, and a letter then `u`: the funnel and the stays are as before the step; the file
     keeps the step's lines, marked undone."""
-    from tui.core import stats
+    from tui.core import stats, stats_result
 
     store = store_with(tmp_path, small_apps())
     log = loaded_log(store)
     acme = by_company(log, "Acme")
 
     def figures():
-        return stats.to_json(stats.figures(list(log.apps.values()), SETTINGS, frozen_now()))
+        return stats_result.to_json(stats.figures(list(log.apps.values()), SETTINGS, frozen_now()))
 
     start = figures()
     log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
