@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, direction_actions
 from tui.core.deadlines import Group, all_deadlines
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.parts import holds
@@ -103,7 +103,7 @@ def test_undoing_past_another_process_change_is_refused_and_keeps_it(tmp_path):
     acme = by_company(log, "Acme")
     log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
     other = Store(store.path)
-    other.save(actions.add_direction(other.get(acme.id), "send two references", now=frozen_now()))
+    other.save(direction_actions.add_direction(other.get(acme.id), "send two references", now=frozen_now()))
     log.reload()  # what the board's poll does
     log.apply(acme.id, move("interviewed"), "Move Acme to Interviewed")
     log.undo()
