@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time, timedelta
 
-from tui.cli_common import add_command, now, read_apps, store_at, table_width, user_settings, write_output
+from tui.cli_common import add_command, now, read_apps, store_at, user_settings
+from tui.cli_output import table_width, write_output
 
 STATS_EPILOG = """\
 Every figure is worked out from what happened (rounds, letters, replies,
