@@ -83,7 +83,7 @@ def followup_process(env: dict[str, str], *argv: str, text: bool = True) -> subp
 
 def as_terminal(monkeypatch, columns: int | None) -> None:
     """Make standard output look like a terminal `columns` wide (None: a pipe, whatever the terminal's size),
-    as `followup` run in a tmux pane sees it; the commands ask cli_common.table_width, which asks these two."""
+    as `followup` run in a tmux pane sees it; the commands ask cli_output.table_width, which asks these two."""
     import shutil
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: columns is not None, raising=False)

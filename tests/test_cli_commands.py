@@ -410,13 +410,13 @@ def test_a_card_deleted_while_the_command_ran_is_refused_and_nothing_is_written(
 
 def test_direction_done_marks_the_direction_it_named_though_another_process_renumbered_them(
         cli_db, acme, capsys, monkeypatch):
-    from tui.core import actions
+    from tui.core import direction_actions
 
     for text in ("first", "second", "third"):
         assert run(cli_db, "direction", "acme", text) == 0
 
     def remove(text):
-        return lambda store, card: store.save(actions.remove_direction(
+        return lambda store, card: store.save(direction_actions.remove_direction(
             card, next(d.id for d in card.directions if d.text == text), now=card.updated_at))
 
     _someone_writes_while_we_read(monkeypatch, remove("first"))

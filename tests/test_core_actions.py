@@ -3,7 +3,7 @@
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence, snoozing
+from tui.core import actions, correspondence, direction_actions, snoozing
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
 from tui.core.stages import DirectionKind, Outcome, Stage
@@ -73,53 +73,53 @@ def thanked_with_tasks():
     app = card()
     for person in people(app):
         app = actions.set_thanked(app, person.id, now=later(2))
-    app = actions.add_direction(app, "Send two references", "do-by", later(48), now=later(3))
-    app = actions.add_direction(app, "Email Sam in two days", DirectionKind.DO_BY, later(50), now=later(3))
-    return actions.add_direction(app, "They use Go", "info", now=later(3))
+    app = direction_actions.add_direction(app, "Send two references", "do-by", later(48), now=later(3))
+    app = direction_actions.add_direction(app, "Email Sam in two days", DirectionKind.DO_BY, later(50), now=later(3))
+    return direction_actions.add_direction(app, "They use Go", "info", now=later(3))
 
 
 def test_marking_the_last_do_by_done_in_thanked_moves_to_awaiting():
     app = thanked_with_tasks()
     refs, email, _ = app.directions
     assert app.history[-3].text == "Direction (do-by): Send two references by 2026-03-28T10:00:00+00:00"
-    first = actions.set_direction_done(app, refs.id, now=later(4))
+    first = direction_actions.set_direction_done(app, refs.id, now=later(4))
     assert first.stage is Stage.THANKED and first.directions[0].done_at == later(4)
     assert first.history[-1].text == "Done: Send two references"
-    second = actions.set_direction_done(first, email.id, now=later(5))
+    second = direction_actions.set_direction_done(first, email.id, now=later(5))
     assert second.stage is Stage.AWAITING
     assert second.history[-1].text == "Thanked → Awaiting (nothing left on our side)"
-    reopened = actions.set_direction_done(second, email.id, False, now=later(6))
+    reopened = direction_actions.set_direction_done(second, email.id, False, now=later(6))
     assert reopened.directions[1].done_at is None and reopened.history[-2].text == "Reopened: Email Sam in two days"
     # the rule's move goes back with it: a do-by open again is ours to do (review X3 #1)
     assert reopened.stage is Stage.THANKED
     assert reopened.history[-1].text == "Awaiting → Thanked (“Email Sam in two days” reopened)"
     by_hand = actions.move(actions.move(second, "followed-up", now=later(6)), "awaiting", now=later(6))
-    kept = actions.set_direction_done(by_hand, email.id, False, now=later(7))
+    kept = direction_actions.set_direction_done(by_hand, email.id, False, now=later(7))
     assert kept.stage is Stage.AWAITING  # the user's own move stays
 
 
 def test_a_direction_already_done_or_open_is_no_change():
     app = thanked_with_tasks()
     refs = app.directions[0]
-    assert actions.set_direction_done(app, refs.id, False, now=later(4)) is app
-    done = actions.set_direction_done(app, refs.id, now=later(4))
-    assert actions.set_direction_done(done, refs.id, now=later(5)) is done
+    assert direction_actions.set_direction_done(app, refs.id, False, now=later(4)) is app
+    done = direction_actions.set_direction_done(app, refs.id, now=later(4))
+    assert direction_actions.set_direction_done(done, refs.id, now=later(5)) is done
     assert done.directions[0].done_at == later(4)
 
 
 def test_each_direction_line_says_what_it_did_so_the_history_can_mark_it():
-    added = actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
-    done = actions.set_direction_done(added, added.directions[0].id, now=later(2))
-    reopened = actions.set_direction_done(done, added.directions[0].id, False, now=later(3))
-    removed = actions.remove_direction(reopened, added.directions[0].id, now=later(4))
+    added = direction_actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
+    done = direction_actions.set_direction_done(added, added.directions[0].id, now=later(2))
+    reopened = direction_actions.set_direction_done(done, added.directions[0].id, False, now=later(3))
+    removed = direction_actions.remove_direction(reopened, added.directions[0].id, now=later(4))
     lines = [e for e in removed.history if e.kind == "direction"]
     assert [e.data["change"] for e in lines] == ["added", "done", "reopened", "removed"]
     assert {e.data["direction"] for e in lines} == {added.directions[0].id}
 
 
 def test_a_done_do_by_outside_thanked_does_not_move_the_card():
-    app = actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
-    done = actions.set_direction_done(app, app.directions[0].id, now=later(2))
+    app = direction_actions.add_direction(card(), "Send the slides", "do-by", later(24), now=later(1))
+    done = direction_actions.set_direction_done(app, app.directions[0].id, now=later(2))
     assert done.stage is Stage.INTERVIEWED
 
 
@@ -222,7 +222,7 @@ def test_a_bad_input_raises_and_names_what_is_accepted():
     with pytest.raises(ValidationError, match="known are Dana Kim, Luis Ortega"):
         actions.set_thanked(card(), "Nobody", now=later(1))
     with pytest.raises(ValidationError, match="not-before direction needs a date"):
-        actions.add_direction(card(), "Quiet please", "not-before", now=later(1))
+        direction_actions.add_direction(card(), "Quiet please", "not-before", now=later(1))
 
 
 EVERY_ACTION = {
@@ -233,9 +233,9 @@ EVERY_ACTION = {
     "update_round": lambda a: actions.update_round(a, a.rounds[0].id, name="Screen", now=later(9)),
     "remove_round": lambda a: actions.remove_round(a, a.rounds[0].id, now=later(9)),
     "thank": lambda a: actions.set_thanked(a, people(a)[0].id, now=later(9)),
-    "direction": lambda a: actions.add_direction(a, "Call Sam", "do-by", later(30), now=later(9)),
-    "done": lambda a: actions.set_direction_done(a, a.directions[0].id, now=later(9)),
-    "remove_direction": lambda a: actions.remove_direction(a, a.directions[0].id, now=later(9)),
+    "direction": lambda a: direction_actions.add_direction(a, "Call Sam", "do-by", later(30), now=later(9)),
+    "done": lambda a: direction_actions.set_direction_done(a, a.directions[0].id, now=later(9)),
+    "remove_direction": lambda a: direction_actions.remove_direction(a, a.directions[0].id, now=later(9)),
     "contact": lambda a: correspondence.record_contact(a, "call", now=later(9), inbound=True),
     "letter": lambda a: correspondence.record_letter_sent(a, "thank-you", interviewer_id="Luis Ortega", now=later(9)),
     "follow_up": lambda a: correspondence.record_letter_sent(a, "follow-up", now=later(9)),
@@ -310,7 +310,7 @@ def test_an_interviewer_link_must_be_a_web_address(link):
 
 
 def test_a_quiet_period_is_logged_as_lasting_until_its_date():
-    app = actions.add_direction(card(), "Don't call before the 10th", "not-before", later(200), now=later(1))
+    app = direction_actions.add_direction(card(), "Don't call before the 10th", "not-before", later(200), now=later(1))
     assert app.history[-1].text.endswith("Don't call before the 10th until 2026-04-03T18:00:00+00:00")
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from tui.core import actions
+from tui.core import actions, direction_actions
 from tui.core.deadlines import aged_between, deadlines_for
 from tui.core.demo import demo_applications
 from tui.core.parts import Interviewer
@@ -30,10 +30,10 @@ def card(round_in: timedelta):
     ("a round in the minute", lambda: card(timedelta(seconds=30)), True),
     ("a round tomorrow", lambda: card(timedelta(days=1)), False),
     ("a round held yesterday", lambda: card(timedelta(days=-1)), False),
-    ("a quiet period ending in the minute", lambda: actions.add_direction(
+    ("a quiet period ending in the minute", lambda: direction_actions.add_direction(
         card(timedelta(days=-1)), "don't call", DirectionKind.NOT_BEFORE, NOW + timedelta(seconds=20), now=NOW),
      True),
-    ("a do-by direction due in the minute", lambda: actions.add_direction(
+    ("a do-by direction due in the minute", lambda: direction_actions.add_direction(
         card(timedelta(days=-1)), "send references", DirectionKind.DO_BY, NOW + timedelta(seconds=20), now=NOW),
      False),  # due is due: the frame moves it to overdue, the deadline itself stays
 ])

@@ -7,7 +7,7 @@ import msgspec
 import pendulum
 import pytest
 
-from tui.core import actions, snoozing
+from tui.core import actions, direction_actions, snoozing
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer
@@ -25,7 +25,7 @@ def test_the_next_snoozable_deadline_skips_an_interview_before_it():
     (interview,) = deadlines_for(app, SETTINGS, WED)
     assert interview.kind is DeadlineKind.INTERVIEW
     assert next_snoozable(deadlines_for(app, SETTINGS, WED)) is None
-    app = actions.add_direction(app, "send refs", DirectionKind.DO_BY, WED.add(days=3), now=WED)
+    app = direction_actions.add_direction(app, "send refs", DirectionKind.DO_BY, WED.add(days=3), now=WED)
     found = next_snoozable(deadlines_for(app, SETTINGS, WED))
     assert found is not None and found.kind is DeadlineKind.DIRECTION
 

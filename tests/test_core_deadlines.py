@@ -9,7 +9,7 @@ from datetime import timedelta
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, direction_actions
 from tui.core.deadlines import DeadlineKind, all_deadlines, deadlines_for, next_deadline, next_follow_up, quiet_until
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -131,7 +131,7 @@ def test_the_last_contact_restarts_the_wait():
 
 
 def test_a_quiet_period_ending_after_the_wait_wins():
-    app = actions.add_direction(awaiting(), "Don't call before next Tuesday", "not-before", at(4, 7, 9),
+    app = direction_actions.add_direction(awaiting(), "Don't call before next Tuesday", "not-before", at(4, 7, 9),
                                 now=THU)
     now = at(3, 27)
     found = deadlines_for(app, UTC_SETTINGS, now)
@@ -144,14 +144,14 @@ def test_a_quiet_period_ending_after_the_wait_wins():
 
 
 def test_a_quiet_period_ending_before_the_wait_changes_nothing():
-    app = actions.add_direction(awaiting(), "Not before Monday", "not-before", at(3, 30, 9), now=THU)
+    app = direction_actions.add_direction(awaiting(), "Not before Monday", "not-before", at(3, 30, 9), now=THU)
     assert next_follow_up(app, UTC_SETTINGS, at(3, 27)) == at(4, 2)
     assert quiet_until(app, at(3, 31)) is None, "an ended quiet period is no longer shown"
 
 
 def test_a_dismissed_quiet_period_no_longer_holds_the_follow_up_back():
-    app = actions.add_direction(awaiting(), "Not before the 10th", "not-before", at(4, 10), now=THU)
-    app = actions.set_direction_done(app, app.directions[0].id, now=at(3, 27))
+    app = direction_actions.add_direction(awaiting(), "Not before the 10th", "not-before", at(4, 10), now=THU)
+    app = direction_actions.set_direction_done(app, app.directions[0].id, now=at(3, 27))
     assert next_follow_up(app, UTC_SETTINGS, at(3, 27)) == at(4, 2)
 
 
@@ -184,22 +184,22 @@ def test_after_the_follow_up_limit_the_suggestion_is_to_close_as_no_response():
 
 
 def test_open_do_by_directions_hold_the_follow_up_back():
-    app = actions.add_direction(awaiting(), "Send two references", "do-by", at(3, 28, 12), now=THU)
+    app = direction_actions.add_direction(awaiting(), "Send two references", "do-by", at(3, 28, 12), now=THU)
     found = deadlines_for(app, UTC_SETTINGS, THU.add(hours=1))
     assert [(d.kind, d.due, d.action) for d in found] == [
         (DeadlineKind.DIRECTION, at(3, 30, 9), "Send two references — Acme")]  # Sat noon: Monday morning
     assert found[0].ref == app.directions[0].id
-    done = actions.set_direction_done(app, app.directions[0].id, now=THU.add(hours=2))
+    done = direction_actions.set_direction_done(app, app.directions[0].id, now=THU.add(hours=2))
     assert kinds(deadlines_for(done, UTC_SETTINGS, THU.add(hours=3))) == [DeadlineKind.FOLLOW_UP]
 
 
 def test_only_dated_open_do_by_directions_are_deadlines():
     app = interviewed()
-    app = actions.add_direction(app, "Email Sam in two days", "do-by", at(3, 28), now=THU)
-    app = actions.add_direction(app, "They use Go", "info", now=THU)
-    app = actions.add_direction(app, "Read their blog", "do-by", now=THU)
-    app = actions.add_direction(app, "Send the portfolio", "do-by", at(3, 27), now=THU)
-    app = actions.set_direction_done(app, app.directions[-1].id, now=THU.add(hours=1))
+    app = direction_actions.add_direction(app, "Email Sam in two days", "do-by", at(3, 28), now=THU)
+    app = direction_actions.add_direction(app, "They use Go", "info", now=THU)
+    app = direction_actions.add_direction(app, "Read their blog", "do-by", now=THU)
+    app = direction_actions.add_direction(app, "Send the portfolio", "do-by", at(3, 27), now=THU)
+    app = direction_actions.set_direction_done(app, app.directions[-1].id, now=THU.add(hours=1))
     directions = of_kind(deadlines_for(app, UTC_SETTINGS, THU.add(hours=2)), DeadlineKind.DIRECTION)
     assert [d.action for d in directions] == ["Email Sam in two days — Acme"]
 
@@ -254,6 +254,6 @@ def test_all_deadlines_are_sorted_by_due_time_across_cards():
 def test_a_quiet_period_ending_at_midnight_is_named_by_its_day_and_one_ending_later_by_its_time():
     """Review Q: "before Tue 1 Dec" for a period ending at 14:00 that day let the user write that morning."""
     for ends, said in ((at(4, 7, 0), "before Tue 7 Apr"), (at(4, 7, 14), "before Tue 7 Apr 14:00")):
-        app = actions.add_direction(awaiting(), "Quiet", "not-before", ends, now=THU)
+        app = direction_actions.add_direction(awaiting(), "Quiet", "not-before", ends, now=THU)
         quiet = of_kind(deadlines_for(app, UTC_SETTINGS, at(3, 27)), DeadlineKind.QUIET)
         assert quiet[0].action.endswith(said), quiet[0].action

@@ -6,7 +6,7 @@ from datetime import timezone
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, direction_actions
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.model import Application
 from tui.core.parts import Contact, Direction, Interviewer, Round, check_recruiter
@@ -24,10 +24,10 @@ def full_card():
         notes="# Acme\n- ask about on-call", recruiter="Sam Reyes <sam@acme.example>",
     )
     app = correspondence.record_letter_sent(app, "thank-you", interviewer_id="Dana Kim", now=T0.add(hours=3))
-    app = actions.add_direction(app, "Send references", "do-by", T0.add(days=2), now=T0.add(hours=4))
-    app = actions.add_direction(app, "Not before Friday", "not-before", T0.add(days=8), now=T0.add(hours=4))
-    app = actions.add_direction(app, "They use Go", "info", now=T0.add(hours=4))
-    app = actions.set_direction_done(app, app.directions[0].id, now=T0.add(hours=5))
+    app = direction_actions.add_direction(app, "Send references", "do-by", T0.add(days=2), now=T0.add(hours=4))
+    app = direction_actions.add_direction(app, "Not before Friday", "not-before", T0.add(days=8), now=T0.add(hours=4))
+    app = direction_actions.add_direction(app, "They use Go", "info", now=T0.add(hours=4))
+    app = direction_actions.set_direction_done(app, app.directions[0].id, now=T0.add(hours=5))
     app = actions.edit(app, decision_by=T0.add(days=10), keep_in_touch=T0.add(days=90), now=T0.add(hours=6))
     app = correspondence.record_contact(app, "call", now=T0.add(days=1), to="Sam", summary="timeline", inbound=True)
     app = correspondence.close(app, "offer", now=T0.add(days=11))

@@ -15,7 +15,7 @@ import sys
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence, snoozing
+from tui.core import actions, correspondence, direction_actions, snoozing
 from tui.core.deadlines import DeadlineKind, deadlines_for, next_deadline, next_follow_up
 from tui.core.errors import ValidationError
 from tui.core.holidays import check_code
@@ -105,9 +105,9 @@ def test_the_thank_you_window_is_exact_at_any_hour():
 
 def test_a_do_by_without_a_time_is_due_at_the_end_of_working_hours():
     app = thanked_and_waiting(t(LONDON, 3, 2))
-    app = actions.add_direction(app, "Send two references", "do-by", t(LONDON, 3, 6, 0), now=t(LONDON, 3, 3))
-    app = actions.add_direction(app, "Send the portfolio", "do-by", t(LONDON, 3, 7, 0), now=t(LONDON, 3, 3))
-    app = actions.add_direction(app, "Call Sam", "do-by", t(LONDON, 3, 6, 11), now=t(LONDON, 3, 3))
+    app = direction_actions.add_direction(app, "Send two references", "do-by", t(LONDON, 3, 6, 0), now=t(LONDON, 3, 3))
+    app = direction_actions.add_direction(app, "Send the portfolio", "do-by", t(LONDON, 3, 7, 0), now=t(LONDON, 3, 3))
+    app = direction_actions.add_direction(app, "Call Sam", "do-by", t(LONDON, 3, 6, 11), now=t(LONDON, 3, 3))
     found = of_kind(deadlines_for(app, ENGLAND, t(LONDON, 3, 3, 12)), DeadlineKind.DIRECTION)
     assert [(d.action.split(" —")[0], shown(d.due, LONDON)) for d in found] == [
         ("Send two references", "Fri 6 Mar 17:00"),  # a date alone: the end of that working day
@@ -239,7 +239,8 @@ def test_a_reply_restarts_the_wait_from_the_latest_move():
 
 def test_a_quiet_period_pushes_the_follow_up_to_a_working_hour():
     app = thanked_and_waiting(t(LONDON, 2, 2))
-    app = actions.add_direction(app, "Not before Sat 14", "not-before", t(LONDON, 2, 14, 0), now=t(LONDON, 2, 3))
+    app = direction_actions.add_direction(app, "Not before Sat 14", "not-before", t(LONDON, 2, 14, 0),
+                                          now=t(LONDON, 2, 3))
     assert shown(next_follow_up(app, ENGLAND, t(LONDON, 2, 4)), LONDON) == "Mon 16 Feb 09:00"
 
 
@@ -251,7 +252,8 @@ def test_without_thank_you_notes_new_rounds_skip_interviewed():
     assert app.stage is Stage.AWAITING
     found = deadlines_for(app, skip, t(LONDON, 3, 2, 12))
     assert [d.kind for d in found] == [DeadlineKind.FOLLOW_UP]
-    with_task = actions.add_direction(app, "Send references", "do-by", t(LONDON, 3, 4, 12), now=t(LONDON, 3, 2, 12))
+    with_task = direction_actions.add_direction(app, "Send references", "do-by", t(LONDON, 3, 4, 12),
+                                                now=t(LONDON, 3, 2, 12))
     again = actions.add_round(with_task, "Final", t(LONDON, 3, 5, 10), now=t(LONDON, 3, 5, 12), use_thank_you=False)
     assert again.stage is Stage.THANKED  # a direction is still open on our side
     upcoming = actions.new_application("B", "R", now=t(LONDON, 3, 2), round_at=t(LONDON, 3, 3), use_thank_you=False)

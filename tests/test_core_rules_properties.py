@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from tui.core import actions, correspondence, snoozing
+from tui.core import actions, correspondence, direction_actions, snoozing
 from tui.core.deadlines import NOT_SNOOZABLE, DeadlineKind, deadlines_for, work_calendar
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -55,10 +55,10 @@ def cards(draw):
             app = correspondence.record_reply(app, now=clock, at=max(at, first))
         elif step == "do-by":
             due = clock.add(hours=draw(st.integers(-48, 24 * 10)))
-            app = actions.add_direction(app, "Send references", "do-by", due, now=clock)
+            app = direction_actions.add_direction(app, "Send references", "do-by", due, now=clock)
         elif step == "quiet":
-            app = actions.add_direction(app, "Not before", "not-before", clock.add(hours=draw(st.integers(1, 300))),
-                                        now=clock)
+            app = direction_actions.add_direction(app, "Not before", "not-before",
+                                                  clock.add(hours=draw(st.integers(1, 300))), now=clock)
         elif step == "round":
             at = clock.add(hours=draw(st.integers(-48, 200)))
             if any(r.at == at for r in app.rounds):  # two rounds at one time are one: refused (check_time_free)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import actions, correspondence, history_facts, report, stats, stats_text
+from tui.core import actions, correspondence, history_facts, report, stats, stats_result, stats_text
 from tui.core.deadlines import DeadlineKind, deadlines_for, work_calendar
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -110,7 +110,7 @@ def test_every_figure_of_a_hand_built_history():
     assert fig.days_to_answer.p25 == pytest.approx(0.9167 + (3 - 0.9167) / 2, abs=1e-3)
     assert fig.days_to_answer.p75 == pytest.approx(3.5)
     # thank-you notes: Bolt 20 h (on time), Cask 30 h (late)
-    assert fig.thank_you == stats.ThankYou(sent=2, on_time=1, on_time_rate=0.5, median_hours=25.0)
+    assert fig.thank_you == stats_result.ThankYou(sent=2, on_time=1, on_time_rate=0.5, median_hours=25.0)
     assert (fig.second_round, fig.third_round) == (1, 0)  # Acme's onsite took place on day 10
     # interviewed stays, each from its round (Acme's card typed in an hour after it):
     # Bolt 20 h, Dune 22 h, Cask 30 h, Acme 3 d, Fern 7 d, Gale 17 d: the middle two
@@ -166,12 +166,12 @@ def test_the_period_starts_at_the_first_round():
 def test_an_empty_period():
     fig = stats.figures(everything(), SETTINGS, NOW, since=NOW - H)
     assert (fig.applications, fig.counted, fig.answer_rate, fig.silence_rate) == (0, 0, None, None)
-    data = stats.to_json(fig)
+    data = stats_result.to_json(fig)
     assert data["answer_rate"] is None and data["days_to_answer"]["median"] is None
     assert data["thank_you"] == {"sent": 0, "on_time": 0, "on_time_rate": None, "median_hours": None,
                                  "window_hours": 24}
     # the weeks are the last 12 whatever the period: the same as with every application
-    assert data["weeks"] == stats.to_json(stats.figures(everything(), SETTINGS, NOW))["weeks"]
+    assert data["weeks"] == stats_result.to_json(stats.figures(everything(), SETTINGS, NOW))["weeks"]
     assert sum(w["rounds"] for w in data["weeks"]) > 0
     text = stats_text.as_text(stats_text.describe(fig, SETTINGS.zone))
     assert "No application has had a round in this period" in text
@@ -183,7 +183,7 @@ def test_no_rounds_yet_is_no_application():
 
 
 def test_json_has_the_documented_keys_and_fractions():
-    data = stats.to_json(stats.figures(everything(), SETTINGS, NOW))
+    data = stats_result.to_json(stats.figures(everything(), SETTINGS, NOW))
     for key in ("applications", "counted", "answer_rate", "silence_rate", "days_to_answer", "thank_you",
                 "rounds", "stage_days", "funnel", "weeks"):
         assert key in data
@@ -194,9 +194,9 @@ def test_json_has_the_documented_keys_and_fractions():
 
 
 def test_percentiles_interpolate_between_the_nearest_values():
-    assert stats.spread([4.0, 1.0, 3.0, 2.0]) == stats.Spread(2.5, 1.75, 3.25, 4)
-    assert stats.spread([7.0]) == stats.Spread(7.0, 7.0, 7.0, 1)
-    assert stats.spread([]) == stats.Spread(None, None, None, 0)
+    assert stats_result.spread([4.0, 1.0, 3.0, 2.0]) == stats_result.Spread(2.5, 1.75, 3.25, 4)
+    assert stats_result.spread([7.0]) == stats_result.Spread(7.0, 7.0, 7.0, 1)
+    assert stats_result.spread([]) == stats_result.Spread(None, None, None, 0)
 
 
 def test_text_shows_counts_under_five_and_percentages_from_five():

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import actions, correspondence, history_facts, stats
+from tui.core import actions, correspondence, history_facts, stats, stats_result
 from tui.core.deadlines import work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import copied
@@ -92,7 +92,7 @@ def _reference(apps, settings, now, since):
     chosen = stats.in_period(apps, now, since)
     counted = answered = silent = second = third = on_time = 0
     waits, hours = [], []
-    stay_days = {stage: [] for stage in stats.OPEN_STAGES}
+    stay_days = {stage: [] for stage in stats_result.OPEN_STAGES}
     funnel = {stage: 0 for stage in STAGES}
     outcomes = {o.value: 0 for o in Outcome} | {"unrecorded": 0}
     for app in chosen:
@@ -125,19 +125,19 @@ def _reference(apps, settings, now, since):
     starts = stats.week_starts(now, zone)
     ends = starts[1:] + [now + timedelta(microseconds=1)]
     done = [a for app in apps for a in history_facts.activities(app, now)]  # every application's, whatever the period
-    weeks = [stats.Week(stats.local(start, zone).date(),
+    weeks = [stats_result.Week(stats.local(start, zone).date(),
                         *(sum(1 for a in done if a.kind in kinds and start <= a.at < end)
                           for kinds in (("round",), ("letter",), ("answer",))))
              for start, end in zip(starts, ends, strict=True)]
     hours.sort()
-    return stats.Figures(
+    return stats_result.Figures(
         since=since, now=now, applications=len(chosen), counted=counted, answered=answered, silent=silent,
         answer_rate=answered / counted if counted else None, silence_rate=silent / counted if counted else None,
-        days_to_answer=stats.spread(waits),
-        thank_you=stats.ThankYou(len(hours), on_time, on_time / len(hours) if hours else None,
-                                 stats.percentile(hours, 0.5)),
+        days_to_answer=stats_result.spread(waits),
+        thank_you=stats_result.ThankYou(len(hours), on_time, on_time / len(hours) if hours else None,
+                                 stats_result.percentile(hours, 0.5)),
         second_round=second, third_round=third,
-        stage_days={stage.value: stats.percentile(sorted(days), 0.5) for stage, days in stay_days.items()},
+        stage_days={stage.value: stats_result.percentile(sorted(days), 0.5) for stage, days in stay_days.items()},
         stage_stays={stage.value: len(days) for stage, days in stay_days.items()},
         funnel={stage.value: count for stage, count in funnel.items()}, outcomes=outcomes, weeks=weeks,
         thank_you_hours=settings.thank_you_hours,

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from cli_helpers import run
 from conftest import examples
 from tui.core import actions, stats
-from tui.core.actions import ALL_THANKED
+from tui.core.changing import ALL_THANKED
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import actions, correspondence, history_facts, stats
+from tui.core import actions, correspondence, history_facts, stats, stats_result
 from tui.core.parts import Interviewer, holds
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Stage
@@ -29,7 +29,7 @@ def interviewed():
 
 
 def figures(*apps):
-    return stats.to_json(stats.figures(list(apps), SETTINGS, NOW))
+    return stats_result.to_json(stats.figures(list(apps), SETTINGS, NOW))
 
 
 def test_an_undone_move_leaves_the_funnel_and_the_stays_as_before():

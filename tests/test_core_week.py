@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pendulum
 
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, direction_actions
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -47,9 +47,9 @@ def test_a_week_of_real_processes_gets_every_deadline_on_the_right_day_and_hour(
     assert due(acme, DeadlineKind.THANK_YOU, at(18, 12)) == "Tue 19 May 10:00"
     acme = thank_first(acme, at(18, 16))
     refs = at(22, 0)  # "two references by Friday": a date without a time is due when the working day ends
-    acme = actions.add_direction(acme, "Send two references", "do-by", refs, now=at(18, 16, 5))
+    acme = direction_actions.add_direction(acme, "Send two references", "do-by", refs, now=at(18, 16, 5))
     assert due(acme, DeadlineKind.DIRECTION, at(18, 17)) == "Fri 22 May 17:00"
-    acme = actions.set_direction_done(acme, acme.directions[0].id, now=at(20, 9, 30))
+    acme = direction_actions.set_direction_done(acme, acme.directions[0].id, now=at(20, 9, 30))
     assert acme.stage is Stage.AWAITING
     # five working days after the last letter (Mon 16:00), the bank holiday skipped
     assert due(acme, DeadlineKind.FOLLOW_UP, at(20, 10)) == "Tue 26 May 16:00"
@@ -57,7 +57,7 @@ def test_a_week_of_real_processes_gets_every_deadline_on_the_right_day_and_hour(
     # Bolt: they asked for silence until 1 June; the follow-up waits for it, at the start of that day
     bolt = new("Bolt", at(19, 14), "Lee Park")
     bolt = thank_first(bolt, at(19, 18))
-    bolt = actions.add_direction(bolt, "Don't contact us before June", "not-before",
+    bolt = direction_actions.add_direction(bolt, "Don't contact us before June", "not-before",
                                  pendulum.datetime(2026, 6, 1, 9, tz=LONDON), now=at(19, 18, 5))
     bolt = actions.move(bolt, Stage.AWAITING, now=at(19, 18, 6))
     assert due(bolt, DeadlineKind.FOLLOW_UP, at(20, 10)) == "Mon 1 Jun 09:00"

@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from cli_helpers import run
-from tui.core import actions, snoozing
+from tui.core import actions, direction_actions, snoozing
 from tui.core.deadlines import all_deadlines, deadline_order, deadlines_for, next_deadline
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
@@ -91,7 +91,7 @@ def test_a_reply_due_with_a_keep_in_touch_comes_first_everywhere():
     from tui.ui.sidebar.sidebar import make_entry
 
     app = actions.new_application("Delta", "Dev", now=NOW - timedelta(days=5), round_at=NOW - timedelta(days=5))
-    app = actions.add_direction(app, "not before the board", "not-before", NOW + timedelta(days=4), now=NOW)
+    app = direction_actions.add_direction(app, "not before the board", "not-before", NOW + timedelta(days=4), now=NOW)
     app = correspondence.close(app, "rejected", now=NOW, at=NOW, keep_in_touch=NOW + timedelta(days=3))
     found = [d for d in deadlines_for(app, SETTINGS, NOW) if not d.is_quiet]
     assert {d.due for d in found} == {found[0].due}  # both wait for the quiet period's end

@@ -7,7 +7,7 @@ import json
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence, exchange, import_read, importing
+from tui.core import actions, correspondence, direction_actions, exchange, import_read, importing
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
 from tui.core.settings import Settings
@@ -180,8 +180,8 @@ def test_markdown_groups_by_stage_in_board_order(apps):
 
 def test_markdown_says_a_quiet_period_as_one_not_as_a_deadline():
     app = actions.new_application("Acme", "SRE", now=NOW, round_at=NOW.subtract(days=1))
-    app = actions.add_direction(app, "no calls", "not-before", NOW.add(days=9), now=NOW)
-    app = actions.add_direction(app, "send references", "do-by", NOW.add(days=2), now=NOW)
+    app = direction_actions.add_direction(app, "no calls", "not-before", NOW.add(days=9), now=NOW)
+    app = direction_actions.add_direction(app, "send references", "do-by", NOW.add(days=2), now=NOW)
     text = exchange.to_markdown([app], SETTINGS, NOW)
     assert "- direction (quiet period): no calls — don't contact until Fri 4 Dec 2026, 14:00" in text
     assert "no calls by" not in text

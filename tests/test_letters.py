@@ -5,7 +5,7 @@ import re
 import pendulum
 import pytest
 
-from tui.core import actions, correspondence, letter_checks, letters, recipients
+from tui.core import actions, correspondence, direction_actions, letter_checks, letters, recipients
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.demo import demo_applications
 from tui.core.errors import ValidationError
@@ -200,7 +200,7 @@ def test_notes_for_different_rounds_or_kinds_are_not_compared():
 
 def quiet_app(until):
     app = actions.move(acme(), Stage.AWAITING, now=NOW)
-    return actions.add_direction(app, "Don't call before next Friday", "not-before", until, now=NOW)
+    return direction_actions.add_direction(app, "Don't call before next Friday", "not-before", until, now=NOW)
 
 
 def test_follow_up_inside_a_quiet_period_names_their_date_and_needs_force():

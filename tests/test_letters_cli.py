@@ -5,7 +5,7 @@ import pytest
 
 from cli_helpers import config_file, configure
 from tui import cli
-from tui.core import actions, correspondence, letters
+from tui.core import actions, correspondence, direction_actions, letters
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import Stage
@@ -30,7 +30,7 @@ def seed(tmp_path, *people, stage=None, quiet_until=None):
     if stage:
         app = actions.move(app, stage, now=NOW.subtract(hours=1))
     if quiet_until:
-        app = actions.add_direction(app, "Please wait for the panel", "not-before", quiet_until, now=NOW)
+        app = direction_actions.add_direction(app, "Please wait for the panel", "not-before", quiet_until, now=NOW)
     db = tmp_path / "followup.json"
     Store(db).open().add(app)
     return db, app

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from cli_helpers import run
 from conftest import fill, palette_pick
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, direction_actions
 from tui.core.deadlines import DeadlineKind, deadlines_for, keep_in_touch_due
 from tui.core.settings import Settings
 
@@ -26,7 +26,7 @@ def quiet_card(outcome: str):
     """A card told "not before Tuesday", then closed with `outcome` on Tuesday evening."""
     at = datetime(2026, 11, 16, 10, tzinfo=UTC)
     app = actions.new_application("Globex", "Dev", now=at, round_at=at)
-    app = actions.add_direction(app, "not before Tuesday", "not-before", QUIET_END, now=NOW)
+    app = direction_actions.add_direction(app, "not before Tuesday", "not-before", QUIET_END, now=NOW)
     return correspondence.close(app, outcome, now=NOW, at=datetime(2026, 11, 24, 18, 30, tzinfo=UTC))
 
 
@@ -42,7 +42,7 @@ def test_the_reply_waits_for_the_quiet_period_and_the_period_still_shows(outcome
 
 def test_without_a_quiet_period_the_reply_is_reply_hours_later_in_working_hours():
     app = quiet_card("rejected")
-    app = actions.set_direction_done(app, app.directions[0].id, now=NOW)
+    app = direction_actions.set_direction_done(app, app.directions[0].id, now=NOW)
     (reply,) = [d for d in deadlines_for(app, SETTINGS, NOW) if d.kind is DeadlineKind.REJECTION_REPLY]
     assert reply.due == datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # Tue 18:30 + 48 h: Thu 18:30, so Fri 09:00
 

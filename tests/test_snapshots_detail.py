@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import fill, steady_cursors
-from tui.core import actions
+from tui.core import actions, direction_actions
 from tui.core.stages import DirectionKind
 from ui_detail_helpers import FROZEN, acme, board, frozen_now, make_db
 
@@ -15,10 +15,10 @@ def detail_app(tmp_path, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
     now = frozen_now()
     card = acme(now)
-    card = actions.add_direction(card, "Send two references", DirectionKind.DO_BY, now.add(days=3), now=now)
-    card = actions.add_direction(card, "Don't call before the board meets", DirectionKind.NOT_BEFORE,
+    card = direction_actions.add_direction(card, "Send two references", DirectionKind.DO_BY, now.add(days=3), now=now)
+    card = direction_actions.add_direction(card, "Don't call before the board meets", DirectionKind.NOT_BEFORE,
                                  now.add(days=7), now=now)
-    card = actions.add_direction(card, "Team is moving to Go next year", DirectionKind.INFO, now=now)
+    card = direction_actions.add_direction(card, "Team is moving to Go next year", DirectionKind.INFO, now=now)
     card = actions.set_notes(card, "# Acme\n\n- ask about **on-call** rotation\n- salary band: `80-95k`\n"
                                    "- [careers page](https://acme.example/jobs)", now=now)
     return board(make_db(tmp_path, card))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pendulum
 
 from cli_helpers import run
-from tui.core import actions, snoozing
+from tui.core import actions, direction_actions, snoozing
 from tui.core.deadline_words import marked_action
 from tui.core.deadlines import DeadlineKind, deadlines_for, direction_deadlines, direction_due
 from tui.core.settings import Settings
@@ -28,7 +28,7 @@ MON_11 = pendulum.datetime(2026, 11, 30, 11, tz=LONDON)
 
 def snoozed_references():
     app = actions.new_application("Acme", "Dev", now=WED.subtract(days=1), round_at=WED.subtract(days=1))
-    app = actions.add_direction(app, "send references", DirectionKind.DO_BY, FRI_5PM, now=WED)
+    app = direction_actions.add_direction(app, "send references", DirectionKind.DO_BY, FRI_5PM, now=WED)
     (deadline,) = deadlines_for(app, SETTINGS, WED)
     assert (deadline.kind, deadline.due) == (DeadlineKind.DIRECTION, FRI_5PM)
     return snoozing.snooze_deadline(app, deadline, MON_10, now=WED, reason="waiting for Sam")
@@ -77,7 +77,7 @@ def test_after_the_snooze_every_screen_counts_from_its_end_and_none_says_snoozed
 
 def test_a_do_by_without_a_time_reads_the_end_of_working_hours_on_its_row_as_in_the_sidebar():
     app = actions.new_application("Acme", "Dev", now=WED, round_at=WED.subtract(days=1))
-    app = actions.add_direction(app, "send references", DirectionKind.DO_BY,
+    app = direction_actions.add_direction(app, "send references", DirectionKind.DO_BY,
                                 pendulum.datetime(2026, 11, 27, tz=LONDON), now=WED)
     assert _row(app, WED) == "☐ send references · by Fri 27 Nov 17:00 (in 2 d)"
 
@@ -104,7 +104,7 @@ def test_a_snooze_to_a_time_outside_working_hours_names_the_deadline_it_makes(cl
     """Snoozed to Saturday dawn, the deadline falls at Monday's opening: the form's preview and the command
     said only the time typed, as if the deadline were then (review X #3)."""
     app = actions.new_application("Acme", "Dev", now=WED.subtract(days=1), round_at=WED.subtract(days=1))
-    app = actions.add_direction(app, "send references", DirectionKind.DO_BY, FRI_5PM, now=WED)
+    app = direction_actions.add_direction(app, "send references", DirectionKind.DO_BY, FRI_5PM, now=WED)
     (deadline,) = deadlines_for(app, SETTINGS, WED)
     monday = pendulum.datetime(2026, 11, 30, 9, tz=LONDON)
     assert snoozing.snoozed_due(app, deadline, SAT_DAWN, SETTINGS, WED) == monday

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from tui.core import actions, snoozing
+from tui.core import actions, direction_actions, snoozing
 from tui.core.deadlines import deadlines_for
 from tui.core.stages import DirectionKind, Stage
 from tui.ui.board.cards import card_texts, card_view
@@ -25,9 +25,9 @@ def waiting_card():
     now = frozen_now()
     app = actions.new_application("Acme", "Dev", now=now.subtract(days=3), round_at=now.subtract(days=3))
     app = actions.move(app, Stage.AWAITING, now=now.subtract(days=2))
-    app = actions.add_direction(app, "send references", DirectionKind.DO_BY,
+    app = direction_actions.add_direction(app, "send references", DirectionKind.DO_BY,
                                 pendulum.datetime(2026, 11, 27, 17, tz=LONDON), now=now)
-    app = actions.add_direction(app, "board meets", DirectionKind.NOT_BEFORE,
+    app = direction_actions.add_direction(app, "board meets", DirectionKind.NOT_BEFORE,
                                 pendulum.datetime(2026, 12, 3, 9, tz=LONDON), now=now)
     (task,) = [d for d in deadlines_for(app, SETTINGS, now) if not d.is_quiet]
     return snoozing.snooze_deadline(app, task, pendulum.datetime(2026, 11, 30, 10, tz=LONDON), now=now)

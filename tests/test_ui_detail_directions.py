@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import fill
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, direction_actions
 from tui.core.deadlines import DeadlineKind, all_deadlines
 from tui.core.stages import DirectionKind, Outcome, Stage
 from tui.core.timeutil import local
@@ -211,11 +211,11 @@ def test_the_history_marks_a_done_or_removed_direction_apart_from_one_to_do(froz
     from tui.core.parts import Event
     from tui.ui.detail.history import mark_of
 
-    app = actions.add_direction(acme(frozen), "Send the slides", "do-by", frozen.add(days=1), now=frozen)
+    app = direction_actions.add_direction(acme(frozen), "Send the slides", "do-by", frozen.add(days=1), now=frozen)
     direction = app.directions[-1].id
-    done = actions.set_direction_done(app, direction, now=frozen)
-    reopened = actions.set_direction_done(done, direction, False, now=frozen)
-    removed = actions.remove_direction(reopened, direction, now=frozen)
+    done = direction_actions.set_direction_done(app, direction, now=frozen)
+    reopened = direction_actions.set_direction_done(done, direction, False, now=frozen)
+    removed = direction_actions.remove_direction(reopened, direction, now=frozen)
     lines = [e for e in removed.history if e.data.get("direction") == direction]
     assert [mark_of(e) for e in lines] == ["☐", "☑", "☐", "✗"]
     assert mark_of(Event(at=frozen, kind="direction", text="Done: by hand", data={})) == "☐"
@@ -250,15 +250,15 @@ def test_the_section_title_counts_what_the_list_shows():
     the detail screen is to take its label from `section_title` (tui/ui/detail/screen.py sets it)."""
     from datetime import datetime, timezone
 
-    from tui.core import actions
+    from tui.core import actions, direction_actions
     from tui.core.stages import DirectionKind
     from tui.ui.detail.directions import section_title
 
     now = datetime(2026, 11, 25, 10, tzinfo=timezone.utc)
     app = actions.new_application("Acme", "Dev", now=now, round_at=now)
     assert section_title(app) == "3 Directions (0)"
-    app = actions.add_direction(app, "send references", DirectionKind.DO_BY, now, now=now)
-    app = actions.add_direction(app, "team moves to Go", DirectionKind.INFO, None, now=now)
+    app = direction_actions.add_direction(app, "send references", DirectionKind.DO_BY, now, now=now)
+    app = direction_actions.add_direction(app, "team moves to Go", DirectionKind.INFO, None, now=now)
     assert section_title(app) == "3 Directions (2)"
-    app = actions.set_direction_done(app, app.directions[0].id, True, now=now)
+    app = direction_actions.set_direction_done(app, app.directions[0].id, True, now=now)
     assert section_title(app) == "3 Directions (1 open, 1 done)"

@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandInput, CommandPalette
 
 from tui import cli
-from tui.core import actions, correspondence, letters
+from tui.core import actions, correspondence, direction_actions, letters
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Stage
@@ -254,7 +254,7 @@ async def test_a_thank_you_inside_a_quiet_period_says_so_without_asking(tmp_path
     thank-you said nothing. It opens at once (no question: it is due now) with the warning shown."""
     now = frozen_now()
     app = interviewed(now, DANA)
-    app = actions.add_direction(app, "Please wait until the panel has met", "not-before",
+    app = direction_actions.add_direction(app, "Please wait until the panel has met", "not-before",
                                 now.add(days=6).start_of("day"), now=now.subtract(hours=1))
     host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
     async with host.run_test(size=SIZE) as pilot:

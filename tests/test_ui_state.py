@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from tui.core import actions, correspondence
+from tui.core import actions, correspondence, direction_actions
 from tui.core.deadline_words import Group
 from tui.core.deadlines import all_deadlines
 from tui.core.errors import FollowupError, ValidationError
@@ -104,7 +104,7 @@ def test_undoing_past_another_process_change_is_refused_and_keeps_it(tmp_path):
     acme = by_company(log, "Acme")
     log.apply(acme.id, move("thanked"), "Move Acme to Thanked")
     other = Store(store.path)
-    other.save(actions.add_direction(other.get(acme.id), "send two references", now=frozen_now()))
+    other.save(direction_actions.add_direction(other.get(acme.id), "send two references", now=frozen_now()))
     log.reload()  # what the board's poll does
     log.apply(acme.id, move("interviewed"), "Move Acme to Interviewed")
     log.undo()
@@ -292,14 +292,14 @@ def test_a_write_that_slips_in_just_before_ours_is_not_taken_for_our_own(tmp_pat
 def test_an_undone_move_or_letter_leaves_the_statistics_as_before_and_its_lines_on_record(tmp_path):
     """`L` then `u`, and a letter then `u`: the funnel and the stays are as before the step; the file
     keeps the step's lines, marked undone."""
-    from tui.core import stats
+    from tui.core import stats, stats_result
 
     store = store_with(tmp_path, small_apps())
     log = loaded_log(store)
     acme = by_company(log, "Acme")
 
     def figures():
-        return stats.to_json(stats.figures(list(log.apps.values()), SETTINGS, frozen_now()))
+        return stats_result.to_json(stats.figures(list(log.apps.values()), SETTINGS, frozen_now()))
 
     start = figures()
     log.apply(acme.id, move("thanked"), "Move Acme to Thanked")

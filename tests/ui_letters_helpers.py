@@ -18,7 +18,7 @@ import pendulum
 from textual.app import App
 from textual.widgets import Input, Static
 
-from tui.core import actions
+from tui.core import actions, direction_actions
 from tui.core.errors import FollowupError
 from tui.core.model import Application
 from tui.core.parts import Interviewer
@@ -61,7 +61,7 @@ def awaiting(now, *, quiet_until=None) -> Application:
     app = actions.set_thanked(app, app.rounds[0].interviewers[0].id, now=now.subtract(days=7))
     app = actions.move(app, "awaiting", now=now.subtract(days=6))
     if quiet_until is not None:
-        app = actions.add_direction(app, "Please wait until the panel has met", "not-before",
+        app = direction_actions.add_direction(app, "Please wait until the panel has met", "not-before",
                                     quiet_until, now=now.subtract(days=6))
     return app
 

@@ -1,6 +1,6 @@
 """The command line: its arguments, and the headless commands for scripts and login shells.
 
-Only argparse and re (and cli_letter.py and cli_common.py, which import no more)
+Only argparse and re (and cli_letter.py, cli_common.py and cli_output.py, which import no more)
 are imported up front; each command imports what it needs, so
 `followup due` stays fast in a login script. Nothing here imports Textual: the
 board is opened by tui/main.py (the `followup` entry point), which hands main()
@@ -47,10 +47,10 @@ from tui.cli_common import (
     open_card,
     open_store,
     read_when,
-    remark,
     store_at,
     user_settings,
 )
+from tui.cli_output import remark
 from tui.core.stages import DEFAULT_ROUND_NAME
 from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS
 

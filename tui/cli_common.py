@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+
+from tui.cli_output import remark
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -22,19 +23,6 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     """
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="data file (default: $FOLLOWUP_DB, else the user data dir)")
-
-
-def remark(text: str) -> None:
-    """A line for the user on standard error, where standard output may carry data (a letter, an export);
-    wrapped between words to a terminal's width as print_fitted wraps standard output (review Q: a
-    40-column pane cut "notify_command", the very key the remark names)."""
-    line = f"followup: {text}"
-    isatty = getattr(sys.stderr, "isatty", None)
-    if isatty and isatty():
-        from tui.core.text import wrap_cells
-
-        line = "\n".join(wrap_cells(line, terminal_width(), 2))
-    print(line, file=sys.stderr)
 
 
 def card_title(app) -> str:
@@ -135,42 +123,6 @@ def read_apps(store, settings, moment) -> tuple[list, int]:
         remark(f"{store.path} is damaged, so Followup will not write to it; fix it by hand or "
                f"restore a backup ({store.path.name}.bak-* beside it, if any)")
     return apps, 1 if problems else 0
-
-
-# --- the width of what is printed ------------------------------------------------------
-TABLE_WIDTH = 80  # to a pipe or a file: the same on every machine
-NARROWEST, WIDEST = 40, 160
-
-
-def on_terminal() -> bool:
-    """Whether standard output is a terminal someone reads (not a pipe or a file a script reads)."""
-    isatty = getattr(sys.stdout, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def table_width() -> int:
-    """The width every command lays its text out for, the one place it is chosen: 80 columns to a
-    pipe or a file (the same on every machine; `--json` has every field whole), else the terminal's
-    width between 40 and 160, so a narrow tmux pane gets lines that fit instead of lines the
-    terminal breaks mid-word (PRODUCT: the commands work anywhere)."""
-    return terminal_width() if on_terminal() else TABLE_WIDTH
-
-
-def terminal_width() -> int:
-    """The terminal's width, kept between 40 and 160 (table_width's choice for a terminal)."""
-    import shutil
-
-    return max(NARROWEST, min(WIDEST, shutil.get_terminal_size((TABLE_WIDTH, 24)).columns))
-
-
-def print_fitted(line: str, indent: int = 2, *, flush: bool = False) -> None:
-    """Print `line`: in a terminal wrapped between words to its width (further lines `indent` cells in,
-    tui.core.text.wrap_cells); to a pipe or a file whole, as scripts read it."""
-    if on_terminal():
-        from tui.core.text import wrap_cells
-
-        line = "\n".join(wrap_cells(line, table_width(), indent))
-    print(line, flush=flush)
 
 
 # --- times typed on the command line -------------------------------------------------
@@ -389,27 +341,3 @@ def add_command(subparsers, common, name: str, help_text: str, example: str, han
     )
     parser.set_defaults(handler=handler)
     return parser
-
-
-def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
-    """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
-    and only where paths.check_target allows (never a device, a FIFO or a read-only
-    file, never into a missing folder). Returns the file written, None for stdout."""
-    if name in (None, "-"):
-        sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
-        sys.stdout.flush()
-        return None
-    from tui.core.errors import ValidationError
-    from tui.store.atomic import atomic_write_bytes
-    from tui.store.errors import StoreError
-
-    target = Path(name).expanduser()
-    try:
-        atomic_write_bytes(target, payload)
-    except (OSError, StoreError) as exc:  # the store words its OS errors for the data file; reword
-        cause = exc if isinstance(exc, OSError) else exc.__cause__
-        if not isinstance(cause, OSError):  # refused by check_target: its message says what to do
-            raise ValidationError(f"cannot write {what}: {exc}") from None
-        why = cause.strerror or "the disk refused it"
-        raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
-    return target

@@ -57,7 +57,7 @@ def _checked(data: dict, source: str, *, typed: str = ""):
     """The settings `data` makes, checked as every command reads them; a key that is no setting is
     named on standard error and left in the file (it is the user's), so a stray line never stops
     `followup config` from writing the key that is wanted."""
-    from tui.cli_common import remark
+    from tui.cli_output import remark
     from tui.core.settings import settings_from_mapping
 
     warnings: list[str] = []

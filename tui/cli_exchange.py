@@ -11,16 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli_common import (
-    add_command,
-    add_quiet_option,
-    card_title,
-    now,
-    read_apps,
-    store_at,
-    user_settings,
-    write_output,
-)
+from tui.cli_common import add_command, add_quiet_option, card_title, now, read_apps, store_at, user_settings
+from tui.cli_output import write_output
 
 
 def cmd_export(args) -> int:

@@ -15,16 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import (
-    add_command,
-    add_id_argument,
-    add_quiet_option,
-    confirm,
-    now,
-    open_card,
-    remark,
-    user_settings,
-)
+from tui.cli_common import add_command, add_id_argument, add_quiet_option, confirm, now, open_card, user_settings
+from tui.cli_output import remark
 
 EXIT_HELD_BACK = 1
 

@@ -9,18 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import (
-    TABLE_WIDTH,
-    add_command,
-    add_quiet_option,
-    now,
-    on_terminal,
-    print_fitted,
-    read_apps,
-    store_at,
-    table_width,
-    user_settings,
-)
+from tui.cli_common import add_command, add_quiet_option, now, read_apps, store_at, user_settings
+from tui.cli_output import TABLE_WIDTH, on_terminal, print_fitted, table_width
 
 STACKED_BELOW = 70  # a narrower terminal lists each application on two lines (see _stacked)
 _STACK_MARGIN = " " * 9  # under the stage, past the id

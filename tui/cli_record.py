@@ -154,7 +154,7 @@ def cmd_interviewer(args) -> int:
 
 # --- direction -------------------------------------------------------------------------------
 def cmd_direction(args) -> int:
-    from tui.core import actions
+    from tui.core import direction_actions
     from tui.core.errors import ValidationError
     from tui.core.stages import DirectionKind
 
@@ -182,7 +182,7 @@ def cmd_direction(args) -> int:
             else:
                 direction = app.directions[args.done - 1]
                 meant.append(direction)
-            new = actions.set_direction_done(app, direction.id, True, now=now)
+            new = direction_actions.set_direction_done(app, direction.id, True, now=now)
             if new is app:
                 return app, f"direction {args.done} is already done: {direction.text}; nothing changed"
             return new, f"done: {direction.text}"
@@ -198,7 +198,7 @@ def cmd_direction(args) -> int:
                 words = f"to do: {args.text.strip()} by {_understood(due, settings, now)}"
         else:
             due, kind, words = None, DirectionKind.INFO, f"noted: {args.text.strip()}"
-        new = actions.add_direction(app, args.text, kind, due, now=now, zone=settings.zone)
+        new = direction_actions.add_direction(app, args.text, kind, due, now=now, zone=settings.zone)
         return new, f"direction {len(new.directions)}, {words}"
 
     return change_card(args, change)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import add_command, named_db, now, print_fitted, remark, store_at, user_settings
+from tui.cli_common import add_command, named_db, now, store_at, user_settings
+from tui.cli_output import print_fitted, remark
 
 EXIT_HELD_BACK = 1
 

@@ -7,17 +7,8 @@ Only argparse is imported up front.
 
 from __future__ import annotations
 
-from tui.cli_common import (
-    add_command,
-    add_id_argument,
-    deadline_names,
-    now,
-    on_terminal,
-    read_apps,
-    store_at,
-    table_width,
-    user_settings,
-)
+from tui.cli_common import add_command, add_id_argument, deadline_names, now, read_apps, store_at, user_settings
+from tui.cli_output import on_terminal, table_width
 
 LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label is never cut
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time, timedelta
 
-from tui.cli_common import add_command, now, read_apps, store_at, table_width, user_settings, write_output
+from tui.cli_common import add_command, now, read_apps, store_at, user_settings
+from tui.cli_output import table_width, write_output
 
 STATS_EPILOG = """\
 Every figure is worked out from what happened (rounds, letters, replies,
@@ -93,7 +94,7 @@ def day_after(start: datetime, zone) -> datetime:
 def cmd_stats(args) -> int:
     import json
 
-    from tui.core import stats, stats_text, timefmt
+    from tui.core import stats, stats_result, stats_text, timefmt
     from tui.core.errors import ValidationError
 
     settings, moment = user_settings(), now()
@@ -107,7 +108,7 @@ def cmd_stats(args) -> int:
     apps, code = read_apps(store_at(args), settings, moment)
     fig = stats.figures(apps, settings, moment, since=since)
     if args.json:
-        print(json.dumps(stats.to_json(fig), ensure_ascii=False, indent=2))
+        print(json.dumps(stats_result.to_json(fig), ensure_ascii=False, indent=2))
     else:
         print(stats_text.as_text(stats_text.describe(fig, zone, table_width())), end="")
     return code

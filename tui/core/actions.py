@@ -5,7 +5,8 @@ writes its line into the history, and the stage rules live here (all thanked ->
 thanked, nothing left on our side -> awaiting, a new round -> interviewed) and
 in `correspondence`, for what passes between the user and the company (a
 follow-up sent -> followed-up, a reply -> awaiting, an outcome -> closed), which
-moves cards with the primitives below (changed_copy, log_line, set_stage).
+moves cards with the steps in `changing` (changed_copy, log_line, set_stage); the changes to a
+card's directions are in `direction_actions`.
 """
 
 from __future__ import annotations
@@ -14,64 +15,27 @@ import copy
 from datetime import datetime
 from typing import Any, Iterable
 
+from tui.core.changing import (
+    ALL_THANKED,
+    FOLLOW_UP_SENT,
+    NOTHING_LEFT,
+    THEY_REPLIED,
+    changed_copy,
+    last_stage_line,
+    log_line,
+    set_stage,
+    with_cleared,
+)
+from tui.core.direction_actions import settle_promised_answer
 from tui.core.errors import ValidationError
 from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
-from tui.core.parts import Direction, Event, Interviewer, Round, holds
+from tui.core.parts import Event, Interviewer, Round
 from tui.core.round_rules import check_new_round, check_round_edit, check_thanked_at, check_time_free
-from tui.core.stages import DEFAULT_ROUND_NAME, DirectionChange, DirectionKind, Outcome, Stage
-from tui.core.timefmt import show_time
+from tui.core.stages import DEFAULT_ROUND_NAME, Stage
 from tui.core.timeutil import UTC, Zone, to_utc
 
 NOTES_EDIT_COALESCE_MINUTES = 30
-
-
-def changed_copy(app: Application, now: datetime) -> Application:
-    new = copied(app)
-    new.updated_at = to_utc(now)
-    return new
-
-
-def log_line(app: Application, when: datetime, kind: str, text: str, **data: Any) -> None:
-    """Write a history line at `when`, in time order.
-
-    The rule for a fact dated earlier than it is typed in (a note sent this
-    morning, a reply yesterday, an outcome on Monday): its line is logged at
-    the time it happened, which is what the statistics count, and goes where
-    that time puts it (after the lines of the same moment), so the history
-    reads in order. `updated_at` stays the time the record was changed (`changed_copy`).
-    """
-    moment = to_utc(when)
-    history = app.history
-    position = len(history)
-    while position and (logged := history[position - 1].at) is not None and logged > moment:
-        position -= 1
-    history.insert(position, Event(at=moment, kind=kind, text=text, data=data))
-
-
-def _last_stage_line(app: Application) -> Event | None:
-    return next((e for e in reversed(app.history) if e.kind == "stage" and holds(e)), None)
-
-
-def _with_cleared(why: str, cleared: Outcome | None) -> str:
-    """A stage line's reason, saying so when the move cleared the card's outcome (one line, not two)."""
-    return f"{why}; outcome “{cleared.label}” cleared" if cleared is not None else why
-
-
-def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared: Outcome | None = None) -> None:
-    """Move the card, logged at `at` (when what moved it happened), but never before its latest stage
-    line: a card cannot leave a stage before it entered it, and the stays are read from these lines.
-    `cleared`: the outcome a reopened card had, which the same line says is gone (one line, not two)."""
-    if app.stage is stage:
-        return
-    before = app.stage
-    app.stage = stage
-    at = to_utc(at)
-    last = _last_stage_line(app)
-    if last is not None and last.at is not None and last.at > at:
-        at = last.at
-    log_line(app, at, "stage", f"{before.label} → {stage.label} ({_with_cleared(why, cleared)})",
-         **{"from": before.value, "to": stage.value, "why": why})
 
 
 def round_named(app: Application, rnd: Round) -> str:
@@ -143,28 +107,6 @@ def move(app: Application, stage: Stage | str, *, now: datetime, why: str = "mov
         cleared, new.outcome, new.outcome_at = new.outcome, None, None
     set_stage(new, target, now, why, cleared=cleared)
     return settle_promised_answer(new, now=now)
-
-
-# The do-by an ask-for-time letter leaves on the card (letter_checks.record_offer_answer): the answer it
-# promised, by its date (the sidebar adds the company).
-PROMISED_ANSWER = "Give your answer on the offer (promised in your letter)"
-
-
-def promised_answers(app: Application) -> list[Direction]:
-    """The card's open promises to answer its offer (PROMISED_ANSWER do-bys)."""
-    return [direction for direction in app.open_tasks() if direction.text == PROMISED_ANSWER]
-
-
-def settle_promised_answer(app: Application, *, now: datetime) -> Application:
-    """The promise to answer the offer is kept once the offer is answered by any path: an outcome other
-    than the offer recorded, or the card reopened. Left open, it would come back with the next offer
-    (or show on a card that has none)."""
-    if app.stage is Stage.CLOSED and app.outcome is Outcome.OFFER:
-        return app
-    new = app
-    for direction in promised_answers(app):
-        new = set_direction_done(new, direction.id, now=now)
-    return new
 
 
 def edit(app: Application, *, now: datetime, **fields: Any) -> Application:
@@ -260,7 +202,7 @@ def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> 
     new.stage = target
     why = f"round “{rnd.name}” took place"
     # a stage line even when the stage stays (moved by hand before the round): it marks the round caught up
-    said = _with_cleared(why, app.outcome)
+    said = with_cleared(why, app.outcome)
     text = f"{before.label} → {target.label} ({said})" if before is not target else said[:1].upper() + said[1:]
     event = Event(at=rnd.at, kind="stage", text=text,
                   data={"from": before.value, "to": target.value, "why": why, "round": rnd.id})
@@ -319,7 +261,7 @@ def _rethank(before: Application, app: Application, rnd: Round, now: datetime) -
 def _moved_by_a_rule(app: Application) -> bool:
     """The card's stage is a rule's doing: its last stage line is one of the rules' (every note sent,
     nothing left on our side, they replied, a follow-up sent), not a move by hand or from a file."""
-    line = _last_stage_line(app)
+    line = last_stage_line(app)
     why = str(line.data.get("why", "")) if line is not None else ""
     return why in (ALL_THANKED, NOTHING_LEFT, THEY_REPLIED) or why.startswith(FOLLOW_UP_SENT.split("{")[0])
 
@@ -336,15 +278,9 @@ def _all_thanked(rnd: Round | None) -> bool:
     return rnd is not None and bool(rnd.interviewers) and all(i.thanked_at for i in rnd.interviewers)
 
 
-ALL_THANKED = "every interviewer thanked"  # the why of the stage line the thank-you rule writes
-NOTHING_LEFT = "nothing left on our side"  # … the last direction done (set_direction_done)
-THEY_REPLIED = "they replied"  # … a reply (correspondence.record_reply)
-FOLLOW_UP_SENT = "follow-up #{} sent"  # … a follow-up letter (correspondence.record_letter_sent)
-
-
 def _moved_by_thank_rule(app: Application) -> bool:
     """The card is in *thanked* because the last note went out, and has not been moved since."""
-    line = _last_stage_line(app)
+    line = last_stage_line(app)
     return (app.stage is Stage.THANKED and line is not None and line.data.get("to") == Stage.THANKED.value
             and line.data.get("why") == ALL_THANKED)
 
@@ -388,64 +324,4 @@ def set_thanked(
         log_line(new, now, "thanked", f"Unmarked thank-you to {person.name}", interviewer=person.id)
         if was_thanked and rnd is new.thank_you_round(now) and _moved_by_thank_rule(new):
             set_stage(new, Stage.INTERVIEWED, now, f"thank-you to {person.name} unmarked")
-    return new
-
-
-def check_quiet_end(until: datetime, *, now: datetime, zone: Zone = UTC) -> None:
-    """A quiet period ends ahead of now: one already over asks nothing of anyone (a do-by already past is
-    kept, as an overdue task). The board's direction form and `followup direction --not-before` ask this."""
-    if to_utc(until) <= to_utc(now):
-        raise ValidationError(f"a quiet period ending {show_time(until, zone, now)} is over already: "
-                              f"give the first day they may be contacted, still to come")
-
-
-def add_direction(
-    app: Application, text: str, kind: DirectionKind | str = DirectionKind.DO_BY,
-    due: datetime | None = None, *, now: datetime, zone: Zone = UTC,
-) -> Application:
-    direction = Direction(text=text, kind=DirectionKind.parse(kind), due=due)
-    if direction.kind is DirectionKind.NOT_BEFORE and direction.due is not None:
-        check_quiet_end(direction.due, now=now, zone=zone)
-    new = changed_copy(app, now)
-    new.directions.append(direction)
-    bound = "until" if direction.kind is DirectionKind.NOT_BEFORE else "by"
-    when = f" {bound} {direction.due.isoformat()}" if direction.due else ""
-    log_line(new, now, "direction", f"Direction ({direction.kind.value}): {direction.text}{when}",
-         direction=direction.id, change=DirectionChange.ADDED.value)
-    return new
-
-
-def remove_direction(app: Application, direction_id: str, *, now: datetime) -> Application:
-    new = changed_copy(app, now)
-    direction = new.find_direction(direction_id)
-    new.directions.remove(direction)
-    log_line(new, now, "direction", f"Removed direction: {direction.text}", direction=direction.id,
-         change=DirectionChange.REMOVED.value)
-    return new
-
-
-def set_direction_done(
-    app: Application, direction_id: str, done: bool = True, *, now: datetime
-) -> Application:
-    """Marking the last open do-by done in *thanked* hands the ball to them: *awaiting*; reopening it
-    while the card is there by that rule takes the ball back (review X3 #1: `space` twice left a do-by
-    open on a card that said nothing was left on our side). A move by hand since stays.
-
-    A direction already so (done again, reopened while open) is no change: `app` itself comes back,
-    with no history line, so a caller can tell by identity that there is nothing to save.
-    """
-    if (app.find_direction(direction_id).done_at is not None) is done:
-        return app
-    new = changed_copy(app, now)
-    direction = new.find_direction(direction_id)
-    direction.done_at = to_utc(now) if done else None
-    verb = "Done" if done else "Reopened"
-    log_line(new, now, "direction", f"{verb}: {direction.text}", direction=direction.id,
-         change=(DirectionChange.DONE if done else DirectionChange.REOPENED).value)
-    if done and new.stage is Stage.THANKED and not new.open_tasks():
-        set_stage(new, Stage.AWAITING, now, NOTHING_LEFT)
-    line = _last_stage_line(new)
-    if (not done and new.stage is Stage.AWAITING and new.open_tasks() and line is not None
-            and line.data.get("why") == NOTHING_LEFT):
-        set_stage(new, Stage.THANKED, now, f"“{direction.text}” reopened")
     return new

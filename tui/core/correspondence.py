@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tui.core.actions import (
-    FOLLOW_UP_SENT,
-    THEY_REPLIED,
-    changed_copy,
-    log_line,
-    round_named,
-    set_stage,
-    set_thanked,
-    settle_promised_answer,
-)
+from tui.core.actions import round_named, set_thanked
+from tui.core.changing import FOLLOW_UP_SENT, THEY_REPLIED, changed_copy, log_line, set_stage
+from tui.core.direction_actions import settle_promised_answer
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import Contact

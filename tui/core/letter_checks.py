@@ -10,7 +10,7 @@ import difflib
 from datetime import datetime
 from itertools import combinations
 
-from tui.core import actions, correspondence, timefmt
+from tui.core import correspondence, direction_actions, timefmt
 from tui.core.deadline_words import short_action
 from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until
 from tui.core.errors import ValidationError
@@ -292,12 +292,12 @@ def record_offer_answer(app: Application, letter: Letter, *, now: datetime, at: 
     """What an offer reply sent at `at` settles: accepting or declining records the outcome then (the
     promise of an earlier ask-for-time is kept, so its do-by is done); asking for time leaves a do-by
     to answer by the day the letter named, in place of one an earlier request promised."""
-    promised = actions.promised_answers(app)  # kept by actions.settle_promised_answer on any other answer
+    promised = direction_actions.promised_answers(app)  # kept by settle_promised_answer on any other answer
     outcome = ANSWER_OUTCOME.get(letter.variant or "")
     if outcome is not None:
         new = app
         for direction in promised:
-            new = actions.set_direction_done(new, direction.id, now=now)
+            new = direction_actions.set_direction_done(new, direction.id, now=now)
         if new.outcome is not outcome or new.stage is not Stage.CLOSED:
             new = correspondence.close(new, outcome, now=now, at=at)
         return new
@@ -305,8 +305,9 @@ def record_offer_answer(app: Application, letter: Letter, *, now: datetime, at: 
         return app
     new = app
     for direction in promised:
-        new = actions.remove_direction(new, direction.id, now=now)
-    return actions.add_direction(new, actions.PROMISED_ANSWER, DirectionKind.DO_BY, letter.answer_by, now=now)
+        new = direction_actions.remove_direction(new, direction.id, now=now)
+    return direction_actions.add_direction(new, direction_actions.PROMISED_ANSWER, DirectionKind.DO_BY,
+                                           letter.answer_by, now=now)
 
 
 def read_sent_at(text: str, app: Application, letter: Letter, now: datetime, zone: Zone) -> datetime:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable
 
-from tui.core.actions import changed_copy, log_line
+from tui.core.changing import changed_copy, log_line
 from tui.core.deadline_words import without_company
 from tui.core.deadlines import NOT_SNOOZABLE, Deadline, DeadlineKind, deadline_order, deadlines_for
 from tui.core.errors import ValidationError

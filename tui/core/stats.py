@@ -43,10 +43,9 @@ README and the statistics screen's help):
 from __future__ import annotations
 
 import bisect
-import math
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from operator import itemgetter
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable
 
 from tui.core.businessdays import WorkCalendar
 from tui.core.deadlines import work_calendar
@@ -66,69 +65,11 @@ from tui.core.model import Application
 from tui.core.parts import UNDONE
 from tui.core.settings import Settings
 from tui.core.stages import STAGES, Outcome, Stage
+from tui.core.stats_result import OPEN_STAGES, Figures, ThankYou, Week, percentile, spread
 from tui.core.timeutil import Zone, local, to_utc
 
 WEEKS = 12
-OPEN_STAGES = tuple(stage for stage in STAGES if stage is not Stage.CLOSED)
 _DAY = 86400.0
-
-
-class Spread(NamedTuple):
-    median: float | None
-    p25: float | None
-    p75: float | None
-    size: int  # how many answers they are of
-
-
-class ThankYou(NamedTuple):
-    sent: int
-    on_time: int
-    on_time_rate: float | None
-    median_hours: float | None
-
-
-class Week(NamedTuple):
-    start: date  # its Monday, in the user's zone
-    rounds: int
-    letters: int
-    answers: int
-
-
-class Figures(NamedTuple):
-    since: datetime | None
-    now: datetime
-    applications: int
-    counted: int
-    answered: int  # counted applications with an answer
-    silent: int  # counted applications gone silent
-    answer_rate: float | None
-    silence_rate: float | None
-    days_to_answer: Spread
-    thank_you: ThankYou
-    second_round: int
-    third_round: int  # a 3rd round or later
-    stage_days: dict[str, float | None]
-    stage_stays: dict[str, int]  # how many stays each median is of
-    funnel: dict[str, int]  # stage value -> applications that were ever in it
-    outcomes: dict[str, int]  # outcome value (and "unrecorded") -> closed applications
-    weeks: list[Week]
-    thank_you_hours: int
-
-
-# --- the figures ------------------------------------------------------------------
-def percentile(ordered: list[float], q: float) -> float | None:
-    """The q-th quantile of sorted values, linear between the nearest two (PERCENTILE.INC)."""
-    if not ordered:
-        return None
-    position = q * (len(ordered) - 1)
-    low = math.floor(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def spread(values: Iterable[float]) -> Spread:
-    ordered = sorted(values)
-    return Spread(percentile(ordered, 0.5), percentile(ordered, 0.25), percentile(ordered, 0.75), len(ordered))
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -389,33 +330,3 @@ def _weeks(now: datetime, zone: Zone, *series: list[datetime]) -> list[Week]:
                        for start, end in zip(starts, ends, strict=True)])
     return [Week(local(start, zone).date(), *week)
             for start, week in zip(starts, zip(*counts, strict=True), strict=True)]
-
-
-def _round(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(value, digits)
-
-
-def to_json(fig: Figures) -> dict[str, Any]:
-    """The documented `stats --json` object: rates as fractions 0–1, days and hours as numbers."""
-    spread_ = fig.days_to_answer
-    return {
-        "since": fig.since.isoformat() if fig.since is not None else None,
-        "now": fig.now.isoformat(),
-        "applications": fig.applications,
-        "counted": fig.counted,
-        "answered": fig.answered,
-        "silent": fig.silent,
-        "answer_rate": _round(fig.answer_rate, 4),
-        "silence_rate": _round(fig.silence_rate, 4),
-        "days_to_answer": {"median": _round(spread_.median, 2), "p25": _round(spread_.p25, 2),
-                           "p75": _round(spread_.p75, 2), "answers": spread_.size},
-        "thank_you": {"sent": fig.thank_you.sent, "on_time": fig.thank_you.on_time,
-                      "on_time_rate": _round(fig.thank_you.on_time_rate, 4),
-                      "median_hours": _round(fig.thank_you.median_hours, 1),
-                      "window_hours": fig.thank_you_hours},
-        "rounds": {"second": fig.second_round, "third_or_later": fig.third_round},
-        "stage_days": {stage: _round(days, 2) for stage, days in fig.stage_days.items()},
-        "funnel": {"stages": dict(fig.funnel), "outcomes": dict(fig.outcomes)},
-        "weeks": [{"week": w.start.isoformat(), "rounds": w.rounds, "letters": w.letters, "answers": w.answers}
-                  for w in fig.weeks],
-    }

@@ -40,7 +40,7 @@ def untracked_sentence(names: list[str]) -> str:
 
 def cleared_outcome(before: Application, after: Application) -> str:
     """'outcome “rejected” cleared' when the change took the card's outcome away (a closed card moved
-    back), as its history line says it (actions.set_stage); '' otherwise."""
+    back), as its history line says it (changing.set_stage); '' otherwise."""
     if before.outcome is not None and after.outcome is None:
         return f"outcome “{before.outcome.label}” cleared"
     return ""

@@ -106,7 +106,7 @@ class DirectionsList(OwnKeysInOrder, OptionList):
 
     async def action_add(self) -> None:
         await settled(self)
-        from tui.core import actions
+        from tui.core import direction_actions
         from tui.ui.detail.forms import DirectionForm
 
         company = self.application.company if self.application else ""
@@ -114,7 +114,7 @@ class DirectionsList(OwnKeysInOrder, OptionList):
         def added(d: Direction | None) -> None:
             if d is not None:
                 self.screen.request_change(
-                    lambda a: actions.add_direction(a, d.text, d.kind, d.due, now=clock.now()),
+                    lambda a: direction_actions.add_direction(a, d.text, d.kind, d.due, now=clock.now()),
                     f"Add direction “{d.text}” at {company}",
                 )
 
@@ -122,7 +122,7 @@ class DirectionsList(OwnKeysInOrder, OptionList):
         await self.app.push_screen(form, added)
 
     def action_toggle_done(self) -> None:
-        from tui.core import actions
+        from tui.core import direction_actions
 
         d = self._selected()
         if d is None:
@@ -131,13 +131,13 @@ class DirectionsList(OwnKeysInOrder, OptionList):
         done = d.is_open
         verb = "Done" if done else "Reopen"
         self.screen.request_change(
-            lambda a: actions.set_direction_done(a, d.id, done, now=clock.now()),
+            lambda a: direction_actions.set_direction_done(a, d.id, done, now=clock.now()),
             f"{verb}: {d.text} — {self.application.company}",
         )
 
     async def action_remove(self) -> None:
         await settled(self)
-        from tui.core import actions
+        from tui.core import direction_actions
         from tui.ui.screens.confirm import ConfirmScreen
 
         d = self._selected()
@@ -148,7 +148,7 @@ class DirectionsList(OwnKeysInOrder, OptionList):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.screen.request_change(
-                    lambda a: actions.remove_direction(a, d.id, now=clock.now()),
+                    lambda a: direction_actions.remove_direction(a, d.id, now=clock.now()),
                     f"Remove direction “{d.text}” at {company}",
                 )
 

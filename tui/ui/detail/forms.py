@@ -7,9 +7,9 @@ from typing import Any, Callable
 
 from pendulum import DateTime
 
-from tui.core.actions import check_quiet_end
 from tui.core.correspondence import check_keep_in_touch
 from tui.core.deadlines import direction_default_time, keep_in_touch_due
+from tui.core.direction_actions import check_quiet_end
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import (

@@ -20,7 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core import clock
-from tui.core.stats import Figures, figures
+from tui.core.stats import figures
+from tui.core.stats_result import Figures
 from tui.core.stats_text import DEFINITIONS, Line, describe
 from tui.core.timeutil import local, to_utc
 from tui.ui.keybar import KeyBar

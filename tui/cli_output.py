@@ -1,0 +1,83 @@
+"""Where and how wide the command line prints: standard output laid out for a terminal's width or whole
+for a pipe, remarks on standard error, and `-o FILE`.
+
+Every command prints through these, so a narrow pane and a script reading a pipe each get the one
+layout; the data file, settings and card helpers of cli_common have nothing to do with it. Only the
+standard library is imported up front.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+TABLE_WIDTH = 80  # to a pipe or a file: the same on every machine
+NARROWEST, WIDEST = 40, 160
+
+
+def on_terminal() -> bool:
+    """Whether standard output is a terminal someone reads (not a pipe or a file a script reads)."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def table_width() -> int:
+    """The width every command lays its text out for, the one place it is chosen: 80 columns to a
+    pipe or a file (the same on every machine; `--json` has every field whole), else the terminal's
+    width between 40 and 160, so a narrow tmux pane gets lines that fit instead of lines the
+    terminal breaks mid-word (PRODUCT: the commands work anywhere)."""
+    return terminal_width() if on_terminal() else TABLE_WIDTH
+
+
+def terminal_width() -> int:
+    """The terminal's width, kept between 40 and 160 (table_width's choice for a terminal)."""
+    import shutil
+
+    return max(NARROWEST, min(WIDEST, shutil.get_terminal_size((TABLE_WIDTH, 24)).columns))
+
+
+def print_fitted(line: str, indent: int = 2, *, flush: bool = False) -> None:
+    """Print `line`: in a terminal wrapped between words to its width (further lines `indent` cells in,
+    tui.core.text.wrap_cells); to a pipe or a file whole, as scripts read it."""
+    if on_terminal():
+        from tui.core.text import wrap_cells
+
+        line = "\n".join(wrap_cells(line, table_width(), indent))
+    print(line, flush=flush)
+
+
+def remark(text: str) -> None:
+    """A line for the user on standard error, where standard output may carry data (a letter, an export);
+    wrapped between words to a terminal's width as print_fitted wraps standard output (review Q: a
+    40-column pane cut "notify_command", the very key the remark names)."""
+    line = f"followup: {text}"
+    isatty = getattr(sys.stderr, "isatty", None)
+    if isatty and isatty():
+        from tui.core.text import wrap_cells
+
+        line = "\n".join(wrap_cells(line, terminal_width(), 2))
+    print(line, file=sys.stderr)
+
+
+def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
+    """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
+    and only where paths.check_target allows (never a device, a FIFO or a read-only
+    file, never into a missing folder). Returns the file written, None for stdout."""
+    if name in (None, "-"):
+        sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
+        sys.stdout.flush()
+        return None
+    from tui.core.errors import ValidationError
+    from tui.store.atomic import atomic_write_bytes
+    from tui.store.errors import StoreError
+
+    target = Path(name).expanduser()
+    try:
+        atomic_write_bytes(target, payload)
+    except (OSError, StoreError) as exc:  # the store words its OS errors for the data file; reword
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        if not isinstance(cause, OSError):  # refused by check_target: its message says what to do
+            raise ValidationError(f"cannot write {what}: {exc}") from None
+        why = cause.strerror or "the disk refused it"
+        raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
+    return target
