@@ -50,3 +50,16 @@ def test_a_sheet_row_typed_without_accents_is_the_card_add_made(cli_db, capsys):
     assert run(cli_db, "import", str(sheet)) == 0
     assert "0 added" in capsys.readouterr().out
     assert [a.company for a in Store(cli_db).load_all()] == ["Société Générale"]
+
+
+def test_a_retry_running_alongside_the_first_add_is_refused_under_the_lock(cli_db, capsys, monkeypatch):
+    """Two `add` runs started together (review R3 3): each read the file before the other wrote its card, so
+    both passed the check and made two cards. The check is made again on the file under the lock."""
+    first = added(cli_db, capsys, *ADD)
+    before = digest(cli_db)
+    monkeypatch.setattr(Store, "load_all", lambda self: [])  # what the retry read before the first add wrote
+    assert run(cli_db, *ADD) == 2
+    one_line_error(capsys, first, "already has a round")
+    monkeypatch.undo()
+    assert digest(cli_db) == before
+    assert len(Store(cli_db).load_all()) == 1

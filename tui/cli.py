@@ -76,21 +76,23 @@ def cmd_add(args) -> int:
         args.company, args.role, now=moment, round_name=args.round, round_at=at, interviewers=people,
         use_thank_you=settings.use_thank_you,
     )
-    _refuse_added_before(args, app, at, settings, moment)
+    def refuse_added_before(apps) -> None:
+        _refuse_added_before(apps, app, at, settings, moment)
+
+    refuse_added_before(store_at(args).load_all())  # read only: a refused retry leaves an older file as it is
     store = open_store(args)
-    store.add(app)  # only after everything above was accepted
+    store.add(app, refuse=refuse_added_before)  # and again under the lock, for a retry running alongside
     upcoming = " (upcoming)" if at > moment else ""
     return confirm(args, None, app, f"{app.role}, round “{app.rounds[0].name}” "
                    f"{understood(at, settings.zone, moment)}{upcoming}", settings, moment)
 
 
-def _refuse_added_before(args, app, at, settings, moment) -> None:
-    """`add` run again (a cron job's retry) is refused, naming the card it already made: read only,
-    so the refusal leaves the file byte for byte (an older file is not migrated for it)."""
+def _refuse_added_before(apps, app, at, settings, moment) -> None:
+    """`add` run again (a cron job's retry) is refused, naming the card it already made."""
     from tui.core.errors import ValidationError
     from tui.core.importing import added_before, added_before_words
 
-    there = added_before(store_at(args).load_all(), app.company, app.role, at)
+    there = added_before(apps, app.company, app.role, at)
     if there is not None:
         raise ValidationError(f"{added_before_words(there, at, settings, moment)} (someone else met in that "
                               f"round: followup interviewer {there.short_id} NAME; another round: "

@@ -185,15 +185,20 @@ class Store:
         return {doc.get("id"): (int(doc_id), doc) for doc_id, doc in docs.items()}
 
     # --- writing -------------------------------------------------------
-    def add(self, app: Application) -> Application:
-        return self.add_many([app])[0]
+    def add(self, app: Application, *, refuse: Callable[[list[Application]], None] | None = None) -> Application:
+        return self.add_many([app], refuse=refuse)[0]
 
-    def add_many(self, apps: Iterable[Application]) -> list[Application]:
-        """All or nothing, in one write; each gets revision 1."""
+    def add_many(self, apps: Iterable[Application], *,
+                 refuse: Callable[[list[Application]], None] | None = None) -> list[Application]:
+        """All or nothing, in one write; each gets revision 1. `refuse(applications)` raises to refuse
+        the add on the file as it is under the lock: two `add` runs started together (a cron retry
+        overlapping the first) each checked for the other's card before either had written it."""
         apps = _unique_list(apps)
         if not apps:
             return []
         with self._transaction() as table:
+            if refuse is not None:
+                refuse(codec.check_whole(self.real_path, self.storage.decoded()))
             known = self._by_id(table)
             for app in apps:
                 if app.id in known:
