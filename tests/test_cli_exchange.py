@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pendulum
 import pytest
@@ -86,11 +87,20 @@ def test_export_ics_and_md_to_files(cli_home, full_db, capsys):
     assert md.read_text(encoding="utf-8").startswith("# Followup report")
 
 
-def test_export_refuses_to_overwrite_the_data_file(cli_home, full_db, capsys):
-    before = full_db.read_bytes()
-    assert run(full_db, "export", "json", "-o", str(full_db)) == 2
-    assert "is the data file itself" in capsys.readouterr().err
-    assert full_db.read_bytes() == before
+@pytest.mark.parametrize("command", [("export", "json"), ("report", "--from", "2026-11-01", "--to", "2026-11-30")])
+@pytest.mark.parametrize("name", ["{db}", "{db}.lock", "{db}.bak-v3-20261101T000000", "link"])
+def test_no_o_replaces_the_data_file_its_lock_or_a_backup(cli_home, full_db, capsys, command, name):
+    """`report -o` given the data file's own name wrote the report over every card (review R3 1)."""
+    link = cli_home / "link"
+    link.symlink_to(full_db)
+    target = Path(name.format(db=full_db)) if name != "link" else link
+    if name.endswith("T000000"):
+        target.write_text("an old backup")
+    kept = {p: p.read_bytes() for p in full_db.parent.iterdir() if p.is_file()}
+    assert run(full_db, *command, "-o", str(target)) == 2
+    err = capsys.readouterr().err
+    assert "refused: it is " in err and "name another file" in err and len(err.strip().splitlines()) == 1
+    assert {p: p.read_bytes() for p in full_db.parent.iterdir() if p.is_file()} == kept
 
 
 def test_export_into_a_missing_folder_is_one_line(cli_home, full_db, capsys):

@@ -24,13 +24,11 @@ def cmd_export(args) -> int:
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
     store = store_at(args)
-    target = Path(args.output).expanduser() if args.output not in (None, "-") else None
-    if target is not None and target.resolve() == store.path.resolve():
-        raise ValidationError(f"{target} is the data file itself: write the export to another file")
     settings, moment = user_settings(), now()
     apps, code = read_apps(store, settings, moment)
     payload = export(fmt, apps, settings, moment)
-    if write_output(args.output, payload, "the export") is not None:
+    target = write_output(args.output, payload, "the export", store.path)
+    if target is not None:
         print(f"wrote {counted(len(apps), 'application')} to {target} ({fmt})")
     return code
 

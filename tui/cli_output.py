@@ -59,10 +59,11 @@ def remark(text: str) -> None:
     print(line, file=sys.stderr)
 
 
-def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
+def write_output(name: str | None, payload: bytes, what: str, data_file: Path) -> Path | None:
     """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
     and only where paths.check_target allows (never a device, a FIFO or a read-only
-    file, never into a missing folder). Returns the file written, None for stdout."""
+    file, never into a missing folder) and never over `data_file`, its lock or its backups
+    (paths.check_not_ours). Returns the file written, None for stdout."""
     if name in (None, "-"):
         sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
         sys.stdout.flush()
@@ -70,9 +71,11 @@ def write_output(name: str | None, payload: bytes, what: str) -> Path | None:
     from tui.core.errors import ValidationError
     from tui.store.atomic import atomic_write_bytes
     from tui.store.errors import StoreError
+    from tui.store.paths import check_not_ours
 
     target = Path(name).expanduser()
     try:
+        check_not_ours(target, data_file)
         atomic_write_bytes(target, payload)
     except (OSError, StoreError) as exc:  # the store words its OS errors for the data file; reword
         cause = exc if isinstance(exc, OSError) else exc.__cause__

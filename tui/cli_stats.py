@@ -129,10 +129,11 @@ def cmd_report(args) -> int:
         to_day = end - last > timedelta(microseconds=1)
         raise ValidationError(f"--from {said(start, from_day)} is after --to {said(last, to_day)}: "
                               f"give the earlier one first")
-    apps, code = read_apps(store_at(args), settings, moment)
+    store = store_at(args)
+    apps, code = read_apps(store, settings, moment)
     rows = report.in_period(apps, start, end, moment)
     payload = report.render(args.format, rows, start, end, zone, settings.name)
-    target = write_output(args.output, payload, "the report")
+    target = write_output(args.output, payload, "the report", store.path)
     if target is not None:
         print(f"wrote {report.totals(rows)} to {target} ({args.format})")
     return code

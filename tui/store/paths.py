@@ -29,6 +29,24 @@ def _refused(path: Path | str, why: str) -> WriteFailedError:
     return WriteFailedError(f"{path}: refused: {why}; nothing was written")
 
 
+def check_not_ours(path: Path, data_file: Path) -> None:
+    """WriteFailedError when `path` is the data file, its lock or one of its backups: what an export, a
+    report or a letter must never replace (`report -o` given the data file's own name wrote the report
+    over every card). Compared as real paths, so a symlink or another spelling is caught too."""
+    real = Path(os.path.realpath(path))
+    data = Path(os.path.realpath(data_file))
+    if real == data:
+        what = "Followup's data file"
+    elif real.parent == data.parent and real.name == f"{data.name}.lock":
+        what = "the data file's lock"
+    elif real.parent == data.parent and real.name.startswith(f"{data.name}.bak-"):
+        what = "a backup of the data file"
+    else:
+        return
+    shown = path if real == Path(path).absolute() else f"{path} (→ {real})"
+    raise _refused(shown, f"it is {what}; name another file")
+
+
 def check_target(path: Path) -> Path:
     """The real path to write for `path` (symlinks resolved); WriteFailedError when it must not be written.
 
