@@ -16,7 +16,7 @@ from tui.core.settings import Settings
 from tui.store import Store, WriteFailedError
 from tui.store.paths import check_target
 from tui.ui.app import FollowupApp
-from tui.ui.board.screen import start_views
+from tui.ui.board.views import start_views
 
 WARNING_SECONDS = 20  # long enough to read a line that lists every settings key
 

@@ -110,11 +110,14 @@ class Board(Horizontal, can_focus=False):
     }
     """
 
-    def __init__(self, frame: TimeFrame, search_text: Callable[[str], str] = lambda app_id: "", **kwargs) -> None:
-        """`search_text(app_id)`: what the filter matches for that card (asked once, on the first filter)."""
+    def __init__(self, frame: TimeFrame, search_text: Callable[[str], str] = lambda app_id: "",
+                 on_cursor: Callable[[], None] = lambda: None, **kwargs) -> None:
+        """`search_text(app_id)`: what the filter matches for that card (asked once, on the first filter);
+        `on_cursor()`: the focused card, or what it shows, may have changed (the screen's focus line)."""
         super().__init__(**kwargs)
         self.frame = frame
         self.search_text = search_text
+        self.on_cursor = on_cursor
         self.cards: dict[str, CardView] = {}
         self.needle = ""
         self.needle_typed = ""
@@ -279,6 +282,7 @@ class Board(Horizontal, can_focus=False):
         self.frame = frame
         for stage in STAGES:
             self.list_of(stage).set_frame(frame)
+        self.on_cursor()
 
     # --- the cursor ----------------------------------------------------
     def focus_card(self, app_id: str) -> bool:
@@ -314,25 +318,31 @@ class Board(Horizontal, can_focus=False):
             focused = self.keys.has_focus
         for stage, column in self.columns.items():
             column.set_active(stage is self.stage, focused)
+        self.on_cursor()
 
     def action_cursor_up(self) -> None:
         cards = self.list_of(self.stage)
         cards.move_cursor(cards.cursor - 1)
+        self.on_cursor()
 
     def action_cursor_down(self) -> None:
         cards = self.list_of(self.stage)
         cards.move_cursor(cards.cursor + 1)
+        self.on_cursor()
 
     def action_page(self, direction: int) -> None:
         cards = self.list_of(self.stage)
         cards.move_cursor(cards.cursor + direction * cards.page_size)
+        self.on_cursor()
 
     def action_first(self) -> None:
         self.list_of(self.stage).move_cursor(0)
+        self.on_cursor()
 
     def action_last(self) -> None:
         cards = self.list_of(self.stage)
         cards.move_cursor(len(cards.cards) - 1)
+        self.on_cursor()
 
     def action_cursor_left(self) -> None:
         self._sideways(-1)

@@ -34,6 +34,7 @@ class Panes:
 
     def on_resize(self) -> None:
         self._fit_sidebar()  # (also sent when the board comes back after a resize under another screen)
+        self.show_focused()  # the focus line says the role only where it has room
 
     async def action_switch_pane(self) -> None:
         await settled(self.focused)  # from the filter bar: it has the letters typed before tab

@@ -9,8 +9,6 @@ open_application / open_letters; the app calls
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,19 +16,20 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core import clock
-from tui.core.deadlines import aged_between, deadlines_for
+from tui.core.deadlines import aged_between
 from tui.core.stages import Stage
-from tui.core.text import counted
+from tui.core.text import cell_width, counted
 from tui.core.timeutil import to_utc
 from tui.ui.board.asking import BoardQuestions
 from tui.ui.board.board import Board
-from tui.ui.board.cards import card_view
+from tui.ui.board.cards import card_texts
 from tui.ui.board.filtering import Filtering
 from tui.ui.board.panes import Panes
 from tui.ui.board.timeframe import TimeFrame
+from tui.ui.board.views import StartViews, board_views
 from tui.ui.keybar import KeyBar
 from tui.ui.screens.filter_bar import FilterBar
-from tui.ui.sidebar.sidebar import DeadlineSidebar, make_entry
+from tui.ui.sidebar.sidebar import DeadlineSidebar
 
 EMPTY_TEXT = (
     "No applications yet.\n\n"
@@ -56,32 +55,6 @@ def _move_change(stage: Stage):
     from tui.core import actions  # the first change loads the actions, not the first frame
 
     return lambda app: actions.move(app, stage, now=clock.now())
-
-
-class StartViews(NamedTuple):
-    frame: TimeFrame
-    cards: dict
-    entries: dict
-
-
-def board_views(apps: dict, app_ids, settings, frame: TimeFrame) -> tuple[dict, dict]:
-    """Cards and sidebar entries of these applications (None and [] for one that is gone)."""
-    now = frame.now
-    cards, entries = {}, {}
-    for app_id in app_ids:
-        app = apps.get(app_id)
-        if app is None:
-            cards[app_id], entries[app_id] = None, []
-            continue
-        found = entries[app_id] = [make_entry(d) for d in deadlines_for(app, settings, now)]
-        cards[app_id] = card_view(app, found, frame)
-    return cards, entries
-
-
-def start_views(apps: dict, settings) -> StartViews:
-    """The board's first cards and deadlines, for `BoardScreen(start=…)`."""
-    frame = TimeFrame(clock.now(), settings.zone)
-    return StartViews(frame, *board_views(apps, list(apps), settings, frame))
 
 
 class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
@@ -140,6 +113,7 @@ class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
             color: $text;
         }
         & > #main { height: 1fr; }
+        & > #focus-line { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
 
@@ -147,8 +121,10 @@ class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
         super().__init__()
         self.start = start  # the first cards, made before the app ran (see tui/ui/launch.py)
         self.frame = start.frame if start is not None else TimeFrame(clock.now(), self.zone)
-        self.board = Board(self.frame, self._search_text, id="board", classes="layout-only")
-        self.sidebar = DeadlineSidebar(self.frame, self.jump_to, id="sidebar")
+        self.focus_line = Static(id="focus-line", markup=False)
+        self._focus_said = ""
+        self.board = Board(self.frame, self._search_text, self.show_focused, id="board", classes="layout-only")
+        self.sidebar = DeadlineSidebar(self.frame, self.jump_to, self.show_focused, id="sidebar")
         self.filter_bar = FilterBar(self._filter_closed, id="filter")
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
@@ -165,6 +141,7 @@ class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
         with Horizontal(id="main", classes="layout-only"):
             yield self.board
             yield self.sidebar
+        yield self.focus_line
         yield KeyBar()  # the filter bar goes above it when first opened
 
     def on_mount(self) -> None:
@@ -263,6 +240,21 @@ class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
         self.title_bar.update("  ·  ".join(parts), layout=False)  # one line, always: no layout of the board
         if self.empty_note.display != (total == 0):
             self.empty_note.display = total == 0
+
+    def show_focused(self) -> None:
+        """The focus line: the card the keys act on, its words whole. A card is 15 cells wide at 80
+        columns and cuts them ("Email the tak…"); here they read in full, without opening it."""
+        app_id = self.current_app_id()
+        card = self.board.cards.get(app_id) if app_id else None
+        said = ""
+        if card is not None:
+            company, role, action, detail, _ = card_texts(card, self.frame)
+            said = " · ".join(part for part in (f"{company} — {role}", action, detail) if part)
+            if cell_width(said) > self.app.size.width - 2:  # the role goes first: how long is left stays
+                said = " · ".join(part for part in (company, action, detail) if part)
+        if said != self._focus_said:
+            self._focus_said = said
+            self.focus_line.update(said, layout=False)
 
     # --- which card ----------------------------------------------------
     def current_app_id(self) -> str | None:

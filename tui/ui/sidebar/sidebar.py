@@ -121,10 +121,13 @@ class DeadlineSidebar(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, frame: TimeFrame, on_choose: Callable[[str], None], **kwargs) -> None:
+    def __init__(self, frame: TimeFrame, on_choose: Callable[[str], None],
+                 on_move: Callable[[], None] = lambda: None, **kwargs) -> None:
+        """`on_choose(app_id)`: enter on a row; `on_move()`: the highlighted row may have changed."""
         super().__init__(**kwargs)
         self.frame = frame
         self.on_choose = on_choose
+        self.on_move = on_move
         self.by_app: dict[str, list[Entry]] = {}
         self.ordered: list[Entry] = []  # every deadline, soonest first
         self.show: Callable[[str], bool] | None = None  # the board's filter; None shows all
@@ -191,6 +194,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         set_virtual_height(self, line, has_scrollbar=False)
         if self.has_focus:
             self._scroll_to_cursor()
+        self.on_move()
 
     def _index_of(self, entry: Entry) -> int:
         index = bisect_left(self.shown, entry)
@@ -242,6 +246,7 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         self.cursor = max(0, min(len(self.shown) - 1, index))
         self._scroll_to_cursor()
         self.refresh()
+        self.on_move()
 
     def _scroll_to_cursor(self) -> None:
         """Bring the highlighted row (and the line above it) into view: a focused sidebar never hides it."""
@@ -270,9 +275,11 @@ class DeadlineSidebar(ScrollView, can_focus=True):
     def on_focus(self) -> None:
         self._scroll_to_cursor()  # the row may have moved while the board had the focus (filters, jumps)
         self.refresh()
+        self.on_move()
 
     def on_blur(self) -> None:
         self.refresh()
+        self.on_move()
 
     # --- drawing -------------------------------------------------------
     def render_line(self, y: int) -> Strip:

@@ -1,0 +1,59 @@
+"""The focus line under the board says the card the keys act on, in full: at 80 columns a card is 15 cells
+wide and cut "Email the take-home solution to Ines" to "Email the tak…" (review R2 7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import WAYS, send_keys
+from ui_board_helpers import NARROW, WIDE, demo_store, focused_company, make_app
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")  # the board's frozen clock, conftest.py
+
+
+def focus_line(app) -> str:
+    return str(app.screen.focus_line.render()).strip()
+
+
+async def test_at_80_columns_the_focused_card_reads_whole_under_the_board(tmp_path):
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert focus_line(app).startswith(f"{focused_company(app)} — ")
+        await pilot.press("l")  # Quarry Labs, whose task the card cuts; with its role the line would not fit
+        assert focus_line(app) == "Quarry Labs · Email the take-home solution to Ines · 24 h overdue"
+
+
+@WAYS
+async def test_the_line_follows_the_cursor_and_the_card_a_change_leaves(tmp_path, burst):
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send_keys(app, pilot, burst, "l", "l", "l", "l")  # the closed column
+        assert focus_line(app).startswith(f"{focused_company(app)} — ")
+        await send_keys(app, pilot, burst, "j")
+        company = focused_company(app)
+        assert focus_line(app).startswith(f"{company} — ")
+        await send_keys(app, pilot, burst, "H")  # the card moves back a column, the focus with it
+        assert focused_company(app) == company
+        assert focus_line(app).startswith(f"{company} — ") and "Closed" not in focus_line(app)
+
+
+async def test_on_the_sidebar_the_line_says_the_rows_card(tmp_path):
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "j", "j")
+        row = app.screen.sidebar.current
+        assert focus_line(app).startswith(f"{row.company} — ")
+        await pilot.press("tab")  # back on the board: its own card again
+        assert focus_line(app).startswith(f"{focused_company(app)} — ")
+
+
+async def test_where_the_line_has_room_it_names_the_role_too(tmp_path):
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        assert focus_line(app) == ("Quarry Labs — Frontend Developer · Email the take-home solution to Ines"
+                                   " · 24 h overdue")
