@@ -47,7 +47,7 @@ from tui.core.businessdays import WorkCalendar
 from tui.core.model import Application, stage_after_round
 from tui.core.parts import Direction, Interviewer, Round
 from tui.core.settings import Settings
-from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind, Outcome, Stage
+from tui.core.stages import DirectionKind, Outcome, Stage, own_round_name
 from tui.core.timefmt import show_day, show_soon, show_time
 from tui.core.timeutil import Zone, to_utc
 
@@ -242,8 +242,9 @@ def _as_caught_up(app: Application, now: datetime, settings: Settings) -> Applic
 
 
 def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) -> str:
-    """'interview Tue 14:00 — Acme' (the round's name when it is not the default one)."""
-    name = "" if rnd.name == DEFAULT_ROUND_NAME else f" ({rnd.name})"
+    """'interview Tue 14:00 — Acme', or '… (Onsite) — Acme' for a round with a name of its own."""
+    own = own_round_name(rnd.name)
+    name = f" ({own})" if own else ""
     return f"interview {show_soon(rnd.at, settings.zone, now)}{name} — {app.company}"
 
 

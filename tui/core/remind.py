@@ -21,6 +21,7 @@ from tui.core.deadline_words import relative, without_company
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.model import Application
 from tui.core.settings import Settings
+from tui.core.stages import own_round_name
 from tui.core.text import shell_word
 from tui.core.timefmt import show_time
 from tui.core.timeutil import local, to_utc
@@ -123,6 +124,15 @@ def _when_words(due: datetime, now: datetime, stage: str) -> str:
     return words if stage == OVERDUE else f"due {words}"
 
 
+def _round_title(name: str) -> str:
+    """How a reminder's line starts: 'Interview' for a plain round, 'Onsite interview', 'Phone
+    interview', 'Final round' (not 'Final round interview')."""
+    own = own_round_name(name)
+    if not own:
+        return "Interview"
+    return own if "interview" in own.casefold() or own.casefold().endswith("round") else f"{own} interview"
+
+
 def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime, db: str = "") -> list[Reminder]:
     """Every reminder whose moment has come, ignoring what was sent and the hours; soonest first.
     `db`: the data file's path when it is not the default one (the commands printed name it)."""
@@ -151,7 +161,7 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
             stage = _stage(rnd.at, now, lead, passes=True)
             if stage is None or rnd.id in closed_over:
                 continue
-            name = rnd.name if "interview" in rnd.name.lower() else f"{rnd.name} interview"
+            name = _round_title(rnd.name)
             found.append(Reminder(
                 app.id, INTERVIEW, rnd.id, rnd.at, stage,
                 f"{name} at {app.company} — {relative(rnd.at, now)}, {show_time(rnd.at, zone, now)}",
