@@ -16,7 +16,7 @@ LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label 
 def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
     from tui.core.deadline_words import relative
-    from tui.core.deadlines import deadlines_for, keep_in_touch_due
+    from tui.core.deadlines import deadlines_for, direction_deadlines, direction_due, keep_in_touch_due
     from tui.core.parts import holds
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time
@@ -57,9 +57,9 @@ def show_lines(app, settings, moment) -> list[str]:
 
     if app.directions:
         lines += ["", "directions:"]
+        directed = direction_deadlines(app, settings, moment)
         for number, direction in enumerate(app.directions, start=1):
-            word = "by" if direction.kind.value == "do-by" else "until"
-            due = f" — {word} {when(direction.due)}" if direction.due else ""
+            due = _direction_due(direction, directed.get(direction.id), direction_due(direction, settings), when)
             state = f", done {when(direction.done_at)}" if direction.done_at else ""
             lines.append(f"  {number}. [{direction.kind.value}{state}] {direction.text}{due}")
 
@@ -91,6 +91,23 @@ def show_lines(app, settings, moment) -> list[str]:
     lines += ["", "history:"] + [f"  {when(event.at)}  {readable(event.text, zone, moment)}"
                                  + ("" if holds(event) else " (undone)") for event in app.history]
     return lines
+
+
+def _direction_due(direction, deadline, rule_due, when) -> str:
+    """' — by Mon 30 Nov 09:00': a do-by's time as its deadline has it (`deadline`, from
+    deadlines.direction_deadlines: working hours, a snooze), else as its rule gives it (`rule_due`, a
+    closed card's), so it agrees with the deadlines below and the detail screen (review R1 #1)."""
+    from tui.core.stages import DirectionKind
+
+    if direction.due is None:
+        return ""
+    if direction.kind is DirectionKind.NOT_BEFORE:
+        return f" — until {when(direction.due)}"
+    if direction.kind is not DirectionKind.DO_BY:
+        return f" — {when(direction.due)}"
+    if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
+        return f" — snoozed until {when(deadline.due)} (was by {when(deadline.snoozed_from)})"
+    return f" — by {when(deadline.due if deadline is not None else rule_due or direction.due)}"
 
 
 def cmd_show(args) -> int:

@@ -1,0 +1,45 @@
+"""`followup show` says what the rest of Followup says: a direction's due time as its deadline has it
+(working hours, a snooze), and its deadlines in the one order (review R1 #1, #3)."""
+
+from __future__ import annotations
+
+from cli_helpers import run
+
+
+def section(out: str, title: str) -> list[str]:
+    """The lines of `show`'s section `title` ("directions:"), up to the next empty line."""
+    lines = out.splitlines()
+    start = lines.index(title) + 1
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
+    return lines[start:end]
+
+
+def test_show_gives_a_direction_the_time_its_deadline_has(cli_db, capsys):
+    """Saturday 20:00 is outside working hours: the deadline, and so the row, is Monday 09:00."""
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00") == 0
+    assert run(cli_db, "direction", "acme", "call back", "--by", "sat 20:00") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    out = capsys.readouterr().out
+    assert section(out, "directions:") == ["  1. [do-by] call back — by Mon 30 Nov 09:00"]
+    assert any(line.startswith("  direction:1") and "Mon 30 Nov 09:00" in line for line in section(out, "deadlines:"))
+
+
+def test_show_gives_a_snoozed_direction_the_snoozed_time(cli_db, capsys):
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00") == 0
+    assert run(cli_db, "direction", "acme", "call back", "--by", "fri 12:00") == 0
+    assert run(cli_db, "snooze", "acme", "--deadline", "direction:1", "--until", "tue 10:00") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    assert section(capsys.readouterr().out, "directions:") == [
+        "  1. [do-by] call back — snoozed until Tue 1 Dec 10:00 (was by Fri 27 Nov 12:00)"]
+
+
+def test_show_gives_a_closed_cards_direction_its_rule_time(cli_db, capsys):
+    """A closed card has no direction deadlines; the row still reads the time the rule gives."""
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00") == 0
+    assert run(cli_db, "direction", "acme", "call back", "--by", "sat 20:00") == 0
+    assert run(cli_db, "close", "acme", "withdrawn") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    assert section(capsys.readouterr().out, "directions:") == ["  1. [do-by] call back — by Mon 30 Nov 09:00"]
