@@ -43,3 +43,13 @@ def test_show_gives_a_closed_cards_direction_its_rule_time(cli_db, capsys):
     capsys.readouterr()
     assert run(cli_db, "show", "acme") == 0
     assert section(capsys.readouterr().out, "directions:") == ["  1. [do-by] call back — by Mon 30 Nov 09:00"]
+
+
+def test_show_lists_deadlines_due_at_once_in_the_order_due_gives(cli_db, capsys):
+    """Two thank-yous due at once: Lin Wu before Sam Ray, as `due`, the sidebar and the card say."""
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 16:00",
+               "--interviewer", "Sam Ray", "--interviewer", "Lin Wu") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    names = [line.split()[0] for line in section(capsys.readouterr().out, "deadlines:")]
+    assert names == ["thank-you:lin-wu", "thank-you:sam-ray"]

@@ -16,7 +16,13 @@ LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label 
 def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
     from tui.core.deadline_words import relative
-    from tui.core.deadlines import deadlines_for, direction_deadlines, direction_due, keep_in_touch_due
+    from tui.core.deadlines import (
+        deadline_order,
+        deadlines_for,
+        direction_deadlines,
+        direction_due,
+        keep_in_touch_due,
+    )
     from tui.core.parts import holds
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time
@@ -71,16 +77,17 @@ def show_lines(app, settings, moment) -> list[str]:
             to = f", {contact.to}" if contact.to else ""
             lines.append(f"  {when(contact.at)}  {contact.kind} ({arrow}{to}){extra}")
 
-    named = deadline_names(app, deadlines_for(app, settings, moment))
+    # in the one order (deadlines.deadline_order), so the first named is the one `due` and the card name
+    named = sorted(deadline_names(app, deadlines_for(app, settings, moment)), key=lambda pair: deadline_order(pair[1]))
     if named:
         lines += ["", "deadlines:"]
         width = max(len(name) for name, _ in named)
-        for name, deadline in sorted(named, key=lambda pair: pair[1].due):
+        for name, deadline in named:
             lines.append(f"  {name:<{width}}  {when(deadline.due)} ({relative(deadline.due, moment)})  "
                          f"{deadline.action}")
     # only a snooze still running on its deadline: one whose deadline is done, was moved by its rule, or
     # whose time has come (the deadline is due at its end, deadlines.Deadline.is_snoozed) is past
-    for name, deadline in sorted(named, key=lambda pair: pair[1].due):
+    for name, deadline in named:
         if deadline.is_snoozed and deadline.snoozed_from is not None:
             reason = f": {deadline.reason}" if deadline.reason else ""
             lines.append(f"  snoozed {name} until {when(deadline.due)} "
