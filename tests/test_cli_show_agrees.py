@@ -53,3 +53,25 @@ def test_show_lists_deadlines_due_at_once_in_the_order_due_gives(cli_db, capsys)
     assert run(cli_db, "show", "acme") == 0
     names = [line.split()[0] for line in section(capsys.readouterr().out, "deadlines:")]
     assert names == ["thank-you:lin-wu", "thank-you:sam-ray"]
+
+
+def keep_in_touch_line(out: str) -> str:
+    return next(line for line in out.splitlines() if line.startswith("keep in touch"))
+
+
+def test_show_says_a_reopened_cards_keep_in_touch_date_reminds_of_nothing_yet(cli_db, capsys):
+    """Only a closed card has the keep-in-touch deadline: on a reopened one the date stays, and `show`
+    must not present it as a live reminder (review R2 #4)."""
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00") == 0
+    assert run(cli_db, "close", "acme", "rejected", "--keep-in-touch", "2027-03-01 09:00") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    out = capsys.readouterr().out
+    assert keep_in_touch_line(out).split(None, 3)[-1] == "Mon 1 Mar 2027 09:00"
+    assert any(line.startswith("  keep-in-touch") for line in section(out, "deadlines:"))
+    assert run(cli_db, "move", "acme", "awaiting") == 0
+    capsys.readouterr()
+    assert run(cli_db, "show", "acme") == 0
+    out = capsys.readouterr().out
+    assert keep_in_touch_line(out).endswith("Mon 1 Mar 2027 09:00 (reminds you once the process is closed)")
+    assert not any(line.startswith("  keep-in-touch") for line in section(out, "deadlines:"))

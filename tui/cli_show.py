@@ -24,6 +24,7 @@ def show_lines(app, settings, moment) -> list[str]:
         keep_in_touch_due,
     )
     from tui.core.parts import holds
+    from tui.core.stages import Stage
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time
 
@@ -44,8 +45,9 @@ def show_lines(app, settings, moment) -> list[str]:
     if app.decision_by:
         lines.append(field("decision by", when(app.decision_by)))
     keep = keep_in_touch_due(app, settings)  # the deadline's time, as `due`, the board and `close` say it
-    if keep is not None:
-        lines.append(field("keep in touch", when(keep)))
+    if keep is not None:  # only a closed card has the deadline (deadlines_for): an open one's date waits for it
+        waits = "" if app.stage is Stage.CLOSED else " (reminds you once the process is closed)"
+        lines.append(field("keep in touch", when(keep) + waits))
     lines.append(field("created", when(app.created_at)) + f"   (updated {when(app.updated_at)})")
 
     lines += ["", "rounds:" if app.rounds else "rounds: none yet"]
