@@ -252,7 +252,7 @@ BAD = [
     (["note", "acme", ""], "the note is empty"),
     (["note", "nobody", "text"], "no application id or company starts with"),
     (["reply", "acme", "--at", "tomorrow 9:00"], "in the future"),
-    (["reply", "acme", "--via", "pigeon"], "invalid choice"),
+    (["reply", "acme", "--via", "pigeon"], "unknown way of replying 'pigeon': use one of email, call, other"),
     (["snooze", "acme", "--until", "yesterday 10am"], "is before the deadline"),
     (["snooze", "acme", "--until", "dec 30", "--deadline", "follow"], "names no deadline of Acme"),
     (["close", "acme", "hired"], "unknown outcome 'hired'"),

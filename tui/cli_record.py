@@ -282,6 +282,17 @@ def _number(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number: give N as 'followup show' numbers them") from None
 
 
+def _via(text: str) -> str:
+    """`--via` read as the reply form reads it: one of the core's REPLY_VIAS, in any case ("Email").
+    The core is imported here, when a reply is parsed, so other commands start without it."""
+    from tui.core.correspondence import REPLY_VIAS
+
+    via = text.strip().lower()
+    if via not in REPLY_VIAS:
+        raise argparse.ArgumentTypeError(f"unknown way of replying {text!r}: use one of {', '.join(REPLY_VIAS)}")
+    return via
+
+
 def register(subparsers, common) -> None:
     rnd = add_command(subparsers, common, "round", "add an interview round, past or upcoming",
                       'followup round acme --at "next tue 14:00" --name Final \\\n'
@@ -337,7 +348,8 @@ def register(subparsers, common) -> None:
                         cmd_reply, WHEN_NOTE)
     add_id_argument(reply)
     reply.add_argument("--at", metavar="WHEN", help="when they answered (default: now)")
-    reply.add_argument("--via", default="email", choices=("email", "call", "other"), help="how (default: email)")
+    reply.add_argument("--via", default="email", type=_via, metavar="HOW",
+                       help="how they answered, e.g. call (default: email)")
     reply.add_argument("--note", metavar="TEXT", help="what they said, in a few words")
     add_quiet_option(reply)
 

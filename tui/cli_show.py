@@ -16,8 +16,15 @@ LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label 
 def show_lines(app, settings, moment) -> list[str]:
     """The card in plain text: one fact per line, times in the user's zone."""
     from tui.core.deadline_words import relative
-    from tui.core.deadlines import deadlines_for, keep_in_touch_due
+    from tui.core.deadlines import (
+        deadline_order,
+        deadlines_for,
+        direction_deadlines,
+        direction_due,
+        keep_in_touch_due,
+    )
     from tui.core.parts import holds
+    from tui.core.stages import Stage
     from tui.core.text import fit_cells
     from tui.core.timefmt import readable, show_time
 
@@ -38,8 +45,9 @@ def show_lines(app, settings, moment) -> list[str]:
     if app.decision_by:
         lines.append(field("decision by", when(app.decision_by)))
     keep = keep_in_touch_due(app, settings)  # the deadline's time, as `due`, the board and `close` say it
-    if keep is not None:
-        lines.append(field("keep in touch", when(keep)))
+    if keep is not None:  # only a closed card has the deadline (deadlines_for): an open one's date waits for it
+        waits = "" if app.stage is Stage.CLOSED else " (reminds you once the process is closed)"
+        lines.append(field("keep in touch", when(keep) + waits))
     lines.append(field("created", when(app.created_at)) + f"   (updated {when(app.updated_at)})")
 
     lines += ["", "rounds:" if app.rounds else "rounds: none yet"]
@@ -57,9 +65,9 @@ def show_lines(app, settings, moment) -> list[str]:
 
     if app.directions:
         lines += ["", "directions:"]
+        directed = direction_deadlines(app, settings, moment)
         for number, direction in enumerate(app.directions, start=1):
-            word = "by" if direction.kind.value == "do-by" else "until"
-            due = f" — {word} {when(direction.due)}" if direction.due else ""
+            due = _direction_due(direction, directed.get(direction.id), direction_due(direction, settings), when)
             state = f", done {when(direction.done_at)}" if direction.done_at else ""
             lines.append(f"  {number}. [{direction.kind.value}{state}] {direction.text}{due}")
 
@@ -71,16 +79,17 @@ def show_lines(app, settings, moment) -> list[str]:
             to = f", {contact.to}" if contact.to else ""
             lines.append(f"  {when(contact.at)}  {contact.kind} ({arrow}{to}){extra}")
 
-    named = deadline_names(app, deadlines_for(app, settings, moment))
+    # in the one order (deadlines.deadline_order), so the first named is the one `due` and the card name
+    named = sorted(deadline_names(app, deadlines_for(app, settings, moment)), key=lambda pair: deadline_order(pair[1]))
     if named:
         lines += ["", "deadlines:"]
         width = max(len(name) for name, _ in named)
-        for name, deadline in sorted(named, key=lambda pair: pair[1].due):
+        for name, deadline in named:
             lines.append(f"  {name:<{width}}  {when(deadline.due)} ({relative(deadline.due, moment)})  "
                          f"{deadline.action}")
     # only a snooze still running on its deadline: one whose deadline is done, was moved by its rule, or
     # whose time has come (the deadline is due at its end, deadlines.Deadline.is_snoozed) is past
-    for name, deadline in sorted(named, key=lambda pair: pair[1].due):
+    for name, deadline in named:
         if deadline.is_snoozed and deadline.snoozed_from is not None:
             reason = f": {deadline.reason}" if deadline.reason else ""
             lines.append(f"  snoozed {name} until {when(deadline.due)} "
@@ -91,6 +100,23 @@ def show_lines(app, settings, moment) -> list[str]:
     lines += ["", "history:"] + [f"  {when(event.at)}  {readable(event.text, zone, moment)}"
                                  + ("" if holds(event) else " (undone)") for event in app.history]
     return lines
+
+
+def _direction_due(direction, deadline, rule_due, when) -> str:
+    """' — by Mon 30 Nov 09:00': a do-by's time as its deadline has it (`deadline`, from
+    deadlines.direction_deadlines: working hours, a snooze), else as its rule gives it (`rule_due`, a
+    closed card's), so it agrees with the deadlines below and the detail screen (review R1 #1)."""
+    from tui.core.stages import DirectionKind
+
+    if direction.due is None:
+        return ""
+    if direction.kind is DirectionKind.NOT_BEFORE:
+        return f" — until {when(direction.due)}"
+    if direction.kind is not DirectionKind.DO_BY:
+        return f" — {when(direction.due)}"
+    if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
+        return f" — snoozed until {when(deadline.due)} (was by {when(deadline.snoozed_from)})"
+    return f" — by {when(deadline.due if deadline is not None else rule_due or direction.due)}"
 
 
 def cmd_show(args) -> int:

@@ -47,7 +47,7 @@ from tui.core.businessdays import WorkCalendar
 from tui.core.model import Application, stage_after_round
 from tui.core.parts import Direction, Interviewer, Round
 from tui.core.settings import Settings
-from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind, Outcome, Stage
+from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage, own_round_name
 from tui.core.timefmt import show_day, show_soon, show_time
 from tui.core.timeutil import Zone, to_utc
 
@@ -242,9 +242,13 @@ def _as_caught_up(app: Application, now: datetime, settings: Settings) -> Applic
 
 
 def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) -> str:
-    """'interview Tue 14:00 — Acme' (the round's name when it is not the default one)."""
-    name = "" if rnd.name == DEFAULT_ROUND_NAME else f" ({rnd.name})"
+    """'interview Tue 14:00 — Acme', or '… (Onsite) — Acme' for a round with a name of its own."""
+    own = own_round_name(rnd.name)
+    name = f" ({own})" if own else ""
     return f"interview {show_soon(rnd.at, settings.zone, now)}{name} — {app.company}"
+
+
+_REPLIES = frozenset({LetterKind.REJECTION_REPLY, LetterKind.OFFER_REPLY})  # the letters that answer an outcome
 
 
 def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[Deadline]:
@@ -283,8 +287,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     if app.stage is Stage.CLOSED:
         if app.outcome is Outcome.OFFER:  # the answer is still ours to give: what we must do by a date stands
             add_do_bys()
-        last_reply = max((c.at for c in app.contacts if c.kind in ("rejection-reply", "offer-reply")),
-                         default=None)
+        last_reply = max((c.at for c in app.contacts if c.kind in _REPLIES), default=None)
         answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
         if app.outcome is Outcome.REJECTED and app.outcome_at and not answered:
             add(DeadlineKind.REJECTION_REPLY, _after_quiet(app, app.outcome_at + timedelta(hours=settings.reply_hours)),

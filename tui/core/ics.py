@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from tui.core.deadlines import DeadlineKind, all_deadlines, upcoming_rounds
 from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind
+from tui.core.stages import DirectionKind, own_round_name
 from tui.core.text import clean_text
 from tui.core.timefmt import DAY_TIME, at
 from tui.core.timeutil import Zone, local, to_utc
@@ -50,9 +50,10 @@ def _day_after_quiet(until: datetime, zone: Zone, work_start: time) -> date:
 
 
 def _round_summary(name: str, company: str) -> str:
-    """'Interview — Acme', or 'Interview: Onsite — Acme' for a round with a name of its own: the default
-    name said twice ("Interview: Interview — Acme")."""
-    return f"Interview — {company}" if name == DEFAULT_ROUND_NAME else f"Interview: {name} — {company}"
+    """'Interview — Acme', or 'Interview: Onsite — Acme' for a round with a name of its own: never a
+    plain name said twice ("Interview: interview — Acme")."""
+    own = own_round_name(name)
+    return f"Interview: {own} — {company}" if own else f"Interview — {company}"
 
 
 def to_ics(apps: list[Application], settings: Settings, now: datetime) -> bytes:

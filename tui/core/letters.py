@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from tui.core import timefmt
+from tui.core import stages, timefmt
 from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
 from tui.core.model import Application
@@ -153,22 +153,10 @@ def _focus(app: Application, recipient: str, now: datetime) -> tuple[Round | Non
     return rnd, (people[0] if people else None)
 
 
-# Round names that say nothing of their own: the default a card's first round gets (stages.DEFAULT_ROUND_NAME)
-# and its like. A letter says "our interview" for them, not "the Interview round".
-GENERIC_ROUND_NAMES = frozenset({"interview", "interviews", "interview round", "round"})
-
-
 def round_phrase(name: str) -> str:
-    """The round in a few words, for a sentence: 'the Onsite round', 'the final round', 'our phone
-    interview', or, for a round named plainly (GENERIC_ROUND_NAMES), 'our interview'."""
-    name = " ".join(name.split())
-    if not name:
-        return ""
-    if name.casefold() in GENERIC_ROUND_NAMES:
-        return "our interview"
-    if name.casefold().endswith("interview"):  # "Phone interview": "our phone interview", not "the … round"
-        return "our " + " ".join(word.lower() if word.istitle() else word for word in name.split())  # HR stays
-    return f"the {name}" if name.casefold().endswith("round") else f"the {name} round"
+    """The round as a letter to the people met names it: 'our interview' for a plain one, 'our phone
+    interview', 'the Onsite round' (stages.round_phrase, the one rule for every text)."""
+    return stages.round_phrase(name, ours=True)
 
 
 def _greeting(name: str) -> str:

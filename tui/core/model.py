@@ -240,11 +240,6 @@ class Application(msgspec.Struct, gc=False):
     def follow_up_count(self) -> int:
         return len(self.follow_ups_that_count())
 
-    def last_contact_at(self) -> datetime | None:
-        """The latest moment either side spoke: a round or a recorded contact."""
-        times = [r.at for r in self.rounds] + [c.at for c in self.contacts]
-        return max(times) if times else None
-
     def interviewers(self) -> list[Interviewer]:
         return [i for r in self.rounds for i in r.interviewers]
 

@@ -18,9 +18,10 @@ from datetime import datetime, timedelta
 from typing import Collection, Iterable, NamedTuple, Sequence
 
 from tui.core.deadline_words import relative, without_company
-from tui.core.deadlines import DeadlineKind, deadlines_for
+from tui.core.deadlines import Deadline, DeadlineKind, deadline_order, deadlines_for
 from tui.core.model import Application
 from tui.core.settings import Settings
+from tui.core.stages import own_round_name
 from tui.core.text import shell_word
 from tui.core.timefmt import show_time
 from tui.core.timeutil import local, to_utc
@@ -123,13 +124,24 @@ def _when_words(due: datetime, now: datetime, stage: str) -> str:
     return words if stage == OVERDUE else f"due {words}"
 
 
+def _round_title(name: str) -> str:
+    """How a reminder's line starts: 'Interview' for a plain round, 'Onsite interview', 'Phone
+    interview', 'Final round' (not 'Final round interview')."""
+    own = own_round_name(name)
+    if not own:
+        return "Interview"
+    return own if "interview" in own.casefold() or own.casefold().endswith("round") else f"{own} interview"
+
+
 def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime, db: str = "") -> list[Reminder]:
-    """Every reminder whose moment has come, ignoring what was sent and the hours; soonest first.
-    `db`: the data file's path when it is not the default one (the commands printed name it)."""
+    """Every reminder whose moment has come, ignoring what was sent and the hours, in the order `due`
+    lists them (deadlines.deadline_order: soonest, then company, kind and action), so two due at once
+    come in the order every other list gives. `db`: the data file's path when it is not the default
+    one (the commands printed name it)."""
     now = to_utc(now)
     apps = list(apps)
     ids, lead, zone = _ids(apps), settings.remind_lead, settings.zone
-    found: list[Reminder] = []
+    found: list[tuple[tuple[datetime, str, int, str], Reminder]] = []  # each with its place in deadline_order
     for app in apps:
         # an upcoming round is reminded below, in its own words, and only before it
         deadlines = [d for d in deadlines_for(app, settings, now)
@@ -140,25 +152,24 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
                 continue
             what = without_company(deadline.action, app.company)
             named = f"{what} ({app.company})" if what != deadline.action else what
-            found.append(Reminder(
+            found.append((deadline_order(deadline), Reminder(
                 app.id, str(deadline.kind), deadline.ref, deadline.due, stage,
                 f"{named} — {_when_words(deadline.due, now, stage)}",
                 _command(str(deadline.kind), ids[app.id], deadline.person, db),
                 show_time(deadline.due, zone, now),
-            ))
+            )))
         closed_over = app.rounds_closed_over()  # planned before the card was closed: the outcome stands
         for rnd in app.rounds:
             stage = _stage(rnd.at, now, lead, passes=True)
             if stage is None or rnd.id in closed_over:
                 continue
-            name = rnd.name if "interview" in rnd.name.lower() else f"{rnd.name} interview"
-            found.append(Reminder(
-                app.id, INTERVIEW, rnd.id, rnd.at, stage,
-                f"{name} at {app.company} — {relative(rnd.at, now)}, {show_time(rnd.at, zone, now)}",
-                _command(INTERVIEW, ids[app.id], "", db), show_time(rnd.at, zone, now),
-            ))
-    found.sort(key=lambda r: (r.due, r.text))
-    return found
+            shown = show_time(rnd.at, zone, now)
+            text = f"{_round_title(rnd.name)} at {app.company} — {relative(rnd.at, now)}, {shown}"
+            order = deadline_order(Deadline(app.id, app.company, DeadlineKind.INTERVIEW, rnd.at, text))
+            found.append((order, Reminder(app.id, INTERVIEW, rnd.id, rnd.at, stage, text,
+                                          _command(INTERVIEW, ids[app.id], "", db), shown)))
+    found.sort(key=lambda pair: pair[0])
+    return [reminder for _, reminder in found]
 
 
 def plan(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.errors import ValidationError
 from tui.core.parts import Interviewer, Round
+from tui.core.stages import round_phrase
 from tui.core.timefmt import show_time
 from tui.core.timeutil import UTC, Zone, local, to_utc
 from tui.core.when import Reading, parse_when, typed_a_day_alone
@@ -50,7 +51,7 @@ def check_thanked_at(rnd: Round, at: datetime, *, zone: Zone = UTC, now: datetim
     marked sent) and `update_round`."""
     if to_utc(at) < rnd.at:
         held = show_time(rnd.at, zone, now)
-        said = f"{show_time(at, zone, now)} is before the {rnd.name} round it thanks for ({held})"
+        said = f"{show_time(at, zone, now)} is before {round_phrase(rnd.name)} it thanks for ({held})"
         if now is not None and rnd.at > to_utc(now):  # no time would do yet
             raise ValidationError(f"{said}: that round has not taken place yet; thank them once it has")
         raise ValidationError(f"{said}: a thank-you goes out after the round; give the time it went, "

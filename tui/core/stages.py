@@ -9,6 +9,29 @@ from typing import Self, cast
 from tui.core.errors import ValidationError
 
 DEFAULT_ROUND_NAME = "Interview"  # the round a card starts with when nobody named it; letters say "our interview"
+# Round names that say nothing of their own: the default above and its like, in any case. Every text that
+# names a round asks `own_round_name`/`round_phrase`, so none says "Interview: interview" or "the Final round round".
+PLAIN_ROUND_NAMES = frozenset({"interview", "interviews", "interview round", "round"})
+
+
+def own_round_name(name: str) -> str:
+    """The round's name when it says something of its own ("Onsite", "Final round"), spaces squeezed;
+    '' for a plain one (PLAIN_ROUND_NAMES), which a line then leaves out or words as "interview"."""
+    squeezed = " ".join(name.split())
+    return "" if squeezed.casefold() in PLAIN_ROUND_NAMES else squeezed
+
+
+def round_phrase(name: str, *, ours: bool = False) -> str:
+    """The round as a sentence names it: 'the Onsite round', 'the Final round' (not '… round round'),
+    'the phone interview' (an acronym such as HR keeps its capitals), and 'the Interview round' for a
+    plain one. `ours`: a letter to the people met, 'our interview', 'our phone interview'. '' for ''."""
+    own = own_round_name(name)
+    if not own:
+        return "" if not name.strip() else "our interview" if ours else f"the {DEFAULT_ROUND_NAME} round"
+    if own.casefold().endswith("interview"):
+        words = " ".join(word.lower() if word.istitle() else word for word in own.split())
+        return f"{'our' if ours else 'the'} {words}"
+    return f"the {own}" if own.casefold().endswith("round") else f"the {own} round"
 
 
 class Choice(StrEnum):

@@ -21,7 +21,7 @@ from tui.core.deadline_words import Group, marked_action, relative_seconds, with
 from tui.core.deadlines import Deadline, DeadlineKind
 from tui.core.model import Application
 from tui.core.parts import greeting_name
-from tui.core.stages import DEFAULT_ROUND_NAME, Stage
+from tui.core.stages import Stage, own_round_name
 from tui.core.text import counted, fit_cells
 from tui.ui.board.timeframe import TimeFrame
 
@@ -82,7 +82,7 @@ def interview_text(app: Application, deadline: Deadline, frame: TimeFrame) -> st
     """'Fri 14:00 interview' (or the round's name): the sidebar's words with the time first, so a
     card 15 letters wide cuts the word, never the time."""
     held = next((rnd for rnd in app.rounds if rnd.id == deadline.ref), None)
-    name = "interview" if held is None or held.name == DEFAULT_ROUND_NAME else held.name
+    name = (own_round_name(held.name) if held else "") or "interview"
     return f"{timefmt.show_soon(deadline.due, frame.zone, frame.now)} {name}"
 
 
