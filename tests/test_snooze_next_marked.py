@@ -4,13 +4,9 @@ due then (review R1 #5)."""
 
 from __future__ import annotations
 
-import pytest
-
 from cli_helpers import run
 
 
-@pytest.mark.xfail(strict=True, reason="needs cli_common.confirm to word the deadline with "
-                                       "deadline_words.marked_action (cli_common is not this fix's file)")
 def test_the_snooze_confirmation_marks_the_next_deadline_snoozed(cli_db, capsys):
     assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00") == 0
     assert run(cli_db, "direction", "acme", "call back", "--by", "fri 12:00") == 0

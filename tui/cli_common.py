@@ -266,12 +266,13 @@ def confirm(args, before, after, words: str, settings, moment, *, to_stderr: boo
     if getattr(args, "quiet", False):
         print(after.short_id)
         return 0
+    from tui.core.deadline_words import marked_action
     from tui.core.timefmt import understood
 
     line = f"{after.short_id} {after.company}: {words}"
     deadline = first_moved_deadline(before, after, settings, moment)
     if deadline is not None:
-        line += f"; next: {deadline.action}, due {understood(deadline.due, settings.zone, moment)}"
+        line += f"; next: {marked_action(deadline)}, due {understood(deadline.due, settings.zone, moment)}"
     if before is not None:
         line += lifted_words(before, after, settings, moment) + untracked_words(before, after, settings, moment)
     print(line, file=sys.stderr if to_stderr else sys.stdout)
