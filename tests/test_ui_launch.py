@@ -99,3 +99,37 @@ async def test_notes_typed_on_a_read_only_file_say_not_saved_and_leaving_the_car
     rescued = Path(line.rsplit("it is in ", 1)[1])
     assert rescued.parent == state_dir and rescued.read_text(encoding="utf-8").endswith("call back on Friday")
     assert db.read_bytes() == before
+
+
+async def test_an_older_file_that_cannot_be_written_opens_read_only_not_refused(tmp_path):
+    """Review R3 5: a current file without write permission opened read-only with a banner, an older one
+    made the board exit 2 (its migration could not be written). It is read, migrated in memory, and left
+    byte for byte as it was."""
+    import json
+    import os
+
+    from tui.core import clock
+    from tui.store import SCHEMA_VERSION, Store
+    from tui.ui.launch import start_board
+    from ui_detail_helpers import SETTINGS
+
+    card = acme(clock.now())
+    db = make_db(tmp_path, card)
+    data = json.loads(db.read_bytes())
+    (meta,) = data["_meta"].values()
+    meta["schema"] = SCHEMA_VERSION - 1
+    db.write_text(json.dumps(data))
+    before = db.read_bytes()
+    os.chmod(db, 0o444)  # no write bit: refused by mode, so this holds as root too
+    try:
+        followup = start_board(Store(db), SETTINGS, poll_seconds=0, write_settle=0)
+        async with followup.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert list(followup.changelog.apps) == [card.id]
+            assert followup.changelog.read_only.startswith("Read-only:") and "read-only" in followup.unwritable
+            title = str(followup.screen.title_bar.render())
+            assert "READ-ONLY" in title
+    finally:
+        os.chmod(db, 0o644)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(db.name)) == [db.name, db.name + ".lock"]

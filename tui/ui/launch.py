@@ -41,7 +41,16 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        apps, fingerprint, problems = store.open_snapshot()  # creates or migrates the file if need be
+        cannot = ""
+        try:
+            apps, fingerprint, problems = store.open_snapshot()  # creates or migrates the file if need be
+        except WriteFailedError as exc:
+            if not store.real_path.exists():  # nothing to show: the first run cannot create its file
+                raise
+            # An older file that cannot be written (read-only, immutable) is still read, migrated in
+            # memory only, and shown read-only, as a current one is; it is never written.
+            apps, fingerprint, problems = store.snapshot()
+            cannot = str(exc).replace("; nothing was written", "")
         if demo and not apps:
             from tui.core.demo import demo_applications
 
@@ -49,7 +58,7 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
             apps, fingerprint, problems = store.snapshot()
         views = start_views({a.id: a for a in apps}, settings)
         app = app_class(store, settings, apps=apps, fingerprint=fingerprint, demo=demo,
-                        damaged=problems, unwritable=unwritable(store), start_views=views, **options)
+                        damaged=problems, unwritable=cannot or unwritable(store), start_views=views, **options)
         for line in warnings:  # queued now, shown once the board is up (notify posts a message)
             app.notify(line, severity="warning", timeout=WARNING_SECONDS, markup=False)
         return app
