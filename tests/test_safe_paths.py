@@ -76,6 +76,18 @@ def test_a_read_only_file_is_refused_even_as_root(tmp_path, mode):
         target.chmod(0o600)
 
 
+def test_a_file_whose_mode_allows_writing_but_this_user_may_not_is_not_told_to_chmod(tmp_path, monkeypatch):
+    """Review R3 5: an immutable file (chattr +i) was said to be read-only with "chmod u+w" as the cure,
+    though its mode already allows writing. (os.access is stubbed: CI runs as root on a tmp folder.)"""
+    target = tmp_path / "locked.json"
+    target.write_text("{}")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(WriteFailedError) as refused:
+        check_target(target)
+    said = str(refused.value)
+    assert "chmod" not in said and "although its mode allows it" in said and "immutable" in said
+
+
 def test_a_missing_folder_is_refused_and_not_created(tmp_path):
     with pytest.raises(WriteFailedError, match="does not exist") as caught:
         atomic.atomic_write_bytes(tmp_path / "a" / "b" / "x.json", b"{}")

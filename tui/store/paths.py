@@ -68,9 +68,13 @@ def check_target(path: Path) -> Path:
         if not stat.S_ISREG(info.st_mode):
             kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
             raise _refused(shown, f"it is {kind}, and Followup replaces only regular files; name another file")
-        if info.st_mode & 0o222 == 0 or not os.access(real, os.W_OK):
+        if info.st_mode & 0o222 == 0:
             raise _refused(shown, f"the file is read-only; make it writable (chmod u+w {real}) "
                                   "or name another file")
+        if not os.access(real, os.W_OK):  # its mode allows writing, yet this user may not: chmod would not help
+            raise _refused(shown, f"the file cannot be written by you although its mode allows it (owned by "
+                                  f"another user, marked immutable: lsattr {real}, or on a read-only disk); "
+                                  "name another file")
         return real
     folder = real.parent
     if os.path.lexists(folder) and not folder.is_dir():
