@@ -294,6 +294,8 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
                                      data={"round": item.round.id}))
         return app, ""
     here = record(existing)
+    if item.data is not None and not item.data.get("id"):  # matched by company and role: it is this card
+        item = item._replace(data={**item.data, "id": existing.id})  # (an empty id made a second card, id "")
     columns = item.columns
     if not item.key and item.data is None:  # matched by company and role: their spelling here stays
         columns = {c: v for c, v in columns.items() if c not in ("company", "role") or _job_key(v) != _job_key(here[c])}
