@@ -25,7 +25,7 @@ from tui.core.model import Application
 from tui.core.parts import Event
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
-from tui.core.text import first_unclean, folded, is_clean
+from tui.core.text import first_unclean, folded, is_clean, unclean_words
 from tui.core.timefmt import show_time
 from tui.core.timeutil import to_utc
 
@@ -67,6 +67,8 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
     seen: dict[str, tuple[int, Incoming]] = {}
     for number, item in enumerate(incoming, start=1):
         _check_id(item, by_id)
+        if item.data is not None:  # before matching: a broken character fails anything that reads it
+            _check_clean_data(item.data, item.where)
         try:
             existing, second = _match(item, current, by_id, settings, now)
             _check_round_given(item, existing)
@@ -134,8 +136,14 @@ def _check_clean(app: Application, where: str, existing: Application | None = No
         if is_clean(_at(record(app), path)):
             raise ValidationError(f"{where}: {path} holds a line break or a tab; it is a one-line field: "
                                   "put it on one line and import again")
-        raise ValidationError(f"{where}: {path or 'a field'} holds a control character; remove it and "
-                              "import again")
+        _check_clean_data(record(app), where)
+
+
+def _check_clean_data(data: Any, where: str) -> None:
+    path = first_unclean(data)
+    if path is not None:
+        raise ValidationError(f"{where}: {path or 'a field'} holds {unclean_words(_at(data, path))}; remove it "
+                              "and import again")
 
 
 def _at(data: Any, path: str) -> Any:

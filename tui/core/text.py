@@ -22,6 +22,14 @@ def is_clean(text: str) -> bool:
     return not (CONTROLS.search(text) or _LONE_SURROGATES.search(text))
 
 
+def unclean_words(text: str) -> str:
+    """What makes a text that is not clean so, for a message: 'a control character', or the half of a
+    character a broken script or an escape like \\ud800 leaves (it cannot even be written as UTF-8)."""
+    if _LONE_SURROGATES.search(text):
+        return "a broken character (a lone surrogate such as \\ud800, not text)"
+    return "a control character"
+
+
 # A newline or a tab is text only where text may run over lines: a card's notes, and its history (which
 # quotes what the notes were). Everywhere else (company, role, recruiter, a round's name, an interviewer's
 # name or title, a direction, the pitch…) it would break the one line the command
