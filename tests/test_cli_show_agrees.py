@@ -75,3 +75,18 @@ def test_show_says_a_reopened_cards_keep_in_touch_date_reminds_of_nothing_yet(cl
     out = capsys.readouterr().out
     assert keep_in_touch_line(out).endswith("Mon 1 Mar 2027 09:00 (reminds you once the process is closed)")
     assert not any(line.startswith("  keep-in-touch") for line in section(out, "deadlines:"))
+
+
+def test_a_record_without_an_update_time_shows_no_empty_brackets():
+    """Review R3 7: a record migrated from schema 0 has no updated_at, and show printed "(updated )"."""
+    import msgspec
+
+    from tui.cli_show import show_lines
+    from tui.core import actions
+    from tui.core.settings import Settings
+    from tui.core.timeutil import load_time
+
+    now = load_time("2026-11-25T10:00:00Z")
+    card = msgspec.structs.replace(actions.new_application("Acme", "SRE", now=now, round_at=now), updated_at=None)
+    (created,) = [line for line in show_lines(card, Settings(timezone="UTC"), now) if line.startswith("created")]
+    assert "updated" not in created and "()" not in created

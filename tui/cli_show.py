@@ -48,7 +48,8 @@ def show_lines(app, settings, moment) -> list[str]:
     if keep is not None:  # only a closed card has the deadline (deadlines_for): an open one's date waits for it
         waits = "" if app.stage is Stage.CLOSED else " (reminds you once the process is closed)"
         lines.append(field("keep in touch", when(keep) + waits))
-    lines.append(field("created", when(app.created_at)) + f"   (updated {when(app.updated_at)})")
+    updated = f"   (updated {when(app.updated_at)})" if app.updated_at else ""  # a record from schema 0 has none
+    lines.append(field("created", when(app.created_at)) + updated)
 
     lines += ["", "rounds:" if app.rounds else "rounds: none yet"]
     for number, rnd in enumerate(sorted(app.rounds, key=lambda r: r.at), start=1):
