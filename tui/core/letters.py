@@ -114,11 +114,13 @@ class Letter:
                        missing=missing_placeholders(subject + "\n" + body, escaped=self.escaped))
 
 
-def quiet_period_warning(app: Application, now: datetime, zone: Zone) -> str | None:
+def quiet_period_warning(app: Application, now: datetime, zone: Zone,
+                         kind: LetterKind | None = None) -> str | None:
     """When they asked not to be contacted yet: which date, and their words. The one text of the warning
     every letter drafted inside a quiet period carries (`Letter.warnings`; PRODUCT: the app warns when
     the user drafts a letter to that company inside it), and of what holds a follow-up back from being
-    marked sent (letter_checks.send_blockers)."""
+    marked sent (letter_checks.send_blockers). A thank-you's says why its deadline still runs: the
+    sidebar asks for the note inside the period, and the bare warning read as a contradiction (review R2 2)."""
     until = quiet_until(app, now)
     if until is None:
         return None
@@ -129,6 +131,9 @@ def quiet_period_warning(app: Application, now: datetime, zone: Zone) -> str | N
     if (shown.hour, shown.minute) != (0, 0):
         when += f" at {shown.format(timefmt.CLOCK)}"
     said = f" (“{asked.text}”)" if asked is not None else ""
+    if kind is LetterKind.THANK_YOU:
+        return (f"{app.company} asked not to be contacted before {when}{said}: a thank-you for the interview "
+                "is the usual exception, so its deadline still runs; send it unless their words rule it out.")
     return f"{app.company} asked not to be contacted before {when}{said}."
 
 
@@ -377,7 +382,7 @@ def draft(
         interviewer_id=person.id if (person and kind is LetterKind.THANK_YOU) else None,
         round_id=rnd.id if rnd else None, template=template.source, missing=missing,
         left_out=[left_out_line(item, person_name) for item in subject_left + body_left], frame=frame,
-        warnings=[w for w in (quiet_period_warning(app, now, settings.zone),) if w],
+        warnings=[w for w in (quiet_period_warning(app, now, settings.zone, kind),) if w],
         variant=name.removeprefix(f"{kind.value}-") if kind in VARIANTS else None,
         answer_by=promised,
         escaped=tuple(escaped_placeholders(subject + "\n" + body)),
