@@ -4,7 +4,8 @@ The screen never writes to the store: every change goes through the app's
 `apply_change` (so `u` on the board undoes it), at once, so that a form's
 result is applied before the next key of a burst; the notes panel posts a
 `ChangeRequested` as it autosaves, and `flush_pending` (quit, signals) writes
-what it still holds.
+what it still holds: that, and the rescue of notes that cannot be saved, is in
+tui/ui/detail/keeping_notes.py, a mixin of DetailScreen.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from textual.widgets import ContentSwitcher, Static
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
-from tui.ui.card_gone import close_card_screens, said_kept
 from tui.ui.detail.board_keys import BOARD_ACTIONS, BOARD_KEYS, BoardKeys
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.directions import section_title as directions_title
 from tui.ui.detail.history import HistoryList
+from tui.ui.detail.keeping_notes import KeepingNotes
 from tui.ui.detail.notes import NotesEditor, NotesPanel
 from tui.ui.detail.rounds import RoundsList
 from tui.ui.detail.section_bar import SectionBar
@@ -32,7 +33,6 @@ from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
 from tui.ui.messages import ApplicationsChanged, SaveRefused
 from tui.ui.palette import ScreenCommands
-from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.settle import settled
 
 SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Directions", "history": "4 History"}
@@ -42,7 +42,7 @@ WIDE = 110  # columns from which the history gets its own column
 TYPING_HIDES = {"section", "outcome", "details", "write", *BOARD_ACTIONS}  # keys the editor takes as text
 
 
-class DetailScreen(BoardKeys, Screen):
+class DetailScreen(BoardKeys, KeepingNotes, Screen):
     CSS_PATH = Path(__file__).with_name("detail.tcss")
     COMMANDS = {ScreenCommands}
     # Keys that open a screen or move the focus are priority bindings whose actions first let the
@@ -205,60 +205,6 @@ class DetailScreen(BoardKeys, Screen):
     def on_applications_changed(self, message: ApplicationsChanged) -> None:
         if message.app_ids is None or self.app_id in message.app_ids:
             self.show_application()
-
-    # --- saving notes on every way out ----------------------------------------
-    def flush_pending(self) -> None:
-        """Write typed-but-unsaved notes now, not through the message queue (quit, signals, switches).
-
-        Goes through the app's `apply_change` (or a bare ChangeLog); if that is
-        refused, the text goes to a rescue file and the user is told where.
-        """
-        if not hasattr(self, "notes"):
-            return
-        try:
-            self.notes.flush_direct()
-        except FollowupError as exc:
-            self._rescue(exc)
-
-    def unsaved_texts(self) -> list[Unsaved]:
-        """What the board must keep if it closes now (see FollowupApp.action_quit)."""
-        if not hasattr(self, "notes") or not self.notes.unsaved:
-            return []
-        return [Unsaved(self.app_id, f"the notes of {self.notes.label}", self.notes.text)]
-
-    def leave_if_gone(self) -> None:
-        """The card was deleted by another process: keep the typed notes, close this screen and the forms
-        over it, and put up the notice that takes only escape (tui/ui/card_gone.py says why)."""
-        if self._gone or self.app_id in self.app.changelog.apps:
-            return  # said and rescued already (the reload and a refused save both tell us), or still there
-        self._gone = True
-        kept: list[tuple[str, str]] = []  # (what was typed in, where it went)
-        if hasattr(self, "notes") and self.notes.text != self._stored_notes:
-            kept.append(self._rescue(FollowupError("the application was deleted while its notes were open"),
-                                     say=False))
-        if not (self.is_attached and self in self.app.screen_stack):
-            self.notify(f"This application was deleted by another Followup process. {said_kept(kept)}",
-                        severity="warning", timeout=30)
-            return
-        name = getattr(self, "company", "") or (self.notes.label if hasattr(self, "notes") else "")
-        close_card_screens(self, self.app_id, name, kept, rescue_own=False)  # named as every screen names it
-
-    def _rescue(self, why: Exception, *, say: bool = True) -> tuple[str, str]:
-        """Notes that cannot be saved go to a rescue file, and the user is told where (`say`: in a toast;
-        else the caller says it). What they are and where they went."""
-        text = Unsaved(self.app_id, f"the notes of {self.notes.label}", self.notes.text)
-        where = keep_rescued(self.app.rescued, text, str(why))  # also said as the board closes, which exits 1
-        self.notes.mark_kept()
-        if say:
-            self.notify(f"Notes not saved ({why}); {where}", severity="error", timeout=30)
-        return text.what, where
-
-    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
-        self.notes.request_save()
-
-    def on_unmount(self) -> None:
-        if self.notes.unsaved:
-            self.flush_pending()
 
     # --- keys --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -8,7 +8,8 @@ note, or back to the board when none is left).
 Edits are kept in memory per interviewer while the screen is open, so going
 to the next note and back keeps them; leaving drops them, because a letter is
 a draft made afresh from the card, never a record. So `flush_pending` has
-nothing to save.
+nothing to save. Copying, saving and $EDITOR are in tui/ui/letters/outside.py,
+marking sent in tui/ui/letters/sending.py: mixins of LetterScreen.
 """
 
 from __future__ import annotations
@@ -29,17 +30,16 @@ from tui.store import default_config_dir
 from tui.ui.card_gone import card_is_gone, close_card_screens
 from tui.ui.keybar import KeyBar
 from tui.ui.letters.body import LetterBody
-from tui.ui.letters.dialogs import PathPrompt, RecipientForm
+from tui.ui.letters.dialogs import RecipientForm
 from tui.ui.letters.drafts import LetterDrafts, refusal
 from tui.ui.letters.facts import (
     TO_LINE_FRAME,
-    gaps_text,
     status_line,
     things_to_know,
     title_line,
     to_line,
 )
-from tui.ui.letters.files import default_path, edit_in_editor, write_letter
+from tui.ui.letters.outside import HELP, TextOutside
 from tui.ui.letters.rescued import keep_dropped, unsaved
 from tui.ui.letters.sending import MarkingSent
 from tui.ui.messages import ApplicationsChanged
@@ -48,17 +48,12 @@ from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.settle import settled
 
-HELP = "Edits last until you leave"
-# Shown once a copy found this tmux dropping copies (clipboard.tmux_drops_copies), never before: outside tmux,
-# or in one set up for it, the advice would be noise.
-HELP_TMUX = HELP + " · this tmux drops copies: set -g set-clipboard on, then ctrl+t again"
-
 
 def templates_dir() -> Path:
     return default_config_dir() / "templates"
 
 
-class LetterScreen(MarkingSent, Screen):
+class LetterScreen(MarkingSent, TextOutside, Screen):
     CSS_PATH = "letters.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # letters.tcss gives a short one's letter room
     COMMANDS = {ScreenCommands}
@@ -291,75 +286,6 @@ class LetterScreen(MarkingSent, Screen):
         await self.app.push_screen(
             ConfirmScreen(f"Leave and drop {count}?", "Copy or save them first to keep them (ctrl+t, ctrl+s).",
                           yes="Drop them", no="Stay"), answered)
-
-    # --- copy, save, editor ------------------------------------------------
-    async def action_copy(self) -> None:
-        await self._take_typed_edits()
-        letter = self.letter
-        if not letter.missing:
-            self._copy()
-            return
-        await self.app.push_screen(
-            ConfirmScreen("This letter still has gaps. Copy it anyway?",
-                          [f"Unfilled: {gaps_text(letter)}. Replace each in the text to copy without this question."],
-                          yes="copy it with the gaps"),
-            lambda yes: self._copy() if yes else self.notify(
-                f"Not copied: fill {gaps_text(self.letter)} first.", severity="warning"),
-        )
-
-    def _copy(self) -> None:
-        from tui.ui.letters.clipboard import TMUX_FIX, tmux_drops_copies
-
-        letter = self.letter
-        if tmux_drops_copies():  # it would say "copied" while tmux throws the text away
-            self.query_one("#letter-help", Static).update(HELP_TMUX)
-            self.notify(f"Not copied: this tmux drops what applications copy; {TMUX_FIX}, and ctrl+t again. "
-                        "ctrl+s saves the letter to a file meanwhile.", severity="warning", timeout=15)
-            return
-        self.query_one("#letter-help", Static).update(HELP)
-        self.app.copy_to_clipboard(letter.text)
-        self._copied[self.drafts.key] = letter.text
-        self._show_facts()
-        self.notify(f"Copied “{letter.subject}” ({letter.word_count} words) to the clipboard "
-                    "(through the terminal, so over SSH too).", timeout=6)
-
-    async def action_save(self) -> None:
-        await self._take_typed_edits()  # the letter has every key typed before ctrl+s
-        letter = self.letter
-        path = default_path(letter, self.drafts.application.company)
-        try:
-            shown = "~/" + str(path.relative_to(Path.home()))
-        except ValueError:
-            shown = str(path)
-        hint = f"The gaps {gaps_text(letter)} are saved as they are." if letter.missing else ""
-        await self.app.push_screen(PathPrompt("Save the letter to a file", shown, hint), self._save_to)
-
-    def _save_to(self, path: Path | None, replace: bool = False) -> None:
-        """Write to the path the form read (files.check_path); a file already there only after yes."""
-        if path is None:
-            return
-        if path.exists() and not replace:
-            self.app.push_screen(
-                ConfirmScreen(f"{path} already exists. Replace it with this letter?", yes="replace it"),
-                lambda yes: self._save_to(path, True) if yes else self.notify("Not saved; the file is unchanged."),
-            )
-            return
-        try:
-            write_letter(path, self.letter.text)
-        except FollowupError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        self.notify(f"Saved to {path}")
-
-    def action_edit_external(self) -> None:
-        self._take_edits()
-        try:
-            text = edit_in_editor(self.app, self.letter.text)
-        except FollowupError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.drafts.revise_text(text)
-        self._show()
 
     def leave_if_gone(self) -> None:
         """Another process deleted the card: the edited letters go to a rescue file and a notice that takes

@@ -5,16 +5,8 @@ ended, a reply, a snooze, when a letter went out) list their fields and turn
 the checked values into a result. Nothing is returned until every field reads;
 `escape` with unsaved changes asks before discarding them.
 
-Keys follow PRODUCT: `enter` in a one-line field moves to the next field and,
-on the last one, saves; `ctrl+s` saves from anywhere. On a field that does not
-read, `enter` stays, its error under it, so text typed ahead goes on fixing it.
-A choice (a Select) is a one-line field too: `enter`, `tab`, `↑↓` leave it like
-a text field, `←/→` change it in place, a letter picks the option starting with
-it and `space` opens its list; `enter` never opens the list, which would take
-the keys typed after it as a search. Over a slow link keys
-arrive in bursts, so `enter`/`tab` are priority bindings that first wait for
-the field to take the keys typed before them (tui/ui/settle.py) and then move
-the focus at once: a burst lands field by field as slow typing would.
+How the keys move through it (enter, tab, ↑↓, and ←/→ and space on a choice)
+is in tui/ui/screens/form_keys.py, a mixin of FormScreen.
 """
 
 from __future__ import annotations
@@ -27,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.parts import NAME_LIMIT
@@ -36,6 +28,7 @@ from tui.ui.keybar import KeyBar
 from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.form_controls import Choice, FieldInput
+from tui.ui.screens.form_keys import FormKeys, field_name
 from tui.ui.settle import settled
 
 
@@ -91,12 +84,9 @@ def optional(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
     return check
 
 
-def field_name(control) -> str:
-    """The name of the field a control holds (`_control` gives it the id `field-NAME`); "" for none."""
-    return (control.id or "").removeprefix("field-") if control is not None else ""
 
 
-class FormScreen(ModalScreen):
+class FormScreen(FormKeys, ModalScreen):
     CSS_PATH = Path(__file__).with_name("form.tcss")
     AUTO_FOCUS = "Input, Select"
     BINDINGS = [
@@ -105,7 +95,7 @@ class FormScreen(ModalScreen):
         Binding("escape", "cancel", "Cancel", id="form.cancel", priority=True,
                 tooltip="Close the form (asks first if anything changed)"),
         # priority: handled as the key arrives, after the field took the keys typed before it (settle.py),
-        # so a burst of keys lands field by field as typing slowly would
+        # so a burst of keys lands field by field as typing slowly would (the moves: form_keys.py)
         Binding("enter", "next_or_save", "Next field / save", show=False, priority=True, id="form.enter"),
         Binding("tab", "focus_move(1)", "Next field", show=False, priority=True, id="form.next"),
         Binding("shift+tab", "focus_move(-1)", "Previous field", show=False, priority=True, id="form.previous"),
@@ -276,20 +266,6 @@ class FormScreen(ModalScreen):
         self._say_under(self.query_one(f"#hint-{name}", Static), f"✓ {text}" if text else "")
 
     # --- events ----------------------------------------------------------------
-    def watch_focused(self, focused: Widget | None) -> None:
-        """Mark the focused field's row (its label turns bold: form.tcss). Textual's :focus-within
-        restyles the row when the focus moves, not the label in it, so the first label stayed bold.
-        A watcher, not a DescendantFocus handler: it runs as the focus moves, not a message later."""
-        row = next((node for node in focused.ancestors if node.has_class("form-row")), None) if focused else None
-        for each in self.query(".form-row"):
-            each.set_class(each is row, "-current")
-
-    def _focused_in_view(self) -> None:
-        """After a message or hint under a field grew or shrank: keys typed in one burst may have moved
-        the focus before the form's layout changed, leaving the focused field out of sight."""
-        if self.focused is not None and self.is_attached:
-            self.focused.scroll_visible(animate=False)
-
     def on_input_changed(self, event: Input.Changed) -> None:
         name = field_name(event.input)
         if name in self._fields and self.has_error(name):
@@ -312,21 +288,6 @@ class FormScreen(ModalScreen):
         event.stop()  # enter is the form's own binding (action_next_or_save); this is only a fallback
         self._save()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.is_mounted:  # a key of a burst can arrive before the fields exist
-            return False
-        focused = self.focused
-        on_this_screen = focused is not None and focused.screen is self
-        if action in ("next_or_save", "field_step"):
-            # in a text field and on a closed choice alike: enter never opens a list that would swallow
-            # the keys typed after it (an open list has the focus itself, so it keeps its own enter)
-            return isinstance(focused, (Input, Select)) and on_this_screen
-        if action in ("choice_step", "choice_list"):  # elsewhere left/right/space are the text field's
-            return isinstance(focused, Select) and on_this_screen
-        if action in ("focus_move", "cancel"):  # an open Select list takes tab and escape itself
-            return not any(select.expanded for select in self.query(Select))
-        return True
-
     def _controls(self) -> list[Widget]:
         return [self.query_one(f"#field-{name}") for name in self._fields]
 
@@ -334,57 +295,6 @@ class FormScreen(ModalScreen):
         """Every key typed so far is in its field (see tui/ui/settle.py)."""
         for control in self._controls():
             await settled(control)
-
-    async def action_next_or_save(self) -> None:
-        """enter: the next field, or on the last one save. On a field that does not read, enter stays,
-        its error under it: what is typed next (typed ahead, over a slow link) goes on fixing it, not
-        into the next field, where a choice would take it for a pick."""
-        focused = self.focused
-        await settled(focused)
-        controls = self._controls()
-        if focused is controls[-1]:
-            await self.action_save()
-            return
-        name = field_name(focused)
-        if name in self._fields and not self.check_field(name)[0]:
-            return
-        await self.action_focus_move(1)
-
-    async def action_field_step(self, step: int) -> None:
-        await self.action_focus_move(step)
-
-    async def action_choice_step(self, step: int) -> None:
-        """←/→ on a choice: the next (previous) option, in place, wrapping round; the list stays shut, so
-        nothing typed after it is taken for a search in the list."""
-        select = self.focused
-        if not isinstance(select, Select):
-            return
-        await settled(select)
-        field = self._fields.get(field_name(select))
-        values = [value for _label, value in (field.options or [])] if field else []
-        if not values:
-            return
-        index = values.index(select.value) if select.value in values else -1
-        select.value = values[(index + step) % len(values)]
-        if field is not None:
-            self.show_error(field.name, "")  # a letter no option started with: changed now
-
-    async def action_choice_list(self) -> None:
-        """space on a choice: its list, to pick with ↑↓ and enter (Textual's own)."""
-        select = self.focused
-        if isinstance(select, Select):
-            await settled(select)
-            select.action_show_overlay()
-            # focused now, not on Textual's later call: the ↑↓ and enter typed after space go to the list
-            self.set_focus(select.query_one(OptionList), scroll_visible=False)
-
-    async def action_focus_move(self, step: int) -> None:
-        """The next (or previous) field, focused at once, once the field left has taken the keys typed
-        into it: the keys after this one go to the field moved to."""
-        await settled(self.focused)
-        controls = self._controls()
-        index = controls.index(self.focused) if self.focused in controls else -1
-        self.set_focus(controls[(index + step) % len(controls)])
 
     async def action_save(self) -> None:
         await self._settle()
