@@ -110,3 +110,21 @@ async def test_a_failing_editor_leaves_the_letter_as_it_was(tmp_path, letter_env
         await pilot.pause()
         assert shown_text(host) == before
         assert "exited with code 3" in notices(host)[-1]
+
+
+async def test_the_data_file_its_lock_or_a_backup_is_never_offered_to_replace(tmp_path, letter_env):
+    """Review R3 2: saving the letter over the data file asked "replace it?", and yes emptied the board."""
+    app = interviewed(frozen_now(), DANA)
+    db = make_db(tmp_path, app)
+    host = LetterHarness(db, app.id, "thank-you")
+    kept = {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for target in (db, db.with_name(db.name + ".lock")):
+            await pilot.press("ctrl+s")
+            host.screen.query_one(Input).value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not isinstance(host.screen, ConfirmScreen)
+            assert notices(host)[-1].startswith("Not saved: ") and "name another file" in notices(host)[-1]
+    assert {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == kept
