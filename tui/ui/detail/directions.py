@@ -6,7 +6,6 @@ from datetime import datetime
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core import clock
@@ -16,7 +15,7 @@ from tui.core.model import Application
 from tui.core.parts import Direction
 from tui.core.stages import DirectionKind
 from tui.core.timefmt import show_day, show_time
-from tui.ui.lists import LIST_KEYS
+from tui.ui.lists import LIST_KEYS, StopsAtEnds
 from tui.ui.settle import OwnKeysInOrder, settled
 
 # The form, the confirm dialog and the actions are imported by the keys that use them: the
@@ -63,7 +62,7 @@ def section_title(app: Application) -> str:
     return f"3 Directions ({len(app.directions) - done} open, {done} done)"
 
 
-class DirectionsList(OwnKeysInOrder, OptionList):
+class DirectionsList(OwnKeysInOrder, StopsAtEnds):
     """Keys that open a screen are priority bindings, as in the rounds list (rounds.py says why)."""
 
     BINDINGS = [

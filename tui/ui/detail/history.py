@@ -6,14 +6,13 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, RulesMap, Visual
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Application
 from tui.core.parts import Event, holds
 from tui.core.stages import DirectionChange
 from tui.core.timefmt import readable, show_day, show_time
-from tui.ui.lists import LIST_KEYS
+from tui.ui.lists import LIST_KEYS, StopsAtEnds
 
 KIND_MARKS = {
     "created": "✚", "stage": "→", "round": "◆", "thanked": "✓", "direction": "☐",
@@ -93,7 +92,7 @@ def event_row(event: Event, zone, now) -> EventRow:
     return EventRow(Content.styled(shown, "dim"), mark, text)
 
 
-class HistoryList(OptionList):
+class HistoryList(StopsAtEnds):
     """Read-only; ↑↓ (j/k) and page keys scroll it."""
 
     BINDINGS = LIST_KEYS

@@ -19,7 +19,7 @@ from tui.core.parts import Interviewer
 from tui.core.text import counted
 from tui.core.timefmt import show_day, show_time
 from tui.ui.detail.hanging import Hanging
-from tui.ui.lists import LIST_KEYS
+from tui.ui.lists import LIST_KEYS, StopsAtEnds
 from tui.ui.settle import OwnKeysInOrder, settled
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def person_key(round_id: str, person_id: str) -> str:
     return f"person:{round_id}:{person_id}"
 
 
-class RoundsList(OwnKeysInOrder, OptionList):
+class RoundsList(OwnKeysInOrder, StopsAtEnds):
     """One line per round, one indented line per interviewer under it.
 
     Keys that open a screen are priority bindings: they act once the keys typed before them
