@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from pendulum import DateTime
+from textual.widgets import Select
 
 from tui.core.correspondence import check_keep_in_touch
 from tui.core.deadlines import direction_default_time, keep_in_touch_due
 from tui.core.direction_actions import check_quiet_end
+from tui.core.direction_words import kind_in_words
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import (
@@ -30,7 +32,7 @@ from tui.core.timefmt import for_input
 from tui.core.when import Reading
 from tui.ui.detail.process_forms import due_said
 from tui.ui.detail.timefmt import parse_user_time, understood_by, understood_round_by
-from tui.ui.screens.form import Field, FieldError, FormScreen, optional, required
+from tui.ui.screens.form import Field, FieldError, FormScreen, field_name, optional, required
 from tui.ui.screens.new_application import WHEN_EXAMPLES
 
 
@@ -184,11 +186,17 @@ KIND_CHOICES = [
 
 
 class DirectionForm(FormScreen):
+    """The kind follows the words typed ("don't call before Monday" is a quiet period:
+    direction_words.kind_in_words) until the user picks one themselves; then it is theirs."""
+
     form_title = "Add a direction from the recruiter"
 
     def __init__(self, now: DateTime, zone, settings: Settings) -> None:
         super().__init__()
         self.now, self.zone, self.settings = now, zone, settings
+        self._picked = DirectionKind.DO_BY.value  # the kind the form itself last gave the field
+        self._set_by_form: list[str] = []  # its changes still to be announced (Select.Changed comes later)
+        self._by_hand = False  # the user chose the kind: the words no longer change it
 
     def _date(self, text: str):
         """A date typed alone: a do-by is due as working hours end, a quiet period ends as they start
@@ -198,18 +206,55 @@ class DirectionForm(FormScreen):
         kind = DirectionKind.parse(self.raw("kind"))
         return parse_user_time(text, self.now, self.zone, default_time=direction_default_time(self.settings, kind))
 
+    def _kind_said(self, kind: DirectionKind) -> str:
+        if self._by_hand or kind is not DirectionKind.NOT_BEFORE:
+            return ""
+        return "read from the words: no contact before the date (←/→ to change)"
+
     def fields(self) -> list[Field]:
         return [
             Field("text", "What", "", "e.g. send two references", required("direction", LONG_TEXT_LIMIT)),
-            Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse),
+            Field("kind", "Kind", DirectionKind.DO_BY.value, options=KIND_CHOICES, check=DirectionKind.parse,
+                  describe=self._kind_said),
             Field("when", "Date", "", "e.g. fri 17:00, 2026-12-04 (empty for none)", self._date,
                   describe=understood_by(self.now, self.zone)),
         ]
 
+    def _follow_words(self) -> None:
+        """The kind the text reads as, unless the user chose one. Checked against the field itself, not
+        only its Changed messages: typed in one burst, a letter picking the kind can be in the field before
+        the message of the text typed ahead of it reaches the form."""
+        if not self.is_mounted or self._by_hand:
+            return
+        kind = self.query_one("#field-kind", Select)
+        if kind.value != self._picked:
+            self._by_hand = True
+            return
+        wanted = kind_in_words(self.raw("text")).value
+        if wanted != kind.value:
+            self._picked = wanted
+            self._set_by_form.append(wanted)
+            kind.value = wanted
+        self.check_field("kind", quiet=True)
+
+    def on_input_changed(self, event) -> None:
+        super().on_input_changed(event)
+        if field_name(event.input) == "text":
+            self._follow_words()
+
     def on_select_changed(self, event) -> None:
         """Another kind reads a date typed alone at another time: what it understood follows."""
+        if self._set_by_form and event.value == self._set_by_form[0]:
+            self._set_by_form.pop(0)
+        elif event.value != self._picked or self._set_by_form:
+            self._by_hand = True  # a kind the form did not give: the user's
+            self.show_hint("kind", None)
         if self.is_mounted and self.raw("when").strip():
             self.check_field("when", quiet=True)
+
+    def _save(self) -> None:
+        self._follow_words()  # the text's last keys may not have been announced yet (_follow_words)
+        super()._save()
 
     def build(self, values) -> Direction:
         if values["kind"] is DirectionKind.NOT_BEFORE:
