@@ -47,17 +47,19 @@ async def test_the_edit_card_forms_keep_in_touch_names_the_deadline_it_makes(tmp
         assert isinstance(form, DetailsForm)
         await send_keys(followup, pilot, burst, *["tab"] * 6, "2026-12-12 07:24")
         said = form.query_one("#hint-keep_in_touch", Static)
-        assert str(said.render()) == "✓ Sat 12 Dec 07:24 · in 11 days → due Mon 14 Dec 09:00"
+        # the card is open: the date reminds only once it is closed (review R2 #4)
+        assert str(said.render()) == ("✓ Sat 12 Dec 07:24 · in 11 days → due Mon 14 Dec 09:00 · reminds once the "
+                                      "process is closed")
 
 
-def test_an_open_cards_keep_in_touch_shows_its_deadline_in_the_detail_header():
+def test_a_closed_cards_keep_in_touch_shows_its_deadline_in_the_detail_header():
     """The header showed the time typed (Sat 12 Dec 07:24) where `show` gives Mon 14 Dec 09:00 (review X2 #7)."""
-    import msgspec
     import pendulum
 
+    from tui.core import correspondence
     from tui.core.settings import Settings
     from tui.ui.detail.summary import summary_content
 
-    card = msgspec.structs.replace(acme(pendulum.instance(NOW)), keep_in_touch=SAT_DAWN)
+    card = correspondence.close(acme(pendulum.instance(NOW)), "rejected", now=NOW, keep_in_touch=SAT_DAWN)
     shown = summary_content(card, Settings(timezone="UTC"), NOW).plain
     assert "keep in touch Mon 14 Dec 09:00" in shown and "Sat 12 Dec" not in shown

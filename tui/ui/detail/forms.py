@@ -27,7 +27,7 @@ from tui.core.parts import (
     clean_field,
 )
 from tui.core.settings import Settings
-from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind
+from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind, Stage
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
 from tui.ui.detail.process_forms import due_said
@@ -287,6 +287,7 @@ class DetailsForm(EditForm):
         return when
 
     def fields_for(self, app: Application) -> list[Field]:
+        closed = app.stage is Stage.CLOSED
         return [
             Field("company", "Company", app.company, "e.g. Acme", required("company")),
             Field("role", "Role", app.role, "e.g. Backend Engineer", required("role")),
@@ -300,9 +301,18 @@ class DetailsForm(EditForm):
                   "when they said they would decide (empty for none)", self._when,
                   describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", for_input(app.keep_in_touch, self.zone),
-                  "when to get back in touch (empty for none)", self._keep_in_touch,
-                  describe=due_said(self, self.current, keep_in_touch_due)),  # as the close form says it
+                  "when to get back in touch (empty for none)" if closed else
+                  "when to get back in touch once it is closed (empty for none)", self._keep_in_touch,
+                  describe=self._keep_in_touch_said),
         ]
+
+    def _keep_in_touch_said(self, when: DateTime | None) -> str:
+        """As the close form says it (process_forms.due_said); on an open card, also that it reminds of nothing
+        until the card is closed (deadlines: keep in touch is a closed card's), review R2 #4."""
+        said = due_said(self, self.current, keep_in_touch_due)(when)
+        if said and self.current().stage is not Stage.CLOSED:
+            said += " · reminds once the process is closed"
+        return said
 
     def build(self, values) -> dict:
         """The fields changed: {name: value} (none: nothing to save)."""

@@ -26,9 +26,10 @@ def summary_content(app: Application, settings, now, width: int = 0) -> Content:
         facts.append(f"recruiter {app.recruiter}")
     if app.decision_by:
         facts.append(f"they decide by {show_time(app.decision_by, zone, now)}")
-    if app.keep_in_touch:  # when its deadline is (working hours), as the sidebar and `followup show` say it
+    if app.keep_in_touch and app.stage is Stage.CLOSED:  # an open card's reminds of nothing (review R2 #4)
+        # when its deadline is (working hours), as the sidebar and `followup show` say it (review X2 #7)
         when = next((d.due for d in due if d.kind is DeadlineKind.KEEP_IN_TOUCH), None) \
-            or keep_in_touch_due(app, settings)  # an open card's: the time `show` gives it (review X2 #7)
+            or keep_in_touch_due(app, settings)
         facts.append(f"keep in touch {show_time(when, zone, now)}")
     if app.follow_up_count:
         facts.append(f"{counted(app.follow_up_count, 'follow-up')} sent")
