@@ -38,12 +38,16 @@ def cmd_edit(args) -> int:
                               "or --decision-by")
 
     def change(app, settings, moment):
+        from tui.core.deadlines import direction_default_time
+        from tui.core.stages import DirectionKind
         from tui.core.timefmt import understood
 
         fields = dict(given)
         words = [f"{field} “{value}”" if value else f"{field} cleared" for field, value in given.items()]
         if args.decision_by is not None:
-            due = read_when(args.decision_by, COMING, settings, moment, "--decision-by")
+            # a day alone: the end of that working day, as a do-by direction's (review R2 #6)
+            due = read_when(args.decision_by, COMING, settings, moment, "--decision-by",
+                            default_time=direction_default_time(settings, DirectionKind.DO_BY))
             fields["decision_by"] = due
             words.append(f"decision by {understood(due, settings.zone, moment)}")  # as `show` names it (review V 11)
         new = actions.edit(app, now=moment, **fields)

@@ -278,6 +278,14 @@ class DetailsForm(EditForm):
     def _when(self, text: str):
         return parse_user_time(text, self.now, self.zone) if text.strip() else None
 
+    def _decision_by(self, text: str):
+        """A day typed alone is the end of that working day, as a do-by direction's ("by Friday": review
+        R2 #6 read it as Friday 09:00 here and 17:00 there); `followup edit --decision-by` reads it so too."""
+        if not text.strip():
+            return None
+        end_of_day = direction_default_time(self.app.changelog.settings, DirectionKind.DO_BY)
+        return parse_user_time(text, self.now, self.zone, default_time=end_of_day)
+
     def _keep_in_touch(self, text: str):
         """Ahead of now (correspondence.check_keep_in_touch), unless left as it was: a date that has since
         passed is a deadline to act on, not a reason to refuse the card's other changes."""
@@ -298,7 +306,7 @@ class DetailsForm(EditForm):
             Field("pitch", "Pitch", app.pitch, "what you bring to this role (empty: the pitch setting)",
                   lambda text: clean_field(text, "pitch", limit=LONG_TEXT_LIMIT)),
             Field("decision_by", "Decision by", for_input(app.decision_by, self.zone),
-                  "when they said they would decide (empty for none)", self._when,
+                  "when they said they would decide (empty for none)", self._decision_by,
                   describe=understood_by(self.now, self.zone)),
             Field("keep_in_touch", "Keep in touch", for_input(app.keep_in_touch, self.zone),
                   "when to get back in touch (empty for none)" if closed else
