@@ -98,7 +98,8 @@ class EditForm(FormScreen):
             if elsewhere not in (shown, text, self._seen.get(name)):
                 self._seen[name] = elsewhere
                 raise FieldError(name, f"this was changed elsewhere while the form was open, to “{elsewhere}”: "
-                                       "save again to replace it with what you typed, or escape to keep it")
+                                       "save again to replace it with what you typed; to keep theirs, type it "
+                                       "here instead")  # escape drops the whole form, not just this field
             changed[name] = values[name]
         return changed
 
