@@ -96,7 +96,7 @@ async def test_undo_refuses_over_another_process(tmp_path):
         await wait_until(pilot, lambda: shown_ids(app, "thanked") == [])
         await pilot.press("u")
         await pilot.pause()
-        assert any("cannot undo" in n.message for n in app._notifications)
+        assert any("Cannot undo" in n.message for n in app._notifications)
         assert stored(store)["Acme"]["stage"] == "closed"
 
 

@@ -365,7 +365,7 @@ def test_redo_of_an_add_and_of_a_delete_and_its_refusal_after_another_process(tm
     other = Store(store.path)
     other.save(actions.move(other.get(acme.id), "closed", now=frozen_now()))
     log.reload()
-    with pytest.raises(UndoRefused, match="cannot redo “Move Acme to Thanked”: Acme was changed since the undo"):
+    with pytest.raises(UndoRefused, match="Cannot redo “Move Acme to Thanked”: Acme was changed since the undo"):
         log.redo()
     assert stored(store)["Acme"]["stage"] == "closed" and log.redo_stack == []
 

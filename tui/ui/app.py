@@ -215,12 +215,13 @@ class FollowupApp(Changes, Opening, Leaving, App[int]):
         await super().on_event(event)
 
     def get_system_commands(self, screen):
-        """Textual's own palette entries that make sense here (theme, screenshot, quit); quit in our words,
-        with its key, as every other entry (its action is our action_quit, which saves first)."""
+        """Textual's own palette entries that make sense here (theme, quit); quit in our words, with its
+        key, as every other entry (its action is our action_quit, which saves first). Not its "Screenshot":
+        a developer's tool among the user's actions, saving an SVG nobody asked for (review R2 #8)."""
         for command in super().get_system_commands(screen):
             if command.title == "Quit":
                 yield command._replace(help="Save anything pending and quit  ·  q")
-            elif command.title in ("Theme", "Screenshot"):
+            elif command.title == "Theme":
                 yield command
 
     # --- start ---------------------------------------------------------

@@ -140,7 +140,7 @@ class ChangeLog:
         problem = self._undo_problem(step, current)
         if problem:
             self.undo_stack.pop()
-            raise UndoRefused(f"cannot undo “{step.label}”: {problem}")
+            raise UndoRefused(f"Cannot undo “{step.label}”: {problem}")
         if step.before is None:  # it was added: take it away again
             op = self._op("delete", step.app_id, None, current.revision, f"Undo {step.label}")
             self._commit(op, None, None)
@@ -175,7 +175,7 @@ class ChangeLog:
         problem = self._redo_problem(step, current)
         if problem:
             self.redo_stack.pop()
-            raise UndoRefused(f"cannot redo “{step.label}”: {problem}")
+            raise UndoRefused(f"Cannot redo “{step.label}”: {problem}")
         if step.after is None:  # the step deleted it: delete it again
             assert current is not None
             op = self._op("delete", step.app_id, None, current.revision, f"Redo {step.label}")

@@ -21,13 +21,24 @@ from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.settings import Settings
 from tui.core.snoozing import check_until, snoozed_due
 from tui.core.stages import Outcome
-from tui.core.timefmt import show_time, typed_and_due
+from tui.core.timefmt import for_input, show_time, typed_and_due
+from tui.core.timeutil import local
 from tui.core.when import Reading
 from tui.ui.detail.outcome import WHAT_FOLLOWS
 from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.screens.form import Field, FieldError, FormScreen, ReadButRefused, optional
 
 PAST_EXAMPLES = "empty: now; or e.g. yesterday 16:00, mon 10am"
+
+
+def snooze_examples(rule_due: datetime, now: datetime, zone) -> str:
+    """Ends the snooze form takes for this deadline (check_until: after it, still to come), each on a day
+    after the deadline's: a fixed "mon 9:00" came before a deadline due later that week, and was refused
+    (review R2 #8)."""
+    days = (local(rule_due, zone).date() - local(now, zone).date()).days + 1
+    later = "tomorrow 9:00" if days <= 1 else f"in {days} days"
+    day_after = local(max(rule_due, now), zone).add(days=1).at(9)
+    return f"e.g. {later}, {for_input(day_after, zone)}"
 
 
 def due_said(form: FormScreen, card: Callable[[], Application | None],
@@ -102,7 +113,7 @@ class SnoozeForm(_TimedForm):
         never shown with the ✓ of a time understood."""
         moment = self._coming(text)
         if moment is None:
-            raise FieldError("until", "until when? e.g. mon 9:00, in 3 days")
+            raise FieldError("until", f"until when? {snooze_examples(self.rule_due, self.now, self.zone)}")
         try:  # the one rule, as `followup snooze` asks it
             check_until(self.deadline, moment, self.now, self.zone)
         except ValidationError as exc:  # the refusal says how the text was read
@@ -113,7 +124,8 @@ class SnoozeForm(_TimedForm):
         lands = due_said(self, lambda: self.app.changelog.apps.get(self.deadline.app_id),
                          lambda card, settings, moment: snoozed_due(card, self.deadline, moment, settings, self.now))
         return [
-            Field("until", "Until", "", "e.g. mon 9:00, in 3 days, 2026-12-01 10:00", self._until, describe=lands),
+            Field("until", "Until", "", snooze_examples(self.rule_due, self.now, self.zone), self._until,
+                  describe=lands),
             Field("reason", "Reason", "", "why (optional): kept in the history, shown on the card",
                   optional("reason", NAME_LIMIT)),
         ]

@@ -12,9 +12,11 @@ from typing import Any, Callable
 
 from pendulum import DateTime
 
-from tui.ui.detail.timefmt import understood_by
+from tui.core.errors import ValidationError
+from tui.core.when import Reading
+from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.letters.files import check_path
-from tui.ui.screens.form import Field, FormScreen
+from tui.ui.screens.form import Field, FormScreen, ReadButRefused
 
 
 class PathPrompt(FormScreen):
@@ -40,7 +42,8 @@ class PathPrompt(FormScreen):
 
 class SentAtForm(FormScreen):
     """When the letter went out: read by `read` (a time in the past, after the round), or refused inline;
-    under the field, as in every form with a time, what it was understood as (timefmt.understood)."""
+    under the field, as in every form with a time, what it was understood as (timefmt.understood), or why
+    that time will not do."""
 
     form_title = "When did the letter go out?"
     hint = "enter or ctrl+s: go on to confirm · esc: cancel"
@@ -55,7 +58,14 @@ class SentAtForm(FormScreen):
                       describe=understood_by(self.now, self.zone))]
 
     def _read(self, text: str) -> Any:
-        return self.read(text)
+        """A time read but refused (before the round, to come) is said as it is typed, as the reply and
+        snooze forms say theirs (ReadButRefused): the field showed neither that nor a ✓ until enter
+        (review R2 #8). Text that is no time yet stays quiet while typed."""
+        parse_user_time(text, self.now, self.zone, Reading.PAST)
+        try:
+            return self.read(text)
+        except ValidationError as exc:
+            raise ReadButRefused("when", str(exc)) from None
 
     def build(self, values: dict[str, Any]) -> Any:
         return values["when"]
