@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import WAYS, send_keys
-from tui.core import actions
+from tui.core import direction_actions
 from tui.core.stages import DirectionKind
 from tui.ui.detail.forms import InterviewerForm
 from ui_detail_helpers import acme, board, make_db, open_card, wait_until
@@ -16,8 +16,8 @@ from ui_detail_helpers import acme, board, make_db, open_card, wait_until
 
 def with_directions(now):
     card = acme(now)
-    card = actions.add_direction(card, "send references", DirectionKind.DO_BY, now.add(days=2), now=now)
-    return actions.add_direction(card, "don't call before Monday", DirectionKind.NOT_BEFORE, now.add(days=3),
+    card = direction_actions.add_direction(card, "send references", DirectionKind.DO_BY, now.add(days=2), now=now)
+    return direction_actions.add_direction(card, "don't call before Monday", DirectionKind.NOT_BEFORE, now.add(days=3),
                                  now=now)
 
 
