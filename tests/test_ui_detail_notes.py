@@ -401,3 +401,26 @@ async def test_notes_whose_write_fails_after_their_screen_closed_go_to_a_rescue_
         (rescued,) = (tmp_path / "state" / "followup").glob(f"followup-rescue-*-{app.id[:8]}.md")
         assert rescued.read_text(encoding="utf-8").endswith("FULLDISK note typed")
         assert "the disk is full" in followup.rescued[0]
+
+
+async def test_a_save_refused_over_notes_changed_elsewhere_is_said_as_merged_not_as_lost(card, monkeypatch, tmp_path):
+    """Review R3 4: the board said "Not saved: … your change was not saved; try again" while the editor
+    merged both texts and saved them; a user who typed the notes again had them twice."""
+    from tui import cli
+
+    db, app = card
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user settings
+    followup = board(db)  # no polling: the board has not read the command's write when it saves
+    async with followup.run_test(size=SIZE) as pilot:
+        screen = await open_card(pilot, "notes")
+        editor = screen.query_one(NotesEditor)
+        editor.move_cursor(editor.document.end)
+        await type_text(pilot, "\n- typed here")
+        assert cli.main(["--db", str(db), "note", app.id, "appended from the shell"]) == 0
+        screen.notes.request_save()
+        await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
+                         and "appended from the shell" in stored(db, app.id).notes, timeout=8)
+        said = [str(n.message) for n in followup._notifications]
+        assert not any(line.startswith("Not saved") for line in said), said
+        assert any("changed elsewhere meanwhile: yours are merged with theirs" in line for line in said), said
+        assert stored(db, app.id).notes.count("typed here") == 1

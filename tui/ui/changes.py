@@ -172,12 +172,31 @@ class Changes:
     def on__write_failed(self, message: _WriteFailed) -> None:
         failure = message.failure
         self._rescue_notes_left_behind(self.changelog.notes_not_written(failure.seq), failure.error)
+        merged_by_editor = self._notes_merged_again(failure)
         refused = self.changelog.write_failed(failure.seq)
         self._stale |= refused
-        self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
+        if merged_by_editor:  # "not saved; try again" had the user type the notes again: twice in the file
+            self.notify(f"The notes of {merged_by_editor} were changed elsewhere meanwhile: yours are merged "
+                        "with theirs and saved again.", timeout=8)
+        else:
+            self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
         for screen in self.screen_stack:  # before the re-read, so typed text is kept through it
             screen.post_message(SaveRefused(frozenset(refused), failure.error))
         self._ask_reload()
+
+    def _notes_merged_again(self, failure) -> str:
+        """The company whose notes an open editor will merge and save again (review R3 4), when that is all
+        the refused write held: the notes alone, refused because another process changed the card; "" else."""
+        from tui.store.errors import StaleEditError
+
+        if not isinstance(failure.error, StaleEditError) or not self.changelog.only_notes_from(failure.seq):
+            return ""
+        lost = self.changelog.notes_not_written(failure.seq)
+        open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
+        if len(lost) != 1 or not set(lost) <= open_on:
+            return ""
+        ((company, _notes),) = lost.values()
+        return company
 
     def _rescue_notes_left_behind(self, lost: dict[str, tuple[str, str]], error: Exception) -> None:
         """Notes whose write failed after their screen was closed (escape right after typing, on a full

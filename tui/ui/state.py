@@ -24,6 +24,8 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
+import msgspec
+
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
@@ -285,6 +287,16 @@ class ChangeLog:
             if step.seq >= seq and after is not None and (step.before is None or after.notes != step.before.notes):
                 lost[step.app_id] = (after.company, after.notes)
         return lost
+
+    def only_notes_from(self, seq: int) -> bool:
+        """Whether every step from write `seq` on changed nothing but notes (and the history line and
+        times that come with them): what an open notes editor merges and saves again by itself."""
+        steps = [s for s in self.undo_stack if s.seq >= seq]
+        return bool(steps) and all(
+            s.before is not None and s.after is not None
+            and msgspec.structs.replace(s.after, notes=s.before.notes, history=s.before.history,
+                                        updated_at=s.before.updated_at, revision=s.before.revision) == s.before
+            for s in steps)
 
     def write_failed(self, seq: int) -> set[str]:
         """A write (and so every later one) did not happen: forget their undo steps.
