@@ -125,6 +125,9 @@ async def test_the_data_file_its_lock_or_a_backup_is_never_offered_to_replace(tm
             host.screen.query_one(Input).value = str(target)
             await pilot.press("enter")
             await pilot.pause()
-            assert not isinstance(host.screen, ConfirmScreen)
-            assert notices(host)[-1].startswith("Not saved: ") and "name another file" in notices(host)[-1]
+            assert isinstance(host.screen, PathPrompt)  # refused under the field, the path kept to change
+            said = str(host.screen.query_one("#error-path").render())
+            assert "refused: it is " in said and "name another file" in said, said
+            await pilot.press("escape")
+            await pilot.pause()
     assert {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == kept

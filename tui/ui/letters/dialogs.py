@@ -14,6 +14,8 @@ from pendulum import DateTime
 
 from tui.core.errors import ValidationError
 from tui.core.when import Reading
+from tui.store.errors import WriteFailedError
+from tui.store.paths import check_not_ours
 from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.letters.files import check_path
 from tui.ui.screens.form import Field, FormScreen, ReadButRefused
@@ -34,7 +36,17 @@ class PathPrompt(FormScreen):
             self.hint = f"{hint}\n{PathPrompt.hint}"
 
     def fields(self) -> list[Field]:
-        return [Field("path", "File", self.default, "e.g. ~/followup-letters/acme.txt", check_path)]
+        return [Field("path", "File", self.default, "e.g. ~/followup-letters/acme.txt", self._writable)]
+
+    def _writable(self, raw: str) -> Path:
+        """check_path, and never the data file, its lock or a backup (paths.check_not_ours): said under the
+        field, with the path kept for the user to change (review R3 2)."""
+        path = check_path(raw)
+        try:
+            check_not_ours(path, self.app.changelog.store.real_path)
+        except WriteFailedError as exc:
+            raise ValidationError(str(exc).removeprefix(f"{path}: ").removesuffix("; nothing was written")) from None
+        return path
 
     def build(self, values: dict[str, Any]) -> Path:
         return values["path"]
