@@ -95,5 +95,5 @@ def test_only_notes_and_history_are_multi_line():
                  "directions[2].text", "contacts[0].summary"):
         assert not is_multi_line(path)
     assert first_unclean({"company": "a\nb"}) is None  # the stored-file check (codec) is about controls only
-    assert first_unclean({"company": "a\nb"}, one_line=True) == "company"
+    assert first_unclean({"company": "a\nb"}, one_line=True) == ("company", "a\nb")
     assert first_unclean({"company": "a\nb"}, one_line=True, before={"company": "a\nb"}) is None

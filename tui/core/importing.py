@@ -12,7 +12,6 @@ columns edited in the spreadsheet, and a card changed on both sides is left as i
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
@@ -131,26 +130,23 @@ def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
 def _check_clean(app: Application, where: str, existing: Application | None = None) -> None:
     """Control characters never reach the terminal from data: a record holding one is refused, named;
     so is a newline or a tab in a one-line field (one the card here already holds is let through)."""
-    path = first_unclean(record(app), one_line=True, before=None if existing is None else record(existing))
-    if path is not None:
-        if is_clean(_at(record(app), path)):
+    found = first_unclean(record(app), one_line=True, before=None if existing is None else record(existing))
+    if found is not None:
+        path, text = found
+        if is_clean(text):
             raise ValidationError(f"{where}: {path} holds a line break or a tab; it is a one-line field: "
                                   "put it on one line and import again")
-        _check_clean_data(record(app), where)
+        _refuse_unclean(where, path, text)
 
 
 def _check_clean_data(data: Any, where: str) -> None:
-    path = first_unclean(data)
-    if path is not None:
-        raise ValidationError(f"{where}: {path or 'a field'} holds {unclean_words(_at(data, path))}; remove it "
-                              "and import again")
+    found = first_unclean(data)
+    if found is not None:
+        _refuse_unclean(where, *found)
 
 
-def _at(data: Any, path: str) -> Any:
-    """The value at `path` ("rounds[0].name", as first_unclean names it) in plain data."""
-    for key in re.findall(r"[^.\[\]]+", path):
-        data = data[int(key)] if isinstance(data, list) else data[key]
-    return data
+def _refuse_unclean(where: str, path: str, text: str) -> None:
+    raise ValidationError(f"{where}: {path or 'a field'} holds {unclean_words(text)}; remove it and import again")
 
 
 # --- matching and applying --------------------------------------------------------------
