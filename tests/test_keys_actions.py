@@ -16,4 +16,4 @@ async def test_the_rejection_reply_reads_in_full_on_the_card_and_in_the_sidebar(
         await pilot.pause()
         shown = screen_text(pilot.app)
         assert "Reply to Northwind" not in shown, shown
-        assert shown.count("Reply: thank them, ask") == 2, shown  # the card and the sidebar row
+        assert shown.count("Reply: thank them, ask") == 3, shown  # the card, the sidebar row, the focus line

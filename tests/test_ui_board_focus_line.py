@@ -25,27 +25,39 @@ async def test_at_80_columns_the_focused_card_reads_whole_under_the_board(tmp_pa
 
 
 @WAYS
-async def test_the_line_follows_the_cursor_and_the_card_a_change_leaves(tmp_path, burst):
+async def test_the_line_follows_the_cursor_and_what_a_change_makes_of_the_card(tmp_path, burst):
     app = make_app(demo_store(tmp_path))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await send_keys(app, pilot, burst, "l", "l", "l", "l")  # the closed column
-        assert focus_line(app).startswith(f"{focused_company(app)} — ")
-        await send_keys(app, pilot, burst, "j")
-        company = focused_company(app)
-        assert focus_line(app).startswith(f"{company} — ")
-        await send_keys(app, pilot, burst, "H")  # the card moves back a column, the focus with it
-        assert focused_company(app) == company
-        assert focus_line(app).startswith(f"{company} — ") and "Closed" not in focus_line(app)
+        await send_keys(app, pilot, burst, "l", "l", "l", "l", "j")  # the closed column's second card
+        assert focus_line(app) == ("Saffron Foods — IT Administrator · Reply: thank them, ask for feedback · "
+                                   "in 47 h · rejected")
+        await send_keys(app, pilot, burst, "H")  # reopened: its task is now a follow-up (review R4 3)
+        assert focused_company(app) == "Saffron Foods"
+        assert focus_line(app) == "Saffron Foods — IT Administrator · Follow up · 24 h overdue"
 
 
-async def test_on_the_sidebar_the_line_says_the_rows_card(tmp_path):
+async def test_a_shortened_task_reads_in_full(tmp_path):
+    """The card says "Thank Grace +1" in its few cells; the line names everyone the notes are owed to."""
     app = make_app(demo_store(tmp_path))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await pilot.press("tab", "j", "j")
-        row = app.screen.sidebar.current
-        assert focus_line(app).startswith(f"{row.company} — ")
+        await pilot.press("j", "j")  # Lumen Analytics, two notes owed
+        assert focus_line(app) == "Lumen Analytics — Data Engineer · Thank Grace Liu, Omar Haddad · in 22 h"
+
+
+async def test_on_the_sidebar_the_line_says_the_highlighted_rows_deadline(tmp_path):
+    """Review R4 2: on Omar's row the line named Grace's note, the card's first; `z` there snoozes Omar's."""
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        for _ in range(10):
+            row = app.screen.sidebar.current
+            if row.person == "Omar Haddad":
+                break
+            await pilot.press("j")
+        assert focus_line(app) == "Lumen Analytics — Data Engineer · Thank Omar Haddad · in 22 h"
         await pilot.press("tab")  # back on the board: its own card again
         assert focus_line(app).startswith(f"{focused_company(app)} — ")
 

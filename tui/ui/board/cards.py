@@ -35,11 +35,11 @@ class CardView:
     """One card as drawn (a plain class: 10,000 are made before the first frame)."""
 
     __slots__ = ("app_id", "company", "role", "stage", "due_ts", "action", "quiet_ts", "closing",
-                 "follow_ups", "version", "search", "interview")
+                 "follow_ups", "version", "search", "interview", "action_in_full")
 
     def __init__(self, app_id: str, company: str, role: str, stage: Stage, due_ts: float, action: str,
                  quiet_ts: float | None, closing: str, follow_ups: int, version: int,
-                 search: str | None = None, interview: str = "") -> None:
+                 search: str | None = None, interview: str = "", action_in_full: str = "") -> None:
         self.app_id = app_id
         self.company = company
         self.role = role
@@ -52,6 +52,7 @@ class CardView:
         self.version = version
         self.search = search  # what the filter matches, lower-cased; worked out on the first filter
         self.interview = interview  # 'Tue 14:00 interview' when one is to come after a nearer task; else ""
+        self.action_in_full = action_in_full  # where `action` is shortened for a narrow card: every name
 
     def __repr__(self) -> str:
         return f"CardView({self.company!r}, {self.stage.value}, due_ts={self.due_ts})"
@@ -108,7 +109,7 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
             interview_ts, interview = when, deadline
         if when < due_ts or (when == due_ts and key < first_key):
             due_ts, first_key, chosen = when, key, deadline
-    action = ""  # worked out for the chosen entry only: 10,000 cards are made before the first frame
+    action = in_full = ""  # worked out for the chosen entry only: 10,000 cards are made before the first frame
     if chosen is not None and chosen.kind is DeadlineKind.INTERVIEW:
         action = interview_text(app, chosen, frame)
     elif chosen is not None:  # a snoozed one says so first (marked_action): a narrow card never cuts it
@@ -118,10 +119,14 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
                          and not entry[4].is_snoozed) - 1
             if others:  # "Thank Priya +1": a narrow card still says how many notes are due
                 action = f"Thank {greeting_name(chosen.person)} +{others}"  # "Dr. Wong", not "Dr."
+                in_full = "Thank " + ", ".join(entry[4].person for entry in sorted(entries)
+                                               if entry[4].kind is DeadlineKind.THANK_YOU
+                                               and not entry[4].is_snoozed)
     later_interview = "" if interview is None or interview_ts <= due_ts else interview_text(app, interview, frame)
     follow_ups = app.follow_up_count if app.contacts else 0
     return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
-                    quiet_ts, closing_text(app), follow_ups, next(_versions), interview=later_interview)
+                    quiet_ts, closing_text(app), follow_ups, next(_versions), interview=later_interview,
+                    action_in_full=in_full)
 
 
 class CardStyles(NamedTuple):
@@ -154,7 +159,7 @@ def urgency(card: CardView, frame: TimeFrame) -> Group | None:
     return frame.group(card.due_ts) if card.has_due else None
 
 
-def card_texts(card: CardView, frame: TimeFrame) -> tuple[str, str, str, str, Group | None]:
+def card_texts(card: CardView, frame: TimeFrame, *, in_full: bool = False) -> tuple[str, str, str, str, Group | None]:
     """The four lines of a card as plain text, and how urgent it is.
 
     The third line is the most pressing task, the fourth how long is left and what else is running
@@ -164,7 +169,7 @@ def card_texts(card: CardView, frame: TimeFrame) -> tuple[str, str, str, str, Gr
     still starts with what a narrow card must not cut."""
     group = urgency(card, frame)
     if card.has_due:
-        action = card.action
+        action = (in_full and card.action_in_full) or card.action  # in full: the board's focus line
         when = relative_seconds(card.due_ts - frame.now_ts)
     else:
         action = card.closing or "Nothing due"

@@ -29,7 +29,7 @@ from tui.ui.board.timeframe import TimeFrame
 from tui.ui.board.views import StartViews, board_views
 from tui.ui.keybar import KeyBar
 from tui.ui.screens.filter_bar import FilterBar
-from tui.ui.sidebar.sidebar import DeadlineSidebar
+from tui.ui.sidebar.sidebar import DeadlineSidebar, row_words
 
 EMPTY_TEXT = (
     "No applications yet.\n\n"
@@ -242,16 +242,23 @@ class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
             self.empty_note.display = total == 0
 
     def show_focused(self) -> None:
-        """The focus line: the card the keys act on, its words whole. A card is 15 cells wide at 80
-        columns and cuts them ("Email the tak…"); here they read in full, without opening it."""
-        app_id = self.current_app_id()
-        card = self.board.cards.get(app_id) if app_id else None
+        """The focus line: what the keys act on, its words whole. A card is 15 cells wide at 80 columns and
+        cuts them ("Email the tak…"), a sidebar row at 30; here they read in full, without opening it. On
+        the sidebar it is the highlighted row's deadline (`z` snoozes that one), not the card's first."""
+        row = self.sidebar.current if self.focused is self.sidebar else None
+        card = self.board.cards.get(row.app_id if row is not None else self.board.current_id or "")
+        parts: tuple[str, ...] = ()
+        if row is not None:
+            parts = (row.company, card.role if card is not None else "", *row_words(row, self.frame))
+        elif card is not None:
+            company, role, action, detail, _ = card_texts(card, self.frame, in_full=True)
+            parts = (company, role, action, detail)
         said = ""
-        if card is not None:
-            company, role, action, detail, _ = card_texts(card, self.frame)
-            said = " · ".join(part for part in (f"{company} — {role}", action, detail) if part)
-            if cell_width(said) > self.app.size.width - 2:  # the role goes first: how long is left stays
-                said = " · ".join(part for part in (company, action, detail) if part)
+        if parts:
+            company, role, *rest = parts
+            said = " · ".join(part for part in (f"{company} — {role}" if role else company, *rest) if part)
+            if role and cell_width(said) > self.app.size.width - 2:  # the role goes first: time left stays
+                said = " · ".join(part for part in (company, *rest) if part)
         if said != self._focus_said:
             self._focus_said = said
             self.focus_line.update(said, layout=False)

@@ -58,6 +58,15 @@ def first_line(deadline: Deadline, width: int) -> str:
     return fit_cells(action, width - cell_width(mark)).rstrip() + mark
 
 
+def row_words(deadline: Deadline, frame: TimeFrame, width: int = 10_000) -> tuple[str, str]:
+    """A row's what and when: the action (first_line) and how long is left, or, for a quiet period, whom
+    not to contact and until when. The rows and the board's focus line say a deadline with these."""
+    when = relative(deadline.due, frame.now)
+    if deadline.is_quiet:
+        return f"Quiet: don't contact {deadline.company}", f"until {frame.day(deadline.due)}, ends {when}"
+    return first_line(deadline, width), when
+
+
 class _Block(NamedTuple):
     """One non-empty group: entries[start:end] of the shown list, drawn from `line` on."""
 
@@ -311,13 +320,11 @@ class DeadlineSidebar(ScrollView, can_focus=True):
 
     def _deadline_line(self, group: Group, index: int, part: int, width: int, get) -> Strip:
         deadline = self.shown[index][4]
-        when = relative(deadline.due, self.frame.now)
         time_style = get("sidebar--quiet" if deadline.is_quiet else f"sidebar--{group.name.lower()}")
+        first, when = row_words(deadline, self.frame, width - 2)
         if deadline.is_quiet:
-            first = f"Quiet: don't contact {deadline.company}"
-            second, split = f"until {self.frame.day(deadline.due)}, ends {when}", None
+            second, split = when, None
         else:
-            first = first_line(deadline, width - 2)
             second, split = f"{when} · {deadline.company}", len(when)
         cursor = index == self.cursor and self.has_focus
         marker = "▌" if cursor else " "
