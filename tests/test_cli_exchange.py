@@ -447,3 +447,10 @@ def test_a_quiet_period_bars_each_working_day_it_reaches_into(cli_home, capsys):
 def test_a_quiet_period_ending_mid_afternoon_keeps_that_day_barred_and_one_at_midnight_does_not(cli_home, capsys):
     assert _quiet_days(cli_home, capsys, "2026-12-04 15:00", "2026-12-08 00:00") == [
         ("2026-11-25", "2026-12-05"), ("2026-11-25", "2026-12-08")]
+
+
+def test_a_file_merely_named_like_a_backup_may_be_written(cli_home, full_db, capsys):
+    """Review R4 4: any NAME.bak-… was refused as "a backup of the data file"; backups are NAME.bak-v…"""
+    target = full_db.with_name(full_db.name + ".bak-notes.txt")
+    assert run(full_db, "export", "json", "-o", str(target)) == 0
+    assert target.read_text().startswith("{")

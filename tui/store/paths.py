@@ -39,7 +39,7 @@ def check_not_ours(path: Path, data_file: Path) -> None:
         what = "Followup's data file"
     elif real.parent == data.parent and real.name == f"{data.name}.lock":
         what = "the data file's lock"
-    elif real.parent == data.parent and real.name.startswith(f"{data.name}.bak-"):
+    elif real.parent == data.parent and real.name.startswith(f"{data.name}.bak-v"):  # migrations.write_backup
         what = "a backup of the data file"
     else:
         return
