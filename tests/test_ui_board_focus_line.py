@@ -69,3 +69,14 @@ async def test_where_the_line_has_room_it_names_the_role_too(tmp_path):
         await pilot.press("l")
         assert focus_line(app) == ("Quarry Labs — Frontend Developer · Email the take-home solution to Ines"
                                    " · 24 h overdue")
+
+
+async def test_a_toast_stays_above_the_focus_line(tmp_path):
+    """Review R5 8: at 80x24 a toast covered the line for as long as it showed."""
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("u")  # "Nothing to undo."
+        await pilot.pause()
+        (toast,) = app.screen.query("Toast")
+        assert toast.region.bottom <= app.screen.focus_line.region.y
