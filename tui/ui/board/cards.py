@@ -124,7 +124,7 @@ def card_view(app: Application, entries: list, frame: TimeFrame) -> CardView:
                                                and not entry[4].is_snoozed)
     later_interview = "" if interview is None or interview_ts <= due_ts else interview_text(app, interview, frame)
     follow_ups = app.follow_up_count if app.contacts else 0
-    return CardView(app.id, app.company, app.role, app.stage, due_ts, without_company(action, app.company),
+    return CardView(app.id, app.company, app.role, app.stage, due_ts, action,
                     quiet_ts, closing_text(app), follow_ups, next(_versions), interview=later_interview,
                     action_in_full=in_full)
 
