@@ -452,7 +452,8 @@ QUIET = [
     ["direction", "acme", "send references", "--by", "fri"],
     ["reply", "acme"],
     ["snooze", "acme", "--until", "dec 30"],
-    ["letter", "acme", "thank-you", "--interviewer", "Dana", "--mark-sent", "--force"],
+    ["letter", "acme", "thank-you", "--interviewer", "Dana", "--mark-sent", "--set", "topic=SLOs",
+     "--set", "my_name=Alex", "--set", "signature=Alex"],  # no gaps: with gaps it is held back, exit 1
     ["close", "acme", "rejected"],
     ["delete", "acme", "--yes"],
 ]
