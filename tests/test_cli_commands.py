@@ -263,7 +263,7 @@ BAD = [
     (["config", "thank_you_hours", "0"], "thank_you_hours = 0 is not allowed"),
     (["config", "colour", "blue"], "'colour' is not a setting"),
     (["config", "use_thank_you", "maybe"], "use true or false"),
-    (["completion", "tcsh"], "invalid choice"),
+    (["completion", "tcsh"], "unknown shell 'tcsh': use one of bash, zsh, fish"),
     (["import", "x.ics"], "ics and md are export-only"),
     (["import", "missing.csv"], "cannot be read"),
     (["show", "acme", "--demo"], None),

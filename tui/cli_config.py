@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command, command_index
+from tui.cli_common import add_choice, add_command, command_index
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -209,4 +209,4 @@ def register(subparsers, common) -> None:
                              'eval "$(followup completion zsh)"       # in ~/.zshrc\n'
                              "followup completion fish > ~/.config/fish/completions/followup.fish",
                              cmd_completion)
-    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
+    add_choice(completion, "shell", what="shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
