@@ -45,6 +45,26 @@ def _typed(key: str, text: str, source: str):
     return text.replace("\\n", "\n") if key == "signature" else text
 
 
+_TYPED = "typed"  # the source a typed value is checked under: its refusal names no file
+
+
+def _value_typed(key: str, text: str, path, current: dict):
+    """VALUE as the key takes it, checked alone before the file is: a bad one is refused as the value
+    typed, with the file untouched. Checked with the file, it was refused as "…/config.toml: key = 'abc'
+    is not allowed", the words of a bad value in the file, which read as a broken config.toml (review R6 7)."""
+    from tui.core.errors import ValidationError
+    from tui.core.settings import settings_from_mapping
+
+    try:
+        value = _typed(key, text, _TYPED)
+        settings_from_mapping({key: value}, source=_TYPED, typed=key)
+    except ValidationError as exc:
+        said = str(exc).removeprefix(f"{_TYPED}: ")
+        kept = f": {path} keeps {key} = {_shown(current[key])}" if key in current else f" to {path}"
+        raise ValidationError(f"{said}. Nothing was written{kept}") from None
+    return value
+
+
 def _shown(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -98,7 +118,7 @@ def cmd_config(args) -> int:
         return 0
     if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
         raise unknown_key(args.key, str(path), typed=True)
-    value = _typed(args.key, args.value, str(path)) if args.value is not None else None
+    value = _value_typed(args.key, args.value, path, current) if args.value is not None else None
     if value is None:
         settings = _checked(current, str(path))
         shown = _shown(current.get(args.key, Settings._field_defaults[args.key]))
