@@ -193,7 +193,7 @@ def test_due_when_clear(cli_db, capsys):
 def test_due_summary_is_one_line_for_a_status_bar(cli_db, capsys):
     seeded(cli_db, make("Acme", hours_ago=30, people=("Dana Kim", "Lee Park")), make("Globex", hours_ago=20))
     assert run(cli_db, "due", "--summary") == 0
-    assert capsys.readouterr().out == "followup: 2 overdue, 1 due today\n"
+    assert capsys.readouterr().out == "2 overdue, 1 due today\n"
 
 
 def test_due_lines_are_short(cli_db, capsys):

@@ -25,7 +25,7 @@ def test_a_value_starting_with_a_dash_gets_the_settings_own_message(cli_home, tm
     db = str(tmp_path / "other.json")
     before = digest(config_file(tmp_path))
     assert run(tmp_path / "db.json", *[a.replace("{db}", db) for a in argv]) == 2
-    one_line_error(capsys, f"{config_file(tmp_path)}: {LEAD}")
+    one_line_error(capsys, f"followup: {LEAD}", f". Nothing was written to {config_file(tmp_path)}\n")
     assert digest(config_file(tmp_path)) == before
 
 

@@ -1,5 +1,5 @@
 """`followup letter`: its recorded line starts with the id and names what comes next (review Q 6); a
-letter printed with gaps exits 1 even with --force (review Q 7)."""
+letter printed with gaps exits 1 even with --force (review Q 7), and with -q (review R6 1)."""
 
 from cli_helpers import run
 
@@ -47,7 +47,10 @@ def test_a_letter_forced_out_with_gaps_and_marked_sent_is_recorded_and_exits_1(c
     assert err.splitlines()[-1].startswith(f"{short} Delta: recorded the thank-you note to Ann Lee"), err
 
 
-def test_a_letter_forced_and_recorded_with_q_prints_no_letter_and_exits_0(cli_db, capsys):
+def test_a_letter_forced_and_recorded_with_q_prints_the_id_and_still_exits_1(cli_db, capsys):
+    """-q changes what is printed, never the exit code: `id=$(followup letter … --force --mark-sent -q)`
+    has only the status to tell it the letter went out with gaps (review R6 1)."""
     short = added(cli_db, capsys)
-    assert run(cli_db, "letter", short, "thank-you", "--force", "--mark-sent", "-q") == 0
-    assert capsys.readouterr().out == f"{short}\n"
+    assert run(cli_db, "letter", short, "thank-you", "--force", "--mark-sent", "-q") == 1
+    out, err = capsys.readouterr()
+    assert out == f"{short}\n" and "warning: the letter has gaps: " in err

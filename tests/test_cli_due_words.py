@@ -26,7 +26,7 @@ def test_the_summary_says_today_and_this_week_as_the_board_groups_them(cli_db, c
     groups = [frame.group_of(deadlines_for(app, Settings(timezone="Europe/Berlin"), frame.now)[0]) for app in apps]
     assert groups == [Group.OVERDUE, Group.TODAY, Group.WEEK]  # what the sidebar's headings and header count
     assert run(cli_db, "due", "--summary") == 0
-    assert capsys.readouterr().out == "followup: 1 overdue, 1 due today, 1 due this week\n"
+    assert capsys.readouterr().out == "1 overdue, 1 due today, 1 due this week\n"
     assert run(cli_db, "due", "--summary", "--exit-code") == 1
     capsys.readouterr()
 
@@ -34,7 +34,7 @@ def test_the_summary_says_today_and_this_week_as_the_board_groups_them(cli_db, c
 def test_the_summary_still_says_nothing_due(cli_db, capsys):
     Store(cli_db).open().add_many([held("Later Inc", -48)])
     assert run(cli_db, "due", "--summary") == 0
-    assert capsys.readouterr().out == "followup: nothing due\n"
+    assert capsys.readouterr().out == "nothing due\n"
     assert run(cli_db, "due", "--summary", "--quiet", "--exit-code") == 0
     assert capsys.readouterr().out == ""
 

@@ -104,7 +104,8 @@ def test_report_csv_to_a_file(db, env, capsys):
     (["report", "--from", "2026-11-30", "--to", "2026-11-01"], "--from Mon 30 Nov is after --to Sun 1 Nov: give"),
     (["report", "--from", "2026-11-30 10:00", "--to", "2026-11-01"], "Mon 30 Nov 10:00 is after --to Sun 1 Nov:"),
     (["report", "--from", "2026-11-01", "--to", "soon"], "--to: cannot read the time 'soon'"),
-    (["report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf"], "invalid choice: 'pdf'"),
+    (["report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf"],
+     "unknown report format 'pdf': use one of md, csv"),
     (["report", "--from", "2026-11-01"], "the following arguments are required: --to"),
 ])
 def test_bad_input_exits_2_with_one_line_and_changes_nothing(db, capsys, argv, message):

@@ -79,7 +79,7 @@ def test_a_known_key_with_a_bad_value_still_stops_every_command(tmp_path, monkey
                   "from 1 to 168; `followup config thank_you_hours VALUE` sets it in place\n"
     # ... which it does; typing a bad value there is refused without the hint (review U #9)
     assert run(tmp_path / "db.json", "config", "thank_you_hours", "0") == 2
-    assert capsys.readouterr().err.endswith("from 1 to 168\n")
+    assert capsys.readouterr().err.endswith(f"from 1 to 168. Nothing was written: {path} keeps thank_you_hours = 0\n")
     assert run(tmp_path / "db.json", "config", "thank_you_hours", "24") == 0
     assert run(tmp_path / "db.json", "list") == 0
 

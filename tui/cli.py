@@ -58,10 +58,18 @@ EXIT_USER_ERROR = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """Usage errors in one line, like every other error."""
+    """Usage errors in one line, like every other error, naming the command and its own --help."""
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        """A command's parser refuses what it does not know itself: argparse hands it to the top-level
+        parser, whose message named no command and pointed at `followup --help` ("followup list --foo")."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and " " in self.prog:  # a command's parser: its prog is "followup list"
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
 
 
 # --- add, move ---------------------------------------------------------------

@@ -157,6 +157,26 @@ def add_id_argument(parser: argparse.ArgumentParser) -> None:
                         help="the application's id or a unique start of it, or of its company's name")
 
 
+def add_choice(parser: argparse.ArgumentParser, *names: str, what: str, choices, **kwargs) -> None:
+    """An argument that takes one word of a fixed list, in any case: a word not on it is refused in the
+    project's words ("unknown report format 'txt': use one of md, csv", as the core's enums and `export`
+    refuse theirs), not argparse's "invalid choice: 'txt' (choose from 'md', 'csv')"; the shell's
+    completion still offers the list. `choices` is the list, or a function that gives it (a list the core
+    holds, so the core is imported only when the word is read)."""
+    def known() -> tuple[str, ...]:
+        return tuple(choices() if callable(choices) else choices)
+
+    def read(text: str) -> str:
+        word = text.strip().lower()
+        if word not in known():
+            raise argparse.ArgumentTypeError(f"unknown {what} {text!r}: use one of {', '.join(known())}")
+        return word
+
+    action = parser.add_argument(*names, type=read, **kwargs)
+    if action is not None:  # None: a command this command line does not run (cli._Unbuilt)
+        action.completer = lambda **_: known()  # type: ignore[attr-defined]  # argcomplete reads it
+
+
 def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print the id alone", *,
                      top_level: bool = False) -> None:
     """-q on every command that changes a card (PRODUCT: the id alone instead of the confirmation line),

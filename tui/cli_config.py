@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command, command_index
+from tui.cli_common import add_choice, add_command, command_index
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -43,6 +43,26 @@ def _typed(key: str, text: str, source: str):
     if isinstance(default, tuple):
         return [part.strip() for part in text.split(",") if part.strip()]
     return text.replace("\\n", "\n") if key == "signature" else text
+
+
+_TYPED = "typed"  # the source a typed value is checked under: its refusal names no file
+
+
+def _value_typed(key: str, text: str, path, current: dict):
+    """VALUE as the key takes it, checked alone before the file is: a bad one is refused as the value
+    typed, with the file untouched. Checked with the file, it was refused as "…/config.toml: key = 'abc'
+    is not allowed", the words of a bad value in the file, which read as a broken config.toml (review R6 7)."""
+    from tui.core.errors import ValidationError
+    from tui.core.settings import settings_from_mapping
+
+    try:
+        value = _typed(key, text, _TYPED)
+        settings_from_mapping({key: value}, source=_TYPED, typed=key)
+    except ValidationError as exc:
+        said = str(exc).removeprefix(f"{_TYPED}: ")
+        kept = f": {path} keeps {key} = {_shown(current[key])}" if key in current else f" to {path}"
+        raise ValidationError(f"{said}. Nothing was written{kept}") from None
+    return value
 
 
 def _shown(value) -> str:
@@ -98,7 +118,7 @@ def cmd_config(args) -> int:
         return 0
     if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
         raise unknown_key(args.key, str(path), typed=True)
-    value = _typed(args.key, args.value, str(path)) if args.value is not None else None
+    value = _value_typed(args.key, args.value, path, current) if args.value is not None else None
     if value is None:
         settings = _checked(current, str(path))
         shown = _shown(current.get(args.key, Settings._field_defaults[args.key]))
@@ -209,4 +229,4 @@ def register(subparsers, common) -> None:
                              'eval "$(followup completion zsh)"       # in ~/.zshrc\n'
                              "followup completion fish > ~/.config/fish/completions/followup.fish",
                              cmd_completion)
-    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
+    add_choice(completion, "shell", what="shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")

@@ -4,8 +4,8 @@ stdout carries only the letter (`Subject: ...`, a blank line, the body), so it c
 be piped; every remark goes to stderr. Exit codes: 0 the letter is complete (and
 recorded, with --mark-sent); 1 it was printed but has gaps (with --force too:
 PRODUCT's "a letter printed with gaps", so `letter … --force | mail` in cron is
-never a silent success; -q prints no letter, and a recorded one is 0), or was
-not recorded; 2 bad input or a letter that does not fit the card (an offer
+never a silent success; with -q, which prints the id alone, too: -q changes
+what is printed, never the exit code), or was not recorded; 2 bad input or a letter that does not fit the card (an offer
 reply with no offer, a follow-up on a closed card: --force writes it anyway),
 nothing printed (raised as FollowupError, reported by cli.main).
 """
@@ -31,13 +31,14 @@ uses the shorter follow-up-again template, which names the date of the first.
 A value the card lacks shows as [name?] in the letter and makes the command exit
 with status 1; fill it with --set, e.g. --set topic="their migration to Postgres".
 --force prints it (and with --mark-sent records it) with the gaps, still with
-status 1 (0 with -q, which prints no letter). Optional lines (an interviewer's link, your pitch) are left
-out cleanly when their value is missing, and standard error says what adding
-it would add. Your name, signature and pitch come from config.toml ([my_name?]
-and [signature?] are filled for every letter by: followup config name "Alex
-Morgan"; for one letter by --set my_name=… or --set signature=…); your own
-templates go in the templates/ folder beside it (same file names as the built-in
-ones: thank-you.txt, follow-up.txt, follow-up-again.txt, rejection-reply.txt,
+status 1 (with -q too, which prints the id alone). Optional lines (an
+interviewer's link, your pitch) are left out cleanly when their value is
+missing, and standard error says what adding it would add. Your name,
+signature and pitch come from config.toml ([my_name?] and [signature?] are
+filled for every letter by: followup config name "Alex Morgan"; for one
+letter by --set my_name=… or --set signature=…); your own templates go in the
+templates/ folder beside it (same file names as the built-in ones:
+thank-you.txt, follow-up.txt, follow-up-again.txt, rejection-reply.txt,
 offer-reply-accept.txt, offer-reply-ask-for-time.txt, offer-reply-decline.txt).
 An offer reply says your answer: --variant accept (the default) records the
 outcome accepted once it is marked sent, decline records withdrawn (you stepped
@@ -141,7 +142,8 @@ def handler(args) -> int:
             remark(f"{held}the letter has gaps: {gaps}; {hint}; or pass --force")
             return EXIT_HELD_BACK
         remark(f"warning: the letter has gaps: {gaps}")
-    done = EXIT_HELD_BACK if letter.missing and not args.quiet else 0  # printed with its gaps under --force
+    # printed or recorded with its gaps under --force: held back, with -q too (a script's only signal)
+    done = EXIT_HELD_BACK if letter.missing else 0
     if not args.mark_sent:
         return done
     quiet = letter_checks.send_blockers(app, letter, sent_at or moment, zone)  # the gaps were handled above

@@ -196,7 +196,7 @@ def print_due_summary(apps, settings, moment, args) -> bool:
     counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, args.within))
     parts = [f"{counts[group]} {group.counted}" for group in Group if counts[group]]
     if parts or not args.quiet:
-        print("followup: " + (", ".join(parts) or "nothing due"))
+        print(", ".join(parts) or "nothing due")  # data, as plain `due` prints it: "followup:" marks a remark
     return bool(counts[Group.OVERDUE])
 
 

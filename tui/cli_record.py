@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import COMING, EVENT, PAST, add_command, add_id_argument, add_quiet_option, change_card, read_when
+from tui.cli_common import (
+    COMING,
+    EVENT,
+    PAST,
+    add_choice,
+    add_command,
+    add_id_argument,
+    add_quiet_option,
+    change_card,
+    read_when,
+)
 from tui.core.stages import DEFAULT_ROUND_NAME
 
 WHEN_NOTE = ('WHEN: "2026-12-01 14:00", "today 15:30", "yesterday 10am", "wed 14:00", "next tue 10:00",\n'
@@ -282,15 +292,11 @@ def _number(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number: give N as 'followup show' numbers them") from None
 
 
-def _via(text: str) -> str:
-    """`--via` read as the reply form reads it: one of the core's REPLY_VIAS, in any case ("Email").
-    The core is imported here, when a reply is parsed, so other commands start without it."""
+def _reply_vias() -> tuple[str, ...]:
+    """The core's REPLY_VIAS, imported when a reply is parsed, so other commands start without it."""
     from tui.core.correspondence import REPLY_VIAS
 
-    via = text.strip().lower()
-    if via not in REPLY_VIAS:
-        raise argparse.ArgumentTypeError(f"unknown way of replying {text!r}: use one of {', '.join(REPLY_VIAS)}")
-    return via
+    return tuple(REPLY_VIAS)
 
 
 def register(subparsers, common) -> None:
@@ -348,8 +354,8 @@ def register(subparsers, common) -> None:
                         cmd_reply, WHEN_NOTE)
     add_id_argument(reply)
     reply.add_argument("--at", metavar="WHEN", help="when they answered (default: now)")
-    reply.add_argument("--via", default="email", type=_via, metavar="HOW",
-                       help="how they answered, e.g. call (default: email)")
+    add_choice(reply, "--via", what="way of replying", choices=_reply_vias, default="email", metavar="HOW",
+               help="how they answered, e.g. call (default: email)")
     reply.add_argument("--note", metavar="TEXT", help="what they said, in a few words")
     add_quiet_option(reply)
 

@@ -64,11 +64,16 @@ def send_due(args) -> int:
     from tui.core.timeutil import dump_time
     from tui.notify import ChannelError, select
     from tui.notify.schedule import write_stamp
+    from tui.store.errors import UnreadableFileError
     from tui.store.reminders import read_sent, record_sent
 
     settings, moment = user_settings(), now()
     store = store_at(args)
-    apps = store.load_all()  # a damaged file refuses here: sending without recording would repeat
+    try:
+        apps = store.load_all()  # a damaged file refuses here: sending without recording would repeat
+    except UnreadableFileError as exc:  # a timer's log: that none went out, and why, on the one line
+        raise UnreadableFileError(f"no reminder {'shown' if args.dry_run else 'sent'}: {exc}; what is sent is "
+                                  "recorded in that file, so none goes out until it is fixed") from None
     channels, problems = select(settings)
     for problem in problems:
         remark(problem)

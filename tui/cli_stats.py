@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time, timedelta
 
-from tui.cli_common import add_command, now, read_apps, store_at, user_settings
+from tui.cli_common import add_choice, add_command, now, read_apps, store_at, user_settings
 from tui.cli_output import table_width, write_output
 
 STATS_EPILOG = """\
@@ -139,6 +139,12 @@ def cmd_report(args) -> int:
     return code
 
 
+def _report_formats() -> tuple[str, ...]:
+    from tui.core.report import FORMATS
+
+    return FORMATS
+
+
 def register(subparsers, common: argparse.ArgumentParser) -> None:
     """Add `stats` and `report`; `common` holds the options every command takes (--db)."""
     stats = add_command(subparsers, common, "stats",
@@ -153,6 +159,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     rep.add_argument("--from", dest="start", required=True, metavar="WHEN", help="the first day or moment")
     rep.add_argument("--to", dest="end", required=True, metavar="WHEN",
                      help="the last day (included) or moment")
-    rep.add_argument("--format", default="md", choices=("md", "csv"), help="md (default) or csv")
+    add_choice(rep, "--format", what="report format", choices=_report_formats, default="md", metavar="FORMAT",
+               help="md (default) or csv")
     rep.add_argument("-o", "--output", metavar="FILE",
                      help="write to FILE (atomically); without it, or with -, to stdout")

@@ -338,5 +338,6 @@ def resolve_in(apps: list[Application], key: str) -> Application:
         raise NotFoundError(f"no application id or company starts with {key!r}; 'followup list' shows them")
     if len(matches) > 1:
         shown = ", ".join(f"{a.short_id} ({a.company})" for a in matches[:5])
-        raise NotFoundError(f"{key!r} is ambiguous: it matches {shown}; give more characters")
+        more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""  # never silently fewer
+        raise NotFoundError(f"{key!r} is ambiguous: it matches {shown}{more}; give more characters")
     return matches[0]

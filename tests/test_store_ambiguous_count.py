@@ -1,0 +1,27 @@
+"""An ambiguous ID names a few of its matches and says how many it left out (review R6 6): with 15 cards
+named "Co …", `show co` listed five and said nothing of the other ten."""
+
+from __future__ import annotations
+
+import pytest
+
+from store_helpers import make_app
+from tui.store import NotFoundError
+from tui.store.store import resolve_in
+
+
+def test_matches_beyond_the_five_named_are_counted():
+    apps = [make_app(f"Co {n}", id=f"id-{n:02}") for n in range(15)]
+    with pytest.raises(NotFoundError) as refused:
+        resolve_in(apps, "co")
+    said = str(refused.value)
+    assert said.count("(Co ") == 5
+    assert said.endswith(" and 10 more; give more characters"), said
+
+
+def test_five_matches_or_fewer_are_all_named_with_no_count():
+    apps = [make_app(f"Co {n}", id=f"id-{n:02}") for n in range(5)]
+    with pytest.raises(NotFoundError) as refused:
+        resolve_in(apps, "co")
+    said = str(refused.value)
+    assert said.count("(Co ") == 5 and " more;" not in said
