@@ -77,10 +77,12 @@ class DetailScreen(BoardKeys, KeepingNotes, Screen):
                 tooltip="The keys of this screen (f1 works while typing)"),
         *BOARD_KEYS,  # r, z, H/L, u/U, a and s, as on the board, for this card (board_keys.py)
     ]
-    # the key bar: the way back first, then the tab's own keys (rounds: ⏎ edit the row, n, t; directions:
-    # n, space, d), this screen's `e` and 1-4, and the board's card keys in PRODUCT's footer order
-    # (t f H/L u r z), as far as they fit (review X #6)
-    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank", "directions.add", "directions.done",
+    # the key bar: the way back first, then the tab's own keys (rounds: ⏎ edit the row, n, t, space, p, d:
+    # `p` before `d`, as only this tab has it and `d` deletes everywhere; directions: n, space, d), this
+    # screen's `e` and 1-4, and the board's card keys in PRODUCT's footer order (t f H/L u r z), as far as
+    # they fit (review X #6; the rounds tab's space, p and d came after them all: review R5 6)
+    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank", "rounds.thanked", "rounds.person",
+                 "rounds.remove", "directions.add", "directions.done",
                  "directions.remove", "detail.write", "detail.notes",
                  "detail.thank", "detail.follow_up", "detail.move_right", "detail.undo", "detail.reply",
                  "detail.snooze")
