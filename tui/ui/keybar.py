@@ -87,7 +87,7 @@ class KeyBar(Widget):
             return [Text.assemble((key, key_style), " ", (what, text_style)) for key, what in entries]
 
         right = cells(pinned)
-        room = width - sum(part.cell_len + 2 for part in right)
+        room = width + 2 - sum(part.cell_len + 2 for part in right)  # + 2: the last key has no gap after it
         line = Text()
         for part in cells(shown):
             if part.cell_len + 2 > room:

@@ -55,7 +55,7 @@ class RoundsList(OwnKeysInOrder, StopsAtEnds):
         Binding("enter", "edit", "Edit", id="rounds.open", priority=True,
                 tooltip="Edit the highlighted round or interviewer"),
         Binding("t", "thank", "Thank", id="rounds.thank", priority=True,
-                tooltip="Draft the thank-you note to the highlighted interviewer"),
+                tooltip="Draft the thank-you note to the highlighted interviewer (on a round: the notes it owes)"),
         Binding("space", "toggle_thanked", "Thanked", id="rounds.thanked",
                 tooltip="Mark the highlighted interviewer thanked (no letter), or not"),
         Binding("d", "remove", "Delete", id="rounds.remove", priority=True,
@@ -67,6 +67,7 @@ class RoundsList(OwnKeysInOrder, StopsAtEnds):
         super().__init__(**kwargs)
         self.app_id = app_id
         self.application: Application | None = None
+        self._owed: dict[str, list[str]] = {}  # round id -> its interviewers owed a note now (marked ○ thank by)
 
     # --- showing -------------------------------------------------------------
     def show(self, app: Application, settings, now) -> None:
@@ -74,6 +75,7 @@ class RoundsList(OwnKeysInOrder, StopsAtEnds):
         zone = settings.zone
         due = {d.ref: d for d in deadlines_for(app, settings, now) if d.kind is DeadlineKind.THANK_YOU}
         latest = app.latest_round
+        self._owed = {rnd.id: [p.id for p in rnd.interviewers if p.id in due] for rnd in app.rounds}
         keep = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         for rnd in sorted(app.rounds, key=lambda r: r.at):
@@ -260,13 +262,21 @@ class RoundsList(OwnKeysInOrder, StopsAtEnds):
         return next((p for p in rnd.interviewers if p.id == person_id), None) if rnd is not None else None
 
     async def action_thank(self) -> None:
-        """t, as on the board: the thank-you letter, here for the highlighted interviewer."""
+        """t, as on the board: the thank-you letter, here for the highlighted interviewer. On a round's
+        line, the notes its people are still owed, one after the other (^n), as the board's `t` drafts the
+        latest round's: asking for an interviewer when only one was owed was a step for nothing (review R5 6)."""
         await settled(self)
-        _round_id, person_id = self._selected()
-        if person_id is None or self.application is None:
+        round_id, person_id = self._selected()
+        if round_id is None or self.application is None:
             self.notify("Highlight an interviewer (j/k) to draft their thank-you note.", severity="warning")
             return
-        await self.app.open_letters(self.app_id, "thank-you", interviewer_ids=[person_id])
+        owed = [person_id] if person_id is not None else self._owed.get(round_id, [])
+        if not owed:
+            name = self.application.find_round(round_id).name
+            self.notify(f"Nobody in “{name}” is owed a thank-you note: highlight an interviewer (j/k) to draft "
+                        "theirs anyway.", severity="warning")
+            return
+        await self.app.open_letters(self.app_id, "thank-you", interviewer_ids=owed)
 
     def action_toggle_thanked(self) -> None:
         from tui.core import actions

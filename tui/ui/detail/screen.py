@@ -15,6 +15,7 @@ from pathlib import Path
 from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
@@ -36,6 +37,7 @@ from tui.ui.palette import ScreenCommands
 from tui.ui.settle import settled
 
 SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Directions", "history": "4 History"}
+SIDE_TITLE = SECTIONS["history"]  # the history's title beside the sections, when wide
 WIDGET_OF = {"notes": "notes-panel", "rounds": "rounds-list", "directions": "directions-list",
              "history": "history-list"}  # the section's widget in the ContentSwitcher
 WIDE = 110  # columns from which the history gets its own column
@@ -77,10 +79,12 @@ class DetailScreen(BoardKeys, KeepingNotes, Screen):
                 tooltip="The keys of this screen (f1 works while typing)"),
         *BOARD_KEYS,  # r, z, H/L, u/U, a and s, as on the board, for this card (board_keys.py)
     ]
-    # the key bar: the way back first, then the tab's own keys (rounds: ⏎ edit the row, n, t; directions:
-    # n, space, d), this screen's `e` and 1-4, and the board's card keys in PRODUCT's footer order
-    # (t f H/L u r z), as far as they fit (review X #6)
-    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank", "directions.add", "directions.done",
+    # the key bar: the way back first, then the tab's own keys (rounds: ⏎ edit the row, n, t, space, p, d:
+    # `p` before `d`, as only this tab has it and `d` deletes everywhere; directions: n, space, d), this
+    # screen's `e` and 1-4, and the board's card keys in PRODUCT's footer order (t f H/L u r z), as far as
+    # they fit (review X #6; the rounds tab's space, p and d came after them all: review R5 6)
+    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank", "rounds.thanked", "rounds.person",
+                 "rounds.remove", "directions.add", "directions.done",
                  "directions.remove", "detail.write", "detail.notes",
                  "detail.thank", "detail.follow_up", "detail.move_right", "detail.undo", "detail.reply",
                  "detail.snooze")
@@ -163,7 +167,7 @@ class DetailScreen(BoardKeys, KeepingNotes, Screen):
                 with ContentSwitcher(initial=WIDGET_OF["notes"], id="section-body", classes="layout-only"):
                     yield self.notes  # the lists are added when first shown (_pane)
             with Vertical(id="side"):  # wide terminals: the history stays in view beside the tabs
-                yield Static("4 History", classes="side-title")
+                yield Static(SIDE_TITLE, classes="side-title")
                 yield HistoryList(id="history-side")
         yield KeyBar()
 
@@ -232,7 +236,18 @@ class DetailScreen(BoardKeys, KeepingNotes, Screen):
             self._go("history")  # keep the reader in the history, wherever it now is
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._mark_where_the_keys_act()
         self.refresh_bindings()
+
+    def _mark_where_the_keys_act(self) -> None:
+        """Wide, `4` goes into the history beside the sections: its title is marked as a chosen section is,
+        and the sections' underline goes, so the key bar's keys are seen to be the history's (the underline
+        stayed on the tab shown, whose keys were gone: review R5 6). The tab stays shown: `2`/`3` go back."""
+        beside = self.focused is not None and self.focused.id == "history-side"
+        self.section_bar.set_elsewhere(beside)
+        self.query_one(".side-title", Static).update(
+            Content.assemble((SIDE_TITLE, "bold $text-accent"), "\n", ("━" * len(SIDE_TITLE), "$accent"))
+            if beside else SIDE_TITLE)
 
     def on_notes_editor_left(self, message: NotesEditor.Left) -> None:
         self._leave_editor()

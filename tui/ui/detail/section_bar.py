@@ -41,6 +41,7 @@ class SectionBar(OwnKeysInOrder, Widget, can_focus=True):
         self.labels = dict(labels)  # section -> name shown, in order
         self.active = active
         self.hidden: set[str] = set()
+        self.elsewhere = False  # the keys are another part's (the history beside): no name is marked chosen
         self._choose = choose
 
     @property
@@ -60,6 +61,13 @@ class SectionBar(OwnKeysInOrder, Widget, can_focus=True):
         """Underline `section` (the screen has switched to it)."""
         self.active = section
         self.refresh()
+
+    def set_elsewhere(self, elsewhere: bool) -> None:
+        """The focus is outside the sections (the history beside them): the section shown keeps its name
+        in plain text, but no underline says its keys are the ones at the bottom (review R5 6)."""
+        if self.elsewhere != elsewhere:
+            self.elsewhere = elsewhere
+            self.refresh()
 
     def action_step(self, step: int) -> None:
         shown = self.shown
@@ -96,6 +104,7 @@ class SectionBar(OwnKeysInOrder, Widget, can_focus=True):
                 names.append(" " * GAP)
                 rule.append(("─" * GAP, "$foreground 20%"))
             active = section == self.active
-            names.append((self.labels[section], chosen if active else "$text-muted"))
-            rule.append(("━" * (end - start), "$accent") if active else ("─" * (end - start), "$foreground 20%"))
+            marked = active and not self.elsewhere
+            names.append((self.labels[section], chosen if marked else "$text" if active else "$text-muted"))
+            rule.append(("━" * (end - start), "$accent") if marked else ("─" * (end - start), "$foreground 20%"))
         return Content.assemble(*names, "\n", *rule)

@@ -66,6 +66,9 @@ class TextOutside:
         except ValueError:
             shown = str(path)
         hint = f"The gaps {gaps_text(letter)} are saved as they are." if letter.missing else ""
+        # the toasts so far were about this letter before saving it ("Not copied…", "Copied…"): left up, one
+        # covered the dialog's hint line at 80x24 (review R5 8); what the dialog does it says itself
+        self.app.clear_notifications()
         await self.app.push_screen(PathPrompt("Save the letter to a file", shown, hint), self._save_to)
 
     def _save_to(self, path: Path | None, replace: bool = False) -> None:

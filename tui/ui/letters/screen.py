@@ -59,9 +59,11 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
     COMMANDS = {ScreenCommands}
     # The key bar's order (keybar.py drops keys from the end when the line is short): Back first, as on the
     # detail screen, so 80 columns never lose the way out; then what sends the letter and what changes
-    # which letter it is; the rest (help and the palette list them all) where room is left.
+    # which letter it is or whom it goes to (^l is the only way to answer the person who actually wrote,
+    # when the letter chose another: review R5 6); the rest (help and the palette list them all) where
+    # room is left.
     KEY_ORDER = ("letters.back", "letters.copy", "letters.save", "letters.sent", "letters.variant", "letters.next",
-                 "letters.sent_at", "letters.previous", "letters.editor")
+                 "letters.recipient", "letters.sent_at", "letters.previous", "letters.editor")
     # The keys that act on the letter are priority bindings whose actions first let the focused field
     # take the keys typed before them (settle.py), then act, and await any screen they open: in a burst
     # the letter they act on holds what was typed before them, and the keys typed after them land in
@@ -81,10 +83,12 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
                 tooltip="The previous interviewer's note"),
         Binding("ctrl+f", "variant", "Other answer", id="letters.variant", priority=True,
                 tooltip="Accept the offer, ask for a few days to decide, or decline it"),
-        Binding("ctrl+l", "choose_recipient", "Write to…", id="letters.recipient", show=False, priority=True,
+        Binding("ctrl+l", "choose_recipient", "Write to…", id="letters.recipient", priority=True,
                 tooltip="Write this letter to someone else on the card (the follow-up and the replies)"),
-        Binding("question_mark", "app.help", "Help", id="letters.help",
-                tooltip="The keys of this screen (f1 works while typing)"),
+        # f1, not `?`: the focus is always in the letter, where `?` is typed; the app's own f1 acts, this
+        # one puts it in the key bar (pinned there, keybar.py), which showed no help key at all
+        Binding("f1", "app.help", "Help", id="letters.help", priority=True,
+                tooltip="The keys of this screen (? is typed in the letter)"),
         Binding("escape", "leave", "Back", id="letters.back", priority=True,
                 tooltip="Back to the board (asks first if you edited a letter)"),
     ]
