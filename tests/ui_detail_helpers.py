@@ -169,9 +169,19 @@ class DetailHarness(ChangeLogHost):
 
 
 async def wait_until(pilot, condition, timeout: float = 3.0) -> None:
-    """Let the app run until `condition()` holds (a debounce timer, a worker); fail after `timeout`."""
+    """Let the app run until `condition()` holds (a debounce timer, a worker); fail after `timeout`.
+    A widget the condition asks for that is not there yet (NoMatches: a screen is on the stack a moment
+    before it is composed, and a loaded machine shows that moment) is the condition not met yet."""
+    from textual.css.query import NoMatches
+
+    def met() -> bool:
+        try:
+            return bool(condition())
+        except NoMatches:
+            return False
+
     waited = 0.0
-    while not condition():
+    while not met():
         if waited >= timeout:
             raise AssertionError(f"condition not met within {timeout} s")
         await pilot.pause(0.05)
