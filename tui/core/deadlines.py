@@ -21,7 +21,10 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     last decision (an offer or a rejection, kept when the card is reopened),
     counted from the next opening of working hours (`WorkCalendar.wait_after`);
     a decision date they gave: one business day after it; never inside a
-    quiet period; no follow-up while a round is still to come;
+    quiet period; no follow-up while a round is still to come, nor while a do-by
+    with a date is open (the next move is the user's, by then). A do-by without a
+    date holds nothing back: it gives no time to wait for, and would hide the
+    follow-up for good (review R5 #1);
   - the reply to a rejection or an offer is due `reply_hours` after it, and a
     keep-in-touch at its date, both after any quiet period, which a closed card
     still shows while it runs (any word to them waits for it);
@@ -224,6 +227,11 @@ def _follow_up_clock_runs(app: Application, settings: Settings, owed: list[Inter
     return app.stage is Stage.INTERVIEWED and not owed
 
 
+def _dated_task_open(app: Application) -> bool:
+    """Whether an open do-by with a date holds the follow-up back (see the module's rules)."""
+    return any(d.due is not None for d in app.open_tasks())
+
+
 def _do_by_due(due: datetime, work: WorkCalendar) -> datetime:
     """A do-by at local midnight has no time: the end of working hours that day (then the next opening)."""
     wall = due.astimezone(work.zone)
@@ -315,7 +323,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
 
     add_do_bys()
 
-    if _follow_up_clock_runs(app, settings, owed) and not upcoming and not app.open_tasks():
+    if _follow_up_clock_runs(app, settings, owed) and not upcoming and not _dated_task_open(app):
         due = _follow_up_due(app, settings, now, work)
         if due is not None:
             count = app.follow_up_count
