@@ -6,14 +6,15 @@ keeps its do-bys (references, a start-date call are owed after accepting too); t
 """
 
 import pendulum
+import pytest
 
 from cli_helpers import NOW, run
-from tui.core import actions, direction_actions
+from tui.core import actions, correspondence, direction_actions
 from tui.core.deadlines import DeadlineKind, deadlines_for
 from tui.core.letter_checks import follow_up_timing
 from tui.core.parts import Interviewer
 from tui.core.settings import Settings
-from tui.core.stages import Stage
+from tui.core.stages import Outcome, Stage
 from tui.store.store import Store
 
 SETTINGS = Settings(timezone="UTC")
@@ -57,3 +58,18 @@ def test_list_and_due_name_the_follow_up_of_a_card_with_a_dateless_do_by(cli_db,
     assert run(cli_db, "list", "--json") == 0
     assert "Follow up" in capsys.readouterr().out
 
+
+def closed(outcome):
+    app = direction_actions.add_direction(awaiting(), "send your references", "do-by", THU.add(days=5), now=THU)
+    return correspondence.close(app, outcome, now=THU.add(hours=1))
+
+
+@pytest.mark.parametrize("outcome", [Outcome.OFFER, Outcome.ACCEPTED])
+def test_an_offer_or_an_acceptance_keeps_the_do_bys(outcome):
+    found = deadlines_for(closed(outcome), SETTINGS, THU.add(hours=2))
+    assert [d.action for d in found if d.kind is DeadlineKind.DIRECTION] == ["send your references — Acme"]
+
+
+@pytest.mark.parametrize("outcome", [Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.NO_RESPONSE])
+def test_other_outcomes_end_them(outcome):
+    assert DeadlineKind.DIRECTION not in kinds(closed(outcome), THU.add(hours=2))

@@ -11,7 +11,9 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     opening when the rule lands outside them;
   - a do-by direction without a time is due at the end of working hours that day;
     a closed card keeps its do-bys only while its outcome is an offer (the answer
-    is still the user's to give: "answer by Monday", promised when asking for time).
+    is still the user's to give: "answer by Monday", promised when asking for time)
+    or accepted (references, a call about the start date are owed after accepting:
+    review R5 #2); a rejection, a withdrawal or no response ends them.
     "Without a time" is a due at 00:00 local time exactly: what an import or a
     bare ISO date gives. Forms and commands read a do-by typed without a time
     with the end of working hours as its time, and a quiet period's date with
@@ -257,6 +259,9 @@ def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) 
 
 
 _REPLIES = frozenset({LetterKind.REJECTION_REPLY, LetterKind.OFFER_REPLY})  # the letters that answer an outcome
+# The outcomes after which what we must do by a date stands: an offer (the answer is still ours to give)
+# and an acceptance (references, the start date); the others end the process, and the tasks with it.
+_KEEPS_DO_BYS = frozenset({Outcome.OFFER, Outcome.ACCEPTED})
 
 
 def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[Deadline]:
@@ -293,7 +298,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
         add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before {day}", ref="", working=False)
 
     if app.stage is Stage.CLOSED:
-        if app.outcome is Outcome.OFFER:  # the answer is still ours to give: what we must do by a date stands
+        if app.outcome in _KEEPS_DO_BYS:
             add_do_bys()
         last_reply = max((c.at for c in app.contacts if c.kind in _REPLIES), default=None)
         answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
