@@ -11,7 +11,9 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     opening when the rule lands outside them;
   - a do-by direction without a time is due at the end of working hours that day;
     a closed card keeps its do-bys only while its outcome is an offer (the answer
-    is still the user's to give: "answer by Monday", promised when asking for time).
+    is still the user's to give: "answer by Monday", promised when asking for time)
+    or accepted (references, a call about the start date are owed after accepting:
+    review R5 #2); a rejection, a withdrawal or no response ends them.
     "Without a time" is a due at 00:00 local time exactly: what an import or a
     bare ISO date gives. Forms and commands read a do-by typed without a time
     with the end of working hours as its time, and a quiet period's date with
@@ -21,7 +23,10 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     last decision (an offer or a rejection, kept when the card is reopened),
     counted from the next opening of working hours (`WorkCalendar.wait_after`);
     a decision date they gave: one business day after it; never inside a
-    quiet period; no follow-up while a round is still to come;
+    quiet period; no follow-up while a round is still to come, nor while a do-by
+    with a date is open (the next move is the user's, by then). A do-by without a
+    date holds nothing back: it gives no time to wait for, and would hide the
+    follow-up for good (review R5 #1);
   - the reply to a rejection or an offer is due `reply_hours` after it, and a
     keep-in-touch at its date, both after any quiet period, which a closed card
     still shows while it runs (any word to them waits for it);
@@ -224,6 +229,11 @@ def _follow_up_clock_runs(app: Application, settings: Settings, owed: list[Inter
     return app.stage is Stage.INTERVIEWED and not owed
 
 
+def _dated_task_open(app: Application) -> bool:
+    """Whether an open do-by with a date holds the follow-up back (see the module's rules)."""
+    return any(d.due is not None for d in app.open_tasks())
+
+
 def _do_by_due(due: datetime, work: WorkCalendar) -> datetime:
     """A do-by at local midnight has no time: the end of working hours that day (then the next opening)."""
     wall = due.astimezone(work.zone)
@@ -249,6 +259,9 @@ def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) 
 
 
 _REPLIES = frozenset({LetterKind.REJECTION_REPLY, LetterKind.OFFER_REPLY})  # the letters that answer an outcome
+# The outcomes after which what we must do by a date stands: an offer (the answer is still ours to give)
+# and an acceptance (references, the start date); the others end the process, and the tasks with it.
+_KEEPS_DO_BYS = frozenset({Outcome.OFFER, Outcome.ACCEPTED})
 
 
 def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[Deadline]:
@@ -285,7 +298,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
         add(DeadlineKind.QUIET, quiet, f"Quiet: don't contact {app.company} before {day}", ref="", working=False)
 
     if app.stage is Stage.CLOSED:
-        if app.outcome is Outcome.OFFER:  # the answer is still ours to give: what we must do by a date stands
+        if app.outcome in _KEEPS_DO_BYS:
             add_do_bys()
         last_reply = max((c.at for c in app.contacts if c.kind in _REPLIES), default=None)
         answered = last_reply is not None and app.outcome_at is not None and last_reply >= app.outcome_at
@@ -315,7 +328,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
 
     add_do_bys()
 
-    if _follow_up_clock_runs(app, settings, owed) and not upcoming and not app.open_tasks():
+    if _follow_up_clock_runs(app, settings, owed) and not upcoming and not _dated_task_open(app):
         due = _follow_up_due(app, settings, now, work)
         if due is not None:
             count = app.follow_up_count

@@ -105,6 +105,8 @@ def read_json(text: str, name: str) -> list[Incoming]:
     out = []
     for number, item in enumerate(data["applications"], start=1):
         where = f"{name}:{_line_of(item, first_lines)}"
+        if isinstance(item, dict) and "id" not in item:  # no id: as an empty one, matched by company and role
+            item = {**item, "id": ""}  # (read, it got a new random id and was added beside its card: review R4 #6)
         try:
             app = Application.from_dict(_choices_read(item))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:

@@ -4,7 +4,7 @@ read into `Incoming` items by tui/core/import_read.py).
 The whole file is read and checked before anything is planned, so a bad row
 means nothing from the file is written. Planning is idempotent: importing the
 same file twice changes nothing the second time. Records are matched by id; a
-CSV row without an id by company and role (and the first round's day, when the
+JSON record or CSV row without one (no id, or an empty one) by company and role (and the first round's day, when the
 row gives one; see `_match` for when such a row is a second process). A card's
 later history is never overwritten: a file older than the card only applies the
 columns edited in the spreadsheet, and a card changed on both sides is left as it is, and said so.
@@ -123,8 +123,9 @@ def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
         made = False
     if not made:
         raise ValidationError(f"{item.where}: id {key!r} is not an id Followup made (a uuid such as "
-                              f"{str(uuid.UUID(int=0x2A))!r}); restore it, or remove it to add the "
-                              "application as a new one")
+                              f"{str(uuid.UUID(int=0x2A))!r}); restore it, or remove it: the "
+                              "application then updates the card of its company and role, or is added as a new "
+                              "one when there is none")
 
 
 def _check_clean(app: Application, where: str, existing: Application | None = None) -> None:

@@ -115,17 +115,8 @@ def follow_up_timing(app: Application, settings: Settings, now: datetime) -> str
                 f"the usual next step is to close {app.company} as no response.")
     if follow.due <= now:
         return None
-    return (f"This follow-up is {_span((follow.due - now).total_seconds())} early: "
+    return (f"This follow-up is {timefmt.span_words((follow.due - now).total_seconds())} early: "
             f"it falls due {timefmt.show_time(follow.due, zone, now)}.")
-
-
-def _span(seconds: float) -> str:
-    """'3 days', '5 hours', '20 minutes': how far off, in the largest whole unit."""
-    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
-        if seconds >= size:
-            count = int(seconds // size)
-            return counted(count, unit)
-    return "a moment"
 
 
 # --- checks before sending --------------------------------------------------

@@ -21,17 +21,34 @@ def own_round_name(name: str) -> str:
     return "" if squeezed.casefold() in PLAIN_ROUND_NAMES else squeezed
 
 
+# "Round 2", "Interview 3", "Round B": a round named by its count reads without an article ("since round 2").
+_COUNTED = re.compile(r"(?:round|interview)\s+(?:\d+|[ivx]+|[a-z]|one|two|three|four|five|six)", re.IGNORECASE)
+_INTERVIEW_WORDS = frozenset({"interview", "interviews"})
+_ROUND_WORDS = frozenset({"round", "rounds"})
+
+
+def _said_plainly(word: str) -> str:
+    """A word of a round's name inside a sentence: lower case, but an acronym or a name with capitals of its
+    own inside keeps them (HR, McKinsey)."""
+    return word if any(c.isupper() for c in word[1:]) else word.lower()
+
+
 def round_phrase(name: str, *, ours: bool = False) -> str:
-    """The round as a sentence names it: 'the Onsite round', 'the Final round' (not '… round round'),
-    'the phone interview' (an acronym such as HR keeps its capitals), and 'the Interview round' for a
-    plain one. `ours`: a letter to the people met, 'our interview', 'our phone interview'. '' for ''."""
+    """The round as a sentence names it: 'the Onsite round', 'the Final round', 'round 2', 'the phone
+    interview' (an acronym such as HR keeps its capitals), and 'the Interview round' for a plain one. A
+    name holding the word round or interview, in any case, is never given another ('the Round 2 round',
+    'the Onsite interviews round': review R4 #5). `ours`: a letter to the people met, 'our interview', 'our
+    phone interview'. '' for ''."""
     own = own_round_name(name)
     if not own:
         return "" if not name.strip() else "our interview" if ours else f"the {DEFAULT_ROUND_NAME} round"
-    if own.casefold().endswith("interview"):
-        words = " ".join(word.lower() if word.istitle() else word for word in own.split())
-        return f"{'our' if ours else 'the'} {words}"
-    return f"the {own}" if own.casefold().endswith("round") else f"the {own} round"
+    if _COUNTED.fullmatch(own):
+        first, rest = own.split(" ", 1)
+        return f"{first.lower()} {rest}"
+    words = {word.casefold() for word in own.split()}
+    if words & _INTERVIEW_WORDS:
+        return f"{'our' if ours else 'the'} {' '.join(_said_plainly(word) for word in own.split())}"
+    return f"the {own}" if words & _ROUND_WORDS else f"the {own} round"
 
 
 class Choice(StrEnum):

@@ -38,7 +38,8 @@ PLACEHOLDERS: dict[str, str] = {
     "role": "the role",
     "round_name": "the interview round's name",
     "round_date": "the day of the round, in words",
-    "round_phrase": "the round in a few words: \"the Onsite round\", or \"our interview\" for one named plainly",
+    "round_phrase": ("the round in a few words: \"the Onsite round\", \"round 2\", or \"our interview\" for "
+                     "one named plainly"),
     "interviewer_name": "the interviewer's full name",
     "interviewer_first_name": "the interviewer's first name",
     "topic": "what you discussed with that interviewer",

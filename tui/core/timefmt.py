@@ -177,11 +177,19 @@ def distance_short(seconds: float, past: str = "overdue") -> str:
     return f"{text} {past}" if seconds < 0 else f"in {text}"
 
 
-def distance_words(seconds: float) -> str:
-    """'in 3 days', '2 hours ago', 'now': `distance_short` in words, for lines that have the room."""
+def span_words(seconds: float) -> str:
+    """'3 days', '1 hour', 'a moment': how long, either way, in `distance_words`' rounding and words, for
+    a sentence of its own ("This follow-up is 9 days early", said of what the card calls "in 9 d")."""
     amount, unit = distance(seconds)
     if unit < 0:
-        return "now"
+        return "a moment"
     name = _UNITS[unit][3]
-    text = f"{amount} {name}" if amount == 1 else f"{amount} {name}s"
+    return f"{amount} {name}" if amount == 1 else f"{amount} {name}s"
+
+
+def distance_words(seconds: float) -> str:
+    """'in 3 days', '2 hours ago', 'now': `distance_short` in words, for lines that have the room."""
+    if distance(seconds)[1] < 0:
+        return "now"
+    text = span_words(seconds)
     return f"{text} ago" if seconds < 0 else f"in {text}"
