@@ -174,7 +174,7 @@ def test_config_reads_and_writes_keeping_comments(cli_db, capsys, tmp_path):
     path = config_file(tmp_path)
     path.write_text('# mine\ntimezone = "Europe/Berlin"  # home\n', encoding="utf-8")
     assert run(cli_db, "config", "name", "Alex Doe") == 0
-    assert "a board already open uses it once restarted" in capsys.readouterr().out  # it read them at start
+    assert "a board already open takes it within a second" in capsys.readouterr().out  # it watches the file
     assert run(cli_db, "config", "signature", "Best,\\nAlex") == 0
     assert run(cli_db, "config", "remind_channels", "email, command") == 0
     text = path.read_text()

@@ -131,7 +131,7 @@ def cmd_config(args) -> int:
     document[args.key] = value
     _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
     # a board already open read its settings when it started (review: a new name did not show in letters)
-    print(f"{args.key} = {_shown(value)}   (written to {path}; a board already open uses it once restarted)")
+    print(f"{args.key} = {_shown(value)}   (written to {path}; a board already open takes it within a second)")
     return 0
 
 

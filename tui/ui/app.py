@@ -30,6 +30,7 @@ from tui.ui.notify import DueNotifier
 from tui.ui.opening import Opening
 from tui.ui.saving import StoreWriter
 from tui.ui.screens.too_small import TooSmallScreen, too_small
+from tui.ui.settings_watch import SettingsWatch
 from tui.ui.state import ChangeLog
 
 
@@ -104,7 +105,7 @@ def escape_then_key(event: events.Key) -> tuple[events.Key, events.Key] | None:
     return events.Key("escape", "\x1b"), events.Key(name, event.character)
 
 
-class FollowupApp(Changes, Opening, Leaving, App[int]):
+class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
     # Absolute: subclasses live elsewhere. Every screen's stylesheet is read with the app's, in the
     # one parse before the first frame (~4 KB in all): pushed later, a screen's first stylesheet
     # makes Textual parse every source again and restyle every node of every screen (~100 ms of
@@ -255,8 +256,9 @@ class FollowupApp(Changes, Opening, Leaving, App[int]):
         self.changelog.writer = self.writer
         # what keys open, soon after the first frame (a timer set now could fire before it at 10,000 cards)
         self.call_after_refresh(self.set_timer, PRELOAD_AFTER, lambda: preload(self))
+        self.remember_config()
         if self.poll_seconds:
-            self.set_interval(self.poll_seconds, self.poll_store)
+            self.set_interval(self.poll_seconds, self.poll)
         self.set_interval(30, self.tick)
         if self.handle_signals:
             self.install_signal_handlers()
@@ -316,8 +318,14 @@ class FollowupApp(Changes, Opening, Leaving, App[int]):
             board.tick()
             self.due_notifier.check(board)
 
+    def poll(self) -> None:
+        """Another process's writes to the data file, and a changed config.toml (settings_watch)."""
+        self.poll_store()
+        self.check_config()
+
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Back in front (tmux passes this on with focus-events on): deadlines up to date at once."""
+        self.check_config()
         self.tick()
 
     async def wait_for_writes(self, timeout: float = 10.0) -> bool:

@@ -218,6 +218,14 @@ class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
         self.sidebar.set_frame(self.frame)
         self._update_title()
 
+    def settings_changed(self) -> None:
+        """New settings (config.toml changed): the day's bounds in the new zone, every card and deadline
+        worked out again with the new rules."""
+        self.frame = TimeFrame(clock.now(), self.zone)
+        self.board.set_frame(self.frame)
+        self.sidebar.set_frame(self.frame)
+        self.show_all()
+
     def _shown(self, app_id: str) -> bool:
         card = self.board.cards.get(app_id)
         return card is not None and self.board.shows(card)

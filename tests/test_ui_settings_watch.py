@@ -1,0 +1,65 @@
+"""config.toml changed while the board is open (`followup config` in another pane) reaches the board at once:
+deadlines were worked out with the old settings until the board was started again."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui import cli
+from ui_board_helpers import SETTINGS, company_of, demo_store, make_app
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")  # the board's frozen clock, conftest.py
+
+
+@pytest.fixture
+def config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = tmp_path / "config" / "followup"
+    folder.mkdir(parents=True)
+    (folder / "config.toml").write_text('timezone = "Europe/London"\n')
+    return folder
+
+
+def follow_up_row(app, company: str) -> str:
+    rows = [d for d in app.screen.sidebar.shown if d[4].company == company and d[4].kind.value == "follow-up"]
+    (row,) = rows
+    return row[4].due.isoformat()
+
+
+def said(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_setting_changed_by_the_command_line_applies_to_the_open_board(tmp_path, config_dir):
+    app = make_app(demo_store(tmp_path / "data"))  # SETTINGS: what the file above says
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = follow_up_row(app, "Helix Bio")
+        assert app.check_config() is False  # nothing changed since the board started
+        assert cli.main(["config", "follow_up_business_days", "10"]) == 0
+        assert app.check_config() is True
+        await pilot.pause()
+        assert app.settings.follow_up_business_days == 10 and app.changelog.settings is app.settings
+        assert follow_up_row(app, "Helix Bio") > before  # the wait is longer now
+        assert any("config.toml changed: follow_up_business_days now apply" in line for line in said(app))
+        assert company_of(app, app.screen.board.current_id)  # the board still has its focus
+
+
+async def test_a_file_that_does_not_read_is_said_once_and_the_board_keeps_its_settings(tmp_path, config_dir):
+    app = make_app(demo_store(tmp_path / "data"))  # SETTINGS: what the file above says
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (config_dir / "config.toml").write_text('timezone = "Europe/London"\nfollow_up_business_days = "soon"\n')
+        assert app.check_config() is False
+        assert app.check_config() is False  # the same file: not said again
+        await pilot.pause()
+        errors = [line for line in said(app) if "keeps the settings it had" in line]
+        assert len(errors) == 1 and "follow_up_business_days" in errors[0]
+        assert app.settings == SETTINGS
+
+
+def test_the_board_reads_the_file_the_command_line_writes(config_dir):
+    from tui.ui.settings_watch import config_path
+
+    assert cli.main(["config", "reply_hours", "12"]) == 0
+    assert config_path() == config_dir / "config.toml" and "reply_hours = 12" in config_path().read_text()
