@@ -112,3 +112,23 @@ async def test_scrolling_reaches_the_definitions_at_80x24(tmp_path):
         assert scroll.scroll_y == scroll.max_scroll_y
         await pilot.press("g")
         assert scroll.scroll_y == 0
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
+async def test_every_j_and_k_of_a_burst_scrolls_a_line(tmp_path, burst):
+    """Review R8 4: ten `j` in one burst moved the figures two lines (each scroll waited for the next refresh
+    and started from the same line); one by one they moved ten."""
+    from conftest import send_keys
+
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, StatsScreen))
+        await pilot.pause()
+        scroll = app.screen.query_one("#stats-scroll")
+        assert scroll.max_scroll_y >= 10
+        await send_keys(app, pilot, burst, *["j"] * 10)
+        assert scroll.scroll_y == 10
+        await send_keys(app, pilot, burst, *["k"] * 4)
+        assert scroll.scroll_y == 6
