@@ -116,3 +116,14 @@ def test_a_note_appended_below_a_line_typed_on_merges_without_markers(ours, thei
     merged, conflicted = merge3("# Acme\n- ask about on-call", ours, theirs)
     assert not conflicted
     assert merged == "# Acme\n- ask about on-call typed\n\nfrom the command line"
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_two_notes_added_at_the_end_are_both_kept_without_markers(end):
+    """Review R8: a `followup note` added while a line was typed at the end of the open notes stored both
+    between conflict markers; both only added lines there, so both are kept, theirs (written first) first."""
+    base = f"# Acme\n- ask about on-call{end}"
+    merged, conflicted = merge3(base, f"# Acme\n- ask about on-call\ntyped here{end}",
+                                f"# Acme\n- ask about on-call\nfrom the command line{end}")
+    assert not conflicted
+    assert merged == f"# Acme\n- ask about on-call\nfrom the command line\ntyped here{end}"

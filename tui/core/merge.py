@@ -49,6 +49,8 @@ def merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             out.extend([*o_part, *t_part[len(b_part):]])  # appended below a line typed on): both kept
         elif b_part and o_part[:len(b_part)] == b_part:
             out.extend([*t_part, *o_part[len(b_part):]])
+        elif not b_part:  # both only added lines at one place (a `followup note` and a line typed at the
+            out.extend([*t_part, *o_part])  # end): both kept, theirs (written first) first, no markers
         else:
             conflicted = True
             out.extend([OURS_MARK, *o_part, SPLIT_MARK, *t_part, THEIRS_MARK])
