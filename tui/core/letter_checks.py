@@ -12,7 +12,7 @@ from itertools import combinations
 
 from tui.core import correspondence, direction_actions, timefmt
 from tui.core.deadline_words import short_action
-from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for, quiet_until
+from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for
 from tui.core.errors import ValidationError
 from tui.core.letters import Letter, in_words, quiet_period_warning
 from tui.core.model import Application
@@ -20,7 +20,7 @@ from tui.core.parts import Round
 from tui.core.recipients import NOBODY_TO_THANK, unthanked_interviewers
 from tui.core.round_rules import check_thanked_at, read_thanked_at
 from tui.core.settings import Settings
-from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage
+from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage, round_phrase
 from tui.core.templates import marker, template_name, words
 from tui.core.text import counted, sentence
 from tui.core.timeutil import Zone, local, to_utc
@@ -73,7 +73,7 @@ def misfit(app: Application, kind: LetterKind | str, now: datetime, zone: Zone, 
                 return f"{company} {NOBODY_TO_THANK}"
         if rnd.at > now:
             when = timefmt.show_time(rnd.at, zone, now)
-            return f"the {rnd.name} round at {company} is still to come ({when}): thank them after it"
+            return f"{round_phrase(rnd.name)} at {company} is still to come ({when}): thank them after it"
     return None
 
 
@@ -96,10 +96,12 @@ def _outcome_said(app: Application) -> str:
 def follow_up_timing(app: Application, settings: Settings, now: datetime) -> str | None:
     """How early a follow-up drafted now is, or what comes before it; None when it is due.
 
-    Read from the deadline rules, so it says what the sidebar says. A quiet
-    period is said by quiet_period_warning instead.
+    Read from the deadline rules, so it says what the sidebar says. Inside a
+    quiet period too, beside quiet_period_warning: the follow-up may fall due
+    days after the period ends (a day after the date they decide by), and the
+    quiet warning alone named the earlier date (review R8 2).
     """
-    if app.stage is Stage.CLOSED or quiet_until(app, now) is not None:
+    if app.stage is Stage.CLOSED:
         return None
     zone = settings.zone
     tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
