@@ -63,3 +63,19 @@ async def test_t_on_a_round_owing_nothing_says_so(tmp_path, frozen, burst):
         said = [n.message for n in followup._notifications]
         assert said[-1] == ("Nobody in “Phone screen” is owed a thank-you note: highlight an interviewer (j/k) "
                             "to draft theirs anyway.")
+
+
+async def test_t_on_a_round_still_to_come_says_it_is_to_come(tmp_path, frozen):
+    """Review R7 3: on an upcoming round's line `t` said "nobody is owed a note: highlight an interviewer
+    to draft theirs anyway", and `t` there was then refused as the round being still to come."""
+    card = actions.new_application(
+        "Globex", "Platform Engineer", now=frozen.subtract(days=2), round_name="Round 2",
+        round_at=frozen.add(days=2), interviewers=[Interviewer("Omar Haddad")])
+    followup = board(make_db(tmp_path, card))
+    async with followup.run_test(size=(100, 30)) as pilot:
+        await open_card(pilot)
+        await send_keys(followup, pilot, False, "2", "t", pauses=2)
+        assert isinstance(followup.screen, DetailScreen)
+        said = [str(n.message) for n in followup._notifications]
+        assert any("round 2 at Globex is still to come" in line for line in said), said
+        assert not any("anyway" in line for line in said)

@@ -272,9 +272,12 @@ class RoundsList(OwnKeysInOrder, StopsAtEnds):
             return
         owed = [person_id] if person_id is not None else self._owed.get(round_id, [])
         if not owed:
-            name = self.application.find_round(round_id).name
-            self.notify(f"Nobody in “{name}” is owed a thank-you note: highlight an interviewer (j/k) to draft "
-                        "theirs anyway.", severity="warning")
+            rnd = self.application.find_round(round_id)
+            if rnd.at > clock.now() and rnd.interviewers:  # what `t` on one of them says, not "anyway" (R7 3)
+                await self.app.open_letters(self.app_id, "thank-you", interviewer_ids=[rnd.interviewers[0].id])
+                return
+            self.notify(f"Nobody in “{rnd.name}” is owed a thank-you note: highlight an interviewer (j/k) to "
+                        "draft theirs anyway.", severity="warning")
             return
         await self.app.open_letters(self.app_id, "thank-you", interviewer_ids=owed)
 
