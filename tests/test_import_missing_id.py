@@ -67,3 +67,26 @@ def test_a_bad_id_says_what_removing_it_does(cli_db, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "remove it: the application then updates the card of its company and role" in err
     assert "to add the application as a new one" not in err
+
+
+def test_a_record_without_an_id_sharing_no_round_with_the_card_of_its_job_is_its_own_process(cli_db, tmp_path,
+                                                                                              capsys):
+    """Review R7 2: matched by company and role alone, another process of the same job (from another file,
+    its rounds none of this card's) was left out as "changed both here and in the file since it was
+    exported"; it is added as its own card, and the same record imported again is matched to it."""
+    assert run(cli_db, "add", "Zeta", "--role", "Dev", "--at", "2026-10-01 10:00") == 0
+    [card] = Store(cli_db).load_all()
+
+    def another_process(app):
+        del app["id"]
+        app["rounds"][0]["at"] = "2026-11-20T10:00:00Z"
+        app["rounds"][0]["id"] = "r-other"
+
+    other = exported(cli_db, tmp_path, "other.json", another_process)
+    capsys.readouterr()
+    assert run(cli_db, "import", str(other)) == 0
+    assert "1 added" in capsys.readouterr().out
+    apps = Store(cli_db).load_all()
+    assert len(apps) == 2 and card.id in {a.id for a in apps}
+    assert run(cli_db, "import", str(other)) == 0  # again: it is that card now, not a third
+    assert len(Store(cli_db).load_all()) == 2

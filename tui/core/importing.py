@@ -21,7 +21,7 @@ from tui.core.errors import ValidationError
 from tui.core.exchange import record
 from tui.core.import_read import JSON_FILE, SHEET, Incoming, Source, decode, read_csv, read_json
 from tui.core.model import Application
-from tui.core.parts import Event
+from tui.core.parts import Event, new_id
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean, folded, is_clean, unclean_words
@@ -124,8 +124,8 @@ def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
     if not made:
         raise ValidationError(f"{item.where}: id {key!r} is not an id Followup made (a uuid such as "
                               f"{str(uuid.UUID(int=0x2A))!r}); restore it, or remove it: the "
-                              "application then updates the card of its company and role, or is added as a new "
-                              "one when there is none")
+                              "application then updates the card of its company and role that shares a round "
+                              "with it, or is added as a new one when there is none")
 
 
 def _check_clean(app: Application, where: str, existing: Application | None = None) -> None:
@@ -181,6 +181,15 @@ def added_before_words(there: Application, round_at: datetime, settings: Setting
             f"{show_time(round_at, settings.zone, now)}; nothing added")
 
 
+def _sharing_a_round(item: Incoming, same: list[Application]) -> Application | None:
+    """The one card of the record's job with a round at a time the record also has: the same process,
+    exported and edited. A record whose rounds are none of theirs is another process (a second try at the
+    company, or one from another file), added as its own card rather than left as 'changed here'."""
+    times = {r.get("at") for r in (item.data or {}).get("rounds", ()) if isinstance(r, dict)}
+    sharing = [a for a in same if any(r.get("at") in times for r in record(a).get("rounds", ()))]
+    return _one(item, sharing) if sharing else None
+
+
 def _match(item: Incoming, current: list[Application], by_id: dict[str, Application], settings: Settings,
            now: datetime) -> tuple[Application | None, str]:
     """The card here a row is, and, when it is none though cards of its company and role are here,
@@ -198,6 +207,8 @@ def _match(item: Incoming, current: list[Application], by_id: dict[str, Applicat
     same = same_job(current, item.company, item.role)
     if not same:
         return None, ""
+    if item.source is JSON_FILE:  # a whole record without an id: the card of its job that shares a round
+        return _sharing_a_round(item, same), ""  # with it; none, a process of its own (review R7 2)
     if item.round_span is not None:  # the sheet gives a round's day: it tells the processes apart
         on_the_day = _on_the_day(same, item.round_span)
         if on_the_day:
@@ -290,7 +301,8 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     if existing is None:
         base = dict(item.data or {})
         day = f"\n{item.round_day.isoformat()}" if item.round_day is not None else ""  # a second process: its own id
-        made_up = str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}{day}".lower()))
+        made_up = (new_id() if item.source is JSON_FILE  # a record of its own, sharing no round with a card here
+                   else str(uuid.uuid5(_ID_NAMESPACE, f"{item.company}\n{item.role}{day}".lower())))
         base["id"] = item.key or base.get("id") or made_up
         app = _with_columns(base, item.columns, now, new=item.data is None, source=item.source)
         if item.round is not None and item.data is None:  # as `followup add --at` logs it; no move it never made
