@@ -39,3 +39,16 @@ def test_the_follow_up_says_the_round_once(name, since):
     follow = letters.draft(app, LetterKind.FOLLOW_UP, Settings(name="Alex", timezone="UTC"), NOW)
     assert since in follow.body
     assert " round round" not in follow.body and "interviews round" not in follow.body
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("Interview", "Interview"), ("interview", "Interview"), ("Onsite", "Onsite interview"),
+    ("Final round", "Final round"), ("Round 2", "Round 2"),
+    ("interviews with the team", "Interviews with the team"), ("HR interview", "HR interview"),
+])
+def test_a_reminder_line_starts_with_the_round_capitalised_and_never_doubled(name, title):
+    """Review R7 6: "Round 2 interview at Beta" and "interviews with the team at Acme" (lower case) began
+    reminder lines; the rule for a name holding its own word is round_phrase's."""
+    from tui.core.stages import round_title
+
+    assert round_title(name) == title

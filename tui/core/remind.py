@@ -21,7 +21,7 @@ from tui.core.deadline_words import relative, without_company
 from tui.core.deadlines import Deadline, DeadlineKind, deadline_order, deadlines_for
 from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.stages import own_round_name
+from tui.core.stages import round_title
 from tui.core.text import shell_word
 from tui.core.timefmt import show_time
 from tui.core.timeutil import local, to_utc
@@ -124,15 +124,6 @@ def _when_words(due: datetime, now: datetime, stage: str) -> str:
     return words if stage == OVERDUE else f"due {words}"
 
 
-def _round_title(name: str) -> str:
-    """How a reminder's line starts: 'Interview' for a plain round, 'Onsite interview', 'Phone
-    interview', 'Final round' (not 'Final round interview')."""
-    own = own_round_name(name)
-    if not own:
-        return "Interview"
-    return own if "interview" in own.casefold() or own.casefold().endswith("round") else f"{own} interview"
-
-
 def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime, db: str = "") -> list[Reminder]:
     """Every reminder whose moment has come, ignoring what was sent and the hours, in the order `due`
     lists them (deadlines.deadline_order: soonest, then company, kind and action), so two due at once
@@ -164,7 +155,7 @@ def due_reminders(apps: Iterable[Application], settings: Settings, now: datetime
             if stage is None or rnd.id in closed_over:
                 continue
             shown = show_time(rnd.at, zone, now)
-            text = f"{_round_title(rnd.name)} at {app.company} — {relative(rnd.at, now)}, {shown}"
+            text = f"{round_title(rnd.name)} at {app.company} — {relative(rnd.at, now)}, {shown}"
             order = deadline_order(Deadline(app.id, app.company, DeadlineKind.INTERVIEW, rnd.at, text))
             found.append((order, Reminder(app.id, INTERVIEW, rnd.id, rnd.at, stage, text,
                                           _command(INTERVIEW, ids[app.id], "", db), shown)))

@@ -33,6 +33,18 @@ def _said_plainly(word: str) -> str:
     return word if any(c.isupper() for c in word[1:]) else word.lower()
 
 
+def round_title(name: str) -> str:
+    """The round at the start of a line (a reminder's): 'Interview' for a plain one, 'Onsite interview',
+    'Final round', 'Round 2', 'Interviews with the team'; the name's own word round or interview, in any
+    place and case, is never given another, as in round_phrase."""
+    own = own_round_name(name)
+    if not own:
+        return DEFAULT_ROUND_NAME
+    titled = own[0].upper() + own[1:]
+    words = {word.casefold() for word in own.split()}
+    return titled if words & (_INTERVIEW_WORDS | _ROUND_WORDS) else f"{titled} interview"
+
+
 def round_phrase(name: str, *, ours: bool = False) -> str:
     """The round as a sentence names it: 'the Onsite round', 'the Final round', 'round 2', 'the phone
     interview' (an acronym such as HR keeps its capitals), and 'the Interview round' for a plain one. A
