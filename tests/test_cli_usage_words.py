@@ -80,3 +80,13 @@ def test_completion_still_offers_the_list(cli_home, monkeypatch, line, offered):
         Finder()(cli.build_parser(), output_stream=out, exit_method=sys.exit)
     words = out.getvalue().split()
     assert set(offered) <= set(words) and not any(word in words for word in ("txt", "tcsh", "fax"))
+
+
+def test_help_as_a_word_is_the_help_it_means(capsys):
+    """Review R7 7: `followup help` was refused as an unknown command."""
+    from tui.cli import main
+
+    assert main(["help"]) == 0
+    assert capsys.readouterr().out.startswith("usage: followup ")
+    assert main(["help", "add"]) == 0
+    assert capsys.readouterr().out.startswith("usage: followup add ")

@@ -172,6 +172,16 @@ class _Unbuilt:
         return self
 
 
+def _help_as_a_word(argv: list[str]) -> list[str]:
+    """`followup help` and `followup help COMMAND`, as many tools take them: the --help they mean
+    (argparse refused "help" as an unknown command, review R7 7)."""
+    index = command_index(argv)
+    if index is None or argv[index] != "help":
+        return argv
+    rest = argv[index + 1:]
+    return [*argv[:index], *rest[:1], "--help"]
+
+
 def named_command(argv: list[str]) -> str | None:
     """The word of `argv` that argparse will take as the command, or None (cli_common.command_index)."""
     index = command_index(argv)
@@ -348,6 +358,7 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     from tui.core.errors import FollowupError
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    argv = _help_as_a_word(argv)
     try:  # text from an older file that is not UTF-8 is printed escaped, never as a traceback
         sys.stdout.reconfigure(errors="backslashreplace")
     except (AttributeError, ValueError):
