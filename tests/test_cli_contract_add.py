@@ -43,7 +43,7 @@ def test_another_round_time_or_a_closed_card_is_a_second_process(cli_db, capsys)
 
 
 def test_a_sheet_row_typed_without_accents_is_the_card_add_made(cli_db, capsys):
-    """Import and add share one rule of "the same company and role" (importing.same_job)."""
+    """Import and add share one rule of "the same company and role" (import_match.same_job)."""
     added(cli_db, capsys, "add", "Société Générale", "--role", "Backend Eng", "--at", "2026-11-24 10:00")
     sheet = cli_db.parent / "s.csv"
     sheet.write_text("company,role,stage\nsociete generale,backend eng,interviewed\n", encoding="utf-8")

@@ -98,7 +98,7 @@ def cmd_add(args) -> int:
 def _refuse_added_before(apps, app, at, settings, moment) -> None:
     """`add` run again (a cron job's retry) is refused, naming the card it already made."""
     from tui.core.errors import ValidationError
-    from tui.core.importing import added_before, added_before_words
+    from tui.core.import_match import added_before, added_before_words
 
     there = added_before(apps, app.company, app.role, at)
     if there is not None:

@@ -84,9 +84,9 @@ class NewApplicationScreen(FormScreen):
 
     def _refuse_added_before(self, values: dict[str, Any]) -> None:
         """The card `followup add` refuses as made already (same company and role, open, a round at that
-        time: importing.added_before) is refused here too, under Company, in its words, with the typing
+        time: import_match.added_before) is refused here too, under Company, in its words, with the typing
         kept: the board added it and `show` was then ambiguous (review X2 5)."""
-        from tui.core.importing import added_before, added_before_words
+        from tui.core.import_match import added_before, added_before_words
 
         cards = getattr(self.app, "changelog", None)
         if cards is None:  # a bare host (tests) has no cards to compare with
