@@ -18,18 +18,18 @@ from textual.widgets import Static
 from tui.core import clock
 from tui.core.deadlines import aged_between
 from tui.core.stages import Stage
-from tui.core.text import cell_width, counted
+from tui.core.text import counted
 from tui.core.timeutil import to_utc
 from tui.ui.board.asking import BoardQuestions
 from tui.ui.board.board import Board
-from tui.ui.board.cards import card_texts
 from tui.ui.board.filtering import Filtering
+from tui.ui.board.focus_line import FocusLine
 from tui.ui.board.panes import Panes
 from tui.ui.board.timeframe import TimeFrame
 from tui.ui.board.views import StartViews, board_views
 from tui.ui.keybar import KeyBar
 from tui.ui.screens.filter_bar import FilterBar
-from tui.ui.sidebar.sidebar import DeadlineSidebar, row_words
+from tui.ui.sidebar.sidebar import DeadlineSidebar
 
 EMPTY_TEXT = (
     "No applications yet.\n\n"
@@ -57,7 +57,7 @@ def _move_change(stage: Stage):
     return lambda app: actions.move(app, stage, now=clock.now())
 
 
-class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
+class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
     COMMANDS = {_screen_commands, _jump_commands}
     # The key bar's order (PRODUCT.md); help and the palette always come last. Enter is first wherever the
     # focus is: on a card it opens it, on a sidebar row it goes to the row's card (unlisted, it came last
@@ -248,28 +248,6 @@ class BoardScreen(BoardQuestions, Filtering, Panes, Screen):
         self.title_bar.update("  ·  ".join(parts), layout=False)  # one line, always: no layout of the board
         if self.empty_note.display != (total == 0):
             self.empty_note.display = total == 0
-
-    def show_focused(self) -> None:
-        """The focus line: what the keys act on, its words whole. A card is 15 cells wide at 80 columns and
-        cuts them ("Email the tak…"), a sidebar row at 30; here they read in full, without opening it. On
-        the sidebar it is the highlighted row's deadline (`z` snoozes that one), not the card's first."""
-        row = self.sidebar.current if self.focused is self.sidebar else None
-        card = self.board.cards.get(row.app_id if row is not None else self.board.current_id or "")
-        parts: tuple[str, ...] = ()
-        if row is not None:
-            parts = (row.company, card.role if card is not None else "", *row_words(row, self.frame))
-        elif card is not None:
-            company, role, action, detail, _ = card_texts(card, self.frame, in_full=True)
-            parts = (company, role, action, detail)
-        said = ""
-        if parts:
-            company, role, *rest = parts
-            said = " · ".join(part for part in (f"{company} — {role}" if role else company, *rest) if part)
-            if role and cell_width(said) > self.app.size.width - 2:  # the role goes first: time left stays
-                said = " · ".join(part for part in (company, *rest) if part)
-        if said != self._focus_said:
-            self._focus_said = said
-            self.focus_line.update(said, layout=False)
 
     # --- which card ----------------------------------------------------
     def current_app_id(self) -> str | None:
