@@ -12,6 +12,7 @@ import pytest
 
 from cli_helpers import configure, followup_process, process_env, run
 from tui import cli
+from tui.cli_arguments import refuse_bad_arguments
 from tui.core.errors import ValidationError
 
 LATIN1_CAFE = b"Caf\xe9".decode("utf-8", "surrogateescape")  # what Python makes of b"Caf\xe9"
@@ -90,9 +91,9 @@ def test_a_nul_is_refused(capsys, tmp_path):  # a real argv cannot hold one; mai
 
 
 def test_newlines_and_tabs_pass_the_door_only_into_a_multi_line_field():
-    cli.refuse_bad_arguments(cli.build_parser(), ["note", "acme", "Dev\tOps\nand more"])
+    refuse_bad_arguments(cli.build_parser(), ["note", "acme", "Dev\tOps\nand more"])
     with pytest.raises(ValidationError, match="the value of --role"):
-        cli.refuse_bad_arguments(cli.build_parser(), ["add", "Acme", "--role", "Dev\tOps\nand more", "--at", "now"])
+        refuse_bad_arguments(cli.build_parser(), ["add", "Acme", "--role", "Dev\tOps\nand more", "--at", "now"])
 
 
 # --- text already stored ---------------------------------------------------------------

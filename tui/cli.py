@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import re
 import sys
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
@@ -33,6 +32,7 @@ from tui import (
     cli_snooze,
     cli_stats,
 )
+from tui.cli_arguments import refuse_bad_arguments
 from tui.cli_common import (
     EVENT,
     add_command,
@@ -52,7 +52,6 @@ from tui.cli_common import (
 )
 from tui.cli_output import remark
 from tui.core.stages import DEFAULT_ROUND_NAME
-from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS
 
 EXIT_USER_ERROR = 2
 
@@ -245,95 +244,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if isinstance(subparsers, _OneCommand) and not subparsers.built:  # not a command: say so with every one
         return build_parser()
     return parser
-
-
-# --- text refused at the door ------------------------------------------------------
-# The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
-# (tui.core.text.MULTI_LINE_FIELDS) and a letter's filled-in values; a config VALUE only for a
-# setting in tui.core.text.MULTI_LINE_SETTINGS (the signature).
-MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set"})
-_CONFIG_VALUE = "VALUE of config"
-_NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _shown(text: str) -> str:
-    """`text` safe to print on one line: a byte that was not UTF-8 as \\xNN, a control as \\uNNNN."""
-    def escape(match):
-        code = ord(match.group())
-        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
-
-    return _UNPRINTABLE.sub(escape, text[:60]) + ("…" if len(text) > 60 else "")
-
-
-def _argument_name(parser: argparse.ArgumentParser, argv: list[str]) -> str:
-    """What the last of `argv` is, for a message: 'the value of --role', 'COMPANY of add', '' if unknown."""
-    def value_option(p, option: str) -> str:  # argparse also takes a unique prefix of a long option
-        found = {o: a.nargs != 0 for a in p._actions for o in a.option_strings}
-        named = [o for o in found if o == option or (option.startswith("--") and o.startswith(option))]
-        name = option if option in found else named[0] if len(named) == 1 else ""
-        return name if found.get(name) else ""
-
-    commands = next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {})
-    name, current, positional, value_of = "", parser, 0, ""
-    for arg in argv:
-        if value_of:
-            name, value_of = f"the value of {value_of}", ""
-        elif arg.startswith("-") and arg != "-":
-            option, inline, _ = arg.partition("=")
-            name = f"the value of {value_option(current, option) or option}" if inline else option
-            value_of = "" if inline else value_option(current, option)
-        elif current is parser and arg in commands:
-            name, current, positional = "the command", commands[arg], 0
-        else:
-            slots = [a for a in current._actions if not a.option_strings and a.nargs != argparse.PARSER]
-            slot = slots[positional] if positional < len(slots) else None
-            name = f"{slot.metavar or slot.dest} of {current.prog.split()[-1]}" if slot else ""
-            positional += 1
-    return name
-
-
-def _config_key(parser: argparse.ArgumentParser, argv: list[str]) -> str:
-    """The KEY of `followup config KEY VALUE` when the last of `argv` is its VALUE ('' if none)."""
-    keys = [arg for number, arg in enumerate(argv[:-1], start=1)
-            if _argument_name(parser, argv[:number]) == "KEY of config"]
-    return keys[-1] if keys else ""
-
-
-def _may_run_over_lines(parser: argparse.ArgumentParser, argv: list[str]) -> bool:
-    """Whether the last of `argv` may hold a newline or a tab: a card's notes, a letter's value, and a
-    config VALUE of a setting that may (the signature; every other is one line, as its file check says)."""
-    name = _argument_name(parser, argv)
-    if name == _CONFIG_VALUE:
-        return _config_key(parser, argv) in MULTI_LINE_SETTINGS
-    return name in MULTI_LINE_ARGUMENTS
-
-
-def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> None:
-    """Refuse an argument that is not UTF-8 or holds a control character, before anything is done.
-
-    Stored, such text would break every later print and write of it, or reach
-    the terminal as an escape sequence; the message names the argument.
-    """
-    from tui.core.errors import ValidationError
-
-    for number, arg in enumerate(argv, start=1):
-        if _NOT_UTF8.search(arg):
-            why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
-        elif control := CONTROLS.search(arg):  # the one list of what text may not hold (tui.core.text)
-            why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
-        elif (broken := LINE_BREAKS.search(arg)) and not _may_run_over_lines(parser, argv[:number]):
-            kind = "a line break" if broken.group() == "\n" else "a tab"
-            field = "it is a one-line field"
-            if _argument_name(parser, argv[:number]) == _CONFIG_VALUE:
-                field = (f"{_shown(_config_key(parser, argv[:number]))} is a one-line setting "
-                         f"(only {', '.join(sorted(MULTI_LINE_SETTINGS))} may run over lines)")
-            why, fix = f"holds {kind} (U+{ord(broken.group()):04X}), and {field}", "put it on one line"
-        else:
-            continue
-        name = _argument_name(parser, argv[:number])
-        label = f"argument {number}" + (f" ({_shown(name)})" if name else "")
-        raise ValidationError(f'{label} {why}: "{_shown(arg)}"; {fix} and try again')
 
 
 @contextmanager
