@@ -11,7 +11,7 @@ from textual.widgets import Select
 from tui.core.correspondence import check_keep_in_touch
 from tui.core.deadlines import direction_default_time, keep_in_touch_due
 from tui.core.direction_actions import check_quiet_end
-from tui.core.direction_words import kind_in_words
+from tui.core.direction_words import decision_date_in_words, kind_in_words
 from tui.core.errors import ValidationError
 from tui.core.model import Application
 from tui.core.parts import (
@@ -188,7 +188,9 @@ KIND_CHOICES = [
 
 class DirectionForm(FormScreen):
     """The kind follows the words typed ("don't call before Monday" is a quiet period:
-    direction_words.kind_in_words) until the user picks one themselves; then it is theirs."""
+    direction_words.kind_in_words) until the user picks one themselves; then it is theirs. Words saying
+    when they decide point to the card's "Decision by", which the form does not set itself: a quiet
+    period alone makes the follow-up due the morning of the decision day (review R8 #1)."""
 
     form_title = "Add a direction from the recruiter"
 
@@ -208,9 +210,13 @@ class DirectionForm(FormScreen):
         return parse_user_time(text, self.now, self.zone, default_time=direction_default_time(self.settings, kind))
 
     def _kind_said(self, kind: DirectionKind) -> str:
-        if self._by_hand or kind is not DirectionKind.NOT_BEFORE:
-            return ""
-        return "read from the words: no contact before the date (←/→ to change)"
+        said = []
+        if not self._by_hand and kind is DirectionKind.NOT_BEFORE:
+            said.append("read from the words: no contact before the date (←/→ to change)")
+        if self.is_mounted and decision_date_in_words(self.raw("text")):
+            said.append("they say when they decide: put that date in the card's Decision by (c on the card) "
+                        "so the follow-up waits until a business day after it")
+        return "\n".join(said)
 
     def fields(self) -> list[Field]:
         return [
@@ -225,18 +231,18 @@ class DirectionForm(FormScreen):
         """The kind the text reads as, unless the user chose one. Checked against the field itself, not
         only its Changed messages: typed in one burst, a letter picking the kind can be in the field before
         the message of the text typed ahead of it reaches the form."""
-        if not self.is_mounted or self._by_hand:
+        if not self.is_mounted:
             return
         kind = self.query_one("#field-kind", Select)
-        if kind.value != self._picked:
+        if not self._by_hand and kind.value != self._picked:
             self._by_hand = True
-            return
-        wanted = kind_in_words(self.raw("text")).value
-        if wanted != kind.value:
-            self._picked = wanted
-            self._set_by_form.append(wanted)
-            kind.value = wanted
-        self.check_field("kind", quiet=True)
+        if not self._by_hand:
+            wanted = kind_in_words(self.raw("text")).value
+            if wanted != kind.value:
+                self._picked = wanted
+                self._set_by_form.append(wanted)
+                kind.value = wanted
+        self.check_field("kind", quiet=True)  # the line under it follows the words, a kind picked by hand too
 
     def on_input_changed(self, event) -> None:
         super().on_input_changed(event)
@@ -249,7 +255,8 @@ class DirectionForm(FormScreen):
             self._set_by_form.pop(0)
         elif event.value != self._picked or self._set_by_form:
             self._by_hand = True  # a kind the form did not give: the user's
-            self.show_hint("kind", None)
+            if self.is_mounted:
+                self.check_field("kind", quiet=True)  # no "read from the words" now; a decision date still said
         if self.is_mounted and self.raw("when").strip():
             self.check_field("when", quiet=True)
 
