@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from conftest import send_keys
 from tui.core import direction_actions
 from tui.ui.letters.body import LetterBody
 from ui_letters_helpers import (
@@ -80,3 +81,17 @@ async def test_tab_passes_the_facts_by_when_they_all_fit(tmp_path, letter_env):
         await pilot.pause()
         await pilot.press("tab")
         assert letter_screen(host).focused.id == "letter-subject"
+
+
+async def test_keys_typed_in_one_burst_after_shift_tab_reach_the_letter(tmp_path, letter_env):
+    """Over SSH `j shift+tab Dear` comes in one read: the word was lost, the keys after shift+tab being
+    the facts area's already."""
+    host = quiet_note_with_gaps(tmp_path)
+    async with host.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        facts = letter_screen(host).query_one("#letter-facts")
+        assert facts.has_focus
+        await send_keys(host, pilot, True, "j", "shift+tab", "D", "e", "a", "r", " ")
+        assert letter_screen(host).query_one(LetterBody).text.startswith("Dear Hi Dana,")
+        assert facts.scroll_y == 0  # back in the letter, the quiet period is the first line under it again

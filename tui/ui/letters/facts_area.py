@@ -12,27 +12,49 @@ longer than the area, the quiet period at 60 columns.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.ui.screens.help import HelpScroll
+from tui.ui.settle import run_own_binding
 
 
 class FactsArea(HelpScroll):
-    """j/k (and the arrows), g/G scroll it at once, as the help does: a burst of keys moves a line each."""
+    """j/k (and the arrows), g/G scroll it at once, as the help does: a burst of keys moves a line each.
+
+    Its keys act in the order typed (settle.run_own_binding), tab and shift+tab too, and a key typed
+    after one of them goes where the focus went: in one burst, `shift+tab` then `Dear` lost the word,
+    as the keys after shift+tab were already this area's, which has no use for them."""
 
     BINDINGS = [
         *HelpScroll.BINDINGS,
         Binding("down", "cursor_down", "Down", show=False),
         Binding("up", "cursor_up", "Up", show=False),
+        Binding("tab", "app.focus_next", "Next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous", show=False),
     ]
     below: reactive[int] = reactive(0)  # lines out of sight under the last one shown
 
     def compose(self) -> ComposeResult:
         yield Static("", id="letter-warnings", markup=False)
         yield Static("", id="letter-left-out", markup=False)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if await run_own_binding(self, event):
+            return
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+
+    def on_blur(self) -> None:
+        """Back to the letter: the first lines, what weighs most, are the ones in view again (left scrolled,
+        the area began mid-sentence and said nothing of the lines above)."""
+        self.scroll_home(animate=False, immediate=True)
 
     def on_mount(self) -> None:
         self.watch(self, "virtual_size", self._count, init=False)
