@@ -18,6 +18,12 @@ from textual.widget import Widget
 from tui.ui.settle import OwnKeysInOrder
 
 GAP = 3  # cells between two names
+# The section shown while the keys act on the history beside (`elsewhere`): bold, on a thin accent line,
+# where the chosen one has a heavy line. In $text alone it was the colour of the others' $text-muted in
+# textual-dark on a 256-colour terminal, and NO_COLOR drops colours: nothing said which tab was shown
+# below (review R7 9). Bold and the line's weight are not colours, so they stay.
+SHOWN = "bold $text"
+SHOWN_RULE = "$accent 50%"
 
 
 class SectionBar(OwnKeysInOrder, Widget, can_focus=True):
@@ -64,7 +70,8 @@ class SectionBar(OwnKeysInOrder, Widget, can_focus=True):
 
     def set_elsewhere(self, elsewhere: bool) -> None:
         """The focus is outside the sections (the history beside them): the section shown keeps its name
-        in plain text, but no underline says its keys are the ones at the bottom (review R5 6)."""
+        in bold on a thin line (SHOWN), but no heavy underline says its keys are the ones at the bottom
+        (review R5 6)."""
         if self.elsewhere != elsewhere:
             self.elsewhere = elsewhere
             self.refresh()
@@ -105,6 +112,7 @@ class SectionBar(OwnKeysInOrder, Widget, can_focus=True):
                 rule.append(("─" * GAP, "$foreground 20%"))
             active = section == self.active
             marked = active and not self.elsewhere
-            names.append((self.labels[section], chosen if marked else "$text" if active else "$text-muted"))
-            rule.append(("━" * (end - start), "$accent") if marked else ("─" * (end - start), "$foreground 20%"))
+            names.append((self.labels[section], chosen if marked else SHOWN if active else "$text-muted"))
+            line = "━" if marked else "─"
+            rule.append((line * (end - start), "$accent" if marked else SHOWN_RULE if active else "$foreground 20%"))
         return Content.assemble(*names, "\n", *rule)

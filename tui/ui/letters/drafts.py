@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pendulum import DateTime
 
-from tui.core import letter_checks, letters, recipients
+from tui.core import deadlines, letter_checks, letters, recipients
+from tui.core.deadlines import DeadlineKind
 from tui.core.errors import ValidationError
 from tui.core.letters import Letter
 from tui.core.model import Application
@@ -45,21 +46,30 @@ def refusal(application: Application, kind: LetterKind | str, now: DateTime, set
     return f"No {kind.value} letter: {misfit}."  # the reason goes on the sentence: no capital (review V 11)
 
 
-def thank_you_targets(application: Application, interviewer_ids: list[str] | None, now: DateTime) -> list[str]:
+def thank_you_targets(application: Application, interviewer_ids: list[str] | None, now: DateTime,
+                      settings: Settings) -> list[str]:
     """Whom the thank-you notes go to: those named, else everyone still waiting in the round the notes
     are for (Application.thank_you_round: a round still to come does not hide it), else (all thanked
-    already) everyone in it again."""
+    already) everyone in it again. Those owed a note come in the order of their deadlines
+    (`deadlines.deadline_order`), so note 1 is to the person the card, the focus line and the card's
+    header name first: it was to the one the round listed first (review R7 8)."""
     if interviewer_ids:
-        return [application.find_interviewer(key)[1].id for key in interviewer_ids]
-    waiting = recipients.unthanked_interviewers(application, now)
-    if waiting:
-        return [p.id for p in waiting]
-    held = application.thank_you_round(now)
-    if held is None:
-        raise ValidationError(
-            f"{application.company} has no interviewer recorded for a round that took place: "
-            "add one on its card (enter), then press t again")
-    return [p.id for p in held.interviewers]
+        targets = [application.find_interviewer(key)[1].id for key in interviewer_ids]
+    else:
+        waiting = recipients.unthanked_interviewers(application, now)
+        if waiting:
+            targets = [p.id for p in waiting]
+        else:
+            held = application.thank_you_round(now)
+            if held is None:
+                raise ValidationError(
+                    f"{application.company} has no interviewer recorded for a round that took place: "
+                    "add one on its card (enter), then press t again")
+            return [p.id for p in held.interviewers]
+    owed = sorted((d for d in deadlines.deadlines_for(application, settings, now)
+                   if d.kind is DeadlineKind.THANK_YOU and d.ref in targets), key=deadlines.deadline_order)
+    first = [d.ref for d in owed]
+    return first + [t for t in targets if t not in first]  # anyone not owed a note now (thanked already) after
 
 
 class LetterDrafts:
@@ -75,7 +85,7 @@ class LetterDrafts:
         self.now = now
         self.templates_dir = templates_dir
         if self.kind is LetterKind.THANK_YOU:
-            self.targets: list[str | None] = list(thank_you_targets(application, interviewer_ids, now))
+            self.targets: list[str | None] = list(thank_you_targets(application, interviewer_ids, now, settings))
         else:
             self.targets = [application.find_interviewer(k)[1].id for k in interviewer_ids or []] or [None]
         self.variants: tuple[str, ...] = letters.VARIANTS.get(self.kind, ())

@@ -70,18 +70,20 @@ def status_line(drafts: LetterDrafts, kind: LetterKind, letter: Letter, copied: 
 
 
 def things_to_know(drafts: LetterDrafts, letter: Letter) -> list[str]:
-    """What to know before sending it: its gaps, a topic another note repeats, a quiet period, its timing."""
-    found = []
+    """What to know before sending it, what weighs most first: a quiet period they asked for, then the
+    timing, then its gaps, then a topic another note repeats. At 60x20 only the first lines are in view
+    until the area is scrolled: the quiet period, listed after the gaps, was the one out of sight
+    (review R8 3)."""
+    found = list(letter.warnings)
+    timing = drafts.timing()
+    if timing:
+        found.append(timing)
     if letter.missing:
         found.append(f"Still to fill: {gaps_text(letter)}. Replace each in the text; "
                      "until then, copying or marking it sent asks you first.")
     if "topic" not in letter.missing:  # as the CLI: the gap already says what to write
         for other, ratio in drafts.duplicates():
             found.append(letter_checks.duplicate_warning(letter, other, ratio))
-    found.extend(letter.warnings)
-    timing = drafts.timing()
-    if timing:
-        found.append(timing)
     return found
 
 

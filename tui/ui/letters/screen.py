@@ -39,6 +39,7 @@ from tui.ui.letters.facts import (
     title_line,
     to_line,
 )
+from tui.ui.letters.facts_area import FactsArea
 from tui.ui.letters.outside import HELP, TextOutside
 from tui.ui.letters.rescued import keep_dropped, unsaved
 from tui.ui.letters.sending import MarkingSent
@@ -130,9 +131,10 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
             yield Label("Subject", classes="row-label")
             yield Input(id="letter-subject", compact=True)
         yield LetterBody(id="letter-body")
-        yield Static("", id="letter-status", markup=False)
-        yield Static("", id="letter-warnings", markup=False)
-        yield Static("", id="letter-left-out", markup=False)
+        with Horizontal(id="letter-status-row", classes="layout-only"):
+            yield Static("", id="letter-status", markup=False)
+            yield Static("", id="letter-more", markup=False)
+        yield FactsArea(id="letter-facts")
         yield Static(HELP, id="letter-help", markup=False)
         yield KeyBar()
 
@@ -152,6 +154,9 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
         self._show()
         self.refresh_bindings()
         self.query_one(LetterBody).focus()
+        facts = self.query_one(FactsArea)
+        self.watch(facts, "below", self._show_more)
+        self.watch(facts, "has_focus", self._show_more)
         quiet = self.letter.warnings  # a quiet period (letters.draft): a follow-up asks first, others just say it
         if quiet and self.drafts.kind is LetterKind.FOLLOW_UP:
             self.app.push_screen(
@@ -203,13 +208,11 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
         self.query_one("#letter-to", Static).update(to_line(letter, self.size.width - TO_LINE_FRAME))
         copied = self._copied.get(drafts.key) == letter.text
         self.query_one("#letter-status", Static).update(status_line(drafts, self.kind, letter, copied))
-        warnings = things_to_know(drafts, letter)
-        box = self.query_one("#letter-warnings", Static)
-        box.update("\n".join(f"! {w}" for w in warnings))
-        box.display = bool(warnings)
-        left_out = self.query_one("#letter-left-out", Static)
-        left_out.update("\n".join(f"Left out: {line}" for line in letter.left_out))
-        left_out.display = bool(letter.left_out)
+        self.query_one(FactsArea).show(things_to_know(drafts, letter), letter.left_out)
+
+    def _show_more(self) -> None:
+        """Beside the status: how to read the facts out of sight under the letter (facts_area.py)."""
+        self.query_one("#letter-more", Static).update(self.query_one(FactsArea).hint())
 
     def on_resize(self) -> None:
         if self.drafts is not None:
