@@ -3,6 +3,8 @@ ctrl+n/ctrl+g with the text around them: each acts on what was typed before it, 
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import burst_keys
 from tui.core.stages import Stage
 from tui.ui.letters import LetterScreen
@@ -90,3 +92,24 @@ async def test_backspace_in_a_burst_of_letter_text_deletes_what_was_typed_just_b
         await wait_until(pilot, lambda: bool(host.clipboard))
         assert "Yo!" in host.clipboard and "Yox" not in host.clipboard
         assert "\n\nHi. Yo!" in host.clipboard and host.clipboard.endswith("\nSam")  # the body's start and end
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["one-by-one", "burst"])
+async def test_a_key_typed_right_after_tab_goes_where_the_focus_went(tmp_path, letter_env, burst):
+    """Review (F7): `tab x` in one burst typed the x into the letter: the tab bubbled up to the app behind
+    the keys typed after it, and the focus moved only then."""
+    from conftest import send_keys
+    from tui.ui.letters.body import LetterBody
+
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        body = host.screen.query_one(LetterBody)
+        assert host.screen.focused is body
+        before = body.text
+        await send_keys(host, pilot, burst, "tab", "Q")
+        assert body.text == before  # the Q went on, with the focus
+        assert host.screen.focused is not body
+        await send_keys(host, pilot, burst, "shift+tab", "Z")
+        assert host.screen.focused is body and body.text != before and "Z" in body.text

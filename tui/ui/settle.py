@@ -65,10 +65,26 @@ class TypesInOrder:
 
     Left to Textual, `abc`, backspace, `d` in one burst gave "abc": the backspace's
     binding ran only after `d` was typed, and took the `d` away.
+
+    Where tab moves the focus (an input; an editor with tab_behavior "focus"), tab and shift+tab move
+    it as they are typed too, and a key typed after one of them goes where the focus went: left to
+    Textual, the tab bubbled up to the app behind the keys typed after it, so `tab x` in one burst
+    typed the x here. (A form's tab is its own priority binding, which waits for the field: `settled`.)
     """
 
     async def _on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
+        focused = self.screen.focused
+        if focused is not None and focused is not self:  # queued here before a tab moved the focus on
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key in ("tab", "shift+tab") and getattr(self, "tab_behavior", "focus") == "focus":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next() if event.key == "tab" else self.screen.focus_previous()
+            return
         if not await run_own_binding(self, event, printable=False):
             await super()._on_key(event)  # type: ignore[misc]
 

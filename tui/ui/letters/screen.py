@@ -47,6 +47,7 @@ from tui.ui.messages import ApplicationsChanged
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.form_controls import FieldInput
 from tui.ui.settle import settled
 
 
@@ -129,7 +130,7 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
             yield Static("", id="letter-to", markup=False)
         with Horizontal(classes="letter-row layout-only"):
             yield Label("Subject", classes="row-label")
-            yield Input(id="letter-subject", compact=True)
+            yield FieldInput(id="letter-subject", compact=True)
         yield LetterBody(id="letter-body")
         with Horizontal(id="letter-status-row", classes="layout-only"):
             yield Static("", id="letter-status", markup=False)

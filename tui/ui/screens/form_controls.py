@@ -17,7 +17,8 @@ from tui.ui.settle import TypesInOrder
 
 
 class FieldInput(TypesInOrder, Input):
-    """A form's text field: a `backspace` typed before `tab` acts in this field, not the next one."""
+    """A one-line text field (a form's, the letter's subject): a `backspace` typed before `tab` acts in this
+    field, not the next one, and a key typed after `tab` in the next one."""
 
 
 _WORDS = re.compile(r"[^\w]+")
