@@ -127,3 +127,12 @@ def test_two_notes_added_at_the_end_are_both_kept_without_markers(end):
                                 f"# Acme\n- ask about on-call\nfrom the command line{end}")
     assert not conflicted
     assert merged == f"# Acme\n- ask about on-call\nfrom the command line\ntyped here{end}"
+
+
+@pytest.mark.parametrize(("base", "ours", "theirs", "merged"), [
+    ("", "typed here", "from cli", "from cli\ntyped here"),  # a new card's first notes (review R9 5)
+    ("a\nb", "a\nb\nline1\nline2", "a\nb\nline1", "a\nb\nline1\nline2"),  # ours goes on from theirs: once
+    ("a\nb", "a\nb\nline1", "a\nb\nline1\nline2", "a\nb\nline1\nline2"),
+])
+def test_lines_added_by_both_never_come_twice_nor_between_markers(base, ours, theirs, merged):
+    assert merge3(base, ours, theirs) == (merged, False)

@@ -27,12 +27,24 @@ def _matches(base: list[str], other: list[str]) -> dict[int, int]:
     return found
 
 
+def _both_added(ours: list[str], theirs: list[str]) -> list[str]:
+    """Lines both sides added at one place: both kept, theirs (written first) first, no markers; one that
+    merely goes on from the other is that one, so no line is there twice."""
+    if ours[:len(theirs)] == theirs:
+        return ours
+    if theirs[:len(ours)] == ours:
+        return theirs
+    return [*theirs, *ours]
+
+
 def merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     """`ours` and `theirs` both made from `base`, merged; and whether any lines conflicted."""
     if ours == theirs or theirs == base:
         return ours, False
     if ours == base:
         return theirs, False
+    if not base:  # a new card's first notes, typed while `followup note` added some (review R9 5)
+        return "\n".join(_both_added(ours.split("\n"), theirs.split("\n"))), False
     b, o, t = base.split("\n"), ours.split("\n"), theirs.split("\n")
     in_ours, in_theirs = _matches(b, o), _matches(b, t)
     out: list[str] = []
@@ -49,8 +61,8 @@ def merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             out.extend([*o_part, *t_part[len(b_part):]])  # appended below a line typed on): both kept
         elif b_part and o_part[:len(b_part)] == b_part:
             out.extend([*t_part, *o_part[len(b_part):]])
-        elif not b_part:  # both only added lines at one place (a `followup note` and a line typed at the
-            out.extend([*t_part, *o_part])  # end): both kept, theirs (written first) first, no markers
+        elif not b_part:  # both only added lines at one place (a `followup note`, a line typed at the end)
+            out.extend(_both_added(o_part, t_part))
         else:
             conflicted = True
             out.extend([OURS_MARK, *o_part, SPLIT_MARK, *t_part, THEIRS_MARK])
