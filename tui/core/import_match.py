@@ -53,9 +53,14 @@ def added_before_words(there: Application, round_at: datetime, settings: Setting
 def _sharing_a_round(item: Incoming, same: list[Application]) -> Application | None:
     """The one card of the record's job with a round at a time the record also has: the same process,
     exported and edited. A record whose rounds are none of theirs is another process (a second try at the
-    company, or one from another file), added as its own card rather than left as 'changed here'."""
+    company, or one from another file), added as its own card rather than left as 'changed here'. A record
+    without rounds cannot be told apart by them: it is the one card of its job without rounds either, so
+    importing it twice never adds it twice (review R9 2)."""
     times = {r.get("at") for r in (item.data or {}).get("rounds", ()) if isinstance(r, dict)}
-    sharing = [a for a in same if any(r.get("at") in times for r in record(a).get("rounds", ()))]
+    if not times:
+        sharing = [a for a in same if not a.rounds]
+    else:
+        sharing = [a for a in same if any(r.get("at") in times for r in record(a).get("rounds", ()))]
     return _one(item, sharing) if sharing else None
 
 
