@@ -41,7 +41,7 @@ async def test_a_setting_changed_by_the_command_line_applies_to_the_open_board(t
         await pilot.pause()
         assert app.settings.follow_up_business_days == 10 and app.changelog.settings is app.settings
         assert follow_up_row(app, "Helix Bio") > before  # the wait is longer now
-        assert any("config.toml changed: follow_up_business_days now apply" in line for line in said(app))
+        assert any("config.toml changed: follow_up_business_days now applies" in line for line in said(app))
         assert company_of(app, app.screen.board.current_id)  # the board still has its focus
 
 
@@ -63,3 +63,15 @@ def test_the_board_reads_the_file_the_command_line_writes(config_dir):
 
     assert cli.main(["config", "reply_hours", "12"]) == 0
     assert config_path() == config_dir / "config.toml" and "reply_hours = 12" in config_path().read_text()
+
+
+async def test_a_theme_changed_in_the_file_is_applied_as_it_is_said(tmp_path, config_dir):
+    """Review R9 4: "theme now apply to the board", and the colours stayed."""
+    app = make_app(demo_store(tmp_path / "data"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert cli.main(["config", "theme", "textual-light"]) == 0
+        assert app.check_config() is True
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        assert any("config.toml changed: theme now applies to the board." in line for line in said(app))

@@ -64,11 +64,18 @@ class SettingsWatch:
         if not changed:
             return False
         self.apply_settings(settings)
-        self.notify(f"{path.name} changed: {', '.join(changed)} now apply to the board.",  # type: ignore[attr-defined]
-                    timeout=8, markup=False)
+        verb = "applies" if len(changed) == 1 else "apply"
+        said = (f"{path.name} changed: {', '.join(changed)} now {verb} to the board." if stamp is not None
+                else f"{path.name} is gone: the defaults of {', '.join(changed)} now {verb} to the board.")
+        self.notify(said, timeout=8, markup=False)  # type: ignore[attr-defined]
         return True
 
     def apply_settings(self, settings: Settings) -> None:
+        if settings.theme != self.settings.theme:  # said as applied: it is (review R9 4)
+            try:
+                self.theme = settings.theme  # type: ignore[attr-defined]
+            except Exception:  # an unknown theme must not stop the board (as at start: app.py)
+                pass
         self.settings = settings
         self.changelog.settings = settings  # type: ignore[attr-defined]
         board = self.board_screen  # type: ignore[attr-defined]
