@@ -11,6 +11,15 @@ from tui.core.direction_words import decision_date_in_words, kind_in_words
 from tui.core.stages import DirectionKind
 
 QUIET = [
+    # a reason after the comma is no task (review R9 1: an unknown word there was taken for a verb)
+    "Please don't call before the 8th, really busy week",
+    "Please don't email until Friday, interviews still ongoing",
+    "Hold off until the 12th, budget approval pending",
+    "Please wait until Monday, feedback is being collected",
+    "Don't follow up before Friday, references are being checked",
+    "No need to chase before the 4th, still interviewing",
+    "Don't contact us until next week, lots going on",
+    "Please hold off until next Wednesday, panel is Tuesday",
     "don't contact us unless you haven't heard anything in one week",  # the advice's point 2
     "ask not to be contacted unless you haven't heard anything in one week",
     "please don't contact us for a week",
@@ -133,6 +142,9 @@ def test_words_saying_when_they_decide_are_noticed(text):
 @pytest.mark.parametrize("text", [
     "send refs by Friday", "don't call before Monday", "decide whether to send refs", "we'll let you know",
     "we'll decide soon, don't chase in the meantime", "",
+    # the user's decision, not theirs (review R9 3)
+    "Please let us know your decision on the offer by Friday", "Decide on a start date by Friday and let us know",
+    "Hear back from your referees by Friday",
 ])
 def test_no_decision_date_in_other_words(text):
     assert not decision_date_in_words(text)

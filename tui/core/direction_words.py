@@ -77,33 +77,20 @@ complete submit sign return book schedule reschedule share provide prepare bring
 give check get make read review attach apply update ask follow use go try drop see look add include come join
 register pick choose arrange set take finish accept decline note remember mention chase nudge loop cc copy
 introduce pay post print scan move plan have keep""".split())
-# What starts a clause that asks nothing of the user: "…, we'll be in touch", "…, as we are still interviewing",
-# "…, please don't chase", "…, or email".
-_NOT_DOING = set("""we they i you he she it there our their his her my your its this that these those the a an
-which who whom whose as since because unless until till til before after for within in at on by from to with of
-or nor not no never don doesn won didn can't cannot even if when once while otherwise thanks thank sorry
-wait hold sit hang be patient someone somebody everyone nobody all both each either neither any
-one two three four five six seven eight nine ten a few couple""".split())
-
-
 def _asks_to_do(rest: str) -> bool:
     """Whether `rest` (the sentence from the ban on) turns to something for the user to do."""
     for turn in _TURN.finditer(rest):
-        after_and, at = turn.group(0).lower() == "and", turn.end()
+        at = turn.end()
         for word in _WORD.finditer(rest, at):
             if rest[at:word.start()].strip(" \t\n,"):  # other punctuation between: no plain next word
                 break
             at = word.end()
-            token = word.group(0)
-            base = re.split("[’']", token.lower())[0]
+            base = re.split("[’']", word.group(0).lower())[0]
             if base in _FILLER:
-                after_and = after_and and base in ("and", "then")  # "and then call" is "and call"
                 continue
-            if base in _DOING:
-                return True
-            if not after_and and base not in _NOT_DOING and not token[0].isupper() and not base.isdigit():
-                return True  # an unknown lower-case word after a comma is taken for a verb: the safer error
-            break
+            # only a verb known to ask for something: a reason after a comma ("…, still interviewing",
+            # "…, budget approval pending") is no task, and read as one it turned a ban into a do-by (R9 1)
+            return base in _DOING
     return False
 
 
@@ -146,7 +133,24 @@ _DECIDES = re.compile(
 )
 
 
+# Whose decision it is: theirs ("we'll decide", "the team decides", "a decision", "you'll hear back"), not
+# the user's ("let us know your decision on the offer by Friday", "decide on a start date", "hear back from
+# your referees": review R9 3).
+_THEIRS = re.compile(r"\b(?:we|we[’']ll|they|they[’']ll|our|their|the\s+(?:team|company|panel|committee|client"
+                     r"|hiring\s+manager)|expect|you[’']ll\s+hear)\b", re.IGNORECASE)
+_YOURS = re.compile(r"\b(?:your\s+(?:decision|answer)|let\s+us\s+know|from\s+your)\b", re.IGNORECASE)
+_BARE_DECISION = re.compile(r"\s*(?:a\s+|the\s+|final\s+)*decision\b", re.IGNORECASE)
+
+
 def decision_date_in_words(text: str) -> bool:
-    """Whether `text` says when they will decide: a quiet period alone then makes the follow-up due the
+    """Whether `text` says when THEY will decide: a quiet period alone then makes the follow-up due the
     morning of that day (review R8 #1), where the card's "Decision by" waits a business day past it."""
-    return _DECIDES.search(text) is not None
+    for found in _DECIDES.finditer(text):
+        first, _last = _sentence_around(text, found.start(), found.end())
+        said = text[first:found.end()]
+        if _YOURS.search(said):
+            continue
+        bare = _BARE_DECISION.match(text, first)  # "Decision by the 8th": a note of theirs, no one named
+        if _THEIRS.search(said) or (bare is not None and bare.end() >= found.start()):
+            return True
+    return False
