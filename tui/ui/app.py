@@ -17,6 +17,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.widgets import Input
 
@@ -230,6 +231,33 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
         """The board has its cards and its focus (BoardScreen.on_mount): the keys held so far may go."""
         if self._held_keys is not None:
             self.post_message(_TakeKeys())  # behind any key already queued: all of them are held
+
+    @property
+    def holding_keys(self) -> bool:
+        return self._held_keys is not None
+
+    def hold_keys(self) -> None:
+        """Keys from now on wait (palette.SearchInput: a command about to open its screen)."""
+        if self._held_keys is None:
+            self._held_keys = []
+
+    def hold_key(self, key: events.Key) -> None:
+        assert self._held_keys is not None
+        self._held_keys.append(key)
+
+    def release_keys_once_settled(self, tries: int = 50) -> None:
+        """The held keys go once the command has run (Palette.dismiss calls this behind it): no palette on
+        top, and the screen it opened (or the one it returned to) has the focus."""
+        def check(left: int) -> None:
+            if not self.holding_keys:
+                return
+            screen = self.screen
+            if left and (isinstance(screen, CommandPalette) or screen.focused is None):
+                self.call_after_refresh(check, left - 1)
+                return
+            self.board_ready()
+
+        check(tries)
 
     async def on__take_keys(self, message: _TakeKeys) -> None:
         if message.keys is not None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable, Iterator, NamedTuple
 
+from textual import events
 from textual.binding import Binding
-from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.core.stages import STAGES
-from tui.ui.settle import TypesInOrder
+from tui.ui.settle import TypesInOrder, settled
 
 
 class Command(NamedTuple):
@@ -156,7 +158,55 @@ def stage_commands(screen, application):
 
 class SearchInput(TypesInOrder, CommandInput):
     """The palette's search field, typing in order like every text field of the app (TypesInOrder):
-    `wonk`, backspace, `ka` in one burst reads `wonka`, not `wonkk`."""
+    `wonk`, backspace, `ka` in one burst reads `wonka`, not `wonkk`.
+
+    `enter` picks from the results for what was typed before it. In one burst (`snooze`, enter, the
+    snooze's time) it picked from the list the empty search had shown (Quit, first), before the search
+    for "snooze" had answered, and the keys after it went into the closing palette: the app quit, or a
+    second enter closed the palette twice (review R10 1). So enter waits for the search, and the keys
+    typed after it are held by the app until the command has run and its screen has the focus."""
+
+    _enter_again: events.Key | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event is not self._enter_again and self.app.holding_keys:  # typed after enter: for the screen
+            event.stop()  # the command opens, in order
+            event.prevent_default()
+            self.app.hold_key(events.Key(event.key, event.character))  # new: this one was handed on already
+            return
+        if event.key == "enter" and event is not self._enter_again:
+            # The search hears of the letters typed before enter only once this field has handled the keys
+            # queued behind it (each letter's Changed comes after them): enter goes behind those changes.
+            event.stop()
+            event.prevent_default()
+            self.app.hold_keys()  # released by Palette.dismiss once its command has run, or in action_submit
+            self._enter_again = events.Key("enter", "\r")
+            self.post_message(self._enter_again)
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        palette = self.screen
+        await settled(palette)  # the change the last letters made: its search has started
+        searches = [w for w in self.app.workers if w.node is palette and w.group == Palette._GATHER_COMMANDS_GROUP]
+        for search in searches:
+            try:
+                await search.wait()
+            except (WorkerCancelled, WorkerFailed):  # a newer search took its place, or it failed: no list
+                pass
+        await settled(palette)
+        self.app.hold_keys()
+        await super().action_submit()  # its Submitted is queued here, behind this
+        self.call_later(self._unless_closing)
+
+    async def _unless_closing(self) -> None:
+        """Nothing was picked (several hits, none chosen): the keys typed after enter go on into the search."""
+        palette = self.screen
+        for _ in range(3):  # the enter, the list's pick, the palette closing: each a message of its own
+            await settled(palette)
+            await settled(palette.query_one(CommandList))
+        if self.app.screen is palette and not getattr(palette, "closing", False):
+            self.app.board_ready()
 
 
 class Palette(CommandPalette):
@@ -168,6 +218,15 @@ class Palette(CommandPalette):
     so `compose` takes Textual's layout as it is and swaps only that one widget."""
 
     BINDINGS = [Binding("escape", "escape", "Exit the command palette", priority=True)]
+    closing = False
+
+    def dismiss(self, result=None):
+        """Keys held since enter (SearchInput) go once the command has run: Textual runs it with call_later
+        right after this, so the release is queued from a call_later of our own, behind it."""
+        self.closing = True
+        app = self.app
+        app.call_later(app.call_later, app.release_keys_once_settled)
+        return super().dismiss(result)
 
     def compose(self):
         for widget in super().compose():
