@@ -71,12 +71,15 @@ _QUIET = re.compile(
 _TURN = re.compile(r",|\bbut\b|\bthen\b|\band\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _FILLER = {"but", "and", "then", "so", "instead", "rather", "also", "please", "kindly", "just", "do", "now"}
-# Asking for something to be done: after "and" only these count ("hold off on emails and calls" is no task).
+# Asking for something to be done: only these make the words after a turn a task ("hold off on emails and
+# calls" and "…, still interviewing" are none: review R9 1).
 _DOING = set("""send call email e-mail mail write reply respond ring phone text message contact reach ping fill
 complete submit sign return book schedule reschedule share provide prepare bring upload forward let tell confirm
 give check get make read review attach apply update ask follow use go try drop see look add include come join
 register pick choose arrange set take finish accept decline note remember mention chase nudge loop cc copy
 introduce pay post print scan move plan have keep""".split())
+
+
 def _asks_to_do(rest: str) -> bool:
     """Whether `rest` (the sentence from the ban on) turns to something for the user to do."""
     for turn in _TURN.finditer(rest):
