@@ -179,7 +179,7 @@ class SearchInput(TypesInOrder, CommandInput):
             # queued behind it (each letter's Changed comes after them): enter goes behind those changes.
             event.stop()
             event.prevent_default()
-            self.app.hold_keys()  # released by Palette.dismiss once its command has run, or in action_submit
+            self.app.hold_keys()  # released by Palette.dismiss once its command has run, or _unless_closing
             self._enter_again = events.Key("enter", "\r")
             self.post_message(self._enter_again)
             return
@@ -195,7 +195,6 @@ class SearchInput(TypesInOrder, CommandInput):
             except (WorkerCancelled, WorkerFailed):  # a newer search took its place, or it failed: no list
                 pass
         await settled(palette)
-        self.app.hold_keys()
         await super().action_submit()  # its Submitted is queued here, behind this
         self.call_later(self._unless_closing)
 

@@ -59,6 +59,19 @@ class OwnKeysInOrder:
         await run_own_binding(self, event)
 
 
+def handed_on(widget: Widget, event: events.Key) -> bool:
+    """A key queued in `widget` before a key ahead of it (tab) moved the focus on goes where the focus
+    went, as typed; True if it was handed on. (Posted as a new key: the app will not forward one it
+    has forwarded already.)"""
+    focused = widget.screen.focused
+    if focused is None or focused is widget:
+        return False
+    event.stop()
+    event.prevent_default()
+    focused.post_message(events.Key(event.key, event.character))
+    return True
+
+
 class TypesInOrder:
     """Mixed into a text field (a form's input, the notes and letter editors): its own editing keys
     (backspace, delete, arrows, home, ctrl+u…) act where they were typed.
@@ -74,11 +87,7 @@ class TypesInOrder:
 
     async def _on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
-        focused = self.screen.focused
-        if focused is not None and focused is not self:  # queued here before a tab moved the focus on
-            event.stop()
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
+        if handed_on(self, event):
             return
         if event.key in ("tab", "shift+tab") and getattr(self, "tab_behavior", "focus") == "focus":
             event.stop()

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.ui.screens.help import HelpScroll
-from tui.ui.settle import run_own_binding
+from tui.ui.settle import handed_on, run_own_binding
 
 
 class FactsArea(HelpScroll):
@@ -43,13 +43,8 @@ class FactsArea(HelpScroll):
         yield Static("", id="letter-left-out", markup=False)
 
     async def _on_key(self, event: events.Key) -> None:
-        if await run_own_binding(self, event):
-            return
-        focused = self.screen.focused
-        if focused is not None and focused is not self:
-            event.stop()
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
+        if not await run_own_binding(self, event):
+            handed_on(self, event)
 
     def on_blur(self) -> None:
         """Back to the letter: the first lines, what weighs most, are the ones in view again (left scrolled,
