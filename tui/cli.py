@@ -1,7 +1,7 @@
 """The command line: its arguments, and the headless commands for scripts and login shells.
 
-Only argparse and re (and cli_letter.py, cli_common.py and cli_output.py, which import no more)
-are imported up front; each command imports what it needs, so
+Only argparse (and cli_arguments.py, cli_letter.py, cli_common.py and cli_output.py, which import
+little more: re and tui.core's text and stages) are imported up front; each command imports what it needs, so
 `followup due` stays fast in a login script. Nothing here imports Textual: the
 board is opened by tui/main.py (the `followup` entry point), which hands main()
 its launcher for a command line without a command.
@@ -45,7 +45,6 @@ from tui.cli_common import (
     confirm,
     now,
     open_card,
-    open_store,
     read_when,
     store_at,
     user_settings,
@@ -84,26 +83,23 @@ def cmd_add(args) -> int:
         use_thank_you=settings.use_thank_you,
     )
     def refuse_added_before(apps) -> None:
-        _refuse_added_before(apps, app, at, settings, moment)
+        """`add` run again (a cron job's retry) is refused, naming the card it already made."""
+        from tui.core.errors import ValidationError
+        from tui.core.import_match import added_before, added_before_words
 
-    refuse_added_before(store_at(args).load_all())  # read only: a refused retry leaves an older file as it is
-    store = open_store(args)
+        there = added_before(apps, app.company, app.role, at)
+        if there is not None:
+            raise ValidationError(f"{added_before_words(there, at, settings, moment)} (someone else met in that "
+                                  f"round: followup interviewer {there.short_id} NAME; another round: "
+                                  f"followup round {there.short_id} --at WHEN)")
+
+    store = store_at(args)
+    refuse_added_before(store.load_all())  # read only: a refused retry leaves an older file as it is
+    store.open()
     store.add(app, refuse=refuse_added_before)  # and again under the lock, for a retry running alongside
     upcoming = " (upcoming)" if at > moment else ""
     return confirm(args, None, app, f"{app.role}, round “{app.rounds[0].name}” "
                    f"{understood(at, settings.zone, moment)}{upcoming}", settings, moment)
-
-
-def _refuse_added_before(apps, app, at, settings, moment) -> None:
-    """`add` run again (a cron job's retry) is refused, naming the card it already made."""
-    from tui.core.errors import ValidationError
-    from tui.core.import_match import added_before, added_before_words
-
-    there = added_before(apps, app.company, app.role, at)
-    if there is not None:
-        raise ValidationError(f"{added_before_words(there, at, settings, moment)} (someone else met in that "
-                              f"round: followup interviewer {there.short_id} NAME; another round: "
-                              f"followup round {there.short_id} --at WHEN)")
 
 
 def cmd_move(args) -> int:
@@ -131,7 +127,7 @@ def cmd_move(args) -> int:
         cleared = cleared_outcome(card, new)  # the board's toast says it in the same words
         return new, f"{card.stage.value} → {stage.value}" + (f"; {cleared}" if cleared else "")
 
-    return change_card(args, change)
+    return change_card(args, change, card=(store, app))
 
 
 # --- the parser --------------------------------------------------------------------

@@ -299,7 +299,7 @@ def confirm(args, before, after, words: str, settings, moment, *, to_stderr: boo
     return 0
 
 
-def change_card(args, change) -> int:
+def change_card(args, change, *, card=None) -> int:
     """Resolve ID, apply `change(app, settings, moment) -> (new app, words)`, save it, confirm.
     A change that gives back `app` itself changed nothing: its words are said and the file is left alone.
 
@@ -307,11 +307,12 @@ def change_card(args, change) -> int:
     the notes) saved the card while this one read the file, `change` is applied again to the card as
     the file holds it, under the file's lock (Store.save's `again`), so neither change is lost. Only a
     card deleted meanwhile, or a change that no longer fits the card (`change` refuses it), is refused.
+    `card`: the (store, application) open_card gave a caller that looked first, so the file is read once.
     """
     from tui.core.actions import catch_up
 
     settings, moment = user_settings(), now()
-    store, app = open_card(args)
+    store, app = card or open_card(args)
 
     def changed(card):
         # a round that took place since the last write is recorded first, as the board would

@@ -118,8 +118,7 @@ def cmd_config(args) -> int:
         return 0
     if args.key not in Settings._fields:  # also when only reading it: no traceback for a typo
         raise unknown_key(args.key, str(path), typed=True)
-    value = _value_typed(args.key, args.value, path, current) if args.value is not None else None
-    if value is None:
+    if args.value is None:
         settings = _checked(current, str(path))
         shown = _shown(current.get(args.key, Settings._field_defaults[args.key]))
         if args.key == "timezone" and not shown:  # not an empty line: the zone the empty value stands for
@@ -127,10 +126,11 @@ def cmd_config(args) -> int:
             shown = f"{settings.zone.name}   (the system's: timezone is {state})"
         print(shown)
         return 0
+    value = _value_typed(args.key, args.value, path, current)
     _checked({**current, args.key: value}, str(path), typed=args.key)  # the loader's own checks
     document[args.key] = value
     _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
-    # a board already open read its settings when it started (review: a new name did not show in letters)
+    # a board already open takes it on its next poll (ui/settings_watch.py)
     print(f"{args.key} = {_shown(value)}   (written to {path}; a board already open takes it within a second)")
     return 0
 

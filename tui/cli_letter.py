@@ -167,7 +167,8 @@ def handler(args) -> int:
         words += f"; outcome: {updated.outcome.label}"
     # PRODUCT's line, as every changing command's (the id, the first deadline created or moved), on
     # standard error: standard output carries the letter (with -q, the id alone)
-    return confirm(args, app, updated, words, settings, moment, to_stderr=True) or done
+    confirm(args, app, updated, words, settings, moment, to_stderr=True)
+    return done
 
 
 def _warn_duplicates(app, letter, settings, moment, templates_dir) -> None:

@@ -296,7 +296,7 @@ def _reply_vias() -> tuple[str, ...]:
     """The core's REPLY_VIAS, imported when a reply is parsed, so other commands start without it."""
     from tui.core.correspondence import REPLY_VIAS
 
-    return tuple(REPLY_VIAS)
+    return REPLY_VIAS
 
 
 def register(subparsers, common) -> None:

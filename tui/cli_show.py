@@ -64,9 +64,10 @@ def show_lines(app, settings, moment) -> list[str]:
             if person.link:
                 lines.append(f"       link: {person.link}" + (f" ({person.link_note})" if person.link_note else ""))
 
+    there = deadlines_for(app, settings, moment)
     if app.directions:
         lines += ["", "directions:"]
-        directed = direction_deadlines(app, settings, moment)
+        directed = direction_deadlines(app, settings, moment, there)
         for number, direction in enumerate(app.directions, start=1):
             due = _direction_due(direction, directed.get(direction.id), direction_due(direction, settings), when)
             state = f", done {when(direction.done_at)}" if direction.done_at else ""
@@ -81,7 +82,7 @@ def show_lines(app, settings, moment) -> list[str]:
             lines.append(f"  {when(contact.at)}  {contact.kind} ({arrow}{to}){extra}")
 
     # in the one order (deadlines.deadline_order), so the first named is the one `due` and the card name
-    named = sorted(deadline_names(app, deadlines_for(app, settings, moment)), key=lambda pair: deadline_order(pair[1]))
+    named = sorted(deadline_names(app, there), key=lambda pair: deadline_order(pair[1]))
     if named:
         lines += ["", "deadlines:"]
         width = max(len(name) for name, _ in named)
@@ -107,6 +108,7 @@ def _direction_due(direction, deadline, rule_due, when) -> str:
     """' — by Mon 30 Nov 09:00': a do-by's time as its deadline has it (`deadline`, from
     deadlines.direction_deadlines: working hours, a snooze), else as its rule gives it (`rule_due`, a
     closed card's), so it agrees with the deadlines below and the detail screen (review R1 #1)."""
+    from tui.core.deadlines import direction_shown_due
     from tui.core.stages import DirectionKind
 
     if direction.due is None:
@@ -117,7 +119,7 @@ def _direction_due(direction, deadline, rule_due, when) -> str:
         return f" — {when(direction.due)}"
     if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
         return f" — snoozed until {when(deadline.due)} (was by {when(deadline.snoozed_from)})"
-    return f" — by {when(deadline.due if deadline is not None else rule_due or direction.due)}"
+    return f" — by {when(direction_shown_due(direction, deadline, rule_due))}"
 
 
 def cmd_show(args) -> int:

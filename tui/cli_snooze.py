@@ -5,14 +5,21 @@ the deadline the end makes once working hours move it).
 
 from __future__ import annotations
 
-from tui.cli_common import COMING, add_command, add_id_argument, add_quiet_option, change_card, read_when
+from tui.cli_common import (
+    COMING,
+    add_command,
+    add_id_argument,
+    add_quiet_option,
+    change_card,
+    deadline_names,
+    read_when,
+)
 
 
 def pick_deadline(app, which: str | None, settings, now):
     """The deadline `which` names (as `show` names them: exactly or by a unique prefix), else the next of
     the user's own: the one the board's `z` puts off (snoozing.next_snoozable). An interview or a quiet
     period is not the user's to put off: named, it is refused, saying why."""
-    from tui.cli_common import deadline_names
     from tui.core.deadlines import deadlines_for
     from tui.core.errors import ValidationError
     from tui.core.snoozing import NOT_YOURS, next_snoozable, nothing_to_snooze, snoozable

@@ -373,10 +373,20 @@ def direction_due(direction: Direction, settings: Settings) -> datetime | None:
     return _do_by_due(direction.due, work_calendar(settings))
 
 
-def direction_deadlines(app: Application, settings: Settings, now: datetime) -> dict[str, Deadline]:
+def direction_shown_due(direction: Direction, deadline: Deadline | None, rule_due: datetime | None) -> datetime | None:
+    """The time a direction's row reads, in the detail screen and `followup show` alike: its deadline's
+    (working hours, a snooze), else the one its rule gives (`rule_due`: direction_due; a closed card's),
+    else the date as typed."""
+    return deadline.due if deadline is not None else rule_due or direction.due
+
+
+def direction_deadlines(app: Application, settings: Settings, now: datetime,
+                        found: list[Deadline] | None = None) -> dict[str, Deadline]:
     """The deadline of each open do-by direction, by direction id: its row in the detail screen reads the
-    due time (snoozed or not) the sidebar, the card and `followup due` read."""
-    return {d.ref: d for d in deadlines_for(app, settings, now) if d.kind is DeadlineKind.DIRECTION}
+    due time (snoozed or not) the sidebar, the card and `followup due` read. `found`: the card's
+    deadlines, when the caller has worked them out already."""
+    found = deadlines_for(app, settings, now) if found is None else found
+    return {d.ref: d for d in found if d.kind is DeadlineKind.DIRECTION}
 
 
 def aged_between(app: Application, since: datetime, until: datetime) -> bool:

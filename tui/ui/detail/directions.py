@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.core import clock
 from tui.core.deadline_words import relative
-from tui.core.deadlines import Deadline, direction_deadlines, direction_due
+from tui.core.deadlines import Deadline, direction_deadlines, direction_due, direction_shown_due
 from tui.core.model import Application
 from tui.core.parts import Direction
 from tui.core.stages import DirectionKind
@@ -41,7 +41,7 @@ def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
                                 (f" · done {show_day(d.done_at, zone, now)}", "$text-muted"))
     if d.due is None:
         return Content.assemble(("☐ ", "$text-warning"), (d.text, "bold"), (" · no date", "$text-muted"))
-    due = deadline.due if deadline is not None else rule_due or d.due
+    due = direction_shown_due(d, deadline, rule_due)
     style = "$text-error" if due < now else "$text-warning"
     if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
         reason = f": {deadline.reason}" if deadline.reason else ""
