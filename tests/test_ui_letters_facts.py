@@ -95,3 +95,15 @@ async def test_keys_typed_in_one_burst_after_shift_tab_reach_the_letter(tmp_path
         await send_keys(host, pilot, True, "j", "shift+tab", "D", "e", "a", "r", " ")
         assert letter_screen(host).query_one(LetterBody).text.startswith("Dear Hi Dana,")
         assert facts.scroll_y == 0  # back in the letter, the quiet period is the first line under it again
+
+
+async def test_a_scroll_letter_typed_after_shift_tab_is_the_letters(tmp_path, letter_env):
+    """Read-through: the facts area ran its own binding before handing the key on, so `j` after shift+tab
+    scrolled the area it had left ("just" became "ust"); it hands on first, as every text field does."""
+    host = quiet_note_with_gaps(tmp_path)
+    async with host.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        assert letter_screen(host).query_one("#letter-facts").has_focus
+        await send_keys(host, pilot, True, "shift+tab", "j", "u", "s", "t", " ")
+        assert letter_screen(host).query_one(LetterBody).text.startswith("just Hi Dana,")

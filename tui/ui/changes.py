@@ -171,8 +171,10 @@ class Changes:
 
     def on__write_failed(self, message: _WriteFailed) -> None:
         failure = message.failure
-        self._rescue_notes_left_behind(self.changelog.notes_not_written(failure.seq), failure.error)
-        merged_by_editor = self._notes_merged_again(failure)
+        lost = self.changelog.notes_not_written(failure.seq)
+        open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
+        self._rescue_notes_left_behind(lost, open_on, failure.error)
+        merged_by_editor = self._notes_merged_again(failure, lost, open_on)
         refused = self.changelog.write_failed(failure.seq)
         self._stale |= refused
         if merged_by_editor:  # "not saved; try again" had the user type the notes again: twice in the file
@@ -184,27 +186,24 @@ class Changes:
             screen.post_message(SaveRefused(frozenset(refused), failure.error))
         self._ask_reload()
 
-    def _notes_merged_again(self, failure) -> str:
+    def _notes_merged_again(self, failure, lost: dict[str, tuple[str, str]], open_on: set) -> str:
         """The company whose notes an open editor will merge and save again (review R3 4), when that is all
         the refused write held: the notes alone, refused because another process changed the card; "" else."""
         from tui.store.errors import StaleEditError
 
         if not isinstance(failure.error, StaleEditError) or not self.changelog.only_notes_from(failure.seq):
             return ""
-        lost = self.changelog.notes_not_written(failure.seq)
-        open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
         if len(lost) != 1 or not set(lost) <= open_on:
             return ""
         ((company, _notes),) = lost.values()
         return company
 
-    def _rescue_notes_left_behind(self, lost: dict[str, tuple[str, str]], error: Exception) -> None:
+    def _rescue_notes_left_behind(self, lost: dict[str, tuple[str, str]], open_on: set, error: Exception) -> None:
         """Notes whose write failed after their screen was closed (escape right after typing, on a full
         disk) are only in memory, which the re-read replaces: they go to a rescue file, as on quitting.
         A detail screen still open on the card keeps them in its editor and tries again itself."""
         from tui.ui.rescue import Unsaved, keep_rescued
 
-        open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
         for app_id, (company, notes) in lost.items():
             if app_id in open_on:
                 continue

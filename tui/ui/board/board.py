@@ -320,29 +320,26 @@ class Board(Horizontal, can_focus=False):
             column.set_active(stage is self.stage, focused)
         self.on_cursor()
 
-    def action_cursor_up(self) -> None:
+    def _move(self, index) -> None:
+        """The cursor to `index` of this column's cards (`index(cards)`), and the focus line told."""
         cards = self.list_of(self.stage)
-        cards.move_cursor(cards.cursor - 1)
+        cards.move_cursor(index(cards))
         self.on_cursor()
+
+    def action_cursor_up(self) -> None:
+        self._move(lambda cards: cards.cursor - 1)
 
     def action_cursor_down(self) -> None:
-        cards = self.list_of(self.stage)
-        cards.move_cursor(cards.cursor + 1)
-        self.on_cursor()
+        self._move(lambda cards: cards.cursor + 1)
 
     def action_page(self, direction: int) -> None:
-        cards = self.list_of(self.stage)
-        cards.move_cursor(cards.cursor + direction * cards.page_size)
-        self.on_cursor()
+        self._move(lambda cards: cards.cursor + direction * cards.page_size)
 
     def action_first(self) -> None:
-        self.list_of(self.stage).move_cursor(0)
-        self.on_cursor()
+        self._move(lambda cards: 0)
 
     def action_last(self) -> None:
-        cards = self.list_of(self.stage)
-        cards.move_cursor(len(cards.cards) - 1)
-        self.on_cursor()
+        self._move(lambda cards: len(cards.cards) - 1)
 
     def action_cursor_left(self) -> None:
         self._sideways(-1)

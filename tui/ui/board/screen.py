@@ -223,7 +223,7 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
         worked out again with the new rules."""
         self.frame = TimeFrame(clock.now(), self.zone)
         self.board.set_frame(self.frame)
-        self.sidebar.set_frame(self.frame)
+        self.sidebar.frame = self.frame  # show_all rebuilds it with its new entries
         self.show_all()
 
     def _shown(self, app_id: str) -> bool:

@@ -244,6 +244,8 @@ class DetailScreen(BoardKeys, KeepingNotes, Screen):
         and the sections' underline goes, so the key bar's keys are seen to be the history's (the underline
         stayed on the tab shown, whose keys were gone: review R5 6). The tab stays shown: `2`/`3` go back."""
         beside = self.focused is not None and self.focused.id == "history-side"
+        if beside == self.section_bar.elsewhere:  # asked on every focus change: the title is as it should be
+            return
         self.section_bar.set_elsewhere(beside)
         self.query_one(".side-title", Static).update(
             Content.assemble((SIDE_TITLE, "bold $text-accent"), "\n", ("━" * len(SIDE_TITLE), "$accent"))

@@ -36,15 +36,16 @@ class FactsArea(HelpScroll):
         Binding("tab", "app.focus_next", "Next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous", show=False),
     ]
-    below: reactive[int] = reactive(0)  # lines out of sight under the last one shown
+    below: reactive[int] = reactive(0)
+    _said: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # lines out of sight under the last one shown
 
     def compose(self) -> ComposeResult:
         yield Static("", id="letter-warnings", markup=False)
         yield Static("", id="letter-left-out", markup=False)
 
     async def _on_key(self, event: events.Key) -> None:
-        if not await run_own_binding(self, event):
-            handed_on(self, event)
+        if not handed_on(self, event):  # first, as TypesInOrder: a `j` after shift+tab is the letter's
+            await run_own_binding(self, event)
 
     def on_blur(self) -> None:
         """Back to the letter: the first lines, what weighs most, are the ones in view again (left scrolled,
@@ -65,7 +66,12 @@ class FactsArea(HelpScroll):
         return self.max_scroll_y > 0
 
     def show(self, warnings: list[str], left_out: list[str]) -> None:
-        """Warnings first (the screen lists them by weight: facts.things_to_know), then the lines left out."""
+        """Warnings first (the screen lists them by weight: facts.things_to_know), then the lines left out.
+        Asked on every key typed in the letter: the same facts again change nothing (no layout)."""
+        said = (tuple(warnings), tuple(left_out))
+        if said == self._said:
+            return
+        self._said = said
         box = self.query_one("#letter-warnings", Static)
         box.update("\n".join(f"! {w}" for w in warnings))
         box.display = bool(warnings)
