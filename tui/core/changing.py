@@ -49,9 +49,14 @@ def last_stage_line(app: Application) -> Event | None:
     return next((e for e in reversed(app.history) if e.kind == "stage" and holds(e)), None)
 
 
+def cleared_words(outcome: Outcome) -> str:
+    """'outcome “rejected” cleared': the history line's words, which the board and the command line repeat."""
+    return f"outcome “{outcome.label}” cleared"
+
+
 def with_cleared(why: str, cleared: Outcome | None) -> str:
     """A stage line's reason, saying so when the move cleared the card's outcome (one line, not two)."""
-    return f"{why}; outcome “{cleared.label}” cleared" if cleared is not None else why
+    return f"{why}; {cleared_words(cleared)}" if cleared is not None else why
 
 
 def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared: Outcome | None = None) -> None:

@@ -187,8 +187,7 @@ def _follow_up_due(app: Application, settings: Settings, now: datetime, work: Wo
     due = work.wait_after(last, settings.follow_up_business_days)
     if app.decision_by is not None and app.decision_by >= last:
         due = work.wait_after(app.decision_by, 1)
-    later = _after_quiet(app, due)  # `due` is inside working hours already (wait_after): only a quiet end moves
-    return due if later is due else work.next_opening(later)
+    return work.next_opening(_after_quiet(app, due))  # `due` is in working hours already: a quiet end moves it
 
 
 def _after_quiet(app: Application, due: datetime) -> datetime:

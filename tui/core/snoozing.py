@@ -72,6 +72,8 @@ def lifted_snoozes(before: Application, after: Application, settings: Settings, 
     but its rule now gives it another time, so the snooze no longer applies (a decision date moved the
     follow-up before the snooze's end, say). Returned as `before` had them (`due`: the snooze's end), so
     a command or the board can say so: a snooze dropped without a word looked like a deadline come early."""
+    if not before.snoozes:
+        return []
     running = [d for d in deadlines_for(before, settings, now) if d.is_snoozed]
     if not running:
         return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tui.core.changing import cleared_words
 from tui.core.deadlines import Deadline, DeadlineKind, deadlines_for
 from tui.core.model import Application
 from tui.core.settings import Settings
@@ -23,9 +24,12 @@ def untracked_thanks(before: Application, after: Application, settings: Settings
     def owed(app: Application) -> list[Deadline]:
         return [d for d in deadlines_for(app, settings, now) if d.kind is DeadlineKind.THANK_YOU]
 
+    was = owed(before)
+    if not was:
+        return []
     still = {d.ref for d in owed(after)}
     thanked = {person.id for person in after.interviewers() if person.thanked_at is not None}
-    return [d for d in owed(before) if d.ref not in still and d.ref not in thanked]
+    return [d for d in was if d.ref not in still and d.ref not in thanked]
 
 
 def untracked_sentence(names: list[str]) -> str:
@@ -42,5 +46,5 @@ def cleared_outcome(before: Application, after: Application) -> str:
     """'outcome “rejected” cleared' when the change took the card's outcome away (a closed card moved
     back), as its history line says it (changing.set_stage); '' otherwise."""
     if before.outcome is not None and after.outcome is None:
-        return f"outcome “{before.outcome.label}” cleared"
+        return cleared_words(before.outcome)
     return ""

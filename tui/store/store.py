@@ -198,7 +198,7 @@ class Store:
             return []
         with self._transaction() as table:
             if refuse is not None:
-                refuse(codec.check_whole(self.real_path, self.storage.decoded()))
+                refuse(codec.check_whole(self.real_path, self.storage.decoded()))  # the file under the lock
             known = self._by_id(table)
             for app in apps:
                 if app.id in known:

@@ -55,10 +55,10 @@ class Changes:
                 refused(exc)
             return False
         self.changed({app_id})
-        if before is not None and before.snoozes:
-            self._say_lifted_snoozes(before, self.changelog.apps.get(app_id))
         if before is not None:
-            self._say_left_behind(before, self.changelog.apps.get(app_id))
+            after = self.changelog.apps.get(app_id)
+            self._say_lifted_snoozes(before, after)
+            self._say_left_behind(before, after)
         return True
 
     def _say_lifted_snoozes(self, before: Application, after: Application | None) -> None:
