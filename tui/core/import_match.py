@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from tui.core.errors import ValidationError
-from tui.core.exchange import record
+from tui.core.exchange import export_time
 from tui.core.import_read import JSON_FILE, Incoming
 from tui.core.model import Application
 from tui.core.settings import Settings
@@ -27,9 +27,18 @@ def job_key(text: str) -> str:
 
 def same_job(cards: list[Application], company: str, role: str) -> list[Application]:
     """The cards of `company` and `role`, however the case, accents and spaces are typed: the one rule of
-    "never added twice", for an imported row (`_match`) and for `followup add` (`added_before`)."""
+    "never added twice", for an imported row (which_card, through jobs_of) and for `followup add` (`added_before`)."""
     key = (job_key(company), job_key(role))
     return [a for a in cards if (job_key(a.company), job_key(a.role)) == key]
+
+
+def jobs_of(cards: list[Application]) -> dict[tuple[str, str], list[Application]]:
+    """The cards by job (same_job's key), worked out once for an import: asked for every row, same_job
+    folded every card's company and role again."""
+    jobs: dict[tuple[str, str], list[Application]] = {}
+    for card in cards:
+        jobs.setdefault((job_key(card.company), job_key(card.role)), []).append(card)
+    return jobs
 
 
 def added_before(cards: list[Application], company: str, role: str, round_at: datetime) -> Application | None:
@@ -60,11 +69,12 @@ def _sharing_a_round(item: Incoming, same: list[Application]) -> Application | N
     if not times:
         sharing = [a for a in same if not a.rounds]
     else:
-        sharing = [a for a in same if any(r.get("at") in times for r in record(a).get("rounds", ()))]
+        sharing = [a for a in same if any(export_time(r.at) in times for r in a.rounds)]  # as record() writes
     return _one(item, sharing) if sharing else None
 
 
-def which_card(item: Incoming, current: list[Application], by_id: dict[str, Application], settings: Settings,
+def which_card(item: Incoming, jobs: dict[tuple[str, str], list[Application]], by_id: dict[str, Application],
+               settings: Settings,
            now: datetime) -> tuple[Application | None, str]:
     """The card here a row is, and, when it is none though cards of its company and role are here,
     why it is a second process ('' otherwise).
@@ -78,7 +88,7 @@ def which_card(item: Incoming, current: list[Application], by_id: dict[str, Appl
     key = item.key or str((item.data or {}).get("id") or "")
     if key:
         return by_id.get(key), ""
-    same = same_job(current, item.company, item.role)
+    same = jobs.get((job_key(item.company), job_key(item.role)), [])  # same_job, for this row
     if not same:
         return None, ""
     if item.source is JSON_FILE:  # a whole record without an id: the card of its job that shares a round

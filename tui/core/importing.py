@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from tui.core import actions, correspondence
 from tui.core.errors import ValidationError
 from tui.core.exchange import record
-from tui.core.import_match import check_round_given, job_key, which_card
+from tui.core.import_match import check_round_given, job_key, jobs_of, which_card
 from tui.core.import_read import JSON_FILE, SHEET, Incoming, Source, decode, read_csv, read_json
 from tui.core.model import Application
 from tui.core.parts import Event, new_id
@@ -63,13 +63,14 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
         incoming = read_csv(text, name, settings, now)
     plan = ImportPlan([], [], [], {})
     by_id = {app.id: app for app in current}
+    jobs = jobs_of(current)
     seen: dict[str, tuple[int, Incoming]] = {}
     for number, item in enumerate(incoming, start=1):
         _check_id(item, by_id)
         if item.data is not None:  # before matching: a broken character fails anything that reads it
             _check_clean_data(item.data, item.where)
         try:
-            existing, second = which_card(item, current, by_id, settings, now)
+            existing, second = which_card(item, jobs, by_id, settings, now)
             check_round_given(item, existing)
             result = _apply(item, existing, now)
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
