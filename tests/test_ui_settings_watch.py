@@ -59,7 +59,7 @@ async def test_a_file_that_does_not_read_is_said_once_and_the_board_keeps_its_se
 
 
 def test_the_board_reads_the_file_the_command_line_writes(config_dir):
-    from tui.ui.settings_watch import config_path
+    from tui.store.store import config_path
 
     assert cli.main(["config", "reply_hours", "12"]) == 0
     assert config_path() == config_dir / "config.toml" and "reply_hours = 12" in config_path().read_text()

@@ -45,9 +45,9 @@ def user_settings(warnings: list[str] | None = None):
     """
     from tui.core.errors import ValidationError
     from tui.core.settings import load_settings
-    from tui.store.store import default_config_dir
+    from tui.store.store import config_path
 
-    path = default_config_dir() / "config.toml"
+    path = config_path()
     found: list[str] = []
     try:
         settings = load_settings(path, warnings=found)

@@ -19,12 +19,6 @@ from tui.cli_common import add_choice, add_command, command_index
 SHELLS = ("bash", "zsh", "fish")
 
 
-def _config_path():
-    from tui.store.store import default_config_dir
-
-    return default_config_dir() / "config.toml"
-
-
 def _typed(key: str, text: str, source: str):
     """VALUE as the type the key takes: a whole number, true/false, a list (comma-separated) or text.
     What does not read as that type gets the loader's own message (settings.not_allowed)."""
@@ -98,8 +92,9 @@ def _mark(key: str, current: dict, settings) -> str:
 def cmd_config(args) -> int:
     from tui.core.errors import ValidationError
     from tui.core.settings import Settings, unknown_key
+    from tui.store.store import config_path
 
-    path = _config_path()
+    path = config_path()
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:

@@ -45,6 +45,11 @@ def default_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def config_path() -> Path:
+    """config.toml: the file the commands read and `followup config` writes, and the open board watches."""
+    return default_config_dir() / "config.toml"
+
+
 class Snapshot(NamedTuple):
     """The applications that load, the damaged records named, and the file's fingerprint."""
 

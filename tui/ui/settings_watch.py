@@ -18,14 +18,9 @@ from pathlib import Path
 
 from tui.core.errors import ValidationError
 from tui.core.settings import Settings, load_settings
-from tui.store.store import default_config_dir
+from tui.store.store import config_path
 
 Stamp = tuple[int, int, int] | None  # (inode, size, mtime in ns) of config.toml; None while there is none
-
-
-def config_path() -> Path:
-    """The file `followup config` writes and the command line reads (cli_common.user_settings)."""
-    return default_config_dir() / "config.toml"
 
 
 def _stamp(path: Path) -> Stamp:
