@@ -38,36 +38,31 @@ BOARD_KEYS = [
     Binding("s", "sidebar", "Sidebar", show=False, id="detail.sidebar", priority=True,
             tooltip="The deadline sidebar is on the board: escape, then s"),
 ]
-BOARD_ACTIONS = {"reply", "snooze", "move_card", "undo", "redo", "stats", "sidebar"}
+BOARD_ACTIONS = {binding.action.partition("(")[0] for binding in BOARD_KEYS}
 
 
-class BoardKeys:
-    def _board(self):
-        """The board screen under this one, whose handlers these keys use (None in a bare host)."""
+class CardKeysFromBoard:
+    async def _on_board(self, act) -> None:
+        """`act(board)` on the board screen under this one, once the field with the focus has taken the keys
+        typed before this one (settled); in a bare host, said to be the board's."""
+        await settled(self.focused)
         board = getattr(self.app, "board_screen", None)
         if board is None:
             self.notify("This key works on the board.", severity="warning")
-        return board
+            return
+        await act(board)
 
     async def action_reply(self) -> None:
-        await settled(self.focused)
-        if (board := self._board()) is not None:
-            await board.ask_reply(self.app_id)
+        await self._on_board(lambda board: board.ask_reply(self.app_id))
 
     async def action_snooze(self) -> None:
-        await settled(self.focused)
-        if (board := self._board()) is not None:
-            await board.snooze_card(self.app_id)
+        await self._on_board(lambda board: board.snooze_card(self.app_id))
 
     async def action_move_card(self, step: int) -> None:
-        await settled(self.focused)
-        if (board := self._board()) is not None:
-            await board.move_card(self.app_id, step)
+        await self._on_board(lambda board: board.move_card(self.app_id, step))
 
     async def action_stats(self) -> None:
-        await settled(self.focused)
-        if (board := self._board()) is not None:
-            await board.action_stats()
+        await self._on_board(lambda board: board.action_stats())
 
     def action_sidebar(self) -> None:
         self.notify("The deadline sidebar is on the board: escape, then s.")

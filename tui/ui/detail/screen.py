@@ -22,7 +22,7 @@ from textual.widgets import ContentSwitcher, Static
 from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.model import Application
-from tui.ui.detail.board_keys import BOARD_ACTIONS, BOARD_KEYS, BoardKeys
+from tui.ui.detail.board_keys import BOARD_ACTIONS, BOARD_KEYS, CardKeysFromBoard
 from tui.ui.detail.directions import DirectionsList
 from tui.ui.detail.directions import section_title as directions_title
 from tui.ui.detail.history import HistoryList
@@ -44,7 +44,7 @@ WIDE = 110  # columns from which the history gets its own column
 TYPING_HIDES = {"section", "outcome", "details", "write", *BOARD_ACTIONS}  # keys the editor takes as text
 
 
-class DetailScreen(BoardKeys, KeepingNotes, Screen):
+class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
     CSS_PATH = Path(__file__).with_name("detail.tcss")
     COMMANDS = {ScreenCommands}
     # Keys that open a screen or move the focus are priority bindings whose actions first let the
