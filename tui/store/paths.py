@@ -25,8 +25,17 @@ _KINDS = (
 )
 
 
+_NOTHING_WRITTEN = "; nothing was written"
+
+
 def _refused(path: Path | str, why: str) -> WriteFailedError:
-    return WriteFailedError(f"{path}: refused: {why}; nothing was written")
+    return WriteFailedError(f"{path}: refused: {why}{_NOTHING_WRITTEN}")
+
+
+def refusal(exc: WriteFailedError) -> str:
+    """A refusal's words without "; nothing was written": for a banner or a field that says it before
+    anything was tried."""
+    return str(exc).removesuffix(_NOTHING_WRITTEN)
 
 
 def check_not_ours(path: Path, data_file: Path) -> None:

@@ -177,9 +177,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
         self.rescued: list[str] = []  # what went to rescue files as the board closed, for stderr
         self._hard_exit = os._exit  # after a hang-up nothing may touch the terminal again
         self.due_notifier = DueNotifier(self)  # toasts (and OSC 9) when a deadline comes due
-        try:
-            self.theme = settings.theme
-        except Exception:  # an unknown theme must not stop the board
+        if not self.take_theme(settings.theme):
             self.theme = "textual-dark"
 
     async def on_event(self, event) -> None:
@@ -231,6 +229,15 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
         """The board has its cards and its focus (BoardScreen.on_mount): the keys held so far may go."""
         if self._held_keys is not None:
             self.post_message(_TakeKeys())  # behind any key already queued: all of them are held
+
+    def take_theme(self, name: str) -> bool:
+        """Use the theme `name`; False (the theme kept) when Textual has none of that name: an unknown
+        theme in config.toml must not stop the board."""
+        try:
+            self.theme = name
+        except Exception:
+            return False
+        return True
 
     @property
     def holding_keys(self) -> bool:

@@ -14,7 +14,7 @@ from tui.core import clock
 from tui.core.errors import FollowupError
 from tui.core.settings import Settings
 from tui.store import Store, WriteFailedError
-from tui.store.paths import check_target
+from tui.store.paths import check_target, refusal
 from tui.ui.app import FollowupApp
 from tui.ui.board.views import start_views
 
@@ -50,7 +50,7 @@ def start_board(store: Store, settings: Settings, *, demo: bool = False, app_cla
             # An older file that cannot be written (read-only, immutable) is still read, migrated in
             # memory only, and shown read-only, as a current one is; it is never written.
             apps, fingerprint, problems = store.snapshot()
-            cannot = str(exc).replace("; nothing was written", "")
+            cannot = refusal(exc)
         if demo and not apps:
             from tui.core.demo import demo_applications
 
@@ -73,7 +73,7 @@ def unwritable(store: Store) -> str:
     try:
         check_target(store.real_path)
     except WriteFailedError as exc:
-        return str(exc).replace("; nothing was written", "")
+        return refusal(exc)
     folder = store.real_path.parent
     if not os.access(folder, os.W_OK):
         return f"{folder} cannot be written (a read-only disk or folder), so nothing you change can be saved"

@@ -67,10 +67,7 @@ class SettingsWatch:
 
     def apply_settings(self, settings: Settings) -> None:
         if settings.theme != self.settings.theme:  # said as applied: it is (review R9 4)
-            try:
-                self.theme = settings.theme  # type: ignore[attr-defined]
-            except Exception:  # an unknown theme must not stop the board (as at start: app.py)
-                pass
+            self.take_theme(settings.theme)  # type: ignore[attr-defined]
         self.settings = settings
         self.changelog.settings = settings  # type: ignore[attr-defined]
         board = self.board_screen  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from pendulum import DateTime
 from tui.core.errors import ValidationError
 from tui.core.when import Reading
 from tui.store.errors import WriteFailedError
-from tui.store.paths import check_not_ours
+from tui.store.paths import check_not_ours, refusal
 from tui.ui.detail.timefmt import parse_user_time, understood_by
 from tui.ui.letters.files import check_path
 from tui.ui.screens.form import Field, FormScreen, ReadButRefused
@@ -45,7 +45,7 @@ class PathPrompt(FormScreen):
         try:
             check_not_ours(path, self.app.changelog.store.real_path)
         except WriteFailedError as exc:
-            raise ValidationError(str(exc).removeprefix(f"{path}: ").removesuffix("; nothing was written")) from None
+            raise ValidationError(refusal(exc).removeprefix(f"{path}: ")) from None
         return path
 
     def build(self, values: dict[str, Any]) -> Path:

@@ -14,7 +14,6 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tui.core.errors import FollowupError
-from tui.store.paths import check_not_ours
 from tui.ui.letters.dialogs import PathPrompt
 from tui.ui.letters.facts import gaps_text
 from tui.ui.letters.files import default_path, edit_in_editor, write_letter
@@ -72,13 +71,9 @@ class TextOutside:
         await self.app.push_screen(PathPrompt("Save the letter to a file", shown, hint), self._save_to)
 
     def _save_to(self, path: Path | None, replace: bool = False) -> None:
-        """Write to the path the form read (files.check_path); a file already there only after yes."""
+        """Write to the path the form read (PathPrompt: a writable file, never the data file); a file already
+        there only after yes."""
         if path is None:
-            return
-        try:  # before the question below: "replace it?" over the data file emptied the board (review R3 2)
-            check_not_ours(path, self.app.changelog.store.real_path)
-        except FollowupError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
             return
         if path.exists() and not replace:
             self.app.push_screen(
