@@ -47,6 +47,7 @@ from tui.core.timefmt import FILE_STAMP
 from tui.core.timeutil import dump_time, load_time
 from tui.store.atomic import atomic_write_bytes
 from tui.store.errors import NewerSchemaError, UnreadableFileError
+from tui.store.paths import BACKUP_INFIX
 
 SCHEMA_VERSION = 5
 APP_NAME = "followup"
@@ -312,10 +313,10 @@ def migrate(path: Path, data: Layout, schema: int) -> Layout:
 def write_backup(path: Path, raw: bytes, schema: int) -> Path:
     """Keep the file's exact bytes beside it before it is migrated."""
     stamp = now().format(FILE_STAMP)
-    target = path.with_name(f"{path.name}.bak-v{schema}-{stamp}")
+    target = path.with_name(f"{path.name}{BACKUP_INFIX}{schema}-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
-        target = path.with_name(f"{path.name}.bak-v{schema}-{stamp}-{counter}")
+        target = path.with_name(f"{path.name}{BACKUP_INFIX}{schema}-{stamp}-{counter}")
     atomic_write_bytes(target, raw)
     return target

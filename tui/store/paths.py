@@ -26,6 +26,12 @@ _KINDS = (
 
 
 _NOTHING_WRITTEN = "; nothing was written"
+BACKUP_INFIX = ".bak-v"  # NAME.bak-v{schema}-{stamp}: the backups migrations.write_backup makes
+
+
+def lock_path_of(path: Path) -> Path:
+    """The data file's lock, beside it: NAME.lock."""
+    return path.with_name(f"{path.name}.lock")
 
 
 def _refused(path: Path | str, why: str) -> WriteFailedError:
@@ -46,9 +52,9 @@ def check_not_ours(path: Path, data_file: Path) -> None:
     data = Path(os.path.realpath(data_file))
     if real == data:
         what = "Followup's data file"
-    elif real.parent == data.parent and real.name == f"{data.name}.lock":
+    elif real == lock_path_of(data):
         what = "the data file's lock"
-    elif real.parent == data.parent and real.name.startswith(f"{data.name}.bak-v"):  # migrations.write_backup
+    elif real.parent == data.parent and real.name.startswith(f"{data.name}{BACKUP_INFIX}"):
         what = "a backup of the data file"
     else:
         return

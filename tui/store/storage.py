@@ -42,6 +42,7 @@ from tui.store.migrations import (
     migrate,
     write_backup,
 )
+from tui.store.paths import lock_path_of
 
 LOCK_POLL_SECONDS = 0.002  # writes hold the lock for milliseconds, so wait in small steps
 
@@ -56,7 +57,7 @@ def _digest(raw: bytes) -> bytes:
 class FileStorage(Storage):
     def __init__(self, path: str | Path, *, lock_timeout: float = 10.0) -> None:
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.lock_path = lock_path_of(self.path)
         self.lock_timeout = lock_timeout
         self.last_backup: Path | None = None  # made by the last migration, if any
         self._guard = threading.RLock()  # the board's writer thread and its UI share one storage
