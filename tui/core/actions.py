@@ -32,7 +32,7 @@ from tui.core.history_facts import mark_redone, mark_undone
 from tui.core.model import Application, copied, stage_after_round
 from tui.core.parts import Event, Interviewer, Round
 from tui.core.round_rules import check_new_round, check_round_edit, check_thanked_at, check_time_free
-from tui.core.stages import DEFAULT_ROUND_NAME, Stage
+from tui.core.stages import DEFAULT_ROUND_NAME, Stage, round_name_or_default
 from tui.core.timeutil import UTC, Zone, to_utc
 
 NOTES_EDIT_COALESCE_MINUTES = 30
@@ -67,7 +67,7 @@ def new_application(
     app.created_at = app.updated_at = to_utc(now)
     log_line(app, now, "created", f"Added {app.company} — {app.role}")
     if round_at is not None:
-        rnd = Round(name=round_name.strip() or DEFAULT_ROUND_NAME, at=round_at, interviewers=list(interviewers))
+        rnd = Round(name=round_name_or_default(round_name), at=round_at, interviewers=list(interviewers))
         check_new_round(rnd, now=now)
         app.rounds.append(rnd)
         log_line(app, now, "round", round_line(rnd, now), round=rnd.id)
@@ -155,7 +155,7 @@ def add_round(
     before them (the phone screen typed in after the onsite) is a record, and leaves the card alone
     (review R #3: a thanked card went back to *interviewed* with no thank-you due there)."""
     new = changed_copy(app, now)
-    rnd = Round(name=name.strip() or DEFAULT_ROUND_NAME, at=at, interviewers=list(interviewers))  # as new_application
+    rnd = Round(name=round_name_or_default(name), at=at, interviewers=list(interviewers))  # as new_application
     check_new_round(rnd, now=now)
     check_time_free(app, rnd.at, zone=zone, now=now)
     latest_held = max((r.at for r in app.held_rounds(now)), default=None)

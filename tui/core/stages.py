@@ -14,6 +14,11 @@ DEFAULT_ROUND_NAME = "Interview"  # the round a card starts with when nobody nam
 PLAIN_ROUND_NAMES = frozenset({"interview", "interviews", "interview round", "round"})
 
 
+def round_name_or_default(name: str) -> str:
+    """The name a round is stored with: as typed, or DEFAULT_ROUND_NAME when left empty, whoever adds it."""
+    return name.strip() or DEFAULT_ROUND_NAME
+
+
 def own_round_name(name: str) -> str:
     """The round's name when it says something of its own ("Onsite", "Final round"), spaces squeezed;
     '' for a plain one (PLAIN_ROUND_NAMES), which a line then leaves out or words as "interview"."""

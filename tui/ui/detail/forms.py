@@ -27,7 +27,7 @@ from tui.core.parts import (
     clean_field,
 )
 from tui.core.settings import Settings
-from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind, Stage
+from tui.core.stages import DEFAULT_ROUND_NAME, DirectionKind, Stage, round_name_or_default
 from tui.core.timefmt import for_input
 from tui.core.when import Reading
 from tui.ui.detail.process_forms import due_said
@@ -140,7 +140,7 @@ class RoundForm(EditForm):
         FormScreen.trial): said under the people, in its words."""
         people = values["people"]
         if self.existing is None:
-            return RoundInput(values["name"] or DEFAULT_ROUND_NAME, values["when"], people)
+            return RoundInput(round_name_or_default(values["name"] or ""), values["when"], people)
         changed = self.changes(values)
         if "people" in changed:  # those already there keep their marks as the round has them now
             changed["people"] = keep_known(people, self.current().interviewers)
