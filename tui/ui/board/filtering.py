@@ -6,7 +6,6 @@ sidebar, the filter bar and the title line that counts what is shown.
 
 from __future__ import annotations
 
-from tui.ui.keybar import KeyBar
 from tui.ui.screens.filter_bar import FilterBar
 
 
@@ -19,7 +18,7 @@ class Filtering:
     async def action_filter(self) -> None:
         """Open the filter bar, mounting it the first time (an Input costs ~35 ms of start-up)."""
         if self.filter_bar.parent is None:
-            await self.mount(self.filter_bar, before=self.query_one(KeyBar))
+            await self.mount(self.filter_bar, after=self.focus_line)
         self.filter_bar.open()
 
     def on_input_changed(self, event: FilterBar.Changed) -> None:

@@ -125,7 +125,7 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
         self._focus_said = ""
         self.board = Board(self.frame, self._search_text, self.show_focused, id="board", classes="layout-only")
         self.sidebar = DeadlineSidebar(self.frame, self.jump_to, self.show_focused, id="sidebar")
-        self.filter_bar = FilterBar(self._filter_closed, id="filter")
+        self.filter_bar = FilterBar(self._filter_closed, self.focus_line, id="filter")
         self.title_bar = Static(id="title", markup=False)
         self.empty_note = Static(EMPTY_TEXT, id="empty", markup=False)
         self.empty_note.display = False
@@ -142,7 +142,7 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
             yield self.board
             yield self.sidebar
         yield self.focus_line
-        yield KeyBar()  # the filter bar goes above it when first opened
+        yield KeyBar()  # the filter bar goes in the focus line's place when first opened
 
     def on_mount(self) -> None:
         self._fit_sidebar()
