@@ -79,3 +79,25 @@ async def test_the_jump_palette_search_types_in_order_and_finds_the_card(tmp_pat
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)
         assert focused_company(app) == "Globex"
+
+
+@WAYS
+async def test_the_filter_bar_takes_the_focus_lines_place_and_leaves_the_board_its_height(tmp_path, burst):
+    """`/` shows the bar where the focus line was: the columns keep their size (opening it redraws the bar,
+    not every card), and the line is back once the filter is kept or cleared."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = app.board_screen
+        column = screen.board.list_of(screen.board.stage)  # the board itself only places its columns
+        column_height = column.region.height  # (a filter may make it wider)
+        await send_keys(app, pilot, burst, "/", "acme")
+        bar = screen.query_one(FilterBar)
+        assert bar.display and not screen.focus_line.display
+        assert bar.region.height == 1 and column.region.height == column_height
+        assert bar.region.y == column.region.bottom  # right under the board, where the line was
+        await send_keys(app, pilot, burst, "enter", "j")
+        assert not bar.display and screen.focus_line.display
+        assert screen.board.needle == "acme" and column.region.height == column_height
+        await send_keys(app, pilot, burst, "/", "escape")
+        assert not bar.display and screen.focus_line.display and screen.board.needle == ""
