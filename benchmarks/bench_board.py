@@ -146,9 +146,9 @@ def peak_rss_mib() -> float:
 
 
 def child_board() -> None:
-
     from textual import events
 
+    import tui.main  # noqa: F401  before tui.core, as the program starts: it defers the date parser pendulum imports
     from tui.core.settings import Settings
     from tui.core.stages import Stage
     from tui.store import Store
