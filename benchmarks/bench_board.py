@@ -329,6 +329,9 @@ def main() -> int:
         return 0
 
     sizes = [int(s) for s in args.sizes.split(",")]
+    from machine import probe_ms, said  # beside this file (not in the children: they time their imports)
+
+    probe_before = probe_ms()
     median = statistics.median
     # As installed (pip compiles packages on install; a checkout compiles on its first run):
     # with PYTHONDONTWRITEBYTECODE set, as here, every run would otherwise compile tui/ anew.
@@ -383,6 +386,7 @@ def main() -> int:
                   f"{ratio:>11}  {early:>11}  {pair(m['keys'], m['key_cpu']):>15}  {write:>7}  {busy:>16}  "
                   f"{m['rss']:5.0f} MiB  {m['enter'] * 1000:4.0f}/{m['bare_enter'] * 1000:.0f} ms  "
                   f"{m['slash'] * 1000:5.0f} ms", flush=True)
+    print(said(probe_before, probe_ms()))
     return 0
 
 

@@ -34,6 +34,9 @@ from tui.core.model import Application  # noqa: E402
 from tui.core.parts import Interviewer, new_id  # noqa: E402
 from tui.store.store import Store  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import probe_ms, said  # noqa: E402
+
 BUDGET_SECONDS = 0.5
 FROZEN_NOW = "2026-11-25T13:00:00Z"
 
@@ -141,6 +144,7 @@ def main() -> int:
     # As installed (pip compiles packages on install): with PYTHONDONTWRITEBYTECODE set, as in this
     # sandbox, a module changed since its last compile was compiled again in every run (~70 ms here).
     compileall.compile_dir(ROOT / "tui", quiet=1)
+    probe_before = probe_ms()
     with tempfile.TemporaryDirectory(prefix="followup-bench-") as folder:
         db = Path(folder) / "followup.json"
         build_database(db, given.apps)
@@ -158,7 +162,7 @@ def main() -> int:
           f"{statistics.median(as_json):.3f} s, list --json (loading alone) {statistics.median(listing):.3f} s; "
           f"in-process CPU: load {load * 1000:.0f} ms, catch_up {caught_up * 1000:.0f} ms, figures "
           f"{figures * 1000:.0f} ms; budget {BUDGET_SECONDS} s: {verdict} "
-          f"(load average {os.getloadavg()[0]:.2f})")
+          f"(load average {os.getloadavg()[0]:.2f}); {said(probe_before, probe_ms())}")
     return 0 if median < BUDGET_SECONDS else 1
 
 
