@@ -270,3 +270,15 @@ def test_a_second_round_at_the_very_time_of_one_is_refused_naming_it():
     with pytest.raises(ValidationError, match=r"round 1 “Interview” is already at Sat 28 Nov 06:00: add the people"):
         actions.add_round(app, "", at, [Interviewer("Bo Ek")], now=at.add(hours=1))
     assert len(actions.add_round(app, "", at.add(minutes=1), [Interviewer("Bo Ek")], now=at.add(hours=1)).rounds) == 2
+
+
+def test_the_round_at_that_time_is_named_by_its_number_in_time_order_as_round_n_takes_it():
+    """A round added later but held earlier comes first in `--round N`, `show` and the detail list: the
+    refusal names the number those take (it counted in the order rounds were added: 'round 1' led the
+    user to `--round 1`, the other round)."""
+    at = pendulum.datetime(2026, 11, 20, 10, tz="UTC")
+    app = actions.new_application("Order", "r", now=at, round_at=at, interviewers=[Interviewer("Ann Lee")])
+    app = actions.add_round(app, "Screen", at.subtract(days=5), [Interviewer("Bo Ek")], now=at.add(hours=1))
+    assert [rnd.name for rnd in app.rounds_in_time_order] == ["Screen", "Interview"]
+    with pytest.raises(ValidationError, match=r"round 2 “Interview” is already at .*--round 2\b"):
+        actions.add_round(app, "", at, [Interviewer("Cy Do")], now=at.add(hours=2))

@@ -205,7 +205,7 @@ def deadline_names(app, deadlines) -> list[tuple[str, object]]:
     from tui.core.text import folded
 
     numbers = {direction.id: number for number, direction in enumerate(app.directions, start=1)}
-    ordered = sorted(app.rounds, key=lambda r: r.at)  # as actions.round_named numbers them
+    ordered = app.rounds_in_time_order
     numbers.update((rnd.id, number) for number, rnd in enumerate(ordered, start=1))
     slugs: dict[str, str] = {}  # each interviewer's: "ann-lee", then "ann-lee-2" for the next of that slug
     for rnd in ordered:  # in a round, as it lists its people: the same name each time, whoever is thanked

@@ -37,7 +37,7 @@ def _round_number(app, number: int | None):
     """The round `round N` names, counting from 1 in time order; the latest when None."""
     from tui.core.errors import ValidationError
 
-    ordered = sorted(app.rounds, key=lambda r: r.at)
+    ordered = app.rounds_in_time_order
     if not ordered:
         raise ValidationError(
             f"{app.company} has no round yet: add one with 'followup round {app.short_id} --at WHEN'")

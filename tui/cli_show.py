@@ -52,7 +52,7 @@ def show_lines(app, settings, moment) -> list[str]:
     lines.append(field("created", when(app.created_at)) + updated)
 
     lines += ["", "rounds:" if app.rounds else "rounds: none yet"]
-    for number, rnd in enumerate(sorted(app.rounds, key=lambda r: r.at), start=1):
+    for number, rnd in enumerate(app.rounds_in_time_order, start=1):
         upcoming = "  (upcoming)" if rnd.at > moment else ""
         lines.append(f"  {number}. {rnd.name}, {when(rnd.at)}{upcoming}")
         for person in rnd.interviewers:

@@ -40,7 +40,7 @@ NOTES_EDIT_COALESCE_MINUTES = 30
 
 def round_named(app: Application, rnd: Round) -> str:
     """'round 2 “Onsite”': how a history line and the command line name a card's round (in time order)."""
-    number = sorted(app.rounds, key=lambda r: r.at).index(rnd) + 1
+    number = app.rounds_in_time_order.index(rnd) + 1
     return f"round {number} “{rnd.name}”"
 
 

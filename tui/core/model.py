@@ -101,6 +101,12 @@ class Application(msgspec.Struct, gc=False):
         return self.id[:8]
 
     @property
+    def rounds_in_time_order(self) -> list[Round]:
+        """The rounds as they are numbered everywhere (`--round N`, `followup show`, the detail list, the
+        history's "round 2"): by time, rounds at one time in the order they were added."""
+        return sorted(self.rounds, key=lambda r: r.at)
+
+    @property
     def latest_round(self) -> Round | None:
         return max(self.rounds, key=lambda r: r.at) if self.rounds else None
 

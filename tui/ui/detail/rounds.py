@@ -78,7 +78,7 @@ class RoundsList(OwnKeysInOrder, StopsAtEnds):
         self._owed = {rnd.id: [p.id for p in rnd.interviewers if p.id in due] for rnd in app.rounds}
         keep = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
-        for rnd in sorted(app.rounds, key=lambda r: r.at):
+        for rnd in app.rounds_in_time_order:
             count = len(rnd.interviewers)
             options.append(Option(Content.assemble(
                 (rnd.name, "bold"), f" · {show_time(rnd.at, zone, now)}",
