@@ -109,6 +109,19 @@ async def test_moving_past_the_last_stage_says_so_and_writes_nothing(tmp_path):
         assert any("already in Interviewed" in n.message for n in app._notifications)
 
 
+@WAYS
+async def test_the_same_toast_again_while_it_is_up_is_not_stacked_under_it(tmp_path, burst):
+    """H three times on the first column, u twice with nothing to undo: each says so once while its toast is
+    up, not once a press down the board's right side; another message still shows beside it."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send_keys(app, pilot, burst, "H", "H", "H", "u", "u")
+        said = [n.message for n in app._notifications]
+        assert sum("already in Interviewed" in m for m in said) == 1
+        assert said.count("Nothing to undo.") == 1
+
+
 async def test_u_undoes_many_steps_and_the_file_follows(tmp_path):
     store = store_with(tmp_path, small_apps())
     app = make_app(store)

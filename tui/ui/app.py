@@ -27,7 +27,7 @@ from tui.core.text import clean_text, counted
 from tui.store import Store
 from tui.ui.changes import Changes, _Reloaded, _WriteFailed
 from tui.ui.leaving import Leaving
-from tui.ui.notify import DueNotifier
+from tui.ui.notify import DueNotifier, ToastsUp
 from tui.ui.opening import Opening
 from tui.ui.saving import StoreWriter
 from tui.ui.screens.too_small import TooSmallScreen, too_small
@@ -177,6 +177,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
         self.rescued: list[str] = []  # what went to rescue files as the board closed, for stderr
         self._hard_exit = os._exit  # after a hang-up nothing may touch the terminal again
         self.due_notifier = DueNotifier(self)  # toasts (and OSC 9) when a deadline comes due
+        self._toasts_up = ToastsUp()
         if not self.take_theme(settings.theme):
             self.theme = "textual-dark"
 
@@ -273,6 +274,14 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
             held, self._held_keys = self._held_keys or [], None
         for key in held:  # counted and read (ctrl+j) as they came in
             await super().on_event(key)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """As Textual's, but the same toast while it is still up is not shown again below itself."""
+        if self._toasts_up.still_up(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
+                                    else timeout):
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self):
         from tui.ui.board.screen import BoardScreen

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from bisect import bisect_right
 from typing import Callable
 
@@ -37,6 +38,25 @@ def terminal_notification(text: str, *, tmux: bool) -> str:
 
 def _said(deadline: Deadline) -> str:
     return f"{short_action(deadline)} ({deadline.company})"
+
+
+class ToastsUp:
+    """Which toasts are still up, so that the same one again is not stacked under itself (a key pressed
+    five times that cannot act said so five times, down the board's right side)."""
+
+    def __init__(self) -> None:
+        self._until: dict[tuple[str, str, str], float] = {}
+
+    def still_up(self, message: str, title: str, severity: str, timeout: float) -> bool:
+        """Whether this toast is up now; if not, it is taken as shown from now for `timeout` seconds."""
+        now = time.monotonic()
+        key = (message, title, severity)
+        if self._until.get(key, 0.0) > now:
+            return True
+        if len(self._until) > 50:  # the ones gone long since
+            self._until = {k: until for k, until in self._until.items() if until > now}
+        self._until[key] = now + timeout
+        return False
 
 
 class DueNotifier:
