@@ -75,3 +75,22 @@ async def test_a_theme_changed_in_the_file_is_applied_as_it_is_said(tmp_path, co
         await pilot.pause()
         assert app.theme == "textual-light"
         assert any("config.toml changed: theme now applies to the board." in line for line in said(app))
+
+
+async def test_a_detail_screen_open_when_the_file_changes_shows_its_deadlines_in_the_new_settings(tmp_path, config_dir,
+                                                                                                 frozen):
+    """The card open in the detail screen kept the old thank-you window until it was opened again."""
+    from ui_detail_helpers import acme, board, make_db, open_card, screen_text
+
+    (config_dir / "config.toml").write_text('timezone = "Europe/Berlin"\nname = "Alex Doe"\n')
+    app = board(make_db(tmp_path, acme(frozen)))  # the detail tests' clock (frozen, conftest.py)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await open_card(pilot)
+        before = screen_text(app)
+        assert cli.main(["config", "thank_you_hours", "72"]) == 0
+        assert app.check_config() is True
+        await pilot.pause()
+        after = screen_text(app)
+        assert after != before and app.screen.settings.thank_you_hours == 72
+        assert "Thank Dana Kim in 4 h" in before and "Thank Dana Kim in 2 d" in after  # 24 h after the onsite, now 72

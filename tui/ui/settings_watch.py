@@ -4,9 +4,9 @@
 hand, used to reach the board only at its next start: deadlines stayed in the
 old working hours, the old zone, the old follow-up wait. The file is looked at
 (a stat) on the board's poll; a change that reads is applied to the cards and
-the sidebar at once, and said; one that does not read is said once, and the
-board keeps the settings it had. A detail or letters screen already open keeps
-the settings it opened with until it is opened again.
+the sidebar at once, and to a detail screen open on them, and said; one that does
+not read is said once, and the board keeps the settings it had. A letter already
+open keeps the draft it was opened with (the user may have written in it).
 
 A mixin of FollowupApp (tui/ui/app.py), which holds `settings` and the board.
 """
@@ -70,6 +70,8 @@ class SettingsWatch:
             self.take_theme(settings.theme)  # type: ignore[attr-defined]
         self.settings = settings
         self.changelog.settings = settings  # type: ignore[attr-defined]
-        board = self.board_screen  # type: ignore[attr-defined]
-        if board is not None:
-            board.settings_changed()
+        for screen in self.screen_stack:  # type: ignore[attr-defined]
+            # the board, and a detail screen open on it (its deadlines, in the new hours or zone); a letter
+            # keeps the draft it opened with, which may hold the user's own words
+            if hasattr(screen, "settings_changed"):
+                screen.settings_changed()

@@ -180,6 +180,10 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
             self.set_focus(self.section_bar)
         self.set_interval(60, self.show_application)  # keeps "in 5 h" honest
 
+    def settings_changed(self) -> None:
+        """config.toml changed while this card is open: its deadlines in the new hours, zone and waits."""
+        self.show_application()
+
     def show_application(self) -> None:
         try:
             app = self.application
