@@ -264,3 +264,23 @@ def test_a_round_is_read_as_past_when_that_works_and_else_as_coming(text, naive,
         assert event > now  # refused as past only because it is ahead: an upcoming round
         return
     assert event == past or event > now  # a date without a year: the closest, maybe this year's ahead
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("20261127T1400Z", "2026-11-27T14:00:00+00:00"),  # ISO 8601's basic format, as `date -u +%Y%m%dT%H%MZ` writes
+    ("20261127T140000+0100", "2026-11-27T13:00:00+00:00"),
+    ("20261127", "2026-11-27T08:00:00+00:00"),  # a day alone: 09:00 in Berlin
+    ("2026-11-27 14:00 UTC", "2026-11-27T14:00:00+00:00"),  # the offset as a word
+    ("2026-11-27T14:00 gmt", "2026-11-27T14:00:00+00:00"),
+    ("2026-11-27T14:00+01:00", "2026-11-27T13:00:00+00:00"),
+])
+def test_iso_8601_in_its_basic_and_extended_forms_and_utc_as_a_word(text, expected):
+    """PRODUCT: WHEN takes ISO 8601; the basic form (a script's `date +%Y%m%dT%H%M%SZ`) and "14:00 UTC" were
+    refused as unreadable (review S2 6)."""
+    assert parse_when(text, now_on(6), ZONE, reading=Reading.PAST).isoformat() == expected  # read on the Sunday
+
+
+@pytest.mark.parametrize("text", ["20261127T14:00Z", "2026112T1400Z", "20261127T1400+15:00"])
+def test_a_mix_of_the_two_iso_forms_or_a_wrong_offset_is_refused(text):
+    with pytest.raises(ValidationError, match="cannot read the time"):
+        parse_when(text, now_on(0), ZONE, reading=Reading.PAST)

@@ -172,7 +172,8 @@ def _parse(text: str, ctx: Context) -> DateTime:
 
 
 def _from_iso(match: re.Match[str], ctx: Context) -> DateTime:
-    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    groups = match.groups()
+    year, month, day, hour, minute, second, fraction, offset = groups[:8] if groups[0] else groups[8:]
     if hour is None:
         return ctx.on_day(calendar_date(int(year), int(month), int(day)), None)
     micro = int((fraction or "0").ljust(6, "0"))

@@ -39,9 +39,12 @@ UNITS = {
     "mo": "months", "mos": "months", "month": "months", "months": "months",  # keep in touch "in 3 months"
 }
 
+# ISO 8601, extended ("2026-11-27T14:00+01:00") or basic ("20261127T1400Z", as `date +%Y%m%dT%H%M%SZ`
+# writes it); the offset may also be written "UTC" or "GMT".
+_OFFSET = r" ?(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?"
 ISO = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?"
-    r" ?(z|[+-]\d{2}(?::?\d{2})?)?)?"
+    r"(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?" + _OFFSET + ")?"
+    r"|(\d{4})(\d{2})(\d{2})(?:t(\d{2})(\d{2})(?:(\d{2})(?:\.(\d{1,6})\d*)?)?" + _OFFSET + ")?"
 )
 CLOCK = re.compile(r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?(am|pm)?")
 DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
@@ -99,7 +102,7 @@ class Context:
 
 
 def fixed_zone(offset: str) -> Zone:
-    if offset == "z":
+    if offset in ("z", "utc", "gmt"):
         return UTC
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
