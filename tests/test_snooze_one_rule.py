@@ -9,7 +9,7 @@ import pendulum
 from cli_helpers import run
 from tui.core import actions, direction_actions, snoozing
 from tui.core.deadline_words import marked_action
-from tui.core.deadlines import DeadlineKind, deadlines_for, direction_deadlines, direction_due
+from tui.core.deadlines import DeadlineKind, deadlines_for, direction_asked, direction_deadlines, direction_due
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.ui.board.cards import card_texts, card_view
@@ -47,7 +47,8 @@ def test_a_running_snooze_is_snoozed_and_an_ended_one_is_due_at_its_end():
 def _row(app, now) -> str:
     (direction,) = app.directions
     deadline = direction_deadlines(app, SETTINGS, now).get(direction.id)
-    return direction_line(direction, SETTINGS.zone, now, deadline, direction_due(direction, SETTINGS)).plain
+    return direction_line(direction, SETTINGS.zone, now, deadline, direction_due(direction, SETTINGS),
+                          direction_asked(direction, SETTINGS)).plain
 
 
 def _card_and_sidebar(app, now) -> tuple[str, str, str]:
@@ -69,7 +70,7 @@ def test_every_screen_says_snoozed_while_it_runs():
 
 def test_after_the_snooze_every_screen_counts_from_its_end_and_none_says_snoozed():
     app = snoozed_references()
-    assert _row(app, MON_11) == "☐ send references · by Mon 30 Nov 10:00 (1 h overdue)"
+    assert _row(app, MON_11) == "☐ send references · by Fri 27 Nov 17:00 → due Mon 30 Nov 10:00 (1 h overdue)"
     assert _card_and_sidebar(app, MON_11) == ("send references", "1 h overdue", "send references")
     summary = summary_content(app, SETTINGS, MON_11).plain
     assert "send references 1 h overdue" in summary and "snoozed" not in summary
@@ -79,7 +80,7 @@ def test_a_do_by_without_a_time_reads_the_end_of_working_hours_on_its_row_as_in_
     app = actions.new_application("Acme", "Dev", now=WED, round_at=WED.subtract(days=1))
     app = direction_actions.add_direction(app, "send references", DirectionKind.DO_BY,
                                 pendulum.datetime(2026, 11, 27, tz=LONDON), now=WED)
-    assert _row(app, WED) == "☐ send references · by Fri 27 Nov 17:00 (in 2 d)"
+    assert _row(app, WED) == "☐ send references · by Fri 27 Nov 17:00 (in 2 d)"  # not "00:00 → due 17:00"
 
 
 def test_followup_due_says_snoozed_until_the_snooze_ends(cli_db, capsys, monkeypatch):
@@ -115,3 +116,11 @@ def test_a_snooze_to_a_time_outside_working_hours_names_the_deadline_it_makes(cl
     capsys.readouterr()
     assert run(cli_db, "snooze", "hooli", "--until", "sat 7:24") == 0
     assert "snoozed until Sat 28 Nov 07:24" in (out := capsys.readouterr().out) and "→ due Mon 30 Nov 09:00" in out
+
+
+def test_a_do_by_moved_by_working_hours_reads_the_day_asked_and_the_deadline_it_makes():
+    """Review S2 4: the row read the deadline alone; the recruiter's Saturday was only in the history."""
+    app = actions.new_application("Acme", "Dev", now=WED, round_at=WED.subtract(days=1))
+    app = direction_actions.add_direction(app, "send references", DirectionKind.DO_BY,
+                                          pendulum.datetime(2026, 11, 28, 20, tz=LONDON), now=WED)
+    assert _row(app, WED) == "☐ send references · by Sat 28 Nov 20:00 → due Mon 30 Nov 09:00 (in 5 d)"

@@ -19,6 +19,7 @@ def show_lines(app, settings, moment) -> list[str]:
     from tui.core.deadlines import (
         deadline_order,
         deadlines_for,
+        direction_asked,
         direction_deadlines,
         direction_due,
         keep_in_touch_due,
@@ -69,7 +70,8 @@ def show_lines(app, settings, moment) -> list[str]:
         lines += ["", "directions:"]
         directed = direction_deadlines(app, settings, moment, there)
         for number, direction in enumerate(app.directions, start=1):
-            due = _direction_due(direction, directed.get(direction.id), direction_due(direction, settings), when)
+            due = _direction_due(direction, directed.get(direction.id), direction_due(direction, settings),
+                                 direction_asked(direction, settings), when, zone, moment)
             state = f", done {when(direction.done_at)}" if direction.done_at else ""
             lines.append(f"  {number}. [{direction.kind.value}{state}] {direction.text}{due}")
 
@@ -104,12 +106,13 @@ def show_lines(app, settings, moment) -> list[str]:
     return lines
 
 
-def _direction_due(direction, deadline, rule_due, when) -> str:
+def _direction_due(direction, deadline, rule_due, asked, when, zone, moment) -> str:
     """' — by Mon 30 Nov 09:00': a do-by's time as its deadline has it (`deadline`, from
     deadlines.direction_deadlines: working hours, a snooze), else as its rule gives it (`rule_due`, a
     closed card's), so it agrees with the deadlines below and the detail screen (review R1 #1)."""
     from tui.core.deadlines import direction_shown_due
     from tui.core.stages import DirectionKind
+    from tui.core.timefmt import asked_and_due
 
     if direction.due is None:
         return ""
@@ -119,7 +122,8 @@ def _direction_due(direction, deadline, rule_due, when) -> str:
         return f" — {when(direction.due)}"
     if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
         return f" — snoozed until {when(deadline.due)} (was by {when(deadline.snoozed_from)})"
-    return f" — by {when(direction_shown_due(direction, deadline, rule_due))}"
+    due = direction_shown_due(direction, deadline, rule_due)
+    return f" — {asked_and_due(asked or due, due, zone, moment)}"
 
 
 def cmd_show(args) -> int:

@@ -234,11 +234,17 @@ def _dated_task_open(app: Application) -> bool:
 
 
 def _do_by_due(due: datetime, work: WorkCalendar) -> datetime:
-    """A do-by at local midnight has no time: the end of working hours that day (then the next opening)."""
+    """A do-by's deadline: the time asked (`_asked`), moved to the next opening of working hours."""
+    return work.next_opening(_asked(due, work))
+
+
+def _asked(due: datetime, work: WorkCalendar) -> datetime:
+    """A do-by's time as the recruiter gave it: at local midnight it has none, so the end of working
+    hours that day."""
     wall = due.astimezone(work.zone)
     if (wall.hour, wall.minute, wall.second, wall.microsecond) == (0, 0, 0, 0):
-        due = work.end_of_day(wall.date())
-    return work.next_opening(due)
+        return work.end_of_day(wall.date())
+    return due
 
 
 def _as_caught_up(app: Application, now: datetime, settings: Settings) -> Application:
@@ -370,6 +376,14 @@ def direction_due(direction: Direction, settings: Settings) -> datetime | None:
     if direction.kind is not DirectionKind.DO_BY or direction.due is None:
         return None
     return _do_by_due(direction.due, work_calendar(settings))
+
+
+def direction_asked(direction: Direction, settings: Settings) -> datetime | None:
+    """A do-by's time as the recruiter gave it (a day alone: the end of working hours), which its row
+    shows beside the deadline when working hours or a snooze's end move that (timefmt.asked_and_due)."""
+    if direction.kind is not DirectionKind.DO_BY or direction.due is None:
+        return None
+    return _asked(direction.due, work_calendar(settings))
 
 
 def direction_shown_due(direction: Direction, deadline: Deadline | None, rule_due: datetime | None) -> datetime | None:

@@ -142,6 +142,14 @@ def typed_and_due(typed: datetime, due: datetime | None, zone: Zone, now: dateti
     return said if due is None or to_utc(due) == to_utc(typed) else f"{said} → due {show_time(due, zone, now)}"
 
 
+def asked_and_due(asked: datetime, due: datetime, zone: Zone, now: datetime) -> str:
+    """A do-by's row: 'by Sat 27 Mar 17:00 → due Mon 29 Mar 09:00', the day the recruiter gave beside the
+    deadline working hours make of it (the row read the deadline alone: the recruiter's Saturday was
+    left only in the history, review S2 4); 'by Mon 29 Mar 09:00' when they are one time."""
+    said = f"by {show_time(asked, zone, now)}"
+    return said if to_utc(due) == to_utc(asked) else f"{said} → due {show_time(due, zone, now)}"
+
+
 # --- how far away: the one rounding, in two wordings ------------------------------------------
 # (upper bound of the rounded amount, seconds in the unit, compact unit, unit in words)
 _UNITS = (

@@ -10,11 +10,11 @@ from textual.widgets.option_list import Option
 
 from tui.core import clock
 from tui.core.deadline_words import relative
-from tui.core.deadlines import Deadline, direction_deadlines, direction_due, direction_shown_due
+from tui.core.deadlines import Deadline, direction_asked, direction_deadlines, direction_due, direction_shown_due
 from tui.core.model import Application
 from tui.core.parts import Direction
 from tui.core.stages import DirectionKind
-from tui.core.timefmt import show_day, show_time
+from tui.core.timefmt import asked_and_due, show_day, show_time
 from tui.ui.lists import LIST_KEYS, StopsAtEnds
 from tui.ui.settle import OwnKeysInOrder, settled
 
@@ -23,7 +23,7 @@ from tui.ui.settle import OwnKeysInOrder, settled
 
 
 def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
-                   rule_due: datetime | None = None) -> Content:
+                   rule_due: datetime | None = None, asked: datetime | None = None) -> Content:
     """One row. An open do-by reads its deadline (`deadline`: deadlines.direction_deadlines), so the row gives
     the due time the sidebar, the card and `followup due` give, snoozed or not; without one (a closed
     card has no direction deadlines) the time its rule gives (`rule_due`: deadlines.direction_due)."""
@@ -49,7 +49,7 @@ def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
                                 (f" · snoozed till {show_time(due, zone, now)} ({relative(due, now)}), "
                                  f"was by {show_time(deadline.snoozed_from, zone, now)}{reason}", style))
     return Content.assemble(("☐ ", style), (d.text, "bold"),
-                            (f" · by {show_time(due, zone, now)} ({relative(due, now)})", style))
+                            (f" · {asked_and_due(asked or due, due, zone, now)} ({relative(due, now)})", style))
 
 
 def section_title(app: Application) -> str:
@@ -84,7 +84,8 @@ class DirectionsList(OwnKeysInOrder, StopsAtEnds):
         self.application = app
         keep = self.highlighted_option.id if self.highlighted_option else None
         deadlines = direction_deadlines(app, settings, now)
-        options = [Option(direction_line(d, settings.zone, now, deadlines.get(d.id), direction_due(d, settings)),
+        options = [Option(direction_line(d, settings.zone, now, deadlines.get(d.id), direction_due(d, settings),
+                                         direction_asked(d, settings)),
                           id=d.id) for d in app.directions]
         if not options:
             options.append(Option(Content.styled(
