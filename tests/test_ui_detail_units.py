@@ -186,3 +186,18 @@ async def test_the_posting_and_pitch_each_take_one_line_cut_with_an_ellipsis(tmp
         assert posting in shown and pitch in shown
         if size[0] >= 120:
             assert posting == f"posting {POSTING}"  # it fits: whole
+
+
+def test_the_history_reads_newest_first_and_of_lines_at_one_time_the_last_written_first():
+    """Review S1 1: lines of one second were listed as written (oldest first) under a newest-first list,
+    so a card moved Interviewed → Thanked → Interviewed read as if it had moved back the other way."""
+    from tui.core.parts import Event
+    from tui.ui.detail.history import newest_first
+
+    at = pendulum.datetime(2026, 11, 28, 11, 47, 52, tz="UTC")
+    lines = [Event(at.subtract(hours=1), "created", "Added Acme"),
+             Event(at, "stage", "→ Interviewed → Thanked", {"from": "interviewed", "to": "thanked"}),
+             Event(at, "stage", "→ Thanked → Interviewed", {"from": "thanked", "to": "interviewed"}),
+             Event(at.add(minutes=1), "notes", "Edited notes")]
+    assert [e.text for e in newest_first(lines)] == [
+        "Edited notes", "→ Thanked → Interviewed", "→ Interviewed → Thanked", "Added Acme"]

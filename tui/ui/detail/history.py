@@ -92,13 +92,20 @@ def event_row(event: Event, zone, now) -> EventRow:
     return EventRow(Content.styled(shown, "dim"), mark, text)
 
 
+def newest_first(history: list) -> list:
+    """The lines newest first; lines of one time, the one written last first (a stable sort of the lines
+    as written kept them oldest first: "→ Interviewed → Thanked" above the "→ Thanked → Interviewed" that
+    followed it in the same second read as if the card had moved the other way; review S1 1)."""
+    return sorted(reversed(history), key=lambda e: e.at.timestamp() if e.at else 0.0, reverse=True)
+
+
 class HistoryList(StopsAtEnds):
     """Read-only; ↑↓ (j/k) and page keys scroll it."""
 
     BINDINGS = LIST_KEYS
 
     def show(self, app: Application, settings, now) -> None:
-        events = sorted(app.history, key=lambda e: e.at.timestamp() if e.at else 0.0, reverse=True)
+        events = newest_first(app.history)
         options = [Option(event_row(e, settings.zone, now)) for e in events]
         if not options:
             options.append(Option(Content.styled("Nothing has happened yet.", "$text-muted"), disabled=True))
