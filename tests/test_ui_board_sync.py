@@ -100,6 +100,25 @@ async def test_undo_refuses_over_another_process(tmp_path):
         assert stored(store)["Acme"]["stage"] == "closed"
 
 
+async def test_an_undo_written_after_another_process_changed_the_card_says_it_cannot_undo(tmp_path):
+    """Review S1 3: the other process wrote before the board's poll saw it, so the undo was refused at the
+    write: "Not saved … try again" had the user press u again, which undid another card's change."""
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("L")  # Acme to Thanked
+        await app.wait_for_writes()
+        other_process_moves(store, "Acme", "closed")  # the board has not polled yet
+        await pilot.press("u")
+        await app.wait_for_writes()
+        await wait_until(pilot, lambda: any("Cannot undo" in n.message for n in app._notifications))
+        message = next(n.message for n in app._notifications if "Cannot undo" in n.message)
+        assert "changed by another Followup process" in message and "its newer state is kept" in message
+        assert not any("Not saved" in n.message or "try again" in n.message for n in app._notifications)
+        assert stored(store)["Acme"]["stage"] == "closed"  # theirs is kept
+
+
 class PendingInput(Screen):
     """Stands in for the detail screen: holds typed text until flushed."""
 

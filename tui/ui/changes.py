@@ -175,11 +175,14 @@ class Changes:
         open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
         self._rescue_notes_left_behind(lost, open_on, failure.error)
         merged_by_editor = self._notes_merged_again(failure, lost, open_on)
+        undo_refused = self.changelog.refused_undo(failure.seq, failure.error)
         refused = self.changelog.write_failed(failure.seq)
         self._stale |= refused
         if merged_by_editor:  # "not saved; try again" had the user type the notes again: twice in the file
             self.notify(f"The notes of {merged_by_editor} were changed elsewhere meanwhile: yours are merged "
                         "with theirs and saved again.", timeout=8)
+        elif undo_refused:
+            self.notify(undo_refused, severity="warning")
         else:
             self.notify(f"Not saved: {failure.error}", severity="error", timeout=10)
         for screen in self.screen_stack:  # before the re-read, so typed text is kept through it
