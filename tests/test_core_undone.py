@@ -21,6 +21,7 @@ T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # a Monday
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 SETTINGS = Settings(timezone="Europe/Berlin")
 H = timedelta(hours=1)
+S = timedelta(seconds=1)
 
 
 def interviewed():
@@ -141,3 +142,24 @@ def test_the_csv_export_marks_undone_history_lines_as_followup_show_does():
     history = csv_row(restored, SETTINGS, NOW)["history"].split(" | ")
     assert [line.endswith("(undone)") for line in history] == [not holds(e) for e in restored.history]
     assert any("Outcome: rejected (undone)" in line for line in history)
+
+
+def test_undoing_the_last_save_of_a_notes_session_gives_its_line_the_earlier_time_back():
+    """Review S1 2: saves within half an hour share one "Edited notes" line, moved on at each save; undoing
+    the last one marked that line undone, though the session's earlier edits still held (and redoing left
+    it so). Undone, the line holds at the time of the save before; redone, at the last save's again."""
+    base = interviewed()
+    first = actions.set_notes(base, "first", now=T0 + 2 * H)
+    second = actions.set_notes(first, "first second", now=T0 + 2 * H + 4 * S)
+    third = actions.set_notes(second, "first second third", now=T0 + 2 * H + 8 * S)
+    undone = actions.undo(second, third, "Edit notes", now=T0 + 3 * H)
+    notes_lines = [(e.at, holds(e)) for e in undone.history if e.kind == "notes"]
+    assert undone.notes == "first second" and notes_lines == [(T0 + 2 * H + 4 * S, True)]
+    redone = actions.redo(third, undone, "Edit notes", now=T0 + 4 * H)
+    assert [(e.at, holds(e)) for e in redone.history if e.kind == "notes"] == [(T0 + 2 * H + 8 * S, True)]
+    twice = actions.undo(first, actions.undo(second, third, "Edit notes", now=T0 + 3 * H), "Edit notes",
+                         now=T0 + 3 * H + S)
+    assert twice.notes == "first" and [(e.at, holds(e)) for e in twice.history if e.kind == "notes"] == [
+        (T0 + 2 * H, True)]
+    gone = actions.undo(base, twice, "Edit notes", now=T0 + 3 * H + 2 * S)
+    assert gone.notes == "" and [holds(e) for e in gone.history if e.kind == "notes"] == [False]

@@ -42,19 +42,32 @@ def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:
 
     Matched by content, not position: `actions._log` files a back-dated line
     among the earlier ones, so the step's lines are not always at the end.
+    A line the step moved on rather than wrote (a notes session's one line, its
+    time moved to each save: actions.set_notes) gets its time back: marked undone,
+    the session's earlier edits, which still hold, had no line (review S1 2).
     """
     left: dict[bytes, int] = {}
     for event in before:
         key = msgspec.msgpack.encode(event)
         left[key] = left.get(key, 0) + 1
-    marked = []
-    for event in history:
+    keys = [msgspec.msgpack.encode(event) for event in history]
+    kept = [False] * len(history)
+    for index, key in enumerate(keys):
+        if left.get(key):
+            left[key] -= 1
+            kept[index] = True
+    moved: dict[tuple[str, str], Event] = {}  # lines of `before` the step replaced, by what they say
+    for event in before:
         key = msgspec.msgpack.encode(event)
         if left.get(key):
             left[key] -= 1
-            marked.append(event)
-        elif event.kind == "undo" or not holds(event):
-            marked.append(event)  # a record of an undo, or a line already marked: as it is
+            moved.setdefault((event.kind, event.text), event)
+    marked = []
+    for event, was_kept in zip(history, kept, strict=True):
+        if was_kept or event.kind == "undo" or not holds(event):
+            marked.append(event)  # as it was; a record of an undo, or a line already marked: as it is
+        elif (event.kind, event.text) in moved:
+            marked.append(moved.pop((event.kind, event.text)))
         else:
             marked.append(Event(event.at, event.kind, event.text, {**event.data, UNDONE: True}))
     return marked
@@ -69,6 +82,7 @@ def mark_redone(history: list[Event], after: list[Event]) -> list[Event]:
             key = msgspec.msgpack.encode(event)
             wanted[key] = wanted.get(key, 0) + 1
     out = []
+    unmatched = []  # indexes in `out` of holding lines that `after` does not have
     for event in history:
         if not holds(event) and event.kind != "undo":
             plain = Event(event.at, event.kind, event.text, {k: v for k, v in event.data.items() if k != UNDONE})
@@ -77,7 +91,23 @@ def mark_redone(history: list[Event], after: list[Event]) -> list[Event]:
                 wanted[key] -= 1
                 out.append(plain)
                 continue
+        elif event.kind != "undo":
+            key = msgspec.msgpack.encode(event)
+            if wanted.get(key):
+                wanted[key] -= 1
+            else:
+                unmatched.append(len(out))
         out.append(event)
+    # a line the undo gave its earlier time back (mark_undone) takes the step's time again
+    moved: dict[tuple[str, str], Event] = {}
+    for event in after:
+        key = msgspec.msgpack.encode(event)
+        if holds(event) and wanted.get(key):
+            wanted[key] -= 1
+            moved.setdefault((event.kind, event.text), event)
+    for index in unmatched:
+        event = out[index]
+        out[index] = moved.pop((event.kind, event.text), event)
     return out
 
 
