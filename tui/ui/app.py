@@ -276,12 +276,15 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
             await super().on_event(key)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = True) -> None:
-        """As Textual's, but the same toast while it is still up is not shown again below itself."""
+               markup: bool = False) -> None:
+        """As Textual's, but always plain text, and the same toast while it is still up is not shown again
+        below itself. Toasts name cards: a company typed as "[/red]Crash Co" made every toast naming it end
+        the board with a MarkupError, the form being typed lost (review S3 1). No toast of ours is markup,
+        and a screen's or widget's `notify` passes `markup=True` on to here unless told otherwise."""
         if self._toasts_up.still_up(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
                                     else timeout):
             return
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self):
         from tui.ui.board.screen import BoardScreen

@@ -14,10 +14,26 @@ from typing import Callable, Iterator, NamedTuple
 from textual import events
 from textual.binding import Binding
 from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.core.stages import STAGES
 from tui.ui.settle import TypesInOrder, settled
+
+
+def as_typed(text: str, matcher: Matcher | None = None) -> Content:
+    """A hit's words as they were typed, never read as markup (Textual's palette reads a plain string, and
+    its matcher's highlight, as markup: "[red]Red Co" was drawn red, and a card called "[/red]Crash Co"
+    was left out of every search; review S3 2); with the letters `matcher` matched in its style."""
+    content = Content(text)
+    if matcher is not None:
+        score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+        for offset in offsets if score else ():
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class Command(NamedTuple):
@@ -62,14 +78,14 @@ class ScreenCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(as_typed(name), callback, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, as_typed(name, matcher), callback, help=escape(help_text))
 
 
 def board_commands(screen) -> Iterator[Command]:
@@ -122,7 +138,7 @@ class JumpCommands(Provider):
         cards = sorted(self._cards(), key=lambda c: c.sort_key)[: self.DISCOVER]
         for card in cards:
             title = f"Jump to {card.company} — {card.role}"
-            yield DiscoveryHit(title, partial(self.screen.jump_to, card.app_id), help=card.stage.label)
+            yield DiscoveryHit(as_typed(title), partial(self.screen.jump_to, card.app_id), help=card.stage.label)
 
     async def search(self, query: str) -> Hits:
         words = query.lower().split()
@@ -135,8 +151,8 @@ class JumpCommands(Provider):
             if all(word in haystack for word in words):
                 title = f"Jump to {card.company} — {card.role}"
                 score = matcher.match(title) or 0.1
-                yield Hit(score, matcher.highlight(title), partial(self.screen.jump_to, card.app_id),
-                          help=f"{card.stage.label}" + (f"  ·  {card.action}" if card.action else ""))
+                yield Hit(score, as_typed(title, matcher), partial(self.screen.jump_to, card.app_id),
+                          help=escape(f"{card.stage.label}" + (f"  ·  {card.action}" if card.action else "")))
                 found += 1
                 if found >= self.LIMIT:
                     return

@@ -1,0 +1,57 @@
+"""Card text that looks like Textual markup is shown as typed, never read as markup (review S3 1, 2).
+
+A company typed as "[/red]Crash Co" (a closing tag with no opening one) made every toast naming it end
+the board with a MarkupError: `H` on it, deleting it (so `u` could not bring it back), or a deadline of
+its coming due while a form was being typed, the form lost. The palette read "[red]Red Co" as red, and
+left the "[/red]" card out of every search.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets._toast import Toast
+
+from conftest import WAYS, send_keys
+from test_ui_palette_keys import palette_lines
+from tui.core import actions
+from tui.core.parts import Interviewer
+from ui_board_helpers import WIDE, focused_company, frozen_now, make_app, store_with
+
+pytestmark = pytest.mark.usefixtures("freeze_clock")
+
+CRASH, RED = "[/red]Crash Co", "[red]Red Co"
+
+
+def markup_cards():
+    now = frozen_now()
+    return [actions.new_application(CRASH, "[link](x) SRE", now=now.subtract(hours=2),
+                                    round_at=now.subtract(hours=3), interviewers=[Interviewer(name="[/b]Bo")]),
+            actions.new_application(RED, "Dev", now=now.subtract(hours=1), round_at=now.subtract(hours=2))]
+
+
+@WAYS
+async def test_toasts_naming_a_card_show_its_text_as_typed_and_the_board_lives_on(tmp_path, burst):
+    app = make_app(store_with(tmp_path, markup_cards()))
+    async with app.run_test(size=WIDE, notifications=True) as pilot:  # drawn, as for a user
+        await pilot.pause()
+        assert focused_company(app) == CRASH
+        await send_keys(app, pilot, burst, "H")  # "already in Interviewed": the first toast that names it
+        assert app.is_running and any(CRASH in str(n.message) for n in app._notifications)
+        await send_keys(app, pilot, burst, "d", "y")  # "Deleted [/red]Crash Co. u brings it back."
+        assert app.is_running and any(f"Deleted {CRASH}" in str(n.message) for n in app._notifications)
+        await send_keys(app, pilot, burst, "u")
+        assert app.is_running and CRASH in {a.company for a in app.changelog.apps.values()}
+        shown = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert any(f"Deleted {CRASH}. u brings it back." in line for line in shown)
+
+
+@WAYS
+async def test_the_palette_finds_and_shows_a_card_whose_name_looks_like_markup(tmp_path, burst):
+    app = make_app(store_with(tmp_path, markup_cards()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        lines = await palette_lines(app, pilot, burst, "crash")
+        assert any(line.startswith(f"Jump to {CRASH} — [link](x) SRE") for line in lines)
+        await send_keys(app, pilot, burst, "escape")
+        lines = await palette_lines(app, pilot, burst, "red co")
+        assert any(line.startswith(f"Jump to {RED} — Dev") for line in lines)
