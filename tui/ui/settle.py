@@ -72,6 +72,11 @@ def handed_on(widget: Widget, event: events.Key) -> bool:
     return True
 
 
+# The zero-width joiner and non-joiner are parts of words ("👩‍💻" is one emoji; Persian writes "می‌خواهم"
+# with one), typed as keys like any letter; dropped, they changed what the user wrote (review S3 3).
+JOINERS = frozenset({"\u200c", "\u200d"})
+
+
 class TypesInOrder:
     """Mixed into a text field (a form's input, the notes and letter editors): its own editing keys
     (backspace, delete, arrows, home, ctrl+u…) act where they were typed.
@@ -88,6 +93,16 @@ class TypesInOrder:
     async def _on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
         if handed_on(self, event):
+            return
+        if event.character in JOINERS and not getattr(self, "read_only", False):
+            event.stop()  # Textual types only what Python calls printable, and these are not
+            event.prevent_default()
+            from textual.widgets import Input, TextArea
+
+            if isinstance(self, Input):
+                self.insert_text_at_cursor(event.character)
+            elif isinstance(self, TextArea):
+                self.insert(event.character)
             return
         if event.key in ("tab", "shift+tab") and getattr(self, "tab_behavior", "focus") == "focus":
             event.stop()
