@@ -83,3 +83,22 @@ async def test_a_zero_width_joiner_or_non_joiner_typed_in_a_field_is_kept(tmp_pa
         assert app.focused.value == "👩\u200d💻"
         await typed(app, pilot, burst, "escape", "n", "می", "\u200c", "خواهم")
         assert app.focused.value == "می\u200cخواهم"
+
+
+@pytest.mark.parametrize("size", [(60, 15), (80, 24)])
+async def test_the_delete_dialog_fits_the_window_down_to_the_smallest_the_board_takes(tmp_path, size):
+    """Review S3 4: at 60 columns the dialog (64-cell lines, its padding and border) ran off the right
+    edge, without its right border, its words cut ("Metropolitan Are")."""
+    now = frozen_now()
+    long_name = "Metropolitan Area Transit Authority of the Distinguished Northern Provinces"
+    app = make_app(store_with(tmp_path, [actions.new_application(long_name, "Principal Distinguished Engineer",
+                                                                 now=now, round_at=now.subtract(hours=1))]))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen.query_one("#dialog")
+        assert 0 <= dialog.region.x and dialog.region.right <= size[0]
+        for line in app.screen.query("#question, .detail, #keys"):
+            assert line.region.right <= dialog.region.right - 3  # inside the padding and the border
+        assert "Metropolitan" in str(app.screen.query_one("#question").render())

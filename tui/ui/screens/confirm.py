@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -23,6 +24,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.ui.keybar import KeyBar
+
+TEXT_WIDTH = 64  # a dialog's lines at most, in cells
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -49,9 +52,9 @@ class ConfirmScreen(ModalScreen[bool]):
             border: thick $warning;
             background: $surface;
         }
-        & #question { width: auto; max-width: 64; text-style: bold; }
-        & .detail { width: auto; max-width: 64; margin-top: 1; color: $text; }
-        & #keys { margin-top: 1; color: $text-muted; width: auto; max-width: 64; }
+        & #question { width: auto; text-style: bold; }
+        & .detail { width: auto; margin-top: 1; color: $text; }
+        & #keys { margin-top: 1; color: $text-muted; width: auto; }
     }
     """
 
@@ -78,6 +81,19 @@ class ConfirmScreen(ModalScreen[bool]):
                 keys = f"y  {self.yes}     n / escape / enter  {self.no}"
             yield Static(keys, id="keys", markup=False)
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._fit(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """The text 64 cells wide at most, and narrower where the window is: at 60 columns (the least the
+        board takes) the dialog ran off the right edge, its words cut (review S3 4)."""
+        fits = max(20, min(TEXT_WIDTH, width - 10))  # the border, the padding and a margin
+        for part in self.query("#question, .detail, #keys"):
+            part.styles.max_width = fits
 
     @property
     def swallows_keys(self) -> bool:
