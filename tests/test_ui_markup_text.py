@@ -1,4 +1,5 @@
-"""Card text that looks like Textual markup is shown as typed, never read as markup (review S3 1, 2).
+"""Odd text and narrow windows (review S3): card text that looks like Textual markup is shown as typed,
+never read as markup; joiners typed are kept; dialogs and toasts fit 60 columns.
 
 A company typed as "[/red]Crash Co" (a closing tag with no opening one) made every toast naming it end
 the board with a MarkupError: `H` on it, deleting it (so `u` could not bring it back), or a deadline of
@@ -102,3 +103,15 @@ async def test_the_delete_dialog_fits_the_window_down_to_the_smallest_the_board_
         for line in app.screen.query("#question, .detail, #keys"):
             assert line.region.right <= dialog.region.right - 3  # inside the padding and the border
         assert "Metropolitan" in str(app.screen.query_one("#question").render())
+
+
+async def test_a_toast_fits_a_window_of_60_columns(tmp_path):
+    """Review S3 4: Textual's toast is 60 wide; at 60 columns it ran off the right edge, its words cut."""
+    app = make_app(store_with(tmp_path, markup_cards()))
+    async with app.run_test(size=(60, 15), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("H")  # "… is already in Interviewed, the first stage."
+        await pilot.pause()
+        (toast,) = app.screen.query(Toast)
+        shown = app.screen.find_widget(toast).clip  # what the rack shows of it (a gutter on its right)
+        assert toast.region.width > 40 and toast.region.right <= shown.right <= 60
