@@ -115,3 +115,15 @@ async def test_a_toast_fits_a_window_of_60_columns(tmp_path):
         (toast,) = app.screen.query(Toast)
         shown = app.screen.find_widget(toast).clip  # what the rack shows of it (a gutter on its right)
         assert toast.region.width > 40 and toast.region.right <= shown.right <= 60
+
+
+async def test_a_title_line_too_long_for_the_window_ends_in_an_ellipsis(tmp_path):
+    """Review S3 5: cut at the window's edge, "… · 1 due today ·" read as if nothing followed."""
+    from ui_detail_helpers import screen_text
+
+    app = make_app(store_with(tmp_path, markup_cards()))
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        await send_keys(app, pilot, True, "/", "red", "enter")
+        title = screen_text(app).splitlines()[0].rstrip()
+        assert title.startswith(" Followup — 2 applications") and title.endswith("…")

@@ -104,7 +104,8 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
 
     DEFAULT_CSS = """
     BoardScreen {
-        & > #title { height: 1; padding: 0 1; background: $panel; color: $text; }
+        & > #title { height: 1; padding: 0 1; background: $panel; color: $text; text-wrap: nowrap;
+                     text-overflow: ellipsis; }
         & > #empty {
             height: auto;
             margin: 1 2;
