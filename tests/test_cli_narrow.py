@@ -204,3 +204,14 @@ def test_a_remark_on_standard_error_fits_a_narrow_terminal_too(demo, capsys, mon
     fits(narrow, 40)
     assert words(narrow) == words(whole) and len(narrow.splitlines()) > len(whole.splitlines())
     assert "notify_command" in narrow.split()
+
+
+def test_chinese_or_japanese_written_without_spaces_is_broken_under_its_column():
+    """Review S3 6: a role in Japanese is one "word" to the wrapper, and went on a line of its own flush
+    to the right edge; an id or an address still goes whole on its own line, to copy."""
+    line = "ab12cd34  Acme  ソフトウェアエンジニア株式会社  interviewed"
+    assert wrap_cells(line, 40, indent=12) == ["ab12cd34  Acme", "            ソフトウェアエンジニア株式会",
+                                               "            社  interviewed"]
+    address = "ab12cd34  Acme  dana.kim@averyveryverylongdomain.example  interviewed"
+    assert wrap_cells(address, 40, indent=12)[1] == "dana.kim@averyveryverylongdomain.example"
+    assert all(cell_width(part) <= 40 for part in wrap_cells(line, 40, indent=12))

@@ -133,6 +133,7 @@ def fit_cells(text: str, width: int) -> str:
 
 
 _WORDS = re.compile(r"(\s*)(\S+)")
+_WRITTEN_WITHOUT_SPACES = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana, CJK
 _COLUMN_GAP = re.compile(r"( {2,})")  # two spaces or more: between a table's columns
 
 
@@ -148,7 +149,7 @@ def wrap_cells(text: str, width: int, indent: int = 0, separator: str = " · ") 
     or more (between columns: "6.1–7.4  (3 answers)"), then between words. A word longer than a
     line's room after `indent` goes on a line of its own, indented less (an id, an address stays
     whole to copy); only one longer than `width` is broken inside, at a cell boundary (never through
-    a wide character)."""
+    a wide character), and so is one in Chinese or Japanese, written without spaces, under its column."""
     if width <= 0 or cell_width(text) <= width:
         return [text]
     indent = max(0, min(indent, width // 2))
@@ -177,7 +178,9 @@ def wrap_cells(text: str, width: int, indent: int = 0, separator: str = " · ") 
 
     def long_word(word: str) -> None:
         nonlocal line
-        if cell_width(word) <= width:  # an id, an address: whole on a line of its own, less indented
+        if cell_width(word) <= width and not _WRITTEN_WITHOUT_SPACES.search(word):
+            # an id, an address: whole on a line of its own, less indented (Chinese or Japanese, written
+            # without spaces, is broken where the line ends instead, under its column: review S3 6)
             line = " " * (width - cell_width(word)) + word
             return
         room = width - indent
