@@ -84,6 +84,8 @@ async def test_a_zero_width_joiner_or_non_joiner_typed_in_a_field_is_kept(tmp_pa
         assert app.focused.value == "👩\u200d💻"
         await typed(app, pilot, burst, "escape", "n", "می", "\u200c", "خواهم")
         assert app.focused.value == "می\u200cخواهم"
+        await typed(app, pilot, burst, "shift+left", "shift+left", "\u200d")  # over the selected text
+        assert app.focused.value == "می\u200cخوا\u200d"  # review S4 2: it went in before the selection
 
 
 @pytest.mark.parametrize("size", [(60, 15), (80, 24)])
