@@ -120,6 +120,9 @@ async def test_the_same_toast_again_while_it_is_up_is_not_stacked_under_it(tmp_p
         said = [n.message for n in app._notifications]
         assert sum("already in Interviewed" in m for m in said) == 1
         assert said.count("Nothing to undo.") == 1
+        app.clear_notifications()  # taken down early (a save on the letters screen does): said again
+        await send_keys(app, pilot, burst, "u")
+        assert [n.message for n in app._notifications] == ["Nothing to undo."]
 
 
 async def test_u_undoes_many_steps_and_the_file_follows(tmp_path):

@@ -286,6 +286,10 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
             return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def clear_notifications(self) -> None:
+        self._toasts_up.forget()  # the same words again are shown again: "Copied" after a save took it down
+        super().clear_notifications()
+
     def get_default_screen(self):
         from tui.ui.board.screen import BoardScreen
 

@@ -47,6 +47,10 @@ class ToastsUp:
     def __init__(self) -> None:
         self._until: dict[tuple[str, str, str], float] = {}
 
+    def forget(self) -> None:
+        """Every toast was taken down (App.clear_notifications): the next is shown, whatever it says."""
+        self._until.clear()
+
     def still_up(self, message: str, title: str, severity: str, timeout: float) -> bool:
         """Whether this toast is up now; if not, it is taken as shown from now for `timeout` seconds."""
         now = time.monotonic()
