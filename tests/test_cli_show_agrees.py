@@ -36,15 +36,14 @@ def test_show_gives_a_snoozed_direction_the_snoozed_time(cli_db, capsys):
         "  1. [do-by] call back — snoozed until Tue 1 Dec 10:00 (was by Fri 27 Nov 12:00)"]
 
 
-def test_show_gives_a_closed_cards_direction_its_rule_time(cli_db, capsys):
-    """A closed card has no direction deadlines; the row still reads the time the rule gives."""
+def test_show_gives_a_closed_cards_direction_the_time_asked(cli_db, capsys):
+    """A closed card has no direction deadlines: the row reads the time asked, and no "→ due" (review S4)."""
     assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10:00") == 0
     assert run(cli_db, "direction", "acme", "call back", "--by", "sat 20:00") == 0
     assert run(cli_db, "close", "acme", "withdrawn") == 0
     capsys.readouterr()
     assert run(cli_db, "show", "acme") == 0
-    assert section(capsys.readouterr().out, "directions:") == [
-        "  1. [do-by] call back — by Sat 28 Nov 20:00 → due Mon 30 Nov 09:00"]
+    assert section(capsys.readouterr().out, "directions:") == ["  1. [do-by] call back — by Sat 28 Nov 20:00"]
 
 
 def test_show_lists_deadlines_due_at_once_in_the_order_due_gives(cli_db, capsys):

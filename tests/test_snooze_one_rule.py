@@ -61,7 +61,7 @@ def _card_and_sidebar(app, now) -> tuple[str, str, str]:
 def test_every_screen_says_snoozed_while_it_runs():
     app = snoozed_references()
     sat = pendulum.datetime(2026, 11, 28, 12, tz=LONDON)
-    assert _row(app, sat) == ("☐ send references · snoozed till Mon 30 Nov 10:00 (in 46 h), "
+    assert _row(app, sat) == ("☐ send references · snoozed until Mon 30 Nov 10:00 (in 46 h), "
                               "was by Fri 27 Nov 17:00: waiting for Sam")
     assert _card_and_sidebar(app, sat) == ("snoozed · send references", "in 46 h",
                                            "send references · snoozed: waiting for Sam")

@@ -281,6 +281,6 @@ def test_iso_8601_in_its_basic_and_extended_forms_and_utc_as_a_word(text, expect
 
 
 @pytest.mark.parametrize("text", ["20261127T14:00Z", "2026112T1400Z", "20261127T1400+15:00"])
-def test_a_mix_of_the_two_iso_forms_or_a_wrong_offset_is_refused(text):
+def test_a_basic_date_with_an_extended_time_a_short_date_or_a_wrong_offset_is_refused(text):
     with pytest.raises(ValidationError, match="cannot read the time"):
         parse_when(text, now_on(0), ZONE, reading=Reading.PAST)

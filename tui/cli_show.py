@@ -123,7 +123,7 @@ def _direction_due(direction, deadline, rule_due, asked, when, zone, moment) -> 
     if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
         return f" — snoozed until {when(deadline.due)} (was by {when(deadline.snoozed_from)})"
     due = direction_shown_due(direction, deadline, rule_due)
-    return f" — {asked_and_due(asked or due, due, zone, moment)}"
+    return f" — {asked_and_due(asked or due, due if deadline else None, zone, moment)}"  # a closed card: asked
 
 
 def cmd_show(args) -> int:

@@ -138,16 +138,20 @@ def typed_and_due(typed: datetime, due: datetime | None, zone: Zone, now: dateti
     'Sat 12 Dec 07:24 · in 2 weeks → due Mon 14 Dec 09:00', the first part alone when they are one time.
     One wording for the snooze and close forms' previews, the edit-card form's and `followup snooze`'s
     and `close`'s lines (review Z 6: two wordings, four helpers)."""
-    said = understood(typed, zone, now)
+    return _then_due(understood(typed, zone, now), typed, due, zone, now)
+
+
+def _then_due(said: str, typed: datetime, due: datetime | None, zone: Zone, now: datetime) -> str:
+    """`said`, and ' → due …' where the deadline is not the time typed: the one wording of both."""
     return said if due is None or to_utc(due) == to_utc(typed) else f"{said} → due {show_time(due, zone, now)}"
 
 
-def asked_and_due(asked: datetime, due: datetime, zone: Zone, now: datetime) -> str:
+def asked_and_due(asked: datetime, due: datetime | None, zone: Zone, now: datetime) -> str:
     """A do-by's row: 'by Sat 27 Mar 17:00 → due Mon 29 Mar 09:00', the day the recruiter gave beside the
     deadline working hours make of it (the row read the deadline alone: the recruiter's Saturday was
-    left only in the history, review S2 4); 'by Mon 29 Mar 09:00' when they are one time."""
-    said = f"by {show_time(asked, zone, now)}"
-    return said if to_utc(due) == to_utc(asked) else f"{said} → due {show_time(due, zone, now)}"
+    left only in the history, review S2 4); 'by Mon 29 Mar 09:00' when they are one time, or when there
+    is no deadline (`due` None: a closed card's)."""
+    return _then_due(f"by {show_time(asked, zone, now)}", asked, due, zone, now)
 
 
 # --- how far away: the one rounding, in two wordings ------------------------------------------

@@ -42,14 +42,17 @@ def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
     if d.due is None:
         return Content.assemble(("☐ ", "$text-warning"), (d.text, "bold"), (" · no date", "$text-muted"))
     due = direction_shown_due(d, deadline, rule_due)
+    if deadline is None and asked is not None:  # a closed card's: no deadline, the time asked alone
+        due = asked
     style = "$text-error" if due < now else "$text-warning"
     if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
         reason = f": {deadline.reason}" if deadline.reason else ""
         return Content.assemble(("☐ ", style), (d.text, "bold"),
-                                (f" · snoozed till {show_time(due, zone, now)} ({relative(due, now)}), "
+                                (f" · snoozed until {show_time(due, zone, now)} ({relative(due, now)}), "
                                  f"was by {show_time(deadline.snoozed_from, zone, now)}{reason}", style))
     return Content.assemble(("☐ ", style), (d.text, "bold"),
-                            (f" · {asked_and_due(asked or due, due, zone, now)} ({relative(due, now)})", style))
+                            (f" · {asked_and_due(asked or due, due if deadline else None, zone, now)} "
+                             f"({relative(due, now)})", style))
 
 
 def section_title(app: Application) -> str:
