@@ -122,3 +122,25 @@ async def test_the_key_bar_shows_how_to_change_a_choice_only_on_one(tmp_path, fr
         await pilot.pause()
         on_choice = bar.entries()[0]
         assert on_choice[:2] == [("←/→", "Change"), ("space", "List")]
+
+
+@WAYS
+async def test_j_and_k_move_in_the_open_list_and_a_closed_choice_takes_no_option_for_a_word_inside(
+        tmp_path, frozen, burst):
+    """Review S5 1: `j` in the open list did not move it (PRODUCT: j/k move in every list), and on the
+    closed Outcome `j` picked "accepted: you took the job" (a word inside it) as a rejection was being
+    recorded. A letter still picks an option starting with it."""
+    followup = board(make_db(tmp_path, acme(frozen)))
+    async with followup.run_test(size=(80, 24)) as pilot:
+        await open_card(pilot)
+        await send_keys(followup, pilot, burst, "o")  # how did it end: Outcome first, "rejected"
+        form = followup.screen
+        assert form.raw("outcome") == "rejected" and isinstance(form.focused, Select)
+        await send_keys(followup, pilot, burst, "j")
+        assert form.raw("outcome") == "rejected"  # no option starts with j: said under the field
+        await send_keys(followup, pilot, burst, "space", "j", "j", "k", "enter")
+        assert no_list_open(followup)
+        labels = [value for _, value in form.query_one(Select).choices]
+        assert form.raw("outcome") == labels[labels.index("rejected") + 1]
+        await send_keys(followup, pilot, burst, "a")
+        assert form.raw("outcome") == "accepted"
