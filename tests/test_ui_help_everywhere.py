@@ -57,3 +57,40 @@ async def test_f1_lists_the_keys_of_the_screen_in_front(tmp_path, name, monkeypa
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is front
+
+
+async def test_the_notes_editor_says_what_escape_does_and_its_help_names_ctrl_s(tmp_path):
+    """Review S5 2, 3: the editor's bar said "esc Back" where escape only leaves the editor, and f1 left out
+    the ^s Save the bar shows. Opened with `e` from the board, escape does go back: the bar says so."""
+    from tui.ui.keybar import KeyBar
+
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert bar.startswith("esc Done") and "esc Back" not in bar and "f1 Help" in bar
+        await pilot.press("f1")
+        await pilot.pause()
+        text = help_text(app)
+        assert "Save now (also retries a refused save)" in text and "Leave the notes editor" in text
+        await pilot.press("escape", "escape", "escape")  # the help, the editor, the card
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert str(app.screen.query_one(KeyBar).render()).startswith("esc Back")
+
+
+@pytest.mark.parametrize("keys", [("n",), ("d",), ("slash",)])
+async def test_where_question_mark_is_typed_the_bar_names_f1(tmp_path, keys):
+    """Review S5 2: a form's, a dialog's and the filter's bars named no help key; `?` is typed there."""
+    from tui.ui.keybar import KeyBar
+
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert "f1 Help" in str(app.screen.query_one(KeyBar).render())

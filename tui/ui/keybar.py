@@ -9,11 +9,13 @@ Order: a screen may list binding ids in `KEY_ORDER` (the board follows
 PRODUCT.md's order); other shown bindings follow in their declared order.
 The help key and the command palette are pinned to the right end and stay
 when the line is too narrow for the rest; other keys are dropped from the end.
+Where `?` is not the help key (it is typed into a field), `f1` is shown instead.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widget import Widget
 
 PINNED = ("question_mark", "f1")  # help: always shown, just before the palette
@@ -68,6 +70,13 @@ class KeyBar(Widget):
                 pinned.append(entry)
             else:
                 shown.append((name, entry))
+        if not pinned and app.check_action("help", ()):
+            # where `?` is typed (a form, the filter, the notes) the app's f1 is the help key: said here (a
+            # form's bar named none, review S5 2). A modal's active bindings leave the app's out.
+            help_key = next((b for b in getattr(app, "BINDINGS", ()) if isinstance(b, Binding) and b.key == "f1"),
+                            None)
+            if help_key is not None:
+                pinned.append((app.get_key_display(help_key), help_key.description))
         order = {name: index for index, name in enumerate(getattr(screen, "KEY_ORDER", ()))}
         shown.sort(key=lambda item: order.get(item[0], len(order)))
         palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)

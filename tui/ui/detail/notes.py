@@ -43,7 +43,7 @@ class NotesEditor(Editor):
 
     BINDINGS = [
         Binding("escape", "leave", "Done", tooltip="Leave the editor; what you typed is kept"),
-        Binding("ctrl+s", "save_now", "Save", tooltip="Save now (also retries a refused save)"),
+        Binding("ctrl+s", "save_now", "Save", id="notes.save", tooltip="Save now (also retries a refused save)"),
     ]
 
     # The empty editor says how to start while the focus is elsewhere: there, letters are the screen's keys.

@@ -53,6 +53,9 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
     # types printable keys as text (Textual leaves them to it), so only escape needs a check there.
     BINDINGS = [
         Binding("escape", "back", "Back", id="detail.back", priority=True),
+        # in the editor opened here (not with `e` from the board), escape only leaves it: said so
+        Binding("escape", "done", "Done", id="detail.done", priority=True,
+                tooltip="Leave the notes editor; what you typed is kept"),
         Binding("1", "section('notes')", "Sections", key_display="1-4", id="detail.notes", priority=True,
                 tooltip="1 notes · 2 rounds · 3 directions · 4 history"),
         Binding("2", "section('rounds')", "Rounds", show=False, id="detail.rounds", priority=True),
@@ -83,7 +86,8 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
     # `p` before `d`, as only this tab has it and `d` deletes everywhere; directions: n, space, d), this
     # screen's `e` and 1-4, and the board's card keys in PRODUCT's footer order (t f H/L u r z), as far as
     # they fit (review X #6; the rounds tab's space, p and d came after them all: review R5 6)
-    KEY_ORDER = ("detail.back", "rounds.open", "rounds.add", "rounds.thank", "rounds.thanked", "rounds.person",
+    KEY_ORDER = ("detail.back", "detail.done", "rounds.open", "rounds.add", "rounds.thank", "rounds.thanked",
+                 "rounds.person",
                  "rounds.remove", "directions.add", "directions.done",
                  "directions.remove", "detail.write", "detail.notes",
                  "detail.thank", "detail.follow_up", "detail.move_right", "detail.undo", "detail.reply",
@@ -218,6 +222,9 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
             return False  # the editor takes these keys as text; don't advertise them
+        if action in ("back", "done"):  # one of the two escapes, so that the bar says what it does
+            done = isinstance(self.focused, NotesEditor) and not self._returns_on_escape
+            return done is (action == "done")
         if action == "enter_section":
             return self.focused is self.section_bar
         if action == "external_editor" and self.is_mounted:
@@ -271,6 +278,14 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
         self.flush_pending()
         self.dismiss()
 
+    def escape_goes_back(self, back: bool) -> None:
+        """Whether escape in the notes editor goes back to the board (it was opened with `e` there)."""
+        self._returns_on_escape = back
+        self.refresh_bindings()
+
+    async def action_done(self) -> None:
+        await self.action_back()
+
     async def action_back(self) -> None:
         """escape: out of the notes editor (keeping its text), or back to the board."""
         await settled(self.focused)
@@ -301,14 +316,14 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
         `enter` go in); the lists take no text, so 2-4 go into theirs (`2 n` adds a round)."""
         await settled(self.focused)
         if section == "notes":
-            self._returns_on_escape = False
+            self.escape_goes_back(False)
             self._switch(section)
             self.set_focus(self.section_bar)
             return
         self.show_section(section)
 
     def show_section(self, section: str) -> None:
-        self._returns_on_escape = False  # moving around here: escape now leaves the editor only
+        self.escape_goes_back(False)  # moving around here: escape now leaves the editor only
         self._go(section)
 
     def _go(self, section: str) -> None:
@@ -323,7 +338,7 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
 
     def _step_to(self, section: str) -> None:
         """←/→ on the section bar: the focus stays on the bar, as it does with tabs."""
-        self._returns_on_escape = False
+        self.escape_goes_back(False)
         self._switch(section)
 
     def _switch(self, section: str) -> None:
