@@ -324,3 +324,31 @@ async def test_a_cursor_moved_before_the_column_had_a_size_is_scrolled_into_view
         await pilot.resize_terminal(120, 41)
         await pilot.pause()
         assert 0 <= column.screen_row_of_cursor() < column.card_rows
+
+
+@WAYS
+async def test_space_marks_the_cards_one_thank_you_sent_without_a_letter_and_u_undoes_it(tmp_path, burst):
+    """Review S5 4: PRODUCT's "space toggles thanked without a letter" did nothing on the board."""
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert focused_company(app) == "Acme"  # owes Dana Kim a note, overdue
+        await send_keys(app, pilot, burst, "space")
+        await app.wait_for_writes()
+        acme = stored(store)["Acme"]
+        assert acme["rounds"][0]["interviewers"][0]["thanked_at"] and acme["stage"] == "thanked"
+        assert any("Marked the note to Dana Kim sent" in n.message for n in app._notifications)
+        await send_keys(app, pilot, burst, "u")
+        await app.wait_for_writes()
+        acme = stored(store)["Acme"]
+        assert acme["rounds"][0]["interviewers"][0]["thanked_at"] is None and acme["stage"] == "interviewed"
+
+
+async def test_tab_with_the_sidebar_hidden_says_how_to_show_it(tmp_path):
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert any("The sidebar is hidden: s shows it" in n.message for n in app._notifications)

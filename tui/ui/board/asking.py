@@ -1,4 +1,5 @@
-"""What the board's keys ask the user for: how it ended, their reply, a snooze, a new card, a deletion.
+"""What the board's keys ask the user for: how it ended, their reply, a snooze, a new card, a deletion;
+and `space`, a thank-you sent without a letter, which asks nothing when the card owes one note.
 
 A mixin for BoardScreen (which provides `_current_app`, `zone` and `sidebar`).
 Each answer is applied at once through the app (apply_change, add_application,
@@ -14,6 +15,30 @@ from tui.core.text import sentence  # the core's one wording (as `followup snooz
 
 
 class BoardQuestions:
+    async def action_thanked(self) -> None:
+        """space, as in the card's rounds (PRODUCT: the same key means the same thing on every screen): the
+        card's one thank-you note marked sent without a letter; with several owed, where to mark each."""
+        from tui.core.deadlines import DeadlineKind, deadlines_for
+
+        application = self._current_app()
+        if application is None:
+            return
+        owed = [d for d in deadlines_for(application, self.app.settings, clock.now())
+                if d.kind is DeadlineKind.THANK_YOU]
+        if len(owed) != 1:
+            names = ", ".join(d.person for d in owed)
+            self.notify(f"{application.company} owes notes to {names}: space on each person in its rounds "
+                        "(enter, 2) marks them, t writes them." if owed else
+                        f"{application.company} owes no thank-you note (space marks one sent without a letter).")
+            return
+        (note,) = owed
+        from tui.core import actions
+
+        if self.app.apply_change(application.id, lambda a: actions.set_thanked(a, note.ref, True, now=clock.now(),
+                                                                               zone=self.zone),
+                                 f"Thank {note.person} — {application.company}"):
+            self.notify(f"Marked the note to {note.person} sent, without a letter. u undoes it.")
+
     async def record_outcome(self, app_id: str | None = None) -> None:
         """The outcome form for `app_id` (default: the focused card): app.record_outcome."""
         application = self.app.changelog.apps.get(app_id) if app_id else self._current_app()

@@ -41,5 +41,7 @@ class Panes:
         if self.focused is self.board.keys and self.sidebar.display:
             self.set_focus(self.sidebar)
         else:
+            if self.focused is self.board.keys:  # it did nothing, and said nothing (review S5 4)
+                self.notify("The sidebar is hidden: s shows it (it takes 100 columns or more).")
             self.set_focus(self.board.keys)
 

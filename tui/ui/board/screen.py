@@ -86,6 +86,8 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
                 tooltip="Thank-you letters for the focused card's interviewers"),
         Binding("f", "letters('follow-up')", "Follow up", id="board.follow_up", priority=True,
                 tooltip="A follow-up letter for the focused card (on a closed card: the reply it needs)"),
+        Binding("space", "thanked", "Thanked", show=False, id="board.thanked", priority=True,
+                tooltip="Mark the card's one thank-you note sent without a letter"),
         Binding("r", "reply", "Replied", id="board.reply", priority=True,
                 tooltip="They replied: when, how, a note (restarts the follow-up wait; the card goes to Awaiting)"),
         Binding("z", "snooze", "Snooze", id="board.snooze", priority=True,
