@@ -26,7 +26,8 @@ def detail_commands(screen) -> Iterator[Command]:
                   ("detail.editor",))
     yield Command("Show rounds", lambda: screen.show_section("rounds"), "Rounds and interviewers",
                   ("detail.rounds",))
-    yield Command("Add a round", on("rounds", rounds.action_add_round), "Moves the card back to Interviewed",
+    yield Command("Add a round", on("rounds", rounds.action_add_round),
+                  "Once held, a round after the latest moves the card to Interviewed",  # README, Upcoming rounds
                   ("detail.rounds", "rounds.add"))
     yield Command("Add an interviewer", on("rounds", rounds.action_add_person), "To the highlighted round",
                   ("detail.rounds", "rounds.person"))
