@@ -94,3 +94,18 @@ async def test_where_question_mark_is_typed_the_bar_names_f1(tmp_path, keys):
         await pilot.press(*keys)
         await pilot.pause()
         assert "f1 Help" in str(app.screen.query_one(KeyBar).render())
+
+
+async def test_n_and_d_on_the_cards_notes_tab_say_where_they_act(tmp_path):
+    """Review S5 4: on the notes tab n and d did nothing, silently; in the lists they add and remove rows."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "n", "d")
+        await pilot.pause()
+        said = " ".join(n.message for n in app._notifications)
+        assert "n adds a round in Rounds" in said and "d removes the highlighted round" in said
+        assert isinstance(app.screen, DetailScreen) and len(app.changelog.apps) == 3  # nothing else happened
+        await pilot.press("2", "n")  # in the Rounds list n is its own: the round form
+        await pilot.pause()
+        assert not isinstance(app.screen, DetailScreen)

@@ -4,7 +4,8 @@ PRODUCT: the same key means the same thing on every screen. `r`, `z`, `H`/`L`,
 `u`/`U` and `a` did nothing here and said nothing (review V 5). Each one
 hands this card to the board screen's handler (tui/ui/board/asking.py,
 BoardScreen.move_card): the same forms, applied in the one place changes are
-applied. `s` is a view of the board: it says where to find it.
+applied. `s` is a view of the board: it says where to find it; so do `n` and
+`d` outside the lists, where they add and remove rows.
 
 A mixin for DetailScreen (which provides `app_id`, `focused` and `notify`);
 its bindings are spliced into DetailScreen.BINDINGS.
@@ -37,6 +38,12 @@ BOARD_KEYS = [
             tooltip="How the search is going (as a on the board)"),
     Binding("s", "sidebar", "Sidebar", show=False, id="detail.sidebar", priority=True,
             tooltip="The deadline sidebar is on the board: escape, then s"),
+    # not priority: in the Rounds and Directions lists their own n and d add and remove rows; elsewhere on
+    # the card (the notes tab) they said nothing at all (review S5 4)
+    Binding("n", "not_here('n')", "New", show=False, id="detail.new_where",
+            tooltip="In Rounds (2) or Directions (3): add one; a new application: n on the board"),
+    Binding("d", "not_here('d')", "Delete", show=False, id="detail.delete_where",
+            tooltip="In Rounds (2) or Directions (3): remove the highlighted one; the card: d on the board"),
 ]
 BOARD_ACTIONS = {binding.action.partition("(")[0] for binding in BOARD_KEYS}
 
@@ -66,6 +73,14 @@ class CardKeysFromBoard:
 
     def action_sidebar(self) -> None:
         self.notify("The deadline sidebar is on the board: escape, then s.")
+
+    def action_not_here(self, key: str) -> None:
+        if key == "n":
+            self.notify("n adds a round in Rounds (2, then n) or a direction in Directions (3, then n); "
+                        "a new application: escape, then n on the board.")
+        else:
+            self.notify("d removes the highlighted round or direction in Rounds (2) or Directions (3); "
+                        "to delete the card: escape, then d on the board.")
 
     async def action_undo(self) -> None:
         await settled(self.focused)
