@@ -75,6 +75,7 @@ async def test_the_notes_editor_says_what_escape_does_and_its_help_names_ctrl_s(
         await pilot.pause()
         text = help_text(app)
         assert "Save now (also retries a refused save)" in text and "Leave the notes editor" in text
+        assert "Anywhere" in text and "Followup app" not in text  # the app's keys, named as on the board
         await pilot.press("escape", "escape", "escape")  # the help, the editor, the card
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)

@@ -114,6 +114,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
     CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "detail" / "detail.tcss",
                 Path(__file__).parent / "screens" / "form.tcss", Path(__file__).parent / "letters" / "letters.tcss"]
     TITLE = "Followup"
+    HELP_TITLE = "Anywhere"  # the app's keys in every help screen, as the board's help names them
 
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit",

@@ -95,5 +95,5 @@ class Opening:
             ("Moving around", Board.BINDINGS),
             ("Cards", BoardScreen.BINDINGS),
             ("Deadline sidebar", DeadlineSidebar.BINDINGS),
-            ("Anywhere", self.BINDINGS),
+            (self.HELP_TITLE, self.BINDINGS),
         ]))
