@@ -112,6 +112,8 @@ def board_commands(screen) -> Iterator[Command]:
     yield Command("Clear the filter", screen.action_clear_filter, "Show every card again", ("board.clear_filter",))
     yield Command("Thank-you letters", partial(screen.action_letters, "thank-you"), "Draft thank-you notes",
                   ("board.thank",))
+    yield Command("Mark the thank-you note sent, without a letter", screen.action_thanked,
+                  "The focused card's one note owed (with several: in its rounds)", ("board.thanked",))
     yield Command("Follow-up letter", partial(screen.action_letters, "follow-up"),
                   "Draft a follow-up, or the reply a closed card needs", ("board.follow_up",))
     yield Command("Toggle the deadline sidebar", screen.action_toggle_sidebar, "Show or hide the deadlines",
