@@ -15,7 +15,10 @@ from ui_detail_helpers import acme, board, make_db, open_card
 # moving around, or what the palette already is / offers itself (help, quit: Textual's own entries)
 NOT_ACTIONS = {"app.quit", "app.quit_q", "app.suspend", "app.help", "app.palette", "detail.quit", "detail.help",
                "board.quit", "board.help", "rounds.open", "form.enter", "sections.next", "sections.previous",
-               "letters.help", "detail.enter"}
+               "letters.help", "detail.enter",
+               # only saying where they act (the lists' own n and d are listed); the editor saves as it is
+               # typed, its ctrl+s is a retry from inside it
+               "detail.new_where", "detail.delete_where", "notes.save"}
 MOVING = ("left", "right", "up", "down", "first", "last", "page", "cursor", "scroll", "top", "bottom", "home",
           "end", "next", "previous", "move(", "edge", "switch", "choose")
 
