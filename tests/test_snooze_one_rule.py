@@ -9,7 +9,8 @@ import pendulum
 from cli_helpers import run
 from tui.core import actions, direction_actions, snoozing
 from tui.core.deadline_words import marked_action
-from tui.core.deadlines import DeadlineKind, deadlines_for, direction_asked, direction_deadlines, direction_due
+from tui.core.deadlines import DeadlineKind, deadlines_for
+from tui.core.direction_rows import direction_asked, direction_deadlines, direction_due
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.ui.board.cards import card_texts, card_view

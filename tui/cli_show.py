@@ -19,11 +19,9 @@ def show_lines(app, settings, moment) -> list[str]:
     from tui.core.deadlines import (
         deadline_order,
         deadlines_for,
-        direction_asked,
-        direction_deadlines,
-        direction_due,
         keep_in_touch_due,
     )
+    from tui.core.direction_rows import direction_asked, direction_deadlines, direction_due
     from tui.core.parts import holds
     from tui.core.stages import Stage
     from tui.core.text import fit_cells
@@ -108,9 +106,9 @@ def show_lines(app, settings, moment) -> list[str]:
 
 def _direction_due(direction, deadline, rule_due, asked, when, zone, moment) -> str:
     """' — by Mon 30 Nov 09:00': a do-by's time as its deadline has it (`deadline`, from
-    deadlines.direction_deadlines: working hours, a snooze), else as its rule gives it (`rule_due`, a
+    direction_rows.direction_deadlines: working hours, a snooze), else as its rule gives it (`rule_due`, a
     closed card's), so it agrees with the deadlines below and the detail screen (review R1 #1)."""
-    from tui.core.deadlines import direction_shown_due
+    from tui.core.direction_rows import direction_shown_due
     from tui.core.stages import DirectionKind
     from tui.core.timefmt import asked_and_due
 

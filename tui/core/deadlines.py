@@ -50,7 +50,7 @@ import msgspec
 
 from tui.core.businessdays import WorkCalendar
 from tui.core.model import Application, stage_after_round
-from tui.core.parts import Direction, Interviewer, Round
+from tui.core.parts import Interviewer, Round
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage, own_round_name
 from tui.core.timefmt import show_day, show_soon, show_time
@@ -233,12 +233,12 @@ def _dated_task_open(app: Application) -> bool:
     return any(d.due is not None for d in app.open_tasks())
 
 
-def _do_by_due(due: datetime, work: WorkCalendar) -> datetime:
-    """A do-by's deadline: the time asked (`_asked`), moved to the next opening of working hours."""
-    return work.next_opening(_asked(due, work))
+def do_by_due(due: datetime, work: WorkCalendar) -> datetime:
+    """A do-by's deadline: the time asked (`asked_by`), moved to the next opening of working hours."""
+    return work.next_opening(asked_by(due, work))
 
 
-def _asked(due: datetime, work: WorkCalendar) -> datetime:
+def asked_by(due: datetime, work: WorkCalendar) -> datetime:
     """A do-by's time as the recruiter gave it: at local midnight it has none, so the end of working
     hours that day."""
     wall = due.astimezone(work.zone)
@@ -293,7 +293,7 @@ def deadlines_for(app: Application, settings: Settings, now: datetime) -> list[D
     def add_do_bys() -> None:
         for direction in app.directions:
             if direction.kind is DirectionKind.DO_BY and direction.is_open and direction.due is not None:
-                add(DeadlineKind.DIRECTION, _do_by_due(direction.due, work), f"{direction.text} — {app.company}",
+                add(DeadlineKind.DIRECTION, do_by_due(direction.due, work), f"{direction.text} — {app.company}",
                     ref=direction.id)
 
     quiet = quiet_until(app, now)
@@ -368,38 +368,6 @@ def next_deadline(app: Application, settings: Settings, now: datetime) -> Deadli
     """The card's most pressing task (quiet periods are not tasks): the first in `deadline_order`."""
     tasks = [d for d in deadlines_for(app, settings, now) if not d.is_quiet]
     return min(tasks, key=deadline_order) if tasks else None
-
-
-def direction_due(direction: Direction, settings: Settings) -> datetime | None:
-    """When an open do-by direction is due by the rules, before any snooze (`_do_by_due`): for a card whose
-    deadlines leave it out (a closed one), so its row still reads the time the deadline would have."""
-    if direction.kind is not DirectionKind.DO_BY or direction.due is None:
-        return None
-    return _do_by_due(direction.due, work_calendar(settings))
-
-
-def direction_asked(direction: Direction, settings: Settings) -> datetime | None:
-    """A do-by's time as the recruiter gave it (a day alone: the end of working hours), which its row
-    shows beside the deadline when working hours or a snooze's end move that (timefmt.asked_and_due)."""
-    if direction.kind is not DirectionKind.DO_BY or direction.due is None:
-        return None
-    return _asked(direction.due, work_calendar(settings))
-
-
-def direction_shown_due(direction: Direction, deadline: Deadline | None, rule_due: datetime | None) -> datetime | None:
-    """The time a direction's row reads, in the detail screen and `followup show` alike: its deadline's
-    (working hours, a snooze), else the one its rule gives (`rule_due`: direction_due; a closed card's),
-    else the date as typed."""
-    return deadline.due if deadline is not None else rule_due or direction.due
-
-
-def direction_deadlines(app: Application, settings: Settings, now: datetime,
-                        found: list[Deadline] | None = None) -> dict[str, Deadline]:
-    """The deadline of each open do-by direction, by direction id: its row in the detail screen reads the
-    due time (snoozed or not) the sidebar, the card and `followup due` read. `found`: the card's
-    deadlines, when the caller has worked them out already."""
-    found = deadlines_for(app, settings, now) if found is None else found
-    return {d.ref: d for d in found if d.kind is DeadlineKind.DIRECTION}
 
 
 def aged_between(app: Application, since: datetime, until: datetime) -> bool:

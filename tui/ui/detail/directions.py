@@ -10,7 +10,8 @@ from textual.widgets.option_list import Option
 
 from tui.core import clock
 from tui.core.deadline_words import relative
-from tui.core.deadlines import Deadline, direction_asked, direction_deadlines, direction_due, direction_shown_due
+from tui.core.deadlines import Deadline
+from tui.core.direction_rows import direction_asked, direction_deadlines, direction_due, direction_shown_due
 from tui.core.model import Application
 from tui.core.parts import Direction
 from tui.core.stages import DirectionKind
@@ -24,9 +25,9 @@ from tui.ui.settle import OwnKeysInOrder, settled
 
 def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
                    rule_due: datetime | None = None, asked: datetime | None = None) -> Content:
-    """One row. An open do-by reads its deadline (`deadline`: deadlines.direction_deadlines), so the row gives
+    """One row. An open do-by reads its deadline (`deadline`: direction_rows.direction_deadlines), so the row gives
     the due time the sidebar, the card and `followup due` give, snoozed or not; without one (a closed
-    card has no direction deadlines) the time its rule gives (`rule_due`: deadlines.direction_due)."""
+    card has no direction deadlines) the time its rule gives (`rule_due`: direction_rows.direction_due)."""
     when = show_time(d.due, zone, now)
     if d.kind is DirectionKind.NOT_BEFORE:
         if d.is_open and d.due > now:
