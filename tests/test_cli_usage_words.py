@@ -62,6 +62,12 @@ def test_a_word_of_the_list_is_read_in_any_case(cli_home, capsys):
     ("followup report --format ", ["md", "csv"]),
     ("followup completion ", ["bash", "zsh", "fish"]),
     ("followup reply acme --via ", ["email", "call", "other"]),
+    # the words the core checks itself (review S6 1: only the options' lists were offered)
+    ("followup move acme ", ["interviewed", "thanked", "awaiting", "followed-up"]),
+    ("followup close acme ", ["offer", "accepted", "rejected", "withdrawn", "no-response"]),
+    ("followup letter acme ", ["thank-you", "follow-up", "rejection-reply", "offer-reply"]),
+    ("followup export ", ["json", "csv", "ics", "md"]),
+    ("followup config follow_up_", ["follow_up_business_days", "follow_up_limit"]),
 ])
 def test_completion_still_offers_the_list(cli_home, monkeypatch, line, offered):
     import argcomplete

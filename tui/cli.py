@@ -42,6 +42,7 @@ from tui.cli_common import (
     card_title,
     change_card,
     command_index,
+    completes,
     confirm,
     now,
     open_card,
@@ -228,8 +229,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                     "ID is the id or any unique prefix of it ('followup list' shows them).\n"
                     "Closing needs an outcome: use 'followup close ID OUTCOME' for that.")
     add_id_argument(move)
-    move.add_argument("stage", metavar="STAGE",
-                      help="interviewed, thanked, awaiting or followed-up (closed: see 'followup close')")
+    completes(move.add_argument("stage", metavar="STAGE",
+                                help="interviewed, thanked, awaiting or followed-up (closed: see 'followup close')"),
+              _stages_to_move_to)
     add_quiet_option(move)
 
     cli_list.register_due(subparsers, common)
@@ -254,6 +256,12 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _stages_to_move_to() -> list[str]:
+    from tui.core.stages import STAGES, Stage
+
+    return [stage.value for stage in STAGES if stage is not Stage.CLOSED]  # closing asks the outcome
 
 
 def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace], int] | None = None) -> int:

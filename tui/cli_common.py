@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterable
 
 from tui.cli_output import remark
 
@@ -172,9 +173,14 @@ def add_choice(parser: argparse.ArgumentParser, *names: str, what: str, choices,
             raise argparse.ArgumentTypeError(f"unknown {what} {text!r}: use one of {', '.join(known())}")
         return word
 
-    action = parser.add_argument(*names, type=read, **kwargs)
+    completes(parser.add_argument(*names, type=read, **kwargs), known)
+
+
+def completes(action: argparse.Action | None, choices: Callable[[], Iterable[str]]) -> None:
+    """The shell's completion offers `choices()` for this argument (argcomplete reads `completer`): for one
+    whose word the core checks itself, in its own words (a stage, an outcome, a letter kind)."""
     if action is not None:  # None: a command this command line does not run (cli._Unbuilt)
-        action.completer = lambda **_: known()  # type: ignore[attr-defined]  # argcomplete reads it
+        action.completer = lambda **_: tuple(choices())  # type: ignore[attr-defined]
 
 
 def add_quiet_option(parser: argparse.ArgumentParser, help_text: str = "print the id alone", *,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_choice, add_command, command_index
+from tui.cli_common import add_choice, add_command, command_index, completes
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -207,6 +207,12 @@ def complete(parser: argparse.ArgumentParser) -> None:
         argcomplete.autocomplete(parser)
 
 
+def _setting_names() -> tuple[str, ...]:
+    from tui.core.settings import Settings
+
+    return Settings._fields
+
+
 def register(subparsers, common) -> None:
     config = add_command(subparsers, common, "config", "show or change a setting in config.toml",
                          'followup config\nfollowup config name "Alex Doe"\n'
@@ -215,7 +221,7 @@ def register(subparsers, common) -> None:
                          "Without KEY: every setting and its value. With KEY: its value. With KEY VALUE: the\n"
                          "value is checked as the app checks it, then written; comments in the file are kept.\n"
                          "Lists (remind_channels) are comma-separated; in signature, \\n starts a new line.")
-    config.add_argument("key", metavar="KEY", nargs="?")
+    completes(config.add_argument("key", metavar="KEY", nargs="?"), _setting_names)
     config.add_argument("value", metavar="VALUE", nargs="?")
 
     completion = add_command(subparsers, common, "completion",

@@ -11,7 +11,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli_common import add_command, add_quiet_option, card_title, now, read_apps, store_at, user_settings
+from tui.cli_common import (
+    add_command,
+    add_quiet_option,
+    card_title,
+    completes,
+    now,
+    read_apps,
+    store_at,
+    user_settings,
+)
 from tui.cli_output import write_output
 
 
@@ -85,6 +94,12 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _formats() -> tuple[str, ...]:
+    from tui.core.exchange import FORMATS
+
+    return FORMATS
+
+
 def register(subparsers, common) -> None:
     export = add_command(subparsers, common, "export", "write every application as json, csv, ics or md",
                          "followup export csv -o applications.csv\nfollowup export ics -o deadlines.ics",
@@ -93,7 +108,8 @@ def register(subparsers, common) -> None:
                          "(cells a spreadsheet would run as a formula start with ', which import removes);\n"
                          "ics: each deadline with an alarm (remind_before ahead), quiet periods as all-day\n"
                          "\"don't contact\" events, upcoming rounds; md: a readable report grouped by stage.")
-    export.add_argument("format", metavar="FORMAT", help="json, csv, ics or md")
+    completes(export.add_argument("format", metavar="FORMAT", help="json, csv, ics or md"),
+              _formats)
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (atomically); without it, or with -, to stdout")
 

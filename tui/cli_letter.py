@@ -15,7 +15,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_common import add_command, add_id_argument, add_quiet_option, confirm, now, open_card, user_settings
+from tui.cli_common import (
+    add_command,
+    add_id_argument,
+    add_quiet_option,
+    completes,
+    confirm,
+    now,
+    open_card,
+    user_settings,
+)
 from tui.cli_output import remark
 
 EXIT_HELD_BACK = 1
@@ -46,6 +55,12 @@ out; the offer stays in the history), and ask-for-time leaves a deadline to give
 your answer by the day the letter promises."""
 
 
+def _letter_kinds() -> list[str]:
+    from tui.core.stages import LetterKind
+
+    return [kind.value for kind in LetterKind]
+
+
 def register(subparsers, common: argparse.ArgumentParser) -> None:
     """Add the `letter` command; `common` holds the options every command takes (--db)."""
     parser = add_command(
@@ -57,7 +72,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         handler, NOTES, description="Print a letter filled from the card, ready to pipe to a mail tool.",
     )
     add_id_argument(parser)
-    parser.add_argument("kind", metavar="KIND", help="thank-you, follow-up, rejection-reply or offer-reply")
+    completes(parser.add_argument("kind", metavar="KIND", help="thank-you, follow-up, rejection-reply or offer-reply"),
+              _letter_kinds)
     parser.add_argument("--interviewer", metavar="NAME",
                         help="whom the letter is for (thank-you: required when several wait)")
     parser.add_argument("--variant", metavar="CHOICE", help="offer-reply: accept (default), ask-for-time or decline")

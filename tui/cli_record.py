@@ -19,6 +19,7 @@ from tui.cli_common import (
     add_id_argument,
     add_quiet_option,
     change_card,
+    completes,
     read_when,
 )
 from tui.core.stages import DEFAULT_ROUND_NAME
@@ -292,6 +293,12 @@ def _number(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number: give N as 'followup show' numbers them") from None
 
 
+def _outcomes() -> list[str]:
+    from tui.core.stages import Outcome
+
+    return [outcome.value for outcome in Outcome]
+
+
 def _reply_vias() -> tuple[str, ...]:
     """The core's REPLY_VIAS, imported when a reply is parsed, so other commands start without it."""
     from tui.core.correspondence import REPLY_VIAS
@@ -364,7 +371,9 @@ def register(subparsers, common) -> None:
                         "OUTCOME: offer, accepted, rejected, withdrawn or no-response.\n"
                         "After a rejection, 'followup due' reminds you to reply and ask for feedback.")
     add_id_argument(close)
-    close.add_argument("outcome", metavar="OUTCOME", help="offer, accepted, rejected, withdrawn or no-response")
+    completes(close.add_argument("outcome", metavar="OUTCOME",
+                                 help="offer, accepted, rejected, withdrawn or no-response"),
+              _outcomes)
     close.add_argument("--at", metavar="WHEN", help="when they told you (default: now)")
     close.add_argument("--keep-in-touch", metavar="WHEN", help="when to get back in touch (a deadline)")
     add_quiet_option(close)
