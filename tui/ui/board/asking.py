@@ -18,13 +18,13 @@ class BoardQuestions:
     async def action_thanked(self) -> None:
         """space, as in the card's rounds (PRODUCT: the same key means the same thing on every screen): the
         card's one thank-you note marked sent without a letter; with several owed, where to mark each."""
-        from tui.core.deadlines import DeadlineKind, deadlines_for
+        from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for
 
         application = self._current_app()
         if application is None:
             return
-        owed = [d for d in deadlines_for(application, self.app.settings, clock.now())
-                if d.kind is DeadlineKind.THANK_YOU]
+        owed = sorted((d for d in deadlines_for(application, self.app.settings, clock.now())
+                       if d.kind is DeadlineKind.THANK_YOU), key=deadline_order)  # named as the card names them
         if len(owed) != 1:
             names = ", ".join(d.person for d in owed)
             self.notify(f"{application.company} owes notes to {names}: space on each person in its rounds "
