@@ -26,7 +26,7 @@ def test_markdown_highlights_what_notes_use():
     assert "inline_code" in names(highlight_line("band `80-95k`"))
     assert {"link.label", "link.uri"} <= set(names(highlight_line("[jobs](https://x.example)")))
     assert names(highlight_line("- item"))[0] == "list.marker"
-    assert highlight_line("plain words, nothing special") == []
+    assert highlight_line("plain words, nothing special") == ()
 
 
 def test_markdown_offsets_are_utf8_bytes():
