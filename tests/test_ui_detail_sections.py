@@ -142,3 +142,29 @@ async def test_t_and_f_draft_the_cards_letters_from_every_tab_as_on_the_board(fo
         await pilot.pause()
         assert isinstance(followup.screen, LetterScreen)
         assert followup.screen.kind == kind
+
+
+async def test_a_closed_detail_screen_is_freed(tmp_path, frozen):
+    """Review S7 2: a minute-long timer of the screen's own, cancelled when it closed, kept the whole screen
+    (its editor, 4 MB for a card with long notes) alive in the event loop for a minute after each open."""
+    import gc
+    import weakref
+
+    followup = board(make_db(tmp_path, acme(frozen)))
+    async with followup.run_test(size=(120, 40)) as pilot:
+        gone = weakref.ref(await open_card(pilot))
+        await pilot.press("escape")
+        await pilot.pause()
+        gc.collect()
+        assert gone() is None
+
+
+async def test_an_open_detail_screen_follows_the_apps_tick(tmp_path, frozen, monkeypatch):
+    """Its relative times ("in 5 h") are worked out again on the app's half-minute tick, as the board's."""
+    followup = board(make_db(tmp_path, acme(frozen)))
+    async with followup.run_test(size=(120, 40)) as pilot:
+        screen = await open_card(pilot)
+        shown = []
+        monkeypatch.setattr(screen, "show_application", lambda: shown.append(1))
+        followup.tick()
+        assert shown == [1]

@@ -369,6 +369,9 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
         if board is not None:
             board.tick()
             self.due_notifier.check(board)
+        for screen in self.screen_stack:  # a card open over the board: its relative times too
+            if screen is not board and hasattr(screen, "time_passed"):
+                screen.time_passed()
 
     def poll(self) -> None:
         """Another process's writes to the data file, and a changed config.toml (settings_watch)."""
