@@ -214,3 +214,23 @@ def test_an_edit_works_out_again_only_the_lines_it_changed():
     after = highlight_line.cache_info()
     assert after.misses - before.misses == 1 and after.hits - before.hits == 1999
     assert "bold" in [name for *_, name in again[700]]
+
+
+def test_the_summary_counts_what_is_due_beyond_its_two_lines():
+    """Review S7 3: with 30 directions the due line ran past the summary's height, cut with nothing to say
+    that more were left out."""
+    from tui.core import actions, direction_actions
+    from tui.core.settings import Settings
+    from tui.core.stages import DirectionKind
+    from tui.ui.detail.summary import summary_content
+
+    now = pendulum.datetime(2026, 11, 25, 10, tz="Europe/London")
+    app = actions.new_application("Many", "Dev", now=now, round_at=now.subtract(days=2))
+    for n in range(30):
+        app = direction_actions.add_direction(app, f"send item {n}", DirectionKind.DO_BY, now.add(days=n + 1),
+                                              now=now)
+    due_line = summary_content(app, Settings(timezone="Europe/London"), now, 80).plain.splitlines()[1]
+    assert "send item 0 " in due_line and "send item 29" not in due_line
+    assert due_line.endswith("more (the sidebar, 3 Directions)") and len(due_line) <= 2 * 80
+    everything = summary_content(app, Settings(timezone="Europe/London"), now).plain  # width unknown: all
+    assert "send item 29" in everything and "more (the sidebar" not in everything

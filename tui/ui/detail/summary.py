@@ -38,16 +38,38 @@ def summary_content(app: Application, settings, now, width: int = 0) -> Content:
     parts.append("\n")
     if not due:
         parts.append(("Nothing due.", "$text-muted"))
-    for index, d in enumerate(sorted(due, key=deadline_order)):
-        if index:
-            parts.append(" · ")
+    said = []
+    for d in sorted(due, key=deadline_order):
         if d.kind is DeadlineKind.QUIET:
-            parts.append((f"⏸ quiet until {show_time(d.due, zone, now)}", "$text-warning"))
-            continue
-        style = "$text-error" if d.overdue else "$text-warning"
-        parts.append((f"{marked_action(d, short_action(d))} {relative(d.due, now)}", style))
+            said.append((f"⏸ quiet until {show_time(d.due, zone, now)}", "$text-warning"))
+        else:
+            said.append((f"{marked_action(d, short_action(d))} {relative(d.due, now)}",
+                         "$text-error" if d.overdue else "$text-warning"))
+    shown = _fitting(said, DUE_LINES * width)
+    for index, part in enumerate(said[:shown]):
+        parts.extend([" · ", part] if index else [part])
+    if shown < len(said):
+        parts.append((f" · and {len(said) - shown} more (the sidebar, 3 Directions)", "$text-muted"))
     parts.extend(own_words(app, width))
     return Content.assemble(*parts)
+
+
+DUE_LINES = 2  # what is due takes two lines at most: the summary's height must leave the card's own words
+
+
+def _fitting(said: list[tuple[str, str]], room: int) -> int:
+    """How many of `said` fit in `room` cells with " · " between, the tail that counts the rest included
+    (with 30 directions the line ran past the summary's height, cut with nothing to say so; review S7 3).
+    Unknown room (0): all of them."""
+    if room <= 0:
+        return len(said)
+    tail = len(" · and 99 more (the sidebar, 3 Directions)")
+    used = 0
+    for index, (text, _style) in enumerate(said):
+        used += cell_width(text) + (3 if index else 0)
+        if used > room - (tail if index < len(said) - 1 else 0):
+            return max(1, index)
+    return len(said)
 
 
 def fitted(text: str, room: int) -> str:
