@@ -216,9 +216,13 @@ def test_an_edit_works_out_again_only_the_lines_it_changed():
     assert "bold" in [name for *_, name in again[700]]
 
 
-def test_the_summary_counts_what_is_due_beyond_its_two_lines():
+@pytest.mark.parametrize("width", [38, 51, 60, 80, 118, 120, 158])
+def test_the_summary_counts_what_is_due_beyond_its_two_lines(width):
     """Review S7 3: with 30 directions the due line ran past the summary's height, cut with nothing to say
-    that more were left out."""
+    that more were left out. Two lines as the summary wraps them (S8 1: counting cells let word wrap make
+    three at 120 columns, and the pitch under them was cut)."""
+    from textual.content import Content
+
     from tui.core import actions, direction_actions
     from tui.core.settings import Settings
     from tui.core.stages import DirectionKind
@@ -226,11 +230,13 @@ def test_the_summary_counts_what_is_due_beyond_its_two_lines():
 
     now = pendulum.datetime(2026, 11, 25, 10, tz="Europe/London")
     app = actions.new_application("Many", "Dev", now=now, round_at=now.subtract(days=2))
+    words = ["upload the take-home", "confirm the start date", "reply to the scheduling email", "send two references",
+             "email Sam the portfolio link", "book the onsite", "call the recruiter back", "send the signed NDA"]
     for n in range(30):
-        app = direction_actions.add_direction(app, f"send item {n}", DirectionKind.DO_BY, now.add(days=n + 1),
-                                              now=now)
-    due_line = summary_content(app, Settings(timezone="Europe/London"), now, 80).plain.splitlines()[1]
-    assert "send item 0 " in due_line and "send item 29" not in due_line
-    assert due_line.endswith("more (the sidebar, 3 Directions)") and len(due_line) <= 2 * 80
+        app = direction_actions.add_direction(app, words[n % 8], DirectionKind.DO_BY, now.add(days=n + 1), now=now)
+    due_line = summary_content(app, Settings(timezone="Europe/London"), now, width).plain.splitlines()[1]
+    assert due_line.startswith("upload the take-home ") and "book the onsite in 30 d" not in due_line
+    assert due_line.endswith("more (the sidebar, 3 Directions)")
+    assert len(Content(due_line).wrap(width)) <= 2 or due_line.count(" · ") == 1  # at least one, however narrow
     everything = summary_content(app, Settings(timezone="Europe/London"), now).plain  # width unknown: all
-    assert "send item 29" in everything and "more (the sidebar" not in everything
+    assert "book the onsite in 30 d" in everything and "more (the sidebar" not in everything

@@ -45,7 +45,7 @@ def summary_content(app: Application, settings, now, width: int = 0) -> Content:
         else:
             said.append((f"{marked_action(d, short_action(d))} {relative(d.due, now)}",
                          "$text-error" if d.overdue else "$text-warning"))
-    shown = _fitting(said, DUE_LINES * width)
+    shown = _fitting(said, width)
     for index, part in enumerate(said[:shown]):
         parts.extend([" · ", part] if index else [part])
     if shown < len(said):
@@ -57,19 +57,26 @@ def summary_content(app: Application, settings, now, width: int = 0) -> Content:
 DUE_LINES = 2  # what is due takes two lines at most: the summary's height must leave the card's own words
 
 
-def _fitting(said: list[tuple[str, str]], room: int) -> int:
-    """How many of `said` fit in `room` cells with " · " between, the tail that counts the rest included
-    (with 30 directions the line ran past the summary's height, cut with nothing to say so; review S7 3).
-    Unknown room (0): all of them."""
-    if room <= 0:
+def _fitting(said: list[tuple[str, str]], width: int) -> int:
+    """How many of `said` fit on DUE_LINES lines `width` wide as the summary wraps them, with " · " between
+    and the count of the rest after them (with 30 directions the line ran past the summary's height, cut
+    with nothing to say so; review S7 3). At least one; all of them when the width is unknown (0)."""
+    def lines(count: int) -> int:
+        text = " · ".join(words for words, _style in said[:count])
+        if count < len(said):
+            text += f" · and {len(said) - count} more (the sidebar, 3 Directions)"
+        return len(Content(text).wrap(width))
+
+    if width <= 0 or lines(len(said)) <= DUE_LINES:
         return len(said)
-    tail = len(" · and 99 more (the sidebar, 3 Directions)")
-    used = 0
-    for index, (text, _style) in enumerate(said):
-        used += cell_width(text) + (3 if index else 0)
-        if used > room - (tail if index < len(said) - 1 else 0):
-            return max(1, index)
-    return len(said)
+    low, high = 1, len(said) - 1  # the most that fit, by halving: each try wraps the line once
+    while low < high:
+        middle = (low + high + 1) // 2
+        if lines(middle) <= DUE_LINES:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def fitted(text: str, room: int) -> str:
