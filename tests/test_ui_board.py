@@ -352,3 +352,27 @@ async def test_tab_with_the_sidebar_hidden_says_how_to_show_it(tmp_path):
         await pilot.press("tab")
         await pilot.pause()
         assert any("The sidebar is hidden: s shows it" in n.message for n in app._notifications)
+
+
+async def test_space_on_a_sidebar_thank_you_row_marks_that_rows_person(tmp_path):
+    """Review S8 2: on the sidebar, space ignored the highlighted row (which names one person) and spoke of
+    the card's notes; `z` there acts on the row, and so does space now."""
+    from tui.core import actions
+    from tui.core.parts import Interviewer
+    from ui_board_helpers import frozen_now
+
+    now = frozen_now()
+    two = actions.new_application("Duo", "Dev", now=now.subtract(hours=3), round_at=now.subtract(hours=4),
+                                  interviewers=[Interviewer(name="Dana Kim"), Interviewer(name="Lee Park")])
+    store = store_with(tmp_path, [two])
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        row = app.board_screen.sidebar.current
+        assert row is not None and row.person in ("Dana Kim", "Lee Park")
+        await pilot.press("space")
+        await app.wait_for_writes()
+        people = {p["name"]: p["thanked_at"] for p in stored(store)["Duo"]["rounds"][0]["interviewers"]}
+        assert people[row.person] and not people[({"Dana Kim", "Lee Park"} - {row.person}).pop()]

@@ -17,19 +17,25 @@ from tui.core.text import sentence  # the core's one wording (as `followup snooz
 class BoardQuestions:
     async def action_thanked(self) -> None:
         """space, as in the card's rounds (PRODUCT: the same key means the same thing on every screen): the
-        card's one thank-you note marked sent without a letter; with several owed, where to mark each."""
+        card's one thank-you note marked sent without a letter; with several owed, where to mark each. On
+        the sidebar, the highlighted row's note, as `z` puts off that row's deadline (review S8 2)."""
         from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for
 
-        application = self._current_app()
+        row = self.sidebar.current if self.focused is self.sidebar else None
+        application = self.app.changelog.apps.get(row.app_id) if row is not None else self._current_app()
         if application is None:
             return
-        owed = sorted((d for d in deadlines_for(application, self.app.settings, clock.now())
-                       if d.kind is DeadlineKind.THANK_YOU), key=deadline_order)  # named as the card names them
+        if row is not None:
+            owed = [row] if row.kind is DeadlineKind.THANK_YOU else []
+        else:
+            owed = sorted((d for d in deadlines_for(application, self.app.settings, clock.now())
+                           if d.kind is DeadlineKind.THANK_YOU), key=deadline_order)  # as the card names them
         if len(owed) != 1:
             names = ", ".join(d.person for d in owed)
             self.notify(f"{application.company} owes notes to {names}: space on each person in its rounds "
                         "(enter, 2) marks them, t writes them." if owed else
-                        f"{application.company} owes no thank-you note (space marks one sent without a letter).")
+                        "This row is not a thank-you note: space marks one sent without a letter." if row else
+                        f"{application.company} owes no thank-you note now.")
             return
         (note,) = owed
         from tui.core import actions
