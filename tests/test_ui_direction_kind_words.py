@@ -57,7 +57,7 @@ async def test_a_kind_picked_by_hand_is_kept_whatever_is_typed(tmp_path, frozen,
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:
         await open_card(pilot)
-        # "i" picks "just information"; the words typed after it (shift+tab back to the text) read as a ban
+        # "i" picks "information only"; the words typed after it (shift+tab back to the text) read as a ban
         await send_keys(followup, pilot, burst, "3", "n", "recruiter", "tab", "i", "shift+tab",
                         "end", " said not before Friday", "ctrl+s")
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailScreen))

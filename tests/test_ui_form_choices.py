@@ -38,7 +38,8 @@ async def test_enter_on_the_reply_forms_choice_moves_on_and_the_note_is_kept(tmp
 
 @WAYS
 async def test_enter_on_the_direction_kind_does_not_change_it(tmp_path, frozen, burst):
-    """The reported case: `xx` enter enter `m` enter once picked "just information" from the open list."""
+    """The reported case: `xx` enter enter `m` enter once picked "just information" (now "information
+    only") from the open list."""
     db = make_db(tmp_path, acme(frozen))
     followup = board(db)
     async with followup.run_test(size=(80, 24)) as pilot:

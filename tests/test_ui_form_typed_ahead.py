@@ -156,15 +156,17 @@ async def test_a_letter_no_option_starts_with_is_said_under_the_choice(tmp_path,
         assert form.raw("via") == "call" and not form.has_error("via")
 
 
-def test_a_letter_picks_by_the_options_value_or_a_word_of_its_label():
-    """Review N P1: the direction kinds read "quiet: not before a date" and "just information", so `n` and
-    `i` (the command line's --not-before, info) matched nothing."""
+def test_a_letter_picks_by_the_start_of_the_options_value_or_label():
+    """Review N P1: the direction kinds read "quiet: not before a date", so `n` (the command line's
+    --not-before) matched nothing. A word inside a label is no match (review S5 1, S8 3: `j`, typed to go
+    down, picked "accepted: you took the job" and "just information")."""
+    from tui.ui.detail.forms import KIND_CHOICES
     from tui.ui.screens.form_controls import Choice
 
-    kinds = Choice([("do by a date", "do-by"), ("quiet: not before a date", "not-before"),
-                    ("just information", "info")], value="do-by", allow_blank=False)
+    kinds = Choice(KIND_CHOICES, value="do-by", allow_blank=False)
     assert kinds.starting_with("n") == "not-before"  # the value
-    assert kinds.starting_with("i") == "info"  # the value, and a word of the label
+    assert kinds.starting_with("i") == "info"  # the value and the label
+    assert kinds.starting_with("j") is None and kinds.starting_with("k") is None
     assert kinds.starting_with("q") == "not-before"  # the label
     assert kinds.starting_with("d") == "do-by"  # label and value first: not "… a date"
     assert kinds.starting_with("x") is None

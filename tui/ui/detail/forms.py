@@ -182,7 +182,7 @@ class InterviewerForm(EditForm):
 KIND_CHOICES = [
     ("do by a date", DirectionKind.DO_BY.value),
     ("quiet: not before a date", DirectionKind.NOT_BEFORE.value),
-    ("just information", DirectionKind.INFO.value),
+    ("information only", DirectionKind.INFO.value),  # not "just …": j, typed to go down, picked it (S8 3)
 ]
 
 
