@@ -42,6 +42,6 @@ class Panes:
             self.set_focus(self.sidebar)
         else:
             if self.focused is self.board.keys:  # it did nothing, and said nothing (review S5 4)
-                self.notify("The sidebar is hidden: s shows it (it takes 100 columns or more).")
+                self.notify("The sidebar is hidden: s shows it.")
             self.set_focus(self.board.keys)
 

@@ -9,7 +9,6 @@ as the TextArea's highlight map expects.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 Highlight = tuple[int, int | None, str]
 
@@ -30,15 +29,7 @@ def _b(line: str, index: int) -> int:
     return len(line[:index].encode("utf-8"))
 
 
-@lru_cache(maxsize=8192)
-def highlight_line(line: str) -> tuple[Highlight, ...]:
-    """The highlights of one line outside a code fence. Remembered by the line's text: the editor works
-    the whole document out again after every edit (TextArea), and in 100 KB of notes that was 37 ms a
-    key typed, most of it lines the key did not touch (review S7 1)."""
-    return tuple(_line_highlights(line))
-
-
-def _line_highlights(line: str) -> list[Highlight]:
+def highlight_line(line: str) -> list[Highlight]:
     heading = _HEADING.match(line)
     if heading:
         marker_end = _b(line, len(heading.group(1)))
@@ -58,9 +49,16 @@ def _line_highlights(line: str) -> list[Highlight]:
     return found
 
 
-def markdown_highlights(lines: list[str]) -> dict[int, list[Highlight]]:
-    """Highlights by line index for a whole document; fenced blocks read as code."""
+def markdown_highlights(lines: list[str], known: dict[str, list[Highlight]] | None = None,
+                        ) -> dict[int, list[Highlight]]:
+    """Highlights by line index for a whole document; fenced blocks read as code.
+
+    `known`: each line's highlights from the last call, by its text, brought up to date here (the
+    document's lines only, so it never outgrows it). The editor works the whole document out again after
+    every edit (TextArea), and in 100 KB of notes that was 37 ms a key typed, most of it lines the key did
+    not touch (review S7 1)."""
     out: dict[int, list[Highlight]] = {}
+    fresh: dict[str, list[Highlight]] = {}
     in_fence = False
     for index, line in enumerate(lines):
         if _FENCE.match(line):
@@ -70,7 +68,15 @@ def markdown_highlights(lines: list[str]) -> dict[int, list[Highlight]]:
         if in_fence:
             out[index] = [(0, None, "inline_code")]
             continue
-        marks = highlight_line(line)
+        marks = fresh.get(line)
+        if marks is None:
+            marks = known.get(line) if known is not None else None
+            if marks is None:
+                marks = highlight_line(line)
+            fresh[line] = marks
         if marks:
-            out[index] = list(marks)
+            out[index] = marks
+    if known is not None:
+        known.clear()
+        known.update(fresh)
     return out

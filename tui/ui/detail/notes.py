@@ -68,12 +68,16 @@ class NotesEditor(Editor):
     def action_save_now(self) -> None:
         self.post_message(self.SaveNow())
 
+    _known_lines: dict | None = None  # each line's highlights by its text (markdown_highlights)
+
     def _build_highlight_map(self) -> None:
         # Replaces TextArea's tree-sitter query (textual 8.2.8 calls this after every edit);
         # a test checks the editor really carries these highlights.
         self._line_cache.clear()
         self._highlights.clear()
-        self._highlights.update(markdown_highlights(list(self.document.lines)))
+        if self._known_lines is None:
+            self._known_lines = {}
+        self._highlights.update(markdown_highlights(list(self.document.lines), self._known_lines))
 
 
 class NotesPanel(Vertical):
