@@ -420,7 +420,10 @@ async def test_a_save_refused_over_notes_changed_elsewhere_is_said_as_merged_not
         screen.notes.request_save()
         await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
                          and "appended from the shell" in stored(db, app.id).notes, timeout=8)
+        # the toast is a message of its own, handled after the write it follows: waited for too (checked at
+        # once, it was not there yet on a busy machine)
+        await wait_until(pilot, lambda: any("changed elsewhere meanwhile: yours are merged with theirs"
+                                            in str(n.message) for n in followup._notifications), timeout=8)
         said = [str(n.message) for n in followup._notifications]
         assert not any(line.startswith("Not saved") for line in said), said
-        assert any("changed elsewhere meanwhile: yours are merged with theirs" in line for line in said), said
         assert stored(db, app.id).notes.count("typed here") == 1
