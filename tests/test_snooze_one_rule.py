@@ -10,7 +10,7 @@ from cli_helpers import run
 from tui.core import actions, direction_actions, snoozing
 from tui.core.deadline_words import marked_action
 from tui.core.deadlines import DeadlineKind, deadlines_for
-from tui.core.direction_rows import direction_asked, direction_deadlines, direction_due
+from tui.core.direction_rows import direction_asked, direction_deadlines
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
 from tui.ui.board.cards import card_texts, card_view
@@ -48,8 +48,7 @@ def test_a_running_snooze_is_snoozed_and_an_ended_one_is_due_at_its_end():
 def _row(app, now) -> str:
     (direction,) = app.directions
     deadline = direction_deadlines(app, SETTINGS, now).get(direction.id)
-    return direction_line(direction, SETTINGS.zone, now, deadline, direction_due(direction, SETTINGS),
-                          direction_asked(direction, SETTINGS)).plain
+    return direction_line(direction, SETTINGS.zone, now, deadline, direction_asked(direction, SETTINGS)).plain
 
 
 def _card_and_sidebar(app, now) -> tuple[str, str, str]:

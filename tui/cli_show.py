@@ -21,7 +21,7 @@ def show_lines(app, settings, moment) -> list[str]:
         deadlines_for,
         keep_in_touch_due,
     )
-    from tui.core.direction_rows import direction_asked, direction_deadlines, direction_due
+    from tui.core.direction_rows import direction_asked, direction_deadlines
     from tui.core.parts import holds
     from tui.core.stages import Stage
     from tui.core.text import fit_cells
@@ -68,8 +68,8 @@ def show_lines(app, settings, moment) -> list[str]:
         lines += ["", "directions:"]
         directed = direction_deadlines(app, settings, moment, there)
         for number, direction in enumerate(app.directions, start=1):
-            due = _direction_due(direction, directed.get(direction.id), direction_due(direction, settings),
-                                 direction_asked(direction, settings), when, zone, moment)
+            due = _direction_due(direction, directed.get(direction.id), direction_asked(direction, settings), when,
+                                 zone, moment)
             state = f", done {when(direction.done_at)}" if direction.done_at else ""
             lines.append(f"  {number}. [{direction.kind.value}{state}] {direction.text}{due}")
 
@@ -104,10 +104,10 @@ def show_lines(app, settings, moment) -> list[str]:
     return lines
 
 
-def _direction_due(direction, deadline, rule_due, asked, when, zone, moment) -> str:
-    """' — by Mon 30 Nov 09:00': a do-by's time as its deadline has it (`deadline`, from
-    direction_rows.direction_deadlines: working hours, a snooze), else as its rule gives it (`rule_due`, a
-    closed card's), so it agrees with the deadlines below and the detail screen (review R1 #1)."""
+def _direction_due(direction, deadline, asked, when, zone, moment) -> str:
+    """' — by Sat 28 Nov 20:00 → due Mon 30 Nov 09:00': a do-by's time asked (direction_rows.direction_asked)
+    beside its deadline's (`deadline`, from direction_rows.direction_deadlines: working hours, a snooze), so
+    it agrees with the deadlines below and the detail screen (review R1 #1); a closed card's, asked alone."""
     from tui.core.direction_rows import direction_shown_due
     from tui.core.stages import DirectionKind
     from tui.core.timefmt import asked_and_due
@@ -120,8 +120,8 @@ def _direction_due(direction, deadline, rule_due, asked, when, zone, moment) -> 
         return f" — {when(direction.due)}"
     if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
         return f" — snoozed until {when(deadline.due)} (was by {when(deadline.snoozed_from)})"
-    due = direction_shown_due(direction, deadline, rule_due)
-    return f" — {asked_and_due(asked or due, due if deadline else None, zone, moment)}"  # a closed card: asked
+    due = direction_shown_due(direction, deadline, asked)
+    return f" — {asked_and_due(asked or due, deadline.due if deadline else None, zone, moment)}"
 
 
 def cmd_show(args) -> int:

@@ -1,24 +1,16 @@
 """What a recruiter's do-by reads on its row, in the detail screen and `followup show` alike: the time asked
-(a day alone: the end of working hours), the deadline it makes, or, on a closed card, the one its rule
-would give. Beside tui/core/deadlines.py, which works the deadlines out."""
+(a day alone: the end of working hours) and the deadline it makes; on a closed card, which has no
+deadlines, the time asked alone. Beside tui/core/deadlines.py, which works the deadlines out."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from tui.core.deadlines import Deadline, DeadlineKind, asked_by, deadlines_for, do_by_due, work_calendar
+from tui.core.deadlines import Deadline, DeadlineKind, asked_by, deadlines_for, work_calendar
 from tui.core.model import Application
 from tui.core.parts import Direction
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind
-
-
-def direction_due(direction: Direction, settings: Settings) -> datetime | None:
-    """When an open do-by direction is due by the rules, before any snooze (`deadlines.do_by_due`): for a card
-    whose deadlines leave it out (a closed one), so its row still reads the time the deadline would have."""
-    if direction.kind is not DirectionKind.DO_BY or direction.due is None:
-        return None
-    return do_by_due(direction.due, work_calendar(settings))
 
 
 def direction_asked(direction: Direction, settings: Settings) -> datetime | None:
@@ -29,11 +21,11 @@ def direction_asked(direction: Direction, settings: Settings) -> datetime | None
     return asked_by(direction.due, work_calendar(settings))
 
 
-def direction_shown_due(direction: Direction, deadline: Deadline | None, rule_due: datetime | None) -> datetime | None:
+def direction_shown_due(direction: Direction, deadline: Deadline | None, asked: datetime | None) -> datetime | None:
     """The time a direction's row reads, in the detail screen and `followup show` alike: its deadline's
-    (working hours, a snooze), else the one its rule gives (`rule_due`: direction_due; a closed card's),
-    else the date as typed."""
-    return deadline.due if deadline is not None else rule_due or direction.due
+    (working hours, a snooze), else (a closed card has none) the time asked (`direction_asked`), else the
+    date as typed."""
+    return deadline.due if deadline is not None else asked or direction.due
 
 
 def direction_deadlines(app: Application, settings: Settings, now: datetime,

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from tui.core import clock
 from tui.core.deadline_words import relative
 from tui.core.deadlines import Deadline
-from tui.core.direction_rows import direction_asked, direction_deadlines, direction_due, direction_shown_due
+from tui.core.direction_rows import direction_asked, direction_deadlines, direction_shown_due
 from tui.core.model import Application
 from tui.core.parts import Direction
 from tui.core.stages import DirectionKind
@@ -24,10 +24,11 @@ from tui.ui.settle import OwnKeysInOrder, settled
 
 
 def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
-                   rule_due: datetime | None = None, asked: datetime | None = None) -> Content:
-    """One row. An open do-by reads its deadline (`deadline`: direction_rows.direction_deadlines), so the row gives
-    the due time the sidebar, the card and `followup due` give, snoozed or not; without one (a closed
-    card has no direction deadlines) the time its rule gives (`rule_due`: direction_rows.direction_due)."""
+                   asked: datetime | None = None) -> Content:
+    """One row. An open do-by reads its deadline (`deadline`: direction_rows.direction_deadlines), so the row
+    gives the due time the sidebar, the card and `followup due` give, snoozed or not, beside the time asked
+    (`asked`: direction_rows.direction_asked); without one (a closed card has no direction deadlines) the
+    time asked alone."""
     when = show_time(d.due, zone, now)
     if d.kind is DirectionKind.NOT_BEFORE:
         if d.is_open and d.due > now:
@@ -42,9 +43,7 @@ def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
                                 (f" · done {show_day(d.done_at, zone, now)}", "$text-muted"))
     if d.due is None:
         return Content.assemble(("☐ ", "$text-warning"), (d.text, "bold"), (" · no date", "$text-muted"))
-    due = direction_shown_due(d, deadline, rule_due)
-    if deadline is None and asked is not None:  # a closed card's: no deadline, the time asked alone
-        due = asked
+    due = direction_shown_due(d, deadline, asked)
     style = "$text-error" if due < now else "$text-warning"
     if deadline is not None and deadline.is_snoozed and deadline.snoozed_from is not None:
         reason = f": {deadline.reason}" if deadline.reason else ""
@@ -52,7 +51,7 @@ def direction_line(d: Direction, zone, now, deadline: Deadline | None = None,
                                 (f" · snoozed until {show_time(due, zone, now)} ({relative(due, now)}), "
                                  f"was by {show_time(deadline.snoozed_from, zone, now)}{reason}", style))
     return Content.assemble(("☐ ", style), (d.text, "bold"),
-                            (f" · {asked_and_due(asked or due, due if deadline else None, zone, now)} "
+                            (f" · {asked_and_due(asked or due, deadline.due if deadline else None, zone, now)} "
                              f"({relative(due, now)})", style))
 
 
@@ -88,8 +87,7 @@ class DirectionsList(OwnKeysInOrder, StopsAtEnds):
         self.application = app
         keep = self.highlighted_option.id if self.highlighted_option else None
         deadlines = direction_deadlines(app, settings, now)
-        options = [Option(direction_line(d, settings.zone, now, deadlines.get(d.id), direction_due(d, settings),
-                                         direction_asked(d, settings)),
+        options = [Option(direction_line(d, settings.zone, now, deadlines.get(d.id), direction_asked(d, settings)),
                           id=d.id) for d in app.directions]
         if not options:
             options.append(Option(Content.styled(
