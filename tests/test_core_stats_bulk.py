@@ -16,7 +16,7 @@ from tui.core.errors import ValidationError
 from tui.core.model import copied
 from tui.core.parts import Event, Interviewer
 from tui.core.settings import Settings
-from tui.core.stages import STAGES, LetterKind, Outcome, Stage
+from tui.core.stages import OPEN_STAGES, STAGES, LetterKind, Outcome, Stage
 
 UTC = timezone.utc
 BASE = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
@@ -92,7 +92,7 @@ def _reference(apps, settings, now, since):
     chosen = stats.in_period(apps, now, since)
     counted = answered = silent = second = third = on_time = 0
     waits, hours = [], []
-    stay_days = {stage: [] for stage in stats_result.OPEN_STAGES}
+    stay_days = {stage: [] for stage in OPEN_STAGES}
     funnel = {stage: 0 for stage in STAGES}
     outcomes = {o.value: 0 for o in Outcome} | {"unrecorded": 0}
     for app in chosen:

@@ -259,9 +259,9 @@ def collector_paused() -> Iterator[None]:
 
 
 def _stages_to_move_to() -> list[str]:
-    from tui.core.stages import STAGES, Stage
+    from tui.core.stages import OPEN_STAGES
 
-    return [stage.value for stage in STAGES if stage is not Stage.CLOSED]  # closing asks the outcome
+    return [stage.value for stage in OPEN_STAGES]  # closing asks the outcome: `followup close`
 
 
 def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace], int] | None = None) -> int:

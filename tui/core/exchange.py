@@ -212,7 +212,7 @@ def _markdown_card(app: Application, upcoming: Deadline | None, zone: Zone, now:
     if upcoming:
         lines.append(f"- next: {_md(short_action(upcoming))}, {relative(upcoming.due, now)} "
                      f"({local(upcoming.due, zone).format(when)})")
-    for rnd in sorted(app.rounds, key=lambda r: r.at):
+    for rnd in app.rounds_in_time_order:
         people = ", ".join(_md_interviewer(person) for person in rnd.interviewers)
         lines.append(f"- round: {_md(rnd.name)}, {local(rnd.at, zone).format(when)}"
                      + (f", with {people}" if people else ""))

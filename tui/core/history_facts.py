@@ -10,6 +10,7 @@ here first, then there.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -36,6 +37,11 @@ class Activity(NamedTuple):
     app: Application
 
 
+def _key(event: Event) -> bytes:
+    """A line's whole content, to match lines by (its time, kind, text and data)."""
+    return msgspec.msgpack.encode(event)
+
+
 def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:
     """A copy of `history` with the lines an undone step wrote marked undone: those not in `before`, the
     history the step started from.
@@ -46,20 +52,16 @@ def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:
     time moved to each save: actions.set_notes) gets its time back: marked undone,
     the session's earlier edits, which still hold, had no line (review S1 2).
     """
-    left: dict[bytes, int] = {}
-    for event in before:
-        key = msgspec.msgpack.encode(event)
-        left[key] = left.get(key, 0) + 1
-    keys = [msgspec.msgpack.encode(event) for event in history]
-    kept = [False] * len(history)
-    for index, key in enumerate(keys):
-        if left.get(key):
-            left[key] -= 1
-            kept[index] = True
+    before_keys = [_key(event) for event in before]
+    left = Counter(before_keys)
+    kept = []
+    for event in history:
+        key = _key(event)
+        kept.append(left[key] > 0)
+        left[key] -= kept[-1]
     moved: dict[tuple[str, str], Event] = {}  # lines of `before` the step replaced, by what they say
-    for event in before:
-        key = msgspec.msgpack.encode(event)
-        if left.get(key):
+    for event, key in zip(before, before_keys, strict=True):
+        if left[key] > 0:
             left[key] -= 1
             moved.setdefault((event.kind, event.text), event)
     marked = []
@@ -76,34 +78,30 @@ def mark_undone(history: list[Event], before: list[Event]) -> list[Event]:
 def mark_redone(history: list[Event], after: list[Event]) -> list[Event]:
     """A copy of `history` with the lines of `after` (the history a step left, before it was undone) that
     the undo marked undone holding again: a redone step counts as if never undone."""
-    wanted: dict[bytes, int] = {}
-    for event in after:
-        if holds(event):
-            key = msgspec.msgpack.encode(event)
-            wanted[key] = wanted.get(key, 0) + 1
+    after_keys = [_key(event) if holds(event) else None for event in after]
+    wanted = Counter(key for key in after_keys if key is not None)
     out = []
     unmatched = []  # indexes in `out` of holding lines that `after` does not have
     for event in history:
         if not holds(event) and event.kind != "undo":
             plain = Event(event.at, event.kind, event.text, {k: v for k, v in event.data.items() if k != UNDONE})
-            key = msgspec.msgpack.encode(plain)
-            if wanted.get(key):
+            key = _key(plain)
+            if wanted[key] > 0:
                 wanted[key] -= 1
                 out.append(plain)
                 continue
         elif event.kind != "undo":
-            key = msgspec.msgpack.encode(event)
-            if wanted.get(key):
+            key = _key(event)
+            if wanted[key] > 0:
                 wanted[key] -= 1
             else:
                 unmatched.append(len(out))
         out.append(event)
     # a line the undo gave its earlier time back (mark_undone) takes the step's time again
     moved: dict[tuple[str, str], Event] = {}
-    for event in after:
-        key = msgspec.msgpack.encode(event)
-        if holds(event) and wanted.get(key):
-            wanted[key] -= 1
+    for event, held_key in zip(after, after_keys, strict=True):
+        if held_key is not None and wanted[held_key] > 0:
+            wanted[held_key] -= 1
             moved.setdefault((event.kind, event.text), event)
     for index in unmatched:
         event = out[index]

@@ -94,9 +94,9 @@ def check_time_free(app: Application, at: datetime, *, zone: Zone = UTC, now: da
     """A new round at the very time of one the card has is that round: two at one time left the second's
     people owed no thank-you (the latest round is picked by time, review X2 #1). Its people join it."""
     ordered = app.rounds_in_time_order  # numbered as `--round N` and the detail list number them
-    number = next((n for n, r in enumerate(ordered, start=1) if r.at == to_utc(at)), None)
-    if number is not None:
-        rnd = ordered[number - 1]
+    found = next(((n, r) for n, r in enumerate(ordered, start=1) if r.at == to_utc(at)), None)
+    if found is not None:
+        number, rnd = found
         raise ValidationError(f"round {number} “{rnd.name}” is already at {show_time(rnd.at, zone, now)}: "
                               f"add the people to it instead (followup interviewer ID NAME --round {number}, "
                               "or p in its row of the detail screen)")

@@ -121,6 +121,7 @@ class Stage(Choice):
 
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
+OPEN_STAGES: tuple[Stage, ...] = tuple(stage for stage in STAGES if stage is not Stage.CLOSED)
 
 
 class Outcome(Choice):

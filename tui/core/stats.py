@@ -64,8 +64,8 @@ from tui.core.history_facts import (
 from tui.core.model import Application
 from tui.core.parts import UNDONE
 from tui.core.settings import Settings
-from tui.core.stages import STAGES, Outcome, Stage
-from tui.core.stats_result import OPEN_STAGES, Figures, ThankYou, Week, percentile, spread
+from tui.core.stages import OPEN_STAGES, STAGES, Outcome, Stage
+from tui.core.stats_result import Figures, ThankYou, Week, percentile, spread
 from tui.core.timeutil import Zone, local, to_utc
 
 WEEKS = 12

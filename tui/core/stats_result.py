@@ -11,10 +11,6 @@ import math
 from datetime import date, datetime
 from typing import Any, Iterable, NamedTuple
 
-from tui.core.stages import STAGES, Stage
-
-OPEN_STAGES = tuple(stage for stage in STAGES if stage is not Stage.CLOSED)
-
 
 class Spread(NamedTuple):
     median: float | None

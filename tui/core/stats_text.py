@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import NamedTuple
 
 from tui.core import timefmt
-from tui.core.stages import STAGES, Outcome, Stage
-from tui.core.stats_result import OPEN_STAGES, Figures
+from tui.core.stages import OPEN_STAGES, STAGES, Outcome, Stage
+from tui.core.stats_result import Figures
 from tui.core.text import counted, wrap_cells
 from tui.core.timeutil import Zone
 
