@@ -99,9 +99,7 @@ class TypesInOrder:
             event.prevent_default()
             from textual.widgets import Input, TextArea
 
-            if isinstance(self, Input) and self.selection.is_empty:
-                self.insert_text_at_cursor(event.character)
-            elif isinstance(self, (Input, TextArea)):  # over the selected text, as any key typed
+            if isinstance(self, (Input, TextArea)):  # over the selected text, if any, as any key typed
                 self.replace(event.character, *self.selection)
             return
         if event.key in ("tab", "shift+tab") and getattr(self, "tab_behavior", "focus") == "focus":

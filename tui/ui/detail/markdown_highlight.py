@@ -57,6 +57,7 @@ def markdown_highlights(lines: list[str], known: dict[str, list[Highlight]] | No
     document's lines only, so it never outgrows it). The editor works the whole document out again after
     every edit (TextArea), and in 100 KB of notes that was 37 ms a key typed, most of it lines the key did
     not touch (review S7 1)."""
+    known = {} if known is None else known
     out: dict[int, list[Highlight]] = {}
     fresh: dict[str, list[Highlight]] = {}
     in_fence = False
@@ -69,14 +70,10 @@ def markdown_highlights(lines: list[str], known: dict[str, list[Highlight]] | No
             out[index] = [(0, None, "inline_code")]
             continue
         marks = fresh.get(line)
-        if marks is None:
-            marks = known.get(line) if known is not None else None
-            if marks is None:
-                marks = highlight_line(line)
-            fresh[line] = marks
+        if marks is None:  # (an empty list is a line without highlights, read already)
+            marks = fresh[line] = known[line] if line in known else highlight_line(line)
         if marks:
             out[index] = marks
-    if known is not None:
-        known.clear()
-        known.update(fresh)
+    known.clear()
+    known.update(fresh)
     return out
