@@ -19,17 +19,15 @@ class BoardQuestions:
         """space, as in the card's rounds (PRODUCT: the same key means the same thing on every screen): the
         card's one thank-you note marked sent without a letter; with several owed, where to mark each. On
         the sidebar, the highlighted row's note, as `z` puts off that row's deadline (review S8 2)."""
-        from tui.core.deadlines import DeadlineKind, deadline_order, deadlines_for
+        from tui.core.deadlines import DeadlineKind, deadline_order
 
-        row = self.sidebar.current if self.focused is self.sidebar else None
-        application = self.app.changelog.apps.get(row.app_id) if row is not None else self._current_app()
+        application = self._current_app()  # on the sidebar, the row's card
         if application is None:
             return
-        if row is not None:
-            owed = [row] if row.kind is DeadlineKind.THANK_YOU else []
-        else:
-            owed = sorted((d for d in deadlines_for(application, self.app.settings, clock.now())
-                           if d.kind is DeadlineKind.THANK_YOU), key=deadline_order)  # as the card names them
+        row = self.sidebar.current if self.focused is self.sidebar else None
+        # the deadlines the board made when the card last changed, as `z` reads them (_card_task)
+        there = [row] if row is not None else [entry[4] for entry in self.sidebar.by_app.get(application.id, ())]
+        owed = sorted((d for d in there if d.kind is DeadlineKind.THANK_YOU), key=deadline_order)
         if len(owed) != 1:
             names = ", ".join(d.person for d in owed)
             self.notify(f"{application.company} owes notes to {names}: space on each person in its rounds "

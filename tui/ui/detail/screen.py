@@ -283,9 +283,10 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
         self.flush_pending()
         self.dismiss()
 
-    def escape_goes_back(self, back: bool) -> None:
-        """Whether escape in the notes editor goes back to the board (it was opened with `e` there)."""
-        self._returns_on_escape = back
+    def _escape_leaves_the_editor_only(self) -> None:
+        """Moving around the card: escape in the notes editor no longer goes back to the board (as when it
+        was opened with `e` there); the key bar says so ("esc Done")."""
+        self._returns_on_escape = False
         self.refresh_bindings()
 
     async def action_done(self) -> None:
@@ -321,14 +322,14 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
         `enter` go in); the lists take no text, so 2-4 go into theirs (`2 n` adds a round)."""
         await settled(self.focused)
         if section == "notes":
-            self.escape_goes_back(False)
+            self._escape_leaves_the_editor_only()
             self._switch(section)
             self.set_focus(self.section_bar)
             return
         self.show_section(section)
 
     def show_section(self, section: str) -> None:
-        self.escape_goes_back(False)  # moving around here: escape now leaves the editor only
+        self._escape_leaves_the_editor_only()  # moving around here: escape now leaves the editor only
         self._go(section)
 
     def _go(self, section: str) -> None:
@@ -343,7 +344,7 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
 
     def _step_to(self, section: str) -> None:
         """←/→ on the section bar: the focus stays on the bar, as it does with tabs."""
-        self.escape_goes_back(False)
+        self._escape_leaves_the_editor_only()
         self._switch(section)
 
     def _switch(self, section: str) -> None:

@@ -49,12 +49,16 @@ def summary_content(app: Application, settings, now, width: int = 0) -> Content:
     for index, part in enumerate(said[:shown]):
         parts.extend([" · ", part] if index else [part])
     if shown < len(said):
-        parts.append((f" · and {len(said) - shown} more (the sidebar, 3 Directions)", "$text-muted"))
+        parts.append((_more(len(said) - shown), "$text-muted"))
     parts.extend(own_words(app, width))
     return Content.assemble(*parts)
 
 
 DUE_LINES = 2  # what is due takes two lines at most: the summary's height must leave the card's own words
+
+
+def _more(count: int) -> str:
+    return f" · and {count} more (the sidebar, 3 Directions)"
 
 
 def _fitting(said: list[tuple[str, str]], width: int) -> int:
@@ -64,7 +68,7 @@ def _fitting(said: list[tuple[str, str]], width: int) -> int:
     def lines(count: int) -> int:
         text = " · ".join(words for words, _style in said[:count])
         if count < len(said):
-            text += f" · and {len(said) - count} more (the sidebar, 3 Directions)"
+            text += _more(len(said) - count)
         return len(Content(text).wrap(width))
 
     if width <= 0 or lines(len(said)) <= DUE_LINES:
