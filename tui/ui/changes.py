@@ -175,7 +175,7 @@ class Changes:
         open_on = {getattr(screen, "app_id", None) for screen in self.screen_stack if hasattr(screen, "notes")}
         self._rescue_notes_left_behind(lost, open_on, failure.error)
         merged_by_editor = self._notes_merged_again(failure, lost, open_on)
-        undo_refused = self.changelog.refused_undo(failure.seq, failure.error)
+        undo_refused = self.changelog.refused_undo(failure)
         refused = self.changelog.write_failed(failure.seq)
         self._stale |= refused
         if merged_by_editor:  # "not saved; try again" had the user type the notes again: twice in the file

@@ -57,6 +57,7 @@ def perform(store: Store, op: WriteOp) -> None:
 class WriteFailure(NamedTuple):
     seq: int  # the first write that did not happen; every later one was dropped too
     error: Exception
+    label: str = ""  # that write's (WriteOp.label: "Undo …" for an undo)
 
 
 class Reloaded(NamedTuple):
@@ -221,10 +222,11 @@ class StoreWriter:
             last = self.backend.write(live)
             self.writes += 1
         except Exception as exc:  # any failure: report it, never kill the thread
-            self.failures.append(WriteFailure(live[0].seq, exc))  # read by a board that is closing
+            failure = WriteFailure(live[0].seq, exc, live[0].label)
+            self.failures.append(failure)  # read by a board that is closing
             self._skip_upto_generation = max(op.generation for op in live)
             self.known_fingerprint = None  # the board re-reads the file
-            self.on_failed(WriteFailure(live[0].seq, exc))
+            self.on_failed(failure)
             return
         # Only our own write happened since the board last read the file: it still knows all of
         # it. Otherwise (another process wrote first, inside the lock's wait) the fingerprint

@@ -32,7 +32,7 @@ from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.store import Store
 from tui.store.errors import NotFoundError, StaleEditError
-from tui.ui.saving import WriteOp, Writer, perform
+from tui.ui.saving import WriteFailure, WriteOp, Writer, perform
 
 Change = Callable[[Application], Application]
 
@@ -90,7 +90,6 @@ class ChangeLog:
         self.now = now
         self.seq = 0  # number of the last write handed out
         self.recent: dict[int, str] = {}  # seq -> app id of the latest writes, for write_failed
-        self.undoing: dict[int, str] = {}  # seq -> "Undo …"/"Redo …" of the latest writes that were one
         self.generation = 0  # bumped when memory is re-read after a failed write
 
     # --- reading -------------------------------------------------------
@@ -248,10 +247,6 @@ class ChangeLog:
         self.recent[self.seq] = app_id
         if len(self.recent) > 1000:
             del self.recent[min(self.recent)]
-        if label.startswith(("Undo ", "Redo ")):
-            self.undoing[self.seq] = label
-            if len(self.undoing) > 100:
-                del self.undoing[min(self.undoing)]
         return WriteOp(kind, app_id, app, base, label, self.seq, self.generation)
 
     def _commit(self, op: WriteOp, new_value: Application | None, step: UndoStep | None) -> None:
@@ -303,17 +298,17 @@ class ChangeLog:
                                         updated_at=s.before.updated_at, revision=s.before.revision) == s.before
             for s in steps)
 
-    def refused_undo(self, seq: int, error: Exception) -> str:
-        """What to say when write `seq` was an undo or a redo refused because another process changed the
-        card before it was written (the poll had not seen it yet): as `undo` says it when it has seen it.
-        "" for any other write. "Not saved … try again" had the user press u again, which undid another
-        card's change (review S1 3)."""
-        label = self.undoing.get(seq, "")
-        if not label or not isinstance(error, StaleEditError):
+    def refused_undo(self, failure: WriteFailure) -> str:
+        """What to say when the failed write was an undo or a redo (its label, "Undo …") refused because
+        another process changed the card before it was written (the poll had not seen it yet): as `undo`
+        says it when it has seen it (_undo_problem). "" for any other write. "Not saved … try again" had
+        the user press u again, which undid another card's change (review S1 3)."""
+        verb, _, what = failure.label.partition(" ")
+        if verb not in ("Undo", "Redo") or not isinstance(failure.error, StaleEditError):
             return ""
-        verb, _, what = label.partition(" ")
-        return f"Cannot {verb.lower()} “{what}”: the card was changed by another Followup process meanwhile; " \
-               "its newer state is kept"
+        card = self.apps.get(self.recent.get(failure.seq, ""))
+        return (f"Cannot {verb.lower()} “{what}”: {card.company if card else 'the card'} was changed by another "
+                "Followup process since; its newer state is kept")
 
     def write_failed(self, seq: int) -> set[str]:
         """A write (and so every later one) did not happen: forget their undo steps.
