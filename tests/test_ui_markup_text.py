@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets._toast import Toast
 
-from conftest import WAYS, burst_keys, send_keys, taken
+from conftest import WAYS, send_keys
 from test_ui_palette_keys import palette_lines
 from tui.core import actions
 from tui.core.parts import Interviewer
@@ -58,21 +58,6 @@ async def test_the_palette_finds_and_shows_a_card_whose_name_looks_like_markup(t
         assert any(line.startswith(f"Jump to {RED} — Dev") for line in lines)
 
 
-async def typed(app, pilot, burst: bool, *keys: str) -> None:
-    """As `send_keys`, but each key posted as the terminal sends it, also one by one (Pilot's press has
-    no key for an emoji or a joiner)."""
-    if burst:
-        await send_keys(app, pilot, True, *keys)
-        return
-    for key in keys:
-        if key.isascii():  # a command key: Pilot waits for what it does
-            await send_keys(app, pilot, False, key)
-        else:
-            burst_keys(app, key)
-            await taken(app, pilot)
-            await pilot.pause()  # for the field, which takes it after the app and the screen
-
-
 @WAYS
 async def test_a_zero_width_joiner_or_non_joiner_typed_in_a_field_is_kept(tmp_path, burst):
     """Review S3 3: typed, "👩‍💻" became two emoji and Persian "می‌خواهم" lost its non-joiner: Textual types
@@ -80,11 +65,11 @@ async def test_a_zero_width_joiner_or_non_joiner_typed_in_a_field_is_kept(tmp_pa
     app = make_app(store_with(tmp_path, markup_cards()))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await typed(app, pilot, burst, "/", "👩", "\u200d", "💻")
+        await send_keys(app, pilot, burst, "/", "👩", "\u200d", "💻")
         assert app.focused.value == "👩\u200d💻"
-        await typed(app, pilot, burst, "escape", "n", "می", "\u200c", "خواهم")
+        await send_keys(app, pilot, burst, "escape", "n", "می", "\u200c", "خواهم")
         assert app.focused.value == "می\u200cخواهم"
-        await typed(app, pilot, burst, "shift+left", "shift+left", "\u200d")  # over the selected text
+        await send_keys(app, pilot, burst, "shift+left", "shift+left", "\u200d")  # over the selected text
         assert app.focused.value == "می\u200cخوا\u200d"  # review S4 2: it went in before the selection
 
 
