@@ -334,22 +334,32 @@ async def test_question_mark_is_typed_in_the_notes_and_f1_shows_the_keys_anywher
         assert isinstance(followup.screen, HelpScreen)
 
 
-async def test_followup_note_while_the_board_has_the_notes_open_keeps_both_texts(card, monkeypatch, tmp_path):
-    """The command line's `note` is one more writer: the board merges its text with what is being typed."""
+async def typed_here_and_noted_from_the_shell(pilot, db, app_id: str, *, save_now: bool = False):
+    """In the open card's notes, "- typed here" typed at their end while `followup note` appends to them
+    from the shell; `save_now`: the editor saves at once. Waits until the file holds both; the screen."""
     from tui import cli
 
+    screen = await open_card(pilot, "notes")
+    editor = screen.query_one(NotesEditor)
+    editor.move_cursor(editor.document.end)
+    await type_text(pilot, "\n- typed here")
+    assert cli.main(["--db", str(db), "note", app_id, "appended from the shell"]) == 0
+    if save_now:
+        screen.notes.request_save()
+    await wait_until(pilot, lambda: "typed here" in stored(db, app_id).notes
+                     and "appended from the shell" in stored(db, app_id).notes, timeout=8)
+    return screen
+
+
+async def test_followup_note_while_the_board_has_the_notes_open_keeps_both_texts(card, monkeypatch, tmp_path):
+    """The command line's `note` is one more writer: the board merges its text with what is being typed."""
     db, app = card
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user settings
     followup = board(db)
     followup.poll_seconds = 0.1
     async with followup.run_test(size=SIZE) as pilot:
-        screen = await open_card(pilot, "notes")
+        screen = await typed_here_and_noted_from_the_shell(pilot, db, app.id)
         editor = screen.query_one(NotesEditor)
-        editor.move_cursor(editor.document.end)
-        await type_text(pilot, "\n- typed here")
-        assert cli.main(["--db", str(db), "note", app.id, "appended from the shell"]) == 0
-        await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
-                         and "appended from the shell" in stored(db, app.id).notes, timeout=8)
         assert "appended from the shell" in editor.text and "- typed here" in editor.text
 
 
@@ -406,20 +416,11 @@ async def test_notes_whose_write_fails_after_their_screen_closed_go_to_a_rescue_
 async def test_a_save_refused_over_notes_changed_elsewhere_is_said_as_merged_not_as_lost(card, monkeypatch, tmp_path):
     """Review R3 4: the board said "Not saved: … your change was not saved; try again" while the editor
     merged both texts and saved them; a user who typed the notes again had them twice."""
-    from tui import cli
-
     db, app = card
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user settings
     followup = board(db)  # no polling: the board has not read the command's write when it saves
     async with followup.run_test(size=SIZE) as pilot:
-        screen = await open_card(pilot, "notes")
-        editor = screen.query_one(NotesEditor)
-        editor.move_cursor(editor.document.end)
-        await type_text(pilot, "\n- typed here")
-        assert cli.main(["--db", str(db), "note", app.id, "appended from the shell"]) == 0
-        screen.notes.request_save()
-        await wait_until(pilot, lambda: "typed here" in stored(db, app.id).notes
-                         and "appended from the shell" in stored(db, app.id).notes, timeout=8)
+        await typed_here_and_noted_from_the_shell(pilot, db, app.id, save_now=True)
         # the toast is a message of its own, handled after the write it follows: waited for too (checked at
         # once, it was not there yet on a busy machine)
         await wait_until(pilot, lambda: any("changed elsewhere meanwhile: yours are merged with theirs"
