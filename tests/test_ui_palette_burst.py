@@ -8,8 +8,10 @@ went into the closing palette (lost), a second `enter` closing it twice (a crash
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList
 
 from conftest import WAYS, send_keys, taken
+from tui.ui.palette import SearchInput
 from tui.ui.screens.form import FormScreen
 from ui_board_helpers import NARROW, demo_store, make_app
 from ui_detail_helpers import wait_until
@@ -57,3 +59,26 @@ async def test_a_snooze_picked_and_filled_in_one_burst_is_stored(tmp_path):
         assert app.return_code is None
     (card,) = [a for a in store.load_all() if a.company == company]
     assert card.snoozes
+
+
+async def test_enter_searches_for_what_was_typed_when_its_search_ran_without_the_providers(tmp_path):
+    """Under load, the letters of `ctrl+p new application enter` reached the search field before the
+    palette had its providers: their search found nothing, and enter picked from another search's list
+    (the statistics opened). Here the letters' search runs without the providers: enter searches again."""
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "Palette"
+                         and app.screen.query_one(CommandList).option_count > 0)
+        palette = app.screen
+        providers, palette._providers = palette._providers, []
+        palette.query_one(SearchInput).value = "new application"
+        await wait_until(pilot, lambda: palette.query_one(CommandList).option_count == 0
+                         and not [w for w in app.workers if w.node is palette and w.is_running])
+        palette._providers = providers
+        await send_keys(app, pilot, True, "enter", "Foo", pauses=3)
+        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen) and bool(app.screen.query("#field-company")))
+        await taken(app, pilot)
+        assert app.return_code is None
+        assert app.screen.query_one("#field-company").value == "Foo"

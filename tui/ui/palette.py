@@ -207,6 +207,8 @@ class SearchInput(TypesInOrder, CommandInput):
         palette = self.screen
         await settled(palette)  # the change the last letters made: its search has started
         searches = [w for w in self.app.workers if w.node is palette and w.group == Palette._GATHER_COMMANDS_GROUP]
+        if palette.searched_for != self.value.strip():  # no search heard of this text: the list is another's
+            searches = [palette._gather_commands(self.value.strip())]
         for search in searches:
             try:
                 await search.wait()
@@ -236,6 +238,14 @@ class Palette(CommandPalette):
 
     BINDINGS = [Binding("escape", "escape", "Exit the command palette", priority=True)]
     closing = False
+    searched_for: str | None = None  # the text of the last search made with the providers up
+
+    def _gather_commands(self, search_value: str):
+        """Textual's search, noting what it was for. Under load, the letters of a burst reached the search
+        field before the palette had its providers: that search found nothing, the list stayed the empty
+        search's, and `enter` ran its first entry (the statistics opened, not the new-card form)."""
+        self.searched_for = search_value if self._providers else None
+        return super()._gather_commands(search_value)
 
     def dismiss(self, result=None):
         """Keys held since enter (SearchInput) go once the command has run: Textual runs it with call_later
