@@ -273,6 +273,12 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
 
     argv = sys.argv[1:] if argv is None else list(argv)
     argv = _help_as_a_word(argv)
+    if sys.stdout is None or sys.stderr is None:  # started with >&- (or 2>&-): nowhere to say anything
+        if sys.stderr is not None:
+            remark("standard output is closed (>&-): nothing was done; give it a file or a pipe")
+        return EXIT_USER_ERROR
+    if sys.stdin is None:  # <&-: reading it finds nothing, and the command says so (`note -`, `import -`)
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  (lives as long as the process)
     try:  # text from an older file that is not UTF-8 is printed escaped, never as a traceback
         sys.stdout.reconfigure(errors="backslashreplace")
     except (AttributeError, ValueError):
@@ -302,7 +308,10 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
         if handler is None:
             return int(board(args) or 0)  # type: ignore[misc]  # checked above
         with collector_paused():
-            return int(handler(args) or 0)
+            code = int(handler(args) or 0)
+        if code == 0:  # a write that fails (a full disk) fails here, while it can be said (else the
+            sys.stdout.flush()  # command has said already why it ends otherwise, and that stands)
+        return code
     except FollowupError as exc:
         remark(str(exc))
         return EXIT_USER_ERROR

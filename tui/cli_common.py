@@ -290,8 +290,7 @@ def confirm(args, before, after, words: str, settings, moment, *, to_stderr: boo
     data (a letter): the line goes to standard error, still starting with the id. Returns exit code 0.
     """
     if getattr(args, "quiet", False):
-        print(after.short_id)
-        return 0
+        return _said(after.short_id, sys.stdout, after)
     from tui.core.deadline_words import marked_action
     from tui.core.timefmt import understood
 
@@ -301,7 +300,22 @@ def confirm(args, before, after, words: str, settings, moment, *, to_stderr: boo
         line += f"; next: {marked_action(deadline)}, due {understood(deadline.due, settings.zone, moment)}"
     if before is not None:
         line += lifted_words(before, after, settings, moment) + untracked_words(before, after, settings, moment)
-    print(line, file=sys.stderr if to_stderr else sys.stdout)
+    return _said(line, sys.stderr if to_stderr else sys.stdout, after)
+
+
+def _said(line: str, stream, after) -> int:
+    """Print a change's line: 0, or 1 (done but held back) when it cannot be written (`>/dev/full`):
+    the change is saved, and exit 2 would say nothing changed (a script would retry it: review T2 3)."""
+    try:
+        print(line, file=stream, flush=True)
+    except BrokenPipeError:  # `| head -c0`: the reader wanted none of it
+        return 0
+    except OSError as exc:
+        from tui.cli_output import remark
+
+        remark(f"{after.short_id} {after.company} is saved, but its line could not be printed "
+               f"({exc.strerror or exc})")
+        return 1
     return 0
 
 

@@ -12,9 +12,9 @@ line typed so far, so the completions always come from this very parser.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from tui.cli_common import add_choice, add_command, command_index, completes
+from tui.cli_output import print_data
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -193,7 +193,7 @@ def value_may_start_with_dash(argv: list[str]) -> list[str]:
 def cmd_completion(args) -> int:
     import argcomplete
 
-    sys.stdout.write(argcomplete.shellcode(["followup"], shell=args.shell))
+    print_data(argcomplete.shellcode(["followup"], shell=args.shell))
     return 0
 
 

@@ -13,7 +13,6 @@ nothing printed (raised as FollowupError, reported by cli.main).
 from __future__ import annotations
 
 import argparse
-import sys
 
 from tui.cli_common import (
     add_command,
@@ -25,7 +24,7 @@ from tui.cli_common import (
     open_card,
     user_settings,
 )
-from tui.cli_output import remark
+from tui.cli_output import print_data, remark
 
 EXIT_HELD_BACK = 1
 
@@ -135,8 +134,7 @@ def handler(args) -> int:
         letter = drafted(sent_at)  # what it promised counts from when it went out ({answer_by})
 
     if not args.quiet:  # with -q, standard output carries the id alone, once the letter is recorded
-        sys.stdout.write(letter.text.rstrip("\n") + "\n")
-        sys.stdout.flush()
+        print_data(letter.text.rstrip("\n") + "\n")
 
     if misfit:
         remark(f"warning: {misfit}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_common import add_command, add_quiet_option, now, read_apps, store_at, user_settings
-from tui.cli_output import TABLE_WIDTH, on_terminal, print_fitted, table_width
+from tui.cli_output import TABLE_WIDTH, on_terminal, print_data, print_fitted, table_width
 
 STACKED_BELOW = 70  # a narrower terminal lists each application on two lines (see _stacked)
 _STACK_MARGIN = " " * 9  # under the stage, past the id
@@ -75,7 +75,7 @@ def cmd_list(args) -> int:
     settings, moment = user_settings(), now()
     apps, code = read_apps(store_at(args), settings, moment)
     if args.json:
-        print(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2))
+        print_data(json.dumps(list_rows(apps, settings, moment, stage), ensure_ascii=False, indent=2) + "\n")
         return code
     pairs = _listed(apps, settings, moment, stage)
     if not pairs:

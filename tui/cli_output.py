@@ -59,14 +59,18 @@ def remark(text: str) -> None:
     print(line, file=sys.stderr)
 
 
+def print_data(text: str) -> None:
+    """A letter or JSON on standard output, as UTF-8 whatever the locale (write_data)."""
+    write_data(text.encode("utf-8", "backslashreplace"))
+
+
 def write_output(name: str | None, payload: bytes, what: str, data_file: Path) -> Path | None:
     """Every `-o FILE`: None or '-' is standard output; a file is replaced atomically,
     and only where paths.check_target allows (never a device, a FIFO or a read-only
     file, never into a missing folder) and never over `data_file`, its lock or its backups
     (paths.check_not_ours). Returns the file written, None for stdout."""
     if name in (None, "-"):
-        sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
-        sys.stdout.flush()
+        write_data(payload)
         return None
     from tui.core.errors import ValidationError
     from tui.store.atomic import atomic_write_bytes
@@ -84,3 +88,19 @@ def write_output(name: str | None, payload: bytes, what: str, data_file: Path) -
         why = cause.strerror or "the disk refused it"
         raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
     return target
+
+
+def write_data(payload: bytes) -> None:
+    """Data (an export, JSON, a letter) on standard output as the UTF-8 bytes it is, flushed, so that an
+    error writing it (a full disk) is raised here, while the command can still say so. Written through
+    the locale's encoding instead, a backup taken in an ISO-8859 locale held Latin-1 bytes and \\U escapes
+    that no import could read back (review T2 1). A table for the eye (`list`, `due`) stays in the
+    locale's encoding, as the terminal shows it."""
+    sys.stdout.flush()  # what was printed before goes first
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test capturing the output)
+        sys.stdout.write(payload.decode("utf-8", "backslashreplace"))
+        sys.stdout.flush()
+        return
+    buffer.write(payload)
+    buffer.flush()

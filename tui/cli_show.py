@@ -8,7 +8,7 @@ Only argparse is imported up front.
 from __future__ import annotations
 
 from tui.cli_common import add_command, add_id_argument, deadline_names, now, read_apps, store_at, user_settings
-from tui.cli_output import on_terminal, table_width
+from tui.cli_output import on_terminal, print_data, table_width
 
 LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label is never cut
 
@@ -134,7 +134,7 @@ def cmd_show(args) -> int:
     apps, code = read_apps(store_at(args), settings, moment)
     app = resolve_in(apps, args.id)
     if args.json:
-        print(json.dumps(record(app), ensure_ascii=False, indent=2))
+        print_data(json.dumps(record(app), ensure_ascii=False, indent=2) + "\n")
     else:
         lines = show_lines(app, settings, moment)
         print("\n".join(fitted(lines, table_width()) if on_terminal() else lines))

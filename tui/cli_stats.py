@@ -15,7 +15,7 @@ import argparse
 from datetime import datetime, time, timedelta
 
 from tui.cli_common import add_choice, add_command, now, read_apps, store_at, user_settings
-from tui.cli_output import table_width, write_output
+from tui.cli_output import print_data, table_width, write_output
 
 STATS_EPILOG = """\
 Every figure is worked out from what happened (rounds, letters, replies,
@@ -108,7 +108,7 @@ def cmd_stats(args) -> int:
     apps, code = read_apps(store_at(args), settings, moment)
     fig = stats.figures(apps, settings, moment, since=since)
     if args.json:
-        print(json.dumps(stats_result.to_json(fig), ensure_ascii=False, indent=2))
+        print_data(json.dumps(stats_result.to_json(fig), ensure_ascii=False, indent=2) + "\n")
     else:
         print(stats_text.as_text(stats_text.describe(fig, zone, table_width())), end="")
     return code

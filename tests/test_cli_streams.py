@@ -1,0 +1,93 @@
+"""Standard output as scripts and cron jobs meet it (review T2): a locale that is not UTF-8, a full disk,
+a closed stream. Data (exports, JSON, letters) is UTF-8 whatever the locale; a saved change whose line
+cannot be printed exits 1 (done but held back), never 2 (which says nothing changed)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+from cli_helpers import digest, run
+from tui import cli
+
+
+class Stdout(io.TextIOWrapper):
+    """A standard output in the locale's encoding (ISO-8859-1 here), whose bytes the test reads."""
+
+    def __init__(self, encoding: str = "latin-1") -> None:
+        super().__init__(io.BytesIO(), encoding=encoding, errors="backslashreplace")
+
+    def bytes_written(self) -> bytes:
+        self.flush()
+        return self.buffer.getvalue()
+
+
+class FullDisk(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def add_card(db) -> None:
+    assert run(db, "add", "Müller 🚀", "--role", "Ingeniør", "--at", "yesterday 10:00",
+               "--interviewer", "田中 太郎") == 0
+
+
+def test_data_on_standard_output_is_utf8_in_a_latin1_locale(cli_db, capsys, monkeypatch):
+    add_card(cli_db)
+    capsys.readouterr()
+    for argv, read in ((["export", "json"], lambda b: json.loads(b)["applications"][0]["company"]),
+                       (["list", "--json"], lambda b: json.loads(b)[0]["company"]),
+                       (["show", "müller", "--json"], lambda b: json.loads(b)["company"]),
+                       (["letter", "müller", "thank-you"], lambda b: b.decode("utf-8"))):
+        out = Stdout()
+        monkeypatch.setattr(sys, "stdout", out)
+        assert run(cli_db, *argv) in (0, 1), argv  # a letter with gaps exits 1
+        written = out.bytes_written()
+        assert "Müller 🚀" in read(written), argv  # valid UTF-8 (and JSON), the emoji whole
+        if argv[0] == "letter":
+            assert "田中" in read(written)
+
+
+def test_a_saved_change_whose_line_cannot_be_printed_exits_1_and_says_it_is_saved(cli_db, capsys, monkeypatch):
+    add_card(cli_db)
+    capsys.readouterr()
+    for quiet in ([], ["-q"]):
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(FullDisk())))
+        code = run(cli_db, "add", f"Full{len(quiet)}", "--role", "R", "--at", "yesterday 10:00", *quiet)
+        monkeypatch.undo()
+        assert code == 1
+        assert "is saved, but its line could not be printed (No space left on device)" in capsys.readouterr().err
+    assert {"Full0", "Full1"} <= {line.split()[1] for line in _listed(cli_db, capsys)}
+
+
+def _listed(db, capsys) -> list[str]:
+    capsys.readouterr()
+    assert run(db, "list") == 0
+    return capsys.readouterr().out.splitlines()[1:]
+
+
+def test_a_closed_standard_output_refuses_before_anything_is_done(cli_db, capsys, monkeypatch):
+    add_card(cli_db)
+    before = digest(cli_db)
+    monkeypatch.setattr(sys, "stdout", None)
+    assert cli.main(["--db", str(cli_db), "add", "Closed", "--role", "R", "--at", "yesterday 10:00"]) == 2
+    assert cli.main(["--db", str(cli_db), "export", "json"]) == 2
+    monkeypatch.undo()
+    assert "standard output is closed" in capsys.readouterr().err
+    assert digest(cli_db) == before
+
+
+def test_a_closed_standard_input_reads_as_empty(cli_db, capsys, monkeypatch):
+    add_card(cli_db)
+    before = digest(cli_db)
+    monkeypatch.setattr(sys, "stdin", None)
+    assert run(cli_db, "note", "müller", "-") == 2
+    assert run(cli_db, "import", "-") == 2
+    err = capsys.readouterr().err
+    assert "the note is empty" in err and "empty" in err.splitlines()[-1]
+    assert "Traceback" not in err
+    assert digest(cli_db) == before
