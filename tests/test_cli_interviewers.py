@@ -40,7 +40,7 @@ def test_add_reads_its_interviewers_the_same_way(cli_db):
 
 
 @pytest.mark.parametrize("value, needle", [
-    ("", "--interviewer is empty"),
+    ("", "--interviewer is given an empty value"),
     (" ; ", "--interviewer is empty"),
     ("Dana Kim; Bob <bob@x", "Name <email>"),
 ])

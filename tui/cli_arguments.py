@@ -19,6 +19,10 @@ from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS
 # setting in tui.core.text.MULTI_LINE_SETTINGS (the signature).
 MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set"})
 _CONFIG_VALUE = "VALUE of config"
+# The options an empty value means something for: it clears the field (`edit --pitch ""`). Any other
+# given empty is a mistake, mostly a script's unset variable: `--db "$DB"` wrote to the user's own data
+# file, `close --at ""` recorded now, `--by ""` an undated do-by (review T2 4).
+CLEARED_BY_EMPTY = frozenset({"--recruiter", "--posting", "--pitch"})
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -59,6 +63,12 @@ def _argument_name(parser: argparse.ArgumentParser, argv: list[str]) -> str:
     return name
 
 
+def _option_of(name: str) -> str:
+    """'--db' for 'the value of --db' (what _argument_name says of an option's value), else ''."""
+    prefix = "the value of "
+    return name[len(prefix):] if name.startswith(prefix + "-") else ""
+
+
 def _config_key(parser: argparse.ArgumentParser, argv: list[str]) -> str:
     """The KEY of `followup config KEY VALUE` when the last of `argv` is its VALUE ('' if none)."""
     keys = [arg for number, arg in enumerate(argv[:-1], start=1)
@@ -84,6 +94,12 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
     from tui.core.errors import ValidationError
 
     for number, arg in enumerate(argv, start=1):
+        value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg  # --by=VALUE
+        if not value.strip() and (option := _option_of(_argument_name(parser, argv[:number]))):
+            if option in CLEARED_BY_EMPTY:
+                continue
+            raise ValidationError(f"{option} is given an empty value: give one, or leave {option} out "
+                                  "(an unset variable in a script?); nothing was done")
         if _NOT_UTF8.search(arg):
             why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
         elif control := CONTROLS.search(arg):  # the one list of what text may not hold (tui.core.text)

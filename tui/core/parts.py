@@ -81,7 +81,8 @@ def id_field() -> Any:
 def clean_field(text: Any, field_name: str, *, required: bool = False, limit: int = NAME_LIMIT) -> str:
     value = "" if text is None else str(text).strip()
     if required and not value:
-        raise ValidationError(f"{field_name} is empty: give a {field_name}")
+        article = "an" if field_name[:1].lower() in "aeiou" else "a"  # an interviewer name
+        raise ValidationError(f"{field_name} is empty: give {article} {field_name}")
     if len(value) > limit:
         raise ValidationError(f"{field_name} is {len(value)} characters long: keep it under {limit}")
     return value

@@ -74,7 +74,7 @@ def write_error(path: Path, exc: OSError) -> WriteFailedError:
     elif code == errno.EROFS:
         why = f"{folder} is on a read-only file system. Pick a file on a writable disk with --db"
     elif code == errno.ENOENT:
-        why = f"the folder {folder} has disappeared. Create it again, or pick another file with --db"
+        why = f"the folder {folder} does not exist (or no longer does). Create it, or pick another file with --db"
     else:
         why = f"{exc.strerror or exc}. Check the disk and try again"
     return WriteFailedError(f"{path}: not saved: {why}; nothing was changed")

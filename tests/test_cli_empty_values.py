@@ -1,0 +1,60 @@
+"""An option given an empty value (a script's unset variable: `--db "$DB"`) is refused, naming it, before
+anything is done (review T2 4): `--db ""` wrote to the user's own data file, `close --at ""` recorded now,
+`--by ""` an undated do-by. Only the options an empty value clears (`edit --pitch ""`) take one."""
+
+from __future__ import annotations
+
+import pytest
+
+from cli_helpers import digest, run
+from tui import cli
+
+
+@pytest.fixture
+def card(cli_db, capsys):
+    assert run(cli_db, "add", "Kay", "--role", "Dev", "--at", "yesterday 10:00", "--interviewer", "Ida Ng") == 0
+    capsys.readouterr()
+    return cli_db
+
+
+@pytest.mark.parametrize("argv", [
+    ["close", "kay", "rejected", "--at", ""],
+    ["reply", "kay", "--at", ""],
+    ["interviewer", "kay", "Ida Ng", "--thanked", ""],
+    ["direction", "kay", "send refs", "--by", ""],
+    ["direction", "kay", "send refs", "--by="],
+    ["direction", "kay", "wait", "--not-before", "  "],
+    ["close", "kay", "rejected", "--keep-in-touch", ""],
+    ["list", "--stage", ""],
+    ["export", "md", "-o", ""],
+])
+def test_an_empty_option_value_is_refused_and_nothing_changes(card, capsys, argv):
+    before = digest(card)
+    assert run(card, *argv) == 2
+    err = capsys.readouterr().err
+    option = next(a for a in argv if a.startswith("-")).partition("=")[0]
+    assert f"{option} is given an empty value" in err and "nothing was done" in err
+    assert digest(card) == before
+
+
+def test_an_empty_db_is_refused_not_read_as_the_default_file(card, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert cli.main(["--db", "", "add", "Z", "--role", "R", "--at", "yesterday 10:00"]) == 2
+    assert "--db is given an empty value" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()
+
+
+def test_an_empty_value_still_clears_the_recruiter_posting_and_pitch(card, capsys):
+    assert run(card, "edit", "kay", "--pitch", "I ship", "--posting", "https://x.example/job") == 0
+    assert run(card, "edit", "kay", "--pitch", "", "--posting=") == 0
+    capsys.readouterr()
+    assert run(card, "show", "kay", "--json") == 0
+    import json
+
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["pitch"], shown["posting"]) == ("", "")
+
+
+def test_an_empty_interviewer_name_is_asked_for_with_an(card, capsys):
+    assert run(card, "interviewer", "kay", "") == 2
+    assert "give an interviewer name" in capsys.readouterr().err
