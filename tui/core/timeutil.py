@@ -76,9 +76,24 @@ def local_zone(name: str | None = None) -> Zone:
         return named_zone(name)
     try:
         # pendulum.local_timezone is this function, but mypy resolves the name to its module
-        return get_local_timezone()
+        zone: Zone = get_local_timezone()
     except Exception:
         return UTC
+    return zone if zone.name else _named_system_zone(zone)
+
+
+def _named_system_zone(zone: Zone) -> Zone:
+    """TZ=":/usr/share/zoneinfo/Asia/Tokyo" (or /etc/localtime, a link to such a file) is read from its
+    file, but pendulum leaves the zone without a name: `config timezone` said "None", and an export's
+    `timezone` column was empty (review T2 5). Its name is the file's path below the zoneinfo folder."""
+    import os
+
+    path = os.path.realpath(os.environ.get("TZ", "").lstrip(":") or "/etc/localtime")
+    _, found, below = path.partition("/zoneinfo/")
+    try:
+        return named_zone(below) if found and below else zone
+    except ValidationError:
+        return zone
 
 
 @lru_cache(maxsize=64)
