@@ -68,6 +68,8 @@ def test_a_word_of_the_list_is_read_in_any_case(cli_home, capsys):
     ("followup letter acme ", ["thank-you", "follow-up", "rejection-reply", "offer-reply"]),
     ("followup export ", ["json", "csv", "ics", "md"]),
     ("followup config follow_up_", ["follow_up_business_days", "follow_up_limit"]),
+    ("followup list --stage ", ["interviewed", "awaiting", "closed"]),  # review T2 9: file names were offered
+    ("followup letter acme offer-reply --variant ", ["accept", "ask-for-time", "decline"]),
 ])
 def test_completion_still_offers_the_list(cli_home, monkeypatch, line, offered):
     import argcomplete

@@ -24,7 +24,9 @@ _CONFIG_VALUE = "VALUE of config"
 # file, `close --at ""` recorded now, `--by ""` an undated do-by (review T2 4).
 CLEARED_BY_EMPTY = frozenset({"--recruiter", "--posting", "--pitch"})
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# what a message may not print as it is: every character CONTROLS refuses (the bidirectional overrides
+# too: a refused U+202E was printed raw, reversing the line, review T2 8) and a byte that was not UTF-8
+_UNPRINTABLE = re.compile(f"[\\t\\n]|{CONTROLS.pattern}|{_NOT_UTF8.pattern}")
 
 
 def _shown(text: str) -> str:

@@ -54,6 +54,12 @@ out; the offer stays in the history), and ask-for-time leaves a deadline to give
 your answer by the day the letter promises."""
 
 
+def _variants() -> list[str]:
+    from tui.core.templates import VARIANTS
+
+    return sorted({name for names in VARIANTS.values() for name in names})
+
+
 def _letter_kinds() -> list[str]:
     from tui.core.stages import LetterKind
 
@@ -75,7 +81,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
               _letter_kinds)
     parser.add_argument("--interviewer", metavar="NAME",
                         help="whom the letter is for (thank-you: required when several wait)")
-    parser.add_argument("--variant", metavar="CHOICE", help="offer-reply: accept (default), ask-for-time or decline")
+    completes(parser.add_argument("--variant", metavar="CHOICE",
+                                  help="offer-reply: accept (default), ask-for-time or decline"), _variants)
     parser.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
                         help="fill or replace a placeholder, e.g. topic=\"error budgets\" (repeatable)")
     parser.add_argument("--mark-sent", action="store_true",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import add_command, add_quiet_option, now, read_apps, store_at, user_settings
+from tui.cli_common import add_command, add_quiet_option, completes, now, read_apps, store_at, user_settings
 from tui.cli_output import TABLE_WIDTH, on_terminal, print_data, print_fitted, table_width
 
 STACKED_BELOW = 70  # a narrower terminal lists each application on two lines (see _stacked)
@@ -20,9 +20,16 @@ def register_list(subparsers, common) -> None:
     lst = add_command(subparsers, common, "list", "list applications with their next deadline",
                    "followup list --stage awaiting\nfollowup list --json | jq -r '.[] | select(.overdue) | .company'",
                    cmd_list, LIST_JSON_SHAPE)
-    lst.add_argument("--stage", metavar="STAGE",
-                     help="only this stage: interviewed, thanked, awaiting, followed-up, closed")
+    completes(lst.add_argument("--stage", metavar="STAGE",
+                               help="only this stage: interviewed, thanked, awaiting, followed-up, closed"),
+              _stages)
     lst.add_argument("--json", action="store_true", help="machine-readable output (shape below)")
+
+
+def _stages() -> list[str]:
+    from tui.core.stages import STAGES
+
+    return [stage.value for stage in STAGES]
 
 
 def register_due(subparsers, common) -> None:

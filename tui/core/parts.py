@@ -106,13 +106,13 @@ def check_link(url: str | None, what: str = "link") -> str:
     value = (url or "").strip()
     if not value:
         return ""
+    if len(value) > LINK_LIMIT:
+        raise ValidationError(f"{what} is {len(value)} characters long: keep it under {LINK_LIMIT}")
     scheme, sep, rest = value.partition("://")
     if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
         raise ValidationError(f"{what} {value!r} is not a web address: write it as https://example.com/…")
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise ValidationError(f"{what} {value!r} has a space or a control character: paste the address alone")
-    if len(value) > LINK_LIMIT:
-        raise ValidationError(f"{what} is {len(value)} characters long: keep it under {LINK_LIMIT}")
     return value
 
 

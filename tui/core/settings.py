@@ -14,7 +14,8 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
+from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.text import LINE_BREAKS, MULTI_LINE_SETTINGS, is_clean
 from tui.core.timeutil import Zone, local_zone
 
@@ -133,8 +134,8 @@ def _parses(reader: Callable[[str], object]) -> Callable[[Any], bool]:
 
 
 _RULES: dict[str, tuple[type, str]] = {
-    "name": (str, "text"),
-    "signature": (str, "text"),
+    "name": (str, f"text of at most {NAME_LIMIT} characters"),
+    "signature": (str, f"text of at most {LONG_TEXT_LIMIT} characters"),
     "thank_you_hours": (int, "a whole number of hours from 1 to 168"),
     "follow_up_business_days": (int, "a whole number of business days from 1 to 30"),
     "follow_up_limit": (int, "a whole number of follow-ups from 1 to 10"),
@@ -142,7 +143,7 @@ _RULES: dict[str, tuple[type, str]] = {
     "use_thank_you": (bool, "true or false"),
     "timezone": (str, "an IANA zone name such as 'Europe/Berlin', or empty"),
     "theme": (str, "one of " + ", ".join(THEMES)),
-    "pitch": (str, "one or two sentences of text"),
+    "pitch": (str, f"one or two sentences of text (at most {LONG_TEXT_LIMIT} characters)"),
     "work_hours": (str, "a span of the day such as '09:00-17:00' (start before end)"),
     "holidays": (str, "a country code with an optional subdivision, such as 'GB-ENG' or 'US', or empty"),
     "remind_before": (str, "a lead time such as '2h', '30m' or '1d' (one minute to a week)"),
@@ -159,6 +160,9 @@ _RULES: dict[str, tuple[type, str]] = {
     "terminal_notify": (bool, "true or false"),
 }
 _CHECKS: dict[str, Callable[[Any], bool]] = {
+    "name": lambda value: len(value) <= NAME_LIMIT,  # the longest a name on a card may be
+    "signature": lambda value: len(value) <= LONG_TEXT_LIMIT,
+    "pitch": lambda value: len(value) <= LONG_TEXT_LIMIT,
     "work_hours": _parses(read_hours),
     "remind_hours": _parses(read_hours),
     "remind_before": _parses(read_duration),
@@ -201,7 +205,8 @@ def not_allowed(key: str, value: Any, source: str) -> ValidationError:
     """The one message for a bad value, whether the file holds it or `followup config` was given it:
     where (`source`, the file), the key and value, and what the key accepts (PRODUCT: "a bad value is
     reported with its key and what is allowed")."""
-    return ValidationError(f"{source}: {key} = {value!r} is not allowed; use {_RULES[key][1]}")
+    shown = quoted(value) if isinstance(value, str) else repr(value)
+    return ValidationError(f"{source}: {key} = {shown} is not allowed; use {_RULES[key][1]}")
 
 
 def unclean_value(key: str, value: Any, source: str) -> ValidationError | None:

@@ -40,7 +40,7 @@ from enum import StrEnum
 
 from pendulum import DateTime
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 from tui.core.timefmt import understood
 from tui.core.timeutil import UTC, Zone, local, named_zone
 from tui.core.when_pieces import (
@@ -103,7 +103,7 @@ def parse_when(
     except OtherWeekday as exc:
         raise WrongWeekday(str(exc)) from None
     except (Unreadable, ValueError, OverflowError):
-        raise ValidationError(f"cannot read the time {str(text or '').strip()!r}: use e.g. {EXAMPLES}") from None
+        raise ValidationError(f"cannot read the time {quoted(str(text or '').strip())}: use e.g. {EXAMPLES}") from None
     if reading is Reading.PAST and moment > local_now:
         raise ValidationError(
             f"{str(text).strip()!r} is {understood(moment, zone, local_now)}, in the future:"

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, MutableMapping, NamedTuple
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 from tui.core.model import Application
 from tui.core.text import folded
 from tui.store import atomic, codec
@@ -340,7 +340,7 @@ def resolve_in(apps: list[Application], key: str) -> Application:
         by_id = [a for a in apps if a.id.lower().startswith(want)]
         matches = list({a.id: a for a in by_id + by_company}.values())
     if not matches:
-        raise NotFoundError(f"no application id or company starts with {key!r}; 'followup list' shows them")
+        raise NotFoundError(f"no application id or company starts with {quoted(key)}; 'followup list' shows them")
     if len(matches) > 1:
         shown = ", ".join(f"{a.short_id} ({a.company})" for a in matches[:5])
         more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""  # never silently fewer
