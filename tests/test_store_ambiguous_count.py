@@ -25,3 +25,12 @@ def test_five_matches_or_fewer_are_all_named_with_no_count():
         resolve_in(apps, "co")
     said = str(refused.value)
     assert said.count("(Co ") == 5 and " more;" not in said
+
+
+def test_two_cards_of_one_company_are_told_apart_by_their_id():
+    """Review T2 10: more characters of a name two cards share cannot tell them apart; their ids can."""
+    apps = [make_app("Emoji 🚀 Inc", id="96dd0000"), make_app("Emoji 🚀 Inc", id="a1b20000")]
+    with pytest.raises(NotFoundError) as refused:
+        resolve_in(apps, "emoji")
+    said = str(refused.value)
+    assert said.endswith("; give the id (or its first characters)") and "96dd" in said and "a1b2" in said

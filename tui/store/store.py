@@ -344,5 +344,7 @@ def resolve_in(apps: list[Application], key: str) -> Application:
     if len(matches) > 1:
         shown = ", ".join(f"{a.short_id} ({a.company})" for a in matches[:5])
         more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""  # never silently fewer
-        raise NotFoundError(f"{key!r} is ambiguous: it matches {shown}{more}; give more characters")
+        same_company = len({folded(a.company.strip()) for a in matches}) == 1
+        fix = "give the id (or its first characters)" if same_company else "give more characters"
+        raise NotFoundError(f"{quoted(key)} is ambiguous: it matches {shown}{more}; {fix}")
     return matches[0]
