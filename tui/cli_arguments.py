@@ -19,10 +19,11 @@ from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS
 # setting in tui.core.text.MULTI_LINE_SETTINGS (the signature).
 MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set"})
 _CONFIG_VALUE = "VALUE of config"
-# The options an empty value means something for: it clears the field (`edit --pitch ""`). Any other
-# given empty is a mistake, mostly a script's unset variable: `--db "$DB"` wrote to the user's own data
-# file, `close --at ""` recorded now, `--by ""` an undated do-by (review T2 4).
-CLEARED_BY_EMPTY = frozenset({"--recruiter", "--posting", "--pitch"})
+# The options an empty value means something for: it clears the field (`edit --pitch ""`), or is the
+# default round name (`round --name ""`). Any other given empty is a mistake, mostly a script's unset
+# variable: `--db "$DB"` wrote to the user's own data file, `close --at ""` recorded now, `--by ""` an
+# undated do-by (review T2 4).
+EMPTY_MEANS_SOMETHING = frozenset({"--recruiter", "--posting", "--pitch", "--name", "--round"})
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 # what a message may not print as it is: every character CONTROLS refuses (the bidirectional overrides
 # too: a refused U+202E was printed raw, reversing the line, review T2 8) and a byte that was not UTF-8
@@ -98,7 +99,7 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
     for number, arg in enumerate(argv, start=1):
         value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg  # --by=VALUE
         if not value.strip() and (option := _option_of(_argument_name(parser, argv[:number]))):
-            if option in CLEARED_BY_EMPTY:
+            if option in EMPTY_MEANS_SOMETHING:
                 continue
             raise ValidationError(f"{option} is given an empty value: give one, or leave {option} out "
                                   "(an unset variable in a script?); nothing was done")

@@ -162,15 +162,19 @@ def add_round(
     new.rounds.append(rnd)
     log_line(new, now, "round", round_line(rnd, now), round=rnd.id)
     if rnd.at <= to_utc(now) and (latest_held is None or rnd.at > latest_held):
-        _after_round(new, rnd.at, "new round", use_thank_you)
+        _after_round(new, rnd, NEW_ROUND, use_thank_you)
     return new
 
 
-def _after_round(app: Application, at: datetime, why: str, use_thank_you: bool) -> None:
-    """A round that took place (at `at`) reopens a closed card and moves it on (`model.stage_after_round`)."""
+NEW_ROUND = "new round"  # the why of the stage line a round recorded after its time writes
+
+
+def _after_round(app: Application, rnd: Round, why: str, use_thank_you: bool, at: datetime | None = None) -> None:
+    """A round that took place reopens a closed card and moves it on (`model.stage_after_round`), the move
+    logged at `at` (the round's time) and naming the round (remove_round takes the move back with it)."""
     cleared = app.outcome if app.stage is Stage.CLOSED else None
     app.outcome, app.outcome_at = None, None
-    set_stage(app, stage_after_round(app, use_thank_you), at, why, cleared=cleared)
+    set_stage(app, stage_after_round(app, use_thank_you), at or rnd.at, why, cleared=cleared, round=rnd.id)
 
 
 def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> Application:
@@ -234,7 +238,7 @@ def update_round(
     check_round_edit(app.find_round(round_id), rnd, zone=zone, now=now)
     log_line(new, now, "edit", said or f"Edited round “{rnd.name}”", round=rnd.id)
     if was_upcoming and rnd.at <= to_utc(now) and rnd is new.latest_round:
-        _after_round(new, now, "the round took place", use_thank_you)
+        _after_round(new, rnd, "the round took place", use_thank_you, at=now)
     elif interviewers is not None and use_thank_you and rnd is new.thank_you_round(now):
         _rethank(app, new, rnd, now)
     return new
@@ -267,12 +271,27 @@ def _moved_by_a_rule(app: Application) -> bool:
 
 
 def remove_round(app: Application, round_id: str, *, now: datetime) -> Application:
+    """Remove a round; when the card is where that round's time moved it, and has not moved since, it goes
+    back to the stage it came from, as unmarking a thank-you takes the thank-you rule's move back: the
+    usual fix for a round entered by mistake left an *awaiting* card in *interviewed* with nothing owed
+    (review T1 1). A card the round reopened stays open: its outcome is not kept to give back."""
     new = changed_copy(app, now)
     rnd = new.find_round(round_id)
     new.rounds.remove(rnd)
+    line = last_stage_line(new)
+    if line is not None and _moved_by(line, rnd) and line.data.get("to") == new.stage.value:
+        before = Stage(line.data["from"])
+        if before is not Stage.CLOSED and before is not new.stage:
+            set_stage(new, before, now, f"round “{rnd.name}” removed")
     log_line(new, now, "edit", f"Removed round “{rnd.name}”", round=rnd.id)
     return new
 
+
+def _moved_by(line: Event, rnd: Round) -> bool:
+    """Whether this stage line is the move `rnd`'s time made (lines written before they named the round:
+    the new-round rule's, at the round's time)."""
+    named = line.data.get("round")
+    return named == rnd.id if named else line.data.get("why") == NEW_ROUND and line.at == rnd.at
 
 def _all_thanked(rnd: Round | None) -> bool:
     return rnd is not None and bool(rnd.interviewers) and all(i.thanked_at for i in rnd.interviewers)

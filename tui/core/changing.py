@@ -59,10 +59,12 @@ def with_cleared(why: str, cleared: Outcome | None) -> str:
     return f"{why}; {cleared_words(cleared)}" if cleared is not None else why
 
 
-def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared: Outcome | None = None) -> None:
+def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared: Outcome | None = None,
+              **facts: Any) -> None:
     """Move the card, logged at `at` (when what moved it happened), but never before its latest stage
     line: a card cannot leave a stage before it entered it, and the stays are read from these lines.
-    `cleared`: the outcome a reopened card had, which the same line says is gone (one line, not two)."""
+    `cleared`: the outcome a reopened card had, which the same line says is gone (one line, not two).
+    `facts` go in the line's data (`round`: the round whose time moved it)."""
     if app.stage is stage:
         return
     before = app.stage
@@ -72,4 +74,4 @@ def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared
     if last is not None and last.at is not None and last.at > at:
         at = last.at
     log_line(app, at, "stage", f"{before.label} → {stage.label} ({with_cleared(why, cleared)})",
-         **{"from": before.value, "to": stage.value, "why": why})
+         **{"from": before.value, "to": stage.value, "why": why, **facts})
