@@ -51,8 +51,9 @@ def test_a_week_of_real_processes_gets_every_deadline_on_the_right_day_and_hour(
     assert due(acme, DeadlineKind.DIRECTION, at(18, 17)) == "Fri 22 May 17:00"
     acme = direction_actions.set_direction_done(acme, acme.directions[0].id, now=at(20, 9, 30))
     assert acme.stage is Stage.AWAITING
-    # five working days after the last letter (Mon 16:00), the bank holiday skipped
-    assert due(acme, DeadlineKind.FOLLOW_UP, at(20, 10)) == "Tue 26 May 16:00"
+    # five working days after the references went (Wed 09:30, our last contact), the bank holiday skipped
+    # (review T1 2: counted from the letter before them, Mon 16:00, it came back due at once)
+    assert due(acme, DeadlineKind.FOLLOW_UP, at(20, 10)) == "Thu 28 May 09:30"
 
     # Bolt: they asked for silence until 1 June; the follow-up waits for it, at the start of that day
     bolt = new("Bolt", at(19, 14), "Lee Park")

@@ -19,8 +19,9 @@ so it can never disagree with them. The rules, as a careful person keeps them:
     with the end of working hours as its time, and a quiet period's date with
     their start (`direction_default_time`), so what is stored is what is shown;
   - the next follow-up is due `follow_up_business_days` after the latest of our
-    last letter, their last reply, the last round that took place and their
-    last decision (an offer or a rejection, kept when the card is reopened),
+    last letter, their last reply, the last round that took place, their
+    last decision (an offer or a rejection, kept when the card is reopened)
+    and the last do-by with a date we did (`last_move`),
     counted from the next opening of working hours (`WorkCalendar.wait_after`);
     a decision date they gave: one business day after it; never inside a
     quiet period; no follow-up while a round is still to come, nor while a do-by
@@ -149,11 +150,14 @@ def quiet_until(app: Application, now: datetime) -> datetime | None:
 
 
 def last_move(app: Application, now: datetime) -> datetime | None:
-    """The latest of our last letter, their last reply, the last round that took place and their last
-    decision (an offer or a rejection, also one the card was reopened after): the wait for the next
-    follow-up starts here, as its count does (Application.restarted_at)."""
+    """The latest of our last letter, their last reply, the last round that took place, their last
+    decision (an offer or a rejection, also one the card was reopened after) and the last do-by with a
+    date we did (the references sent: a follow-up the same minute, "3 days overdue", told the user to
+    chase them at once, review T1 2): the wait for the next follow-up starts here."""
     now = to_utc(now)
     times = [r.at for r in app.rounds if r.at <= now] + [c.at for c in app.contacts]
+    times += [d.done_at for d in app.directions if d.done_at is not None and d.due is not None
+              and d.kind is DirectionKind.DO_BY and d.done_at <= now]
     decided = app.latest_decision_at()
     if decided is not None and decided <= now:
         times.append(decided)
