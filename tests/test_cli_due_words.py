@@ -32,11 +32,21 @@ def test_the_summary_says_today_and_this_week_as_the_board_groups_them(cli_db, c
 
 
 def test_the_summary_still_says_nothing_due(cli_db, capsys):
-    Store(cli_db).open().add_many([held("Later Inc", -48)])
-    assert run(cli_db, "due", "--summary") == 0
+    Store(cli_db).open().add_many([held("Later Inc", -48)])  # its interview is in two days
+    assert run(cli_db, "due", "--summary", "--within", "1") == 0
     assert capsys.readouterr().out == "nothing due\n"
-    assert run(cli_db, "due", "--summary", "--quiet", "--exit-code") == 0
+    assert run(cli_db, "due", "--summary", "--within", "1", "--quiet", "--exit-code") == 0
     assert capsys.readouterr().out == ""
+
+
+def test_the_summary_counts_the_boards_this_week_unless_told_otherwise(cli_db, capsys):
+    """Review T1 3: counting only the next day, as plain `due` shows it, the summary said "2 due this week"
+    beside the board's "This week 5"."""
+    Store(cli_db).open().add_many([held("Acme", 12), held("Later Inc", -48), held("Much Later", -24 * 10)])
+    assert run(cli_db, "due", "--summary") == 0
+    assert capsys.readouterr().out == "2 due this week\n"  # the one in 10 days is the board's "Later"
+    assert run(cli_db, "due") == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1  # plain `due` still looks a day ahead
 
 
 def test_an_empty_stage_says_where_the_cards_are(cli_db, capsys):

@@ -32,13 +32,18 @@ def _stages() -> list[str]:
     return [stage.value for stage in STAGES]
 
 
+LINES_DAYS = 1.0  # what plain `due` shows ahead: tomorrow's tasks, for a login script
+SUMMARY_DAYS = 7.0  # what `due --summary` counts ahead: the board's "this week" (deadline_words.TimeFrame)
+
+
 def register_due(subparsers, common) -> None:
     due = add_command(subparsers, common, "due", "print what is overdue or due soon, one short line each",
                    'followup due --within 2\n# in ~/.profile:   followup due --quiet\n'
                    "# in ~/.tmux.conf: set -g status-right '#(followup due --summary --quiet)'",
                    cmd_due, "Overdue lines start with '!'.")
-    due.add_argument("--within", type=_days, default=1.0, metavar="DAYS",
-                     help="also show what falls due in the next DAYS days (default: 1)")
+    due.add_argument("--within", type=_days, default=None, metavar="DAYS",
+                     help="also show what falls due in the next DAYS days (default: 1; with --summary, "
+                          f"{SUMMARY_DAYS:g}, the board's 'this week')")
     due.add_argument("--exit-code", action="store_true", help="exit with status 1 when something is overdue")
     due.add_argument("--summary", action="store_true", help="one line with counts, for a status bar")
     add_quiet_option(due, "print nothing when nothing is due")
@@ -184,7 +189,7 @@ def cmd_due(args) -> int:
 
 def print_due_lines(apps, settings, moment, args) -> bool:
     """`due`: a line per deadline; whether any is overdue."""
-    lines, overdue = due_lines(apps, settings, moment, args.within)
+    lines, overdue = due_lines(apps, settings, moment, LINES_DAYS if args.within is None else args.within)
     if lines:
         print("\n".join(lines))
     elif not args.quiet:
@@ -194,13 +199,16 @@ def print_due_lines(apps, settings, moment, args) -> bool:
 
 def print_due_summary(apps, settings, moment, args) -> bool:
     """`due --summary`: the counts in the board's groups and words ("1 overdue, 2 due today"), so a
-    status bar and the board's header say the same of the same deadline."""
+    status bar and the board's header say the same of the same deadline: by default over the board's
+    "this week" (with the one day plain `due` shows, "2 due this week" stood beside the board's "This
+    week 5", review T1 3)."""
     from collections import Counter
 
     from tui.core.deadline_words import Group, TimeFrame
 
     frame = TimeFrame(moment, settings.zone)
-    counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, args.within))
+    within = SUMMARY_DAYS if args.within is None else args.within
+    counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, within))
     parts = [f"{counts[group]} {group.counted}" for group in Group if counts[group]]
     if parts or not args.quiet:
         print(", ".join(parts) or "nothing due")  # data, as plain `due` prints it: "followup:" marks a remark
