@@ -299,7 +299,7 @@ def test_an_import_is_planned_again_when_another_process_wrote_meanwhile(cli_hom
 
     monkeypatch.setattr(importing, "plan_import", planned_while_another_writes)
     assert run(db, "import", str(path)) == 0
-    assert len(plans) == 2 and "0 added, 1 updated" in capsys.readouterr().out
+    assert len(plans) == 2 and "0 added, 0 updated, 1 left" in capsys.readouterr().out  # made there: kept
     assert [a.company for a in Store(db).load_all()] == ["Hooli"]  # matched, not added twice
 
 

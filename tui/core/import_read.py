@@ -242,6 +242,8 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
         if column not in row:
             continue
         value = row[column] if column == "notes" else row[column].strip()
+        if column == "notes" and data is None and not value.strip():
+            continue  # a hand-made row's empty notes cell says nothing: it never empties a card's notes
         if column == "stage" and value:
             value = Stage.parse(value).value
         if column == "recruiter":

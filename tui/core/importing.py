@@ -22,7 +22,7 @@ from tui.core.exchange import record
 from tui.core.import_match import check_round_given, job_key, jobs_of, which_card
 from tui.core.import_read import JSON_FILE, SHEET, Incoming, Source, decode, read_csv, read_json
 from tui.core.model import Application
-from tui.core.parts import Event, new_id
+from tui.core.parts import Event, holds, new_id
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean, is_clean, unclean_words
@@ -198,7 +198,33 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     app = _with_columns(dict(here), item.columns, now, new=False, source=item.source)  # older: edited columns only
     if record(app) == here:
         return existing, "unchanged" if item.data is None else "changed here since the file was written; kept"
+    if item.data is None and changed_here_since_import(existing):
+        return existing, BOTH_SIDES_BY_HAND
     return app, ""
+
+
+# A hand-made row has no history to compare with: it may only change what an import last wrote.
+BOTH_SIDES_BY_HAND = ("changed both here and in the file; kept as it is here: make the change in the app, or in "
+                      "a sheet from 'followup export csv' that keeps its data column")
+
+
+def _by_import(event: Event) -> bool:
+    """Whether a history line is one an import writes: the card added, columns edited, a stage moved."""
+    if event.kind == "created":
+        return event.text.startswith("Imported ")
+    if event.kind == "edit":
+        return event.text.startswith((f"{SHEET.edited}:", f"{JSON_FILE.edited}:"))
+    data = event.data or {}
+    return event.kind in ("stage", "outcome") and bool({data.get("why"), data.get("by")} & {SHEET.move, JSON_FILE.move})
+
+
+def changed_here_since_import(card: Application) -> bool:
+    """Whether the card was changed in Followup (the app or the command line) since an import last added
+    or changed it, or was never imported. Every change stamps `updated_at` (changing.changed_copy) and an
+    import stamps its lines with the same time, so a later `updated_at` is a change made here; read by
+    time, not by place, as a backdated line (a reply logged for yesterday) sits before the import's."""
+    imported = max((e.at for e in card.history if e.at is not None and holds(e) and _by_import(e)), default=None)
+    return imported is None or card.updated_at is None or card.updated_at > imported
 
 
 STAGE_COLUMNS = ("stage", "outcome")  # a change here is a move (actions.move / correspondence.close), not an edit
@@ -267,7 +293,13 @@ def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime, s
     if stage is Stage.CLOSED:
         if outcome is None:
             raise _needs_outcome(source)
-        return correspondence.close(app, outcome, now=now)
+        closed = correspondence.close(app, outcome, now=now)
+        # the lines `followup close` writes; its outcome line also says (in its data) that the file closed
+        # it, so that a later hand-made row knows the card is as an import left it (_by_import)
+        at = max(n for n, line in enumerate(closed.history) if line.kind == "outcome")
+        line = closed.history[at]
+        closed.history[at] = Event(line.at, line.kind, line.text, {**line.data, "by": source.move})
+        return closed
     return actions.move(app, stage, now=now, why=source.move)
 
 
