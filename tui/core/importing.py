@@ -90,11 +90,25 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             plan.added.append(app)
             if second:
                 plan.said[app.id] = second
+            _now_here(app, None, by_id, jobs)
         elif why:
             plan.left.append((existing, why))
         else:
             plan.updated.append(app)
+            _now_here(app, existing, by_id, jobs)
     return plan
+
+
+def _now_here(app: Application, was: Application | None, by_id: dict[str, Application],
+              jobs: dict[tuple[str, str], list[Application]]) -> None:
+    """The cards as they will be once `app` is written over `was`: the rows after it are matched as if
+    imported one at a time (a second row of the same company and role sees the card the first added,
+    where both were added as two open cards, review T3 5)."""
+    by_id[app.id] = app
+    if was is not None:
+        key = (job_key(was.company), job_key(was.role))
+        jobs[key] = [card for card in jobs.get(key, []) if card.id != was.id]
+    jobs.setdefault((job_key(app.company), job_key(app.role)), []).append(app)
 
 
 
