@@ -108,6 +108,8 @@ def _now_here(app: Application, was: Application | None, by_id: dict[str, Applic
     if was is not None:
         key = (job_key(was.company), job_key(was.role))
         jobs[key] = [card for card in jobs.get(key, []) if card.id != was.id]
+    elif app.stage is Stage.CLOSED and not app.rounds:
+        return  # added closed without a round: it ended "now", so any later row's round would read as earlier
     jobs.setdefault((job_key(app.company), job_key(app.role)), []).append(app)
 
 
