@@ -186,7 +186,7 @@ def read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[In
             f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
             "optional: it matches rows to cards by id; see 'followup export csv')"
         )
-    import_shown.check_header(header, name)
+    import_shown.check_header(header, f"{name}:1")
     out = []
     line = reader.line_num + 1
     while True:

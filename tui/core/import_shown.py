@@ -56,11 +56,18 @@ def row_settings(row: dict[str, str], settings: Settings) -> Settings:
     return settings._replace(timezone=name)
 
 
-def check_header(header: list[str], name: str) -> None:
+def check_header(header: list[str], where: str) -> None:
+    """A column import does not know, or one named twice (a "Notes" of the user's own beside export's
+    "notes": read, the last won and replaced the card's notes), refuses the file at `where` (NAME:LINE)."""
+    for number, column in enumerate(header, start=1):
+        if column in header[number:]:
+            again = header.index(column, number) + 1
+            raise ValidationError(f"{where}: column {column} appears twice (columns {number} and {again}): "
+                                  "rename or remove one of them")
     unknown = [column for column in header if column not in READ_COLUMNS + SHOWN_COLUMNS]
     if unknown:
         raise ValidationError(
-            f"{name}:1: unknown column {unknown[0]!r}: import reads {', '.join(READ_COLUMNS)}; the other "
+            f"{where}: unknown column {unknown[0]!r}: import reads {', '.join(READ_COLUMNS)}; the other "
             f"columns export writes ({', '.join(SHOWN_COLUMNS)}) are shown for reading; remove or rename it"
         )
 
