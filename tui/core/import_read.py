@@ -101,10 +101,10 @@ def read_json(text: str, name: str) -> list[Incoming]:
     if data["schema"] > EXPORT_SCHEMA:
         raise ValidationError(f"{name}: written by a newer Followup (export schema {data['schema']}, "
                               f"this one reads up to {EXPORT_SCHEMA}); upgrade Followup")
-    first_lines = _first_lines(text)
+    record_lines = _record_lines(text, len(data["applications"]))
     out = []
     for number, item in enumerate(data["applications"], start=1):
-        where = f"{name}:{_line_of(item, first_lines)}"
+        where = f"{name}:{record_lines[number - 1]}"
         if isinstance(item, dict) and "id" not in item:  # no id: as an empty one, matched by company and role
             item = {**item, "id": ""}  # (read, it got a new random id and was added beside its card: review R4 #6)
         try:
@@ -117,10 +117,27 @@ def read_json(text: str, name: str) -> list[Incoming]:
                                   f"does not know, {unknown!r}: remove or rename it (an export holds only the "
                                   "keys Followup writes)")
         out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
+    for number, (item, read) in enumerate(zip(data["applications"], out, strict=True), start=1):
+        missing = _missing_key(item)  # after every record is read: a wrong value is said first, wherever it is
+        if missing:
+            raise ValidationError(f'{read.where}: application {number} ({read.company} — {read.role}): no '
+                                  f'"{missing}" key; export writes every key (an empty value empties it)')
     return out
 
 
 _NOT_DATA = ("revision",)  # the store's bookkeeping: in a data file's records, read and ignored
+# Keys an export written before they existed (data file schema 3, tui/store/migrations.py) lacks: such a
+# record is read as that migration reads an older file, with the empty default. `id` may be absent (README).
+_ADDED_LATER = ("id", "pitch", "posting", "snoozes")
+_EVERY_KEY = tuple(key for key in Application.__struct_fields__ if key not in (*_NOT_DATA, *_ADDED_LATER))
+
+
+def _missing_key(given: Any) -> str:
+    """The first key export writes that the record as the file has it lacks ('' when none): read, a
+    missing "notes" was an empty one, and importing the record wiped the card's notes (review T3 3)."""
+    if not isinstance(given, dict):
+        return ""
+    return next((key for key in _EVERY_KEY if key not in given), "")
 
 
 def _unknown_key(given: Any, known: Any, path: str = "") -> str:
@@ -144,27 +161,25 @@ def _unknown_key(given: Any, known: Any, path: str = "") -> str:
     return ""
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-
-
-def _first_lines(text: str) -> dict[str, int]:
-    """The first line each JSON string literal of the file is on, found in one pass.
-
-    Only used to label a location, but it is needed for every application: searching the lines
-    again for each one made importing a 10,000-application export take minutes."""
-    first: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        for literal in _JSON_STRING.findall(line):
-            first.setdefault(literal, number)
-    return first
-
-
-def _line_of(item: object, first_lines: dict[str, int]) -> int:
-    """The line where this application starts, found by its id (1 when unknown)."""
-    key = item.get("id") if isinstance(item, dict) else None
-    if isinstance(key, str) and key:
-        return first_lines.get(json.dumps(key), 1)
-    return 1
+def _record_lines(text: str, count: int) -> list[int]:
+    """The line each application record of the file starts on (its "{"), found by reading the
+    applications list element by element: by id, a duplicate was named at the line of the first
+    record's id, and a record without an id at line 1 (review T3 11). Line 1 for each when the file is
+    not laid out as an export (the applications key after a value holding the word)."""
+    found = re.search(r'"applications"\s*:\s*\[', text)
+    lines: list[int] = []
+    if found is not None:
+        decoder, at, line = json.JSONDecoder(), found.end(), text.count("\n", 0, found.end()) + 1
+        try:
+            while len(lines) < count:
+                start = at + len(text[at:]) - len(text[at:].lstrip(" \t\r\n,"))
+                line += text.count("\n", at, start)
+                lines.append(line)
+                _value, at = decoder.raw_decode(text, start)
+                line += text.count("\n", start, at)
+        except json.JSONDecodeError:
+            lines = []
+    return lines if len(lines) == count else [1] * count
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -226,6 +241,10 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
         if unknown:
             raise ValidationError(f"the data cell has a key Followup does not know, {unknown!r}: put back the data "
                                   "cell export wrote (edit the readable columns instead)")
+        missing = _missing_key(as_written)
+        if missing:
+            raise ValidationError(f'the data cell has no "{missing}" key: put back the data cell export wrote '
+                                  "(edit the readable columns instead)")
         given = (row.get("id") or "").strip().lower()
         if given and given != data["id"]:
             raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
