@@ -293,23 +293,21 @@ def _round_given(row: dict[str, str], settings: Settings,
     and the round a new hand-made card is made with, at that time in the row's zone (its timezone
     cell, else the user's; a date alone: the start of that day). A value that does not read as a
     date refuses the row (and so the file)."""
-    found: dict[str, tuple[str, datetime]] = {}
+    found: dict[str, tuple[str, datetime, bool]] = {}
     for column in ROUND_DAY_COLUMNS:
         text = (row.get(column) or "").strip()
         if not text:
             continue
         name, _, written = text.rpartition(",") if column == "last_round" else ("", "", text)
-        try:
-            found[column] = (name.strip(), datetime.fromisoformat(written.strip()))
-        except ValueError:
-            example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
-            raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as "
-                                  f"{example!r} (or leave the cell empty)") from None
+        if column == "last_round" and not import_shown.read_cell_time(written).readings:
+            name, written = "", text  # a date with a comma of its own ("Nov 24, 2026"): refused as no date
+        example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
+        read = import_shown.one_reading(written, column, example)
+        found[column] = (name.strip(), read.readings[0], read.day_alone)
     first = next((column for column in ROUND_DAY_COLUMNS if column in found), None)
     if first is None:
         return None, None, ("", "", False)
-    name, at = found[first]
+    name, at, whole_day = found[first]
     moment = at if at.tzinfo else wall_time(at, settings.zone, now)  # as `add --at` reads it (when.py)
     text = (row.get(first) or "").strip()
-    whole_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.rpartition(",")[2].strip()) is not None
     return at.date(), Round(name=name or DEFAULT_ROUND_NAME, at=to_utc(moment)), (first, text, whole_day)
