@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import re
 
-from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS
+from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS, line_feeds
 
 # --- text refused at the door ------------------------------------------------------
 # The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
 # (tui.core.text.MULTI_LINE_FIELDS) and a letter's filled-in values; a config VALUE only for a
 # setting in tui.core.text.MULTI_LINE_SETTINGS (the signature).
-MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set"})
+NOTE_TEXT = "TEXT of note"  # a CRLF in it is a line break (tui.core.text.line_feeds), as in an imported note
+MULTI_LINE_ARGUMENTS = frozenset({NOTE_TEXT, "the value of --set"})
 _CONFIG_VALUE = "VALUE of config"
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -86,7 +87,8 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
     for number, arg in enumerate(argv, start=1):
         if _NOT_UTF8.search(arg):
             why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
-        elif control := CONTROLS.search(arg):  # the one list of what text may not hold (tui.core.text)
+        elif control := CONTROLS.search(line_feeds(arg) if "\r" in arg and _argument_name(parser, argv[:number])
+                                        == NOTE_TEXT else arg):  # the one list of what text may not hold
             why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
         elif (broken := LINE_BREAKS.search(arg)) and not _may_run_over_lines(parser, argv[:number]):
             kind = "a line break" if broken.group() == "\n" else "a tab"

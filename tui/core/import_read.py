@@ -21,7 +21,7 @@ from tui.core.model import Application
 from tui.core.parts import Round, check_recruiter
 from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, Outcome, Stage
-from tui.core.text import plural
+from tui.core.text import line_feeds, multi_line_feeds, plural
 from tui.core.timeutil import to_utc
 from tui.core.when import wall_time
 
@@ -105,6 +105,7 @@ def read_json(text: str, name: str) -> list[Incoming]:
     out = []
     for number, item in enumerate(data["applications"], start=1):
         where = f"{name}:{record_lines[number - 1]}"
+        item = multi_line_feeds(item)  # a CRLF in the notes is a line break (tui/core/text.py)
         if isinstance(item, dict) and "id" not in item:  # no id: as an empty one, matched by company and role
             item = {**item, "id": ""}  # (read, it got a new random id and was added beside its card: review R4 #6)
         try:
@@ -231,7 +232,7 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
     data = None
     if raw:
         try:
-            data = json.loads(raw)
+            data = multi_line_feeds(json.loads(raw))
         except json.JSONDecodeError:
             data = None
         if not isinstance(data, dict):
@@ -260,7 +261,7 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
     for column in EDITABLE_CSV_COLUMNS:
         if column not in row:
             continue
-        value = row[column] if column == "notes" else row[column].strip()
+        value = line_feeds(row[column]) if column == "notes" else row[column].strip()
         if column == "notes" and data is None and not value.strip():
             continue  # a hand-made row's empty notes cell says nothing: it never empties a card's notes
         if column == "stage" and value:
