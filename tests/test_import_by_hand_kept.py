@@ -86,3 +86,17 @@ def test_a_card_the_sheet_closed_still_takes_the_sheets_next_edit(cli_db, sheet,
     sheet.write_text("company,role,stage,outcome,notes\nOmega,Dev,closed,rejected,why they said no\n", encoding="utf-8")
     assert run(cli_db, "import", str(sheet)) == 0
     assert card(cli_db, "Omega").notes == "why they said no"
+
+
+def test_a_sheet_without_an_outcome_column_reopens_a_card_as_move_does(cli_db, sheet, capsys, monkeypatch):
+    """Review T3 8: it was refused with an outcome the sheet does not hold."""
+    sheet.write_text("company,role,stage,outcome,notes\nPsi,Ops,closed,rejected,\n", encoding="utf-8")
+    assert run(cli_db, "import", str(sheet)) == 0
+    monkeypatch.setenv("FOLLOWUP_NOW", LATER)
+    sheet.write_text("company,role,stage,notes\nPsi,Ops,awaiting,\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run(cli_db, "import", str(sheet)) == 0, capsys.readouterr().err
+    assert "Psi — Ops: outcome “rejected” cleared" in capsys.readouterr().out
+    psi = card(cli_db, "Psi")
+    assert (psi.stage.value, psi.outcome) == ("awaiting", None)
+    assert psi.history[-1].text == "Closed → Awaiting (changed in a spreadsheet; outcome “rejected” cleared)"

@@ -87,7 +87,8 @@ def cmd_import(args) -> int:
             said = plan.said.get(app.id)
             print(f"  added   {card_title(app)}" + (f": {said}" if said else ""))
         for app in plan.updated:
-            print(f"  updated {card_title(app)}")
+            said = plan.said.get(app.id)
+            print(f"  updated {card_title(app)}" + (f": {said}" if said else ""))
         for app, why in plan.left:
             if why != "unchanged":
                 print(f"  left    {card_title(app)}: {why}")

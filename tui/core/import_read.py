@@ -274,6 +274,9 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
             continue
         if data is None or (data.get(column) or "") != value:
             columns[column] = value
+    stage = columns.get("stage") or (data or {}).get("stage")
+    if "outcome" not in row and stage and stage != Stage.CLOSED.value and (data is None or data.get("outcome")):
+        columns["outcome"] = ""  # a sheet without the column moves a card out of closed as `followup move` does
     day, made, round_source = _round_given(row, settings, now)
     span = None
     if day is not None:

@@ -26,6 +26,7 @@ from tui.core.parts import Event, holds, new_id
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean, is_clean, unclean_words
+from tui.core.thanks_owed import cleared_outcome
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -36,7 +37,7 @@ class ImportPlan(NamedTuple):
     added: list[Application]
     updated: list[Application]
     left: list[tuple[Application, str]]  # (the card as it stays, why)
-    said: dict[str, str]  # an added card's id -> what the summary says of it (a second process: why)
+    said: dict[str, str]  # an added or updated card's id -> what the summary says of it (a second process: why)
 
 
 def read_import(payload: bytes, name: str, now: datetime, settings: Settings | None = None) -> list[Application]:
@@ -95,6 +96,9 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             plan.left.append((existing, why))
         else:
             plan.updated.append(app)
+            cleared = cleared_outcome(existing, app)  # said as `followup move` says it
+            if cleared:
+                plan.said[app.id] = cleared
             _now_here(app, existing, by_id, jobs)
     return plan
 
