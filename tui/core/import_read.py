@@ -184,27 +184,62 @@ def _record_lines(text: str, count: int) -> list[int]:
 
 
 # --- CSV --------------------------------------------------------------------------------
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+_SEP_LINE = re.compile(r'"?sep=(\\t|.)"?[ \t]*(?:\r\n|\n|\r)', re.IGNORECASE)  # Excel's first line: sep=;
+
+
+def _sheet_start(text: str) -> tuple[str, int, str]:
+    """The sheet from its header line on, how many lines came before it (blank lines, Excel's "sep=;"
+    line; line numbers stay the file's), and its separator: the sep line's, else the one the header
+    line holds most of (a tab, a semicolon as a European spreadsheet writes, a comma)."""
+    skipped, delimiter = 0, ""
+    while found := _BLANK_LINE.match(text):
+        text, skipped = text[found.end():], skipped + 1
+    if found := _SEP_LINE.match(text):
+        delimiter = "\t" if found.group(1) == "\\t" else found.group(1)
+        text, skipped = text[found.end():], skipped + 1
+    if not delimiter:
+        first_line = re.split(r"\r\n|\n|\r", text, maxsplit=1)[0]
+        delimiter = max(("\t", ";", ","), key=lambda mark: (first_line.count(mark), mark == ","))
+    return text, skipped, delimiter
+
+
+def _nameless(header: list[str], where: str) -> int:
+    """How many columns the sheet names: empty header cells at the end are a spreadsheet's (their cells
+    must be empty too, checked row by row); one before a named column is refused."""
+    named = len(header)
+    while named and not header[named - 1]:
+        named -= 1
+    if "" in header[:named]:
+        raise ValidationError(f"{where}: column {header.index('') + 1} has no name: name it or remove it")
+    return named
+
+
 def read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[Incoming]:
     """Every row, or a refusal naming the line: a quote left open or a row of the wrong length
     refuses the whole file (read on, it would swallow the rows after it into one cell)."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    text, skipped, delimiter = _sheet_start(text)
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))  # long notes in the data column
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    where = f"{name}:{skipped + 1}"
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except csv.Error as exc:
-        raise ValidationError(f"{name}:1: not a readable CSV header ({exc})") from None
+        raise ValidationError(f"{where}: not a readable CSV header ({exc})") from None
+    except StopIteration:
+        raise ValidationError(f"{name}: the file is empty: give a CSV or JSON file written by 'followup export'") \
+            from None
+    named = _nameless(header, where)
     missing = [column for column in REQUIRED_CSV_COLUMNS if column not in header]
     if missing:
         raise ValidationError(
-            f"{name}:1: missing {plural(len(missing), 'column')} {', '.join(missing)}; "
+            f"{where}: missing {plural(len(missing), 'column')} {', '.join(missing)}; "
             f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
             "optional: it matches rows to cards by id; see 'followup export csv')"
         )
-    import_shown.check_header(header, f"{name}:1")
+    import_shown.check_header(header[:named], where)
     out = []
-    line = reader.line_num + 1
+    line = skipped + reader.line_num + 1
     while True:
         try:
             cells = next(reader)
@@ -213,13 +248,17 @@ def read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[In
         except csv.Error as exc:
             why = "a quoted field is never closed" if "end of data" in str(exc) else str(exc)
             raise ValidationError(f"{name}:{line}: not readable as CSV ({why}); nothing was imported") from None
-        start, line = line, reader.line_num + 1
+        start, line = line, skipped + reader.line_num + 1
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) != len(header):
-            raise ValidationError(f"{name}:{start}: {len(cells)} cells but the header has {len(header)} columns; "
+        if len(cells) not in (len(header), named):
+            raise ValidationError(f"{name}:{start}: {len(cells)} cells but the header has {named} columns; "
                                   "nothing was imported")
-        row = {column: unescape_cell(cell) for column, cell in zip(header, cells, strict=True)}
+        if any(cell.strip() for cell in cells[named:]):
+            column = named + next(n for n, cell in enumerate(cells[named:], start=1) if cell.strip())
+            raise ValidationError(f"{name}:{start}: column {column} has no name (the header on line {skipped + 1} "
+                                  "leaves it empty): name it or remove it")
+        row = {column: unescape_cell(cell) for column, cell in zip(header[:named], cells, strict=False)}
         try:
             out.append(_incoming_row(row, f"{name}:{start}", settings, now))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
