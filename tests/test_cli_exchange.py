@@ -112,7 +112,7 @@ def test_export_into_a_missing_folder_is_one_line(cli_home, full_db, capsys):
 BAD_FILES = [
     ("missing.csv", None, "cannot be read"),
     ("columns.csv", b"name,email\nDana,dana@x.example\n", "columns.csv:1: missing columns company, role, stage"),
-    ("latin.csv", "id,company,role,stage\n,Société,SRE,thanked\n".encode("latin-1"), "latin.csv: not UTF-8"),
+    ("latin.csv", "id,company,role,stage\n,Société,SRE,thanked\n".encode("latin-1"), "latin.csv:2: not UTF-8"),
     ("rows.csv", b"id,company,role,stage\n,Acme,SRE,thanked\n,Globex,SRE,thanked\n,Initech,SRE,bogus\n",
      "rows.csv:4: unknown stage 'bogus'"),
     ("email.csv", b'id,company,role,stage,data\n,Acme,SRE,thanked,"{""rounds"": [{""name"": ""x"", '

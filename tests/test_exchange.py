@@ -115,7 +115,7 @@ def test_semicolon_csv_from_a_european_spreadsheet():
 @pytest.mark.parametrize("payload,expected", [
     (b"name,age\nBob,3\n", "x.csv:1: missing columns company, role, stage"),
     (b"id,company,role\n,Acme,SRE\n", "x.csv:1: missing column stage;"),
-    ("id,company,role,stage\n,Café,SRE,thanked\n".encode("latin-1"), "x.csv: not UTF-8 text (byte 0xe9"),
+    ("id,company,role,stage\n,Café,SRE,thanked\n".encode("latin-1"), "x.csv:2: not UTF-8 text (byte 0xe9"),
     (b"id,company,role,stage\n,Acme,SRE,thanked\n,,SRE,thanked\n", "x.csv:3: company is empty"),
     (b"id,company,role,stage\n,Acme,SRE,thanked\n,Acme,SRE,thanked\n", "x.csv:3: Acme — SRE appears twice (lines 2"),
     (b"id,company,role,stage,outcome\n,Acme,SRE,awaiting,offer\n", "x.csv:2: outcome 'offer' goes with stage closed"),

@@ -58,17 +58,21 @@ class Incoming(NamedTuple):
 
 
 def decode(payload: bytes, name: str) -> str:
+    """The file's text, or a refusal naming the line of the first byte that is not UTF-8 (a byte offset
+    meant nothing to a spreadsheet user, review T3 10); a UTF-16 file (Excel's "Unicode Text") is named so."""
+    json_file = name.lower().endswith(".json") or payload.lstrip()[:1] in (b"{", b"[")
+    save_as = "save it as UTF-8" + ("" if json_file else " (in a spreadsheet: 'CSV UTF-8')") + " and try again"
+    if payload.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError(f"{name} is UTF-16 text: {save_as}")
     try:
         text = payload.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"{name}: not UTF-8 text (byte 0x{payload[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and try again"
-        ) from None
+        ends = b"\n" if b"\n" in payload else b"\r"  # an old Mac's file ends its lines with CR alone
+        line = payload.count(ends, 0, exc.start) + 1
+        raise ValidationError(f"{name}:{line}: not UTF-8 text (byte 0x{payload[exc.start]:02x}); {save_as}") from None
     if not text.strip():
         raise ValidationError(f"{name}: the file is empty: give a CSV or JSON file written by 'followup export'")
     return text
-
 
 
 def _choices_read(item: Any) -> Any:
