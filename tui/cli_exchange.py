@@ -80,7 +80,8 @@ def cmd_import(args) -> int:
         store.put_many(plan.added + plan.updated)  # one write: all of the file or nothing
     verb = "would import" if args.dry_run else "imported"
     unchanged = sum(1 for _, why in plan.left if why == "unchanged")
-    print(f"{verb} {Path(name).name}: {len(plan.added)} added, {len(plan.updated)} updated, "
+    shown = Path(name).name if Path(name).is_file() else name  # a pipe, `import <(…)`: /dev/fd/63 as given
+    print(f"{verb} {shown}: {len(plan.added)} added, {len(plan.updated)} updated, "
           f"{len(plan.left)} left ({unchanged} unchanged)")
     if not getattr(args, "quiet", False):
         for app in plan.added:
