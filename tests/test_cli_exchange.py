@@ -112,7 +112,7 @@ def test_export_into_a_missing_folder_is_one_line(cli_home, full_db, capsys):
 BAD_FILES = [
     ("missing.csv", None, "cannot be read"),
     ("columns.csv", b"name,email\nDana,dana@x.example\n", "columns.csv:1: missing columns company, role, stage"),
-    ("latin.csv", "id,company,role,stage\n,Société,SRE,thanked\n".encode("latin-1"), "latin.csv: not UTF-8"),
+    ("latin.csv", "id,company,role,stage\n,Société,SRE,thanked\n".encode("latin-1"), "latin.csv:2: not UTF-8"),
     ("rows.csv", b"id,company,role,stage\n,Acme,SRE,thanked\n,Globex,SRE,thanked\n,Initech,SRE,bogus\n",
      "rows.csv:4: unknown stage 'bogus'"),
     ("email.csv", b'id,company,role,stage,data\n,Acme,SRE,thanked,"{""rounds"": [{""name"": ""x"", '
@@ -299,7 +299,7 @@ def test_an_import_is_planned_again_when_another_process_wrote_meanwhile(cli_hom
 
     monkeypatch.setattr(importing, "plan_import", planned_while_another_writes)
     assert run(db, "import", str(path)) == 0
-    assert len(plans) == 2 and "0 added, 1 updated" in capsys.readouterr().out
+    assert len(plans) == 2 and "0 added, 0 updated, 1 left" in capsys.readouterr().out  # made there: kept
     assert [a.company for a in Store(db).load_all()] == ["Hooli"]  # matched, not added twice
 
 

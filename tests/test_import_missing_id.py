@@ -95,8 +95,10 @@ def test_a_record_without_an_id_sharing_no_round_with_the_card_of_its_job_is_its
 def test_a_record_without_an_id_or_rounds_imported_twice_is_added_once(cli_db, tmp_path, capsys):
     """Review R9 2: with no round to share, each import of it added one more card."""
     record = tmp_path / "bare.json"
-    record.write_text(json.dumps({"schema": 1, "applications": [
-        {"company": "Beta", "role": "Ops", "stage": "awaiting", "rounds": []}]}))
+    whole = {"company": "Beta", "role": "Ops", "stage": "awaiting", "outcome": None, "outcome_at": None, "notes": "",
+             "recruiter": "", "decision_by": None, "keep_in_touch": None, "rounds": [], "directions": [],
+             "contacts": [], "history": [], "created_at": None, "updated_at": None}  # every key export writes
+    record.write_text(json.dumps({"schema": 1, "applications": [whole]}))
     assert run(cli_db, "import", str(record)) == 0
     assert run(cli_db, "import", str(record)) == 0
     assert [a.company for a in Store(cli_db).load_all()] == ["Beta"]

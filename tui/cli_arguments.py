@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import re
 
-from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS
+from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS, line_feeds
 
 # --- text refused at the door ------------------------------------------------------
 # The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
 # (tui.core.text.MULTI_LINE_FIELDS) and a letter's filled-in values; a config VALUE only for a
 # setting in tui.core.text.MULTI_LINE_SETTINGS (the signature).
-MULTI_LINE_ARGUMENTS = frozenset({"TEXT of note", "the value of --set"})
+NOTE_TEXT = "TEXT of note"  # a CRLF in it is a line break (tui.core.text.line_feeds), as in an imported note
+MULTI_LINE_ARGUMENTS = frozenset({NOTE_TEXT, "the value of --set"})
 _CONFIG_VALUE = "VALUE of config"
 # The options an empty value means something for: it clears the field (`edit --pitch ""`), or is the
 # default round name (`round --name ""`). Any other given empty is a mistake, mostly a script's unset
@@ -105,7 +106,8 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
                                   "(an unset variable in a script?); nothing was done")
         if _NOT_UTF8.search(arg):
             why, fix = "is not valid UTF-8 text", "re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
-        elif control := CONTROLS.search(arg):  # the one list of what text may not hold (tui.core.text)
+        elif control := CONTROLS.search(line_feeds(arg) if "\r" in arg and _argument_name(parser, argv[:number])
+                                        == NOTE_TEXT else arg):  # the one list of what text may not hold
             why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
         elif (broken := LINE_BREAKS.search(arg)) and not _may_run_over_lines(parser, argv[:number]):
             kind = "a line break" if broken.group() == "\n" else "a tab"

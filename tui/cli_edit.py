@@ -92,7 +92,7 @@ def _from_editor() -> str:
 def cmd_note(args) -> int:
     from tui.core import actions
     from tui.core.errors import ValidationError
-    from tui.core.text import is_clean
+    from tui.core.text import is_clean, line_feeds
 
     if args.text == "-":
         text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
@@ -103,6 +103,7 @@ def cmd_note(args) -> int:
         text = _from_editor()
     else:
         text = args.text
+    text = line_feeds(text)  # a CRLF (a Windows tool, a paste) is a line break, not a control character
     if not is_clean(text.replace("\t", " ")):
         raise ValidationError("the note holds a control character or text that is not UTF-8; nothing was added")
     text = text.strip("\n")

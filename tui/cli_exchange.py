@@ -80,14 +80,16 @@ def cmd_import(args) -> int:
         store.put_many(plan.added + plan.updated)  # one write: all of the file or nothing
     verb = "would import" if args.dry_run else "imported"
     unchanged = sum(1 for _, why in plan.left if why == "unchanged")
-    print(f"{verb} {Path(name).name}: {len(plan.added)} added, {len(plan.updated)} updated, "
+    shown = Path(name).name if Path(name).is_file() else name  # a pipe, `import <(…)`: /dev/fd/63 as given
+    print(f"{verb} {shown}: {len(plan.added)} added, {len(plan.updated)} updated, "
           f"{len(plan.left)} left ({unchanged} unchanged)")
     if not getattr(args, "quiet", False):
         for app in plan.added:
             said = plan.said.get(app.id)
             print(f"  added   {card_title(app)}" + (f": {said}" if said else ""))
         for app in plan.updated:
-            print(f"  updated {card_title(app)}")
+            said = plan.said.get(app.id)
+            print(f"  updated {card_title(app)}" + (f": {said}" if said else ""))
         for app, why in plan.left:
             if why != "unchanged":
                 print(f"  left    {card_title(app)}: {why}")

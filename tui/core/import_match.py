@@ -7,7 +7,7 @@ same question of a card about to be added (added_before). Kept apart from planni
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from tui.core.errors import ValidationError
 from tui.core.exchange import export_time
@@ -157,7 +157,8 @@ def check_round_given(item: Incoming, existing: Application | None) -> None:
     card = Application.from_dict(item.data) if item.data is not None else existing
     if item.round is None or card is None:
         return
-    start, end = item.round.at, item.round.at
+    start = item.round.at.replace(second=0, microsecond=0)  # a sheet shows the minute: a round stored with
+    end = start + timedelta(minutes=1, microseconds=-1)  # seconds (`add --at now`) is that minute's (review T2 2)
     if (item.data is None or item.round_given[2]) and item.round_span is not None:
         start, end = item.round_span  # a hand-made row names its round by the day, as it is matched
     if any(start <= rnd.at <= end for rnd in card.rounds):

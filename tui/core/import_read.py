@@ -21,7 +21,7 @@ from tui.core.model import Application
 from tui.core.parts import Round, check_recruiter
 from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, Outcome, Stage
-from tui.core.text import plural
+from tui.core.text import line_feeds, multi_line_feeds, plural
 from tui.core.timeutil import to_utc
 from tui.core.when import wall_time
 
@@ -58,17 +58,21 @@ class Incoming(NamedTuple):
 
 
 def decode(payload: bytes, name: str) -> str:
+    """The file's text, or a refusal naming the line of the first byte that is not UTF-8 (a byte offset
+    meant nothing to a spreadsheet user, review T3 10); a UTF-16 file (Excel's "Unicode Text") is named so."""
+    json_file = name.lower().endswith(".json") or payload.lstrip()[:1] in (b"{", b"[")
+    save_as = "save it as UTF-8" + ("" if json_file else " (in a spreadsheet: 'CSV UTF-8')") + " and try again"
+    if payload.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError(f"{name} is UTF-16 text: {save_as}")
     try:
         text = payload.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"{name}: not UTF-8 text (byte 0x{payload[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and try again"
-        ) from None
+        ends = b"\n" if b"\n" in payload else b"\r"  # an old Mac's file ends its lines with CR alone
+        line = payload.count(ends, 0, exc.start) + 1
+        raise ValidationError(f"{name}:{line}: not UTF-8 text (byte 0x{payload[exc.start]:02x}); {save_as}") from None
     if not text.strip():
         raise ValidationError(f"{name}: the file is empty: give a CSV or JSON file written by 'followup export'")
     return text
-
 
 
 def _choices_read(item: Any) -> Any:
@@ -101,10 +105,11 @@ def read_json(text: str, name: str) -> list[Incoming]:
     if data["schema"] > EXPORT_SCHEMA:
         raise ValidationError(f"{name}: written by a newer Followup (export schema {data['schema']}, "
                               f"this one reads up to {EXPORT_SCHEMA}); upgrade Followup")
-    first_lines = _first_lines(text)
+    record_lines = _record_lines(text, len(data["applications"]))
     out = []
     for number, item in enumerate(data["applications"], start=1):
-        where = f"{name}:{_line_of(item, first_lines)}"
+        where = f"{name}:{record_lines[number - 1]}"
+        item = multi_line_feeds(item)  # a CRLF in the notes is a line break (tui/core/text.py)
         if isinstance(item, dict) and "id" not in item:  # no id: as an empty one, matched by company and role
             item = {**item, "id": ""}  # (read, it got a new random id and was added beside its card: review R4 #6)
         try:
@@ -117,10 +122,27 @@ def read_json(text: str, name: str) -> list[Incoming]:
                                   f"does not know, {unknown!r}: remove or rename it (an export holds only the "
                                   "keys Followup writes)")
         out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
+    for number, (item, read) in enumerate(zip(data["applications"], out, strict=True), start=1):
+        missing = _missing_key(item)  # after every record is read: a wrong value is said first, wherever it is
+        if missing:
+            raise ValidationError(f'{read.where}: application {number} ({read.company} — {read.role}): no '
+                                  f'"{missing}" key; export writes every key (an empty value empties it)')
     return out
 
 
 _NOT_DATA = ("revision",)  # the store's bookkeeping: in a data file's records, read and ignored
+# Keys an export written before they existed (data file schema 3, tui/store/migrations.py) lacks: such a
+# record is read as that migration reads an older file, with the empty default. `id` may be absent (README).
+_ADDED_LATER = ("id", "pitch", "posting", "snoozes")
+_EVERY_KEY = tuple(key for key in Application.__struct_fields__ if key not in (*_NOT_DATA, *_ADDED_LATER))
+
+
+def _missing_key(given: Any) -> str:
+    """The first key export writes that the record as the file has it lacks ('' when none): read, a
+    missing "notes" was an empty one, and importing the record wiped the card's notes (review T3 3)."""
+    if not isinstance(given, dict):
+        return ""
+    return next((key for key in _EVERY_KEY if key not in given), "")
 
 
 def _unknown_key(given: Any, known: Any, path: str = "") -> str:
@@ -144,51 +166,84 @@ def _unknown_key(given: Any, known: Any, path: str = "") -> str:
     return ""
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-
-
-def _first_lines(text: str) -> dict[str, int]:
-    """The first line each JSON string literal of the file is on, found in one pass.
-
-    Only used to label a location, but it is needed for every application: searching the lines
-    again for each one made importing a 10,000-application export take minutes."""
-    first: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        for literal in _JSON_STRING.findall(line):
-            first.setdefault(literal, number)
-    return first
-
-
-def _line_of(item: object, first_lines: dict[str, int]) -> int:
-    """The line where this application starts, found by its id (1 when unknown)."""
-    key = item.get("id") if isinstance(item, dict) else None
-    if isinstance(key, str) and key:
-        return first_lines.get(json.dumps(key), 1)
-    return 1
+def _record_lines(text: str, count: int) -> list[int]:
+    """The line each application record of the file starts on (its "{"), found by reading the
+    applications list element by element: by id, a duplicate was named at the line of the first
+    record's id, and a record without an id at line 1 (review T3 11). Line 1 for each when the file is
+    not laid out as an export (the applications key after a value holding the word)."""
+    found = re.search(r'"applications"\s*:\s*\[', text)
+    lines: list[int] = []
+    if found is not None:
+        decoder, at, line = json.JSONDecoder(), found.end(), text.count("\n", 0, found.end()) + 1
+        try:
+            while len(lines) < count:
+                start = at + len(text[at:]) - len(text[at:].lstrip(" \t\r\n,"))
+                line += text.count("\n", at, start)
+                lines.append(line)
+                _value, at = decoder.raw_decode(text, start)
+                line += text.count("\n", start, at)
+        except json.JSONDecodeError:
+            lines = []
+    return lines if len(lines) == count else [1] * count
 
 
 # --- CSV --------------------------------------------------------------------------------
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+_SEP_LINE = re.compile(r'"?sep=(\\t|.)"?[ \t]*(?:\r\n|\n|\r)', re.IGNORECASE)  # Excel's first line: sep=;
+
+
+def _sheet_start(text: str) -> tuple[str, int, str]:
+    """The sheet from its header line on, how many lines came before it (blank lines, Excel's "sep=;"
+    line; line numbers stay the file's), and its separator: the sep line's, else the one the header
+    line holds most of (a tab, a semicolon as a European spreadsheet writes, a comma)."""
+    skipped, delimiter = 0, ""
+    while found := _BLANK_LINE.match(text):
+        text, skipped = text[found.end():], skipped + 1
+    if found := _SEP_LINE.match(text):
+        delimiter = "\t" if found.group(1) == "\\t" else found.group(1)
+        text, skipped = text[found.end():], skipped + 1
+    if not delimiter:
+        first_line = re.split(r"\r\n|\n|\r", text, maxsplit=1)[0]
+        delimiter = max(("\t", ";", ","), key=lambda mark: (first_line.count(mark), mark == ","))
+    return text, skipped, delimiter
+
+
+def _nameless(header: list[str], where: str) -> int:
+    """How many columns the sheet names: empty header cells at the end are a spreadsheet's (their cells
+    must be empty too, checked row by row); one before a named column is refused."""
+    named = len(header)
+    while named and not header[named - 1]:
+        named -= 1
+    if "" in header[:named]:
+        raise ValidationError(f"{where}: column {header.index('') + 1} has no name: name it or remove it")
+    return named
+
+
 def read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[Incoming]:
     """Every row, or a refusal naming the line: a quote left open or a row of the wrong length
     refuses the whole file (read on, it would swallow the rows after it into one cell)."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    text, skipped, delimiter = _sheet_start(text)
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))  # long notes in the data column
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    where = f"{name}:{skipped + 1}"
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except csv.Error as exc:
-        raise ValidationError(f"{name}:1: not a readable CSV header ({exc})") from None
+        raise ValidationError(f"{where}: not a readable CSV header ({exc})") from None
+    except StopIteration:
+        raise ValidationError(f"{name}: the file is empty: give a CSV or JSON file written by 'followup export'") \
+            from None
+    named = _nameless(header, where)
     missing = [column for column in REQUIRED_CSV_COLUMNS if column not in header]
     if missing:
         raise ValidationError(
-            f"{name}:1: missing {plural(len(missing), 'column')} {', '.join(missing)}; "
+            f"{where}: missing {plural(len(missing), 'column')} {', '.join(missing)}; "
             f"a CSV to import needs at least the columns {', '.join(REQUIRED_CSV_COLUMNS)} (an id column is "
             "optional: it matches rows to cards by id; see 'followup export csv')"
         )
-    import_shown.check_header(header, name)
+    import_shown.check_header(header[:named], where)
     out = []
-    line = reader.line_num + 1
+    line = skipped + reader.line_num + 1
     while True:
         try:
             cells = next(reader)
@@ -197,13 +252,17 @@ def read_csv(text: str, name: str, settings: Settings, now: datetime) -> list[In
         except csv.Error as exc:
             why = "a quoted field is never closed" if "end of data" in str(exc) else str(exc)
             raise ValidationError(f"{name}:{line}: not readable as CSV ({why}); nothing was imported") from None
-        start, line = line, reader.line_num + 1
+        start, line = line, skipped + reader.line_num + 1
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) != len(header):
-            raise ValidationError(f"{name}:{start}: {len(cells)} cells but the header has {len(header)} columns; "
+        if len(cells) not in (len(header), named):
+            raise ValidationError(f"{name}:{start}: {len(cells)} cells but the header has {named} columns; "
                                   "nothing was imported")
-        row = {column: unescape_cell(cell) for column, cell in zip(header, cells, strict=True)}
+        if any(cell.strip() for cell in cells[named:]):
+            column = named + next(n for n, cell in enumerate(cells[named:], start=1) if cell.strip())
+            raise ValidationError(f"{name}:{start}: column {column} has no name (the header on line {skipped + 1} "
+                                  "leaves it empty): name it or remove it")
+        row = {column: unescape_cell(cell) for column, cell in zip(header[:named], cells, strict=False)}
         try:
             out.append(_incoming_row(row, f"{name}:{start}", settings, now))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
@@ -216,7 +275,7 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
     data = None
     if raw:
         try:
-            data = json.loads(raw)
+            data = multi_line_feeds(json.loads(raw))
         except json.JSONDecodeError:
             data = None
         if not isinstance(data, dict):
@@ -226,6 +285,10 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
         if unknown:
             raise ValidationError(f"the data cell has a key Followup does not know, {unknown!r}: put back the data "
                                   "cell export wrote (edit the readable columns instead)")
+        missing = _missing_key(as_written)
+        if missing:
+            raise ValidationError(f'the data cell has no "{missing}" key: put back the data cell export wrote '
+                                  "(edit the readable columns instead)")
         given = (row.get("id") or "").strip().lower()
         if given and given != data["id"]:
             raise ValidationError(f"the id cell {given!r} is not the id in the data cell ({data['id']!r}): "
@@ -241,7 +304,9 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
     for column in EDITABLE_CSV_COLUMNS:
         if column not in row:
             continue
-        value = row[column] if column == "notes" else row[column].strip()
+        value = line_feeds(row[column]) if column == "notes" else row[column].strip()
+        if column == "notes" and data is None and not value.strip():
+            continue  # a hand-made row's empty notes cell says nothing: it never empties a card's notes
         if column == "stage" and value:
             value = Stage.parse(value).value
         if column == "recruiter":
@@ -252,6 +317,9 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
             continue
         if data is None or (data.get(column) or "") != value:
             columns[column] = value
+    stage = columns.get("stage") or (data or {}).get("stage")
+    if "outcome" not in row and stage and stage != Stage.CLOSED.value and (data is None or data.get("outcome")):
+        columns["outcome"] = ""  # a sheet without the column moves a card out of closed as `followup move` does
     day, made, round_source = _round_given(row, settings, now)
     span = None
     if day is not None:
@@ -272,23 +340,21 @@ def _round_given(row: dict[str, str], settings: Settings,
     and the round a new hand-made card is made with, at that time in the row's zone (its timezone
     cell, else the user's; a date alone: the start of that day). A value that does not read as a
     date refuses the row (and so the file)."""
-    found: dict[str, tuple[str, datetime]] = {}
+    found: dict[str, tuple[str, datetime, bool]] = {}
     for column in ROUND_DAY_COLUMNS:
         text = (row.get(column) or "").strip()
         if not text:
             continue
         name, _, written = text.rpartition(",") if column == "last_round" else ("", "", text)
-        try:
-            found[column] = (name.strip(), datetime.fromisoformat(written.strip()))
-        except ValueError:
-            example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
-            raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as "
-                                  f"{example!r} (or leave the cell empty)") from None
+        if column == "last_round" and not import_shown.read_cell_time(written).readings:
+            name, written = "", text  # a date with a comma of its own ("Nov 24, 2026"): refused as no date
+        example = "Onsite, 2026-11-24 10:00" if column == "last_round" else "2026-11-24 10:00"
+        read = import_shown.one_reading(written, column, example)
+        found[column] = (name.strip(), read.readings[0], read.day_alone)
     first = next((column for column in ROUND_DAY_COLUMNS if column in found), None)
     if first is None:
         return None, None, ("", "", False)
-    name, at = found[first]
+    name, at, whole_day = found[first]
     moment = at if at.tzinfo else wall_time(at, settings.zone, now)  # as `add --at` reads it (when.py)
     text = (row.get(first) or "").strip()
-    whole_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.rpartition(",")[2].strip()) is not None
     return at.date(), Round(name=name or DEFAULT_ROUND_NAME, at=to_utc(moment)), (first, text, whole_day)

@@ -9,8 +9,11 @@ column and where the value is edited instead.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
+
+import pendulum
 
 from tui.core.deadlines import deadlines_for
 from tui.core.errors import ValidationError
@@ -18,7 +21,9 @@ from tui.core.exchange import CSV_COLUMNS, EDITABLE_CSV_COLUMNS, csv_row
 from tui.core.model import Application
 from tui.core.settings import Settings
 from tui.core.timefmt import for_input
-from tui.core.timeutil import named_zone
+from tui.core.timeutil import named_zone, to_utc
+from tui.core.when import wall_time
+from tui.core.when_pieces import Unreadable, read_clock
 
 ROUND_AT = "round_at"  # a hand-made sheet's round: its time, in the user's zone
 ZONE = "timezone"  # the zone export wrote the row's times in: they are read back in it
@@ -56,11 +61,18 @@ def row_settings(row: dict[str, str], settings: Settings) -> Settings:
     return settings._replace(timezone=name)
 
 
-def check_header(header: list[str], name: str) -> None:
+def check_header(header: list[str], where: str) -> None:
+    """A column import does not know, or one named twice (a "Notes" of the user's own beside export's
+    "notes": read, the last won and replaced the card's notes), refuses the file at `where` (NAME:LINE)."""
+    for number, column in enumerate(header, start=1):
+        if column in header[number:]:
+            again = header.index(column, number) + 1
+            raise ValidationError(f"{where}: column {column} appears twice (columns {number} and {again}): "
+                                  "rename or remove one of them")
     unknown = [column for column in header if column not in READ_COLUMNS + SHOWN_COLUMNS]
     if unknown:
         raise ValidationError(
-            f"{name}:1: unknown column {unknown[0]!r}: import reads {', '.join(READ_COLUMNS)}; the other "
+            f"{where}: unknown column {unknown[0]!r}: import reads {', '.join(READ_COLUMNS)}; the other "
             f"columns export writes ({', '.join(SHOWN_COLUMNS)}) are shown for reading; remove or rename it"
         )
 
@@ -83,8 +95,90 @@ def check_shown(row: dict[str, str], data: dict[str, Any] | None, settings: Sett
         if column not in row:
             continue
         cell = row[column].strip()
-        if cell != written[column].strip() and cell not in _also_shown(column, app, settings, now):
+        if cell == written[column].strip():
+            continue
+        also = _also_shown(column, app, settings, now)
+        if cell not in also and not _same_time(column, cell, {written[column].strip(), *also}, settings, now):
             raise _refused(column, cell, written[column], _zone_hint(column, row, settings))
+
+
+class CellTime(NamedTuple):
+    readings: list[datetime]  # what the cell may mean: naive wall times in the row's zone (aware with an offset)
+    day_alone: bool  # a date without a clock time
+
+
+_DAY_FIRST_OR_NOT = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:[ t,]+(.+))?")
+
+
+def read_cell_time(text: str) -> CellTime:
+    """The times a sheet's time cell may mean: ISO as export writes it (with or without seconds or an
+    offset), or as a spreadsheet re-saves it: D.M.YYYY, D/M/YYYY or M/D/YYYY, each with an optional
+    clock time (14:25, 14:25:00, 2:25 PM; read by when_pieces.read_clock, as typed times are). Slashes
+    read both ways: 05/11/2026 gives two readings, 27/11/2026 one. No reading: not a time."""
+    cell = " ".join(text.split())
+    try:
+        return CellTime([datetime.fromisoformat(cell)], re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell) is not None)
+    except ValueError:
+        pass
+    match = _DAY_FIRST_OR_NOT.fullmatch(cell.lower())
+    if match is None:
+        return CellTime([], False)
+    first, separator, second, year, clock_text = match.groups()
+    try:
+        clock = read_clock(re.sub(r"\s+(am|pm)$", r"\1", clock_text)) if clock_text else None
+    except Unreadable:
+        clock = None
+    if clock_text and clock is None:
+        return CellTime([], False)
+    orders = [(first, second)] if separator == "." else [(first, second), (second, first)]
+    readings: list[datetime] = []
+    for day, month in orders:
+        try:
+            moment = datetime(int(year), int(month), int(day), *((clock.hour, clock.minute) if clock else (0, 0)))
+        except ValueError:
+            continue
+        if moment not in readings:
+            readings.append(moment)
+    return CellTime(readings, not clock_text)
+
+
+def one_reading(text: str, column: str, example: str) -> CellTime:
+    """`read_cell_time` for a cell that makes or matches a round: it must mean one time."""
+    read = read_cell_time(text)
+    if not read.readings:
+        raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as {example!r} "
+                              "(or leave the cell empty)")
+    if len(read.readings) > 1:
+        one, other = (pendulum.date(r.year, r.month, r.day) for r in read.readings)
+        raise ValidationError(f"{text.strip()} could be {one.format('D MMMM')} or {other.format('D MMMM')}: write "
+                              f"{one.isoformat()} or {other.isoformat()}")
+    return read
+
+
+def _minutes(text: str, settings: Settings, now: datetime) -> set[datetime]:
+    """The moments (to the minute, in UTC) a time cell may mean, read in the row's zone."""
+    moments = set()
+    for reading in read_cell_time(text).readings:
+        try:
+            moment = to_utc(reading) if reading.tzinfo else wall_time(reading, settings.zone, now)
+        except ValidationError:
+            continue
+        moments.add(moment.replace(second=0, microsecond=0))
+    return moments
+
+
+def _same_time(column: str, cell: str, shown: set[str], settings: Settings, now: datetime) -> bool:
+    """Whether a read-only time cell a spreadsheet re-wrote in its own form ("28/11/2026 14:25") says the
+    same minute as one export would have written (review T3 6); last_round's name must stay as it was."""
+    if column not in ("created", "updated", "next_deadline", "last_round"):
+        return False
+    name, _, when = cell.rpartition(",") if column == "last_round" else ("", "", cell)
+    cell_minutes = _minutes(when, settings, now)
+    for written in shown:
+        written_name, _, written_when = written.rpartition(",") if column == "last_round" else ("", "", written)
+        if written_name.strip() == name.strip() and cell_minutes & _minutes(written_when, settings, now):
+            return True
+    return False
 
 
 def _also_shown(column: str, app: Application, settings: Settings, now: datetime) -> set[str]:

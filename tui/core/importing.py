@@ -22,10 +22,11 @@ from tui.core.exchange import record
 from tui.core.import_match import check_round_given, job_key, jobs_of, which_card
 from tui.core.import_read import JSON_FILE, SHEET, Incoming, Source, decode, read_csv, read_json
 from tui.core.model import Application
-from tui.core.parts import Event, new_id
+from tui.core.parts import Event, holds, new_id
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
 from tui.core.text import first_unclean, is_clean, unclean_words
+from tui.core.thanks_owed import cleared_outcome
 from tui.core.timeutil import to_utc
 
 EXPORT_ONLY = (".ics", ".md", ".markdown")
@@ -36,7 +37,7 @@ class ImportPlan(NamedTuple):
     added: list[Application]
     updated: list[Application]
     left: list[tuple[Application, str]]  # (the card as it stays, why)
-    said: dict[str, str]  # an added card's id -> what the summary says of it (a second process: why)
+    said: dict[str, str]  # an added or updated card's id -> what the summary says of it (a second process: why)
 
 
 def read_import(payload: bytes, name: str, now: datetime, settings: Settings | None = None) -> list[Application]:
@@ -90,11 +91,30 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             plan.added.append(app)
             if second:
                 plan.said[app.id] = second
+            _now_here(app, None, by_id, jobs)
         elif why:
             plan.left.append((existing, why))
         else:
             plan.updated.append(app)
+            cleared = cleared_outcome(existing, app)  # said as `followup move` says it
+            if cleared:
+                plan.said[app.id] = cleared
+            _now_here(app, existing, by_id, jobs)
     return plan
+
+
+def _now_here(app: Application, was: Application | None, by_id: dict[str, Application],
+              jobs: dict[tuple[str, str], list[Application]]) -> None:
+    """The cards as they will be once `app` is written over `was`: the rows after it are matched as if
+    imported one at a time (a second row of the same company and role sees the card the first added,
+    where both were added as two open cards, review T3 5)."""
+    by_id[app.id] = app
+    if was is not None:
+        key = (job_key(was.company), job_key(was.role))
+        jobs[key] = [card for card in jobs.get(key, []) if card.id != was.id]
+    elif app.stage is Stage.CLOSED and not app.rounds:
+        return  # added closed without a round: it ended "now", so any later row's round would read as earlier
+    jobs.setdefault((job_key(app.company), job_key(app.role)), []).append(app)
 
 
 
@@ -198,7 +218,33 @@ def _apply(item: Incoming, existing: Application | None, now: datetime) -> tuple
     app = _with_columns(dict(here), item.columns, now, new=False, source=item.source)  # older: edited columns only
     if record(app) == here:
         return existing, "unchanged" if item.data is None else "changed here since the file was written; kept"
+    if item.data is None and changed_here_since_import(existing):
+        return existing, BOTH_SIDES_BY_HAND
     return app, ""
+
+
+# A hand-made row has no history to compare with: it may only change what an import last wrote.
+BOTH_SIDES_BY_HAND = ("changed both here and in the file; kept as it is here: make the change in the app, or in "
+                      "a sheet from 'followup export csv' that keeps its data column")
+
+
+def _by_import(event: Event) -> bool:
+    """Whether a history line is one an import writes: the card added, columns edited, a stage moved."""
+    if event.kind == "created":
+        return event.text.startswith("Imported ")
+    if event.kind == "edit":
+        return event.text.startswith((f"{SHEET.edited}:", f"{JSON_FILE.edited}:"))
+    data = event.data or {}
+    return event.kind in ("stage", "outcome") and bool({data.get("why"), data.get("by")} & {SHEET.move, JSON_FILE.move})
+
+
+def changed_here_since_import(card: Application) -> bool:
+    """Whether the card was changed in Followup (the app or the command line) since an import last added
+    or changed it, or was never imported. Every change stamps `updated_at` (changing.changed_copy) and an
+    import stamps its lines with the same time, so a later `updated_at` is a change made here; read by
+    time, not by place, as a backdated line (a reply logged for yesterday) sits before the import's."""
+    imported = max((e.at for e in card.history if e.at is not None and holds(e) and _by_import(e)), default=None)
+    return imported is None or card.updated_at is None or card.updated_at > imported
 
 
 STAGE_COLUMNS = ("stage", "outcome")  # a change here is a move (actions.move / correspondence.close), not an edit
@@ -267,7 +313,13 @@ def _moved(app: Application, stage: Stage, outcome: str | None, now: datetime, s
     if stage is Stage.CLOSED:
         if outcome is None:
             raise _needs_outcome(source)
-        return correspondence.close(app, outcome, now=now)
+        closed = correspondence.close(app, outcome, now=now)
+        # the lines `followup close` writes; its outcome line also says (in its data) that the file closed
+        # it, so that a later hand-made row knows the card is as an import left it (_by_import)
+        at = max(n for n, line in enumerate(closed.history) if line.kind == "outcome")
+        line = closed.history[at]
+        closed.history[at] = Event(line.at, line.kind, line.text, {**line.data, "by": source.move})
+        return closed
     return actions.move(app, stage, now=now, why=source.move)
 
 

@@ -54,17 +54,36 @@ def sentence(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:] + ("" if phrase.endswith(".") else ".")
 
 
+def line_feeds(text: str) -> str:
+    """A multi-line text's line ends as LF: a CRLF (Windows, a spreadsheet cell) or a lone CR (an old Mac)
+    is a line break, where the CR alone is a control character that refused the whole note (review T3 7)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _texts(value: Any, path: str, change: Any) -> Any:
+    """`value` (plain data, as `first_unclean` walks it) with `change(text, path)` put for each text."""
+    if isinstance(value, str):
+        return change(value, path)
+    if isinstance(value, list):
+        return [_texts(item, f"{path}[{index}]", change) for index, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {key: _texts(item, f"{path}.{key}" if path else str(key), change) for key, item in value.items()}
+    return value
+
+
 def one_lined(value: Any, path: str = "") -> Any:
     """`value` (plain data, as `first_unclean` walks it) with each newline or tab outside the multi-line
     fields made a space, as the board makes one typed into a one-line field: what schema 5's migration does
-    to a file written before the rule, and what reading a hand-edited file does."""
-    if isinstance(value, str):
-        return value if is_multi_line(path) else LINE_BREAKS.sub(" ", value)
-    if isinstance(value, list):
-        return [one_lined(item, f"{path}[{index}]") for index, item in enumerate(value)]
-    if isinstance(value, dict):
-        return {key: one_lined(item, f"{path}.{key}" if path else str(key)) for key, item in value.items()}
-    return value
+    to a file written before the rule, and what reading a hand-edited file does. In the multi-line fields,
+    line ends are made LF (`line_feeds`)."""
+    return _texts(value, path, lambda text, where: (line_feeds(text) if is_multi_line(where)
+                                                    else LINE_BREAKS.sub(" ", text)))
+
+
+def multi_line_feeds(value: Any, path: str = "") -> Any:
+    """`value` with the line ends of its multi-line fields made LF (`line_feeds`) and nothing else changed:
+    what an import does at the door, where a line break in a one-line field is refused, not made a space."""
+    return _texts(value, path, lambda text, where: line_feeds(text) if is_multi_line(where) else text)
 
 
 def first_unclean(value: Any, path: str = "", *, one_line: bool = False,
