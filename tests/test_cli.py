@@ -57,7 +57,7 @@ def test_add_prints_the_short_id_and_stores_the_round_in_utc(cli_db, capsys):
 
 @pytest.mark.parametrize("argv,expected", [
     (["add", "  ", "--role", "SRE", "--at", "today"], "company is empty"),
-    (["add", "Acme", "--role", "", "--at", "today"], "role is empty"),
+    (["add", "Acme", "--role", "", "--at", "today"], "--role is given an empty value"),
     (["add", "Acme", "--role", "SRE", "--at", "25:00"], "cannot read the time '25:00': use e.g."),
     (["add", "Acme", "--role", "SRE", "--at", "feb 30"], "cannot read the time 'feb 30'"),
     (["add", "Acme", "--role", "SRE", "--at", "today", "--interviewer", "Bob <bob>"], "not an address"),

@@ -20,11 +20,12 @@ from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS, line_feeds
 NOTE_TEXT = "TEXT of note"  # a CRLF in it is a line break (tui.core.text.line_feeds), as in an imported note
 MULTI_LINE_ARGUMENTS = frozenset({NOTE_TEXT, "the value of --set"})
 _CONFIG_VALUE = "VALUE of config"
-# The options an empty value means something for: it clears the field (`edit --pitch ""`), or is the
-# default round name (`round --name ""`). Any other given empty is a mistake, mostly a script's unset
+# The options an empty value means something for: it clears the field (`edit --pitch ""`, `interviewer
+# … --link ""`), or is the default round name (`round --name ""`). Any other given empty is a mistake, mostly a script's unset
 # variable: `--db "$DB"` wrote to the user's own data file, `close --at ""` recorded now, `--by ""` an
 # undated do-by (review T2 4).
-EMPTY_MEANS_SOMETHING = frozenset({"--recruiter", "--posting", "--pitch", "--name", "--round"})
+EMPTY_MEANS_SOMETHING = frozenset({"--recruiter", "--posting", "--pitch", "--name", "--round",
+                                   "--email", "--title", "--topic", "--link", "--link-note"})
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 # what a message may not print as it is: every character CONTROLS refuses (the bidirectional overrides
 # too: a refused U+202E was printed raw, reversing the line, review T2 8) and a byte that was not UTF-8
