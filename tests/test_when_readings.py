@@ -284,3 +284,19 @@ def test_iso_8601_in_its_basic_and_extended_forms_and_utc_as_a_word(text, expect
 def test_a_basic_date_with_an_extended_time_a_short_date_or_a_wrong_offset_is_refused(text):
     with pytest.raises(ValidationError, match="cannot read the time"):
         parse_when(text, now_on(0), ZONE, reading=Reading.PAST)
+
+
+@pytest.mark.parametrize("typed, reading, expected", [
+    # typed on Sat 28 Nov 2026 at 14:00 in Berlin (review T1 4: "don't contact us before the 10th")
+    ("the 10th", Reading.COMING, "2026-12-10 09:00"),
+    ("10th", Reading.PAST, "2026-11-10 09:00"),
+    ("the 3rd 16:00", Reading.COMING, "2026-12-03 16:00"),
+    ("the 28th 16:00", Reading.COMING, "2026-11-28 16:00"),  # today, still ahead
+    ("the 28th 10:00", Reading.COMING, "2026-12-28 10:00"),  # today, gone by: the next one
+    ("the 28th", Reading.PAST, "2026-11-28 09:00"),
+    ("31st", Reading.COMING, "2026-12-31 09:00"),
+    ("the 31st", Reading.PAST, "2026-10-31 09:00"),  # November has none
+])
+def test_a_day_of_the_month_said_alone_is_the_next_one_to_come_or_the_last_gone_by(typed, reading, expected):
+    moment = parse_when(typed, now=now_on(5), zone=ZONE, reading=reading)
+    assert local(moment, ZONE).format("YYYY-MM-DD HH:mm") == expected

@@ -21,9 +21,9 @@ NOTE_TEXT = "TEXT of note"  # a CRLF in it is a line break (tui.core.text.line_f
 MULTI_LINE_ARGUMENTS = frozenset({NOTE_TEXT, "the value of --set"})
 _CONFIG_VALUE = "VALUE of config"
 # The options an empty value means something for: it clears the field (`edit --pitch ""`, `interviewer
-# … --link ""`), or is the default round name (`round --name ""`). Any other given empty is a mistake, mostly a script's unset
-# variable: `--db "$DB"` wrote to the user's own data file, `close --at ""` recorded now, `--by ""` an
-# undated do-by (review T2 4).
+# … --link ""`), or is the default round name (`round --name ""`). Any other given empty is a mistake,
+# mostly a script's unset variable: `--db "$DB"` wrote to the user's own data file, `close --at ""`
+# recorded now, `--by ""` an undated do-by (review T2 4).
 EMPTY_MEANS_SOMETHING = frozenset({"--recruiter", "--posting", "--pitch", "--name", "--round",
                                    "--email", "--title", "--topic", "--link", "--link-note"})
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)

@@ -46,6 +46,7 @@ from tui.core.timeutil import UTC, Zone, local, named_zone
 from tui.core.when_pieces import (
     DATE,
     DAY_MONTH,
+    DAY_OF_MONTH,
     DAY_WORDS,
     ISO,
     MONTH_DAY,
@@ -221,6 +222,9 @@ def _read_day(words: str, clock: Time | None, ctx: Context) -> DateTime:
     if date:
         year, month, day_of_month = (int(g) for g in date.groups())
         return ctx.on_day(calendar_date(year, month, day_of_month), clock)
+    ordinal = DAY_OF_MONTH.fullmatch(words)
+    if ordinal:
+        return _day_of_month(int(ordinal.group(1)), clock, ctx)
     for pattern, order in ((DAY_MONTH, (0, 1)), (MONTH_DAY, (1, 0))):
         match = pattern.fullmatch(words)
         if match:
@@ -288,6 +292,25 @@ def _weekday(parts: list[str], clock: Time | None, ctx: Context) -> DateTime:
         day = day.add(days=7)  # today's has passed: next week's
         moment = wall(day.year, day.month, day.day, use, ctx.zone)
     return moment
+
+
+def _day_of_month(day: int, clock: Time | None, ctx: Context) -> DateTime:
+    """"the 10th": the next such day still to come, this month or a later one (backwards: the last one gone
+    by), as "don't contact us before the 10th" means the coming 10th (review T1 4). A month without that
+    day (the 31st in November) is passed over."""
+    step = -1 if ctx.backwards else 1
+    year, month = ctx.now.year, ctx.now.month
+    for _ in range(14):
+        try:
+            moment = ctx.on_day(calendar_date(year, month, day), clock)
+        except ValueError:
+            moment = None
+        if moment is not None and (moment <= ctx.now if ctx.backwards else moment > ctx.now):
+            return moment
+        month += step
+        if month in (0, 13):
+            year, month = year + step, 1 if month == 13 else 12
+    raise Unreadable
 
 
 def _calendar_day(year: int | None, month: int, day: int, clock: Time | None, ctx: Context) -> DateTime:

@@ -53,6 +53,7 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH_WORD = r"([a-z]+)\.?"
 DAY_MONTH = re.compile(_ORDINAL + r" (?:of )?" + _MONTH_WORD + r"(?: (\d{4}))?")
 MONTH_DAY = re.compile(_MONTH_WORD + " " + _ORDINAL + r"(?: (\d{4}))?")
+DAY_OF_MONTH = re.compile(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)")  # "the 10th", as a recruiter says it
 
 
 class Unreadable(Exception):
