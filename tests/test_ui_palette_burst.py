@@ -11,8 +11,9 @@ import pytest
 from textual.command import CommandList
 
 from conftest import WAYS, send_keys, taken
-from tui.ui.palette import SearchInput
+from tui.ui.palette import Palette, SearchInput
 from tui.ui.screens.form import FormScreen
+from tui.ui.settle import settled
 from ui_board_helpers import NARROW, demo_store, make_app
 from ui_detail_helpers import wait_until
 
@@ -63,22 +64,33 @@ async def test_a_snooze_picked_and_filled_in_one_burst_is_stored(tmp_path):
 
 async def test_enter_searches_for_what_was_typed_when_its_search_ran_without_the_providers(tmp_path):
     """Under load, the letters of `ctrl+p new application enter` reached the search field before the
-    palette had its providers: their search found nothing, and enter picked from another search's list
-    (the statistics opened). Here the letters' search runs without the providers: enter searches again."""
+    palette had its providers: their search found nothing, the empty search's list followed, and enter
+    picked from it (the statistics opened). Here the same happens in that order: enter searches again."""
     app = make_app(demo_store(tmp_path))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "Palette"
-                         and app.screen.query_one(CommandList).option_count > 0)
+        await wait_until(pilot, lambda: isinstance(app.screen, Palette) and not searching(app))
         palette = app.screen
+        commands = palette.query_one(CommandList)
         providers, palette._providers = palette._providers, []
-        palette.query_one(SearchInput).value = "new application"
-        await wait_until(pilot, lambda: palette.query_one(CommandList).option_count == 0
-                         and not [w for w in app.workers if w.node is palette and w.is_running])
+        field = palette.query_one(SearchInput)
+        field.value = "new application"
+        await settled(field)  # its change is on its way to the palette
+        await settled(palette)  # and its search has started, with no providers
+        await wait_until(pilot, lambda: not searching(app))
         palette._providers = providers
+        palette._stop_no_matches_countdown()  # (the empty search's, which found nothing)
+        palette._gather_commands("")  # the empty search's list, as the palette's mount shows it
+        await wait_until(pilot, lambda: not searching(app) and commands.option_count > 1)
+        commands.highlighted = next(i for i in range(commands.option_count)
+                                    if str(commands.get_option_at_index(i).prompt).startswith("Statistics"))
         await send_keys(app, pilot, True, "enter", "Foo", pauses=3)
         await wait_until(pilot, lambda: isinstance(app.screen, FormScreen) and bool(app.screen.query("#field-company")))
         await taken(app, pilot)
         assert app.return_code is None
         assert app.screen.query_one("#field-company").value == "Foo"
+
+
+def searching(app) -> bool:
+    return any(w.is_running and isinstance(w.node, Palette) for w in app.workers)

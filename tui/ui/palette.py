@@ -208,6 +208,7 @@ class SearchInput(TypesInOrder, CommandInput):
         await settled(palette)  # the change the last letters made: its search has started
         searches = [w for w in self.app.workers if w.node is palette and w.group == Palette._GATHER_COMMANDS_GROUP]
         if palette.searched_for != self.value.strip():  # no search heard of this text: the list is another's
+            palette._stop_no_matches_countdown()  # as Textual's own search starts: no stale "No matches" row
             searches = [palette._gather_commands(self.value.strip())]
         for search in searches:
             try:
