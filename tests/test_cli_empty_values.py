@@ -4,6 +4,8 @@ anything is done (review T2 4): `--db ""` wrote to the user's own data file, `cl
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from cli_helpers import digest, run
@@ -49,12 +51,30 @@ def test_an_empty_value_still_clears_the_recruiter_posting_and_pitch(card, capsy
     assert run(card, "edit", "kay", "--pitch", "", "--posting=") == 0
     capsys.readouterr()
     assert run(card, "show", "kay", "--json") == 0
-    import json
-
     shown = json.loads(capsys.readouterr().out)
     assert (shown["pitch"], shown["posting"]) == ("", "")
 
 
-def test_an_empty_interviewer_name_is_asked_for_with_an(card, capsys):
+def test_an_empty_interviewer_name_is_asked_for_with_an_article_that_fits(card, capsys):
     assert run(card, "interviewer", "kay", "") == 2
     assert "give an interviewer name" in capsys.readouterr().err
+
+
+def test_an_option_after_one_whose_value_may_be_left_out_is_still_checked(card, capsys, monkeypatch, tmp_path):
+    """Read-through B 1: `--thanked --db ""` read --db as --thanked's value, and the empty --db wrote to the
+    user's own data file; `--thanked --topic=` was refused though --topic may be empty."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert cli.main(["interviewer", "kay", "Ida Ng", "--thanked", "--db", ""]) == 2
+    assert "--db is given an empty value" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()
+    assert run(card, "interviewer", "kay", "Ida Ng", "--thanked", "--topic=") == 0
+
+
+@pytest.mark.parametrize("argv", [["edit", "kay", "--pitch", "\x0c"],
+                                  ["interviewer", "kay", "Ida Ng", "--email", "\t"]])
+def test_a_value_that_may_be_empty_is_still_checked_for_control_characters(card, capsys, argv):
+    """Read-through B 4: a form feed given to --pitch was stored, and printed raw."""
+    before = digest(card)
+    assert run(card, *argv) == 2
+    assert "holds" in capsys.readouterr().err
+    assert digest(card) == before

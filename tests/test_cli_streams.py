@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 
-from cli_helpers import digest, run
+import pytest
+
+from cli_helpers import ROOT, digest, run
 from tui import cli
 
 
@@ -56,9 +59,9 @@ def test_a_saved_change_whose_line_cannot_be_printed_exits_1_and_says_it_is_save
     add_card(cli_db)
     capsys.readouterr()
     for quiet in ([], ["-q"]):
-        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(FullDisk())))
-        code = run(cli_db, "add", f"Full{len(quiet)}", "--role", "R", "--at", "yesterday 10:00", *quiet)
-        monkeypatch.undo()
+        with monkeypatch.context() as patched:  # (undo() would also take back cli_home's settings)
+            patched.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(FullDisk())))
+            code = run(cli_db, "add", f"Full{len(quiet)}", "--role", "R", "--at", "yesterday 10:00", *quiet)
         assert code == 1
         assert "is saved, but its line could not be printed (No space left on device)" in capsys.readouterr().err
     assert {"Full0", "Full1"} <= {line.split()[1] for line in _listed(cli_db, capsys)}
@@ -73,10 +76,10 @@ def _listed(db, capsys) -> list[str]:
 def test_a_closed_standard_output_refuses_before_anything_is_done(cli_db, capsys, monkeypatch):
     add_card(cli_db)
     before = digest(cli_db)
-    monkeypatch.setattr(sys, "stdout", None)
-    assert cli.main(["--db", str(cli_db), "add", "Closed", "--role", "R", "--at", "yesterday 10:00"]) == 2
-    assert cli.main(["--db", str(cli_db), "export", "json"]) == 2
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", None)
+        assert cli.main(["--db", str(cli_db), "add", "Closed", "--role", "R", "--at", "yesterday 10:00"]) == 2
+        assert cli.main(["--db", str(cli_db), "export", "json"]) == 2
     assert "standard output is closed" in capsys.readouterr().err
     assert digest(cli_db) == before
 
@@ -88,6 +91,36 @@ def test_a_closed_standard_input_reads_as_empty(cli_db, capsys, monkeypatch):
     assert run(cli_db, "note", "müller", "-") == 2
     assert run(cli_db, "import", "-") == 2
     err = capsys.readouterr().err
-    assert "the note is empty" in err and "empty" in err.splitlines()[-1]
+    assert "the note is empty" in err and "<stdin>: the file is empty" in err.splitlines()[-1]
     assert "Traceback" not in err
     assert digest(cli_db) == before
+
+
+def test_a_closed_standard_error_leaves_the_command_running(cli_db, capsys, monkeypatch):
+    """Read-through B 3: with 2>&- every command refused, silently; its remarks go nowhere, as asked."""
+    add_card(cli_db)
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stderr", None)
+    assert run(cli_db, "list") == 0
+    assert "Müller" in capsys.readouterr().out
+
+
+def test_a_change_whose_line_meets_a_full_disk_ends_with_exit_1_and_no_python_message(tmp_path):
+    """Read-through B 2: with standard output buffered, as a shell gives it, the bytes that could not be
+    written stayed in the buffer, and Python's flush at exit failed again: its own message, exit 120."""
+    import os
+
+    from cli_helpers import followup_process, process_env
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    env = process_env(tmp_path)
+    env.pop("PYTHONUNBUFFERED", None)
+    db = str(tmp_path / "db.json")
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "tui", "--db", db, "add", "Full", "--role", "R", "--at",
+                               "yesterday 10:00"], cwd=ROOT, env=env, stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert "is saved, but its line could not be printed" in done.stderr and "Exception" not in done.stderr
+    assert followup_process(env, "--db", db, "list").stdout.count("Full") == 1

@@ -50,7 +50,7 @@ from tui.cli_common import (
     store_at,
     user_settings,
 )
-from tui.cli_output import remark
+from tui.cli_output import drop_output, remark
 from tui.core.stages import DEFAULT_ROUND_NAME
 
 EXIT_USER_ERROR = 2
@@ -273,9 +273,10 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
 
     argv = sys.argv[1:] if argv is None else list(argv)
     argv = _help_as_a_word(argv)
-    if sys.stdout is None or sys.stderr is None:  # started with >&- (or 2>&-): nowhere to say anything
-        if sys.stderr is not None:
-            remark("standard output is closed (>&-): nothing was done; give it a file or a pipe")
+    if sys.stderr is None:  # 2>&-: the remarks go nowhere, as asked; the command still runs
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  (lives as long as the process)
+    if sys.stdout is None:  # >&-: what the command prints would be lost, its id or its export
+        remark("standard output is closed (>&-): nothing was done; give it a file or a pipe")
         return EXIT_USER_ERROR
     if sys.stdin is None:  # <&-: reading it finds nothing, and the command says so (`note -`, `import -`)
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  (lives as long as the process)
@@ -309,13 +310,15 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
             return int(board(args) or 0)  # type: ignore[misc]  # checked above
         with collector_paused():
             code = int(handler(args) or 0)
-        if code == 0:  # a write that fails (a full disk) fails here, while it can be said (else the
-            sys.stdout.flush()  # command has said already why it ends otherwise, and that stands)
-        return code
+        return _flushed(code)
     except FollowupError as exc:
         remark(str(exc))
         return EXIT_USER_ERROR
     except OSError as exc:
+        try:  # what was printed before goes out; what cannot be written is dropped, or the flush at
+            sys.stdout.flush()  # exit fails again
+        except OSError:
+            drop_output()
         if isinstance(exc, BrokenPipeError):  # e.g. `followup list | head -1`
             return 0
         where = f"{exc.filename}: " if exc.filename else ""
@@ -323,6 +326,23 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _flushed(code: int) -> int:
+    """`code`, once what was printed is out. A write that fails (a full disk) fails here, while it can be
+    said: exit 2 for a command that would have ended well (one that says why it ends otherwise keeps its
+    code); what could not be written is dropped (drop_output), or Python's own flush at exit failed again,
+    with its message and exit 120 (read-through B 2)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped reading (`| head -1`): not an error
+        drop_output()
+    except OSError as exc:
+        drop_output()
+        if code == 0:
+            remark(exc.strerror or str(exc))
+            return EXIT_USER_ERROR
+    return code
 
 
 if __name__ == "__main__":

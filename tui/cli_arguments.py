@@ -52,7 +52,7 @@ def _argument_name(parser: argparse.ArgumentParser, argv: list[str]) -> str:
     commands = next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {})
     name, current, positional, value_of = "", parser, 0, ""
     for arg in argv:
-        if value_of:
+        if value_of and not arg.startswith("--"):  # an option with an optional value (--thanked) given none
             name, value_of = f"the value of {value_of}", ""
         elif arg.startswith("-") and arg != "-":
             option, inline, _ = arg.partition("=")
@@ -100,9 +100,8 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
 
     for number, arg in enumerate(argv, start=1):
         value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg  # --by=VALUE
-        if not value.strip() and (option := _option_of(_argument_name(parser, argv[:number]))):
-            if option in EMPTY_MEANS_SOMETHING:
-                continue
+        option = _option_of(_argument_name(parser, argv[:number])) if not value.strip() else ""
+        if option and option not in EMPTY_MEANS_SOMETHING:  # (one that may be empty still gets the checks below)
             raise ValidationError(f"{option} is given an empty value: give one, or leave {option} out "
                                   "(an unset variable in a script?); nothing was done")
         if _NOT_UTF8.search(arg):

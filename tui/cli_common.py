@@ -306,13 +306,15 @@ def confirm(args, before, after, words: str, settings, moment, *, to_stderr: boo
 def _said(line: str, stream, after) -> int:
     """Print a change's line: 0, or 1 (done but held back) when it cannot be written (`>/dev/full`):
     the change is saved, and exit 2 would say nothing changed (a script would retry it: review T2 3)."""
+    from tui.cli_output import drop_output, remark
+
     try:
         print(line, file=stream, flush=True)
     except BrokenPipeError:  # `| head -c0`: the reader wanted none of it
+        drop_output()
         return 0
     except OSError as exc:
-        from tui.cli_output import remark
-
+        drop_output()
         remark(f"{after.short_id} {after.company} is saved, but its line could not be printed "
                f"({exc.strerror or exc})")
         return 1

@@ -33,7 +33,6 @@ def _stages() -> list[str]:
 
 
 LINES_DAYS = 1.0  # what plain `due` shows ahead: tomorrow's tasks, for a login script
-SUMMARY_DAYS = 7.0  # what `due --summary` counts ahead: the board's "this week" (deadline_words.TimeFrame)
 
 
 def register_due(subparsers, common) -> None:
@@ -43,7 +42,7 @@ def register_due(subparsers, common) -> None:
                    cmd_due, "Overdue lines start with '!'.")
     due.add_argument("--within", type=_days, default=None, metavar="DAYS",
                      help="also show what falls due in the next DAYS days (default: 1; with --summary, "
-                          f"{SUMMARY_DAYS:g}, the board's 'this week')")
+                          "the board's 'this week')")
     due.add_argument("--exit-code", action="store_true", help="exit with status 1 when something is overdue")
     due.add_argument("--summary", action="store_true", help="one line with counts, for a status bar")
     add_quiet_option(due, "print nothing when nothing is due")
@@ -145,14 +144,18 @@ def _row(cells, widths, total: int = TABLE_WIDTH) -> str:
     return " ".join(parts + [fit_cells(cells[-1], last)]).rstrip()
 
 
-def _due_within(apps, settings, moment, within_days: float) -> list:
-    """The deadlines `due` shows: every task overdue or due within `within_days`, in deadline order."""
+def _due_within(apps, settings, moment, within_days: float | None) -> list:
+    """The deadlines `due` shows: every task overdue or due within `within_days` (None: any time), in
+    deadline order."""
     from datetime import timedelta
 
     from tui.core.deadlines import all_deadlines
 
+    tasks = [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet]
+    if within_days is None:
+        return tasks
     horizon = moment + timedelta(days=within_days)
-    return [d for d in all_deadlines(apps, settings, moment) if not d.is_quiet and d.due <= horizon]
+    return [d for d in tasks if d.due <= horizon]
 
 
 def due_lines(apps, settings, moment, within_days: float) -> tuple[list[str], bool]:
@@ -207,8 +210,11 @@ def print_due_summary(apps, settings, moment, args) -> bool:
     from tui.core.deadline_words import Group, TimeFrame
 
     frame = TimeFrame(moment, settings.zone)
-    within = SUMMARY_DAYS if args.within is None else args.within
-    counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, within))
+    if args.within is None:  # the board's own groups, as its sidebar counts them
+        groups = (frame.group_of(d) for d in _due_within(apps, settings, moment, None))
+        counts = Counter(group for group in groups if group is not Group.LATER)
+    else:
+        counts = Counter(frame.group_of(d) for d in _due_within(apps, settings, moment, args.within))
     parts = [f"{counts[group]} {group.counted}" for group in Group if counts[group]]
     if parts or not args.quiet:
         print(", ".join(parts) or "nothing due")  # data, as plain `due` prints it: "followup:" marks a remark

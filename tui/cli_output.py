@@ -104,3 +104,18 @@ def write_data(payload: bytes) -> None:
         return
     buffer.write(payload)
     buffer.flush()
+
+
+def drop_output() -> None:
+    """Point standard output at /dev/null once a write to it has failed (a full disk, a reader gone):
+    the bytes still in its buffer then go nowhere, quietly, where Python's flush at exit would fail
+    again and end the process with its own message and exit 120."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture): nothing to drop
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)

@@ -330,7 +330,8 @@ def register(subparsers, common) -> None:
                          "without --round, a name nobody in the latest round has but someone in an earlier\n"
                          "round does changes that person (the most recent such round); a name nobody on\n"
                          "the card has is added to the round as a new interviewer.\n"
-                         "The topic is what the thank-you note names.")
+                         "The topic is what the thank-you note names. An empty value clears --email,\n"
+                         "--title, --topic, --link or --link-note.")
     add_id_argument(person)
     person.add_argument("name", metavar="NAME")
     person.add_argument("--email", metavar="E")
