@@ -75,3 +75,11 @@ def test_the_bytes_check_passes_what_followup_writes_and_catches_each_control():
     assert not codec.maybe_unclean(kept)
     for bad in ("\x00", "\x1b", "\x7f", "\x80", "\x9f", "\u202a", "\u202e", "\u2066", "\u2069", "\r"):
         assert codec.maybe_unclean(codec.encode({"t": f"a{bad}b"})), repr(bad)
+
+
+def test_a_lone_carriage_return_in_a_hand_edited_note_is_a_line_break_not_a_join():
+    """Read-through A 3: the text was cleaned (a lone CR dropped) before its line ends were read, so
+    "one\\rtwo" became "onetwo"."""
+    from tui.store.migrations import cleaned_record
+
+    assert cleaned_record({"notes": "one\rtwo\r\nthree", "history": []})["notes"] == "one\ntwo\nthree"

@@ -300,3 +300,13 @@ def test_a_basic_date_with_an_extended_time_a_short_date_or_a_wrong_offset_is_re
 def test_a_day_of_the_month_said_alone_is_the_next_one_to_come_or_the_last_gone_by(typed, reading, expected):
     moment = parse_when(typed, now=now_on(5), zone=ZONE, reading=reading)
     assert local(moment, ZONE).format("YYYY-MM-DD HH:mm") == expected
+
+
+def test_a_day_of_the_month_for_a_round_is_the_nearer_one():
+    """Read-through A 4: read backwards, "the 10th 14:00" on 28 November recorded a round next month as one
+    held on 10 November (and moved the card on); "dec 10" is the nearer one, and so is this."""
+    sat = now_on(5)
+    assert local(parse_when("the 3rd 14:00", now=sat, zone=ZONE, reading=Reading.EVENT), ZONE).format(
+        "YYYY-MM-DD HH:mm") == "2026-12-03 14:00"
+    assert local(parse_when("the 25th 14:00", now=sat, zone=ZONE, reading=Reading.EVENT), ZONE).format(
+        "YYYY-MM-DD HH:mm") == "2026-11-25 14:00"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 
+from tui.core.errors import QUOTED_LIMIT
 from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS, line_feeds
 
 # --- text refused at the door ------------------------------------------------------
@@ -38,7 +39,7 @@ def _shown(text: str) -> str:
         code = ord(match.group())
         return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
-    return _UNPRINTABLE.sub(escape, text[:60]) + ("…" if len(text) > 60 else "")
+    return _UNPRINTABLE.sub(escape, text[:QUOTED_LIMIT]) + ("…" if len(text) > QUOTED_LIMIT else "")
 
 
 def _argument_name(parser: argparse.ArgumentParser, argv: list[str]) -> str:

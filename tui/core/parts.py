@@ -19,7 +19,7 @@ from typing import Annotated, Any, Iterator
 
 import msgspec
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 from tui.core.stages import DirectionKind
 from tui.core.timeutil import to_utc
 
@@ -110,9 +110,9 @@ def check_link(url: str | None, what: str = "link") -> str:
         raise ValidationError(f"{what} is {len(value)} characters long: keep it under {LINK_LIMIT}")
     scheme, sep, rest = value.partition("://")
     if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
-        raise ValidationError(f"{what} {value!r} is not a web address: write it as https://example.com/…")
+        raise ValidationError(f"{what} {quoted(value)} is not a web address: write it as https://example.com/…")
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise ValidationError(f"{what} {value!r} has a space or a control character: paste the address alone")
+        raise ValidationError(f"{what} {quoted(value)} has a space or a control character: paste the address alone")
     return value
 
 

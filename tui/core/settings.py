@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 from tui.core.errors import ValidationError, quoted
-from tui.core.parts import LONG_TEXT_LIMIT, NAME_LIMIT
+from tui.core.parts import LINK_LIMIT, LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.text import LINE_BREAKS, MULTI_LINE_SETTINGS, is_clean
 from tui.core.timeutil import Zone, local_zone
 
@@ -135,7 +135,7 @@ def _parses(reader: Callable[[str], object]) -> Callable[[Any], bool]:
 
 _RULES: dict[str, tuple[type, str]] = {
     "name": (str, f"text of at most {NAME_LIMIT} characters"),
-    "signature": (str, f"text of at most {LONG_TEXT_LIMIT} characters"),
+    "signature": (str, f"text of at most {LINK_LIMIT} characters"),
     "thank_you_hours": (int, "a whole number of hours from 1 to 168"),
     "follow_up_business_days": (int, "a whole number of business days from 1 to 30"),
     "follow_up_limit": (int, "a whole number of follow-ups from 1 to 10"),
@@ -161,7 +161,7 @@ _RULES: dict[str, tuple[type, str]] = {
 }
 _CHECKS: dict[str, Callable[[Any], bool]] = {
     "name": lambda value: len(value) <= NAME_LIMIT,  # the longest a name on a card may be
-    "signature": lambda value: len(value) <= LONG_TEXT_LIMIT,
+    "signature": lambda value: len(value) <= LINK_LIMIT,  # a few lines with addresses: generous
     "pitch": lambda value: len(value) <= LONG_TEXT_LIMIT,
     "work_hours": _parses(read_hours),
     "remind_hours": _parses(read_hours),
@@ -218,10 +218,10 @@ def unclean_value(key: str, value: Any, source: str) -> ValidationError | None:
         if not isinstance(text, str):
             continue
         if not is_clean(text):
-            return ValidationError(f"{source}: {key} = {text!r} holds a control character; remove it")
+            return ValidationError(f"{source}: {key} = {quoted(text)} holds a control character; remove it")
         if key not in MULTI_LINE_SETTINGS and (broken := LINE_BREAKS.search(text)):
             kind = "a line break" if broken.group() == "\n" else "a tab"
-            return ValidationError(f"{source}: {key} = {text!r} holds {kind}, and {key} is a one-line setting "
+            return ValidationError(f"{source}: {key} = {quoted(text)} holds {kind}, and {key} is a one-line setting "
                                    f"(only {', '.join(sorted(MULTI_LINE_SETTINGS))} may run over lines); "
                                    "put it on one line")
     return None

@@ -107,7 +107,7 @@ def parse_when(
         raise ValidationError(f"cannot read the time {quoted(str(text or '').strip())}: use e.g. {EXAMPLES}") from None
     if reading is Reading.PAST and moment > local_now:
         raise ValidationError(
-            f"{str(text).strip()!r} is {understood(moment, zone, local_now)}, in the future:"
+            f"{quoted(str(text).strip())} is {understood(moment, zone, local_now)}, in the future:"
             " give when it happened (e.g. \"yesterday 10am\", \"mon 14:00\")"
         )
     return moment.in_timezone(UTC)
@@ -295,17 +295,25 @@ def _weekday(parts: list[str], clock: Time | None, ctx: Context) -> DateTime:
 
 
 def _day_of_month(day: int, clock: Time | None, ctx: Context) -> DateTime:
-    """"the 10th": the next such day still to come, this month or a later one (backwards: the last one gone
-    by), as "don't contact us before the 10th" means the coming 10th (review T1 4). A month without that
-    day (the 31st in November) is passed over."""
-    step = -1 if ctx.backwards else 1
+    """"the 10th": the next such day still to come, this month or a later one, as "don't contact us before
+    the 10th" means the coming 10th (review T1 4); for what happened, the last one gone by; for a round,
+    the nearer of the two, as "dec 10" is (read-through A 4: a round next week was recorded as held). A
+    month without that day (the 31st in November) is passed over."""
+    ahead, gone = _nearest_day_of_month(day, clock, ctx, 1), _nearest_day_of_month(day, clock, ctx, -1)
+    if ctx.past or not ctx.backwards:
+        return gone if ctx.backwards else ahead
+    return min((ahead, gone), key=lambda moment: abs((moment - ctx.now).total_seconds()))
+
+
+def _nearest_day_of_month(day: int, clock: Time | None, ctx: Context, step: int) -> DateTime:
+    """That day of the month, the first still to come (`step` 1) or the last gone by (-1)."""
     year, month = ctx.now.year, ctx.now.month
     for _ in range(14):
         try:
             moment = ctx.on_day(calendar_date(year, month, day), clock)
         except ValueError:
             moment = None
-        if moment is not None and (moment <= ctx.now if ctx.backwards else moment > ctx.now):
+        if moment is not None and (moment > ctx.now if step > 0 else moment <= ctx.now):
             return moment
         month += step
         if month in (0, 13):

@@ -289,7 +289,7 @@ def _schema_3_to_4(path: Path, data: Layout) -> Layout:
 def cleaned_record(doc: Any) -> Any:
     """A record with its texts as schema 5 holds them: clean, and on one line outside the multi-line fields. The
     step to 5 makes every record so; reading a current file edited by hand shows its records so."""
-    return one_lined(cleaned(doc))
+    return cleaned(one_lined(doc))  # line ends first: cleaned drops a lone CR, which joined the words
 
 
 def _schema_4_to_5(path: Path, data: Layout) -> Layout:
