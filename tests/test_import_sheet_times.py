@@ -99,4 +99,7 @@ def test_a_day_and_month_that_could_be_either_are_refused(cli_db, capsys):
     path.write_text("company,role,stage,round_at\nZeta,Dev,awaiting,05/11/2026\n", encoding="utf-8")
     assert run(cli_db, "import", str(path)) == 2
     assert capsys.readouterr().err.strip().endswith(
-        "h.csv:2: 05/11/2026 could be 5 November or 11 May: write 2026-11-05 or 2026-05-11")
+        "h.csv:2: round_at '05/11/2026' could be 5 November or 11 May: write 2026-11-05 or 2026-05-11")
+    path.write_text("company,role,stage,round_at\nZeta,Dev,awaiting,05/11/2026 14:30\n", encoding="utf-8")
+    assert run(cli_db, "import", str(path)) == 2  # the time stays in what is offered (read-through A 8)
+    assert capsys.readouterr().err.strip().endswith("write 2026-11-05 14:30 or 2026-05-11 14:30")

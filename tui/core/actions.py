@@ -171,7 +171,8 @@ NEW_ROUND = "new round"  # the why of the stage line a round recorded after its 
 
 def _after_round(app: Application, rnd: Round, why: str, use_thank_you: bool, at: datetime | None = None) -> None:
     """A round that took place reopens a closed card and moves it on (`model.stage_after_round`), the move
-    logged at `at` (the round's time) and naming the round (remove_round takes the move back with it)."""
+    logged at `at` (by default the round's time; an upcoming round edited into the past: now) and naming
+    the round (remove_round takes the move back with it)."""
     cleared = app.outcome if app.stage is Stage.CLOSED else None
     app.outcome, app.outcome_at = None, None
     set_stage(app, stage_after_round(app, use_thank_you), at or rnd.at, why, cleared=cleared, round=rnd.id)

@@ -13,8 +13,6 @@ import re
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
 
-import pendulum
-
 from tui.core.deadlines import deadlines_for
 from tui.core.errors import ValidationError
 from tui.core.exchange import CSV_COLUMNS, EDITABLE_CSV_COLUMNS, csv_row
@@ -148,10 +146,11 @@ def one_reading(text: str, column: str, example: str) -> CellTime:
     if not read.readings:
         raise ValidationError(f"{column} {text!r} is not a date Followup can read: write it as {example!r} "
                               "(or leave the cell empty)")
-    if len(read.readings) > 1:
-        one, other = (pendulum.date(r.year, r.month, r.day) for r in read.readings)
-        raise ValidationError(f"{text.strip()} could be {one.format('D MMMM')} or {other.format('D MMMM')}: write "
-                              f"{one.isoformat()} or {other.isoformat()}")
+    if len(read.readings) > 1:  # the time stays in the forms offered: a round at 00:00 was not meant
+        one, other = read.readings
+        clock = "" if read.day_alone else one.strftime(" %H:%M")
+        raise ValidationError(f"{column} {text.strip()!r} could be {one.day} {one:%B} or {other.day} {other:%B}: "
+                              f"write {one.date().isoformat()}{clock} or {other.date().isoformat()}{clock}")
     return read
 
 

@@ -79,21 +79,31 @@ def local_zone(name: str | None = None) -> Zone:
         zone: Zone = get_local_timezone()
     except Exception:
         return UTC
-    return zone if zone.name else _named_system_zone(zone)
-
-
-def _named_system_zone(zone: Zone) -> Zone:
-    """TZ=":/usr/share/zoneinfo/Asia/Tokyo" (or /etc/localtime, a link to such a file) is read from its
-    file, but pendulum leaves the zone without a name: `config timezone` said "None", and an export's
-    `timezone` column was empty (review T2 5). Its name is the file's path below the zoneinfo folder."""
+    if zone.name:
+        return zone
     import os
 
-    path = os.path.realpath(os.environ.get("TZ", "").lstrip(":") or "/etc/localtime")
+    name = _zone_file_name(os.environ.get("TZ"))
+    return named_zone(name) if name else zone
+
+
+@lru_cache(maxsize=8)
+def _zone_file_name(tz: str | None) -> str:
+    """The zone's name when TZ gives its file (TZ=":/usr/share/zoneinfo/Asia/Tokyo", or /etc/localtime, a
+    link to one): pendulum reads the file but leaves the zone unnamed, so `config timezone` said "None"
+    and an export's `timezone` column was empty (review T2 5). The path below the zoneinfo folder (its
+    posix/ or right/ copies named as the zone itself); "" when that is no zone's name. Once per TZ: the
+    rules ask for the zone once per card."""
+    import os
+
+    path = os.path.realpath((tz or "").lstrip(":") or "/etc/localtime")
     _, found, below = path.partition("/zoneinfo/")
+    for copy in ("posix/", "right/"):
+        below = below.removeprefix(copy)
     try:
-        return named_zone(below) if found and below else zone
+        return below if found and below and named_zone(below) else ""
     except ValidationError:
-        return zone
+        return ""
 
 
 @lru_cache(maxsize=64)
