@@ -84,8 +84,8 @@ def test_every_exported_last_round_imports_and_matches_its_day():
     for written in (day, f"{day} 09:30", f"{day}T09:30:00Z"):
         hand = f"company,role,stage,round_at,notes\nAcme,SRE,awaiting,{written},hi\n".encode()
         plan = importing.plan_import(hand, "h.csv", [first, second], NOW, SETTINGS)
-        matched = [a.id for a in plan.updated] + [a.id for a, _why in plan.left]  # made here: left, said so
-        assert matched == [second.id], written
+        assert not plan.updated  # made here, not by an import: left as it is, and said so
+        assert [(a.id, "changed both here and in the file" in why) for a, why in plan.left] == [(second.id, True)]
 
 
 def test_an_edited_csv_cell_wins_and_is_recorded(apps):
