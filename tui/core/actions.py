@@ -175,7 +175,7 @@ def _after_round(app: Application, rnd: Round, why: str, use_thank_you: bool, at
     the round (remove_round takes the move back with it)."""
     cleared = app.outcome if app.stage is Stage.CLOSED else None
     app.outcome, app.outcome_at = None, None
-    set_stage(app, stage_after_round(app, use_thank_you), at or rnd.at, why, cleared=cleared, round=rnd.id)
+    set_stage(app, stage_after_round(app, use_thank_you), at or rnd.at, why, cleared=cleared, round_id=rnd.id)
 
 
 def catch_up(app: Application, now: datetime, *, use_thank_you: bool = True) -> Application:

@@ -60,11 +60,11 @@ def with_cleared(why: str, cleared: Outcome | None) -> str:
 
 
 def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared: Outcome | None = None,
-              **facts: Any) -> None:
+              round_id: str = "") -> None:
     """Move the card, logged at `at` (when what moved it happened), but never before its latest stage
     line: a card cannot leave a stage before it entered it, and the stays are read from these lines.
     `cleared`: the outcome a reopened card had, which the same line says is gone (one line, not two).
-    `facts` go in the line's data (`round`: the round whose time moved it)."""
+    `round_id`: the round whose time moved it, named in the line's data (actions.remove_round reads it)."""
     if app.stage is stage:
         return
     before = app.stage
@@ -74,4 +74,4 @@ def set_stage(app: Application, stage: Stage, at: datetime, why: str, *, cleared
     if last is not None and last.at is not None and last.at > at:
         at = last.at
     log_line(app, at, "stage", f"{before.label} → {stage.label} ({with_cleared(why, cleared)})",
-         **{"from": before.value, "to": stage.value, "why": why, **facts})
+         **{"from": before.value, "to": stage.value, "why": why, **({"round": round_id} if round_id else {})})

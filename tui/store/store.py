@@ -345,6 +345,7 @@ def resolve_in(apps: list[Application], key: str) -> Application:
         shown = ", ".join(f"{a.short_id} ({a.company})" for a in matches[:5])
         more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""  # never silently fewer
         same_company = len({folded(a.company.strip()) for a in matches}) == 1
-        fix = "give the id (or its first characters)" if same_company else "give more characters"
+        by_name = not any(a.id.lower().startswith(want) for a in matches)  # (more of an id they share helps)
+        fix = "give the id (or its first characters)" if same_company and by_name else "give more characters"
         raise NotFoundError(f"{quoted(key)} is ambiguous: it matches {shown}{more}; {fix}")
     return matches[0]
