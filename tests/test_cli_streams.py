@@ -124,3 +124,36 @@ def test_a_change_whose_line_meets_a_full_disk_ends_with_exit_1_and_no_python_me
     assert done.returncode == 1, done.stderr
     assert "is saved, but its line could not be printed" in done.stderr and "Exception" not in done.stderr
     assert followup_process(env, "--db", db, "list").stdout.count("Full") == 1
+
+
+class ReaderGone(FullDisk):
+    def write(self, data) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_command_that_saved_but_printed_into_a_full_disk_exits_1(cli_db, capsys, monkeypatch):
+    """Review R-final 1: `delete … --yes`, `import` and `config` print with print(): their output failing at
+    the last flush turned 0 into 2 (nothing changed), though the card was deleted."""
+    add_card(cli_db)
+    assert run(cli_db, "add", "Gone", "--role", "R", "--at", "yesterday 10:00") == 0
+    capsys.readouterr()
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(FullDisk())))
+        assert run(cli_db, "delete", "gone", "--yes") == 1
+    assert "done and saved, but its output could not be written" in capsys.readouterr().err
+    assert "Gone" not in "".join(_listed(cli_db, capsys))
+
+
+def test_a_letter_marked_sent_whose_reader_is_gone_records_nothing_and_says_so(cli_db, capsys, monkeypatch):
+    """Review R-final 3: into a pipe whose reader had gone, `letter … --mark-sent` exited 0, recording nothing."""
+    add_card(cli_db)
+    before = digest(cli_db)
+    capsys.readouterr()
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(ReaderGone())))
+        assert run(cli_db, "letter", "müller", "thank-you", "--mark-sent", "--force") == 2
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(ReaderGone())))
+        assert run(cli_db, "list") == 0  # a listing's reader may stop when it has what it wanted
+    assert "nothing was changed" in capsys.readouterr().err
+    assert digest(cli_db) == before

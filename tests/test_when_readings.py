@@ -302,11 +302,10 @@ def test_a_day_of_the_month_said_alone_is_the_next_one_to_come_or_the_last_gone_
     assert local(moment, ZONE).format("YYYY-MM-DD HH:mm") == expected
 
 
-def test_a_day_of_the_month_for_a_round_is_the_nearer_one():
-    """Read-through A 4: read backwards, "the 10th 14:00" on 28 November recorded a round next month as one
-    held on 10 November (and moved the card on); "dec 10" is the nearer one, and so is this."""
+def test_a_day_of_the_month_for_a_round_is_the_last_gone_by_as_a_bare_weekday_is():
+    """Read backwards as a bare weekday is: the nearer one read `report --from "the 1st"` typed on 28 November
+    as 1 December, and the report came out empty."""
     sat = now_on(5)
-    assert local(parse_when("the 3rd 14:00", now=sat, zone=ZONE, reading=Reading.EVENT), ZONE).format(
-        "YYYY-MM-DD HH:mm") == "2026-12-03 14:00"
-    assert local(parse_when("the 25th 14:00", now=sat, zone=ZONE, reading=Reading.EVENT), ZONE).format(
-        "YYYY-MM-DD HH:mm") == "2026-11-25 14:00"
+    for typed, expected in (("the 3rd 14:00", "2026-11-03 14:00"), ("the 1st", "2026-11-01 09:00")):
+        moment = parse_when(typed, now=sat, zone=ZONE, reading=Reading.EVENT)
+        assert local(moment, ZONE).format("YYYY-MM-DD HH:mm") == expected

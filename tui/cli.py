@@ -308,9 +308,12 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     try:
         if handler is None:
             return int(board(args) or 0)  # type: ignore[misc]  # checked above
+        from tui.store.atomic import files_written
+
+        args.files_before = files_written()  # what this command saves is what it adds to the count
         with collector_paused():
             code = int(handler(args) or 0)
-        return _flushed(code)
+        return _flushed(code, args)
     except FollowupError as exc:
         remark(str(exc))
         return EXIT_USER_ERROR
@@ -319,8 +322,8 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
             sys.stdout.flush()  # exit fails again
         except OSError:
             drop_output()
-        if isinstance(exc, BrokenPipeError):  # e.g. `followup list | head -1`
-            return 0
+        if isinstance(exc, BrokenPipeError):  # e.g. `followup list | head -1`: the reader had enough
+            return _reader_gone(args)
         where = f"{exc.filename}: " if exc.filename else ""
         remark(f"{where}{exc.strerror or exc}")
         return EXIT_USER_ERROR
@@ -328,21 +331,43 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
         return 130
 
 
-def _flushed(code: int) -> int:
+def _flushed(code: int, args: argparse.Namespace) -> int:
     """`code`, once what was printed is out. A write that fails (a full disk) fails here, while it can be
-    said: exit 2 for a command that would have ended well (one that says why it ends otherwise keeps its
-    code); what could not be written is dropped (drop_output), or Python's own flush at exit failed again,
-    with its message and exit 120 (read-through B 2)."""
+    said: a command that would have ended well exits 2, or 1 when it saved a change (one that says why it
+    ends otherwise keeps its code); what could not be written is dropped (drop_output), or Python's own
+    flush at exit failed again, with its message and exit 120 (read-through B 2)."""
     try:
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader stopped reading (`| head -1`): not an error
+    except BrokenPipeError:  # the reader stopped reading (`| head -1`)
         drop_output()
+        return code if code else _reader_gone(args)
     except OSError as exc:
         drop_output()
+        if code == 0 and _saved(args):  # `delete … --yes >/dev/full`: the card is gone all the same
+            remark(f"done and saved, but its output could not be written ({exc.strerror or exc})")
+            return 1
         if code == 0:
             remark(exc.strerror or str(exc))
             return EXIT_USER_ERROR
     return code
+
+
+def _saved(args: argparse.Namespace) -> bool:
+    """Whether the command has saved a file (its change, a config, an export) since it started."""
+    from tui.store.atomic import files_written
+
+    return files_written() > getattr(args, "files_before", files_written())
+
+
+def _reader_gone(args: argparse.Namespace) -> int:
+    """The exit code when standard output's reader stopped reading: 0 for a listing (`| head -1` had what
+    it wanted) or a change already saved; 2 for a change not made yet (`letter --mark-sent` into a closed
+    pipe recorded nothing, and said 0)."""
+    changes = getattr(args, "takes_quiet", False) and getattr(args, "mark_sent", True)  # (a letter: if marked)
+    if _saved(args) or not changes:
+        return 0
+    remark("standard output's reader stopped reading before the command was done; nothing was changed")
+    return EXIT_USER_ERROR
 
 
 if __name__ == "__main__":

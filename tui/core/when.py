@@ -296,13 +296,10 @@ def _weekday(parts: list[str], clock: Time | None, ctx: Context) -> DateTime:
 
 def _day_of_month(day: int, clock: Time | None, ctx: Context) -> DateTime:
     """"the 10th": the next such day still to come, this month or a later one, as "don't contact us before
-    the 10th" means the coming 10th (review T1 4); for what happened, the last one gone by; for a round,
-    the nearer of the two, as "dec 10" is (read-through A 4: a round next week was recorded as held). A
-    month without that day (the 31st in November) is passed over."""
-    ahead, gone = _nearest_day_of_month(day, clock, ctx, 1), _nearest_day_of_month(day, clock, ctx, -1)
-    if ctx.past or not ctx.backwards:
-        return gone if ctx.backwards else ahead
-    return min((ahead, gone), key=lambda moment: abs((moment - ctx.now).total_seconds()))
+    the 10th" means the coming 10th (review T1 4); read backwards (what happened, a round, a report's
+    start), the last one gone by, as a bare weekday is ("the 1st" near the month's end was read as the
+    coming one, and `report --from "the 1st"` came out empty). A month without that day is passed over."""
+    return _nearest_day_of_month(day, clock, ctx, -1 if ctx.backwards else 1)
 
 
 def _nearest_day_of_month(day: int, clock: Time | None, ctx: Context, step: int) -> DateTime:

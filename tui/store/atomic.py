@@ -106,6 +106,15 @@ def _flush_to_disk(fd: int) -> None:
             pass
 
 
+_files_written = 0
+
+
+def files_written() -> int:
+    """How many files this process has replaced: a command whose output then fails to print has still
+    saved its change, so its exit code says "done but held back" (1), not "nothing changed" (2)."""
+    return _files_written
+
+
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves the old or the new file.
 
@@ -134,6 +143,8 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         if isinstance(exc, OSError):
             raise write_error(path, exc) from exc
         raise
+    global _files_written
+    _files_written += 1
     fsync_dir(folder)
 
 
