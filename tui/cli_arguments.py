@@ -30,7 +30,10 @@ EMPTY_MEANS_SOMETHING = frozenset({"--recruiter", "--posting", "--pitch", "--nam
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 # what a message may not print as it is: every character CONTROLS refuses (the bidirectional overrides
 # too: a refused U+202E was printed raw, reversing the line, review T2 8) and a byte that was not UTF-8
-_UNPRINTABLE = re.compile(f"[\\t\\n]|{CONTROLS.pattern}|{_NOT_UTF8.pattern}")
+_UNPRINTABLE = re.compile(f"[\\t\\n\u2028\u2029]|{CONTROLS.pattern}|{_NOT_UTF8.pattern}")
+# Unicode's own line and paragraph separators: a line break in a one-line field as much as \n is (they
+# passed as blank where an empty value clears the field, and were printed raw: review R-final 4)
+_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def _shown(text: str) -> str:
@@ -110,8 +113,9 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
         elif control := CONTROLS.search(line_feeds(arg) if "\r" in arg and _argument_name(parser, argv[:number])
                                         == NOTE_TEXT else arg):  # the one list of what text may not hold
             why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
-        elif (broken := LINE_BREAKS.search(arg)) and not _may_run_over_lines(parser, argv[:number]):
-            kind = "a line break" if broken.group() == "\n" else "a tab"
+        elif (broken := LINE_BREAKS.search(arg) or _SEPARATORS.search(arg)) and not _may_run_over_lines(
+                parser, argv[:number]):
+            kind = "a tab" if broken.group() == "\t" else "a line break"
             field = "it is a one-line field"
             if _argument_name(parser, argv[:number]) == _CONFIG_VALUE:
                 field = (f"{_shown(_config_key(parser, argv[:number]))} is a one-line setting "
