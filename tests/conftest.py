@@ -250,7 +250,9 @@ async def taken(app, pilot, most: int = 200) -> None:
     still queued when a test asserted what they do (four tests failed only while two suites shared the
     two cores)."""
     for _ in range(most):
-        if not (app.message_queue_size or app.screen.message_queue_size):
+        focused = app.focused  # the field the keys go on into: its Changed comes from its own queue
+        if not (app.message_queue_size or app.screen.message_queue_size
+                or (focused is not None and focused.message_queue_size)):
             return
         await pilot.pause()
 
