@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import TypeAlias
@@ -81,8 +82,6 @@ def local_zone(name: str | None = None) -> Zone:
         return UTC
     if zone.name:
         return zone
-    import os
-
     name = _zone_file_name(os.environ.get("TZ"))
     return named_zone(name) if name else zone
 
@@ -94,8 +93,6 @@ def _zone_file_name(tz: str | None) -> str:
     and an export's `timezone` column was empty (review T2 5). The path below the zoneinfo folder (its
     posix/ or right/ copies named as the zone itself); "" when that is no zone's name. Once per TZ: the
     rules ask for the zone once per card."""
-    import os
-
     path = os.path.realpath((tz or "").lstrip(":") or "/etc/localtime")
     _, found, below = path.partition("/zoneinfo/")
     for copy in ("posix/", "right/"):

@@ -299,18 +299,14 @@ def _day_of_month(day: int, clock: Time | None, ctx: Context) -> DateTime:
     the 10th" means the coming 10th (review T1 4); read backwards (what happened, a round, a report's
     start), the last one gone by, as a bare weekday is ("the 1st" near the month's end was read as the
     coming one, and `report --from "the 1st"` came out empty). A month without that day is passed over."""
-    return _nearest_day_of_month(day, clock, ctx, -1 if ctx.backwards else 1)
-
-
-def _nearest_day_of_month(day: int, clock: Time | None, ctx: Context, step: int) -> DateTime:
-    """That day of the month, the first still to come (`step` 1) or the last gone by (-1)."""
+    step = -1 if ctx.backwards else 1
     year, month = ctx.now.year, ctx.now.month
     for _ in range(14):
         try:
             moment = ctx.on_day(calendar_date(year, month, day), clock)
         except ValueError:
             moment = None
-        if moment is not None and (moment > ctx.now if step > 0 else moment <= ctx.now):
+        if moment is not None and (moment <= ctx.now if ctx.backwards else moment > ctx.now):
             return moment
         month += step
         if month in (0, 13):
