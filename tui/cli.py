@@ -306,11 +306,11 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     except SystemExit as exc:  # --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USER_ERROR
     try:
-        if handler is None:
-            return int(board(args) or 0)  # type: ignore[misc]  # checked above
         from tui.store.atomic import files_written
 
         args.files_before = files_written()  # what this command saves is what it adds to the count
+        if handler is None:
+            return int(board(args) or 0)  # type: ignore[misc]  # checked above
         with collector_paused():
             code = int(handler(args) or 0)
         return _flushed(code, args)
@@ -356,7 +356,7 @@ def _saved(args: argparse.Namespace) -> bool:
     """Whether the command has saved a file (its change, a config, an export) since it started."""
     from tui.store.atomic import files_written
 
-    return files_written() > getattr(args, "files_before", files_written())
+    return files_written() > args.files_before
 
 
 def _reader_gone(args: argparse.Namespace) -> int:
