@@ -118,8 +118,17 @@ def readable(text: str, zone: Zone, now: datetime | None = None) -> str:
     """
     if "T" not in text:
         return text
-    return _EXACT_TIME.sub(lambda m: show_time(datetime.fromisoformat(m.group(0).replace("Z", "+00:00")),
-                                               zone, now), text)
+    return _EXACT_TIME.sub(lambda m: _shown_exact(m.group(0), zone, now), text)
+
+
+def _shown_exact(written: str, zone: Zone, now: datetime | None) -> str:
+    """One exact time of a history line, shown; left as written when it is no time (the user's own words
+    copied into the line: "the 2026-02-29T10:00Z mixup") or none the reader's zone can hold (year 9999 at
+    -12:00): a line is shown, never a traceback (fuzz fz1 D2)."""
+    try:
+        return show_time(datetime.fromisoformat(written.replace("Z", "+00:00")), zone, now)
+    except (ValueError, OverflowError):
+        return written
 
 
 def for_input(moment: datetime | None, zone: Zone) -> str:
