@@ -1,13 +1,16 @@
 """How fast the board starts and answers a key, at 200, 1,000 and 10,000 applications.
 
-    .venv/bin/python benchmarks/bench_board.py [--sizes 200,1000,10000] [--runs 5]
+    .venv/bin/python benchmarks/bench_board.py [--sizes 200,1000,10000] [--runs 5] [--tmux]
 
-Each measurement runs in a fresh process, started the same way for the board
-and for a bare Textual app (a Header, one Label, a Footer), headless, the two
-interleaved so that both see the same machine load:
+Each measurement runs in a fresh process (benchmarks/board_children.py),
+started the same way for the board and for a bare Textual app (a Header, one
+Label, a Footer), the two interleaved so that both see the same machine load;
+headless, or with --tmux each in a new tmux window of 120x40, drawing to a real
+terminal as a user's board does. A key or a first frame counts as drawn at the
+end of the first frame Textual writes that shows it (App._display):
 
-- first frame: from just before the process is spawned to the first screen
-  refresh that shows every card (CLOCK_MONOTONIC is shared by processes),
+- first frame: from just before the process is spawned to the first frame
+  that shows every card (CLOCK_MONOTONIC is shared by processes),
   started as `run_board` starts it (tui/ui/launch.py). Nothing but the data
   file, its lock and backups is read: there is no cache to warm;
 - first key: `L` posted at that first frame, until the moved card is drawn in
@@ -45,225 +48,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HOLIDAYS = ""  # --holidays GB-ENG: the board reads them from a config.toml, as a user's board does
 CONFIG_HOME = Path()
-KEY_ROUNDS = 7
+CHILDREN = Path(__file__).with_name("board_children.py")
+IN_TMUX = False  # --tmux
 
 
-# --- the child processes -------------------------------------------------
-def when_drawn(app, ready, report: dict, sent: float) -> None:
-    """Record in report["opened"] the time from `sent` to the first refresh after `ready()` holds, then exit.
-
-    A screen is on the stack before it is composed and mounted: waiting for the stack alone timed the
-    push, not the drawing (and the board's enter, now handled after the start-up catch-up, read 65 ms)."""
-    def check():
-        if not ready():
-            app.call_after_refresh(check)
-            return
-        app.call_after_refresh(done)
-
-    def done():
-        report["opened"] = time.monotonic() - sent
-        app.set_timer(0.05, app.exit)
-
-    check()
-
-
-def child_bare() -> None:
-    from textual import events
-    from textual.app import App
-    from textual.binding import Binding
-    from textual.containers import Horizontal, Vertical
-    from textual.screen import Screen
-    from textual.widgets import Footer, Header, Label, OptionList, Static, TextArea
-
-    class Detail(Screen):
-        """What the board's detail screen holds, in Textual's own widgets: the floor for `enter`."""
-
-        def compose(self):
-            yield Static("Acme Corp — Platform Engineer\ninterviewed · thank Dana by Tue 14:00\nrecruiter: Sam")
-            with Horizontal():
-                with Vertical():
-                    yield Static("1 Notes   2 Rounds (2)   3 Directions   4 History")
-                    yield TextArea("Met Dana and Lee.\nAsked about on-call.\n" * 4)
-                with Vertical():
-                    yield Static("4 History")
-                    yield OptionList(*[f"Tue 10:0{i} moved to thanked" for i in range(8)])
-            yield Footer()
-
-    class Bare(App):
-        BINDINGS = [Binding("L", "bump", "Bump")]
-
-        def compose(self):
-            yield Header()
-            yield Label("ready", id="label")
-            yield Footer()
-
-        def on_mount(self):
-            self.call_after_refresh(self.first_frame)
-
-        def first_frame(self):
-            self.report = {"first_frame": time.monotonic(), "cpu": time.process_time(), "keys": [], "key_cpu": []}
-            self.count = 0
-            if os.environ.get("FOLLOWUP_FIRST_KEY") == "enter":  # a screen pushed at the first frame
-                self.sent, self.before = time.monotonic(), self.screen
-                self.push_screen(Detail())
-                self.call_after_refresh(self.opened)
-                return
-            self.press()
-
-        def opened(self):
-            when_drawn(self, lambda: self.screen is not self.before and self.screen.is_mounted, self.report,
-                       self.sent)
-
-        def press(self):
-            self.sent, self.sent_cpu = time.monotonic(), time.thread_time()
-            self.post_message(events.Key("L", "L"))
-
-        def action_bump(self):
-            self.count += 1
-            self.query_one("#label", Label).update(f"pressed {self.count}")
-            self.call_after_refresh(self.drawn)
-
-        def drawn(self):
-            self.report["keys"].append(time.monotonic() - self.sent)
-            self.report["key_cpu"].append(time.thread_time() - self.sent_cpu)
-            if len(self.report["keys"]) < KEY_ROUNDS:
-                self.press()
-            else:
-                self.exit()
-
-    app = Bare()
-    app.run(headless=True, size=(120, 40))
-    print(json.dumps(app.report))
-
-
-def peak_rss_mib() -> float:
-    """This process's peak resident memory. Not getrusage's ru_maxrss: Linux carries that across the
-    exec from the forked parent, so it reported the benchmark's own size (with 10,000 records made)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def child_board() -> None:
-    from textual import events
-
-    import tui.main  # noqa: F401  before tui.core, as the program starts: it defers the date parser pendulum imports
-    from tui.core.settings import Settings
-    from tui.core.stages import Stage
-    from tui.store import Store
-    from tui.ui.app import FollowupApp
-    from tui.ui.launch import start_board
-
-    count = int(os.environ["FOLLOWUP_COUNT"])
-
-    class Measured(FollowupApp):
-        def on_mount(self):
-            super().on_mount()
-            self.call_after_refresh(self.wait_for_board)
-
-        def wait_for_board(self):
-            board = self.board_screen.board if self.board_screen else None
-            if board is None or len(board.cards) != count:
-                self.call_after_refresh(self.wait_for_board)
-                return
-            self.report = {"first_frame": time.monotonic(), "cpu": time.process_time(),
-                           "keys": [], "key_cpu": [], "writes": [], "busy_keys": [], "write_cpu": []}
-            backend = self.writer.backend
-            real_write = backend.write
-
-            def timed_write(ops):
-                started = time.thread_time()
-                try:
-                    return real_write(ops)
-                finally:
-                    self.report["write_cpu"].append(time.thread_time() - started)
-
-            backend.write = timed_write
-            first_key = os.environ.get("FOLLOWUP_FIRST_KEY")
-            if first_key:  # enter or / at the first frame, until its screen or bar is drawn
-                self.sent = time.monotonic()
-                self.before = self.screen
-                self.post_message(events.Key(first_key, None))
-                self.call_after_refresh(self.opened, first_key)
-            elif count:  # a key at once, at the first frame
-                self.early = True
-                self.press()
-            else:
-                self.finish()
-
-        def opened(self, key):
-            bar = self.board_screen.filter_bar
-            if key == "enter":
-                when_drawn(self, lambda: self.screen is not self.before and self.screen.is_mounted, self.report,
-                           self.sent)
-            else:
-                when_drawn(self, lambda: bar.is_mounted and bar.display, self.report, self.sent)
-
-        def settle(self):
-            self.set_timer(0.3, self.press)  # let start-up work settle first
-
-        def finish(self):
-            self.report["peak_rss_mib"] = peak_rss_mib()
-            self.run_worker(self.action_quit())  # as q does: finish the writes
-
-        def press(self, busy: bool = False):
-            self.busy = busy
-            board = self.board_screen.board
-            self.moving = board.current_id
-            self.target = Stage.THANKED if board.stage is Stage.INTERVIEWED else Stage.INTERVIEWED
-            self.sent, self.sent_cpu = time.monotonic(), time.thread_time()
-            self.post_message(events.Key("L" if self.target is Stage.THANKED else "H", None))
-            self.call_after_refresh(self.check)
-
-        def check(self):
-            column = self.board_screen.board.list_of(self.target)
-            if self.moving not in column.index:
-                self.call_after_refresh(self.check)
-                return
-            if getattr(self, "early", False):
-                self.early = False
-                self.report["early_key"] = time.monotonic() - self.sent
-                self.run_worker(self.after_first_write, thread=True)
-                return
-            if self.busy:  # pressed while the previous move was still being written
-                self.report["busy_keys"].append(time.monotonic() - self.sent)
-                self.run_worker(self.after_write, thread=True)
-                return
-            self.report["keys"].append(time.monotonic() - self.sent)
-            self.report["key_cpu"].append(time.thread_time() - self.sent_cpu)
-            if count >= 1000:  # the write takes a while: press again in the middle of it
-                self.set_timer(0.02, lambda: self.press(busy=not self.writer.idle))
-            else:
-                self.run_worker(self.after_write, thread=True)
-
-        def after_first_write(self):
-            self.writer.drain(60)
-            self.call_from_thread(self.settle)
-
-        def after_write(self):
-            self.writer.drain(60)
-            self.report["writes"].append(time.monotonic() - self.sent)
-            self.call_from_thread(self.next_round)
-
-        def next_round(self):
-            if len(self.report["keys"]) < KEY_ROUNDS:
-                self.press()
-            else:
-                self.finish()
-
-    if os.environ.get("FOLLOWUP_HOLIDAYS"):  # as the command line reads them: config.toml in XDG_CONFIG_HOME
-        from tui.cli_common import user_settings
-
-        settings = user_settings()
-    else:
-        settings = Settings(timezone="Europe/London")
-    app = start_board(Store(os.environ["FOLLOWUP_DB"]), settings, app_class=Measured, poll_seconds=0)
-    app.run(headless=True, size=(120, 40))
-    print(json.dumps(app.report))
-
-
-# --- the parent -----------------------------------------------------------
 def make_db(folder: Path, count: int) -> Path:
     sys.path.insert(0, str(ROOT))
     import pendulum
@@ -300,12 +88,39 @@ def run_child(kind: str, db: Path | None, count: int = 0, first_key: str = "") -
         env["XDG_CONFIG_HOME"] = str(CONFIG_HOME)
     if db is not None:
         env["FOLLOWUP_DB"] = str(db)
+    if IN_TMUX:
+        return in_tmux(kind, env)
     spawned = time.monotonic()
-    out = subprocess.run([sys.executable, __file__, "--child", kind], env=env, cwd=ROOT,
+    out = subprocess.run([sys.executable, str(CHILDREN), kind], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
     if out.returncode != 0:
         raise SystemExit(f"{kind} child failed:\n{out.stderr[-3000:]}")
     report = json.loads(out.stdout.strip().splitlines()[-1])
+    return report["first_frame"] - spawned, report
+
+
+def in_tmux(kind: str, env: dict[str, str]) -> tuple[float, dict]:
+    """Run a child in a new detached tmux session of 120x40, drawing to tmux's terminal; its report
+    comes back in a file. The session's shell is not in the way: tmux runs the command itself."""
+    with tempfile.TemporaryDirectory() as folder:
+        report_path = Path(folder) / "report.json"
+        env = {**env, "FOLLOWUP_TERMINAL": "1", "FOLLOWUP_REPORT": str(report_path), "TERM": "tmux-256color"}
+        session = f"bench-{os.getpid()}"
+        passed = ("FOLLOWUP_", "XDG_", "TERM", "PYTHON", "LANG", "LC_")  # over the tmux server's environment
+        command = ["env", *(f"{k}={v}" for k, v in env.items() if k.startswith(passed)), sys.executable,
+                   str(CHILDREN), kind]
+        spawned = time.monotonic()
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT),
+                        *command], check=True)
+        deadline = spawned + 300
+        while subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0:
+            if time.monotonic() > deadline:
+                subprocess.run(["tmux", "kill-session", "-t", session])
+                raise SystemExit(f"{kind} child in tmux took over 300 s")
+            time.sleep(0.05)
+        if not report_path.exists():
+            raise SystemExit(f"{kind} child in tmux wrote no report")
+        report = json.loads(report_path.read_text(encoding="utf-8"))
     return report["first_frame"] - spawned, report
 
 
@@ -317,16 +132,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,1000,10000")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", choices=["bare", "board"])
+    parser.add_argument("--tmux", action="store_true", help="run each process in a tmux window, not headless")
     parser.add_argument("--holidays", default="", help="a holiday calendar (GB-ENG), set in config.toml")
     args = parser.parse_args()
-    if args.child == "bare":
-        child_bare()
-        return 0
-    if args.child == "board":
-        sys.path.insert(0, str(ROOT))
-        child_board()
-        return 0
+    global IN_TMUX
+    IN_TMUX = args.tmux
 
     sizes = [int(s) for s in args.sizes.split(",")]
     from machine import probe_ms, said  # beside this file (not in the children: they time their imports)
