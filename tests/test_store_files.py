@@ -90,6 +90,19 @@ def test_our_file_with_a_broken_schema_record_is_called_damaged_and_left_alone(t
     assert_refused_untouched(path, UnreadableFileError, "damaged", "restore a backup")
 
 
+def test_a_current_file_whose_meta_says_schema_0_is_damaged_not_migrated_to_empty(tmp_path):
+    """Schema 0 had no _meta record: read as one, the cards in `applications` were dropped by the first write
+    (fuzz fz1 D1)."""
+    path = tmp_path / "followup.json"
+    store = Store(path).open()
+    store.add(make_app("Acme"))
+    data = json.loads(path.read_bytes())
+    data["_meta"]["1"]["schema"] = 0
+    path.write_text(json.dumps(data))
+    (tmp_path / "followup.json.lock").unlink()  # made by the add: the check below allows only a new one
+    assert_refused_untouched(path, UnreadableFileError, "damaged", "schema 0", "restore a backup")
+
+
 def test_opening_a_bad_file_creates_nothing_beside_it(tmp_path):
     path = tmp_path / "followup.json"
     path.write_bytes(CORRUPT)
