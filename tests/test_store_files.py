@@ -185,6 +185,23 @@ def test_a_schema_0_file_with_a_bad_time_is_refused_without_a_backup(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["followup.json"]
 
 
+@pytest.mark.parametrize("where, time", [("contact", "0001-01-01T00:00:00+14:00"),
+                                         ("created_at", "9999-12-31T23:59:59-12:00")])
+def test_a_schema_0_file_with_a_time_out_of_the_years_is_refused_not_a_traceback(tmp_path, where, time):
+    path = tmp_path / "followup.json"
+    broken = json.loads(json.dumps(SCHEMA_0))
+    if where == "contact":
+        broken["_default"]["2"]["contacts"][0]["at"] = time
+    else:
+        broken["_default"]["2"][where] = time
+    original = write_schema_0(path, broken)
+    for attempt in (lambda: Store(path).open(), lambda: Store(path).snapshot(), lambda: Store(path).add(make_app())):
+        with pytest.raises(UnreadableFileError, match=r"damaged \(application 2 \(Globex\).*out of the years"):
+            attempt()
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir() if ".bak-" in p.name] == []
+
+
 def test_an_empty_early_file_is_migrated_too(tmp_path):
     path = tmp_path / "followup.json"
     write_schema_0(path, {"_default": {}})

@@ -24,7 +24,7 @@ from typing import Any, Iterator, MutableMapping, NamedTuple
 import msgspec
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application
+from tui.core.model import Application, times_in_years
 from tui.core.parts import decoding_stored
 from tui.core.text import first_unclean
 from tui.store.errors import UnreadableFileError
@@ -162,7 +162,7 @@ def decode_typed(path: Path, raw: bytes) -> Decoded:
             pass  # said precisely by the plain reading below
         else:
             meta = next((m for m in layout.meta.values() if m.app == APP_NAME), None)
-            if meta is not None and meta.schema == SCHEMA_VERSION:
+            if meta is not None and meta.schema == SCHEMA_VERSION and times_in_years(layout.applications.values()):
                 apps = list(layout.applications.values())
                 identities = {doc_id: (app.id, app.revision) for doc_id, app in layout.applications.items()}
                 return Decoded(apps, duplicate_ids(apps), SCHEMA_VERSION, identities)
