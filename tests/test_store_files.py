@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -66,6 +67,31 @@ def test_a_file_that_is_not_text_is_reported_and_left_alone(tmp_path):
     path = tmp_path / "followup.json"
     path.write_bytes(bytes(range(256)))
     assert_refused_untouched(path, UnreadableFileError, "not valid JSON")
+
+
+def _ours_with(tmp_path, change) -> Path:
+    path = tmp_path / "followup.json"
+    Store(path).open().add(make_app("Acme"))
+    (tmp_path / "followup.json.lock").unlink()  # made by the add: the check allows only a new one
+    path.write_bytes(change(path.read_bytes()))
+    return path
+
+
+def _nested(depth: int, inner: str) -> bytes:
+    return ("[" * depth + inner + "]" * depth).encode()
+
+
+@pytest.mark.parametrize("change, said", [
+    (lambda raw: raw.replace(b'"Acme"', b'"A\xffcme"'), "not valid JSON (a byte that is not UTF-8, 0xff)"),
+    (lambda raw: raw.replace(b'"notes":""', b'"notes":' + _nested(1000, "1")), "nested too deeply"),
+    (lambda raw: raw.replace(b'"pitch":""', b'"pitch":' + _nested(500, '"\\u001b"')), "nested too deeply"),
+], ids=["a byte that is not UTF-8", "1000 levels deep", "500 levels deep, with a text to clean"])
+def test_a_file_that_cannot_be_read_is_refused_with_the_unreadable_message_not_a_traceback(tmp_path, change, said):
+    """A UnicodeDecodeError or a RecursionError came out of every command and the board (fuzz fz1 D4, D5)."""
+    path = _ours_with(tmp_path, change)
+    assert_refused_untouched(path, UnreadableFileError, said, "restore a backup")
+    with pytest.raises(UnreadableFileError, match=said.replace("(", r"\(").replace(")", r"\)")):
+        Store(path).snapshot()
 
 
 @pytest.mark.parametrize("content", FOREIGN.values(), ids=FOREIGN.keys())

@@ -158,7 +158,7 @@ def decode_typed(path: Path, raw: bytes) -> Decoded:
         try:
             with decoding_stored():
                 layout = _DECODER.decode(raw)
-        except (msgspec.ValidationError, msgspec.DecodeError, ValidationError):
+        except (msgspec.ValidationError, msgspec.DecodeError, ValidationError, UnicodeDecodeError, RecursionError):
             pass  # said precisely by the plain reading below
         else:
             meta = next((m for m in layout.meta.values() if m.app == APP_NAME), None)
@@ -166,7 +166,10 @@ def decode_typed(path: Path, raw: bytes) -> Decoded:
                 apps = list(layout.applications.values())
                 identities = {doc_id: (app.id, app.revision) for doc_id, app in layout.applications.items()}
                 return Decoded(apps, duplicate_ids(apps), SCHEMA_VERSION, identities)
-    return from_plain(path, decode_plain(path, raw))
+    try:
+        return from_plain(path, decode_plain(path, raw))
+    except RecursionError:  # read, but too deep for the checks and the migrations, which walk it recursively
+        raise unreadable(path, _TOO_DEEP) from None
 
 
 def from_plain(path: Path, data: Any) -> Decoded:
@@ -206,17 +209,29 @@ def decode_plain(path: Path, raw: bytes) -> Any:
         return {}
     try:
         return _PLAIN.decode(raw)
-    except msgspec.DecodeError as exc:
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError) as exc:
         try:  # Followup 0.1 wrote ASCII JSON that may escape a lone surrogate; the migration cleans it
             return json.loads(raw)
-        except (ValueError, RecursionError):
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             pass
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UnreadableFileError(
-            f"{path}: not valid JSON ({detail}), so Followup will not touch it. To recover, "
-            f"restore a backup (a {path.name}.bak-* file beside it, if any) or move the file "
-            "away to start afresh"
-        ) from None
+        if isinstance(exc, RecursionError):
+            raise unreadable(path, _TOO_DEEP) from None
+        if isinstance(exc, UnicodeDecodeError):
+            detail = f"a byte that is not UTF-8, 0x{exc.object[exc.start]:02x}"
+        else:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise unreadable(path, f"not valid JSON ({detail})") from None
+
+
+_TOO_DEEP = "cannot be read (its values are nested too deeply)"  # valid JSON, deeper than any Followup file
+
+
+def unreadable(path: Path, why: str) -> UnreadableFileError:
+    """Every file that cannot be read at all says so alike: which file, why, and how to recover."""
+    return UnreadableFileError(
+        f"{path}: {why}, so Followup will not touch it. To recover, restore a backup (a {path.name}.bak-* "
+        "file beside it, if any) or move the file away to start afresh"
+    )
 
 
 def check_whole(path: Path, decoded: Decoded) -> list[Application]:
