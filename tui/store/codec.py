@@ -26,7 +26,7 @@ import msgspec
 from tui.core.errors import ValidationError
 from tui.core.model import Application, times_in_years
 from tui.core.parts import decoding_stored
-from tui.core.text import first_unclean
+from tui.core.text import clean_text, first_unclean, unclean_words
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (
     APP_NAME,
@@ -185,12 +185,27 @@ def from_plain(path: Path, data: Any) -> Decoded:
             problems.append(f"record {doc_id}: it has no id")
             continue
         if first_unclean(doc, one_line=True) is not None:  # hand-edited: read as the migrations would clean it
+            broken = first_unclean(doc, broken=True)
+            if broken is not None:  # shown cleaned, but a write of the file would fail on it
+                problems.append(f"record {doc_id} ({clean_text(str(doc.get('company') or doc['id']))}): "
+                                f"{_broken_words(broken)}")
+                continue
             doc = cleaned_record(doc)
         try:
             apps.append(Application.from_dict(doc))
         except ValidationError as exc:
             problems.append(f"record {doc_id} ({doc.get('company') or doc.get('id')}): {exc}")
+    for name, table in data.items():  # the reminders table, our _meta record, a table of another program
+        broken = first_unclean(table, broken=True) if name != APPS_TABLE else None
+        if broken is not None:
+            problems.append(f"the {clean_text(name)} table: {_broken_words(broken)}")
     return Decoded(apps, problems + duplicate_ids(apps), schema)
+
+
+def _broken_words(found: tuple[str, str]) -> str:
+    """A text that no write could store (`first_unclean(..., broken=True)`), named by its place."""
+    where, text = found
+    return f"{clean_text(where) or 'a text'} holds {unclean_words(text)}"
 
 
 def duplicate_ids(apps: list[Application]) -> list[str]:
