@@ -300,3 +300,19 @@ def test_every_stored_time_is_checked_for_its_years_on_the_fast_reading(filled, 
     assert not codec.maybe_unclean(raw)
     found = codec.decode_typed(filled.path, raw)
     assert len(found.problems) == 1 and "out of the years" in found.problems[0], found.problems
+
+
+def test_a_card_with_an_int_beyond_64_bits_in_its_history_data_is_written_with_it_as_it_was(filled):
+    """Read fine, but the copy a change starts from (model.copied, msgpack: ints of up to 64 bits) crashed every
+    change of the card (fuzz fz1 D7); the JSON written keeps the number."""
+    from tui.core.model import copied
+
+    big = 10**40
+    _edit_file(filled, lambda apps: apps["2"].update(
+        history=[{"at": "2026-11-24T10:00:00Z", "kind": "stage", "text": "x", "data": {"from": big, "n": [-big]}}]))
+    app = next(a for a in filled.load_all() if a.company == "Globex")
+    changed = copied(app)
+    changed.notes = "called back"
+    filled.save(changed)
+    again = json.loads(filled.path.read_bytes())["applications"]["2"]
+    assert again["notes"] == "called back" and again["history"][0]["data"] == {"from": big, "n": [-big]}

@@ -10,6 +10,7 @@ comes in where a time is shown or typed.
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from typing import Annotated, Any, Iterable, TypeVar
 
@@ -372,5 +373,9 @@ def copied(app: Application) -> Application:
     which counts when a command catches up every card of a 10,000-card file.
     The copy was valid as the original was, so it is not checked again.
     """
+    try:
+        packed = _PACK.encode(app)
+    except OverflowError:  # an int beyond 64 bits in a history line's data (a hand-edited file): the slow way
+        return copy.deepcopy(app)
     with decoding_stored():
-        return _UNPACK.decode(_PACK.encode(app))
+        return _UNPACK.decode(packed)
