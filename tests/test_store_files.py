@@ -228,6 +228,16 @@ def test_a_schema_0_file_with_a_time_out_of_the_years_is_refused_not_a_traceback
     assert [p.name for p in tmp_path.iterdir() if ".bak-" in p.name] == []
 
 
+@pytest.mark.parametrize("token", ["Infinity", "-Infinity", "NaN", "1e400"])
+def test_a_schema_0_revision_that_is_no_number_counts_as_none_not_a_traceback(tmp_path, token):
+    """json.loads reads the bare tokens (Followup 0.1's files go through it), and int(inf) overflowed (fz1 D8)."""
+    path = tmp_path / "followup.json"
+    path.write_bytes(json.dumps(SCHEMA_0).replace('"status": "thanked"', f'"status": "thanked", "revision": {token}')
+                     .encode())
+    acme = next(a for a in Store(path).load_all() if a.company == "Acme")
+    assert acme.revision == 1
+
+
 def test_an_empty_early_file_is_migrated_too(tmp_path):
     path = tmp_path / "followup.json"
     write_schema_0(path, {"_default": {}})

@@ -186,9 +186,10 @@ def _records(value: Any) -> list[Doc]:
 
 
 def _whole(value: Any) -> int:
+    """A schema-0 revision as a count; what is none (text, NaN, Infinity: json.loads reads the bare token) is 0."""
     try:
         return int(value or 0)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0
 
 
