@@ -187,6 +187,14 @@ def test_load_time_names_the_field_of_a_bad_time(text):
         load_time(text, field="round time")
 
 
+@pytest.mark.parametrize("text", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00",
+                                  "2201-01-01", "1899-12-31T23:59:59"])
+def test_load_time_refuses_a_time_out_of_the_years_naming_the_field(text):
+    """Read from an import or an old file, such a time overflowed (OverflowError) in the migration or the rules."""
+    with pytest.raises(ValidationError, match=r"^round time: .* is out of the years 1900–2200$"):
+        load_time(text, field="round time")
+
+
 def test_empty_times_load_as_none_and_dump_round_trips():
     assert load_time(None) is None and load_time("") is None and dump_time(None) is None
     moment = pendulum.datetime(2026, 3, 29, 3, 15, 7, 123, tz=BERLIN)

@@ -96,6 +96,16 @@ def test_a_json_record_with_a_key_followup_does_not_know_is_refused_naming_recor
     assert f"application 2 (Sigma — Ops) has a key Followup does not know, {named}" in why
 
 
+@pytest.mark.parametrize("path,time", [(["rounds", 0, "at"], "0001-01-01T00:00:00+14:00"),
+                                       (["created_at"], "9999-12-31T23:59:59-12:00"),
+                                       (["history", 0, "at"], "9999-12-31T23:59:59Z")])
+def test_a_json_record_with_a_time_out_of_the_years_is_refused_naming_it(path, time):
+    """Let in, such a time crashed every later read of the file (fuzz fz1 D3); the round's crashed the import."""
+    here = card()
+    why = refusal(with_key([here], 0, path, time), "t.json", [])
+    assert why.startswith("t.json:") and "application 1" in why and "out of the years 1900–2200" in why
+
+
 def test_the_stores_revision_in_a_record_is_not_an_unknown_key():
     here = card()
     plan = importing.plan_import(with_key([here], 0, ["revision"], 3), "k.json", [here], NOW, UTC)

@@ -212,3 +212,107 @@ def test_any_record_round_trips_through_the_file_format(company, role, notes):
     assert json.loads(raw)["applications"]["1"]["company"] == app.company
     again = Application.from_dict(json.loads(raw)["applications"]["1"])
     assert again == app
+
+
+def _far(apps, where: str, time: str) -> None:
+    card = apps["2"]
+    if where == "direction due":
+        card["directions"] = [{"id": "d1", "text": "Send references", "kind": "do-by", "due": time}]
+    elif where == "contact":
+        card["contacts"] = [{"id": "c1", "at": time, "kind": "follow-up"}]
+    elif where == "history":
+        card["history"] = [{"at": time, "kind": "edit", "text": "x", "data": {}}]
+    elif where == "round":
+        card["rounds"][0]["at"] = time
+    else:
+        card[where] = time
+
+
+@pytest.mark.parametrize("where", ["direction due", "contact", "history", "round", "created_at", "decision_by"])
+@pytest.mark.parametrize("time", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00",
+                                  "2200-12-31T23:00:00-12:00", "1900-01-01T05:00:00+14:00", "1899-12-31T23:59:59Z"])
+def test_a_time_out_of_the_years_is_a_damaged_record_named_and_never_written(filled, where, time):
+    """At datetime's ends, the rules' arithmetic and the zone's offset overflowed: every read of the card
+    crashed, and a write saved, then crashed (fuzz fz1 D3, D9)."""
+    before = _edit_file(filled, lambda apps: _far(apps, where, time))
+    apps, _, problems = filled.snapshot()
+    assert [a.company for a in apps] == ["Acme", "Initech"]
+    assert len(problems) == 1 and "record 2 (Globex)" in problems[0] and "out of the years 1900–2200" in problems[0]
+    with pytest.raises(UnreadableFileError, match="damaged.*out of the years"):
+        filled.add(make_app("Hooli"))
+    assert filled.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("time", ["1900-01-01T14:00:00+14:00", "1901-01-01T00:00:00+14:00",
+                                  "2200-12-31T11:59:59-12:00", "2199-12-31T23:00:00-12:00"])
+def test_a_time_at_the_edge_of_the_years_reads_and_writes(filled, time):
+    _edit_file(filled, lambda apps: _far(apps, "round", time))
+    assert filled.snapshot()[2] == []
+    filled.add(make_app("Hooli"))
+    assert len(filled.load_all()) == 4
+
+
+def _time_fields(kind=Application, path=""):
+    """Where a record of the model holds a time, found from its types: "rounds[0].at", …"""
+    import msgspec.inspect as mi
+
+    found = []
+
+    def walk(info, where):
+        if isinstance(info, mi.DateTimeType):
+            found.append(where)
+        elif isinstance(info, mi.UnionType):
+            for option in info.types:
+                walk(option, where)
+        elif isinstance(info, mi.ListType):
+            walk(info.item_type, where + "[0]")
+        elif isinstance(info, mi.StructType):
+            for field in info.fields:
+                walk(field.type, f"{where}.{field.encode_name}" if where else field.encode_name)
+
+    walk(mi.type_info(kind), path)
+    return found
+
+
+def _set(data, where: str, value: str) -> None:
+    steps = [int(s) if s.isdigit() else s for s in where.replace("[", ".").replace("]", "").split(".")]
+    for step in steps[:-1]:
+        data = data[step]
+    data[steps[-1]] = value
+
+
+@pytest.mark.parametrize("where", _time_fields())
+def test_every_stored_time_is_checked_for_its_years_on_the_fast_reading(filled, where):
+    """The typed reading checks the years with a walk that names each field (model.times_in_years)."""
+    def far(apps):
+        card = apps["2"]
+        card["rounds"][0]["interviewers"][0]["thanked_at"] = "2026-11-24T10:00:00Z"
+        card["directions"] = [{"id": "d1", "text": "Call", "due": "2026-11-26T10:00:00Z",
+                               "done_at": "2026-11-25T10:00:00Z"}]
+        card["contacts"] = [{"id": "c1", "at": "2026-11-24T10:00:00Z", "kind": "follow-up"}]
+        card["history"] = [{"at": "2026-11-24T10:00:00Z", "kind": "edit", "text": "x", "data": {}}]
+        card["snoozes"] = [{"id": "s1", "kind": "follow-up", "due": "2026-11-26T10:00:00Z",
+                            "until": "2026-11-28T10:00:00Z", "at": "2026-11-24T10:00:00Z"}]
+        _set(card, where, "9999-12-31T23:59:59Z")
+
+    _edit_file(filled, far)
+    raw = filled.path.read_bytes()
+    assert not codec.maybe_unclean(raw)
+    found = codec.decode_typed(filled.path, raw)
+    assert len(found.problems) == 1 and "out of the years" in found.problems[0], found.problems
+
+
+def test_a_card_with_an_int_beyond_64_bits_in_its_history_data_is_written_with_it_as_it_was(filled):
+    """Read fine, but the copy a change starts from (model.copied, msgpack: ints of up to 64 bits) crashed every
+    change of the card (fuzz fz1 D7); the JSON written keeps the number."""
+    from tui.core.model import copied
+
+    big = 10**40
+    _edit_file(filled, lambda apps: apps["2"].update(
+        history=[{"at": "2026-11-24T10:00:00Z", "kind": "stage", "text": "x", "data": {"from": big, "n": [-big]}}]))
+    app = next(a for a in filled.load_all() if a.company == "Globex")
+    changed = copied(app)
+    changed.notes = "called back"
+    filled.save(changed)
+    again = json.loads(filled.path.read_bytes())["applications"]["2"]
+    assert again["notes"] == "called back" and again["history"][0]["data"] == {"from": big, "n": [-big]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -68,6 +69,31 @@ def test_a_file_that_is_not_text_is_reported_and_left_alone(tmp_path):
     assert_refused_untouched(path, UnreadableFileError, "not valid JSON")
 
 
+def _ours_with(tmp_path, change) -> Path:
+    path = tmp_path / "followup.json"
+    Store(path).open().add(make_app("Acme"))
+    (tmp_path / "followup.json.lock").unlink()  # made by the add: the check allows only a new one
+    path.write_bytes(change(path.read_bytes()))
+    return path
+
+
+def _nested(depth: int, inner: str) -> bytes:
+    return ("[" * depth + inner + "]" * depth).encode()
+
+
+@pytest.mark.parametrize("change, said", [
+    (lambda raw: raw.replace(b'"Acme"', b'"A\xffcme"'), "not valid JSON (a byte that is not UTF-8, 0xff)"),
+    (lambda raw: raw.replace(b'"notes":""', b'"notes":' + _nested(1000, "1")), "nested too deeply"),
+    (lambda raw: raw.replace(b'"pitch":""', b'"pitch":' + _nested(500, '"\\u001b"')), "nested too deeply"),
+], ids=["a byte that is not UTF-8", "1000 levels deep", "500 levels deep, with a text to clean"])
+def test_a_file_that_cannot_be_read_is_refused_with_the_unreadable_message_not_a_traceback(tmp_path, change, said):
+    """A UnicodeDecodeError or a RecursionError came out of every command and the board (fuzz fz1 D4, D5)."""
+    path = _ours_with(tmp_path, change)
+    assert_refused_untouched(path, UnreadableFileError, said, "restore a backup")
+    with pytest.raises(UnreadableFileError, match=said.replace("(", r"\(").replace(")", r"\)")):
+        Store(path).snapshot()
+
+
 @pytest.mark.parametrize("content", FOREIGN.values(), ids=FOREIGN.keys())
 def test_foreign_json_is_reported_and_left_byte_for_byte(tmp_path, content):
     path = tmp_path / "followup.json"
@@ -88,6 +114,19 @@ def test_our_file_with_a_broken_schema_record_is_called_damaged_and_left_alone(t
     path = tmp_path / "followup.json"
     path.write_text(json.dumps({"_meta": {"1": meta}, "applications": {}}))
     assert_refused_untouched(path, UnreadableFileError, "damaged", "restore a backup")
+
+
+def test_a_current_file_whose_meta_says_schema_0_is_damaged_not_migrated_to_empty(tmp_path):
+    """Schema 0 had no _meta record: read as one, the cards in `applications` were dropped by the first write
+    (fuzz fz1 D1)."""
+    path = tmp_path / "followup.json"
+    store = Store(path).open()
+    store.add(make_app("Acme"))
+    data = json.loads(path.read_bytes())
+    data["_meta"]["1"]["schema"] = 0
+    path.write_text(json.dumps(data))
+    (tmp_path / "followup.json.lock").unlink()  # made by the add: the check below allows only a new one
+    assert_refused_untouched(path, UnreadableFileError, "damaged", "schema 0", "restore a backup")
 
 
 def test_opening_a_bad_file_creates_nothing_beside_it(tmp_path):
@@ -170,6 +209,33 @@ def test_a_schema_0_file_with_a_bad_time_is_refused_without_a_backup(tmp_path):
         Store(path).open()
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["followup.json"]
+
+
+@pytest.mark.parametrize("where, time", [("contact", "0001-01-01T00:00:00+14:00"),
+                                         ("created_at", "9999-12-31T23:59:59-12:00")])
+def test_a_schema_0_file_with_a_time_out_of_the_years_is_refused_not_a_traceback(tmp_path, where, time):
+    path = tmp_path / "followup.json"
+    broken = json.loads(json.dumps(SCHEMA_0))
+    if where == "contact":
+        broken["_default"]["2"]["contacts"][0]["at"] = time
+    else:
+        broken["_default"]["2"][where] = time
+    original = write_schema_0(path, broken)
+    for attempt in (lambda: Store(path).open(), lambda: Store(path).snapshot(), lambda: Store(path).add(make_app())):
+        with pytest.raises(UnreadableFileError, match=r"damaged \(application 2 \(Globex\).*out of the years"):
+            attempt()
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir() if ".bak-" in p.name] == []
+
+
+@pytest.mark.parametrize("token", ["Infinity", "-Infinity", "NaN", "1e400"])
+def test_a_schema_0_revision_that_is_no_number_counts_as_none_not_a_traceback(tmp_path, token):
+    """json.loads reads the bare tokens (Followup 0.1's files go through it), and int(inf) overflowed (fz1 D8)."""
+    path = tmp_path / "followup.json"
+    path.write_bytes(json.dumps(SCHEMA_0).replace('"status": "thanked"', f'"status": "thanked", "revision": {token}')
+                     .encode())
+    acme = next(a for a in Store(path).load_all() if a.company == "Acme")
+    assert acme.revision == 1
 
 
 def test_an_empty_early_file_is_migrated_too(tmp_path):

@@ -85,6 +85,19 @@ def test_refuses_what_it_cannot_read_with_examples(text):
     assert '"today 15:30"' in message and "\n" not in message
 
 
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01 10:00", "2201-01-01", "1899-12-31 23:00"])
+def test_a_day_out_of_the_years_a_time_is_kept_in_is_refused(text):
+    with pytest.raises(ValidationError, match="cannot read the time"):
+        parse_when(text, NOW, ZONE)
+
+
+def test_a_last_day_of_the_years_that_is_past_them_in_utc_is_refused_naming_them():
+    """A stored time past them is a damaged record (timeutil.checked_time): the typed one is refused."""
+    with pytest.raises(ValidationError, match="out of the years 1900–2200"):
+        parse_when("2200-12-31T23:00-12:00", NOW, ZONE)
+    assert parse_when("2200-12-31T11:00-12:00", NOW, ZONE).year == 2200
+
+
 def test_table_is_large_enough():
     assert len(VALID) + len(INVALID) >= 30
 

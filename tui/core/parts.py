@@ -21,7 +21,7 @@ import msgspec
 
 from tui.core.errors import ValidationError, quoted
 from tui.core.stages import DirectionKind
-from tui.core.timeutil import to_utc
+from tui.core.timeutil import checked_time
 
 NAME_LIMIT = 200  # every limit on typed text is here; forms and the CLI read them
 ROUND_NAME_LIMIT = 80
@@ -88,8 +88,8 @@ def clean_field(text: Any, field_name: str, *, required: bool = False, limit: in
     return value
 
 
-def utc_or_none(value: datetime | None) -> datetime | None:
-    return None if value is None else to_utc(value)
+def utc_or_none(value: datetime | None, field: str = "time") -> datetime | None:
+    return None if value is None else checked_time(value, field)
 
 
 NOTE_WITHOUT_LINK = "a note about a link needs the link"  # the board's interviewer form and `followup interviewer`
@@ -140,7 +140,7 @@ class Interviewer(msgspec.Struct, gc=False):
         self.title = clean_field(self.title, "title")
         self.email = check_email(self.email)
         self.topic = clean_field(self.topic, "topic", limit=LONG_TEXT_LIMIT)
-        self.thanked_at = utc_or_none(self.thanked_at)
+        self.thanked_at = utc_or_none(self.thanked_at, "thanked_at")
         self.link = check_link(self.link)
         self.link_note = clean_field(self.link_note, "link note")
 
@@ -291,7 +291,7 @@ class Round(msgspec.Struct, gc=False):
         self.name = clean_field(self.name, "round name", required=True, limit=ROUND_NAME_LIMIT)
         if self.at is None:
             raise ValidationError("a round has no time: every round needs 'at'")
-        self.at = to_utc(self.at)
+        self.at = checked_time(self.at, "round time")
         # who sits in it and when their notes went out are judged where a change adds them
         # (tui/core/round_rules.py), not here: a record as read (an old file, its export) stays readable
 
@@ -310,8 +310,8 @@ class Direction(msgspec.Struct, gc=False):
             return
         self.text = clean_field(self.text, "direction", required=True, limit=LONG_TEXT_LIMIT)
         self.kind = DirectionKind.parse(self.kind)
-        self.due = utc_or_none(self.due)
-        self.done_at = utc_or_none(self.done_at)
+        self.due = utc_or_none(self.due, "direction due")
+        self.done_at = utc_or_none(self.done_at, "direction done_at")
         if self.kind is DirectionKind.NOT_BEFORE and self.due is None:
             raise ValidationError("a not-before direction needs a date: until when to keep quiet")
 
@@ -335,7 +335,7 @@ class Contact(msgspec.Struct, gc=False):
             return
         if self.at is None:
             raise ValidationError("a contact has no time")
-        self.at = to_utc(self.at)
+        self.at = checked_time(self.at, "contact time")
         self.kind = clean_field(self.kind, "contact kind", required=True, limit=KIND_LIMIT)
 
 
@@ -360,10 +360,10 @@ class Snooze(msgspec.Struct, gc=False):
         if decoding_active():
             return
         self.kind = clean_field(self.kind, "deadline kind", required=True, limit=KIND_LIMIT)
-        self.due = to_utc(self.due)
-        self.until = to_utc(self.until)
+        self.due = checked_time(self.due, "snooze due")
+        self.until = checked_time(self.until, "snooze until")
         self.reason = clean_field(self.reason, "reason")
-        self.at = utc_or_none(self.at)
+        self.at = utc_or_none(self.at, "snooze time")
         if self.until <= self.due:
             raise ValidationError("a snooze must end after the deadline it puts off")
 
@@ -373,7 +373,7 @@ class Event(msgspec.Struct, gc=False):
 
     The most numerous record, so it has no `__post_init__` (a Python call per
     event was a tenth of a 10,000-card load): its time must be given in UTC
-    (`to_utc`), and the decoder checks a stored one has a zone.
+    (`to_utc`), and the decoder checks a stored one has a zone; `Application.__post_init__` checks its years.
     """
 
     at: ZonedTime | None

@@ -16,6 +16,11 @@ from tui.core.errors import ValidationError
 UTC = pendulum.UTC
 Zone: TypeAlias = Timezone | FixedTimezone  # the user's zone; both are datetime.tzinfo
 
+# The years a time may be typed, imported or stored in (in UTC): far inside datetime's 1..9999, so no zone's
+# offset and nothing the rules add to a time (days, weeks, a year of keeping in touch) can leave the range
+# datetime and pendulum hold. A stored "9999-12-31T23:59:59Z" crashed every command that read the card.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
 
 def to_utc(value: datetime) -> datetime:
     """The same instant as a standard datetime in UTC, the one form the model holds.
@@ -32,6 +37,18 @@ def to_utc(value: datetime) -> datetime:
     wall = datetime(value.year, value.month, value.day, value.hour, value.minute, value.second,
                     value.microsecond)
     return (wall - offset).replace(tzinfo=timezone.utc)
+
+
+def checked_time(value: datetime, field: str = "time") -> datetime:
+    """`value` in UTC (`to_utc`) when it falls in the years FIRST_YEAR..LAST_YEAR; ValidationError otherwise.
+    The one check of a time that is typed, imported or read from the data file."""
+    try:
+        moment = to_utc(value)
+    except OverflowError:  # "0001-01-01T00:00:00+14:00" is before year 1 in UTC
+        moment = None
+    if moment is None or not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise ValidationError(f"{field}: {value.isoformat()} is out of the years {FIRST_YEAR}–{LAST_YEAR}")
+    return moment
 
 
 def local(moment: datetime, zone: Zone | str) -> DateTime:
@@ -58,9 +75,9 @@ def load_time(text: str | None, *, field: str = "time") -> datetime | None:
     if isinstance(parsed, datetime):
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=timezone.utc)
-        return to_utc(parsed)
+        return checked_time(parsed, field)
     if isinstance(parsed, date):  # a bare date: midnight UTC
-        return datetime(parsed.year, parsed.month, parsed.day, tzinfo=timezone.utc)
+        return checked_time(datetime(parsed.year, parsed.month, parsed.day, tzinfo=timezone.utc), field)
     raise ValidationError(f"{field}: {text!r} is not a date and time; write it as ISO 8601")
 
 

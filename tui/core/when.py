@@ -42,7 +42,7 @@ from pendulum import DateTime
 
 from tui.core.errors import ValidationError, quoted
 from tui.core.timefmt import understood
-from tui.core.timeutil import UTC, Zone, local, named_zone
+from tui.core.timeutil import FIRST_YEAR, LAST_YEAR, UTC, Zone, checked_time, local, named_zone
 from tui.core.when_pieces import (
     DATE,
     DAY_MONTH,
@@ -110,6 +110,7 @@ def parse_when(
             f"{quoted(str(text).strip())} is {understood(moment, zone, local_now)}, in the future:"
             " give when it happened (e.g. \"yesterday 10am\", \"mon 14:00\")"
         )
+    checked_time(moment, quoted(str(text).strip()))  # the day is in the years; in UTC it may be a day past them
     return moment.in_timezone(UTC)
 
 
@@ -135,7 +136,7 @@ def wall_time(
     try:
         return context.occurrence(calendar_date(moment.year, moment.month, moment.day), clock).in_timezone(UTC)
     except Unreadable:
-        raise ValidationError(f"{moment.date()} is out of the years 1900–2200") from None
+        raise ValidationError(f"{moment.date()} is out of the years {FIRST_YEAR}–{LAST_YEAR}") from None
 
 
 def _context(now: DateTime, zone: Zone, default_time: Time, reading: Reading) -> Context:

@@ -4,7 +4,7 @@ Apart from tui/core/when.py, which reads a whole phrase as the moment a Reading
 says, so that its grammar reads on one page: here is what a single word or
 token means ("tues", "dec", "3pm", "+01:00") and how a day and a clock time
 become a moment in a zone (the autumn change's two occurrences, the spring
-gap, the years 1900-2200). Nothing here knows PAST, EVENT or COMING: a
+gap, the years timeutil.FIRST_YEAR..LAST_YEAR). Nothing here knows PAST, EVENT or COMING: a
 Context says only which way a bare day or time looks (`backwards`) and whether
 only a moment gone by may be meant (`past`).
 """
@@ -17,7 +17,7 @@ from datetime import time as Time
 import pendulum
 from pendulum import Date, DateTime
 
-from tui.core.timeutil import UTC, Zone
+from tui.core.timeutil import FIRST_YEAR, LAST_YEAR, UTC, Zone
 
 WEEKDAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
@@ -134,7 +134,7 @@ def read_clock(token: str) -> Time | None:
 
 
 def calendar_date(year: int, month: int, day: int) -> Date:
-    if not 1900 <= year <= 2200:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Unreadable
     return pendulum.date(year, month, day)
 
@@ -142,7 +142,7 @@ def calendar_date(year: int, month: int, day: int) -> Date:
 def wall(year: int, month: int, day: int, clock: Time, zone: Zone, fold: int = 1) -> DateTime:
     """A wall-clock time in `zone`; a time skipped by a DST change moves forward; one that happens twice
     is the later (`fold` 1) unless asked."""
-    if not 1900 <= year <= 2200:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Unreadable
     return pendulum.datetime(
         year, month, day, clock.hour, clock.minute, clock.second, clock.microsecond, tz=zone, fold=fold

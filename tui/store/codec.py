@@ -24,9 +24,9 @@ from typing import Any, Iterator, MutableMapping, NamedTuple
 import msgspec
 
 from tui.core.errors import ValidationError
-from tui.core.model import Application
+from tui.core.model import Application, times_in_years
 from tui.core.parts import decoding_stored
-from tui.core.text import first_unclean
+from tui.core.text import clean_text, first_unclean, unclean_words
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (
     APP_NAME,
@@ -158,15 +158,18 @@ def decode_typed(path: Path, raw: bytes) -> Decoded:
         try:
             with decoding_stored():
                 layout = _DECODER.decode(raw)
-        except (msgspec.ValidationError, msgspec.DecodeError, ValidationError):
+        except (msgspec.ValidationError, msgspec.DecodeError, ValidationError, UnicodeDecodeError, RecursionError):
             pass  # said precisely by the plain reading below
         else:
             meta = next((m for m in layout.meta.values() if m.app == APP_NAME), None)
-            if meta is not None and meta.schema == SCHEMA_VERSION:
+            if meta is not None and meta.schema == SCHEMA_VERSION and times_in_years(layout.applications.values()):
                 apps = list(layout.applications.values())
                 identities = {doc_id: (app.id, app.revision) for doc_id, app in layout.applications.items()}
                 return Decoded(apps, duplicate_ids(apps), SCHEMA_VERSION, identities)
-    return from_plain(path, decode_plain(path, raw))
+    try:
+        return from_plain(path, decode_plain(path, raw))
+    except RecursionError:  # read, but too deep for the checks and the migrations, which walk it recursively
+        raise unreadable(path, _TOO_DEEP) from None
 
 
 def from_plain(path: Path, data: Any) -> Decoded:
@@ -182,12 +185,27 @@ def from_plain(path: Path, data: Any) -> Decoded:
             problems.append(f"record {doc_id}: it has no id")
             continue
         if first_unclean(doc, one_line=True) is not None:  # hand-edited: read as the migrations would clean it
+            broken = first_unclean(doc, broken=True)
+            if broken is not None:  # shown cleaned, but a write of the file would fail on it
+                problems.append(f"record {doc_id} ({clean_text(str(doc.get('company') or doc['id']))}): "
+                                f"{_broken_words(broken)}")
+                continue
             doc = cleaned_record(doc)
         try:
             apps.append(Application.from_dict(doc))
         except ValidationError as exc:
             problems.append(f"record {doc_id} ({doc.get('company') or doc.get('id')}): {exc}")
+    for name, table in data.items():  # the reminders table, our _meta record, a table of another program
+        broken = first_unclean(table, broken=True) if name != APPS_TABLE else None
+        if broken is not None:
+            problems.append(f"the {clean_text(name)} table: {_broken_words(broken)}")
     return Decoded(apps, problems + duplicate_ids(apps), schema)
+
+
+def _broken_words(found: tuple[str, str]) -> str:
+    """A text that no write could store (`first_unclean(..., broken=True)`), named by its place."""
+    where, text = found
+    return f"{clean_text(where) or 'a text'} holds {unclean_words(text)}"
 
 
 def duplicate_ids(apps: list[Application]) -> list[str]:
@@ -206,17 +224,29 @@ def decode_plain(path: Path, raw: bytes) -> Any:
         return {}
     try:
         return _PLAIN.decode(raw)
-    except msgspec.DecodeError as exc:
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError) as exc:
         try:  # Followup 0.1 wrote ASCII JSON that may escape a lone surrogate; the migration cleans it
             return json.loads(raw)
-        except (ValueError, RecursionError):
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             pass
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UnreadableFileError(
-            f"{path}: not valid JSON ({detail}), so Followup will not touch it. To recover, "
-            f"restore a backup (a {path.name}.bak-* file beside it, if any) or move the file "
-            "away to start afresh"
-        ) from None
+        if isinstance(exc, RecursionError):
+            raise unreadable(path, _TOO_DEEP) from None
+        if isinstance(exc, UnicodeDecodeError):
+            detail = f"a byte that is not UTF-8, 0x{exc.object[exc.start]:02x}"
+        else:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise unreadable(path, f"not valid JSON ({detail})") from None
+
+
+_TOO_DEEP = "cannot be read (its values are nested too deeply)"  # valid JSON, deeper than any Followup file
+
+
+def unreadable(path: Path, why: str) -> UnreadableFileError:
+    """Every file that cannot be read at all says so alike: which file, why, and how to recover."""
+    return UnreadableFileError(
+        f"{path}: {why}, so Followup will not touch it. To recover, restore a backup (a {path.name}.bak-* "
+        "file beside it, if any) or move the file away to start afresh"
+    )
 
 
 def check_whole(path: Path, decoded: Decoded) -> list[Application]:

@@ -135,14 +135,15 @@ def classify(path: Path, data: Any) -> int | None:
         schema = record.get("schema")
         if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
             raise damaged(path, f"its schema number {schema!r} is not a whole number")
+        if schema == 0:  # schema 0 had no _meta record: a file whose record says 0 is not of that shape
+            raise damaged(path, "its _meta record says schema 0, but schema-0 files have no _meta record")
         if schema > SCHEMA_VERSION:
             raise NewerSchemaError(
                 f"{path}: written by a newer Followup (data schema {schema}; this version reads "
                 f"up to {SCHEMA_VERSION}), so it was left untouched. Upgrade Followup to open it"
             )
-        table_name = APPS_TABLE if schema >= 1 else LEGACY_TABLE
-        if not _is_table(data.get(table_name, {})):
-            raise damaged(path, f"its {table_name!r} table is not a set of records")
+        if not _is_table(data.get(APPS_TABLE, {})):
+            raise damaged(path, f"its {APPS_TABLE!r} table is not a set of records")
         return schema
     if _looks_like_schema_0(data):
         return 0
@@ -185,9 +186,10 @@ def _records(value: Any) -> list[Doc]:
 
 
 def _whole(value: Any) -> int:
+    """A schema-0 revision as a count; what is none (text, NaN, Infinity: json.loads reads the bare token) is 0."""
     try:
         return int(value or 0)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0
 
 
