@@ -114,3 +114,21 @@ async def test_a_title_line_too_long_for_the_window_ends_in_an_ellipsis(tmp_path
         await send_keys(app, pilot, True, "/", "red", "enter")
         title = screen_text(app).splitlines()[0].rstrip()
         assert title.startswith(" Followup — 2 applications") and title.endswith("…")
+
+
+@WAYS
+async def test_text_that_looks_like_markup_in_a_forms_error_line_is_shown_as_typed(tmp_path, burst):
+    """Fuzz fz3 1: "[/]" typed where the form's error line quotes it ended the app with a MarkupError,
+    losing the form (n, a company, a role, "[/]" in the time, tab)."""
+    app = make_app(store_with(tmp_path, markup_cards()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await send_keys(app, pilot, burst, "n", "Globex", "tab", "SRE", "tab", "tab", "[/]", "tab")
+        await send_keys(app, pilot, burst, "[red]")  # the shown error changes as the field does
+        form = app.screen
+        assert app.is_running and form.query_one("#field-company").value == "Globex"
+        shown = [str(line.render()) for line in form.query(".form-error.shown")]
+        assert any("[/]" in line for line in shown), shown
+        await send_keys(app, pilot, burst, "escape", "y", "r")  # reply to "[/red]Crash Co": its form's title
+        assert app.is_running
+        assert str(app.screen.query_one(".modal-title").render()) == f"{CRASH} replied"

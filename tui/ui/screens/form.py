@@ -155,16 +155,18 @@ class FormScreen(FormKeys, ModalScreen):
         self._initial = {f.name: f.value for f in self._fields.values()}
         self._said: dict[str | None, str] = {}  # what each error and hint line says now (_say_under)
         with VerticalScroll(classes="modal-box form-box"):  # scrolls when the window is shorter than the form
-            yield Static(self.form_title, classes="modal-title")
+            # every line a form shows may hold what the user typed ("[/]" raised MarkupError and ended the
+            # app, losing the form: fuzz fz3 1), so none is read as markup
+            yield Static(self.form_title, classes="modal-title", markup=False)
             with Vertical(classes="form-fields"):
                 for field in self._fields.values():
                     with Horizontal(classes="form-row"):
                         yield Label(field.label, classes="form-label")
                         yield self._control(field)
-                    yield Static("", id=f"error-{field.name}", classes="form-error")
+                    yield Static("", id=f"error-{field.name}", classes="form-error", markup=False)
                     if field.describe is not None:
                         yield Static("", id=f"hint-{field.name}", classes="form-hint", markup=False)
-            yield Static(self.hint, classes="modal-hint")
+            yield Static(self.hint, classes="modal-hint", markup=False)
         yield KeyBar()
 
     def _control(self, field: Field):
