@@ -218,6 +218,25 @@ async def test_ctrl_q_while_the_window_is_too_small_saves_what_was_typed_meanwhi
     assert stored(store)["Acme"]["notes"].endswith(" before while small")
 
 
+
+@pytest.mark.parametrize("typed", [("enter",), ("n", "enter"), ("n", "ctrl+j")], ids=["enter", "n-enter", "n-ctrl+j"])
+@WAYS
+async def test_quitting_hands_keys_kept_while_small_to_an_open_palette_and_still_quits(tmp_path, typed, burst):
+    """Fuzz fz3 2: the palette open, the window narrowed, then enter and escapes typed and ctrl+q: the kept
+    keys went to the palette at the quit, its enter waited for the palette the escape was closing, and the
+    app never ended (deaf to every key and to SIGTERM)."""
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *typed[:-1])
+        await pilot.resize_terminal(40, 12)
+        await send_keys(app, pilot, burst, typed[-1], "escape", "escape", "escape", "escape")
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 0
+
 async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:

@@ -18,7 +18,8 @@ from textual.widget import Widget
 
 
 async def settled(widget: Widget | None) -> None:
-    """Return once `widget` has handled every message queued for it before this call."""
+    """Return once `widget` has handled every message queued for it before this call, or at once when it is
+    closing (the palette dismissed by an escape typed after enter: waiting for it hung the app, fuzz fz3 2)."""
     if widget is None or not widget.is_attached:
         return
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -27,8 +28,8 @@ async def settled(widget: Widget | None) -> None:
         if not done.done():
             done.set_result(None)
 
-    widget.call_later(mark)
-    await done
+    if widget.call_later(mark):  # False once its queue is closing: nothing more will be handled there
+        await done
 
 
 async def run_own_binding(widget: Widget, event: events.Key, *, printable: bool = True) -> bool:
