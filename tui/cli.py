@@ -32,7 +32,7 @@ from tui import (
     cli_snooze,
     cli_stats,
 )
-from tui.cli_arguments import refuse_bad_arguments
+from tui.cli_arguments import blank_as_empty, refuse_bad_arguments
 from tui.cli_common import (
     EVENT,
     add_command,
@@ -295,6 +295,7 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     argv = cli_config.value_may_start_with_dash(argv)  # `config remind_before -1h`: -1h is the VALUE
     try:
         args = parser.parse_args(argv)
+        blank_as_empty(args)
         handler = getattr(args, "handler", None)
         if handler is not None and args.demo:
             parser.error("--demo opens the board on the demo data: give it without a command")
