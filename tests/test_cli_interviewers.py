@@ -100,3 +100,17 @@ def test_interviewer_refuses_a_part_that_fits_several_and_adds_a_name_that_fits_
     assert digest(omicron) == before
     assert run(omicron, "interviewer", "omicron", "Zed Ro") == 0
     assert people(omicron) == [[("Olga Pi", ""), ("Oscar Qu", ""), ("Zed Ro", "")]]
+
+
+def test_interviewer_that_changes_nothing_says_so_and_writes_nothing(omicron, capsys):
+    """fz2 3: `interviewer ID NAME` with no option said "updated in round 1", and `--title ''` on an empty
+    title "title cleared", though nothing changed; as `edit` does, it is refused (exit 2), file untouched."""
+    before = digest(omicron)
+    assert run(omicron, "interviewer", "omicron", "Olga Pi") == 2
+    one_line_error(capsys, "Olga Pi is already in round 1", "nothing to change: give --email")
+    assert run(omicron, "interviewer", "omicron", "Olga", "--title", "", "--topic=") == 2
+    one_line_error(capsys, "Olga Pi (round 1", "already has these values; nothing changed")
+    assert digest(omicron) == before
+    assert run(omicron, "interviewer", "omicron", "Olga", "--title", "", "--topic", "Kafka") == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("Olga Pi: updated in round 1 “Interview”, topic set"), out  # not "title cleared"
