@@ -117,9 +117,13 @@ def check_link(url: str | None, what: str = "link") -> str:
 
 
 def check_email(email: str | None) -> str:
+    """An address or empty. Its length is checked here too: the data file's schema holds an email to
+    NAME_LIMIT, and a longer one was saved, so the next read named the card damaged (fx2)."""
     value = (email or "").strip()
     if value and ("@" not in value or value.startswith("@") or value.endswith("@") or " " in value):
-        raise ValidationError(f"email {value!r} is not an address: write it as name@example.com")
+        raise ValidationError(f"email {quoted(value)} is not an address: write it as name@example.com")
+    if len(value) > NAME_LIMIT:
+        raise ValidationError(f"email is {len(value)} characters long: keep it under {NAME_LIMIT}")
     return value
 
 
