@@ -51,6 +51,7 @@ from tui.cli_common import (
     user_settings,
 )
 from tui.cli_output import drop_output, remark
+from tui.core.errors import quoted
 from tui.core.stages import DEFAULT_ROUND_NAME
 
 EXIT_USER_ERROR = 2
@@ -61,6 +62,13 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+    def _check_value(self, action, value):  # type: ignore[no-untyped-def]
+        """argparse's own "invalid choice", with the value cut as every message cuts it (errors.quoted):
+        a 10,000-character command was printed back whole (fz2 7)."""
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(repr, action.choices))
+            raise argparse.ArgumentError(action, f"invalid choice: {quoted(value)} (choose from {choices})")
 
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
         """A command's parser refuses what it does not know itself: argparse hands it to the top-level

@@ -22,6 +22,7 @@ from tui.cli_common import (
     user_settings,
 )
 from tui.cli_output import read_input, read_limited, write_output
+from tui.core.errors import quoted
 
 
 def cmd_export(args) -> int:
@@ -31,7 +32,7 @@ def cmd_export(args) -> int:
 
     fmt = args.format.lower()
     if fmt not in FORMATS:
-        raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
+        raise ValidationError(f"unknown export format {quoted(args.format)}: use one of {', '.join(FORMATS)}")
     store = store_at(args)
     settings, moment = user_settings(), now()
     apps, code = read_apps(store, settings, moment)

@@ -22,6 +22,7 @@ from tui.cli_common import (
     completes,
     read_when,
 )
+from tui.core.errors import quoted
 from tui.core.stages import DEFAULT_ROUND_NAME
 
 WHEN_NOTE = ('WHEN: "2026-12-01 14:00", "today 15:30", "yesterday 10am", "wed 14:00", "next tue 10:00",\n'
@@ -295,7 +296,8 @@ def _number(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number: give N as 'followup show' numbers them") from None
+        raise argparse.ArgumentTypeError(
+            f"{quoted(text)} is not a number: give N as 'followup show' numbers them") from None
 
 
 def _outcomes() -> list[str]:
