@@ -69,6 +69,9 @@ def test_add_prints_the_short_id_and_stores_the_round_in_utc(cli_db, capsys):
     (["close", "aaaa1111", "maybe"], "unknown outcome 'maybe': use one of offer"),
     (["list", "--stage", "done"], "unknown stage 'done'"),
     (["due", "--within", "soon"], "not a number of days"),
+    (["due", "--within", "36500"], "'36500' is out of range: give 0 to 3650 days"),  # not "not a number" (fz2 4)
+    (["due", "--within", "99999999999999999999"], "is out of range: give 0 to 3650 days"),
+    (["due", "--within=-1"], "'-1' is out of range: give 0 to 3650 days"),
     (["export", "xlsx"], "unknown export format 'xlsx': use one of json, csv, ics, md"),
     (["frobnicate"], "invalid choice"),
 ])

@@ -5,6 +5,7 @@ import io
 import sys
 
 from cli_helpers import digest, one_line_error, run
+from tui import cli_output
 
 
 def test_note_without_text_and_without_a_terminal_is_refused_and_starts_no_editor(cli_db, capsys, monkeypatch):
@@ -16,4 +17,16 @@ def test_note_without_text_and_without_a_terminal_is_refused_and_starts_no_edito
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"hello from a pipe\n")))
     assert run(cli_db, "note", "gamma") == 2
     one_line_error(capsys, "no terminal for the editor", "TEXT", "- to read it from standard input")
+    assert digest(cli_db) == before
+
+
+def test_a_note_from_endless_standard_input_is_refused_at_the_limit(cli_db, capsys, monkeypatch):
+    # `note ID - </dev/zero` read until memory ran out, then printed a traceback (fz2 1)
+    assert run(cli_db, "add", "Gamma", "--role", "r", "--at", "today 10:00") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    monkeypatch.setattr(cli_output, "INPUT_LIMIT", 1024 * 1024)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"a" * (1024 * 1024 + 1))))
+    assert run(cli_db, "note", "gamma", "-") == 2
+    one_line_error(capsys, "standard input is over 1 MB, the most Followup reads", "nothing was done")
     assert digest(cli_db) == before

@@ -29,6 +29,9 @@ def card(cli_db, capsys):
     ["close", "kay", "rejected", "--keep-in-touch", ""],
     ["list", "--stage", ""],
     ["export", "md", "-o", ""],
+    ["edit", "kay", "--company", " "],  # only spaces is empty, for an option that may not be (fz2 2)
+    ["edit", "kay", "--role=\u3000"],
+    ["interviewer", "kay", "Ida Ng", "--thanked", " "],
 ])
 def test_an_empty_option_value_is_refused_and_nothing_changes(card, capsys, argv):
     before = digest(card)
@@ -53,6 +56,26 @@ def test_an_empty_value_still_clears_the_recruiter_posting_and_pitch(card, capsy
     assert run(card, "show", "kay", "--json") == 0
     shown = json.loads(capsys.readouterr().out)
     assert (shown["pitch"], shown["posting"]) == ("", "")
+
+
+def test_a_value_of_only_spaces_clears_as_an_empty_one_does_and_says_cleared(card, capsys):
+    """fz2 2: `edit --pitch '   '` cleared the pitch but said "set pitch “   ”"; `--email ' '` said "set"."""
+    assert run(card, "edit", "kay", "--pitch", "I ship", "--recruiter", "Sam <sam@kay.example>") == 0
+    assert run(card, "interviewer", "kay", "Ida Ng", "--email", "ida@kay.example", "--title", "CTO") == 0
+    capsys.readouterr()
+    assert run(card, "edit", "kay", "--pitch", "   ", "--recruiter= ") == 0
+    out = capsys.readouterr().out
+    assert "set pitch cleared, recruiter cleared" in out and "“" not in out, out
+    assert run(card, "interviewer", "kay", "Ida Ng", "--email", " ", "--title=\t ") == 2  # a tab: refused
+    capsys.readouterr()
+    assert run(card, "interviewer", "kay", "Ida Ng", "--email", " ", "--title", "  ") == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("email cleared, title cleared"), out
+    assert run(card, "show", "kay", "--json") == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["pitch"], shown["recruiter"]["name"] if shown["recruiter"] else "") == ("", "")
+    person = shown["rounds"][0]["interviewers"][0]
+    assert (person["email"], person["title"]) == ("", "")
 
 
 def test_an_empty_interviewer_name_is_asked_for_with_an_article_that_fits(card, capsys):

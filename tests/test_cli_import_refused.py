@@ -1,9 +1,15 @@
 """A refused import changes nothing: not even a data file (or its lock) that did not exist yet; and what
 it says names the rows the user wrote, not ids made inside the app."""
 
+import contextlib
+import io
 import json
+import os
+import sys
+import threading
 
-from cli_helpers import digest, run
+from cli_helpers import digest, one_line_error, run
+from tui import cli_output
 
 
 def test_a_refused_import_creates_neither_the_data_file_nor_its_lock(cli_db, capsys):
@@ -47,3 +53,45 @@ def test_a_json_application_given_twice_is_named_by_its_position(cli_db, capsys)
     assert run(cli_db, "import", str(out)) == 2
     err = capsys.readouterr().err
     assert "jd.json:1: application 3 (Acme — R) appears twice (also application 1)" in err, err
+
+
+class _Endless(io.RawIOBase):
+    """Standard input that never ends, as `</dev/zero` is, without holding more than one read in memory."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        buffer[:] = b"\0" * len(buffer)
+        return len(buffer)
+
+
+def test_a_device_or_a_folder_is_refused_before_anything_is_read(cli_db, capsys):
+    # `import /dev/zero` read until the machine ran out of memory (fz2 1); --db refuses it the same way
+    for path in ("/dev/zero", str(cli_db.parent)):
+        assert run(cli_db, "import", path, "--dry-run") == 2
+        one_line_error(capsys, f"{path}: cannot be read (not a regular file (a device or folder))")
+    assert not cli_db.exists()
+
+
+def test_input_over_the_limit_is_refused_from_a_pipe_or_standard_input(cli_db, capsys, monkeypatch):
+    monkeypatch.setattr(cli_output, "INPUT_LIMIT", 1024 * 1024)  # the real one, 64 MB, in miniature
+    read, write = os.pipe()
+
+    def endless_writer():
+        with contextlib.suppress(BrokenPipeError), os.fdopen(write, "wb") as handle:
+            while True:
+                handle.write(b"x" * 65536)
+
+    writer = threading.Thread(target=endless_writer)
+    writer.start()
+    try:
+        assert run(cli_db, "import", f"/dev/fd/{read}", "--dry-run") == 2
+    finally:
+        os.close(read)
+        writer.join()
+    one_line_error(capsys, f"/dev/fd/{read} is over 1 MB, the most Followup reads", "nothing was done")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(_Endless())))
+    assert run(cli_db, "import", "-", "--dry-run") == 2
+    one_line_error(capsys, "standard input is over 1 MB, the most Followup reads")
+    assert not cli_db.exists()

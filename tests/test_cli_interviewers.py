@@ -100,3 +100,31 @@ def test_interviewer_refuses_a_part_that_fits_several_and_adds_a_name_that_fits_
     assert digest(omicron) == before
     assert run(omicron, "interviewer", "omicron", "Zed Ro") == 0
     assert people(omicron) == [[("Olga Pi", ""), ("Oscar Qu", ""), ("Zed Ro", "")]]
+
+
+def test_interviewer_that_changes_nothing_says_so_and_writes_nothing(omicron, capsys):
+    """fz2 3: `interviewer ID NAME` with no option said "updated in round 1", and `--title ''` on an empty
+    title "title cleared", though nothing changed; as `edit` does, it is refused (exit 2), file untouched."""
+    before = digest(omicron)
+    assert run(omicron, "interviewer", "omicron", "Olga Pi") == 2
+    one_line_error(capsys, "Olga Pi is already in round 1", "nothing to change: give --email")
+    assert run(omicron, "interviewer", "omicron", "Olga", "--title", "", "--topic=") == 2
+    one_line_error(capsys, "Olga Pi (round 1", "already has these values; nothing changed")
+    assert digest(omicron) == before
+    assert run(omicron, "interviewer", "omicron", "Olga", "--title", "", "--topic", "Kafka") == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("Olga Pi: updated in round 1 “Interview”, topic set"), out  # not "title cleared"
+
+
+def test_an_email_over_the_limit_is_refused_not_saved_into_a_file_it_damages(omicron, capsys):
+    """An address of 10,000 characters was saved, and the next read named the card damaged: the file's
+    schema holds an email to 200 characters. Refused in one line that does not repeat it whole."""
+    before = digest(omicron)
+    long_address = "x" * 10000 + "@x.example"
+    assert run(omicron, "interviewer", "omicron", "Olga", "--email", long_address) == 2
+    assert len(one_line_error(capsys, "email is 10010 characters long: keep it under 200")) < 200
+    assert run(omicron, "round", "omicron", "--at", "today 9:00", "--interviewer", f"Ann <{long_address}>") == 2
+    assert len(one_line_error(capsys, "email is 10010 characters long")) < 300
+    assert run(omicron, "interviewer", "omicron", "Olga", "--email", "x" * 10000) == 2
+    assert len(one_line_error(capsys, "is not an address")) < 300
+    assert digest(omicron) == before

@@ -21,6 +21,17 @@ def card(cli_db, capsys):
     ["add", "B", "--role", "R", "--at", BIG],
     ["show", BIG],
     ["edit", "kay", "--posting", BIG],
+    ["list", "--stage", BIG],  # fz2 7: each of these printed the value back whole
+    ["move", "kay", BIG],
+    ["letter", "kay", BIG],
+    ["letter", "kay", "offer-reply", "--variant", BIG],
+    ["interviewer", "kay", "Ida", "--email", BIG],
+    ["interviewer", "kay", "Ida", "--round", BIG],
+    ["snooze", "kay", "--until", "tomorrow", "--deadline", BIG],
+    ["reply", "kay", "--via", BIG],
+    ["completion", BIG],
+    ["export", BIG],
+    [BIG],  # argparse's own "invalid choice"
 ])
 def test_a_huge_argument_is_not_repeated_whole(card, capsys, argv):
     before = digest(card)

@@ -32,7 +32,7 @@ from tui import (
     cli_snooze,
     cli_stats,
 )
-from tui.cli_arguments import refuse_bad_arguments
+from tui.cli_arguments import blank_as_empty, refuse_bad_arguments
 from tui.cli_common import (
     EVENT,
     add_command,
@@ -51,6 +51,7 @@ from tui.cli_common import (
     user_settings,
 )
 from tui.cli_output import drop_output, remark
+from tui.core.errors import quoted
 from tui.core.stages import DEFAULT_ROUND_NAME
 
 EXIT_USER_ERROR = 2
@@ -61,6 +62,13 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+    def _check_value(self, action, value):  # type: ignore[no-untyped-def]
+        """argparse's own "invalid choice", with the value cut as every message cuts it (errors.quoted):
+        a 10,000-character command was printed back whole (fz2 7)."""
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(repr, action.choices))
+            raise argparse.ArgumentError(action, f"invalid choice: {quoted(value)} (choose from {choices})")
 
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
         """A command's parser refuses what it does not know itself: argparse hands it to the top-level
@@ -295,6 +303,7 @@ def main(argv: list[str] | None = None, *, board: Callable[[argparse.Namespace],
     argv = cli_config.value_may_start_with_dash(argv)  # `config remind_before -1h`: -1h is the VALUE
     try:
         args = parser.parse_args(argv)
+        blank_as_empty(args)
         handler = getattr(args, "handler", None)
         if handler is not None and args.demo:
             parser.error("--demo opens the board on the demo data: give it without a command")

@@ -27,6 +27,19 @@ _CONFIG_VALUE = "VALUE of config"
 # recorded now, `--by ""` an undated do-by (review T2 4).
 EMPTY_MEANS_SOMETHING = frozenset({"--recruiter", "--posting", "--pitch", "--name", "--round",
                                    "--email", "--title", "--topic", "--link", "--link-note"})
+
+
+def blank_as_empty(args: argparse.Namespace) -> None:
+    """An option of EMPTY_MEANS_SOMETHING given only spaces is given empty: it clears the field, and the
+    command says "cleared" (`edit --pitch '   '` cleared the pitch, as stored text is stripped, but said
+    "set pitch “   ”": fz2 2). Any other option given only spaces is refused as empty (refuse_bad_arguments)."""
+    for option in EMPTY_MEANS_SOMETHING:
+        dest = option[2:].replace("-", "_")
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and not value.strip():
+            setattr(args, dest, "")
+
+
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 # what a message may not print as it is: every character CONTROLS refuses (the bidirectional overrides
 # too: a refused U+202E was printed raw, reversing the line, review T2 8) and a byte that was not UTF-8

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 
 from tui.cli_output import remark
+from tui.core.errors import quoted
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -170,7 +171,7 @@ def add_choice(parser: argparse.ArgumentParser, *names: str, what: str, choices,
     def read(text: str) -> str:
         word = text.strip().lower()
         if word not in known():
-            raise argparse.ArgumentTypeError(f"unknown {what} {text!r}: use one of {', '.join(known())}")
+            raise argparse.ArgumentTypeError(f"unknown {what} {quoted(text)}: use one of {', '.join(known())}")
         return word
 
     completes(parser.add_argument(*names, type=read, **kwargs), known)

@@ -19,6 +19,7 @@ from tui.cli_common import (
     open_card,
     read_when,
 )
+from tui.cli_output import read_limited
 
 EXIT_DECLINED = 1
 
@@ -85,8 +86,8 @@ def _from_editor() -> str:
                 f"cannot start the editor {editor!r} ({exc.strerror}); set $EDITOR or give TEXT") from None
         if result.returncode != 0:
             raise ValidationError(f"the editor {editor!r} exited with status {result.returncode}; nothing was added")
-        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
-            return handle.read()
+        with open(path, "rb") as handle:
+            return read_limited(handle, "the note").decode("utf-8", "surrogateescape")
 
 
 def cmd_note(args) -> int:
@@ -95,7 +96,7 @@ def cmd_note(args) -> int:
     from tui.core.text import is_clean, line_feeds
 
     if args.text == "-":
-        text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        text = read_limited(sys.stdin.buffer, "standard input").decode("utf-8", "surrogateescape")
     elif args.text is None:
         if not on_a_terminal():  # an editor there writes its escape codes into a pipe (review Q 8)
             raise ValidationError("there is no terminal for the editor; give the note as TEXT, or - to read "

@@ -21,7 +21,8 @@ from tui.cli_common import (
     store_at,
     user_settings,
 )
-from tui.cli_output import write_output
+from tui.cli_output import read_input, read_limited, write_output
+from tui.core.errors import quoted
 
 
 def cmd_export(args) -> int:
@@ -31,7 +32,7 @@ def cmd_export(args) -> int:
 
     fmt = args.format.lower()
     if fmt not in FORMATS:
-        raise ValidationError(f"unknown export format {args.format!r}: use one of {', '.join(FORMATS)}")
+        raise ValidationError(f"unknown export format {quoted(args.format)}: use one of {', '.join(FORMATS)}")
     store = store_at(args)
     settings, moment = user_settings(), now()
     apps, code = read_apps(store, settings, moment)
@@ -46,17 +47,13 @@ def _payload(name: str) -> tuple[bytes, str]:
     from tui.core.errors import ValidationError
 
     if name == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        return read_limited(sys.stdin.buffer, "standard input"), "<stdin>"
     source = Path(name).expanduser()
     if source.suffix.lower() in (".ics", ".md"):  # said before reading: it may be large or not a file
         raise ValidationError(f"{source}: ics and md are export-only; import a CSV or JSON file written by "
                               "'followup export csv' or 'followup export json'")
-    try:
-        return source.read_bytes(), str(source)
-    except OSError as exc:
-        raise ValidationError(
-            f"{source}: cannot be read ({exc.strerror}); give a CSV or JSON file written by 'followup export'"
-        ) from None
+    advice = "give a CSV or JSON file written by 'followup export'"
+    return read_input(str(source), advice), str(source)
 
 
 def cmd_import(args) -> int:

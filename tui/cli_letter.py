@@ -25,6 +25,7 @@ from tui.cli_common import (
     user_settings,
 )
 from tui.cli_output import print_data, remark
+from tui.core.errors import quoted
 
 EXIT_HELD_BACK = 1
 
@@ -102,7 +103,7 @@ def _parse_values(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise ValidationError(f"--set {pair!r}: write it as NAME=VALUE, e.g. topic=\"their design system\"")
+            raise ValidationError(f"--set {quoted(pair)}: write it as NAME=VALUE, e.g. topic=\"their design system\"")
         values[name.strip()] = value
     return values
 

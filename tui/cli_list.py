@@ -221,13 +221,23 @@ def print_due_summary(apps, settings, moment, args) -> bool:
     return bool(counts[Group.OVERDUE])
 
 
+MOST_DAYS = 3650  # `due --within`: ten years ahead is every deadline there is
+
+
 def _days(text: str) -> float:
+    """A number of days for --within; out of range, the range is said, not "not a number" (fz2 4)."""
+    import math
+
+    from tui.core.errors import quoted
+
     try:
         value = float(text)
     except ValueError:
-        value = -1.0
-    if not 0 <= value <= 3650:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days: use e.g. 1, 7 or 0.5")
+        value = math.nan
+    if math.isnan(value):
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not a number of days: use e.g. 1, 7 or 0.5")
+    if not 0 <= value <= MOST_DAYS:
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is out of range: give 0 to {MOST_DAYS} days")
     return value
 
 

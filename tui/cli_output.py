@@ -1,5 +1,5 @@
 """Where and how wide the command line prints: standard output laid out for a terminal's width or whole
-for a pipe, remarks on standard error, and `-o FILE`.
+for a pipe, remarks on standard error, `-o FILE`, and the files and standard input a command reads.
 
 Every command prints through these, so a narrow pane and a script reading a pipe each get the one
 layout; the data file, settings and card helpers of cli_common have nothing to do with it. Only the
@@ -11,6 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# The most a command reads of a file or standard input it is given (`import FILE`, `import -`, `note -`):
+# an export of thousands of cards is a few MB, so this is far above any real file, yet bounded: unbounded,
+# `import /dev/zero` or `note ID - </dev/zero` read until the machine ran out of memory (fz2 1).
+INPUT_LIMIT = 64 * 1024 * 1024  # bytes
 TABLE_WIDTH = 80  # to a pipe or a file: the same on every machine
 NARROWEST, WIDEST = 40, 160
 
@@ -119,3 +123,29 @@ def drop_output() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fd)
     os.close(devnull)
+
+
+def read_limited(stream, what: str) -> bytes:
+    """All of `stream` (a file, a pipe, standard input), refused once it is over INPUT_LIMIT bytes: what
+    a command reads as its input. `what` names it in the message ("standard input", a file's path)."""
+    from tui.core.errors import ValidationError
+
+    data = stream.read(INPUT_LIMIT + 1)
+    if len(data) > INPUT_LIMIT:
+        raise ValidationError(f"{what} is over {INPUT_LIMIT // (1024 * 1024)} MB, the most Followup reads "
+                              "(far more than any export); nothing was done")
+    return data
+
+
+def read_input(name: str, advice: str) -> bytes:
+    """The bytes of the file `name` a command reads as its input: a regular file or a pipe (`<(…)`), never a
+    device or a folder (store.atomic.open_regular, the check --db has), and at most INPUT_LIMIT bytes.
+    `advice` ends the message when it cannot be read ("give a CSV or JSON file …")."""
+    from tui.core.errors import ValidationError
+    from tui.store.atomic import open_regular
+
+    try:
+        with open_regular(Path(name), pipe=True) as handle:
+            return read_limited(handle, name)
+    except OSError as exc:
+        raise ValidationError(f"{name}: cannot be read ({exc.strerror or exc}); {advice}") from None

@@ -22,6 +22,7 @@ from tui.cli_common import (
     completes,
     read_when,
 )
+from tui.core.errors import quoted
 from tui.core.stages import DEFAULT_ROUND_NAME
 
 WHEN_NOTE = ('WHEN: "2026-12-01 14:00", "today 15:30", "yesterday 10am", "wed 14:00", "next tue 10:00",\n'
@@ -140,6 +141,11 @@ def cmd_interviewer(args) -> int:
             raise ValidationError(f'{exc}: give --link URL, or clear the note with --link-note ""') from None
         changed = [field.replace("_", " ") for field in given if getattr(person, field) != before[field]]
         where = actions.round_named(app, rnd)
+        if not added and not changed and thanked is None:  # as `edit` does: said so, exit 2, nothing written
+            if all(value is None for value in given.values()):
+                raise ValidationError(f"{person.name} is already in {where}{elsewhere}; nothing to change: give "
+                                      "--email, --title, --topic, --link, --link-note or --thanked")
+            raise ValidationError(f"{person.name} ({where}) already has these values; nothing changed")
         if thanked is not None and found is not None and found.thanked_at is not None:
             # a second --thanked would silently re-date the note (and count it late in stats): review N R1
             raise ValidationError(f"{found.name} ({where}) was already thanked "
@@ -153,8 +159,8 @@ def cmd_interviewer(args) -> int:
             new = actions.update_round(app, rnd.id, now=now, interviewers=people,
                                        use_thank_you=settings.use_thank_you, said=said, zone=settings.zone)
         done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
-        done += [f"{field.replace('_', ' ')} {'set' if value else 'cleared'}"
-                 for field, value in given.items() if value is not None]
+        done += [f"{field.replace('_', ' ')} {'set' if getattr(person, field) else 'cleared'}"
+                 for field in given if getattr(person, field) != before[field]]  # not what was as it was
         if thanked is not None:
             new = actions.set_thanked(new, person.id, True, now=now, at=thanked, zone=settings.zone)
             done.append(f"thanked {_understood(thanked, settings, now)}")
@@ -290,7 +296,8 @@ def _number(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number: give N as 'followup show' numbers them") from None
+        raise argparse.ArgumentTypeError(
+            f"{quoted(text)} is not a number: give N as 'followup show' numbers them") from None
 
 
 def _outcomes() -> list[str]:

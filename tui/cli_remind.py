@@ -14,6 +14,7 @@ import argparse
 
 from tui.cli_common import add_command, named_db, now, store_at, user_settings
 from tui.cli_output import print_fitted, remark
+from tui.core.errors import quoted
 
 EXIT_HELD_BACK = 1
 
@@ -130,7 +131,7 @@ def _timer_period(args):
     try:
         span = read_duration(text)
     except ValueError:
-        raise ValidationError(f"--every {text!r}: write a span such as 15m, 30m or 1h") from None
+        raise ValidationError(f"--every {quoted(text)}: write a span such as 15m, 30m or 1h") from None
     return every(span), span
 
 

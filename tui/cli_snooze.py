@@ -14,6 +14,7 @@ from tui.cli_common import (
     deadline_names,
     read_when,
 )
+from tui.core.errors import quoted
 
 
 def pick_deadline(app, which: str | None, settings, now):
@@ -38,16 +39,16 @@ def pick_deadline(app, which: str | None, settings, now):
     if found and not any(snoozable(d) for _, d in found):
         name, deadline = found[0]
         shown = f"{name} ({deadline.action})" if len(found) == 1 else ", ".join(n for n, _ in found)
-        raise ValidationError(f"--deadline {which!r}: {shown} cannot be snoozed: {NOT_YOURS[deadline.kind]}")
+        raise ValidationError(f"--deadline {quoted(which)}: {shown} cannot be snoozed: {NOT_YOURS[deadline.kind]}")
     if len(found) != 1:
         if not own:  # nothing to pick from: the one wording of every "nothing to snooze"
-            raise ValidationError(f"--deadline {which!r} names no deadline of {app.company}; "
+            raise ValidationError(f"--deadline {quoted(which)} names no deadline of {app.company}; "
                                   + nothing_to_snooze(app.company, there))
         names = ", ".join(name for name, _ in own)
         if found:
-            raise ValidationError(f"--deadline {which!r} fits several: {', '.join(n for n, _ in found)}; "
+            raise ValidationError(f"--deadline {quoted(which)} fits several: {', '.join(n for n, _ in found)}; "
                                   "give the whole name")
-        raise ValidationError(f"--deadline {which!r} names no deadline of {app.company}; "
+        raise ValidationError(f"--deadline {quoted(which)} names no deadline of {app.company}; "
                               f"yours to snooze are: {names}")
     return found[0]
 

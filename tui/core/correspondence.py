@@ -13,7 +13,7 @@ from datetime import datetime
 from tui.core.actions import round_named, set_thanked
 from tui.core.changing import FOLLOW_UP_SENT, THEY_REPLIED, changed_copy, log_line, set_stage
 from tui.core.direction_actions import settle_promised_answer
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 from tui.core.model import Application
 from tui.core.parts import Contact
 from tui.core.stages import LetterKind, Outcome, Stage
@@ -189,7 +189,7 @@ def record_reply(
     open card moves to *awaiting*: the ball is in their court again until they say what is next. Dated
     before the first round, it is refused (check_after_first_round)."""
     if via not in REPLY_VIAS:
-        raise ValidationError(f"unknown way of replying {via!r}: use one of {', '.join(REPLY_VIAS)}")
+        raise ValidationError(f"unknown way of replying {quoted(via)}: use one of {', '.join(REPLY_VIAS)}")
     moment = to_utc(at or now)
     check_after_first_round(app, moment, REPLY, now=now)
     new = changed_copy(app, now)

@@ -22,7 +22,7 @@ import msgspec
 from tui.core import timefmt
 from tui.core.deadline_words import relative, short_action
 from tui.core.deadlines import Deadline, next_deadline
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 from tui.core.model import Application
 from tui.core.parts import Direction, Interviewer, holds
 from tui.core.settings import Settings
@@ -50,7 +50,7 @@ def export(fmt: str, apps: list[Application], settings: Settings, now: datetime)
         return to_ics(apps, settings, now)
     if fmt == "md":
         return _utf8(to_markdown(apps, settings, now))
-    raise ValidationError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    raise ValidationError(f"unknown export format {quoted(fmt)}: use one of {', '.join(FORMATS)}")
 
 
 def _utf8(text: str) -> bytes:

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Iterable, TypeVar
 
 import msgspec
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 from tui.core.parts import (
     LINK_LIMIT,
     LONG_TEXT_LIMIT,
@@ -279,10 +279,10 @@ class Application(msgspec.Struct, gc=False):
         if len(names) == 1:
             return partial[0]
         if names:
-            raise ValidationError(f"{key!r} fits several interviewers at {self.company}: {', '.join(names)}; "
+            raise ValidationError(f"{quoted(key)} fits several interviewers at {self.company}: {', '.join(names)}; "
                                   "give more of the name")
         known = ", ".join(dict.fromkeys(person.name for _, person in people)) or "none recorded"
-        raise UnknownInterviewer(f"no interviewer {key!r} at {self.company}: known are {known}")
+        raise UnknownInterviewer(f"no interviewer {quoted(key)} at {self.company}: known are {known}")
 
     def open_tasks(self) -> list[Direction]:
         """What is still on the user's side: open do-by directions."""

@@ -117,9 +117,13 @@ def check_link(url: str | None, what: str = "link") -> str:
 
 
 def check_email(email: str | None) -> str:
+    """An address or empty. Its length is checked here too: the data file's schema holds an email to
+    NAME_LIMIT, and a longer one was saved, so the next read named the card damaged (fx2)."""
     value = (email or "").strip()
     if value and ("@" not in value or value.startswith("@") or value.endswith("@") or " " in value):
-        raise ValidationError(f"email {value!r} is not an address: write it as name@example.com")
+        raise ValidationError(f"email {quoted(value)} is not an address: write it as name@example.com")
+    if len(value) > NAME_LIMIT:
+        raise ValidationError(f"email is {len(value)} characters long: keep it under {NAME_LIMIT}")
     return value
 
 
@@ -152,17 +156,17 @@ class Interviewer(msgspec.Struct, gc=False):
         if "<" in raw or ">" in raw:
             if "<" not in raw or not raw.endswith(">"):
                 raise ValidationError(
-                    f"interviewer {raw!r}: write it as \"Name <email>\" or just \"Name\""
+                    f"interviewer {quoted(raw)}: write it as \"Name <email>\" or just \"Name\""
                 )
             name, _, rest = raw.partition("<")
             email = rest[:-1].strip()
             name = name.strip()
             if not email:
-                raise ValidationError(f"interviewer {raw!r}: the email between < > is empty")
+                raise ValidationError(f"interviewer {quoted(raw)}: the email between < > is empty")
         elif "@" in raw and " " not in raw:
             name, email = raw.split("@", 1)[0], raw
         if not name:
-            raise ValidationError(f"interviewer {raw!r} has no name: write \"Name <email>\"")
+            raise ValidationError(f"interviewer {quoted(raw)} has no name: write \"Name <email>\"")
         return cls(name=name, email=email)
 
     @classmethod
@@ -274,7 +278,7 @@ def check_recruiter(text: str | None) -> str:
             if "interviewer" in said:
                 said = said.replace("interviewer", "recruiter", 1)
             else:
-                said = f"recruiter {value!r}: {said}"
+                said = f"recruiter {quoted(value)}: {said}"
             raise ValidationError(said) from None
     return value
 

@@ -6,7 +6,7 @@ import re
 from enum import StrEnum
 from typing import Self, cast
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 
 DEFAULT_ROUND_NAME = "Interview"  # the round a card starts with when nobody named it; letters say "our interview"
 # Round names that say nothing of their own: the default above and its like, in any case. Every text that
@@ -93,7 +93,7 @@ class Choice(StrEnum):
         if found is not None:
             return cast(Self, found)
         what = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls.__name__).lower()  # DirectionKind: direction kind
-        raise ValidationError(f"unknown {what} {text!r}: use one of {', '.join(m.value for m in cls)}")
+        raise ValidationError(f"unknown {what} {quoted(text)}: use one of {', '.join(m.value for m in cls)}")
 
 
 class Stage(Choice):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 from tui.core.stages import LetterKind
 from tui.core.text import plural
 
@@ -109,11 +109,11 @@ def template_name(kind: LetterKind | str, variant: str | None = None) -> str:
     choices = VARIANTS.get(kind, ())
     if not choices:
         if variant:
-            raise ValidationError(f"a {kind.value} letter has no variants; leave out {variant!r}")
+            raise ValidationError(f"a {kind.value} letter has no variants; leave out {quoted(variant)}")
         return kind.value
     chosen = (variant or choices[0]).strip().lower()
     if chosen not in choices:
-        raise ValidationError(f"unknown {kind.value} variant {variant!r}: use one of {', '.join(choices)}")
+        raise ValidationError(f"unknown {kind.value} variant {quoted(variant or '')}: use one of {', '.join(choices)}")
     return f"{kind.value}-{chosen}"
 
 

@@ -11,7 +11,7 @@ import pendulum
 from pendulum import DateTime, FixedTimezone, Timezone
 from pendulum.tz.local_timezone import get_local_timezone
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, quoted
 
 UTC = pendulum.UTC
 Zone: TypeAlias = Timezone | FixedTimezone  # the user's zone; both are datetime.tzinfo
@@ -127,5 +127,5 @@ def named_zone(name: str) -> Zone:
         return pendulum.timezone(name)
     except Exception as exc:
         raise ValidationError(
-            f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris'"
+            f"unknown time zone {quoted(name)}: use an IANA name such as 'Europe/Paris'"
         ) from exc

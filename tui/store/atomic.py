@@ -162,23 +162,29 @@ def fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
-def _open_regular(path: Path) -> BinaryIO:
-    """`path` opened for reading; OSError when it is not a regular file.
+def open_regular(path: Path, *, pipe: bool = False) -> BinaryIO:
+    """`path` opened for reading; OSError when it is not a regular file (with `pipe`, nor a pipe).
 
     Opened without blocking, so a FIFO at the path cannot hang the program
-    waiting for a writer.
+    waiting for a writer. `pipe`: an input a command reads once (`import <(…)`,
+    a FIFO) may be a pipe too, read blocking as standard input is; a device or
+    a folder never is (`import /dev/zero` read until memory ran out: fz2 1).
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    mode = os.fstat(fd).st_mode
+    if pipe and stat.S_ISFIFO(mode):
+        os.set_blocking(fd, True)
+    elif not stat.S_ISREG(mode):
         os.close(fd)
-        raise OSError(errno.EINVAL, "not a regular file (a device, FIFO or folder)")
+        what = "a device or folder" if pipe else "a device, FIFO or folder"
+        raise OSError(errno.EINVAL, f"not a regular file ({what})")
     return open(fd, "rb")
 
 
 def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
     """The file's bytes and the stat of that very file; None when it does not exist."""
     try:
-        with _open_regular(path) as handle:
+        with open_regular(path) as handle:
             info = os.fstat(handle.fileno())
             return handle.read(), info
     except FileNotFoundError:
@@ -198,7 +204,7 @@ def fingerprint_of(info: os.stat_result, head: bytes) -> Fingerprint:
 def read_fingerprint(path: Path) -> Fingerprint:
     """fingerprint_of for the file as it is now, reading only its first bytes; () when missing."""
     try:
-        with _open_regular(path) as handle:
+        with open_regular(path) as handle:
             return fingerprint_of(os.fstat(handle.fileno()), handle.read(FINGERPRINT_HEAD))
     except OSError:
         return ()
