@@ -125,3 +125,19 @@ async def test_a_detail_form_open_when_its_card_is_deleted_elsewhere_keeps_what_
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert "sam@hooli.example" in rescued_text(app)
         assert gone[:8] in app.rescued[0]
+
+
+async def test_a_form_taken_down_before_its_fields_mounted_mounts_quietly(tmp_path):
+    """Fuzz fz3 3: ctrl+q handed on the keys kept while the window was too small; one opened a form, and the
+    quit took it down before its fields mounted: its mount looked for them and the app ended in NoMatches."""
+    from textual.compose import compose
+
+    from tui.ui.screens.new_application import NewApplicationScreen
+
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        form = NewApplicationScreen(app.board_screen.frame.now.__class__.now, app.settings.zone)
+        compose(form)  # composed, its widgets never mounted: how the quit left it
+        form.on_mount()
+        assert not form.query("Input") and app.focused is not None  # the board's focus kept

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -143,7 +144,10 @@ class FormScreen(FormKeys, ModalScreen):
     # --- layout ------------------------------------------------------------
     def on_mount(self) -> None:
         # focus now, not after the first refresh: keys of a burst may already be queued behind the `n` that opened it
-        first = self._controls()[0]
+        try:
+            first = self._controls()[0]
+        except NoMatches:  # taken down as it opened, its fields never mounted (quitting as the keys kept while
+            return  # the window was too small opened it: fuzz fz3 3): nothing to focus or check
         if first.focusable:
             self.set_focus(first)
         for name, field in self._fields.items():
