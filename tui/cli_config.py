@@ -36,6 +36,10 @@ def _typed(key: str, text: str, source: str):
             raise not_allowed(key, text, source) from None
     if isinstance(default, tuple):
         return [part.strip() for part in text.split(",") if part.strip()]
+    if key == "name":  # trimmed as a card's names are, and nothing visible (only U+200B…) is empty (fz2 5)
+        from tui.core.parts import clean_field
+
+        return clean_field(text, "name")
     return text.replace("\\n", "\n") if key == "signature" else text
 
 

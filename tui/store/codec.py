@@ -25,7 +25,7 @@ import msgspec
 
 from tui.core.errors import ValidationError
 from tui.core.model import Application, times_in_years
-from tui.core.parts import decoding_stored
+from tui.core.parts import decoding_stored, reading_stored_names
 from tui.core.text import clean_text, first_unclean, unclean_words
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (
@@ -192,7 +192,8 @@ def from_plain(path: Path, data: Any) -> Decoded:
                 continue
             doc = cleaned_record(doc)
         try:
-            apps.append(Application.from_dict(doc))
+            with reading_stored_names():
+                apps.append(Application.from_dict(doc))
         except ValidationError as exc:
             problems.append(f"record {doc_id} ({doc.get('company') or doc.get('id')}): {exc}")
     for name, table in data.items():  # the reminders table, our _meta record, a table of another program
