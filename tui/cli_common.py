@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 
 from tui.cli_output import remark
-from tui.core.errors import quoted
+from tui.core.errors import quoted, shown_path
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -101,8 +101,6 @@ def missing_named_file(store) -> str:
     default file before the first `add` is just empty. Nothing is created on a read."""
     if store.create_folder or store.path.exists():  # create_folder: the default data file (store_at)
         return ""
-    from tui.core.errors import shown_path
-
     return f"{shown_path(store.path)} does not exist yet; it is made by the first change (followup add …)"
 
 
@@ -145,10 +143,10 @@ def read_apps(store, settings, moment, *, say_missing: bool = True) -> tuple[lis
     moment = to_utc(moment)
     apps = [catch_up(app, moment, use_thank_you=settings.use_thank_you) for app in apps]
     for problem in problems:
-        remark(f"{store.path}: left out a damaged record: {problem}")
+        remark(f"{shown_path(store.path)}: left out a damaged record: {problem}")
     if problems:
-        remark(f"{store.path} is damaged, so Followup will not write to it; fix it by hand or "
-               f"restore a backup ({store.path.name}.bak-* beside it, if any)")
+        remark(f"{shown_path(store.path)} is damaged, so Followup will not write to it; fix it by hand or "
+               f"restore a backup ({shown_path(store.path.name)}.bak-* beside it, if any)")
     return apps, 1 if problems else 0
 
 
