@@ -1,5 +1,6 @@
 """One error type for everything a user can fix by giving other input."""
 
+from typing import Callable
 
 QUOTED_LIMIT = 60  # characters of the user's own text a message repeats: one line, whatever was given
 
@@ -20,7 +21,7 @@ def shown_path(path: object) -> str:
     return text if len(text) <= PATH_LIMIT else _cut(text, PATH_LIMIT, str)
 
 
-def _cut(text: str, limit: int, show) -> str:
+def _cut(text: str, limit: int, show: Callable[[str], str]) -> str:
     """The one way a long text is cut for a message: its start, then how long it was."""
     return show(text[:limit]) + f"… ({len(text)} characters)"
 
