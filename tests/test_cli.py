@@ -137,6 +137,33 @@ def test_list_on_an_empty_file_says_how_to_add(cli_db, capsys):
     assert json.loads(capsys.readouterr().out) == []
 
 
+@pytest.mark.parametrize("argv", [["list"], ["due"], ["export", "json"], ["stats"]])
+def test_reading_a_named_file_that_does_not_exist_says_so_on_standard_error(cli_db, capsys, argv, monkeypatch):
+    """fz2 7: a typo in --db or $FOLLOWUP_DB read as an empty store ("no applications yet"): lost data, it
+    looked. Standard output and the exit code stay an empty store's; the file is not made by a read."""
+    typo = cli_db.with_name("typo.json")
+    assert run(typo, *argv) == 0
+    out, err = capsys.readouterr()
+    assert err == f"followup: {typo} does not exist yet; it is made by the first change (followup add …)\n"
+    monkeypatch.setenv("FOLLOWUP_DB", str(typo))
+    assert cli.main(argv) == 0
+    assert capsys.readouterr() == (out, err)
+    assert not typo.exists()
+
+
+def test_a_card_named_in_a_file_that_does_not_exist_is_refused_in_one_line_saying_so(cli_db, capsys):
+    for argv in (["show", "acme"], ["letter", "acme", "thank-you"], ["move", "acme", "awaiting"]):
+        assert run(cli_db, *argv) == 2
+        assert f"{cli_db} does not exist yet" in one_line_error(capsys, "no application id or company")
+    assert not cli_db.exists()
+
+
+def test_the_default_data_file_before_the_first_add_is_just_empty(cli_home, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(cli_home / "data"))
+    assert cli.main(["list"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 # --- move and close --------------------------------------------------------------
 def test_move_by_prefix_records_history(cli_db, capsys):
     seeded(cli_db, make("Acme", app_id="bbbb1111-0000-4000-8000-000000000001"))

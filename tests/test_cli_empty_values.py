@@ -104,3 +104,35 @@ def test_a_value_that_may_be_empty_is_still_checked_for_control_characters(card,
     err = capsys.readouterr().err
     assert "holds" in err and "\u2028" not in err and "\u2029" not in err
     assert digest(card) == before
+
+
+def test_a_value_with_nothing_visible_is_empty_too(card, capsys, monkeypatch, tmp_path):
+    """fz2 5: `add $'\\u200b'` stored a company that showed blank, where `add ' '` is refused as empty."""
+    before = digest(card)
+    assert run(card, "add", "\u200b", "--role", "R", "--at", "yesterday 10:00") == 2
+    assert "company is empty: give a company" in capsys.readouterr().err
+    assert run(card, "add", "Lee", "--role", "\ufeff\u200d", "--at", "yesterday 10:00") == 2
+    assert "--role is given an empty value" in capsys.readouterr().err
+    assert run(card, "interviewer", "kay", "\u2060") == 2
+    assert "interviewer name is empty" in capsys.readouterr().err
+    assert digest(card) == before
+    assert run(card, "interviewer", "kay", "Ida Ng", "--title", "CTO") == 0
+    capsys.readouterr()
+    assert run(card, "interviewer", "kay", "Ida Ng", "--title", "\u200b") == 0
+    assert capsys.readouterr().out.rstrip().endswith("title cleared")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    assert run(card, "config", "name", "\u200b\u200f") == 0
+    capsys.readouterr()
+    assert run(card, "config", "name") == 0
+    assert capsys.readouterr().out.strip() == ""
+
+
+@pytest.mark.parametrize("stored", ["\u200b", "\\u200b"])  # as written; escaped, read the checked way
+def test_a_stored_name_with_nothing_visible_is_still_read(card, capsys, stored):
+    """A name stored before the rule (fz2 5) is the user's data: still read, not left out as damaged."""
+    card.write_text(card.read_text(encoding="utf-8").replace('"Kay"', f'"{stored}"'), encoding="utf-8")
+    assert run(card, "list") == 0
+    assert "damaged" not in capsys.readouterr().err
+    assert run(card, "export", "json") == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert "\u200b" in json.dumps(exported, ensure_ascii=False)

@@ -82,6 +82,27 @@ def test_application_validation_messages(fields, message):
         Application(**fields)
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c\u200d", "\u200e \u200f", "\u2060", "\ufeff",
+                                       "\u0301\u0308", "\u3164", " \u200b\u00a0"])
+def test_a_name_with_nothing_visible_is_refused_as_empty(invisible):
+    """fz2 5: a company of only a zero-width space was stored and shown blank ("Follow up — \u200b")."""
+    with pytest.raises(ValidationError, match="^company is empty: give a company$"):
+        Application(company=invisible, role="SRE")
+    with pytest.raises(ValidationError, match="^role is empty"):
+        Application(company="Acme", role=invisible)
+    with pytest.raises(ValidationError, match="^interviewer name is empty"):
+        Interviewer(invisible)
+    assert Interviewer("Dana", title=invisible).title == ""  # an optional field: as empty as spaces
+    with pytest.raises(ValidationError, match="^company is empty"):  # the board's new-card form's check
+        actions.new_application(invisible, "SRE", now=T0)
+
+
+def test_marks_and_joiners_inside_a_visible_name_stay():
+    app = Application(company="\u200fשלום", role="👩\u200d💻 Dev")
+    assert (app.company, app.role) == ("\u200fשלום", "👩\u200d💻 Dev")
+    assert Interviewer("e\u0301mile").name == "e\u0301mile"
+
+
 def test_company_and_role_are_trimmed():
     app = Application(company="  Acme ", role=" SRE\n")
     assert (app.company, app.role) == ("Acme", "SRE")

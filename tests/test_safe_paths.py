@@ -95,6 +95,22 @@ def test_a_missing_folder_is_refused_and_not_created(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_long_path_is_named_cut_and_a_short_one_whole(tmp_path, cli_db, capsys):
+    """fz2 6: a 10,000-character --db was echoed whole, twice in one line (20 KB)."""
+    long = tmp_path / ("y" * 10_000) / "x.json"
+    with pytest.raises(WriteFailedError) as caught:
+        atomic.atomic_write_bytes(long, b"{}")
+    said = str(caught.value)
+    assert len(said) < 800 and "… (10" in said and said.count("y" * 201) == 0
+    for argv in (["list"], ["add", "A", "--role", "R", "--at", "yesterday 10:00"]):
+        assert run(tmp_path / ("z" * 10_000 + ".json"), *argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and len(err) < 800 and "z" * 201 not in err, err
+    with pytest.raises(WriteFailedError) as caught:
+        atomic.atomic_write_bytes(tmp_path / "a" / "x.json", b"{}")
+    assert f"mkdir -p {tmp_path / 'a'})" in str(caught.value)  # a short path stays whole, to copy
+
+
 def test_a_file_in_place_of_the_folder_is_refused(tmp_path):
     (tmp_path / "a").write_text("x")
     with pytest.raises(WriteFailedError, match="not a folder"):

@@ -12,7 +12,7 @@ import argparse
 import re
 
 from tui.core.errors import QUOTED_LIMIT
-from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS, line_feeds
+from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS, has_visible, is_clean, line_feeds
 
 # --- text refused at the door ------------------------------------------------------
 # The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
@@ -36,8 +36,15 @@ def blank_as_empty(args: argparse.Namespace) -> None:
     for option in EMPTY_MEANS_SOMETHING:
         dest = option[2:].replace("-", "_")
         value = getattr(args, dest, None)
-        if isinstance(value, str) and not value.strip():
+        if isinstance(value, str) and _blank(value):
             setattr(args, dest, "")
+
+
+def _blank(value: str) -> bool:
+    """Whether an argument is as good as empty: only spaces, or only zero-width or format characters
+    (U+200B, U+FEFF…), which a stored field is cleaned to nothing of (parts.clean_field, fz2 5). One with
+    a control character is not: that is refused as such, naming it."""
+    return not value.strip() or (is_clean(value) and not has_visible(value))
 
 
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
@@ -117,7 +124,7 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
 
     for number, arg in enumerate(argv, start=1):
         value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg  # --by=VALUE
-        option = _option_of(_argument_name(parser, argv[:number])) if not value.strip() else ""
+        option = _option_of(_argument_name(parser, argv[:number])) if _blank(value) else ""
         if option and option not in EMPTY_MEANS_SOMETHING:  # (one that may be empty still gets the checks below)
             raise ValidationError(f"{option} is given an empty value: give one, or leave {option} out "
                                   "(an unset variable in a script?); nothing was done")

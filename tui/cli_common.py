@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 
 from tui.cli_output import remark
-from tui.core.errors import quoted
+from tui.core.errors import quoted, shown_path
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -77,10 +77,31 @@ def open_card(args):
     """The store (a damaged file refused) and the application ID names, from one reading of the file;
     the save that follows finds those bytes already checked. Reading only: an older file is migrated
     by that save (with its backup), so a command refused on the way (exit 2) leaves it byte for byte."""
+    store = store_at(args)
+    return store, resolved(store, store.load_all(), args.id)
+
+
+def resolved(store, apps, key: str):
+    """`store.resolve_in(apps, key)`; its refusal says too, in its one line, that the data file the user
+    named does not exist (missing_named_file)."""
+    from tui.store.errors import NotFoundError
     from tui.store.store import resolve_in
 
-    store = store_at(args)
-    return store, resolve_in(store.load_all(), args.id)
+    try:
+        return resolve_in(apps, key)
+    except NotFoundError as exc:
+        if missing := missing_named_file(store):
+            raise NotFoundError(f"{exc}; {missing}") from None
+        raise
+
+
+def missing_named_file(store) -> str:
+    """Words for a data file the user named (--db, $FOLLOWUP_DB) that is not there, '' otherwise: a typo
+    in its name read as an empty store, "no applications yet", which looks like lost data (fz2 7). The
+    default file before the first `add` is just empty. Nothing is created on a read."""
+    if store.create_folder or store.path.exists():  # create_folder: the default data file (store_at)
+        return ""
+    return f"{shown_path(store.path)} does not exist yet; it is made by the first change (followup add …)"
 
 
 def named_db(args) -> str | None:
@@ -103,7 +124,7 @@ def store_at(args):
     return Store(named or default_db_path(), create_folder=named is None)
 
 
-def read_apps(store, settings, moment) -> tuple[list, int]:
+def read_apps(store, settings, moment, *, say_missing: bool = True) -> tuple[list, int]:
     """The applications of `store` (see `store_at`) that load, caught up to `moment`, and the exit code
     the command ends with.
 
@@ -114,16 +135,18 @@ def read_apps(store, settings, moment) -> tuple[list, int]:
     from tui.core.actions import catch_up
 
     apps, _, problems = store.snapshot()
+    if say_missing and (missing := missing_named_file(store)):  # stdout and the exit code: an empty store's
+        remark(missing)
     from tui.core.timeutil import to_utc
 
     # rounds that took place since the last write, as the board sees them (a standard UTC time: 10,000 calls)
     moment = to_utc(moment)
     apps = [catch_up(app, moment, use_thank_you=settings.use_thank_you) for app in apps]
     for problem in problems:
-        remark(f"{store.path}: left out a damaged record: {problem}")
+        remark(f"{shown_path(store.path)}: left out a damaged record: {problem}")
     if problems:
-        remark(f"{store.path} is damaged, so Followup will not write to it; fix it by hand or "
-               f"restore a backup ({store.path.name}.bak-* beside it, if any)")
+        remark(f"{shown_path(store.path)} is damaged, so Followup will not write to it; fix it by hand or "
+               f"restore a backup ({shown_path(store.path.name)}.bak-* beside it, if any)")
     return apps, 1 if problems else 0
 
 

@@ -36,6 +36,10 @@ def _typed(key: str, text: str, source: str):
             raise not_allowed(key, text, source) from None
     if isinstance(default, tuple):
         return [part.strip() for part in text.split(",") if part.strip()]
+    if key == "name":  # nothing visible (only spaces, U+200B…) is empty, as in a card's names (fz2 5)
+        from tui.core.text import has_visible
+
+        return text if has_visible(text) else ""
     return text.replace("\\n", "\n") if key == "signature" else text
 
 

@@ -76,7 +76,7 @@ def write_output(name: str | None, payload: bytes, what: str, data_file: Path) -
     if name in (None, "-"):
         write_data(payload)
         return None
-    from tui.core.errors import ValidationError
+    from tui.core.errors import ValidationError, shown_path
     from tui.store.atomic import atomic_write_bytes
     from tui.store.errors import StoreError
     from tui.store.paths import check_not_ours
@@ -90,7 +90,7 @@ def write_output(name: str | None, payload: bytes, what: str, data_file: Path) -
         if not isinstance(cause, OSError):  # refused by check_target: its message says what to do
             raise ValidationError(f"cannot write {what}: {exc}") from None
         why = cause.strerror or "the disk refused it"
-        raise ValidationError(f"{target}: cannot write {what} ({why}); pick another file with -o") from None
+        raise ValidationError(f"{shown_path(target)}: cannot write {what} ({why}); pick another file with -o") from None
     return target
 
 
@@ -141,11 +141,11 @@ def read_input(name: str, advice: str) -> bytes:
     """The bytes of the file `name` a command reads as its input: a regular file or a pipe (`<(…)`), never a
     device or a folder (store.atomic.open_regular, the check --db has), and at most INPUT_LIMIT bytes.
     `advice` ends the message when it cannot be read ("give a CSV or JSON file …")."""
-    from tui.core.errors import ValidationError
+    from tui.core.errors import ValidationError, shown_path
     from tui.store.atomic import open_regular
 
     try:
         with open_regular(Path(name), pipe=True) as handle:
             return read_limited(handle, name)
     except OSError as exc:
-        raise ValidationError(f"{name}: cannot be read ({exc.strerror or exc}); {advice}") from None
+        raise ValidationError(f"{shown_path(name)}: cannot be read ({exc.strerror or exc}); {advice}") from None

@@ -7,7 +7,16 @@ Only argparse is imported up front.
 
 from __future__ import annotations
 
-from tui.cli_common import add_command, add_id_argument, deadline_names, now, read_apps, store_at, user_settings
+from tui.cli_common import (
+    add_command,
+    add_id_argument,
+    deadline_names,
+    now,
+    read_apps,
+    resolved,
+    store_at,
+    user_settings,
+)
 from tui.cli_output import on_terminal, print_data, table_width
 
 LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label is never cut
@@ -128,11 +137,11 @@ def cmd_show(args) -> int:
     import json
 
     from tui.core.exchange import record
-    from tui.store.store import resolve_in
 
     settings, moment = user_settings(), now()
-    apps, code = read_apps(store_at(args), settings, moment)
-    app = resolve_in(apps, args.id)
+    store = store_at(args)
+    apps, code = read_apps(store, settings, moment, say_missing=False)
+    app = resolved(store, apps, args.id)  # a missing file said in its refusal's one line
     if args.json:
         print_data(json.dumps(record(app), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -21,6 +21,7 @@ import msgspec
 
 from tui.core.errors import ValidationError, quoted
 from tui.core.stages import DirectionKind
+from tui.core.text import has_visible
 from tui.core.timeutil import checked_time
 
 NAME_LIMIT = 200  # every limit on typed text is here; forms and the CLI read them
@@ -68,6 +69,18 @@ def decoding_active() -> bool:
     return getattr(_decoding, "active", False)
 
 
+@contextmanager
+def reading_stored_names() -> Iterator[None]:
+    """While a data file read the slow way (migrated, hand-edited) is checked, a name with nothing visible
+    stored before clean_field refused one (fz2 5) is kept: the user's data stays readable."""
+    before = getattr(_decoding, "names", False)
+    _decoding.names = True
+    try:
+        yield
+    finally:
+        _decoding.names = before
+
+
 def _fresh_id() -> str:
     if decoding_active():
         raise ValidationError("a record has no id")
@@ -80,6 +93,8 @@ def id_field() -> Any:
 
 def clean_field(text: Any, field_name: str, *, required: bool = False, limit: int = NAME_LIMIT) -> str:
     value = "" if text is None else str(text).strip()
+    if value and not has_visible(value) and not getattr(_decoding, "names", False):
+        value = ""  # only zero-width or format characters: as empty as spaces (fz2 5)
     if required and not value:
         article = "an" if field_name[:1].lower() in "aeiou" else "a"  # an interviewer name
         raise ValidationError(f"{field_name} is empty: give {article} {field_name}")

@@ -30,6 +30,23 @@ def unclean_words(text: str) -> str:
     return "a control character"
 
 
+# What shows nothing on its own: spaces, format characters (Cf: the zero-width space and joiners, the
+# direction marks, the word joiner, the byte order mark, the tags), combining marks with no letter to sit
+# on (Mn, Me), and the Hangul fillers (letters by category, blank by design). Inside a visible name they
+# stay: an RLM in a right-to-left name, a joiner in an emoji sequence.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Zs", "Zl", "Zp", "Cc", "Cs"})
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def has_visible(text: str) -> bool:
+    """Whether `text` shows anything: a name of only zero-width or format characters was stored and
+    printed blank ("Follow up — \u200b") where a name of spaces is refused as empty (fz2 5)."""
+    if text.isascii():
+        return any(" " < char < "\x7f" for char in text)
+    return any(char not in _FILLERS and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
+               for char in text)
+
+
 # A newline or a tab is text only where text may run over lines: a card's notes, and its history (which
 # quotes what the notes were). Everywhere else (company, role, recruiter, a round's name, an interviewer's
 # name or title, a direction, the pitch…) it would break the one line the command

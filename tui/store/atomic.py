@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, TypeAlias
 
+from tui.core.errors import shown_path
 from tui.store.errors import UnreadableFileError, WriteFailedError
 from tui.store.paths import check_target
 
@@ -64,7 +65,7 @@ def remove_stale_temps(path: Path) -> list[str]:
 
 def write_error(path: Path, exc: OSError) -> WriteFailedError:
     """One actionable line for an OSError met while saving `path`."""
-    folder = path.parent
+    folder = shown_path(path.parent)  # as every path a message names: cut when long (fz2 6)
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
         why = "the disk is full (no space left on device). Free some space and try again"
@@ -77,7 +78,7 @@ def write_error(path: Path, exc: OSError) -> WriteFailedError:
         why = f"the folder {folder} does not exist (or no longer does). Create it, or pick another file with --db"
     else:
         why = f"{exc.strerror or exc}. Check the disk and try again"
-    return WriteFailedError(f"{path}: not saved: {why}; nothing was changed")
+    return WriteFailedError(f"{shown_path(path)}: not saved: {why}; nothing was changed")
 
 
 def _write_all(fd: int, payload: bytes) -> None:
@@ -191,8 +192,8 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
         return None
     except OSError as exc:
         raise UnreadableFileError(
-            f"{path}: cannot be read ({exc.strerror or exc}); check that it is a file you may "
-            f"read (ls -l {path}), or pick another file with --db"
+            f"{shown_path(path)}: cannot be read ({exc.strerror or exc}); check that it is a file you may "
+            f"read (ls -l {shown_path(path)}), or pick another file with --db"
         ) from exc
 
 

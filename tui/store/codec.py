@@ -23,9 +23,9 @@ from typing import Any, Iterator, MutableMapping, NamedTuple
 
 import msgspec
 
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, shown_path
 from tui.core.model import Application, times_in_years
-from tui.core.parts import decoding_stored
+from tui.core.parts import decoding_stored, reading_stored_names
 from tui.core.text import clean_text, first_unclean, unclean_words
 from tui.store.errors import UnreadableFileError
 from tui.store.migrations import (
@@ -192,7 +192,8 @@ def from_plain(path: Path, data: Any) -> Decoded:
                 continue
             doc = cleaned_record(doc)
         try:
-            apps.append(Application.from_dict(doc))
+            with reading_stored_names():
+                apps.append(Application.from_dict(doc))
         except ValidationError as exc:
             problems.append(f"record {doc_id} ({doc.get('company') or doc.get('id')}): {exc}")
     for name, table in data.items():  # the reminders table, our _meta record, a table of another program
@@ -244,7 +245,8 @@ _TOO_DEEP = "cannot be read (its values are nested too deeply)"  # valid JSON, d
 def unreadable(path: Path, why: str) -> UnreadableFileError:
     """Every file that cannot be read at all says so alike: which file, why, and how to recover."""
     return UnreadableFileError(
-        f"{path}: {why}, so Followup will not touch it. To recover, restore a backup (a {path.name}.bak-* "
+        f"{shown_path(path)}: {why}, so Followup will not touch it. To recover, restore a backup (a "
+        f"{shown_path(path.name)}.bak-* "
         "file beside it, if any) or move the file away to start afresh"
     )
 

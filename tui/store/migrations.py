@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeAlias, TypeGuard
 
 from tui.core.clock import now
-from tui.core.errors import ValidationError
+from tui.core.errors import ValidationError, shown_path
 from tui.core.stages import DirectionChange, Stage
 from tui.core.text import clean_text, one_lined
 from tui.core.timefmt import FILE_STAMP
@@ -73,15 +73,15 @@ def fresh_layout() -> Layout:
 
 def foreign(path: Path, why: str) -> UnreadableFileError:
     return UnreadableFileError(
-        f"{path}: valid JSON but not a Followup data file ({why}), so Followup will not touch "
+        f"{shown_path(path)}: valid JSON but not a Followup data file ({why}), so Followup will not touch "
         "it. Pick another file with --db (or $FOLLOWUP_DB), or move this one away"
     )
 
 
 def damaged(path: Path, why: str) -> UnreadableFileError:
     return UnreadableFileError(
-        f"{path}: a Followup data file, but damaged ({why}); nothing was changed. Fix it by "
-        f"hand or restore a backup (a {path.name}.bak-* file beside it, if any)"
+        f"{shown_path(path)}: a Followup data file, but damaged ({why}); nothing was changed. Fix it by "
+        f"hand or restore a backup (a {shown_path(path.name)}.bak-* file beside it, if any)"
     )
 
 
@@ -139,7 +139,7 @@ def classify(path: Path, data: Any) -> int | None:
             raise damaged(path, "its _meta record says schema 0, but schema-0 files have no _meta record")
         if schema > SCHEMA_VERSION:
             raise NewerSchemaError(
-                f"{path}: written by a newer Followup (data schema {schema}; this version reads "
+                f"{shown_path(path)}: written by a newer Followup (data schema {schema}; this version reads "
                 f"up to {SCHEMA_VERSION}), so it was left untouched. Upgrade Followup to open it"
             )
         if not _is_table(data.get(APPS_TABLE, {})):

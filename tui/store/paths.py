@@ -14,6 +14,7 @@ import os
 import stat
 from pathlib import Path
 
+from tui.core.errors import shown_path
 from tui.store.errors import WriteFailedError
 
 _KINDS = (
@@ -38,6 +39,14 @@ def _refused(path: Path | str, why: str) -> WriteFailedError:
     return WriteFailedError(f"{path}: refused: {why}{_NOTHING_WRITTEN}")
 
 
+def _shown(path: Path | str, real: Path) -> str:
+    """The path the user gave, and what it resolves to when that is elsewhere (a symlink), each cut as every
+    path a message names is (errors.shown_path: a 10,000-character --db was echoed whole, fz2 6)."""
+    if real == Path(path).absolute():
+        return shown_path(path)
+    return f"{shown_path(path)} (→ {shown_path(real)})"
+
+
 def refusal(exc: WriteFailedError) -> str:
     """A refusal's words without "; nothing was written": for a banner or a field that says it before
     anything was tried."""
@@ -58,7 +67,7 @@ def check_not_ours(path: Path, data_file: Path) -> None:
         what = "a backup of the data file"
     else:
         return
-    shown = path if real == Path(path).absolute() else f"{path} (→ {real})"
+    shown = _shown(path, real)
     raise _refused(shown, f"it is {what}; name another file")
 
 
@@ -72,7 +81,7 @@ def check_target(path: Path) -> Path:
     """
     path = Path(path)
     real = Path(os.path.realpath(path))
-    shown = path if real == path.absolute() else f"{path} (→ {real})"
+    shown = _shown(path, real)
     try:
         info = os.stat(real)
     except (FileNotFoundError, NotADirectoryError):  # the folder is checked below
@@ -84,17 +93,17 @@ def check_target(path: Path) -> Path:
             kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
             raise _refused(shown, f"it is {kind}, and Followup replaces only regular files; name another file")
         if info.st_mode & 0o222 == 0:
-            raise _refused(shown, f"the file is read-only; make it writable (chmod u+w {real}) "
+            raise _refused(shown, f"the file is read-only; make it writable (chmod u+w {shown_path(real)}) "
                                   "or name another file")
         if not os.access(real, os.W_OK):  # its mode allows writing, yet this user may not: chmod would not help
-            raise _refused(shown, f"the file cannot be written by you although its mode allows it (owned by "
-                                  f"another user, marked immutable: lsattr {real}, or on a read-only disk); "
-                                  "name another file")
+            raise _refused(shown, "the file cannot be written by you although its mode allows it (owned by "
+                                  f"another user, marked immutable: lsattr {shown_path(real)}, or on a read-only "
+                                  "disk); name another file")
         return real
     folder = real.parent
     if os.path.lexists(folder) and not folder.is_dir():
-        raise _refused(shown, f"{folder} is not a folder; name another path")
+        raise _refused(shown, f"{shown_path(folder)} is not a folder; name another path")
     if not folder.is_dir():
-        raise _refused(shown, f"the folder {folder} does not exist, and Followup does not create folders; "
-                              f"create it (mkdir -p {folder}) or name another path")
+        raise _refused(shown, f"the folder {shown_path(folder)} does not exist, and Followup does not create folders; "
+                              f"create it (mkdir -p {shown_path(folder)}) or name another path")
     return real

@@ -28,6 +28,7 @@ from typing import Any, Iterator
 import msgspec
 from tinydb.storages import Storage
 
+from tui.core.errors import shown_path
 from tui.store import atomic, codec
 from tui.store.errors import LockTimeoutError, WriteFailedError
 from tui.store.migrations import (
@@ -147,12 +148,12 @@ class FileStorage(Storage):
             self._lock.acquire()
         except Timeout as exc:
             raise LockTimeoutError(
-                f"{self.path}: another Followup process kept it locked for over "
+                f"{shown_path(self.path)}: another Followup process kept it locked for over "
                 f"{self.lock_timeout:g} s, so nothing was saved; try again in a moment"
             ) from exc
         except OSError as exc:
             raise WriteFailedError(
-                f"{self.path}: not saved: cannot take the lock {self.lock_path} "
+                f"{shown_path(self.path)}: not saved: cannot take the lock {shown_path(self.lock_path)} "
                 f"({exc.strerror or exc}); check that its folder is writable"
             ) from exc
         try:
@@ -202,7 +203,7 @@ class FileStorage(Storage):
         try:
             raw = codec.encode(out)
         except UnicodeEncodeError as exc:  # text from outside that slipped past the checks at the door
-            raise WriteFailedError(f"{self.path}: not saved: a text holds characters that are not valid "
+            raise WriteFailedError(f"{shown_path(self.path)}: not saved: a text holds characters that are not valid "
                                    f"UTF-8 ({exc.object[exc.start:exc.end]!a}); nothing was changed") from None
         atomic.atomic_write_bytes(self.path, raw)
         self._digest, self._data = _digest(raw), out
