@@ -382,3 +382,19 @@ async def test_the_same_person_twice_in_a_new_card_is_said_under_interviewers_an
         await send_keys(app, pilot, burst, "Z")
         assert app.screen.raw("interviewers") == "Ann Lee, ann leeZ" and app.screen.raw("company") == "Dupco"
         assert stored(store) == {}
+
+
+async def test_a_name_of_only_invisible_characters_is_empty_under_its_field(tmp_path):
+    """Fuzz fz2 5: a role of a zero-width space passed the field's check and was refused only at save
+    ("company is empty"), not under the field as it is typed; the record's rule is the form's."""
+    store = store_with(tmp_path, small_apps())
+    app = make_app(store)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await type_into(pilot, "company", "Hooli")
+        await type_into(pilot, "role", "\u200b\ufeff")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewApplicationScreen)
+        assert problem(app, "role") == "the role is empty: type one"

@@ -24,6 +24,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from tui.core.errors import FollowupError, ValidationError
 from tui.core.parts import NAME_LIMIT
+from tui.core.text import has_visible
 from tui.ui.card_gone import card_is_gone, close_card_screens
 from tui.ui.keybar import KeyBar
 from tui.ui.rescue import Unsaved, keep_rescued
@@ -64,7 +65,7 @@ def required(what: str, limit: int = NAME_LIMIT) -> Callable[[str], str]:
 
     def check(text: str) -> str:
         value = text.strip()
-        if not value:
+        if not has_visible(value):  # spaces, or only zero-width or format characters: what the record refuses
             raise ValidationError(f"the {what} is empty: type one")
         if len(value) > limit:
             raise ValidationError(f"the {what} is {len(value)} characters long: keep it under {limit}")
