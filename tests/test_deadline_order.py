@@ -75,7 +75,7 @@ def test_the_card_counts_only_the_notes_not_snoozed():
 
 
 def test_a_card_names_a_titled_interviewer_by_title_and_surname_as_the_letters_do():
-    """The card said "Thank Dr. +1" (its own first-name rule); it now asks parts.greeting_name."""
+    """The card said "Thank Dr. +1" (its own first-name rule); it now asks greeting.greeting_name."""
     app = actions.new_application("Acme", "Dev", now=NOW - timedelta(hours=30), round_at=NOW - timedelta(hours=30),
                                   interviewers=[Interviewer("Dr. Ada Wong"), Interviewer("Mr. Tony Stark")])
     frame = TimeFrame(NOW, SETTINGS.zone)

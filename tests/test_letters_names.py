@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core import actions, correspondence, letters
-from tui.core.parts import _SUFFIXES, TITLES, Interviewer, greeting_name
+from tui.core.greeting import SUFFIXES, TITLES, greeting_name
+from tui.core.parts import Interviewer
 from tui.core.settings import Settings
 from tui.core.stages import LetterKind, Outcome
 
@@ -48,7 +49,7 @@ GIVEN = st.text(st.characters(categories=("Lu", "Ll", "Lo")), min_size=1, max_si
 CAPITALISED = GIVEN.map(lambda word: word[:1].upper() + word[1:]).filter(lambda w: not w[:1].islower())
 
 
-SURNAME = CAPITALISED.filter(lambda w: w.casefold() not in _SUFFIXES)  # "Dr A MD": MD is a degree, not her name
+SURNAME = CAPITALISED.filter(lambda w: w.casefold() not in SUFFIXES)  # "Dr A MD": MD is a degree, not her name
 
 
 GIVEN_NAME = CAPITALISED.filter(lambda w: w.casefold().rstrip(".") not in TITLES)  # "Dr Mr A": two titles

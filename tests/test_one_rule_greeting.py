@@ -1,13 +1,13 @@
-"""Greeting names spot a surname's particle one way (parts._is_particle), with a title or without: the
+"""Greeting names spot a surname's particle one way (greeting._is_particle), with a title or without: the
 titled branch had its own test and greeted "Dr. Gerard 't Hooft" as "Dr. Hooft" (review Z 4). A name
-that is a title alone is told by parts.is_title_only, which the letters ask (no copy of its rule)."""
+that is a title alone is told by greeting.is_title_only, which the letters ask (no copy of its rule)."""
 
 from __future__ import annotations
 
 import pytest
 
+from tui.core.greeting import greeting_name, is_title_only
 from tui.core.letters import _greeting
-from tui.core.parts import greeting_name, is_title_only
 
 
 @pytest.mark.parametrize(("name", "greeted"), [

@@ -33,24 +33,9 @@ from tui import (
     cli_stats,
 )
 from tui.cli_arguments import blank_as_empty, refuse_bad_arguments
-from tui.cli_common import (
-    EVENT,
-    add_command,
-    add_db_option,
-    add_id_argument,
-    add_quiet_option,
-    card_title,
-    change_card,
-    command_index,
-    completes,
-    confirm,
-    now,
-    open_card,
-    read_when,
-    store_at,
-    user_settings,
-)
+from tui.cli_common import EVENT, card_title, change_card, confirm, now, open_card, read_when, store_at, user_settings
 from tui.cli_output import drop_output, remark
+from tui.cli_parsing import add_command, add_db_option, add_id_argument, add_quiet_option, command_index, completes
 from tui.core.errors import quoted
 from tui.core.stages import DEFAULT_ROUND_NAME
 
@@ -187,7 +172,7 @@ def _help_as_a_word(argv: list[str]) -> list[str]:
 
 
 def named_command(argv: list[str]) -> str | None:
-    """The word of `argv` that argparse will take as the command, or None (cli_common.command_index)."""
+    """The word of `argv` that argparse will take as the command, or None (cli_parsing.command_index)."""
     index = command_index(argv)
     return None if index is None else argv[index]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import add_choice, add_command, command_index, completes
 from tui.cli_output import print_data
+from tui.cli_parsing import add_choice, add_command, command_index, completes
 
 SHELLS = ("bash", "zsh", "fish")
 

@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli_common import (
-    COMING,
-    add_command,
-    add_id_argument,
-    add_quiet_option,
-    card_title,
-    change_card,
-    open_card,
-    read_when,
-)
+from tui.cli_common import COMING, card_title, change_card, open_card, read_when
 from tui.cli_output import read_limited
+from tui.cli_parsing import add_command, add_id_argument, add_quiet_option
 
 EXIT_DECLINED = 1
 

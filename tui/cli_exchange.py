@@ -11,17 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli_common import (
-    add_command,
-    add_quiet_option,
-    card_title,
-    completes,
-    now,
-    read_apps,
-    store_at,
-    user_settings,
-)
+from tui.cli_common import card_title, now, read_apps, store_at, user_settings
 from tui.cli_output import read_input, read_limited, write_output
+from tui.cli_parsing import add_command, add_quiet_option, completes
 from tui.core.errors import quoted
 
 

@@ -14,17 +14,9 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import (
-    add_command,
-    add_id_argument,
-    add_quiet_option,
-    completes,
-    confirm,
-    now,
-    open_card,
-    user_settings,
-)
+from tui.cli_common import confirm, now, open_card, user_settings
 from tui.cli_output import print_data, remark
+from tui.cli_parsing import add_command, add_id_argument, add_quiet_option, completes
 from tui.core.errors import quoted
 
 EXIT_HELD_BACK = 1

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import add_command, add_quiet_option, completes, now, read_apps, store_at, user_settings
+from tui.cli_common import now, read_apps, store_at, user_settings
 from tui.cli_output import TABLE_WIDTH, on_terminal, print_data, print_fitted, table_width
+from tui.cli_parsing import add_command, add_quiet_option, completes
 
 STACKED_BELOW = 70  # a narrower terminal lists each application on two lines (see _stacked)
 _STACK_MARGIN = " " * 9  # under the stage, past the id

@@ -10,18 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import (
-    COMING,
-    EVENT,
-    PAST,
-    add_choice,
-    add_command,
-    add_id_argument,
-    add_quiet_option,
-    change_card,
-    completes,
-    read_when,
-)
+from tui.cli_common import COMING, EVENT, PAST, change_card, read_when
+from tui.cli_parsing import add_choice, add_command, add_id_argument, add_quiet_option, completes
 from tui.core.errors import quoted
 from tui.core.stages import DEFAULT_ROUND_NAME
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_common import add_command, named_db, now, store_at, user_settings
+from tui.cli_common import named_db, now, store_at, user_settings
 from tui.cli_output import print_fitted, remark
+from tui.cli_parsing import add_command
 from tui.core.errors import quoted
 
 EXIT_HELD_BACK = 1

@@ -7,17 +7,9 @@ Only argparse is imported up front.
 
 from __future__ import annotations
 
-from tui.cli_common import (
-    add_command,
-    add_id_argument,
-    deadline_names,
-    now,
-    read_apps,
-    resolved,
-    store_at,
-    user_settings,
-)
+from tui.cli_common import deadline_names, now, read_apps, resolved, store_at, user_settings
 from tui.cli_output import on_terminal, print_data, table_width
+from tui.cli_parsing import add_command, add_id_argument
 
 LABEL_WIDTH = 15  # the longest label ("keep in touch") and two spaces: a label is never cut
 

@@ -5,15 +5,8 @@ the deadline the end makes once working hours move it).
 
 from __future__ import annotations
 
-from tui.cli_common import (
-    COMING,
-    add_command,
-    add_id_argument,
-    add_quiet_option,
-    change_card,
-    deadline_names,
-    read_when,
-)
+from tui.cli_common import COMING, change_card, deadline_names, read_when
+from tui.cli_parsing import add_command, add_id_argument, add_quiet_option
 from tui.core.errors import quoted
 
 

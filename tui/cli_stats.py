@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time, timedelta
 
-from tui.cli_common import add_choice, add_command, now, read_apps, store_at, user_settings
+from tui.cli_common import now, read_apps, store_at, user_settings
 from tui.cli_output import print_data, table_width, write_output
+from tui.cli_parsing import add_choice, add_command
 
 STATS_EPILOG = """\
 Every figure is worked out from what happened (rounds, letters, replies,

@@ -16,8 +16,9 @@ from pathlib import Path
 from tui.core import stages, timefmt
 from tui.core.deadlines import direction_default_time, quiet_until, work_calendar
 from tui.core.errors import ValidationError
+from tui.core.greeting import greeting_name, is_title_only
 from tui.core.model import Application
-from tui.core.parts import Interviewer, Round, greeting_name, is_title_only
+from tui.core.parts import Interviewer, Round
 from tui.core.recipients import recipient, thank_you_target
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind
@@ -165,7 +166,7 @@ def round_phrase(name: str) -> str:
 
 
 def _greeting(name: str) -> str:
-    """Whom a letter greets (parts.greeting_name), or '' for a name that is a title alone ("Dr."): the
+    """Whom a letter greets (greeting.greeting_name), or '' for a name that is a title alone ("Dr."): the
     letter then shows its [name?] gap to fill rather than open with "Hi Dr.," (review W 7)."""
     greeted = greeting_name(name)
     return "" if is_title_only(greeted) else greeted

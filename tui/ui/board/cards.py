@@ -19,8 +19,8 @@ from textual.strip import Strip
 from tui.core import timefmt
 from tui.core.deadline_words import Group, marked_action, relative_seconds, without_company
 from tui.core.deadlines import Deadline, DeadlineKind
+from tui.core.greeting import greeting_name
 from tui.core.model import Application
-from tui.core.parts import greeting_name
 from tui.core.stages import Stage, own_round_name
 from tui.core.text import counted, fit_cells
 from tui.ui.board.timeframe import TimeFrame

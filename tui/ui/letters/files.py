@@ -13,8 +13,8 @@ from pathlib import Path
 from textual.app import App
 
 from tui.core.errors import ValidationError
+from tui.core.greeting import greeting_name
 from tui.core.letters import Letter
-from tui.core.parts import greeting_name
 from tui.core.stages import LetterKind
 from tui.store.atomic import atomic_write_bytes
 from tui.ui.detail.external_editor import edit_text
