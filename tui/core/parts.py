@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from typing import Annotated, Any, Iterator
 
@@ -44,7 +44,17 @@ _decoding = threading.local()
 
 
 @contextmanager
-def decoding_stored() -> Iterator[None]:
+def _set_in_this_thread(flag: str) -> Iterator[None]:
+    """`flag` of this thread's decoding state is True inside, as it was after."""
+    before = getattr(_decoding, flag, False)
+    setattr(_decoding, flag, True)
+    try:
+        yield
+    finally:
+        setattr(_decoding, flag, before)
+
+
+def decoding_stored() -> AbstractContextManager[None]:
     """While this thread decodes the data file, records are checked by the decoder alone.
 
     What a person or the code makes goes through each record's
@@ -57,28 +67,17 @@ def decoding_stored() -> Iterator[None]:
     give the record a new id on every read. Per thread: the board may make a
     new application on another thread meanwhile.
     """
-    before = getattr(_decoding, "active", False)
-    _decoding.active = True
-    try:
-        yield
-    finally:
-        _decoding.active = before
+    return _set_in_this_thread("active")
 
 
 def decoding_active() -> bool:
     return getattr(_decoding, "active", False)
 
 
-@contextmanager
-def reading_stored_names() -> Iterator[None]:
+def reading_stored_names() -> AbstractContextManager[None]:
     """While a data file read the slow way (migrated, hand-edited) is checked, a name with nothing visible
     stored before clean_field refused one (fz2 5) is kept: the user's data stays readable."""
-    before = getattr(_decoding, "names", False)
-    _decoding.names = True
-    try:
-        yield
-    finally:
-        _decoding.names = before
+    return _set_in_this_thread("names")
 
 
 def _fresh_id() -> str:
