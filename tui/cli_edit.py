@@ -36,7 +36,8 @@ def cmd_edit(args) -> int:
         from tui.core.timefmt import understood
 
         fields = dict(given)
-        words = [f"{field} “{value}”" if value else f"{field} cleared" for field, value in given.items()]
+        words = [f"{field} “{value}”" for field, value in given.items() if value]
+        cleared = [f"{field} cleared" for field, value in given.items() if not value]
         if args.decision_by is not None:
             # a day alone: the end of that working day, as a do-by direction's (review R2 #6)
             due = read_when(args.decision_by, COMING, settings, moment, "--decision-by",
@@ -46,7 +47,8 @@ def cmd_edit(args) -> int:
         new = actions.edit(app, now=moment, **fields)
         if new.history == app.history:
             raise ValidationError(f"{app.company} — {app.role} already has these values; nothing changed")
-        return new, "set " + ", ".join(words)
+        # "set pitch “…”, recruiter cleared"; "pitch cleared" alone never reads "set pitch cleared" (fz2 2)
+        return new, ", ".join(([f"set {', '.join(words)}"] if words else []) + cleared)
 
     return change_card(args, change)
 
