@@ -237,6 +237,24 @@ async def test_quitting_hands_keys_kept_while_small_to_an_open_palette_and_still
         await wait_until(pilot, lambda: app.return_code is not None)
     assert app.return_code == 0
 
+
+@WAYS
+async def test_an_escape_kept_while_small_after_a_palette_pick_closes_it_without_a_search(tmp_path, burst):
+    """Fuzz fz4 A: `1`, ctrl+j (enter) and escape kept while the window was too small, then the window
+    made larger: the escape closed the palette while its enter was on the way, the enter started a search on
+    the closing palette, and the search, finding no list there, ended the app (NoMatches 'CommandList')."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.resize_terminal(40, 12)
+        await send_keys(app, pilot, burst, "1", "ctrl+j", "escape")
+        await pilot.resize_terminal(*WIDE)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        for _ in range(5):
+            await pilot.pause()
+        assert app.is_running and app._exception is None and isinstance(app.screen, BoardScreen)
+
 async def test_relative_times_move_on_with_the_clock(tmp_path, monkeypatch):
     app = make_app(store_with(tmp_path, small_apps()))
     async with app.run_test(size=WIDE) as pilot:

@@ -203,9 +203,21 @@ class SearchInput(TypesInOrder, CommandInput):
             return
         await super()._on_key(event)
 
+    def _open_palette(self) -> Palette | None:
+        """The palette this field is in, or None once it is closing: an escape typed after enter closed it,
+        and a search started then ran on a palette with no list and ended the app (fuzz fz4 A)."""
+        palette = self.parent.screen if self.is_attached and self.parent is not None else None
+        if not isinstance(palette, Palette) or palette.closing or palette._closing or not palette.is_attached:
+            return None
+        return palette
+
     async def action_submit(self) -> None:
-        palette = self.screen
+        palette = self._open_palette()
+        if palette is None:
+            return
         await settled(palette)  # the change the last letters made: its search has started
+        if self._open_palette() is None:
+            return
         searches = [w for w in self.app.workers if w.node is palette and w.group == Palette._GATHER_COMMANDS_GROUP]
         if palette.searched_for != self.value.strip():  # no search heard of this text: the list is another's
             palette._stop_no_matches_countdown()  # as Textual's own search starts: no stale "No matches" row
@@ -221,11 +233,14 @@ class SearchInput(TypesInOrder, CommandInput):
 
     async def _unless_closing(self) -> None:
         """Nothing was picked (several hits, none chosen): the keys typed after enter go on into the search."""
-        palette = self.screen
         for _ in range(3):  # the enter, the list's pick, the palette closing: each a message of its own
+            palette = self._open_palette()
+            if palette is None:
+                return
             await settled(palette)
-            await settled(palette.query_one(CommandList))
-        if self.app.screen is palette and not getattr(palette, "closing", False):
+            await settled(palette.query(CommandList).first() if palette.query(CommandList) else None)
+        palette = self._open_palette()
+        if palette is not None and self.app.screen is palette:
             self.app.board_ready()
 
 
