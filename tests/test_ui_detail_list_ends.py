@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import WAYS, send_keys
+from conftest import WAYS, burst_keys, send_keys, taken
 from tui.core import direction_actions
 from tui.core.stages import DirectionKind
 from tui.ui.detail.forms import InterviewerForm
+from tui.ui.detail.history import HistoryList
+from ui_board_helpers import NARROW, demo_store, make_app
 from ui_detail_helpers import acme, board, make_db, open_card, wait_until
 
 
@@ -47,3 +49,19 @@ async def test_a_j_too_many_on_the_last_interviewer_still_opens_that_interviewer
         await send_keys(followup, pilot, burst, "2", "G", "j", "j", "enter")
         await wait_until(pilot, lambda: isinstance(followup.screen, InterviewerForm))
         assert "Dana Kim" in [getattr(w, "value", None) for w in followup.screen.query("Input")]
+
+
+@pytest.mark.parametrize("key", ["pageup", "pagedown"])
+async def test_a_page_key_typed_ahead_of_the_detail_screens_lists_moves_to_an_end(tmp_path, key):
+    """Fuzz fz4 B: enter, enter, shift+tab and pageup in one burst reached the history before it was laid
+    out, and Textual's OptionList looked up a line it had not worked out (KeyError: the app ended)."""
+    app = make_app(demo_store(tmp_path))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        burst_keys(app, "ctrl+j", "ctrl+j", "shift+tab", key, "4")
+        await taken(app, pilot)
+        for _ in range(3):
+            await pilot.pause()
+        assert app.is_running and app._exception is None
+        history = app.screen.query_one(HistoryList)
+        assert history.highlighted in (0, history.option_count - 1)

@@ -36,3 +36,22 @@ class StopsAtEnds(OptionList):
 
     def action_cursor_up(self) -> None:
         self._step(-1)
+
+    def _page(self, direction: int) -> None:
+        """A page key typed ahead, before the list was first laid out, made Textual's OptionList look up a
+        line it had not worked out yet (KeyError: the detail screen's history, `pageup` in a burst right
+        after enter, ended the app: fuzz fz4 B). With no height yet a page has no size: it goes to the end."""
+        if not self.scrollable_content_region.height and direction < 0:
+            self.action_first()
+        elif not self.scrollable_content_region.height:
+            self.action_last()
+        elif direction < 0:
+            super().action_page_up()
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_page_down(self) -> None:
+        self._page(1)
