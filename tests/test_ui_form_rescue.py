@@ -141,3 +141,22 @@ async def test_a_form_taken_down_before_its_fields_mounted_mounts_quietly(tmp_pa
         compose(form)  # composed, its widgets never mounted: how the quit left it
         form.on_mount()
         assert not form.query("Input") and app.focused is not None  # the board's focus kept
+
+
+async def test_a_form_saved_after_the_quit_took_it_off_the_stack_pops_nothing(tmp_path):
+    """Fuzz fz4 C: at ctrl+q, keys kept while the window was too small were handed on; an enter reached a
+    form already off the stack, and its save dismissed it: the board, the last screen, was popped instead
+    (ScreenStackError ended the app)."""
+    from tui.ui.screens.new_application import NewApplicationScreen
+
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewApplicationScreen)
+        fill(form, company="Hooli", role="Dev", when="yesterday 10:00")
+        app.pop_screen()  # off the stack at once, its widgets still there: as the quit leaves it
+        form._save()
+        await pilot.pause()
+        assert app.is_running and len(app.screen_stack) == 1 and app._exception is None

@@ -329,6 +329,8 @@ class FormScreen(FormKeys, ModalScreen):
         if first_bad is not None:
             self.query_one(f"#field-{first_bad}").focus()
             return
+        if self not in self.app.screen_stack:  # taken off with the quit, its enter handed on late (fuzz fz4 C):
+            return  # dismissing popped the board, the last screen (ScreenStackError); what was typed is rescued
         self._typed_on_save, self._app_on_save = (self._typed() if self.dirty else ""), self.app
         self.dismiss(result)
 
