@@ -95,3 +95,19 @@ def test_input_over_the_limit_is_refused_from_a_pipe_or_standard_input(cli_db, c
     assert run(cli_db, "import", "-", "--dry-run") == 2
     one_line_error(capsys, "standard input is over 1 MB, the most Followup reads")
     assert not cli_db.exists()
+
+
+def test_a_named_pipe_whose_writer_starts_late_is_read_whole(cli_db, capsys):
+    """Read-through: opened without blocking, a FIFO with no writer yet read as empty ("the file is empty"),
+    where `import FIFO` before the writer started waited for it (README: FILE may be a pipe)."""
+    fifo = cli_db.parent / "sheet.fifo"
+    os.mkfifo(fifo)
+
+    def write_late() -> None:
+        threading.Event().wait(0.3)  # the import is already waiting for a writer
+        with open(fifo, "w", encoding="utf-8") as writer:
+            writer.write("company,role,stage\nLate,R,awaiting\n")
+
+    threading.Thread(target=write_late, daemon=True).start()
+    assert run(cli_db, "import", str(fifo)) == 0, capsys.readouterr().err
+    assert [a["company"] for a in json.loads(cli_db.read_text())["applications"].values()] == ["Late"]

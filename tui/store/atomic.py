@@ -174,7 +174,10 @@ def open_regular(path: Path, *, pipe: bool = False) -> BinaryIO:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     mode = os.fstat(fd).st_mode
     if pipe and stat.S_ISFIFO(mode):
-        os.set_blocking(fd, True)
+        # opened again, blocking: a FIFO opened without blocking reads as empty until a writer opens it
+        # (`import FIFO` before the writer started said "the file is empty")
+        os.close(fd)
+        fd = os.open(path, os.O_RDONLY)
     elif not stat.S_ISREG(mode):
         os.close(fd)
         what = "a device or folder" if pipe else "a device, FIFO or folder"
