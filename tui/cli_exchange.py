@@ -14,7 +14,7 @@ from pathlib import Path
 from tui.cli_common import card_title, now, read_apps, store_at, user_settings
 from tui.cli_output import read_input, read_limited, write_output
 from tui.cli_parsing import add_command, add_quiet_option, completes
-from tui.core.errors import quoted
+from tui.core.errors import quoted, shown_path
 
 
 def cmd_export(args) -> int:
@@ -42,8 +42,8 @@ def _payload(name: str) -> tuple[bytes, str]:
         return read_limited(sys.stdin.buffer, "standard input"), "<stdin>"
     source = Path(name).expanduser()
     if source.suffix.lower() in (".ics", ".md"):  # said before reading: it may be large or not a file
-        raise ValidationError(f"{source}: ics and md are export-only; import a CSV or JSON file written by "
-                              "'followup export csv' or 'followup export json'")
+        raise ValidationError(f"{shown_path(str(source))}: ics and md are export-only; import a CSV or JSON file "
+                              "written by 'followup export csv' or 'followup export json'")
     advice = "give a CSV or JSON file written by 'followup export'"
     return read_input(str(source), advice), str(source)
 

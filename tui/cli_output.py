@@ -146,6 +146,6 @@ def read_input(name: str, advice: str) -> bytes:
 
     try:
         with open_regular(Path(name), pipe=True) as handle:
-            return read_limited(handle, name)
+            return read_limited(handle, shown_path(name))
     except OSError as exc:
         raise ValidationError(f"{shown_path(name)}: cannot be read ({exc.strerror or exc}); {advice}") from None
