@@ -36,17 +36,20 @@ def cmd_edit(args) -> int:
         from tui.core.timefmt import understood
 
         fields = dict(given)
-        words = [f"{field} “{value}”" for field, value in given.items() if value]
-        cleared = [f"{field} cleared" for field, value in given.items() if not value]
         if args.decision_by is not None:
             # a day alone: the end of that working day, as a do-by direction's (review R2 #6)
             due = read_when(args.decision_by, COMING, settings, moment, "--decision-by",
                             default_time=direction_default_time(settings, DirectionKind.DO_BY))
             fields["decision_by"] = due
-            words.append(f"decision by {understood(due, settings.zone, moment)}")  # as `show` names it (review V 11)
         new = actions.edit(app, now=moment, **fields)
         if new.history == app.history:
             raise ValidationError(f"{app.company} — {app.role} already has these values; nothing changed")
+        # only what changed is said: a value given that the card already had is left out (read-through)
+        changed = [field for field in given if getattr(new, field) != getattr(app, field)]
+        words = [f"{field} “{getattr(new, field)}”" for field in changed if getattr(new, field)]
+        cleared = [f"{field} cleared" for field in changed if not getattr(new, field)]
+        if args.decision_by is not None and new.decision_by != app.decision_by:  # as `show` names it (review V 11)
+            words.append(f"decision by {understood(new.decision_by, settings.zone, moment)}")
         # "set pitch “…”, recruiter cleared"; "pitch cleared" alone never reads "set pitch cleared" (fz2 2)
         return new, ", ".join(([f"set {', '.join(words)}"] if words else []) + cleared)
 
