@@ -5,7 +5,7 @@
 Each measurement runs in a fresh process (benchmarks/board_children.py),
 started the same way for the board and for a bare Textual app (a Header, one
 Label, a Footer), the two interleaved so that both see the same machine load;
-headless, or with --tmux each in a new tmux window of 120x40, drawing to a real
+headless, or with --tmux each in a new tmux session of 120x40, drawing to a real
 terminal as a user's board does. A key or a first frame counts as drawn at the
 end of the first frame Textual writes that shows it (App._display):
 
@@ -132,7 +132,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,1000,10000")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--tmux", action="store_true", help="run each process in a tmux window, not headless")
+    parser.add_argument("--tmux", action="store_true",
+                        help="run each process in a tmux session of its own, not headless")
     parser.add_argument("--holidays", default="", help="a holiday calendar (GB-ENG), set in config.toml")
     args = parser.parse_args()
     global IN_TMUX

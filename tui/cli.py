@@ -1,7 +1,8 @@
 """The command line: its arguments, and the headless commands for scripts and login shells.
 
-Only argparse (and cli_arguments.py, cli_letter.py, cli_common.py and cli_output.py, which import
-little more: re and tui.core's text and stages) are imported up front; each command imports what it needs, so
+Only argparse (and cli_arguments.py, cli_letter.py, cli_common.py, cli_parsing.py and cli_output.py,
+which import little more: re and tui.core's errors, text and stages) are imported up front; each
+command imports what it needs, so
 `followup due` stays fast in a login script. Nothing here imports Textual: the
 board is opened by tui/main.py (the `followup` entry point), which hands main()
 its launcher for a command line without a command.

@@ -1,8 +1,8 @@
 """How every command's parser is built: --db declared once, the ID argument, one-word choices in our
 words, -q, the layout of each command's --help; and where in argv the command is.
 
-Apart from cli_common (the clock, the settings, the data file) so that each holds one thing. Like
-tui/cli.py, only argparse is imported up front.
+Apart from cli_common (the clock, the settings, the data file) so that each holds one thing. Only
+argparse and tui.core's error words are imported up front.
 """
 
 from __future__ import annotations

@@ -41,9 +41,10 @@ class StopsAtEnds(OptionList):
         """A page key typed ahead, before the list was first laid out, made Textual's OptionList look up a
         line it had not worked out yet (KeyError: the detail screen's history, `pageup` in a burst right
         after enter, ended the app: fuzz fz4 B). With no height yet a page has no size: it goes to the end."""
-        if not self.scrollable_content_region.height and direction < 0:
+        laid_out = bool(self.scrollable_content_region)  # Textual's own test before it works out the lines
+        if not laid_out and direction < 0:
             self.action_first()
-        elif not self.scrollable_content_region.height:
+        elif not laid_out:
             self.action_last()
         elif direction < 0:
             super().action_page_up()
