@@ -276,3 +276,15 @@ def test_a_suffix_after_a_comma_is_part_of_the_name_not_a_person():
     people = Interviewer.parse_many("Ada Wong, PhD <ada@x.example>, Bo Li; Dr. Di Fox, MD, Cy Smith, Jr.")
     assert [(p.name, p.email) for p in people] == [("Ada Wong, PhD", "ada@x.example"), ("Bo Li", ""),
                                                    ("Dr. Di Fox, MD", ""), ("Cy Smith, Jr.", "")]
+
+
+def test_a_stored_card_with_an_invisible_name_and_a_huge_number_copies_unchecked():
+    """Read-through: the deep copy for a history int beyond 64 bits checked every record again, so a
+    stored name from before the visible-name rule made any change to the card fail ("company is empty")."""
+    from tui.core.model import Event, copied
+
+    app = Application(company="Acme", role="SRE")
+    app.company = "\u200b"  # as stored before the rule: a stored record is read without its checks
+    app.history.append(Event(at=None, kind="stage", text="x", data={"n": 10**30}))
+    copy_ = copied(app)
+    assert (copy_.company, copy_.history[-1].data) == ("\u200b", {"n": 10**30}) and copy_ is not app

@@ -356,10 +356,14 @@ def times_in_years(apps: Iterable[Application]) -> bool:
         for snooze in app.snoozes:
             more((snooze.due, snooze.until, snooze.at))
     known = [moment for moment in times if moment is not None]
+    if not known:
+        return True
     try:
-        return not known or (checked_time(min(known)) is not None and checked_time(max(known)) is not None)
+        checked_time(min(known))
+        checked_time(max(known))
     except ValidationError:
         return False
+    return True
 
 
 _PACK = msgspec.msgpack.Encoder()
@@ -373,9 +377,9 @@ def copied(app: Application) -> Application:
     which counts when a command catches up every card of a 10,000-card file.
     The copy was valid as the original was, so it is not checked again.
     """
-    try:
-        packed = _PACK.encode(app)
-    except OverflowError:  # an int beyond 64 bits in a history line's data (a hand-edited file): the slow way
-        return copy.deepcopy(app)
-    with decoding_stored():
+    with decoding_stored():  # the deep copy's records are not checked again either
+        try:
+            packed = _PACK.encode(app)
+        except OverflowError:  # an int beyond 64 bits in a history line's data (a hand-edited file): the slow way
+            return copy.deepcopy(app)
         return _UNPACK.decode(packed)

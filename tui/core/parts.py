@@ -77,7 +77,11 @@ def decoding_active() -> bool:
 def reading_stored_names() -> AbstractContextManager[None]:
     """While a data file read the slow way (migrated, hand-edited) is checked, a name with nothing visible
     stored before clean_field refused one (fz2 5) is kept: the user's data stays readable."""
-    return _set_in_this_thread("names")
+    return _set_in_this_thread("stored_names")
+
+
+def reading_stored_name() -> bool:
+    return getattr(_decoding, "stored_names", False)
 
 
 def _fresh_id() -> str:
@@ -92,7 +96,7 @@ def id_field() -> Any:
 
 def clean_field(text: Any, field_name: str, *, required: bool = False, limit: int = NAME_LIMIT) -> str:
     value = "" if text is None else str(text).strip()
-    if value and not has_visible(value) and not getattr(_decoding, "names", False):
+    if value and not has_visible(value) and not reading_stored_name():
         value = ""  # only zero-width or format characters: as empty as spaces (fz2 5)
     if required and not value:
         article = "an" if field_name[:1].lower() in "aeiou" else "a"  # an interviewer name

@@ -32,8 +32,9 @@ def unclean_words(text: str) -> str:
 
 # What shows nothing on its own: spaces, format characters (Cf: the zero-width space and joiners, the
 # direction marks, the word joiner, the byte order mark, the tags), combining marks with no letter to sit
-# on (Mn, Me), and the Hangul fillers (letters by category, blank by design). Inside a visible name they
-# stay: an RLM in a right-to-left name, a joiner in an emoji sequence.
+# on (Mn, Me), controls and lone surrogates (Cc, Cs: refused elsewhere, and no name on their own), and the
+# Hangul fillers (letters by category, blank by design). Inside a visible name they stay: an RLM in a
+# right-to-left name, a joiner in an emoji sequence.
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Zs", "Zl", "Zp", "Cc", "Cs"})
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
 

@@ -152,6 +152,13 @@ def maybe_unclean(raw: bytes) -> bool:
             or _BIDI.search(raw) is not None)
 
 
+def stored_record(doc: dict[str, Any]) -> Application:
+    """A record of the data file, checked as stored: a name stored before the rule that refuses one with
+    nothing visible is kept (parts.reading_stored_names). The plain reading and a save's re-read both ask."""
+    with reading_stored_names():
+        return Application.from_dict(doc)
+
+
 def decode_typed(path: Path, raw: bytes) -> Decoded:
     """The applications in `raw`; UnreadableFileError when the file is not ours at all."""
     if raw.strip() and not maybe_unclean(raw):
@@ -192,8 +199,7 @@ def from_plain(path: Path, data: Any) -> Decoded:
                 continue
             doc = cleaned_record(doc)
         try:
-            with reading_stored_names():
-                apps.append(Application.from_dict(doc))
+            apps.append(stored_record(doc))
         except ValidationError as exc:
             problems.append(f"record {doc_id} ({doc.get('company') or doc.get('id')}): {exc}")
     for name, table in data.items():  # the reminders table, our _meta record, a table of another program

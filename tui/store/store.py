@@ -232,7 +232,7 @@ class Store:
                                     "while this change was being made; nothing was saved")
             stored_revision = _revision(found[1])
             if stored_revision != app.revision:
-                stored = Application.from_dict(dict(found[1]))
+                stored = codec.stored_record(dict(found[1]))
                 stored.revision = stored_revision
                 redone = again(stored)
                 if redone is None:
