@@ -136,3 +136,13 @@ def test_a_stored_name_with_nothing_visible_is_still_read(card, capsys, stored):
     assert run(card, "export", "json") == 0
     exported = json.loads(capsys.readouterr().out)
     assert "\u200b" in json.dumps(exported, ensure_ascii=False)
+
+
+def test_edit_says_only_what_changed(card, capsys):
+    """Read-through: `edit --pitch x --recruiter Sam` with the pitch already x said "set pitch “x”, recruiter
+    “Sam”" while the history recorded only the recruiter; `--recruiter ""` on none said "recruiter cleared"."""
+    assert run(card, "edit", "kay", "--pitch", "I ship") == 0
+    capsys.readouterr()
+    assert run(card, "edit", "kay", "--pitch", "I ship", "--recruiter", "Sam", "--posting", "") == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("set recruiter “Sam”"), out

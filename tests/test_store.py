@@ -299,3 +299,28 @@ def test_a_company_typed_without_its_accents_names_the_card(store):
     app = store.add(make_app("Société Générale"))
     assert store.resolve("societe").id == app.id
     assert store.resolve("SOCIÉTÉ GÉN").id == app.id
+
+
+def test_a_save_over_another_processs_write_rereads_a_stored_invisible_name_as_stored(tmp_path):
+    """Read-through: the save's re-read of the stored card checked its name as newly typed, so a card named
+    before the visible-name rule (only a zero-width space) could not be saved once another process wrote it."""
+    from tui.core.model import Application
+
+    path = tmp_path / "x.json"
+    Store(path).add(Application(company="Acme", role="Dev", created_at=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    data = json.loads(path.read_text())
+    for record in data["applications"].values():
+        record["company"] = "\u200b"
+    path.write_text(json.dumps(data, ensure_ascii=False))
+    (mine,) = Store(path).load_all()
+    (other,) = Store(path).load_all()
+    other.notes = "other"
+    Store(path).save(other)
+    mine.notes = "mine"
+
+    def again(stored):
+        stored.notes += " and mine"
+        return stored
+
+    saved = Store(path).save(mine, again=again)
+    assert (saved.company, saved.notes) == ("\u200b", "other and mine")
