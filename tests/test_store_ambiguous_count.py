@@ -34,3 +34,14 @@ def test_two_cards_of_one_company_are_told_apart_by_their_id():
         resolve_in(apps, "emoji")
     said = str(refused.value)
     assert said.endswith("; give the id (or its first characters)") and "96dd" in said and "a1b2" in said
+
+
+def test_a_company_named_whole_that_starts_another_cards_id_is_told_apart_by_its_id():
+    """Fuzz fz2 5: a company called "86882" beside a card whose id starts 86882 was refused with "give
+    more characters", which no more of the name could ever follow."""
+    apps = [make_app("Beta", id="86882b3c"), make_app("86882", id="3f12e5b4")]
+    with pytest.raises(NotFoundError) as refused:
+        resolve_in(apps, "86882")
+    said = str(refused.value)
+    assert said.endswith("; give the id (or its first characters)"), said
+    assert resolve_in(apps, "3f1").company == "86882" and resolve_in(apps, "86882b").company == "Beta"

@@ -328,7 +328,8 @@ def resolve_in(apps: list[Application], key: str) -> Application:
     The id's start and the company are read together: "c" starting one card's id and another's company is
     ambiguous, never a guess (`delete c --yes` deleted the card whose id it started, review Q 1). A company
     named exactly wins over the longer names it starts ("NoTY" against "NoTY2"); two cards at that one
-    company stay ambiguous."""
+    company stay ambiguous. Where a company is named whole, the refusal asks for the id: more characters
+    could never pick a company called "86882" from the card whose id starts 86882 (fuzz fz2 5)."""
     want = key.strip().lower()
     if not want:
         raise NotFoundError("no id given: pass an application id or a unique prefix of it")
@@ -346,6 +347,8 @@ def resolve_in(apps: list[Application], key: str) -> Application:
         more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""  # never silently fewer
         same_company = len({folded(a.company.strip()) for a in matches}) == 1
         by_name = not any(a.id.lower().startswith(want) for a in matches)  # (more of an id they share helps)
-        fix = "give the id (or its first characters)" if same_company and by_name else "give more characters"
+        whole_name = any(folded(a.company.strip()) == wanted for a in matches)  # more characters miss it
+        fix = ("give the id (or its first characters)" if same_company and by_name or whole_name
+               else "give more characters")
         raise NotFoundError(f"{quoted(key)} is ambiguous: it matches {shown}{more}; {fix}")
     return matches[0]
