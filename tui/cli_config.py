@@ -127,6 +127,9 @@ def cmd_config(args) -> int:
         return 0
     value = _value_typed(args.key, args.value, path, current)
     _checked({**current, args.key: value}, str(path), typed=args.key)  # the loader's own checks
+    if args.key in current and current[args.key] == value:  # as `move` to its own stage: nothing written
+        print(f"{args.key} is already {_shown(value)} in {path}; nothing changed")
+        return 0
     document[args.key] = value
     _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
     # a board already open takes it on its next poll (ui/settings_watch.py)
