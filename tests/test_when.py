@@ -85,10 +85,14 @@ def test_refuses_what_it_cannot_read_with_examples(text):
     assert '"today 15:30"' in message and "\n" not in message
 
 
-@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01 10:00", "2201-01-01", "1899-12-31 23:00"])
-def test_a_day_out_of_the_years_a_time_is_kept_in_is_refused(text):
-    with pytest.raises(ValidationError, match="cannot read the time"):
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01 10:00", "2201-01-01", "1899-12-31 23:00", "1 jan 2201",
+                                  "in 9999 weeks", "2200-12-31T23:00-12:00"])
+def test_a_time_out_of_the_years_a_time_is_kept_in_is_refused_as_typed_naming_them(text):
+    """It reads: "cannot read the time '2201-01-01'" sent the user looking for a typo, and a time past
+    the years only in UTC was named in its UTC form, which the user never typed."""
+    with pytest.raises(ValidationError) as info:
         parse_when(text, NOW, ZONE)
+    assert str(info.value) == f"{text!r} is out of the years 1900–2200: give a time within them"
 
 
 def test_a_last_day_of_the_years_that_is_past_them_in_utc_is_refused_naming_them():

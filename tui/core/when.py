@@ -56,6 +56,7 @@ from tui.core.when_pieces import (
     WEEKDAYS,
     Context,
     OtherWeekday,
+    OutOfYears,
     Unreadable,
     calendar_date,
     fixed_zone,
@@ -103,6 +104,8 @@ def parse_when(
         moment = _parse(cleaned, _context(local_now, zone, default_time, reading))
     except OtherWeekday as exc:
         raise WrongWeekday(str(exc)) from None
+    except OutOfYears:
+        raise ValidationError(_out_of_years(text)) from None
     except (Unreadable, ValueError, OverflowError):
         raise ValidationError(f"cannot read the time {quoted(str(text or '').strip())}: use e.g. {EXAMPLES}") from None
     if reading is Reading.PAST and moment > local_now:
@@ -110,8 +113,16 @@ def parse_when(
             f"{quoted(str(text).strip())} is {understood(moment, zone, local_now)}, in the future:"
             " give when it happened (e.g. \"yesterday 10am\", \"mon 14:00\")"
         )
-    checked_time(moment, quoted(str(text).strip()))  # the day is in the years; in UTC it may be a day past them
+    try:
+        checked_time(moment)  # the day is in the years; in UTC it may be a day past them
+    except ValidationError:
+        raise ValidationError(_out_of_years(text)) from None
     return moment.in_timezone(UTC)
+
+
+def _out_of_years(text: str) -> str:
+    """A time that reads but is kept nowhere: said in the user's words, not as the UTC time it reads as."""
+    return f"{quoted(str(text).strip())} is out of the years {FIRST_YEAR}–{LAST_YEAR}: give a time within them"
 
 
 def typed_a_day_alone(text: str, now: DateTime, zone: Zone | str | None, *,

@@ -60,6 +60,10 @@ class Unreadable(Exception):
     """Internal: the text does not fit any form."""
 
 
+class OutOfYears(Unreadable):
+    """Internal: a date that reads, in a year outside FIRST_YEAR..LAST_YEAR: said so, not "cannot read"."""
+
+
 class OtherWeekday(Exception):
     """Internal: a weekday written before a date that falls on another day ("Thu 4 Dec")."""
 
@@ -135,7 +139,7 @@ def read_clock(token: str) -> Time | None:
 
 def calendar_date(year: int, month: int, day: int) -> Date:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Unreadable
+        raise OutOfYears
     return pendulum.date(year, month, day)
 
 
@@ -143,7 +147,7 @@ def wall(year: int, month: int, day: int, clock: Time, zone: Zone, fold: int = 1
     """A wall-clock time in `zone`; a time skipped by a DST change moves forward; one that happens twice
     is the later (`fold` 1) unless asked."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Unreadable
+        raise OutOfYears
     return pendulum.datetime(
         year, month, day, clock.hour, clock.minute, clock.second, clock.microsecond, tz=zone, fold=fold
     )
