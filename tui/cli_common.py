@@ -69,9 +69,10 @@ def open_card(args):
     return store, resolved(store, store.load_all(), args.id)
 
 
-def resolved(store, apps, key: str):
+def resolved(store, apps, key: str, *, damaged: bool = False):
     """`store.resolve_in(apps, key)`; its refusal says too, in its one line, that the data file the user
-    named does not exist (missing_named_file)."""
+    named does not exist (missing_named_file), or (`damaged`: records were left out of `apps`) that the
+    card may be one of those: "no application starts with 6548" read as if the card were gone (fz1)."""
     from tui.store.errors import NotFoundError
     from tui.store.store import resolve_in
 
@@ -80,6 +81,8 @@ def resolved(store, apps, key: str):
     except NotFoundError as exc:
         if missing := missing_named_file(store):
             raise NotFoundError(f"{exc}; {missing}") from None
+        if damaged and str(exc).startswith("no application"):
+            raise NotFoundError(f"{exc}; it may be a damaged record left out (named above)") from None
         raise
 
 

@@ -133,7 +133,7 @@ def cmd_show(args) -> int:
     settings, moment = user_settings(), now()
     store = store_at(args)
     apps, code = read_apps(store, settings, moment, say_missing=False)
-    app = resolved(store, apps, args.id)  # a missing file said in its refusal's one line
+    app = resolved(store, apps, args.id, damaged=code != 0)  # a missing file said in its refusal's one line
     if args.json:
         print_data(json.dumps(record(app), ensure_ascii=False, indent=2) + "\n")
     else:
