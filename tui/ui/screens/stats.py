@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -82,8 +83,19 @@ class StatsScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#stats-scroll").focus()
+        scroll = self._scroll()
+        if scroll is None:  # taken down as it opened (a quit): nothing to focus or work out, as a form's mount
+            return
+        scroll.focus()
         self.refresh_figures()
+
+    def _scroll(self) -> VerticalScroll | None:
+        """The scrolled figures; None on a screen a quit took down before its widgets mounted (a NoMatches
+        at the quit was seen once, as fuzz fz3 3 found for the forms)."""
+        try:
+            return self.query_one("#stats-scroll", VerticalScroll)
+        except NoMatches:
+            return None
 
     def palette_commands(self):
         yield Command("Back to the board", self.action_back, "Leave the statistics", ("stats.back",))
@@ -146,15 +158,18 @@ class StatsScreen(Screen):
     # immediate: each key scrolls from where the one before it left the view. Deferred to the next refresh,
     # ten `j` in one burst (SSH) all started from the same line and moved it two (review R8 4).
     def action_scroll(self, step: int) -> None:
-        scroll = self.query_one("#stats-scroll", VerticalScroll)
+        if (scroll := self._scroll()) is None:
+            return
         scroll.scroll_relative(y=step, animate=False, immediate=True)
 
     def action_page(self, step: int) -> None:
-        scroll = self.query_one("#stats-scroll", VerticalScroll)
+        if (scroll := self._scroll()) is None:
+            return
         scroll.scroll_relative(y=step * max(1, scroll.size.height - 1), animate=False, immediate=True)
 
     def action_edge(self, end: int) -> None:
-        scroll = self.query_one("#stats-scroll", VerticalScroll)
+        if (scroll := self._scroll()) is None:
+            return
         if end:
             scroll.scroll_end(animate=False, immediate=True)
         else:
