@@ -127,22 +127,6 @@ async def test_a_detail_form_open_when_its_card_is_deleted_elsewhere_keeps_what_
         assert gone[:8] in app.rescued[0]
 
 
-async def test_a_form_taken_down_before_its_fields_mounted_mounts_quietly(tmp_path):
-    """Fuzz fz3 3: ctrl+q handed on the keys kept while the window was too small; one opened a form, and the
-    quit took it down before its fields mounted: its mount looked for them and the app ended in NoMatches."""
-    from textual.compose import compose
-
-    from tui.ui.screens.new_application import NewApplicationScreen
-
-    app = make_app(store_with(tmp_path, small_apps()))
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.pause()
-        form = NewApplicationScreen(app.board_screen.frame.now.__class__.now, app.settings.zone)
-        compose(form)  # composed, its widgets never mounted: how the quit left it
-        form.on_mount()
-        assert not form.query("Input") and app.focused is not None  # the board's focus kept
-
-
 async def test_a_form_saved_after_the_quit_took_it_off_the_stack_pops_nothing(tmp_path):
     """Fuzz fz4 C: at ctrl+q, keys kept while the window was too small were handed on; an enter reached a
     form already off the stack, and its save dismissed it: the board, the last screen, was popped instead

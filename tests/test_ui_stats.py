@@ -133,19 +133,3 @@ async def test_every_j_and_k_of_a_burst_scrolls_a_line(tmp_path, burst):
         await send_keys(app, pilot, burst, *["k"] * 4)
         assert scroll.scroll_y == 6
 
-
-async def test_a_statistics_screen_taken_down_before_its_widgets_mounted_mounts_and_scrolls_quietly(tmp_path):
-    """Seen once at a quit (NoMatches), as fuzz fz3 3 found for the forms: a screen the quit took down as it
-    opened looked for its widgets on mount; a scroll key handed on at the quit would look for them too."""
-    from textual.compose import compose
-
-    app = make_app(store_with(tmp_path, []))
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.pause()
-        stats = StatsScreen()
-        compose(stats)  # composed, its widgets never mounted: how the quit left it
-        stats.on_mount()
-        stats.action_scroll(1)
-        stats.action_page(1)
-        stats.action_edge(1)
-        assert stats.figures is None and isinstance(app.screen, BoardScreen)

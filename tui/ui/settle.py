@@ -111,3 +111,10 @@ class TypesInOrder:
         if not await run_own_binding(self, event, printable=False):
             await super()._on_key(event)  # type: ignore[misc]
 
+
+
+def taken_down(screen: Widget) -> bool:
+    """Whether `screen` lost its widgets before its Mount came: a quit (ctrl+q handing on keys kept while the
+    window was too small, one of which opened it) removed them while they mounted, and Textual still sends
+    the Mount. Its on_mount then has nothing to fill or focus (a NoMatches ended the app: fuzz fz3 3)."""
+    return not screen.children

@@ -34,7 +34,7 @@ from tui.ui.detail.summary import Summary
 from tui.ui.keybar import KeyBar
 from tui.ui.messages import ApplicationsChanged, SaveRefused
 from tui.ui.palette import ScreenCommands
-from tui.ui.settle import settled
+from tui.ui.settle import settled, taken_down
 
 SECTIONS = {"notes": "1 Notes", "rounds": "2 Rounds", "directions": "3 Directions", "history": "4 History"}
 SIDE_TITLE = SECTIONS["history"]  # the history's title beside the sections, when wide
@@ -176,6 +176,8 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if taken_down(self):
+            return
         self._set_wide(self.app.size.width >= WIDE, force=True)
         self.show_application()
         if self.section:

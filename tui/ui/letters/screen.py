@@ -48,7 +48,7 @@ from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.form_controls import FieldInput
-from tui.ui.settle import settled
+from tui.ui.settle import settled, taken_down
 
 
 def templates_dir() -> Path:
@@ -141,6 +141,8 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
 
     # --- opening -----------------------------------------------------------
     def on_mount(self) -> None:
+        if taken_down(self):
+            return
         log = self.app.changelog
         application = log.apps.get(self.app_id)
         try:

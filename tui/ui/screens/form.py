@@ -17,7 +17,6 @@ from typing import Any, Callable
 
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -31,7 +30,7 @@ from tui.ui.rescue import Unsaved, keep_rescued
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.form_controls import Choice, FieldInput
 from tui.ui.screens.form_keys import FormKeys, field_name
-from tui.ui.settle import settled
+from tui.ui.settle import settled, taken_down
 
 
 @dataclass
@@ -145,10 +144,9 @@ class FormScreen(FormKeys, ModalScreen):
     # --- layout ------------------------------------------------------------
     def on_mount(self) -> None:
         # focus now, not after the first refresh: keys of a burst may already be queued behind the `n` that opened it
-        try:
-            first = self._controls()[0]
-        except NoMatches:  # taken down as it opened, its fields never mounted (quitting as the keys kept while
-            return  # the window was too small opened it: fuzz fz3 3): nothing to focus or check
+        if taken_down(self):
+            return
+        first = self._controls()[0]
         if first.focusable:
             self.set_focus(first)
         for name, field in self._fields.items():

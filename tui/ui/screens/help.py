@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.ui.lists import LIST_KEYS
+from tui.ui.settle import taken_down
 
 HelpSection = tuple[str, Sequence[Binding]]
 
@@ -167,7 +168,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self.renderable, id="help-text")
 
     def on_mount(self) -> None:
-        self.query_one("#help-scroll").focus()
+        if not taken_down(self):
+            self.query_one("#help-scroll").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -27,6 +27,7 @@ from tui.core.stats_text import DEFINITIONS, Line, describe
 from tui.core.timeutil import local, to_utc
 from tui.ui.keybar import KeyBar
 from tui.ui.palette import Command, ScreenCommands
+from tui.ui.settle import taken_down
 
 LARGE = 2000  # cards from which the figures are worked out off the key path
 PERIODS = (None, 30, 90, 365)  # `p` cycles through these: everything, then the last N days
@@ -83,15 +84,14 @@ class StatsScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        scroll = self._scroll()
-        if scroll is None:  # taken down as it opened (a quit): nothing to focus or work out, as a form's mount
+        if taken_down(self):
             return
-        scroll.focus()
+        self.query_one("#stats-scroll").focus()
         self.refresh_figures()
 
     def _scroll(self) -> VerticalScroll | None:
-        """The scrolled figures; None on a screen a quit took down before its widgets mounted (a NoMatches
-        at the quit was seen once, as fuzz fz3 3 found for the forms)."""
+        """The scrolled figures; None on a screen a quit took down (settle.taken_down): a scroll key handed
+        on at the quit finds nothing to scroll."""
         try:
             return self.query_one("#stats-scroll", VerticalScroll)
         except NoMatches:
