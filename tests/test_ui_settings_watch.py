@@ -94,3 +94,27 @@ async def test_a_detail_screen_open_when_the_file_changes_shows_its_deadlines_in
         after = screen_text(app)
         assert after != before and app.screen.settings.thank_you_hours == 72
         assert "Thank Dana Kim in 4 h" in before and "Thank Dana Kim in 2 d" in after  # 24 h after the onsite, now 72
+
+
+@pytest.mark.parametrize("swap", ["fifo", "deep"])
+async def test_a_config_that_becomes_a_fifo_or_nests_too_deeply_is_said_and_the_board_goes_on(
+        tmp_path, config_dir, swap):
+    """Fuzz fz6 2 and 4: the file swapped for a FIFO while the board was open froze it for good (q ignored,
+    an open letter's text lost); one nested 600 deep ended it in a RecursionError from the poll."""
+    import os
+
+    path = config_dir / "config.toml"
+    app = make_app(demo_store(tmp_path / "data"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        path.unlink()
+        if swap == "fifo":
+            os.mkfifo(path)
+        else:
+            path.write_text("x = " + "[" * 600 + "]" * 600 + "\n")
+        assert app.check_config() is False
+        await pilot.pause()
+        errors = [line for line in said(app) if "keeps the settings it had" in line]
+        assert len(errors) == 1, said(app)
+        assert ("not a regular file" if swap == "fifo" else "nested too deeply") in errors[0]
+        assert app.settings == SETTINGS and app._exception is None

@@ -33,16 +33,11 @@ def user_settings(warnings: list[str] | None = None):
     each, or into `warnings` when the caller shows them its own way (the board, as
     a notification). A bad value of a known key still stops the command (exit 2).
     """
-    from tui.core.errors import ValidationError
     from tui.core.settings import load_settings
     from tui.store.store import config_path
 
-    path = config_path()
     found: list[str] = []
-    try:
-        settings = load_settings(path, warnings=found)
-    except OSError as exc:
-        raise ValidationError(f"{path}: cannot be read ({exc.strerror}); fix or remove the file") from None
+    settings = load_settings(config_path(), warnings=found)  # a file that does not read: ValidationError
     if warnings is not None:
         warnings.extend(found)
     else:

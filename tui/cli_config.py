@@ -95,14 +95,11 @@ def _mark(key: str, current: dict, settings) -> str:
 
 def cmd_config(args) -> int:
     from tui.core.errors import ValidationError
-    from tui.core.settings import Settings, unknown_key
+    from tui.core.settings import Settings, read_config, unknown_key
     from tui.store.store import config_path
 
     path = config_path()
-    try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{path}: cannot be read ({exc}); fix or remove the file") from None
+    text = read_config(path) or ""
     import tomlkit
 
     try:
@@ -131,17 +128,19 @@ def cmd_config(args) -> int:
         print(f"{args.key} is already {_shown(value)} in {path}; nothing changed")
         return 0
     document[args.key] = value
-    _write(path, _with_final_newline(tomlkit.dumps(document)).encode("utf-8"))
+    _write(path, _with_final_newline(tomlkit.dumps(document), "\r\n" in text).encode("utf-8"))
     # a board already open takes it on its next poll (ui/settings_watch.py)
     print(f"{args.key} = {_shown(value)}   (written to {path}; a board already open takes it within a second)")
     return 0
 
 
-def _with_final_newline(text: str) -> str:
+def _with_final_newline(text: str, crlf: bool) -> str:
     """tomlkit keeps the file as it was, a missing last newline too, and a key written after it would
     then end the file without one: every write of config.toml ends its last line (POSIX text files,
-    `cat`, editors and `>>` appends all expect it)."""
-    return text if text.endswith("\n") else text + "\n"
+    `cat`, editors and `>>` appends all expect it). `crlf`: the file's lines end in CRLF, and so do the
+    lines tomlkit adds (it wrote LF, and the file's own endings were once all rewritten: fz6)."""
+    text = text if text.endswith("\n") else text + "\n"
+    return text.replace("\r\n", "\n").replace("\n", "\r\n") if crlf else text
 
 
 def _write(path, payload: bytes) -> None:

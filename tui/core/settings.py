@@ -274,23 +274,65 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
     return Settings(**values)
 
 
+CONFIG_LIMIT = 1024 * 1024  # bytes: a settings file is a few lines; one past this is something else
+
+
+def read_config(path: Path | None) -> str | None:
+    """config.toml's text, None when there is none; ValidationError naming the file when it cannot be read.
+
+    The one reading of the file, for the commands, the board's watch and `followup config`. Only a
+    regular file is read, opened without blocking: a FIFO at the path hung every command and froze an open
+    board for good, and a symlink to /dev/zero was read until memory ran out (fuzz fz6 4). A symlink loop
+    is said, not taken for a missing file (which gave the defaults without a word).
+    """
+    if path is None:
+        return None
+    import os
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot read the settings ({exc.strerror or exc})") from None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        handle = open(fd, "rb") if regular else None  # (open() itself refuses a folder, in its own words)
+    except BaseException:
+        os.close(fd)
+        raise
+    if handle is None:
+        os.close(fd)
+        raise ValidationError(f"{path}: not a regular file (a folder, FIFO or device); the settings are "
+                              "a text file: remove it, and `followup config KEY VALUE` makes one")
+    with handle:
+        try:
+            data = handle.read(CONFIG_LIMIT + 1)
+        except OSError as exc:
+            raise ValidationError(f"{path}: cannot read the settings ({exc.strerror or exc})") from None
+    if len(data) > CONFIG_LIMIT:
+        raise ValidationError(f"{path}: over {CONFIG_LIMIT // 1024} KB, not a settings file; fix or remove it")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{path}: not UTF-8 text ({exc}); save it as UTF-8") from None
+
+
 def load_settings(path: Path | None, *, warnings: list[str] | None = None) -> Settings:
     """Defaults when the file is absent; a ValidationError naming the file when it is bad.
 
     Keys that are no setting are ignored; their warnings go to `warnings` if given.
     """
-    if path is None or not Path(path).exists():
+    text = read_config(path)
+    if text is None:
         return Settings()
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(f"{path}: not UTF-8 text ({exc}); save it as UTF-8") from exc
-    except OSError as exc:
-        raise ValidationError(f"{path}: cannot read the settings ({exc.strerror or exc})") from exc
     import tomllib  # only when there is a file: it costs 2 ms to import
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValidationError(f"{path}: not valid TOML ({exc}); fix or remove the file") from exc
+    except RecursionError:  # tomllib recurses per level: 600 nested [ ended every command and the board (fz6 2)
+        raise ValidationError(f"{path}: not valid TOML (nested too deeply); fix or remove the file") from None
     return settings_from_mapping(data, source=str(path), warnings=warnings)
