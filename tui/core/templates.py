@@ -28,7 +28,7 @@ from pathlib import Path
 
 from tui.core.errors import ValidationError, quoted
 from tui.core.stages import LetterKind
-from tui.core.text import plural
+from tui.core.text import CONTROLS, line_feeds, plural, unclean_words
 
 # Every placeholder a template may use, with what fills it (shown in the help).
 PLACEHOLDERS: dict[str, str] = {
@@ -176,9 +176,21 @@ def _check_optional_parts(text: str, source: str) -> None:
                     f"{where}: the optional part [[{inner[:30]}]] has no placeholder, so it would never be left out")
 
 
+def _check_controls(lines: list[str], source: str) -> None:
+    """No terminal controls (ESC, BEL, NUL, C1, the bidi overrides): a template's text is printed by
+    `followup letter` and shown on the board, and an ESC[2J or an OSC 52 clipboard write would reach the
+    terminal (fz6 5), where typed text and settings holding one are refused. Tabs and line breaks are text."""
+    for number, line in enumerate(lines, start=1):
+        found = CONTROLS.search(line)
+        if found:
+            raise ValidationError(f"template {source}, line {number}: {unclean_words(line)} "
+                                  f"(U+{ord(found.group()):04X}) is not letter text; remove it")
+
+
 def parse_template(name: str, text: str, source: str = "built-in") -> Template:
     """Check a template's shape and placeholders; a ValidationError names what is wrong."""
-    lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
+    lines = line_feeds(text).lstrip("\ufeff").split("\n")
+    _check_controls(lines, source)
     first = lines[0]
     if not first.lower().startswith("subject:"):
         raise ValidationError(f"template {source}: the first line must be 'Subject: ...', not {first[:40]!r}")
