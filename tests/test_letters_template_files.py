@@ -3,6 +3,9 @@ and nothing but a file at its path (fuzz fz6 5, 8 and 9)."""
 
 from __future__ import annotations
 
+import os
+import threading
+
 import pytest
 
 from test_letters import NOW, SETTINGS, acme
@@ -30,3 +33,38 @@ def test_tabs_and_any_line_ends_are_text(tmp_path):
         (tmp_path / "thank-you.txt").write_bytes(text)
         letter = letters.draft(acme(), "thank-you", SETTINGS, NOW, interviewer_id="Dana", templates_dir=tmp_path)
         assert letter.body == "Hi\tDana\nbye"
+
+
+def _refused(tmp_path) -> str:
+    with pytest.raises(ValidationError) as refused:
+        letters.draft(acme(), "thank-you", SETTINGS, NOW, interviewer_id="Dana", templates_dir=tmp_path)
+    said = str(refused.value)
+    assert said.startswith(f"template {tmp_path / 'thank-you.txt'}: cannot be read (") and "\n" not in said, said
+    assert said.endswith("; fix or remove it")
+    return said
+
+
+def test_a_folder_or_a_device_in_place_of_a_template_is_refused_not_skipped(tmp_path):
+    (tmp_path / "thank-you.txt").mkdir()
+    assert "not a regular file" in _refused(tmp_path)
+    os.rmdir(tmp_path / "thank-you.txt")
+    os.symlink("/dev/zero", tmp_path / "thank-you.txt")
+    assert "not a regular file" in _refused(tmp_path)
+
+
+def test_a_link_to_nothing_or_a_loop_is_refused_not_skipped(tmp_path):
+    os.symlink(tmp_path / "gone.txt", tmp_path / "thank-you.txt")
+    assert "a link to a file that does not exist" in _refused(tmp_path)
+    os.remove(tmp_path / "thank-you.txt")
+    os.symlink("thank-you.txt", tmp_path / "thank-you.txt")
+    assert "symbolic links" in _refused(tmp_path)
+
+
+def test_a_fifo_in_place_of_a_template_is_refused_without_waiting_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "thank-you.txt")
+    said: list[str] = []
+    reader = threading.Thread(target=lambda: said.append(_refused(tmp_path)), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    assert not reader.is_alive(), "reading the template waited on the FIFO"
+    assert "not a regular file" in said[0]

@@ -21,12 +21,14 @@ user's template folder replaces one.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from tui.core.errors import ValidationError, quoted
+from tui.core.files import open_regular
 from tui.core.stages import LetterKind
 from tui.core.text import CONTROLS, line_feeds, plural, unclean_words
 
@@ -213,13 +215,22 @@ def parse_template(name: str, text: str, source: str = "built-in") -> Template:
 
 
 def load_template(name: str, templates_dir: Path | str | None = None) -> Template:
-    """The user's `<templates_dir>/<name>.txt` when it exists, else the built-in one."""
+    """The user's `<templates_dir>/<name>.txt` when it exists, else the built-in one. Anything at that
+    path that is not a readable file (a folder, a FIFO, a device, a link to nothing or a loop) is refused
+    as an unreadable file is: skipped for the built-in one, the user's edits seemed to do nothing (fz6 5);
+    read without blocking, so a FIFO cannot hang the letter."""
     if templates_dir is not None:
         override = Path(templates_dir).expanduser() / f"{name}.txt"
-        if override.is_file():
+        if os.path.lexists(override):
             try:
-                text = override.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
+                with open_regular(override) as handle:
+                    text = handle.read().decode("utf-8")
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                if isinstance(exc, FileNotFoundError):  # there, yet not found: a link to nothing
+                    reason = "a link to a file that does not exist"
+                raise ValidationError(f"template {override}: cannot be read ({reason}); fix or remove it") from exc
+            except UnicodeDecodeError as exc:
                 raise ValidationError(f"template {override}: cannot be read ({exc}); fix or remove it") from exc
             return parse_template(name, text, str(override))
     builtin = resources.files("tui.data").joinpath("templates", f"{name}.txt")
