@@ -35,6 +35,18 @@ def test_tabs_and_any_line_ends_are_text(tmp_path):
         assert letter.body == "Hi\tDana\nbye"
 
 
+def test_a_two_line_signature_in_the_subject_keeps_it_one_line(tmp_path):
+    (tmp_path / "thank-you.txt").write_text("Subject: From {signature} re {role}\n\nHi {interviewer_first_name}\n",
+                                            encoding="utf-8")
+    letter = letters.draft(acme(), "thank-you", SETTINGS, NOW, interviewer_id="Dana", templates_dir=tmp_path)
+    assert letter.subject == "From Alex Morgan +44 20 7946 0000 re Senior Backend Engineer"
+    assert letter.text.split("\n")[:2] == [f"Subject: {letter.subject}", ""]
+    body = (tmp_path / "thank-you.txt")
+    body.write_text("Subject: Thanks\n\nHi {interviewer_first_name}\n\n{signature}\n", encoding="utf-8")
+    letter = letters.draft(acme(), "thank-you", SETTINGS, NOW, interviewer_id="Dana", templates_dir=tmp_path)
+    assert letter.body.endswith("Alex Morgan\n+44 20 7946 0000")  # the body keeps its lines
+
+
 def _refused(tmp_path) -> str:
     with pytest.raises(ValidationError) as refused:
         letters.draft(acme(), "thank-you", SETTINGS, NOW, interviewer_id="Dana", templates_dir=tmp_path)

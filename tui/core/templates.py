@@ -265,7 +265,10 @@ def _placed(name: str, value: str, line_so_far: str, after: str, *, sentences: b
     gets a full stop. Runs of spaces fold to one. Nothing is lower-cased: a topic may start with a proper
     noun."""
     rest = after.split("\n", 1)[0]
-    value = "\n".join(re.sub(r"[ \t]{2,}", " ", line) for line in value.split("\n"))
+    if sentences:
+        value = "\n".join(re.sub(r"[ \t]{2,}", " ", line) for line in value.split("\n"))
+    else:  # a subject stays one line: a two-line signature in it is joined, as a mail client's field joins it
+        value = " ".join(value.split())
     if rest.strip():  # the template's sentence goes on: a dangling , ; or : of the value's would meet it
         value = value.rstrip(",;: ")
         if name in PROSE and value.endswith("?") and not value.endswith("??"):
@@ -287,7 +290,9 @@ def fill(text: str, values: dict[str, str], *, sentences: bool = True) -> tuple[
     """Replace placeholders; an empty value leaves its `[name?]` marker and is reported.
 
     The one place typed values go into a letter, so their punctuation is fitted here (_placed);
-    `sentences=False` for a subject line, which ends with no full stop."""
+    `sentences=False` for a subject line, which ends with no full stop and stays one line (a value's line
+    breaks become spaces: "Subject: From Alex" then "Phone 123 re Engineer" gave a mail tool the wrong
+    subject, fz6 8)."""
     missing: list[str] = []
     out: list[str] = []
     at = 0
