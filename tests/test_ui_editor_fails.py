@@ -81,3 +81,25 @@ async def test_the_letter_typed_stays_as_it_was(case, tmp_path, letter_env, monk
         assert shown_text(host) == before
         said = notices(host)[-1]
         assert words in said and "the letter was left as it was" in said and "\n" not in said, said
+
+
+def test_an_editor_that_cannot_start_gives_the_terminal_back_first(tmp_path):
+    """App.suspend resumes only when its block ends normally: the error escaping it left a real board
+    blank and deaf to keys (seen in tmux)."""
+    from contextlib import contextmanager
+
+    from tui.ui.detail import external_editor
+
+    class Suspending:
+        is_headless = False
+        resumed = False
+
+        @contextmanager
+        def suspend(self):  # as Textual's: the resume is not in a `finally`
+            yield
+            self.resumed = True
+
+    app = Suspending()
+    with pytest.raises(PermissionError):
+        external_editor._run(app, [_not_executable(tmp_path)], "note")  # type: ignore[arg-type]
+    assert app.resumed

@@ -20,10 +20,20 @@ def edit_text(app: App, text: str, *, name: str = "notes", suffix: str = ".md", 
 
 
 def _run(app: App, argv: list[str], what: str) -> int:
+    """The editor's exit code. An editor that cannot start is raised only once the app has its terminal
+    back: App.suspend resumes only when its block ends normally, and the board stayed blank and deaf
+    to keys behind the error (fz6 1)."""
     if app.is_headless:  # tests: no terminal to hand over
         return subprocess.call(argv)
+    failed: OSError | None = None
     try:
         with app.suspend():
-            return subprocess.call(argv)
+            try:
+                code = subprocess.call(argv)
+            except OSError as exc:
+                failed = exc
     except SuspendNotSupported as exc:
         raise FollowupError(f"this terminal cannot hand over to another program; edit the {what} here") from exc
+    if failed is not None:
+        raise failed
+    return code
