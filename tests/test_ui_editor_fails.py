@@ -103,3 +103,15 @@ def test_an_editor_that_cannot_start_gives_the_terminal_back_first(tmp_path):
     with pytest.raises(PermissionError):
         external_editor._run(app, [_not_executable(tmp_path)], "note")  # type: ignore[arg-type]
     assert app.resumed
+
+
+def test_no_room_for_the_temporary_file_is_a_refusal(monkeypatch):
+    from tui.core import editor
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(editor.tempfile, "TemporaryDirectory", full)
+    with pytest.raises(editor.FollowupError, match="no space left|No space left") as refused:
+        editor.edit_text("typed", what="letter")
+    assert str(refused.value).endswith("the letter was left as it was")

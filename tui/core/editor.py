@@ -43,7 +43,11 @@ def edit_text(text: str, *, run: Callable[[list[str]], int] = subprocess.call, n
     replaces it (with a folder, or nothing) is told from one that wrote it."""
     kept = kept or f"the {what} was left as it was"
     command = editor_command()
-    with tempfile.TemporaryDirectory(prefix=f"followup-{name}-", ignore_cleanup_errors=True) as folder:
+    try:
+        holder = tempfile.TemporaryDirectory(prefix=f"followup-{name}-", ignore_cleanup_errors=True)
+    except OSError as exc:  # a full or read-only temporary folder
+        raise FollowupError(f"cannot make a temporary folder for the editor: {exc.strerror or exc}; {kept}") from exc
+    with holder as folder:
         path = Path(folder) / f"{name}{suffix}"
         try:
             path.write_text(text, encoding="utf-8")
