@@ -30,3 +30,20 @@ def test_a_note_from_endless_standard_input_is_refused_at_the_limit(cli_db, caps
     assert run(cli_db, "note", "gamma", "-") == 2
     one_line_error(capsys, "standard input is over 1 MB, the most Followup reads", "nothing was done")
     assert digest(cli_db) == before
+
+
+def test_an_editor_that_will_not_split_or_run_is_one_line_and_adds_nothing(cli_db, capsys, monkeypatch, tmp_path):
+    # EDITOR='vim "' gave a ValueError traceback (fz6 6); the board says it in one line, so does the command line
+    assert run(cli_db, "add", "Gamma", "--role", "r", "--at", "today 10:00") == 0
+    capsys.readouterr()
+    before = digest(cli_db)
+    monkeypatch.setattr("tui.cli_edit.on_a_terminal", lambda: True)
+    monkeypatch.delenv("VISUAL", raising=False)
+    script = tmp_path / "my-editor"
+    script.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # never made executable
+    for editor, words in (('vim "', "cannot be read as a command"), (str(script), "permission denied"),
+                          ("/etc", "permission denied")):
+        monkeypatch.setenv("EDITOR", editor)
+        assert run(cli_db, "note", "gamma") == 2
+        one_line_error(capsys, "$EDITOR" if '"' in editor else "cannot run", words)
+    assert digest(cli_db) == before

@@ -64,27 +64,12 @@ def on_a_terminal() -> bool:
 
 # --- note ------------------------------------------------------------------------------
 def _from_editor() -> str:
-    """What the user writes in $VISUAL or $EDITOR (vi when neither is set), in a temporary file."""
-    import os
-    import shlex
-    import subprocess
-    import tempfile
+    """What the user writes in $VISUAL or $EDITOR (vi when neither is set), run as the board runs it
+    (tui.core.editor): a command that cannot be split or run is a one-line refusal, as on the board."""
+    from tui.core import editor
 
-    from tui.core.errors import ValidationError
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.TemporaryDirectory(prefix="followup-note-") as folder:
-        path = os.path.join(folder, "note.md")
-        open(path, "w", encoding="utf-8").close()
-        try:
-            result = subprocess.run([*shlex.split(editor), path])
-        except OSError as exc:
-            raise ValidationError(
-                f"cannot start the editor {editor!r} ({exc.strerror}); set $EDITOR or give TEXT") from None
-        if result.returncode != 0:
-            raise ValidationError(f"the editor {editor!r} exited with status {result.returncode}; nothing was added")
-        with open(path, "rb") as handle:
-            return read_limited(handle, "the note").decode("utf-8", "surrogateescape")
+    return editor.edit_text("", name="note", kept="nothing was added",
+                            read=lambda handle: read_limited(handle, "the note"))
 
 
 def cmd_note(args) -> int:

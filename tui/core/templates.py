@@ -21,14 +21,16 @@ user's template folder replaces one.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from tui.core.errors import ValidationError, quoted
+from tui.core.files import open_regular
 from tui.core.stages import LetterKind
-from tui.core.text import plural
+from tui.core.text import CONTROLS, line_feeds, plural, unclean_words
 
 # Every placeholder a template may use, with what fills it (shown in the help).
 PLACEHOLDERS: dict[str, str] = {
@@ -176,9 +178,21 @@ def _check_optional_parts(text: str, source: str) -> None:
                     f"{where}: the optional part [[{inner[:30]}]] has no placeholder, so it would never be left out")
 
 
+def _check_controls(lines: list[str], source: str) -> None:
+    """No terminal controls (ESC, BEL, NUL, C1, the bidi overrides): a template's text is printed by
+    `followup letter` and shown on the board, and an ESC[2J or an OSC 52 clipboard write would reach the
+    terminal (fz6 5), where typed text and settings holding one are refused. Tabs and line breaks are text."""
+    for number, line in enumerate(lines, start=1):
+        found = CONTROLS.search(line)
+        if found:
+            raise ValidationError(f"template {source}, line {number}: {unclean_words(line)} "
+                                  f"(U+{ord(found.group()):04X}) is not letter text; remove it")
+
+
 def parse_template(name: str, text: str, source: str = "built-in") -> Template:
     """Check a template's shape and placeholders; a ValidationError names what is wrong."""
-    lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
+    lines = line_feeds(text).lstrip("\ufeff").split("\n")
+    _check_controls(lines, source)
     first = lines[0]
     if not first.lower().startswith("subject:"):
         raise ValidationError(f"template {source}: the first line must be 'Subject: ...', not {first[:40]!r}")
@@ -201,13 +215,22 @@ def parse_template(name: str, text: str, source: str = "built-in") -> Template:
 
 
 def load_template(name: str, templates_dir: Path | str | None = None) -> Template:
-    """The user's `<templates_dir>/<name>.txt` when it exists, else the built-in one."""
+    """The user's `<templates_dir>/<name>.txt` when it exists, else the built-in one. Anything at that
+    path that is not a readable file (a folder, a FIFO, a device, a link to nothing or a loop) is refused
+    as an unreadable file is: skipped for the built-in one, the user's edits seemed to do nothing (fz6 5);
+    read without blocking, so a FIFO cannot hang the letter."""
     if templates_dir is not None:
         override = Path(templates_dir).expanduser() / f"{name}.txt"
-        if override.is_file():
+        if os.path.lexists(override):
             try:
-                text = override.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
+                with open_regular(override) as handle:
+                    text = handle.read().decode("utf-8")
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                if isinstance(exc, FileNotFoundError):  # there, yet not found: a link to nothing
+                    reason = "a link to a file that does not exist"
+                raise ValidationError(f"template {override}: cannot be read ({reason}); fix or remove it") from exc
+            except UnicodeDecodeError as exc:
                 raise ValidationError(f"template {override}: cannot be read ({exc}); fix or remove it") from exc
             return parse_template(name, text, str(override))
     builtin = resources.files("tui.data").joinpath("templates", f"{name}.txt")
@@ -242,7 +265,10 @@ def _placed(name: str, value: str, line_so_far: str, after: str, *, sentences: b
     gets a full stop. Runs of spaces fold to one. Nothing is lower-cased: a topic may start with a proper
     noun."""
     rest = after.split("\n", 1)[0]
-    value = "\n".join(re.sub(r"[ \t]{2,}", " ", line) for line in value.split("\n"))
+    if sentences:
+        value = "\n".join(re.sub(r"[ \t]{2,}", " ", line) for line in value.split("\n"))
+    else:  # a subject stays one line: a two-line signature in it is joined, as a mail client's field joins it
+        value = " ".join(value.split())
     if rest.strip():  # the template's sentence goes on: a dangling , ; or : of the value's would meet it
         value = value.rstrip(",;: ")
         if name in PROSE and value.endswith("?") and not value.endswith("??"):
@@ -264,7 +290,9 @@ def fill(text: str, values: dict[str, str], *, sentences: bool = True) -> tuple[
     """Replace placeholders; an empty value leaves its `[name?]` marker and is reported.
 
     The one place typed values go into a letter, so their punctuation is fitted here (_placed);
-    `sentences=False` for a subject line, which ends with no full stop."""
+    `sentences=False` for a subject line, which ends with no full stop and stays one line (a value's line
+    breaks become spaces: "Subject: From Alex" then "Phone 123 re Engineer" gave a mail tool the wrong
+    subject, fz6 8)."""
     missing: list[str] = []
     out: list[str] = []
     at = 0
