@@ -106,7 +106,7 @@ def test_an_editor_that_cannot_start_gives_the_terminal_back_first(tmp_path):
 
 
 def test_no_room_for_the_temporary_file_is_a_refusal(monkeypatch):
-    from tui.core import editor
+    from tui import editor
 
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")

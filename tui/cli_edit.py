@@ -65,8 +65,8 @@ def on_a_terminal() -> bool:
 # --- note ------------------------------------------------------------------------------
 def _from_editor() -> str:
     """What the user writes in $VISUAL or $EDITOR (vi when neither is set), run as the board runs it
-    (tui.core.editor): a command that cannot be split or run is a one-line refusal, as on the board."""
-    from tui.core import editor
+    (tui.editor): a command that cannot be split or run is a one-line refusal, as on the board."""
+    from tui import editor
 
     return editor.edit_text("", name="note", kept="nothing was added",
                             read=lambda handle: read_limited(handle, "the note"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 from tui.core.errors import ValidationError, quoted
+from tui.core.files import open_regular
 from tui.core.parts import LINK_LIMIT, LONG_TEXT_LIMIT, NAME_LIMIT
 from tui.core.text import LINE_BREAKS, MULTI_LINE_SETTINGS, is_clean
 from tui.core.timeutil import Zone, local_zone
@@ -287,30 +288,14 @@ def read_config(path: Path | None) -> str | None:
     """
     if path is None:
         return None
-    import os
-    import stat
-
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open_regular(path) as handle:
+            data = handle.read(CONFIG_LIMIT + 1)
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        raise ValidationError(f"{path}: cannot read the settings ({exc.strerror or exc})") from None
-    try:
-        regular = stat.S_ISREG(os.fstat(fd).st_mode)
-        handle = open(fd, "rb") if regular else None  # (open() itself refuses a folder, in its own words)
-    except BaseException:
-        os.close(fd)
-        raise
-    if handle is None:
-        os.close(fd)
-        raise ValidationError(f"{path}: not a regular file (a folder, FIFO or device); the settings are "
-                              "a text file: remove it, and `followup config KEY VALUE` makes one")
-    with handle:
-        try:
-            data = handle.read(CONFIG_LIMIT + 1)
-        except OSError as exc:
-            raise ValidationError(f"{path}: cannot read the settings ({exc.strerror or exc})") from None
+    except OSError as exc:  # (open_regular: "not a regular file (a device, FIFO or folder)")
+        raise ValidationError(f"{path}: cannot read the settings ({exc.strerror or exc}); the settings are a "
+                              "text file: fix or remove it, and `followup config KEY VALUE` makes one") from None
     if len(data) > CONFIG_LIMIT:
         raise ValidationError(f"{path}: over {CONFIG_LIMIT // 1024} KB, not a settings file; fix or remove it")
     try:

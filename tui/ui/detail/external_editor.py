@@ -1,4 +1,4 @@
-"""Editing a note or a letter in the user's own editor (tui.core.editor), from the board.
+"""Editing a note or a letter in the user's own editor (tui.editor), from the board.
 
 The app hands the terminal over (App.suspend) and takes it back when the
 editor exits. Without a terminal to hand over (headless tests) it just runs.
@@ -10,7 +10,7 @@ import subprocess
 
 from textual.app import App, SuspendNotSupported
 
-from tui.core import editor
+from tui import editor
 from tui.core.errors import FollowupError
 
 

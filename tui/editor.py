@@ -3,7 +3,7 @@
 The one way Followup runs it: the board's ctrl+o (notes, a letter) and `followup note` differ only in how
 the program is started (the board hands its terminal over first), so an editor that cannot be named, run
 or read back is one message in both, and the text given is never lost: every failure is a FollowupError
-and the caller keeps what it had (fuzz fz6 1, 6).
+and the caller keeps what it had (fuzz fz6 1, 6). Beside tui.notify, not in tui.core: it runs a program.
 """
 
 from __future__ import annotations
