@@ -89,8 +89,18 @@ def _mark(key: str, current: dict, settings) -> str:
     """How a key not in the file is marked; an empty timezone, in the file or not (`config timezone ""`
     writes it), names the zone it stands for (README)."""
     if key == "timezone" and not settings.timezone:
-        return f"   ({'default' if key not in current else 'empty'}: {settings.zone.name}, the system's)"
+        return f"   ({'default' if key not in current else 'empty'}: {_system_zone(settings)}, the system's)"
     return "" if key in current else "   (default)"
+
+
+def _system_zone(settings) -> str:
+    """The system's zone's name, or what is wrong with TZ: the listing is where the user looks to fix it."""
+    from tui.core.errors import ValidationError
+
+    try:
+        return settings.zone.name
+    except ValidationError as exc:
+        return f"none Followup can read ({exc})"
 
 
 def cmd_config(args) -> int:
@@ -119,7 +129,7 @@ def cmd_config(args) -> int:
         shown = _shown(current.get(args.key, Settings._field_defaults[args.key]))
         if args.key == "timezone" and not shown:  # not an empty line: the zone the empty value stands for
             state = "empty" if args.key in current else "not set"
-            shown = f"{settings.zone.name}   (the system's: timezone is {state})"
+            shown = f"{_system_zone(settings)}   (the system's: timezone is {state})"
         print(shown)
         return 0
     value = _value_typed(args.key, args.value, path, current)

@@ -92,6 +92,7 @@ def local_zone(name: str | None = None) -> Zone:
     """The user's zone: the setting when given, else the system's."""
     if name:
         return named_zone(name)
+    _check_tz(os.environ.get("TZ"))
     try:
         # pendulum.local_timezone is this function, but mypy resolves the name to its module
         zone: Zone = get_local_timezone()
@@ -101,6 +102,28 @@ def local_zone(name: str | None = None) -> Zone:
         return zone
     name = _zone_file_name(os.environ.get("TZ"))
     return named_zone(name) if name else zone
+
+
+@lru_cache(maxsize=8)
+def _check_tz(tz: str | None) -> None:
+    """ValidationError when TZ is set to what is neither a zone's name nor a zone file: a POSIX rule such
+    as "EST5EDT,M3.2.0,M11.1.0" or "UTC+3", which `date` reads and pendulum silently replaces with
+    /etc/localtime, so every deadline was worked out hours off the user's clock (fuzz fz6 3). Once per TZ."""
+    given = (tz or "").lstrip(":")
+    if not given:  # unset: the system's zone file
+        return
+    if given.startswith("/"):
+        if os.path.isfile(given):
+            return
+    else:
+        try:
+            named_zone(given)
+            return
+        except ValidationError:
+            pass
+    raise ValidationError(
+        f"TZ is {quoted(tz)}, which Followup cannot read as a time zone (it reads IANA names such as "
+        "'America/New_York'): set the zone with `followup config timezone NAME`, or TZ to a zone's name")
 
 
 @lru_cache(maxsize=8)
