@@ -122,7 +122,7 @@ def _check_tz(tz: str | None) -> None:
         except ValidationError:
             pass
     raise ValidationError(
-        f"TZ is {quoted(tz)}, which Followup cannot read as a time zone (it reads IANA names such as "
+        f"TZ is {quoted(tz or '')}, which Followup cannot read as a time zone (it reads IANA names such as "
         "'America/New_York'): set the zone with `followup config timezone NAME`, or TZ to a zone's name")
 
 
