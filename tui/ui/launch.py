@@ -91,8 +91,22 @@ def run_board(store: Store, settings: Settings, demo: bool = False, warnings: Se
             "the board needs a terminal, and standard input or output is not one; without a terminal "
             "use the commands (followup list, due, add, move, close, letter, export …; followup --help)"
         )
+    window_size_from_the_terminal()
     app = start_board(store, settings, demo=demo, warnings=warnings, handle_signals=True)
     app.run()
     for line in app.rescued:
         print(line, file=sys.stderr)
     return 1 if app.rescued else app.return_code or 0  # PRODUCT: exit 1 when text went to a rescue file
+
+
+def window_size_from_the_terminal() -> None:
+    """Let the board take its size from the terminal, never from COLUMNS and LINES.
+
+    Textual asks shutil.get_terminal_size, which prefers those variables when they are exported: a
+    leftover `export COLUMNS=80` in a shell's startup file drew an 80x24 board in a 120x40 pane, 200x60
+    drew it with its top off screen, and 999999 grew the process past 1.9 GB (fuzz fz6 7). A resize did
+    not correct it. The commands still follow COLUMNS for their tables, as `ls` does; the board is drawn
+    in the window it has.
+    """
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
