@@ -57,7 +57,7 @@ def test_a_partial_file_keeps_the_other_defaults(tmp_path):
     ("thank_you_hours = 24.5", "thank_you_hours = 24.5 is not allowed"),
     ("follow_up_business_days = 31",
      "follow_up_business_days = 31 is not allowed; use a whole number of business days from 1 to 30"),
-    ("follow_up_limit = true", "follow_up_limit = True is not allowed; use a whole number of follow-ups from 1 to 10"),
+    ("follow_up_limit = true", "follow_up_limit = true is not allowed; use a whole number of follow-ups from 1 to 10"),
     ("follow_up_limit = 0", "follow_up_limit = 0 is not allowed; use a whole number of follow-ups from 1 to 10"),
     ("reply_hours = -1", "reply_hours = -1 is not allowed; use a whole number of hours from 1 to 336"),
     ('use_thank_you = "no"', "use_thank_you = 'no' is not allowed; use true or false"),
@@ -158,3 +158,21 @@ def test_an_unknown_key_close_to_a_real_one_is_named_as_the_likely_typo(tmp_path
     assert str(unknown_key("timezon", "config.toml", ignored=True)) == (
         "config.toml: unknown key 'timezon' ignored; did you mean timezone? (followup config lists every key)")
     assert "known keys are follow_up_business_days" in str(unknown_key("colour", "config.toml"))
+
+
+@pytest.mark.parametrize("line, shown", [
+    ("thank_you_hours = true", "thank_you_hours = true is not allowed"),
+    ("name = 1979-05-27T07:32:00Z", "name = 1979-05-27T07:32:00+00:00 is not allowed"),
+    ("remind_channels = [1, true]", "remind_channels = [1, true] is not allowed"),
+    ("theme = {a = 1}", "theme = a table is not allowed"),
+])
+def test_a_bad_value_is_shown_as_the_file_writes_it_not_as_python_does(tmp_path, line, shown):
+    """Fuzz fz6 9: `thank_you_hours = True`, `name = datetime.datetime(1979, 5, 27, …)`."""
+    with pytest.raises(ValidationError) as refused:
+        load_settings(write(tmp_path, line + "\n"))
+    assert shown in str(refused.value) and "datetime." not in str(refused.value)
+
+
+def test_an_unknown_holiday_calendar_in_the_file_says_how_to_set_it_in_place(tmp_path):
+    with pytest.raises(ValidationError, match=r"country 'XX'.*; `followup config holidays VALUE` sets it in place$"):
+        load_settings(write(tmp_path, 'holidays = "XX"\n'))

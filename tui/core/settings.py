@@ -206,8 +206,23 @@ def not_allowed(key: str, value: Any, source: str) -> ValidationError:
     """The one message for a bad value, whether the file holds it or `followup config` was given it:
     where (`source`, the file), the key and value, and what the key accepts (PRODUCT: "a bad value is
     reported with its key and what is allowed")."""
-    shown = quoted(value) if isinstance(value, str) else repr(value)
-    return ValidationError(f"{source}: {key} = {shown} is not allowed; use {_RULES[key][1]}")
+    return ValidationError(f"{source}: {key} = {_as_written(value)} is not allowed; use {_RULES[key][1]}")
+
+
+def _as_written(value: Any) -> str:
+    """A value as config.toml writes it, not as Python shows it: `true`, not True; a date as its
+    ISO text, not datetime.datetime(1979, 5, 27, …) (fuzz fz6 9)."""
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_written(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "a table"
+    if hasattr(value, "isoformat"):  # the dates and times TOML has
+        return str(value.isoformat())
+    return str(value)
 
 
 def unclean_value(key: str, value: Any, source: str) -> ValidationError | None:
@@ -270,7 +285,10 @@ def settings_from_mapping(data: dict[str, Any], *, source: str = "settings",
         if not ok:
             raise _with_fix(not_allowed(key, value, source), key, source, typed)
         if key == "holidays" and value:
-            value = _checked_holidays(value, source)
+            try:
+                value = _checked_holidays(value, source)
+            except ValidationError as exc:  # the one refusal that lacked the way to fix it in place (fz6 9)
+                raise _with_fix(exc, key, source, typed) from None
         values[key] = tuple(value) if isinstance(value, list) else value
     return Settings(**values)
 
