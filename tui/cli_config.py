@@ -157,8 +157,11 @@ def _write(path, payload: bytes) -> None:
     from tui.core.errors import ValidationError
     from tui.store.atomic import atomic_write_bytes
     from tui.store.errors import StoreError
+    from tui.store.paths import check_home
 
     try:
+        if not path.parent.exists():
+            check_home("XDG_CONFIG_HOME")
         path.parent.mkdir(parents=True, exist_ok=True)  # Followup's own config folder, on first use
         atomic_write_bytes(path, payload)
     except (OSError, StoreError) as exc:

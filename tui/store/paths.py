@@ -107,3 +107,16 @@ def check_target(path: Path) -> Path:
         raise _refused(shown, f"the folder {shown_path(folder)} does not exist, and Followup does not create folders; "
                               f"create it (mkdir -p {shown_path(folder)}) or name another path")
     return real
+
+
+def check_home(xdg_variable: str, otherwise: str = "") -> None:
+    """WriteFailedError when Followup's own folder would be made under a HOME that does not exist
+    ($`xdg_variable` unset): HOME=/nonexistent made all of /nonexistent/.local/share/followup, as root,
+    for a store that then looked empty (fuzz fz6 9). An XDG folder that is set is made as the XDG spec
+    asks; only a missing home is refused. `otherwise`: another way out ("or name the file with --db")."""
+    if os.environ.get(xdg_variable):
+        return
+    home = Path(os.path.expanduser("~"))
+    if not home.is_dir():
+        raise _refused(shown_path(home), f"it is HOME, and it does not exist; set HOME or {xdg_variable}"
+                                         + (f", {otherwise}" if otherwise else ""))

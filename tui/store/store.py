@@ -27,7 +27,7 @@ from tui.core.text import folded
 from tui.store import atomic, codec
 from tui.store.errors import NotFoundError, StaleEditError
 from tui.store.migrations import APP_NAME, APPS_TABLE, SCHEMA_VERSION, Doc
-from tui.store.paths import check_target
+from tui.store.paths import check_home, check_target
 from tui.store.storage import FileStorage
 
 
@@ -167,6 +167,7 @@ class Store:
     def _check_folder(self) -> None:
         folder = self.real_path.parent
         if self.create_folder and not folder.exists():
+            check_home("XDG_DATA_HOME", "or name the file with --db")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
