@@ -88,11 +88,56 @@ def _choices_read(item: Any) -> Any:
     return read
 
 
+MOST_DEPTH = 16  # levels of nesting: an export's deepest value (a history line's data) is at 6
+
+
+class _KeyTwice(ValueError):
+    pass
+
+
+def _one_of_each_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _KeyTwice(key)
+        found[key] = value
+    return found
+
+
+def strict_json(text: str) -> Any:
+    """`text` read as JSON, ValueError saying why it is no JSON Followup wrote (JSONDecodeError, with its
+    line, when it is no JSON at all). A key given twice in one object is refused: json keeps the last, and
+    a second `"notes": ""` below the real notes emptied them (fuzz fz5 3); the CSV reader already refuses a
+    column named twice. Nesting past MOST_DEPTH and an integer of thousands of digits are refused too: they
+    ended the import in a RecursionError or a ValueError traceback (fz5 5)."""
+    try:
+        data = json.loads(text, object_pairs_hook=_one_of_each_key)
+    except _KeyTwice as exc:
+        raise ValueError(f"the key {str(exc)!r} is given twice in one object; keep one") from None
+    except RecursionError:
+        raise ValueError("its values are nested too deeply") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise ValueError("it holds a number thousands of digits long") from None
+    level, values = 0, [data]
+    while values:
+        level += 1
+        if level > MOST_DEPTH:
+            raise ValueError("its values are nested too deeply")
+        values = [inner for value in values for inner in
+                  (value.values() if isinstance(value, dict) else value if isinstance(value, list) else ())
+                  if isinstance(inner, (dict, list))]
+    return data
+
+
 def read_json(text: str, name: str) -> list[Incoming]:
     try:
-        data = json.loads(text)
+        data = strict_json(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    except ValueError as exc:
+        raise ValidationError(f"{name}: not the JSON Followup writes: {exc}") from None
     if isinstance(data, dict) and "_meta" in data:
         raise ValidationError(f"{name}: this is a Followup data file, not an export: open it with "
                               "'followup --db FILE', or export it first with 'followup --db FILE export json'")
@@ -277,9 +322,12 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
     data = None
     if raw:
         try:
-            data = multi_line_feeds(json.loads(raw))
+            data = multi_line_feeds(strict_json(raw))
         except json.JSONDecodeError:
             data = None
+        except ValueError as exc:
+            raise ValidationError(f"the data column is not the JSON Followup wrote ({exc}); clear it or "
+                                  "restore it") from None
         if not isinstance(data, dict):
             raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
         as_written, data = data, record(Application.from_dict(data))

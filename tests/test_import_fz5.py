@@ -1,0 +1,80 @@
+"""What fuzz fz5 got past import: a block copied whole with its id, a JSON key given twice, nesting and
+numbers no export holds. Each is refused, naming where, and the plan changes nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from test_import_refusals import NOW, UTC, card, refusal
+from tui.core import actions, exchange, importing
+from tui.core.parts import Direction, Interviewer, Round
+
+
+def export_of(app) -> dict:
+    return json.loads(exchange.to_json([app]))
+
+
+def test_an_interviewer_copied_with_its_id_is_refused_naming_both_places():
+    """Imported, `interviewer acme "Lee Park" --thanked` marked Dana, the first with that id."""
+    app = actions.new_application("Acme", "Dev", now=NOW.subtract(days=1), round_at=NOW.subtract(days=1),
+                                  interviewers=[Interviewer(name="Dana Kim")])
+    data = export_of(app)
+    people = data["applications"][0]["rounds"][0]["interviewers"]
+    people.append({**people[0], "name": "Lee Park"})
+    why = refusal(json.dumps(data).encode(), "p.json", [app])
+    assert "rounds[0].interviewers[1].id" in why and "is also rounds[0].interviewers[0]'s" in why
+    del people[1]["id"]  # left out: one is made
+    plan = importing.plan_import(json.dumps(data).encode(), "p.json", [app], NOW, UTC)
+    assert plan is not None
+
+
+@pytest.mark.parametrize("part", ["rounds", "directions"])
+def test_a_round_or_direction_copied_with_its_id_is_refused(part):
+    app = actions.new_application("Acme", "Dev", now=NOW.subtract(days=1), round_at=NOW.subtract(days=2))
+    app.directions.append(Direction(text="send the portfolio"))
+    app.rounds.append(Round(name="Final", at=NOW.subtract(days=1)))
+    data = export_of(app)
+    blocks = data["applications"][0][part]
+    blocks.append(dict(blocks[0]))
+    why = refusal(json.dumps(data).encode(), "p.json", [app])
+    assert f"{part}[{len(blocks) - 1}].id" in why and f"is also {part}[0]'s" in why
+
+
+def test_a_blank_part_id_is_refused():
+    data = export_of(card())
+    data["applications"][0]["rounds"][0]["id"] = " "
+    assert "rounds[0].id is blank" in refusal(json.dumps(data).encode(), "b.json", [])
+
+
+def test_a_key_given_twice_is_refused_not_the_last_taken():
+    """A second "notes": "" below the real notes emptied them, and import said "1 updated"."""
+    here = card()
+    text = exchange.to_json([here]).replace('"notes": ""', '"notes": "kept",\n      "notes": ""', 1)
+    assert text.count('"notes"') == 2
+    why = refusal(text.encode(), "d.json", [here])
+    assert why == "d.json: not the JSON Followup writes: the key 'notes' is given twice in one object; keep one"
+
+
+@pytest.mark.parametrize("payload, said", [
+    (b'{"schema": 1, "applications": [' + b"[" * 500 + b"]" * 500 + b"]}", "nested too deeply"),
+    (b'{"schema": ' + b"1" * 5001 + b', "applications": []}', "a number thousands of digits long"),
+])
+def test_json_nested_past_any_export_or_a_number_of_thousands_of_digits_is_refused(payload, said):
+    """They ended the import in a RecursionError or a ValueError traceback (exit 1)."""
+    assert said in refusal(payload, "x.json", [])
+
+
+def test_a_csv_data_cell_nested_too_deeply_is_refused_naming_the_column():
+    here = card()
+    rows = list(csv.DictReader(io.StringIO(exchange.to_csv([here], UTC, NOW), newline="")))
+    rows[0]["data"] = "[" * 500 + "]" * 500
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    assert "the data column is not the JSON Followup wrote (its values are nested too deeply)" in refusal(
+        out.getvalue().encode(), "d.csv", [here])
