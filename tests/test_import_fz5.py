@@ -78,3 +78,14 @@ def test_a_csv_data_cell_nested_too_deeply_is_refused_naming_the_column():
     writer.writerows(rows)
     assert "the data column is not the JSON Followup wrote (its values are nested too deeply)" in refusal(
         out.getvalue().encode(), "d.csv", [here])
+
+
+def test_a_recruiter_of_only_invisible_characters_is_read_as_none_as_the_sheet_reads_it():
+    """Kept as "\\u200f" from JSON, an unchanged CSV round trip then cleared it: "1 updated" for nothing."""
+    here = card()
+    data = export_of(here)
+    data["applications"][0]["recruiter"] = "\u200f"
+    plan = importing.plan_import(json.dumps(data).encode(), "r.json", [here], NOW, UTC)
+    assert plan.updated == [] and plan.added == [] and plan.left[0][0].recruiter == ""
+    data["applications"][0]["recruiter"] = "Sam <not an address"
+    assert "recruiter" in refusal(json.dumps(data).encode(), "r.json", [here])

@@ -30,6 +30,7 @@ from tui.core.parts import (
     Snooze,
     ZonedTime,
     check_link,
+    check_recruiter,
     clean_field,
     decoding_active,
     decoding_stored,
@@ -88,6 +89,8 @@ class Application(msgspec.Struct, gc=False):
         self.role = clean_field(self.role, "role", required=True)
         self.pitch = clean_field(self.pitch, "pitch", limit=LONG_TEXT_LIMIT)
         self.posting = check_link(self.posting, "posting")
+        self.recruiter = check_recruiter(self.recruiter)  # as `edit --recruiter` and the form check it; an
+        # import took "\u200f" as it was, and an unchanged CSV round trip then cleared it (fuzz fz5 6)
         self.stage = Stage.parse(self.stage)
         if self.outcome is not None:
             self.outcome = Outcome.parse(self.outcome)
