@@ -89,3 +89,19 @@ def test_a_recruiter_of_only_invisible_characters_is_read_as_none_as_the_sheet_r
     assert plan.updated == [] and plan.added == [] and plan.left[0][0].recruiter == ""
     data["applications"][0]["recruiter"] = "Sam <not an address"
     assert "recruiter" in refusal(json.dumps(data).encode(), "r.json", [here])
+
+
+def test_the_same_application_added_on_two_machines_is_not_added_again_by_a_sync():
+    """Fuzz fz5 2: `add Acme` on the laptop and on the server, then the server's export imported on the
+    laptop: "1 added", and every deadline showed twice; `followup add` refuses the same card."""
+    laptop = actions.new_application("Acme", "Engineer", now=NOW.subtract(days=1), round_at=NOW.subtract(days=1),
+                                     interviewers=[Interviewer(name="Dana Kim")])
+    server = actions.new_application("Acme", "Engineer", now=NOW.subtract(hours=20), round_at=NOW.subtract(days=1),
+                                     interviewers=[Interviewer(name="Dana Kim")])
+    plan = importing.plan_import(exchange.to_json([server]).encode(), "s.json", [laptop], NOW, UTC)
+    assert plan.added == [] and plan.updated == []
+    (kept, why), = plan.left
+    assert kept is laptop and why.startswith(f"in the file as {server.short_id}, another id for this card's")
+    other_round = actions.new_application("Acme", "Engineer", now=NOW, round_at=NOW.subtract(hours=2))
+    plan = importing.plan_import(exchange.to_json([other_round]).encode(), "s.json", [laptop], NOW, UTC)
+    assert [a.id for a in plan.added] == [other_round.id]  # a second process at the company is a new card

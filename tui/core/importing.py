@@ -81,6 +81,10 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             raise ValidationError(_twice(item, number, *seen[app.id]))
         seen[app.id] = (number, item)
         _check_clean(app, item.where, existing)
+        if existing is None and (twin := _same_card_here(app, jobs)) is not None:
+            plan.left.append((twin, f"in the file as {app.short_id}, another id for this card's company, role "
+                                    "and round (added on two machines?); left as it is"))
+            continue
         if existing is None:
             taken = by_id.get(app.id)
             if taken is not None:  # the card a sheet's row once made, since renamed here: never replaced
@@ -116,6 +120,17 @@ def _now_here(app: Application, was: Application | None, by_id: dict[str, Applic
         return  # added closed without a round: it ended "now", so any later row's round would read as earlier
     jobs.setdefault((job_key(app.company), job_key(app.role)), []).append(app)
 
+
+
+def _same_card_here(app: Application, jobs: dict[tuple[str, str], list[Application]]) -> Application | None:
+    """The open card here of `app`'s company and role with a round at one of its rounds' times: the same
+    application added on two machines, each with an id of its own. A sync by export and import added it
+    again, and every deadline showed twice (fuzz fz5 2), where `followup add` refuses it (added_before)."""
+    times = {round_.at for round_ in app.rounds}
+    if not times:
+        return None
+    return next((card for card in jobs.get((job_key(app.company), job_key(app.role)), [])
+                 if card.stage is not Stage.CLOSED and any(round_.at in times for round_ in card.rounds)), None)
 
 
 def _twice(item: Incoming, number: int, first_number: int, first: Incoming) -> str:
