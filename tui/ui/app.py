@@ -23,7 +23,7 @@ from textual.widgets import Input
 
 from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.text import clean_text, counted
+from tui.core.text import CONTROL_LINE_ENDS, LINE_BREAKS, LINE_SEPARATORS, clean_text, counted, line_feeds
 from tui.store import Store
 from tui.ui.changes import Changes, _Reloaded, _WriteFailed
 from tui.ui.leaving import Leaving
@@ -184,7 +184,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
 
     async def on_event(self, event) -> None:
         """Pasted text is cleaned before any field sees it (PRODUCT: control characters never
-        reach the data; a newline in a one-line field becomes a space).
+        reach the data; a line break in a one-line field becomes a space).
 
         `ctrl+j` is `enter`: keys typed while the board starts reach the
         terminal before it leaves line mode, which turns each Return into a
@@ -208,9 +208,9 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
             if not self.screen_stack:  # a key still bubbling up while the app closes: nothing to act on
                 return
         elif isinstance(event, events.Paste) and not event.is_forwarded:
-            text = event.text.replace("\r\n", "\n").replace("\r", "\n")
-            if isinstance(self.focused, Input):
-                text = text.replace("\n", " ").replace("\t", " ")
+            text = CONTROL_LINE_ENDS.sub("\n", line_feeds(event.text))
+            if isinstance(self.focused, Input):  # Input keeps only what comes before the first line break
+                text = LINE_SEPARATORS.sub(" ", LINE_BREAKS.sub(" ", text))
             cleaned = clean_text(text)
             if cleaned != event.text:
                 event = events.Paste(cleaned)
