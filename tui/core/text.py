@@ -53,6 +53,12 @@ def has_visible(text: str) -> bool:
 # name or title, a direction, the pitch…) it would break the one line the command
 # line, `show`, an export's heading or a reminder's title prints it on. Named as paths without indexes.
 LINE_BREAKS = re.compile(r"[\n\t]")
+MULTI_LINE_FIELDS = frozenset({"notes", "history"})
+# The one setting that runs over lines (PRODUCT: "signature may hold \n"): every other (name, pitch,
+# smtp_host, notify_command…) is printed by `followup config` on one line, or is a letter's one line, a
+# host or a command, where a newline would be a second line or a second command.
+MULTI_LINE_SETTINGS = frozenset({"signature"})
+
 # Unicode's own line and paragraph separators: a line break in a one-line field as much as \n is (they
 # passed as blank where an empty value clears the field, and were printed raw: review R-final 4). With
 # LINE_BREAKS and the controls (which clean_text drops), every character str.splitlines() breaks at.
@@ -60,11 +66,11 @@ LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 # The controls str.splitlines() breaks at too (VT, FF, FS, GS, RS, NEL): in a paste they end a line, and
 # dropped as controls they glued its two lines together ("Acme<FF>Robotics" pasted as "AcmeRobotics").
 CONTROL_LINE_ENDS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
-MULTI_LINE_FIELDS = frozenset({"notes", "history"})
-# The one setting that runs over lines (PRODUCT: "signature may hold \n"): every other (name, pitch,
-# smtp_host, notify_command…) is printed by `followup config` on one line, or is a letter's one line, a
-# host or a command, where a newline would be a second line or a second command.
-MULTI_LINE_SETTINGS = frozenset({"signature"})
+
+
+def on_one_line(text: str) -> str:
+    """`text` with each line break, separator and tab a space: what a one-line field takes of a paste."""
+    return LINE_SEPARATORS.sub(" ", LINE_BREAKS.sub(" ", text))
 
 
 def is_multi_line(path: str) -> bool:
