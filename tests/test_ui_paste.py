@@ -13,6 +13,7 @@ from conftest import burst_keys, burst_paste, taken
 from tui.ui.board.screen import BoardScreen
 from tui.ui.screens.new_application import NewApplicationScreen
 from tui.ui.screens.too_small import TooSmallScreen
+from tui.ui.settle import ONE_LINE_MOST
 from ui_board_helpers import WIDE, make_app, small_apps, store_with, stored
 from ui_detail_helpers import wait_until
 
@@ -165,3 +166,40 @@ async def test_a_paste_after_tab_in_the_same_burst_goes_where_the_tab_moved_the_
         burst_paste(app, "PASTED\nsecond line")
         await settle(app, pilot)
         assert subject.value == before and "PASTED\nsecond line" in app.screen.focused.text
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["alone", "amid-keys"])
+async def test_a_paste_too_long_for_any_one_line_field_is_refused_and_the_field_kept(tmp_path, burst):
+    """fz7 5: 1 MB pasted into Company took seconds, then every key in the field about a second. It is
+    refused, saying so; a paste longer than the company may be saved with still goes in whole, to trim."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        form = await new_application_form(app, pilot)
+        burst_keys(app, "Ac")
+        if not burst:
+            await settle(app, pilot)
+        burst_paste(app, "recruiter e-mail line\n" * 50_000)
+        burst_keys(app, "me")
+        await settle(app, pilot)
+        assert form.raw("company") == "Acme"
+        assert any(n.message.startswith("Not pasted: 1,100,000 characters, more than a one-line field takes "
+                                        f"({ONE_LINE_MOST:,})") for n in app._notifications)
+        burst_paste(app, "x" * (ONE_LINE_MOST - len("Acme")))
+        await settle(app, pilot)
+        assert len(form.raw("company")) == ONE_LINE_MOST
+
+
+async def test_the_notes_take_a_large_paste_whole_and_keep_taking_keys(tmp_path):
+    """The notes are stored exactly, however long (fz7 5: 1 MB was stored equal), so they are not cut."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "ctrl+end")
+        await settle(app, pilot)
+        before = app.screen.notes.text
+        pasted = "recruiter e-mail line [b]x[/b]\n" * 35_000
+        burst_paste(app, pasted)
+        burst_keys(app, "typed")
+        await settle(app, pilot)
+        assert app.screen.notes.text == before + pasted + "typed"

@@ -16,7 +16,14 @@ import asyncio
 from textual import events
 from textual.widget import Widget
 
+from tui.core.parts import LINK_LIMIT
 from tui.core.text import on_one_line
+
+# The longest a one-line field may be after a paste: five times the longest text any of them is saved with
+# (a link). A 1 MB clipboard pasted into a company took seconds, and then every key in that field close to a
+# second (fuzz fz7 5); it is refused, the field kept as typed, since no part of it is what was meant. A paste
+# over a field's own limit and under this still goes in whole, for the user to trim: the save names the limit.
+ONE_LINE_MOST = 5 * LINK_LIMIT
 
 
 async def settled(widget: Widget | None) -> None:
@@ -137,7 +144,12 @@ class TypesInOrder:
         if isinstance(self, Input):
             event.stop()
             event.prevent_default()
-            self.replace(on_one_line(event.text), *self.selection)
+            start, end = sorted(self.selection)
+            if len(self.value) - (end - start) + len(event.text) > ONE_LINE_MOST:
+                self.notify(f"Not pasted: {len(event.text):,} characters, more than a one-line field takes "
+                            f"({ONE_LINE_MOST:,}). The field is as it was.", severity="warning", timeout=8)
+                return
+            self.replace(on_one_line(event.text), start, end)
 
 
 
