@@ -203,6 +203,16 @@ def burst_keys(app, *keys: str) -> None:
             driver.send_message(event)
 
 
+def burst_paste(app, text: str) -> None:
+    """A bracketed paste as the terminal driver posts it: one `Paste` event into the app's queue, behind any
+    key posted before it (`burst_keys`) and ahead of any posted after. Tests import it too."""
+    from textual import events
+
+    event = events.Paste(text)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
 def key_names(key: str) -> list[str]:
     """A key as the tests write it: a Textual key name ("enter", "ctrl+s"), or plain characters typed one
     after the other ("Acme", "?")."""

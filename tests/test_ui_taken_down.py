@@ -72,3 +72,33 @@ async def test_scroll_keys_handed_to_a_statistics_screen_without_its_widgets_do_
         stats.action_page(1)
         stats.action_edge(1)
         assert stats.figures is None
+
+
+
+async def save_prompt(app, pilot):
+    from tui.ui.letters.dialogs import PathPrompt
+
+    await app.push_screen(PathPrompt("Save the letter to", "letter.txt"))
+
+
+@pytest.mark.parametrize(("open_it", "key"), [
+    *[(save_prompt, key) for key in ("escape", "ctrl+s", "enter", "tab", "shift+tab")],
+    *[("enter", key) for key in ("1", "2", "e", "escape")],
+    *[("t", key) for key in ("escape", "ctrl+s", "ctrl+t", "ctrl+r")],
+], ids=lambda value: value if isinstance(value, str) else "save-prompt")
+async def test_keys_handed_to_a_screen_a_quit_took_down_do_nothing(tmp_path, open_it, key):
+    """Fuzz fz7: keys kept while the window was too small, handed on at the quit, opened the letters' save
+    prompt (a form) and then reached it after the quit had taken its fields away: escape looked for them
+    (NoMatches '#field-path' on PathPrompt) and ended the app. The detail and letter screens' keys did the
+    same with theirs."""
+    app = make_app(store_with(tmp_path, small_apps()))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await (pilot.press(open_it) if isinstance(open_it, str) else open_it(app, pilot))
+        await pilot.pause()
+        screen = app.screen
+        assert not isinstance(screen, BoardScreen)
+        await screen.remove_children()  # what the quit left of it
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.screen is screen and app._exception is None

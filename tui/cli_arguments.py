@@ -12,7 +12,7 @@ import argparse
 import re
 
 from tui.core.errors import QUOTED_LIMIT
-from tui.core.text import CONTROLS, LINE_BREAKS, MULTI_LINE_SETTINGS, has_visible, is_clean, line_feeds
+from tui.core.text import CONTROLS, LINE_BREAKS, LINE_SEPARATORS, MULTI_LINE_SETTINGS, has_visible, is_clean, line_feeds
 
 # --- text refused at the door ------------------------------------------------------
 # The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
@@ -51,9 +51,6 @@ _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that ar
 # what a message may not print as it is: every character CONTROLS refuses (the bidirectional overrides
 # too: a refused U+202E was printed raw, reversing the line, review T2 8) and a byte that was not UTF-8
 _UNPRINTABLE = re.compile(f"[\\t\\n\u2028\u2029]|{CONTROLS.pattern}|{_NOT_UTF8.pattern}")
-# Unicode's own line and paragraph separators: a line break in a one-line field as much as \n is (they
-# passed as blank where an empty value clears the field, and were printed raw: review R-final 4)
-_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def _shown(text: str) -> str:
@@ -133,7 +130,7 @@ def refuse_bad_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> No
         elif control := CONTROLS.search(line_feeds(arg) if "\r" in arg and _argument_name(parser, argv[:number])
                                         == NOTE_TEXT else arg):  # the one list of what text may not hold
             why, fix = f"holds a control character (U+{ord(control.group()):04X})", "remove it"
-        elif (broken := LINE_BREAKS.search(arg) or _SEPARATORS.search(arg)) and not _may_run_over_lines(
+        elif (broken := LINE_BREAKS.search(arg) or LINE_SEPARATORS.search(arg)) and not _may_run_over_lines(
                 parser, argv[:number]):
             kind = "a tab" if broken.group() == "\t" else "a line break"
             field = "it is a one-line field"

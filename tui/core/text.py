@@ -59,6 +59,19 @@ MULTI_LINE_FIELDS = frozenset({"notes", "history"})
 # host or a command, where a newline would be a second line or a second command.
 MULTI_LINE_SETTINGS = frozenset({"signature"})
 
+# Unicode's own line and paragraph separators: a line break in a one-line field as much as \n is (they
+# passed as blank where an empty value clears the field, and were printed raw: review R-final 4). With
+# LINE_BREAKS and the controls (which clean_text drops), every character str.splitlines() breaks at.
+LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+# The controls str.splitlines() breaks at too (VT, FF, FS, GS, RS, NEL): in a paste they end a line, and
+# dropped as controls they glued its two lines together ("Acme<FF>Robotics" pasted as "AcmeRobotics").
+CONTROL_LINE_ENDS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
+
+
+def on_one_line(text: str) -> str:
+    """`text` with each line break, separator and tab a space: what a one-line field takes of a paste."""
+    return LINE_SEPARATORS.sub(" ", LINE_BREAKS.sub(" ", text))
+
 
 def is_multi_line(path: str) -> bool:
     """Whether the field at `path` ("directions[0].text", "notes") may hold newlines and tabs."""

@@ -19,11 +19,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
-from textual.widgets import Input
 
 from tui.core.model import Application
 from tui.core.settings import Settings
-from tui.core.text import clean_text, counted
+from tui.core.text import CONTROL_LINE_ENDS, clean_text, counted, line_feeds
 from tui.store import Store
 from tui.ui.changes import Changes, _Reloaded, _WriteFailed
 from tui.ui.leaving import Leaving
@@ -32,6 +31,7 @@ from tui.ui.opening import Opening
 from tui.ui.saving import StoreWriter
 from tui.ui.screens.too_small import TooSmallScreen, too_small
 from tui.ui.settings_watch import SettingsWatch
+from tui.ui.settle import Typed
 from tui.ui.state import ChangeLog
 
 
@@ -39,7 +39,7 @@ class _TakeKeys(Message):
     """The board can act on keys now: those held until it could (or `keys`, held while the window was
     too small) are handled, in order."""
 
-    def __init__(self, keys: list[events.Key] | None = None) -> None:
+    def __init__(self, keys: list[Typed] | None = None) -> None:
         super().__init__()
         self.keys = keys
 
@@ -174,7 +174,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
         self._leaving = False
         # Keys that arrive before the board has its focus (typed ahead, over a slow link) are held
         # here and handled in order once it has: before, its keys had nowhere to go and were lost.
-        self._held_keys: list[events.Key] | None = []
+        self._held_keys: list[Typed] | None = []
         self.rescued: list[str] = []  # what went to rescue files as the board closed, for stderr
         self._hard_exit = os._exit  # after a hang-up nothing may touch the terminal again
         self.due_notifier = DueNotifier(self)  # toasts (and OSC 9) when a deadline comes due
@@ -184,7 +184,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
 
     async def on_event(self, event) -> None:
         """Pasted text is cleaned before any field sees it (PRODUCT: control characters never
-        reach the data; a newline in a one-line field becomes a space).
+        reach the data; a line break in a one-line field becomes a space).
 
         `ctrl+j` is `enter`: keys typed while the board starts reach the
         terminal before it leaves line mode, which turns each Return into a
@@ -208,12 +208,13 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
             if not self.screen_stack:  # a key still bubbling up while the app closes: nothing to act on
                 return
         elif isinstance(event, events.Paste) and not event.is_forwarded:
-            text = event.text.replace("\r\n", "\n").replace("\r", "\n")
-            if isinstance(self.focused, Input):
-                text = text.replace("\n", " ").replace("\t", " ")
-            cleaned = clean_text(text)
+            text = CONTROL_LINE_ENDS.sub("\n", line_feeds(event.text))
+            cleaned = clean_text(text)  # its line breaks a one-line field makes spaces (settle.TypesInOrder)
             if cleaned != event.text:
                 event = events.Paste(cleaned)
+            if self._held_keys is not None:  # with the keys around it, in its place (fuzz fz7 2)
+                self._held_keys.append(event)
+                return
         await super().on_event(event)
 
     def get_system_commands(self, screen):
@@ -250,7 +251,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
         if self._held_keys is None:
             self._held_keys = []
 
-    def hold_key(self, key: events.Key) -> None:
+    def hold_key(self, key: Typed) -> None:
         assert self._held_keys is not None
         self._held_keys.append(key)
 
@@ -273,7 +274,7 @@ class FollowupApp(Changes, Opening, Leaving, SettingsWatch, App[int]):
             held = message.keys
         else:
             held, self._held_keys = self._held_keys or [], None
-        for key in held:  # counted and read (ctrl+j) as they came in
+        for key in held:  # counted and read (ctrl+j) as they came in; a paste cleaned
             await super().on_event(key)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,

@@ -20,7 +20,7 @@ from textual.markup import escape
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.core.stages import STAGES
-from tui.ui.settle import TypesInOrder, settled
+from tui.ui.settle import TypesInOrder, again, settled
 
 
 def as_typed(text: str, matcher: Matcher | None = None) -> Content:
@@ -202,6 +202,14 @@ class SearchInput(TypesInOrder, CommandInput):
             self.post_message(self._enter_again)
             return
         await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """A paste after enter is for the screen the command opens, as the keys around it are (fuzz fz7 2:
+        it went into the closing palette, and the new form had only the keys typed after it)."""
+        if self.app.holding_keys:
+            event.stop()
+            event.prevent_default()
+            self.app.hold_key(again(event))
 
     def _open_palette(self) -> Palette | None:
         """The palette this field is in, or None once it is closing: an escape typed after enter closed it,

@@ -16,6 +16,15 @@ import asyncio
 from textual import events
 from textual.widget import Widget
 
+from tui.core.parts import LINK_LIMIT
+from tui.core.text import on_one_line
+
+# The longest a one-line field may be after a paste: five times the longest text any of them is saved with
+# (a link). A 1 MB clipboard pasted into a company took seconds, and then every key in that field close to a
+# second (fuzz fz7 5); it is refused, the field kept as typed, since no part of it is what was meant. A paste
+# over a field's own limit and under this still goes in whole, for the user to trim: the save names the limit.
+ONE_LINE_MOST = 5 * LINK_LIMIT
+
 
 async def settled(widget: Widget | None) -> None:
     """Return once `widget` has handled every message queued for it before this call, or at once when it is
@@ -60,16 +69,27 @@ class OwnKeysInOrder:
         await run_own_binding(self, event)
 
 
-def handed_on(widget: Widget, event: events.Key) -> bool:
-    """A key queued in `widget` before a key ahead of it (tab) moved the focus on goes where the focus
-    went, as typed; True if it was handed on. (Posted as a new key: the app will not forward one it
-    has forwarded already.)"""
+# What the user types: keys, and text pasted in one go, which is typed text as much (fuzz fz7 1, 2). The app
+# holds and hands on both, in the order they came.
+Typed = events.Key | events.Paste
+
+
+def again(event: Typed) -> Typed:
+    """The same key or paste as a new event: the app will not forward one it has forwarded already."""
+    if isinstance(event, events.Paste):
+        return events.Paste(event.text)
+    return events.Key(event.key, event.character)
+
+
+def handed_on(widget: Widget, event: Typed) -> bool:
+    """A key or paste queued in `widget` before a key ahead of it (tab) moved the focus on goes where the
+    focus went, as typed; True if it was handed on."""
     focused = widget.screen.focused
     if focused is None or focused is widget:
         return False
     event.stop()
     event.prevent_default()
-    focused.post_message(events.Key(event.key, event.character))
+    focused.post_message(again(event))
     return True
 
 
@@ -110,6 +130,26 @@ class TypesInOrder:
             return
         if not await run_own_binding(self, event, printable=False):
             await super()._on_key(event)  # type: ignore[misc]
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """A paste goes where the keys typed before it went (handed_on), and into a one-line field whole,
+        its line breaks as spaces: Textual's Input keeps only what comes before the first (fuzz fz7 4). Here,
+        not as the app takes the paste: by the time the field gets it the focus may have moved, and a paste
+        held with the keys around it is handed on later (fz7 2)."""
+        assert isinstance(self, Widget)
+        if handed_on(self, event):
+            return
+        from textual.widgets import Input
+
+        if isinstance(self, Input):
+            event.stop()
+            event.prevent_default()
+            start, end = sorted(self.selection)
+            if len(self.value) - (end - start) + len(event.text) > ONE_LINE_MOST:
+                self.notify(f"Not pasted: {len(event.text):,} characters, more than a one-line field takes "
+                            f"({ONE_LINE_MOST:,}). The field is as it was.", severity="warning", timeout=8)
+                return
+            self.replace(on_one_line(event.text), start, end)
 
 
 

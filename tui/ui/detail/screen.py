@@ -227,6 +227,8 @@ class DetailScreen(CardKeysFromBoard, KeepingNotes, Screen):
 
     # --- keys --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if taken_down(self):  # keys handed on at a quit after it took the widgets away (fuzz fz7)
+            return False
         if action in TYPING_HIDES and isinstance(self.focused, NotesEditor):
             return False  # the editor takes these keys as text; don't advertise them
         if action in ("back", "done"):  # one of the two escapes, so that the bar says what it does

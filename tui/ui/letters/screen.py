@@ -180,6 +180,8 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
         """Nothing to save: letters are drafts made from the card, never stored (see the module doc)."""
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if taken_down(self):  # keys handed on at a quit after it took the widgets away (fuzz fz7)
+            return False
         if self.drafts is None:
             return action == "leave"
         if action == "step":

@@ -22,7 +22,7 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select
 
-from tui.ui.settle import settled
+from tui.ui.settle import settled, taken_down
 
 
 def field_name(control) -> str:
@@ -46,8 +46,8 @@ class FormKeys:
             self.focused.scroll_visible(animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.is_mounted:  # a key of a burst can arrive before the fields exist
-            return False
+        if not self.is_mounted or taken_down(self):  # a key of a burst can arrive before the fields exist,
+            return False  # or after a quit took them away (escape on a save-path prompt: NoMatches, fuzz fz7)
         focused = self.focused
         on_this_screen = focused is not None and focused.screen is self
         if action in ("next_or_save", "field_step"):

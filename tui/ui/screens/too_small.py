@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core.text import counted
+from tui.ui.settle import Typed, again
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 
@@ -19,8 +20,9 @@ def too_small(width: int, height: int) -> bool:
 class TooSmallScreen(Screen):
     """Keys typed meanwhile are kept and handed, in order, to the screen below once the window is large
     enough again (FollowupApp._check_size): a split pane narrowed mid-sentence loses no word, and a `q`
-    in that sentence quits nothing. ctrl+q and ctrl+c still save and quit; f1 and ctrl+p are not kept,
-    and the message says to press them again once the window is larger."""
+    in that sentence quits nothing. A paste is kept with them, in its place (it was dropped: fuzz fz7 1).
+    ctrl+q and ctrl+c still save and quit; f1 and ctrl+p are not kept, and the message says to press them
+    again once the window is larger."""
 
     DEFAULT_CSS = """
     TooSmallScreen {
@@ -31,7 +33,7 @@ class TooSmallScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.typed: list[events.Key] = []
+        self.typed: list[Typed] = []
         self.asked_for_a_screen = False
 
     def on_key(self, event: events.Key) -> None:
@@ -42,7 +44,13 @@ class TooSmallScreen(Screen):
             # ctrl+q, the text being saved); the message says so, so they are never dropped unsaid
             self.asked_for_a_screen = True
         else:
-            self.typed.append(events.Key(event.key, event.character))
+            self.typed.append(again(event))
+        self.show_size(self.app.size.width, self.app.size.height)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self.typed.append(again(event))
         self.show_size(self.app.size.width, self.app.size.height)
 
     def compose(self) -> ComposeResult:
@@ -65,4 +73,8 @@ class TooSmallScreen(Screen):
     def _kept(self) -> str:
         if not self.typed:
             return "What you type meanwhile is kept for then. "
-        return f"{counted(len(self.typed), 'key')} typed, kept for then. "
+        pastes = sum(isinstance(each, events.Paste) for each in self.typed)
+        keys = len(self.typed) - pastes
+        kept = [f"{counted(keys, 'key')} typed"] if keys else []
+        kept += [counted(pastes, "paste")] if pastes else []
+        return f"{' and '.join(kept)}, kept for then. "
