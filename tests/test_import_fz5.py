@@ -105,3 +105,18 @@ def test_the_same_application_added_on_two_machines_is_not_added_again_by_a_sync
     other_round = actions.new_application("Acme", "Engineer", now=NOW, round_at=NOW.subtract(hours=2))
     plan = importing.plan_import(exchange.to_json([other_round]).encode(), "s.json", [laptop], NOW, UTC)
     assert [a.id for a in plan.added] == [other_round.id]  # a second process at the company is a new card
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_a_unicode_line_separator_in_a_one_line_field_is_refused_as_a_newline_is(separator):
+    """Fuzz fz5 4: `followup add "Ac<U+2028>me"` is refused; imported, `show` printed it raw and `show acme`
+    found no card. In the notes it is a line break, and taken."""
+    here = card()
+    data = export_of(here)
+    data["applications"][0]["company"] = f"Ac{separator}me"
+    why = refusal(json.dumps(data).encode(), "l.json", [])
+    assert why == "l.json:1: company holds a line break or a tab; it is a one-line field: put it on one line " \
+                  "and import again"
+    data["applications"][0]["company"] = "Acme"
+    data["applications"][0]["notes"] = f"first{separator}second"
+    assert importing.plan_import(json.dumps(data).encode(), "l.json", [], NOW, UTC).added

@@ -167,7 +167,8 @@ def _check_id(item: Incoming, by_id: dict[str, Application]) -> None:
 def _check_clean(app: Application, where: str, existing: Application | None = None) -> None:
     """Control characters never reach the terminal from data: a record holding one is refused, named;
     so is a newline or a tab in a one-line field (one the card here already holds is let through)."""
-    found = first_unclean(record(app), one_line=True, before=None if existing is None else record(existing))
+    found = first_unclean(record(app), one_line=True, before=None if existing is None else record(existing),
+                          separators=True)
     if found is not None:
         path, text = found
         if is_clean(text):

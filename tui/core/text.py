@@ -118,7 +118,7 @@ def multi_line_feeds(value: Any, path: str = "") -> Any:
 
 
 def first_unclean(value: Any, path: str = "", *, one_line: bool = False,
-                  before: Any = None, broken: bool = False) -> tuple[str, str] | None:
+                  before: Any = None, broken: bool = False, separators: bool = False) -> tuple[str, str] | None:
     """Where in plain data (dicts, lists, texts) the first text that is not clean sits ("rounds[0].name";
     "" for `value` itself) and that text, or None when every text is clean. A dict's keys are texts too
     (a free-form `data` record's): one that is not clean is named by its place.
@@ -126,13 +126,17 @@ def first_unclean(value: Any, path: str = "", *, one_line: bool = False,
     With `one_line`, a newline or a tab outside the multi-line fields (`is_multi_line`) is not clean
     either; a text equal to the one at the same place in `before` (the record as the data file holds
     it) is let through, so a value stored before this rule never stops the rest of an edit. With `broken`,
-    only a text holding a lone surrogate (that cannot be written as UTF-8) is unclean."""
+    only a text holding a lone surrogate (that cannot be written as UTF-8) is unclean. With `separators`
+    too, U+2028 and U+2029 break a one-line field as a newline does (what comes in at the door: an import
+    let them into a company, which `show` then printed raw and could not find, fuzz fz5 4; a file holding
+    one from before is still read)."""
     if isinstance(value, str):
         if _LONE_SURROGATES.search(value) if broken else not is_clean(value):
             return path, value
         if broken:
             return None
-        if one_line and LINE_BREAKS.search(value) and value != before and not is_multi_line(path):
+        if (one_line and (LINE_BREAKS.search(value) or separators and LINE_SEPARATORS.search(value))
+                and value != before and not is_multi_line(path)):
             return path, value
         return None
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
@@ -145,7 +149,7 @@ def first_unclean(value: Any, path: str = "", *, one_line: bool = False,
         where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
         if isinstance(key, str) and (_LONE_SURROGATES.search(key) if broken else not is_clean(key)):
             return (f"a key of {path}" if path else "a key"), key
-        found = first_unclean(item, where, one_line=one_line, before=was, broken=broken)
+        found = first_unclean(item, where, one_line=one_line, before=was, broken=broken, separators=separators)
         if found is not None:
             return found
     return None
