@@ -120,3 +120,25 @@ def test_a_unicode_line_separator_in_a_one_line_field_is_refused_as_a_newline_is
     data["applications"][0]["company"] = "Acme"
     data["applications"][0]["notes"] = f"first{separator}second"
     assert importing.plan_import(json.dumps(data).encode(), "l.json", [], NOW, UTC).added
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["fast-read", "plain-read"])
+def test_a_data_file_an_older_import_wrote_such_a_card_into_still_reads_it(cli_db, capsys, plain):
+    """Read-through rv1 1: checked in every card built, these refused a stored card on the plain reading
+    (a file holding a \\u escape, such as a note with a backslash) and the file turned read-only."""
+    from cli_helpers import run
+
+    assert run(cli_db, "add", "Acme", "--role", "Dev", "--at", "yesterday 10am", "-q",
+               "--interviewer", "Dana Kim", "--interviewer", "Lee Park") == 0
+    data = json.loads(cli_db.read_text(encoding="utf-8"))
+    (stored,) = data["applications"].values()
+    people = stored["rounds"][0]["interviewers"]
+    people[1]["id"] = people[0]["id"]
+    stored["recruiter"] = "Sam Lee <sam at acme>"
+    if plain:
+        stored["notes"] = "café"  # written as caf\\u00e9 below: the plain reading
+    cli_db.write_text(json.dumps(data, ensure_ascii=plain), encoding="utf-8")
+    capsys.readouterr()
+    assert run(cli_db, "list") == 0
+    out, err = capsys.readouterr()
+    assert "Acme" in out and "damaged" not in err, err

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from tui.core import import_shown
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
-from tui.core.model import Application
+from tui.core.model import Application, check_part_ids
 from tui.core.parts import Round, check_recruiter
 from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, Outcome, Stage
@@ -131,6 +131,15 @@ def strict_json(text: str) -> Any:
     return data
 
 
+def at_the_door(app: Application) -> Application:
+    """A whole record from a file, checked as the commands and the forms check what they are given: its
+    parts' ids (check_part_ids) and its recruiter, which `edit --recruiter` reads (an import took "\u200f"
+    as it was, and an unchanged CSV round trip then cleared it: fuzz fz5 6)."""
+    check_part_ids(app)
+    app.recruiter = check_recruiter(app.recruiter)
+    return app
+
+
 def read_json(text: str, name: str) -> list[Incoming]:
     try:
         data = strict_json(text)
@@ -158,7 +167,7 @@ def read_json(text: str, name: str) -> list[Incoming]:
         if isinstance(item, dict) and "id" not in item:  # no id: as an empty one, matched by company and role
             item = {**item, "id": ""}  # (read, it got a new random id and was added beside its card: review R4 #6)
         try:
-            app = Application.from_dict(_choices_read(item))
+            app = at_the_door(Application.from_dict(_choices_read(item)))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{where}: application {number}: {exc}") from None
         unknown = _unknown_key(item, record(app))
@@ -330,7 +339,7 @@ def _incoming_row(row: dict[str, str], where: str, settings: Settings, now: date
                                   "restore it") from None
         if not isinstance(data, dict):
             raise ValidationError("the data column is not the JSON Followup wrote; clear it or restore it")
-        as_written, data = data, record(Application.from_dict(data))
+        as_written, data = data, record(at_the_door(Application.from_dict(data)))
         unknown = _unknown_key(as_written, data)
         if unknown:
             raise ValidationError(f"the data cell has a key Followup does not know, {unknown!r}: put back the data "
