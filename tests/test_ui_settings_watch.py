@@ -118,3 +118,19 @@ async def test_a_config_that_becomes_a_fifo_or_nests_too_deeply_is_said_and_the_
         assert len(errors) == 1, said(app)
         assert ("not a regular file" if swap == "fifo" else "nested too deeply") in errors[0]
         assert app.settings == SETTINGS and app._exception is None
+
+
+async def test_a_timezone_emptied_while_tz_names_no_zone_is_said_and_the_board_keeps_its_settings(
+        tmp_path, config_dir, monkeypatch):
+    """Read-through rv1 2: with TZ=UTC+3 and the zone set, `followup config timezone ""` in another pane
+    ended the open board in a ValidationError: the new settings' zone fell to TZ, read outside any handler."""
+    monkeypatch.setenv("TZ", "UTC+3")
+    app = make_app(demo_store(tmp_path / "data"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (config_dir / "config.toml").write_text('timezone = ""\n')
+        assert app.check_config() is False
+        await pilot.pause()
+        errors = [line for line in said(app) if "keeps the settings it had" in line]
+        assert len(errors) == 1 and "TZ is 'UTC+3'" in errors[0]
+        assert app.settings == SETTINGS and app._exception is None

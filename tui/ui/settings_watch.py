@@ -49,6 +49,7 @@ class SettingsWatch:
         warnings: list[str] = []
         try:
             settings = load_settings(path, warnings=warnings)
+            _ = settings.zone  # an emptied timezone falls to TZ, which may name no zone (it ended the board: rv1 2)
         except ValidationError as exc:
             self.notify(f"{exc}. The board keeps the settings it had until the file reads.",  # type: ignore[attr-defined]
                         severity="error", timeout=20, markup=False)
