@@ -3,6 +3,8 @@ file (and its time), so an open board read its settings again, and `config` said
 
 from __future__ import annotations
 
+import pytest
+
 from cli_helpers import config_file, run
 
 
@@ -22,3 +24,19 @@ def test_a_default_not_in_the_file_yet_is_still_written(cli_home, tmp_path, caps
     path.write_text("", encoding="utf-8")
     assert run(tmp_path / "db.json", "config", "follow_up_limit", "2") == 0
     assert "follow_up_limit = 2" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("before, key, value, after", [
+    ("use_thank_you = 1\n", "use_thank_you", "true", "use_thank_you = true\n"),
+    ("thank_you_hours = 24.0\n", "thank_you_hours", "24", "thank_you_hours = 24\n"),
+])
+def test_a_value_equal_in_python_but_of_another_type_is_written(cli_home, tmp_path, capsys, before, key, value,
+                                                                 after):
+    """Read-through rv1 4: `use_thank_you = 1` is refused by every command, which names `followup config
+    use_thank_you VALUE` as the fix; that fix said "already true; nothing changed" (1 == True)."""
+    path = config_file(tmp_path)
+    path.write_text(before, encoding="utf-8")
+    assert run(tmp_path / "db.json", "list") == 2
+    assert run(tmp_path / "db.json", "config", key, value) == 0
+    assert path.read_text(encoding="utf-8") == after
+    assert run(tmp_path / "db.json", "list") == 0

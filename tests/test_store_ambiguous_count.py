@@ -45,3 +45,11 @@ def test_a_company_named_whole_that_starts_another_cards_id_is_told_apart_by_its
     said = str(refused.value)
     assert said.endswith("; give the id (or its first characters)"), said
     assert resolve_in(apps, "3f1").company == "86882" and resolve_in(apps, "86882b").company == "Beta"
+
+
+def test_a_whole_id_two_records_share_is_refused_in_words():
+    """Read-through rv1 3: the whole-name check read a name worked out only when no id matched whole (a
+    NameError traceback where the file held one id twice)."""
+    apps = [make_app("Acme", id="86882b3c"), make_app("Beta", id="86882b3c")]
+    with pytest.raises(NotFoundError, match="is ambiguous"):
+        resolve_in(apps, "86882b3c")

@@ -134,7 +134,9 @@ def cmd_config(args) -> int:
         return 0
     value = _value_typed(args.key, args.value, path, current)
     _checked({**current, args.key: value}, str(path), typed=args.key)  # the loader's own checks
-    if args.key in current and current[args.key] == value:  # as `move` to its own stage: nothing written
+    if args.key in current and type(current[args.key]) is type(value) and current[args.key] == value:
+        # as `move` to its own stage: nothing written (but `use_thank_you = 1` is no `true`, though 1 == True:
+        # the write is the fix the refusal names, read-through rv1 4)
         print(f"{args.key} is already {_shown(value)} in {path}; nothing changed")
         return 0
     document[args.key] = value

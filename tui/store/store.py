@@ -335,8 +335,8 @@ def resolve_in(apps: list[Application], key: str) -> Application:
     if not want:
         raise NotFoundError("no id given: pass an application id or a unique prefix of it")
     matches = [a for a in apps if a.id.lower() == want]
+    wanted = folded(key.strip())  # as typed on any keyboard: "societe" names Société Générale
     if not matches:
-        wanted = folded(key.strip())  # as typed on any keyboard: "societe" names Société Générale
         by_company = [a for a in apps if folded(a.company).startswith(wanted)]
         by_company = [a for a in by_company if folded(a.company.strip()) == wanted] or by_company
         by_id = [a for a in apps if a.id.lower().startswith(want)]
