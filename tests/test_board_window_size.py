@@ -9,14 +9,29 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 
-from tui.ui.launch import window_size_from_the_terminal
+from tui.ui import launch
 
 
-def test_columns_and_lines_are_dropped_so_the_terminal_gives_the_size(monkeypatch):
+class _Started:
+    """What run_board starts in the place of the board: it notes the size the board would take."""
+
+    rescued: list[str] = []
+    return_code = 0
+
+    def run(self) -> None:
+        self.seen = shutil.get_terminal_size((77, 21)), os.environ.get("COLUMNS"), os.environ.get("LINES")
+
+
+def test_run_board_starts_the_board_without_columns_and_lines(monkeypatch):
     monkeypatch.setenv("COLUMNS", "999999")
     monkeypatch.setenv("LINES", "999999")
     assert shutil.get_terminal_size() == (999999, 999999)  # what Textual would have drawn
-    window_size_from_the_terminal()
-    assert "COLUMNS" not in os.environ and "LINES" not in os.environ
-    assert shutil.get_terminal_size((77, 21)) != (999999, 999999)
+    started = _Started()
+    monkeypatch.setattr(launch, "start_board", lambda *args, **kwargs: started)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert launch.run_board(store=None, settings=None) == 0
+    size, columns, lines = started.seen
+    assert columns is None and lines is None and size != (999999, 999999)

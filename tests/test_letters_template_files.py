@@ -47,6 +47,14 @@ def test_a_two_line_signature_in_the_subject_keeps_it_one_line(tmp_path):
     assert letter.body.endswith("Alex Morgan\n+44 20 7946 0000")  # the body keeps its lines
 
 
+def test_a_subject_put_on_one_line_keeps_a_no_break_space_inside_a_value():
+    """Read-through rv1 8: joined on str.split(), "Alex\u00a0Doe" lost its no-break space too."""
+    from tui.core.templates import fill
+
+    filled, _ = fill("Subject: From {my_name} re x", {"my_name": "Alex\u00a0Doe\n  Phone 123"}, sentences=False)
+    assert filled == "Subject: From Alex\u00a0Doe Phone 123 re x"
+
+
 def _refused(tmp_path) -> str:
     with pytest.raises(ValidationError) as refused:
         letters.draft(acme(), "thank-you", SETTINGS, NOW, interviewer_id="Dana", templates_dir=tmp_path)

@@ -183,8 +183,8 @@ async def test_a_paste_too_long_for_any_one_line_field_is_refused_and_the_field_
         burst_keys(app, "me")
         await settle(app, pilot)
         assert form.raw("company") == "Acme"
-        assert any(n.message.startswith("Not pasted: 1,100,000 characters, more than a one-line field takes "
-                                        f"({ONE_LINE_MOST:,})") for n in app._notifications)
+        assert any(n.message.startswith("Not pasted: the field would hold 1,100,002 characters, more than a "
+                                        f"one-line field takes ({ONE_LINE_MOST:,})") for n in app._notifications)
         burst_paste(app, "x" * (ONE_LINE_MOST - len("Acme")))
         await settle(app, pilot)
         assert len(form.raw("company")) == ONE_LINE_MOST

@@ -268,7 +268,7 @@ def _placed(name: str, value: str, line_so_far: str, after: str, *, sentences: b
     if sentences:
         value = "\n".join(re.sub(r"[ \t]{2,}", " ", line) for line in value.split("\n"))
     else:  # a subject stays one line: a two-line signature in it is joined, as a mail client's field joins it
-        value = " ".join(value.split())
+        value = re.sub(r"[ \t]*\n[ \t]*|[ \t]{2,}", " ", value).strip()  # (a no-break space in a name stays)
     if rest.strip():  # the template's sentence goes on: a dangling , ; or : of the value's would meet it
         value = value.rstrip(",;: ")
         if name in PROSE and value.endswith("?") and not value.endswith("??"):

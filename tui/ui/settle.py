@@ -145,12 +145,12 @@ class TypesInOrder:
             event.stop()
             event.prevent_default()
             start, end = sorted(self.selection)
-            if len(self.value) - (end - start) + len(event.text) > ONE_LINE_MOST:
-                self.notify(f"Not pasted: {len(event.text):,} characters, more than a one-line field takes "
-                            f"({ONE_LINE_MOST:,}). The field is as it was.", severity="warning", timeout=8)
+            after = len(self.value) - (end - start) + len(event.text)
+            if after > ONE_LINE_MOST:
+                self.notify(f"Not pasted: the field would hold {after:,} characters, more than a one-line field "
+                            f"takes ({ONE_LINE_MOST:,}). The field is as it was.", severity="warning", timeout=8)
                 return
             self.replace(on_one_line(event.text), start, end)
-
 
 
 def taken_down(screen: Widget) -> bool:
