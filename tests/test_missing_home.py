@@ -30,3 +30,13 @@ def test_a_set_xdg_folder_is_made_whatever_home_is(tmp_path, monkeypatch):
     assert cli.main(["add", "Acme", "--role", "Dev", "--at", "2026-11-20 10:00", "-q"]) == 0
     assert (tmp_path / "data" / "followup" / "followup.json").is_file()
     assert run(tmp_path / "data" / "followup" / "followup.json", "list") == 0
+
+
+def test_list_under_a_missing_home_says_why_nothing_is_there(tmp_path, monkeypatch, capsys):
+    """Read-through rv1 6: "no applications yet" alone read as if the cards were gone."""
+    monkeypatch.setenv("HOME", str(tmp_path / "gone"))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
+    assert cli.main(["list"]) == 0
+    assert "the data file cannot be made: " in capsys.readouterr().err
+    assert not (tmp_path / "gone").exists()
