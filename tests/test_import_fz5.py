@@ -115,8 +115,8 @@ def test_a_unicode_line_separator_in_a_one_line_field_is_refused_as_a_newline_is
     data = export_of(here)
     data["applications"][0]["company"] = f"Ac{separator}me"
     why = refusal(json.dumps(data).encode(), "l.json", [])
-    assert why == "l.json:1: company holds a line break or a tab; it is a one-line field: put it on one line " \
-                  "and import again"
+    named = "a line separator (U+2028)" if separator == "\u2028" else "a paragraph separator (U+2029)"
+    assert why == f"l.json:1: company holds {named}; it is a one-line field: put it on one line and import again"
     data["applications"][0]["company"] = "Acme"
     data["applications"][0]["notes"] = f"first{separator}second"
     assert importing.plan_import(json.dumps(data).encode(), "l.json", [], NOW, UTC).added

@@ -50,15 +50,19 @@ def card(company="Rho"):
                                    round_at=pendulum.datetime(2026, 11, 24, 10))
 
 
-@pytest.mark.parametrize("row, field", [
-    ('"Multi\nLine Co",B,awaiting', "company"),
-    ('Multi,"B\tC",awaiting', "role"),
+@pytest.mark.parametrize("row, field, what", [
+    ('"Multi\nLine Co",B,awaiting', "company", "a line break"),
+    ('Multi,"B\tC",awaiting', "role", "a tab"),
+    ('"Multi\u2028Line Co",B,awaiting', "company", "a line separator (U+2028)"),
 ])
-def test_a_hand_made_row_with_a_line_break_in_a_one_line_cell_is_refused_naming_line_and_field(row, field):
+def test_a_hand_made_row_with_a_line_break_in_a_one_line_cell_is_refused_naming_line_field_and_break(row, field,
+                                                                                                     what):
+    """fz8 B: U+2028 shows in few editors; "a line break or a tab" sent the user looking for one they could
+    not see. The break is named."""
     payload = f"company,role,stage\n{row}\n".encode()
     with pytest.raises(ValidationError) as info:
         importing.plan_import(payload, "l8.csv", [], NOW, UTC)
-    assert str(info.value).startswith(f"l8.csv:2: {field} holds a line break or a tab"), info.value
+    assert str(info.value).startswith(f"l8.csv:2: {field} holds {what}; it is a one-line field"), info.value
 
 
 def test_a_json_record_with_a_newline_in_a_rounds_name_is_refused_but_notes_keep_theirs():

@@ -12,6 +12,7 @@ columns edited in the spreadsheet, and a card changed on both sides is left as i
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -172,9 +173,18 @@ def _check_clean(app: Application, where: str, existing: Application | None = No
     if found is not None:
         path, text = found
         if is_clean(text):
-            raise ValidationError(f"{where}: {path} holds a line break or a tab; it is a one-line field: "
+            raise ValidationError(f"{where}: {path} holds {_break_words(text)}; it is a one-line field: "
                                   "put it on one line and import again")
         _refuse_unclean(where, path, text)
+
+
+def _break_words(text: str) -> str:
+    """Which line break a one-line field holds, named: U+2028 does not show in most editors, and "a line
+    break or a tab" sent the user looking for one they could not see (fz8 B)."""
+    found = re.search("[\n\t\u2028\u2029]", text)
+    char = found.group() if found else "\n"
+    return {"\n": "a line break", "\t": "a tab", "\u2028": "a line separator (U+2028)",
+            "\u2029": "a paragraph separator (U+2029)"}[char]
 
 
 def _check_clean_data(data: Any, where: str) -> None:
