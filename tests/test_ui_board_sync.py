@@ -27,7 +27,7 @@ from ui_board_helpers import (
     store_with,
     stored,
 )
-from ui_detail_helpers import wait_until
+from ui_detail_helpers import notes_typed_then_window_too_small, wait_until
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")  # the board's frozen clock, conftest.py
 
@@ -205,9 +205,7 @@ async def test_ctrl_q_while_the_window_is_too_small_saves_what_was_typed_meanwhi
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("e", "ctrl+end", *" before")
-        await pilot.resize_terminal(40, 24)
+        await notes_typed_then_window_too_small(pilot)
         await pilot.press("f1", "ctrl+p")
         assert isinstance(app.screen, TooSmallScreen) and len(app.screen_stack) == 3
         # review O: f1 was dropped without a word; it is answered (a larger window), not kept

@@ -15,7 +15,7 @@ from tui.ui.screens.new_application import NewApplicationScreen
 from tui.ui.screens.too_small import TooSmallScreen
 from tui.ui.settle import ONE_LINE_MOST
 from ui_board_helpers import WIDE, make_app, small_apps, store_with, stored
-from ui_detail_helpers import wait_until
+from ui_detail_helpers import notes_typed_then_window_too_small, wait_until
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")
 
@@ -77,9 +77,7 @@ async def test_ctrl_q_while_the_window_is_too_small_saves_a_paste_kept_meanwhile
     store = store_with(tmp_path, small_apps())
     app = make_app(store)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("e", "ctrl+end", *" before")
-        await pilot.resize_terminal(40, 24)
+        await notes_typed_then_window_too_small(pilot)
         burst_keys(app, " and")
         burst_paste(app, " PASTED")
         burst_keys(app, " after", "ctrl+q")

@@ -191,3 +191,11 @@ async def wait_until(pilot, condition, timeout: float = 3.0) -> None:
 def screen_text(app) -> str:
     """The screen as plain text, for asserting on what the user sees."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def notes_typed_then_window_too_small(pilot) -> None:
+    """The notes opened on the focused card, " before" typed at their end, then the window made too small
+    (40x24): what the tests of keys and pastes kept while it is small start from."""
+    await pilot.pause()
+    await pilot.press("e", "ctrl+end", *" before")
+    await pilot.resize_terminal(40, 24)
