@@ -1,8 +1,9 @@
 """Reading an import file: a JSON export's records or a CSV's rows, each as one `Incoming` application.
 
 What the file holds is read and checked here (its encoding, unknown keys and
-columns, the read-only columns, a hand-made row's round); tui/core/importing.py
-then plans what it changes on the board's cards.
+columns, the read-only columns, a hand-made row's round; a whole record passes
+tui/core/import_door.py first); tui/core/importing.py then plans what it changes
+on the board's cards.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any, NamedTuple
 from tui.core import import_shown
 from tui.core.errors import ValidationError
 from tui.core.exchange import EDITABLE_CSV_COLUMNS, EXPORT_SCHEMA, REQUIRED_CSV_COLUMNS, record, unescape_cell
-from tui.core.model import Application, check_part_ids
+from tui.core.import_door import at_the_door, strict_json
+from tui.core.model import Application
 from tui.core.parts import Round, check_recruiter
 from tui.core.settings import Settings
 from tui.core.stages import DEFAULT_ROUND_NAME, Outcome, Stage
@@ -86,58 +88,6 @@ def _choices_read(item: Any) -> Any:
         if isinstance(read.get(key), str):
             read[key] = kind.parse(read[key]).value
     return read
-
-
-MOST_DEPTH = 16  # levels of nesting: an export's deepest value (a history line's data) is at 6
-
-
-class _KeyTwice(ValueError):
-    pass
-
-
-def _one_of_each_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _KeyTwice(key)
-        found[key] = value
-    return found
-
-
-def strict_json(text: str) -> Any:
-    """`text` read as JSON, ValueError saying why it is no JSON Followup wrote (JSONDecodeError, with its
-    line, when it is no JSON at all). A key given twice in one object is refused: json keeps the last, and
-    a second `"notes": ""` below the real notes emptied them (fuzz fz5 3); the CSV reader already refuses a
-    column named twice. Nesting past MOST_DEPTH and an integer of thousands of digits are refused too: they
-    ended the import in a RecursionError or a ValueError traceback (fz5 5)."""
-    try:
-        data = json.loads(text, object_pairs_hook=_one_of_each_key)
-    except _KeyTwice as exc:
-        raise ValueError(f"the key {str(exc)!r} is given twice in one object; keep one") from None
-    except RecursionError:
-        raise ValueError("its values are nested too deeply") from None
-    except json.JSONDecodeError:
-        raise
-    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
-        raise ValueError("it holds a number thousands of digits long") from None
-    level, values = 0, [data]
-    while values:
-        level += 1
-        if level > MOST_DEPTH:
-            raise ValueError("its values are nested too deeply")
-        values = [inner for value in values for inner in
-                  (value.values() if isinstance(value, dict) else value if isinstance(value, list) else ())
-                  if isinstance(inner, (dict, list))]
-    return data
-
-
-def at_the_door(app: Application) -> Application:
-    """A whole record from a file, checked as the commands and the forms check what they are given: its
-    parts' ids (check_part_ids) and its recruiter, which `edit --recruiter` reads (an import took "\u200f"
-    as it was, and an unchanged CSV round trip then cleared it: fuzz fz5 6)."""
-    check_part_ids(app)
-    app.recruiter = check_recruiter(app.recruiter)
-    return app
 
 
 def read_json(text: str, name: str) -> list[Incoming]:

@@ -383,29 +383,3 @@ def copied(app: Application) -> Application:
         except OverflowError:  # an int beyond 64 bits in a history line's data (a hand-edited file): the slow way
             return copy.deepcopy(app)
         return _UNPACK.decode(packed)
-
-
-def check_part_ids(app: "Application") -> None:
-    """Each round, interviewer, direction, contact and snooze of a card has an id of its own: the commands
-    and the board find them by it. A block copied whole in an export keeps its id, and import took it:
-    `interviewer acme "Lee Park" --thanked` then marked Dana, and `direction --done 2` closed direction 1
-    (fuzz fz5 1). Refused naming both places; an id left out is made on import. Asked at the import's
-    door (tui/core/import_read.py), not of every card built: a data file an older import wrote such a
-    card into still reads (its cards appear; the file is not taken for damaged)."""
-    people = [(f"rounds[{r}].interviewers[{i}]", person.id) for r, round_ in enumerate(app.rounds)
-              for i, person in enumerate(round_.interviewers)]
-    for kind, parts in (("round", [(f"rounds[{n}]", part.id) for n, part in enumerate(app.rounds)]),
-                        ("interviewer", people),
-                        ("direction", [(f"directions[{n}]", part.id) for n, part in enumerate(app.directions)]),
-                        ("contact", [(f"contacts[{n}]", part.id) for n, part in enumerate(app.contacts)]),
-                        ("snooze", [(f"snoozes[{n}]", part.id) for n, part in enumerate(app.snoozes)])):
-        seen: dict[str, str] = {}
-        for where, part_id in parts:
-            if not part_id.strip():
-                raise ValidationError(f"{where}.id is blank: each {kind} needs an id (leave the key out, "
-                                      "and one is made)")
-            if part_id in seen:
-                raise ValidationError(f"{where}.id {part_id!r} is also {seen[part_id]}'s: each {kind} needs an id "
-                                      "of its own (a block copied whole keeps its id: leave the copy's out, and "
-                                      "one is made)")
-            seen[part_id] = where
