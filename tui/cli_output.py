@@ -139,10 +139,10 @@ def read_limited(stream, what: str) -> bytes:
 
 def read_input(name: str, advice: str) -> bytes:
     """The bytes of the file `name` a command reads as its input: a regular file or a pipe (`<(…)`), never a
-    device or a folder (store.atomic.open_regular, the check --db has), and at most INPUT_LIMIT bytes.
+    device or a folder (core.files.open_regular, the check --db has), and at most INPUT_LIMIT bytes.
     `advice` ends the message when it cannot be read ("give a CSV or JSON file …")."""
     from tui.core.errors import ValidationError, shown_path
-    from tui.store.atomic import open_regular
+    from tui.core.files import open_regular
 
     try:
         with open_regular(Path(name), pipe=True) as handle:

@@ -8,6 +8,7 @@ and the caller keeps what it had (fuzz fz6 1, 6). Beside tui.notify, not in tui.
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from tui.core.errors import FollowupError, quoted
+from tui.core.files import open_regular
 
 
 def editor_command() -> list[str]:
@@ -64,14 +66,15 @@ def edit_text(text: str, *, run: Callable[[list[str]], int] = subprocess.call, n
                                 f"set $EDITOR to an editor you can run; {kept}") from exc
         if code != 0:
             raise FollowupError(f"{command[0]} exited with code {code}; {kept}")
-        if not path.exists():
-            raise FollowupError(f"{command[0]} removed the file it was given ({path.name}); {kept}")
-        if not path.is_file():  # a folder, or a FIFO that would never end
-            raise FollowupError(f"{command[0]} left something that is not a file in place of {path.name}; {kept}")
         try:
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:  # a folder, or a FIFO that would never end, is refused
                 data = read(handle)
+        except FileNotFoundError as exc:
+            raise FollowupError(f"{command[0]} removed the file it was given ({path.name}); {kept}") from exc
         except OSError as exc:
+            if exc.errno in (errno.EINVAL, errno.ENXIO):  # open_regular's "not a regular file"; a socket
+                raise FollowupError(f"{command[0]} left something that is not a file in place of {path.name}; "
+                                    f"{kept}") from exc
             raise FollowupError(f"cannot read back what {command[0]} wrote: {exc.strerror or exc}; {kept}") from exc
     try:
         return data.decode("utf-8")

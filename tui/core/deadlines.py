@@ -51,7 +51,7 @@ import msgspec
 
 from tui.core.businessdays import WorkCalendar
 from tui.core.model import Application, stage_after_round
-from tui.core.parts import Interviewer, Round
+from tui.core.parts import Interviewer, Round, decoding_stored
 from tui.core.settings import Settings
 from tui.core.stages import DirectionKind, LetterKind, Outcome, Stage, own_round_name
 from tui.core.timefmt import show_day, show_soon, show_time
@@ -256,8 +256,9 @@ def _as_caught_up(app: Application, now: datetime, settings: Settings) -> Applic
     history line: a shallow copy with the stage it would have, only when it would move."""
     if app.pending_round(now) is None:
         return app
-    return msgspec.structs.replace(app, stage=stage_after_round(app, settings.use_thank_you), outcome=None,
-                                   outcome_at=None)
+    with decoding_stored():  # (replace runs __post_init__: the copy of a valid card needs no check, as in copied)
+        return msgspec.structs.replace(app, stage=stage_after_round(app, settings.use_thank_you), outcome=None,
+                                       outcome_at=None)
 
 
 def _interview(rnd: Round, app: Application, settings: Settings, now: datetime) -> str:

@@ -41,13 +41,14 @@ def jobs_of(cards: list[Application]) -> dict[tuple[str, str], list[Application]
     return jobs
 
 
-def added_before(cards: list[Application], company: str, role: str, round_at: datetime) -> Application | None:
-    """The open card of `company` and `role` that already has a round at `round_at`, else None.
+def added_before(cards: list[Application], company: str, role: str, *round_ats: datetime) -> Application | None:
+    """The open card of `company` and `role` that already has a round at one of `round_ats`, else None.
 
     `followup add` run twice (a cron job's retry) would make a second card with the same deadlines;
-    a second process at the same company (another round time, or the old card closed) is a new card."""
-    at = to_utc(round_at)  # the round's time first: folding every name (same_job) is the dear part
-    held_then = [a for a in cards if a.stage is not Stage.CLOSED and any(r.at == at for r in a.rounds)]
+    a second process at the same company (another round time, or the old card closed) is a new card.
+    An import asks it of a record's every round (the same card added on two machines)."""
+    times = {to_utc(at) for at in round_ats}  # the rounds' times first: folding every name (same_job) is dear
+    held_then = [a for a in cards if a.stage is not Stage.CLOSED and any(r.at in times for r in a.rounds)]
     return next(iter(same_job(held_then, company, role)), None)
 
 

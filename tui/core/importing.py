@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from tui.core import actions, correspondence
 from tui.core.errors import ValidationError
 from tui.core.exchange import record
-from tui.core.import_match import check_round_given, job_key, jobs_of, which_card
+from tui.core.import_match import added_before, check_round_given, job_key, jobs_of, which_card
 from tui.core.import_read import JSON_FILE, SHEET, Incoming, Source, decode, read_csv, read_json
 from tui.core.model import Application
 from tui.core.parts import Event, holds, new_id
@@ -127,11 +127,8 @@ def _same_card_here(app: Application, jobs: dict[tuple[str, str], list[Applicati
     """The open card here of `app`'s company and role with a round at one of its rounds' times: the same
     application added on two machines, each with an id of its own. A sync by export and import added it
     again, and every deadline showed twice (fuzz fz5 2), where `followup add` refuses it (added_before)."""
-    times = {round_.at for round_ in app.rounds}
-    if not times:
-        return None
-    return next((card for card in jobs.get((job_key(app.company), job_key(app.role)), [])
-                 if card.stage is not Stage.CLOSED and any(round_.at in times for round_ in card.rounds)), None)
+    same_job = jobs.get((job_key(app.company), job_key(app.role)), [])
+    return added_before(same_job, app.company, app.role, *(round_.at for round_ in app.rounds))
 
 
 def _twice(item: Incoming, number: int, first_number: int, first: Incoming) -> str:

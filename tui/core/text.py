@@ -133,8 +133,6 @@ def first_unclean(value: Any, path: str = "", *, one_line: bool = False,
     if isinstance(value, str):
         if _LONE_SURROGATES.search(value) if broken else not is_clean(value):
             return path, value
-        if broken:
-            return None
         if (one_line and (LINE_BREAKS.search(value) or separators and LINE_SEPARATORS.search(value))
                 and value != before and not is_multi_line(path)):
             return path, value

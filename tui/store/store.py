@@ -346,9 +346,10 @@ def resolve_in(apps: list[Application], key: str) -> Application:
     if len(matches) > 1:
         shown = ", ".join(f"{a.short_id} ({a.company})" for a in matches[:5])
         more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""  # never silently fewer
-        same_company = len({folded(a.company.strip()) for a in matches}) == 1
+        companies = {folded(a.company.strip()) for a in matches}
+        same_company = len(companies) == 1
         by_name = not any(a.id.lower().startswith(want) for a in matches)  # (more of an id they share helps)
-        whole_name = any(folded(a.company.strip()) == wanted for a in matches)  # more characters miss it
+        whole_name = wanted in companies  # more characters would miss it
         fix = ("give the id (or its first characters)" if same_company and by_name or whole_name
                else "give more characters")
         raise NotFoundError(f"{quoted(key)} is ambiguous: it matches {shown}{more}; {fix}")
