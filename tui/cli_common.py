@@ -85,15 +85,16 @@ def missing_named_file(store) -> str:
     """Words for a data file the user named (--db, $FOLLOWUP_DB) that is not there, '' otherwise: a typo
     in its name read as an empty store, "no applications yet", which looks like lost data (fz2 7). The
     default file before the first `add` is just empty. Nothing is created on a read."""
-    if store.create_folder and not store.path.exists():  # the default file, under a HOME that is not there
-        from tui.store.errors import WriteFailedError
-        from tui.store.paths import check_home, refusal
+    if store.path.exists():
+        return ""
+    if store.create_folder:  # the default data file (store_at): missing only before the first add, unless
+        from tui.store.errors import WriteFailedError  # HOME is not there ("no applications yet" then read
+        from tui.store.paths import check_home, refusal  # as if the cards were gone: rv1 6)
 
         try:
             check_home("XDG_DATA_HOME", "or name the file with --db")
-        except WriteFailedError as exc:  # "no applications yet" read as if the cards were gone (rv1 6)
+        except WriteFailedError as exc:
             return f"the data file cannot be made: {refusal(exc)}"
-    if store.create_folder or store.path.exists():  # create_folder: the default data file (store_at)
         return ""
     return f"{shown_path(store.path)} does not exist yet; it is made by the first change (followup add …)"
 

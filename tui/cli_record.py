@@ -129,7 +129,8 @@ def cmd_interviewer(args) -> int:
             check_link_note(person.link, person.link_note)
         except ValidationError as exc:
             raise ValidationError(f'{exc}: give --link URL, or clear the note with --link-note ""') from None
-        changed = [field.replace("_", " ") for field in given if getattr(person, field) != before[field]]
+        changed_fields = [field for field in given if getattr(person, field) != before[field]]
+        changed = [field.replace("_", " ") for field in changed_fields]
         where = actions.round_named(app, rnd)
         if not added and not changed and thanked is None:  # as `edit` does: said so, exit 2, nothing written
             if all(value is None for value in given.values()):
@@ -150,7 +151,7 @@ def cmd_interviewer(args) -> int:
                                        use_thank_you=settings.use_thank_you, said=said, zone=settings.zone)
         done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
         done += [f"{field.replace('_', ' ')} {'set' if getattr(person, field) else 'cleared'}"
-                 for field in given if getattr(person, field) != before[field]]  # not what was as it was
+                 for field in changed_fields]  # not what was as it was
         if thanked is not None:
             new = actions.set_thanked(new, person.id, True, now=now, at=thanked, zone=settings.zone)
             done.append(f"thanked {_understood(thanked, settings, now)}")

@@ -20,7 +20,7 @@ from textual.markup import escape
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.core.stages import STAGES
-from tui.ui.settle import TypesInOrder, again, settled
+from tui.ui.settle import Typed, TypesInOrder, again, settled
 
 
 def as_typed(text: str, matcher: Matcher | None = None) -> Content:
@@ -186,11 +186,19 @@ class SearchInput(TypesInOrder, CommandInput):
 
     _enter_again: events.Key | None = None
 
+    def _held(self, event: Typed) -> bool:
+        """Whether `event`, typed or pasted after enter, went to the app to hold for the screen the command
+        opens, in order (a paste went into the closing palette, and the new form had only the keys typed
+        after it: fuzz fz7 2)."""
+        if not self.app.holding_keys:
+            return False
+        event.stop()
+        event.prevent_default()
+        self.app.hold_key(again(event))  # a new event: this one was handed on already
+        return True
+
     async def _on_key(self, event: events.Key) -> None:
-        if event is not self._enter_again and self.app.holding_keys:  # typed after enter: for the screen
-            event.stop()  # the command opens, in order
-            event.prevent_default()
-            self.app.hold_key(events.Key(event.key, event.character))  # new: this one was handed on already
+        if event is not self._enter_again and self._held(event):
             return
         if event.key == "enter" and event is not self._enter_again:
             # The search hears of the letters typed before enter only once this field has handled the keys
@@ -204,12 +212,7 @@ class SearchInput(TypesInOrder, CommandInput):
         await super()._on_key(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
-        """A paste after enter is for the screen the command opens, as the keys around it are (fuzz fz7 2:
-        it went into the closing palette, and the new form had only the keys typed after it)."""
-        if self.app.holding_keys:
-            event.stop()
-            event.prevent_default()
-            self.app.hold_key(again(event))
+        self._held(event)
 
     def _open_palette(self) -> Palette | None:
         """The palette this field is in, or None once it is closing: an escape typed after enter closed it,
@@ -246,7 +249,7 @@ class SearchInput(TypesInOrder, CommandInput):
             if palette is None:
                 return
             await settled(palette)
-            await settled(palette.query(CommandList).first() if palette.query(CommandList) else None)
+            await settled(palette.query_one_optional(CommandList))
         palette = self._open_palette()
         if palette is not None and self.app.screen is palette:
             self.app.board_ready()

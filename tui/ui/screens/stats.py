@@ -16,7 +16,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -92,10 +91,7 @@ class StatsScreen(Screen):
     def _scroll(self) -> VerticalScroll | None:
         """The scrolled figures; None on a screen a quit took down (settle.taken_down): a scroll key handed
         on at the quit finds nothing to scroll."""
-        try:
-            return self.query_one("#stats-scroll", VerticalScroll)
-        except NoMatches:
-            return None
+        return self.query_one_optional("#stats-scroll", VerticalScroll)
 
     def palette_commands(self):
         yield Command("Back to the board", self.action_back, "Leave the statistics", ("stats.back",))
