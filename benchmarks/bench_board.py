@@ -124,10 +124,6 @@ def in_tmux(kind: str, env: dict[str, str]) -> tuple[float, dict]:
     return report["first_frame"] - spawned, report
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:7.0f} ms"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,1000,10000")

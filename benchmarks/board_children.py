@@ -140,7 +140,7 @@ def child_board() -> None:
 
         def first_frame(self, at: float):
             self.report = {"first_frame": at, "cpu": time.process_time(),
-                           "keys": [], "key_cpu": [], "writes": [], "busy_keys": [], "write_cpu": []}
+                           "keys": [], "key_cpu": [], "busy_keys": [], "write_cpu": []}
             backend = self.writer.backend
             real_write = backend.write
 
@@ -209,7 +209,6 @@ def child_board() -> None:
 
         def after_write(self):
             self.writer.drain(60)
-            self.report["writes"].append(time.monotonic() - self.sent)
             self.call_from_thread(self.next_round)
 
         def next_round(self):
@@ -227,9 +226,6 @@ def child_board() -> None:
     app = start_board(Store(os.environ["FOLLOWUP_DB"]), settings, app_class=Measured, poll_seconds=0)
     on_frame(app, app.loaded, app.first_frame)
     run(app)
-
-
-# --- the parent -----------------------------------------------------------
 
 
 def run(app) -> None:
