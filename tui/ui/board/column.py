@@ -57,20 +57,34 @@ def scroll_thumb(row: int, rows: int, total: int, scroll_y: float, thumb: Style,
     return Segment("┃", thumb) if top <= row < top + size else Segment("│", track)
 
 
-class CardList(ScrollView, can_focus=False):
-    """The cards of one column, sorted most pressing first.
+class ThumbView(ScrollView):
+    """A ScrollView that draws its own one-cell scroll thumb (the columns, the sidebar).
 
-    It draws its own one-cell scroll thumb beside the cards of a column too long
-    for the screen: Textual's scrollbar is a widget of its own, and five of them
-    cost the first frame about 20 ms (they appear only after the first layout,
-    so the screen is laid out and drawn once more).
+    Textual's scrollbar is a widget of its own, made and mounted after the first
+    layout whenever `overflow-y` is `auto` and the content is taller than the
+    view, even at size 0; each mount asks for a layout, so the screen was laid
+    out and drawn a second time just after the first frame, and a key pressed
+    at that frame waited for it. With `overflow-y: hidden` none is made; the
+    mouse wheel still scrolls, as it asks `allow_vertical_scroll`.
     """
 
     DEFAULT_CSS = """
-    CardList {
+    ThumbView {
         overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-size-vertical: 0;
+        overflow-y: hidden;
+    }
+    """
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        return not self._check_disabled() and self.max_scroll_y > 0
+
+
+class CardList(ThumbView, can_focus=False):
+    """The cards of one column, sorted most pressing first, under a header; its own thumb beside them."""
+
+    DEFAULT_CSS = """
+    CardList {
         width: 1fr;
         height: 1fr;
     }

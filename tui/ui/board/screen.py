@@ -156,7 +156,7 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
             self.show_all()
         self.set_focus(self.board.keys)
         self.board.focus_first_card()
-        self.call_after_refresh(self._caught_up)  # after the first frame: it never delays it
+        self.call_later(self._caught_up)
 
     def _caught_up(self) -> None:
         """Rounds held while the board was closed move their cards now; the start focus is then chosen

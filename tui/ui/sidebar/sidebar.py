@@ -15,13 +15,12 @@ from typing import Callable, NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.deadline_words import Group, relative, short_action
 from tui.core.deadlines import Deadline, deadline_order
 from tui.core.text import cell_width, fit_cells
-from tui.ui.board.column import scroll_thumb, set_virtual_height
+from tui.ui.board.column import ThumbView, scroll_thumb, set_virtual_height
 from tui.ui.board.timeframe import TimeFrame
 
 GROUP_TITLES = {Group.OVERDUE: "Overdue", Group.TODAY: "Today", Group.WEEK: "This week", Group.LATER: "Later"}
@@ -80,7 +79,7 @@ class _Block(NamedTuple):
         return self.line + 2 * (self.end - self.start)
 
 
-class DeadlineSidebar(ScrollView, can_focus=True):
+class DeadlineSidebar(ThumbView, can_focus=True):
     """Enter on a row calls `on_choose` with the row's application id (at once, not by a message: an
     `enter` typed right after it opens the card it jumped to)."""
 
@@ -111,8 +110,6 @@ class DeadlineSidebar(ScrollView, can_focus=True):
         min-width: 30;
         max-width: 56;
         height: 1fr;
-        overflow-x: hidden;
-        scrollbar-size-vertical: 0;  /* it draws its own thumb, as the columns do (see CardList) */
         border-left: vkey $panel-lighten-2;
         &:focus { border-left: vkey $primary; }
         & > .sidebar--header { text-style: bold; background: $panel; color: $text; }
