@@ -13,7 +13,7 @@ from tui.core import actions
 from tui.core.parts import Interviewer
 from tui.core.stages import Stage
 from tui.ui.board.cards import CARD_HEIGHT
-from ui_board_helpers import NARROW, board_of, focused_company, frozen_now, make_app, store_with
+from ui_board_helpers import NARROW, WIDE, board_of, focused_company, frozen_now, make_app, store_with
 
 pytestmark = pytest.mark.usefixtures("freeze_clock")
 
@@ -38,3 +38,31 @@ async def test_the_column_a_card_left_shows_whole_cards(tmp_path, burst):
         assert app.changelog.apps[board_of(app).current_id].company == last  # the cursor went with it
         assert cards.scroll_y % CARD_HEIGHT == 0, cards.scroll_y
         assert cards.scroll_y <= cards.max_scroll_y
+
+
+async def test_the_wheel_scrolls_a_long_column_and_the_sidebar_without_a_scrollbar_widget(tmp_path):
+    """The columns and the sidebar draw their own thumb (ThumbView): no Textual ScrollBar is made, as its
+    mount laid the whole screen out a second time after the first frame; the wheel still scrolls both."""
+    from textual import events
+
+    from tui.ui.board.column import CardList
+
+    def wheel(view, kind) -> None:  # as a terminal reports it: at a place on the screen, to the app
+        x, y = view.region.center
+        app.post_message(kind(None, x, y, 0, 1, 0, False, False, False, screen_x=x, screen_y=y))
+
+    app = make_app(store_with(tmp_path, many_interviewed(30)))
+    async with app.run_test(size=WIDE) as pilot:  # the sidebar shows beside the board
+        await pilot.pause()
+        cards = board_of(app).list_of(Stage.INTERVIEWED)
+        sidebar = app.board_screen.sidebar
+        assert cards.max_scroll_y > 0 and sidebar.max_scroll_y > 0
+        assert not [view for view in (*board_of(app).query(CardList), sidebar)
+                    if view._vertical_scrollbar is not None]  # Textual's own: made outside the DOM
+        for view in (cards, sidebar):
+            wheel(view, events.MouseScrollDown)
+            await pilot.pause()
+            assert view.scroll_y > 0, view
+        wheel(cards, events.MouseScrollUp)
+        await pilot.pause()
+        assert cards.scroll_y == 0
