@@ -108,3 +108,32 @@ async def test_a_wide_board_keeps_its_columns_equal(tmp_path, monkeypatch):
         await pilot.pause()
         widths = {c.size.width for c in app.screen.query(CardList)}
         assert max(widths) - min(widths) <= 1, widths  # 1fr each (a cell of rounding)
+
+
+async def test_the_empty_columns_are_narrowed_before_the_first_layout(tmp_path, monkeypatch):
+    """The columns' shared width is worked out from the window and the sidebar's styles before the
+    first layout (BoardScreen.columns_width), so the first frame already has its narrowed columns:
+    deciding them on the columns' first resize laid the whole board out a second time on every start
+    with an empty column. The estimate must be the width Textual then gives them, sidebar or not."""
+    monkeypatch.setenv("FOLLOWUP_NOW", FROZEN)
+    at_first_resize: list[dict] = []
+    on_resize = CardList.on_resize
+
+    def noted(column: CardList) -> None:
+        if not at_first_resize:  # the widths the first layout was made with
+            at_first_resize.append({c.stage: c.fixed_width for c in column.parent.columns.values()})
+        on_resize(column)
+
+    monkeypatch.setattr(CardList, "on_resize", noted)
+    for size in ((60, 20), (80, 24), (99, 30), (100, 30), (120, 40), (173, 40), (250, 50)):
+        at_first_resize.clear()
+        app = make_app(store_with(tmp_path / f"{size[0]}", small_apps()))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.board_screen
+            columns = list(screen.query(CardList))
+            assert screen.columns_width() == sum(c.size.width for c in columns), size
+            assert at_first_resize == [{c.stage: c.fixed_width for c in columns}], size
+            assert None in at_first_resize[0].values()  # a column with cards is never narrowed
+            if size[0] <= 120:  # too narrow for five equal columns: the empty ones were narrowed already
+                assert sum(w is not None for w in at_first_resize[0].values()) == 3, (size, at_first_resize)

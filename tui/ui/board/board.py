@@ -134,6 +134,7 @@ class Board(Horizontal, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = None
+        self.width_hint = 0  # the columns' shared width before the first layout (BoardScreen.on_mount)
         for column in self.columns.values():
             column.forget_drawings()
 
@@ -259,10 +260,11 @@ class Board(Horizontal, can_focus=False):
         """Equal columns when each has room for a card's lines; else the empty ones narrow to their header.
 
         Decided on the width the columns share (the board itself is a hidden `layout-only` container
-        with no size of its own; before the first layout they have none either, and a column's resize
-        asks again), and set only when it changes, so a card moving within full columns costs no
-        layout."""
-        width = sum(column.size.width for column in self.columns.values())
+        with no size of its own). Before the first layout they have none: the screen's `width_hint`
+        stands in, so the first frame has its widths rather than a second layout just after it (with
+        an empty column, every start had one); a column's resize asks again. Set only when it changes,
+        so a card moving within full columns costs no layout."""
+        width = sum(column.size.width for column in self.columns.values()) or self.width_hint
         if not width:
             return
         filled = sum(1 for column in self.columns.values() if column.cards)

@@ -32,6 +32,21 @@ class Panes:
             self._wide = wide
             self._show_sidebar(wide)
 
+    def columns_width(self) -> int:
+        """The width the five columns will share at the first layout: the window's, less the sidebar's
+        when it shows (its own styles resolved, as Textual will resolve them), for Board.fit_widths."""
+        size = self.app.size
+        width = size.width
+        if self.sidebar.display:
+            styles = self.sidebar.styles
+            taken = styles.width.resolve(size, size) if styles.width is not None else 0
+            if styles.min_width is not None:
+                taken = max(taken, styles.min_width.resolve(size, size))
+            if styles.max_width is not None:
+                taken = min(taken, styles.max_width.resolve(size, size))
+            width -= int(taken)
+        return max(0, width)
+
     def on_resize(self) -> None:
         self._fit_sidebar()  # (also sent when the board comes back after a resize under another screen)
         self.show_focused()  # the focus line says the role only where it has room

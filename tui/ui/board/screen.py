@@ -149,6 +149,7 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
 
     def on_mount(self) -> None:
         self._fit_sidebar()
+        self.board.width_hint = self.columns_width()
         if self.start is not None:
             self._show(self.start.cards, self.start.entries)
             self.start = None
