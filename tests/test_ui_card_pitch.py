@@ -79,3 +79,32 @@ async def test_pitch_in_the_palette_opens_the_card_form_from_the_detail_screen_a
         await pilot.press("ctrl+p")
         await palette_pick(pilot, "posting")  # the detail screen's own entry
         await wait_until(pilot, lambda: isinstance(followup.screen, DetailsForm))
+
+
+async def test_the_summary_is_cut_once_to_its_width_and_again_only_when_the_window_changes_it(
+        tmp_path, frozen, monkeypatch):
+    """Before the first layout the summary guesses its width from the window's; its first resize used to cut
+    and set it again at the same width, which laid the detail screen out a second time after it was drawn.
+    A window made narrower still cuts the pitch anew to the room it has."""
+    app = acme(frozen)
+    app.pitch = "word " * 60  # longer than any line: cut with … to the summary's width
+    updates: list[int] = []
+    update = Summary.update
+
+    def counted(self, *args, **kwargs):
+        updates.append(self.content_size.width)
+        return update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Summary, "update", counted)
+    followup = board(make_db(tmp_path, app))
+    async with followup.run_test(size=(120, 40)) as pilot:
+        screen = await open_card(pilot)
+        await pilot.pause()
+        summary = screen.query_one(Summary)
+        assert summary.content_size.width == 118 and len(updates) == 1, updates  # set once, at the right width
+        pitch_line = next(line for line in str(summary.render()).splitlines() if line.startswith("pitch "))
+        assert len(pitch_line) == 118 and pitch_line.endswith("…")
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        pitch_line = next(line for line in str(summary.render()).splitlines() if line.startswith("pitch "))
+        assert len(updates) == 2 and len(pitch_line) == 88 and pitch_line.endswith("…")

@@ -105,15 +105,23 @@ def own_words(app: Application, width: int = 0) -> list:
 
 class Summary(Static):
     _shown: tuple | None = None
+    _shown_width = -1  # the width the lines were last cut to
 
     def show(self, app: Application, settings, now) -> None:
         self._shown = (app, settings, now)
-        self.update(summary_content(app, settings, now, self._width()))
+        self._update_to(self._width())
 
     def _width(self) -> int:
         """The columns inside the padding; before the first layout, the window's less the padding."""
         return self.content_size.width or max(self.app.size.width - 2, 0)
 
+    def _update_to(self, width: int) -> None:
+        assert self._shown is not None
+        self._shown_width = width
+        self.update(summary_content(*self._shown, width))
+
     def on_resize(self) -> None:
-        if self._shown is not None:
-            self.update(summary_content(*self._shown, self._width()))
+        """Cut again only for a width other than the one guessed before the first layout: an update asks for
+        a layout, and the screen was laid out and drawn a second time just after its first frame."""
+        if self._shown is not None and self._width() != self._shown_width:
+            self._update_to(self._width())
