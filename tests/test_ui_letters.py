@@ -494,3 +494,27 @@ async def test_leaving_after_one_edited_note_went_out_asks_only_about_the_one_st
         assert host.screen.question == "Leave and drop your edits to this letter?"
         assert [t.what for t in letter_screen(host).unsaved_texts()] == [
             f"the edited thank-you note to Luis Ortega ({app.company})"]
+
+
+async def test_a_resize_sets_the_letters_lines_again_only_where_their_words_change(tmp_path, letter_env, monkeypatch):
+    """Static.update asks for a layout even for the same words: the first resize set the title, the
+    recipients and the status again, and the screen was laid out and drawn a second time as it opened."""
+    from textual.widgets import Static
+
+    set_lines: list[str] = []
+    update = Static.update
+
+    def noted(self, *args, **kwargs):
+        set_lines.append(self.id or "")
+        return update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Static, "update", noted)
+    app = interviewed(frozen_now(), DANA)
+    host = LetterHarness(make_db(tmp_path, app), app.id, "thank-you")
+    async with host.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert set_lines.count("letter-title") == 1 and set_lines.count("letter-status") == 1, set_lines
+        await pilot.resize_terminal(SIZE[0] - 10, SIZE[1])
+        await pilot.pause()
+        assert set_lines.count("letter-title") == 1  # the same words at any width
+        assert "Dana" in str(letter_screen(host).query_one("#letter-to", Static).render())

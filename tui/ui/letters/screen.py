@@ -209,15 +209,15 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
 
     def _show_facts(self) -> None:
         drafts, letter = self.drafts, self.letter
-        self.query_one("#letter-title", Static).update(title_line(drafts, self.kind))
-        self.query_one("#letter-to", Static).update(to_line(letter, self.size.width - TO_LINE_FRAME))
+        _say(self.query_one("#letter-title", Static), title_line(drafts, self.kind))
+        _say(self.query_one("#letter-to", Static), to_line(letter, self.size.width - TO_LINE_FRAME))
         copied = self._copied.get(drafts.key) == letter.text
-        self.query_one("#letter-status", Static).update(status_line(drafts, self.kind, letter, copied))
+        _say(self.query_one("#letter-status", Static), status_line(drafts, self.kind, letter, copied))
         self.query_one(FactsArea).show(things_to_know(drafts, letter), letter.left_out)
 
     def _show_more(self) -> None:
         """Beside the status: how to read the facts out of sight under the letter (facts_area.py)."""
-        self.query_one("#letter-more", Static).update(self.query_one(FactsArea).hint())
+        _say(self.query_one("#letter-more", Static), self.query_one(FactsArea).hint())
 
     def on_resize(self) -> None:
         if self.drafts is not None:
@@ -344,3 +344,11 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
             return
         self.app.push_screen(ConfirmScreen(said, [where, "Until you press escape, keys typed now do nothing."],
                                            acknowledge="Back to the letters"))
+
+
+def _say(line: Static, words: str) -> None:
+    """Put `words` in `line` unless it says them already: Static.update asks for a layout even for the same
+    words, and these lines are asked again on every resize and every key typed in the letter (the first
+    resize, just after the screen was drawn, laid it out and drew it a second time)."""
+    if line.content != words:
+        line.update(words)
