@@ -81,3 +81,19 @@ def test_a_whole_list_made_anew_keeps_the_highlighted_deadline():
                                         round_at=frozen_now().subtract(days=10)))
     sidebar.load_entries(entries())
     assert sidebar.current == chosen and sidebar.cursor == 8
+
+
+@WAYS
+async def test_a_sidebar_shown_by_keys_typed_in_a_narrow_window_scrolls_only_as_far_as_its_row_needs(
+        tmp_path, burst):
+    """Review (helper-147): below 100 columns the sidebar starts hidden and has never been laid out; `s tab j j`
+    moved its row while it had no height, and with no height all its lines counted as overflow, so it was
+    left scrolled past its header (ThumbView.allow_vertical_scroll)."""
+    app = make_app(store_with(tmp_path, many_apps()))
+    async with app.run_test(size=(90, 24)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.sidebar
+        assert not sidebar.display
+        await send_keys(app, pilot, burst, "s", "tab", "j", "j", pauses=3)
+        assert app.screen.focused is sidebar and sidebar.scroll_y == 0  # its third row fits below the header
+        assert highlighted_row_is_on_screen(sidebar)

@@ -126,6 +126,7 @@ class Board(Horizontal, can_focus=False):
         self.columns = {stage: CardList(stage, frame, id=f"cards-{stage.value}") for stage in STAGES}
         self.keys = BoardKeys()
         self._styles: CardStyles | None = None
+        self.width_hint = 0  # the columns' shared width before the first layout (BoardScreen.on_mount)
 
     def compose(self):
         yield from self.columns.values()
@@ -134,7 +135,6 @@ class Board(Horizontal, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = None
-        self.width_hint = 0  # the columns' shared width before the first layout (BoardScreen.on_mount)
         for column in self.columns.values():
             column.forget_drawings()
 

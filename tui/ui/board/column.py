@@ -77,7 +77,9 @@ class ThumbView(ScrollView):
 
     @property
     def allow_vertical_scroll(self) -> bool:
-        return not self._check_disabled() and self.max_scroll_y > 0
+        """Content taller than the view; never before the first layout, when the view has no height and the
+        whole content would count as overflow (a hidden sidebar shown by keys typed ahead was scrolled)."""
+        return not self._check_disabled() and self.size.height > 0 and self.max_scroll_y > 0
 
 
 class CardList(ThumbView, can_focus=False):
