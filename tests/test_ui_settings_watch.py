@@ -116,7 +116,7 @@ async def test_a_config_that_becomes_a_fifo_or_nests_too_deeply_is_said_and_the_
         await pilot.pause()
         errors = [line for line in said(app) if "keeps the settings it had" in line]
         assert len(errors) == 1, said(app)
-        assert ("not a regular file" if swap == "fifo" else "nested more than 100 levels deep") in errors[0]
+        assert ("not a regular file" if swap == "fifo" else "nested too deeply") in errors[0]
         assert app.settings == SETTINGS and app._exception is None
 
 
