@@ -25,29 +25,6 @@ from tui.ui.board.cards import CARD_HEIGHT, HEADER_HEIGHT, CardStyles, CardView,
 from tui.ui.board.timeframe import TimeFrame
 
 
-def set_virtual_height(view: ScrollView, height: int, *, has_scrollbar: bool = True) -> None:
-    """Change how far a ScrollView scrolls, without a whole-screen layout when possible.
-
-    Assigning `virtual_size` asks for a layout, which repaints every widget on
-    screen; a card moving between columns only needs its two columns redrawn.
-    So unless the scrollbar appears or goes, the size is set quietly and only
-    the scrollbar and the view are refreshed (`_scroll_update` is Textual's own
-    step for exactly that).
-    """
-    size = Size(view.size.width, height)
-    if size == view.virtual_size:
-        view.refresh()
-        return
-    viewport = view.scrollable_content_region.height
-    appears = has_scrollbar and (height > viewport) != (view.virtual_size.height > viewport)
-    if not view.is_mounted or not viewport or appears:
-        view.virtual_size = size
-        return
-    view.set_reactive(ScrollView.virtual_size, size)
-    view._scroll_update(size)
-    view.refresh()
-
-
 def scroll_thumb(row: int, rows: int, total: int, scroll_y: float, thumb: Style, track: Style) -> Segment | None:
     """The one-cell scroll mark for screen row `row` of `rows` over `total` lines; None when all fit."""
     if total <= rows or rows <= 0:
@@ -80,6 +57,25 @@ class ThumbView(ScrollView):
         """Content taller than the view; never before the first layout, when the view has no height and the
         whole content would count as overflow (a hidden sidebar shown by keys typed ahead was scrolled)."""
         return not self._check_disabled() and self.size.height > 0 and self.max_scroll_y > 0
+
+    def set_virtual_height(self, height: int) -> None:
+        """Change how far the view scrolls, without a whole-screen layout once it has a size.
+
+        Assigning `virtual_size` asks for a layout, which repaints every widget on
+        screen; a card moving between columns only needs its two columns redrawn.
+        With no scrollbar to appear or go, the size is set quietly and only the
+        view is refreshed (`_scroll_update` is Textual's own step for exactly that).
+        """
+        size = Size(self.size.width, height)
+        if size == self.virtual_size:
+            self.refresh()
+            return
+        if not self.is_mounted or not self.scrollable_content_region.height:
+            self.virtual_size = size
+            return
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
 
 class CardList(ThumbView, can_focus=False):
@@ -143,7 +139,7 @@ class CardList(ThumbView, can_focus=False):
             index[self.cards[i].app_id] = i
 
     def _resize(self) -> None:
-        set_virtual_height(self, HEADER_HEIGHT + len(self.cards) * CARD_HEIGHT, has_scrollbar=False)
+        self.set_virtual_height(HEADER_HEIGHT + len(self.cards) * CARD_HEIGHT)
 
     @property
     def card_rows(self) -> int:

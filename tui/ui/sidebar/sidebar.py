@@ -20,7 +20,7 @@ from textual.strip import Strip
 from tui.core.deadline_words import Group, relative, short_action
 from tui.core.deadlines import Deadline, deadline_order
 from tui.core.text import cell_width, fit_cells
-from tui.ui.board.column import ThumbView, scroll_thumb, set_virtual_height
+from tui.ui.board.column import ThumbView, scroll_thumb
 from tui.ui.board.timeframe import TimeFrame
 
 GROUP_TITLES = {Group.OVERDUE: "Overdue", Group.TODAY: "Today", Group.WEEK: "This week", Group.LATER: "Later"}
@@ -197,7 +197,7 @@ class DeadlineSidebar(ThumbView, can_focus=True):
                 1 for e in shown[block.start:block.end] if e[4].is_quiet)
             self.counts[block.group] = block.end - block.start - quiet
         self.cursor = self._index_of(keep) if keep is not None else 0
-        set_virtual_height(self, line, has_scrollbar=False)
+        self.set_virtual_height(line)
         if self.has_focus:
             self._scroll_to_cursor()
         self.on_move()
