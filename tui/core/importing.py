@@ -12,7 +12,6 @@ columns edited in the spreadsheet, and a card changed on both sides is left as i
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -26,7 +25,7 @@ from tui.core.model import Application
 from tui.core.parts import Event, holds, new_id
 from tui.core.settings import Settings
 from tui.core.stages import Outcome, Stage
-from tui.core.text import first_unclean, is_clean, unclean_words
+from tui.core.text import BREAK_NAMES, ONE_LINE_BREAKS, first_unclean, is_clean, unclean_words
 from tui.core.thanks_owed import cleared_outcome
 from tui.core.timeutil import to_utc
 
@@ -178,10 +177,9 @@ def _check_clean(app: Application, where: str, existing: Application | None = No
 def _break_words(text: str) -> str:
     """Which line break a one-line field holds, named: U+2028 does not show in most editors, and "a line
     break or a tab" sent the user looking for one they could not see (fz8 B)."""
-    found = re.search("[\n\t\u2028\u2029]", text)
-    char = found.group() if found else "\n"
-    return {"\n": "a line break", "\t": "a tab", "\u2028": "a line separator (U+2028)",
-            "\u2029": "a paragraph separator (U+2029)"}[char]
+    found = ONE_LINE_BREAKS.search(text)
+    assert found is not None  # only asked of a text first_unclean(separators=True) found one in
+    return BREAK_NAMES[found.group()]
 
 
 def _check_clean_data(data: Any, where: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Callable, NamedTuple
 from tui.core.errors import ValidationError, quoted
 from tui.core.files import open_regular
 from tui.core.parts import LINK_LIMIT, LONG_TEXT_LIMIT, NAME_LIMIT
-from tui.core.text import LINE_BREAKS, MULTI_LINE_SETTINGS, is_clean
+from tui.core.text import BREAK_NAMES, LINE_BREAKS, MULTI_LINE_SETTINGS, is_clean
 from tui.core.timeutil import Zone, local_zone
 
 THEMES = (
@@ -236,7 +236,7 @@ def unclean_value(key: str, value: Any, source: str) -> ValidationError | None:
         if not is_clean(text):
             return ValidationError(f"{source}: {key} = {quoted(text)} holds a control character; remove it")
         if key not in MULTI_LINE_SETTINGS and (broken := LINE_BREAKS.search(text)):
-            kind = "a line break" if broken.group() == "\n" else "a tab"
+            kind = BREAK_NAMES[broken.group()]
             return ValidationError(f"{source}: {key} = {quoted(text)} holds {kind}, and {key} is a one-line setting "
                                    f"(only {', '.join(sorted(MULTI_LINE_SETTINGS))} may run over lines); "
                                    "put it on one line")

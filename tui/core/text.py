@@ -63,6 +63,10 @@ MULTI_LINE_SETTINGS = frozenset({"signature"})
 # passed as blank where an empty value clears the field, and were printed raw: review R-final 4). With
 # LINE_BREAKS and the controls (which clean_text drops), every character str.splitlines() breaks at.
 LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+# Every break a one-line field refuses or (a paste) makes a space, and the words that name each.
+ONE_LINE_BREAKS = re.compile("[\n\t\u2028\u2029]")
+BREAK_NAMES = {"\n": "a line break", "\t": "a tab", "\u2028": "a line separator (U+2028)",
+               "\u2029": "a paragraph separator (U+2029)"}
 # The controls str.splitlines() breaks at too (VT, FF, FS, GS, RS, NEL): in a paste they end a line, and
 # dropped as controls they glued its two lines together ("Acme<FF>Robotics" pasted as "AcmeRobotics").
 CONTROL_LINE_ENDS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
@@ -70,7 +74,7 @@ CONTROL_LINE_ENDS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
 
 def on_one_line(text: str) -> str:
     """`text` with each line break, separator and tab a space: what a one-line field takes of a paste."""
-    return LINE_SEPARATORS.sub(" ", LINE_BREAKS.sub(" ", text))
+    return ONE_LINE_BREAKS.sub(" ", text)
 
 
 def is_multi_line(path: str) -> bool:
@@ -133,7 +137,7 @@ def first_unclean(value: Any, path: str = "", *, one_line: bool = False,
     if isinstance(value, str):
         if _LONE_SURROGATES.search(value) if broken else not is_clean(value):
             return path, value
-        if (one_line and (LINE_BREAKS.search(value) or separators and LINE_SEPARATORS.search(value))
+        if (one_line and (ONE_LINE_BREAKS if separators else LINE_BREAKS).search(value)
                 and value != before and not is_multi_line(path)):
             return path, value
         return None
