@@ -72,11 +72,11 @@ def check_part_ids(app: Application) -> None:
     (fuzz fz5 1). Refused naming both places; an id left out is made on import. Asked by at_the_door only."""
     people = [(f"rounds[{r}].interviewers[{i}]", person.id) for r, round_ in enumerate(app.rounds)
               for i, person in enumerate(round_.interviewers)]
-    for kind, parts in (("round", [(f"rounds[{n}]", part.id) for n, part in enumerate(app.rounds)]),
-                        ("interviewer", people),
-                        ("direction", [(f"directions[{n}]", part.id) for n, part in enumerate(app.directions)]),
-                        ("contact", [(f"contacts[{n}]", part.id) for n, part in enumerate(app.contacts)]),
-                        ("snooze", [(f"snoozes[{n}]", part.id) for n, part in enumerate(app.snoozes)])):
+    def listed(field: str) -> list[tuple[str, str]]:
+        return [(f"{field}[{n}]", part.id) for n, part in enumerate(getattr(app, field))]
+
+    for kind, parts in (("round", listed("rounds")), ("interviewer", people), ("direction", listed("directions")),
+                        ("contact", listed("contacts")), ("snooze", listed("snoozes"))):
         seen: dict[str, str] = {}
         for where, part_id in parts:
             if not part_id.strip():

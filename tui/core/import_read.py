@@ -120,12 +120,13 @@ def read_json(text: str, name: str) -> list[Incoming]:
             app = at_the_door(Application.from_dict(_choices_read(item)))
         except (ValidationError, ValueError, TypeError, AttributeError) as exc:
             raise ValidationError(f"{where}: application {number}: {exc}") from None
-        unknown = _unknown_key(item, record(app))
+        written = record(app)
+        unknown = _unknown_key(item, written)
         if unknown:
             raise ValidationError(f"{where}: application {number} ({app.company} — {app.role}) has a key Followup "
                                   f"does not know, {unknown!r}: remove or rename it (an export holds only the "
                                   "keys Followup writes)")
-        out.append(Incoming(where, record(app), {}, app.id, app.company, app.role, None, JSON_FILE))
+        out.append(Incoming(where, written, {}, app.id, app.company, app.role, None, JSON_FILE))
     for number, (item, read) in enumerate(zip(data["applications"], out, strict=True), start=1):
         missing = _missing_key(item)  # after every record is read: a wrong value is said first, wherever it is
         if missing:

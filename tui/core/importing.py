@@ -81,11 +81,11 @@ def plan_import(payload: bytes, name: str, current: list[Application], now: date
             raise ValidationError(_twice(item, number, *seen[app.id]))
         seen[app.id] = (number, item)
         _check_clean(app, item.where, existing)
-        if existing is None and (twin := _same_card_here(app, jobs)) is not None:
-            plan.left.append((twin, f"in the file as {app.short_id}, another id for this card's company, role "
-                                    "and round (added on two machines?); left as it is"))
-            continue
         if existing is None:
+            if (twin := _same_card_here(app, jobs)) is not None:
+                plan.left.append((twin, f"in the file as {app.short_id}, another id for this card's company, "
+                                        "role and round (added on two machines?); left as it is"))
+                continue
             taken = by_id.get(app.id)
             if taken is not None:  # the card a sheet's row once made, since renamed here: never replaced
                 raise ValidationError(

@@ -92,7 +92,8 @@ def local_zone(name: str | None = None) -> Zone:
     """The user's zone: the setting when given, else the system's."""
     if name:
         return named_zone(name)
-    _check_tz(os.environ.get("TZ"))
+    tz = os.environ.get("TZ")
+    _check_tz(tz)
     try:
         # pendulum.local_timezone is this function, but mypy resolves the name to its module
         zone: Zone = get_local_timezone()
@@ -100,7 +101,7 @@ def local_zone(name: str | None = None) -> Zone:
         return UTC
     if zone.name:
         return zone
-    name = _zone_file_name(os.environ.get("TZ"))
+    name = _zone_file_name(tz)
     return named_zone(name) if name else zone
 
 
