@@ -12,7 +12,16 @@ import argparse
 import re
 
 from tui.core.errors import QUOTED_LIMIT
-from tui.core.text import CONTROLS, LINE_BREAKS, LINE_SEPARATORS, MULTI_LINE_SETTINGS, has_visible, is_clean, line_feeds
+from tui.core.text import (
+    CONTROLS,
+    LINE_BREAKS,
+    LINE_SEPARATORS,
+    MULTI_LINE_SETTINGS,
+    ONE_LINE_BREAKS,
+    has_visible,
+    is_clean,
+    line_feeds,
+)
 
 # --- text refused at the door ------------------------------------------------------
 # The arguments whose text may run over lines, as `_argument_name` names them: a card's notes
@@ -50,7 +59,7 @@ def _blank(value: str) -> bool:
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python hands over bytes that are not UTF-8 (surrogateescape)
 # what a message may not print as it is: every character CONTROLS refuses (the bidirectional overrides
 # too: a refused U+202E was printed raw, reversing the line, review T2 8) and a byte that was not UTF-8
-_UNPRINTABLE = re.compile(f"[\\t\\n\u2028\u2029]|{CONTROLS.pattern}|{_NOT_UTF8.pattern}")
+_UNPRINTABLE = re.compile(f"{ONE_LINE_BREAKS.pattern}|{CONTROLS.pattern}|{_NOT_UTF8.pattern}")
 
 
 def _shown(text: str) -> str:

@@ -150,8 +150,8 @@ def cmd_interviewer(args) -> int:
             new = actions.update_round(app, rnd.id, now=now, interviewers=people,
                                        use_thank_you=settings.use_thank_you, said=said, zone=settings.zone)
         done = [f"{'added to' if added else 'updated in'} {where}{elsewhere}"]
-        done += [f"{field.replace('_', ' ')} {'set' if getattr(person, field) else 'cleared'}"
-                 for field in changed_fields]  # not what was as it was
+        done += [f"{name} {'set' if getattr(person, field) else 'cleared'}"
+                 for field, name in zip(changed_fields, changed, strict=True)]  # not what was as it was
         if thanked is not None:
             new = actions.set_thanked(new, person.id, True, now=now, at=thanked, zone=settings.zone)
             done.append(f"thanked {_understood(thanked, settings, now)}")

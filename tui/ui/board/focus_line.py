@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from tui.core.text import cell_width
 from tui.ui.board.cards import card_texts
+from tui.ui.say import say
 from tui.ui.sidebar.sidebar import row_words
 
 
@@ -34,6 +35,4 @@ class FocusLine:
             said = " · ".join(part for part in (f"{company} — {role}" if role else company, *rest) if part)
             if role and cell_width(said) > self.app.size.width - 2:  # the role goes first: time left stays
                 said = " · ".join(part for part in (company, *rest) if part)
-        if said != self._focus_said:
-            self._focus_said = said
-            self.focus_line.update(said, layout=False)
+        say(self.focus_line, said, layout=False)

@@ -125,7 +125,6 @@ class BoardScreen(BoardQuestions, Filtering, Panes, FocusLine, Screen):
         self.start = start  # the first cards, made before the app ran (see tui/ui/launch.py)
         self.frame = start.frame if start is not None else TimeFrame(clock.now(), self.zone)
         self.focus_line = Static(id="focus-line", markup=False)
-        self._focus_said = ""
         self.board = Board(self.frame, self._search_text, self.show_focused, id="board", classes="layout-only")
         self.sidebar = DeadlineSidebar(self.frame, self.jump_to, self.show_focused, id="sidebar")
         self.filter_bar = FilterBar(self._filter_closed, self.focus_line, id="filter")

@@ -14,9 +14,10 @@ from tui import editor
 from tui.core.errors import FollowupError
 
 
-def edit_text(app: App, text: str, *, name: str = "notes", suffix: str = ".md", what: str = "note") -> str:
-    """The text after editing; FollowupError (the `what` untouched) when the editor fails."""
-    return editor.edit_text(text, run=lambda argv: _run(app, argv, what), name=name, suffix=suffix, what=what)
+def edit_text(app: App, text: str, *, what: str = "note", **options: str) -> str:
+    """The text after editing; FollowupError (the `what` untouched) when the editor fails. `options`: the
+    file's `name` and `suffix` (tui.editor.edit_text's)."""
+    return editor.edit_text(text, run=lambda argv: _run(app, argv, what), what=what, **options)
 
 
 def _run(app: App, argv: list[str], what: str) -> int:

@@ -46,6 +46,7 @@ from tui.ui.letters.sending import MarkingSent
 from tui.ui.messages import ApplicationsChanged
 from tui.ui.palette import ScreenCommands
 from tui.ui.rescue import Unsaved
+from tui.ui.say import say
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.form_controls import FieldInput
 from tui.ui.settle import settled, taken_down
@@ -209,15 +210,15 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
 
     def _show_facts(self) -> None:
         drafts, letter = self.drafts, self.letter
-        _say(self.query_one("#letter-title", Static), title_line(drafts, self.kind))
-        _say(self.query_one("#letter-to", Static), to_line(letter, self.size.width - TO_LINE_FRAME))
+        say(self.query_one("#letter-title", Static), title_line(drafts, self.kind))
+        say(self.query_one("#letter-to", Static), to_line(letter, self.size.width - TO_LINE_FRAME))
         copied = self._copied.get(drafts.key) == letter.text
-        _say(self.query_one("#letter-status", Static), status_line(drafts, self.kind, letter, copied))
+        say(self.query_one("#letter-status", Static), status_line(drafts, self.kind, letter, copied))
         self.query_one(FactsArea).show(things_to_know(drafts, letter), letter.left_out)
 
     def _show_more(self) -> None:
         """Beside the status: how to read the facts out of sight under the letter (facts_area.py)."""
-        _say(self.query_one("#letter-more", Static), self.query_one(FactsArea).hint())
+        say(self.query_one("#letter-more", Static), self.query_one(FactsArea).hint())
 
     def on_resize(self) -> None:
         if self.drafts is not None:
@@ -345,10 +346,3 @@ class LetterScreen(MarkingSent, TextOutside, Screen):
         self.app.push_screen(ConfirmScreen(said, [where, "Until you press escape, keys typed now do nothing."],
                                            acknowledge="Back to the letters"))
 
-
-def _say(line: Static, words: str) -> None:
-    """Put `words` in `line` unless it says them already: Static.update asks for a layout even for the same
-    words, and these lines are asked again on every resize and every key typed in the letter (the first
-    resize, just after the screen was drawn, laid it out and drew it a second time)."""
-    if line.content != words:
-        line.update(words)
